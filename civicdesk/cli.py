@@ -1,0 +1,235 @@
+"""The headless commands, over the same services as the GUI.
+
+Every command prints data as text, or as JSON with ``--json``; exits 0 on success and otherwise non-zero
+with one line on stderr that names what is wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from civicdesk import __version__
+from civicdesk.errors import CivicDeskError, InputError, ValidationError
+
+EXIT_ERROR = 1
+EXIT_CHECK_FAILED = 3
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="civicdesk",
+        description="CivicDesk 社会组织登记管理：不带命令时打开图形界面，带命令时在命令行中运行。",
+    )
+    parser.add_argument("--db", help="数据库文件路径或 SQLAlchemy URL（默认：用户数据目录下的 civicdesk.sqlite3）")
+    parser.add_argument("--lang", choices=("zh", "en"), default=os.environ.get("CIVICDESK_LANG", "zh"),
+                        help="消息语言 / language of messages (zh, en)")
+    parser.add_argument("--version", action="version", version=f"CivicDesk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("init", help="设定本单位并建立数据库 / set up this office")
+    p.add_argument("--office-code", required=True, help="6位行政区划代码，如 511111")
+    p.add_argument("--office-name", required=True, help="单位名称，如 乐山市沙湾区民政局")
+    p.add_argument("--level", required=True, choices=("district", "city"), help="district（区/县）或 city（市）")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("demo", help="载入乐山市演示数据（本单位份额）/ load the Leshan demo data")
+    p.add_argument("--json", action="store_true")
+
+    org = sub.add_parser("org", help="登记簿中的组织 / organizations of the register")
+    org_sub = org.add_subparsers(dest="org_command", metavar="ACTION", required=True)
+    p = org_sub.add_parser("list", help="列出组织")
+    p.add_argument("--division", help="区划代码：县、乡镇或村（社区）")
+    p.add_argument("--tier", choices=("registered", "filed", "guided"))
+    p.add_argument("--legal-form", choices=("social_group", "social_service", "foundation"))
+    p.add_argument("--status", help="状态代码，如 active、deregistered")
+    p.add_argument("--all", action="store_true", help="包括已注销、已撤销的组织")
+    p.add_argument("--limit", type=int)
+    p.add_argument("--json", action="store_true")
+    p = org_sub.add_parser("show", help="显示一个组织（按 id、统一社会信用代码或名称）")
+    p.add_argument("key", metavar="ID_OR_USCC")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--reveal", action="store_true", help="显示完整身份证号码（个人信息，谨慎使用）")
+    p = org_sub.add_parser("add", help="直接录入一条历史档案记录（经校验）")
+    p.add_argument("--json-file", required=True, type=Path, help="记录的 JSON 文件（形如 org show --json 的输出）")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("stats", help="统计数字 / figures of the register")
+    p.add_argument("--division", help="区划代码（默认：本单位）")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("verify", help="检查数据库完整性与结构版本 / check the database")
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def _open(options: argparse.Namespace):  # noqa: ANN202
+    from civicdesk.services.database import open_database
+
+    return open_database(options.db)
+
+
+def run(options: argparse.Namespace) -> int:
+    lang = options.lang
+    try:
+        handler = COMMANDS[options.command]
+        return handler(options)
+    except ValidationError as exc:
+        sys.stderr.write(f"civicdesk: {exc.message(lang)}\n")
+        if getattr(options, "json", False):
+            _print_json({"error": exc.code, "issues": [i.as_dict(lang) for i in exc.issues]})
+        return EXIT_ERROR
+    except CivicDeskError as exc:
+        sys.stderr.write(f"civicdesk: {exc.message(lang)}\n")
+        return EXIT_ERROR
+
+
+def cmd_init(options: argparse.Namespace) -> int:
+    from civicdesk.services.office import init_office
+
+    db = _open(options)
+    try:
+        office = init_office(db, code=options.office_code, name=options.office_name, level=options.level)
+    finally:
+        db.close()
+    if options.json:
+        _print_json({"code": office.code, "name": office.name, "level": office.level, "database": str(db.path or db.url)})
+    else:
+        print(f"已初始化：{office.name}（{office.code}，{office.level}），数据库 {db.path or db.url}")
+    return 0
+
+
+def cmd_demo(options: argparse.Namespace) -> int:
+    from civicdesk.services.demo import load_demo
+
+    db = _open(options)
+    try:
+        result = load_demo(db)
+    finally:
+        db.close()
+    if options.json:
+        _print_json(result.__dict__)
+    elif result.already_loaded:
+        print("演示数据已载入，未重复载入。" if options.lang == "zh" else "Demo data already loaded; nothing added.")
+    else:
+        print(f"已载入演示数据（{result.scope}）：组织 {result.organizations} 个，人员 {result.people} 人，"
+              f"变更记录 {result.changes} 条，村（社区）{result.communities} 个。")
+    return 0
+
+
+def cmd_org(options: argparse.Namespace) -> int:
+    from civicdesk.services import registry
+
+    db = _open(options)
+    try:
+        if options.org_command == "list":
+            rows = registry.list_organizations(
+                db, division=options.division, tier=options.tier, legal_form=options.legal_form,
+                status=options.status, include_inactive=options.all, limit=options.limit,
+            )
+            if options.json:
+                _print_json([r.__dict__ for r in rows])
+            else:
+                for r in rows:
+                    print(f"{r.id}\t{r.uscc or '-':18}\t{r.division_code}\t{r.tier}\t{r.status}\t{r.name}")
+                print(f"共 {len(rows)} 个组织" if options.lang == "zh" else f"{len(rows)} organizations")
+            return 0
+        if options.org_command == "show":
+            record = registry.get_organization(db, options.key, reveal=options.reveal)
+            if options.json:
+                _print_json(record.to_json())
+            else:
+                _print_record(record)
+            return 0
+        data = _read_json_file(options.json_file)
+        record = registry.add_organization(db, data, entry_mode="legacy")
+        if options.json:
+            _print_json(record.to_json())
+        else:
+            print(f"已录入：{record.name}（id {record.id}）")
+        return 0
+    finally:
+        db.close()
+
+
+def _read_json_file(path: Path) -> Any:
+    if not path.is_file():
+        raise InputError("input.file_missing", path=str(path))
+    try:
+        return json.loads(path.read_text(encoding="utf-8-sig"), parse_constant=_reject_constant)
+    except (UnicodeDecodeError, json.JSONDecodeError, ValueError) as exc:
+        raise InputError("input.json", path=str(path), reason=str(exc)) from exc
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed")
+
+
+def _print_record(record: Any) -> None:
+    from civicdesk.services.records import ORG_FIELDS, to_json_value
+
+    print(f"{record.name}  ({record.id})")
+    for spec in ORG_FIELDS:
+        value = record.values.get(spec.name)
+        if value not in (None, "", False):
+            print(f"  {spec.zh}: {to_json_value(value)}")
+    for p in record.people:
+        print(f"  人员: {p.role} {p.name} {p.id_number or ''} {'现任' if p.is_current else '离任'}")
+    for h in record.history:
+        print(f"  变更: {h.changed_on} {h.field}: {h.old_value} -> {h.new_value} {h.document_no or ''}")
+
+
+def cmd_stats(options: argparse.Namespace) -> int:
+    from civicdesk.services.statistics import statistics
+
+    db = _open(options)
+    try:
+        figures = statistics(db, options.division)
+    finally:
+        db.close()
+    if options.json:
+        _print_json(figures)
+        return 0
+    c = figures["community_social_organizations"]
+    pop = figures["population"]
+    print(f"{figures['scope']['name']}（{figures['scope']['code']}）")
+    print(f"  登记社会组织 {figures['registered_social_organizations']} 个：社会团体 {figures['by_legal_form']['social_group']}，"
+          f"民办非企业单位 {figures['by_legal_form']['social_service']}，基金会 {figures['by_legal_form']['foundation']}")
+    print(f"  社区社会组织 {c['total']} 个：登记 {c['registered']}，乡镇（街道）备案 {c['filed']}，纳入村（社区）指导管理 {c['guided']}")
+    labels = figures["community_by_subtype_labels"]
+    print("  其中：" + "，".join(f"{labels[k]} {v}" for k, v in sorted(figures["community_by_subtype"].items(), key=lambda kv: -kv[1])))
+    if pop:
+        basis = "户籍人口" if pop["basis"] == "household" else "常住人口"
+        print(f"  每万人拥有社会组织 {figures['per_10k_population']} 个（按{pop['year']}年{basis} {pop['value']} 人计）")
+    return 0
+
+
+def cmd_verify(options: argparse.Namespace) -> int:
+    from civicdesk.services.maintenance import verify
+
+    db = _open(options)
+    try:
+        report = verify(db)
+    finally:
+        db.close()
+    if options.json:
+        _print_json(report.as_dict())
+    else:
+        print(f"integrity_check: {', '.join(report.integrity) or 'n/a'}")
+        print(f"foreign_key_check: {len(report.foreign_key_violations)} 处违例")
+        print(f"schema: {report.schema_revision}（程序要求 {report.expected_revision}）")
+    if not report.ok:
+        sys.stderr.write("civicdesk: 数据库检查未通过 / database check failed\n")
+        return EXIT_CHECK_FAILED
+    return 0
+
+
+COMMANDS = {"init": cmd_init, "demo": cmd_demo, "org": cmd_org, "stats": cmd_stats, "verify": cmd_verify}

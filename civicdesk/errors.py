@@ -1,0 +1,227 @@
+"""Errors a clerk can cause, as codes with parameters, and their words in Chinese and English.
+
+Services raise :class:`CivicDeskError` subclasses; the UI and the CLI turn ``code`` and ``params`` into a
+sentence with :func:`CivicDeskError.message`.  Nothing here imports Qt or SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+#: code -> (Chinese, English) templates, formatted with the error's params.
+MESSAGES: dict[str, tuple[str, str]] = {
+    # database
+    "db.not_a_database": ("文件“{path}”不是 SQLite 数据库，无法打开。", "The file '{path}' is not an SQLite database."),
+    "db.not_civicdesk": (
+        "数据库“{path}”不是 CivicDesk 数据库（含有其他程序的数据表：{tables}）。",
+        "The database '{path}' is not a CivicDesk database (it holds other tables: {tables}).",
+    ),
+    "db.newer_schema": (
+        "数据库“{path}”由较新版本的 CivicDesk 创建（结构版本 {revision}），请升级本程序后再打开。",
+        "The database '{path}' was made by a newer CivicDesk (schema {revision}); upgrade CivicDesk to open it.",
+    ),
+    "db.cannot_open": ("无法打开数据库“{path}”：{reason}", "Cannot open the database '{path}': {reason}"),
+    "db.backup_failed": ("升级前备份数据库失败：{reason}", "Backing up the database before the upgrade failed: {reason}"),
+    "db.not_initialized": (
+        "数据库尚未初始化：请先运行 civicdesk init 设定本单位。",
+        "The database is not set up: run 'civicdesk init' first.",
+    ),
+    "db.already_initialized": (
+        "数据库已初始化为 {code} {name}，不能再次初始化。",
+        "The database is already set up for {code} {name}.",
+    ),
+    # office
+    "office.code": ("单位区划代码“{value}”无效：应为6位数字。", "Office division code '{value}' is invalid: 6 digits expected."),
+    "office.unknown_division": (
+        "区划代码“{value}”不在参考数据中。",
+        "Division code '{value}' is not in the reference data.",
+    ),
+    "office.level": ("单位级别“{value}”无效：应为 district 或 city。", "Office level '{value}' is invalid: district or city."),
+    "office.name": ("单位名称不能为空。", "The office name is required."),
+    "demo.already_loaded": (
+        "演示数据已载入（本库已有 {count} 个演示组织），未重复载入。",
+        "Demo data is already loaded ({count} demo organizations); nothing was added.",
+    ),
+    "demo.scope": (
+        "本单位（{code}）不在乐山市演示数据范围内。",
+        "This office ({code}) is outside the Leshan demo data.",
+    ),
+    # lookups
+    "org.not_found": ("未找到组织“{key}”。", "No organization '{key}'."),
+    "division.not_found": ("未找到区划“{code}”。", "No division '{code}'."),
+    # input files
+    "input.file_missing": ("找不到文件“{path}”。", "File '{path}' not found."),
+    "input.json": ("文件“{path}”不是有效的 JSON：{reason}", "File '{path}' is not valid JSON: {reason}"),
+    "input.not_object": ("JSON 内容应为一个对象（{{…}}）。", "The JSON must be one object ({{…}})."),
+    "input.unknown_field": ("未知字段“{field}”。", "Unknown field '{field}'."),
+    "input.type": ("字段“{field}”的类型错误：应为{expected}。", "Field '{field}' has the wrong type: {expected} expected."),
+    "validation.failed": ("记录有 {count} 处错误：{details}", "The record has {count} error(s): {details}"),
+    # field-level validation
+    "field.required": ("“{label}”为必填项。", "'{label}' is required."),
+    "field.too_long": ("“{label}”过长（最多 {max} 个字符）。", "'{label}' is too long (at most {max} characters)."),
+    "field.not_allowed": ("“{label}”不适用于{context}。", "'{label}' does not apply to {context}."),
+    "field.choice": ("“{label}”的值“{value}”不在字典中。", "'{label}': '{value}' is not in the dictionary."),
+    "field.number": ("“{label}”应为数字：“{value}”。", "'{label}' must be a number: '{value}'."),
+    "field.negative": ("“{label}”不能为负数。", "'{label}' cannot be negative."),
+    "field.boolean": ("“{label}”应为是或否。", "'{label}' must be yes or no."),
+    "date.format": (
+        "“{label}”日期格式错误：“{value}”（应为 2021-08-20）。",
+        "'{label}': '{value}' is not a date (expected 2021-08-20).",
+    ),
+    "date.future": ("“{label}”不能晚于今天（{value}）。", "'{label}' cannot be in the future ({value})."),
+    "date.too_early": ("“{label}”早于 1949 年，不合理：{value}。", "'{label}' is before 1949: {value}."),
+    "date.order": ("“{label}”不能早于“{other}”。", "'{label}' cannot be before '{other}'."),
+    "uscc.length": (
+        "统一社会信用代码应为18位，现为 {length} 位。",
+        "The unified social credit code must have 18 characters, not {length}.",
+    ),
+    "uscc.charset": (
+        "统一社会信用代码第 {position} 位“{char}”不是允许的字符（不使用 I、O、S、V、Z）。",
+        "Character {position} '{char}' of the unified social credit code is not allowed (no I, O, S, V, Z).",
+    ),
+    "uscc.check": (
+        "统一社会信用代码校验位错误：第18位应为“{expected}”，现为“{actual}”。",
+        "Wrong check character in the unified social credit code: '{expected}' expected, '{actual}' found.",
+    ),
+    "uscc.org_code_check": (
+        "统一社会信用代码中嵌入的组织机构代码校验位不符（应为“{expected}”），可能是历史数据，请核对。",
+        "The organization code inside the credit code has a wrong check character ('{expected}' expected); "
+        "legacy data? Please check.",
+    ),
+    "uscc.department": (
+        "统一社会信用代码第1位应为 5（民政部门登记），现为“{actual}”。",
+        "The first character must be 5 (registered by civil affairs), not '{actual}'.",
+    ),
+    "uscc.kind": (
+        "统一社会信用代码第2位“{actual}”与组织类型“{legal_form}”不符（应为 {expected}）。",
+        "Character 2 '{actual}' of the credit code does not fit the legal form {legal_form} ({expected} expected).",
+    ),
+    "uscc.registry": (
+        "统一社会信用代码第3-8位“{actual}”与登记管理机关区划代码“{expected}”不符。",
+        "Characters 3-8 '{actual}' of the credit code do not match the registry's division code '{expected}'.",
+    ),
+    "uscc.duplicate": (
+        "统一社会信用代码 {value} 已被“{other}”使用。",
+        "The credit code {value} is already used by '{other}'.",
+    ),
+    "id.length": ("身份证号码应为18位，现为 {length} 位。", "An ID number has 18 characters, not {length}."),
+    "id.charset": (
+        "身份证号码只能由数字组成，最后一位可为 X。",
+        "An ID number is digits only, with X allowed as the last character.",
+    ),
+    "id.birth_date": ("身份证号码中的出生日期“{value}”不存在。", "The birth date '{value}' in the ID number does not exist."),
+    "id.check": (
+        "身份证号码校验位错误：第18位应为“{expected}”，现为“{actual}”。",
+        "Wrong check character in the ID number: '{expected}' expected, '{actual}' found.",
+    ),
+    "phone.invalid": (
+        "电话号码“{value}”格式不对（手机11位，或带区号的固定电话，如 0833-2123456）。",
+        "Phone number '{value}' is not valid (11-digit mobile, or a landline with area code, e.g. 0833-2123456).",
+    ),
+    "division.unknown": ("区划代码“{value}”不存在。", "Division code '{value}' does not exist."),
+    "division.level": (
+        "“{label}”应为{expected}级区划，“{value}”不是。",
+        "'{label}' must be a division of level {expected}; '{value}' is not.",
+    ),
+    "division.parent": (
+        "“{label}”“{value}”不属于“{parent}”。",
+        "'{label}' '{value}' does not lie in '{parent}'.",
+    ),
+    "registry.division": (
+        "登记管理机关（{registry}）管辖范围不包括所在区划 {division}。",
+        "The registry ({registry}) has no jurisdiction over division {division}.",
+    ),
+    "name.duplicate": (
+        "同一登记管理机关下已有同名组织“{value}”。",
+        "The registry already has an organization named '{value}'.",
+    ),
+    "tier.legal_form": (
+        "{tier}的社区社会组织{rule}。",
+        "A community social organization of tier {tier} {rule}.",
+    ),
+    "org.foundation_type": ("基金会须注明类型（公募或非公募）。", "A foundation must state its type (public or non-public)."),
+    "sponsor.required": ("双重管理的组织须填写业务主管单位。", "An organization under dual management needs a sponsor."),
+    "sponsor.direct": (
+        "直接登记的组织不应填写业务主管单位。",
+        "A directly registered organization has no sponsor.",
+    ),
+    "certificate.period": ("证书有效期止不能早于有效期起。", "The certificate's end date is before its start date."),
+    "person.role": ("人员角色“{value}”不在字典中。", "Person role '{value}' is not in the dictionary."),
+    "person.legal_rep_count": (
+        "应有且只有一名现任法定代表人，现有 {count} 名。",
+        "Exactly one current legal representative is required; there are {count}.",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One thing wrong (or doubtful) with one field of a record."""
+
+    field: str
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+    severity: str = "error"  # "error" blocks saving; "warning" is shown but allowed
+
+    def message(self, lang: str = "zh") -> str:
+        return render(self.code, self.params, lang)
+
+    def as_dict(self, lang: str = "zh") -> dict[str, Any]:
+        return {
+            "field": self.field,
+            "code": self.code,
+            "severity": self.severity,
+            "params": self.params,
+            "message": self.message(lang),
+        }
+
+
+def render(code: str, params: dict[str, Any], lang: str = "zh") -> str:
+    """The sentence for ``code`` in ``lang`` (``zh`` or ``en``); unknown codes fall back to the code."""
+    templates = MESSAGES.get(code)
+    if templates is None:
+        return f"{code} {params}" if params else code
+    template = templates[0] if lang.startswith("zh") else templates[1]
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+class CivicDeskError(Exception):
+    """An error a clerk can cause: bad input, a missing file, a database that is not ours."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        self.code = code
+        self.params = params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "zh") -> str:
+        return render(self.code, self.params, lang)
+
+
+class DatabaseError(CivicDeskError):
+    """The database file cannot be used as it is (not SQLite, not ours, too new)."""
+
+
+class NotFoundError(CivicDeskError):
+    """A record asked for by id, code or name does not exist."""
+
+
+class InputError(CivicDeskError):
+    """An input file or argument is malformed."""
+
+
+class ValidationError(CivicDeskError):
+    """A record breaks one or more rules; ``issues`` lists every one of them."""
+
+    def __init__(self, issues: list[Issue]) -> None:
+        self.issues = [i for i in issues if i.severity == "error"]
+        self.warnings = [i for i in issues if i.severity != "error"]
+        super().__init__("validation.failed", count=len(self.issues), details="")
+
+    def message(self, lang: str = "zh") -> str:
+        sep = "；" if lang.startswith("zh") else "; "
+        details = sep.join(f"[{i.field}] {i.message(lang)}" for i in self.issues)
+        return render("validation.failed", {"count": len(self.issues), "details": details}, lang)

@@ -1,0 +1,24 @@
+"""SQLAlchemy 2.x mapped classes, the engine factory and the Alembic migrations.
+
+Imports nothing else of civicdesk and never Qt.
+"""
+
+from civicdesk.models.base import Base, SyncedMixin, new_id
+from civicdesk.models.engine import make_engine, make_session_factory
+from civicdesk.models.reference import DictionaryEntry, Division, Office, Population
+from civicdesk.models.register import Organization, OrgChange, OrgPerson
+
+__all__ = [
+    "Base",
+    "DictionaryEntry",
+    "Division",
+    "Office",
+    "OrgChange",
+    "OrgPerson",
+    "Organization",
+    "Population",
+    "SyncedMixin",
+    "make_engine",
+    "make_session_factory",
+    "new_id",
+]

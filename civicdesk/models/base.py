@@ -1,0 +1,72 @@
+"""Declarative base, naming convention, and the bookkeeping every synced row carries."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timezone
+
+from sqlalchemy import JSON, DateTime, Integer, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def new_id() -> str:
+    """A new random UUID as text: made offline, unique across offices."""
+    return str(uuid.uuid4())
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class SyncedMixin:
+    """Columns of a row that travels between offices (see shared/SYNC.md).
+
+    ``version`` counts the changes made to the row in this database and is the optimistic-lock column;
+    ``version_vector`` ({office_code: counter}) orders edits made at different offices; a deletion is a
+    tombstone (``deleted_at``), never a DELETE, so that it can travel.
+    """
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    origin_office: Mapped[str] = mapped_column(String(12))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    version_vector: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    deleted_by: Mapped[str | None] = mapped_column(String(64), default=None)
+    deleted_reason: Mapped[str | None] = mapped_column(Text, default=None)
+
+
+def bump_versions(session, flush_context, instances) -> None:  # noqa: ANN001 (SQLAlchemy event signature)
+    """Before every flush: a changed synced row gets ``version + 1`` and its office's vector counter + 1.
+
+    Registered on every session made by :func:`civicdesk.models.engine.make_session_factory`, so no service
+    can change a synced row without its version moving.  The office code comes from ``session.info``.
+    """
+    office = session.info.get("office_code") or "local"
+    for obj in session.dirty:
+        if isinstance(obj, SyncedMixin) and session.is_modified(obj, include_collections=False):
+            obj.version = (obj.version or 0) + 1
+            vector = dict(obj.version_vector or {})
+            vector[office] = vector.get(office, 0) + 1
+            obj.version_vector = vector
+    for obj in session.new:
+        if isinstance(obj, SyncedMixin):
+            if not obj.origin_office:
+                obj.origin_office = office
+            if not obj.version_vector:
+                obj.version_vector = {obj.origin_office: 1}
+            if not obj.version:
+                obj.version = 1

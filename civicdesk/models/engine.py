@@ -1,0 +1,52 @@
+"""Engine and session factory with the SQLite settings DESIGN.md asks for."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from civicdesk.models.base import bump_versions
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any, *, in_memory: bool) -> None:
+    # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin (see _begin below):
+    # pysqlite's own implicit BEGIN skips DDL and SELECT, which would break whole-unit rollback.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    if not in_memory:
+        cursor.execute("PRAGMA journal_mode=WAL")
+    # FULL: a committed import or registration survives a power cut (NORMAL may roll it back in WAL).
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.close()
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    """An engine for ``url`` (an SQLAlchemy URL); SQLite gets foreign keys, WAL, busy timeout, FULL sync."""
+    parsed = make_url(url)
+    engine = create_engine(url, **kwargs)
+    if parsed.get_backend_name() == "sqlite":
+        in_memory = parsed.database in (None, "", ":memory:")
+
+        @event.listens_for(engine, "connect")
+        def _connect(dbapi_connection: Any, record: Any) -> None:
+            _sqlite_pragmas(dbapi_connection, record, in_memory=in_memory)
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn: Any) -> None:
+            conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def make_session_factory(engine: Engine, office_code: str | None = None) -> sessionmaker[Session]:
+    """Sessions that bump the version of every synced row they change (see ``bump_versions``)."""
+    factory = sessionmaker(bind=engine, expire_on_commit=False, info={"office_code": office_code})
+    event.listen(factory, "before_flush", bump_versions)
+    return factory

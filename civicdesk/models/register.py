@@ -1,0 +1,110 @@
+"""The register: organizations, their people, and the field-level history of every change."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, Numeric, String, Text, text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from civicdesk.models.base import Base, SyncedMixin
+
+
+class Organization(SyncedMixin, Base):
+    """A social organization (社会团体, 社会服务机构, 基金会) or a community social organization of any tier.
+
+    Codes (legal form, tier, status, category, subtype …) are values of the dictionaries, not enums, so
+    that a province can add its own without a schema change.  Never hard-deleted.
+    """
+
+    __tablename__ = "organization"
+
+    name: Mapped[str] = mapped_column(String(200))
+    legal_form: Mapped[str | None] = mapped_column(String(32))  # None for filed/guided community orgs
+    is_community: Mapped[bool] = mapped_column(Boolean, default=False)
+    tier: Mapped[str] = mapped_column(String(16), default="registered")
+    community_subtype: Mapped[str | None] = mapped_column(String(48))
+    category: Mapped[str | None] = mapped_column(String(48))
+    status: Mapped[str] = mapped_column(String(24), default="active")
+
+    uscc: Mapped[str | None] = mapped_column(String(18))
+    legacy_registration_no: Mapped[str | None] = mapped_column(String(64))  # 登记证号
+    legacy_org_code: Mapped[str | None] = mapped_column(String(16))  # 组织机构代码
+    filing_no: Mapped[str | None] = mapped_column(String(64))  # 备案/指导 local number
+
+    registry_code: Mapped[str] = mapped_column(String(12))  # 登记管理机关 (or filing township/community)
+    registry_name: Mapped[str] = mapped_column(String(100))
+    registration_mode: Mapped[str | None] = mapped_column(String(16))  # dual | direct
+    sponsor: Mapped[str | None] = mapped_column(String(200))  # 业务主管单位
+    foundation_type: Mapped[str | None] = mapped_column(String(16))
+
+    division_code: Mapped[str] = mapped_column(ForeignKey("division.code"))  # county-level location
+    township_code: Mapped[str | None] = mapped_column(ForeignKey("division.code"))
+    community_code: Mapped[str | None] = mapped_column(ForeignKey("division.code"))
+    address: Mapped[str | None] = mapped_column(String(300))
+
+    purpose: Mapped[str | None] = mapped_column(Text)  # 宗旨
+    business_scope: Mapped[str | None] = mapped_column(Text)
+    activity_area: Mapped[str | None] = mapped_column(String(200))  # 活动地域 (社团)
+    registered_funds_wan: Mapped[Decimal | None] = mapped_column(Numeric(14, 4))  # 活动/开办资金, 原始基金
+
+    established_on: Mapped[date | None] = mapped_column(Date)  # 成立登记日期 (or filing date)
+    certificate_valid_from: Mapped[date | None] = mapped_column(Date)
+    certificate_valid_to: Mapped[date | None] = mapped_column(Date)
+    certificate_issued_on: Mapped[date | None] = mapped_column(Date)
+    certificate_collected_on: Mapped[date | None] = mapped_column(Date)  # 收缴
+    status_changed_on: Mapped[date | None] = mapped_column(Date)
+
+    member_count: Mapped[int | None] = mapped_column(Integer)
+    staff_count: Mapped[int | None] = mapped_column(Integer)
+    contact_name: Mapped[str | None] = mapped_column(String(50))
+    contact_phone: Mapped[str | None] = mapped_column(String(32))
+    party_organization: Mapped[bool] = mapped_column(Boolean, default=False)
+    charity_recognized: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    entry_mode: Mapped[str] = mapped_column(String(16), default="legacy")
+    notes: Mapped[str | None] = mapped_column(Text)  # internal; never on public prints
+
+    __table_args__ = (
+        Index("uq_organization_uscc", "uscc", unique=True, sqlite_where=text("uscc IS NOT NULL"),
+              postgresql_where=text("uscc IS NOT NULL")),
+        Index("ix_organization_name", "name"),
+        Index("ix_organization_registry_name", "registry_code", "name"),
+        Index("ix_organization_division", "division_code", "township_code"),
+        Index("ix_organization_tier_status", "tier", "status"),
+        Index("ix_organization_legal_form", "legal_form"),
+        Index("ix_organization_category", "category"),
+        Index("ix_organization_subtype", "community_subtype"),
+        Index("ix_organization_established", "established_on"),
+    )
+
+
+class OrgPerson(SyncedMixin, Base):
+    """A person of an organization: legal representative, responsible person, director … with a term."""
+
+    __tablename__ = "org_person"
+
+    organization_id: Mapped[str] = mapped_column(ForeignKey("organization.id"), index=True)
+    role: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(50))
+    id_number: Mapped[str | None] = mapped_column(String(18))  # personal information: shown masked
+    phone: Mapped[str | None] = mapped_column(String(32))
+    term_start: Mapped[date | None] = mapped_column(Date)
+    term_end: Mapped[date | None] = mapped_column(Date)
+    is_current: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class OrgChange(SyncedMixin, Base):
+    """One changed field of an organization: old and new value, date, 文号 and where the change came from."""
+
+    __tablename__ = "org_change"
+
+    organization_id: Mapped[str] = mapped_column(ForeignKey("organization.id"), index=True)
+    field: Mapped[str] = mapped_column(String(48))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    changed_on: Mapped[date] = mapped_column(Date)
+    document_no: Mapped[str | None] = mapped_column(String(64))  # 文号, e.g. 乐市民函〔2021〕12号
+    source: Mapped[str] = mapped_column(String(16), default="legacy")  # legacy | filing | import | sync
+    recorded_by: Mapped[str | None] = mapped_column(String(64))

@@ -1,0 +1,1 @@
+"""Everything the office does, as plain Python over the models. Never imports Qt."""

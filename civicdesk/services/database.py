@@ -1,0 +1,196 @@
+"""Opening a CivicDesk database: recognise it, back it up, migrate it, and hand out units of work.
+
+:func:`open_database` refuses a file that is not SQLite, an SQLite file of another program, and a database
+made by a newer CivicDesk; before it applies a migration to an existing file it copies the file with
+SQLite's online backup API.  :class:`Database` gives services their sessions: one ``unit()`` is one unit
+of work that commits as a whole or not at all.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Engine, inspect, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from civicdesk.errors import CivicDeskError, DatabaseError
+from civicdesk.models import Base, Office, make_engine, make_session_factory
+from civicdesk.models.migrate import alembic_config, head_revision, known_revisions
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class OfficeInfo:
+    code: str
+    name: str
+    level: str
+
+
+def to_url(path_or_url: str | Path) -> str:
+    """An SQLAlchemy URL for a file path, or the URL itself."""
+    text = str(path_or_url)
+    if "://" in text:
+        return text
+    return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+def default_database_path() -> Path:
+    """``civicdesk.sqlite3`` in the user data directory (platformdirs), created on demand."""
+    from platformdirs import user_data_path
+
+    folder = user_data_path("CivicDesk", appauthor=False, ensure_exists=True)
+    return folder / "civicdesk.sqlite3"
+
+
+def sqlite_backup(source: Path, target: Path) -> None:
+    """Copy a live SQLite database consistently (online backup API), never by copying the file."""
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Refuse, before SQLAlchemy touches it, a file that is not an SQLite database."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as fh:
+        header = fh.read(16)
+    if header != SQLITE_HEADER:
+        raise DatabaseError("db.not_a_database", path=str(path))
+
+
+class Database:
+    """An open, migrated CivicDesk database: engine, sessions, and this installation's office."""
+
+    def __init__(self, engine: Engine, url: str, path: Path | None) -> None:
+        self.engine = engine
+        self.url = url
+        self.path = path
+        self._sessions: sessionmaker[Session] = make_session_factory(engine)
+        self._office: OfficeInfo | None = None
+
+    # -- units of work -------------------------------------------------------------------------------
+    @contextmanager
+    def unit(self) -> Iterator[Session]:
+        """One unit of work: commits when the block ends, rolls everything back on any exception."""
+        session = self._sessions()
+        office = self.office_or_none()
+        session.info["office_code"] = office.code if office else None
+        try:
+            with session.begin():
+                yield session
+        finally:
+            session.close()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only session (rolled back at the end)."""
+        session = self._sessions()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    # -- the local office ----------------------------------------------------------------------------
+    def office_or_none(self) -> OfficeInfo | None:
+        if self._office is None:
+            with self._sessions() as session:
+                row = session.scalars(select(Office).where(Office.is_local.is_(True))).first()
+                if row is not None:
+                    self._office = OfficeInfo(row.code, row.name, row.level)
+        return self._office
+
+    def office(self) -> OfficeInfo:
+        office = self.office_or_none()
+        if office is None:
+            raise CivicDeskError("db.not_initialized")
+        return office
+
+    def forget_office(self) -> None:
+        self._office = None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _schema_state(engine: Engine) -> tuple[str | None, set[str]]:
+    """The Alembic revision stamped in the database (or None) and the names of its tables."""
+    with engine.connect() as conn:
+        tables = set(inspect(conn).get_table_names())
+        revision = MigrationContext.configure(conn).get_current_revision() if "alembic_version" in tables else None
+        conn.rollback()
+    return revision, tables
+
+
+def open_database(path_or_url: str | Path | None = None, *, backup_dir: Path | None = None) -> Database:
+    """Open (creating if needed) and migrate a CivicDesk database.
+
+    Raises :class:`DatabaseError` for a file that is not SQLite, an SQLite database of another program, or
+    a database whose schema is newer than this program knows.  An existing database that needs a migration
+    is first backed up beside itself (or into ``backup_dir``) as ``NAME.before-REV-TIMESTAMP.sqlite3``.
+    """
+    url = to_url(path_or_url if path_or_url is not None else default_database_path())
+    parsed = make_url(url)
+    path: Path | None = None
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        path = Path(parsed.database)
+        if not path.parent.exists():
+            raise DatabaseError("db.cannot_open", path=str(path), reason="folder does not exist / 文件夹不存在")
+        _check_sqlite_file(path)
+    label = str(path) if path else parsed.render_as_string(hide_password=True)
+
+    engine = make_engine(url)
+    try:
+        revision, tables = _schema_state(engine)
+    except (SADatabaseError, OperationalError) as exc:
+        engine.dispose()
+        if "file is not a database" in str(exc) or "encrypted" in str(exc):
+            raise DatabaseError("db.not_a_database", path=label) from exc
+        raise DatabaseError("db.cannot_open", path=label, reason=str(exc.orig)) from exc
+
+    ours = set(Base.metadata.tables) | {"alembic_version"}
+    if revision is None and tables:
+        engine.dispose()
+        raise DatabaseError("db.not_civicdesk", path=label, tables=", ".join(sorted(tables - ours)[:5] or tables))
+    if revision is not None and revision not in known_revisions():
+        engine.dispose()
+        raise DatabaseError("db.newer_schema", path=label, revision=revision)
+
+    if revision != head_revision():
+        if revision is not None and path is not None:
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            folder = backup_dir or path.parent
+            target = folder / f"{path.stem}.before-{revision}-{stamp}.sqlite3"
+            try:
+                sqlite_backup(path, target)
+            except sqlite3.Error as exc:
+                engine.dispose()
+                raise DatabaseError("db.backup_failed", reason=str(exc)) from exc
+        upgrade(engine, url)
+    return Database(engine, url, path)
+
+
+def upgrade(engine: Engine, url: str, revision: str = "head") -> None:
+    """Apply the migrations up to ``revision`` in one transaction (SQLite has transactional DDL)."""
+    cfg = alembic_config(url)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)

@@ -1,0 +1,476 @@
+"""The register of organizations: add a record, read one, list them.
+
+Every function is one unit of work and returns frozen dataclasses; nothing here hands out ORM objects.
+Validation against the register (dictionaries, divisions, registry, duplicates) lives here too, because
+it needs the database; the pure identifier checks are in :mod:`civicdesk.services.validation`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from civicdesk.errors import InputError, Issue, NotFoundError, ValidationError
+from civicdesk.models import Division, Organization, OrgChange, OrgPerson
+from civicdesk.services import records
+from civicdesk.services.database import Database
+from civicdesk.services.reference import DictionaryValue, dictionary_codes, registry_name
+from civicdesk.services.validation import (
+    mask_id_number,
+    normalize_uscc,
+    validate_date,
+    validate_id_number,
+    validate_phone,
+    validate_uscc,
+)
+
+LIVE_STATUSES = ("active", "suspended", "liquidating")
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    id: str
+    role: str
+    name: str
+    id_number: str | None  # masked unless revealed
+    phone: str | None
+    term_start: date | None
+    term_end: date | None
+    is_current: bool
+
+
+@dataclass(frozen=True)
+class ChangeRecord:
+    id: str
+    field: str
+    old_value: str | None
+    new_value: str | None
+    changed_on: date
+    document_no: str | None
+    source: str
+
+
+@dataclass(frozen=True)
+class OrgRecord:
+    """One organization with its people and history, detached from any session."""
+
+    id: str
+    values: dict[str, Any]
+    origin_office: str
+    version: int
+    entry_mode: str
+    people: tuple[PersonRecord, ...] = ()
+    history: tuple[ChangeRecord, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return str(self.values["name"])
+
+    def to_json(self) -> dict[str, Any]:
+        """The record in the shape ``org add --json-file`` accepts (plus read-only keys it ignores)."""
+        out: dict[str, Any] = {"id": self.id}
+        out.update({k: records.to_json_value(v) for k, v in self.values.items()})
+        out["people"] = [
+            {
+                "role": p.role,
+                "name": p.name,
+                "id_number": p.id_number,
+                "phone": p.phone,
+                "term_start": records.to_json_value(p.term_start),
+                "term_end": records.to_json_value(p.term_end),
+                "is_current": p.is_current,
+            }
+            for p in self.people
+        ]
+        out["origin_office"] = self.origin_office
+        out["version"] = self.version
+        out["entry_mode"] = self.entry_mode
+        out["history"] = [
+            {
+                "field": h.field,
+                "old_value": h.old_value,
+                "new_value": h.new_value,
+                "changed_on": h.changed_on.isoformat(),
+                "document_no": h.document_no,
+                "source": h.source,
+            }
+            for h in self.history
+        ]
+        return out
+
+
+@dataclass(frozen=True)
+class OrgSummary:
+    id: str
+    name: str
+    uscc: str | None
+    legal_form: str | None
+    tier: str
+    is_community: bool
+    community_subtype: str | None
+    category: str | None
+    status: str
+    division_code: str
+    township_code: str | None
+    established_on: date | None
+
+
+@dataclass
+class ParsedOrg:
+    values: dict[str, Any]
+    people: list[dict[str, Any]] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+
+
+# -- input ------------------------------------------------------------------------------------------------
+def parse_org_input(data: Any) -> ParsedOrg:
+    """Types and names of an input record checked and converted; unknown keys are errors."""
+    if not isinstance(data, dict):
+        raise InputError("input.not_object")
+    parsed = ParsedOrg(values={})
+    for key, raw in data.items():
+        if key in records.READ_ONLY_KEYS:
+            continue
+        if key == "people":
+            continue
+        spec = records.FIELDS_BY_NAME.get(key)
+        if spec is None:
+            parsed.issues.append(Issue(key, "input.unknown_field", {"field": key}))
+            continue
+        value, issues = records.coerce(spec, raw, key)
+        parsed.issues.extend(issues)
+        parsed.values[key] = value
+    people = data.get("people") or []
+    if not isinstance(people, list):
+        parsed.issues.append(Issue("people", "input.type", {"field": "people", "expected": "list"}))
+        people = []
+    for index, person in enumerate(people):
+        prefix = f"people[{index}]"
+        if not isinstance(person, dict):
+            parsed.issues.append(Issue(prefix, "input.type", {"field": prefix, "expected": "object"}))
+            continue
+        out: dict[str, Any] = {"is_current": True}
+        for key, raw in person.items():
+            if key in records.PERSON_READ_ONLY_KEYS:
+                continue
+            spec = records.PERSON_FIELDS_BY_NAME.get(key)
+            if spec is None:
+                parsed.issues.append(Issue(f"{prefix}.{key}", "input.unknown_field", {"field": f"{prefix}.{key}"}))
+                continue
+            value, issues = records.coerce(spec, raw, f"{prefix}.{key}")
+            parsed.issues.extend(issues)
+            out[key] = value if not (key == "is_current" and raw is None) else True
+        parsed.people.append(out)
+    return parsed
+
+
+def _fill_defaults(session: Session, values: dict[str, Any], office_code: str) -> None:
+    """What a clerk need not type: tier, status, community flag, and the registry from the tier."""
+    values.setdefault("tier", None)
+    if not values.get("tier"):
+        values["tier"] = "registered"
+    if not values.get("status"):
+        values["status"] = "active"
+    if values["tier"] in ("filed", "guided"):
+        values["is_community"] = True
+    values.setdefault("is_community", False)
+    if not values.get("registry_code"):
+        if values["tier"] == "filed":
+            values["registry_code"] = values.get("township_code")
+        elif values["tier"] == "guided":
+            values["registry_code"] = values.get("community_code")
+        else:
+            values["registry_code"] = office_code
+    if values.get("registry_code") and not values.get("registry_name"):
+        values["registry_name"] = registry_name(session, values["registry_code"])
+
+
+def _check_division(
+    session: Session, values: dict[str, Any], key: str, level: str, parent: str | None, issues: list[Issue]
+) -> Division | None:
+    code = values.get(key)
+    if not code:
+        return None
+    division = session.get(Division, code)
+    lab = records.label(key)
+    if division is None:
+        issues.append(Issue(key, "division.unknown", {"value": code, "label": lab}))
+        return None
+    if division.level != level:
+        issues.append(Issue(key, "division.level", {"label": lab, "value": code, "expected": level}))
+    elif parent is not None and division.parent_code != parent:
+        issues.append(Issue(key, "division.parent", {"label": lab, "value": code, "parent": parent}))
+    return division
+
+
+def validate_org(
+    session: Session,
+    values: dict[str, Any],
+    people: list[dict[str, Any]],
+    *,
+    self_id: str | None = None,
+    today: date | None = None,
+) -> list[Issue]:
+    """Every rule of DOMAIN.md a record must meet, against the register in ``session``."""
+    today = today or date.today()
+    issues: list[Issue] = []
+    dicts = dictionary_codes(session)
+
+    def need(key: str) -> bool:
+        if values.get(key) in (None, ""):
+            issues.append(Issue(key, "field.required", {"label": records.label(key)}))
+            return False
+        return True
+
+    def forbid(key: str, context: str) -> None:
+        if values.get(key) not in (None, "", False):
+            issues.append(Issue(key, "field.not_allowed", {"label": records.label(key), "context": context}))
+
+    for spec in records.ORG_FIELDS:
+        if spec.kind == "code" and values.get(spec.name):
+            known: dict[str, DictionaryValue] = dicts.get(spec.dictionary or "", {})
+            if values[spec.name] not in known:
+                issues.append(Issue(spec.name, "field.choice", {"label": spec.zh, "value": values[spec.name]}))
+
+    need("name")
+    tier = values.get("tier")
+    legal_form = values.get("legal_form")
+    tier_zh = dicts.get("tier", {}).get(tier or "")
+    tier_label = tier_zh.label_zh if tier_zh else str(tier)
+    if tier == "registered":
+        if need("legal_form") and values.get("is_community") and legal_form == "foundation":
+            issues.append(Issue("legal_form", "tier.legal_form", {"tier": tier_label, "rule": "只能登记为社会团体或民办非企业单位"}))
+        need("uscc")
+        need("category")
+        if need("registration_mode"):
+            if values["registration_mode"] == "dual" and not values.get("sponsor"):
+                issues.append(Issue("sponsor", "sponsor.required", {}))
+            if values["registration_mode"] == "direct" and values.get("sponsor"):
+                issues.append(Issue("sponsor", "sponsor.direct", {}))
+        need("established_on")
+        if legal_form == "foundation":
+            if not values.get("foundation_type"):
+                issues.append(Issue("foundation_type", "org.foundation_type", {}))
+        else:
+            forbid("foundation_type", "非基金会")
+    elif tier in ("filed", "guided"):
+        forbid("legal_form", tier_label)
+        forbid("uscc", tier_label)
+        need("township_code")
+        if tier == "guided":
+            need("community_code")
+    if values.get("is_community"):
+        need("community_subtype")
+    else:
+        forbid("community_subtype", "非社区社会组织")
+    need("status")
+
+    # divisions: county, then township inside it, then community inside that
+    county = None
+    if need("division_code"):
+        county = _check_division(session, values, "division_code", "county", None, issues)
+    township = None
+    if county is not None:
+        township = _check_division(session, values, "township_code", "township", county.code, issues)
+    if township is not None:
+        _check_division(session, values, "community_code", "community", township.code, issues)
+
+    # the registry keeps the register for the place the organization is in
+    registry = values.get("registry_code")
+    if need("registry_code") and county is not None:
+        ok = {
+            "registered": registry in (county.code, county.parent_code),
+            "filed": registry == values.get("township_code"),
+            "guided": registry in (values.get("community_code"), values.get("township_code")),
+        }.get(tier or "", True)
+        if not ok:
+            issues.append(Issue("registry_code", "registry.division", {"registry": registry, "division": county.code}))
+        elif session.get(Division, registry) is None:
+            issues.append(Issue("registry_code", "division.unknown", {"value": registry, "label": records.label("registry_code")}))
+    need("registry_name")
+
+    # the credit code: check character, department, kind digit, registry's division
+    uscc = values.get("uscc")
+    if uscc:
+        uscc_issues = validate_uscc(uscc)
+        issues.extend(uscc_issues)
+        if not any(i.severity == "error" for i in uscc_issues):
+            if uscc[0] != "5":
+                issues.append(Issue("uscc", "uscc.department", {"actual": uscc[0]}))
+            form = dicts.get("legal_form", {}).get(legal_form or "")
+            if form is not None and uscc[1] != form.attributes.get("uscc_kind"):
+                issues.append(
+                    Issue("uscc", "uscc.kind", {"actual": uscc[1], "legal_form": form.label_zh,
+                                                "expected": form.attributes.get("uscc_kind")})
+                )
+            if registry and len(registry) == 6 and uscc[2:8] != registry:
+                issues.append(Issue("uscc", "uscc.registry", {"actual": uscc[2:8], "expected": registry}))
+            other = session.scalars(
+                select(Organization.name).where(Organization.uscc == uscc, Organization.id != (self_id or ""))
+            ).first()
+            if other is not None:
+                issues.append(Issue("uscc", "uscc.duplicate", {"value": uscc, "other": other}))
+
+    # dates and numbers
+    for key in ("established_on", "certificate_issued_on", "certificate_valid_from", "certificate_collected_on"):
+        if values.get(key):
+            _, date_issues = validate_date(values[key], key, records.label(key), today=today)
+            issues.extend(date_issues)
+    if values.get("certificate_valid_to") and values.get("certificate_valid_from"):
+        if values["certificate_valid_to"] < values["certificate_valid_from"]:
+            issues.append(Issue("certificate_valid_to", "certificate.period", {}))
+    if values.get("contact_phone"):
+        issues.extend(validate_phone(values["contact_phone"], "contact_phone"))
+
+    # duplicate names in one registry (among organizations that still exist)
+    if values.get("name") and registry:
+        clash = session.scalars(
+            select(Organization.id).where(
+                Organization.registry_code == registry,
+                Organization.name == values["name"],
+                Organization.status.in_(LIVE_STATUSES),
+                Organization.deleted_at.is_(None),
+                Organization.id != (self_id or ""),
+            )
+        ).first()
+        if clash is not None:
+            issues.append(Issue("name", "name.duplicate", {"value": values["name"]}))
+
+    # people
+    roles = dicts.get("person_role", {})
+    for index, person in enumerate(people):
+        prefix = f"people[{index}]"
+        if not person.get("name"):
+            issues.append(Issue(f"{prefix}.name", "field.required", {"label": "姓名"}))
+        if not person.get("role"):
+            issues.append(Issue(f"{prefix}.role", "field.required", {"label": "职务"}))
+        elif person["role"] not in roles:
+            issues.append(Issue(f"{prefix}.role", "person.role", {"value": person["role"]}))
+        if person.get("id_number"):
+            issues.extend(validate_id_number(person["id_number"], f"{prefix}.id_number", today=today))
+        if person.get("phone"):
+            issues.extend(validate_phone(person["phone"], f"{prefix}.phone"))
+        if person.get("term_start") and person.get("term_end") and person["term_end"] < person["term_start"]:
+            issues.append(Issue(f"{prefix}.term_end", "date.order", {"label": "任期止", "other": "任期起"}))
+    current = [p for p in people if p.get("is_current", True)]
+    if tier == "registered":
+        reps = sum(1 for p in current if p.get("role") == "legal_representative")
+        if reps != 1:
+            issues.append(Issue("people", "person.legal_rep_count", {"count": reps}))
+    elif not any(p.get("role") in ("responsible_person", "legal_representative") for p in current):
+        issues.append(Issue("people", "field.required", {"label": "负责人"}))
+    return issues
+
+
+# -- commands ---------------------------------------------------------------------------------------------
+def add_organization(
+    db: Database, data: dict[str, Any], *, entry_mode: str = "legacy", recorded_by: str | None = None
+) -> OrgRecord:
+    """Validate and add one organization (a legacy record entered directly unless ``entry_mode`` says).
+
+    Raises :class:`ValidationError` naming every problem; nothing is written then.
+    """
+    office = db.office()
+    parsed = parse_org_input(data)
+    with db.unit() as session:
+        _fill_defaults(session, parsed.values, office.code)
+        issues = parsed.issues + validate_org(session, parsed.values, parsed.people)
+        if any(i.severity == "error" for i in issues):
+            raise ValidationError(issues)
+        org = Organization(**parsed.values, entry_mode=entry_mode, origin_office=office.code)
+        session.add(org)
+        session.flush()
+        for person in parsed.people:
+            session.add(OrgPerson(organization_id=org.id, origin_office=office.code, **person))
+        session.flush()
+        return _record(session, org, reveal=False)
+
+
+def _record(session: Session, org: Organization, *, reveal: bool) -> OrgRecord:
+    values = {spec.name: getattr(org, spec.name) for spec in records.ORG_FIELDS}
+    people = session.scalars(
+        select(OrgPerson)
+        .where(OrgPerson.organization_id == org.id, OrgPerson.deleted_at.is_(None))
+        .order_by(OrgPerson.is_current.desc(), OrgPerson.role, OrgPerson.term_start)
+    )
+    history = session.scalars(
+        select(OrgChange)
+        .where(OrgChange.organization_id == org.id, OrgChange.deleted_at.is_(None))
+        .order_by(OrgChange.changed_on, OrgChange.field)
+    )
+    return OrgRecord(
+        id=org.id,
+        values=values,
+        origin_office=org.origin_office,
+        version=org.version,
+        entry_mode=org.entry_mode,
+        people=tuple(
+            PersonRecord(p.id, p.role, p.name, p.id_number if reveal else mask_id_number(p.id_number), p.phone,
+                         p.term_start, p.term_end, p.is_current)
+            for p in people
+        ),
+        history=tuple(
+            ChangeRecord(h.id, h.field, h.old_value, h.new_value, h.changed_on, h.document_no, h.source)
+            for h in history
+        ),
+    )
+
+
+def get_organization(db: Database, key: str, *, reveal: bool = False) -> OrgRecord:
+    """An organization by id, USCC, or exact name (the only one of that name); ID numbers masked by default."""
+    key = key.strip()
+    with db.read() as session:
+        org = session.get(Organization, key)
+        if org is None:
+            candidates = session.scalars(
+                select(Organization).where(or_(Organization.uscc == normalize_uscc(key), Organization.name == key))
+                .where(Organization.deleted_at.is_(None)).limit(2)
+            ).all()
+            org = candidates[0] if len(candidates) == 1 else None
+        if org is None or org.deleted_at is not None:
+            raise NotFoundError("org.not_found", key=key)
+        return _record(session, org, reveal=reveal)
+
+
+def list_organizations(
+    db: Database,
+    *,
+    division: str | None = None,
+    tier: str | None = None,
+    legal_form: str | None = None,
+    status: str | None = None,
+    include_inactive: bool = False,
+    limit: int | None = None,
+) -> list[OrgSummary]:
+    """Organizations of the register, by division (county, township or community code) and tier."""
+    query = select(Organization).where(Organization.deleted_at.is_(None))
+    if division:
+        query = query.where(
+            or_(
+                Organization.division_code == division,
+                Organization.township_code == division,
+                Organization.community_code == division,
+                func.substr(Organization.division_code, 1, 4) == division[:4] if division.endswith("00") else False,
+            )
+        )
+    if tier:
+        query = query.where(Organization.tier == tier)
+    if legal_form:
+        query = query.where(Organization.legal_form == legal_form)
+    if status:
+        query = query.where(Organization.status == status)
+    elif not include_inactive:
+        query = query.where(Organization.status.in_(LIVE_STATUSES))
+    query = query.order_by(Organization.division_code, Organization.name)
+    if limit:
+        query = query.limit(limit)
+    with db.read() as session:
+        return [
+            OrgSummary(o.id, o.name, o.uscc, o.legal_form, o.tier, o.is_community, o.community_subtype, o.category,
+                       o.status, o.division_code, o.township_code, o.established_on)
+            for o in session.scalars(query)
+        ]

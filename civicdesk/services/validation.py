@@ -1,0 +1,185 @@
+"""Check characters and formats of the identifiers a register holds, as pure functions.
+
+统一社会信用代码 (GB 32100-2015) with its embedded organization code (GB 11714), 居民身份证号码
+(GB 11643-1999, ISO 7064 MOD 11-2), phone numbers and dates.  Each ``validate_*`` returns a list of
+:class:`~civicdesk.errors.Issue`; an empty list means valid.  See shared/DOMAIN.md "Identifiers".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime
+
+from civicdesk.errors import Issue
+
+USCC_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+ORG_CODE_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
+ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+ID_CHECK = "10X98765432"  # index = sum mod 11  ->  (12 - sum mod 11) mod 11, 10 as X
+
+_MOBILE = re.compile(r"^1[3-9]\d{9}$", re.ASCII)
+_LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}(-\d{1,6})?$", re.ASCII)
+_SHORT_LOCAL = re.compile(r"^[2-9]\d{6,7}$", re.ASCII)  # a local number without area code (old ledgers)
+
+
+def normalize_text(value: str) -> str:
+    """Full-width to half-width (NFKC), trimmed; the form every identifier is checked and stored in."""
+    return unicodedata.normalize("NFKC", value).strip()
+
+
+def normalize_uscc(value: str) -> str:
+    """Upper case, half-width, with the spaces and hyphens of hand-typed ledgers removed."""
+    return re.sub(r"[\s\-]", "", normalize_text(value)).upper()
+
+
+def uscc_check_char(first17: str) -> str:
+    """The 18th character of a USCC whose first 17 characters are given (all in ``USCC_CHARSET``)."""
+    total = sum(USCC_CHARSET.index(c) * w for c, w in zip(first17, USCC_WEIGHTS, strict=True))
+    return USCC_CHARSET[(31 - total % 31) % 31]
+
+
+def _org_code_value(char: str) -> int:
+    # GB 11714 counts letters over the whole alphabet (A=10 … Z=35), unlike the USCC charset.
+    return int(char) if char.isdigit() else ord(char) - ord("A") + 10
+
+
+def org_code_check_char(first8: str) -> str:
+    """The check character (9th) of a GB 11714 organization code."""
+    total = sum(_org_code_value(c) * w for c, w in zip(first8, ORG_CODE_WEIGHTS, strict=True))
+    check = 11 - total % 11
+    return "X" if check == 10 else "0" if check == 11 else str(check)
+
+
+def validate_uscc(value: str, field: str = "uscc") -> list[Issue]:
+    """Errors for a wrong length, character or 18th check character; a warning for the embedded code."""
+    code = normalize_uscc(value)
+    if len(code) != 18:
+        return [Issue(field, "uscc.length", {"length": len(code), "value": code})]
+    for position, char in enumerate(code, start=1):
+        if char not in USCC_CHARSET:
+            return [Issue(field, "uscc.charset", {"position": position, "char": char, "value": code})]
+    expected = uscc_check_char(code[:17])
+    if code[17] != expected:
+        return [Issue(field, "uscc.check", {"expected": expected, "actual": code[17], "value": code})]
+    org_code = code[8:17]
+    org_expected = org_code_check_char(org_code[:8])
+    if org_code[8] != org_expected:
+        return [Issue(field, "uscc.org_code_check", {"expected": org_expected, "value": code}, "warning")]
+    return []
+
+
+def make_uscc(kind: str, division: str, org_body: str) -> str:
+    """A valid USCC for a civil-affairs registration: ``5`` + kind digit + 6-digit division + 8 characters.
+
+    The organization code's check character and the USCC check character are computed.  Used by demo data
+    and tests; ``org_body`` must use characters valid in both GB 11714 and the USCC charset.
+    """
+    org_code = org_body + org_code_check_char(org_body)
+    first17 = "5" + kind + division + org_code
+    return first17 + uscc_check_char(first17)
+
+
+def id_check_char(first17: str) -> str:
+    total = sum(int(c) * w for c, w in zip(first17, ID_WEIGHTS, strict=True))
+    return ID_CHECK[total % 11]
+
+
+def id_birth_date(value: str) -> date | None:
+    try:
+        return datetime.strptime(value[6:14], "%Y%m%d").date()
+    except ValueError:
+        return None
+
+
+def validate_id_number(value: str, field: str = "id_number", today: date | None = None) -> list[Issue]:
+    """Errors for length, characters, an impossible birth date, or the MOD 11-2 check character."""
+    number = normalize_text(value).upper()
+    if len(number) != 18:
+        return [Issue(field, "id.length", {"length": len(number)})]
+    if not (number[:17].isdigit() and number[:17].isascii() and (number[17].isdigit() or number[17] == "X")):
+        return [Issue(field, "id.charset", {})]
+    birth = id_birth_date(number)
+    if birth is None or birth.year < 1880 or birth > (today or date.today()):
+        return [Issue(field, "id.birth_date", {"value": number[6:14]})]
+    expected = id_check_char(number[:17])
+    if number[17] != expected:
+        return [Issue(field, "id.check", {"expected": expected, "actual": number[17]})]
+    return []
+
+
+def make_id_number(address: str, birth: date, sequence: int) -> str:
+    """A valid ID number (demo data and tests): 6-digit address, birth date, 3-digit sequence, check."""
+    first17 = f"{address}{birth:%Y%m%d}{sequence:03d}"
+    return first17 + id_check_char(first17)
+
+
+def validate_phone(value: str, field: str = "phone") -> list[Issue]:
+    """A mobile number (11 digits, 1[3-9]…) or a landline, with or without area code and extension."""
+    phone = re.sub(r"[\s()（）]", "", normalize_text(value))
+    phone = re.sub(r"^\+?86-?(?=1)", "", phone)
+    if _MOBILE.match(phone) or _LANDLINE.match(phone) or _SHORT_LOCAL.match(phone):
+        return []
+    return [Issue(field, "phone.invalid", {"value": value})]
+
+
+def parse_date(value: object) -> date | None:
+    """A date from ``date``, ``datetime`` or text (2021-08-20, 2021/8/20, 2021.8.20, 2021年8月20日).
+
+    Returns ``None`` when the text is no date; empty input is the caller's business.
+    """
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        return None
+    text = normalize_text(value)
+    m = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?", text)
+    if not m:
+        m = re.fullmatch(r"(\d{4})(\d{2})(\d{2})", text)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def validate_date(
+    value: object, field: str, label: str, *, today: date | None = None, allow_future: bool = False
+) -> tuple[date | None, list[Issue]]:
+    """The parsed date and the issues with it (format, before 1949, in the future)."""
+    parsed = parse_date(value)
+    if parsed is None:
+        return None, [Issue(field, "date.format", {"label": label, "value": value})]
+    if parsed.year < 1949:
+        return parsed, [Issue(field, "date.too_early", {"label": label, "value": parsed.isoformat()})]
+    if not allow_future and parsed > (today or date.today()):
+        return parsed, [Issue(field, "date.future", {"label": label, "value": parsed.isoformat()})]
+    return parsed, []
+
+
+def mask_id_number(value: str | None) -> str | None:
+    """``5111**********123X``: the first four and last four characters of an ID number, the rest hidden."""
+    if not value:
+        return value
+    if len(value) <= 8:
+        return "*" * len(value)
+    return value[:4] + "*" * (len(value) - 8) + value[-4:]
+
+
+def mask_phone(value: str | None) -> str | None:
+    """``138****5678``: the middle digits of a phone number hidden."""
+    if not value:
+        return value
+    digits = value.strip()
+    if len(digits) <= 7:
+        return digits[:2] + "*" * (len(digits) - 2)
+    return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
+
+
+def format_cn_date(value: date | None) -> str:
+    """2021年8月20日: the official form, without zero padding."""
+    return f"{value.year}年{value.month}月{value.day}日" if value else ""
