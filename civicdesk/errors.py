@@ -192,7 +192,7 @@ def render(code: str, params: dict[str, Any], lang: str = "zh") -> str:
 class CivicDeskError(Exception):
     """An error a clerk can cause: bad input, a missing file, a database that is not ours."""
 
-    def __init__(self, code: str, **params: Any) -> None:
+    def __init__(self, code: str, /, **params: Any) -> None:
         self.code = code
         self.params = params
         super().__init__(self.message("en"))

@@ -20,11 +20,12 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 
 from civicdesk import RESOURCES
 from civicdesk.errors import CivicDeskError
 from civicdesk.models import Division, Organization, OrgChange, OrgPerson
+from civicdesk.services.bulk import insert_rows, stamped
 from civicdesk.services.database import Database
 from civicdesk.services.reference import CITY_CODE, leshan_file
 from civicdesk.services.validation import make_id_number, make_uscc
@@ -366,13 +367,6 @@ def _share(data: DemoData, office_code: str) -> DemoData:
     )
 
 
-def _stamped(rows: list[dict[str, Any]], now: datetime) -> list[dict[str, Any]]:
-    return [
-        {**row, "version": 1, "version_vector": {row["origin_office"]: 1}, "created_at": now, "updated_at": now}
-        for row in rows
-    ]
-
-
 def load_demo(db: Database, progress: Callable[[int, int], None] | None = None) -> DemoResult:
     """Insert this office's share of the demo register in one unit of work (Core bulk inserts).
 
@@ -392,16 +386,11 @@ def load_demo(db: Database, progress: Callable[[int, int], None] | None = None) 
         have = set(session.scalars(select(Division.code).where(Division.level == "community")))
         communities = [{k: v for k, v in c.items() if k not in ("urban", "county")} for c in share.communities
                        if c["code"] not in have]
-        steps = [(Division.__table__, communities), (Organization.__table__, _stamped(share.organizations, now)),
-                 (OrgPerson.__table__, _stamped(share.people, now)), (OrgChange.__table__, _stamped(share.changes, now))]
-        total = sum(len(rows) for _, rows in steps)
-        done = 0
-        for table, rows in steps:
-            for start in range(0, len(rows), 2000):
-                chunk = rows[start:start + 2000]
-                session.execute(insert(table), chunk)
-                done += len(chunk)
-                if progress:
-                    progress(done, total)
+        insert_rows(session, [
+            (Division.__table__, communities),
+            (Organization.__table__, stamped(share.organizations, now)),
+            (OrgPerson.__table__, stamped(share.people, now)),
+            (OrgChange.__table__, stamped(share.changes, now)),
+        ], progress)
     return DemoResult(office.code, len(share.organizations), len(share.people), len(share.changes),
                       len(communities))

@@ -1,0 +1,34 @@
+#!/bin/sh
+# Prepare a machine to run CivicDesk from this checkout: the Debian libraries Qt needs (only those missing),
+# a virtual environment in .venv, and CivicDesk installed into it in editable mode.
+#   sh scripts/setup.sh        -> the application
+#   sh scripts/setup.sh test   -> the application and the test tools
+set -eu
+cd "$(dirname "$0")/.."
+
+# Qt's xcb and offscreen platforms need these; python3-venv makes `python3 -m venv` work on Debian;
+# the WenQuanYi font shows Chinese on screen.
+packages="python3-venv libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
+ libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0
+ libxcb-image0 fonts-wqy-zenhei"
+if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+    missing=""
+    for p in $packages; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+    done
+    if [ -n "$missing" ]; then
+        echo "Installing Debian packages:$missing"
+        if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
+        $sudo apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing
+    fi
+fi
+
+python=${PYTHON:-python3}
+[ -x .venv/bin/python ] || "$python" -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+if [ "${1:-}" = "test" ]; then
+    .venv/bin/python -m pip install -q -e '.[test]'
+else
+    .venv/bin/python -m pip install -q -e .
+fi

@@ -1,0 +1,92 @@
+"""Shared fixtures: real database files, built once per session and copied per test."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from civicdesk.services.database import Database, open_database  # noqa: E402
+from civicdesk.services.demo import load_demo  # noqa: E402
+from civicdesk.services.office import init_office  # noqa: E402
+
+CITY = ("511100", "乐山市民政局", "city")
+SHAWAN = ("511111", "乐山市沙湾区民政局", "district")
+
+
+def _template(folder: Path, name: str, office: tuple[str, str, str], demo: bool) -> Path:
+    path = folder / f"{name}.sqlite3"
+    db = open_database(path)
+    init_office(db, code=office[0], name=office[1], level=office[2])
+    if demo:
+        load_demo(db)
+    with db.engine.connect() as conn:  # fold the WAL into the main file so a plain copy is complete
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("templates")
+    return {
+        "empty": _template(folder, "empty", SHAWAN, demo=False),
+        "city_demo": _template(folder, "city_demo", CITY, demo=True),
+        "shawan_demo": _template(folder, "shawan_demo", SHAWAN, demo=True),
+    }
+
+
+def _copy(templates: dict[str, Path], key: str, tmp_path: Path) -> Path:
+    target = tmp_path / f"{key}.sqlite3"
+    shutil.copyfile(templates[key], target)
+    return target
+
+
+@pytest.fixture
+def db_path(templates: dict[str, Path], tmp_path: Path) -> Path:
+    """A fresh copy of an initialised district database (沙湾区) without demo data."""
+    return _copy(templates, "empty", tmp_path)
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    database = open_database(db_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def city_db_path(templates: dict[str, Path], tmp_path: Path) -> Path:
+    """A fresh copy of the city database with the whole demo register."""
+    return _copy(templates, "city_demo", tmp_path)
+
+
+@pytest.fixture
+def city_db(city_db_path: Path) -> Iterator[Database]:
+    database = open_database(city_db_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def shawan_db_path(templates: dict[str, Path], tmp_path: Path) -> Path:
+    return _copy(templates, "shawan_demo", tmp_path)
+
+
+def digest(path: Path) -> str:
+    """A logical digest of every table's content (not the file's bytes, which WAL and vacuum move)."""
+    conn = sqlite3.connect(path)
+    try:
+        h = hashlib.sha256()
+        for line in conn.iterdump():
+            h.update(line.encode())
+        return h.hexdigest()
+    finally:
+        conn.close()

@@ -1,0 +1,137 @@
+"""Opening databases: ours, not ours, newer than us; migrations with a backup first; verify."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from civicdesk.errors import DatabaseError
+from civicdesk.models import Organization
+from civicdesk.models.engine import make_engine
+from civicdesk.models.migrate import head_revision, known_revisions
+from civicdesk.services.database import open_database, upgrade
+from civicdesk.services.maintenance import verify
+from tests.conftest import digest
+
+
+def test_new_database_is_migrated_to_head_with_pragmas(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "new.sqlite3")
+    try:
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+            assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+        report = verify(db)
+        assert report.ok and report.schema_revision == head_revision()
+        assert not list(tmp_path.glob("*.before-*"))  # nothing to back up in a new file
+    finally:
+        db.close()
+
+
+def test_text_file_is_not_a_database(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite3"
+    path.write_text("这不是数据库\n", encoding="utf-8")
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError) as err:
+        open_database(path)
+    assert err.value.code == "db.not_a_database"
+    assert str(path) in err.value.message("zh")
+    assert path.read_bytes() == before
+
+
+def test_other_programs_sqlite_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount REAL)")
+    conn.execute("INSERT INTO invoices VALUES (1, 9.5)")
+    conn.commit()
+    conn.close()
+    before = digest(path)
+    with pytest.raises(DatabaseError) as err:
+        open_database(path)
+    assert err.value.code == "db.not_civicdesk"
+    assert "invoices" in err.value.message("en")
+    assert digest(path) == before
+
+
+def test_newer_schema_is_refused_untouched(db_path: Path) -> None:
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    conn.commit()
+    conn.close()
+    before = digest(db_path)
+    with pytest.raises(DatabaseError) as err:
+        open_database(db_path)
+    assert err.value.code == "db.newer_schema"
+    assert "9999_from_the_future" in err.value.message("zh")
+    assert digest(db_path) == before
+    assert not list(db_path.parent.glob("*.before-*"))
+
+
+def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseError) as err:
+        open_database(tmp_path / "no" / "such" / "x.sqlite3")
+    assert err.value.code == "db.cannot_open"
+
+
+def _first_revision() -> str:
+    revisions = known_revisions()
+    from civicdesk.models.migrate import alembic_config
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config()).get_base() or sorted(revisions)[0]
+
+
+def test_migrations_on_an_empty_database(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'stepwise.sqlite3'}"
+    engine = make_engine(url)
+    upgrade(engine, url, _first_revision())
+    upgrade(engine, url, "head")
+    engine.dispose()
+    db = open_database(tmp_path / "stepwise.sqlite3")
+    assert verify(db).ok
+    db.close()
+
+
+def test_upgrade_of_a_populated_database_keeps_data_and_backs_up(shawan_db_path: Path, tmp_path: Path) -> None:
+    """A populated database one revision behind is backed up, then migrated, and keeps every row."""
+    with sqlite3.connect(shawan_db_path) as conn:
+        count = conn.execute("SELECT count(*) FROM organization").fetchone()[0]
+        conn.execute("UPDATE alembic_version SET version_num = ?", (_first_revision(),))
+    if _first_revision() == head_revision():
+        pytest.skip("only one migration exists; the populated upgrade is exercised from 0002 on")
+    db = open_database(shawan_db_path)
+    try:
+        with db.read() as session:
+            assert len(session.scalars(select(Organization.id)).all()) == count
+        assert verify(db).ok
+    finally:
+        db.close()
+    backups = list(shawan_db_path.parent.glob("*.before-*.sqlite3"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as conn:
+        assert conn.execute("SELECT count(*) FROM organization").fetchone()[0] == count
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == _first_revision()
+
+
+def test_verify_finds_a_broken_foreign_key(db_path: Path) -> None:
+    conn = sqlite3.connect(db_path)
+    conn.execute("PRAGMA foreign_keys=OFF")
+    conn.execute(
+        "INSERT INTO org_person (id, organization_id, role, name, is_current, origin_office, version, version_vector,"
+        " created_at, updated_at) VALUES ('p1', 'no-such-org', 'director', '某人', 1, '511111', 1, '{}',"
+        " '2021-01-01', '2021-01-01')"
+    )
+    conn.commit()
+    conn.close()
+    db = open_database(db_path)
+    try:
+        report = verify(db)
+        assert not report.ok
+        assert report.foreign_key_violations[0]["table"] == "org_person"
+    finally:
+        db.close()
