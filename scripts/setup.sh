@@ -19,8 +19,11 @@ if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; 
     if [ -n "$missing" ]; then
         echo "Installing Debian packages:$missing"
         if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
-        $sudo apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing
+        log=$(mktemp)
+        if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing; } >"$log" 2>&1; then
+            tail -n 20 "$log"; echo "apt-get failed: install these packages by hand:$missing" >&2; exit 1
+        fi
+        rm -f "$log"
     fi
 fi
 

@@ -11,6 +11,32 @@ from sqlalchemy.orm import Mapped, mapped_column
 from civicdesk.models.base import Base, SyncedMixin
 
 
+#: Sort keys of the register table -> the columns of their ORDER BY.  Each gets a partial covering index
+#: (ORDER BY columns, then status and seq, over rows that are not tombstoned), so that the ordered ids of the
+#: whole register come from one index scan without touching the table.
+SORT_KEYS: dict[str, tuple[str, ...]] = {
+    "name": ("name",),
+    "uscc": ("uscc", "name"),
+    "established_on": ("established_on", "name"),
+    "division": ("division_code", "township_code", "name"),
+    "legal_rep_name": ("legal_rep_name", "name"),
+    "legal_form": ("legal_form", "name"),
+    "tier": ("tier", "name"),
+    "community_subtype": ("community_subtype", "name"),
+    "category": ("category", "name"),
+    "status": ("status", "name"),
+}
+
+
+def sort_indexes() -> list[Index]:
+    live = text("deleted_at IS NULL")
+    return [
+        Index(f"ix_organization_sort_{key}", *columns, *(c for c in ("status", "seq") if c not in columns),
+              sqlite_where=live, postgresql_where=live)
+        for key, columns in SORT_KEYS.items()
+    ]
+
+
 class Organization(SyncedMixin, Base):
     """A social organization (社会团体, 社会服务机构, 基金会) or a community social organization of any tier.
 
@@ -66,17 +92,19 @@ class Organization(SyncedMixin, Base):
     entry_mode: Mapped[str] = mapped_column(String(16), default="legacy")
     notes: Mapped[str | None] = mapped_column(Text)  # internal; never on public prints
 
+    # Local, derived, not synced: a stable integer for the register table and the search index (the implicit
+    # rowid may change on VACUUM), the current legal representative's name, and the name's pinyin.
+    seq: Mapped[int | None] = mapped_column(Integer)
+    legal_rep_name: Mapped[str | None] = mapped_column(String(50))
+    name_pinyin: Mapped[str | None] = mapped_column(String(600))
+    name_initials: Mapped[str | None] = mapped_column(String(200))
+
     __table_args__ = (
         Index("uq_organization_uscc", "uscc", unique=True, sqlite_where=text("uscc IS NOT NULL"),
               postgresql_where=text("uscc IS NOT NULL")),
-        Index("ix_organization_name", "name"),
+        Index("uq_organization_seq", "seq", unique=True),
         Index("ix_organization_registry_name", "registry_code", "name"),
-        Index("ix_organization_division", "division_code", "township_code"),
-        Index("ix_organization_tier_status", "tier", "status"),
-        Index("ix_organization_legal_form", "legal_form"),
-        Index("ix_organization_category", "category"),
-        Index("ix_organization_subtype", "community_subtype"),
-        Index("ix_organization_established", "established_on"),
+        *sort_indexes(),
     )
 
 

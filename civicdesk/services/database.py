@@ -24,6 +24,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from civicdesk.errors import CivicDeskError, DatabaseError
+from civicdesk.services import search
 from civicdesk.models import Base, Office, make_engine, make_session_factory
 from civicdesk.models.migrate import alembic_config, head_revision, known_revisions
 
@@ -84,6 +85,7 @@ class Database:
         self.url = url
         self.path = path
         self._sessions: sessionmaker[Session] = make_session_factory(engine)
+        search.install(self._sessions)
         self._office: OfficeInfo | None = None
 
     # -- units of work -------------------------------------------------------------------------------
@@ -185,12 +187,41 @@ def open_database(path_or_url: str | Path | None = None, *, backup_dir: Path | N
                 engine.dispose()
                 raise DatabaseError("db.backup_failed", reason=str(exc)) from exc
         upgrade(engine, url)
-    return Database(engine, url, path)
+    db = Database(engine, url, path)
+    with db.unit() as session:  # rows added in bulk, or before the index existed
+        search.index_pending(session)
+    return db
 
 
 def upgrade(engine: Engine, url: str, revision: str = "head") -> None:
     """Apply the migrations up to ``revision`` in one transaction (SQLite has transactional DDL)."""
+    migrate(engine, url, revision, downgrade=False)
+
+
+def migrate(engine: Engine, url: str, revision: str, *, downgrade: bool = False) -> None:
+    """Run Alembic to ``revision`` in one transaction.
+
+    SQLite rebuilds a table to alter it ("batch" mode), which foreign keys would forbid: they are switched off
+    for the migration (outside the transaction, as SQLite requires), checked before the commit, and switched
+    back on.
+    """
     cfg = alembic_config(url)
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        sqlite = engine.dialect.name == "sqlite"
+        if sqlite:
+            raw.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                if downgrade:
+                    command.downgrade(cfg, revision)
+                else:
+                    command.upgrade(cfg, revision)
+                if sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise DatabaseError("db.cannot_open", path=url, reason=f"foreign keys broken: {broken[:3]}")
+        finally:
+            if sqlite:
+                raw.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]

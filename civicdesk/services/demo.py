@@ -25,6 +25,7 @@ from sqlalchemy import func, select
 from civicdesk import RESOURCES
 from civicdesk.errors import CivicDeskError
 from civicdesk.models import Division, Organization, OrgChange, OrgPerson
+from civicdesk.services import search
 from civicdesk.services.bulk import insert_rows, stamped
 from civicdesk.services.database import Database
 from civicdesk.services.reference import CITY_CODE, leshan_file
@@ -264,7 +265,7 @@ class _Builder:
             })
         else:
             self.add_person(org, rep_role, start=established)
-        org["contact_name"] = self.data.people[-1]["name"]
+        org["contact_name"] = org["legal_rep_name"] = self.data.people[-1]["name"]
         if org.get("legal_form") == "social_group" and self.rng.random() < 0.3:
             self.add_person(org, "secretary_general", start=established)
 
@@ -392,5 +393,6 @@ def load_demo(db: Database, progress: Callable[[int, int], None] | None = None) 
             (OrgPerson.__table__, stamped(share.people, now)),
             (OrgChange.__table__, stamped(share.changes, now)),
         ], progress)
+        search.index_pending(session)
     return DemoResult(office.code, len(share.organizations), len(share.people), len(share.changes),
                       len(communities))

@@ -381,7 +381,9 @@ def add_organization(
         issues = parsed.issues + validate_org(session, parsed.values, parsed.people)
         if any(i.severity == "error" for i in issues):
             raise ValidationError(issues)
-        org = Organization(**parsed.values, entry_mode=entry_mode, origin_office=office.code)
+        reps = [p["name"] for p in parsed.people if p.get("role") == "legal_representative" and p.get("is_current", True)]
+        org = Organization(**parsed.values, entry_mode=entry_mode, origin_office=office.code,
+                           legal_rep_name=reps[0] if reps else None)
         session.add(org)
         session.flush()
         for person in parsed.people:
@@ -474,3 +476,12 @@ def list_organizations(
                        o.status, o.division_code, o.township_code, o.established_on)
             for o in session.scalars(query)
         ]
+
+
+def check_organization(db: Database, data: dict[str, Any], *, self_id: str | None = None) -> list[Issue]:
+    """Every issue (errors and warnings) of a record, without saving it: what a form shows as the clerk types."""
+    office = db.office()
+    parsed = parse_org_input(data)
+    with db.read() as session:
+        _fill_defaults(session, parsed.values, office.code)
+        return parsed.issues + validate_org(session, parsed.values, parsed.people, self_id=self_id)

@@ -12,7 +12,7 @@ from civicdesk.errors import DatabaseError
 from civicdesk.models import Organization
 from civicdesk.models.engine import make_engine
 from civicdesk.models.migrate import head_revision, known_revisions
-from civicdesk.services.database import open_database, upgrade
+from civicdesk.services.database import migrate, open_database, upgrade
 from civicdesk.services.maintenance import verify
 from tests.conftest import digest
 
@@ -97,25 +97,40 @@ def test_migrations_on_an_empty_database(tmp_path: Path) -> None:
     db.close()
 
 
-def test_upgrade_of_a_populated_database_keeps_data_and_backs_up(shawan_db_path: Path, tmp_path: Path) -> None:
-    """A populated database one revision behind is backed up, then migrated, and keeps every row."""
+def test_upgrade_of_a_populated_database_keeps_data_and_backs_up(shawan_db_path: Path) -> None:
+    """A populated database at the first revision is backed up, migrated to head, and keeps every row."""
+    first = _first_revision()
+    assert first != head_revision()
+    url = f"sqlite:///{shawan_db_path}"
+    engine = make_engine(url)
+    migrate(engine, url, first, downgrade=True)
+    engine.dispose()
     with sqlite3.connect(shawan_db_path) as conn:
         count = conn.execute("SELECT count(*) FROM organization").fetchone()[0]
-        conn.execute("UPDATE alembic_version SET version_num = ?", (_first_revision(),))
-    if _first_revision() == head_revision():
-        pytest.skip("only one migration exists; the populated upgrade is exercised from 0002 on")
+        people = conn.execute("SELECT count(*) FROM org_person").fetchone()[0]
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == first
+    assert count > 500
     db = open_database(shawan_db_path)
     try:
         with db.read() as session:
             assert len(session.scalars(select(Organization.id)).all()) == count
-        assert verify(db).ok
+            assert session.scalars(select(Organization.seq).where(Organization.seq.is_(None))).first() is None
+            with_rep = session.scalars(select(Organization.legal_rep_name).where(Organization.tier == "registered"))
+            assert all(with_rep)
+        report = verify(db)
+        assert report.ok, report
+        from civicdesk.services import search
+
+        with db.read() as session:
+            assert search.index_count(session) == count
     finally:
         db.close()
     backups = list(shawan_db_path.parent.glob("*.before-*.sqlite3"))
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as conn:
         assert conn.execute("SELECT count(*) FROM organization").fetchone()[0] == count
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == _first_revision()
+        assert conn.execute("SELECT count(*) FROM org_person").fetchone()[0] == people
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == first
 
 
 def test_verify_finds_a_broken_foreign_key(db_path: Path) -> None:

@@ -1,0 +1,50 @@
+"""The application context passed to every window: database, settings, runner, language, and the one
+"operation did execute" signal through which views learn that data changed (git-cola's ``app`` context,
+Anki's ``OpChanges``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from civicdesk.services.database import Database
+from civicdesk.ui.runner import Runner
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What an op changed, so that each view reloads only when it concerns it."""
+
+    organizations: bool = False
+    organization_ids: tuple[str, ...] = ()
+    reference: bool = False
+    database: bool = False  # another database was opened: everything reloads
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class Signals(QObject):
+    operation_executed = Signal(object)  # Changes
+
+
+class AppContext:
+    """Everything a widget needs, handed in explicitly: no globals."""
+
+    def __init__(self, db: Database, settings: QSettings, runner: Runner, lang: str = "zh") -> None:
+        self.db = db
+        self.settings = settings
+        self.runner = runner
+        self.lang = lang
+        self.signals = Signals()
+
+    def changed(self, changes: Changes) -> None:
+        self.signals.operation_executed.emit(changes)
+
+    def message(self, exc: BaseException) -> str:
+        """Words for an error: a CivicDeskError in the current language, anything else as it is."""
+        from civicdesk.errors import CivicDeskError
+
+        if isinstance(exc, CivicDeskError):
+            return exc.message(self.lang)
+        return f"{type(exc).__name__}: {exc}"
