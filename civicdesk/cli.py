@@ -62,6 +62,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--division", help="区划代码（默认：本单位）")
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("search", help="检索组织：名称、住所、法定代表人的中文片段，信用代码前缀，名称拼音或首字母")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("verify", help="检查数据库完整性与结构版本 / check the database")
     p.add_argument("--json", action="store_true")
     return parser
@@ -212,6 +217,25 @@ def cmd_stats(options: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_search(options: argparse.Namespace) -> int:
+    from civicdesk.services.browse import search_organizations
+
+    db = _open(options)
+    try:
+        total, hits = search_organizations(db, options.query, max(options.limit, 0))
+    finally:
+        db.close()
+    if options.json:
+        _print_json({"query": options.query, "total": total, "results": [
+            {"id": h.id, "name": h.name, "uscc": h.uscc, "division_code": h.division_code, "matched": h.matched}
+            for h in hits]})
+    else:
+        for h in hits:
+            print(f"{h.id}\t{h.uscc or '-':18}\t{h.division_code}\t{h.name}\t({', '.join(h.matched)})")
+        print(f"共 {total} 个匹配" if options.lang == "zh" else f"{total} matches")
+    return 0
+
+
 def cmd_verify(options: argparse.Namespace) -> int:
     from civicdesk.services.maintenance import verify
 
@@ -232,4 +256,5 @@ def cmd_verify(options: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"init": cmd_init, "demo": cmd_demo, "org": cmd_org, "stats": cmd_stats, "verify": cmd_verify}
+COMMANDS = {"init": cmd_init, "demo": cmd_demo, "org": cmd_org, "stats": cmd_stats, "search": cmd_search,
+            "verify": cmd_verify}

@@ -15,7 +15,7 @@ from civicdesk.models.base import Base, SyncedMixin
 #: (ORDER BY columns, then status and seq, over rows that are not tombstoned), so that the ordered ids of the
 #: whole register come from one index scan without touching the table.
 SORT_KEYS: dict[str, tuple[str, ...]] = {
-    "name": ("name",),
+    "name": ("name_pinyin", "name"),
     "uscc": ("uscc", "name"),
     "established_on": ("established_on", "name"),
     "division": ("division_code", "township_code", "name"),

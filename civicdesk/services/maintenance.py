@@ -7,7 +7,11 @@ from typing import Any
 
 from alembic.runtime.migration import MigrationContext
 
+from sqlalchemy import func, select
+
+from civicdesk.models import Organization
 from civicdesk.models.migrate import head_revision
+from civicdesk.services import search
 from civicdesk.services.database import Database
 
 
@@ -19,6 +23,7 @@ class VerifyReport:
     schema_revision: str | None
     expected_revision: str
     office: str | None
+    search_index: dict[str, int | None]
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -39,5 +44,11 @@ def verify(db: Database) -> VerifyReport:
         conn.rollback()
     office = db.office_or_none()
     head = head_revision()
-    ok = (not integrity or integrity == ["ok"]) and not violations and revision == head
-    return VerifyReport(ok, integrity, violations, revision, head, office.code if office else None)
+    index: dict[str, int | None] = {"organizations": None, "indexed": None}
+    if revision == head:
+        with db.read() as session:
+            index = {"organizations": session.scalar(select(func.count()).select_from(Organization)),
+                     "indexed": search.index_count(session)}
+    index_ok = index["indexed"] is None or index["indexed"] == index["organizations"]
+    ok = (not integrity or integrity == ["ok"]) and not violations and revision == head and index_ok
+    return VerifyReport(ok, integrity, violations, revision, head, office.code if office else None, index)

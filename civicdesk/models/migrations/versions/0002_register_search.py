@@ -16,7 +16,7 @@ depends_on = None
 
 LIVE = sa.text("deleted_at IS NULL")
 SORT_KEYS = {
-    "name": ("name",),
+    "name": ("name_pinyin", "name"),
     "uscc": ("uscc", "name"),
     "established_on": ("established_on", "name"),
     "division": ("division_code", "township_code", "name"),

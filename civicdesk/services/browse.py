@@ -1,0 +1,162 @@
+"""The register table's queries: how many organizations match a filter, their ids in sort order, and rows
+fetched in blocks by id.
+
+A view never holds the register in Python: it asks :func:`count` and :func:`first_page` (cheap: LIMIT on an
+index scan) to paint at once, :func:`ordered_seqs` (one covering-index scan, off the GUI thread) for the
+whole order, and :func:`rows` for the block the clerk scrolls to.  Ids are the organizations' ``seq``.
+"""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from civicdesk.models import Organization
+from civicdesk.models.register import SORT_KEYS
+from civicdesk.services import search
+from civicdesk.services.database import Database
+from civicdesk.services.registry import LIVE_STATUSES
+from civicdesk.services.validation import mask_phone
+
+
+@dataclass(frozen=True)
+class RegisterFilter:
+    """What the filter bar and the search field ask for.  ``status`` "live" means the existing ones."""
+
+    text: str = ""
+    legal_form: str | None = None
+    tier: str | None = None
+    category: str | None = None
+    community_subtype: str | None = None
+    status: str | None = "live"
+    division_code: str | None = None
+    township_code: str | None = None
+    origin_office: str | None = None
+
+    def with_text(self, text: str) -> RegisterFilter:
+        return replace(self, text=text)
+
+
+@dataclass(frozen=True)
+class RegisterRow:
+    """One line of the register table; personal data masked."""
+
+    seq: int
+    id: str
+    name: str
+    uscc: str | None
+    legal_form: str | None
+    tier: str
+    is_community: bool
+    community_subtype: str | None
+    category: str | None
+    status: str
+    division_code: str
+    township_code: str | None
+    community_code: str | None
+    registry_name: str
+    legal_rep_name: str | None
+    established_on: date | None
+    address: str | None
+    contact_phone: str | None
+    origin_office: str
+
+
+_ROW_COLUMNS = (
+    Organization.seq, Organization.id, Organization.name, Organization.uscc, Organization.legal_form,
+    Organization.tier, Organization.is_community, Organization.community_subtype, Organization.category,
+    Organization.status, Organization.division_code, Organization.township_code, Organization.community_code,
+    Organization.registry_name, Organization.legal_rep_name, Organization.established_on, Organization.address,
+    Organization.contact_phone, Organization.origin_office,
+)
+
+
+def _conditions(session: Session, flt: RegisterFilter) -> list[Any]:
+    o = Organization
+    where: list[Any] = [o.deleted_at.is_(None), o.seq.is_not(None)]
+    if flt.status == "live":
+        where.append(o.status.in_(LIVE_STATUSES))
+    elif flt.status:
+        where.append(o.status == flt.status)
+    for key in ("legal_form", "tier", "category", "community_subtype", "division_code", "township_code",
+                "origin_office"):
+        value = getattr(flt, key)
+        if value:
+            where.append(getattr(o, key) == value)
+    if flt.text.strip():
+        cond = search.condition(session, flt.text)
+        if cond is not None:
+            where.append(cond)
+    return where
+
+
+def _order(sort_key: str, descending: bool) -> list[Any]:
+    columns = SORT_KEYS.get(sort_key, SORT_KEYS["name"])
+    out = [getattr(Organization, c) for c in columns] + [Organization.seq]
+    return [c.desc() for c in out] if descending else out
+
+
+def count(db: Database, flt: RegisterFilter) -> int:
+    with db.read() as session:
+        return int(session.scalar(select(func.count()).select_from(Organization).where(*_conditions(session, flt))) or 0)
+
+
+def first_page(db: Database, flt: RegisterFilter, sort_key: str = "name", descending: bool = False,
+               limit: int = 100) -> list[RegisterRow]:
+    """The first rows in order, straight from the index (paints the window before the id array exists)."""
+    with db.read() as session:
+        query = select(*_ROW_COLUMNS).where(*_conditions(session, flt)).order_by(*_order(sort_key, descending))
+        return [_row(r) for r in session.execute(query.limit(limit))]
+
+
+def ordered_seqs(db: Database, flt: RegisterFilter, sort_key: str = "name", descending: bool = False) -> array:
+    """Every matching organization's seq in sort order, as a compact ``array('q')`` (8 bytes a row)."""
+    with db.read() as session:
+        query = select(Organization.seq).where(*_conditions(session, flt)).order_by(*_order(sort_key, descending))
+        out = array("q")
+        result = session.execute(query).scalars()
+        for part in result.partitions(50_000):
+            out.extend(part)
+        return out
+
+
+def rows(db: Database, seqs: list[int]) -> dict[int, RegisterRow]:
+    """Rows by seq (a block the view scrolled to), keyed by seq."""
+    if not seqs:
+        return {}
+    with db.read() as session:
+        found = session.execute(select(*_ROW_COLUMNS).where(Organization.seq.in_(seqs)))
+        return {r.seq: _row(r) for r in found}
+
+
+def _row(r: Any) -> RegisterRow:
+    values = r._asdict()
+    values["contact_phone"] = mask_phone(values["contact_phone"])
+    return RegisterRow(**values)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    id: str
+    seq: int
+    name: str
+    uscc: str | None
+    division_code: str
+    matched: list[str]
+
+
+def search_organizations(db: Database, query: str, limit: int = 20) -> tuple[int, list[SearchHit]]:
+    """The CLI's search: the count of all matches and the first ``limit``, with what matched."""
+    flt = RegisterFilter(text=query, status=None)
+    with db.read() as session:
+        where = _conditions(session, flt)
+        total = int(session.scalar(select(func.count()).select_from(Organization).where(*where)) or 0)
+        found = session.scalars(select(Organization).where(*where).order_by(*_order("name", False)).limit(limit))
+        hits = [SearchHit(o.id, o.seq or 0, o.name, o.uscc, o.division_code, search.matched_fields(o, query))
+                for o in found]
+    return total, hits

@@ -1,0 +1,368 @@
+"""The main window: it composes the filter bar, the register table, the detail pane, menus and status bar.
+
+Dialogs and multi-step actions live in their own modules; this one only wires them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QItemSelection, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from civicdesk.services import demo, statistics
+from civicdesk.services.database import Database, open_database
+from civicdesk.ui import database_files
+from civicdesk.ui.context import AppContext, Changes
+from civicdesk.ui.detail_pane import DetailPane
+from civicdesk.ui.filter_bar import FilterBar
+from civicdesk.ui.labels import Labels
+from civicdesk.ui.tables.org_table_model import DEFAULT_HIDDEN, OrgTableModel, SortRole
+
+
+class MainWindow(QMainWindow):
+    database_switched = Signal()
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.labels = Labels(ctx.db, ctx.lang)
+        self.setObjectName("main_window")
+        self.resize(1400, 860)
+
+        self.model = OrgTableModel(ctx, self.labels, self)
+        self.filter_bar = FilterBar(self.labels, self, city=ctx.db.office().level == "city")
+        self.table = QTableView(self)
+        self.table.setObjectName("register")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        header.sectionClicked.connect(self._header_clicked)
+        self.table.setSortingEnabled(False)  # sorting is SQL, started from the header click
+        self.detail = DetailPane(ctx, self.labels, self)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("splitter")
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        self.splitter = splitter
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+
+        self.count_label = QLabel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(240)
+        self.progress.setVisible(False)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.count_label)
+
+        self._build_menus()
+        self.filter_bar.filter_changed.connect(self.model.reload)
+        self.model.loaded.connect(self._loaded)
+        self.model.modelReset.connect(self.detail.show_empty)
+        self.model.failed.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        ctx.signals.operation_executed.connect(self._operation_executed)
+        ctx.runner.busy_changed.connect(self._busy)
+        self._update_title()
+        self._restore_state()
+        self.model.reload(self.filter_bar.current())
+
+    # -- menus and keys -----------------------------------------------------------------------------------
+    def _action(self, text: str, slot: Any, shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("文件(&F)"))
+        file_menu.addAction(self._action(self.tr("新建数据库…"), self.new_database))
+        file_menu.addAction(self._action(self.tr("打开数据库…"), self.open_database_dialog, QKeySequence.StandardKey.Open))
+        self.recent_menu = file_menu.addMenu(self.tr("最近打开"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        self.demo_action = self._action(self.tr("载入演示数据"), self.load_demo)
+        file_menu.addAction(self.demo_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("退出"), self.close, QKeySequence.StandardKey.Quit))
+
+        org_menu = bar.addMenu(self.tr("组织(&O)"))
+        self.new_action = self._action(self.tr("新建组织…"), self.new_organization, QKeySequence.StandardKey.New)
+        org_menu.addAction(self.new_action)
+        self.open_action = self._action(self.tr("查看所选组织"), self.open_selected)
+        self.open_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.table.addAction(self.open_action)
+        org_menu.addAction(self.open_action)
+        self.find_action = self._action(self.tr("检索"), self.filter_bar.focus_search, QKeySequence.StandardKey.Find)
+        org_menu.addAction(self.find_action)
+
+        view_menu = bar.addMenu(self.tr("查看(&V)"))
+        self.columns_menu = view_menu.addMenu(self.tr("显示的列"))
+        self.columns_menu.aboutToShow.connect(lambda: self._fill_columns(self.columns_menu))
+        view_menu.addAction(self._action(self.tr("统计摘要"), self.show_statistics))
+        language = view_menu.addMenu(self.tr("界面语言"))
+        language.addAction(self._action("中文", lambda: self._set_language("zh")))
+        language.addAction(self._action("English", lambda: self._set_language("en")))
+
+    def _set_language(self, lang: str) -> None:
+        self.ctx.settings.setValue("language", lang)
+        QMessageBox.information(self, self.tr("界面语言"), self.tr("界面语言将在下次启动时切换。"))
+
+    # -- columns --------------------------------------------------------------------------------------------
+    def _fill_columns(self, menu: QMenu) -> None:
+        menu.clear()
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            action = menu.addAction(self.model.headerData(column, Qt.Orientation.Horizontal))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.setEnabled(column != 0)
+            action.toggled.connect(lambda on, c=column: header.setSectionHidden(c, not on))
+
+    def _column_menu(self, pos: Any) -> None:
+        menu = QMenu(self)
+        self._fill_columns(menu)
+        menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
+
+    def _header_clicked(self, column: int) -> None:
+        if self.model.headerData(column, Qt.Orientation.Horizontal, SortRole) is None:
+            return
+        order = self.table.horizontalHeader().sortIndicatorOrder()
+        self.model.sort(column, order)
+
+    # -- state ------------------------------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        s = self.ctx.settings
+        geometry = s.value("main_window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = s.value("main_window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        splitter = s.value("main_window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        header_state = s.value("register/header")
+        header = self.table.horizontalHeader()
+        if isinstance(header_state, QByteArray) and header.restoreState(header_state):
+            key = self.model.headerData(header.sortIndicatorSection(), Qt.Orientation.Horizontal, SortRole)
+            if key:
+                self.model.sort_key = key
+                self.model.descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+        else:
+            for column in DEFAULT_HIDDEN:
+                header.setSectionHidden(column, True)
+            for column, width in enumerate((260, 160, 110, 90, 110, 110, 70, 90, 110, 80, 110, 160, 220, 110)):
+                header.resizeSection(column, width)
+
+    def save_state(self) -> None:
+        s = self.ctx.settings
+        s.setValue("main_window/geometry", self.saveGeometry())
+        s.setValue("main_window/state", self.saveState())
+        s.setValue("main_window/splitter", self.splitter.saveState())
+        s.setValue("register/header", self.table.horizontalHeader().saveState())
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        self.save_state()
+        self.ctx.runner.wait(10_000)
+        super().closeEvent(event)
+
+    # -- reactions ----------------------------------------------------------------------------------------
+    def _update_title(self) -> None:
+        office = self.ctx.db.office()
+        where = self.ctx.db.path or self.ctx.db.url
+        self.setWindowTitle(f"CivicDesk — {office.name} — {where}")
+
+    def _loaded(self, count: int) -> None:
+        self.count_label.setText(self.tr("共 %1 个组织").replace("%1", f"{count:,}"))
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = selected.indexes()
+        self.detail.show_organization(self.model.id_at(rows[0].row()) if rows else None)
+
+    def _operation_executed(self, changes: Changes) -> None:
+        if changes.database:
+            return
+        if changes.organizations:
+            self.model.reload()
+            if self.detail.current_id and self.detail.current_id in changes.organization_ids:
+                self.detail.show_organization(self.detail.current_id)
+
+    def _busy(self, busy: bool) -> None:
+        if not busy:
+            self.progress.setVisible(False)
+
+    def show_progress(self, done: int, total: int) -> None:
+        self.progress.setVisible(True)
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+
+    # -- actions --------------------------------------------------------------------------------------------
+    def selected_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.id_at(rows[0].row()) if rows else None
+
+    def open_selected(self) -> None:
+        org_id = self.selected_id()
+        if org_id is None:
+            return
+        from civicdesk.ui.org_view import OrgViewDialog
+
+        OrgViewDialog(self.ctx, self.labels, org_id, self).open()
+
+    def new_organization(self) -> None:
+        from civicdesk.ui.org_form import OrgFormDialog
+
+        dialog = OrgFormDialog(self.ctx, self)
+        dialog.saved.connect(self.select_organization)
+        dialog.open()
+
+    def select_organization(self, org_id: str) -> None:
+        """After a save: once the table has reloaded, select and show the new organization."""
+        def found() -> None:
+            self.model.order_loaded.disconnect(found)
+            row = self.model.row_of_id(org_id)
+            if row is None:
+                for r in range(self.model.rowCount()):
+                    if self.model.id_at(r) == org_id:
+                        row = r
+                        break
+            if row is not None:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.model.order_loaded.connect(found)
+
+    def load_demo(self) -> None:
+        db = self.ctx.db
+        self.statusBar().showMessage(self.tr("正在载入演示数据…"))
+
+        def done(result: demo.DemoResult) -> None:
+            if result.already_loaded:
+                self.statusBar().showMessage(self.tr("演示数据已载入，未重复载入。"), 8000)
+            else:
+                self.statusBar().showMessage(self.tr("已载入演示数据：%1 个组织").replace("%1", str(result.organizations)),
+                                             8000)
+                self.labels = Labels(db, self.ctx.lang)
+                self.model.labels = self.detail.labels = self.labels
+            self.ctx.changed(Changes(organizations=True))
+
+        self.ctx.runner.run(lambda job: demo.load_demo(db, job.progress), on_success=done,
+                            on_failure=self._error, on_progress=self.show_progress)
+
+    def show_statistics(self) -> None:
+        db = self.ctx.db
+
+        def show(figures: dict[str, Any]) -> None:
+            c = figures["community_social_organizations"]
+            pop = figures["population"] or {}
+            text = self.tr(
+                "登记社会组织 {n} 个（社会团体 {sg}，民办非企业单位 {ss}，基金会 {fd}）。\n"
+                "社区社会组织 {ct} 个：登记 {cr}，乡镇（街道）备案 {cf}，纳入村（社区）指导管理 {cg}。\n"
+                "每万人拥有社会组织 {d} 个（{basis}）。"
+            ).format(n=figures["registered_social_organizations"], sg=figures["by_legal_form"]["social_group"],
+                     ss=figures["by_legal_form"]["social_service"], fd=figures["by_legal_form"]["foundation"],
+                     ct=c["total"], cr=c["registered"], cf=c["filed"], cg=c["guided"],
+                     d=figures["per_10k_population"] if figures["per_10k_population"] is not None else "—",
+                     basis=(f"{pop.get('year')}年户籍人口 {pop.get('value'):,}" if pop.get("basis") == "household"
+                            else f"{pop.get('year')}年常住人口 {pop.get('value'):,}") if pop else "—")
+            QMessageBox.information(self, f"{figures['scope']['name']} — {self.tr('统计摘要')}", text)
+
+        self.ctx.runner.run(lambda _job: statistics.statistics(db), on_success=show, on_failure=self._error)
+
+    def _error(self, exc: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("操作未完成"), self.ctx.message(exc))
+
+    # -- databases ------------------------------------------------------------------------------------------
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in database_files.recent_databases(self.ctx.settings):
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.switch_to(p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
+
+    def new_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("新建数据库"), str(Path.home() / "civicdesk.sqlite3"),
+                                              self.tr("CivicDesk 数据库 (*.sqlite3)"))
+        if path:
+            if Path(path).exists():
+                QMessageBox.warning(self, self.tr("新建数据库"), self.tr("文件已存在，请用“打开数据库”。"))
+                return
+            self.switch_to(Path(path))
+
+    def open_database_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开数据库"), str(Path.home()),
+                                              self.tr("CivicDesk 数据库 (*.sqlite3 *.db);;所有文件 (*)"))
+        if path:
+            self.switch_to(Path(path))
+
+    def switch_to(self, path: Path) -> None:
+        try:
+            db = open_database(path)
+        except Exception as exc:  # noqa: BLE001 - shown to the clerk, the current database stays open
+            QMessageBox.warning(self, self.tr("无法打开数据库"), self.ctx.message(exc))
+            return
+        if db.office_or_none() is None:
+            from civicdesk.ui.setup_wizard import SetupWizard
+
+            wizard = SetupWizard(db, self.ctx.runner, self)
+            if not wizard.exec() or db.office_or_none() is None:
+                db.close()
+                return
+        self.adopt(db)
+
+    def adopt(self, db: Database) -> None:
+        """Make ``db`` the window's database: labels, filters and table start over."""
+        self.ctx.runner.wait(10_000)
+        old = self.ctx.db
+        self.ctx.db = db
+        if old is not db:
+            old.close()
+        if db.path is not None:
+            database_files.remember_database(self.ctx.settings, db.path)
+        self.labels = Labels(db, self.ctx.lang)
+        self.model.labels = self.detail.labels = self.labels
+        self.filter_bar.labels = self.labels
+        self.detail.show_empty()
+        self._update_title()
+        self.ctx.changed(Changes(database=True))
+        self.model.reload(self.filter_bar.current())
+        self.database_switched.emit()
