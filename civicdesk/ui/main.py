@@ -56,7 +56,7 @@ def run_gui(db_path: str | None = None, lang: str | None = None) -> int:
     if db.office_or_none() is None:
         from civicdesk.ui.setup_wizard import SetupWizard
 
-        wizard = SetupWizard(db, runner)
+        wizard = SetupWizard(db, runner, lang=language)
         if not wizard.exec() or db.office_or_none() is None:
             runner.wait()
             db.close()

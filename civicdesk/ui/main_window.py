@@ -343,7 +343,7 @@ class MainWindow(QMainWindow):
         if db.office_or_none() is None:
             from civicdesk.ui.setup_wizard import SetupWizard
 
-            wizard = SetupWizard(db, self.ctx.runner, self)
+            wizard = SetupWizard(db, self.ctx.runner, self, lang=self.ctx.lang)
             if not wizard.exec() or db.office_or_none() is None:
                 db.close()
                 return

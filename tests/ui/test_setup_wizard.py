@@ -1,0 +1,233 @@
+"""The first-start wizard driven like a clerk would: click an office, tick the demo box, go on, wait."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QWizard
+
+from civicdesk.services.database import Database, open_database
+from civicdesk.services.statistics import statistics
+from civicdesk.ui.runner import Runner
+from civicdesk.ui.setup_wizard import OTHER, PAGE_DEMO, PAGE_FINISH, PAGE_OFFICE, SetupWizard
+
+DEMO_TIMEOUT_MS = 60_000
+
+
+@pytest.fixture
+def fresh_db(tmp_path: Path) -> Iterator[Database]:
+    database = open_database(tmp_path / "x.sqlite3")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def runner(qtbot) -> Iterator[Runner]:
+    runner = Runner()
+    yield runner
+    runner.wait()
+
+
+@pytest.fixture
+def wizard(qtbot, fresh_db: Database, runner: Runner) -> SetupWizard:
+    wizard = SetupWizard(fresh_db, runner)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    return wizard
+
+
+def click(qtbot, widget, pos: QPoint | None = None) -> None:
+    if pos is None:
+        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    else:
+        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
+
+
+def type_chinese(edit: QLineEdit, text: str) -> None:
+    """Type as a Chinese input method does: it commits whole words (QTest's key clicks are ASCII only)."""
+    edit.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(edit, event)
+
+
+def click_office(qtbot, wizard: SetupWizard, code: str) -> None:
+    offices = wizard.office_page.offices
+    item = next(offices.item(r) for r in range(offices.count()) if offices.item(r).data(Qt.ItemDataRole.UserRole) == code)
+    offices.scrollToItem(item)
+    click(qtbot, offices.viewport(), offices.visualItemRect(item).center())
+    assert wizard.office_page.selected() == code
+
+
+def tick(qtbot, box) -> None:
+    """Click the check box's indicator (its centre may lie past the end of its label, where clicks miss)."""
+    click(qtbot, box, QPoint(8, box.height() // 2))
+
+
+def button(wizard: SetupWizard, which: QWizard.WizardButton):
+    return wizard.button(which)
+
+
+def next_page(qtbot, wizard: SetupWizard) -> None:
+    click(qtbot, button(wizard, QWizard.WizardButton.NextButton))
+
+
+def wait_finished(qtbot, wizard: SetupWizard) -> None:
+    qtbot.waitUntil(lambda: not wizard.finish_page.running, timeout=DEMO_TIMEOUT_MS)
+
+
+def organizations(db: Database) -> int:
+    figures = statistics(db)
+    return figures["registered_social_organizations"] + figures["community_social_organizations"]["total"]
+
+
+def test_shawan_with_demo_data(qtbot, wizard: SetupWizard, fresh_db: Database) -> None:
+    assert wizard.currentId() == PAGE_OFFICE
+    assert not button(wizard, QWizard.WizardButton.NextButton).isEnabled()  # nothing chosen yet
+
+    click_office(qtbot, wizard, "511111")
+    assert wizard.office_page.code_edit.text() == "511111"
+    assert wizard.office_page.name_edit.text() == "乐山市沙湾区民政局"
+    assert wizard.office_page.level_combo.currentData() == "district"
+    assert not wizard.office_page.level_combo.isEnabled()
+    next_page(qtbot, wizard)
+
+    assert wizard.currentId() == PAGE_DEMO
+    assert not wizard.demo_page.demo_box.isChecked()  # opt-in
+    tick(qtbot, wizard.demo_page.demo_box)
+    assert wizard.demo_page.demo_box.isChecked()
+
+    with qtbot.waitSignal(wizard.office_created, timeout=DEMO_TIMEOUT_MS) as created, \
+            qtbot.waitSignal(wizard.demo_loaded, timeout=DEMO_TIMEOUT_MS) as loaded:
+        next_page(qtbot, wizard)
+        assert wizard.currentId() == PAGE_FINISH
+        # while it runs: no finishing, no going back, no cancelling
+        assert wizard.finish_page.running
+        assert not button(wizard, QWizard.WizardButton.FinishButton).isEnabled()
+        assert not button(wizard, QWizard.WizardButton.BackButton).isEnabled()
+        assert not button(wizard, QWizard.WizardButton.CancelButton).isEnabled()
+    wait_finished(qtbot, wizard)
+
+    assert created.args[0].code == "511111"
+    result = loaded.args[0]
+    assert result.organizations > 0
+    assert button(wizard, QWizard.WizardButton.FinishButton).isEnabled()
+    assert not button(wizard, QWizard.WizardButton.BackButton).isEnabled()  # the office cannot be undone
+    assert f"已载入 {result.organizations:,} 个组织" in wizard.finish_page.result.text()
+    assert wizard.finish_page.progress.value() == wizard.finish_page.progress.maximum()
+
+    assert fresh_db.office().code == "511111"
+    assert organizations(fresh_db) > 0
+
+    click(qtbot, button(wizard, QWizard.WizardButton.FinishButton))
+    assert wizard.result() == QWizard.DialogCode.Accepted
+
+
+def test_other_office_with_bad_code_is_refused_in_words(qtbot, wizard: SetupWizard, fresh_db: Database) -> None:
+    page = wizard.office_page
+    click_office(qtbot, wizard, OTHER)
+    assert page.level_combo.isEnabled()
+    qtbot.keyClicks(page.code_edit, "5111")
+    type_chinese(page.name_edit, "某某民政局")
+
+    assert page.code_message.isVisible()
+    assert "6位数字" in page.code_message.text()
+    assert "4 位" in page.code_message.text()
+    assert not button(wizard, QWizard.WizardButton.NextButton).isEnabled()
+    wizard.next()  # even when asked directly, the page does not let the clerk on
+    assert wizard.currentId() == PAGE_OFFICE
+
+    page.name_edit.clear()
+    qtbot.keyClicks(page.name_edit, "x")
+    qtbot.keyClick(page.name_edit, Qt.Key.Key_Backspace)
+    assert page.name_message.text() == "请填写单位名称。"
+
+    qtbot.keyClicks(page.code_edit, "ab12")  # letters never get in; two more digits complete the code
+    assert page.code_edit.text() == "511112"
+    type_chinese(page.name_edit, "某某民政局")
+    assert page.code_message.text() == ""
+    assert page.name_message.text() == ""
+    assert button(wizard, QWizard.WizardButton.NextButton).isEnabled()
+    assert fresh_db.office_or_none() is None
+
+
+def test_other_office_outside_leshan_cannot_load_demo(qtbot, wizard: SetupWizard, fresh_db: Database) -> None:
+    page = wizard.office_page
+    click_office(qtbot, wizard, OTHER)
+    qtbot.keyClicks(page.code_edit, "510104")
+    type_chinese(page.name_edit, "成都市锦江区民政局")
+    next_page(qtbot, wizard)
+    assert wizard.currentId() == PAGE_DEMO
+    assert not wizard.demo_page.demo_box.isEnabled()
+    assert "不在乐山市演示数据的范围内" in wizard.demo_page.scope_message.text()
+    with qtbot.waitSignal(wizard.office_created, timeout=DEMO_TIMEOUT_MS):
+        next_page(qtbot, wizard)
+    wait_finished(qtbot, wizard)
+    assert fresh_db.office().code == "510104"
+    assert fresh_db.office().name == "成都市锦江区民政局"
+
+
+def test_without_demo_the_register_stays_empty(qtbot, wizard: SetupWizard, fresh_db: Database) -> None:
+    click_office(qtbot, wizard, "511100")
+    assert wizard.office_page.level_combo.currentData() == "city"
+    next_page(qtbot, wizard)
+    with qtbot.assertNotEmitted(wizard.demo_loaded), \
+            qtbot.waitSignal(wizard.office_created, timeout=DEMO_TIMEOUT_MS):
+        next_page(qtbot, wizard)
+    wait_finished(qtbot, wizard)
+
+    assert button(wizard, QWizard.WizardButton.FinishButton).isEnabled()
+    assert "已设定本单位：511100 乐山市民政局" in wizard.finish_page.result.text()
+    assert fresh_db.office().code == "511100"
+    assert fresh_db.office().level == "city"
+    assert organizations(fresh_db) == 0
+
+
+def test_failure_is_shown_and_the_clerk_can_go_back(qtbot, wizard: SetupWizard, fresh_db: Database,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from civicdesk.errors import CivicDeskError
+    from civicdesk.ui import setup_wizard
+
+    def refuse(db: Database, *, job) -> None:
+        raise CivicDeskError("demo.already_loaded", count=7)
+
+    monkeypatch.setattr(setup_wizard, "load_demo_share", refuse)
+    click_office(qtbot, wizard, "511111")
+    next_page(qtbot, wizard)
+    tick(qtbot, wizard.demo_page.demo_box)
+    next_page(qtbot, wizard)
+    wait_finished(qtbot, wizard)
+
+    assert wizard.finish_page.error.text() == "出错：演示数据已载入（本库已有 7 个演示组织），未重复载入。"
+    assert "已设定本单位：511111" in wizard.finish_page.result.text()
+    assert not button(wizard, QWizard.WizardButton.FinishButton).isEnabled()
+    back = button(wizard, QWizard.WizardButton.BackButton)
+    assert back.isEnabled()
+    assert fresh_db.office().code == "511111"  # the office was set up before the demo step failed
+
+    click(qtbot, back)
+    assert wizard.currentId() == PAGE_DEMO
+    tick(qtbot, wizard.demo_page.demo_box)  # untick: go on without demo data
+    next_page(qtbot, wizard)
+    wait_finished(qtbot, wizard)
+    assert button(wizard, QWizard.WizardButton.FinishButton).isEnabled()
+    assert organizations(fresh_db) == 0
+    assert not wizard.office_page.offices.isEnabled()  # the office is set: the first page is locked
+
+
+def test_closing_is_refused_while_it_runs(qtbot, wizard: SetupWizard) -> None:
+    click_office(qtbot, wizard, "511111")
+    next_page(qtbot, wizard)
+    tick(qtbot, wizard.demo_page.demo_box)
+    next_page(qtbot, wizard)
+    assert wizard.finish_page.running
+    wizard.reject()
+    assert wizard.isVisible()
+    wait_finished(qtbot, wizard)
+    wizard.reject()  # once set up, closing the window is finishing
+    assert wizard.result() == QWizard.DialogCode.Accepted
