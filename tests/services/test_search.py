@@ -1,0 +1,111 @@
+"""Search: the bigram index finds exactly what the LIKE scan finds; pinyin is right for polyphones."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select
+
+from civicdesk.models import Organization
+from civicdesk.services import browse, registry, search
+from civicdesk.services.database import Database
+from civicdesk.services.validation import make_uscc
+from tests.factories import social_group
+
+
+@pytest.mark.parametrize(
+    ("name", "full", "initials"),
+    [
+        ("老年协会", "laonianxiehui", "lnxh"),
+        ("犍为县调解协会", "qianweixiantiaojiexiehui", "qwxtjxh"),
+        ("长乐村红白理事会", "changlecunhongbailishihui", "clchblsh"),
+        ("重庆商会", "chongqingshanghui", "cqsh"),
+        ("银行业协会", "yinhangyexiehui", "yhyxh"),
+        ("乐山市音乐家协会", "leshanshiyinyuejiaxiehui", "lssyyjxh"),
+        ("ABC培训学校", "abcpeixunxuexiao", "abcpxxx"),
+    ],
+)
+def test_pinyin_of_polyphonic_names(name: str, full: str, initials: str) -> None:
+    assert search.pinyin(name) == (full, initials)
+
+
+def _ids(db: Database, condition: object) -> set[str]:
+    with db.read() as session:
+        return set(session.scalars(select(Organization.id).where(condition)))
+
+
+QUERIES = ["通江", "老年协会", "协会", "lnxh", "laonian", "LNXH", "5151110", "51511111MJ", "犍为", "qianwei", "调解",
+           "七星村", "滨河社区", "3号", "路1", "乐山市沙湾区", "幼儿园", "张", "a", "（", "XYZ不存在的"]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_index_finds_exactly_what_like_finds(city_db: Database, query: str) -> None:
+    with city_db.read() as session:
+        indexed = set(session.scalars(select(Organization.id).where(search.condition(session, query))))
+    assert indexed == _ids(city_db, search.like_condition(query))
+
+
+def _random_substrings(db: Database) -> list[str]:
+    with db.read() as session:
+        texts = [t for t in session.scalars(select(Organization.address).limit(3000)) if t]
+        texts += [t for t in session.scalars(select(Organization.name).limit(3000)) if t]
+    return texts
+
+
+def test_random_substrings_match_like(city_db: Database) -> None:
+    texts = _random_substrings(city_db)
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.sampled_from(texts), st.integers(0, 40), st.integers(2, 6))
+    def check(text: str, start: int, length: int) -> None:
+        start = start % max(len(text) - 1, 1)
+        query = text[start:start + length]
+        with city_db.read() as session:
+            indexed = set(session.scalars(select(Organization.id).where(search.condition(session, query))))
+        assert indexed == _ids(city_db, search.like_condition(query))
+
+    check()
+
+
+def test_index_follows_orm_changes(db: Database) -> None:
+    record = registry.add_organization(db, social_group(name="乐山市沙湾区钵钵鸡行业协会"))
+    total, hits = browse.search_organizations(db, "bbj")
+    assert total == 1 and hits[0].id == record.id and hits[0].matched == ["initials"]
+    assert browse.search_organizations(db, "张三")[0] == 1  # the legal representative
+    with db.unit() as session:
+        org = session.get(Organization, record.id)
+        org.name = "乐山市沙湾区跷脚牛肉协会"
+        org.address = "四川省乐山市沙湾区嘉农镇1号"
+    assert browse.search_organizations(db, "钵钵鸡")[0] == 0
+    assert browse.search_organizations(db, "bbj")[0] == 0
+    assert browse.search_organizations(db, "跷脚")[0] == 1
+    assert browse.search_organizations(db, "qjnr")[0] == 1
+    assert browse.search_organizations(db, "嘉农")[0] == 1
+    assert browse.search_organizations(db, "铜河街道测试路")[0] == 0
+    with db.read() as session:
+        assert search.index_count(session) == 1
+
+
+def test_rebuild_gives_the_same_answers(city_db: Database) -> None:
+    before = {q: browse.search_organizations(city_db, q)[0] for q in ("通江", "lnxh", "犍为")}
+    with city_db.unit() as session:
+        assert search.rebuild(session) == 7403
+    after = {q: browse.search_organizations(city_db, q)[0] for q in before}
+    assert after == before
+
+
+def test_cli_search_json(city_db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from civicdesk.app import main
+
+    assert main(["--db", str(city_db_path), "search", "lnxh", "--limit", "3", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["total"] == 1370 and len(out["results"]) == 3
+    assert set(out["results"][0]) == {"id", "name", "uscc", "division_code", "matched"}
+    assert out["results"][0]["matched"] == ["initials"]
+    assert main(["--db", str(city_db_path), "search", make_uscc("1", "511111", "MJ000001")[:10], "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["total"] >= 1 and all("uscc" in r["matched"] for r in out["results"])
