@@ -14,10 +14,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from alembic import command
-from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine, inspect, select
+from sqlalchemy import Engine, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
@@ -133,11 +132,16 @@ class Database:
         self.engine.dispose()
 
 
+def stamped_revision(conn: Any) -> str | None:
+    """The revision recorded in ``alembic_version`` (read directly: Alembic is imported only to migrate)."""
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
 def _schema_state(engine: Engine) -> tuple[str | None, set[str]]:
     """The Alembic revision stamped in the database (or None) and the names of its tables."""
     with engine.connect() as conn:
         tables = set(inspect(conn).get_table_names())
-        revision = MigrationContext.configure(conn).get_current_revision() if "alembic_version" in tables else None
+        revision = stamped_revision(conn) if "alembic_version" in tables else None
         conn.rollback()
     return revision, tables
 
@@ -205,6 +209,8 @@ def migrate(engine: Engine, url: str, revision: str, *, downgrade: bool = False)
     for the migration (outside the transaction, as SQLite requires), checked before the commit, and switched
     back on.
     """
+    from alembic import command
+
     cfg = alembic_config(url)
     with engine.connect() as conn:
         raw = conn.connection.dbapi_connection

@@ -387,12 +387,14 @@ def load_demo(db: Database, progress: Callable[[int, int], None] | None = None) 
         have = set(session.scalars(select(Division.code).where(Division.level == "community")))
         communities = [{k: v for k, v in c.items() if k not in ("urban", "county")} for c in share.communities
                        if c["code"] not in have]
+        organizations = stamped(share.organizations, now)
+        search.prepare_rows(session, organizations)
         insert_rows(session, [
             (Division.__table__, communities),
-            (Organization.__table__, stamped(share.organizations, now)),
+            (Organization.__table__, organizations),
             (OrgPerson.__table__, stamped(share.people, now)),
             (OrgChange.__table__, stamped(share.changes, now)),
         ], progress)
-        search.index_pending(session)
+        search.index_rows(session, organizations)
     return DemoResult(office.code, len(share.organizations), len(share.people), len(share.changes),
                       len(communities))

@@ -5,14 +5,13 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from alembic.runtime.migration import MigrationContext
 
 from sqlalchemy import func, select
 
 from civicdesk.models import Organization
 from civicdesk.models.migrate import head_revision
 from civicdesk.services import search
-from civicdesk.services.database import Database
+from civicdesk.services.database import Database, stamped_revision
 
 
 @dataclass(frozen=True)
@@ -40,7 +39,7 @@ def verify(db: Database) -> VerifyReport:
                 {"table": r[0], "rowid": r[1], "parent": r[2], "fkid": r[3]}
                 for r in conn.exec_driver_sql("PRAGMA foreign_key_check")
             ]
-        revision = MigrationContext.configure(conn).get_current_revision()
+        revision = stamped_revision(conn)
         conn.rollback()
     office = db.office_or_none()
     head = head_revision()

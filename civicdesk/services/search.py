@@ -128,6 +128,25 @@ def index_pending(session: Session, progress: Callable[[int, int], None] | None 
     return len(pending)
 
 
+def prepare_rows(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Bulk path, before the insert: give new organization rows their seq and pinyin in the dicts, so that
+    the insert writes each row once (setting them afterwards would rewrite every sort index)."""
+    seq = _next_seq(session)
+    for row in rows:
+        row["seq"] = seq
+        row["name_pinyin"], row["name_initials"] = pinyin(row["name"])
+        seq += 1
+
+
+def index_rows(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Bulk path, after the insert: the bigram index of rows prepared by :func:`prepare_rows`."""
+    if not _has_index(session):
+        return
+    for start in range(0, len(rows), BATCH):
+        session.execute(_INSERT, [_gram_row(r["seq"], r["name"], r.get("address"), r.get("legal_rep_name"),
+                                            r["name_pinyin"], r["name_initials"]) for r in rows[start:start + BATCH]])
+
+
 def rebuild(session: Session) -> int:
     """Drop and rebuild the whole index from the organization table (repair; `verify` compares counts)."""
     if _has_index(session):

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from civicdesk.errors import DatabaseError
 from civicdesk.models import Organization
 from civicdesk.models.engine import make_engine
-from civicdesk.models.migrate import head_revision, known_revisions
+from civicdesk.models.migrate import REVISIONS, head_revision, known_revisions, script_revisions
 from civicdesk.services.database import migrate, open_database, upgrade
 from civicdesk.services.maintenance import verify
 from tests.conftest import digest
@@ -79,11 +79,12 @@ def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def _first_revision() -> str:
-    revisions = known_revisions()
-    from civicdesk.models.migrate import alembic_config
-    from alembic.script import ScriptDirectory
+    return script_revisions()[0]
 
-    return ScriptDirectory.from_config(alembic_config()).get_base() or sorted(revisions)[0]
+
+def test_known_revisions_are_the_scripts() -> None:
+    assert list(REVISIONS) == script_revisions()
+    assert known_revisions() == set(REVISIONS) and head_revision() == REVISIONS[-1]
 
 
 def test_migrations_on_an_empty_database(tmp_path: Path) -> None:
