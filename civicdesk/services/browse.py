@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from civicdesk.models import Organization
@@ -76,7 +76,7 @@ _ROW_COLUMNS = (
 )
 
 
-def _conditions(session: Session, flt: RegisterFilter) -> list[Any]:
+def _conditions(session: Session, flt: RegisterFilter, text_condition: Any = None) -> list[Any]:
     o = Organization
     where: list[Any] = [o.deleted_at.is_(None), o.seq.is_not(None)]
     if flt.status == "live":
@@ -89,7 +89,7 @@ def _conditions(session: Session, flt: RegisterFilter) -> list[Any]:
         if value:
             where.append(getattr(o, key) == value)
     if flt.text.strip():
-        cond = search.condition(session, flt.text)
+        cond = text_condition if text_condition is not None else search.condition(session, flt.text)
         if cond is not None:
             where.append(cond)
     return where
@@ -101,16 +101,42 @@ def _order(sort_key: str, descending: bool) -> list[Any]:
     return [c.desc() for c in out] if descending else out
 
 
+def _text_only(flt: RegisterFilter) -> bool:
+    """A search with the default filter: the index alone can count it (its ``state`` token)."""
+    return bool(flt.text.strip()) and flt == RegisterFilter(text=flt.text)
+
+
 def count(db: Database, flt: RegisterFilter) -> int:
     with db.read() as session:
+        if _text_only(flt):
+            counted = search.count_live(session, flt.text)
+            if counted is not None:
+                return counted
         return int(session.scalar(select(func.count()).select_from(Organization).where(*_conditions(session, flt))) or 0)
 
 
+#: Above this many matches, the first page walks the sort index and probes the matches (cheap when they are
+#: dense); below it, the matches are fetched by seq and sorted (cheap when they are few).
+WALK_THRESHOLD = 3000
+
+
 def first_page(db: Database, flt: RegisterFilter, sort_key: str = "name", descending: bool = False,
-               limit: int = 100) -> list[RegisterRow]:
-    """The first rows in order, straight from the index (paints the window before the id array exists)."""
+               limit: int = 100, expected: int | None = None) -> list[RegisterRow]:
+    """The first rows in order (paints the window before the id array exists).
+
+    ``expected`` (the count, if known) picks the plan for a search: many matches -> walk the sort index
+    and keep the rows whose seq is among the matches (``+seq`` stops SQLite from driving the query by the
+    seq index); few -> look the matches up by seq and sort them.
+    """
     with db.read() as session:
-        query = select(*_ROW_COLUMNS).where(*_conditions(session, flt)).order_by(*_order(sort_key, descending))
+        walk = None
+        match = search.plan(flt.text) if flt.text.strip() else None
+        if (match is not None and not match.like and expected is not None and expected > WALK_THRESHOLD
+                and session.get_bind().dialect.name == "sqlite"):
+            walk = text("+organization.seq IN (SELECT rowid FROM org_grams WHERE org_grams MATCH :e)").bindparams(
+                e=match.expression)
+        where = _conditions(session, flt, walk)
+        query = select(*_ROW_COLUMNS).where(*where).order_by(*_order(sort_key, descending))
         return [_row(r) for r in session.execute(query.limit(limit))]
 
 

@@ -31,7 +31,9 @@ from civicdesk.models import Organization
 
 GAP = "\ue000"  # a token that no query contains: marks a break (punctuation) inside a column
 _USCC_PREFIX = re.compile(r"[0-9A-HJ-NP-RTUW-Y]{2,18}")
-INDEXED = ("name", "address", "legal_rep_name")
+INDEXED = ("name", "address", "legal_rep_name", "uscc", "status", "deleted_at")
+LIVE = frozenset({"active", "suspended", "liquidating"})
+TEXT_COLUMNS = "{name address legal_rep pinyin initials}"
 BATCH = 2000
 
 
@@ -83,16 +85,30 @@ def _has_index(session: Session) -> bool:
     return session.get_bind().dialect.name == "sqlite"
 
 
-def _gram_row(seq: int, name: str | None, address: str | None, rep: str | None, full: str | None,
-              initials: str | None) -> dict[str, Any]:
-    return {"rowid": seq, "name": grams(name), "address": grams(address), "legal_rep": grams(rep),
-            "pinyin": grams(full), "initials": grams(initials)}
+def _state(status: str | None, deleted_at: Any) -> str:
+    """A token that lets the index answer the default filter alone: ``gone`` for rows it hides."""
+    return "gone" if deleted_at is not None or status not in LIVE else ""
 
 
-_INSERT = text("INSERT INTO org_grams(rowid, name, address, legal_rep, pinyin, initials)"
-               " VALUES (:rowid, :name, :address, :legal_rep, :pinyin, :initials)")
-_DELETE = text("INSERT INTO org_grams(org_grams, rowid, name, address, legal_rep, pinyin, initials)"
-               " VALUES ('delete', :rowid, :name, :address, :legal_rep, :pinyin, :initials)")
+def _gram_row(seq: int, values: dict[str, Any]) -> dict[str, Any]:
+    """The index row of an organization from its column values (name, address, legal_rep_name, pinyin …)."""
+    return {"rowid": seq, "name": grams(values.get("name")), "address": grams(values.get("address")),
+            "legal_rep": grams(values.get("legal_rep_name")), "pinyin": grams(values.get("name_pinyin")),
+            "initials": grams(values.get("name_initials")), "uscc": grams(values.get("uscc")),
+            "state": _state(values.get("status"), values.get("deleted_at"))}
+
+
+def _values(org: Organization, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    keys = ("name", "address", "legal_rep_name", "name_pinyin", "name_initials", "uscc", "status", "deleted_at")
+    values = {key: getattr(org, key) for key in keys}
+    values.update(overrides or {})
+    return values
+
+
+_COLUMNS = "rowid, name, address, legal_rep, pinyin, initials, uscc, state"
+_PARAMS = ":rowid, :name, :address, :legal_rep, :pinyin, :initials, :uscc, :state"
+_INSERT = text(f"INSERT INTO org_grams({_COLUMNS}) VALUES ({_PARAMS})")
+_DELETE = text(f"INSERT INTO org_grams(org_grams, {_COLUMNS}) VALUES ('delete', {_PARAMS})")
 
 
 def _next_seq(session: Session) -> int:
@@ -101,9 +117,10 @@ def _next_seq(session: Session) -> int:
 
 def index_pending(session: Session, progress: Callable[[int, int], None] | None = None) -> int:
     """Give every organization without a ``seq`` its seq and pinyin and index it; returns how many."""
+    o = Organization
     pending = session.execute(
-        select(Organization.id, Organization.name, Organization.address, Organization.legal_rep_name)
-        .where(Organization.seq.is_(None)).order_by(Organization.created_at, Organization.id)
+        select(o.id, o.name, o.address, o.legal_rep_name, o.uscc, o.status, o.deleted_at)
+        .where(o.seq.is_(None)).order_by(o.created_at, o.id)
     ).all()
     if not pending:
         return 0
@@ -111,10 +128,12 @@ def index_pending(session: Session, progress: Callable[[int, int], None] | None 
     index = _has_index(session)
     for start in range(0, len(pending), BATCH):
         updates, gram_rows = [], []
-        for org_id, name, address, rep in pending[start:start + BATCH]:
-            full, initials = pinyin(name)
-            updates.append({"b_id": org_id, "b_seq": seq, "b_pinyin": full, "b_initials": initials})
-            gram_rows.append(_gram_row(seq, name, address, rep, full, initials))
+        for row in pending[start:start + BATCH]:
+            values = row._asdict()
+            values["name_pinyin"], values["name_initials"] = pinyin(values["name"])
+            updates.append({"b_id": values["id"], "b_seq": seq, "b_pinyin": values["name_pinyin"],
+                            "b_initials": values["name_initials"]})
+            gram_rows.append(_gram_row(seq, values))
             seq += 1
         session.execute(
             update(Organization.__table__).where(Organization.__table__.c.id == bindparam("b_id"))
@@ -143,8 +162,7 @@ def index_rows(session: Session, rows: list[dict[str, Any]]) -> None:
     if not _has_index(session):
         return
     for start in range(0, len(rows), BATCH):
-        session.execute(_INSERT, [_gram_row(r["seq"], r["name"], r.get("address"), r.get("legal_rep_name"),
-                                            r["name_pinyin"], r["name_initials"]) for r in rows[start:start + BATCH]])
+        session.execute(_INSERT, [_gram_row(r["seq"], r) for r in rows[start:start + BATCH]])
 
 
 def rebuild(session: Session) -> int:
@@ -180,10 +198,9 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
         committed = state.committed_state if state is not None else {}
         if not any(key in committed for key in INDEXED):
             continue
-        old = {key: committed.get(key, getattr(org, key)) for key in INDEXED}
+        old = _values(org, {key: committed[key] for key in INDEXED if key in committed})
         if _has_index(session):
-            session.execute(_DELETE, _gram_row(org.seq, old["name"], old["address"], old["legal_rep_name"],
-                                               org.name_pinyin, org.name_initials))
+            session.execute(_DELETE, _gram_row(org.seq, old))
         org.name_pinyin, org.name_initials = pinyin(org.name)
         pending_inserts.append(org)
 
@@ -191,8 +208,7 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
 def _after_flush(session: Session, _context: Any) -> None:
     orgs = session.info.pop("search_reindex", [])
     if orgs and _has_index(session):
-        session.execute(_INSERT, [_gram_row(o.seq, o.name, o.address, o.legal_rep_name, o.name_pinyin,
-                                            o.name_initials) for o in orgs])
+        session.execute(_INSERT, [_gram_row(o.seq, _values(o)) for o in orgs])
 
 
 def install(session_factory: Any) -> None:
@@ -204,24 +220,32 @@ def install(session_factory: Any) -> None:
 # -- queries --------------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Match:
-    """How a query is answered: by the bigram index, a USCC prefix range, or the LIKE scan."""
+    """How a query is answered: an FTS5 expression over the bigram index, or (one character, punctuation)
+    the LIKE scan."""
 
-    phrase: str | None  # FTS5 phrase of bigrams, or None
-    uscc_prefix: str | None
+    expression: str | None
     like: bool
 
 
-def plan(query: str) -> Match | None:
+def _phrase(text_: str) -> str:
+    return '"' + " ".join(text_[i:i + 2] for i in range(len(text_) - 1)) + '"'
+
+
+def plan(query: str, *, live_only: bool = False) -> Match | None:
+    """The index expression for ``query``: its bigrams as a phrase in the text columns, or as the start of
+    the USCC (``^``) when it looks like a USCC prefix; ``live_only`` adds ``NOT state:gone``."""
     q = normalize_query(query)
     if not q:
         return None
-    upper = q.upper()
-    uscc_prefix = upper if _USCC_PREFIX.fullmatch(upper) and any(c.isdigit() for c in upper) else None
     low = q.lower()
-    if len(low) >= 2 and all(_is_token_char(c) for c in low):
-        phrase = '"' + " ".join(low[i:i + 2] for i in range(len(low) - 1)) + '"'
-        return Match(phrase, uscc_prefix, like=False)
-    return Match(None, uscc_prefix, like=True)
+    if len(low) < 2 or not all(_is_token_char(c) for c in low):
+        return Match(None, like=True)
+    expression = f"({TEXT_COLUMNS} : {_phrase(low)})"
+    if _USCC_PREFIX.fullmatch(q.upper()):
+        expression = f"({expression} OR (uscc : ^{_phrase(low)}))"
+    if live_only:
+        expression = f"({expression} NOT state : gone)"
+    return Match(expression, like=False)
 
 
 def _escape_like(value: str) -> str:
@@ -241,20 +265,31 @@ def like_condition(query: str) -> Any:
     )
 
 
+def hits(query: str, *, live_only: bool = False) -> Any:
+    """``SELECT rowid FROM org_grams WHERE MATCH …`` for ``query`` (None when the index cannot answer it)."""
+    match = plan(query, live_only=live_only)
+    if match is None or match.like:
+        return None
+    return select(text("rowid")).select_from(text("org_grams")).where(
+        text("org_grams MATCH :expression").bindparams(expression=match.expression))
+
+
 def condition(session: Session, query: str) -> Any:
     """A WHERE condition on Organization for ``query``, using the index where it can."""
-    match = plan(query)
-    if match is None:
+    if plan(query) is None:
         return None
-    if match.like or not _has_index(session):
+    found = hits(query) if _has_index(session) else None
+    if found is None:
         return like_condition(query)
-    hits = select(text("rowid")).select_from(text("org_grams")).where(
-        text("org_grams MATCH :phrase").bindparams(phrase=match.phrase))
-    parts = [Organization.seq.in_(hits.scalar_subquery())]
-    if match.uscc_prefix:
-        prefix = match.uscc_prefix
-        parts.append(Organization.uscc.between(prefix, prefix + "\uffff"))
-    return or_(*parts) if len(parts) > 1 else parts[0]
+    return Organization.seq.in_(found.scalar_subquery())
+
+
+def count_live(session: Session, query: str) -> int | None:
+    """How many existing organizations match, from the index alone (None if it cannot answer)."""
+    found = hits(query, live_only=True) if _has_index(session) else None
+    if found is None:
+        return None
+    return int(session.scalar(select(func.count()).select_from(found.subquery())) or 0)
 
 
 def matched_fields(row: Any, query: str) -> list[str]:

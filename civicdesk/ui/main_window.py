@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QItemSelection, Qt, Signal
+from PySide6.QtCore import QByteArray, QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -227,12 +227,20 @@ class MainWindow(QMainWindow):
                 self.detail.show_organization(self.detail.current_id)
 
     def _busy(self, busy: bool) -> None:
-        if not busy:
+        """Any background op shows a moving bar (ops that report progress turn it into a fraction)."""
+        if busy:  # only when it lasts: a quick search should not flicker the bar
+            QTimer.singleShot(300, self._still_busy)
+        else:
             self.progress.setVisible(False)
+
+    def _still_busy(self) -> None:
+        if self.ctx.runner.is_busy() and not self.progress.isVisible():
+            self.progress.setRange(0, 0)
+            self.progress.setVisible(True)
 
     def show_progress(self, done: int, total: int) -> None:
         self.progress.setVisible(True)
-        self.progress.setMaximum(max(total, 1))
+        self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
     # -- actions --------------------------------------------------------------------------------------------

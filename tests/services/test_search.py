@@ -109,3 +109,29 @@ def test_cli_search_json(city_db_path: Path, capsys: pytest.CaptureFixture[str])
     assert main(["--db", str(city_db_path), "search", make_uscc("1", "511111", "MJ000001")[:10], "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["total"] >= 1 and all("uscc" in r["matched"] for r in out["results"])
+
+
+@pytest.mark.parametrize("query", ["通江", "协会", "lnxh", "5151", "laonian", "幼儿园", "张"])
+def test_index_count_and_both_first_page_plans_agree(city_db: Database, query: str,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The index-only count equals the joined count, and walking the sort index gives the same first page."""
+    flt = browse.RegisterFilter(text=query)
+    with city_db.read() as session:
+        joined = session.scalar(select(__import__("sqlalchemy").func.count()).select_from(Organization)
+                                .where(*browse._conditions(session, flt)))
+    assert browse.count(city_db, flt) == joined
+    for key in ("name", "established_on", "division"):
+        monkeypatch.setattr(browse, "WALK_THRESHOLD", 10**9)
+        looked_up = browse.first_page(city_db, flt, key, False, 50, expected=joined)
+        monkeypatch.setattr(browse, "WALK_THRESHOLD", 0)
+        walked = browse.first_page(city_db, flt, key, False, 50, expected=joined)
+        assert [r.seq for r in walked] == [r.seq for r in looked_up]
+
+
+def test_status_change_leaves_the_default_count(db: Database) -> None:
+    record = registry.add_organization(db, social_group())
+    assert browse.count(db, browse.RegisterFilter(text="摄影")) == 1
+    with db.unit() as session:
+        session.get(Organization, record.id).status = "deregistered"
+    assert browse.count(db, browse.RegisterFilter(text="摄影")) == 0
+    assert browse.count(db, browse.RegisterFilter(text="摄影", status=None)) == 1

@@ -78,7 +78,8 @@ class OrgTableModel(QAbstractTableModel):
         generation = self._generation
 
         def first(_job: Any) -> tuple[int, list[RegisterRow]]:
-            return browse.count(db, flt_), browse.first_page(db, flt_, key, desc, FIRST_PAGE)
+            n = browse.count(db, flt_)
+            return n, browse.first_page(db, flt_, key, desc, FIRST_PAGE, expected=n)
 
         def order(_job: Any) -> array:
             return browse.ordered_seqs(db, flt_, key, desc)

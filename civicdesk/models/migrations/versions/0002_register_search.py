@@ -61,7 +61,7 @@ def upgrade() -> None:
         # overlapping bigrams is exactly a substring.  Contentless: the text lives in the organization table.
         # seq and pinyin of existing rows are filled by the search service when the database is opened.
         op.execute(
-            "CREATE VIRTUAL TABLE org_grams USING fts5(name, address, legal_rep, pinyin, initials,"
+            "CREATE VIRTUAL TABLE org_grams USING fts5(name, address, legal_rep, pinyin, initials, uscc, state,"
             " content='', tokenize='unicode61 remove_diacritics 0')"
         )
 
