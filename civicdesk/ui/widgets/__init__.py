@@ -1,0 +1,1 @@
+"""Small reusable widgets for CivicDesk's forms: dictionary combos, optional dates, field rows with messages."""
