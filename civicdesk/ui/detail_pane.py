@@ -56,6 +56,8 @@ class DetailPane(QTextBrowser):
         return str(to_json_value(value))
 
     def _show(self, record: OrgRecord) -> None:
+        if record.id != self.current_id:  # the clerk moved on (or the table was reloaded) meanwhile
+            return
         self.record = record
         lang = self.labels.lang
         rows = []
@@ -67,7 +69,8 @@ class DetailPane(QTextBrowser):
                         f"<td>{escape(self._value(spec.name, value))}</td></tr>")
         people = "".join(
             f"<tr><td>{escape(self.labels.label('person_role', p.role))}</td><td>{escape(p.name)}</td>"
-            f"<td>{escape(p.id_number or '')}</td><td>{escape(self.labels.date(p.term_start))}"
+            f"<td style='white-space:nowrap'>{escape(p.id_number or '')}</td>"
+            f"<td>{escape(self.labels.date(p.term_start))}"
             f"{' – ' + escape(self.labels.date(p.term_end)) if p.term_end else ''}</td>"
             f"<td>{escape(self.tr('现任') if p.is_current else self.tr('离任'))}</td></tr>"
             for p in record.people

@@ -1,0 +1,126 @@
+"""Screenshots of CivicDesk on the Leshan demo data, for the README (docs/*.png).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py   (or under Xvfb without the variable)
+
+It makes a fresh city database in a temporary folder, loads the demo, and shows what a clerk sees: the set-up
+wizard, the register with an organization selected, searches for 通江 and lnxh, and the new-organization form
+with a wrong USCC check character.  Chinese needs a CJK font (scripts/setup.sh installs WenQuanYi Zen Hei).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+DOCS = ROOT / "docs"
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+
+def wait(app: QApplication, predicate, timeout: float = 60) -> None:  # noqa: ANN001
+    end = time.monotonic() + timeout
+    while not predicate():
+        app.processEvents()
+        if time.monotonic() > end:
+            raise TimeoutError("the window did not get there in time")
+        time.sleep(0.01)
+
+
+def settle(app: QApplication, seconds: float = 0.5) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def shot(widget: QWidget, name: str) -> None:
+    path = DOCS / name
+    widget.grab().save(str(path))
+    print(f"wrote {path.relative_to(ROOT)}")
+
+
+def main() -> int:
+    from civicdesk.services.database import open_database
+    from civicdesk.services.demo import load_demo
+    from civicdesk.services.office import init_office
+    from civicdesk.services.validation import make_uscc
+    from civicdesk.ui.context import AppContext
+    from civicdesk.ui.main_window import MainWindow
+    from civicdesk.ui.org_form import OrgFormDialog
+    from civicdesk.ui.runner import Runner
+    from civicdesk.ui.setup_wizard import SetupWizard
+
+    DOCS.mkdir(exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv)
+    folder = Path(tempfile.mkdtemp(prefix="civicdesk-shots-"))
+    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    runner = Runner()
+
+    fresh = open_database(folder / "fresh.sqlite3")
+    wizard = SetupWizard(fresh, runner)
+    wizard.resize(760, 620)
+    wizard.show()
+    settle(app)
+    shot(wizard, "setup_wizard.png")
+    wizard.close()
+    fresh.close()
+
+    db = open_database(folder / "leshan.sqlite3")
+    init_office(db, code="511100", name="乐山市民政局", level="city")
+    load_demo(db)
+    ctx = AppContext(db, settings, runner, "zh")
+    window = MainWindow(ctx)
+    window.resize(1480, 860)
+    window.show()
+    loads = [0]
+    window.model.order_loaded.connect(lambda: loads.__setitem__(0, loads[0] + 1))
+    wait(app, lambda: loads[0] == 1)
+    bar = window.filter_bar
+    bar.tier.setCurrentIndex(bar.tier.findData("registered"))
+    wait(app, lambda: loads[0] == 2)
+    window.table.selectRow(5)
+    wait(app, lambda: window.detail.record is not None)
+    settle(app)
+    shot(window, "main_window.png")
+
+    bar.tier.setCurrentIndex(0)
+    wait(app, lambda: loads[0] == 3)
+    for query, name in (("通江", "search_tongjiang.png"), ("lnxh", "search_lnxh.png")):
+        before = loads[0]
+        window.filter_bar.search.setText(query)
+        wait(app, lambda: loads[0] == before + 1)
+        window.table.selectRow(2)
+        wait(app, lambda: window.detail.record is not None)
+        settle(app)
+        shot(window, name)
+
+    record = {
+        "name": "乐山市沙湾区茶叶行业协会", "tier": "registered", "legal_form": "social_group",
+        "category": "industry_association", "registration_mode": "direct",
+        "uscc": make_uscc("1", "511111", "MJ990001")[:17] + "0", "division_code": "511111",
+        "township_code": "511111002", "address": "四川省乐山市沙湾区铜河街道嘉农路18号", "established_on": "2021-03-15",
+        "registered_funds_wan": "5", "member_count": "86", "contact_phone": "0833-5123456",
+        "people": [{"role": "legal_representative", "name": "王建国", "id_number": "511111197502301234"}],
+    }
+    form = OrgFormDialog(ctx, window, record)
+    form.resize(1200, 900)
+    form.show()
+    form.validate_now()
+    settle(app)
+    shot(form, "org_form_error.png")
+    form.close()
+    window.close()
+    runner.wait()
+    db.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
