@@ -136,7 +136,9 @@ def cmd_org(options: argparse.Namespace) -> int:
     db = _open(options)
     try:
         if options.org_command == "list":
-            rows = registry.list_organizations(
+            from civicdesk.services.browse import list_organizations
+
+            rows = list_organizations(
                 db, division=options.division, tier=options.tier, legal_form=options.legal_form,
                 status=options.status, include_inactive=options.all, limit=options.limit,
             )

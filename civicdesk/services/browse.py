@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, or_, select, text
 from sqlalchemy.orm import Session
 
 from civicdesk.models import Organization
@@ -164,6 +164,21 @@ def _row(r: Any) -> RegisterRow:
     values = r._asdict()
     values["contact_phone"] = mask_phone(values["contact_phone"])
     return RegisterRow(**values)
+
+
+def list_organizations(db: Database, *, division: str | None = None, tier: str | None = None,
+                       legal_form: str | None = None, status: str | None = None, include_inactive: bool = False,
+                       limit: int | None = None) -> list[RegisterRow]:
+    """The CLI's ``org list``: by division (a county, township or community code), tier, legal form, status;
+    existing organizations unless ``include_inactive``, ordered by division and name."""
+    o = Organization
+    with db.read() as session:
+        where = _conditions(session, RegisterFilter(legal_form=legal_form, tier=tier,
+                                                    status=status or (None if include_inactive else "live")))
+        if division:
+            where.append(or_(o.division_code == division, o.township_code == division, o.community_code == division))
+        query = select(*_ROW_COLUMNS).where(*where).order_by(o.division_code, o.name_pinyin, o.name)
+        return [_row(r) for r in session.execute(query.limit(limit) if limit else query)]
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from civicdesk.errors import InputError, Issue, NotFoundError, ValidationError
@@ -101,22 +101,6 @@ class OrgRecord:
             for h in self.history
         ]
         return out
-
-
-@dataclass(frozen=True)
-class OrgSummary:
-    id: str
-    name: str
-    uscc: str | None
-    legal_form: str | None
-    tier: str
-    is_community: bool
-    community_subtype: str | None
-    category: str | None
-    status: str
-    division_code: str
-    township_code: str | None
-    established_on: date | None
 
 
 @dataclass
@@ -436,46 +420,6 @@ def get_organization(db: Database, key: str, *, reveal: bool = False) -> OrgReco
         if org is None or org.deleted_at is not None:
             raise NotFoundError("org.not_found", key=key)
         return _record(session, org, reveal=reveal)
-
-
-def list_organizations(
-    db: Database,
-    *,
-    division: str | None = None,
-    tier: str | None = None,
-    legal_form: str | None = None,
-    status: str | None = None,
-    include_inactive: bool = False,
-    limit: int | None = None,
-) -> list[OrgSummary]:
-    """Organizations of the register, by division (county, township or community code) and tier."""
-    query = select(Organization).where(Organization.deleted_at.is_(None))
-    if division:
-        query = query.where(
-            or_(
-                Organization.division_code == division,
-                Organization.township_code == division,
-                Organization.community_code == division,
-                func.substr(Organization.division_code, 1, 4) == division[:4] if division.endswith("00") else False,
-            )
-        )
-    if tier:
-        query = query.where(Organization.tier == tier)
-    if legal_form:
-        query = query.where(Organization.legal_form == legal_form)
-    if status:
-        query = query.where(Organization.status == status)
-    elif not include_inactive:
-        query = query.where(Organization.status.in_(LIVE_STATUSES))
-    query = query.order_by(Organization.division_code, Organization.name)
-    if limit:
-        query = query.limit(limit)
-    with db.read() as session:
-        return [
-            OrgSummary(o.id, o.name, o.uscc, o.legal_form, o.tier, o.is_community, o.community_subtype, o.category,
-                       o.status, o.division_code, o.township_code, o.established_on)
-            for o in session.scalars(query)
-        ]
 
 
 def check_organization(db: Database, data: dict[str, Any], *, self_id: str | None = None) -> list[Issue]:

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from civicdesk.errors import ValidationError
 from civicdesk.models import Organization, OrgPerson
-from civicdesk.services import registry
+from civicdesk.services import browse, registry
 from civicdesk.services.database import Database, open_database
 from civicdesk.services.statistics import statistics
 from civicdesk.services.validation import make_id_number, make_uscc, uscc_check_char
@@ -228,13 +228,13 @@ def test_every_demo_record_passes_validation(shawan_db_path: Path) -> None:
 def test_list_by_division_and_tier(shawan_db_path: Path) -> None:
     db = open_database(shawan_db_path)
     try:
-        everything = registry.list_organizations(db)
-        guided = registry.list_organizations(db, tier="guided")
-        township = registry.list_organizations(db, division="511111002")
+        everything = browse.list_organizations(db)
+        guided = browse.list_organizations(db, tier="guided")
+        township = browse.list_organizations(db, division="511111002")
         assert 0 < len(guided) < len(everything)
         assert all(r.tier == "guided" for r in guided)
         assert township and all(r.township_code == "511111002" for r in township)
-        with_inactive = registry.list_organizations(db, include_inactive=True)
+        with_inactive = browse.list_organizations(db, include_inactive=True)
         assert len(with_inactive) >= len(everything)
         assert all(r.status in registry.LIVE_STATUSES for r in everything)
     finally:
