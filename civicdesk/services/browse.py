@@ -78,7 +78,7 @@ _ROW_COLUMNS = (
 
 def _conditions(session: Session, flt: RegisterFilter, text_condition: Any = None) -> list[Any]:
     o = Organization
-    where: list[Any] = [o.deleted_at.is_(None), o.seq.is_not(None)]
+    where: list[Any] = [o.deleted_at.is_(None)]  # every row has a seq once indexed (open_database sees to it)
     if flt.status == "live":
         where.append(o.status.in_(LIVE_STATUSES))
     elif flt.status:
@@ -144,11 +144,17 @@ def ordered_seqs(db: Database, flt: RegisterFilter, sort_key: str = "name", desc
     """Every matching organization's seq in sort order, as a compact ``array('q')`` (8 bytes a row)."""
     with db.read() as session:
         query = select(Organization.seq).where(*_conditions(session, flt)).order_by(*_order(sort_key, descending))
-        out = array("q")
-        result = session.execute(query).scalars()
-        for part in result.partitions(50_000):
-            out.extend(part)
-        return out
+        if session.get_bind().dialect.name != "sqlite":
+            return array("q", session.scalars(query))
+        # a million rows through SQLAlchemy's result machinery cost ~3.5 s; the driver's cursor ~0.8 s
+        compiled = query.compile(bind=session.get_bind(), compile_kwargs={"render_postcompile": True})
+        params = compiled.construct_params()
+        cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.execute(str(compiled), [params[name] for name in compiled.positiontup or []])
+            return array("q", (row[0] for row in cursor))
+        finally:
+            cursor.close()
 
 
 def rows(db: Database, seqs: list[int]) -> dict[int, RegisterRow]:

@@ -48,7 +48,7 @@ def upgrade() -> None:
         op.drop_index(name, table_name="organization")
     op.create_index("uq_organization_seq", "organization", ["seq"], unique=True)
     for key, columns in SORT_KEYS.items():
-        extra = [c for c in ("status", "seq") if c not in columns]
+        extra = ["seq", *(["status"] if "status" not in columns else [])]
         op.create_index(f"ix_organization_sort_{key}", "organization", [*columns, *extra],
                         sqlite_where=LIVE, postgresql_where=LIVE)
     # the legal representative's name, for rows that exist already

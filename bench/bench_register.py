@@ -1,0 +1,272 @@
+"""The register window and its search at 1,000,000 organizations, against the naive ways, in one run.
+
+Usage: ``python bench/bench_register.py [--rows 1000000] [--repeat 20] [--keep DIR]``
+
+Measured (medians unless said; the machine is shared and noisy):
+
+* first paint: ``MainWindow`` built and its table painted with the first rows, from a warm start (the
+  database opened, caches warm), against a bare ``QAbstractTableModel`` over a Python list of every row;
+  also the time the whole ordered-id array takes and a LIMIT/OFFSET jump to the middle after a sort;
+* jump to the middle and the end, painted, in every sort order;
+* sort by name: from the click to the whole order loaded;
+* search: count + first page for a 2-character Chinese query, a longer one, a USCC prefix, pinyin initials
+  and full pinyin: p50 and p95 over ``--repeat`` runs, against the LIKE scan, with the same matches checked;
+* pinyin: a 100,000-row bulk insert with and without the search indexing (seq, pinyin, bigrams);
+* process start to main window painted, and the process's peak memory, in a fresh process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import func, select  # noqa: E402
+
+from bench.generate import generate_organizations  # noqa: E402
+from civicdesk.models import Organization  # noqa: E402
+from civicdesk.services import browse, search  # noqa: E402
+from civicdesk.services.bulk import insert_rows, stamped  # noqa: E402
+from civicdesk.services.database import Database, open_database  # noqa: E402
+from civicdesk.services.office import init_office  # noqa: E402
+
+QUERIES = {"2-char Chinese": "通江", "longer Chinese": "老年协会", "USCC prefix": "5151110",
+           "pinyin initials": "lnxh", "full pinyin": "laonian"}
+
+
+def build(path: Path, rows: int) -> Database:
+    """A city database with ``rows`` generated organizations, indexed for search (cached between runs)."""
+    if path.exists():
+        db = open_database(path)
+        with db.read() as s:
+            if s.scalar(select(func.count()).select_from(Organization)) == rows:
+                return db
+        db.close()
+        path.unlink()
+    db = open_database(path)
+    init_office(db, code="511100", name="乐山市民政局", level="city")
+    data = generate_organizations(rows)
+    start = time.perf_counter()
+    with db.unit() as session:
+        prepared = stamped(data, datetime.now())
+        search.prepare_rows(session, prepared)
+        insert_rows(session, [(Organization.__table__, prepared)])
+        search.index_rows(session, prepared)
+    print(f"built {rows:,} rows with their search index in {time.perf_counter() - start:.1f} s")
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql("ANALYZE")
+        conn.commit()
+    return db
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+def bench_search(db: Database, repeat: int) -> None:
+    print("\nsearch: count + first page (100 rows by name)")
+    for label, query in QUERIES.items():
+        flt = browse.RegisterFilter(text=query, status=None)
+        fast, slow = [], []
+        for _ in range(repeat):
+            t = time.perf_counter()
+            n = browse.count(db, flt)
+            browse.first_page(db, flt, "name", False, 100)
+            fast.append(time.perf_counter() - t)
+        with db.read() as s:
+            like = search.like_condition(query)
+            for _ in range(max(3, repeat // 4)):
+                t = time.perf_counter()
+                n_like = s.scalar(select(func.count()).select_from(Organization).where(like))
+                s.execute(select(Organization.id).where(like).order_by(Organization.name_pinyin).limit(100)).all()
+                slow.append(time.perf_counter() - t)
+            same = set(s.scalars(select(Organization.id).where(like))) == set(
+                s.scalars(select(Organization.id).where(search.condition(s, query))))
+        print(f"  {label:16} {query!r:12} {n:>8,} hits  index p50 {ms(pct(fast, .5))} p95 {ms(pct(fast, .95))}"
+              f"  LIKE p50 {ms(pct(slow, .5))}  {statistics.median(slow) / statistics.median(fast):.1f}x faster"
+              f"  same matches: {same and n == n_like}")
+
+
+def bench_window(db: Database) -> None:
+    from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSettings, Qt
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    from civicdesk.ui.context import AppContext
+    from civicdesk.ui.main_window import MainWindow
+    from civicdesk.ui.runner import Runner
+    from civicdesk.ui.tables.org_table_model import SORT_KEYS
+
+    app = QApplication.instance() or QApplication([])
+    settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
+    ctx = AppContext(db, settings, Runner(), "zh")
+
+    def wait(predicate: Any, timeout: float = 120) -> None:
+        end = time.perf_counter() + timeout
+        while not predicate():
+            app.processEvents()
+            if time.perf_counter() > end:
+                raise TimeoutError
+
+    firsts, orders = [], []
+    for _ in range(5):
+        t = time.perf_counter()
+        window = MainWindow(ctx)
+        window.show()
+        wait(lambda: window.model.rowCount() > 0)
+        window.table.viewport().repaint()
+        firsts.append(time.perf_counter() - t)
+        wait(lambda: window.model._seqs is not None)
+        orders.append(time.perf_counter() - t)
+        window.close()
+        ctx.runner.wait()
+        app.processEvents()
+    print(f"\nwindow: first rows painted {ms(statistics.median(firsts))} (target < 300 ms);"
+          f" whole order loaded {ms(statistics.median(orders))}")
+
+    # the naive baselines
+    t = time.perf_counter()
+    with db.read() as s:
+        everything = s.execute(select(Organization.name, Organization.uscc, Organization.status,
+                                      Organization.division_code).order_by(Organization.name)).all()
+
+    class ListModel(QAbstractTableModel):
+        def rowCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008, N802
+            return len(everything)
+
+        def columnCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008, N802
+            return 4
+
+        def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+            return everything[index.row()][index.column()] if role == Qt.ItemDataRole.DisplayRole else None
+
+    view = QTableView()
+    view.setModel(ListModel())
+    view.resize(1200, 800)
+    view.show()
+    view.viewport().repaint()
+    bare = time.perf_counter() - t
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    view.close()
+    del everything
+    with db.read() as s:
+        t = time.perf_counter()
+        s.execute(select(Organization.seq).order_by(Organization.name_pinyin, Organization.name).offset(
+            500_000).limit(100)).all()
+        offset_middle = time.perf_counter() - t
+    print(f"  baseline: list model of every row {ms(bare)} (peak RSS so far {rss:.0f} MB);"
+          f" LIMIT/OFFSET middle jump after sort {ms(offset_middle)}")
+
+    window = MainWindow(ctx)
+    window.show()
+    wait(lambda: window.model._seqs is not None)
+    print("  jump painted (middle / end), per sort order:")
+    header = window.table.horizontalHeader()
+    for column, key in SORT_KEYS.items():
+        if key is None or column == 8:
+            continue
+        t = time.perf_counter()
+        header.setSortIndicator(column, Qt.SortOrder.AscendingOrder)
+        window.model.sort(column, Qt.SortOrder.AscendingOrder)
+        wait(lambda k=key: window.model._seqs is not None and window.model.sort_key == k
+             and not ctx.runner.is_busy())
+        sort_s = time.perf_counter() - t
+        jumps = []
+        for target in (window.model.rowCount() // 2, window.model.rowCount() - 1, window.model.rowCount() // 3):
+            t = time.perf_counter()
+            window.table.scrollTo(window.model.index(target, 0))
+            window.table.viewport().repaint()
+            jumps.append(time.perf_counter() - t)
+        print(f"    {key:18} sort {ms(sort_s):>10}   middle {ms(jumps[0]):>8}   end {ms(jumps[1]):>8}"
+              f"   third {ms(jumps[2]):>8}")
+    window.close()
+    ctx.runner.wait()
+
+
+def bench_pinyin(rows: int = 100_000) -> None:
+    data = generate_organizations(rows, seed=7)
+    times = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for mode in ("plain", "indexed"):
+            db = open_database(Path(folder) / f"{mode}.sqlite3")
+            init_office(db, code="511100", name="乐山市民政局", level="city")
+            search._segment_pinyin.cache_clear()
+            t = time.perf_counter()
+            with db.unit() as session:
+                prepared = stamped(data, datetime.now())
+                if mode == "indexed":
+                    search.prepare_rows(session, prepared)
+                insert_rows(session, [(Organization.__table__, prepared)])
+                if mode == "indexed":
+                    search.index_rows(session, prepared)
+            times[mode] = time.perf_counter() - t
+            db.close()
+    print(f"\npinyin: {rows:,}-row insert {times['plain']:.1f} s; with seq, pinyin and bigram index"
+          f" {times['indexed']:.1f} s: {times['indexed'] / times['plain']:.2f}x (target <= 2x)")
+
+
+def bench_start(path: Path) -> None:
+    code = (
+        "import time, os, resource, sys; t0 = float(os.environ['T0']);"
+        "from PySide6.QtWidgets import QApplication; from PySide6.QtCore import QSettings;"
+        "app = QApplication([]);"
+        "from civicdesk.services.database import open_database;"
+        "from civicdesk.ui.context import AppContext; from civicdesk.ui.runner import Runner;"
+        "from civicdesk.ui.main_window import MainWindow;"
+        f"db = open_database({str(path)!r});"
+        "ctx = AppContext(db, QSettings(os.environ['SETTINGS'], QSettings.Format.IniFormat), Runner());"
+        "w = MainWindow(ctx); w.show();"
+        "exec('while w.model.rowCount() == 0: app.processEvents()');"
+        "w.table.viewport().repaint(); painted = time.time() - t0;"
+        "exec('while w.model._seqs is None: app.processEvents()');"
+        "print(painted, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+    )
+    starts, rss = [], []
+    for _ in range(3):
+        env = {**os.environ, "T0": repr(time.time()), "PYTHONPATH": str(ROOT),
+               "SETTINGS": str(Path(tempfile.mkdtemp()) / "s.ini")}
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+        painted, peak = map(float, out.stdout.split()[-2:])
+        starts.append(painted)
+        rss.append(peak)
+    print(f"\nprocess start to window painted {ms(statistics.median(starts))} (target < 1000 ms);"
+          f" peak memory with the whole order loaded {statistics.median(rss):.0f} MB (target < 250 MB)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--keep", type=Path, default=ROOT / "bench" / "out", help="where the big database is kept")
+    parser.add_argument("--skip-pinyin", action="store_true")
+    args = parser.parse_args(argv)
+    args.keep.mkdir(parents=True, exist_ok=True)
+    path = args.keep / f"register-{args.rows}.sqlite3"
+    db = build(path, args.rows)
+    bench_search(db, args.repeat)
+    bench_window(db)
+    db.close()
+    bench_start(path)
+    if not args.skip_pinyin:
+        bench_pinyin(min(args.rows, 100_000))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
