@@ -105,6 +105,9 @@ class Organization(SyncedMixin, Base):
         Index("uq_organization_seq", "seq", unique=True),
         Index("ix_organization_registry_name", "registry_code", "name"),
         *sort_indexes(),
+        # covers every column the statistics count by (services/statistics.py)
+        Index("ix_organization_stats", "division_code", "status", "tier", "legal_form", "is_community",
+              "community_subtype", sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")),
     )
 
 

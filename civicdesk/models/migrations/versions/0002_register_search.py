@@ -51,6 +51,9 @@ def upgrade() -> None:
         extra = ["seq", *(["status"] if "status" not in columns else [])]
         op.create_index(f"ix_organization_sort_{key}", "organization", [*columns, *extra],
                         sqlite_where=LIVE, postgresql_where=LIVE)
+    op.create_index("ix_organization_stats", "organization",
+                    ["division_code", "status", "tier", "legal_form", "is_community", "community_subtype"],
+                    sqlite_where=LIVE, postgresql_where=LIVE)
     # the legal representative's name, for rows that exist already
     op.execute(
         "UPDATE organization SET legal_rep_name = (SELECT p.name FROM org_person p WHERE p.organization_id ="
@@ -69,6 +72,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         op.execute("DROP TABLE org_grams")
+    op.drop_index("ix_organization_stats", table_name="organization")
     for key in SORT_KEYS:
         op.drop_index(f"ix_organization_sort_{key}", table_name="organization")
     op.drop_index("uq_organization_seq", table_name="organization")
