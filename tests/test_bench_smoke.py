@@ -1,0 +1,106 @@
+"""The benchmarks in ``bench/`` still run and still compare like with like (a smoke test, never timed).
+
+At 2,000 rows: the generator makes valid, unique, deterministic rows of the demo's shape, and one repeat of
+the insert benchmark leaves the civicdesk database and the raw sqlite3 one with identical organization rows,
+stored types included, so the baseline keeps inserting what the product inserts.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # bench/ is not an installed package
+    sys.path.insert(0, str(ROOT))
+
+from bench.bench_insert import connect_raw, create_database, pragmas, raw_rows, run_repeat  # noqa: E402
+from bench.generate import COUNTY_CODES, _UsccMaker, generate_organizations  # noqa: E402
+from civicdesk.models import Organization  # noqa: E402
+from civicdesk.services.validation import make_uscc, validate_uscc  # noqa: E402
+
+N = 2000
+STAMP_COLUMNS = {"version", "version_vector", "created_at", "updated_at", "deleted_at", "deleted_by",
+                 "deleted_reason"}
+
+
+@pytest.fixture(scope="module")
+def rows() -> list[dict]:
+    return generate_organizations(N, seed=7)
+
+
+def test_rows_have_the_demo_shape_and_are_deterministic(rows: list[dict]) -> None:
+    expected = [c.name for c in Organization.__table__.columns if c.name not in STAMP_COLUMNS]
+    assert all(list(row) == expected for row in rows)
+    assert generate_organizations(N, seed=7) == rows
+    assert generate_organizations(50, seed=8) != rows[:50]
+
+
+def test_rows_are_valid_and_unique(rows: list[dict]) -> None:
+    usccs = [row["uscc"] for row in rows if row["uscc"]]
+    assert len(set(usccs)) == len(usccs)
+    assert all(validate_uscc(u) == [] for u in usccs)
+    assert len({(row["registry_code"], row["name"]) for row in rows}) == N
+    assert len({row["id"] for row in rows}) == N
+    assert {row["division_code"] for row in rows} == set(COUNTY_CODES)
+    assert all(row["township_code"].startswith(row["division_code"]) for row in rows)
+    assert {row["tier"] for row in rows} == {"registered", "filed", "guided"}
+    assert {row["legal_form"] for row in rows} == {"social_group", "social_service", "foundation", None}
+
+
+def test_fast_uscc_equals_make_uscc() -> None:
+    maker, rng = _UsccMaker(), random.Random(3)
+    for _ in range(3000):
+        kind, division = rng.choice("123"), rng.choice(("511100", "511102", "511181", "511133"))
+        letters, number = rng.choice(("AA", "XY", "QR", "HK", "MK")), rng.randrange(1_000_000)
+        assert maker.make(kind, division, letters, number) == make_uscc(kind, division, f"{letters}{number:06d}")
+
+
+def _stored(path: Path) -> list[tuple]:
+    """Every organization row with the SQLite type of every value, ordered by id."""
+    columns = [c.name for c in Organization.__table__.columns]
+    select = ", ".join(f"{c}, typeof({c})" for c in columns)
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(f"SELECT {select} FROM organization ORDER BY id").fetchall()
+    finally:
+        conn.close()
+
+
+def test_both_paths_store_the_same_rows(rows: list[dict], tmp_path: Path) -> None:
+    now = datetime(2026, 1, 2, 3, 4, 5)
+    result = run_repeat(tmp_path, rows, raw_rows(rows, now), now, stats_runs=1)
+    assert result.rows == N and result.civicdesk_s > 0 and result.raw_s > 0 and result.ratio > 0
+
+    product, raw = _stored(tmp_path / "civicdesk.sqlite3"), _stored(tmp_path / "raw.sqlite3")
+    assert len(product) == len(raw) == N
+    assert product == raw
+    by_id = {row["id"]: row for row in rows}
+    columns = [c.name for c in Organization.__table__.columns]
+    for stored in random.Random(1).sample(product, 5):
+        values = dict(zip(columns, stored[::2], strict=True))
+        source = by_id[values["id"]]
+        assert values["name"] == source["name"]
+        assert values["established_on"] == source["established_on"].isoformat()
+        assert json.loads(values["version_vector"]) == {source["origin_office"]: 1}
+        assert values["created_at"] == "2026-01-02 03:04:05.000000"
+
+
+def test_baseline_uses_the_product_pragmas(tmp_path: Path) -> None:
+    db = create_database(tmp_path / "p.sqlite3")
+    try:
+        with db.engine.connect() as conn:
+            product = pragmas(conn.connection.dbapi_connection)
+    finally:
+        db.close()
+    conn = connect_raw(tmp_path / "p.sqlite3")
+    try:
+        assert pragmas(conn) == product == {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1}
+    finally:
+        conn.close()
