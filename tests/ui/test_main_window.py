@@ -89,3 +89,35 @@ def test_columns_and_window_state_are_remembered(qtbot, make_ctx, shawan_db_path
     assert not header.isSectionHidden(COL_ADDRESS)
     assert header.visualIndex(COL_ADDRESS) == 1
     assert header.sectionSize(COL_NAME) == 333
+
+
+def test_new_organization_through_the_form_is_found_in_the_table(qtbot, make_ctx, db_path: Path) -> None:  # noqa: ANN001
+    """Ctrl+N, a wrong USCC corrected, save: the new organization is selected in the register and searchable."""
+    from tests.ui.test_org_form import GOOD_USCC, fill_social_group
+
+    from civicdesk.ui.org_form import OrgFormDialog
+
+    window = MainWindow(make_ctx(db_path))
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.model.loaded, timeout=20_000):
+        window.show()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: any(isinstance(w, OrgFormDialog) and w.isVisible() for w in QApplication.topLevelWidgets()))
+    form = next(w for w in QApplication.topLevelWidgets() if isinstance(w, OrgFormDialog) and w.isVisible())
+    qtbot.addWidget(form, before_close_func=lambda d: setattr(d, "confirm_discard", lambda: True))
+    fill_social_group(qtbot, form, GOOD_USCC[:17] + ("0" if GOOD_USCC[17] != "0" else "1"))
+    form.validate_now()
+    assert "统一社会信用代码校验位错误" in form.field_message("uscc")
+    assert not form.save_button.isEnabled()
+    form.editors["uscc"].clear()
+    qtbot.keyClicks(form.editors["uscc"], GOOD_USCC)
+    form.validate_now()
+    assert form.save_button.isEnabled()
+    with qtbot.waitSignal(form.saved, timeout=20_000) as saved:
+        form.request_save()
+    new_id = saved.args[0]
+    qtbot.waitUntil(lambda: window.selected_id() == new_id, timeout=20_000)
+    assert window.model.rowCount() == 1
+    with qtbot.waitSignal(window.model.loaded, timeout=20_000) as found:
+        qtbot.keyClicks(window.filter_bar.search, GOOD_USCC[:10])
+    assert found.args == [1]
