@@ -131,7 +131,7 @@ def first_page(db: Database, flt: RegisterFilter, sort_key: str = "name", descen
     with db.read() as session:
         walk = None
         match = search.plan(flt.text) if flt.text.strip() else None
-        if (match is not None and not match.like and expected is not None and expected > WALK_THRESHOLD
+        if (match is not None and match.expression is not None and expected is not None and expected > WALK_THRESHOLD
                 and session.get_bind().dialect.name == "sqlite"):
             walk = text("+organization.seq IN (SELECT rowid FROM org_grams WHERE org_grams MATCH :e)").bindparams(
                 e=match.expression)

@@ -220,11 +220,12 @@ def install(session_factory: Any) -> None:
 # -- queries --------------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Match:
-    """How a query is answered: an FTS5 expression over the bigram index, or (one character, punctuation)
-    the LIKE scan."""
+    """How a query is answered: an FTS5 expression over the bigram index, a USCC prefix (a range on the
+    USCC's index), or (one character, punctuation) the LIKE scan."""
 
     expression: str | None
     like: bool
+    uscc_prefix: str | None = None
 
 
 def _phrase(text_: str) -> str:
@@ -238,6 +239,8 @@ def plan(query: str, *, live_only: bool = False) -> Match | None:
     if not q:
         return None
     low = q.lower()
+    if uscc_query(q):
+        return Match(None, like=False, uscc_prefix=q.upper())
     if len(low) < 2 or not all(_is_token_char(c) for c in low):
         return Match(None, like=True)
     expression = f"({TEXT_COLUMNS} : {_phrase(low)})"
@@ -248,16 +251,27 @@ def plan(query: str, *, live_only: bool = False) -> Match | None:
     return Match(expression, like=False)
 
 
+def uscc_query(query: str) -> bool:
+    """Two or more USCC characters with a digit among them: a USCC prefix, and nothing else.
+
+    Names, addresses and pinyin are searched for Chinese and letters; a string of digits and capitals is
+    what a clerk types from a certificate (a house number is searched with its 号: "18号")."""
+    return bool(_USCC_PREFIX.fullmatch(query.upper())) and any(c.isdigit() for c in query)
+
+
 def _escape_like(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def like_condition(query: str) -> Any:
-    """The reference semantics: a substring of name, address, legal representative, pinyin or initials
-    (ASCII case-insensitive), or a prefix of the USCC."""
+    """The reference semantics: a USCC prefix for a USCC-like query (see :func:`uscc_query`); otherwise a
+    substring of name, address, legal representative, pinyin or initials (ASCII case-insensitive), or a
+    prefix of the USCC."""
     q = normalize_query(query)
     pattern = f"%{_escape_like(q)}%"
     o = Organization
+    if uscc_query(q):
+        return o.uscc.like(f"{_escape_like(q.upper())}%", escape="\\")
     return or_(
         o.name.like(pattern, escape="\\"), o.address.like(pattern, escape="\\"),
         o.legal_rep_name.like(pattern, escape="\\"), o.name_pinyin.like(pattern.lower(), escape="\\"),
@@ -268,7 +282,7 @@ def like_condition(query: str) -> Any:
 def hits(query: str, *, live_only: bool = False) -> Any:
     """``SELECT rowid FROM org_grams WHERE MATCH …`` for ``query`` (None when the index cannot answer it)."""
     match = plan(query, live_only=live_only)
-    if match is None or match.like:
+    if match is None or match.expression is None:
         return None
     return select(text("rowid")).select_from(text("org_grams")).where(
         text("org_grams MATCH :expression").bindparams(expression=match.expression))
@@ -276,8 +290,11 @@ def hits(query: str, *, live_only: bool = False) -> Any:
 
 def condition(session: Session, query: str) -> Any:
     """A WHERE condition on Organization for ``query``, using the index where it can."""
-    if plan(query) is None:
+    match = plan(query)
+    if match is None:
         return None
+    if match.uscc_prefix:  # the USCC's own (sort) index: a range, no full-text index needed
+        return Organization.uscc.between(match.uscc_prefix, match.uscc_prefix + "\uffff")
     found = hits(query) if _has_index(session) else None
     if found is None:
         return like_condition(query)
