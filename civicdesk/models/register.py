@@ -32,7 +32,7 @@ def sort_indexes() -> list[Index]:
     live = text("deleted_at IS NULL")
     return [
         Index(f"ix_organization_sort_{key}", *columns, "seq", *(["status"] if "status" not in columns else []),
-              sqlite_where=live, postgresql_where=live)
+              sqlite_where=live)
         for key, columns in SORT_KEYS.items()
     ]
 
@@ -100,14 +100,15 @@ class Organization(SyncedMixin, Base):
     name_initials: Mapped[str | None] = mapped_column(String(200))
 
     __table_args__ = (
-        Index("uq_organization_uscc", "uscc", unique=True, sqlite_where=text("uscc IS NOT NULL"),
-              postgresql_where=text("uscc IS NOT NULL")),
+        # Partial only on SQLite: naming postgresql_where here would load the PostgreSQL dialect at every start
+        # (~90 ms); the migrations create the PostgreSQL versions.
+        Index("uq_organization_uscc", "uscc", unique=True, sqlite_where=text("uscc IS NOT NULL")),
         Index("uq_organization_seq", "seq", unique=True),
         Index("ix_organization_registry_name", "registry_code", "name"),
         *sort_indexes(),
         # covers every column the statistics count by (services/statistics.py)
         Index("ix_organization_stats", "division_code", "status", "tier", "legal_form", "is_community",
-              "community_subtype", sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")),
+              "community_subtype", sqlite_where=text("deleted_at IS NULL")),
     )
 
 
