@@ -41,6 +41,11 @@ SORT_KEYS: dict[int, str | None] = {
 }
 DEFAULT_HIDDEN = (COL_CATEGORY, COL_REGISTRY, COL_ADDRESS, COL_PHONE)
 
+#: columns showing a dictionary value: column -> (dictionary kind, row attribute)
+_CODE_COLUMNS = {COL_LEGAL_FORM: ("legal_form", "legal_form"), COL_TIER: ("tier", "tier"),
+                 COL_SUBTYPE: ("community_subtype", "community_subtype"), COL_CATEGORY: ("category", "category"),
+                 COL_STATUS: ("status", "status")}
+
 IdRole = Qt.ItemDataRole.UserRole + 1  # the organization's id (uuid)
 SeqRole = Qt.ItemDataRole.UserRole + 2
 SortRole = Qt.ItemDataRole.UserRole + 3  # the sort key of the column, for the header's click
@@ -192,8 +197,7 @@ class OrgTableModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < self._count):
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, IdRole, SeqRole,
-                        Qt.ItemDataRole.ForegroundRole):
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, IdRole, SeqRole):
             return None
         row = self.row_at(index.row())
         if row is None:
@@ -202,8 +206,6 @@ class OrgTableModel(QAbstractTableModel):
             return row.id
         if role == SeqRole:
             return row.seq
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return None
         text = self._display(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
             return text if index.column() in (COL_NAME, COL_ADDRESS, COL_REGISTRY) else None
@@ -211,22 +213,20 @@ class OrgTableModel(QAbstractTableModel):
 
     def _display(self, row: RegisterRow, column: int) -> str:
         lab = self.labels
-        return {
-            COL_NAME: lambda: row.name,
-            COL_USCC: lambda: row.uscc or "",
-            COL_LEGAL_FORM: lambda: lab.label("legal_form", row.legal_form),
-            COL_TIER: lambda: lab.label("tier", row.tier),
-            COL_SUBTYPE: lambda: lab.label("community_subtype", row.community_subtype),
-            COL_CATEGORY: lambda: lab.label("category", row.category),
-            COL_STATUS: lambda: lab.label("status", row.status),
-            COL_DIVISION: lambda: lab.division(row.division_code),
-            COL_TOWNSHIP: lambda: lab.division(row.township_code),
-            COL_LEGAL_REP: lambda: row.legal_rep_name or "",
-            COL_ESTABLISHED: lambda: lab.date(row.established_on),
-            COL_REGISTRY: lambda: row.registry_name,
-            COL_ADDRESS: lambda: row.address or "",
-            COL_PHONE: lambda: row.contact_phone or "",
-        }[column]()
+        if column == COL_NAME:
+            return row.name
+        if column == COL_USCC:
+            return row.uscc or ""
+        if column in _CODE_COLUMNS:
+            kind, attr = _CODE_COLUMNS[column]
+            return lab.label(kind, getattr(row, attr))
+        if column in (COL_DIVISION, COL_TOWNSHIP):
+            return lab.division(row.division_code if column == COL_DIVISION else row.township_code)
+        if column == COL_ESTABLISHED:
+            return lab.date(row.established_on)
+        text = {COL_LEGAL_REP: row.legal_rep_name, COL_REGISTRY: row.registry_name, COL_ADDRESS: row.address,
+                COL_PHONE: row.contact_phone}.get(column)
+        return text or ""
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = SORT_KEYS.get(column)
