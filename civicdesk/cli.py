@@ -69,7 +69,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("verify", help="检查数据库完整性与结构版本 / check the database")
     p.add_argument("--json", action="store_true")
+    for module in _command_modules():
+        COMMANDS.update(module.add_parsers(sub))
     return parser
+
+
+def _command_modules() -> list[Any]:
+    """The command groups in ``civicdesk/commands/``: each module's ``add_parsers(sub)`` adds its parsers and
+    returns ``{command name: handler}``.  Keeps this file from growing with every feature."""
+    import importlib
+    import pkgutil
+
+    import civicdesk.commands as package
+
+    names = sorted(m.name for m in pkgutil.iter_modules(package.__path__) if not m.name.startswith("_"))
+    return [importlib.import_module(f"civicdesk.commands.{name}") for name in names]
 
 
 def _print_json(data: Any) -> None:
@@ -258,5 +272,5 @@ def cmd_verify(options: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"init": cmd_init, "demo": cmd_demo, "org": cmd_org, "stats": cmd_stats, "search": cmd_search,
+COMMANDS: dict[str, Any] = {"init": cmd_init, "demo": cmd_demo, "org": cmd_org, "stats": cmd_stats, "search": cmd_search,
             "verify": cmd_verify}

@@ -2,8 +2,8 @@
 
     python scripts/translations.py          # lupdate -> fill from en.json -> lrelease; lists what is missing
 
-The GUI's source strings are Chinese (the default language); ``resources/i18n/en.json`` maps each of them
-to English.  The script extracts the strings with ``pyside6-lupdate`` into ``civicdesk_en.ts``, fills every
+The GUI's source strings are Chinese (the default language); ``resources/i18n/en.json`` and the per-feature
+files ``resources/i18n/en/*.json`` map each of them to English.  The script extracts the strings with ``pyside6-lupdate`` into ``civicdesk_en.ts``, fills every
 translation from the JSON, and compiles ``civicdesk_en.qm`` with ``pyside6-lrelease`` (both tools come with
 PySide6).  The .ts and .qm are committed, so nothing is compiled at run time.
 """
@@ -21,6 +21,7 @@ I18N = ROOT / "resources" / "i18n"
 TS = I18N / "civicdesk_en.ts"
 QM = I18N / "civicdesk_en.qm"
 WORDS = I18N / "en.json"
+FRAGMENTS = I18N / "en"  # one file per feature (en/printing.json, ...), merged with en.json
 
 
 def tool(name: str) -> str:
@@ -33,7 +34,10 @@ def main() -> int:
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "civicdesk" / "ui").rglob("*.py"))
     subprocess.run([tool("pyside6-lupdate"), *sources, "-ts", str(TS), "-source-language", "zh_CN",
                     "-target-language", "en", "-no-obsolete"], check=True, cwd=ROOT, capture_output=True)
-    words: dict[str, str | list[str]] = json.loads(WORDS.read_text(encoding="utf-8")) if WORDS.exists() else {}
+    words: dict[str, str | list[str]] = {}
+    for path in [WORDS, *sorted(FRAGMENTS.glob("*.json"))]:
+        if path.exists():
+            words.update(json.loads(path.read_text(encoding="utf-8")))
     tree = ET.parse(TS)
     missing = []
     for message in tree.iter("message"):
