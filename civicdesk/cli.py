@@ -28,6 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", help="数据库文件路径或 SQLAlchemy URL（默认：用户数据目录下的 civicdesk.sqlite3）")
     parser.add_argument("--lang", choices=("zh", "en"), default=os.environ.get("CIVICDESK_LANG", "zh"),
                         help="消息语言 / language of messages (zh, en)")
+    parser.add_argument("--user", default=os.environ.get("CIVICDESK_USER"),
+                        help="以此用户身份执行改变、导出、导入或打印数据的命令（或环境变量 CIVICDESK_USER；"
+                             "密码在终端输入，或由 CIVICDESK_PASSWORD 提供）")
     parser.add_argument("--version", action="version", version=f"CivicDesk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -35,9 +38,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--office-code", required=True, help="6位行政区划代码，如 511111")
     p.add_argument("--office-name", required=True, help="单位名称，如 乐山市沙湾区民政局")
     p.add_argument("--level", required=True, choices=("district", "city"), help="district（区/县）或 city（市）")
+    p.add_argument("--admin", metavar="NAME", help="同时建立第一个管理员账户（密码在终端输入两次，或由标准输入给出两行）")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("demo", help="载入乐山市演示数据（本单位份额）/ load the Leshan demo data")
+    p.add_argument("--own", action="store_true",
+                   help="市局只载入本局自己登记的组织（其余由各区县同步而来）/ the city: only its own registrations")
     p.add_argument("--json", action="store_true")
 
     org = sub.add_parser("org", help="登记簿中的组织 / organizations of the register")
@@ -111,12 +117,93 @@ def run(options: argparse.Namespace) -> int:
         return EXIT_ERROR
 
 
+def read_new_password(label: str = "新密码") -> str:
+    """A new password: typed twice at a terminal, or two lines of standard input when it is not one."""
+    from civicdesk.services import auth
+
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        first = getpass.getpass(f"{label}: ")
+        second = getpass.getpass(f"再次输入{label}: ")
+    else:
+        lines = (sys.stdin.read() if sys.stdin is not None else "").splitlines()
+        if len(lines) < 2:
+            raise InputError("auth.no_password")
+        first, second = lines[0], lines[1]
+    if first != second:
+        raise InputError("auth.passwords_differ")
+    auth.check_password_strength(first)
+    return first
+
+
+def acting_user(options: argparse.Namespace, db: Any, action: str | None) -> Any:
+    """Who runs a command that changes, exports, imports or prints data: logged in by ``--user`` or
+    ``CIVICDESK_USER`` with the password from a prompt or ``CIVICDESK_PASSWORD``, and allowed to ``action``.
+
+    A database without user accounts has nobody to log in as: the command runs as the system (and says so in
+    the audit trail) until its first admin is made.  ``action`` None: the service called next checks the
+    permission itself (and audits a refusal); otherwise a refusal here is audited as ``auth.refused``."""
+    from civicdesk.errors import CivicDeskError
+    from civicdesk.services import auth
+
+    if not auth.has_users(db):
+        return None
+    username = getattr(options, "user", None)
+    if not username:
+        raise CivicDeskError("auth.required")
+    password = os.environ.get("CIVICDESK_PASSWORD")
+    if password is None:
+        if sys.stdin is None or not sys.stdin.isatty():
+            raise InputError("auth.no_password")
+        import getpass
+
+        password = getpass.getpass(f"用户 {username} 的密码: ")
+    user = auth.authenticate(db, username, password)
+    if action is not None:
+        try:
+            auth.require(user, action)
+        except CivicDeskError as exc:
+            from civicdesk.services import audit
+
+            audit.record_event(db, "auth.refused", actor=user.username, attempted=action, error=exc.code)
+            raise
+    return user
+
+
+def _key_passphrase() -> str | None:
+    """The passphrase that protects the office's private sync keys: ``CIVICDESK_KEY_PASSPHRASE``, or typed
+    twice at a terminal; None without either (the keys are then made at the first ``sync export``)."""
+    value = os.environ.get("CIVICDESK_KEY_PASSPHRASE")
+    if value is not None:
+        return value
+    if sys.stdin is None or not sys.stdin.isatty():
+        return None
+    import getpass
+
+    first = getpass.getpass("同步密钥口令（保护本单位私钥，至少8位）: ")
+    if first != getpass.getpass("再次输入同步密钥口令: "):
+        raise InputError("auth.passwords_differ")
+    return first
+
+
 def cmd_init(options: argparse.Namespace) -> int:
     from civicdesk.services.office import init_office
 
+    password = read_new_password(f"管理员 {options.admin} 的密码") if options.admin else None
+    passphrase = _key_passphrase()
     db = _open(options)
     try:
         office = init_office(db, code=options.office_code, name=options.office_name, level=options.level)
+        if options.admin:
+            from civicdesk.services import auth
+
+            assert password is not None
+            auth.create_user(db, options.admin, password, "admin")
+        if passphrase is not None:  # the office's sync keys (else made at the first export or card)
+            from civicdesk.services.sync.keys import ensure_keys
+
+            ensure_keys(db, passphrase)
     finally:
         db.close()
     if options.json:
@@ -131,7 +218,8 @@ def cmd_demo(options: argparse.Namespace) -> int:
 
     db = _open(options)
     try:
-        result = load_demo(db)
+        user = acting_user(options, db, "legacy_entry")
+        result = load_demo(db, actor=user.username if user else None, own_only=options.own)
     finally:
         db.close()
     if options.json:
@@ -164,14 +252,21 @@ def cmd_org(options: argparse.Namespace) -> int:
                 print(f"共 {len(rows)} 个组织" if options.lang == "zh" else f"{len(rows)} organizations")
             return 0
         if options.org_command == "show":
+            if options.reveal:  # full ID numbers are personal data: only for those allowed, and audited
+                user = acting_user(options, db, "reveal_ids")
+                from civicdesk.services import audit
+
+                audit.record_event(db, "data.revealed", actor=user.username if user else None,
+                                   entity="organization", entity_id=options.key)
             record = registry.get_organization(db, options.key, reveal=options.reveal)
             if options.json:
                 _print_json(record.to_json())
             else:
                 _print_record(record)
             return 0
+        user = acting_user(options, db, "legacy_entry")  # direct entry: admins digitizing paper records
         data = _read_json_file(options.json_file)
-        record = registry.add_organization(db, data, entry_mode="legacy")
+        record = registry.add_organization(db, data, entry_mode="legacy", recorded_by=user.username if user else None)
         if options.json:
             _print_json(record.to_json())
         else:

@@ -3,12 +3,19 @@
 Imports nothing else of civicdesk and never Qt.
 """
 
+from civicdesk.models.accounts import UserAccount
+from civicdesk.models.audit import AuditEntry
 from civicdesk.models.base import Base, SyncedMixin, new_id
 from civicdesk.models.engine import make_engine, make_session_factory
+from civicdesk.models.filing import Filing, FilingEvent
 from civicdesk.models.reference import DictionaryEntry, Division, Office, Population
 from civicdesk.models.register import Organization, OrgChange, OrgPerson
 
 __all__ = [
+    "AuditEntry",
+    "Filing",
+    "FilingEvent",
+    "UserAccount",
     "Base",
     "DictionaryEntry",
     "Division",

@@ -38,6 +38,8 @@ class SyncedMixin:
     tombstone (``deleted_at``), never a DELETE, so that it can travel.
     """
 
+    __tracked__ = True  # every change is seen by civicdesk.models.history (audit trail, sync change log)
+
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     origin_office: Mapped[str] = mapped_column(String(12))
     version: Mapped[int] = mapped_column(Integer, default=1)

@@ -8,7 +8,10 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from civicdesk.models import audit as _audit  # noqa: F401  (registers the audit trail's history listener)
+from civicdesk.models import sync as _sync  # noqa: F401  (registers the sync change log's history listener)
 from civicdesk.models.base import bump_versions
+from civicdesk.models.history import capture
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -46,7 +49,9 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
 
 def make_session_factory(engine: Engine, office_code: str | None = None) -> sessionmaker[Session]:
-    """Sessions that bump the version of every synced row they change (see ``bump_versions``)."""
+    """Sessions that bump the version of every synced row they change (see ``bump_versions``) and show every
+    change of a tracked row to the listeners of :mod:`civicdesk.models.history` (the audit trail)."""
     factory = sessionmaker(bind=engine, expire_on_commit=False, info={"office_code": office_code})
     event.listen(factory, "before_flush", bump_versions)
+    event.listen(factory, "before_flush", capture)  # after the versions moved: listeners see the new vectors
     return factory

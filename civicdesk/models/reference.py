@@ -14,6 +14,7 @@ class Office(Base):
     """An office (区/县 or 市 civil-affairs bureau). Exactly one row has ``is_local`` = this installation."""
 
     __tablename__ = "office"
+    __tracked__ = True  # changes are in the audit trail
 
     code: Mapped[str] = mapped_column(String(12), primary_key=True)
     name: Mapped[str] = mapped_column(String(100))

@@ -116,6 +116,7 @@ class OrgPerson(SyncedMixin, Base):
     """A person of an organization: legal representative, responsible person, director … with a term."""
 
     __tablename__ = "org_person"
+    __audit_masked__ = ("id_number",)  # the audit trail keeps no full ID number
 
     organization_id: Mapped[str] = mapped_column(ForeignKey("organization.id"), index=True)
     role: Mapped[str] = mapped_column(String(32))

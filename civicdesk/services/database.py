@@ -89,11 +89,15 @@ class Database:
 
     # -- units of work -------------------------------------------------------------------------------
     @contextmanager
-    def unit(self) -> Iterator[Session]:
-        """One unit of work: commits when the block ends, rolls everything back on any exception."""
+    def unit(self, actor: str | None = None) -> Iterator[Session]:
+        """One unit of work: commits when the block ends, rolls everything back on any exception.
+
+        ``actor`` (a user name) is who the audit trail names for every change made in the unit."""
         session = self._sessions()
         office = self.office_or_none()
         session.info["office_code"] = office.code if office else None
+        if actor:
+            session.info["actor"] = actor
         try:
             with session.begin():
                 yield session

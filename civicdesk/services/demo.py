@@ -24,7 +24,7 @@ from sqlalchemy import func, select
 
 from civicdesk import RESOURCES
 from civicdesk.errors import CivicDeskError
-from civicdesk.models import Division, Organization, OrgChange, OrgPerson
+from civicdesk.models import Division, Organization, OrgChange, OrgPerson, audit
 from civicdesk.services import search
 from civicdesk.services.bulk import insert_rows, stamped
 from civicdesk.services.database import Database
@@ -355,8 +355,8 @@ def build_demo() -> DemoData:
     return builder.data
 
 
-def _share(data: DemoData, office_code: str) -> DemoData:
-    if office_code == CITY_CODE:
+def _share(data: DemoData, office_code: str, own_only: bool = False) -> DemoData:
+    if office_code == CITY_CODE and not own_only:
         return data
     orgs = [o for o in data.organizations if o["origin_office"] == office_code]
     ids = {o["id"] for o in orgs}
@@ -368,19 +368,21 @@ def _share(data: DemoData, office_code: str) -> DemoData:
     )
 
 
-def load_demo(db: Database, progress: Callable[[int, int], None] | None = None) -> DemoResult:
+def load_demo(db: Database, progress: Callable[[int, int], None] | None = None, *,
+              actor: str | None = None, own_only: bool = False) -> DemoResult:
     """Insert this office's share of the demo register in one unit of work (Core bulk inserts).
 
-    The city gets everything; a district office gets what it registered or recorded.  Loading twice adds
-    nothing and says so.
+    The city gets everything (a city that does not sync); with ``own_only`` only what it registered itself
+    (257 organizations: a city that receives the rest in its districts' sync packages).  A district office
+    gets what it registered or recorded.  Loading twice adds nothing and says so.
     """
     office = db.office()
     known = {c["code"] for c in leshan_file()["divisions"]}
     if office.code not in known:
         raise CivicDeskError("demo.scope", code=office.code)
-    share = _share(build_demo(), office.code)
+    share = _share(build_demo(), office.code, own_only)
     now = datetime.now().replace(microsecond=0)
-    with db.unit() as session:
+    with db.unit(actor=actor) as session:
         existing = session.scalar(select(func.count()).select_from(Organization).where(Organization.entry_mode == "demo"))
         if existing:
             return DemoResult(office.code, 0, 0, 0, 0, already_loaded=True)
@@ -396,5 +398,8 @@ def load_demo(db: Database, progress: Callable[[int, int], None] | None = None) 
             (OrgChange.__table__, stamped(share.changes, now)),
         ], progress)
         search.index_rows(session, organizations)
+        # bulk inserts pass no ORM flush: one entry in the audit trail says what came in
+        audit.record(session, "data.demo_loaded", "organization", None, organizations=len(organizations),
+                     people=len(share.people), changes=len(share.changes), communities=len(communities))
     return DemoResult(office.code, len(share.organizations), len(share.people), len(share.changes),
                       len(communities))

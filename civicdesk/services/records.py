@@ -79,7 +79,8 @@ FIELDS_BY_NAME = {f.name: f for f in ORG_FIELDS}
 PERSON_FIELDS_BY_NAME = {f.name: f for f in PERSON_FIELDS}
 #: Keys that ``org show --json`` prints but input ignores (they are the register's, not the clerk's).
 READ_ONLY_KEYS = frozenset(
-    {"id", "origin_office", "version", "created_at", "updated_at", "entry_mode", "history", "labels", "deleted_at"}
+    {"id", "origin_office", "version", "created_at", "updated_at", "entry_mode", "history", "labels", "deleted_at",
+     "legal_rep_name"}
 )
 PERSON_READ_ONLY_KEYS = frozenset({"id", "version", "origin_office"})
 

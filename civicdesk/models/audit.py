@@ -1,0 +1,124 @@
+"""The audit trail: an append-only table in which every entry carries the hash of the one before.
+
+Each entry's ``hash`` is SHA-256 over a canonical JSON of its own fields and the previous entry's hash, so
+editing, deleting, inserting or reordering a row by hand breaks the chain at that row, and
+``civicdesk audit verify`` names it.  SQLite triggers refuse UPDATE and DELETE on the table; someone with the
+file and a sqlite3 shell can drop them, which is exactly what the chain is for.  (Someone who also recomputes
+every later hash is caught only by a copy of the head kept elsewhere: the sync manifests carry it.)
+
+Every change of a tracked row is written here by :func:`record_changes`, a listener of
+:mod:`civicdesk.models.history`, in the same transaction as the change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from sqlalchemy import Index, Integer, String, Text, insert, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from civicdesk.models.base import Base, utcnow
+from civicdesk.models.history import RowChange, listen
+
+GENESIS = "0" * 64
+SYSTEM_ACTOR = "(系统)"
+
+
+class AuditEntry(Base):
+    """One entry: who (actor), when (UTC), what (action on entity/entity_id), details as canonical JSON."""
+
+    __tablename__ = "audit_entry"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[str] = mapped_column(String(32))  # ISO text, hashed exactly as stored
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(48))
+    entity: Mapped[str | None] = mapped_column(String(48))
+    entity_id: Mapped[str | None] = mapped_column(String(80))
+    details: Mapped[str] = mapped_column(Text)  # canonical JSON
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = (
+        Index("ix_audit_entry_entity", "entity", "entity_id"),
+        Index("ix_audit_entry_action", "action"),
+    )
+
+
+def canonical(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+
+
+def entry_hash(seq: int, at: str, actor: str, action: str, entity: str | None, entity_id: str | None,
+               details: str, prev_hash: str) -> str:
+    payload = canonical([seq, at, actor, action, entity, entity_id, details, prev_hash])
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _head(session: Session) -> tuple[int, str]:
+    head = session.info.get("audit_head")
+    if head is None:
+        table = AuditEntry.__table__
+        row = session.connection().execute(
+            select(table.c.seq, table.c.hash).order_by(table.c.seq.desc()).limit(1)
+        ).first()
+        head = (row[0], row[1]) if row else (0, GENESIS)
+    return head
+
+
+def append(session: Session, entries: list[dict[str, Any]]) -> None:
+    """Append entries (keys: action, entity, entity_id, details, actor?) to the chain, in the session's
+    transaction.  Runs SQL directly, so it works inside a flush as well as outside one."""
+    if not entries:
+        return
+    seq, prev = _head(session)
+    at = utcnow().isoformat(sep=" ", timespec="microseconds")
+    default_actor = session.info.get("actor") or SYSTEM_ACTOR
+    rows = []
+    for e in entries:
+        seq += 1
+        actor = e.get("actor") or default_actor
+        details = canonical(e.get("details") or {})
+        digest = entry_hash(seq, at, actor, e["action"], e.get("entity"), e.get("entity_id"), details, prev)
+        rows.append({"seq": seq, "at": at, "actor": actor, "action": e["action"], "entity": e.get("entity"),
+                     "entity_id": e.get("entity_id"), "details": details, "prev_hash": prev, "hash": digest})
+        prev = digest
+    session.connection().execute(insert(AuditEntry.__table__), rows)
+    session.info["audit_head"] = (seq, prev)
+
+
+def record(session: Session, action: str, entity: str | None = None, entity_id: str | None = None,
+           actor: str | None = None, **details: Any) -> None:
+    """One audit entry (a login, an export, a refusal …) in the session's transaction."""
+    append(session, [{"action": action, "entity": entity, "entity_id": entity_id, "actor": actor,
+                      "details": details}])
+
+
+def _masked(value: Any) -> Any:
+    """An ID number as the trail keeps it: region and last four digits (the trail cannot be erased)."""
+    if not isinstance(value, str) or len(value) < 11:
+        return value
+    return value[:6] + "*" * (len(value) - 10) + value[-4:]
+
+
+@listen
+def record_changes(session: Session, changes: list[RowChange]) -> None:
+    """Every change of a tracked row: entity, id, and before/after of each changed field (ID numbers masked)."""
+    note = session.info.get("audit_note")
+    entries = []
+    for c in changes:
+        masked = frozenset(getattr(type(c.obj), "__audit_masked__", ()))
+        details: dict[str, Any] = {"fields": {
+            k: ({"old": _masked(old), "new": _masked(new)} if k in masked else {"old": old, "new": new})
+            for k, (old, new) in c.fields.items()}}
+        if note:
+            details["note"] = note
+        entries.append({"action": f"data.{c.op}", "entity": c.entity, "entity_id": c.row_id, "details": details})
+    append(session, entries)
+
+
+def forget_head(session: Session) -> None:
+    """After a rollback the cached head may name entries that were never committed."""
+    session.info.pop("audit_head", None)

@@ -1,0 +1,249 @@
+"""Filings: the whole state machine, four eyes, the optimistic check, and refusals that change nothing."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from civicdesk.errors import CivicDeskError, ValidationError
+from civicdesk.services import audit, auth, filings, registry
+from civicdesk.services.database import Database
+from tests.conftest import digest
+from tests.factories import social_group
+
+ACTIONS = tuple(filings.TRANSITIONS)
+
+
+@pytest.fixture
+def office(db: Database) -> dict[str, auth.UserInfo]:
+    admin = auth.create_user(db, "admin", "admin123x", "admin")
+    return {
+        "admin": admin,
+        "clerk": auth.create_user(db, "wang", "clerk123x", "clerk", by=admin),
+        "reviewer": auth.create_user(db, "li", "review123", "reviewer", by=admin),
+        "reviewer2": auth.create_user(db, "zhao", "review456", "reviewer", by=admin),
+    }
+
+
+@pytest.fixture
+def org(db: Database) -> registry.OrgRecord:
+    return registry.add_organization(db, social_group())
+
+
+def change(org_id: str, **changes: object) -> dict[str, object]:
+    return {"organization_id": org_id, "changes": changes, "applicant": "王五", "documents": ["变更登记申请书"]}
+
+
+# Paths into every state, from a new draft, as (action, who) steps.
+PATHS = {
+    "draft": [],
+    "submitted": [("submit", "clerk")],
+    "under_review": [("submit", "clerk"), ("review", "reviewer")],
+    "returned": [("submit", "clerk"), ("return", "reviewer")],
+    "approved": [("submit", "clerk"), ("approve", "reviewer")],
+    "rejected": [("submit", "clerk"), ("reject", "reviewer")],
+    "withdrawn": [("withdraw", "clerk")],
+}
+
+
+def _walk(db: Database, office: dict[str, auth.UserInfo], org_id: str, state: str) -> filings.FilingRecord:
+    record = filings.draft_filing(db, "change", change(org_id, address="四川省乐山市沙湾区新址路8号"), by=office["clerk"])
+    for action, who in PATHS[state]:
+        record = filings.transition(db, record.id, action, by=office[who], comment="理由")
+    assert record.state == state
+    return record
+
+
+@pytest.mark.parametrize(("state", "action"), list(itertools.product(PATHS, ACTIONS)))
+def test_every_transition_allowed_or_refused(db: Database, db_path: Path, office, org, state: str,
+                                             action: str) -> None:
+    record = _walk(db, office, org.id, state)
+    sources, target, _, _ = filings.TRANSITIONS[action]
+    who = office["clerk"] if action in ("submit", "withdraw") else office["reviewer2"]
+    before = digest(db_path, without=("audit_entry",))
+    refusals = len(audit.entries(db, action="filing.refused"))
+    if state in sources:
+        after = filings.transition(db, record.id, action, by=who, comment="意见")
+        assert after.state == target
+        assert after.steps[-1].action == action and after.steps[-1].actor == who.username
+    else:
+        with pytest.raises(CivicDeskError) as err:
+            filings.transition(db, record.id, action, by=who, comment="意见")
+        assert err.value.code == "filing.transition"
+        assert filings.get_filing(db, record.id).state == state
+        assert digest(db_path, without=("audit_entry",)) == before
+        assert len(audit.entries(db, action="filing.refused")) == refusals + 1
+
+
+def test_register_changes_only_on_approval(db: Database, office, org) -> None:
+    record = filings.draft_filing(db, "change", change(org.id, legal_rep_name="赵新"), by=office["clerk"])
+    record = filings.transition(db, record.id, "submit", by=office["clerk"])
+    record = filings.transition(db, record.id, "review", by=office["reviewer"])
+    assert registry.get_organization(db, org.id).to_json()["legal_rep_name"] == "张三"
+    record = filings.transition(db, record.id, "approve", by=office["reviewer"], document_no="沙民函〔2026〕3号")
+    shown = registry.get_organization(db, org.id)
+    assert shown.to_json()["legal_rep_name"] == "赵新"
+    reps = [(p.name, p.is_current) for p in shown.people if p.role == "legal_representative"]
+    assert sorted(reps) == [("张三", False), ("赵新", True)]
+    change_row = [h for h in shown.history if h.field == "legal_rep_name"]
+    assert [(h.old_value, h.new_value, h.document_no, h.source) for h in change_row] == [
+        ("张三", "赵新", "沙民函〔2026〕3号", "filing")]
+    assert record.decided_by == "li" and record.document_no == "沙民函〔2026〕3号"
+    assert [f.number for f in filings.history_of(db, org.id)] == [record.number]
+
+
+@pytest.mark.parametrize("action", ["review", "approve", "reject", "return"])
+@pytest.mark.parametrize("author", ["drafter", "submitter"])
+def test_four_eyes(db: Database, db_path: Path, office, org, action: str, author: str) -> None:
+    # a reviewer drafts (or submits) a filing: they may not review it themselves
+    drafter = office["reviewer"] if author == "drafter" else office["clerk"]
+    submitter = office["clerk"] if author == "drafter" else office["reviewer"]
+    record = filings.draft_filing(db, "change", change(org.id, member_count=150), by=drafter)
+    record = filings.transition(db, record.id, "submit", by=submitter)
+    before = digest(db_path, without=("audit_entry",))
+    with pytest.raises(CivicDeskError) as err:
+        filings.transition(db, record.id, action, by=office["reviewer"], comment="自审")
+    assert err.value.code == "filing.four_eyes"
+    assert digest(db_path, without=("audit_entry",)) == before
+    last = audit.entries(db, limit=1)[0]
+    assert (last.action, last.actor, last.details["error"]) == ("filing.refused", "li", "filing.four_eyes")
+    assert filings.transition(db, record.id, action, by=office["reviewer2"], comment="他审").state != "submitted"
+
+
+def test_clerk_cannot_decide_and_reasons_are_required(db: Database, office, org) -> None:
+    record = filings.draft_filing(db, "change", change(org.id, member_count=150), by=office["clerk"])
+    record = filings.transition(db, record.id, "submit", by=office["clerk"])
+    with pytest.raises(CivicDeskError) as err:
+        filings.transition(db, record.id, "approve", by=office["clerk"])
+    assert err.value.code == "auth.forbidden"
+    for action in ("reject", "return"):
+        with pytest.raises(CivicDeskError) as err:
+            filings.transition(db, record.id, action, by=office["reviewer"], comment="  ")
+        assert err.value.code == "filing.comment_required"
+    rejected = filings.transition(db, record.id, "reject", by=office["reviewer"], comment="材料不实")
+    assert (rejected.state, rejected.comment) == ("rejected", "材料不实")
+    assert registry.get_organization(db, org.id).values["member_count"] == 120
+
+
+def test_stale_filing_is_refused_not_applied(db: Database, db_path: Path, office, org) -> None:
+    first = filings.draft_filing(db, "change", change(org.id, address="四川省乐山市沙湾区甲路1号"), by=office["clerk"])
+    second = filings.draft_filing(db, "change", change(org.id, member_count=300), by=office["clerk"])
+    for f in (first, second):
+        filings.transition(db, f.id, "submit", by=office["clerk"])
+    filings.transition(db, first.id, "approve", by=office["reviewer"])
+    shown = filings.get_filing(db, second.id)
+    before = digest(db_path, without=("audit_entry",))
+    with pytest.raises(CivicDeskError) as err:
+        filings.transition(db, second.id, "approve", by=office["reviewer"])
+    assert err.value.code == "filing.stale"
+    assert digest(db_path, without=("audit_entry",)) == before
+    assert registry.get_organization(db, org.id).values["member_count"] == 120
+    assert shown.state == "submitted"
+    # returned, corrected against the record as it is now, submitted again: then it can be approved
+    filings.transition(db, second.id, "return", by=office["reviewer"], comment="请按现状重新核对")
+    filings.update_draft(db, second.id, {"changes": {"member_count": 300}}, by=office["clerk"])
+    filings.transition(db, second.id, "submit", by=office["clerk"])
+    assert filings.transition(db, second.id, "approve", by=office["reviewer"]).state == "approved"
+    assert registry.get_organization(db, org.id).values["member_count"] == 300
+
+
+def test_refused_contents_change_nothing(db: Database, db_path: Path, office, org) -> None:
+    before = digest(db_path, without=("audit_entry",))
+    with pytest.raises(ValidationError) as err:  # a wrong USCC check character
+        filings.draft_filing(db, "change", change(org.id, uscc=org.values["uscc"][:-1] + "0"), by=office["clerk"])
+    assert any(i.field == "uscc" for i in err.value.issues)
+    with pytest.raises(ValidationError) as err:  # a field that does not exist
+        filings.draft_filing(db, "change", change(org.id, colour="red"), by=office["clerk"])
+    assert err.value.issues[0].code == "input.unknown_field"
+    with pytest.raises(ValidationError) as err:  # no change at all
+        filings.draft_filing(db, "change", change(org.id, member_count=120), by=office["clerk"])
+    assert err.value.issues[0].code == "filing.unchanged"
+    with pytest.raises(CivicDeskError) as err:
+        filings.draft_filing(db, "deregister", {"organization_id": org.id, "reason": "自行解散"}, by=office["clerk"])
+    assert err.value.code == "filing.liquidation"
+    assert digest(db_path, without=("audit_entry",)) == before
+    assert len(audit.entries(db, action="filing.refused")) == 4
+
+
+def test_deregistration_then_no_more_filings(db: Database, db_path: Path, office, org) -> None:
+    record = filings.draft_filing(db, "deregister", {"organization_id": org.id, "reason": "会员大会决议解散",
+                                                     "liquidation_done": True}, by=office["clerk"])
+    filings.transition(db, record.id, "submit", by=office["clerk"])
+    filings.transition(db, record.id, "approve", by=office["reviewer"])
+    assert registry.get_organization(db, org.id).values["status"] == "deregistered"
+    before = digest(db_path, without=("audit_entry",))
+    with pytest.raises(CivicDeskError) as err:
+        filings.draft_filing(db, "change", change(org.id, member_count=1), by=office["clerk"])
+    assert err.value.code == "filing.org_not_live"
+    assert digest(db_path, without=("audit_entry",)) == before
+
+
+def test_establishment_adds_the_organization_on_approval(db: Database, office) -> None:
+    record = filings.draft_filing(db, "establish", {"record": social_group(name="乐山市沙湾区新设书法协会"),
+                                                    "applicant": "筹备组"}, by=office["clerk"])
+    assert record.organization_id is None
+    with pytest.raises(Exception):
+        registry.get_organization(db, "乐山市沙湾区新设书法协会")
+    filings.transition(db, record.id, "submit", by=office["clerk"])
+    approved = filings.transition(db, record.id, "approve", by=office["reviewer"])
+    shown = registry.get_organization(db, approved.organization_id)
+    assert (shown.name, shown.entry_mode, shown.values["tier"]) == ("乐山市沙湾区新设书法协会", "filing", "registered")
+
+
+def test_deadlines(db: Database, office, org) -> None:
+    today = date(2026, 11, 28)
+    late = filings.draft_filing(db, "change", {**change(org.id, member_count=121), "received_on": "2026-09-01"},
+                                by=office["clerk"])
+    soon = filings.draft_filing(db, "change", {**change(org.id, member_count=122), "received_on": "2026-10-05"},
+                                by=office["clerk"])
+    calm = filings.draft_filing(db, "change", {**change(org.id, member_count=123), "received_on": "2026-11-20"},
+                                by=office["clerk"])
+    for f in (late, soon, calm):
+        filings.transition(db, f.id, "submit", by=office["clerk"])
+    rows = {r.number: r for r in filings.list_filings(db, today=today)}
+    assert rows[soon.number].due_on == date(2026, 10, 5) + timedelta(days=60)
+    assert rows[soon.number].deadline_flag == "due_soon" and rows[soon.number].days_left == 6
+    assert rows[calm.number].deadline_flag is None
+    assert rows[late.number].deadline_flag == "overdue" and rows[late.number].days_left == -28
+    assert [r.number for r in filings.list_filings(db, today=today)] == [late.number, soon.number, calm.number]
+
+
+def test_numbers_are_per_office_and_year(db: Database, office, org) -> None:
+    a = filings.draft_filing(db, "change", change(org.id, member_count=1), by=office["clerk"], today=date(2026, 3, 1))
+    b = filings.draft_filing(db, "change", change(org.id, member_count=2), by=office["clerk"], today=date(2026, 3, 2))
+    c = filings.draft_filing(db, "change", change(org.id, member_count=3), by=office["clerk"], today=date(2027, 1, 2))
+    assert (a.number, b.number, c.number) == ("511111-2026-00001", "511111-2026-00002", "511111-2027-00001")
+
+
+
+def test_community_organization_climbs_the_tiers(city_db: Database) -> None:
+    """guided -> filed (the township becomes its registry) -> registered (a legal representative, a USCC, the
+    county's bureau as registry); the same person may stay on as legal representative."""
+    from civicdesk.services.browse import RegisterFilter, first_page
+    from civicdesk.services.validation import make_uscc
+
+    admin = auth.create_user(city_db, "admin", "admin123x", "admin")
+    clerk = auth.create_user(city_db, "wang", "clerk123x", "clerk", by=admin)
+    reviewer = auth.create_user(city_db, "li", "review123", "reviewer", by=admin)
+    guided = first_page(city_db, RegisterFilter(tier="guided", division_code="511111"), "name", False, 1)[0]
+
+    def decide(kind: str, data: dict[str, object]) -> filings.FilingRecord:
+        record = filings.draft_filing(city_db, kind, data, by=clerk)
+        filings.transition(city_db, record.id, "submit", by=clerk)
+        return filings.transition(city_db, record.id, "approve", by=reviewer)
+
+    decide("tier_convert", {"organization_id": guided.id, "changes": {"tier": "filed"}})
+    shown = registry.get_organization(city_db, guided.id)
+    assert (shown.values["tier"], shown.values["registry_code"]) == ("filed", guided.township_code)
+    responsible = [p.name for p in shown.people if p.is_current][0]
+    decide("tier_convert", {"organization_id": guided.id, "changes": {
+        "tier": "registered", "legal_form": "social_group", "category": "charity", "registration_mode": "direct",
+        "uscc": make_uscc("1", "511111", "MJ977001"), "legal_rep_name": responsible, "address": "沙湾区测试路1号",
+        "established_on": "2026-11-20"}})
+    shown = registry.get_organization(city_db, guided.id)
+    assert (shown.values["tier"], shown.values["registry_code"], shown.values["is_community"]) == (
+        "registered", "511111", True)
+    assert [(p.role, p.name) for p in shown.people if p.is_current] == [("legal_representative", responsible)]
