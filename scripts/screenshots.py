@@ -4,7 +4,7 @@
 
 It makes a fresh city database in a temporary folder, loads the demo, and shows what a clerk sees: the set-up
 wizard, the register with an organization selected, searches for 通江 and lnxh, and the new-organization form
-with a wrong USCC check character.  Chinese needs a CJK font (scripts/setup.sh installs WenQuanYi Zen Hei).
+with a wrong USCC check character, the review queue and a change filing shown against the register.  Chinese needs a CJK font (scripts/setup.sh installs WenQuanYi Zen Hei).
 """
 
 from __future__ import annotations
@@ -116,10 +116,67 @@ def main() -> int:
     settle(app)
     shot(form, "org_form_error.png")
     form.close()
+    shot_filings(app, ctx, window)
     window.close()
     runner.wait()
     db.close()
     return 0
+
+
+def shot_filings(app: QApplication, ctx, window) -> None:  # noqa: ANN001
+    """The review queue and a change filing whose record changed meanwhile (issue 4): docs/review-queue.png and
+    docs/filing-diff.png."""
+    from datetime import date, timedelta
+
+    from civicdesk.services import auth, browse, filings
+    from civicdesk.ui.filing_dialog import FilingDialog
+    from civicdesk.ui.labels import Labels
+    from civicdesk.ui.review_queue import ReviewQueue
+
+    db = ctx.db
+    auth.HASH_PARAMETERS.update(time_cost=1, memory_cost=1024, parallelism=1)  # screenshots, not security
+    admin = auth.create_user(db, "admin", "Admin1234", "admin", full_name="管理员")
+    clerk = auth.create_user(db, "zhangli", "Passw0rd1", "clerk", full_name="张丽", by=admin)
+    reviewer = auth.create_user(db, "wangfang", "Passw0rd1", "reviewer", full_name="王芳", by=admin)
+    other = auth.create_user(db, "liqiang", "Passw0rd1", "reviewer", full_name="李强", by=admin)
+    orgs = browse.first_page(db, browse.RegisterFilter(tier="registered", legal_form="social_group"), limit=12)
+    orgs = [o for o in orgs if o.legal_rep_name]
+    today = date.today()
+    plan = [(70, {"address": "四川省乐山市市中区嘉定北路88号"}, "陈明"), (54, {"legal_rep_name": "刘志强"}, "刘志强"),
+            (30, {"contact_phone": "0833-2456789"}, "黄伟"), (12, {"business_scope": "行业调研、培训、交流、咨询服务"}, "周敏"),
+            (3, {"legal_rep_name": "杨春华", "address": "四川省乐山市五通桥区竹根镇新华街6号"}, "杨春华"),
+            (1, {"member_count": 150}, "吴刚")]
+    numbers = []
+    for (days, changes, applicant), org in zip(plan, orgs):
+        draft = filings.draft_filing(db, "change", {"organization_id": org.id, "changes": changes, "applicant": applicant,
+                                                    "documents": ["变更登记申请表", "会员大会决议", "新任负责人身份证复印件"],
+                                                    "received_on": (today - timedelta(days=days)).isoformat()}, by=clerk)
+        numbers.append(filings.transition(db, draft.id, "submit", by=clerk))
+    filings.transition(db, numbers[2].id, "review", by=reviewer)
+    diffed = numbers[4]
+    meanwhile = filings.draft_filing(db, "change", {"organization_id": orgs[4].id,
+                                                    "changes": {"address": "四川省乐山市五通桥区牛华镇河街12号"}}, by=clerk)
+    filings.transition(db, meanwhile.id, "submit", by=clerk)
+    filings.transition(db, meanwhile.id, "approve", by=other)
+    ctx.user = reviewer
+    labels = Labels(db)
+    queue = ReviewQueue(ctx, labels, window)
+    queue.resize(1180, 420)
+    loaded = []
+    queue.loaded.connect(loaded.append)
+    queue.show()
+    wait(app, lambda: bool(loaded))
+    queue.table.selectRow(3)  # not a flagged row: its red or amber shows
+    settle(app)
+    shot(queue, "review-queue.png")
+    dialog = FilingDialog(ctx, labels, diffed.id, window)
+    dialog.resize(1000, 760)
+    dialog.show()
+    wait(app, lambda: dialog.record is not None)
+    settle(app)
+    shot(dialog, "filing-diff.png")
+    dialog.close()
+    queue.close()
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from civicdesk.services.auth import UserInfo
 from civicdesk.services.database import Database
 from civicdesk.ui.runner import Runner
 
@@ -31,12 +32,23 @@ class Signals(QObject):
 class AppContext:
     """Everything a widget needs, handed in explicitly: no globals."""
 
-    def __init__(self, db: Database, settings: QSettings, runner: Runner, lang: str = "zh") -> None:
+    def __init__(self, db: Database, settings: QSettings, runner: Runner, lang: str = "zh",
+                 user: UserInfo | None = None) -> None:
         self.db = db
         self.settings = settings
         self.runner = runner
         self.lang = lang
         self.signals = Signals()
+        #: who is logged in; None in a database without accounts (then anyone may do anything, as the
+        #: services allow) or when the login was cancelled after switching databases (then read-only)
+        self.user = user
+        self.read_only = False
+
+    def may(self, action: str) -> bool:
+        """Whether the current user may do ``action`` (an ``auth.PERMISSIONS`` name): menus and buttons ask."""
+        if self.user is None:
+            return not self.read_only
+        return self.user.may(action)
 
     def changed(self, changes: Changes) -> None:
         self.signals.operation_executed.emit(changes)

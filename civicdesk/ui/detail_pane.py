@@ -1,13 +1,17 @@
-"""The detail pane: every field of the selected organization, its people and its history; ID numbers masked."""
+"""The detail pane: every field of the selected organization and its people (ID numbers masked) on one tab, and
+its history on another: the filings about it (:func:`filings.history_of`, each opening its filing dialog) and the
+field changes they made."""
 
 from __future__ import annotations
 
 from html import escape
 from typing import Any
 
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QTabWidget, QTextBrowser
 
-from civicdesk.services import registry
+from civicdesk.services import filings, registry
+from civicdesk.services.filings import FilingRecord
 from civicdesk.services.records import ORG_FIELDS, to_json_value
 from civicdesk.services.registry import OrgRecord
 from civicdesk.ui.context import AppContext
@@ -20,19 +24,37 @@ _DIVISIONS = ("division_code", "township_code", "community_code")
 _HIDDEN = ("notes",)
 
 
-class DetailPane(QTextBrowser):
+class DetailPane(QTabWidget):
     def __init__(self, ctx: AppContext, labels: Labels, parent: Any = None) -> None:
         super().__init__(parent)
         self.ctx, self.labels = ctx, labels
         self.setObjectName("detail")
-        self.setOpenLinks(False)
+        self.info = QTextBrowser(self)
+        self.info.setOpenLinks(False)
+        self.history = QTextBrowser(self)
+        self.history.setObjectName("history")
+        self.history.setOpenLinks(False)
+        self.history.anchorClicked.connect(self._link)
+        self.addTab(self.info, self.tr("登记信息"))
+        self.addTab(self.history, self.tr("历史"))
         self.current_id: str | None = None
         self.record: OrgRecord | None = None
+        self.filings: list[FilingRecord] = []
         self.show_empty()
 
+    def setHtml(self, html: str) -> None:  # noqa: N802 - the text browser's spelling
+        self.info.setHtml(html)
+
+    def toPlainText(self) -> str:  # noqa: N802
+        return self.info.toPlainText()
+
+    def history_text(self) -> str:
+        return self.history.toPlainText()
+
     def show_empty(self) -> None:
-        self.current_id, self.record = None, None
+        self.current_id, self.record, self.filings = None, None, []
         self.setHtml(f"<p style='color:#777'>{escape(self.tr('选择一个组织查看详细信息。'))}</p>")
+        self.history.setHtml("")
 
     def show_organization(self, org_id: str | None) -> None:
         """Load in the background; a newer selection supersedes an older one (runner key)."""
@@ -41,8 +63,11 @@ class DetailPane(QTextBrowser):
             return
         self.current_id = org_id
         db = self.ctx.db
-        self.ctx.runner.run(lambda _job: registry.get_organization(db, org_id), on_success=self._show,
-                            on_failure=lambda exc: self.setHtml(escape(self.ctx.message(exc))), key="detail")
+        def load(_job: Any) -> tuple[OrgRecord, list[FilingRecord]]:
+            return registry.get_organization(db, org_id), filings.history_of(db, org_id)
+
+        self.ctx.runner.run(load, on_success=self._show, on_failure=lambda exc: self.setHtml(escape(self.ctx.message(exc))),
+                            key=f"detail:{id(self)}")
 
     def _value(self, key: str, value: Any) -> str:
         if key in _CODE_KINDS:
@@ -55,9 +80,11 @@ class DetailPane(QTextBrowser):
             return self.labels.date(value)
         return str(to_json_value(value))
 
-    def _show(self, record: OrgRecord) -> None:
+    def _show(self, loaded: tuple[OrgRecord, list[FilingRecord]]) -> None:
+        record, history = loaded
         if record.id != self.current_id:  # the clerk moved on (or the table was reloaded) meanwhile
             return
+        self.filings = history
         self.record = record
         lang = self.labels.lang
         rows = []
@@ -75,18 +102,45 @@ class DetailPane(QTextBrowser):
             f"<td>{escape(self.tr('现任') if p.is_current else self.tr('离任'))}</td></tr>"
             for p in record.people
         )
-        history = "".join(
-            f"<tr><td>{escape(self.labels.date(h.changed_on))}</td><td>{escape(h.field)}</td>"
-            f"<td>{escape(h.old_value or '')} → {escape(h.new_value or '')}</td><td>{escape(h.document_no or '')}</td></tr>"
-            for h in record.history
-        )
+        self._show_history(record, history)
         entry = self.labels.label("entry_mode", record.entry_mode)
         html = [f"<h2 style='margin-bottom:2px'>{escape(record.name)}</h2>",
                 f"<p style='color:#777;margin-top:0'>{escape(entry)} · {escape(self.tr('来源单位'))} "
                 f"{escape(record.origin_office)} · {escape(self.tr('版本'))} {record.version}</p>",
                 f"<table cellspacing='2'>{''.join(rows)}</table>",
                 f"<h3>{escape(self.tr('人员'))}</h3>",
-                f"<table cellspacing='4'>{people}</table>" if people else f"<p>{escape(self.tr('无'))}</p>",
-                f"<h3>{escape(self.tr('变更记录'))}</h3>",
-                f"<table cellspacing='4'>{history}</table>" if history else f"<p>{escape(self.tr('无'))}</p>"]
+                f"<table cellspacing='4'>{people}</table>" if people else f"<p>{escape(self.tr('无'))}</p>"]
         self.setHtml("".join(html))
+
+    def _show_history(self, record: OrgRecord, history: list[FilingRecord]) -> None:
+        lang = "zh" if self.labels.lang.startswith("zh") else "en"
+        none = f"<p>{escape(self.tr('无'))}</p>"
+        head = "<tr>" + "".join(f"<th align='left' style='color:#555'>{escape(t)}</th>" for t in (
+            self.tr("编号"), self.tr("事项"), self.tr("状态"), self.tr("收件日期"), self.tr("决定人"))) + "</tr>"
+        rows = "".join(
+            f"<tr><td><a href='filing:{escape(f.id)}'>{escape(f.number)}</a></td>"
+            f"<td>{escape(filings.kind_label(f.kind, lang))}</td><td>{escape(filings.state_label(f.state, lang))}</td>"
+            f"<td>{escape(self.labels.date(f.received_on))}</td><td>{escape(f.decided_by or '')}</td></tr>"
+            for f in history
+        )
+        changes = "".join(
+            f"<tr><td>{escape(self.labels.date(h.changed_on))}</td>"
+            f"<td>{escape(filings.field_label(h.field, lang))}</td>"
+            f"<td>{escape(self._value(h.field, h.old_value) if h.old_value else '—')} → "
+            f"<b>{escape(self._value(h.field, h.new_value) if h.new_value else '—')}</b></td>"
+            f"<td>{escape(h.document_no or '')}</td></tr>"
+            for h in reversed(record.history)
+        )
+        self.history.setHtml("".join([
+            f"<h3>{escape(self.tr('申请事项'))}</h3>",
+            f"<table cellspacing='4'>{head}{rows}</table>" if rows else none,
+            f"<h3>{escape(self.tr('变更记录'))}</h3>",
+            f"<table cellspacing='4'>{changes}</table>" if changes else none,
+        ]))
+
+    def _link(self, url: QUrl) -> None:
+        text = url.toString()
+        if text.startswith("filing:"):
+            from civicdesk.ui.filing_dialog import FilingDialog
+
+            FilingDialog(self.ctx, self.labels, text.split(":", 1)[1], self).open()

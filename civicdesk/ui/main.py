@@ -53,6 +53,7 @@ def run_gui(db_path: str | None = None, lang: str | None = None) -> int:
         QMessageBox.critical(None, "CivicDesk", exc.message(language))
         return 1
     runner = Runner()
+    first_admin = None
     if db.office_or_none() is None:
         from civicdesk.ui.setup_wizard import SetupWizard
 
@@ -61,9 +62,17 @@ def run_gui(db_path: str | None = None, lang: str | None = None) -> int:
             runner.wait()
             db.close()
             return 0
+        first_admin = wizard.admin  # logged in by the wizard: no second password prompt
     if db.path is not None:
         database_files.remember_database(settings, db.path)
-    ctx = AppContext(db, settings, runner, language)
+    from civicdesk.ui.login_dialog import login_if_needed
+
+    proceed, user = (True, first_admin) if first_admin else login_if_needed(db, runner, lang=language)
+    if not proceed:
+        runner.wait()
+        db.close()
+        return 0
+    ctx = AppContext(db, settings, runner, language, user=user)
     window = MainWindow(ctx)
     window.show()
     code = app.exec()

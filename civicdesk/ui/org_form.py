@@ -2,8 +2,15 @@
 
 :class:`OrgFormDialog` lays the fields out like the paper form, shows only the fields that apply to the chosen
 tier and legal form, validates through :func:`registry.check_organization` 300 ms after the last keystroke and
-puts each issue in words under its field, and saves through the runner with :func:`add_organization_op`.
-A dict in the ``org show --json`` shape pre-fills it (for the later edit and filing flows).
+puts each issue in words under its field.  Saving drafts and submits a filing (issue 4): a new record is an
+establishment (or a township filing / community guidance, by tier), and an existing one opened with
+``organization_id`` becomes a change filing of only the fields the clerk changed (:mod:`civicdesk.ui.org_filing`).
+Opened with ``tier_targets`` it applies for a tier conversion (层级转换) of that community organization: the tier
+offers only the allowed targets, and becoming registered shows what a registered organization needs.  Opened
+with ``filing`` (a draft or returned one) it shows what that filing asks for and saving corrects the filing
+(:func:`filings.update_draft`); the clerk then submits it again from the filing dialog.
+Direct entry of a legacy paper record (:func:`add_organization_op`) is left to admins, behind a clearly
+labelled check box.  A dict in the ``org show --json`` shape pre-fills it.
 """
 
 from __future__ import annotations
@@ -20,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from civicdesk.errors import CivicDeskError, Issue, ValidationError
-from civicdesk.services import lookups, records, registry
+from civicdesk.services import filings, lookups, records, registry
+from civicdesk.ui import org_filing
 from civicdesk.ui.context import AppContext, Changes
 from civicdesk.ui.runner import Op
 from civicdesk.ui.widgets.form_builder import FormBuilder
@@ -33,7 +41,9 @@ GEOMETRY_KEY = "org_form/geometry"
 VALIDATE_DELAY_MS = 300
 #: Fields that share a row with another field: their issues go to that row.
 ROW_OF = {"community_subtype": "is_community", "certificate_valid_to": "certificate_valid_from",
-          "charity_recognized": "party_organization"}
+          "charity_recognized": "party_organization",
+          # a change filing's legal representative
+          "legal_rep_name": "person.name", "legal_rep_id_number": "person.id_number", "legal_rep_phone": "person.phone"}
 PERSON_ROWS = ("name", "id_number", "phone")
 _PERSON_FIELD = re.compile(r"^people\[(\d+)\](?:\.(\w+))?$")
 _FIELD_NAMES = tuple(spec.name for spec in records.ORG_FIELDS)
@@ -41,8 +51,9 @@ _FIELD_NAMES = tuple(spec.name for spec in records.ORG_FIELDS)
 
 def add_organization_op(*, ctx: AppContext, data: dict[str, Any], on_success: Callable[[Any], None],
                         on_failure: Callable[[BaseException], None]) -> Op:
-    """Add one organization on the worker (a legacy record typed in from the paper register)."""
-    return ctx.runner.run(lambda job: registry.add_organization(ctx.db, data, entry_mode="legacy"),
+    """Add one organization on the worker (a legacy record typed in from the paper register, by an admin)."""
+    by = ctx.user.username if ctx.user else None
+    return ctx.runner.run(lambda job: registry.add_organization(ctx.db, data, entry_mode="legacy", recorded_by=by),
                           on_success=on_success, on_failure=on_failure)
 
 
@@ -63,13 +74,32 @@ def hidden_fields(tier: str | None, legal_form: str | None, registration_mode: s
 
 
 class OrgFormDialog(QDialog):
-    """A new organization, typed in from its paper 登记表; ``saved`` carries the new record's id."""
+    """A new organization applied for (or, by an admin, a legacy record typed in: ``saved`` carries its id), or
+    a change of the organization ``organization_id``, or a tier conversion of it (``tier_targets``), or the
+    correction of a draft or returned ``filing``; ``filed`` carries the submitted (or corrected) filing."""
 
     saved = Signal(str)
+    filed = Signal(object)  # FilingRecord
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None, record: dict[str, Any] | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, record: dict[str, Any] | None = None, *,
+                 organization_id: str | None = None, tier_targets: tuple[str, ...] | None = None,
+                 filing: filings.FilingRecord | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.filing = filing  # set: this form corrects that draft or returned filing
+        if filing is not None and filing.kind not in filings.NEW_RECORD_KINDS:
+            organization_id = filing.organization_id
+            if filing.kind == "tier_convert":
+                tier_targets = org_filing.TIER_TARGETS.get(str((record or {}).get("tier")), ())
+        self.organization_id = organization_id  # set: this form applies for a change of that organization
+        self.tier_targets = tier_targets  # set: a tier conversion to one of these tiers
+        if filing is not None:
+            self.kind: str | None = filing.kind
+        elif tier_targets is not None:
+            self.kind = "tier_convert"
+        else:
+            self.kind = "change" if organization_id is not None else None  # None: a new record, by its tier
+        self._baseline_issues: set[tuple[str, str]] = set()
         self.form = FormBuilder(on_changed=self._changed, focus_watcher=self)
         self.editors = self.form.editors  # field name (``person.name`` for the person) -> editor
         self.boxes = self.form.boxes  # row key -> row with its messages
@@ -89,10 +119,38 @@ class OrgFormDialog(QDialog):
         self._timer.timeout.connect(self.validate_now)
         self.setWindowTitle(self.tr("新增社会组织"))
         self._build()
+        if filing is not None and filing.kind in filings.NEW_RECORD_KINDS:
+            record = org_filing.content_for_form(None, filing)
+            record["tier"] = filings.NEW_RECORD_KINDS[filing.kind]
         if record:
             self._load(record)
+        name = str((record or {}).get("name") or "")
+        if self.kind == "tier_convert":
+            self.setWindowTitle(self.tr("申请层级转换：%1").replace("%1", name))
+            self.editors["status"].setEnabled(False)
+        elif organization_id is not None:
+            self.setWindowTitle(self.tr("申请变更登记：%1").replace("%1", name))
+            for key in ("tier", "status"):  # a tier conversion or a deregistration is a filing of its own
+                self.editors[key].setEnabled(False)
+        elif filing is not None:  # a new record's filing: its kind fixes the tier
+            for key in ("tier", "status"):
+                self.editors[key].setEnabled(False)
+        elif not self.legacy_box.isChecked():
+            self.editors["status"].setEnabled(False)  # a new organization applied for is 存续 once approved
         self._apply_rules()
         self._baseline = self.record_data()
+        if organization_id is not None:  # problems the old record has already do not block a change
+            self._baseline_issues = {(i.field, i.code) for i in self._check(self._baseline)}
+        if self.kind == "tier_convert":  # the baseline is the record as it is; now the tier it becomes
+            self._limit_tiers(tier_targets or ())
+        if filing is not None and organization_id is not None:
+            self._put_changes(org_filing.content_for_form(record, filing))
+        if filing is not None:
+            self.setWindowTitle(self.tr("修改申请事项 %1：%2").replace("%1", filing.number)
+                                .replace("%2", filing.organization_name))
+        self._apply_rules()
+        self._clean = self.record_data()  # what closing without saving compares with
+        self._update_mode()
         self.validate_now()
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self).activated.connect(self.request_save)
         geometry = ctx.settings.value(GEOMETRY_KEY)
@@ -190,6 +248,12 @@ class OrgFormDialog(QDialog):
         self.scroll.setWidget(self.content)
 
         self.summary = IssueSummary()
+        self.legacy_box = QCheckBox(self.tr("直接录入历史档案（管理员）"))
+        self.legacy_box.setObjectName("legacy_entry")
+        self.legacy_box.setToolTip(self.tr("将纸质登记簿中的历史记录直接录入登记簿，不经申请和审核；记入审计记录。"))
+        self.legacy_box.setVisible(self.organization_id is None and self.filing is None
+                                   and self.ctx.may("legacy_entry"))
+        self.legacy_box.toggled.connect(self._update_mode)
         self.buttons = QDialogButtonBox()
         role = QDialogButtonBox.ButtonRole
         self.save_button: QPushButton = self.buttons.addButton(self.tr("保存"), role.AcceptRole)
@@ -201,6 +265,7 @@ class OrgFormDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.legacy_box)
         bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.scroll, 1)
@@ -279,7 +344,31 @@ class OrgFormDialog(QDialog):
         self._other_people = people
 
     def is_dirty(self) -> bool:
-        return self.record_data() != self._baseline
+        return self.record_data() != self._clean
+
+    def _limit_tiers(self, targets: tuple[str, ...]) -> None:
+        """A tier conversion: the tier offers only ``targets`` (the first chosen unless one already is)."""
+        combo = self.editors["tier"]
+        current = combo.code()  # type: ignore[attr-defined]
+        labels = {v.code: v.label(self.ctx.lang) for v in self._dicts["tier"]}
+        combo.set_items([(t, labels.get(t, t)) for t in targets])  # type: ignore[attr-defined]
+        if current in targets:
+            combo.set_code(current)  # type: ignore[attr-defined]
+        combo.setEnabled(len(targets) > 1)
+
+    def _put_changes(self, modified: dict[str, Any]) -> None:
+        """Show a filing's content: each field that differs from the record as loaded (the baseline)."""
+        current = self._baseline
+        for name in _FIELD_NAMES:  # in the form's order: county before township before community
+            if name in self.editors and name in modified and modified[name] != current.get(name):
+                set_editor_value(self.editors[name], modified[name])
+        before, after = org_filing.person_of(current), org_filing.person_of(modified)
+        wanted = ("legal_representative", "responsible_person")
+        people = [p for p in modified.get("people") or [] if isinstance(p, dict)]
+        after = next((p for r in wanted for p in people if p.get("role") == r and p.get("is_current", True)), after)
+        for key in PERSON_ROWS:
+            if after.get(key) != before.get(key):
+                set_editor_value(self.editors[f"person.{key}"], after.get(key))
 
     # -- rules and validation ------------------------------------------------------------------------------
     def _apply_rules(self) -> None:
@@ -305,13 +394,51 @@ class OrgFormDialog(QDialog):
         if not self._saving:
             self._timer.start()
 
+    def _update_mode(self) -> None:
+        """The save button says what saving does: submit a filing, or (admin) enter a legacy record."""
+        if self.filing is not None:
+            self.save_button.setText(self.tr("保存修改"))
+        elif self.kind == "tier_convert":
+            self.save_button.setText(self.tr("提交层级转换申请"))
+        elif self.organization_id is not None:
+            self.save_button.setText(self.tr("提交变更申请"))
+        elif self.legacy_box.isChecked():
+            self.save_button.setText(self.tr("直接录入"))
+            self.editors["status"].setEnabled(True)
+        else:
+            self.save_button.setText(self.tr("提交申请"))
+            self.editors["status"].set_code("active")  # type: ignore[attr-defined]
+            self.editors["status"].setEnabled(False)
+
+    def is_legacy_entry(self) -> bool:
+        return (self.organization_id is None and self.filing is None and self.legacy_box.isChecked()
+                and self.ctx.may("legacy_entry"))
+
+    def changes(self) -> dict[str, Any]:
+        """A change form: the fields the clerk changed, as the change filing carries them; a tier conversion:
+        the new tier with its registry and what else it changes."""
+        if self.kind == "tier_convert":
+            return org_filing.tier_convert_changes(self.ctx.db, self._baseline, self.record_data(),
+                                                   self._tier() or "", self._hidden)
+        return org_filing.changed_fields(self._baseline, self.record_data())
+
+    def filing_data(self) -> dict[str, Any]:
+        """What saving hands to the filings service (a new record's filing: the record as the form holds it)."""
+        if self.organization_id is not None:
+            return {"organization_id": self.organization_id, "changes": self.changes()}
+        data = self.record_data()
+        return {"record": {k: v for k, v in data.items() if k not in ("status", "registry_code", "registry_name")}}
+
+    def _check(self, data: dict[str, Any]) -> list[Issue]:
+        try:
+            return registry.check_organization(self.ctx.db, data, self_id=self.organization_id)
+        except CivicDeskError as exc:
+            return [Issue("", exc.code, exc.params)]
+
     def validate_now(self) -> None:
         """Check the record as it stands (a few milliseconds, on the GUI thread) and show the issues."""
         self._timer.stop()
-        try:
-            self._issues = registry.check_organization(self.ctx.db, self.record_data())
-        except CivicDeskError as exc:
-            self._issues = [Issue("", exc.code, exc.params)]
+        self._issues = [i for i in self._check(self.record_data()) if (i.field, i.code) not in self._baseline_issues]
         self._render()
 
     def _row_key(self, field: str) -> str | None:
@@ -339,7 +466,8 @@ class OrgFormDialog(QDialog):
             if box.label is not None:  # a missing legal representative marks the name of the person
                 box.label.set_marked(key in shown.marked or (key == "person.name" and "people" in shown.marked))
         self.summary.show_presentation(shown)
-        self.save_button.setEnabled(not shown.blocking and not self._saving)
+        nothing = self.organization_id is not None and not self.changes()  # a change that changes nothing
+        self.save_button.setEnabled(not shown.blocking and not self._saving and not nothing)
 
     def field_message(self, key: str) -> str:
         """The words shown under a row (``uscc``, ``person.id_number``, ``people`` …), for tests."""
@@ -367,8 +495,26 @@ class OrgFormDialog(QDialog):
         self._saving = True
         self.save_button.setEnabled(False)
         self.content.setEnabled(False)  # what is saved is what the clerk sees: no typing while it is written
-        add_organization_op(ctx=self.ctx, data=self.record_data(), on_success=self._save_succeeded,
-                            on_failure=self._save_failed)
+        data = self.record_data()
+        if self.organization_id is not None and not self.changes():
+            self._saving = False
+            self.content.setEnabled(True)
+            self._render()
+            return
+        if self.filing is not None:  # corrected, not submitted: the clerk submits it from the filing dialog
+            org_filing.update_filing_op(ctx=self.ctx, filing_id=self.filing.id, data=self.filing_data(),
+                                        on_success=self._save_succeeded, on_failure=self._save_failed)
+        elif self.organization_id is not None:
+            org_filing.submit_filing_op(ctx=self.ctx, kind=self.kind or "change", data=self.filing_data(),
+                                        on_success=self._save_succeeded, on_failure=self._save_failed)
+        elif self.is_legacy_entry():
+            add_organization_op(ctx=self.ctx, data=data, on_success=self._save_succeeded,
+                                on_failure=self._save_failed)
+        else:
+            kind = org_filing.KIND_OF_TIER.get(self._tier() or "registered", "establish")
+            record = {k: v for k, v in data.items() if k not in ("status", "registry_code", "registry_name")}
+            org_filing.submit_filing_op(ctx=self.ctx, kind=kind, data={"record": record},
+                                        on_success=self._save_succeeded, on_failure=self._save_failed)
 
     def _focus_first_issue(self) -> None:
         key = self._shown.first_key(self.boxes)
@@ -379,11 +525,18 @@ class OrgFormDialog(QDialog):
         if box.editors:
             box.editors[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _save_succeeded(self, record: registry.OrgRecord) -> None:
+    def _save_succeeded(self, record: registry.OrgRecord | Any) -> None:
         self._saving = False
-        self._baseline = self.record_data()
-        self.ctx.changed(Changes(organizations=True, organization_ids=(record.id,)))
-        self.saved.emit(record.id)
+        self._baseline = self._clean = self.record_data()
+        if isinstance(record, registry.OrgRecord):
+            self.ctx.changed(Changes(organizations=True, organization_ids=(record.id,)))
+            self.saved.emit(record.id)
+        elif self.filing is not None:  # corrected: still a draft (or returned), to be submitted again
+            self.ctx.changed(Changes(extra={"filings": True, "filing_id": record.id}))
+            self.filed.emit(record)
+        else:  # a filing: the register changes only when a reviewer approves it
+            self.ctx.changed(Changes(extra={"filings": True, "filing_id": record.id, "filing_number": record.number}))
+            self.filed.emit(record)
         self.accept()
 
     def _save_failed(self, exc: BaseException) -> None:

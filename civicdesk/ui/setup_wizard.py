@@ -1,10 +1,12 @@
 """The first-start wizard: choose this installation's office, optionally load the demo register, set it up.
 
 :class:`SetupWizard` is shown when the database has no office yet.  Its three pages are 本单位 (one of the
-乐山市 bureaus from the reference data, or another office entered by hand), 演示数据 (an opt-in checkbox) and
-完成, which runs ``init_office`` and then ``load_demo`` on the runner with a progress bar.  Finish is enabled
+乐山市 bureaus from the reference data, or another office entered by hand), 演示数据 (an opt-in checkbox),
+管理员 (the first administrator account: user name, name, password twice) and 完成, which runs ``init_office``,
+creates the administrator and then runs ``load_demo`` on the runner with a progress bar.  Finish is enabled
 only once the office exists (and the demo data, if chosen, are in); a failure is shown in words and the clerk
-can go back.  ``office_created`` and ``demo_loaded`` tell the caller what was done.
+can go back.  ``office_created``, ``admin_created`` and ``demo_loaded`` tell the caller what was done; ``admin`` is the
+administrator, logged in (start-up does not ask for the password just typed).
 """
 
 from __future__ import annotations
@@ -30,13 +32,14 @@ from PySide6.QtWidgets import (
 )
 
 from civicdesk.errors import CivicDeskError
+from civicdesk.services import auth
 from civicdesk.services.database import Database, OfficeInfo
 from civicdesk.services.demo import DemoResult, load_demo
 from civicdesk.services.lookups import reference_offices
 from civicdesk.services.office import init_office
 from civicdesk.ui.runner import Job, Runner
 
-PAGE_OFFICE, PAGE_DEMO, PAGE_FINISH = range(3)
+PAGE_OFFICE, PAGE_DEMO, PAGE_FINISH, PAGE_ADMIN = range(4)  # in the order office, demo, admin, finish
 OTHER = "other"  # item data of the "其他单位" entry; reference entries carry their office code
 CODE_PATTERN = re.compile(r"\d{6}")
 HINT_STYLE = ""
@@ -264,6 +267,9 @@ class DemoPage(QWizardPage):
         layout.addWidget(self.scope_message)
         layout.addStretch(1)
 
+    def nextId(self) -> int:  # noqa: N802 - Qt override
+        return PAGE_ADMIN
+
     def initializePage(self) -> None:  # noqa: N802 - Qt override
         in_scope = self.office_page.choice().code in {code for code, _name, _level in reference_offices()}
         self.demo_box.setEnabled(in_scope)
@@ -274,7 +280,72 @@ class DemoPage(QWizardPage):
             _show(self.scope_message, "", error=False)
 
 
-# -- page 3: 完成 --------------------------------------------------------------------------------------------
+# -- page 3: 管理员 ---------------------------------------------------------------------------------------------
+class AdminPage(QWizardPage):
+    """The first administrator: from now on every change to the register needs a login."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from civicdesk.ui.login_dialog import PasswordPair
+
+        self.setTitle(self.tr("管理员账户"))
+        self.setSubTitle(self.tr("创建第一个管理员账户。管理员管理用户、查看审计记录；登记簿的每一项修改都须登录办理。"))
+        self._locked = False
+        self.username = QLineEdit("admin")
+        self.username.setObjectName("admin_username")
+        self.username.setMaxLength(32)
+        self.full_name = QLineEdit()
+        self.full_name.setObjectName("admin_full_name")
+        self.full_name.setPlaceholderText(self.tr("如 张三"))
+        self.username_message = _message_label()
+        self.pair = PasswordPair()
+        form = QFormLayout()
+        form.addRow(self.tr("用户名："), self.username)
+        form.addRow("", self.username_message)
+        form.addRow(self.tr("姓名："), self.full_name)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.pair)
+        hint = QLabel(self.tr("请牢记密码：管理员密码遗失后只能由另一名管理员重置。"))
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        layout.addStretch(1)
+        self.username.textChanged.connect(self._changed)
+        self.pair.changed.connect(self.completeChanged.emit)
+
+    def _username_problem(self) -> str | None:
+        try:
+            auth._check_username(self.username.text())
+        except CivicDeskError as exc:
+            return exc.message("zh")
+        return None
+
+    def _changed(self) -> None:
+        _show(self.username_message, self._username_problem() or "", error=True)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        return self._locked or (self._username_problem() is None and self.pair.problem() is None)
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+        if not self._locked:
+            self.pair.show_problem()
+            _show(self.username_message, self._username_problem() or "", error=True)
+        return self.isComplete()
+
+    def nextId(self) -> int:  # noqa: N802 - Qt override
+        return PAGE_FINISH
+
+    def account(self) -> tuple[str, str, str]:
+        return self.username.text().strip(), self.full_name.text().strip(), self.pair.password()
+
+    def lock(self) -> None:
+        self._locked = True
+        for widget in (self.username, self.full_name, self.pair):
+            widget.setEnabled(False)
+
+
+# -- page 4: 完成 --------------------------------------------------------------------------------------------
 class FinishPage(QWizardPage):
     """Runs the set-up on the worker and shows how it went; complete only when everything chosen is done."""
 
@@ -321,6 +392,9 @@ class FinishPage(QWizardPage):
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
         return self.succeeded
 
+    def nextId(self) -> int:  # noqa: N802 - Qt override
+        return -1
+
     def _run(self, choice: OfficeChoice) -> None:
         self._set_running(True)
         if self._wizard.office is not None:
@@ -337,6 +411,24 @@ class FinishPage(QWizardPage):
     def _after_office(self, office: OfficeInfo, choice: OfficeChoice) -> None:
         self._wizard.office_was_created(office)
         self._lines.append(self.tr("已设定本单位：%1 %2。").replace("%1", office.code).replace("%2", office.name))
+        if self._wizard.admin is None:
+            self._step(self.tr("正在创建管理员账户…"))
+            username, full_name, password = self._wizard.admin_page.account()
+            db = self._wizard.db
+
+            def make(_job: Job) -> auth.UserInfo:
+                auth.create_user(db, username, password, "admin", full_name=full_name)
+                return auth.authenticate(db, username, password)  # the first login, in the audit trail
+
+            self._wizard.runner.run(make, on_success=lambda user: self._after_admin(user, choice),
+                                    on_failure=self._failed)
+            return
+        self._after_admin(self._wizard.admin, choice)
+
+    def _after_admin(self, user: auth.UserInfo, choice: OfficeChoice) -> None:
+        if self._wizard.admin is None:
+            self._wizard.admin_was_created(user)
+            self._lines.append(self.tr("已创建管理员账户：%1。").replace("%1", user.username))
         if not choice.demo:
             self._done()
             return
@@ -392,7 +484,7 @@ class FinishPage(QWizardPage):
         self.running = running
         # QWizard enables Back unless the previous page is a commit page: mark it so while the work runs and
         # for good once the office is set up (it cannot be undone); a failure leaves the way back open.
-        self._wizard.page(PAGE_DEMO).setCommitPage(running or self.succeeded)
+        self._wizard.page(PAGE_ADMIN).setCommitPage(running or self.succeeded)
         self._wizard.button(QWizard.WizardButton.CancelButton).setEnabled(not running and not self.succeeded)
         self.completeChanged.emit()
 
@@ -401,12 +493,14 @@ class SetupWizard(QWizard):
     """The first-start set-up of an empty database: office, demo data, done."""
 
     office_created = Signal(object)  # OfficeInfo
+    admin_created = Signal(object)  # UserInfo
     demo_loaded = Signal(object)  # DemoResult
 
     def __init__(self, db: Database, runner: Runner, parent: QWidget | None = None, *, lang: str = "zh") -> None:
         super().__init__(parent)
         self.db, self.runner, self.lang = db, runner, lang
         self.office: OfficeInfo | None = None
+        self.admin: auth.UserInfo | None = None
         self.setWindowTitle(self.tr("CivicDesk 初始设置"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
@@ -421,15 +515,23 @@ class SetupWizard(QWizard):
             self.setButtonText(which, text)
         self.office_page = OfficePage()
         self.demo_page = DemoPage(self.office_page)
+        self.admin_page = AdminPage()
         self.finish_page = FinishPage(self)
         self.setPage(PAGE_OFFICE, self.office_page)
         self.setPage(PAGE_DEMO, self.demo_page)
         self.setPage(PAGE_FINISH, self.finish_page)
+        self.setPage(PAGE_ADMIN, self.admin_page)
         self.setMinimumSize(640, 600)
 
     def choice(self) -> OfficeChoice:
         office = self.office_page.choice()
         return OfficeChoice(office.code, office.name, office.level, demo=self.demo_page.demo_box.isChecked())
+
+    def admin_was_created(self, user: auth.UserInfo) -> None:
+        if self.admin is None:
+            self.admin = user
+            self.admin_page.lock()
+            self.admin_created.emit(user)
 
     def office_was_created(self, office: OfficeInfo) -> None:
         if self.office is None:

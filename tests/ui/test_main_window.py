@@ -105,6 +105,7 @@ def test_new_organization_through_the_form_is_found_in_the_table(qtbot, make_ctx
     qtbot.waitUntil(lambda: any(isinstance(w, OrgFormDialog) and w.isVisible() for w in QApplication.topLevelWidgets()))
     form = next(w for w in QApplication.topLevelWidgets() if isinstance(w, OrgFormDialog) and w.isVisible())
     qtbot.addWidget(form, before_close_func=lambda d: setattr(d, "confirm_discard", lambda: True))
+    form.legacy_box.setChecked(True)  # direct entry (admins; issue 4): the register changes at once, no filing
     fill_social_group(qtbot, form, GOOD_USCC[:17] + ("0" if GOOD_USCC[17] != "0" else "1"))
     form.validate_now()
     assert "统一社会信用代码校验位错误" in form.field_message("uscc")

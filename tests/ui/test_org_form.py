@@ -115,6 +115,8 @@ def test_wrong_uscc_check_character_is_explained_and_blocks_saving_until_correct
 ) -> None:
     changes: list[Changes] = []
     ctx.signals.operation_executed.connect(changes.append)
+    assert form.legacy_box.isVisible()  # no accounts in this database: anyone is admin enough
+    form.legacy_box.setChecked(True)  # direct entry of a legacy record (issue 4: admins only)
     fill_social_group(qtbot, form, WRONG_USCC)
 
     qtbot.waitUntil(lambda: "统一社会信用代码校验位错误" in form.field_message("uscc"))
@@ -231,9 +233,10 @@ def test_tab_follows_the_paper_order(qtbot: Any, form: OrgFormDialog) -> None:
     for _ in range(8):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         seen.append(key_of.get(QApplication.focusWidget()))
-    # community_subtype is disabled, filing_no, sponsor and foundation_type are hidden for this form
-    assert seen == ["tier", "is_community", "legal_form", "category", "status", "uscc", "registration_mode",
-                    "established_on"]
+    # community_subtype and status (存续 once a filing is approved) are disabled, filing_no, sponsor and
+    # foundation_type are hidden for this form
+    assert seen == ["tier", "is_community", "legal_form", "category", "uscc", "registration_mode",
+                    "established_on", "certificate_valid_from"]
 
 
 def test_closing_a_dirty_form_asks_first(qtbot: Any, form: OrgFormDialog, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -259,6 +262,7 @@ def test_answering_save_to_the_question_saves_and_then_closes(
     qtbot: Any, ctx: AppContext, form: OrgFormDialog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(org_form, "ask_unsaved_changes", lambda parent: "save")
+    form.legacy_box.setChecked(True)
     fill_social_group(qtbot, form, GOOD_USCC)
     with qtbot.waitSignal(form.saved, timeout=10_000):
         qtbot.keyClick(form, Qt.Key.Key_Escape)
@@ -291,9 +295,10 @@ def test_prefilled_record_shows_its_values_and_every_issue(qtbot: Any, ctx: AppC
 def test_validation_error_from_saving_is_shown_at_the_field(
     qtbot: Any, ctx: AppContext, form: OrgFormDialog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def clash(db: Any, data: dict[str, Any], *, entry_mode: str) -> None:
+    def clash(db: Any, data: dict[str, Any], *, entry_mode: str, recorded_by: str | None = None) -> None:
         raise ValidationError([Issue("uscc", "uscc.duplicate", {"value": GOOD_USCC, "other": "另一协会"})])
 
+    form.legacy_box.setChecked(True)
     fill_social_group(qtbot, form, GOOD_USCC)
     qtbot.waitUntil(form.save_button.isEnabled)
     monkeypatch.setattr(org_form.registry, "add_organization", clash)
@@ -305,11 +310,12 @@ def test_validation_error_from_saving_is_shown_at_the_field(
 def test_other_errors_from_saving_go_to_a_message_box(
     qtbot: Any, ctx: AppContext, form: OrgFormDialog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(db: Any, data: dict[str, Any], *, entry_mode: str) -> None:
+    def broken(db: Any, data: dict[str, Any], *, entry_mode: str, recorded_by: str | None = None) -> None:
         raise DatabaseError("db.cannot_open", path="x.sqlite3", reason="disk full")
 
     shown: list[str] = []
     monkeypatch.setattr(form, "show_error", shown.append)
+    form.legacy_box.setChecked(True)
     fill_social_group(qtbot, form, GOOD_USCC)
     qtbot.waitUntil(form.save_button.isEnabled)
     monkeypatch.setattr(org_form.registry, "add_organization", broken)
@@ -351,3 +357,21 @@ def test_screenshot_with_a_validation_error(qtbot: Any, form: OrgFormDialog) -> 
     qtbot.waitUntil(lambda: form.width() == 1180 and not form.scroll.horizontalScrollBar().isVisible())
     assert form.grab().save(str(SCREENSHOT))
     assert SCREENSHOT.stat().st_size > 10_000
+
+
+def test_saving_a_new_organization_submits_an_establishment_filing(
+    qtbot: Any, ctx: AppContext, form: OrgFormDialog
+) -> None:
+    from civicdesk.services import filings
+
+    assert not form.legacy_box.isChecked() and form.save_button.text() == "提交申请"
+    assert not form.editors["status"].isEnabled()  # 存续 once approved
+    fill_social_group(qtbot, form, GOOD_USCC)
+    qtbot.waitUntil(form.save_button.isEnabled)
+    with qtbot.waitSignal(form.filed, timeout=10_000) as filed:
+        qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    record = filed.args[0]
+    assert (record.kind, record.state, record.organization_name) == ("establish", "submitted", SOCIAL_GROUP["name"])
+    assert [f.number for f in filings.list_filings(ctx.db, state="submitted")] == [record.number]
+    with pytest.raises(Exception):  # the register changes only when a reviewer approves
+        registry.get_organization(ctx.db, GOOD_USCC)

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWizard
 from civicdesk.services.database import Database, open_database
 from civicdesk.services.statistics import statistics
 from civicdesk.ui.runner import Runner
-from civicdesk.ui.setup_wizard import OTHER, PAGE_DEMO, PAGE_FINISH, PAGE_OFFICE, SetupWizard
+from civicdesk.services import auth
+from civicdesk.ui.setup_wizard import OTHER, PAGE_ADMIN, PAGE_DEMO, PAGE_FINISH, PAGE_OFFICE, SetupWizard
 
 DEMO_TIMEOUT_MS = 60_000
 
@@ -23,6 +24,11 @@ def fresh_db(tmp_path: Path) -> Iterator[Database]:
     database = open_database(tmp_path / "x.sqlite3")
     yield database
     database.close()
+
+
+@pytest.fixture(autouse=True)
+def cheap_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(auth, "HASH_PARAMETERS", {"time_cost": 1, "memory_cost": 1024, "parallelism": 1})
 
 
 @pytest.fixture
@@ -77,6 +83,18 @@ def next_page(qtbot, wizard: SetupWizard) -> None:
     click(qtbot, button(wizard, QWizard.WizardButton.NextButton))
 
 
+def admin_page(qtbot, wizard: SetupWizard) -> None:
+    """From the demo page to the administrator page, and fill it in (the first admin, issue 4)."""
+    next_page(qtbot, wizard)
+    assert wizard.currentId() == PAGE_ADMIN
+    page = wizard.admin_page
+    if page.username.isEnabled():
+        qtbot.keyClicks(page.pair.first, "Secret123")
+        qtbot.keyClicks(page.pair.second, "Secret123")
+    assert button(wizard, QWizard.WizardButton.CommitButton).isEnabled() or \
+        button(wizard, QWizard.WizardButton.NextButton).isEnabled()
+
+
 def wait_finished(qtbot, wizard: SetupWizard) -> None:
     qtbot.waitUntil(lambda: not wizard.finish_page.running, timeout=DEMO_TIMEOUT_MS)
 
@@ -101,6 +119,7 @@ def test_shawan_with_demo_data(qtbot, wizard: SetupWizard, fresh_db: Database) -
     assert not wizard.demo_page.demo_box.isChecked()  # opt-in
     tick(qtbot, wizard.demo_page.demo_box)
     assert wizard.demo_page.demo_box.isChecked()
+    admin_page(qtbot, wizard)
 
     with qtbot.waitSignal(wizard.office_created, timeout=DEMO_TIMEOUT_MS) as created, \
             qtbot.waitSignal(wizard.demo_loaded, timeout=DEMO_TIMEOUT_MS) as loaded:
@@ -123,6 +142,8 @@ def test_shawan_with_demo_data(qtbot, wizard: SetupWizard, fresh_db: Database) -
 
     assert fresh_db.office().code == "511111"
     assert organizations(fresh_db) > 0
+    assert wizard.admin is not None and wizard.admin.username == "admin"
+    assert [(u.username, u.role) for u in auth.list_users(fresh_db)] == [("admin", "admin")]
 
     click(qtbot, button(wizard, QWizard.WizardButton.FinishButton))
     assert wizard.result() == QWizard.DialogCode.Accepted
@@ -165,6 +186,7 @@ def test_other_office_outside_leshan_cannot_load_demo(qtbot, wizard: SetupWizard
     assert wizard.currentId() == PAGE_DEMO
     assert not wizard.demo_page.demo_box.isEnabled()
     assert "不在乐山市演示数据的范围内" in wizard.demo_page.scope_message.text()
+    admin_page(qtbot, wizard)
     with qtbot.waitSignal(wizard.office_created, timeout=DEMO_TIMEOUT_MS):
         next_page(qtbot, wizard)
     wait_finished(qtbot, wizard)
@@ -176,6 +198,7 @@ def test_without_demo_the_register_stays_empty(qtbot, wizard: SetupWizard, fresh
     click_office(qtbot, wizard, "511100")
     assert wizard.office_page.level_combo.currentData() == "city"
     next_page(qtbot, wizard)
+    admin_page(qtbot, wizard)
     with qtbot.assertNotEmitted(wizard.demo_loaded), \
             qtbot.waitSignal(wizard.office_created, timeout=DEMO_TIMEOUT_MS):
         next_page(qtbot, wizard)
@@ -200,6 +223,7 @@ def test_failure_is_shown_and_the_clerk_can_go_back(qtbot, wizard: SetupWizard, 
     click_office(qtbot, wizard, "511111")
     next_page(qtbot, wizard)
     tick(qtbot, wizard.demo_page.demo_box)
+    admin_page(qtbot, wizard)
     next_page(qtbot, wizard)
     wait_finished(qtbot, wizard)
 
@@ -211,10 +235,15 @@ def test_failure_is_shown_and_the_clerk_can_go_back(qtbot, wizard: SetupWizard, 
     assert fresh_db.office().code == "511111"  # the office was set up before the demo step failed
 
     click(qtbot, back)
+    assert wizard.currentId() == PAGE_ADMIN
+    assert not wizard.admin_page.username.isEnabled()  # the administrator was made before the demo step
+    click(qtbot, button(wizard, QWizard.WizardButton.BackButton))
     assert wizard.currentId() == PAGE_DEMO
     tick(qtbot, wizard.demo_page.demo_box)  # untick: go on without demo data
+    admin_page(qtbot, wizard)
     next_page(qtbot, wizard)
     wait_finished(qtbot, wizard)
+    assert len(auth.list_users(fresh_db)) == 1
     assert button(wizard, QWizard.WizardButton.FinishButton).isEnabled()
     assert organizations(fresh_db) == 0
     assert not wizard.office_page.offices.isEnabled()  # the office is set: the first page is locked
@@ -224,6 +253,7 @@ def test_closing_is_refused_while_it_runs(qtbot, wizard: SetupWizard) -> None:
     click_office(qtbot, wizard, "511111")
     next_page(qtbot, wizard)
     tick(qtbot, wizard.demo_page.demo_box)
+    admin_page(qtbot, wizard)
     next_page(qtbot, wizard)
     assert wizard.finish_page.running
     wizard.reject()
@@ -231,3 +261,31 @@ def test_closing_is_refused_while_it_runs(qtbot, wizard: SetupWizard) -> None:
     wait_finished(qtbot, wizard)
     wizard.reject()  # once set up, closing the window is finishing
     assert wizard.result() == QWizard.DialogCode.Accepted
+
+
+def test_the_first_admin_needs_a_strong_password_typed_twice(qtbot, wizard: SetupWizard, fresh_db: Database) -> None:
+    click_office(qtbot, wizard, "511111")
+    next_page(qtbot, wizard)
+    next_page(qtbot, wizard)
+    assert wizard.currentId() == PAGE_ADMIN
+    page = wizard.admin_page
+    commit = button(wizard, QWizard.WizardButton.CommitButton)
+    assert not commit.isEnabled()
+    qtbot.keyClicks(page.pair.first, "short1")
+    qtbot.keyClicks(page.pair.second, "short1")
+    assert page.pair.message.text() == "密码太弱：至少8位，且须同时包含字母和数字。"
+    assert not commit.isEnabled()
+    page.pair.first.setText("Secret123")
+    page.pair.second.setText("Secret124")
+    assert page.pair.message.text() == "两次输入的密码不一致。"
+    page.pair.second.setText("Secret123")
+    assert page.pair.message.text() == "" and commit.isEnabled()
+    page.username.setText("a b")
+    assert "用户名“a b”无效" in page.username_message.text() and not commit.isEnabled()
+    page.username.setText("zhang.san")
+    with qtbot.waitSignal(wizard.admin_created, timeout=DEMO_TIMEOUT_MS) as made:
+        next_page(qtbot, wizard)
+    wait_finished(qtbot, wizard)
+    assert made.args[0].username == "zhang.san" and made.args[0].role == "admin"
+    assert "已创建管理员账户：zhang.san。" in wizard.finish_page.result.text()
+    assert auth.authenticate(fresh_db, "zhang.san", "Secret123").role == "admin"
