@@ -7,10 +7,12 @@ set -eu
 cd "$(dirname "$0")/.."
 
 # Qt's xcb and offscreen platforms need these; python3-venv makes `python3 -m venv` work on Debian;
-# the WenQuanYi font shows Chinese on screen.
+# the WenQuanYi font shows Chinese on screen and prints 黑体; AR PL UMing and UKai print 宋体 and 楷体
+# (TrueType, so reportlab embeds them). The tests also use poppler's pdffonts/pdftotext when present.
 packages="python3-venv libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
  libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0
- libxcb-image0 fonts-wqy-zenhei"
+ libxcb-image0 fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-ukai"
+[ "${1:-}" = "test" ] && packages="$packages poppler-utils"
 if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
     missing=""
     for p in $packages; do

@@ -1,0 +1,84 @@
+"""Printing: registers, organization sheets and the statistics report as PDFs with their fonts embedded.
+
+:func:`print_document` is the one entry point (CLI and GUI alike): it resolves the fonts, writes the
+document under a temporary name and renames it into place, reporting progress and honouring cancel.
+Document kinds live in :mod:`.documents`; fonts in :mod:`.fonts`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from civicdesk.services.database import Database
+from civicdesk.services.printing import messages as _messages  # noqa: F401 - registers the messages
+from civicdesk.services.printing.documents import DocumentKind, PrintJob, get_kind, kinds
+from civicdesk.services.printing.fonts import FontSet, resolve_fonts
+from civicdesk.services.printing.layout import DocInfo
+from civicdesk.services.printing.output import CancelFn, PrintCancelled, Progress, ProgressFn, write_atomic
+
+__all__ = ["DocumentKind", "PrintCancelled", "PrintResult", "get_kind", "kinds", "print_document", "resolve_fonts"]
+
+log = logging.getLogger(__name__)
+
+#: Environment variable naming a preferred font file (``path`` or ``path#index``) for the CLI.
+FONT_ENV = "CIVICDESK_PRINT_FONT"
+
+
+@dataclass(frozen=True)
+class PrintResult:
+    kind: str
+    path: Path
+    title: str
+    pages: int
+    public: bool
+    fonts: tuple[str, ...]
+    substitutions: tuple[str, ...]
+    facts: dict[str, Any]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "path": str(self.path), "title": self.title, "pages": self.pages,
+                "public": self.public, "fonts": list(self.fonts), "substitutions": list(self.substitutions),
+                **self.facts}
+
+
+def print_document(db: Database, kind: str, options: Any, target: str | os.PathLike[str], *,
+                   public: bool = False, reveal_ids: bool = False, actor: str | None = None,
+                   font: str | dict[str, str] | None = None, fonts: FontSet | None = None,
+                   printed_on: date | None = None, progress: ProgressFn | None = None,
+                   cancelled: CancelFn | None = None) -> PrintResult:
+    """Print document ``kind`` with ``options`` to ``target`` (a .pdf path), atomically.
+
+    ``public`` masks ID and phone numbers and leaves out internal notes; the internal version masks ID
+    numbers too unless ``reveal_ids`` (the caller checks the user's right to see them).  ``actor`` is who
+    prints, for the audit trail (wired by the auth/audit feature).  ``progress(done, total)`` may raise to
+    cancel; ``cancelled()`` returning true cancels too: either way no file is left behind.
+    """
+    document = get_kind(kind)
+    reveal = reveal_ids and not public
+    fontset = fonts or resolve_fonts(font or os.environ.get(FONT_ENV) or None)
+    office = db.office()
+    today = printed_on or date.today()
+    title = document.title(db, options)
+    info = DocInfo(title=title, office_name=office.name, printed_on=today, public=public, author=actor)
+    tracker = Progress(progress, cancelled, total=1)
+
+    def write(temp: Path) -> dict[str, Any]:
+        tracker(0, force=True)
+        job = PrintJob(db=db, path=temp, fonts=fontset, public=public, reveal_ids=reveal, printed_on=today,
+                       progress=tracker, actor=actor)
+        return document.write(job, options, info)
+
+    facts = write_atomic(Path(target), write)
+    log.info("printed %s %r to %s (%s pages) by %s", kind, title, target, facts.get("pages"), actor or "-")
+    from civicdesk.services import audit
+
+    audit.record_event(db, f"print.{kind}", actor=actor, title=title, file=Path(target).name,
+                       pages=int(facts.get("pages", 0)), public=public, reveal_ids=reveal)
+    used = tuple(dict.fromkeys(fontset.role(r).label() for r in ("title", "body", "heading", "kai")))
+    return PrintResult(kind=kind, path=Path(target), title=title, pages=int(facts.get("pages", 0)), public=public,
+                       fonts=used, substitutions=fontset.substitutions, facts=facts)

@@ -1,0 +1,212 @@
+"""The ``organization`` document kind: one organization's sheet (社会组织登记信息表) with every field, its
+people, its history and, once filings exist, its latest filings (a section provider registered by that
+feature with :func:`register_section`).
+
+Personal data: ID numbers are masked unless the job reveals them (never on the public version); the public
+version masks phone numbers and leaves out internal notes (and changes of them).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Paragraph, Spacer
+
+from civicdesk.services import registry
+from civicdesk.services.database import Database
+from civicdesk.services.printing import official
+from civicdesk.services.printing.documents import DocumentKind, PrintJob, register_kind
+from civicdesk.services.printing.layout import DocInfo, cn_date
+from civicdesk.services.records import FIELDS_BY_NAME, ORG_FIELDS, label
+from civicdesk.services.reference import dictionary_codes
+from civicdesk.services.validation import mask_id_number, mask_phone
+
+#: Fields printed across the whole row (long text).
+SKIPPED = {"registry_code", "is_community"}
+ALWAYS = {"name", "uscc", "legal_form", "tier", "status", "address", "contact_phone"}
+WIDE = {"name", "address", "purpose", "business_scope", "sponsor", "registry_name", "activity_area", "notes"}
+PRIVATE_FIELDS = {"notes"}
+PHONE_FIELDS = {"contact_phone", "phone"}
+ID_FIELDS = {"id_number"}
+
+#: (title, header, rows) sections added by other features, e.g. the latest filings:
+#: provider(db, org_id, public) -> None or (section title, header cells, row cells).
+SectionProvider = Callable[[Database, str, bool], "tuple[str, list[str], list[list[str]]] | None"]
+SECTION_PROVIDERS: list[SectionProvider] = []
+
+
+def register_section(provider: SectionProvider) -> None:
+    SECTION_PROVIDERS.append(provider)
+
+
+def _options_key(options: Any) -> str:
+    return options if isinstance(options, str) else options["key"]
+
+
+def _title(db: Database, options: Any) -> str:
+    return "社会组织登记信息表"
+
+
+def _value(spec_name: str, value: Any, labels: dict[str, Any], divisions: dict[str, str]) -> str:
+    if value is None or value == "":
+        return ""
+    spec = FIELDS_BY_NAME.get(spec_name)
+    if spec is None:
+        return str(value)
+    if spec.kind == "bool":
+        return "是" if value else "否"
+    if spec.kind == "date" and isinstance(value, date):
+        return cn_date(value)
+    if spec.kind == "decimal" and isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    if spec.kind == "code" and spec.dictionary:
+        entry = labels.get(spec.dictionary, {}).get(value)
+        return entry.label_zh if entry else str(value)
+    if spec_name in ("division_code", "township_code", "community_code"):
+        return divisions.get(value, str(value))
+    return str(value)
+
+
+def _history_value(field: str, value: str | None, public: bool, reveal: bool) -> str:
+    if not value:
+        return ""
+    leaf = field.split(".")[-1]
+    if leaf in ID_FIELDS and not reveal:
+        return mask_id_number(value) or ""
+    if leaf in PHONE_FIELDS and public:
+        return mask_phone(value) or ""
+    return value
+
+
+def _field_label(field: str, roles: dict[str, Any]) -> str:
+    """A changed field's words: an organization field, a person's role (法定代表人 …), or the code itself."""
+    leaf = field.split(".")[-1]
+    if leaf in FIELDS_BY_NAME:
+        return label(leaf)
+    if leaf in roles:
+        return str(roles[leaf].label_zh)
+    return field
+
+
+def _write(job: PrintJob, options: Any, info: DocInfo) -> dict[str, Any]:
+    public = job.public
+    record = registry.get_organization(job.db, _options_key(options), reveal=job.reveal_ids)
+    job.progress.total = 3
+    job.progress(1, force=True)
+    from civicdesk.models import Division
+
+    with job.db.read() as session:
+        labels = dictionary_codes(session)
+        codes = [record.values.get(k) for k in ("division_code", "township_code", "community_code")]
+        divisions = {d.code: d.full_name for d in session.query(Division).filter(Division.code.in_([c for c in codes if c]))}
+    s = official.Styles(job.fonts)
+    story: list[Any] = [official.Title(job.fonts, info.title, space_after=4),
+                        Paragraph(official.escape(record.name), s.subtitle), Spacer(1, 6)]
+    cell, head = s.cell, s.cell_head
+
+    # 一、基本信息: label | value | label | value, long fields across the row
+    from reportlab.lib import colors
+
+    story.append(Paragraph("一、基本信息", s.h1))
+    narrow: list[list[Any]] = []
+    wide: list[list[Any]] = []
+    for spec in ORG_FIELDS:
+        if (spec.name in PRIVATE_FIELDS and public) or spec.name in SKIPPED:
+            continue
+        value = record.values.get(spec.name)
+        if spec.name == "contact_phone" and public:
+            value = mask_phone(value)
+        text = _value(spec.name, value, labels, divisions)
+        if not text and spec.name not in ALWAYS:
+            continue
+        pair = [Paragraph(spec.zh, head), Paragraph(official.escape(text), cell)]
+        (wide if spec.name in WIDE or len(text) > 18 else narrow).append(pair)
+    rows: list[list[Any]] = []
+    commands: list[tuple[Any, ...]] = []
+    grey = colors.Color(0.93, 0.93, 0.93)
+
+    def add_wide(pair: list[Any]) -> None:
+        rows.append(pair + ["", ""])
+        commands.extend([("SPAN", (1, len(rows) - 1), (3, len(rows) - 1)),
+                         ("BACKGROUND", (0, len(rows) - 1), (0, len(rows) - 1), grey)])
+
+    add_wide(wide.pop(0))  # the name first
+    for i in range(0, len(narrow), 2):
+        if i + 1 < len(narrow):
+            rows.append(narrow[i] + narrow[i + 1])
+            commands.extend([("BACKGROUND", (0, len(rows) - 1), (0, len(rows) - 1), grey),
+                             ("BACKGROUND", (2, len(rows) - 1), (2, len(rows) - 1), grey)])
+        else:
+            add_wide(narrow[i])
+    for pair in wide:
+        add_wide(pair)
+    story.append(official.grid_table(rows, [33 * mm, 45 * mm, 33 * mm, 45 * mm], header_rows=0, styles=s,
+                                     extra=commands))
+
+    # 二、负责人及有关人员
+    story.append(Spacer(1, 6))
+    story.append(CondPageBreak(45 * mm))
+    story.append(Paragraph("二、负责人及有关人员", s.h1))
+    people: list[list[Any]] = [["职务", "姓名", "身份证号码", "电话", "任期", "现任"]]
+    roles = labels.get("person_role", {})
+    for p in record.people:
+        term = "—".join(x for x in (cn_date(p.term_start) if p.term_start else "", cn_date(p.term_end) if p.term_end else "") if x)
+        id_text = p.id_number or ""
+        if public or not job.reveal_ids:
+            id_text = mask_id_number(id_text) if id_text and "*" not in id_text else id_text
+        people.append([roles[p.role].label_zh if p.role in roles else p.role, p.name, id_text,
+                       (mask_phone(p.phone) if public else p.phone) or "", term, "是" if p.is_current else "否"])
+    if len(people) == 1:
+        people.append(["（无）", "", "", "", "", ""])
+    story.append(official.grid_table(people, [w * mm for w in (24, 16, 44, 30, 30, 12)], styles=s))
+
+    # 三、变更记录
+    story.append(Spacer(1, 6))
+    story.append(CondPageBreak(35 * mm))
+    story.append(Paragraph("三、变更记录", s.h1))
+    changes: list[list[Any]] = [["日期", "变更事项", "变更前", "变更后", "文号"]]
+    for h in record.history:
+        if public and h.field.split(".")[-1] in PRIVATE_FIELDS:
+            continue
+        changes.append([cn_date(h.changed_on), _field_label(h.field, roles), _history_value(h.field, h.old_value, public, job.reveal_ids),
+                        _history_value(h.field, h.new_value, public, job.reveal_ids), h.document_no or ""])
+    if len(changes) == 1:
+        changes.append(["（无）", "", "", "", ""])
+    story.append(official.grid_table(changes, [w * mm for w in (26, 24, 38, 38, 30)], styles=s))
+
+    number = 4
+    for provider in SECTION_PROVIDERS:
+        section = provider(job.db, record.id, public)
+        if section is None:
+            continue
+        title, header, body = section
+        story.append(Spacer(1, 6))
+        story.append(Paragraph(f"{'四五六七八九'[number - 4]}、{official.escape(title)}", s.h1))
+        width = 156 / len(header)
+        story.append(official.grid_table([header] + body, [width * mm] * len(header), styles=s))
+        number += 1
+    job.progress(2, force=True)
+    story.append(Spacer(1, official.LINE_PITCH))
+    story.append(Paragraph(official.escape(info.office_name), s.signature))
+    story.append(Paragraph(cn_date(job.printed_on), s.signature))
+    pages = official.build(job.path, job.fonts, info, story)
+    return {"pages": pages, "organization": record.id, "name": record.name}
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("key", metavar="ID_OR_USCC", help="组织 id、统一社会信用代码或名称")
+
+
+def options_from_args(ns: argparse.Namespace) -> dict[str, str]:
+    return {"key": ns.key}
+
+
+KIND = register_kind(DocumentKind(
+    name="organization", label="社会组织登记信息表", options_from_args=options_from_args, add_arguments=add_arguments,
+    title=_title, size=lambda _db, _o: 3, write=_write, order=20,
+))

@@ -1,0 +1,233 @@
+"""The ``statistics`` document kind: the statistics report in official-document layout (GB/T 9704).
+
+It reproduces the city's "基本情况" paragraph from :func:`civicdesk.services.statistics.statistics` (counts by
+legal form, community tiers and subtypes, density per 10,000 with its population basis), then a per-division
+table and two charts drawn as vectors (reportlab.graphics), and ends with the office's name and the date.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
+
+from civicdesk.services.database import Database
+from civicdesk.services.printing import official
+from civicdesk.services.printing.documents import DocumentKind, PrintJob, register_kind
+from civicdesk.services.printing.layout import GB_TEXT_WIDTH, DocInfo, cn_date
+from civicdesk.services.statistics import statistics
+
+FORM_WORDS = {"social_group": "社会团体", "social_service": "民办非企业单位（社会服务机构）", "foundation": "基金会"}
+
+
+@dataclass(frozen=True)
+class StatisticsOptions:
+    division: str | None = None  # default: the office's own scope
+    as_of: date | None = None
+    title: str | None = None
+
+
+def n(value: int) -> str:
+    return f"{value:,}"
+
+
+def _population_words(pop: dict[str, Any] | None) -> str:
+    if not pop:
+        return "（无人口数据，未计算每万人拥有量）"
+    basis = "户籍人口" if pop["basis"] == "household" else "常住人口"
+    wan = pop["value"] / 10000
+    approx = "约" if pop["value"] % 1000 == 0 else ""
+    return f"按{pop['year']}年{basis}{approx}{wan:,.1f}万人计算"
+
+
+def basic_paragraphs(figures: dict[str, Any], as_of: date) -> list[str]:
+    """The "基本情况" paragraph as the city wrote it, with the figures counted from the register."""
+    scope = figures["scope"]
+    whole = "全市" if scope["level"] == "city" else "全区" if scope["name"].endswith("区") else "全县" \
+        if scope["name"].endswith("县") else "全市"
+    by = figures["by_legal_form"]
+    c = figures["community_social_organizations"]
+    first = (f"截至{cn_date(as_of)}，{whole}共有登记社会组织{n(figures['registered_social_organizations'])}个，"
+             f"其中社会团体{n(by['social_group'])}个、民办非企业单位（社会服务机构）{n(by['social_service'])}个、"
+             f"基金会{n(by['foundation'])}个；社区社会组织{n(c['total'])}个，其中登记在册{n(c['registered'])}个、"
+             f"在乡镇（街道）备案{n(c['filed'])}个、纳入村和社区指导管理{n(c['guided'])}个。")
+    density = figures["per_10k_population"]
+    if density is not None:
+        # "按…计算，…5.08个。" rather than "5.08个（按…计算）。": a line may not start with "）。" and
+        # reportlab hangs only one closing mark at a line's end
+        first += f"{_population_words(figures['population'])}，{whole}每万人拥有社会组织{density:.2f}个。"
+    labels = figures["community_by_subtype_labels"]
+    parts = [f"{labels.get(k) or '未分类'}{n(v)}个" for k, v in
+             sorted(figures["community_by_subtype"].items(), key=lambda kv: -kv[1]) if v]
+    second = ("社区社会组织中，" + "、".join(parts) + "。") if parts else ""
+    return [p for p in (first, second) if p]
+
+
+def _bar_chart(fonts: Any, rows: list[dict[str, Any]]) -> Drawing:
+    width, height = GB_TEXT_WIDTH, 78 * mm
+    d = Drawing(width, height, initialFontName=fonts.body.name)  # not reportlab's Helvetica, which is not embedded
+    chart = VerticalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 34, 42, width - 50, height - 62
+    chart.data = [[r["by_legal_form"]["social_group"] for r in rows],
+                  [r["by_legal_form"]["social_service"] for r in rows]]
+    chart.categoryAxis.categoryNames = [r["name"] for r in rows]
+    chart.categoryAxis.style = "stacked"
+    chart.categoryAxis.labels.fontName = fonts.body.name
+    chart.categoryAxis.labels.fontSize = 8
+    chart.categoryAxis.labels.angle = 30
+    chart.categoryAxis.labels.boxAnchor = "ne"
+    chart.valueAxis.labels.fontName = fonts.body.name
+    chart.valueAxis.labels.fontSize = 8
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = colors.Color(0.8, 0.8, 0.8)
+    chart.valueAxis.gridStrokeWidth = 0.3
+    chart.bars[0].fillColor = colors.Color(0.25, 0.25, 0.25)
+    chart.bars[1].fillColor = colors.Color(0.65, 0.65, 0.65)
+    chart.bars.strokeWidth = 0.3
+    chart.barWidth = 8
+    d.add(chart)
+    for i, (label, colour) in enumerate((("社会团体", chart.bars[0].fillColor),
+                                         ("社会服务机构", chart.bars[1].fillColor))):
+        x = width - 170 + i * 85
+        from reportlab.graphics.shapes import Rect
+
+        d.add(Rect(x, height - 12, 10, 8, fillColor=colour, strokeWidth=0.3))
+        d.add(String(x + 14, height - 11, label, fontName=fonts.body.name, fontSize=9))
+    return d
+
+
+def _subtype_chart(fonts: Any, figures: dict[str, Any]) -> Drawing:
+    labels = figures["community_by_subtype_labels"]
+    items = sorted(((labels.get(k) or "未分类", v) for k, v in figures["community_by_subtype"].items() if v),
+                   key=lambda kv: kv[1])
+    width, height = GB_TEXT_WIDTH, max(40 * mm, (len(items) * 7 + 16) * mm / 1.6)
+    d = Drawing(width, height, initialFontName=fonts.body.name)
+    chart = HorizontalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 92, 16, width - 140, height - 24
+    chart.data = [[v for _k, v in items]]
+    chart.categoryAxis.categoryNames = [k for k, _v in items]
+    chart.categoryAxis.labels.fontName = fonts.body.name
+    chart.categoryAxis.labels.fontSize = 9
+    chart.valueAxis.labels.fontName = fonts.body.name
+    chart.valueAxis.labels.fontSize = 8
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = colors.Color(0.8, 0.8, 0.8)
+    chart.valueAxis.gridStrokeWidth = 0.3
+    chart.bars[0].fillColor = colors.Color(0.4, 0.4, 0.4)
+    chart.bars.strokeWidth = 0.3
+    chart.barLabelFormat = lambda v: f"{v:,}"
+    chart.barLabels.fontName = fonts.body.name
+    chart.barLabels.fontSize = 8
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 3
+    d.add(chart)
+    return d
+
+
+def _division_table(styles: official.Styles, figures: dict[str, Any]) -> Any:
+    head = [Paragraph(h, styles.cell_head) for h in ("县（市、区）", "登记社会<br/>组织", "其中：<br/>社会团体",
+                                                      "社会服务<br/>机构", "基金会", "社区社会<br/>组织", "每万人<br/>拥有")]
+    rows: list[list[Any]] = [head]
+    cell, center = styles.cell, styles.cell_center
+    for r in figures["by_division"]:
+        c = r["community_social_organizations"]
+        rows.append([Paragraph(r["name"], cell)] + [Paragraph(v, center) for v in (
+            n(r["registered_social_organizations"]), n(r["by_legal_form"]["social_group"]),
+            n(r["by_legal_form"]["social_service"]), n(r["by_legal_form"]["foundation"]), n(c["total"]),
+            f"{r['per_10k_population']:.2f}" if r["per_10k_population"] is not None else "—")])
+    c = figures["community_social_organizations"]
+    total = figures["per_10k_population"]
+    rows.append([Paragraph("合计", styles.cell_head)] + [Paragraph(v, center) for v in (
+        n(figures["registered_social_organizations"]), n(figures["by_legal_form"]["social_group"]),
+        n(figures["by_legal_form"]["social_service"]), n(figures["by_legal_form"]["foundation"]), n(c["total"]),
+        f"{total:.2f}" if total is not None else "—")])
+    widths = [w * mm for w in (36, 20, 21, 21, 16, 24, 18)]
+    return official.grid_table(rows, widths, styles=styles, extra=[
+        ("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), colors.Color(0.94, 0.94, 0.94)),
+        ("LINEABOVE", (0, len(rows) - 1), (-1, len(rows) - 1), 1.0, colors.black)])
+
+
+def _title(db: Database, options: StatisticsOptions) -> str:
+    if options.title:
+        return options.title
+    from civicdesk.models import Division
+
+    code = options.division or db.office().code
+    with db.read() as session:
+        division = session.get(Division, code)
+        place = (division.name if division.level == "city" else division.full_name.removeprefix("四川省")) \
+            if division else db.office().name.removesuffix("民政局")
+    return f"{place}社会组织基本情况统计报告"
+
+
+def _write(job: PrintJob, options: StatisticsOptions, info: DocInfo) -> dict[str, Any]:
+    figures = statistics(job.db, options.division)
+    job.progress.total = 4
+    job.progress(1, force=True)
+    as_of = options.as_of or job.printed_on
+    fonts = job.fonts
+    s = official.Styles(fonts)
+    story: list[Any] = [official.Title(fonts, info.title, space_after=6),
+                        Paragraph(f"（截至{cn_date(as_of)}）", s.subtitle), Spacer(1, official.LINE_PITCH * 0.5)]
+    story.append(Paragraph("一、基本情况", s.h1))
+    story += [Paragraph(p, s.body) for p in basic_paragraphs(figures, as_of)]
+    rows = figures["by_division"]
+    if len(rows) > 1:
+        story.append(Paragraph("二、分县（市、区）情况", s.h1))
+        story.append(Paragraph("（一）登记社会组织和社区社会组织数量", s.h2))
+        story.append(Spacer(1, 4))
+        story.append(_division_table(s, figures))
+        story.append(Spacer(1, 4))
+        story.append(Paragraph("注：每万人拥有量按登记社会组织数计算，人口口径见“统计口径”部分。", s.note))
+        story.append(CondPageBreak(90 * mm))
+        story.append(Paragraph("（二）登记社会组织分布", s.h2))
+        story.append(KeepTogether([_bar_chart(fonts, rows),
+                                   Paragraph("图1　各县（市、区）登记社会组织数（社会团体、社会服务机构）", s.caption)]))
+    job.progress(2, force=True)
+    if figures["community_by_subtype"]:
+        story.append(CondPageBreak(80 * mm))
+        story.append(Paragraph(("三" if len(rows) > 1 else "二") + "、社区社会组织类别", s.h1))
+        story.append(KeepTogether([_subtype_chart(fonts, figures),
+                                   Paragraph("图2　社区社会组织按类别统计", s.caption)]))
+    pop = figures["population"]
+    heading = "四" if len(rows) > 1 and figures["community_by_subtype"] else "三" if len(rows) > 1 or figures["community_by_subtype"] else "二"
+    story.append(Paragraph(f"{heading}、统计口径", s.h1))
+    basis = ""
+    if pop:
+        basis = (f"人口数据来源：{official.escape(str(pop['source']))}；每万人拥有社会组织数以{pop['year']}年"
+                 f"{'户籍' if pop['basis'] == 'household' else '常住'}人口{n(pop['value'])}人为基数。")
+    story.append(Paragraph("本报告数据由社会组织登记管理系统按登记簿逐条统计，只计存续（含限期停止活动、清算中）的组织；"
+                           "社区社会组织按登记、乡镇（街道）备案、纳入村（社区）指导管理三个层级分别统计。" + basis, s.body))
+    story.append(Spacer(1, official.LINE_PITCH * 2))
+    story.append(Paragraph(official.escape(info.office_name), s.signature))
+    story.append(Paragraph(cn_date(job.printed_on), s.signature))
+    job.progress(3, force=True)
+    pages = official.build(job.path, fonts, info, story)
+    job.progress(4, force=True)
+    c = figures["community_social_organizations"]
+    return {"pages": pages, "registered": figures["registered_social_organizations"], "community": c["total"],
+            "community_registered": c["registered"], "filed": c["filed"], "guided": c["guided"],
+            "per_10k_population": figures["per_10k_population"]}
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--division", help="区划代码（默认：本单位）")
+
+
+def options_from_args(ns: argparse.Namespace) -> StatisticsOptions:
+    return StatisticsOptions(division=ns.division)
+
+
+KIND = register_kind(DocumentKind(
+    name="statistics", label="社会组织统计报告", options_from_args=options_from_args, add_arguments=add_arguments,
+    title=_title, size=lambda _db, _o: 4, write=_write, order=30,
+))

@@ -1,0 +1,71 @@
+"""The ``filings`` print kind: filings received or decided in a period, with their deadlines; and the
+organization sheet's latest filings."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from civicdesk.app import main
+from civicdesk.services import auth, filings
+from civicdesk.services.browse import RegisterFilter, first_page
+from civicdesk.services.database import Database
+from civicdesk.services.printing import print_document
+from civicdesk.services.printing.kind_filings import FilingsOptions
+from tests.services.test_printing import assert_fonts_embedded, text_of
+
+
+@pytest.fixture
+def decided(shawan_db_path: Path) -> tuple[Database, list[filings.FilingRecord]]:
+    from civicdesk.services.database import open_database
+
+    db = open_database(shawan_db_path)
+    admin = auth.create_user(db, "admin", "admin123x", "admin")
+    clerk = auth.create_user(db, "wang", "clerk123x", "clerk", by=admin)
+    orgs = first_page(db, RegisterFilter(tier="registered"), "name", False, 3)
+    made = []
+    for org, received, applicant in zip(orgs, ("2026-11-20", "2026-09-01", "2025-12-01"), ("王五", "赵六", "钱七")):
+        record = filings.draft_filing(db, "change", {"organization_id": org.id, "changes": {"member_count": 999},
+                                                     "received_on": received, "applicant": applicant}, by=clerk)
+        made.append(filings.transition(db, record.id, "submit", by=clerk))
+    made[0] = filings.transition(db, made[0].id, "approve", by=admin)
+    yield db, made
+    db.close()
+
+
+def test_period_report_with_deadlines(decided, tmp_path: Path) -> None:  # noqa: ANN001
+    db, made = decided
+    internal, public = tmp_path / "i.pdf", tmp_path / "p.pdf"
+    options = FilingsOptions(date(2026, 1, 1), date(2026, 11, 28))
+    result = print_document(db, "filings", options, internal)
+    assert (result.facts["received"], result.facts["decided"], result.facts["pending"], result.facts["overdue"]) == (
+        2, 1, 1, 1)
+    text = text_of(internal)
+    assert "申请事项办理情况表" in text and "2026年1月1日至2026年11月28日" in text
+    assert "本期受理申请事项2件" in text and "已逾期1件" in text
+    assert made[0].number in text and made[1].number in text and made[2].number not in text  # 2025: outside
+    assert "王五" in text and "赵六" in text
+    print_document(db, "filings", options, public, public=True)
+    assert "王五" not in text_of(public) and made[1].number in text_of(public)  # no applicants in public
+    assert_fonts_embedded(internal)
+
+
+def test_organization_sheet_lists_its_latest_filings(decided, tmp_path: Path) -> None:  # noqa: ANN001
+    db, made = decided
+    sheet = tmp_path / "o.pdf"
+    print_document(db, "organization", {"key": made[0].organization_id}, sheet)
+    text = text_of(sheet)
+    assert "最近的申请事项" in text and "准予" in text
+
+
+def test_cli_period_and_bad_dates(shawan_db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "f.pdf"
+    assert main(["--db", str(shawan_db_path), "print", "filings", "--from", "2026-12-01", "--to", "2026-01-01",
+                 "-o", str(target)]) == 1
+    assert "期间止早于期间起" in capsys.readouterr().err and not target.exists()
+    assert main(["--db", str(shawan_db_path), "print", "filings", "--from", "2026-13-45", "-o", str(target)]) == 1
+    assert "不是日期" in capsys.readouterr().err and not target.exists()
+    assert main(["--db", str(shawan_db_path), "print", "filings", "-o", str(target)]) == 0
+    assert "本期受理申请事项0件" in text_of(target)
