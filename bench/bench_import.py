@@ -1,0 +1,221 @@
+"""Import of a big .xlsx ledger: the validation report's time and peak memory, against two bare reads of the
+same file measured in the same run: openpyxl's read-only mode (the issue's baseline) and python-calamine (what
+the ledger reader now uses for values).
+
+    python bench/bench_import.py                       # 100,000 rows, 3 repeats
+    python bench/bench_import.py --rows 20000 --repeat 5
+
+The ledger is written once (not timed) from ``bench.generate`` rows the way an office keeps them: a merged
+title row, Chinese headers, dictionary labels and division names instead of codes, dates as date cells.
+Guided rows are left out (their villages are invented per database, so a fresh database cannot hold them).
+Each repeat, in this order and after a ``gc.collect()``:
+
+1. **bare**: ``openpyxl.load_workbook(read_only=True)`` and every row's values, nothing else;
+2. **calamine**: ``python_calamine.CalamineWorkbook`` and every row's values of the first sheet, nothing else;
+3. **report**: ``ledger.preview_ledger`` on a fresh city database: read, map, normalize, validate every row
+   with the foundation's rules, match against the register -- the report the clerk sees before confirming.
+
+Peak memory is the process's VmHWM (``/proc/self/status``), reset before each measurement by writing 5 to
+``/proc/self/clear_refs``; the figure is the peak above the resident size at the start of the measurement
+and the absolute peak.  Medians over the repeats are printed last.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # bench/ is not an installed package
+    sys.path.insert(0, str(ROOT))
+
+from bench.generate import generate_organizations  # noqa: E402
+from civicdesk.services.reference import dictionaries_file, leshan_file  # noqa: E402
+
+HEADERS = ("序号", "社会组织名称", "统一社会信用代码", "组织类型", "管理层级", "社区社会组织", "社区社会组织类别",
+           "行业类别", "状态", "登记管理机关区划代码", "登记方式", "业务主管单位", "基金会类型", "所在县（市、区）",
+           "所在乡镇（街道）", "住所", "法定代表人", "成立日期", "注册资金（万元）", "会员数", "从业人员数",
+           "联系电话", "是否建立党组织")
+
+
+def ledger_rows(n: int, seed: int = 1) -> list[list[Any]]:
+    """``n`` ledger rows (no guided ones) in the office's words."""
+    labels = {kind: {v["code"]: v["zh"] for v in values} for kind, values in dictionaries_file().items()}
+    names = {d["code"]: d["name"] for d in leshan_file()["divisions"]}
+    out: list[list[Any]] = []
+    made = 0
+    while len(out) < n:
+        for r in generate_organizations(max(1000, int((n - len(out)) * 1.9)), seed=seed + made):
+            if r["tier"] == "guided":
+                continue
+            out.append([
+                len(out) + 1, r["name"], r["uscc"], labels["legal_form"].get(r["legal_form"]),
+                labels["tier"][r["tier"]], "是" if r["is_community"] else "否",
+                labels["community_subtype"].get(r["community_subtype"]), labels["category"].get(r["category"]),
+                labels["status"][r["status"]], r["registry_code"],
+                labels["registration_mode"].get(r["registration_mode"]), r["sponsor"],
+                labels["foundation_type"].get(r["foundation_type"]), names[r["division_code"]],
+                names[r["township_code"]], r["address"], r["legal_rep_name"] or r["contact_name"] or "王芳",
+                r["established_on"], float(r["registered_funds_wan"]) if r["registered_funds_wan"] is not None else None,
+                r["member_count"], r["staff_count"], r["contact_phone"], "是" if r["party_organization"] else "否",
+            ])
+            if len(out) == n:
+                break
+        made += 1
+    return out
+
+
+def write_ledger(path: Path, rows: list[list[Any]]) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("台账")
+    sheet.append(["乐山市社会组织登记台账（基准测试）"])
+    sheet.append(list(HEADERS))
+    for row in rows:
+        date_cell = WriteOnlyCell(sheet, value=row[17])
+        date_cell.number_format = "yyyy-mm-dd"
+        sheet.append([*row[:17], date_cell, *row[18:]])
+    book.save(path)
+
+
+def vm_hwm_kb() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0
+
+
+def vm_rss_kb() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def reset_peak() -> bool:
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+        return True
+    except OSError:
+        return False
+
+
+def measure(fn: Callable[[], Any]) -> tuple[float, float, float, float, Any]:
+    """(wall seconds, CPU seconds, peak MB above the start, absolute peak MB, result).  CPU time is printed
+    beside wall time because the development VM is shared: with other jobs running, wall time stretches."""
+    gc.collect()
+    reset_peak()
+    start_rss = vm_rss_kb()
+    t, cpu = time.perf_counter(), time.process_time()
+    result = fn()
+    seconds, cpu_seconds = time.perf_counter() - t, time.process_time() - cpu
+    peak = vm_hwm_kb()
+    return seconds, cpu_seconds, (peak - start_rss) / 1024, peak / 1024, result
+
+
+def bare_read(path: Path) -> int:
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        count = 0
+        for _row in book.worksheets[0].iter_rows(values_only=True):
+            count += 1
+        return count
+    finally:
+        book.close()
+
+
+def bare_calamine_read(path: Path) -> int:
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_path(str(path))
+    try:
+        count = 0
+        for _row in book.get_sheet_by_index(0).iter_rows():
+            count += 1
+        return count
+    finally:
+        book.close()
+
+
+def fresh_database(folder: Path, index: int) -> Any:
+    from civicdesk.services.database import open_database
+    from civicdesk.services.office import init_office
+
+    db = open_database(folder / f"city-{index}.sqlite3")
+    init_office(db, code="511100", name="乐山市民政局", level="city")
+    return db
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--keep", type=Path, help="write the ledger here and keep it (reused if it is there)")
+    options = parser.parse_args(argv)
+
+    from civicdesk.services import ledger
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        path = options.keep or folder / f"ledger-{options.rows}.xlsx"
+        t = time.perf_counter()
+        if not path.exists():
+            write_ledger(path, ledger_rows(options.rows))
+        print(f"ledger: {options.rows:,} rows, {path.stat().st_size / 1e6:.1f} MB, {path}, ready in "
+              f"{time.perf_counter() - t:.1f} s (not timed)")
+        if not options.keep:
+            print("note: the rows were generated in this process; use --keep FILE and run again for memory "
+                  "figures clear of the generator's freed memory")
+        figures: dict[str, list[float]] = {k: [] for k in ("bare", "bare_cpu", "bare_mb", "calamine",
+                                                           "calamine_cpu", "calamine_mb", "report", "report_cpu",
+                                                           "report_mb", "peak")}
+        for repeat in range(options.repeat):
+            seconds, cpu, above, _absolute, count = measure(lambda: bare_read(path))
+            figures["bare"].append(seconds)
+            figures["bare_cpu"].append(cpu)
+            figures["bare_mb"].append(above)
+            seconds_c, cpu_c, above_c, _absolute, count_c = measure(lambda: bare_calamine_read(path))
+            figures["calamine"].append(seconds_c)
+            figures["calamine_cpu"].append(cpu_c)
+            figures["calamine_mb"].append(above_c)
+            db = fresh_database(folder, repeat)
+            try:
+                seconds2, cpu2, above2, absolute2, report = measure(lambda db=db: ledger.preview_ledger(db, path))
+            finally:
+                db.close()
+            figures["report"].append(seconds2)
+            figures["report_cpu"].append(cpu2)
+            figures["report_mb"].append(above2)
+            figures["peak"].append(absolute2)
+            c = report.counts()
+            print(f"repeat {repeat + 1}: bare read {seconds:.2f} s (CPU {cpu:.2f} s, +{above:.0f} MB, {count:,} rows); "
+                  f"calamine bare read {seconds_c:.2f} s (CPU {cpu_c:.2f} s, +{above_c:.0f} MB, {count_c:,} rows); "
+                  f"report {seconds2:.2f} s (CPU {cpu2:.2f} s, +{above2:.0f} MB, process peak {absolute2:.0f} MB); "
+                  f"ratio {seconds2 / seconds:.1f}x; new {c['new']:,} invalid {c['invalid']:,} skipped {c['skipped']}",
+                  flush=True)
+            if report.problems and repeat == 0:
+                for problem in report.problems[:3]:
+                    print(f"  e.g. row {problem.row} {problem.header}: {problem.message()}")
+        m = {k: statistics.median(v) for k, v in figures.items()}
+        print(f"median of {options.repeat}: bare read {m['bare']:.2f} s (CPU {m['bare_cpu']:.2f} s, "
+              f"+{m['bare_mb']:.0f} MB); calamine bare read {m['calamine']:.2f} s (CPU {m['calamine_cpu']:.2f} s, "
+              f"+{m['calamine_mb']:.0f} MB); validation report {m['report']:.2f} s (CPU {m['report_cpu']:.2f} s, "
+              f"+{m['report_mb']:.0f} MB, process peak {m['peak']:.0f} MB); ratio {m['report'] / m['bare']:.1f}x "
+              f"(CPU {m['report_cpu'] / m['bare_cpu']:.1f}x) to openpyxl, {m['report'] / m['calamine']:.1f}x to "
+              f"calamine; targets < 60 s, < 600 MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

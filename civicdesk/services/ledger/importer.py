@@ -1,0 +1,692 @@
+"""Import of a ledger: read, map, normalize, validate every row, match it against the register, and write all
+or nothing.
+
+:func:`preview_ledger` reads and judges a ledger without writing (the wizard's report, ``--dry-run``);
+:func:`import_ledger` does the same inside the write transaction and, when the ledger is clean (or invalid rows
+are to be skipped), adds the new organizations and applies the changed rows through
+:func:`apply_changed_rows` -- the one place where imported changes reach existing records (to be routed
+through filings).  Every row keeps the number Excel shows, every problem the column header it came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from civicdesk.errors import InputError, Issue, render
+from civicdesk.models import Division, Organization, OrgPerson, audit
+from civicdesk.models.base import new_id
+from civicdesk.services import records, registry
+from civicdesk.services.database import Database, OfficeInfo
+from civicdesk.services.ledger import cells
+from civicdesk.services.ledger.columns import (
+    COLUMNS_BY_FIELD,
+    HEADER_SEARCH_ROWS,
+    Mapping,
+    auto_mapping,
+    field_label,
+    header_score,
+    normalize_header,
+)
+from civicdesk.services.ledger.messages import LEDGER_MESSAGES  # noqa: F401 - registers the messages
+from civicdesk.services.ledger.reader import MAX_ROWS, LedgerSource, column_letter, open_ledger
+from civicdesk.services.reference import dictionary, registry_name
+
+Progress = Callable[[int, int], None]
+
+_TOTAL_WORDS = ("合计", "小计", "总计", "共计", "总数")
+_FOOTER_WORDS = ("制表", "填表", "审核", "注:", "注：", "说明", "备注:", "统计人", "截至", "截止", "单位负责人",
+                 "联系人:", "报送")
+_PERSON_FIELDS = {"legal_rep_name": "name", "legal_rep_id_number": "id_number", "legal_rep_phone": "phone"}
+_ISSUE_COLUMN = {"people": "legal_rep_name", "people[0].name": "legal_rep_name", "people[0].role": "legal_rep_name",
+                 "people[0].id_number": "legal_rep_id_number", "people[0].phone": "legal_rep_phone"}
+_PROGRESS_EVERY = 500
+
+
+# -- the report ------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one cell (or row) of the ledger, where the clerk finds it in Excel."""
+
+    row: int
+    column: str | None  # letter, A …
+    header: str | None
+    field: str
+    code: str
+    params: dict[str, Any]
+    severity: str = "error"
+
+    def message(self, lang: str = "zh") -> str:
+        return render(self.code, self.params, lang)
+
+    def as_dict(self, lang: str = "zh") -> dict[str, Any]:
+        return {"row": self.row, "column": self.column, "header": self.header, "field": self.field,
+                "code": self.code, "severity": self.severity, "message": self.message(lang)}
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    old: str | None
+    new: str | None
+
+    def as_dict(self, lang: str = "zh") -> dict[str, Any]:
+        return {"field": self.field, "label": field_label(self.field, lang), "old": self.old, "new": self.new}
+
+
+@dataclass(frozen=True)
+class ChangedRow:
+    """A ledger row that changes an existing organization: what the register holds and what the ledger says."""
+
+    row: int
+    org_id: str
+    name: str
+    changes: tuple[FieldChange, ...]
+    new_values: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def as_dict(self, lang: str = "zh") -> dict[str, Any]:
+        return {"row": self.row, "id": self.org_id, "name": self.name,
+                "fields": [c.as_dict(lang) for c in self.changes]}
+
+
+@dataclass(frozen=True)
+class Note:
+    code: str
+    params: dict[str, Any]
+
+    def message(self, lang: str = "zh") -> str:
+        return render(self.code, self.params, lang)
+
+
+@dataclass
+class ImportReport:
+    """What a ledger holds and what importing it does (or did)."""
+
+    file: str
+    kind: str
+    sheet: str
+    encoding: str | None
+    header_row: int
+    mapping: Mapping
+    rows: int = 0  # data rows judged (blank, total and footer rows not counted)
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    invalid: int = 0
+    skipped: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    changes: list[ChangedRow] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    invalid_rows: list[int] = field(default_factory=list)
+    dry_run: bool = True
+    imported: bool = False
+    rejected_file: str | None = None
+    filings: list[str] = field(default_factory=list)  # the change filings the changed rows became
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    def counts(self) -> dict[str, int]:
+        return {"rows": self.rows, "new": self.new, "changed": self.changed, "unchanged": self.unchanged,
+                "invalid": self.invalid, "skipped": self.skipped}
+
+    def as_dict(self, lang: str = "zh") -> dict[str, Any]:
+        return {
+            "file": self.file, "kind": self.kind, "sheet": self.sheet, "encoding": self.encoding,
+            "header_row": self.header_row, "mapping": self.mapping.as_dict(),
+            "counts": self.counts(), "dry_run": self.dry_run, "imported": self.imported,
+            "rejected_file": self.rejected_file, "filings": list(self.filings),
+            "problems": [p.as_dict(lang) for p in self.problems],
+            "changes": [c.as_dict(lang) for c in self.changes],
+            "notes": [n.message(lang) for n in self.notes],
+        }
+
+
+@dataclass
+class _Pending:
+    """A valid row waiting to be written."""
+
+    row: int
+    values: dict[str, Any]
+    people: list[dict[str, Any]]
+
+
+@dataclass
+class _Plan:
+    report: ImportReport
+    new: list[_Pending] = field(default_factory=list)
+    changed: list[ChangedRow] = field(default_factory=list)
+    rejected: list[tuple[int, tuple[Any, ...], str]] = field(default_factory=list)
+    headers: tuple[str, ...] = ()
+
+
+# -- public API -------------------------------------------------------------------------------------------------
+def read_header(path: str | Path, *, preview_rows: int = 10
+                ) -> tuple[int, tuple[str, ...], list[tuple[int, tuple[str, ...]]]]:
+    """The header row number, its texts, and the first non-blank rows below it as (row number, texts), for the
+    mapping page's preview."""
+    with open_ledger(path) as source:
+        rows = source.rows()
+        header_row, headers = _find_header(source, rows)
+        preview: list[tuple[int, tuple[str, ...]]] = []
+        for number, values in rows:
+            if len(preview) >= preview_rows:
+                break
+            if not all(cells.is_blank(v) for v in values):
+                preview.append((number, tuple(cells.text_of(v) if v is not None else "" for v in values)))
+        return header_row, headers, preview
+
+
+def preview_ledger(db: Database, path: str | Path, *, mapping: dict[str, str] | None = None,
+                   progress: Progress | None = None, max_rows: int = MAX_ROWS, today: date | None = None
+                   ) -> ImportReport:
+    """Judge every row of a ledger (new, changed, unchanged, invalid) without writing anything."""
+    office = db.office()
+    with db.read() as session, open_ledger(path, max_rows=max_rows) as source:
+        plan = _analyze(session, source, office, mapping, progress, today or date.today(), keep_rows=False)
+    plan.report.dry_run = True
+    return plan.report
+
+
+def import_ledger(db: Database, path: str | Path, *, mapping: dict[str, str] | None = None,
+                  skip_invalid: bool = False, rejected_path: str | Path | None = None,
+                  actor: str | None = None, progress: Progress | None = None, max_rows: int = MAX_ROWS,
+                  today: date | None = None) -> ImportReport:
+    """Import a ledger in one transaction: all rows or none.
+
+    With invalid rows, nothing is written unless ``skip_invalid``; then the valid rows are imported and the
+    invalid ones written with their reasons to ``rejected_path`` (default: ``<name>-不合格行.xlsx`` beside the
+    ledger).  ``actor`` is who imports (for the audit trail).  A ``progress`` callback that raises cancels:
+    nothing is written then.
+    """
+    office = db.office()
+    today = today or date.today()
+    with db.unit(actor=actor) as session, open_ledger(path, max_rows=max_rows) as source:
+        plan = _analyze(session, source, office, mapping, progress, today, keep_rows=True)
+        report = plan.report
+        report.dry_run = False
+        if report.invalid and not skip_invalid:
+            return report
+        if report.invalid:
+            from civicdesk.services.ledger.exporter import write_rejected
+
+            target = Path(rejected_path) if rejected_path else _free_name(Path(path))
+            write_rejected(target, plan.headers, plan.rejected)
+            report.rejected_file = str(target)
+        total = len(plan.new) + len(plan.changed)
+        _add_new(session, plan.new, office.code, progress, total)
+        report.filings = apply_changed_rows(session, plan.changed, office_code=office.code, actor=actor, today=today,
+                                            source_name=Path(path).name)
+        if progress is not None:
+            progress(total, total)
+        audit.record(session, "import.ledger", None, None, file=Path(path).name, **report.counts(),
+                     filings=report.filings,
+                     rejected_file=Path(report.rejected_file).name if report.rejected_file else None)
+        session.flush()
+        report.imported = True
+    return report
+
+
+def apply_changed_rows(session: Session, rows: list[ChangedRow], *, office_code: str, actor: str | None,
+                       today: date, source_name: str = "") -> list[str]:
+    """The ledger's changes to organizations already in the register go to review: one change filing per row,
+    drafted and submitted by the importing clerk in the import's transaction (DESIGN.md: the register changes
+    only on approval).  Returns the filings' numbers."""
+    from civicdesk.services import filings
+
+    numbers = []
+    for row in rows:
+        changes = {c.field: records.to_json_value(row.new_values[c.field]) for c in row.changes}
+        numbers.append(filings.submit_change_in(
+            session, row.org_id, changes, actor=actor or "(系统)", office_code=office_code, today=today,
+            applicant=f"台账导入：{source_name} 第{row.row}行" if source_name else f"台账导入 第{row.row}行",
+            documents=[source_name] if source_name else []))
+    return numbers
+
+
+# -- reading ------------------------------------------------------------------------------------------------------
+def _find_header(source: LedgerSource, rows: Iterator[tuple[int, tuple[Any, ...]]]) -> tuple[int, tuple[str, ...]]:
+    seen_any = False
+    for number, values in rows:
+        if not all(cells.is_blank(v) for v in values):
+            seen_any = True
+        if header_score(values) >= 2:
+            return number, tuple("" if v is None else str(v).strip() for v in values)
+        if number >= HEADER_SEARCH_ROWS:
+            break
+    if not seen_any:
+        raise InputError("ledger.empty", path=str(source.path), sheet=source.sheet)
+    raise InputError("ledger.no_header", sheet=source.sheet, rows=HEADER_SEARCH_ROWS)
+
+
+def _kind_of_row(values: tuple[Any, ...], mapping: Mapping) -> tuple[str, str]:
+    """("blank" | "total" | "footer" | "data", text)."""
+    filled = [cells.text_of(v) for v in values if not cells.is_blank(v)]
+    if not filled:
+        return "blank", ""
+    for text in filled[:3]:
+        compact = text.replace(" ", "")
+        if compact.startswith(_TOTAL_WORDS) and len(compact) <= 12:
+            return "total", compact
+    name_col = mapping.column_of("name")
+    name = values[name_col] if name_col is not None and name_col < len(values) else None
+    if cells.is_blank(name) and len(set(filled)) <= 2 and filled[0].replace(" ", "").startswith(_FOOTER_WORDS):
+        return "footer", filled[0][:40]
+    return "data", ""
+
+
+# -- analysis ---------------------------------------------------------------------------------------------------
+class _Lookups:
+    """What judging a row needs from the register, read once: dictionaries, divisions, the organizations' keys."""
+
+    def __init__(self, session: Session, office: OfficeInfo) -> None:
+        self.session = session
+        self.office = office
+        # the register's rules asked from memory: dictionaries, divisions, USCCs and names read once
+        self.register = registry.PreloadedLookups(session)
+        self.divisions: dict[str, Division] = self.register._divisions  # noqa: SLF001 (one read for both)
+        self.counties: dict[str, list[str]] = {}
+        self.townships: dict[tuple[str, str], list[str]] = {}
+        self.township_any: dict[str, list[str]] = {}
+        self.communities: dict[tuple[str, str], list[str]] = {}
+        for d in self.divisions.values():
+            for name in _division_names(d):
+                if d.level == "county":
+                    self.counties.setdefault(name, []).append(d.code)
+                elif d.level == "township":
+                    self.townships.setdefault((d.parent_code or "", name), []).append(d.code)
+                    self.township_any.setdefault(name, []).append(d.code)
+                elif d.level == "community":
+                    self.communities.setdefault((d.parent_code or "", name), []).append(d.code)
+        self.registries: dict[str, list[str]] = {}
+        for d in self.divisions.values():
+            reg = registry_name(session, d.code)
+            if reg:
+                self.registries.setdefault(cells.text_of(reg), []).append(d.code)
+        kinds = {spec.dictionary for spec in records.ORG_FIELDS if spec.dictionary}
+        self.codes = cells.code_maps({kind: dictionary(session, kind) for kind in kinds if kind})
+        self.by_uscc: dict[str, str] = {}
+        self.by_name: dict[tuple[str, str], list[tuple[str, str | None, str | None]]] = {}
+        o = Organization
+        for id_, uscc, division, township, community, name, status in session.execute(
+            select(o.id, o.uscc, o.division_code, o.township_code, o.community_code, o.name, o.status)
+            .where(o.deleted_at.is_(None))
+        ):
+            if uscc:
+                self.by_uscc[uscc] = id_
+            if status in registry.LIVE_STATUSES:
+                self.by_name.setdefault((division, name), []).append((id_, township, community))
+
+
+def _division_names(d: Division) -> set[str]:
+    names = {cells.text_of(d.name), cells.text_of(d.full_name)}
+    return names
+
+
+def _analyze(session: Session, source: LedgerSource, office: OfficeInfo, overrides: dict[str, str] | None,
+             progress: Progress | None, today: date, *, keep_rows: bool) -> _Plan:
+    """Judge every row; ``keep_rows`` keeps what writing needs (the new rows' values, the rejected rows' cells),
+    which a preview of a big ledger need not hold in memory."""
+    rows = source.rows()
+    header_row, headers = _find_header(source, rows)
+    mapping = auto_mapping(headers, overrides)
+    report = ImportReport(str(source.path), source.kind, source.sheet, source.encoding, header_row, mapping)
+    plan = _Plan(report, headers=headers)
+    if mapping.column_of("name") is None:
+        raise InputError("ledger.no_name_column")
+    if source.sheet_count > 1:
+        report.notes.append(Note("note.sheet", {"sheet": source.sheet, "count": source.sheet_count}))
+    if source.encoding:
+        report.notes.append(Note("note.encoding", {"encoding": source.encoding}))
+    if header_row > 1:
+        report.notes.append(Note("note.title_rows", {"row": header_row, "count": header_row - 1}))
+    for index, (header, fld) in enumerate(zip(mapping.headers, mapping.fields, strict=True)):
+        if header and not fld and normalize_header(header) not in ("序号",):
+            report.notes.append(Note("note.ignored_column", {"header": header, "column": column_letter(index)}))
+    for merge in source.merges:
+        if merge.max_row > header_row and merge.max_row > merge.min_row:
+            report.notes.append(Note("note.merged", {"ref": merge.ref}))
+    if mapping.column_of("division_code") is None and office.level == "district":
+        report.notes.append(Note("note.county_default", {"code": office.code}))
+
+    lookups = _Lookups(session, office)
+    first_by_key: dict[tuple[str, str], int] = {}
+    blank_rows: list[int] = []  # the first few, for the note
+    blank_count = 0
+    formula_issues: dict[int, list[tuple[int, str]]] = {}
+    judge = _RowJudge(session, lookups, mapping, office, today)
+    for number, values in rows:
+        if progress is not None and number % _PROGRESS_EVERY == 0:
+            progress(*source.position())
+        while source.formulas_without_value and source.formulas_without_value[0][0] <= number:
+            r, c, f = source.formulas_without_value.pop(0)
+            formula_issues.setdefault(r, []).append((c, f))
+        kind, text = _kind_of_row(values, mapping)
+        if kind == "blank":
+            blank_count += 1
+            if len(blank_rows) <= 10:
+                blank_rows.append(number)
+            continue
+        if kind in ("total", "footer"):
+            report.skipped += 1
+            report.notes.append(Note("note.total_row" if kind == "total" else "note.footer_row",
+                                     {"row": number, "text": text}))
+            continue
+        report.rows += 1
+        problems: list[Problem] = []
+        for column, formula in formula_issues.pop(number, []):
+            problems.append(Problem(number, column_letter(column), headers[column] if column < len(headers) else None,
+                                    mapping.fields[column] if column < len(mapping.fields) else "",
+                                    "ledger.formula_no_value", {"formula": formula}))
+        outcome = judge.judge(number, values, problems, first_by_key)
+        report.problems.extend(problems)
+        if any(p.severity == "error" for p in problems):
+            report.invalid += 1
+            report.invalid_rows.append(number)
+            if keep_rows:
+                reason = "；".join(f"[{p.header or p.field}] {p.message()}" for p in problems if p.severity == "error")
+                plan.rejected.append((number, values, reason))
+        elif isinstance(outcome, ChangedRow):
+            report.changed += 1
+            report.changes.append(outcome)
+            plan.changed.append(outcome)
+        elif isinstance(outcome, _Pending):
+            report.new += 1
+            if keep_rows:
+                plan.new.append(outcome)
+        else:
+            report.unchanged += 1
+    if blank_count:
+        report.skipped += blank_count
+        shown = "、".join(str(r) for r in blank_rows[:10]) + ("…" if blank_count > 10 else "")
+        report.notes.append(Note("note.blank_rows", {"count": blank_count, "rows": shown}))
+    if source.formula_cells:
+        report.notes.append(Note("note.formulas", {"count": source.formula_cells}))
+    if progress is not None:
+        progress(*source.position())
+    return plan
+
+
+class _RowJudge:
+    def __init__(self, session: Session, lookups: _Lookups, mapping: Mapping, office: OfficeInfo, today: date
+                 ) -> None:
+        self.session, self.lookups, self.mapping, self.office, self.today = session, lookups, mapping, office, today
+        self.columns = [(i, f, COLUMNS_BY_FIELD[f]) for i, f in enumerate(mapping.fields) if f]
+        self.field_column = {f: i for i, f, _c in self.columns}
+
+    def where(self, issue_field: str) -> tuple[str | None, str | None]:
+        fld = _ISSUE_COLUMN.get(issue_field, issue_field)
+        if fld == "registry_code" and "registry_code" not in self.field_column:
+            fld = "registry_name"
+        col = self.field_column.get(fld)
+        if col is None:
+            return None, None
+        return column_letter(col), self.mapping.headers[col]
+
+    def problem(self, number: int, issue: Issue) -> Problem:
+        column, header = self.where(issue.field)
+        return Problem(number, column, header, issue.field, issue.code, issue.params, issue.severity)
+
+    # -- one row -------------------------------------------------------------------------------------------------
+    def judge(self, number: int, values: tuple[Any, ...], problems: list[Problem],
+              first_by_key: dict[tuple[str, str], int]) -> ChangedRow | _Pending | None:
+        data, person, issues = self.convert(values)
+        parsed = registry.parse_org_input(data)
+        issues.extend(parsed.issues)
+        given = parsed.values
+        tier = given.get("tier") or "registered"
+        if person:
+            role = "legal_representative" if tier == "registered" else "responsible_person"
+            person_parsed = registry.parse_org_input({"people": [{"role": role, **person}]})
+            issues.extend(person_parsed.issues)
+            people = person_parsed.people
+        else:
+            people = []
+        if not given.get("name"):
+            issues.append(Issue("name", "field.required", {"label": records.label("name")}))
+        # duplicates inside the ledger
+        keys = []
+        if given.get("uscc"):
+            keys.append(("uscc", given["uscc"]))
+        if given.get("name"):
+            place = given.get("community_code") or given.get("township_code") or given.get("division_code") or ""
+            keys.append(("name", f"{place}/{given['name']}"))
+        for key in keys:
+            first = first_by_key.get(key)
+            if first is not None:
+                issues.append(Issue("uscc" if key[0] == "uscc" else "name", "ledger.duplicate_row",
+                                    {"row": first, "key": key[1].split("/")[-1]}))
+                break
+        else:
+            for key in keys:
+                first_by_key[key] = number
+        if any(i.severity == "error" for i in issues):
+            problems.extend(self.problem(number, i) for i in issues)
+            return None
+        existing = self.match(given, issues)
+        if existing is None and any(i.severity == "error" for i in issues):
+            problems.extend(self.problem(number, i) for i in issues)
+            return None
+        if existing is None:
+            values_ = dict(given)
+            registry._fill_defaults(self.session, values_, self.office.code)  # noqa: SLF001 - the foundation's defaults
+            issues.extend(registry.validate_org(self.session, values_, people, today=self.today,
+                                                 lookups=self.lookups.register))
+            problems.extend(self.problem(number, i) for i in issues)
+            return _Pending(number, values_, people)
+        return self.compare(number, existing, given, person, people, issues, problems)
+
+    def convert(self, values: tuple[Any, ...]) -> tuple[dict[str, Any], dict[str, Any], list[Issue]]:
+        data: dict[str, Any] = {}
+        person: dict[str, Any] = {}
+        issues: list[Issue] = []
+        codes = self.lookups.codes
+        for index, fld, column in self.columns:
+            raw = values[index] if index < len(values) else None
+            if cells.is_blank(raw):
+                continue
+            kind = column.kind
+            if kind == "person":
+                key = _PERSON_FIELDS[fld]
+                person[key] = cells.text_of(raw)
+            elif kind == "date":
+                data[fld] = cells.date_value(raw)
+            elif kind in ("int", "decimal"):
+                data[fld] = cells.number_text(raw)
+            elif kind == "bool":
+                data[fld] = cells.bool_text(raw)
+            elif kind == "code":
+                spec = records.FIELDS_BY_NAME[fld]
+                data[fld] = cells.code_value(raw, codes.get(spec.dictionary or "", {}))
+            elif kind in ("division", "registry"):
+                data[fld] = cells.text_of(raw)
+            else:
+                data[fld] = cells.text_of(raw) if fld not in ("purpose", "business_scope", "notes") else str(raw)
+        for key in ("purpose", "business_scope", "notes"):
+            if key in data:
+                data[key] = str(data[key]).strip()
+        self.resolve_divisions(data, issues)
+        return data, person, issues
+
+    def resolve_divisions(self, data: dict[str, Any], issues: list[Issue]) -> None:
+        lk = self.lookups
+        county = data.get("division_code")
+        if county and county not in lk.divisions:
+            found = lk.counties.get(county, [])
+            if len(found) == 1:
+                data["division_code"] = found[0]
+            else:
+                issues.append(Issue("division_code", "ledger.division_name",
+                                    {"label": records.label("division_code"), "value": county}))
+                data.pop("division_code")
+        township = data.get("township_code")
+        if township and township not in lk.divisions:
+            parent = data.get("division_code")
+            found = lk.townships.get((parent, township), []) if parent else lk.township_any.get(township, [])
+            if len(found) == 1:
+                data["township_code"] = found[0]
+            else:
+                issues.append(Issue("township_code", "ledger.division_name",
+                                    {"label": records.label("township_code"), "value": township}))
+                data.pop("township_code")
+        if not data.get("division_code") and data.get("township_code") in lk.divisions:
+            data["division_code"] = lk.divisions[data["township_code"]].parent_code
+        if not data.get("division_code") and self.office.level == "district" and "division_code" not in [
+                i.field for i in issues]:
+            data["division_code"] = self.office.code
+        community = data.get("community_code")
+        if community and community not in lk.divisions:
+            found = lk.communities.get((data.get("township_code") or "", community), [])
+            if len(found) == 1:
+                data["community_code"] = found[0]
+            else:
+                issues.append(Issue("community_code", "ledger.division_name",
+                                    {"label": records.label("community_code"), "value": community}))
+                data.pop("community_code")
+        reg = data.pop("registry_name", None)
+        if reg and not data.get("registry_code"):
+            candidates = lk.registries.get(reg, [])
+            prefer = [data.get(k) for k in ("community_code", "township_code", "division_code")]
+            county = lk.divisions.get(data.get("division_code") or "")
+            prefer.append(county.parent_code if county else None)
+            chosen = next((c for c in prefer if c and c in candidates), candidates[0] if len(candidates) == 1 else None)
+            if chosen:
+                data["registry_code"] = chosen
+            else:
+                issues.append(Issue("registry_code", "ledger.division_name",
+                                    {"label": field_label("registry_name"), "value": reg}))
+
+    def match(self, given: dict[str, Any], issues: list[Issue]) -> Organization | None:
+        lk = self.lookups
+        org_id = lk.by_uscc.get(given.get("uscc") or "")
+        if org_id is None and given.get("name"):
+            candidates = lk.by_name.get((given.get("division_code") or "", given["name"]), [])
+            # the most specific division the row gives narrows the same name in different villages
+            for index, key in ((1, "township_code"), (2, "community_code")):
+                if given.get(key) and len(candidates) > 1:
+                    candidates = [c for c in candidates if c[index] == given[key]]
+            ids = [c[0] for c in candidates]
+            if len(ids) > 1:
+                issues.append(Issue("name", "ledger.ambiguous_match", {"count": len(ids), "name": given["name"]}))
+                return None
+            org_id = ids[0] if ids else None
+        return self.session.get(Organization, org_id) if org_id else None
+
+    def compare(self, number: int, org: Organization, given: dict[str, Any], person: dict[str, Any],
+                people: list[dict[str, Any]], issues: list[Issue], problems: list[Problem]) -> ChangedRow | None:
+        changes: list[FieldChange] = []
+        new_values: dict[str, Any] = {}
+        for key, value in given.items():
+            old = getattr(org, key)
+            if not _same(old, value):
+                changes.append(FieldChange(key, _text(old), _text(value)))
+                new_values[key] = value
+        current = self.current_person(org)
+        if person:
+            parsed_person = people[0] if people else {}
+            for ledger_key, key in _PERSON_FIELDS.items():
+                if key not in person:
+                    continue
+                old = (current or {}).get(key)
+                value = parsed_person.get(key)
+                if not _same(old, value):
+                    changes.append(FieldChange(ledger_key, _text(old), _text(value)))
+                    new_values[ledger_key] = value
+        if not changes:
+            problems.extend(self.problem(number, i) for i in issues)
+            return None
+        merged = {spec.name: getattr(org, spec.name) for spec in records.ORG_FIELDS}
+        merged.update({k: v for k, v in new_values.items() if k not in _PERSON_FIELDS})
+        if "registry_code" in new_values:
+            merged["registry_name"] = registry_name(self.session, new_values["registry_code"]) or merged["registry_name"]
+        people_now = self.current_people(org)
+        if any(k in new_values for k in _PERSON_FIELDS):
+            rep_role = "legal_representative" if merged.get("tier") == "registered" else "responsible_person"
+            rest = [p for p in people_now if p.get("role") not in ("legal_representative", "responsible_person")]
+            rep = dict(current or {"role": rep_role})
+            if "legal_rep_name" in new_values:
+                rep = {"role": rep_role}
+            for ledger_key, key in _PERSON_FIELDS.items():
+                if ledger_key in new_values:
+                    rep[key] = new_values[ledger_key]
+                elif key not in rep and key in (people[0] if people else {}):
+                    rep[key] = people[0][key]
+            rep.setdefault("name", org.legal_rep_name)
+            people_now = [*rest, rep]
+        issues.extend(registry.validate_org(self.session, merged, people_now, self_id=org.id, today=self.today,
+                                                 lookups=self.lookups.register))
+        problems.extend(self.problem(number, i) for i in issues)
+        return ChangedRow(number, org.id, org.name, tuple(changes), new_values)
+
+    def current_people(self, org: Organization) -> list[dict[str, Any]]:
+        rows = self.session.scalars(select(OrgPerson).where(
+            OrgPerson.organization_id == org.id, OrgPerson.deleted_at.is_(None), OrgPerson.is_current.is_(True)))
+        return [{"role": p.role, "name": p.name, "id_number": p.id_number, "phone": p.phone,
+                 "term_start": p.term_start, "term_end": p.term_end, "is_current": True} for p in rows]
+
+    def current_person(self, org: Organization) -> dict[str, Any] | None:
+        people = self.current_people(org)
+        for role in ("legal_representative", "responsible_person"):
+            for p in people:
+                if p["role"] == role:
+                    return p
+        return None
+
+
+def _same(old: Any, new: Any) -> bool:
+    if isinstance(old, Decimal) or isinstance(new, Decimal):
+        try:
+            return old is not None and new is not None and Decimal(old) == Decimal(new)
+        except (ArithmeticError, ValueError, TypeError):
+            return False
+    if old in (None, "") and new in (None, ""):
+        return True
+    return old == new
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    value = records.to_json_value(value)
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return str(value)
+
+
+# -- writing -----------------------------------------------------------------------------------------------------
+def _add_new(session: Session, pending: list[_Pending], office_code: str, progress: Progress | None,
+             total: int) -> None:
+    # No ORM relationship links people to their organization, so each chunk's organizations are flushed before
+    # their people (the foreign key is checked at once).
+    for start in range(0, len(pending), _PROGRESS_EVERY):
+        chunk = pending[start:start + _PROGRESS_EVERY]
+        people: list[OrgPerson] = []
+        for item in chunk:
+            reps = [p["name"] for p in item.people if p.get("role") == "legal_representative"]
+            org = Organization(id=new_id(), **item.values, entry_mode="import", origin_office=office_code,
+                               legal_rep_name=reps[0] if reps else None)
+            session.add(org)
+            people.extend(OrgPerson(organization_id=org.id, origin_office=office_code, **p) for p in item.people)
+        session.flush()
+        session.add_all(people)
+        session.flush()
+        if progress is not None:
+            progress(start + len(chunk), total)
+
+
+def _free_name(ledger: Path) -> Path:
+    """``台账-不合格行.xlsx`` beside the ledger, numbered when that exists: never overwrite a clerk's file."""
+    base = ledger.with_name(f"{ledger.stem}-不合格行.xlsx")
+    candidate, n = base, 2
+    while candidate.exists():
+        candidate = ledger.with_name(f"{ledger.stem}-不合格行-{n}.xlsx")
+        n += 1
+    return candidate

@@ -1,0 +1,112 @@
+"""The words of the ledger import and export (Chinese, English), registered with :data:`civicdesk.errors.MESSAGES`."""
+
+from __future__ import annotations
+
+from civicdesk.errors import MESSAGES
+
+LEDGER_MESSAGES: dict[str, tuple[str, str]] = {
+    # the file as a whole: nothing is read or written when one of these is raised
+    "ledger.unsupported_type": (
+        "“{path}”不是支持的台账文件：请使用 .xlsx 或 .csv（.xls 请先在 Excel/WPS 中另存为 .xlsx）。",
+        "'{path}' is not a supported ledger: use .xlsx or .csv (save an .xls as .xlsx in Excel/WPS first).",
+    ),
+    "ledger.not_spreadsheet": (
+        "“{path}”不是电子表格文件（内容不是 Excel 工作簿，也不是文本表格）。",
+        "'{path}' is not a spreadsheet (neither an Excel workbook nor a text table).",
+    ),
+    "ledger.encrypted": (
+        "“{path}”设有打开密码（已加密），无法读取：请在 Excel/WPS 中取消密码后另存再导入。",
+        "'{path}' is password-protected (encrypted): remove the password in Excel/WPS, save, and import again.",
+    ),
+    "ledger.legacy_xls": (
+        "“{path}”是旧版 .xls 格式：请在 Excel/WPS 中另存为 .xlsx 后导入。",
+        "'{path}' is an old .xls workbook: save it as .xlsx in Excel/WPS and import that.",
+    ),
+    "ledger.corrupt": (
+        "“{path}”已损坏或不完整，无法作为 .xlsx 读取：{reason}",
+        "'{path}' is damaged or incomplete and cannot be read as .xlsx: {reason}",
+    ),
+    "ledger.encoding": (
+        "“{path}”的文字编码无法识别（支持 UTF-8、GBK/GB18030）：第 {line} 行附近有无法解码的字节。",
+        "The text encoding of '{path}' is not recognized (UTF-8 or GBK/GB18030): undecodable bytes near line {line}.",
+    ),
+    "ledger.empty": ("“{path}”的工作表“{sheet}”是空的，没有可导入的行。", "Sheet '{sheet}' of '{path}' is empty."),
+    "ledger.no_header": (
+        "在“{sheet}”的前 {rows} 行中找不到表头（至少应有“名称”等两个可识别的列名）。",
+        "No header row found in the first {rows} rows of '{sheet}' (at least two known column names such as 名称).",
+    ),
+    "ledger.no_name_column": (
+        "表头中没有“名称”列（组织名称、社会组织名称……），无法导入：请在对应关系中指定。",
+        "The header has no name column (名称, 组织名称 …): map one in the column mapping.",
+    ),
+    "ledger.too_many_rows": (
+        "台账超过 {limit} 行（读到第 {row} 行时停止），一次导入的上限为 {limit} 行：请拆分成几个文件分别导入。",
+        "The ledger has more than {limit} rows (stopped at row {row}); split it into files of at most {limit} rows.",
+    ),
+    "ledger.mapping_file": (
+        "对应关系文件“{path}”有误：{reason}",
+        "The mapping file '{path}' is wrong: {reason}",
+    ),
+    "ledger.mapping_field": (
+        "对应关系中的字段“{field}”不存在（表头“{header}”）。",
+        "The mapping names a field '{field}' that does not exist (header '{header}').",
+    ),
+    "ledger.mapping_twice": (
+        "字段“{field}”被对应到两列：“{first}”和“{second}”。",
+        "The field '{field}' is mapped to two columns: '{first}' and '{second}'.",
+    ),
+    "ledger.export_type": (
+        "导出文件名应以 .xlsx 或 .csv 结尾：“{path}”。",
+        "The export file name must end in .xlsx or .csv: '{path}'.",
+    ),
+    "ledger.write_failed": ("无法写入“{path}”：{reason}", "Cannot write '{path}': {reason}"),
+    "ledger.invalid_rows": (
+        "台账有 {count} 行不合格，未导入任何记录（可改正后重新导入，或选择“跳过不合格行”）。",
+        "{count} row(s) of the ledger are invalid; nothing was imported (fix them, or skip the invalid rows).",
+    ),
+    # one row: shown in the report with its row number and column
+    "ledger.duplicate_row": (
+        "与第 {row} 行重复（{key}）。",
+        "Duplicates row {row} ({key}).",
+    ),
+    "ledger.formula_no_value": (
+        "单元格是公式且没有计算结果（{formula}）：请在 Excel/WPS 中打开并保存后再导入。",
+        "The cell holds a formula without a computed value ({formula}): open and save the file in Excel/WPS first.",
+    ),
+    "ledger.division_name": (
+        "“{label}”“{value}”不是已知的区划名称或代码。",
+        "'{label}' '{value}' is not a known division name or code.",
+    ),
+    "ledger.ambiguous_match": (
+        "本区划内有 {count} 个同名组织“{name}”，无法确定对应哪一个：请填写统一社会信用代码。",
+        "{count} organizations named '{name}' exist in this division; give the credit code to tell which.",
+    ),
+    "ledger.cancelled": ("导入已取消，数据库未作任何改动。", "The import was cancelled; the database is unchanged."),
+}
+
+MESSAGES.update(LEDGER_MESSAGES)
+
+#: Notes of the report (not errors): what was skipped or filled in, and why.
+NOTES: dict[str, tuple[str, str]] = {
+    "note.total_row": ("第 {row} 行是合计/小计行，已跳过。", "Row {row} is a total row; skipped."),
+    "note.blank_rows": ("跳过空行 {count} 行（{rows}）。", "Skipped {count} blank row(s) ({rows})."),
+    "note.footer_row": ("第 {row} 行是表尾说明（“{text}”），已跳过。", "Row {row} is a footnote ('{text}'); skipped."),
+    "note.title_rows": ("表头在第 {row} 行，其上 {count} 行为标题，已跳过。", "The header is row {row}; {count} title row(s) above it skipped."),
+    "note.ignored_column": ("列“{header}”（{column}）未对应任何字段，已忽略。", "Column '{header}' ({column}) is not mapped; ignored."),
+    "note.merged": (
+        "合并单元格 {ref} 已按其左上角的值填充到每一行。",
+        "Merged cells {ref} were filled with their top-left value on every row.",
+    ),
+    "note.formulas": (
+        "有 {count} 个单元格是公式，按文件保存时的计算结果读取（没有计算结果的，在所在行报错）。",
+        "{count} cell(s) hold formulas: read as computed when the file was saved (a missing result is an error "
+        "of its row).",
+    ),
+    "note.encoding": ("文本编码：{encoding}。", "Text encoding: {encoding}."),
+    "note.county_default": (
+        "台账没有“所在县（市、区）”列，按本单位 {code} 填写。",
+        "The ledger has no county column; this office's {code} was used.",
+    ),
+    "note.sheet": ("读取工作表“{sheet}”（共 {count} 个工作表，只读第一个）。", "Read sheet '{sheet}' (the first of {count})."),
+}
+MESSAGES.update(NOTES)

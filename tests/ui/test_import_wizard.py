@@ -1,0 +1,133 @@
+"""The import wizard driven like a clerk would: pick the office ledger, change a column, read the report, skip
+the invalid rows, import; a cancelled import leaves the database alone; the File menu exports the filtered table."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import openpyxl
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+
+from civicdesk.services import registry
+from civicdesk.ui.import_wizard import PAGE_IMPORT, PAGE_MAPPING, PAGE_REPORT, ImportWizard, export_dialog
+from civicdesk.services.validation import make_uscc
+from civicdesk.ui.main_window import MainWindow
+from tests.conftest import digest
+from tests.services.test_ledger_office import USCC_GO, USCC_PHOTO, write_office_ledger
+
+TIMEOUT = 30_000
+
+
+def _wizard(qtbot, ctx, path: Path) -> ImportWizard:  # noqa: ANN001
+    wizard = ImportWizard(ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    wizard.file_page.path_edit.setText(str(path))
+    return wizard
+
+
+def test_import_through_the_wizard(qtbot, make_ctx, db_path: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    ctx = make_ctx(db_path)
+    path = write_office_ledger(tmp_path / "沙湾区台账.xlsx")
+    wizard = _wizard(qtbot, ctx, path)
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    wizard.next()
+    assert wizard.currentId() == PAGE_MAPPING
+    page = wizard.mapping_page
+    qtbot.waitUntil(lambda: page.isComplete(), timeout=TIMEOUT)
+    assert page.info.text() == "表头在第 3 行，共 13 列。"
+    assert page.table.horizontalHeaderItem(1).text() == "社会组织名称"
+    assert page.table.item(1, 1).text() == "沙湾区摄影家协会"
+    assert page.table.item(2, 2).text() == USCC_GO  # typed in full-width digits, shown half-width
+    assert page.combos[1].currentData() == "name" and page.combos[0].currentData() == ""
+    # the clerk maps 名称 away: the page says what is missing and will not go on
+    page.combos[1].setCurrentIndex(0)
+    assert not page.isComplete() and "名称" in page.info.text()
+    page.combos[1].setCurrentIndex(page.combos[1].findData("name"))
+    # and takes 联系电话 out of this import
+    page.combos[12].setCurrentIndex(0)
+    assert page.mapping()["联系电话"] == "" and page.isComplete()
+
+    before = digest(db_path)
+    wizard.next()
+    assert wizard.currentId() == PAGE_REPORT
+    report_page = wizard.report_page
+    qtbot.waitUntil(lambda: report_page.report is not None, timeout=TIMEOUT)
+    assert report_page.summary.text().startswith("数据行 6：新增 4，变更 0，无变化 0，不合格 2；跳过 2 行。")
+    rows = [(report_page.problems.item(r, 0).text(), report_page.problems.item(r, 1).text(),
+             report_page.problems.item(r, 2).text()) for r in range(report_page.problems.rowCount())]
+    assert rows == [("7", "C", "统一社会信用代码"), ("8", "C", "统一社会信用代码")]
+    assert not report_page.isComplete() and report_page.skip.isVisibleTo(wizard)
+    report_page.skip.setChecked(True)
+    assert report_page.isComplete()
+    assert digest(db_path) == before  # nothing written before the import page
+
+    with qtbot.waitSignal(wizard.imported, timeout=TIMEOUT) as blocker:
+        wizard.next()
+    assert wizard.currentId() == PAGE_IMPORT
+    assert blocker.args[0].new == 4
+    qtbot.waitUntil(lambda: wizard.import_page.isComplete(), timeout=TIMEOUT)
+    assert wizard.import_page.status.text().startswith("已导入：新增 4 个，变更 0 个。")
+    assert (tmp_path / "沙湾区台账-不合格行.xlsx").exists()
+    photo = registry.get_organization(ctx.db, USCC_PHOTO)
+    assert photo.values["contact_phone"] is None  # the column the clerk left out
+
+
+def test_cancel_leaves_the_database_unchanged(qtbot, make_ctx, db_path: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    ctx = make_ctx(db_path)
+    rows = [[i, f"沙湾区测试协会{i}", make_uscc("1", "511111", f"MK{i:06d}"), "社会团体", "文化类", "直接登记", None,
+             "铜河街道", "张三", "2020-01-02", 1, "否", None] for i in range(1, 301)]
+    path = write_office_ledger(tmp_path / "台账.xlsx", rows)
+    wizard = _wizard(qtbot, ctx, path)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.mapping_page.isComplete(), timeout=TIMEOUT)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.report_page.isComplete(), timeout=TIMEOUT)
+    before = digest(db_path)
+    # hold the one worker so the import is cancelled before it writes anything, whatever the machine's speed
+    gate = threading.Event()
+    ctx.runner.run(lambda _job: gate.wait(TIMEOUT / 1000))
+    wizard.next()
+    page = wizard.import_page
+    assert page.cancel_button.isEnabled()
+    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    gate.set()
+    qtbot.waitUntil(lambda: page.isComplete(), timeout=TIMEOUT)
+    assert page.result is None
+    assert page.status.text() == "导入已取消，数据库未作任何改动。"
+    assert digest(db_path) == before
+
+
+def test_a_bad_file_is_named_on_the_mapping_page(qtbot, make_ctx, db_path: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    path = tmp_path / "加密.xlsx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le"))
+    wizard = _wizard(qtbot, make_ctx(db_path), path)
+    wizard.next()
+    qtbot.waitUntil(lambda: "设有打开密码" in wizard.mapping_page.info.text(), timeout=TIMEOUT)
+    assert not wizard.mapping_page.isComplete()
+
+
+def test_file_menu_exports_the_filtered_table(qtbot, make_ctx, shawan_db_path: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    ctx = make_ctx(shawan_db_path)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=TIMEOUT)
+    texts = [a.text() for a in window.ledger_actions]
+    assert texts == ["导入台账…", "导出名录…", "导出导入模板…"]
+    bar = window.filter_bar
+    with qtbot.waitSignal(window.model.loaded, timeout=TIMEOUT) as blocker:
+        bar.tier.setCurrentIndex(bar.tier.findData("filed"))
+    shown = blocker.args[0]
+    target = tmp_path / "备案.xlsx"
+    op = export_dialog(window, str(target))
+    with qtbot.waitSignal(op.finished, timeout=TIMEOUT):
+        pass
+    sheet = openpyxl.load_workbook(target).active
+    assert sheet.max_row - 1 == shown > 0
+    tier_col = [c.value for c in sheet[1]].index("管理层级")
+    assert {r[tier_col] for r in sheet.iter_rows(min_row=2, values_only=True)} == {"乡镇（街道）备案"}
+    assert "已导出" in window.statusBar().currentMessage()
