@@ -1,0 +1,150 @@
+"""Import of a sync package of N changes (default 100,000) against a plain bulk insert of the same rows.
+
+Run from the repository root::
+
+    python bench/bench_sync.py [--rows 100000] [--repeat 3] [--dir /tmp]
+
+Set-up (not timed): a district office (511111) and the city (511100), each made with ``open_database`` +
+``init_office`` + ``ensure_keys``, trusting each other's cards; the district gets N generated organizations
+(``bench.generate``) by the bulk path, and exports them to the city as a full package (N changes, split into
+consecutive files above ~20 MB as the product does).
+
+Timed, per repeat, on fresh copies of the city database:
+
+* import: ``service.import_blobs`` of the package files (in memory): structure, signature, payload hash,
+  decryption, strict decoding, and the apply in one transaction (version-vector checks, inserts, search
+  index), commit included;
+* baseline: the same N rows inserted the way ``civicdesk demo`` loads rows (``stamped`` + search
+  ``prepare_rows`` + ``insert_rows`` + ``index_rows``, one unit of work), commit included.
+
+Prints each repeat, the medians, and the ratio import / baseline.  A benchmark, not a test: never fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.generate import generate_organizations
+from civicdesk.models import Organization
+from civicdesk.services import search
+from civicdesk.services.bulk import insert_rows, stamped
+from civicdesk.services.database import open_database
+from civicdesk.services.office import init_office
+from civicdesk.services.sync import keys, service
+
+PASSPHRASE = "bench-passphrase"
+
+
+def _office(path: Path, code: str, level: str) -> bytes:
+    db = open_database(path)
+    init_office(db, code=code, name=f"bench {code}", level=level)
+    keys.ensure_keys(db, PASSPHRASE)
+    card = keys.make_card(db, PASSPHRASE)
+    db.close()
+    return card
+
+
+def _trust(path: Path, card: bytes) -> None:
+    db = open_database(path)
+    keys.trust_card(db, card)
+    db.close()
+
+
+def _bulk(path: Path, rows: list[dict], now: datetime) -> float:
+    db = open_database(path)
+    try:
+        start = time.perf_counter()
+        with db.unit() as session:
+            full = stamped([dict(r) for r in rows], now)
+            search.prepare_rows(session, full)
+            insert_rows(session, [(Organization.__table__, full)])
+            search.index_rows(session, full)
+        return time.perf_counter() - start
+    finally:
+        db.close()
+
+
+def _checkpoint(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+
+
+def setup(folder: Path, n: int) -> tuple[Path, list[tuple[str, bytes]], list[dict]]:
+    district, city = folder / "district.sqlite3", folder / "city.sqlite3"
+    d_card, c_card = _office(district, "511111", "district"), _office(city, "511100", "city")
+    _trust(district, c_card)
+    _trust(city, d_card)
+    rows = generate_organizations(n, seed=11)
+    for r in rows:
+        r["origin_office"] = "511111"
+    _bulk(district, rows, datetime(2026, 1, 1))
+    db = open_database(district)
+    try:
+        start = time.perf_counter()
+        packages = service.export(db, "511100", PASSPHRASE, full=True)
+        print(f"export: {len(packages)} file(s), {sum(len(p.data) for p in packages) / 1e6:.1f} MB, "
+              f"{sum(p.changes for p in packages):,} changes, {time.perf_counter() - start:.1f} s")
+    finally:
+        db.close()
+    _checkpoint(city)
+    return city, [(p.file_name, p.data) for p in packages], rows
+
+
+def run(folder: Path, city: Path, blobs: list[tuple[str, bytes]], rows: list[dict], i: int) -> tuple[float, float]:
+    target = folder / f"import{i}.sqlite3"
+    shutil.copyfile(city, target)
+    db = open_database(target)
+    try:
+        # the passphrase is unlocked once per process (as in the GUI): not part of the import's time
+        with db.read() as session:
+            keys.decryption_keys(session, PASSPHRASE)
+        start = time.perf_counter()
+        results = service.import_blobs(db, blobs, PASSPHRASE)
+        t_import = time.perf_counter() - start
+        assert {r.status for r in results} == {"applied"}, results
+    finally:
+        db.close()
+    baseline = folder / f"bulk{i}.sqlite3"
+    shutil.copyfile(city, baseline)
+    t_bulk = _bulk(baseline, rows, datetime(2026, 1, 1))
+    for p in (target, baseline):
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{p}{suffix}").unlink(missing_ok=True)
+    return t_import, t_bulk
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--dir", type=Path, default=None)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
+        folder = Path(tmp)
+        city, blobs, rows = setup(folder, args.rows)
+        imports, bulks = [], []
+        for i in range(args.repeat):
+            t_import, t_bulk = run(folder, city, blobs, rows, i)
+            imports.append(t_import)
+            bulks.append(t_bulk)
+            print(f"repeat {i + 1}: import {t_import:.2f} s, bulk insert {t_bulk:.2f} s, ratio {t_import / t_bulk:.2f}x")
+        mi, mb = statistics.median(imports), statistics.median(bulks)
+        print(f"median of {args.repeat}: import of {args.rows:,} changes {mi:.2f} s (target < 30 s), "
+              f"plain bulk insert {mb:.2f} s, ratio {mi / mb:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

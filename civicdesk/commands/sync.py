@@ -1,0 +1,166 @@
+"""``civicdesk sync``: export, resend, import, status, conflicts and their resolution (shared/SYNC.md)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+EXIT_REFUSED = 2
+
+
+def add_parsers(sub: Any) -> dict[str, Any]:
+    sync = sub.add_parser("sync", help="与其他单位通过文件同步 / sync by file with other offices")
+    s = sync.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
+    p = s.add_parser("export", help="导出发给某单位的同步包")
+    p.add_argument("--to", required=True, metavar="OFFICE_CODE")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("-o", "--output", type=Path, help="文件名（拆分为多个包时只用于第一个）")
+    where.add_argument("--dir", type=Path, help="写入的文件夹（文件名自动生成）")
+    p.add_argument("--full", action="store_true", help="发送全部数据，而不仅是未发送的变更")
+    p.add_argument("--json", action="store_true")
+    p = s.add_parser("resend", help="重新写出已发送过的同步包（内容完全相同）")
+    p.add_argument("--to", required=True, metavar="OFFICE_CODE")
+    p.add_argument("--seq", required=True, type=int)
+    p.add_argument("--epoch", type=int)
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("-o", "--output", type=Path)
+    where.add_argument("--dir", type=Path)
+    p = s.add_parser("import", help="导入同步包（可一次多个，顺序不限）")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--json", action="store_true")
+    p = s.add_parser("status", help="与各单位的同步状态")
+    p.add_argument("--json", action="store_true")
+    p = s.add_parser("conflicts", help="同步冲突")
+    p.add_argument("--open", action="store_true", help="只列出未解决的")
+    p.add_argument("--json", action="store_true")
+    p = s.add_parser("resolve", help="解决一个冲突：取本单位、对方或合并的值")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--take", required=True, choices=("local", "remote", "merge"))
+    p.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE", help="合并时每个冲突字段的取值")
+    p.add_argument("--json", action="store_true")
+    p = s.add_parser("new-epoch", help="从备份恢复数据库后运行：开始新的发送轮次，不重复使用序号")
+    p.add_argument("--json", action="store_true")
+    return {"sync": cmd_sync}
+
+
+def _target(options: argparse.Namespace, name: str, first: bool) -> Path:
+    from civicdesk.errors import InputError
+
+    if options.dir is not None:
+        if not options.dir.is_dir():
+            raise InputError("sync.output_dir", path=str(options.dir))
+        return options.dir / name
+    if options.output is not None and first:
+        return options.output
+    folder = options.output.parent if options.output is not None else Path.cwd()
+    return folder / name
+
+
+def _write(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + ".part")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+
+
+def cmd_sync(options: argparse.Namespace) -> int:
+    from civicdesk.cli import _open, _print_json, acting_user
+    from civicdesk.services.sync import keys, service
+
+    zh = options.lang == "zh"
+    db = _open(options)
+    try:
+        command = options.sync_command
+        user = None
+        if command in ("export", "resend", "import", "new-epoch"):
+            user = acting_user(options, db, "sync")
+        elif command == "resolve":
+            user = acting_user(options, db, "conflict.resolve")
+        actor = user.username if user else None
+        if command == "export":
+            packages = service.export(db, options.to, keys.passphrase_for(db), full=options.full, actor=actor)
+            written = []
+            for i, p in enumerate(packages):
+                path = _target(options, p.file_name, i == 0)
+                _write(path, p.data)
+                written.append({"file": str(path), "epoch": p.epoch, "seq": p.seq, "sha256": p.sha256,
+                                "full": p.full, "changes": p.changes, "counts": p.counts})
+            if options.json:
+                _print_json(written)
+            else:
+                for w in written:
+                    what = "全部数据" if w["full"] else "变更"
+                    print(f"{w['file']}\t第 {w['seq']} 号\t{what} {w['changes']} 条" if zh else
+                          f"{w['file']}\t#{w['seq']}\t{w['changes']} {'rows (full)' if w['full'] else 'changes'}")
+            return 0
+        if command == "resend":
+            p = service.resend(db, options.to, options.seq, options.epoch)
+            path = _target(options, p.file_name, True)
+            _write(path, p.data)
+            print(f"{path}\t{p.sha256}")
+            return 0
+        if command == "import":
+            results = service.import_files(db, options.files, keys.passphrase_from_env_or_prompt(), actor=actor)
+            if options.json:
+                _print_json([r.as_dict() for r in results])
+            else:
+                words = {"applied": ("已导入", "applied"), "already_imported": ("此前已导入", "already imported"),
+                         "parked": ("已暂存（前面缺包）", "parked (a package before it is missing)"),
+                         "refused": ("拒收", "refused")}
+                for r in results:
+                    label = words[r.status][0 if zh else 1]
+                    reason = f": {r.message_zh if zh else r.message}" if r.reason else ""
+                    counts = f"  {json.dumps(r.counts, ensure_ascii=False)}" if r.counts else ""
+                    print(f"{r.name}\t{label}{reason}{counts}")
+            return EXIT_REFUSED if any(r.status == "refused" for r in results) else 0
+        if command == "status":
+            data = service.status(db)
+            if options.json:
+                _print_json(data)
+            else:
+                print(f"{data['office']['name']}（{data['office']['code']}） epoch {data['epoch']}")
+                for o in data["offices"]:
+                    sent = o["last_sent"]["seq"] if o["last_sent"] else "-"
+                    print(f"  {o['code']} {o['name']}: sent #{sent}, acked #{o['acknowledged']['seq']}, "
+                          f"unacked {o['unacknowledged']}, received #{o['received']['seq']}, missing {o['missing']}, "
+                          f"parked {o['parked']}")
+                print(f"  open conflicts: {data['open_conflicts']}")
+            return 0
+        if command == "conflicts":
+            rows = service.list_conflicts(db, open_only=options.open)
+            if options.json:
+                _print_json([r.as_dict() for r in rows])
+            else:
+                for r in rows:
+                    state = "open" if r.resolved_at is None else f"resolved {r.resolved_at}"
+                    print(f"{r.id}\t{r.entity}\t{r.label}\t{state}")
+                    for f in r.fields:
+                        print(f"    {f}: local={r.local_values.get(f)!r} remote={r.remote_values.get(f)!r} "
+                              f"now={r.current_values.get(f)!r}")
+            return 0
+        if command == "resolve":
+            from civicdesk.errors import InputError
+
+            values = {}
+            for item in options.set:
+                if "=" not in item:
+                    raise InputError("input.type", field="--set", expected="FIELD=VALUE")
+                k, v = item.split("=", 1)
+                values[k] = v
+            view = service.resolve_conflict(db, options.id, options.take, values, actor=actor)
+            if options.json:
+                _print_json(view.as_dict())
+            else:
+                print(("已解决：" if zh else "Resolved: ") + view.id)
+            return 0
+        if command == "new-epoch":
+            epoch = service.new_epoch(db)
+            if options.json:
+                _print_json({"epoch": epoch})
+            else:
+                print(f"epoch {epoch}")
+            return 0
+        return 1
+    finally:
+        db.close()

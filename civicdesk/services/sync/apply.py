@@ -1,0 +1,429 @@
+"""Decode a payload with strict types, and apply its changes by version vector (SYNC.md, import step 5).
+
+Applied with Core statements in bulk (a package may hold 100,000 changes), inside the caller's transaction:
+the ORM's change-log and version listeners do not see these writes, which is what we want (a received change
+is not a local change to send back, and it keeps the sender's vector).  Each change:
+
+- incoming vector newer than the local row -> apply its fields (a local value that is neither the sender's old
+  value nor its new one is recorded as a conflict, the incoming value applied);
+- older or equal -> skipped and counted;
+- concurrent -> fields changed on one side only are merged; fields changed on both sides, and a delete against
+  an edit, are a conflict: both versions kept in ``sync_conflict``, a provisional winner chosen the same way on
+  both offices (the larger vector), the merged vector kept so that both offices hold the same row.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, Numeric, String, Table, bindparam, insert, select, update
+from sqlalchemy.orm import Session
+
+from civicdesk.models import Division, Organization
+from civicdesk.models.history import json_value
+from civicdesk.models.sync import BOOKKEEPING_SENT, LOCAL_COLUMNS, ChangeLog, Conflict, synced_entities
+from civicdesk.services import search
+from civicdesk.services.sync.package import refuse
+
+CONFLICT_NS = uuid.UUID("0b9f3a8e-5c1d-4d0e-8f43-2a7d6c1e9b10")
+OPS = ("insert", "update", "delete", "upsert")
+CHANGE_KEYS = {"log", "entity", "id", "op", "fields", "before", "after", "author"}
+DIVISION_KEYS = {"code", "name", "full_name", "level", "parent_code", "code_official", "invented", "source"}
+CHUNK = 900
+
+
+# -- strict decoding -------------------------------------------------------------------------------------------------
+class _Bad(ValueError):
+    pass
+
+
+def _columns(entity: str) -> dict[str, Any]:
+    table: Table = synced_entities()[entity].__table__
+    local = LOCAL_COLUMNS.get(entity, frozenset())
+    return {c.name: c for c in table.columns if c.name not in BOOKKEEPING_SENT and c.name not in local}
+
+
+def decode_value(column: Any, value: Any, *, allow_none: bool = False) -> Any:
+    """A JSON value as the column's Python value; wrong types refused (no coercion of text to numbers)."""
+    if value is None:
+        if column.nullable or allow_none:
+            return None
+        raise _Bad(f"{column.name}: null not allowed")
+    t = column.type
+    if isinstance(t, Boolean):
+        if isinstance(value, bool):
+            return value
+    elif isinstance(t, Integer):
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) < 2**63:
+            return value
+    elif isinstance(t, DateTime):
+        if isinstance(value, str) and len(value) <= 32:
+            try:
+                return datetime.fromisoformat(value)
+            except ValueError:
+                pass
+    elif isinstance(t, Date):
+        if isinstance(value, str) and len(value) == 10:
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                pass
+    elif isinstance(t, Numeric):
+        if isinstance(value, str) and len(value) <= 40:
+            try:
+                number = Decimal(value)
+                if number.is_finite():
+                    return number
+            except InvalidOperation:
+                pass
+    elif isinstance(t, JSON):
+        return value
+    elif isinstance(t, String):  # Text too
+        if isinstance(value, str) and (t.length is None or len(value) <= t.length):
+            return value
+    raise _Bad(f"{column.name}: wrong type or value")
+
+
+def _decoder(column: Any) -> Any:
+    """A fast decoder of one column's JSON values (the same rules as :func:`decode_value`)."""
+    t = column.type
+    if isinstance(t, JSON):
+        return lambda v: v
+    if isinstance(t, (Boolean, Integer, DateTime, Date, Numeric)):
+        return lambda v: decode_value(column, v)
+    limit = t.length if isinstance(t, String) else None
+
+    def text(v: Any) -> Any:
+        if v.__class__ is str and (limit is None or len(v) <= limit):
+            return v
+        if v is None and column.nullable:
+            return None
+        return decode_value(column, v)
+    return text
+
+
+def _vector(value: Any, name: str) -> dict[str, int]:
+    if not isinstance(value, dict) or not value or len(value) > 1000:
+        raise _Bad(f"{name}: a version vector expected")
+    for k, v in value.items():
+        if not (isinstance(k, str) and 0 < len(k) <= 32 and isinstance(v, int) and not isinstance(v, bool)
+                and 0 <= v < 2**53):
+            raise _Bad(f"{name}: a version vector expected")
+    return dict(value)
+
+
+def decode_payload(payload: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The payload's changes and divisions with Python values; anything unexpected refuses the package."""
+    try:
+        if not isinstance(payload, dict) or set(payload) != {"changes", "divisions"}:
+            raise _Bad("payload: exactly changes and divisions expected")
+        if not isinstance(payload["changes"], list) or not isinstance(payload["divisions"], list):
+            raise _Bad("payload: lists expected")
+        entities = synced_entities()
+        columns = {name: _columns(name) for name in entities}
+        decoders = {name: {c: _decoder(col) for c, col in cols.items()} for name, cols in columns.items()}
+        changes = []
+        for raw in payload["changes"]:
+            if not isinstance(raw, dict) or set(raw) != CHANGE_KEYS:
+                raise _Bad("change: unknown or missing field")
+            entity = raw["entity"]
+            if entity not in entities:
+                raise _Bad(f"unknown entity {str(entity)[:40]!r}")
+            if raw["op"] not in OPS:
+                raise _Bad("change: op")
+            if not isinstance(raw["id"], str) or not 0 < len(raw["id"]) <= 36:
+                raise _Bad("change: id")
+            if not (raw["log"] is None or (isinstance(raw["log"], int) and not isinstance(raw["log"], bool))):
+                raise _Bad("change: log")
+            if not (raw["author"] is None or (isinstance(raw["author"], str) and len(raw["author"]) <= 64)):
+                raise _Bad("change: author")
+            if not isinstance(raw["fields"], dict):
+                raise _Bad("change: fields")
+            cols, decode = columns[entity], decoders[entity]
+            fields = {}
+            for name, pair in raw["fields"].items():
+                fn = decode.get(name)
+                if fn is None:
+                    raise _Bad(f"{entity}: unknown field {str(name)[:40]!r}")
+                if pair.__class__ is not list or len(pair) != 2:
+                    raise _Bad(f"{entity}.{name}: [old, new] expected")
+                old, new = pair
+                fields[name] = (None if old is None else fn(old), fn(new))
+            if "id" in fields and fields["id"][1] != raw["id"]:
+                raise _Bad("change: id differs")
+            changes.append({
+                "entity": entity, "id": raw["id"], "op": raw["op"], "fields": fields, "log": raw["log"],
+                "before": None if raw["before"] is None else _vector(raw["before"], "before"),
+                "after": _vector(raw["after"], "after"), "author": raw["author"],
+            })
+        division_cols = {c.name: c for c in Division.__table__.columns}
+        divisions = []
+        for raw in payload["divisions"]:
+            if not isinstance(raw, dict) or set(raw) != DIVISION_KEYS:
+                raise _Bad("division: unknown or missing field")
+            divisions.append({k: decode_value(division_cols[k], v) for k, v in raw.items()})
+    except _Bad as exc:
+        raise refuse("payload", detail=str(exc)) from exc
+    return changes, divisions
+
+
+def encode_row(entity: str, row: dict[str, Any]) -> dict[str, list[Any]]:
+    """A whole row as fields ([None, value] each), for a full export."""
+    return {name: [None, json_value(row[name])] for name in _columns(entity)}
+
+
+# -- vectors ------------------------------------------------------------------------------------------------------------
+def compare(a: dict[str, int], b: dict[str, int]) -> str:
+    """How vector ``a`` stands to ``b``: equal, newer, older or concurrent."""
+    keys = set(a) | set(b)
+    a_ge = all(a.get(k, 0) >= b.get(k, 0) for k in keys)
+    b_ge = all(b.get(k, 0) >= a.get(k, 0) for k in keys)
+    if a_ge and b_ge:
+        return "equal"
+    return "newer" if a_ge else "older" if b_ge else "concurrent"
+
+
+def merged(a: dict[str, int], b: dict[str, int]) -> dict[str, int]:
+    return {k: max(a.get(k, 0), b.get(k, 0)) for k in sorted(set(a) | set(b))}
+
+
+def _rank(vector: dict[str, int]) -> tuple[int, str]:
+    return sum(vector.values()), json.dumps(sorted(vector.items()))
+
+
+def conflict_id(entity: str, row_id: str, a: dict[str, int], b: dict[str, int]) -> str:
+    pair = sorted(json.dumps(sorted(v.items())) for v in (a, b))
+    return str(uuid.uuid5(CONFLICT_NS, f"{entity}|{row_id}|{pair[0]}|{pair[1]}"))
+
+
+# -- applying -------------------------------------------------------------------------------------------------------------
+def _load(session: Session, table: Table, ids: list[str]) -> dict[str, dict[str, Any]]:
+    out = {}
+    for start in range(0, len(ids), CHUNK):
+        for row in session.execute(select(table).where(table.c.id.in_(ids[start:start + CHUNK]))):
+            out[row.id] = dict(row._mapping)
+    return out
+
+
+def apply_changes(session: Session, origin: str, changes: list[dict[str, Any]], divisions: list[dict[str, Any]],
+                  now: datetime) -> dict[str, int]:
+    """Apply decoded changes inside the caller's transaction; returns the counts."""
+    counts = {"changes": len(changes), "inserted": 0, "updated": 0, "merged": 0, "skipped": 0, "conflicts": 0,
+              "divisions": 0}
+    # divisions first (invented communities the organizations point to), parents before children
+    if divisions:
+        have = set(session.scalars(select(Division.code).where(Division.code.in_([d["code"] for d in divisions]))))
+        fresh = sorted((d for d in divisions if d["code"] not in have), key=lambda d: (len(d["code"]), d["code"]))
+        if fresh:
+            session.execute(insert(Division.__table__), fresh)
+            counts["divisions"] = len(fresh)
+    entities = synced_entities()
+    wanted: dict[str, list[str]] = {}
+    for c in changes:
+        wanted.setdefault(c["entity"], []).append(c["id"])
+    state: dict[str, dict[str, dict[str, Any]]] = {}
+    original: dict[str, dict[str, dict[str, Any]]] = {}
+    for entity, ids in wanted.items():
+        state[entity] = _load(session, entities[entity].__table__, list(dict.fromkeys(ids)))
+    new: dict[str, dict[str, dict[str, Any]]] = {e: {} for e in wanted}
+    dirty: dict[str, set[str]] = {e: set() for e in wanted}
+    open_conflicts = _open_conflicts(session, wanted)
+    conflicts: dict[str, dict[str, Any]] = {}
+    resolved: set[str] = set()
+
+    for c in changes:
+        entity, row_id, after = c["entity"], c["id"], c["after"]
+        rows = state[entity]
+        local = rows.get(row_id)
+        fields = c["fields"]
+        if local is None:
+            if c["op"] in ("insert", "upsert"):
+                row = {name: value for name, (_, value) in fields.items()}
+                row.update(id=row_id, version_vector=after, version=sum(after.values()), created_at=now, updated_at=now)
+                rows[row_id] = row
+                new[entity][row_id] = row
+                counts["inserted"] += 1
+            else:  # an edit of a row we never received: kept as a conflict, nothing lost
+                _conflict(conflicts, entity, row_id, "missing", list(fields), {}, fields, {}, after, origin, "remote")
+                counts["conflicts"] += 1
+            continue
+        relation = compare(after, local["version_vector"])
+        if relation in ("equal", "older"):
+            counts["skipped"] += 1
+            continue
+        if row_id not in new[entity] and row_id not in dirty[entity]:
+            original.setdefault(entity, {})[row_id] = dict(local)
+        partial = c["op"] in ("update", "delete")
+        if relation == "newer":
+            mismatch = [f for f, (old, value) in fields.items()
+                        if partial and local.get(f) != old and local.get(f) != value]
+            if mismatch:
+                _conflict(conflicts, entity, row_id, "fields", mismatch, local, fields, local["version_vector"], after,
+                          origin, "remote")
+                counts["conflicts"] += 1
+            for f, (_, value) in fields.items():
+                local[f] = value
+            local["version_vector"] = dict(after)
+            counts["updated"] += 1
+            for cid, (vector_a, vector_b) in open_conflicts.get((entity, row_id), {}).items():
+                if compare(after, merged(vector_a, vector_b)) in ("newer", "equal"):
+                    resolved.add(cid)
+        else:  # concurrent
+            remote_delete = "deleted_at" in fields and fields["deleted_at"][1] is not None
+            local_deleted = local.get("deleted_at") is not None
+            if partial:
+                overlap = [f for f, (old, value) in fields.items() if local.get(f) != value and local.get(f) != old]
+            else:  # a whole row: which fields did we change meanwhile (our change log knows), and from what?
+                base = _local_base(session, entity, row_id, after)
+                overlap = [f for f, (_, value) in fields.items()
+                           if local.get(f) != value and f in base and json_value(value) != base[f]]
+                for f in [f for f in fields if f in base and f not in overlap]:
+                    fields = {k: v for k, v in fields.items() if k != f}  # ours, unchanged there: keep ours
+            delete_conflict = remote_delete != local_deleted
+            if not overlap and not delete_conflict:
+                for f, (_, value) in fields.items():
+                    local[f] = value
+                counts["merged"] += 1
+            else:
+                winner = "remote" if _rank(after) > _rank(local["version_vector"]) else "local"
+                _conflict(conflicts, entity, row_id, "delete" if delete_conflict else "fields", overlap, local, fields,
+                          local["version_vector"], after, origin, winner)
+                counts["conflicts"] += 1
+                for f, (_, value) in fields.items():
+                    if f not in overlap or winner == "remote":
+                        local[f] = value
+            local["version_vector"] = merged(local["version_vector"], after)
+        if row_id not in new[entity]:
+            local["version"] = (local.get("version") or 0) + 1
+            local["updated_at"] = now
+            dirty[entity].add(row_id)
+
+    _write(session, new, dirty, state, original)
+    _record_conflicts(session, conflicts, now)
+    if resolved:
+        session.execute(update(Conflict.__table__).where(Conflict.__table__.c.id.in_(sorted(resolved)),
+                                                          Conflict.__table__.c.resolved_at.is_(None))
+                        .values(resolved_at=now, resolved_by=f"office:{origin}",
+                                resolution={"by_office": origin, "how": "a newer version from that office"}))
+    counts["resolved"] = len(resolved)
+    return counts
+
+
+def _local_base(session: Session, entity: str, row_id: str, remote: dict[str, int]) -> dict[str, Any]:
+    """The fields this office changed in versions the sender had not seen, with the value before the first
+    such change (JSON form): to tell, in a whole row received, our changes from the sender's."""
+    t = ChangeLog.__table__
+    base: dict[str, Any] = {}
+    for fields, vector in session.execute(select(t.c.fields, t.c.vector_after).where(
+            t.c.entity == entity, t.c.row_id == row_id).order_by(t.c.id)):
+        if compare(vector, remote) in ("newer", "concurrent"):
+            for f, (old, _) in fields.items():
+                base.setdefault(f, old)
+    return base
+
+
+def _open_conflicts(session: Session, wanted: dict[str, list[str]]) -> dict[tuple[str, str], dict[str, tuple[Any, Any]]]:
+    table = Conflict.__table__
+    out: dict[tuple[str, str], dict[str, tuple[Any, Any]]] = {}
+    if session.execute(select(table.c.id).where(table.c.resolved_at.is_(None)).limit(1)).first() is None:
+        return out
+    for entity, ids in wanted.items():
+        for start in range(0, len(ids), CHUNK):
+            rows = session.execute(select(table.c.id, table.c.row_id, table.c.local_vector, table.c.remote_vector).where(
+                table.c.entity == entity, table.c.resolved_at.is_(None), table.c.row_id.in_(ids[start:start + CHUNK])))
+            for r in rows:
+                out.setdefault((entity, r.row_id), {})[r.id] = (r.local_vector, r.remote_vector)
+    return out
+
+
+def _conflict(conflicts: dict[str, dict[str, Any]], entity: str, row_id: str, kind: str, names: list[str],
+              local: dict[str, Any], fields: dict[str, tuple[Any, Any]], local_vector: dict[str, int],
+              remote_vector: dict[str, int], origin: str, winner: str) -> None:
+    cid = conflict_id(entity, row_id, local_vector, remote_vector)
+    shown = names or list(fields)
+    conflicts[cid] = {
+        "id": cid, "entity": entity, "row_id": row_id, "kind": kind, "fields": sorted(shown),
+        "local_values": {f: json_value(local.get(f)) for f in shown} if local else {},
+        "remote_values": {f: json_value(fields[f][1]) for f in shown if f in fields},
+        "local_vector": dict(local_vector), "remote_vector": dict(remote_vector), "remote_office": origin,
+        "winner": winner,
+    }
+
+
+def _record_conflicts(session: Session, conflicts: dict[str, dict[str, Any]], now: datetime) -> None:
+    if not conflicts:
+        return
+    table = Conflict.__table__
+    have = set(session.scalars(select(table.c.id).where(table.c.id.in_(list(conflicts)))))
+    rows = [dict(c, detected_at=now) for cid, c in conflicts.items() if cid not in have]
+    if rows:
+        session.execute(insert(table), rows)
+
+
+def _write(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirty: dict[str, set[str]],
+           state: dict[str, dict[str, dict[str, Any]]], original: dict[str, dict[str, dict[str, Any]]]) -> None:
+    entities = synced_entities()
+    order = [e for e in entities if e in new]
+    for entity in order:  # inserts in foreign-key order
+        rows = list(new[entity].values())
+        if not rows:
+            continue
+        table = entities[entity].__table__
+        names = [c.name for c in table.columns]
+        defaults = [(c.name, c.default.arg) for c in table.columns  # what the sender's row may leave out
+                    if not c.nullable and c.default is not None and c.default.is_scalar]
+        full = [{n: r.get(n) for n in names} for r in rows]
+        for r in full:
+            for name, value in defaults:
+                if r[name] is None:
+                    r[name] = value
+        if entity == "organization":
+            search.prepare_rows(session, full)
+        for start in range(0, len(full), 2000):
+            session.execute(insert(table), full[start:start + 2000])
+        if entity == "organization":
+            search.index_rows(session, full)
+    for entity in order:
+        ids = sorted(dirty[entity])
+        if not ids:
+            continue
+        table = entities[entity].__table__
+        local = LOCAL_COLUMNS.get(entity, frozenset())
+        names = [c.name for c in table.columns if c.name != "id" and c.name not in local and c.name != "created_at"]
+        params = []
+        for row_id in ids:
+            row = state[entity][row_id]
+            p = {f"b_{n}": row.get(n) for n in names}
+            p["b_id"] = row_id
+            params.append(p)
+        stmt = update(table).where(table.c.id == bindparam("b_id")).values({n: bindparam(f"b_{n}") for n in names})
+        for start in range(0, len(params), 2000):
+            session.execute(stmt, params[start:start + 2000])
+        if entity == "organization":
+            _reindex(session, ids, state[entity], original.get(entity, {}))
+
+
+def _reindex(session: Session, ids: list[str], rows: dict[str, dict[str, Any]], before: dict[str, dict[str, Any]]) -> None:
+    """Updated organizations: new pinyin when the name changed, and their search index entry replaced."""
+    o = Organization.__table__
+    pinyin_updates = []
+    for row_id in ids:
+        row, old = rows[row_id], before.get(row_id, rows[row_id])
+        if row.get("name") != old.get("name") or row.get("name_pinyin") is None:
+            row["name_pinyin"], row["name_initials"] = search.pinyin(row["name"])
+            pinyin_updates.append({"b_id": row_id, "b_p": row["name_pinyin"], "b_i": row["name_initials"]})
+    if pinyin_updates:
+        session.execute(update(o).where(o.c.id == bindparam("b_id"))
+                        .values(name_pinyin=bindparam("b_p"), name_initials=bindparam("b_i")), pinyin_updates)
+    if not search._has_index(session):  # noqa: SLF001 (the search module's own index maintenance)
+        return
+    deletes = [search._gram_row(before[i]["seq"], before[i]) for i in ids if i in before and before[i].get("seq")]  # noqa: SLF001
+    inserts = [search._gram_row(rows[i]["seq"], rows[i]) for i in ids if rows[i].get("seq")]  # noqa: SLF001
+    if deletes:
+        session.execute(search._DELETE, deletes)  # noqa: SLF001
+    if inserts:
+        session.execute(search._INSERT, inserts)  # noqa: SLF001

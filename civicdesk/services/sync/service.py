@@ -1,0 +1,588 @@
+"""Sync by file, as units of work: export, resend, import, status, conflicts and their resolution.
+
+Every function takes the :class:`Database` and returns plain dataclasses.  ``actor`` is the logged-in user
+(the audit trail's actor) once login is wired; until then the audit names the system.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from civicdesk import __version__
+from civicdesk.errors import CivicDeskError, InputError, NotFoundError
+from civicdesk.models import Division
+from civicdesk.models import audit as audit_model
+from civicdesk.models.base import utcnow
+from civicdesk.models.history import json_value
+from civicdesk.models.migrate import head_revision, known_revisions
+from civicdesk.models.sync import ChangeLog, Conflict, Inbox, Outbox, Parked, Quarantine, SyncPeer, SyncState, synced_entities
+from civicdesk.services.database import Database
+from civicdesk.services.sync import keys as keyring
+from civicdesk.services.sync import package as pkg
+from civicdesk.services.sync.apply import apply_changes, decode_payload, decode_value, encode_row
+
+#: split exports above this many bytes (mail limits), into consecutive sequence numbers
+SPLIT_BYTES = 20 * 1024 * 1024
+
+
+# -- small helpers -----------------------------------------------------------------------------------------------
+def current_epoch(session: Session) -> int:
+    row = session.get(SyncState, "epoch")
+    return int(row.value) if row else 1
+
+
+def new_epoch(db: Database) -> int:
+    """Raise the epoch: after restoring this database from a backup, so that no sequence number is reused."""
+    with db.unit() as session:
+        row = session.get(SyncState, "epoch")
+        value = (int(row.value) if row else 1) + 1
+        if row is None:
+            session.add(SyncState(key="epoch", value=str(value)))
+        else:
+            row.value = str(value)
+    return value
+
+
+def _peer(session: Session, code: str) -> SyncPeer:
+    peer = session.get(SyncPeer, code)
+    if peer is None:
+        raise InputError("sync.unknown_office", code=code)
+    return peer
+
+
+def _ranges(numbers: Iterable[int]) -> list[list[int]]:
+    out: list[list[int]] = []
+    for n in sorted(set(numbers)):
+        if out and out[-1][1] == n - 1:
+            out[-1][1] = n
+        else:
+            out.append([n, n])
+    return out
+
+
+def _received(session: Session, origin: str) -> dict[str, Any]:
+    """What this office applied from ``origin``: latest epoch, the contiguous seq, missing ranges, parked."""
+    epoch = session.scalar(select(func.max(Inbox.epoch)).where(Inbox.origin == origin))
+    parked_epoch = session.scalar(select(func.max(Parked.epoch)).where(Parked.origin == origin))
+    epoch = max(epoch or 0, parked_epoch or 0)
+    if not epoch:
+        return {"epoch": 0, "seq": 0, "missing": [], "parked": []}
+    applied = set(session.scalars(select(Inbox.seq).where(Inbox.origin == origin, Inbox.epoch == epoch)))
+    parked = set(session.scalars(select(Parked.seq).where(Parked.origin == origin, Parked.epoch == epoch)))
+    contiguous = 0
+    while contiguous + 1 in applied:
+        contiguous += 1
+    top = max(applied | parked | {0})
+    missing = [n for n in range(contiguous + 1, top) if n not in applied and n not in parked]
+    return {"epoch": epoch, "seq": contiguous, "missing": _ranges(missing), "parked": sorted(parked)}
+
+
+# -- export ------------------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Exported:
+    recipient: str
+    epoch: int
+    seq: int
+    file_name: str
+    data: bytes
+    sha256: str
+    full: bool
+    counts: dict[str, int]
+    changes: int
+
+
+def _scope_filters(entity: str, table: Any, recipient: SyncPeer) -> list[Any]:
+    """Rows of ``entity`` that concern ``recipient``: everything for the city, one county for a district."""
+    if recipient.level == "city":
+        return []
+    tables = {name: cls.__table__ for name, cls in synced_entities().items()}
+    org = tables["organization"]
+    orgs = select(org.c.id).where(org.c.division_code == recipient.office_code)
+    if entity == "organization":
+        return [table.c.division_code == recipient.office_code]
+    if "organization_id" in table.c:
+        return [table.c.organization_id.in_(orgs)]
+    if "filing_id" in table.c:
+        filing = tables["filing"]
+        return [table.c.filing_id.in_(select(filing.c.id).where(filing.c.organization_id.in_(orgs)))]
+    return [table.c.origin_office == recipient.office_code]
+
+
+def _snapshot(session: Session, recipient: SyncPeer) -> list[dict[str, Any]]:
+    out = []
+    for entity, cls in synced_entities().items():
+        table = cls.__table__
+        query = select(table).where(*_scope_filters(entity, table, recipient)).order_by(table.c.id)
+        for row in session.execute(query):
+            values = dict(row._mapping)
+            out.append({"log": None, "entity": entity, "id": values["id"], "op": "upsert",
+                        "fields": encode_row(entity, values), "before": None, "after": values["version_vector"],
+                        "author": None})
+    return out
+
+
+def _logged(session: Session, recipient: SyncPeer) -> list[dict[str, Any]]:
+    t = ChangeLog.__table__
+    query = select(t).where(t.c.id > recipient.sent_change_id).order_by(t.c.id)
+    if recipient.level != "city":
+        query = query.where(t.c.scope == recipient.office_code)
+    return [{"log": r.id, "entity": r.entity, "id": r.row_id, "op": r.op, "fields": r.fields,
+             "before": r.vector_before, "after": r.vector_after, "author": r.author}
+            for r in session.execute(query)]
+
+
+def _divisions(session: Session, changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The locally made divisions (invented communities …) the sent organizations point to."""
+    codes = set()
+    for c in changes:
+        if c["entity"] == "organization":
+            for key in ("division_code", "township_code", "community_code"):
+                if key in c["fields"] and c["fields"][key][1]:
+                    codes.add(c["fields"][key][1])
+    if not codes:
+        return []
+    t = Division.__table__
+    rows = []
+    listed = sorted(codes)
+    for start in range(0, len(listed), 900):
+        rows += session.execute(select(t).where(t.c.code.in_(listed[start:start + 900]),
+                                                (t.c.invented.is_(True)) | (t.c.code_official.is_(False)))).all()
+    return [{k: json_value(v) for k, v in r._mapping.items()} for r in sorted(rows, key=lambda r: r.code)]
+
+
+def _chunks(changes: list[dict[str, Any]], build: Callable[[list[dict[str, Any]]], bytes]) -> list[tuple[list[dict[str, Any]], bytes]]:
+    data = build(changes)
+    if len(data) <= SPLIT_BYTES or len(changes) <= 1:
+        return [(changes, data)]
+    half = len(changes) // 2
+    return _chunks(changes[:half], build) + _chunks(changes[half:], build)
+
+
+def export(db: Database, to: str, passphrase: str, *, full: bool = False, actor: str | None = None) -> list[Exported]:
+    """One package (several above ~20 MB) to office ``to`` with every change it has not been sent, and the
+    acknowledgement of what this office applied from it.  The first package to an office is a full one."""
+    office = db.office()
+    results: list[Exported] = []
+    with db.unit() as session:
+        if actor:
+            session.info["actor"] = actor
+        peer = _peer(session, to)
+        signer_id, signer = keyring.signing_key(session, passphrase)
+        epoch = current_epoch(session)
+        last = session.scalars(select(Outbox).where(Outbox.recipient == to, Outbox.epoch == epoch)
+                               .order_by(Outbox.seq.desc())).first()
+        ever = session.scalar(select(func.count()).select_from(Outbox).where(Outbox.recipient == to))
+        full = full or not ever
+        top = session.scalar(select(func.max(ChangeLog.id))) or 0
+        changes = _snapshot(session, peer) if full else _logged(session, peer)
+        acks = _received(session, to)
+        audit_head = session.scalar(select(audit_model.AuditEntry.hash).order_by(audit_model.AuditEntry.seq.desc()).limit(1))
+        seq, previous = (last.seq, last.sha256) if last else (0, None)
+
+        def build(part: list[dict[str, Any]], seq_: int, prev: str | None, package_id: str) -> bytes:
+            logs = [c["log"] for c in part if c["log"] is not None]
+            manifest = {
+                "format": pkg.FORMAT, "format_version": list(pkg.FORMAT_VERSION), "kind": "data" if part else "ack",
+                "package_id": package_id, "created_at": utcnow().isoformat(timespec="seconds"),
+                "sender": {"office": office.code, "key_id": signer_id},
+                "recipient": {"office": to, "key_id": peer.encrypt_key_id},
+                "stream": {"epoch": epoch, "seq": seq_, "previous_sha256": prev},
+                "changes": {"from": min(logs) if logs else None, "to": max(logs) if logs else None, "full": full,
+                            "count": len(part)},
+                "acks": {"epoch": acks["epoch"], "seq": acks["seq"], "missing": acks["missing"]},
+                "schema": head_revision(), "app": __version__, "audit_head": audit_head,
+                "algorithms": {"signature": pkg.SUITE_NAMES["signature"], "hash": pkg.SUITE_NAMES["hash"]},
+            }
+            return pkg.build(manifest=manifest, payload={"changes": part, "divisions": _divisions(session, part)},
+                             signer=signer, signer_key_id=signer_id, recipient_public=peer.encrypt_public)
+
+        parts = _chunks(changes, lambda part: build(part, seq + 1, previous, str(uuid.uuid4())))
+        for i, (part, data) in enumerate(parts):
+            seq += 1
+            if i:  # a later part names the previous part's hash: build it again with its own numbers
+                data = build(part, seq, previous, str(uuid.uuid4()))
+            digest = pkg.sha256(data)
+            m = json.loads(pkg.read_members(data)[0])
+            name = pkg.file_name(office.code, epoch, seq, to)
+            logs = [c["log"] for c in part if c["log"] is not None]
+            session.add(Outbox(recipient=to, epoch=epoch, seq=seq, package_id=m["package_id"], kind=m["kind"],
+                               file_name=name, sha256=digest, size=len(data), data=data,
+                               change_from=min(logs) if logs else None, change_to=max(logs) if logs else None,
+                               counts=m["payload"]["counts"], created_by=actor))
+            results.append(Exported(to, epoch, seq, name, data, digest, full, m["payload"]["counts"], len(part)))
+            previous = digest
+        peer.sent_change_id = max(peer.sent_change_id, top) if full else max(
+            [peer.sent_change_id] + [c["log"] for c in changes if c["log"] is not None])
+        audit_model.record(session, "sync.export", "sync_peer", to, actor=actor,
+                           packages=[[r.epoch, r.seq, r.sha256] for r in results], full=full,
+                           changes=sum(r.changes for r in results))
+    return results
+
+
+def resend(db: Database, to: str, seq: int, epoch: int | None = None) -> Exported:
+    """The exact bytes of a package sent before (identical file, identical hash)."""
+    with db.read() as session:
+        epoch = epoch or current_epoch(session)
+        row = session.scalars(select(Outbox).where(Outbox.recipient == to, Outbox.epoch == epoch,
+                                                   Outbox.seq == seq)).first()
+        if row is None:
+            raise NotFoundError("sync.no_package", code=to, epoch=epoch, seq=seq)
+        return Exported(to, row.epoch, row.seq, row.file_name, row.data, row.sha256, False, row.counts,
+                        sum(row.counts.values()))
+
+
+def unacknowledged(db: Database, to: str) -> list[Exported]:
+    """Every package sent to ``to`` that it has not acknowledged (to resend)."""
+    with db.read() as session:
+        peer = _peer(session, to)
+        rows = session.scalars(select(Outbox).where(Outbox.recipient == to).order_by(Outbox.epoch, Outbox.seq)).all()
+        missing = {(peer.acked_epoch, n) for a, b in peer.missing for n in range(a, min(b, a + 10_000) + 1)}
+        return [Exported(to, r.epoch, r.seq, r.file_name, r.data, r.sha256, False, r.counts, sum(r.counts.values()))
+                for r in rows if (r.epoch, r.seq) > (peer.acked_epoch, peer.acked_seq) or (r.epoch, r.seq) in missing]
+
+
+# -- import ------------------------------------------------------------------------------------------------------------
+@dataclass
+class ImportResult:
+    name: str
+    status: str  # applied | already_imported | parked | refused
+    reason: str | None = None  # message code of a refusal
+    message: str | None = None  # English
+    message_zh: str | None = None
+    origin: str | None = None
+    epoch: int | None = None
+    seq: int | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+@dataclass
+class _Ready:
+    name: str
+    opened: pkg.Opened
+    changes: list[dict[str, Any]]
+    divisions: list[dict[str, Any]]
+
+    @property
+    def key(self) -> tuple[str, int, int]:
+        m = self.opened.manifest
+        return m["sender"]["office"], m["stream"]["epoch"], m["stream"]["seq"]
+
+
+class _Context:
+    """What opening a package needs from the database, read once per import."""
+
+    def __init__(self, db: Database, passphrase: str) -> None:
+        self.office = db.office()
+        with db.read() as session:
+            self.signers = {p.sign_key_id: (p.office_code, p.sign_public) for p in session.scalars(select(SyncPeer))}
+            self.key_ids = keyring.encryption_key_ids(session)
+        self.passphrase = passphrase
+        self._private: dict[str, Any] | None = None
+
+    def private(self, db: Database) -> dict[str, Any]:
+        if self._private is None:
+            with db.read() as session:
+                self._private = keyring.decryption_keys(session, self.passphrase)
+        return self._private
+
+
+def open_file(db: Database, ctx: _Context, name: str, data: bytes) -> _Ready:
+    """Steps 1-3: structure, signature, manifest, payload hash, decryption, strict decoding.  No writes."""
+    opened = pkg.open_package(data, lookup_signer=ctx.signers.get, local_office=ctx.office.code,
+                              local_key_ids=ctx.key_ids, known_schemas=known_revisions())
+    payload = pkg.decrypt_payload(opened, ctx.private(db))
+    changes, divisions = decode_payload(payload)
+    if len(changes) != opened.manifest["changes"]["count"]:
+        raise pkg.refuse("payload", detail="change count differs from the manifest")
+    return _Ready(name, opened, changes, divisions)
+
+
+def import_files(db: Database, paths: Iterable[str | Path], passphrase: str, *, actor: str | None = None) -> list[ImportResult]:
+    """Import sync files in any order: each is applied, already imported, parked behind a gap, or refused."""
+    return import_blobs(db, [(str(p), _read(Path(p))) for p in paths], passphrase, actor=actor)
+
+
+def _read(path: Path) -> bytes | CivicDeskError:
+    """The file's bytes, or the refusal (missing, unreadable, too large: not read into memory)."""
+    try:
+        if not path.is_file():
+            return CivicDeskError("sync.file_missing", path=str(path))
+        if path.stat().st_size > pkg.MAX_FILE:
+            return pkg.refuse("size", detail=f"{path.stat().st_size} bytes")
+        return path.read_bytes()
+    except OSError as exc:
+        return CivicDeskError("sync.file_missing", path=f"{path} ({exc.strerror})")
+
+
+def import_blobs(db: Database, blobs: list[tuple[str, bytes | CivicDeskError]], passphrase: str, *,
+                 actor: str | None = None) -> list[ImportResult]:
+    ctx = _Context(db, passphrase)
+    results: dict[int, ImportResult] = {}
+    ready: list[tuple[int, _Ready]] = []
+    for i, (name, data) in enumerate(blobs):
+        if isinstance(data, CivicDeskError):
+            results[i] = _refused(name, data)
+            continue
+        try:
+            ready.append((i, open_file(db, ctx, name, data)))
+        except CivicDeskError as exc:
+            if exc.code in ("sync.passphrase_wrong", "sync.no_keys"):
+                raise
+            results[i] = _refused(name, exc)
+    ready.sort(key=lambda item: item[1].key)
+    for i, item in ready:
+        results[i] = _process(db, ctx, item, actor)
+        if results[i].status == "applied":
+            _drain_parked(db, ctx, item.key[0], item.key[1], actor)
+    # a parked file that a later file of this same import unblocked counts as applied
+    with db.read() as session:
+        for result in results.values():
+            if result.status == "parked":
+                done = session.scalars(select(Inbox.id).where(Inbox.origin == result.origin, Inbox.epoch == result.epoch,
+                                                              Inbox.seq == result.seq)).first()
+                if done is not None:
+                    result.status = "applied"
+    return [results[i] for i in range(len(blobs))]
+
+
+def _refused(name: str, exc: CivicDeskError, ready: _Ready | None = None) -> ImportResult:
+    result = ImportResult(name, "refused", exc.code, exc.message("en"), exc.message("zh"))
+    if ready is not None:
+        result.origin, result.epoch, result.seq = ready.key
+    return result
+
+
+def _process(db: Database, ctx: _Context, item: _Ready, actor: str | None) -> ImportResult:
+    origin, epoch, seq = item.key
+    result = ImportResult(item.name, "", origin=origin, epoch=epoch, seq=seq)
+    try:
+        with db.unit() as session:
+            session.info["sync_applying"] = True
+            if actor:
+                session.info["actor"] = actor
+            done = session.scalars(select(Inbox).where(Inbox.origin == origin, Inbox.epoch == epoch,
+                                                       Inbox.seq == seq)).first()
+            if done is not None:
+                if done.sha256 == item.opened.sha256:
+                    result.status, result.counts = "already_imported", dict(done.counts)
+                    return result
+                session.add(Quarantine(origin=origin, epoch=epoch, seq=seq, sha256=item.opened.sha256,
+                                       reason="seq_reused", data=item.opened.data))
+                audit_model.record(session, "sync.quarantine", "sync_peer", origin, actor=actor, epoch=epoch, seq=seq,
+                                   sha256=item.opened.sha256)
+                result.status, result.reason = "refused", "sync.refused.seq_reused"
+                alarm = CivicDeskError("sync.refused.seq_reused", origin=origin, seq=seq)
+                result.message, result.message_zh = alarm.message("en"), alarm.message("zh")
+                return result
+            previous = session.scalars(select(Inbox).where(Inbox.origin == origin, Inbox.epoch == epoch,
+                                                           Inbox.seq == seq - 1)).first() if seq > 1 else None
+            if seq > 1 and previous is None:  # a gap: park it (once) until the missing ones come
+                have = session.scalars(select(Parked).where(Parked.origin == origin, Parked.epoch == epoch,
+                                                            Parked.seq == seq)).first()
+                if have is None:
+                    session.add(Parked(origin=origin, epoch=epoch, seq=seq, sha256=item.opened.sha256,
+                                       data=item.opened.data))
+                result.status = "parked"
+                return result
+            expected_prev = previous.sha256 if previous is not None else None
+            if item.opened.manifest["stream"]["previous_sha256"] != expected_prev:
+                raise pkg.refuse("previous_hash", seq=seq)
+            _apply(session, item, actor, result)
+    except pkg.PackageRefused as exc:
+        return _refused(item.name, exc, item)
+    except SQLAlchemyError as exc:
+        return _refused(item.name, pkg.refuse("apply", detail=str(getattr(exc, "orig", exc))[:160]), item)
+    return result
+
+
+def _apply(session: Session, item: _Ready, actor: str | None, result: ImportResult) -> None:
+    origin, epoch, seq = item.key
+    m = item.opened.manifest
+    now = utcnow()
+    counts = apply_changes(session, origin, item.changes, item.divisions, now)
+    session.add(Inbox(origin=origin, epoch=epoch, seq=seq, package_id=m["package_id"], sha256=item.opened.sha256,
+                      applied_at=now, applied_by=actor, counts=counts))
+    session.execute(Parked.__table__.delete().where(Parked.origin == origin, Parked.epoch == epoch, Parked.seq == seq))
+    peer = session.get(SyncPeer, origin)
+    acks = m["acks"]
+    latest = session.scalar(select(func.max(Inbox.epoch)).where(Inbox.origin == origin)) or 0
+    if peer is not None and epoch >= latest:
+        # the newest package of the sender's current stream says what it holds now, even when that is less
+        # than before (it was restored from a backup): what it lost is then resent
+        peer.acked_epoch, peer.acked_seq, peer.missing = acks["epoch"], acks["seq"], acks["missing"]
+        peer.last_received_at = now
+    session.flush()
+    audit_model.record(session, "sync.import", "sync_peer", origin, actor=actor, epoch=epoch, seq=seq,
+                       sha256=item.opened.sha256, counts=counts, audit_head=m["audit_head"])
+    result.status, result.counts = "applied", counts
+
+
+def _drain_parked(db: Database, ctx: _Context, origin: str, epoch: int, actor: str | None) -> None:
+    """Apply parked packages that are now next in line."""
+    while True:
+        with db.read() as session:
+            applied = set(session.scalars(select(Inbox.seq).where(Inbox.origin == origin, Inbox.epoch == epoch)))
+            top = max(applied | {0})
+            row = session.scalars(select(Parked).where(Parked.origin == origin, Parked.epoch == epoch,
+                                                       Parked.seq == top + 1)).first()
+            data = row.data if row is not None else None
+        if data is None:
+            return
+        try:
+            item = open_file(db, ctx, f"(parked {origin} e{epoch} #{top + 1})", data)
+        except CivicDeskError:
+            return
+        if _process(db, ctx, item, actor).status != "applied":
+            return
+
+
+# -- status ------------------------------------------------------------------------------------------------------------
+def status(db: Database) -> dict[str, Any]:
+    """Per trusted office: sent, acknowledged, unacknowledged, received, parked, missing; open conflicts."""
+    office = db.office()
+    with db.read() as session:
+        epoch = current_epoch(session)
+        offices = []
+        for peer in session.scalars(select(SyncPeer).order_by(SyncPeer.office_code)):
+            sent = session.scalars(select(Outbox).where(Outbox.recipient == peer.office_code)
+                                   .order_by(Outbox.epoch.desc(), Outbox.seq.desc())).first()
+            unacked = session.scalars(select(Outbox.seq).where(
+                Outbox.recipient == peer.office_code, Outbox.epoch == epoch,
+                Outbox.seq > (peer.acked_seq if peer.acked_epoch == epoch else 0)).order_by(Outbox.seq)).all()
+            received = _received(session, peer.office_code)
+            last_in = session.scalars(select(Inbox).where(Inbox.origin == peer.office_code)
+                                      .order_by(Inbox.applied_at.desc())).first()
+            pending = len(_logged(session, peer)) if sent is not None else None
+            offices.append({
+                "code": peer.office_code, "name": peer.name, "level": peer.level, "fingerprint": peer.fingerprint,
+                "last_sent": {"epoch": sent.epoch, "seq": sent.seq, "at": str(sent.created_at),
+                              "file": sent.file_name} if sent else None,
+                "acknowledged": {"epoch": peer.acked_epoch, "seq": peer.acked_seq},
+                "unacknowledged": list(unacked), "they_miss": peer.missing,
+                "received": {"epoch": received["epoch"], "seq": received["seq"],
+                             "at": str(last_in.applied_at) if last_in else None},
+                "missing": received["missing"], "parked": received["parked"],
+                "pending_changes": pending,
+            })
+        org = synced_entities()["organization"]
+        by_origin = {code: n for code, n in session.execute(
+            select(org.origin_office, func.count()).where(org.deleted_at.is_(None)).group_by(org.origin_office)
+            .order_by(org.origin_office))}
+        open_conflicts = session.scalar(select(func.count()).select_from(Conflict).where(Conflict.resolved_at.is_(None)))
+        quarantined = session.scalar(select(func.count()).select_from(Quarantine))
+    return {"office": {"code": office.code, "name": office.name, "level": office.level}, "epoch": epoch,
+            "offices": offices, "open_conflicts": open_conflicts, "quarantined": quarantined,
+            "organizations_by_origin": by_origin}
+
+
+# -- conflicts -----------------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ConflictView:
+    id: str
+    entity: str
+    row_id: str
+    kind: str
+    fields: list[str]
+    local_values: dict[str, Any]
+    remote_values: dict[str, Any]
+    current_values: dict[str, Any]
+    remote_office: str
+    winner: str
+    detected_at: str
+    resolved_at: str | None
+    resolved_by: str | None
+    resolution: dict[str, Any] | None
+    label: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def list_conflicts(db: Database, *, open_only: bool = False) -> list[ConflictView]:
+    """Conflicts, newest first: both versions of the differing fields, the value now held, the resolution."""
+    with db.read() as session:
+        query = select(Conflict).order_by(Conflict.detected_at.desc(), Conflict.id)
+        if open_only:
+            query = query.where(Conflict.resolved_at.is_(None))
+        out = []
+        for c in session.scalars(query):
+            table = synced_entities()[c.entity].__table__
+            row = session.execute(select(table).where(table.c.id == c.row_id)).first()
+            current = {f: json_value(row._mapping.get(f)) for f in c.fields} if row is not None else {}
+            label = str(row._mapping.get("name") or row._mapping.get("field") or c.row_id) if row is not None else c.row_id
+            out.append(ConflictView(c.id, c.entity, c.row_id, c.kind, list(c.fields), dict(c.local_values),
+                                    dict(c.remote_values), current, c.remote_office, c.winner, str(c.detected_at),
+                                    str(c.resolved_at) if c.resolved_at else None, c.resolved_by,
+                                    c.resolution, label))
+    return out
+
+
+def resolve_conflict(db: Database, conflict: str, take: str, values: dict[str, Any] | None = None, *,
+                     actor: str | None = None) -> ConflictView:
+    """A reviewer's decision: ``local``, ``remote`` or ``merge`` (``values`` for every field).  Written as a new
+    version of the row, which travels like any edit and settles the conflict at the other office too."""
+    if take not in ("local", "remote", "merge"):
+        raise InputError("input.type", field="take", expected="local | remote | merge")
+    with db.unit() as session:
+        if actor:
+            session.info["actor"] = actor
+        c = session.get(Conflict, conflict)
+        if c is None:
+            matches = session.scalars(select(Conflict).where(Conflict.id.like(f"{conflict}%"))).all()
+            c = matches[0] if len(matches) == 1 else None
+        if c is None:
+            raise NotFoundError("sync.conflict_not_found", id=conflict)
+        if c.resolved_at is not None:
+            raise InputError("sync.conflict_resolved", id=c.id, at=str(c.resolved_at))
+        cls = synced_entities()[c.entity]
+        table = cls.__table__
+        if take == "merge":
+            values = dict(values or {})
+            unknown = [f for f in values if f not in c.fields]
+            if unknown:
+                raise InputError("sync.merge_field", field=unknown[0])
+            missing = [f for f in c.fields if f not in values]
+            if missing:
+                raise InputError("sync.merge_values", fields=", ".join(missing))
+            chosen = {f: decode_value(table.c[f], v) if isinstance(v, str) or v is None else v for f, v in values.items()}
+        else:
+            source = c.local_values if take == "local" else c.remote_values
+            chosen = {f: decode_value(table.c[f], source.get(f), allow_none=True) for f in c.fields if f in source}
+        obj = session.get(cls, c.row_id)
+        if obj is None:
+            raise NotFoundError("sync.conflict_not_found", id=conflict)
+        # the listener skips fields whose value did not move; the decision must travel anyway: logged here
+        session.info["sync_applying"] = True
+        before_vector = dict(obj.version_vector or {})
+        old = {f: json_value(getattr(obj, f)) for f in chosen}
+        for f, value in chosen.items():
+            setattr(obj, f, value)
+        obj.updated_at = utcnow()  # a new version even when the chosen values are the ones held
+        session.flush()
+        session.info["sync_applying"] = False
+        from civicdesk.models.sync import scope_of
+
+        session.add(ChangeLog(entity=c.entity, row_id=c.row_id, op="update", scope=scope_of(session, obj),
+                              fields={f: [old[f], json_value(v)] for f, v in chosen.items()},
+                              vector_before=before_vector, vector_after=dict(obj.version_vector),
+                              author=actor, at=utcnow()))
+        c.resolved_at, c.resolved_by = utcnow(), actor or audit_model.SYSTEM_ACTOR
+        c.resolution = {"take": take, "values": {f: json_value(v) for f, v in chosen.items()},
+                        "vector": dict(obj.version_vector)}
+        audit_model.record(session, "sync.resolve", c.entity, c.row_id, actor=actor, conflict=c.id, take=take,
+                           values=c.resolution["values"])
+        conflict_id_ = c.id
+    return next(v for v in list_conflicts(db) if v.id == conflict_id_)
+

@@ -1,0 +1,362 @@
+"""The Sync window (同步): export a package to an office, import files (several at once, also by drag and
+drop), the state of each office's streams, the trusted offices with their fingerprints, and conflicts with
+both versions side by side.
+
+All work goes through :mod:`civicdesk.services.sync.service` on the context's runner.  The key passphrase is
+asked once per window (``ask_passphrase``, replaceable in tests) unless ``CIVICDESK_KEY_PASSPHRASE`` is set.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
+    QLineEdit, QListWidget, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
+    QWidget,
+)
+
+from civicdesk.services.sync import keys, service
+from civicdesk.ui.context import AppContext, Changes
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.verticalHeader().setVisible(False)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[Any]]) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+
+
+class DropList(QListWidget):
+    """The files to import: dropped from the file manager or the mail program, or chosen."""
+
+    files_dropped = Signal(list)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt API)
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: Any) -> None:  # noqa: N802 (Qt API)
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt API)
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.files_dropped.emit(paths)
+            event.acceptProposedAction()
+
+    def add_files(self, paths: list[str]) -> None:
+        have = {self.item(i).text() for i in range(self.count())}
+        for p in paths:
+            if p not in have:
+                self.addItem(p)
+
+    def files(self) -> list[str]:
+        return [self.item(i).text() for i in range(self.count())]
+
+
+class SyncWindow(QDialog):
+    """Tabs: 导出, 导入, 各单位状态, 已信任单位, 冲突."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._passphrase: str | None = None
+        self.setWindowTitle(self.tr("同步"))
+        self.resize(900, 560)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._export_tab(), self.tr("导出"))
+        self.tabs.addTab(self._import_tab(), self.tr("导入"))
+        self.tabs.addTab(self._status_tab(), self.tr("各单位状态"))
+        self.tabs.addTab(self._offices_tab(), self.tr("已信任单位"))
+        self.tabs.addTab(self._conflicts_tab(), self.tr("冲突"))
+        self.status = QLabel()
+        self.status.setObjectName("sync_status")
+        self.status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.status)
+        self.refresh()
+
+    # -- seams for tests -------------------------------------------------------------------------------------
+    def ask_passphrase(self) -> str | None:
+        value = os.environ.get(keys.ENV_PASSPHRASE)
+        if value:
+            return value
+        text, ok = QInputDialog.getText(self, self.tr("密钥口令"), self.tr("请输入本单位同步密钥的口令："),
+                                        QLineEdit.EchoMode.Password)
+        return text if ok and text else None
+
+    def ask_save_path(self, suggested: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存同步包"), suggested,
+                                              self.tr("同步包 (*.cdsync)"))
+        return path or None
+
+    def ask_open_paths(self) -> list[str]:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("选择同步包"), "", self.tr("同步包 (*.cdsync)"))
+        return paths
+
+    def passphrase(self) -> str | None:
+        if self._passphrase is None:
+            self._passphrase = self.ask_passphrase()
+        return self._passphrase
+
+    def _failed(self, exc: BaseException) -> None:
+        from civicdesk.errors import CivicDeskError
+
+        if isinstance(exc, CivicDeskError) and exc.code == "sync.passphrase_wrong":
+            self._passphrase = None
+        self.status.setText(self.ctx.message(exc))
+
+    # -- export ------------------------------------------------------------------------------------------------
+    def _export_tab(self) -> QWidget:
+        page = QWidget()
+        self.office_combo = QComboBox()
+        self.full_check = QCheckBox(self.tr("发送全部数据（首次发送或对方重装后）"))
+        self.export_button = QPushButton(self.tr("导出同步包…"))
+        self.export_button.clicked.connect(self.export_package)
+        self.export_note = QLabel(self.tr("同步包只发给一个单位，内容已加密签名。导出后请将文件作为邮件附件发送。"))
+        self.export_note.setWordWrap(True)
+        self.export_result = QLabel()
+        self.export_result.setObjectName("export_result")
+        self.export_result.setWordWrap(True)
+        self.export_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("发给：")))
+        row.addWidget(self.office_combo, 1)
+        layout = QVBoxLayout(page)
+        layout.addLayout(row)
+        layout.addWidget(self.full_check)
+        layout.addWidget(self.export_button)
+        layout.addWidget(self.export_note)
+        layout.addWidget(self.export_result)
+        layout.addStretch(1)
+        return page
+
+    def export_package(self) -> None:
+        code = self.office_combo.currentData()
+        if not code:
+            self.status.setText(self.tr("尚未信任任何单位：请先导入对方的单位名片。"))
+            return
+        passphrase = self.passphrase()
+        if passphrase is None:
+            return
+        full = self.full_check.isChecked()
+        db = self.ctx.db
+        user = self.ctx.user.username if self.ctx.user else None
+        self.ctx.runner.run(lambda job: service.export(db, code, passphrase, full=full, actor=user),
+                            on_success=self._exported, on_failure=self._failed)
+
+    def _exported(self, packages: list[service.Exported]) -> None:
+        lines = []
+        for i, p in enumerate(packages):
+            path = self.ask_save_path(p.file_name) if i == 0 else None
+            if i and self._save_dir is not None:
+                path = str(Path(self._save_dir) / p.file_name)
+            if path is None:
+                self.status.setText(self.tr("未保存：同步包已记录，可用 civicdesk sync resend 再次写出完全相同的文件。"))
+                return
+            self._save_dir = str(Path(path).parent)
+            Path(path).write_bytes(p.data)
+            what = self.tr("全部数据") if p.full else self.tr("变更")
+            lines.append(self.tr("第 {seq} 号：{file}（{what} {n} 条）").format(
+                seq=p.seq, file=Path(path).name, what=what, n=p.changes))
+        self.export_result.setText(self.tr("请把以下文件作为邮件附件发给对方：") + "\n" + "\n".join(lines))
+        self.refresh()
+
+    _save_dir: str | None = None
+
+    # -- import ------------------------------------------------------------------------------------------------
+    def _import_tab(self) -> QWidget:
+        page = QWidget()
+        self.drop_list = DropList()
+        self.drop_list.files_dropped.connect(self.drop_list.add_files)
+        choose = QPushButton(self.tr("选择文件…"))
+        choose.clicked.connect(lambda: self.drop_list.add_files(self.ask_open_paths()))
+        clear = QPushButton(self.tr("清空"))
+        clear.clicked.connect(self.drop_list.clear)
+        self.import_button = QPushButton(self.tr("导入"))
+        self.import_button.clicked.connect(self.import_files)
+        self.import_results = _table([self.tr("文件"), self.tr("结果"), self.tr("说明")])
+        buttons = QHBoxLayout()
+        for b in (choose, clear, self.import_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel(self.tr("把收到的同步包拖到下面（可一次多个，顺序不限）：")))
+        layout.addWidget(self.drop_list, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.import_results, 2)
+        return page
+
+    def import_files(self) -> None:
+        files = self.drop_list.files()
+        if not files:
+            return
+        passphrase = self.passphrase()
+        if passphrase is None:
+            return
+        db = self.ctx.db
+        user = self.ctx.user.username if self.ctx.user else None
+        self.ctx.runner.run(lambda job: service.import_files(db, files, passphrase, actor=user),
+                            on_success=self._imported, on_failure=self._failed)
+
+    def _imported(self, results: list[service.ImportResult]) -> None:
+        words = {"applied": self.tr("已导入"), "already_imported": self.tr("此前已导入"),
+                 "parked": self.tr("已暂存（前面缺包）"), "refused": self.tr("拒收")}
+        rows = []
+        for r in results:
+            if r.status == "refused":
+                note = r.message_zh if self.ctx.lang == "zh" else r.message
+            elif r.counts:
+                note = self.tr("新增 {a}，更新 {b}，合并 {c}，冲突 {d}，跳过 {e}").format(
+                    a=r.counts.get("inserted", 0), b=r.counts.get("updated", 0), c=r.counts.get("merged", 0),
+                    d=r.counts.get("conflicts", 0), e=r.counts.get("skipped", 0))
+            else:
+                note = ""
+            rows.append([Path(r.name).name, words[r.status], note])
+        _fill(self.import_results, rows)
+        self.drop_list.clear()
+        refused = sum(1 for r in results if r.status == "refused")
+        self.status.setText(self.tr("导入完成：{n} 个文件，拒收 {m} 个。").format(n=len(results), m=refused))
+        self.ctx.changed(Changes(organizations=True))
+        self.refresh()
+
+    # -- status and offices -----------------------------------------------------------------------------------
+    def _status_tab(self) -> QWidget:
+        page = QWidget()
+        self.status_table = _table([self.tr("单位"), self.tr("最后发送"), self.tr("对方已确认"), self.tr("对方未确认"),
+                                    self.tr("最后收到"), self.tr("缺少的包"), self.tr("暂存的包")])
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.status_table)
+        return page
+
+    def _offices_tab(self) -> QWidget:
+        page = QWidget()
+        self.offices_table = _table([self.tr("代码"), self.tr("单位"), self.tr("级别"), self.tr("指纹（电话核对）")])
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.offices_table)
+        return page
+
+    def refresh(self) -> None:
+        db = self.ctx.db
+
+        def load(job: Any) -> tuple[dict[str, Any], list[keys.OfficeEntry], list[service.ConflictView]]:
+            return service.status(db), keys.list_offices(db), service.list_conflicts(db)
+
+        self.ctx.runner.run(load, on_success=self._loaded, on_failure=self._failed, key="sync_window")
+
+    def _loaded(self, data: tuple[dict[str, Any], list[keys.OfficeEntry], list[service.ConflictView]]) -> None:
+        state, offices, conflicts = data
+        current = self.office_combo.currentData()
+        self.office_combo.clear()
+        for o in state["offices"]:
+            self.office_combo.addItem(f"{o['name']}（{o['code']}）", o["code"])
+        if current:
+            self.office_combo.setCurrentIndex(max(self.office_combo.findData(current), 0))
+        rows = []
+        for o in state["offices"]:
+            sent = f"#{o['last_sent']['seq']}  {o['last_sent']['at'][:16]}" if o["last_sent"] else "-"
+            received = f"#{o['received']['seq']}  {(o['received']['at'] or '')[:16]}" if o["received"]["seq"] else "-"
+            rows.append([f"{o['name']}（{o['code']}）", sent, f"#{o['acknowledged']['seq']}",
+                         ", ".join(f"#{n}" for n in o["unacknowledged"]) or "-", received,
+                         ", ".join(f"#{a}-{b}" if a != b else f"#{a}" for a, b in o["missing"]) or "-",
+                         ", ".join(f"#{n}" for n in o["parked"]) or "-"])
+        _fill(self.status_table, rows)
+        _fill(self.offices_table, [[o.code, o.name + (self.tr("（本单位）") if o.local else ""), o.level, o.fingerprint]
+                                   for o in offices])
+        self.conflicts = conflicts
+        entities = {"organization": self.tr("组织"), "org_person": self.tr("人员"), "org_change": self.tr("变更记录"),
+                    "filing": self.tr("申请事项"), "filing_event": self.tr("办理步骤")}
+        _fill(self.conflict_list, [[c.label, entities.get(c.entity, c.entity), ", ".join(c.fields),
+                                    self.tr("未解决") if c.resolved_at is None else self.tr("已解决")] for c in conflicts])
+        self.tabs.setTabText(4, self.tr("冲突（{n}）").format(n=state["open_conflicts"]))
+        self._show_conflict()
+
+    # -- conflicts ----------------------------------------------------------------------------------------------
+    def _conflicts_tab(self) -> QWidget:
+        page = QWidget()
+        self.conflicts: list[service.ConflictView] = []
+        self.conflict_list = _table([self.tr("记录"), self.tr("类别"), self.tr("字段"), self.tr("状态")])
+        self.conflict_list.itemSelectionChanged.connect(self._show_conflict)
+        self.side_by_side = _table([self.tr("字段"), self.tr("本单位的值"), self.tr("对方的值"), self.tr("现在的值")])
+        self.take_local = QPushButton(self.tr("采用本单位的值"))
+        self.take_remote = QPushButton(self.tr("采用对方的值"))
+        self.take_local.clicked.connect(lambda: self.resolve("local"))
+        self.take_remote.clicked.connect(lambda: self.resolve("remote"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.take_local)
+        buttons.addWidget(self.take_remote)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.conflict_list, 1)
+        layout.addWidget(self.side_by_side, 1)
+        layout.addLayout(buttons)
+        return page
+
+    def selected_conflict(self) -> service.ConflictView | None:
+        rows = self.conflict_list.selectionModel().selectedRows() if self.conflict_list.selectionModel() else []
+        if not rows or rows[0].row() >= len(self.conflicts):
+            return None
+        return self.conflicts[rows[0].row()]
+
+    def _show_conflict(self) -> None:
+        c = self.selected_conflict()
+        if c is None:
+            _fill(self.side_by_side, [])
+            self.take_local.setEnabled(False)
+            self.take_remote.setEnabled(False)
+            return
+        _fill(self.side_by_side, [[f, c.local_values.get(f), c.remote_values.get(f), c.current_values.get(f)]
+                                  for f in c.fields])
+        allowed = c.resolved_at is None and self.ctx.may("conflict.resolve")
+        self.take_local.setEnabled(allowed)
+        self.take_remote.setEnabled(allowed)
+
+    def resolve(self, take: str) -> None:
+        c = self.selected_conflict()
+        if c is None:
+            return
+        answer = QMessageBox.question(self, self.tr("解决冲突"), self.tr("确定采用所选的值？这将成为新版本并同步给对方。"))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        db = self.ctx.db
+        user = self.ctx.user.username if self.ctx.user else None
+        self.ctx.runner.run(lambda job: service.resolve_conflict(db, c.id, take, actor=user),
+                            on_success=lambda _: (self.ctx.changed(Changes(organizations=True)), self.refresh()),
+                            on_failure=self._failed)
+
+
+def open_sync_window(window: Any) -> SyncWindow:
+    """File > 同步…: one Sync window per main window, brought to the front when open."""
+    existing = getattr(window, "_sync_window", None)
+    if existing is not None and existing.isVisible():
+        existing.raise_()
+        existing.activateWindow()
+        return existing
+    dialog = SyncWindow(window.ctx, window)
+    window._sync_window = dialog
+    dialog.show()
+    return dialog

@@ -1,0 +1,53 @@
+"""Eleven districts and the city, through the CLI: each district loads its demo share and sends one package;
+the city imports all eleven in a shuffled order, twice, and prints the published figures."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+from civicdesk.services.demo import build_demo
+from tests.conftest import digest
+from tests.sync.conftest import CITY, DISTRICTS, export, import_json, load_own_share, make_office, ok, trust_each_other
+
+
+def test_demo_shares_partition_the_city_register() -> None:
+    data = build_demo()
+    owners = {o["origin_office"] for o in data.organizations}
+    assert owners == set(DISTRICTS) | {CITY[0]}
+    by_owner = {code: sum(1 for o in data.organizations if o["origin_office"] == code) for code in owners}
+    assert sum(by_owner.values()) == len(data.organizations) == 7403
+    assert by_owner[CITY[0]] == 257  # registered by the city bureau itself: in the city's own database
+
+
+def test_eleven_districts_to_the_city_in_shuffled_order_twice(tmp_path: Path) -> None:
+    city = make_office(tmp_path, *CITY, demo=False)
+    assert load_own_share(city) == 257
+    packages = []
+    for code, name in DISTRICTS.items():
+        make_office(tmp_path, code, name, "district", demo=True)
+        trust_each_other(tmp_path, CITY[0], code)
+        (package,) = export(tmp_path / f"{code}.sqlite3", CITY[0], tmp_path)
+        packages.append(package)
+    rng = random.Random(6)
+    order = packages[:]
+    rng.shuffle(order)
+    code, results = import_json(city, *order)
+    assert code == 0 and {r["status"] for r in results} == {"applied"}
+    once = digest(city)
+    rng.shuffle(order)
+    code, results = import_json(city, *order)
+    assert code == 0 and {r["status"] for r in results} == {"already_imported"}
+    assert digest(city) == once
+    stats = json.loads(ok("--db", city, "stats", "--json"))
+    assert stats["registered_social_organizations"] == 1831
+    assert stats["community_social_organizations"] == {"total": 5611, "registered": 89, "filed": 52, "guided": 5470}
+    assert stats["per_10k_population"] == 5.08
+    # the consolidated register, by origin office
+    counts = json.loads(ok("--db", city, "sync", "status", "--json"))
+    assert {o["code"] for o in counts["offices"]} == set(DISTRICTS)
+    assert all(o["received"]["seq"] == 1 for o in counts["offices"])
+    by_origin = counts["organizations_by_origin"]
+    assert set(by_origin) == set(DISTRICTS) | {CITY[0]} and sum(by_origin.values()) == 7403
+    assert "ok" in ok("--db", city, "verify")
