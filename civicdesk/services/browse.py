@@ -112,7 +112,33 @@ def count(db: Database, flt: RegisterFilter) -> int:
             counted = search.count_live(session, flt.text)
             if counted is not None:
                 return counted
-        return int(session.scalar(select(func.count()).select_from(Organization).where(*_conditions(session, flt))) or 0)
+        query = select(func.count()).select_from(Organization).where(*_conditions(session, flt))
+        return int(_execute(session, query, _uscc_index(session, flt)).scalar() or 0)
+
+
+def _uscc_index(session: Session, flt: RegisterFilter, sort_key: str = "uscc") -> str | None:
+    """For a USCC prefix on SQLite: the partial covering index to read.  Left to itself the planner takes the
+    unique USCC index and looks up every row for ``deleted_at`` and ``status`` (0.3 s for 60,000 matches at a
+    million rows, against 15-20 ms from the covering index)."""
+    if session.get_bind().dialect.name != "sqlite" or not flt.text.strip():
+        return None
+    match = search.plan(flt.text)
+    if match is None or not match.uscc_prefix:
+        return None
+    return f"ix_organization_sort_{sort_key if sort_key in SORT_KEYS else 'name'}"
+
+
+def _execute(session: Session, query: Any, index: str | None) -> Any:
+    """Run ``query``; on SQLite with ``index`` given, make it read that index (``INDEXED BY``, which SQLAlchemy
+    cannot render for SQLite)."""
+    if index is None:
+        return session.execute(query)
+    compiled = query.compile(bind=session.get_bind(), compile_kwargs={"render_postcompile": True})
+    sql = str(compiled)
+    assert "FROM organization" in sql
+    sql = sql.replace("FROM organization", f"FROM organization INDEXED BY {index}", 1)
+    params = compiled.construct_params()
+    return session.connection().exec_driver_sql(sql, tuple(params[name] for name in compiled.positiontup or []))
 
 
 #: Above this many matches, the first page walks the sort index and probes the matches (cheap when they are
@@ -135,9 +161,13 @@ def first_page(db: Database, flt: RegisterFilter, sort_key: str = "name", descen
                 and session.get_bind().dialect.name == "sqlite"):
             walk = text("+organization.seq IN (SELECT rowid FROM org_grams WHERE org_grams MATCH :e)").bindparams(
                 e=match.expression)
+        # a USCC prefix in USCC order: the USCC's covering index gives the rows in order (other orders must
+        # sort the matches: walking another order and testing the prefix row by row took seconds, because
+        # one registry's USCCs gather in one stretch of the name order)
+        index = _uscc_index(session, flt) if sort_key == "uscc" else None
         where = _conditions(session, flt, walk)
         query = select(*_ROW_COLUMNS).where(*where).order_by(*_order(sort_key, descending))
-        return [_row(r) for r in session.execute(query.limit(limit))]
+        return [_row(r) for r in _execute(session, query.limit(limit), index)]
 
 
 def ordered_seqs(db: Database, flt: RegisterFilter, sort_key: str = "name", descending: bool = False) -> array:

@@ -135,3 +135,21 @@ def test_status_change_leaves_the_default_count(db: Database) -> None:
         session.get(Organization, record.id).status = "deregistered"
     assert browse.count(db, browse.RegisterFilter(text="摄影")) == 0
     assert browse.count(db, browse.RegisterFilter(text="摄影", status=None)) == 1
+
+
+@pytest.mark.parametrize("status", ["live", None, "deregistered"])
+@pytest.mark.parametrize("prefix", ["5151110", "51511111MJ", "5151"])
+def test_uscc_prefix_count_and_order_from_the_covering_index(city_db: Database, prefix: str,
+                                                             status: str | None) -> None:
+    """A USCC prefix is counted and ordered from the partial covering index (``INDEXED BY``): the same
+    count and rows as the planner's own choice."""
+    flt = browse.RegisterFilter(text=prefix, status=status)
+    with city_db.read() as session:
+        where = browse._conditions(session, flt)
+        expected = session.scalar(select(__import__("sqlalchemy").func.count()).select_from(Organization).where(*where))
+        in_order = list(session.scalars(select(Organization.seq).where(*where)
+                                        .order_by(Organization.uscc.desc(), Organization.name.desc(),
+                                                  Organization.seq.desc()).limit(40)))
+    assert browse.count(city_db, flt) == expected
+    assert [r.seq for r in browse.first_page(city_db, flt, "uscc", True, 40, expected=expected)] == in_order
+    assert status == "deregistered" or expected > 0
