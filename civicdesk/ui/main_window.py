@@ -120,9 +120,20 @@ class MainWindow(QMainWindow):
         self.demo_action = self._action(self.tr("载入演示数据"), self.load_demo)
         file_menu.addAction(self.demo_action)
         file_menu.addSeparator()
+        from civicdesk.ui.import_wizard import add_ledger_actions  # File > 导入台账… / 导出名录… / 模板 (issue 7)
+        self.ledger_actions = add_ledger_actions(self, file_menu)
+        file_menu.addSeparator()
+        self.print_action = self._action(self.tr("打印…"), lambda: __import__(  # File > 打印… (issue 5)
+            "civicdesk.ui.print_dialog", fromlist=["open_print_dialog"]).open_print_dialog(self),
+            QKeySequence.StandardKey.Print)
+        file_menu.addAction(self.print_action)
+        self.sync_action = self._action(self.tr("同步…"), lambda: __import__(  # File > 同步… (issue 6)
+            "civicdesk.ui.sync_window", fromlist=["open_sync_window"]).open_sync_window(self))
+        file_menu.addAction(self.sync_action)
+        file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("退出"), self.close, QKeySequence.StandardKey.Quit))
 
-        org_menu = bar.addMenu(self.tr("组织(&O)"))
+        org_menu = self.org_menu = bar.addMenu(self.tr("组织(&O)"))
         self.new_action = self._action(self.tr("新建组织…"), self.new_organization, QKeySequence.StandardKey.New)
         org_menu.addAction(self.new_action)
         self.open_action = self._action(self.tr("查看所选组织"), self.open_selected)
@@ -140,6 +151,9 @@ class MainWindow(QMainWindow):
         language = view_menu.addMenu(self.tr("界面语言"))
         language.addAction(self._action("中文", lambda: self._set_language("zh")))
         language.addAction(self._action("English", lambda: self._set_language("en")))
+        from civicdesk.ui.filing_menus import install_filing_menus  # 申请事项 and 系统 menus (issue 4)
+
+        self.filing_menus = install_filing_menus(self)
 
     def _set_language(self, lang: str) -> None:
         self.ctx.settings.setValue("language", lang)
@@ -209,7 +223,8 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         office = self.ctx.db.office()
         where = self.ctx.db.path or self.ctx.db.url
-        self.setWindowTitle(f"CivicDesk — {office.name} — {where}")
+        user = f" — {self.ctx.user.display}" if self.ctx.user is not None else ""
+        self.setWindowTitle(f"CivicDesk — {office.name}{user} — {where}")
 
     def _loaded(self, count: int) -> None:
         self.count_label.setText(self.tr("共 %1 个组织").replace("%1", f"{count:,}"))
