@@ -557,7 +557,7 @@ def write_register(db: Database, path: Path, options: RegisterOptions, fonts: Fo
             g = group_of(r)
             if g != current:
                 if current is not None:
-                    writer.band(f"小计", f"{in_group:,} 个")
+                    writer.band("小计", f"{in_group:,} 个")
                 groups += 1
                 writer.band(f"{_cn_index(groups)}、{g}", keep_with_next=1)
                 current, in_group = g, 0

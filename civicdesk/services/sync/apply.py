@@ -143,7 +143,7 @@ def decode_payload(payload: Any) -> tuple[list[dict[str, Any]], list[dict[str, A
                 raise _Bad("change: author")
             if not isinstance(raw["fields"], dict):
                 raise _Bad("change: fields")
-            cols, decode = columns[entity], decoders[entity]
+            decode = decoders[entity]
             fields = {}
             for name, pair in raw["fields"].items():
                 fn = decode.get(name)
