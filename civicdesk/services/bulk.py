@@ -2,6 +2,12 @@
 
 The ORM's ``add_all`` is about 18x slower than raw sqlite3 for many rows; Core executemany stays within
 about 2x (measured by ``bench/bench_insert.py``).  Rows are plain dicts of column values.
+
+Rows of a synced table are bookkept here as the ORM's flush listeners bookkeep an ORM insert
+(:func:`civicdesk.models.sync.record_changes`): each gets the version vector this office's epoch asks for and
+one ``change_log`` row (op ``insert``, every sent field), in the caller's transaction, so that the next
+incremental ``sync export`` carries them.  The audit trail is not written row by row here: a bulk load is one
+entry that its caller records (``data.demo_loaded``), as before.
 """
 
 from __future__ import annotations
@@ -10,8 +16,11 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, insert
+from sqlalchemy import JSON, Boolean, Numeric, Table, insert, select, text
 from sqlalchemy.orm import Session
+
+from civicdesk.models.base import utcnow
+from civicdesk.models.sync import BOOKKEEPING_SENT, LOCAL_COLUMNS, ChangeLog, SyncState, epoch_key, synced_entities
 
 CHUNK = 5000
 
@@ -30,14 +39,119 @@ def insert_rows(
     progress: Callable[[int, int], None] | None = None,
     chunk: int = CHUNK,
 ) -> int:
-    """Insert each table's rows in order, ``chunk`` at a time, inside the caller's unit of work."""
+    """Insert each table's rows in order, ``chunk`` at a time, inside the caller's unit of work.
+
+    Rows of a synced table are completed in place (origin office, version, version vector) and logged in
+    ``change_log``, unless the session applies a received package (``session.info["sync_applying"]``)."""
     total = sum(len(rows) for _, rows in steps)
     done = 0
+    log = None if session.info.get("sync_applying") else _ChangeLogger(session)
     for table, rows in steps:
+        logging = log is not None and table.name in synced_entities() and bool(rows)
+        if logging:
+            log.complete(rows)
+            last = log.last_rowid(table)
         for start in range(0, len(rows), chunk):
             part = rows[start:start + chunk]
             session.execute(insert(table), part)
+            if logging:
+                last = log.write(table, last)
             done += len(part)
             if progress:
                 progress(done, total)
     return done
+
+
+# -- the change log of bulk inserts -----------------------------------------------------------------------------
+def _json_sql(column: Any) -> str:
+    """SQL giving a stored value of ``column`` as the JSON value :func:`civicdesk.models.history.json_value`
+    gives the value read back (dates and times as ISO text, decimals as text, booleans, JSON as JSON)."""
+    name = f't."{column.name}"'
+    if isinstance(column.type, Boolean):
+        return f"CASE WHEN {name} IS NULL THEN NULL WHEN {name} THEN json('true') ELSE json('false') END"
+    if isinstance(column.type, JSON):
+        return f"json({name})"
+    if isinstance(column.type, Numeric):
+        return f"CASE WHEN {name} IS NULL THEN NULL ELSE printf('%.{column.type.scale or 0}f', {name}) END"
+    return name
+
+
+def _change_log_sql(table: Table) -> str:
+    """INSERT … SELECT of the change-log rows of the rows of ``table`` with rowid in (:after, :upto]: the
+    JSON of the fields is made by SQLite, row by row, without a round trip through Python objects."""
+    local = LOCAL_COLUMNS.get(table.name, frozenset())
+    columns = [c for c in table.columns if c.name not in BOOKKEEPING_SENT and c.name not in local]
+    # every sent column, [null, value], as record_changes logs an ORM insert; json_object takes at most 127
+    # arguments, so wide tables are built in parts and merged
+    objects = []
+    for start in range(0, len(columns), 50):
+        pairs = [f"'{c.name}', json_array(NULL, {_json_sql(c)})" for c in columns[start:start + 50]]
+        objects.append(f"json_object({', '.join(pairs)})")
+    fields = objects[0]
+    for more in objects[1:]:
+        fields = f"json_patch({fields}, {more})"
+    if "division_code" in table.c:
+        scope = "COALESCE(NULLIF(t.division_code, ''), t.origin_office)"
+    elif "organization_id" in table.c:
+        scope = ("CASE WHEN t.organization_id IS NULL THEN t.origin_office ELSE "
+                 "(SELECT o.division_code FROM organization o WHERE o.id = t.organization_id) END")
+    elif "filing_id" in table.c:
+        scope = ("CASE WHEN t.filing_id IS NULL THEN t.origin_office ELSE (SELECT o.division_code FROM filing f "
+                 "JOIN organization o ON o.id = f.organization_id WHERE f.id = t.filing_id) END")
+    else:
+        scope = "t.origin_office"
+    return (f"INSERT INTO {ChangeLog.__tablename__} "
+            "(entity, row_id, op, scope, fields, vector_before, vector_after, author, at) "
+            f"SELECT '{table.name}', t.id, 'insert', {scope}, {fields}, 'null', t.version_vector, :author, :at "
+            f'FROM "{table.name}" t WHERE t.rowid > :after AND t.rowid <= :upto ORDER BY t.rowid')
+
+
+class _ChangeLogger:
+    """Writes the change log of bulk-inserted synced rows: the rows ``record_changes`` writes for an ORM
+    insert, made by one INSERT … SELECT per chunk over the rows just inserted."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.office = session.info.get("office_code") or "local"
+        self.author = session.info.get("actor")
+        # stored as SQLAlchemy stores a DateTime in SQLite
+        self.at = utcnow().isoformat(sep=" ", timespec="microseconds")
+        self.sql: dict[str, Any] = {}
+
+    def _epoch(self) -> int:
+        if "sync_epoch" not in self.session.info:  # the key and cache record_changes uses
+            table = SyncState.__table__
+            value = self.session.connection().execute(select(table.c.value).where(table.c.key == "epoch")).scalar()
+            self.session.info["sync_epoch"] = int(value) if value else 1
+        return int(self.session.info["sync_epoch"])
+
+    def complete(self, rows: Sequence[dict[str, Any]]) -> None:
+        """Give the rows what the ORM gives a new synced row (:func:`civicdesk.models.base.bump_versions`): the
+        origin office, version 1, a version vector; after a restore (epoch 2, 3 …) the vector counts under
+        this office's epoch key, as ``_epoch_vectors`` in :mod:`civicdesk.models.sync` does for ORM inserts."""
+        epoch = self._epoch()
+        key = epoch_key(self.office, epoch)
+        for row in rows:
+            if not row.get("origin_office"):
+                row["origin_office"] = self.office
+            if not row.get("version"):
+                row["version"] = 1
+            vector = row.get("version_vector")
+            if not vector:
+                vector = row["version_vector"] = {row["origin_office"]: 1}
+            if epoch > 1 and key not in vector:
+                vector = {k: v for k, v in vector.items() if k != self.office}
+                vector[key] = 1
+                row["version_vector"] = vector
+
+    def last_rowid(self, table: Table) -> int:
+        return int(self.session.connection().exec_driver_sql(f'SELECT max(rowid) FROM "{table.name}"').scalar() or 0)
+
+    def write(self, table: Table, after: int) -> int:
+        """Log the rows of ``table`` inserted after rowid ``after``; returns the last rowid."""
+        upto = self.last_rowid(table)
+        sql = self.sql.get(table.name)
+        if sql is None:
+            sql = self.sql[table.name] = text(_change_log_sql(table))
+        self.session.connection().execute(sql, {"author": self.author, "at": self.at, "after": after, "upto": upto})
+        return upto

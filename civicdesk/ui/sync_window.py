@@ -1,6 +1,8 @@
-"""The Sync window (同步): export a package to an office, import files (several at once, also by drag and
-drop), the state of each office's streams, the trusted offices with their fingerprints, and conflicts with
-both versions side by side.
+"""The Sync window (同步): export a package to an office, the packages sent and re-saving one byte for byte
+(:mod:`civicdesk.ui.sync_sent_tab`), import files (several at once, also by drag and drop), the state of each
+office's streams, the trusted offices with their fingerprints and trusting a new card after the phone check
+(:mod:`civicdesk.ui.sync_trust_dialog`), and conflicts with both versions side by side, resolved by taking one
+side or merging field by field (:mod:`civicdesk.ui.sync_merge_dialog`).
 
 All work goes through :mod:`civicdesk.services.sync.service` on the context's runner.  The key passphrase is
 asked once per window (``ask_passphrase``, replaceable in tests) unless ``CIVICDESK_KEY_PASSPHRASE`` is set.
@@ -15,32 +17,17 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
-    QLineEdit, QListWidget, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
-    QWidget,
+    QAbstractItemView, QCheckBox, QComboBox, QDialog, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
+    QListWidget, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from civicdesk.services.sync import keys, service
 from civicdesk.ui.context import AppContext, Changes
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.verticalHeader().setVisible(False)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[list[Any]]) -> None:
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+from civicdesk.ui.sync_common import fill as _fill
+from civicdesk.ui.sync_common import table as _table
+from civicdesk.ui.sync_merge_dialog import MergeDialog
+from civicdesk.ui.sync_sent_tab import SentPackagesTab
+from civicdesk.ui.sync_trust_dialog import TrustCardDialog
 
 
 class DropList(QListWidget):
@@ -78,7 +65,7 @@ class DropList(QListWidget):
 
 
 class SyncWindow(QDialog):
-    """Tabs: 导出, 导入, 各单位状态, 已信任单位, 冲突."""
+    """Tabs: 导出, 已发送, 导入, 各单位状态, 已信任单位, 冲突."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,12 +74,16 @@ class SyncWindow(QDialog):
         self.setWindowTitle(self.tr("同步"))
         self.resize(900, 560)
         self.tabs = QTabWidget()
+        self.status = QLabel()
+        self.sent_tab = SentPackagesTab(ctx, lambda name: self.ask_save_path(name), self.status.setText,
+                                        self._failed)
         self.tabs.addTab(self._export_tab(), self.tr("导出"))
+        self.tabs.addTab(self.sent_tab, self.tr("已发送"))
         self.tabs.addTab(self._import_tab(), self.tr("导入"))
         self.tabs.addTab(self._status_tab(), self.tr("各单位状态"))
         self.tabs.addTab(self._offices_tab(), self.tr("已信任单位"))
-        self.tabs.addTab(self._conflicts_tab(), self.tr("冲突"))
-        self.status = QLabel()
+        self.conflicts_page = self._conflicts_tab()
+        self.tabs.addTab(self.conflicts_page, self.tr("冲突"))
         self.status.setObjectName("sync_status")
         self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -176,7 +167,7 @@ class SyncWindow(QDialog):
             if i and self._save_dir is not None:
                 path = str(Path(self._save_dir) / p.file_name)
             if path is None:
-                self.status.setText(self.tr("未保存：同步包已记录，可用 civicdesk sync resend 再次写出完全相同的文件。"))
+                self.status.setText(self.tr("未保存：同步包已记录，可在“已发送”中重新保存完全相同的文件。"))
                 return
             self._save_dir = str(Path(path).parent)
             Path(path).write_bytes(p.data)
@@ -256,9 +247,65 @@ class SyncWindow(QDialog):
     def _offices_tab(self) -> QWidget:
         page = QWidget()
         self.offices_table = _table([self.tr("代码"), self.tr("单位"), self.tr("级别"), self.tr("指纹（电话核对）")])
+        self.trust_button = QPushButton(self.tr("导入单位名片…"))
+        self.trust_button.setEnabled(self.ctx.may("office"))
+        self.trust_button.clicked.connect(self.trust_card_file)
+        note = QLabel(self.tr("收到其他单位的名片文件（.cdcard）后在此导入：核对指纹一致才信任。"))
+        note.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.trust_button)
+        buttons.addWidget(note, 1)
         layout = QVBoxLayout(page)
         layout.addWidget(self.offices_table)
+        layout.addLayout(buttons)
         return page
+
+    # -- trusting a card --------------------------------------------------------------------------------------
+    def ask_card_path(self) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择单位名片"), "",
+                                              self.tr("单位名片 (*.cdcard);;所有文件 (*)"))
+        return path or None
+
+    def confirm_trust(self, check: keys.TrustCheck) -> bool:
+        """The card, its fingerprint and the phone check; True when the admin confirmed (replaceable in tests)."""
+        return TrustCardDialog(check, self).exec() == QDialog.DialogCode.Accepted
+
+    def trust_card_file(self) -> None:
+        path = self.ask_card_path()
+        if path is None:
+            return
+        db = self.ctx.db
+
+        def check(job: Any) -> tuple[bytes, keys.TrustCheck]:
+            from civicdesk.errors import InputError
+
+            try:
+                data = Path(path).read_bytes()
+            except OSError as exc:
+                raise InputError("sync.file_missing", path=f"{path} ({exc.strerror})") from exc
+            return data, keys.check_card(db, data, Path(path).name)
+
+        self.ctx.runner.run(check, on_success=lambda result: self._card_checked(path, *result),
+                            on_failure=self._failed)
+
+    def _card_checked(self, path: str, data: bytes, check: keys.TrustCheck) -> None:
+        confirmed = self.confirm_trust(check)
+        name, code = check.card.name, check.card.office_code
+        if check.known and check.same_keys:
+            self.status.setText(self.tr("{name}（{code}）已信任，密钥未变。").format(name=name, code=code))
+            return
+        if not confirmed:
+            self.status.setText(self.tr("未信任：{name}（{code}）。").format(name=name, code=code))
+            return
+        db = self.ctx.db
+        user = self.ctx.user.username if self.ctx.user else None
+        self.ctx.runner.run(lambda job: keys.trust_card(db, data, Path(path).name, actor=user),
+                            on_success=self._trusted, on_failure=self._failed)
+
+    def _trusted(self, check: keys.TrustCheck) -> None:
+        words = self.tr("已信任 {name}（{code}）的新密钥。") if check.known else self.tr("已信任 {name}（{code}）。")
+        self.status.setText(words.format(name=check.card.name, code=check.card.office_code))
+        self.refresh()
 
     def refresh(self) -> None:
         db = self.ctx.db
@@ -285,14 +332,17 @@ class SyncWindow(QDialog):
                          ", ".join(f"#{a}-{b}" if a != b else f"#{a}" for a, b in o["missing"]) or "-",
                          ", ".join(f"#{n}" for n in o["parked"]) or "-"])
         _fill(self.status_table, rows)
-        _fill(self.offices_table, [[o.code, o.name + (self.tr("（本单位）") if o.local else ""), o.level, o.fingerprint]
-                                   for o in offices])
+        levels = {"city": self.tr("市级"), "district": self.tr("区县级")}
+        _fill(self.offices_table, [[o.code, o.name + (self.tr("（本单位）") if o.local else ""),
+                                    levels.get(o.level, o.level), o.fingerprint] for o in offices])
         self.conflicts = conflicts
         entities = {"organization": self.tr("组织"), "org_person": self.tr("人员"), "org_change": self.tr("变更记录"),
                     "filing": self.tr("申请事项"), "filing_event": self.tr("办理步骤")}
         _fill(self.conflict_list, [[c.label, entities.get(c.entity, c.entity), ", ".join(c.fields),
                                     self.tr("未解决") if c.resolved_at is None else self.tr("已解决")] for c in conflicts])
-        self.tabs.setTabText(4, self.tr("冲突（{n}）").format(n=state["open_conflicts"]))
+        self.tabs.setTabText(self.tabs.indexOf(self.conflicts_page),
+                             self.tr("冲突（{n}）").format(n=state["open_conflicts"]))
+        self.sent_tab.set_offices([(o["code"], f"{o['name']}（{o['code']}）") for o in state["offices"]])
         self._show_conflict()
 
     # -- conflicts ----------------------------------------------------------------------------------------------
@@ -304,11 +354,14 @@ class SyncWindow(QDialog):
         self.side_by_side = _table([self.tr("字段"), self.tr("本单位的值"), self.tr("对方的值"), self.tr("现在的值")])
         self.take_local = QPushButton(self.tr("采用本单位的值"))
         self.take_remote = QPushButton(self.tr("采用对方的值"))
+        self.merge_button = QPushButton(self.tr("逐项合并…"))
         self.take_local.clicked.connect(lambda: self.resolve("local"))
         self.take_remote.clicked.connect(lambda: self.resolve("remote"))
+        self.merge_button.clicked.connect(self.merge)
         buttons = QHBoxLayout()
         buttons.addWidget(self.take_local)
         buttons.addWidget(self.take_remote)
+        buttons.addWidget(self.merge_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(page)
         layout.addWidget(self.conflict_list, 1)
@@ -326,16 +379,29 @@ class SyncWindow(QDialog):
         c = self.selected_conflict()
         if c is None:
             _fill(self.side_by_side, [])
-            self.take_local.setEnabled(False)
-            self.take_remote.setEnabled(False)
+            for button in (self.take_local, self.take_remote, self.merge_button):
+                button.setEnabled(False)
             return
         _fill(self.side_by_side, [[f, c.local_values.get(f), c.remote_values.get(f), c.current_values.get(f)]
                                   for f in c.fields])
         allowed = c.resolved_at is None and self.ctx.may("conflict.resolve")
-        self.take_local.setEnabled(allowed)
-        self.take_remote.setEnabled(allowed)
+        for button in (self.take_local, self.take_remote, self.merge_button):
+            button.setEnabled(allowed)
 
-    def resolve(self, take: str) -> None:
+    def ask_merge(self, conflict: service.ConflictView) -> dict[str, Any] | None:
+        """The merged values the reviewer chose, or None (replaceable in tests)."""
+        dialog = MergeDialog(conflict, service.typed_fields(conflict.entity), self.ctx.lang, self)
+        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def merge(self) -> None:
+        c = self.selected_conflict()
+        if c is None:
+            return
+        values = self.ask_merge(c)
+        if values is not None:
+            self.resolve("merge", values)
+
+    def resolve(self, take: str, values: dict[str, Any] | None = None) -> None:
         c = self.selected_conflict()
         if c is None:
             return
@@ -344,7 +410,7 @@ class SyncWindow(QDialog):
             return
         db = self.ctx.db
         user = self.ctx.user.username if self.ctx.user else None
-        self.ctx.runner.run(lambda job: service.resolve_conflict(db, c.id, take, actor=user),
+        self.ctx.runner.run(lambda job: service.resolve_conflict(db, c.id, take, values, actor=user),
                             on_success=lambda _: (self.ctx.changed(Changes(organizations=True)), self.refresh()),
                             on_failure=self._failed)
 

@@ -1235,6 +1235,64 @@ Demo data: %4</translation>
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../civicdesk/ui/sync_merge_dialog.py" line="26" />
+        <source>逐项合并冲突</source>
+        <translation>Merge a conflict field by field</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_merge_dialog.py" line="29" />
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_merge_dialog.py" line="29" />
+        <source>本单位的值</source>
+        <translation>Our value</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_merge_dialog.py" line="29" />
+        <source>对方（{office}）的值</source>
+        <translation>Their value ({office})</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_merge_dialog.py" line="30" />
+        <source>自行填写</source>
+        <translation>Type a value</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_merge_dialog.py" line="80" />
+        <source>记录：{label}。请为每个字段选择要保留的值；合并结果将成为新版本，并在下次同步时发给对方。</source>
+        <translation>Record: {label}. Choose the value to keep for each field; the merge becomes a new version and is sent to the other office with the next package.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_merge_dialog.py" line="84" />
+        <source>按所选合并</source>
+        <translation>Merge as chosen</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_merge_dialog.py" line="86" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_merge_dialog.py" line="96" />
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_merge_dialog.py" line="98" />
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_merge_dialog.py" line="98" />
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
     <name>OfficePage</name>
     <message>
         <location filename="../../civicdesk/ui/setup_wizard.py" line="96" />
@@ -1959,6 +2017,89 @@ Demo data: %4</translation>
     </message>
 </context>
 <context>
+    <name>SentPackagesTab</name>
+    <message>
+        <location filename="../../civicdesk/ui/sync_sent_tab.py" line="49" />
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_sent_tab.py" line="49" />
+        <source>轮次</source>
+        <translation>Epoch</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_sent_tab.py" line="49" />
+        <source>发出时间</source>
+        <translation>Sent at</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_sent_tab.py" line="49" />
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_sent_tab.py" line="50" />
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_sent_tab.py" line="50" />
+        <source>对方已确认</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_sent_tab.py" line="50" />
+        <source>文件名</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_sent_tab.py" line="52" />
+        <source>重新保存所选…</source>
+        <translation>Save the chosen one again…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_sent_tab.py" line="55" />
+        <source>邮件丢失或对方报告缺包时，选中该包重新保存：文件与当初发出的完全相同（同名、同校验值），对方重复导入也不会出错。</source>
+        <translation>When a mail was lost or the office reports a missing package, choose it and save it again: the file is identical to the one sent (same name, same hash), and importing it twice does no harm.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_sent_tab.py" line="59" />
+        <source>发给：</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_sent_tab.py" line="93" />
+        <source>数据</source>
+        <translation>data</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_sent_tab.py" line="93" />
+        <source>仅确认</source>
+        <translation>acknowledgement only</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_sent_tab.py" line="95" />
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_sent_tab.py" line="95" />
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_sent_tab.py" line="124" />
+        <source>无法保存文件：{reason}</source>
+        <translation>The file could not be saved: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_sent_tab.py" line="130" />
+        <source>已重新保存第 {seq} 号同步包：{path}（与原件完全相同，校验值 {sha}…）</source>
+        <translation>Package {seq} saved again: {path} (identical to the one sent, SHA-256 {sha}…)</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <location filename="../../civicdesk/ui/setup_wizard.py" line="504" />
@@ -1990,323 +2131,461 @@ Demo data: %4</translation>
 <context>
     <name>SyncWindow</name>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="87" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="72" />
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="90" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="78" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="91" />
-        <location filename="../../civicdesk/ui/sync_window.py" line="200" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="79" />
+        <source>已发送</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_window.py" line="80" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="189" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="92" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="81" />
         <source>各单位状态</source>
         <translation>Offices' status</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="93" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="82" />
         <source>已信任单位</source>
         <translation>Trusted offices</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="94" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="84" />
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="108" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="97" />
         <source>密钥口令</source>
         <translation>Key passphrase</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="108" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="97" />
         <source>请输入本单位同步密钥的口令：</source>
         <translation>Passphrase of this office's sync keys:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="113" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="102" />
         <source>保存同步包</source>
         <translation>Save sync package</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="114" />
-        <location filename="../../civicdesk/ui/sync_window.py" line="118" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="103" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="107" />
         <source>同步包 (*.cdsync)</source>
         <translation>Sync packages (*.cdsync)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="118" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="107" />
         <source>选择同步包</source>
         <translation>Choose sync packages</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="137" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="126" />
         <source>发送全部数据（首次发送或对方重装后）</source>
         <translation>Send all data (first package, or after the other office reinstalled)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="138" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="127" />
         <source>导出同步包…</source>
         <translation>Export sync package…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="140" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="129" />
         <source>同步包只发给一个单位，内容已加密签名。导出后请将文件作为邮件附件发送。</source>
         <translation>A package is for one office only; it is signed and encrypted. Send the file as an email attachment.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="147" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="136" />
         <source>发给：</source>
         <translation>To:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="161" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="150" />
         <source>尚未信任任何单位：请先导入对方的单位名片。</source>
         <translation>No office is trusted yet: import the other office's card first.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="179" />
-        <source>未保存：同步包已记录，可用 civicdesk sync resend 再次写出完全相同的文件。</source>
-        <translation>Not saved: the package is recorded; 'civicdesk sync resend' writes the identical file again.</translation>
+        <location filename="../../civicdesk/ui/sync_window.py" line="168" />
+        <source>未保存：同步包已记录，可在“已发送”中重新保存完全相同的文件。</source>
+        <translation>Not saved: the package is recorded; save the identical file again from the Sent tab.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="183" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="172" />
         <source>全部数据</source>
         <translation>all data</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="183" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="172" />
         <source>变更</source>
         <translation>changes</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="184" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="173" />
         <source>第 {seq} 号：{file}（{what} {n} 条）</source>
         <translation>No. {seq}: {file} ({n} {what})</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="186" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="175" />
         <source>请把以下文件作为邮件附件发给对方：</source>
         <translation>Attach these files to an email to the other office:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="196" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="185" />
         <source>选择文件…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="198" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="187" />
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="202" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="191" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="202" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="191" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="202" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="191" />
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="208" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="197" />
         <source>把收到的同步包拖到下面（可一次多个，顺序不限）：</source>
         <translation>Drop the received packages here (several at once, in any order):</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="227" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="216" />
         <source>已导入</source>
         <translation>Applied</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="227" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="216" />
         <source>此前已导入</source>
         <translation>Already imported</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="228" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="217" />
         <source>已暂存（前面缺包）</source>
         <translation>Parked (an earlier package is missing)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="228" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="217" />
         <source>拒收</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="234" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="223" />
         <source>新增 {a}，更新 {b}，合并 {c}，冲突 {d}，跳过 {e}</source>
         <translation>{a} new, {b} updated, {c} merged, {d} conflicts, {e} skipped</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="243" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="232" />
         <source>导入完成：{n} 个文件，拒收 {m} 个。</source>
         <translation>Import finished: {n} files, {m} refused.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="250" />
-        <location filename="../../civicdesk/ui/sync_window.py" line="258" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="239" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="247" />
         <source>单位</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="250" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="239" />
         <source>最后发送</source>
         <translation>Last sent</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="250" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="239" />
         <source>对方已确认</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="250" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="239" />
         <source>对方未确认</source>
         <translation>Not acknowledged</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="251" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="240" />
         <source>最后收到</source>
         <translation>Last received</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="251" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="240" />
         <source>缺少的包</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="251" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="240" />
         <source>暂存的包</source>
         <translation>Parked</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="258" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="247" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="258" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="247" />
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="258" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="247" />
         <source>指纹（电话核对）</source>
         <translation>Fingerprint (compare by phone)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="288" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="248" />
+        <source>导入单位名片…</source>
+        <translation>Import an office card…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_window.py" line="251" />
+        <source>收到其他单位的名片文件（.cdcard）后在此导入：核对指纹一致才信任。</source>
+        <translation>Import another office's card file (.cdcard) here: it is trusted only after its fingerprint was compared.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_window.py" line="263" />
+        <source>选择单位名片</source>
+        <translation>Choose an office card</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_window.py" line="264" />
+        <source>单位名片 (*.cdcard);;所有文件 (*)</source>
+        <translation>Office cards (*.cdcard);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_window.py" line="293" />
+        <source>{name}（{code}）已信任，密钥未变。</source>
+        <translation>{name} ({code}) is trusted already, with the same keys.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_window.py" line="296" />
+        <source>未信任：{name}（{code}）。</source>
+        <translation>Not trusted: {name} ({code}).</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_window.py" line="304" />
+        <source>已信任 {name}（{code}）的新密钥。</source>
+        <translation>The new key of {name} ({code}) is trusted.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_window.py" line="304" />
+        <source>已信任 {name}（{code}）。</source>
+        <translation>{name} ({code}) is trusted.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_window.py" line="333" />
+        <source>市级</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_window.py" line="333" />
+        <source>区县级</source>
+        <translation>District/county</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_window.py" line="334" />
         <source>（本单位）</source>
         <translation> (this office)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="291" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="337" />
         <source>组织</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="291" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="337" />
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="291" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="337" />
         <source>变更记录</source>
         <translation>Change record</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="292" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="338" />
         <source>申请事项</source>
         <translation>Filing</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="292" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="338" />
         <source>办理步骤</source>
         <translation>Filing step</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="294" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="340" />
         <source>未解决</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="294" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="340" />
         <source>已解决</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="295" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="342" />
         <source>冲突（{n}）</source>
         <translation>Conflicts ({n})</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="302" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="350" />
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="302" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="350" />
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="302" />
-        <location filename="../../civicdesk/ui/sync_window.py" line="304" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="350" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="352" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="302" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="350" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="304" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="352" />
         <source>本单位的值</source>
         <translation>Our value</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="304" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="352" />
         <source>对方的值</source>
         <translation>Their value</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="304" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="352" />
         <source>现在的值</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="305" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="353" />
         <source>采用本单位的值</source>
         <translation>Take our values</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="306" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="354" />
         <source>采用对方的值</source>
         <translation>Take their values</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="342" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="355" />
+        <source>逐项合并…</source>
+        <translation>Merge field by field…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_window.py" line="406" />
         <source>解决冲突</source>
         <translation>Resolve conflict</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="342" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="406" />
         <source>确定采用所选的值？这将成为新版本并同步给对方。</source>
         <translation>Take the chosen values? They become a new version that syncs to the other office.</translation>
+    </message>
+</context>
+<context>
+    <name>TrustCardDialog</name>
+    <message>
+        <location filename="../../civicdesk/ui/sync_trust_dialog.py" line="31" />
+        <source>信任单位名片</source>
+        <translation>Trust an office card</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_trust_dialog.py" line="33" />
+        <source>市级</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_trust_dialog.py" line="33" />
+        <source>区县级</source>
+        <translation>District/county</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_trust_dialog.py" line="35" />
+        <source>单位：</source>
+        <translation>Office:</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_trust_dialog.py" line="36" />
+        <source>代码：</source>
+        <translation>Code:</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_trust_dialog.py" line="37" />
+        <source>级别：</source>
+        <translation>Level:</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_trust_dialog.py" line="46" />
+        <source>请拨打官方通讯录上该单位的电话（不要用名片或邮件里附带的号码），请对方打开其 CivicDesk 的“同步 &gt; 已信任单位”，读出标有“（本单位）”一行的指纹，与上面的数字逐组核对。只有全部一致才能信任。</source>
+        <translation>Call the office on the number in the official directory (not a number that came with the card or the mail). Ask them to open Sync &gt; Trusted offices in their CivicDesk and read the fingerprint of the row marked (this office); compare it with the digits above, group by group. Trust only if every group is identical.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_trust_dialog.py" line="53" />
+        <source>我已通过电话与对方逐组核对，指纹完全一致</source>
+        <translation>I compared the fingerprint group by group with the office by phone: it is identical</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_trust_dialog.py" line="55" />
+        <source>信任该单位</source>
+        <translation>Trust this office</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_trust_dialog.py" line="57" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_trust_dialog.py" line="62" />
+        <source>该单位已信任，密钥未变，无需再次信任。</source>
+        <translation>This office is trusted already with these keys; there is nothing to do.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_trust_dialog.py" line="67" />
+        <source>警告：该单位的密钥已更改！原指纹：{old}。除非对方确认更换了密钥（如重装电脑），否则请勿信任，并与对方联系。信任后将只接受新密钥签名的同步包。</source>
+        <translation>WARNING: this office's key has CHANGED! Old fingerprint: {old}. Unless the office confirms it changed its key (a reinstalled PC, say), do not trust it, and call them. Once trusted, only packages signed with the new key are accepted.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_trust_dialog.py" line="69" />
+        <source>信任新密钥</source>
+        <translation>Trust the new key</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_trust_dialog.py" line="76" />
+        <source>新名片的指纹：</source>
+        <translation>The new card's fingerprint:</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_trust_dialog.py" line="77" />
+        <source>名片的指纹：</source>
+        <translation>The card's fingerprint:</translation>
     </message>
 </context>
 <context>

@@ -72,7 +72,7 @@ def test_export_drop_import_status_and_fingerprints(qtbot, make_ctx, offices) ->
     qtbot.waitUntil(lambda: receiver.status_table.item(0, 4) is not None and receiver.status_table.item(0, 4).text().startswith("#1"))
     fingerprints = [receiver.offices_table.item(r, 3).text() for r in range(receiver.offices_table.rowCount())]
     assert len(fingerprints) == 2 and all(len(f.split(" ")) == 6 for f in fingerprints)
-    receiver.tabs.setCurrentIndex(2)
+    receiver.tabs.setCurrentIndex(receiver.tabs.indexOf(receiver.status_table.parentWidget()))
     receiver.grab().save(str(folder / "sync_status.png"))
 
 
@@ -99,13 +99,14 @@ def test_conflict_side_by_side_and_resolved(qtbot, make_ctx, offices, monkeypatc
             db.close()
     window = _window(qtbot, make_ctx, city)
     qtbot.waitUntil(lambda: window.conflict_list.rowCount() == 1)
-    assert window.tabs.tabText(4) == "冲突（1）"
-    window.tabs.setCurrentIndex(4)
+    conflicts_tab = window.tabs.indexOf(window.conflicts_page)
+    assert window.tabs.tabText(conflicts_tab) == "冲突（1）"
+    window.tabs.setCurrentIndex(conflicts_tab)
     window.conflict_list.selectRow(0)
     row = [window.side_by_side.item(0, c).text() for c in range(4)]
     assert row[0] == "address" and {row[1], row[2]} == {"区里的住所", "市里的住所"}
     window.grab().save(str(offices["dir"] / "sync_conflicts.png"))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     window.take_remote.click()
-    qtbot.waitUntil(lambda: window.tabs.tabText(4) == "冲突（0）")
+    qtbot.waitUntil(lambda: window.tabs.tabText(conflicts_tab) == "冲突（0）")
     assert window.side_by_side.rowCount() == 0 or window.conflict_list.item(0, 3).text() == "已解决"

@@ -8,8 +8,12 @@ is not a local change to send back, and it keeps the sender's vector).  Each cha
   value nor its new one is recorded as a conflict, the incoming value applied);
 - older or equal -> skipped and counted;
 - concurrent -> fields changed on one side only are merged; fields changed on both sides, and a delete against
-  an edit, are a conflict: both versions kept in ``sync_conflict``, a provisional winner chosen the same way on
-  both offices (the larger vector), the merged vector kept so that both offices hold the same row.
+  an edit, are a conflict: both versions kept in ``sync_conflict``, a provisional winner chosen the same way at
+  every office (per field, the write with the higher rank: the sum of its vector, then the vector with its
+  office codes; a tombstone is applied), the merged vector kept so that the offices hold the same row.
+
+A package of a later epoch of its sender (restored from a backup) waits while a change it builds on, made in
+an earlier epoch, has not arrived (:func:`waits_for_earlier_epoch`).
 """
 
 from __future__ import annotations
@@ -89,21 +93,20 @@ def decode_value(column: Any, value: Any, *, allow_none: bool = False) -> Any:
 
 
 def _decoder(column: Any) -> Any:
-    """A fast decoder of one column's JSON values (the same rules as :func:`decode_value`)."""
+    """A fast decoder of one column's non-null JSON values (the same rules as :func:`decode_value`)."""
     t = column.type
     if isinstance(t, JSON):
         return lambda v: v
-    if isinstance(t, (Boolean, Integer, DateTime, Date, Numeric)):
+    if isinstance(t, Boolean):
+        return lambda v: v if v.__class__ is bool else decode_value(column, v)
+    if isinstance(t, Integer):
+        return lambda v: v if v.__class__ is int and -2**63 < v < 2**63 else decode_value(column, v)
+    if isinstance(t, (DateTime, Date, Numeric)):
         return lambda v: decode_value(column, v)
     limit = t.length if isinstance(t, String) else None
-
-    def text(v: Any) -> Any:
-        if v.__class__ is str and (limit is None or len(v) <= limit):
-            return v
-        if v is None and column.nullable:
-            return None
-        return decode_value(column, v)
-    return text
+    if limit is None:
+        return lambda v: v if v.__class__ is str else decode_value(column, v)
+    return lambda v: v if v.__class__ is str and len(v) <= limit else decode_value(column, v)
 
 
 def _vector(value: Any, name: str) -> dict[str, int]:
@@ -125,7 +128,7 @@ def decode_payload(payload: Any) -> tuple[list[dict[str, Any]], list[dict[str, A
             raise _Bad("payload: lists expected")
         entities = synced_entities()
         columns = {name: _columns(name) for name in entities}
-        decoders = {name: {c: _decoder(col) for c, col in cols.items()} for name, cols in columns.items()}
+        decoders = {name: {c: (_decoder(col), col.nullable) for c, col in cols.items()} for name, cols in columns.items()}
         changes = []
         for raw in payload["changes"]:
             if not isinstance(raw, dict) or set(raw) != CHANGE_KEYS:
@@ -146,13 +149,18 @@ def decode_payload(payload: Any) -> tuple[list[dict[str, Any]], list[dict[str, A
             decode = decoders[entity]
             fields = {}
             for name, pair in raw["fields"].items():
-                fn = decode.get(name)
-                if fn is None:
+                spec = decode.get(name)
+                if spec is None:
                     raise _Bad(f"{entity}: unknown field {str(name)[:40]!r}")
                 if pair.__class__ is not list or len(pair) != 2:
                     raise _Bad(f"{entity}.{name}: [old, new] expected")
                 old, new = pair
-                fields[name] = (None if old is None else fn(old), fn(new))
+                if new is None:
+                    if not spec[1]:
+                        raise _Bad(f"{name}: null not allowed")
+                    fields[name] = (None if old is None else spec[0](old), None)
+                else:
+                    fields[name] = (None if old is None else spec[0](old), spec[0](new))
             if "id" in fields and fields["id"][1] != raw["id"]:
                 raise _Bad("change: id differs")
             changes.append({
@@ -232,6 +240,7 @@ def apply_changes(session: Session, origin: str, changes: list[dict[str, Any]], 
     new: dict[str, dict[str, dict[str, Any]]] = {e: {} for e in wanted}
     dirty: dict[str, set[str]] = {e: set() for e in wanted}
     open_conflicts = _open_conflicts(session, wanted)
+    office = session.info.get("office_code")
     conflicts: dict[str, dict[str, Any]] = {}
     resolved: set[str] = set()
 
@@ -275,12 +284,25 @@ def apply_changes(session: Session, origin: str, changes: list[dict[str, Any]], 
         else:  # concurrent
             remote_delete = "deleted_at" in fields and fields["deleted_at"][1] is not None
             local_deleted = local.get("deleted_at") is not None
+            vector = local["version_vector"]
+            # After a restore from a backup, the changes the restored office made after its backup live on only
+            # at the other office.  When one side holds such changes the other lacks, its values win the fields
+            # in dispute, at both offices alike: "we lost ours" (the sender holds changes under our own keys
+            # that we lack) or "the sender lost its" (we hold changes under keys not ours that it lacks).
+            if any(after[k] > vector.get(k, 0) for k in after if _own(k, office)):
+                prefer = "remote"
+            elif any(vector[k] > after.get(k, 0) for k in vector
+                     if ((k == origin or k.startswith(origin + "~")) if partial else not _own(k, office))):
+                prefer = "local"
+            else:
+                prefer = None
             if partial:
                 overlap = [f for f, (old, value) in fields.items() if local.get(f) != value and local.get(f) != old]
             else:  # a whole row: which fields did we change meanwhile (our change log knows), and from what?
                 base = _local_base(session, entity, row_id, after)
                 overlap = [f for f, (_, value) in fields.items()
-                           if local.get(f) != value and f in base and json_value(value) != base[f]]
+                           if local.get(f) != value and ((f in base and json_value(value) != base[f])
+                                                         or (f not in base and prefer == "local"))]
                 for f in [f for f in fields if f in base and f not in overlap]:
                     fields = {k: v for k, v in fields.items() if k != f}  # ours, unchanged there: keep ours
             delete_conflict = remote_delete != local_deleted
@@ -289,12 +311,25 @@ def apply_changes(session: Session, origin: str, changes: list[dict[str, Any]], 
                     local[f] = value
                 counts["merged"] += 1
             else:
-                winner = "remote" if _rank(after) > _rank(local["version_vector"]) else "local"
+                # each field both sides changed: the write ranked higher wins (the same choice at every office,
+                # whatever the order the versions arrive in); the other value is kept in the conflict
+                if prefer is not None:
+                    lost = set(overlap) if prefer == "local" else set()
+                else:
+                    stamps = _stamps(session, entity, row_id, local, overlap) if overlap else {}
+                    remote_rank = _rank(after)
+                    lost = {f for f in overlap if _rank(stamps.get(f, vector)) > remote_rank}
+                if delete_conflict:  # which side's deleted-or-not stands (both versions kept)
+                    final = (fields["deleted_at"][1] is not None if "deleted_at" in fields and "deleted_at" not in lost
+                             else local_deleted)
+                    winner = "local" if final == local_deleted else "remote"
+                else:
+                    winner = "local" if lost == set(overlap) else "remote" if not lost else "mixed"
                 _conflict(conflicts, entity, row_id, "delete" if delete_conflict else "fields", overlap, local, fields,
                           local["version_vector"], after, origin, winner)
                 counts["conflicts"] += 1
                 for f, (_, value) in fields.items():
-                    if f not in overlap or winner == "remote":
+                    if f not in lost:
                         local[f] = value
             local["version_vector"] = merged(local["version_vector"], after)
         if row_id not in new[entity]:
@@ -311,6 +346,69 @@ def apply_changes(session: Session, origin: str, changes: list[dict[str, Any]], 
                                 resolution={"by_office": origin, "how": "a newer version from that office"}))
     counts["resolved"] = len(resolved)
     return counts
+
+
+def _own(key: str, office: str | None) -> bool:
+    """A version-vector key of this office (its code, or its code~epoch after a restore)."""
+    return office is not None and (key == office or key.startswith(office + "~"))
+
+
+def _stamps(session: Session, entity: str, row_id: str, local: dict[str, Any], names: list[str]) -> dict[str, dict[str, int]]:
+    """The vector of the write each field's current value comes from, for the fields this office wrote last
+    (its change log): a conflict's winner is chosen per field by these, not by the row's merged vector, so
+    that every office picks the same value for the same writes.  A field whose value came from elsewhere
+    is left out (the row's vector stands for it)."""
+    t = ChangeLog.__table__
+    last: dict[str, tuple[Any, dict[str, int]]] = {}
+    for fields, vector in session.execute(select(t.c.fields, t.c.vector_after).where(
+            t.c.entity == entity, t.c.row_id == row_id).order_by(t.c.id)):
+        for f in names:
+            if f in fields:
+                last[f] = (fields[f][1], vector)
+    return {f: dict(vector) for f, (value, vector) in last.items() if json_value(local.get(f)) == value}
+
+
+def earlier_epoch_keys(origin: str, epoch: int) -> set[str]:
+    """The version-vector keys of ``origin``'s epochs before ``epoch`` (see ``models.sync.epoch_key``)."""
+    return {origin} | {f"{origin}~{e}" for e in range(2, epoch)}
+
+
+def waits_for_earlier_epoch(session: Session, origin: str, epoch: int, changes: list[dict[str, Any]]) -> bool:
+    """True when a change of this package builds on a change ``origin`` made in an earlier epoch that has not
+    arrived here (a package of its old stream still in the mail after it was restored from a backup).
+
+    Applying it now would give the row a vector that claims the missing change, which would then be skipped
+    as "older" when it comes: the package waits (parked) for it instead.  The changes a package of a later
+    epoch builds on are all in the sender's own outbox (it was restored with them), so they do come."""
+    if epoch <= 1:
+        return False
+    keys = earlier_epoch_keys(origin, epoch)
+    needs: dict[str, set[str]] = {}
+    for c in changes:
+        if c["before"] and any(k in keys for k in c["before"]):
+            needs.setdefault(c["entity"], set()).add(c["id"])
+    if not needs:
+        return False
+    entities = synced_entities()
+    vectors: dict[tuple[str, str], dict[str, int] | None] = {}
+    for entity, rows in needs.items():
+        table = entities[entity].__table__
+        ids = sorted(rows)
+        for start in range(0, len(ids), CHUNK):
+            for row_id, vector in session.execute(select(table.c.id, table.c.version_vector).where(
+                    table.c.id.in_(ids[start:start + CHUNK]))):
+                vectors[(entity, row_id)] = dict(vector or {})
+    for c in changes:  # in order: a change of this same package may bring what a later one builds on
+        key = (c["entity"], c["id"])
+        if c["id"] not in needs.get(c["entity"], ()):
+            continue
+        vector = vectors.get(key)
+        before = c["before"] or {}
+        if any(before.get(k, 0) > (vector or {}).get(k, 0) for k in keys if k in before):
+            return True
+        if vector is not None or c["op"] in ("insert", "upsert"):
+            vectors[key] = merged(vector or {}, c["after"])
+    return False
 
 
 def _local_base(session: Session, entity: str, row_id: str, remote: dict[str, int]) -> dict[str, Any]:
@@ -369,22 +467,22 @@ def _write(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirty: d
     entities = synced_entities()
     order = [e for e in entities if e in new]
     for entity in order:  # inserts in foreign-key order
-        rows = list(new[entity].values())
+        rows = sorted(new[entity].values(), key=lambda r: r["id"])  # in key order: fewer pages touched
         if not rows:
             continue
         table = entities[entity].__table__
         names = [c.name for c in table.columns]
         defaults = [(c.name, c.default.arg) for c in table.columns  # what the sender's row may leave out
                     if not c.nullable and c.default is not None and c.default.is_scalar]
-        full = [{n: r.get(n) for n in names} for r in rows]
-        for r in full:
-            for name, value in defaults:
+        template = dict.fromkeys(names)
+        full = [{**template, **r} for r in rows]  # every column (a row holds no other key)
+        for name, value in defaults:
+            for r in full:
                 if r[name] is None:
                     r[name] = value
         if entity == "organization":
             search.prepare_rows(session, full)
-        for start in range(0, len(full), 2000):
-            session.execute(insert(table), full[start:start + 2000])
+        _insert_many(session, table, full)
         if entity == "organization":
             search.index_rows(session, full)
     for entity in order:
@@ -405,6 +503,37 @@ def _write(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirty: d
             session.execute(stmt, params[start:start + 2000])
         if entity == "organization":
             _reindex(session, ids, state[entity], original.get(entity, {}))
+
+
+def _insert_many(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """INSERT every row (dicts of all the table's columns) in chunks.  On SQLite straight through the driver's
+    ``executemany`` with SQLAlchemy's own bind processors for each column (dates, decimals, JSON, booleans
+    stored exactly as the ORM stores them): the statement's per-row parameter handling was a quarter of the
+    time of inserting a large package."""
+    conn = session.connection()
+    if conn.dialect.name != "sqlite":
+        for start in range(0, len(rows), 2000):
+            session.execute(insert(table), rows[start:start + 2000])
+        return
+    columns = list(table.columns)
+    names = [c.name for c in columns]
+    processors = [(i, p) for i, p in enumerate(c.type._cached_bind_processor(conn.dialect) for c in columns)  # noqa: SLF001
+                  if p is not None]
+    preparer = conn.dialect.identifier_preparer
+    sql = (f"INSERT INTO {preparer.format_table(table)} ({', '.join(preparer.quote(n) for n in names)}) "
+           f"VALUES ({', '.join('?' * len(names))})")
+    cursor = conn.connection.driver_connection.cursor()
+    try:
+        for start in range(0, len(rows), 5000):
+            params = []
+            for row in rows[start:start + 5000]:
+                values = [row[n] for n in names]
+                for i, process in processors:
+                    values[i] = process(values[i])
+                params.append(values)
+            cursor.executemany(sql, params)
+    finally:
+        cursor.close()
 
 
 def _reindex(session: Session, ids: list[str], rows: dict[str, dict[str, Any]], before: dict[str, dict[str, Any]]) -> None:

@@ -6,6 +6,7 @@ Every function takes the :class:`Database` and returns plain dataclasses.  ``act
 
 from __future__ import annotations
 
+import gc
 import json
 import uuid
 from collections.abc import Callable, Iterable
@@ -28,7 +29,8 @@ from civicdesk.models.sync import ChangeLog, Conflict, Inbox, Outbox, Parked, Qu
 from civicdesk.services.database import Database
 from civicdesk.services.sync import keys as keyring
 from civicdesk.services.sync import package as pkg
-from civicdesk.services.sync.apply import apply_changes, decode_payload, decode_value, encode_row
+from civicdesk.services.sync.apply import (apply_changes, decode_payload, decode_value, encode_row,
+                                          waits_for_earlier_epoch)
 
 #: split exports above this many bytes (mail limits), into consecutive sequence numbers
 SPLIT_BYTES = 20 * 1024 * 1024
@@ -70,12 +72,18 @@ def _ranges(numbers: Iterable[int]) -> list[list[int]]:
 
 
 def _received(session: Session, origin: str) -> dict[str, Any]:
-    """What this office applied from ``origin``: latest epoch, the contiguous seq, missing ranges, parked."""
-    epoch = session.scalar(select(func.max(Inbox.epoch)).where(Inbox.origin == origin))
-    parked_epoch = session.scalar(select(func.max(Parked.epoch)).where(Parked.origin == origin))
-    epoch = max(epoch or 0, parked_epoch or 0)
-    if not epoch:
+    """What this office applied from ``origin``: latest epoch, the contiguous seq, missing ranges, parked.
+
+    While a package waits for a change of the sender's earlier epoch (it is parked though the one before it
+    in its stream was applied), the earliest epoch is reported instead: the sender then resends what it
+    holds of its earlier streams (and the later ones, which are then already imported)."""
+    applied_keys = {(e, s) for e, s in session.execute(select(Inbox.epoch, Inbox.seq).where(Inbox.origin == origin))}
+    parked_keys = {(e, s) for e, s in session.execute(select(Parked.epoch, Parked.seq).where(Parked.origin == origin))}
+    epochs = {e for e, _ in applied_keys | parked_keys}
+    if not epochs:
         return {"epoch": 0, "seq": 0, "missing": [], "parked": []}
+    waiting = any(s == 1 or (e, s - 1) in applied_keys for e, s in parked_keys)
+    epoch = min(epochs) if waiting else max(epochs)
     applied = set(session.scalars(select(Inbox.seq).where(Inbox.origin == origin, Inbox.epoch == epoch)))
     parked = set(session.scalars(select(Parked.seq).where(Parked.origin == origin, Parked.epoch == epoch)))
     contiguous = 0
@@ -250,6 +258,57 @@ def unacknowledged(db: Database, to: str) -> list[Exported]:
                 for r in rows if (r.epoch, r.seq) > (peer.acked_epoch, peer.acked_seq) or (r.epoch, r.seq) in missing]
 
 
+@dataclass(frozen=True)
+class SentPackage:
+    """A package sent, without its bytes (:func:`resend` gives them): for the Sync window's list.
+    ``created_at`` is local time, as text."""
+
+    recipient: str
+    epoch: int
+    seq: int
+    file_name: str
+    kind: str
+    size: int
+    sha256: str
+    created_at: str
+    acknowledged: bool
+
+
+def sent_packages(db: Database, to: str) -> list[SentPackage]:
+    """Every package sent to ``to``, newest first, and whether it acknowledged it."""
+    with db.read() as session:
+        peer = _peer(session, to)
+        missing = {(peer.acked_epoch, n) for a, b in peer.missing for n in range(a, min(b, a + 10_000) + 1)}
+        t = Outbox.__table__
+        rows = session.execute(select(t.c.epoch, t.c.seq, t.c.file_name, t.c.kind, t.c.size, t.c.sha256,
+                                      t.c.created_at).where(t.c.recipient == to)
+                               .order_by(t.c.epoch.desc(), t.c.seq.desc())).all()
+        return [SentPackage(to, r.epoch, r.seq, r.file_name, r.kind, r.size, r.sha256,
+                            _local_time(r.created_at), (r.epoch, r.seq) <= (peer.acked_epoch, peer.acked_seq)
+                            and (r.epoch, r.seq) not in missing) for r in rows]
+
+
+def _local_time(at: Any) -> str:
+    """A stored UTC time as this computer's local time, to the second."""
+    from datetime import timezone
+
+    return at.replace(tzinfo=timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M:%S") if at else ""
+
+
+def typed_fields(entity: str) -> dict[str, int | None]:
+    """The fields of ``entity`` a reviewer may type a value for when merging a conflict, with their maximum
+    length: plain text only (no code from a dictionary or of a division, no date, number or flag)."""
+    from sqlalchemy import String
+
+    from civicdesk.services.reference import dictionaries_file
+
+    coded = set(dictionaries_file()) | {"id", "origin_office", "deleted_by", "role", "kind", "state"}
+    table = synced_entities()[entity].__table__
+    return {c.name: c.type.length for c in table.columns
+            if isinstance(c.type, String) and not c.foreign_keys and c.name not in coded
+            and not c.name.endswith("_code")}
+
+
 # -- import ------------------------------------------------------------------------------------------------------------
 @dataclass
 class ImportResult:
@@ -328,6 +387,20 @@ def _read(path: Path) -> bytes | CivicDeskError:
 
 def import_blobs(db: Database, blobs: list[tuple[str, bytes | CivicDeskError]], passphrase: str, *,
                  actor: str | None = None) -> list[ImportResult]:
+    # A package of 100,000 changes makes millions of objects that live until its commit: the cyclic
+    # garbage collector would walk all of them again and again (the decode and apply grew faster than the
+    # package).  Nothing made here needs it; it runs again when the import ends.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _import_blobs(db, blobs, passphrase, actor=actor)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _import_blobs(db: Database, blobs: list[tuple[str, bytes | CivicDeskError]], passphrase: str, *,
+                  actor: str | None = None) -> list[ImportResult]:
     ctx = _Context(db, passphrase)
     results: dict[int, ImportResult] = {}
     ready: list[tuple[int, _Ready]] = []
@@ -345,7 +418,7 @@ def import_blobs(db: Database, blobs: list[tuple[str, bytes | CivicDeskError]], 
     for i, item in ready:
         results[i] = _process(db, ctx, item, actor)
         if results[i].status == "applied":
-            _drain_parked(db, ctx, item.key[0], item.key[1], actor)
+            _drain_parked(db, ctx, item.key[0], actor)
     # a parked file that a later file of this same import unblocked counts as applied
     with db.read() as session:
         for result in results.values():
@@ -399,6 +472,16 @@ def _process(db: Database, ctx: _Context, item: _Ready, actor: str | None) -> Im
             expected_prev = previous.sha256 if previous is not None else None
             if item.opened.manifest["stream"]["previous_sha256"] != expected_prev:
                 raise pkg.refuse("previous_hash", seq=seq)
+            if waits_for_earlier_epoch(session, origin, epoch, item.changes):
+                # it builds on a change of the sender's earlier epoch not received yet: park it too; the
+                # acknowledgement then names the earlier stream (see _received), so the sender resends it
+                have = session.scalars(select(Parked).where(Parked.origin == origin, Parked.epoch == epoch,
+                                                            Parked.seq == seq)).first()
+                if have is None:
+                    session.add(Parked(origin=origin, epoch=epoch, seq=seq, sha256=item.opened.sha256,
+                                       data=item.opened.data))
+                result.status = "parked"
+                return result
             _apply(session, item, actor, result)
     except pkg.PackageRefused as exc:
         return _refused(item.name, exc, item)
@@ -407,11 +490,25 @@ def _process(db: Database, ctx: _Context, item: _Ready, actor: str | None) -> Im
     return result
 
 
+#: the page cache of an import's connection (KiB): a large package's rows and index entries stay in memory
+#: until the commit instead of being written to the WAL and read back (random UUID keys touch every page)
+IMPORT_CACHE_KIB = 256 * 1024
+
+
 def _apply(session: Session, item: _Ready, actor: str | None, result: ImportResult) -> None:
     origin, epoch, seq = item.key
     m = item.opened.manifest
     now = utcnow()
-    counts = apply_changes(session, origin, item.changes, item.divisions, now)
+    conn = session.connection()
+    cache = None
+    if conn.dialect.name == "sqlite" and len(item.changes) > 2000:
+        cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+        conn.exec_driver_sql(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
+    try:
+        counts = apply_changes(session, origin, item.changes, item.divisions, now)
+    finally:
+        if cache is not None:
+            conn.exec_driver_sql(f"PRAGMA cache_size={int(cache)}")
     session.add(Inbox(origin=origin, epoch=epoch, seq=seq, package_id=m["package_id"], sha256=item.opened.sha256,
                       applied_at=now, applied_by=actor, counts=counts))
     session.execute(Parked.__table__.delete().where(Parked.origin == origin, Parked.epoch == epoch, Parked.seq == seq))
@@ -429,23 +526,31 @@ def _apply(session: Session, item: _Ready, actor: str | None, result: ImportResu
     result.status, result.counts = "applied", counts
 
 
-def _drain_parked(db: Database, ctx: _Context, origin: str, epoch: int, actor: str | None) -> None:
-    """Apply parked packages that are now next in line."""
+def _drain_parked(db: Database, ctx: _Context, origin: str, actor: str | None) -> None:
+    """Apply parked packages of ``origin`` that are now next in line, in any of its epochs (one of a later
+    epoch may have waited for one of an earlier epoch)."""
+    tried: set[tuple[int, int]] = set()
     while True:
         with db.read() as session:
-            applied = set(session.scalars(select(Inbox.seq).where(Inbox.origin == origin, Inbox.epoch == epoch)))
-            top = max(applied | {0})
-            row = session.scalars(select(Parked).where(Parked.origin == origin, Parked.epoch == epoch,
-                                                       Parked.seq == top + 1)).first()
-            data = row.data if row is not None else None
+            applied = {(e, s) for e, s in session.execute(select(Inbox.epoch, Inbox.seq).where(Inbox.origin == origin))}
+            parked = session.execute(select(Parked.epoch, Parked.seq).where(Parked.origin == origin)
+                                     .order_by(Parked.epoch, Parked.seq)).all()
+        ready = [(e, s) for e, s in parked if (s == 1 or (e, s - 1) in applied) and (e, s) not in tried]
+        if not ready:
+            return
+        epoch, seq = ready[0]
+        tried.add((epoch, seq))
+        with db.read() as session:
+            data = session.scalars(select(Parked.data).where(Parked.origin == origin, Parked.epoch == epoch,
+                                                             Parked.seq == seq)).first()
         if data is None:
-            return
+            continue
         try:
-            item = open_file(db, ctx, f"(parked {origin} e{epoch} #{top + 1})", data)
+            item = open_file(db, ctx, f"(parked {origin} e{epoch} #{seq})", data)
         except CivicDeskError:
-            return
-        if _process(db, ctx, item, actor).status != "applied":
-            return
+            continue
+        if _process(db, ctx, item, actor).status == "applied":
+            tried.clear()  # what waited for it may go now
 
 
 # -- status ------------------------------------------------------------------------------------------------------------

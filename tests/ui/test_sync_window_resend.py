@@ -1,0 +1,68 @@
+"""The Sync window's 已发送 tab: the packages sent to an office (seq, date, size, acknowledged) and re-saving one,
+byte for byte the file that was sent (the same as ``civicdesk sync resend``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from civicdesk.services.database import open_database
+from civicdesk.services.sync import service
+from tests.ui import test_sync_window
+from tests.ui.test_sync_window import _window
+from tests.ui.test_sync_window_trust import shot
+
+offices = test_sync_window.offices  # the fixture: two offices that trust each other
+
+
+def test_sent_packages_listed_and_one_resaved_identical(qtbot, make_ctx, offices) -> None:  # noqa: ANN001
+    folder = offices["dir"]
+    sent, again = folder / "sent", folder / "again"
+    sent.mkdir()
+    again.mkdir()
+    window = _window(qtbot, make_ctx, offices["district"])
+    window.ask_save_path = lambda suggested: str(sent / suggested)
+    for seq in (1, 2):
+        window.export_package()
+        qtbot.waitUntil(lambda seq=seq: f"-e1-{seq}-to-511100" in window.export_result.text())
+    tab = window.sent_tab
+    window.tabs.setCurrentIndex(window.tabs.indexOf(tab))
+    qtbot.waitUntil(lambda: tab.table.rowCount() == 2)
+    rows = [[tab.table.item(r, c).text() for c in range(tab.table.columnCount())] for r in range(2)]
+    assert [r[0] for r in rows] == ["#2", "#1"]  # newest first
+    assert rows[1][4] == "数据" and rows[0][4] == "仅确认" and rows[1][5] == "否"
+    assert rows[1][3].endswith("KB") or rows[1][3].endswith("MB")
+    assert not tab.resave_button.isEnabled()
+    tab.table.selectRow(1)
+    assert tab.resave_button.isEnabled()
+    shot(window, folder, "sync_sent.png", fit=False)
+    window.ask_save_path = lambda suggested: str(again / suggested)
+    with qtbot.waitSignal(tab.resaved, timeout=10_000) as saved:
+        tab.resave_button.click()
+    path = Path(saved.args[0])
+    assert path == again / "CD-511111-e1-1-to-511100.cdsync"
+    original = (sent / path.name).read_bytes()
+    assert path.read_bytes() == original
+    db = open_database(offices["district"])
+    try:
+        assert service.resend(db, "511100", 1).data == original  # what the command writes
+    finally:
+        db.close()
+    assert "与原件完全相同" in window.status.text()
+    assert not list(again.glob("*.part"))
+
+
+def test_resave_cancelled_or_unwritable_is_told(qtbot, make_ctx, offices) -> None:  # noqa: ANN001
+    folder = offices["dir"]
+    window = _window(qtbot, make_ctx, offices["district"])
+    window.ask_save_path = lambda suggested: str(folder / suggested)
+    window.export_package()
+    tab = window.sent_tab
+    qtbot.waitUntil(lambda: tab.table.rowCount() == 1)
+    tab.table.selectRow(0)
+    window.ask_save_path = lambda suggested: None  # the clerk cancelled the save dialog
+    qtbot.waitUntil(lambda: not window.ctx.runner.is_busy())
+    tab.resave_button.click()
+    assert not window.ctx.runner.is_busy()  # nothing started
+    window.ask_save_path = lambda suggested: str(folder / "no-such-folder" / suggested)
+    tab.resave_button.click()
+    qtbot.waitUntil(lambda: "无法保存文件" in window.status.text())
