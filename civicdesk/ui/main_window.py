@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from civicdesk.services import demo, statistics
 from civicdesk.services.database import Database, open_database
 from civicdesk.ui import database_files
 from civicdesk.ui.context import AppContext, Changes
@@ -297,6 +296,8 @@ class MainWindow(QMainWindow):
         db = self.ctx.db
         self.statusBar().showMessage(self.tr("正在载入演示数据…"))
 
+        from civicdesk.services import demo  # imported when asked for: not on the way to the first paint
+
         def done(result: demo.DemoResult) -> None:
             if result.already_loaded:
                 self.statusBar().showMessage(self.tr("演示数据已载入，未重复载入。"), 8000)
@@ -328,7 +329,12 @@ class MainWindow(QMainWindow):
                             else f"{pop.get('year')}年常住人口 {pop.get('value'):,}") if pop else "—")
             QMessageBox.information(self, f"{figures['scope']['name']} — {self.tr('统计摘要')}", text)
 
-        self.ctx.runner.run(lambda _job: statistics.statistics(db), on_success=show, on_failure=self._error)
+        def figures_of(_job: Any) -> dict[str, Any]:
+            from civicdesk.services import statistics  # imported when asked for
+
+            return statistics.statistics(db)
+
+        self.ctx.runner.run(figures_of, on_success=show, on_failure=self._error)
 
     def _error(self, exc: BaseException) -> None:
         QMessageBox.warning(self, self.tr("操作未完成"), self.ctx.message(exc))
