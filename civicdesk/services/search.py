@@ -231,7 +231,9 @@ def _write_index(session: Session, rows: Iterable[dict[str, Any]], *, delete: bo
     """Add (or, with ``delete``, take out: a contentless table needs the values it was given) index rows."""
     if not _has_index(session):
         return
-    rows = [r for r in rows if _indexed(r)]
+    # in rowid order: FTS5 flushes its pending terms whenever a rowid comes lower than the one before, and
+    # bulk rows in insertion order have their ranks all over the place (a 100,000-row insert took 3 times as long)
+    rows = sorted((r for r in rows if _indexed(r)), key=lambda r: r["name_rank"])
     for start in range(0, len(rows), BATCH):
         chunk = rows[start:start + BATCH]
         session.execute(_DELETE_TEXT if delete else _INSERT_TEXT, [_text_row(r) for r in chunk])
@@ -311,7 +313,6 @@ def index_pending(session: Session, progress: Callable[[int, int], None] | None 
         left: list[dict[str, Any]] = []
     else:
         left = place(session, pending)
-    pending.sort(key=lambda r: (r["name_rank"] is None, r["name_rank"] or 0))  # the index fills fastest in rowid order
     # SQLite rewrites every index holding a column an UPDATE sets, changed or not: set seq and pinyin only
     # where they are new (seq is in every sort index)
     stmt = text("UPDATE organization SET seq = :seq, name_pinyin = :name_pinyin, name_initials = :name_initials"
