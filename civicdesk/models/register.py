@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, Numeric, String, Text, text
+from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Index, Integer, Numeric, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from civicdesk.models.base import Base, SyncedMixin
@@ -28,13 +28,19 @@ SORT_KEYS: dict[str, tuple[str, ...]] = {
 }
 
 
+#: The statuses of an organization that exists (the register's default filter).
+LIVE_STATUSES = ("active", "suspended", "liquidating")
+
+
 def sort_indexes() -> list[Index]:
+    """One partial covering index per sort key; the name's also carries the rank (services/search.py finds a
+    new row's neighbours on it), and the rank has its own narrow index, which the name sort reads."""
     live = text("deleted_at IS NULL")
     return [
         Index(f"ix_organization_sort_{key}", *columns, "seq", *(["status"] if "status" not in columns else []),
-              sqlite_where=live)
+              *(["name_rank"] if key == "name" else []), sqlite_where=live)
         for key, columns in SORT_KEYS.items()
-    ]
+    ] + [Index("ix_organization_sort_rank", "name_rank", "seq", "status", sqlite_where=live)]
 
 
 class Organization(SyncedMixin, Base):
@@ -98,6 +104,8 @@ class Organization(SyncedMixin, Base):
     legal_rep_name: Mapped[str | None] = mapped_column(String(50))
     name_pinyin: Mapped[str | None] = mapped_column(String(600))
     name_initials: Mapped[str | None] = mapped_column(String(200))
+    # the place in the name sort, with gaps; the search index's rowid (services/search.py)
+    name_rank: Mapped[int | None] = mapped_column(BigInteger)
 
     __table_args__ = (
         # Partial only on SQLite: naming postgresql_where here would load the PostgreSQL dialect at every start

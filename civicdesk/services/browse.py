@@ -8,6 +8,7 @@ whole order, and :func:`rows` for the block the clerk scrolls to.  Ids are the o
 
 from __future__ import annotations
 
+import json
 from array import array
 from dataclasses import dataclass, replace
 from datetime import date
@@ -17,10 +18,9 @@ from sqlalchemy import func, or_, select, text
 from sqlalchemy.orm import Session
 
 from civicdesk.models import Organization
-from civicdesk.models.register import SORT_KEYS
+from civicdesk.models.register import LIVE_STATUSES, SORT_KEYS
 from civicdesk.services import search
 from civicdesk.services.database import Database
-from civicdesk.services.registry import LIVE_STATUSES
 from civicdesk.services.validation import mask_phone
 
 
@@ -96,7 +96,8 @@ def _conditions(session: Session, flt: RegisterFilter, text_condition: Any = Non
 
 
 def _order(sort_key: str, descending: bool) -> list[Any]:
-    columns = SORT_KEYS.get(sort_key, SORT_KEYS["name"])
+    """ORDER BY for a sort key; the name sort is the rank (services/search.py), read from a narrow index."""
+    columns = ("name_rank",) if sort_key not in SORT_KEYS or sort_key == "name" else SORT_KEYS[sort_key]
     out = [getattr(Organization, c) for c in columns] + [Organization.seq]
     return [c.desc() for c in out] if descending else out
 
@@ -150,22 +151,32 @@ def first_page(db: Database, flt: RegisterFilter, sort_key: str = "name", descen
                limit: int = 100, expected: int | None = None) -> list[RegisterRow]:
     """The first rows in order (paints the window before the id array exists).
 
-    ``expected`` (the count, if known) picks the plan for a search: many matches -> walk the sort index
-    and keep the rows whose seq is among the matches (``+seq`` stops SQLite from driving the query by the
-    seq index); few -> look the matches up by seq and sort them.
+    A search with the default filter in name order is answered by the index alone: its matches come in rank
+    order, so the first ``limit`` ranks are the first page.  Otherwise ``expected`` (the count, if known)
+    picks the plan for a search: many matches -> walk the sort index and keep the rows whose rank is among the
+    matches (``+name_rank`` stops SQLite from driving the query by the rank index); few -> look the matches up
+    and sort them.
     """
     with db.read() as session:
+        if sort_key not in SORT_KEYS or sort_key == "name":
+            ranks = search.first_ranks(session, flt.text, limit, descending=descending) if _text_only(flt) else None
+            if ranks is not None:
+                found = {r.name_rank: r for r in session.execute(
+                    select(*_ROW_COLUMNS, Organization.name_rank).where(Organization.deleted_at.is_(None),
+                                                                        Organization.name_rank.in_(ranks)))}
+                return [_row(found[rank]) for rank in ranks if rank in found]
         walk = None
+        found_by = search.hits(flt.text) if flt.text.strip() else None
         match = search.plan(flt.text) if flt.text.strip() else None
-        if (match is not None and match.expression is not None and expected is not None and expected > WALK_THRESHOLD
-                and session.get_bind().dialect.name == "sqlite"):
-            walk = text("+organization.seq IN (SELECT rowid FROM org_grams WHERE org_grams MATCH :e)").bindparams(
-                e=match.expression)
+        if (found_by is not None and match is not None and match.table is not None and expected is not None
+                and expected > WALK_THRESHOLD and session.get_bind().dialect.name == "sqlite"):
+            walk = text(f"+organization.name_rank IN (SELECT rowid FROM {match.table} WHERE {match.table}"
+                        f" MATCH :e)").bindparams(e=match.expression)
         # a USCC prefix in USCC order: the USCC's covering index gives the rows in order (other orders must
         # sort the matches: walking another order and testing the prefix row by row took seconds, because
         # one registry's USCCs gather in one stretch of the name order)
         index = _uscc_index(session, flt) if sort_key == "uscc" else None
-        where = _conditions(session, flt, walk)
+        where = _conditions(session, flt, walk if match is None or not match.uscc_prefix else None)
         query = select(*_ROW_COLUMNS).where(*where).order_by(*_order(sort_key, descending))
         return [_row(r) for r in _execute(session, query.limit(limit), index)]
 
@@ -176,15 +187,13 @@ def ordered_seqs(db: Database, flt: RegisterFilter, sort_key: str = "name", desc
         query = select(Organization.seq).where(*_conditions(session, flt)).order_by(*_order(sort_key, descending))
         if session.get_bind().dialect.name != "sqlite":
             return array("q", session.scalars(query))
-        # a million rows through SQLAlchemy's result machinery cost ~3.5 s; the driver's cursor ~0.8 s
+        # a million rows through SQLAlchemy's result machinery cost ~3.5 s, the driver's cursor ~0.8 s; one
+        # JSON array made by SQLite and parsed by json.loads about half of that (bench_register "sort")
         compiled = query.compile(bind=session.get_bind(), compile_kwargs={"render_postcompile": True})
         params = compiled.construct_params()
-        cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-        try:
-            cursor.execute(str(compiled), [params[name] for name in compiled.positiontup or []])
-            return array("q", (row[0] for row in cursor))
-        finally:
-            cursor.close()
+        sql = f"SELECT json_group_array(seq) FROM ({compiled} LIMIT -1)"  # a LIMIT keeps the ORDER BY
+        found = session.connection().exec_driver_sql(sql, tuple(params[n] for n in compiled.positiontup or [])).scalar()
+        return array("q", json.loads(found) if found else [])
 
 
 def rows(db: Database, seqs: list[int]) -> dict[int, RegisterRow]:
@@ -198,6 +207,7 @@ def rows(db: Database, seqs: list[int]) -> dict[int, RegisterRow]:
 
 def _row(r: Any) -> RegisterRow:
     values = r._asdict()
+    values.pop("name_rank", None)
     values["contact_phone"] = mask_phone(values["contact_phone"])
     return RegisterRow(**values)
 

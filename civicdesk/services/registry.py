@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from civicdesk.errors import InputError, Issue, NotFoundError, ValidationError
 from civicdesk.models import Division, Organization, OrgChange, OrgPerson
+from civicdesk.models import register as register_model
 from civicdesk.services import records
 from civicdesk.services.database import Database
 from civicdesk.services.reference import DictionaryValue, dictionary_codes, registry_name
@@ -28,7 +29,7 @@ from civicdesk.services.validation import (
     validate_uscc,
 )
 
-LIVE_STATUSES = ("active", "suspended", "liquidating")
+LIVE_STATUSES = register_model.LIVE_STATUSES
 
 
 @dataclass(frozen=True)

@@ -5,17 +5,18 @@ field changes they made."""
 from __future__ import annotations
 
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QTabWidget, QTextBrowser
 
-from civicdesk.services import filings, registry
-from civicdesk.services.filings import FilingRecord
 from civicdesk.services.records import ORG_FIELDS, to_json_value
-from civicdesk.services.registry import OrgRecord
 from civicdesk.ui.context import AppContext
 from civicdesk.ui.labels import Labels
+
+if TYPE_CHECKING:  # the services behind the pane load with its first organization, not on the way to the window
+    from civicdesk.services.filings import FilingRecord
+    from civicdesk.services.registry import OrgRecord
 
 _CODE_KINDS = {"legal_form": "legal_form", "tier": "tier", "community_subtype": "community_subtype",
                "category": "category", "status": "status", "registration_mode": "registration_mode",
@@ -64,6 +65,8 @@ class DetailPane(QTabWidget):
         self.current_id = org_id
         db = self.ctx.db
         def load(_job: Any) -> tuple[OrgRecord, list[FilingRecord]]:
+            from civicdesk.services import filings, registry
+
             return registry.get_organization(db, org_id), filings.history_of(db, org_id)
 
         self.ctx.runner.run(load, on_success=self._show, on_failure=lambda exc: self.setHtml(escape(self.ctx.message(exc))),
@@ -113,6 +116,8 @@ class DetailPane(QTabWidget):
         self.setHtml("".join(html))
 
     def _show_history(self, record: OrgRecord, history: list[FilingRecord]) -> None:
+        from civicdesk.services import filings
+
         lang = "zh" if self.labels.lang.startswith("zh") else "en"
         none = f"<p>{escape(self.tr('无'))}</p>"
         head = "<tr>" + "".join(f"<th align='left' style='color:#555'>{escape(t)}</th>" for t in (

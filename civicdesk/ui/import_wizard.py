@@ -4,7 +4,7 @@
 preview of the first rows), 检查结果 (the validation report: counts, every problem by row and column, the changed
 fields; "skip invalid rows" if the clerk wants the valid ones now) and 导入 (the import on the runner, with a
 progress bar and a cancel button; a cancelled import leaves the database as it was).  Nothing is written before
-the last page.  :func:`add_ledger_actions` puts 导入台账…, 导出名录… and 导出导入模板… in a menu.
+the last page.  The main window's File menu (``main_window.add_ledger_actions``) opens it, 导出名录… and 导出导入模板….
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMenu,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -368,19 +366,6 @@ class ImportWizard(QWizard):
 
 
 # -- File menu ---------------------------------------------------------------------------------------------------
-def add_ledger_actions(window: Any, menu: QMenu) -> list[QAction]:
-    """导入台账…, 导出名录… (the table's current filter) and 导出导入模板… in ``menu`` of the main window."""
-    actions = []
-    for text, slot in ((QCoreApplication.translate("LedgerActions", "导入台账…"), lambda: open_import_wizard(window)),
-                       (QCoreApplication.translate("LedgerActions", "导出名录…"), lambda: export_dialog(window)),
-                       (QCoreApplication.translate("LedgerActions", "导出导入模板…"), lambda: template_dialog(window))):
-        action = QAction(text, window)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        actions.append(action)
-    return actions
-
-
 def open_import_wizard(window: Any) -> ImportWizard:
     wizard = ImportWizard(window.ctx, window)
     wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

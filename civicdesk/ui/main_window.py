@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from civicdesk.services import demo, statistics
 from civicdesk.services.database import Database, open_database
 from civicdesk.ui import database_files
 from civicdesk.ui.context import AppContext, Changes
@@ -33,6 +32,23 @@ from civicdesk.ui.detail_pane import DetailPane
 from civicdesk.ui.filter_bar import FilterBar
 from civicdesk.ui.labels import Labels
 from civicdesk.ui.tables.org_table_model import DEFAULT_HIDDEN, OrgTableModel, SortRole
+
+
+def add_ledger_actions(window: Any, menu: QMenu) -> list[QAction]:
+    """导入台账…, 导出名录… (the table's current filter) and 导出导入模板… in ``menu``; the wizard and the ledger
+    services load when one is chosen, not on the way to the first paint."""
+    def later(name: str) -> Any:
+        return lambda: getattr(__import__("civicdesk.ui.import_wizard", fromlist=[name]), name)(window)
+
+    actions = []
+    for text, slot in ((QCoreApplication.translate("LedgerActions", "导入台账…"), later("open_import_wizard")),
+                       (QCoreApplication.translate("LedgerActions", "导出名录…"), later("export_dialog")),
+                       (QCoreApplication.translate("LedgerActions", "导出导入模板…"), later("template_dialog"))):
+        action = QAction(text, window)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        actions.append(action)
+    return actions
 
 
 class MainWindow(QMainWindow):
@@ -120,8 +136,7 @@ class MainWindow(QMainWindow):
         self.demo_action = self._action(self.tr("载入演示数据"), self.load_demo)
         file_menu.addAction(self.demo_action)
         file_menu.addSeparator()
-        from civicdesk.ui.import_wizard import add_ledger_actions  # File > 导入台账… / 导出名录… / 模板 (issue 7)
-        self.ledger_actions = add_ledger_actions(self, file_menu)
+        self.ledger_actions = add_ledger_actions(self, file_menu)  # 导入台账… / 导出名录… / 模板 (issue 7)
         file_menu.addSeparator()
         self.print_action = self._action(self.tr("打印…"), lambda: __import__(  # File > 打印… (issue 5)
             "civicdesk.ui.print_dialog", fromlist=["open_print_dialog"]).open_print_dialog(self),
@@ -297,6 +312,8 @@ class MainWindow(QMainWindow):
         db = self.ctx.db
         self.statusBar().showMessage(self.tr("正在载入演示数据…"))
 
+        from civicdesk.services import demo  # imported when asked for: not on the way to the first paint
+
         def done(result: demo.DemoResult) -> None:
             if result.already_loaded:
                 self.statusBar().showMessage(self.tr("演示数据已载入，未重复载入。"), 8000)
@@ -328,7 +345,12 @@ class MainWindow(QMainWindow):
                             else f"{pop.get('year')}年常住人口 {pop.get('value'):,}") if pop else "—")
             QMessageBox.information(self, f"{figures['scope']['name']} — {self.tr('统计摘要')}", text)
 
-        self.ctx.runner.run(lambda _job: statistics.statistics(db), on_success=show, on_failure=self._error)
+        def figures_of(_job: Any) -> dict[str, Any]:
+            from civicdesk.services import statistics  # imported when asked for
+
+            return statistics.statistics(db)
+
+        self.ctx.runner.run(figures_of, on_success=show, on_failure=self._error)
 
     def _error(self, exc: BaseException) -> None:
         QMessageBox.warning(self, self.tr("操作未完成"), self.ctx.message(exc))

@@ -163,7 +163,7 @@ def register_digest(path: Path) -> str:
 
     from civicdesk.models.sync import synced_entities
 
-    skip = {"seq", "name_pinyin", "name_initials", "created_at", "updated_at", "version"}
+    skip = {"seq", "name_pinyin", "name_initials", "name_rank", "created_at", "updated_at", "version"}
     conn = sqlite3.connect(path)
     try:
         h = hashlib.sha256()

@@ -16,6 +16,7 @@ def _window(qtbot, ctx) -> MainWindow:  # noqa: ANN001
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=20_000)
+    qtbot.waitUntil(lambda: window.count_label.text() != "", timeout=20_000)  # the count follows the first page
     return window
 
 

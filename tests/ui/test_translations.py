@@ -52,7 +52,7 @@ def test_main_window_in_english(qtbot, make_ctx, shawan_db_path: Path, qapp) -> 
         assert titles[:3] == ["&File", "&Organization", "&View"]
         assert window.model.headerData(0, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Horizontal) == "Name"
         qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=20_000)
-        assert "organizations" in window.count_label.text()
+        qtbot.waitUntil(lambda: "organizations" in window.count_label.text(), timeout=20_000)  # after the first page
     finally:
         for t in translators:
             qapp.removeTranslator(t)

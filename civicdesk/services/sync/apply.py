@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, Numeric, String, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from civicdesk.models import Division, Organization
+from civicdesk.models import Division
 from civicdesk.models.history import json_value
 from civicdesk.models.sync import BOOKKEEPING_SENT, LOCAL_COLUMNS, ChangeLog, Conflict, synced_entities
 from civicdesk.services import search
@@ -537,22 +537,6 @@ def _insert_many(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
 
 
 def _reindex(session: Session, ids: list[str], rows: dict[str, dict[str, Any]], before: dict[str, dict[str, Any]]) -> None:
-    """Updated organizations: new pinyin when the name changed, and their search index entry replaced."""
-    o = Organization.__table__
-    pinyin_updates = []
-    for row_id in ids:
-        row, old = rows[row_id], before.get(row_id, rows[row_id])
-        if row.get("name") != old.get("name") or row.get("name_pinyin") is None:
-            row["name_pinyin"], row["name_initials"] = search.pinyin(row["name"])
-            pinyin_updates.append({"b_id": row_id, "b_p": row["name_pinyin"], "b_i": row["name_initials"]})
-    if pinyin_updates:
-        session.execute(update(o).where(o.c.id == bindparam("b_id"))
-                        .values(name_pinyin=bindparam("b_p"), name_initials=bindparam("b_i")), pinyin_updates)
-    if not search._has_index(session):  # noqa: SLF001 (the search module's own index maintenance)
-        return
-    deletes = [search._gram_row(before[i]["seq"], before[i]) for i in ids if i in before and before[i].get("seq")]  # noqa: SLF001
-    inserts = [search._gram_row(rows[i]["seq"], rows[i]) for i in ids if rows[i].get("seq")]  # noqa: SLF001
-    if deletes:
-        session.execute(search._DELETE, deletes)  # noqa: SLF001
-    if inserts:
-        session.execute(search._INSERT, inserts)  # noqa: SLF001
+    """Updated organizations: pinyin, name rank and search index rows follow the new values."""
+    pairs = [(before.get(i, rows[i]), rows[i]) for i in ids if before.get(i, rows[i]).get("seq") is not None]
+    search.reindex_rows(session, [old for old, _new in pairs], [new for _old, new in pairs])

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Boolean, Date, DateTime, Integer, Numeric, func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -634,6 +634,30 @@ def list_conflicts(db: Database, *, open_only: bool = False) -> list[ConflictVie
     return out
 
 
+_EXPECTED = ((Boolean, "true | false"), (Integer, "整数 integer"), (DateTime, "YYYY-MM-DD HH:MM:SS"),
+             (Date, "YYYY-MM-DD"), (Numeric, "数字 number"))
+
+
+def _typed(column: Any, value: Any) -> Any:
+    """A merged value as the column's value: text as typed at the command line ("31", "2021-08-20", "true";
+    empty text for no value) or a value of the column's type (the GUI); a wrong one is an input error that
+    names the field."""
+    if not isinstance(value, str) and value is not None:
+        return value
+    text = (value or "").strip()
+    try:
+        if not text and (column.nullable or value is None):
+            return None
+        if isinstance(column.type, Boolean):
+            return {"true": True, "1": True, "是": True, "false": False, "0": False, "否": False}[text.lower()]
+        if isinstance(column.type, Integer):
+            return int(text)
+        return decode_value(column, value)
+    except (KeyError, ValueError) as exc:
+        expected = next((words for kind, words in _EXPECTED if isinstance(column.type, kind)), "text")
+        raise InputError("input.type", field=column.name, expected=expected) from exc
+
+
 def resolve_conflict(db: Database, conflict: str, take: str, values: dict[str, Any] | None = None, *,
                      actor: str | None = None) -> ConflictView:
     """A reviewer's decision: ``local``, ``remote`` or ``merge`` (``values`` for every field).  Written as a new
@@ -661,7 +685,7 @@ def resolve_conflict(db: Database, conflict: str, take: str, values: dict[str, A
             missing = [f for f in c.fields if f not in values]
             if missing:
                 raise InputError("sync.merge_values", fields=", ".join(missing))
-            chosen = {f: decode_value(table.c[f], v) if isinstance(v, str) or v is None else v for f, v in values.items()}
+            chosen = {f: _typed(table.c[f], v) for f, v in values.items()}
         else:
             source = c.local_values if take == "local" else c.remote_values
             chosen = {f: decode_value(table.c[f], source.get(f), allow_none=True) for f in c.fields if f in source}
