@@ -32,3 +32,27 @@ def test_merge_values_typed_as_text(pair: dict[str, Path]) -> None:
     ok("--db", city, "sync", "resolve", conflict["id"][:8], "--take", "merge", "--set", "member_count=80")
     assert read_org(city, org)["member_count"] == 80
     assert json.loads(ok("--db", city, "sync", "conflicts", "--open", "--json")) == []
+
+
+def test_an_older_conflict_waits_for_the_newer_and_is_settled_with_it(pair: dict[str, Path]) -> None:
+    """Two rounds of concurrent edits of one field: two open conflicts.  Deciding the older first would put its
+    stale values over the newer edits: refused, naming the newer; deciding the newer settles both."""
+    city, district, folder = pair["city"], pair["district"], pair["dir"]
+    assert import_json(city, *export(district, "511100", folder))[0] == 0
+    org = _first_org(district)
+    for round_ in (1, 2):
+        edit(district, org, address=f"区里第{round_}次改的住所")
+        edit(city, org, address=f"市里第{round_}次改的住所")
+        assert import_json(city, *export(district, "511100", folder))[0] == 0
+    listed = json.loads(ok("--db", city, "sync", "conflicts", "--open", "--json"))
+    assert len(listed) == 2 and all(c["fields"] == ["address"] for c in listed)
+    newer, older = listed  # newest first
+    assert newer["remote_values"]["address"] == "区里第2次改的住所"
+    before = digest(city)
+    code, _out, err = cli("--db", city, "sync", "resolve", older["id"][:8], "--take", "remote")
+    assert code != 0 and newer["id"][:8] in err
+    assert digest(city) == before
+    ok("--db", city, "sync", "resolve", newer["id"][:8], "--take", "local")
+    assert read_org(city, org)["address"] == "市里第2次改的住所"
+    assert json.loads(ok("--db", city, "sync", "conflicts", "--open", "--json")) == []
+    assert len(json.loads(ok("--db", city, "sync", "conflicts", "--json"))) == 2  # both kept

@@ -34,6 +34,9 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
     "sync.output_dir": ("文件夹“{path}”不存在。", "The folder '{path}' does not exist."),
     "sync.conflict_not_found": ("未找到冲突“{id}”。", "No conflict '{id}'."),
     "sync.conflict_resolved": ("冲突“{id}”已于 {at} 解决。", "Conflict '{id}' was resolved at {at}."),
+    "sync.conflict_newer": ("这条记录还有更新的冲突“{newer}”涉及相同字段：请先处理它（较早的冲突“{id}”随之了结）。",
+                            "This record has a newer conflict '{newer}' about the same fields: resolve it first (the"
+                            " older conflict '{id}' is settled with it)."),
     "sync.merge_values": (
         "合并需要为每个冲突字段给出取值：缺少 {fields}。",
         "A merge needs a value for every conflicting field: missing {fields}.",

@@ -29,7 +29,7 @@ from civicdesk.models.sync import ChangeLog, Conflict, Inbox, Outbox, Parked, Qu
 from civicdesk.services.database import Database
 from civicdesk.services.sync import keys as keyring
 from civicdesk.services.sync import package as pkg
-from civicdesk.services.sync.apply import (apply_changes, decode_payload, decode_value, encode_row,
+from civicdesk.services.sync.apply import (apply_changes, compare, decode_payload, decode_value, encode_row,
                                           waits_for_earlier_epoch)
 
 #: split exports above this many bytes (mail limits), into consecutive sequence numbers
@@ -634,6 +634,12 @@ def list_conflicts(db: Database, *, open_only: bool = False) -> list[ConflictVie
     return out
 
 
+def _later(a: Conflict, b: Conflict) -> bool:
+    """Whether conflict ``a`` came after ``b`` about the same row: both its versions include ``b``'s."""
+    local, remote = compare(a.local_vector, b.local_vector), compare(a.remote_vector, b.remote_vector)
+    return local in ("newer", "equal") and remote in ("newer", "equal") and (local, remote) != ("equal", "equal")
+
+
 _EXPECTED = ((Boolean, "true | false"), (Integer, "整数 integer"), (DateTime, "YYYY-MM-DD HH:MM:SS"),
              (Date, "YYYY-MM-DD"), (Numeric, "数字 number"))
 
@@ -675,6 +681,12 @@ def resolve_conflict(db: Database, conflict: str, take: str, values: dict[str, A
             raise NotFoundError("sync.conflict_not_found", id=conflict)
         if c.resolved_at is not None:
             raise InputError("sync.conflict_resolved", id=c.id, at=str(c.resolved_at))
+        others = [o for o in session.scalars(select(Conflict).where(
+            Conflict.entity == c.entity, Conflict.row_id == c.row_id, Conflict.resolved_at.is_(None), Conflict.id != c.id))
+            if set(o.fields) & set(c.fields)]
+        newer = [o for o in others if _later(o, c)]
+        if newer:  # deciding the older one first would set its (stale) values over the newer edits
+            raise InputError("sync.conflict_newer", id=c.id[:8], newer=newer[0].id[:8])
         cls = synced_entities()[c.entity]
         table = cls.__table__
         if take == "merge":
@@ -712,6 +724,10 @@ def resolve_conflict(db: Database, conflict: str, take: str, values: dict[str, A
                         "vector": dict(obj.version_vector)}
         audit_model.record(session, "sync.resolve", c.entity, c.row_id, actor=actor, conflict=c.id, take=take,
                            values=c.resolution["values"])
+        for o in others:  # older conflicts about these fields only: settled by this decision (kept, never deleted)
+            if _later(c, o) and set(o.fields) <= set(c.fields):
+                o.resolved_at, o.resolved_by = c.resolved_at, c.resolved_by
+                o.resolution = {"superseded_by": c.id, "values": c.resolution["values"]}
         conflict_id_ = c.id
     return next(v for v in list_conflicts(db) if v.id == conflict_id_)
 
