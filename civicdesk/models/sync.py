@@ -37,7 +37,8 @@ class ChangeLog(Base):
     author: Mapped[str | None] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
-    __table_args__ = (Index("ix_change_log_scope", "scope", "id"),)
+    # by recipient (export) and by row (a conflict's per-field writes: services/sync/apply.py _stamps, _local_base)
+    __table_args__ = (Index("ix_change_log_scope", "scope", "id"), Index("ix_change_log_row", "entity", "row_id", "id"))
 
 
 class SyncKey(Base):
