@@ -166,9 +166,9 @@ def first_page(db: Database, flt: RegisterFilter, sort_key: str = "name", descen
                                                                         Organization.name_rank.in_(ranks)))}
                 return [_row(found[rank]) for rank in ranks if rank in found]
         walk = None
-        found_by = search.hits(flt.text) if flt.text.strip() else None
         match = search.plan(flt.text) if flt.text.strip() else None
-        if (found_by is not None and match is not None and match.table is not None and expected is not None
+        # (a USCC prefix keeps its range on the USCC index, see below)
+        if (match is not None and match.table is not None and not match.uscc_prefix and expected is not None
                 and expected > WALK_THRESHOLD and session.get_bind().dialect.name == "sqlite"):
             walk = text(f"+organization.name_rank IN (SELECT rowid FROM {match.table} WHERE {match.table}"
                         f" MATCH :e)").bindparams(e=match.expression)
@@ -176,7 +176,7 @@ def first_page(db: Database, flt: RegisterFilter, sort_key: str = "name", descen
         # sort the matches: walking another order and testing the prefix row by row took seconds, because
         # one registry's USCCs gather in one stretch of the name order)
         index = _uscc_index(session, flt) if sort_key == "uscc" else None
-        where = _conditions(session, flt, walk if match is None or not match.uscc_prefix else None)
+        where = _conditions(session, flt, walk)
         query = select(*_ROW_COLUMNS).where(*where).order_by(*_order(sort_key, descending))
         return [_row(r) for r in _execute(session, query.limit(limit), index)]
 

@@ -640,8 +640,8 @@ def _later(a: Conflict, b: Conflict) -> bool:
     return local in ("newer", "equal") and remote in ("newer", "equal") and (local, remote) != ("equal", "equal")
 
 
-_EXPECTED = ((Boolean, "true | false"), (Integer, "整数 integer"), (DateTime, "YYYY-MM-DD HH:MM:SS"),
-             (Date, "YYYY-MM-DD"), (Numeric, "数字 number"))
+_EXPECTED = ((Boolean, "true | false"), (Integer, "0, 1, 2 …"), (DateTime, "YYYY-MM-DD HH:MM:SS"),
+             (Date, "YYYY-MM-DD"), (Numeric, "12.5"))
 
 
 def _typed(column: Any, value: Any) -> Any:
