@@ -4,9 +4,11 @@ Two SQLite FTS5 tables, contentless (the text lives in the organization table):
 
 * ``org_text`` holds, for each organization, its name, address, legal representative and the name's pinyin
   (full and initials) as *4-grams*: at every position of a run of letters and digits the next four characters
-  (fewer at the run's end), with a prefix index on their first 2 and 3 characters.  A query of 2 or 3
-  characters is a prefix of one token (the prefix index answers it like a single term), one of 4 characters is
-  one token, a longer one the phrase of its overlapping 4-grams.  Each matches exactly the rows that contain
+  (fewer at the run's end), with a prefix index on their first 2 characters.  A query of 2 characters is a
+  prefix of one token (the prefix index answers it like a single term), one of 3 a prefix scan of the tokens
+  starting with it (for Chinese text one or two; a third prefix index cost 4 s a 100,000-row import for
+  35 -> 18 ms at worst at a million rows), one of 4 characters is one token, a longer one the phrase of its
+  overlapping 4-grams.  Each matches exactly the rows that contain
   the query as a substring: the same rows as ``LIKE '%q%'`` (a test compares them).  Against the bigram index
   this replaced, counting 70,000 matches of 老年协会 or lnxh fell from 30-65 ms to under 10 ms at a million
   rows, because one token's doclist is read instead of a phrase of three checked position by position.
@@ -37,7 +39,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import event, func, or_, select, text
+from sqlalchemy import bindparam, event, func, or_, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -45,7 +47,7 @@ from civicdesk.models import Organization
 from civicdesk.models.register import LIVE_STATUSES
 
 GAP = "\ue000"  # a token that no query contains: marks a break (punctuation) inside a column
-GRAM = 4  # characters per token of org_text; shorter queries are prefixes (prefix index on 2 and 3)
+GRAM = 4  # characters per token of org_text; shorter queries are prefixes (prefix index on 2)
 USCC_TOKENS = 10  # USCC prefixes up to this length are tokens of org_uscc
 _USCC_PREFIX = re.compile(r"[0-9A-HJ-NP-RTUW-Y]{2,18}")
 _RUN = re.compile(r"[^\W_]+")  # letters and digits: what str.isalnum() accepts
@@ -98,8 +100,13 @@ def grams(value: str | None) -> str:
     """The 4-gram tokens of ``value``, space-separated, with GAP between runs of letters and digits."""
     if not value:
         return ""
+    if value.isascii():  # pinyin, initials: NFKC leaves ASCII as it is, and often it is one run
+        low = value.lower()
+        runs = (low,) if low.isalnum() else _RUN.findall(low)
+    else:
+        runs = _RUN.findall(unicodedata.normalize("NFKC", value).lower())
     parts = []
-    for run in _RUN.findall(unicodedata.normalize("NFKC", value).lower()):
+    for run in runs:
         if len(run) > 1:
             parts.append(" ".join(map(run.__getitem__, _slices(len(run)))))
     return f" {GAP} ".join(parts)
@@ -238,8 +245,9 @@ def _uscc_row(values: dict[str, Any]) -> tuple[Any, ...]:
     return (values["name_rank"], uscc_grams(values.get("uscc")), _state(values.get("status")))
 
 
-def _write_index(session: Session, rows: Iterable[dict[str, Any]], *, delete: bool = False) -> None:
-    """Add (or, with ``delete``, take out: a contentless table needs the values it was given) index rows."""
+def _write_index(session: Session, rows: Iterable[dict[str, Any]], *, delete: bool = False, uscc: bool = True) -> None:
+    """Add (or, with ``delete``, take out: a contentless table needs the values it was given) index rows;
+    without ``uscc`` only the text index's."""
     if not _has_index(session):
         return
     # in rowid order: FTS5 flushes its pending terms whenever a rowid comes lower than the one before, and
@@ -252,7 +260,8 @@ def _write_index(session: Session, rows: Iterable[dict[str, Any]], *, delete: bo
         for start in range(0, len(rows), BATCH):
             chunk = rows[start:start + BATCH]
             cursor.executemany(_DELETE_TEXT if delete else _INSERT_TEXT, [_text_row(r) for r in chunk])
-            cursor.executemany(_DELETE_USCC if delete else _INSERT_USCC, [_uscc_row(r) for r in chunk if r.get("uscc")])
+            if uscc:
+                cursor.executemany(_DELETE_USCC if delete else _INSERT_USCC, [_uscc_row(r) for r in chunk if r.get("uscc")])
     finally:
         cursor.close()
 
@@ -301,9 +310,29 @@ def _next_seq(session: Session) -> int:
     return int(session.scalar(select(func.coalesce(func.max(Organization.seq), 0))) or 0) + 1
 
 
+def _refill_text(session: Session, progress: Callable[[int, int], None] | None = None) -> int:
+    """The text index made again empty by a migration (0007): its rows for every ranked organization, read
+    and written in rank order, a batch at a time; returns how many (0 when it has rows already)."""
+    if not _has_index(session) or session.execute(text("SELECT 1 FROM org_text_docsize LIMIT 1")).first():
+        return 0
+    o = Organization.__table__
+    total = session.scalar(select(func.count()).select_from(o).where(o.c.name_rank.isnot(None))) or 0
+    stmt = (select(*(o.c[c] for c in _INDEX_COLUMNS)).where(o.c.name_rank > bindparam("last"), o.c.deleted_at.is_(None))
+            .order_by(o.c.name_rank).limit(BATCH * 5))
+    done, last = 0, RANK_MIN - 1
+    while rows := [dict(r) for r in session.execute(stmt, {"last": last}).mappings()]:
+        _write_index(session, rows, uscc=False)
+        done, last = done + len(rows), rows[-1]["name_rank"]
+        if progress:
+            progress(done, total)
+    return done
+
+
 def index_pending(session: Session, progress: Callable[[int, int], None] | None = None) -> int:
     """Give every existing organization without a rank its seq, pinyin and rank and index it; returns how
-    many (after a migration: all of them, laid out afresh)."""
+    many (after a migration: all of them, laid out afresh).  A text index left empty by a migration is filled
+    again first."""
+    _refill_text(session, progress)
     o = Organization.__table__
     pending = [dict(r) for r in session.execute(
         select(*(o.c[c] for c in _INDEX_COLUMNS), o.c.created_at, o.c.id)
@@ -350,7 +379,8 @@ def prepare_rows(session: Session, rows: list[dict[str, Any]]) -> None:
     seq = _next_seq(session)
     for row in rows:
         row["seq"] = seq
-        row["name_pinyin"], row["name_initials"] = pinyin(row["name"])
+        if row.get("name_pinyin") is None or row.get("name_initials") is None:  # else given with the row (sync)
+            row["name_pinyin"], row["name_initials"] = pinyin(row["name"])
         row["name_rank"] = None
         seq += 1
     left = place(session, [r for r in rows if r.get("deleted_at") is None])

@@ -151,3 +151,41 @@ def test_ordered_seqs_is_the_plain_order(city_db: Database, sort_key: str, desce
                                         .order_by(*[c.desc() if descending else c for c in columns])))
     got = browse.ordered_seqs(city_db, flt, sort_key, descending)
     assert list(got) == expected and len(expected) > 100
+
+
+def _text_index_sql(path: Path) -> str:
+    with sqlite3.connect(path) as conn:
+        return conn.execute("SELECT sql FROM sqlite_master WHERE name = 'org_text'").fetchone()[0]
+
+
+def test_upgrade_to_0007_fills_the_remade_text_index(shawan_db_path: Path) -> None:
+    """0007 makes org_text again without the 3-character prefix index; opening the database writes its rows
+    from the ranks as they are (no new layout), and every search finds what the LIKE scan finds."""
+    from sqlalchemy.orm import Session
+
+    from civicdesk.models.engine import make_engine
+    from civicdesk.services.database import migrate, open_database
+
+    url = f"sqlite:///{shawan_db_path}"
+    engine = make_engine(url)
+    migrate(engine, url, "0006", downgrade=True)
+    with Session(engine) as session, session.begin():  # the database as 0006's code leaves it
+        search.index_pending(session)
+    engine.dispose()
+    assert "prefix='2 3'" in _text_index_sql(shawan_db_path)
+    with sqlite3.connect(shawan_db_path) as conn:
+        ranks = dict(conn.execute("SELECT seq, name_rank FROM organization WHERE deleted_at IS NULL"))
+    db = open_database(shawan_db_path)
+    try:
+        assert "prefix='2'" in _text_index_sql(shawan_db_path)
+        with sqlite3.connect(shawan_db_path) as conn:
+            assert dict(conn.execute("SELECT seq, name_rank FROM organization WHERE deleted_at IS NULL")) == ranks
+        assert _check_ranks(shawan_db_path) == len(ranks) > 500
+        with db.read() as session:
+            for query in ["沙湾", "沙湾区", "社区", "协会", "老年协会", "lnx", "swq", "shawan", "515111", "七星村"]:
+                indexed = set(session.scalars(select(Organization.id).where(search.condition(session, query))))
+                like = set(session.scalars(select(Organization.id).where(search.like_condition(query))))
+                assert indexed == like, query
+                assert like or query in ("lnx", "七星村"), query
+    finally:
+        db.close()
