@@ -122,7 +122,7 @@ def _refusals(db_path: Path, blobs: list[tuple[str, bytes]]) -> list[Any]:
 
 def _change(row: dict[str, Any] | None = None, **kw: Any) -> dict[str, Any]:
     change = {"log": 1, "entity": "organization", "id": "00000000-0000-4000-8000-000000000001", "op": "update",
-              "fields": {"address": [None, "x"]}, "before": {"511111": 1}, "after": {"511111": 2}, "author": None}
+              "fields": {"address": [None, "x"]}, "before": {"511111": 1}, "after": {"511111": 2}, "author": None, "derived": None}
     change.update(row or {})
     change.update(kw)
     return change
@@ -207,7 +207,7 @@ def _hostile_files(f: Forger) -> list[tuple[str, bytes, str]]:
         ("manifest an array", f.with_manifest(raw=b"[1, 2, 3]"), "manifest"),
         ("unknown kind", f.with_manifest(lambda d: d.update(kind="ruling-v9")), "manifest"),
         ("unknown cipher", f.with_manifest(lambda d: d["payload"].update(cipher="SM4-GCM")), "manifest"),
-        ("future format", f.with_manifest(lambda d: d.update(format_version=[2, 0])), "future_format"),
+        ("future format", f.with_manifest(lambda d: d.update(format_version=[3, 0])), "future_format"),
         ("newer schema", f.with_manifest(lambda d: d.update(schema="9999")), "newer_schema"),
         ("wrong recipient", f.with_manifest(lambda d: d["recipient"].update(office="511102")), "not_for_us"),
         ("wrong recipient key", f.with_manifest(lambda d: d["recipient"].update(key_id="0" * 16)), "recipient_key"),

@@ -26,7 +26,8 @@ from civicdesk.services.sync import messages as _messages  # noqa: F401
 from civicdesk.services.sync.keys import b64, unb64
 
 FORMAT = "civicdesk-sync"
-FORMAT_VERSION = (1, 0)
+FORMAT_VERSION = (2, 0)
+READ_MAJORS = (1, 2)  # the major versions this version reads (see apply.CHANGE_KEYS_2)
 MEMBERS = ("manifest.json", "manifest.sig", "payload.bin")
 MAX_FILE = 64 * 1024 * 1024
 MAX_MANIFEST = 64 * 1024
@@ -261,7 +262,7 @@ def open_package(data: bytes, *, lookup_signer: Callable[[str], tuple[str, bytes
         if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
             raise ValueError("not a CivicDesk sync manifest")
         version = manifest.get("format_version")
-        if isinstance(version, list) and version and isinstance(version[0], int) and version[0] != FORMAT_VERSION[0]:
+        if isinstance(version, list) and version and isinstance(version[0], int) and version[0] not in READ_MAJORS:
             raise refuse("future_format", version=".".join(str(v) for v in version))
         _check_shape(manifest, MANIFEST_SHAPE, "")
         if manifest["kind"] not in ("data", "ack"):

@@ -29,8 +29,8 @@ from civicdesk.models.sync import ChangeLog, Conflict, Inbox, Outbox, Parked, Qu
 from civicdesk.services.database import Database
 from civicdesk.services.sync import keys as keyring
 from civicdesk.services.sync import package as pkg
-from civicdesk.services.sync.apply import (apply_changes, compare, decode_payload, decode_value, encode_row,
-                                          waits_for_earlier_epoch)
+from civicdesk.services.sync.apply import (DERIVED, apply_changes, compare, decode_payload, decode_value,
+                                          encode_change, encode_row, waits_for_earlier_epoch)
 
 #: split exports above this many bytes (mail limits), into consecutive sequence numbers
 SPLIT_BYTES = 20 * 1024 * 1024
@@ -134,8 +134,30 @@ def _snapshot(session: Session, recipient: SyncPeer) -> list[dict[str, Any]]:
             values = dict(row._mapping)
             out.append({"log": None, "entity": entity, "id": values["id"], "op": "upsert",
                         "fields": encode_row(entity, values), "before": None, "after": values["version_vector"],
-                        "author": None})
+                        "author": None, "derived": _derived_of(entity, values)})
     return out
+
+
+def _derived_of(entity: str, values: dict[str, Any]) -> dict[str, Any] | None:
+    """The derived values (pinyin) of a whole row as stored, sent so that the recipient need not compute them."""
+    names = DERIVED.get(entity)
+    if not names or any(values.get(n) is None for n in names):
+        return None
+    return {n: values[n] for n in names}
+
+
+def _attach_derived(session: Session, changes: list[dict[str, Any]]) -> None:
+    """Logged inserts of organizations: the row's pinyin as stored, when its name is still the one inserted."""
+    wanted = {c["id"]: c for c in changes if c["entity"] == "organization" and c["op"] in ("insert", "upsert")
+              and "name" in c["fields"]}
+    table = synced_entities()["organization"].__table__
+    ids = sorted(wanted)
+    for start in range(0, len(ids), 900):
+        for row in session.execute(select(table.c.id, table.c.name, table.c.name_pinyin, table.c.name_initials)
+                                   .where(table.c.id.in_(ids[start:start + 900]))):
+            change = wanted[row.id]
+            if change["fields"]["name"][1] == row.name:
+                change["derived"] = _derived_of("organization", dict(row._mapping))
 
 
 def _logged(session: Session, recipient: SyncPeer) -> list[dict[str, Any]]:
@@ -143,9 +165,11 @@ def _logged(session: Session, recipient: SyncPeer) -> list[dict[str, Any]]:
     query = select(t).where(t.c.id > recipient.sent_change_id).order_by(t.c.id)
     if recipient.level != "city":
         query = query.where(t.c.scope == recipient.office_code)
-    return [{"log": r.id, "entity": r.entity, "id": r.row_id, "op": r.op, "fields": r.fields,
-             "before": r.vector_before, "after": r.vector_after, "author": r.author}
-            for r in session.execute(query)]
+    changes = [{"log": r.id, "entity": r.entity, "id": r.row_id, "op": r.op, "fields": r.fields,
+                "before": r.vector_before, "after": r.vector_after, "author": r.author, "derived": None}
+               for r in session.execute(query)]
+    _attach_derived(session, changes)
+    return changes
 
 
 def _divisions(session: Session, changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -210,7 +234,8 @@ def export(db: Database, to: str, passphrase: str, *, full: bool = False, actor:
                 "schema": head_revision(), "app": __version__, "audit_head": audit_head,
                 "algorithms": {"signature": pkg.SUITE_NAMES["signature"], "hash": pkg.SUITE_NAMES["hash"]},
             }
-            return pkg.build(manifest=manifest, payload={"changes": part, "divisions": _divisions(session, part)},
+            return pkg.build(manifest=manifest, payload={"changes": [encode_change(c) for c in part],
+                                                         "divisions": _divisions(session, part)},
                              signer=signer, signer_key_id=signer_id, recipient_public=peer.encrypt_public)
 
         parts = _chunks(changes, lambda part: build(part, seq + 1, previous, str(uuid.uuid4())))
@@ -362,7 +387,7 @@ def open_file(db: Database, ctx: _Context, name: str, data: bytes) -> _Ready:
     opened = pkg.open_package(data, lookup_signer=ctx.signers.get, local_office=ctx.office.code,
                               local_key_ids=ctx.key_ids, known_schemas=known_revisions())
     payload = pkg.decrypt_payload(opened, ctx.private(db))
-    changes, divisions = decode_payload(payload)
+    changes, divisions = decode_payload(payload, opened.manifest["format_version"][0])
     if len(changes) != opened.manifest["changes"]["count"]:
         raise pkg.refuse("payload", detail="change count differs from the manifest")
     return _Ready(name, opened, changes, divisions)
