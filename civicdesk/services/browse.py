@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import json
 from array import array
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, or_, select, text
@@ -21,50 +20,8 @@ from civicdesk.models import Organization
 from civicdesk.models.register import LIVE_STATUSES, SORT_KEYS
 from civicdesk.services import search
 from civicdesk.services.database import Database
+from civicdesk.services.plain import RegisterFilter, RegisterRow  # there: the first paint needs no SQLAlchemy
 from civicdesk.services.validation import mask_phone
-
-
-@dataclass(frozen=True)
-class RegisterFilter:
-    """What the filter bar and the search field ask for.  ``status`` "live" means the existing ones."""
-
-    text: str = ""
-    legal_form: str | None = None
-    tier: str | None = None
-    category: str | None = None
-    community_subtype: str | None = None
-    status: str | None = "live"
-    division_code: str | None = None
-    township_code: str | None = None
-    origin_office: str | None = None
-
-    def with_text(self, text: str) -> RegisterFilter:
-        return replace(self, text=text)
-
-
-@dataclass(frozen=True)
-class RegisterRow:
-    """One line of the register table; personal data masked."""
-
-    seq: int
-    id: str
-    name: str
-    uscc: str | None
-    legal_form: str | None
-    tier: str
-    is_community: bool
-    community_subtype: str | None
-    category: str | None
-    status: str
-    division_code: str
-    township_code: str | None
-    community_code: str | None
-    registry_name: str
-    legal_rep_name: str | None
-    established_on: date | None
-    address: str | None
-    contact_phone: str | None
-    origin_office: str
 
 
 _ROW_COLUMNS = (

@@ -11,7 +11,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -26,15 +25,10 @@ from civicdesk.errors import CivicDeskError, DatabaseError
 from civicdesk.services import search
 from civicdesk.models import Base, Office, make_engine, make_session_factory
 from civicdesk.models.migrate import alembic_config, head_revision, known_revisions
+from civicdesk.services.first_page import default_database_path  # noqa: F401 (its home before the first paint)
+from civicdesk.services.plain import OfficeInfo
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-@dataclass(frozen=True)
-class OfficeInfo:
-    code: str
-    name: str
-    level: str
 
 
 def to_url(path_or_url: str | Path) -> str:
@@ -43,14 +37,6 @@ def to_url(path_or_url: str | Path) -> str:
     if "://" in text:
         return text
     return f"sqlite:///{Path(text).expanduser().resolve()}"
-
-
-def default_database_path() -> Path:
-    """``civicdesk.sqlite3`` in the user data directory (platformdirs), created on demand."""
-    from platformdirs import user_data_path
-
-    folder = user_data_path("CivicDesk", appauthor=False, ensure_exists=True)
-    return folder / "civicdesk.sqlite3"
 
 
 def sqlite_backup(source: Path, target: Path) -> None:

@@ -6,7 +6,6 @@ Loaded into the database at ``init`` (idempotently: rows are upserted by key), r
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -15,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from civicdesk import RESOURCES
 from civicdesk.models import DictionaryEntry, Division, Population
+from civicdesk.services.plain import DictionaryValue, DivisionInfo  # there: the first paint needs no SQLAlchemy
 
 REFERENCE = RESOURCES / "reference"
 CITY_CODE = "511100"
@@ -29,28 +29,6 @@ def dictionaries_file() -> dict[str, list[dict[str, Any]]]:
 @cache
 def leshan_file() -> dict[str, Any]:
     return json.loads((REFERENCE / "leshan.json").read_text(encoding="utf-8"))
-
-
-@dataclass(frozen=True)
-class DictionaryValue:
-    kind: str
-    code: str
-    label_zh: str
-    label_en: str
-    attributes: dict[str, Any]
-
-    def label(self, lang: str = "zh") -> str:
-        return self.label_zh if lang.startswith("zh") else self.label_en
-
-
-@dataclass(frozen=True)
-class DivisionInfo:
-    code: str
-    name: str
-    full_name: str
-    level: str
-    parent_code: str | None
-    invented: bool
 
 
 def load_reference(session: Session) -> None:

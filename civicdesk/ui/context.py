@@ -5,13 +5,14 @@ Anki's ``OpChanges``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
-from civicdesk.services.auth import UserInfo
-from civicdesk.services.database import Database
-from civicdesk.ui.runner import Runner
+if TYPE_CHECKING:
+    from civicdesk.services.auth import UserInfo
+    from civicdesk.services.database import Database
+    from civicdesk.ui.runner import Runner
 
 
 @dataclass(frozen=True)
@@ -32,9 +33,10 @@ class Signals(QObject):
 class AppContext:
     """Everything a widget needs, handed in explicitly: no globals."""
 
-    def __init__(self, db: Database, settings: QSettings, runner: Runner, lang: str = "zh",
+    def __init__(self, db: Database | None, settings: QSettings, runner: Runner, lang: str = "zh",
                  user: UserInfo | None = None) -> None:
-        self.db = db
+        #: None only while a window painted from a peek waits for the services (``ui.fast_start``)
+        self.db: Database = db  # type: ignore[assignment]
         self.settings = settings
         self.runner = runner
         self.lang = lang

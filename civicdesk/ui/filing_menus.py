@@ -16,12 +16,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QMessageBox
 
-from civicdesk.services import auth, registry
-from civicdesk.services.registry import LIVE_STATUSES
+from civicdesk.services.plain import LIVE_STATUSES, TIER_TARGETS
 from civicdesk.ui.context import Changes
-from civicdesk.ui.org_filing import TIER_TARGETS
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the services load when an action is chosen, not on the way to the first paint
+    from civicdesk.services.auth import UserInfo
     from civicdesk.ui.main_window import MainWindow
 
 
@@ -104,6 +103,8 @@ class FilingMenus(QObject):
             for action in self._writing_actions():
                 action.setEnabled(not ctx.read_only)
         if user is not None:
+            from civicdesk.services import auth
+
             role = auth.role_label(user.role, "zh" if ctx.lang.startswith("zh") else "en")
             self.user_label.setText(self.tr("当前用户：%1（%2）").replace("%1", user.display).replace("%2", role))
             self.user_label.setStyleSheet("")
@@ -154,6 +155,7 @@ class FilingMenus(QObject):
         org_id = self.window.selected_id()
         if org_id is None or not self.ctx.may("filing.draft"):
             return None
+        from civicdesk.services import registry
         from civicdesk.ui.org_form import OrgFormDialog
 
         try:
@@ -170,6 +172,7 @@ class FilingMenus(QObject):
         row = self.selected_row()
         if row is None or row.tier not in TIER_TARGETS or not self.ctx.may("filing.draft"):
             return None
+        from civicdesk.services import registry
         from civicdesk.ui.org_form import OrgFormDialog
 
         try:
@@ -186,6 +189,7 @@ class FilingMenus(QObject):
         org_id = self.window.selected_id()
         if org_id is None or not self.ctx.may("filing.draft"):
             return None
+        from civicdesk.services import registry
         from civicdesk.ui.deregister_dialog import EndFilingDialog
 
         record = registry.get_organization(self.ctx.db, org_id)
@@ -233,7 +237,7 @@ class FilingMenus(QObject):
         dialog.open()
         return dialog
 
-    def _logged_in(self, user: auth.UserInfo) -> None:
+    def _logged_in(self, user: UserInfo) -> None:
         self.ctx.user, self.ctx.read_only = user, False
         self.refresh()
         self.window.statusBar().showMessage(self.tr("已登录：%1").replace("%1", user.display), 10_000)

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from civicdesk.services.browse import RegisterFilter
+from civicdesk.services.plain import RegisterFilter
 from civicdesk.ui.labels import Labels
 
 SEARCH_DELAY_MS = 250

@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from civicdesk.services import lookups
-from civicdesk.services.database import Database
+if TYPE_CHECKING:
+    from civicdesk.services.database import Database
+    from civicdesk.services.plain import DictionaryValue, DivisionInfo
 
 
 class Labels:
-    def __init__(self, db: Database, lang: str = "zh") -> None:
+    def __init__(self, db: Database | None, lang: str = "zh", *,
+                 dictionaries: dict[str, list[DictionaryValue]] | None = None,
+                 divisions: list[DivisionInfo] | None = None) -> None:
+        """From the database, or (``db`` None) from lists read before the services loaded (a ``FirstPage``)."""
+        if db is not None:
+            from civicdesk.services import lookups  # not on the way to the first paint
+
+            dictionaries, divisions = lookups.dictionaries(db), lookups.divisions(db)
         self.lang = lang
-        self.dictionaries = lookups.dictionaries(db)
+        self.dictionaries = dictionaries or {}
         self._codes = {kind: {v.code: v.label(lang) for v in values} for kind, values in self.dictionaries.items()}
-        self.divisions = {d.code: d for d in lookups.divisions(db)}
+        self.divisions = {d.code: d for d in divisions or ()}
 
     def label(self, kind: str, code: str | None) -> str:
         if not code:

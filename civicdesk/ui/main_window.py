@@ -1,12 +1,14 @@
 """The main window: it composes the filter bar, the register table, the detail pane, menus and status bar.
 
-Dialogs and multi-step actions live in their own modules; this one only wires them.
+Dialogs and multi-step actions live in their own modules; this one only wires them.  At start-up the window
+may be built from a first page read before the services loaded, and take the database after its first paint
+(:mod:`civicdesk.ui.fast_start`): nothing this module imports at its top may import SQLAlchemy.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -25,13 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from civicdesk.services.database import Database, open_database
-from civicdesk.ui import database_files
+from civicdesk.ui import database_files, fast_start
 from civicdesk.ui.context import AppContext, Changes
 from civicdesk.ui.detail_pane import DetailPane
 from civicdesk.ui.filter_bar import FilterBar
 from civicdesk.ui.labels import Labels
 from civicdesk.ui.tables.org_table_model import DEFAULT_HIDDEN, OrgTableModel, SortRole
+
+if TYPE_CHECKING:
+    from civicdesk.services.database import Database
+    from civicdesk.services.first_page import FirstPage
 
 
 def add_ledger_actions(window: Any, menu: QMenu) -> list[QAction]:
@@ -53,16 +58,26 @@ def add_ledger_actions(window: Any, menu: QMenu) -> list[QAction]:
 
 class MainWindow(QMainWindow):
     database_switched = Signal()
+    first_painted = Signal()  # the register table's first paint is on the screen
+    services_attached = Signal()  # a window built from ``first`` has its database now
 
-    def __init__(self, ctx: AppContext) -> None:
+    def __init__(self, ctx: AppContext, first: FirstPage | None = None) -> None:
+        """A window over ``ctx.db``; or, with ``ctx.db`` None, one painted from ``first`` (read before the
+        services loaded) that takes its database right after the first paint (:mod:`civicdesk.ui.fast_start`)."""
         super().__init__()
         self.ctx = ctx
-        self.labels = Labels(ctx.db, ctx.lang)
+        self.first = first
+        self.preview: Any = None  # fast_start's waiting phase, while ``first`` is shown without a database
+        if first is None:
+            self.labels = Labels(ctx.db, ctx.lang)
+        else:
+            self.labels = Labels(None, ctx.lang, dictionaries=first.dictionaries, divisions=first.divisions)
+        office = ctx.db.office() if first is None else first.office
         self.setObjectName("main_window")
         self.resize(1400, 860)
 
         self.model = OrgTableModel(ctx, self.labels, self)
-        self.filter_bar = FilterBar(self.labels, self, city=ctx.db.office().level == "city")
+        self.filter_bar = FilterBar(self.labels, self, city=office.level == "city")
         self.table = QTableView(self)
         self.table.setObjectName("register")
         self.table.setModel(self.model)
@@ -114,7 +129,10 @@ class MainWindow(QMainWindow):
         ctx.runner.busy_changed.connect(self._busy)
         self._update_title()
         self._restore_state()
-        self.model.reload(self.filter_bar.current())
+        if first is None:
+            self.model.reload(self.filter_bar.current())
+        else:
+            fast_start.preview(self, first)
 
     # -- menus and keys -----------------------------------------------------------------------------------
     def _action(self, text: str, slot: Any, shortcut: QKeySequence | str | None = None) -> QAction:
@@ -146,7 +164,8 @@ class MainWindow(QMainWindow):
             "civicdesk.ui.sync_window", fromlist=["open_sync_window"]).open_sync_window(self))
         file_menu.addAction(self.sync_action)
         file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("退出"), self.close, QKeySequence.StandardKey.Quit))
+        self.quit_action = self._action(self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
+        file_menu.addAction(self.quit_action)
 
         org_menu = self.org_menu = bar.addMenu(self.tr("组织(&O)"))
         self.new_action = self._action(self.tr("新建组织…"), self.new_organization, QKeySequence.StandardKey.New)
@@ -164,8 +183,9 @@ class MainWindow(QMainWindow):
         self.columns_menu.aboutToShow.connect(lambda: self._fill_columns(self.columns_menu))
         view_menu.addAction(self._action(self.tr("统计摘要"), self.show_statistics))
         language = view_menu.addMenu(self.tr("界面语言"))
-        language.addAction(self._action("中文", lambda: self._set_language("zh")))
-        language.addAction(self._action("English", lambda: self._set_language("en")))
+        self.language_actions = [self._action("中文", lambda: self._set_language("zh")),
+                                 self._action("English", lambda: self._set_language("en"))]
+        language.addActions(self.language_actions)
         from civicdesk.ui.filing_menus import install_filing_menus  # 申请事项 and 系统 menus (issue 4)
 
         self.filing_menus = install_filing_menus(self)
@@ -236,8 +256,11 @@ class MainWindow(QMainWindow):
 
     # -- reactions ----------------------------------------------------------------------------------------
     def _update_title(self) -> None:
-        office = self.ctx.db.office()
-        where = self.ctx.db.path or self.ctx.db.url
+        db = self.ctx.db
+        if db is None and self.first is not None:  # painted before the services loaded
+            office, where = self.first.office, self.first.path
+        else:
+            office, where = db.office(), db.path or db.url
         user = f" — {self.ctx.user.display}" if self.ctx.user is not None else ""
         self.setWindowTitle(f"CivicDesk — {office.name}{user} — {where}")
 
@@ -245,6 +268,8 @@ class MainWindow(QMainWindow):
         self.count_label.setText(self.tr("共 %1 个组织").replace("%1", f"{count:,}"))
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        if self.ctx.db is None:  # shown once the services are attached
+            return
         rows = selected.indexes()
         self.detail.show_organization(self.model.id_at(rows[0].row()) if rows else None)
 
@@ -280,7 +305,7 @@ class MainWindow(QMainWindow):
 
     def open_selected(self) -> None:
         org_id = self.selected_id()
-        if org_id is None:
+        if org_id is None or self.ctx.db is None:
             return
         from civicdesk.ui.org_view import OrgViewDialog
 
@@ -380,6 +405,8 @@ class MainWindow(QMainWindow):
             self.switch_to(Path(path))
 
     def switch_to(self, path: Path) -> None:
+        from civicdesk.services.database import open_database
+
         try:
             db = open_database(path)
         except Exception as exc:  # noqa: BLE001 - shown to the clerk, the current database stays open

@@ -12,6 +12,7 @@ from typing import Any
 
 from civicdesk.services import filings, reference, registry
 from civicdesk.services.database import Database
+from civicdesk.services.plain import TIER_TARGETS  # noqa: F401 (the form reads it here)
 from civicdesk.ui.context import AppContext
 from civicdesk.ui.runner import Op
 
@@ -21,8 +22,6 @@ KIND_OF_TIER = {"registered": "establish", "filed": "community_file", "guided": 
 PERSON_FIELDS = {"name": "legal_rep_name", "id_number": "legal_rep_id_number", "phone": "legal_rep_phone"}
 #: what a change filing does not change (the tier is a tier conversion; the status a deregistration …)
 NOT_CHANGED_HERE = frozenset({"tier", "status", "registry_code", "registry_name", "people"})
-#: a tier conversion's possible targets by the current tier (``filings._check_content``)
-TIER_TARGETS = {"guided": ("filed", "registered"), "filed": ("registered",)}
 
 
 def add_legacy_op(*, ctx: AppContext, data: dict[str, Any], on_success: Callable[[Any], None],

@@ -165,47 +165,47 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../civicdesk/ui/detail_pane.py" line="38" />
+        <location filename="../../civicdesk/ui/detail_pane.py" line="39" />
         <source>登记信息</source>
         <translation>Registration</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/detail_pane.py" line="39" />
+        <location filename="../../civicdesk/ui/detail_pane.py" line="40" />
         <source>历史</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/detail_pane.py" line="78" />
+        <location filename="../../civicdesk/ui/detail_pane.py" line="81" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/detail_pane.py" line="78" />
+        <location filename="../../civicdesk/ui/detail_pane.py" line="81" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/detail_pane.py" line="119" />
+        <location filename="../../civicdesk/ui/detail_pane.py" line="124" />
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/detail_pane.py" line="119" />
+        <location filename="../../civicdesk/ui/detail_pane.py" line="124" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/detail_pane.py" line="119" />
+        <location filename="../../civicdesk/ui/detail_pane.py" line="124" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/detail_pane.py" line="119" />
+        <location filename="../../civicdesk/ui/detail_pane.py" line="124" />
         <source>收件日期</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/detail_pane.py" line="119" />
+        <location filename="../../civicdesk/ui/detail_pane.py" line="124" />
         <source>决定人</source>
         <translation>Decided by</translation>
     </message>
@@ -281,23 +281,23 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="67" />
-        <location filename="../../civicdesk/ui/import_wizard.py" line="84" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="65" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="82" />
         <source>选择台账</source>
         <translation>Choose a ledger</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="68" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="66" />
         <source>选择要导入的 Excel 台账（.xlsx）或 CSV 文件（UTF-8 或 GBK）。表头上方的标题行、合计行和空行会自动跳过。</source>
         <translation>Choose the Excel ledger (.xlsx) or CSV file (UTF-8 or GBK) to import. Title rows above the header, total rows and blank rows are skipped.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="72" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="70" />
         <source>台账文件</source>
         <translation>Ledger file</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="73" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="71" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
@@ -573,122 +573,122 @@
 <context>
     <name>FilingMenus</name>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="37" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="36" />
         <source>审查队列</source>
         <translation>Review queue</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="38" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="37" />
         <source>新建成立登记申请…</source>
         <translation>New establishment filing…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="39" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="38" />
         <source>申请变更登记…</source>
         <translation>Apply for a change…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="40" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="39" />
         <source>申请注销登记…</source>
         <translation>Apply for deregistration…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="41" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="40" />
         <source>申请撤销登记…</source>
         <translation>Apply for revocation…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="42" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="41" />
         <source>申请层级转换…</source>
         <translation>Apply for tier conversion…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="43" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="42" />
         <source>申请注销备案/退出指导…</source>
         <translation>Apply for withdrawal of filing or guidance…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="45" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="44" />
         <source>申请事项(&amp;A)</source>
         <translation>&amp;Filings</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="57" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="56" />
         <source>用户管理…</source>
         <translation>Users…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="58" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="57" />
         <source>审计记录…</source>
         <translation>Audit trail…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="59" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="58" />
         <source>修改密码…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="60" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="59" />
         <source>切换用户…</source>
         <translation>Switch user…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="61" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="60" />
         <source>登录…</source>
         <translation>Log in…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="62" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="61" />
         <source>系统(&amp;S)</source>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="108" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="109" />
         <source>当前用户：%1（%2）</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="111" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="112" />
         <source>只读：未登录（系统 → 登录…）</source>
         <translation>Read-only: not logged in (System → Log in…)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="117" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="118" />
         <source>未登录时不能修改、打印或导出数据。</source>
         <translation>Without a login nothing can be changed, printed or exported.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="119" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="120" />
         <source> — 只读（未登录）</source>
         <translation> — read-only (not logged in)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="134" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="135" />
         <source>未登录：数据库以只读方式打开。要修改数据，请从“系统”菜单登录。</source>
         <translation>Not logged in: the database is open read-only. To change data, log in from the System menu.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="140" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="141" />
         <source>已提交申请事项 %1，待审核人员审查；准予后登记簿才会改变。</source>
         <translation>Filing %1 submitted for review; the register changes once it is approved.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="162" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="164" />
         <source>申请变更登记</source>
         <translation>Apply for a change</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="178" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="181" />
         <source>申请层级转换</source>
         <translation>Apply for tier conversion</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="223" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="227" />
         <source>密码已修改，下次登录请使用新密码。</source>
         <translation>Password changed; use the new one next time.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="239" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="243" />
         <source>已登录：%1</source>
         <translation>Logged in: %1</translation>
     </message>
@@ -865,42 +865,42 @@ Demo data: %4</translation>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="268" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="266" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="273" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="271" />
         <source>取消导入</source>
         <translation>Cancel import</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="288" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="286" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="302" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="300" />
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="312" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="310" />
         <source>有 %1 行不合格，未导入。请返回查看。</source>
         <translation>%1 row(s) are invalid; nothing was imported. Go back to see them.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="314" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="312" />
         <source>已导入：新增 %1 个，变更 %2 个。</source>
         <translation>Imported: %1 new, %2 changed.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="316" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="314" />
         <source>不合格行已另存为 %1</source>
         <translation>Rejected rows saved to %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="330" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="328" />
         <source>导入已取消，数据库未作任何改动。</source>
         <translation>Import cancelled; the database is unchanged.</translation>
     </message>
@@ -908,12 +908,12 @@ Demo data: %4</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="346" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="344" />
         <source>导入台账</source>
         <translation>Import a ledger</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="357" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="355" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
@@ -944,54 +944,54 @@ Demo data: %4</translation>
 <context>
     <name>LedgerActions</name>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="374" />
-        <source>导入台账…</source>
-        <translation>Import ledger…</translation>
-    </message>
-    <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="375" />
-        <source>导出名录…</source>
-        <translation>Export register…</translation>
-    </message>
-    <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="376" />
-        <source>导出导入模板…</source>
-        <translation>Export import template…</translation>
-    </message>
-    <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="393" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="378" />
         <source>导出名录</source>
         <translation>Export register</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="393" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="378" />
         <source>社会组织名录.xlsx</source>
         <translation>register.xlsx</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="399" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="384" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="402" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="387" />
         <source>已导出 %1 个组织到 %2</source>
         <translation>Exported %1 organizations to %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="412" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="397" />
         <source>导出导入模板</source>
         <translation>Export import template</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="412" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="397" />
         <source>社会组织台账模板.xlsx</source>
         <translation>ledger-template.xlsx</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="418" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="403" />
         <source>已导出模板 %1</source>
         <translation>Template written to %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/main_window.py" line="49" />
+        <source>导入台账…</source>
+        <translation>Import ledger…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/main_window.py" line="50" />
+        <source>导出名录…</source>
+        <translation>Export register…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/main_window.py" line="51" />
+        <source>导出导入模板…</source>
+        <translation>Export import template…</translation>
     </message>
 </context>
 <context>
@@ -1035,113 +1035,118 @@ Demo data: %4</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="114" />
+        <location filename="../../civicdesk/ui/fast_start.py" line="60" />
+        <source>正在载入…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/main_window.py" line="148" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="115" />
+        <location filename="../../civicdesk/ui/main_window.py" line="149" />
         <source>新建数据库…</source>
         <translation>New database…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="116" />
+        <location filename="../../civicdesk/ui/main_window.py" line="150" />
         <source>打开数据库…</source>
         <translation>Open database…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="117" />
+        <location filename="../../civicdesk/ui/main_window.py" line="151" />
         <source>最近打开</source>
         <translation>Recent databases</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="120" />
+        <location filename="../../civicdesk/ui/main_window.py" line="154" />
         <source>载入演示数据</source>
         <translation>Load demo data</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="126" />
+        <location filename="../../civicdesk/ui/main_window.py" line="159" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="130" />
+        <location filename="../../civicdesk/ui/main_window.py" line="163" />
         <source>同步…</source>
         <translation>Sync…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="134" />
+        <location filename="../../civicdesk/ui/main_window.py" line="167" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="136" />
+        <location filename="../../civicdesk/ui/main_window.py" line="170" />
         <source>组织(&amp;O)</source>
         <translation>&amp;Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="137" />
+        <location filename="../../civicdesk/ui/main_window.py" line="171" />
         <source>新建组织…</source>
         <translation>New organization…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="139" />
+        <location filename="../../civicdesk/ui/main_window.py" line="173" />
         <source>查看所选组织</source>
         <translation>Open the selected organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="144" />
+        <location filename="../../civicdesk/ui/main_window.py" line="178" />
         <source>检索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="147" />
+        <location filename="../../civicdesk/ui/main_window.py" line="181" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="148" />
+        <location filename="../../civicdesk/ui/main_window.py" line="182" />
         <source>显示的列</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="150" />
+        <location filename="../../civicdesk/ui/main_window.py" line="184" />
         <source>统计摘要</source>
         <translation>Statistics summary</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="151" />
-        <location filename="../../civicdesk/ui/main_window.py" line="160" />
+        <location filename="../../civicdesk/ui/main_window.py" line="185" />
+        <location filename="../../civicdesk/ui/main_window.py" line="195" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="160" />
+        <location filename="../../civicdesk/ui/main_window.py" line="195" />
         <source>界面语言将在下次启动时切换。</source>
         <translation>The language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="230" />
+        <location filename="../../civicdesk/ui/main_window.py" line="268" />
         <source>共 %1 个组织</source>
         <translation>%1 organizations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="298" />
+        <location filename="../../civicdesk/ui/main_window.py" line="338" />
         <source>正在载入演示数据…</source>
         <translation>Loading the demo data…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="302" />
+        <location filename="../../civicdesk/ui/main_window.py" line="344" />
         <source>演示数据已载入，未重复载入。</source>
         <translation>The demo data is already loaded; nothing was added.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="304" />
+        <location filename="../../civicdesk/ui/main_window.py" line="346" />
         <source>已载入演示数据：%1 个组织</source>
         <translation>Demo data loaded: %1 organizations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="320" />
+        <location filename="../../civicdesk/ui/main_window.py" line="362" />
         <source>登记社会组织 {n} 个（社会团体 {sg}，民办非企业单位 {ss}，基金会 {fd}）。
 社区社会组织 {ct} 个：登记 {cr}，乡镇（街道）备案 {cf}，纳入村（社区）指导管理 {cg}。
 每万人拥有社会组织 {d} 个（{basis}）。</source>
@@ -1150,43 +1155,43 @@ Demo data: %4</translation>
 {d} social organizations per 10,000 people ({basis}).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="334" />
+        <location filename="../../civicdesk/ui/main_window.py" line="381" />
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="343" />
+        <location filename="../../civicdesk/ui/main_window.py" line="390" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="346" />
-        <location filename="../../civicdesk/ui/main_window.py" line="350" />
+        <location filename="../../civicdesk/ui/main_window.py" line="393" />
+        <location filename="../../civicdesk/ui/main_window.py" line="397" />
         <source>新建数据库</source>
         <translation>New database</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="347" />
+        <location filename="../../civicdesk/ui/main_window.py" line="394" />
         <source>CivicDesk 数据库 (*.sqlite3)</source>
         <translation>CivicDesk databases (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="350" />
+        <location filename="../../civicdesk/ui/main_window.py" line="397" />
         <source>文件已存在，请用“打开数据库”。</source>
         <translation>The file exists; use Open database.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="355" />
+        <location filename="../../civicdesk/ui/main_window.py" line="402" />
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="356" />
+        <location filename="../../civicdesk/ui/main_window.py" line="403" />
         <source>CivicDesk 数据库 (*.sqlite3 *.db);;所有文件 (*)</source>
         <translation>CivicDesk databases (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="364" />
+        <location filename="../../civicdesk/ui/main_window.py" line="413" />
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
@@ -1194,42 +1199,42 @@ Demo data: %4</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="99" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="97" />
         <source>核对列</source>
         <translation>Check the columns</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="100" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="98" />
         <source>第一行是每一列对应的字段，可以更改；下面是台账的前几行，供核对。</source>
         <translation>The first row shows the field each column goes to; change it if needed. Below are the ledger's first rows.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="124" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="122" />
         <source>正在读取表头…</source>
         <translation>Reading the header…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="140" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="138" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="143" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="141" />
         <source>（不导入）</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="153" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="151" />
         <source>表头在第 %1 行，共 %2 列。</source>
         <translation>Header on row %1, %2 columns.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="166" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="164" />
         <source>请指定“名称”对应哪一列。</source>
         <translation>Choose the column that holds the name.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="169" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="167" />
         <source>同一字段对应了两列：%1</source>
         <translation>One field is mapped to two columns: %1</translation>
     </message>
@@ -1912,52 +1917,52 @@ Demo data: %4</translation>
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="184" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="182" />
         <source>检查结果</source>
         <translation>Check results</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="185" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="183" />
         <source>逐行检查并与登记簿比对的结果。此时尚未写入任何数据。</source>
         <translation>Every row checked and compared with the register. Nothing has been written yet.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="192" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="190" />
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="192" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="190" />
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="192" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="190" />
         <source>表头</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="192" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="190" />
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="198" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="196" />
         <source>跳过不合格行：先导入合格的行，不合格行连同原因另存为 .xlsx</source>
         <translation>Skip invalid rows: import the valid rows now, save the rejected ones with their reasons to an .xlsx</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="216" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="214" />
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="236" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="234" />
         <source>数据行 %1：新增 %2，变更 %3，无变化 %4，不合格 %5；跳过 %6 行。</source>
         <translation>%1 data rows: %2 new, %3 changed, %4 unchanged, %5 invalid; %6 rows skipped.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="247" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="245" />
         <source>变更：%1 → %2</source>
         <translation>Change: %1 → %2</translation>
     </message>
@@ -2131,381 +2136,381 @@ Demo data: %4</translation>
 <context>
     <name>SyncWindow</name>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="72" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="74" />
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="78" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="80" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="79" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="81" />
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="80" />
-        <location filename="../../civicdesk/ui/sync_window.py" line="189" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="82" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="191" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="81" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="83" />
         <source>各单位状态</source>
         <translation>Offices' status</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="82" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="84" />
         <source>已信任单位</source>
         <translation>Trusted offices</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="84" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="86" />
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="97" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="99" />
         <source>密钥口令</source>
         <translation>Key passphrase</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="97" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="99" />
         <source>请输入本单位同步密钥的口令：</source>
         <translation>Passphrase of this office's sync keys:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="102" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="104" />
         <source>保存同步包</source>
         <translation>Save sync package</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="103" />
-        <location filename="../../civicdesk/ui/sync_window.py" line="107" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="105" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="109" />
         <source>同步包 (*.cdsync)</source>
         <translation>Sync packages (*.cdsync)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="107" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="109" />
         <source>选择同步包</source>
         <translation>Choose sync packages</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="126" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="128" />
         <source>发送全部数据（首次发送或对方重装后）</source>
         <translation>Send all data (first package, or after the other office reinstalled)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="127" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="129" />
         <source>导出同步包…</source>
         <translation>Export sync package…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="129" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="131" />
         <source>同步包只发给一个单位，内容已加密签名。导出后请将文件作为邮件附件发送。</source>
         <translation>A package is for one office only; it is signed and encrypted. Send the file as an email attachment.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="136" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="138" />
         <source>发给：</source>
         <translation>To:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="150" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="152" />
         <source>尚未信任任何单位：请先导入对方的单位名片。</source>
         <translation>No office is trusted yet: import the other office's card first.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="168" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="170" />
         <source>未保存：同步包已记录，可在“已发送”中重新保存完全相同的文件。</source>
         <translation>Not saved: the package is recorded; save the identical file again from the Sent tab.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="172" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="174" />
         <source>全部数据</source>
         <translation>all data</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="172" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="174" />
         <source>变更</source>
         <translation>changes</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="173" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="175" />
         <source>第 {seq} 号：{file}（{what} {n} 条）</source>
         <translation>No. {seq}: {file} ({n} {what})</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="175" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="177" />
         <source>请把以下文件作为邮件附件发给对方：</source>
         <translation>Attach these files to an email to the other office:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="185" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="187" />
         <source>选择文件…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="187" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="189" />
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="191" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="193" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="191" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="193" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="191" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="193" />
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="197" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="199" />
         <source>把收到的同步包拖到下面（可一次多个，顺序不限）：</source>
         <translation>Drop the received packages here (several at once, in any order):</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="216" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="218" />
         <source>已导入</source>
         <translation>Applied</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="216" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="218" />
         <source>此前已导入</source>
         <translation>Already imported</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="217" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="219" />
         <source>已暂存（前面缺包）</source>
         <translation>Parked (an earlier package is missing)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="217" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="219" />
         <source>拒收</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="223" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="225" />
         <source>新增 {a}，更新 {b}，合并 {c}，冲突 {d}，跳过 {e}</source>
         <translation>{a} new, {b} updated, {c} merged, {d} conflicts, {e} skipped</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="232" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="234" />
         <source>导入完成：{n} 个文件，拒收 {m} 个。</source>
         <translation>Import finished: {n} files, {m} refused.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="239" />
-        <location filename="../../civicdesk/ui/sync_window.py" line="247" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="241" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="249" />
         <source>单位</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="239" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="241" />
         <source>最后发送</source>
         <translation>Last sent</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="239" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="241" />
         <source>对方已确认</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="239" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="241" />
         <source>对方未确认</source>
         <translation>Not acknowledged</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="240" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="242" />
         <source>最后收到</source>
         <translation>Last received</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="240" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="242" />
         <source>缺少的包</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="240" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="242" />
         <source>暂存的包</source>
         <translation>Parked</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="247" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="249" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="247" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="249" />
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="247" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="249" />
         <source>指纹（电话核对）</source>
         <translation>Fingerprint (compare by phone)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="248" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="250" />
         <source>导入单位名片…</source>
         <translation>Import an office card…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="251" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="253" />
         <source>收到其他单位的名片文件（.cdcard）后在此导入：核对指纹一致才信任。</source>
         <translation>Import another office's card file (.cdcard) here: it is trusted only after its fingerprint was compared.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="263" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="265" />
         <source>选择单位名片</source>
         <translation>Choose an office card</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="264" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="266" />
         <source>单位名片 (*.cdcard);;所有文件 (*)</source>
         <translation>Office cards (*.cdcard);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="293" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="295" />
         <source>{name}（{code}）已信任，密钥未变。</source>
         <translation>{name} ({code}) is trusted already, with the same keys.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="296" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="298" />
         <source>未信任：{name}（{code}）。</source>
         <translation>Not trusted: {name} ({code}).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="304" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="306" />
         <source>已信任 {name}（{code}）的新密钥。</source>
         <translation>The new key of {name} ({code}) is trusted.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="304" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="306" />
         <source>已信任 {name}（{code}）。</source>
         <translation>{name} ({code}) is trusted.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="333" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="335" />
         <source>市级</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="333" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="335" />
         <source>区县级</source>
         <translation>District/county</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="334" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="336" />
         <source>（本单位）</source>
         <translation> (this office)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="337" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="339" />
         <source>组织</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="337" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="339" />
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="337" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="339" />
         <source>变更记录</source>
         <translation>Change record</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="338" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="340" />
         <source>申请事项</source>
         <translation>Filing</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="338" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="340" />
         <source>办理步骤</source>
         <translation>Filing step</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="340" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="342" />
         <source>未解决</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="340" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="342" />
         <source>已解决</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="342" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="344" />
         <source>冲突（{n}）</source>
         <translation>Conflicts ({n})</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="350" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="352" />
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="350" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="352" />
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="350" />
         <location filename="../../civicdesk/ui/sync_window.py" line="352" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="354" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="350" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="352" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="352" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="354" />
         <source>本单位的值</source>
         <translation>Our value</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="352" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="354" />
         <source>对方的值</source>
         <translation>Their value</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="352" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="354" />
         <source>现在的值</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="353" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="355" />
         <source>采用本单位的值</source>
         <translation>Take our values</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="354" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="356" />
         <source>采用对方的值</source>
         <translation>Take their values</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="355" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="357" />
         <source>逐项合并…</source>
         <translation>Merge field by field…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="406" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="408" />
         <source>解决冲突</source>
         <translation>Resolve conflict</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="406" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="408" />
         <source>确定采用所选的值？这将成为新版本并同步给对方。</source>
         <translation>Take the chosen values? They become a new version that syncs to the other office.</translation>
     </message>
@@ -2578,12 +2583,12 @@ Demo data: %4</translation>
         <translation>Trust the new key</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_trust_dialog.py" line="76" />
+        <location filename="../../civicdesk/ui/sync_trust_dialog.py" line="77" />
         <source>新名片的指纹：</source>
         <translation>The new card's fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_trust_dialog.py" line="77" />
+        <location filename="../../civicdesk/ui/sync_trust_dialog.py" line="78" />
         <source>名片的指纹：</source>
         <translation>The card's fingerprint:</translation>
     </message>

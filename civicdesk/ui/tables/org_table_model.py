@@ -6,20 +6,26 @@ rows.  A reload paints at once from a LIMIT query on the sort index (count + fir
 then loads the whole order in a second op; until it arrives, rows past the first page show as loading.  See :meth:`OrgTableModel.reload` for when the count is made.
 Sorting and filtering are SQL (see :mod:`civicdesk.services.browse`).  Results of a superseded reload are
 dropped by the runner's key.
+
+At start-up the model can show a first page read before the services loaded (:meth:`OrgTableModel.show_first`,
+see :mod:`civicdesk.ui.fast_start`); the first reload then takes over without a reset when its first page is
+the same rows, so the view does not blink.  Until the context has a database, a reload only records the
+filter and sort it asks for.
 """
 
 from __future__ import annotations
 
 from array import array
 from collections import OrderedDict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from civicdesk.services import browse
-from civicdesk.services.browse import RegisterFilter, RegisterRow
-from civicdesk.ui.context import AppContext
-from civicdesk.ui.labels import Labels
+from civicdesk.services.plain import RegisterFilter, RegisterRow
+
+if TYPE_CHECKING:
+    from civicdesk.ui.context import AppContext
+    from civicdesk.ui.labels import Labels
 
 BLOCK = 200
 CACHE_ROWS = 5_000
@@ -66,6 +72,7 @@ class OrgTableModel(QAbstractTableModel):
         self._seqs: array | None = None
         self._cache: OrderedDict[int, RegisterRow] = OrderedDict()
         self._generation = 0
+        self._peeked = False  # showing rows read before the services loaded
 
     # -- loading -------------------------------------------------------------------------------------------
     def reload(self, flt: RegisterFilter | None = None, sort_key: str | None = None,
@@ -85,6 +92,10 @@ class OrgTableModel(QAbstractTableModel):
             self.descending = descending
         flt_, key, desc = self.filter, self.sort_key, self.descending
         db = self.ctx.db
+        if db is None:  # painted from a peek, services not attached yet: their first reload runs this
+            return
+        from civicdesk.services import browse  # loaded after the first paint, not on its way
+
         self._generation += 1
         generation = self._generation
         known = self._count if sort_only and self._seqs is not None else None
@@ -101,19 +112,28 @@ class OrgTableModel(QAbstractTableModel):
             if generation != self._generation:
                 return
             count, first_rows = result
-            self.beginResetModel()
-            self._count = max(count or 0, len(first_rows))
+            same_rows = self._peeked and [r.seq for r in first_rows] == [r.seq for r in self._first]
+            self._peeked = False
+            if not same_rows:
+                self.beginResetModel()
+            changed = same_rows and first_rows != self._first
+            exact = max(count or 0, len(first_rows))
+            if not same_rows:  # (else the count shown stays until got_count corrects it, without a reset)
+                self._count = exact
             self._first = first_rows
             self._seqs = None
             self._cache.clear()
             for row in self._first:
                 self._cache[row.seq] = row
-            self.endResetModel()
+            if not same_rows:
+                self.endResetModel()
+            elif changed:  # the same organizations, a value changed in between: repaint, keep the view
+                self.dataChanged.emit(self.index(0, 0), self.index(len(first_rows) - 1, self.columnCount() - 1))
             if count is None and len(first_rows) == FIRST_PAGE:  # more than one page: count them now
                 self.ctx.runner.run(lambda _job: browse.count(db, flt_), on_success=got_count,
                                     on_failure=self._failed, key="register-count")
                 return
-            got_count(self._count)
+            got_count(exact)
 
         def got_count(count: int) -> None:
             if generation != self._generation:
@@ -122,6 +142,10 @@ class OrgTableModel(QAbstractTableModel):
                 self.beginInsertRows(QModelIndex(), self._count, count - 1)
                 self._count = count
                 self.endInsertRows()
+            elif count < self._count:  # fewer than estimated (``show_first``)
+                self.beginRemoveRows(QModelIndex(), count, self._count - 1)
+                self._count = count
+                self.endRemoveRows()
             self.loaded.emit(self._count)
             if self._count > len(self._first):
                 self.ctx.runner.run(order, on_success=got_order, on_failure=self._failed, key="register-order")
@@ -144,6 +168,20 @@ class OrgTableModel(QAbstractTableModel):
             self.order_loaded.emit()
 
         self.ctx.runner.run(first, on_success=got_first, on_failure=self._failed, key="register-first")
+
+    def show_first(self, rows: list[RegisterRow], estimate: int = 0) -> None:
+        """Show a first page read before the services loaded (``first_page.peek``); the count, the rest of
+        the order and every other reload come once the context has a database.  Until the count arrives, a
+        full page stands for ``estimate`` rows (the rest showing as loading), so that the scroll bar and the
+        row numbers' width start near where the count puts them."""
+        self.beginResetModel()
+        self._count = max(estimate, len(rows)) if len(rows) == FIRST_PAGE else len(rows)
+        self._first, self._seqs = list(rows), None
+        self._cache.clear()
+        for row in self._first:
+            self._cache[row.seq] = row
+        self._peeked = True
+        self.endResetModel()
 
     def _failed(self, exc: BaseException) -> None:
         self.failed.emit(self.ctx.message(exc))
@@ -173,6 +211,8 @@ class OrgTableModel(QAbstractTableModel):
             self._cache.move_to_end(seq)
             return cached
         assert self._seqs is not None
+        from civicdesk.services import browse
+
         start = (row // BLOCK) * BLOCK
         block = list(self._seqs[start:start + BLOCK])
         fetched = browse.rows(self.ctx.db, block)
