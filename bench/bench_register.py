@@ -45,8 +45,8 @@ from civicdesk.services.database import Database, open_database  # noqa: E402
 from civicdesk.services.office import init_office  # noqa: E402
 from civicdesk.services.registry import LIVE_STATUSES  # noqa: E402
 
-QUERIES = {"2-char Chinese": "通江", "longer Chinese": "老年协会", "USCC prefix": "5151110",
-           "pinyin initials": "lnxh", "full pinyin": "laonian"}
+QUERIES = {"2-char Chinese": "通江", "3-char Chinese": "老年协", "longer Chinese": "老年协会", "USCC prefix": "5151110",
+           "pinyin initials": "lnxh", "3-letter initials": "lnx", "full pinyin": "laonian"}
 
 
 def build(path: Path, rows: int) -> Database:

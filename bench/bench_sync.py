@@ -21,11 +21,11 @@ Prints each repeat (wall-clock seconds, and the process's CPU seconds beside the
 wall clock also measures the other processes), the medians, the ratio import / baseline, and the load average
 (``os.getloadavg``) before and after.  A benchmark, not a test: never fails.
 
-Where the time goes (100,000 rows, CPU seconds, November 2026): the baseline's insert itself is most of it,
-and most of that is SQLite's page cache (2 MB by default) thrashing over the organization table's 15 indexes
-(random UUID keys): the same insert takes about half the time with the 256 MB cache the import sets; then
-pinyin (about 3 s) and the search index's bigrams (about 5 s).  The import adds decryption and JSON parsing
-(about 3.5 s) and the strict decoding (about 2.5 s).
+Where the time goes (100,000 rows, one-off timings of each phase, 2026-11-28 after format 2): inserting the
+organization rows about 8.5 s (the table's 15 indexes: 6 s of it is SQLite's own work), the search index about
+8.5 s (6.5 s in FTS5, 2.2 s making the 4-grams), reading the package about 5.5 s (decryption and JSON 2.9 s,
+the strict decoding 2.5 s), the commit 1.5 s.  Format 2 (upserts as plain values, the sender's pinyin
+carried) and the search index without its 3-character prefix index took about 8 s off.
 """
 
 from __future__ import annotations

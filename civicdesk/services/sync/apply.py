@@ -31,6 +31,7 @@ from civicdesk.models import Division
 from civicdesk.models.history import json_value
 from civicdesk.models.sync import BOOKKEEPING_SENT, LOCAL_COLUMNS, ChangeLog, Conflict, synced_entities
 from civicdesk.services import search
+from civicdesk.services.bulk import indexes_deferred
 from civicdesk.services.sync.package import refuse
 
 CONFLICT_NS = uuid.UUID("0b9f3a8e-5c1d-4d0e-8f43-2a7d6c1e9b10")
@@ -152,9 +153,9 @@ def _decode_pairs(entity: str, decode: dict[str, tuple[Any, bool]], raw: dict[st
     return fields
 
 
-def _decode_values(entity: str, decode: dict[str, tuple[Any, bool]], raw: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
-    """An upsert's fields in format 2: plain values, as (None, value) pairs."""
-    fields = {}
+def _decode_values(entity: str, decode: dict[str, tuple[Any, bool]], raw: dict[str, Any]) -> dict[str, Any]:
+    """An upsert's fields in format 2: plain values."""
+    values = {}
     for name, new in raw.items():
         spec = decode.get(name)
         if spec is None:
@@ -162,10 +163,10 @@ def _decode_values(entity: str, decode: dict[str, tuple[Any, bool]], raw: dict[s
         if new is None:
             if not spec[1]:
                 raise _Bad(f"{name}: null not allowed")
-            fields[name] = (None, None)
+            values[name] = None
         else:
-            fields[name] = (None, spec[0](new))
-    return fields
+            values[name] = spec[0](new)
+    return values
 
 
 def encode_change(change: dict[str, Any]) -> dict[str, Any]:
@@ -178,8 +179,9 @@ def encode_change(change: dict[str, Any]) -> dict[str, Any]:
 
 
 def decode_payload(payload: Any, major: int = 2) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """The payload (of format ``major``) as changes and divisions with Python values, each change's fields as
-    (old, new) pairs; anything unexpected refuses the package."""
+    """The payload (of format ``major``) as changes and divisions with Python values: each change's ``fields``
+    as (old, new) pairs, or for an upsert of format 2 its ``values`` (and ``fields`` None: 4.5 million pairs
+    fewer for 100,000 organizations); anything unexpected refuses the package."""
     keys = CHANGE_KEYS_2 if major >= 2 else CHANGE_KEYS
     try:
         if not isinstance(payload, dict) or set(payload) != {"changes", "divisions"}:
@@ -207,15 +209,18 @@ def decode_payload(payload: Any, major: int = 2) -> tuple[list[dict[str, Any]], 
             if not isinstance(raw["fields"], dict):
                 raise _Bad("change: fields")
             decode = decoders[entity]
-            fields = {}
-            if major >= 2 and raw["op"] == "upsert":
-                fields = _decode_values(entity, decode, raw["fields"])
+            fields: dict[str, tuple[Any, Any]] | None = None
+            values: dict[str, Any] | None = None
+            if major >= 2 and raw["op"] == "upsert":  # values only (made pairs when a stored row needs them)
+                values = _decode_values(entity, decode, raw["fields"])
+                if values.get("id", raw["id"]) != raw["id"]:
+                    raise _Bad("change: id differs")
             else:
                 fields = _decode_pairs(entity, decode, raw["fields"])
-            if "id" in fields and fields["id"][1] != raw["id"]:
-                raise _Bad("change: id differs")
+                if "id" in fields and fields["id"][1] != raw["id"]:
+                    raise _Bad("change: id differs")
             changes.append({
-                "entity": entity, "id": raw["id"], "op": raw["op"], "fields": fields, "log": raw["log"],
+                "entity": entity, "id": raw["id"], "op": raw["op"], "fields": fields, "values": values, "log": raw["log"],
                 "before": None if raw["before"] is None else _vector(raw["before"], "before"),
                 "after": _vector(raw["after"], "after"), "author": raw["author"],
                 "derived": _derived(entity, raw["derived"]) if major >= 2 else None,
@@ -300,10 +305,10 @@ def apply_changes(session: Session, origin: str, changes: list[dict[str, Any]], 
         entity, row_id, after = c["entity"], c["id"], c["after"]
         rows = state[entity]
         local = rows.get(row_id)
-        fields = c["fields"]
+        fields, values = c["fields"], c.get("values")
         if local is None:
             if c["op"] in ("insert", "upsert"):
-                row = {name: value for name, (_, value) in fields.items()}
+                row = dict(values) if values is not None else {name: value for name, (_, value) in fields.items()}
                 if c.get("derived"):  # the sender's pinyin of this very row (else computed when inserted)
                     row.update(c["derived"])
                 row.update(id=row_id, version_vector=after, version=sum(after.values()), created_at=now, updated_at=now)
@@ -314,6 +319,8 @@ def apply_changes(session: Session, origin: str, changes: list[dict[str, Any]], 
                 _conflict(conflicts, entity, row_id, "missing", list(fields), {}, fields, {}, after, origin, "remote")
                 counts["conflicts"] += 1
             continue
+        if fields is None:  # a whole row (format 2) over a stored one: as (old, new) pairs, old unknown
+            fields = {name: (None, value) for name, value in values.items()}
         relation = compare(after, local["version_vector"])
         if relation in ("equal", "older"):
             counts["skipped"] += 1
@@ -536,7 +543,8 @@ def _write(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirty: d
                     r[name] = value
         if entity == "organization":
             search.prepare_rows(session, full)
-        _insert_many(session, table, full)
+        with indexes_deferred(session, table, len(full)):
+            _insert_many(session, table, full)
         if entity == "organization":
             search.index_rows(session, full)
     for entity in order:
