@@ -179,6 +179,9 @@ def test_upgrade_to_0007_fills_the_remade_text_index(shawan_db_path: Path) -> No
     try:
         assert "prefix='2'" in _text_index_sql(shawan_db_path)
         with sqlite3.connect(shawan_db_path) as conn:
+            for table in ("org_text", "org_uscc"):
+                assert conn.execute(f"SELECT v FROM {table}_config WHERE k = 'hashsize'").fetchone() == (32 << 20,)
+        with sqlite3.connect(shawan_db_path) as conn:
             assert dict(conn.execute("SELECT seq, name_rank FROM organization WHERE deleted_at IS NULL")) == ranks
         assert _check_ranks(shawan_db_path) == len(ranks) > 500
         with db.read() as session:
