@@ -17,10 +17,9 @@ from civicdesk.services.database import open_database
 from civicdesk.services.sync import keys as keyring
 from civicdesk.services.sync import package as pkg
 from civicdesk.services.sync import service
-from civicdesk.services.sync.service import import_blobs
 from tests.conftest import digest
 from tests.sync.conftest import PASSPHRASE, edit
-from tests.sync.test_sync_hostile import Forger, _change, _one
+from tests.sync.test_sync_hostile import Forger, _change, _one, _refusals
 
 
 def _opened_payload(city: Path, data: bytes) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -44,14 +43,6 @@ def _pinyin(path: Path) -> dict[str, tuple[str, str, str]]:
             "SELECT id, name, name_pinyin, name_initials FROM organization WHERE deleted_at IS NULL")}
 
 
-def _import(city: Path, blobs: list[tuple[str, bytes]]) -> list[Any]:
-    db = open_database(city)
-    try:
-        return import_blobs(db, blobs, PASSPHRASE)
-    finally:
-        db.close()
-
-
 def test_full_package_carries_the_pinyin_and_the_city_uses_it(pair: dict[str, Path], first_package: tuple[Path, bytes],
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     folder, data = first_package
@@ -69,7 +60,7 @@ def test_full_package_carries_the_pinyin_and_the_city_uses_it(pair: dict[str, Pa
         raise AssertionError(f"pinyin computed again for {name}")
 
     monkeypatch.setattr(search, "pinyin", not_again)
-    results = _import(pair["city"], [("first.cdsync", data)])
+    results = _refusals(pair["city"], [("first.cdsync", data)])
     assert [r.status for r in results] == ["applied"]
     assert _pinyin(pair["city"]) == district
     monkeypatch.undo()
@@ -115,7 +106,7 @@ def test_a_package_of_format_1_is_still_read(pair: dict[str, Path], first_packag
         old["changes"].append(change)
     forger = Forger(folder / "511111.sqlite3", pair["city"], data)
     forger.manifest = dict(forger.manifest, format_version=[1, 0])
-    results = _import(pair["city"], [("format1.cdsync", forger.with_payload(old))])
+    results = _refusals(pair["city"], [("format1.cdsync", forger.with_payload(old))])
     assert [r.status for r in results] == ["applied"], results
     city, district = _pinyin(pair["city"]), _pinyin(folder / "511111.sqlite3")
     assert city == district  # computed here, the same as the sender's
@@ -133,7 +124,7 @@ def test_bad_derived_values_are_refused(pair: dict[str, Path], first_package: tu
     folder, data = first_package
     forger = Forger(folder / "511111.sqlite3", pair["city"], data)
     before = digest(pair["city"])
-    results = _import(pair["city"], [("bad.cdsync", forger.with_payload(_one(_change(derived=derived))))])
+    results = _refusals(pair["city"], [("bad.cdsync", forger.with_payload(_one(_change(derived=derived))))])
     assert [r.status for r in results] == ["refused"]
     assert results[0].reason == "sync.refused.payload" and "derived" in results[0].message
     assert digest(pair["city"]) == before

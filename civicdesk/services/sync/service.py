@@ -382,6 +382,17 @@ class _Context:
         return self._private
 
 
+def _park(session: Session, item: _Ready, result: ImportResult) -> ImportResult:
+    """Keep a package that cannot apply yet (once), to be applied when what it waits for has come."""
+    origin, epoch, seq = item.key
+    have = session.scalars(select(Parked).where(Parked.origin == origin, Parked.epoch == epoch,
+                                                Parked.seq == seq)).first()
+    if have is None:
+        session.add(Parked(origin=origin, epoch=epoch, seq=seq, sha256=item.opened.sha256, data=item.opened.data))
+    result.status = "parked"
+    return result
+
+
 def open_file(db: Database, ctx: _Context, name: str, data: bytes) -> _Ready:
     """Steps 1-3: structure, signature, manifest, payload hash, decryption, strict decoding.  No writes."""
     opened = pkg.open_package(data, lookup_signer=ctx.signers.get, local_office=ctx.office.code,
@@ -487,26 +498,14 @@ def _process(db: Database, ctx: _Context, item: _Ready, actor: str | None) -> Im
             previous = session.scalars(select(Inbox).where(Inbox.origin == origin, Inbox.epoch == epoch,
                                                            Inbox.seq == seq - 1)).first() if seq > 1 else None
             if seq > 1 and previous is None:  # a gap: park it (once) until the missing ones come
-                have = session.scalars(select(Parked).where(Parked.origin == origin, Parked.epoch == epoch,
-                                                            Parked.seq == seq)).first()
-                if have is None:
-                    session.add(Parked(origin=origin, epoch=epoch, seq=seq, sha256=item.opened.sha256,
-                                       data=item.opened.data))
-                result.status = "parked"
-                return result
+                return _park(session, item, result)
             expected_prev = previous.sha256 if previous is not None else None
             if item.opened.manifest["stream"]["previous_sha256"] != expected_prev:
                 raise pkg.refuse("previous_hash", seq=seq)
             if waits_for_earlier_epoch(session, origin, epoch, item.changes):
                 # it builds on a change of the sender's earlier epoch not received yet: park it too; the
                 # acknowledgement then names the earlier stream (see _received), so the sender resends it
-                have = session.scalars(select(Parked).where(Parked.origin == origin, Parked.epoch == epoch,
-                                                            Parked.seq == seq)).first()
-                if have is None:
-                    session.add(Parked(origin=origin, epoch=epoch, seq=seq, sha256=item.opened.sha256,
-                                       data=item.opened.data))
-                result.status = "parked"
-                return result
+                return _park(session, item, result)
             _apply(session, item, actor, result)
     except pkg.PackageRefused as exc:
         return _refused(item.name, exc, item)
