@@ -6,6 +6,7 @@ import hashlib
 import os
 import shutil
 import sqlite3
+from datetime import datetime
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from civicdesk import clock as program_clock  # noqa: E402
 from civicdesk.services.database import Database, open_database  # noqa: E402
 from civicdesk.services.demo import load_demo  # noqa: E402
 from civicdesk.services.office import init_office  # noqa: E402
@@ -31,6 +33,16 @@ def _template(folder: Path, name: str, office: tuple[str, str, str], demo: bool)
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
     return path
+
+
+@pytest.fixture
+def clock() -> Iterator[program_clock.FixedClock]:
+    """The program's clock, stopped at 2026-11-28 10:00 local time; ``clock.advance(days=n)`` moves it.
+
+    A test whose dates are fixed strings uses this, so that it passes on any day the suite runs.
+    """
+    with program_clock.use(program_clock.FixedClock(datetime(2026, 11, 28, 10, 0))) as fixed:
+        yield fixed  # type: ignore[misc]
 
 
 @pytest.fixture(scope="session")

@@ -69,8 +69,12 @@ def forbids(*roots: str) -> Callable[[str], bool]:
     return lambda name: _top(name, set(roots))
 
 
+# Modules of the package that import nothing but the standard library, so every layer may use them.
+KERNEL = {"civicdesk.clock"}
+
+
 def outside_models(name: str) -> bool:
-    return _top(name, {"civicdesk"}) and not _top(name, {"civicdesk.models"})
+    return _top(name, {"civicdesk"}) and not _top(name, {"civicdesk.models", *KERNEL})
 
 
 def violations(folder: Path, is_forbidden: Callable[[str], bool], root: Path = ROOT) -> list[str]:
@@ -103,6 +107,16 @@ def test_no_qt_below_the_ui(layer: str) -> None:
 def test_ui_does_not_touch_the_database() -> None:
     found = violations(PACKAGE / "ui", forbids("sqlalchemy", "alembic"))
     assert not found, "civicdesk/ui must go through the services, not SQLAlchemy/Alembic:\n" + "\n".join(found)
+
+
+def test_kernel_imports_only_the_standard_library() -> None:
+    import sys
+
+    for module in KERNEL:
+        path = PACKAGE.parent / (module.replace(".", "/") + ".py")
+        found = [imp for imp in imports_in(path.read_text(encoding="utf-8"), module)
+                 if imp.module.split(".")[0] not in sys.stdlib_module_names and imp.module != "__future__.annotations"]
+        assert not found, f"{module} must import only the standard library: {found}"
 
 
 def test_models_import_only_models() -> None:

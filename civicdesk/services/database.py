@@ -11,7 +11,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +26,7 @@ from civicdesk.models import Base, Office, make_engine, make_session_factory
 from civicdesk.models.migrate import alembic_config, head_revision, known_revisions
 from civicdesk.services.first_page import default_database_path  # noqa: F401 (its home before the first paint)
 from civicdesk.services.plain import OfficeInfo
+from civicdesk import clock
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -172,7 +172,7 @@ def open_database(path_or_url: str | Path | None = None, *, backup_dir: Path | N
 
     if revision != head_revision():
         if revision is not None and path is not None:
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            stamp = clock.now().strftime("%Y%m%d-%H%M%S")
             folder = backup_dir or path.parent
             target = folder / f"{path.stem}.before-{revision}-{stamp}.sqlite3"
             try:

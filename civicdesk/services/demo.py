@@ -15,7 +15,7 @@ import random
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from functools import cache
 from typing import Any
@@ -30,6 +30,7 @@ from civicdesk.services.bulk import insert_rows, stamped
 from civicdesk.services.database import Database
 from civicdesk.services.reference import CITY_CODE, leshan_file
 from civicdesk.services.validation import make_id_number, make_uscc
+from civicdesk import clock
 
 SEED = 20210820
 NAMESPACE = uuid.UUID("6f1c2a52-3d0e-4c59-9a51-6c0d0e1a2021")
@@ -381,7 +382,7 @@ def load_demo(db: Database, progress: Callable[[int, int], None] | None = None, 
     if office.code not in known:
         raise CivicDeskError("demo.scope", code=office.code)
     share = _share(build_demo(), office.code, own_only)
-    now = datetime.now().replace(microsecond=0)
+    now = clock.now().replace(microsecond=0)
     with db.unit(actor=actor) as session:
         existing = session.scalar(select(func.count()).select_from(Organization).where(Organization.entry_mode == "demo"))
         if existing:

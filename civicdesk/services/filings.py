@@ -36,6 +36,7 @@ from civicdesk.services.registry import (
     validate_org,
 )
 from civicdesk.services.validation import parse_date, validate_id_number, validate_phone
+from civicdesk import clock
 
 MESSAGES.update({
     "filing.not_found": ("未找到申请事项“{key}”。", "No filing '{key}'."),
@@ -168,7 +169,7 @@ class FilingRecord:
     version: int
     steps: tuple[FilingStep, ...] = ()
     diff: tuple[DiffRow, ...] = ()
-    today: date = field(default_factory=date.today)
+    today: date = field(default_factory=clock.today)
 
     @property
     def is_open(self) -> bool:
@@ -250,7 +251,7 @@ def _record(session: Session, f: Filing, *, with_detail: bool, today: date | Non
         f.id, f.number, f.kind, f.state, f.organization_id, f.organization_name, f.base_version, dict(f.changes),
         dict(f.old_values), f.received_on, f.complete_on, f.due_on, f.applicant, tuple(f.documents or ()),
         f.document_no, f.comment, f.created_by, f.submitted_by, f.submitted_at, f.decided_by, f.decided_at,
-        f.legacy, f.version, steps, diff, today or date.today(),
+        f.legacy, f.version, steps, diff, today or clock.today(),
     )
 
 
@@ -297,7 +298,7 @@ def state_counts(db: Database) -> dict[str, int]:
 def _meta(data: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     received = data.get("received_on")
-    out["received_on"] = _date(received, "received_on") if received else date.today()
+    out["received_on"] = _date(received, "received_on") if received else clock.today()
     complete = data.get("complete_on")
     out["complete_on"] = _date(complete, "complete_on") if complete else out["received_on"]
     applicant = data.get("applicant") or ""
@@ -515,7 +516,7 @@ def _actor_name(user: auth.UserInfo | None) -> str:
 def draft_filing(db: Database, kind: str, data: dict[str, Any], *, by: auth.UserInfo | None,
                  today: date | None = None) -> FilingRecord:
     """A new filing in state ``draft`` (checked now, and again at submission and at approval)."""
-    today = today or date.today()
+    today = today or clock.today()
     actor = _actor_name(by)
 
     def work() -> FilingRecord:
@@ -569,7 +570,7 @@ def submit_change_in(session: Session, organization_id: str, changes: dict[str, 
 def update_draft(db: Database, key: str, data: dict[str, Any], *, by: auth.UserInfo | None,
                  today: date | None = None) -> FilingRecord:
     """Change what a draft or returned filing asks for (re-checked against the register now)."""
-    today = today or date.today()
+    today = today or clock.today()
     actor = _actor_name(by)
 
     def work() -> FilingRecord:
@@ -610,7 +611,7 @@ def transition(db: Database, key: str, action: str, *, by: auth.UserInfo | None,
     Approval applies the filing to the register in the same transaction.  Refused (and the refusal audited)
     when the state does not allow it, the user lacks the role, the user drafted or submitted it (four eyes),
     a reason is missing, or the record changed since the filing was drafted."""
-    today = today or date.today()
+    today = today or clock.today()
     actor = _actor_name(by)
 
     def work() -> FilingRecord:

@@ -28,6 +28,7 @@ from civicdesk.services.validation import (
     validate_phone,
     validate_uscc,
 )
+from civicdesk import clock
 
 LIVE_STATUSES = register_model.LIVE_STATUSES
 
@@ -267,7 +268,7 @@ def validate_org(
 ) -> list[Issue]:
     """Every rule of DOMAIN.md a record must meet, against the register in ``session`` (asked through
     ``lookups``: by default one query per question)."""
-    today = today or date.today()
+    today = today or clock.today()
     issues: list[Issue] = []
     lookups = lookups or Lookups(session)
     dicts = lookups.dictionaries()

@@ -12,6 +12,7 @@ import unicodedata
 from datetime import date, datetime
 
 from civicdesk.errors import Issue
+from civicdesk import clock
 
 USCC_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
@@ -101,7 +102,7 @@ def validate_id_number(value: str, field: str = "id_number", today: date | None 
     if not (number[:17].isdigit() and number[:17].isascii() and (number[17].isdigit() or number[17] == "X")):
         return [Issue(field, "id.charset", {})]
     birth = id_birth_date(number)
-    if birth is None or birth.year < 1880 or birth > (today or date.today()):
+    if birth is None or birth.year < 1880 or birth > (today or clock.today()):
         return [Issue(field, "id.birth_date", {"value": number[6:14]})]
     expected = id_check_char(number[:17])
     if number[17] != expected:
@@ -156,7 +157,7 @@ def validate_date(
         return None, [Issue(field, "date.format", {"label": label, "value": value})]
     if parsed.year < 1949:
         return parsed, [Issue(field, "date.too_early", {"label": label, "value": parsed.isoformat()})]
-    if not allow_future and parsed > (today or date.today()):
+    if not allow_future and parsed > (today or clock.today()):
         return parsed, [Issue(field, "date.future", {"label": label, "value": parsed.isoformat()})]
     return parsed, []
 

@@ -3,7 +3,6 @@ role, reset a password.  Accounts are never deleted (the audit trail names them)
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -12,6 +11,7 @@ from PySide6.QtWidgets import (
     QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from civicdesk import clock
 from civicdesk.services import auth
 from civicdesk.services.auth import UserInfo
 from civicdesk.ui.context import AppContext
@@ -151,7 +151,7 @@ class UsersDialog(QDialog):
         select = select or (self.selected().username if self.selected() else None)
         self.users = auth.list_users(self.ctx.db)  # a handful of rows: read on the GUI thread
         zh = self.ctx.lang.startswith("zh")
-        now = datetime.now(timezone.utc).replace(tzinfo=None)  # the accounts' times are naive UTC
+        now = clock.utcnow()  # the accounts' times are naive UTC
         self.table.setRowCount(len(self.users))
         for r, u in enumerate(self.users):
             if not u.active:

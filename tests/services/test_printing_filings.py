@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from civicdesk.app import main
+from civicdesk.clock import FixedClock
 from civicdesk.services import auth, filings
 from civicdesk.services.browse import RegisterFilter, first_page
 from civicdesk.services.database import Database
@@ -18,7 +19,7 @@ from tests.services.test_printing import assert_fonts_embedded, text_of
 
 
 @pytest.fixture
-def decided(shawan_db_path: Path) -> tuple[Database, list[filings.FilingRecord]]:
+def decided(shawan_db_path: Path, clock: FixedClock) -> tuple[Database, list[filings.FilingRecord]]:
     from civicdesk.services.database import open_database
 
     db = open_database(shawan_db_path)

@@ -38,6 +38,7 @@ from civicdesk.services.ledger.columns import (
 from civicdesk.services.ledger.messages import LEDGER_MESSAGES  # noqa: F401 - registers the messages
 from civicdesk.services.ledger.reader import MAX_ROWS, LedgerSource, column_letter, open_ledger
 from civicdesk.services.reference import dictionary, registry_name
+from civicdesk import clock
 
 Progress = Callable[[int, int], None]
 
@@ -191,7 +192,7 @@ def preview_ledger(db: Database, path: str | Path, *, mapping: dict[str, str] | 
     """Judge every row of a ledger (new, changed, unchanged, invalid) without writing anything."""
     office = db.office()
     with db.read() as session, open_ledger(path, max_rows=max_rows) as source:
-        plan = _analyze(session, source, office, mapping, progress, today or date.today(), keep_rows=False)
+        plan = _analyze(session, source, office, mapping, progress, today or clock.today(), keep_rows=False)
     plan.report.dry_run = True
     return plan.report
 
@@ -208,7 +209,7 @@ def import_ledger(db: Database, path: str | Path, *, mapping: dict[str, str] | N
     nothing is written then.
     """
     office = db.office()
-    today = today or date.today()
+    today = today or clock.today()
     with db.unit(actor=actor) as session, open_ledger(path, max_rows=max_rows) as source:
         plan = _analyze(session, source, office, mapping, progress, today, keep_rows=True)
         report = plan.report

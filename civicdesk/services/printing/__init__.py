@@ -20,6 +20,7 @@ from civicdesk.services.printing.documents import DocumentKind, PrintJob, get_ki
 from civicdesk.services.printing.fonts import FontSet, resolve_fonts
 from civicdesk.services.printing.layout import DocInfo
 from civicdesk.services.printing.output import CancelFn, PrintCancelled, Progress, ProgressFn, write_atomic
+from civicdesk import clock
 
 __all__ = ["DocumentKind", "PrintCancelled", "PrintResult", "get_kind", "kinds", "print_document", "resolve_fonts"]
 
@@ -62,7 +63,7 @@ def print_document(db: Database, kind: str, options: Any, target: str | os.PathL
     reveal = reveal_ids and not public
     fontset = fonts or resolve_fonts(font or os.environ.get(FONT_ENV) or None)
     office = db.office()
-    today = printed_on or date.today()
+    today = printed_on or clock.today()
     title = document.title(db, options)
     info = DocInfo(title=title, office_name=office.name, printed_on=today, public=public, author=actor)
     tracker = Progress(progress, cancelled, total=1)

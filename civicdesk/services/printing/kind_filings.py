@@ -26,6 +26,7 @@ from civicdesk.services.printing.documents import DocumentKind, PrintJob, regist
 from civicdesk.services.printing.kind_organization import register_section
 from civicdesk.services.printing.layout import DocInfo, cn_date
 from civicdesk.services.validation import parse_date
+from civicdesk import clock
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class FilingsOptions:
 
 
 def default_options() -> FilingsOptions:
-    today = date.today()
+    today = clock.today()
     return FilingsOptions(date(today.year, 1, 1), today)
 
 
