@@ -178,11 +178,13 @@ def _write(job: PrintJob, options: StatisticsOptions, info: DocInfo) -> dict[str
     s = official.Styles(fonts)
     story: list[Any] = [official.Title(fonts, info.title, space_after=6),
                         Paragraph(f"（截至{cn_date(as_of)}）", s.subtitle), Spacer(1, official.LINE_PITCH * 0.5)]
-    story.append(Paragraph("一、基本情况", s.h1))
+    sections = iter("一二三四五六")  # numbered by what this variant prints, so no number is skipped
+    figure_numbers = iter(range(1, 10))
+    story.append(Paragraph(f"{next(sections)}、基本情况", s.h1))
     story += [Paragraph(p, s.body) for p in basic_paragraphs(figures, as_of)]
     rows = figures["by_division"]
     if len(rows) > 1:
-        story.append(Paragraph("二、分县（市、区）情况", s.h1))
+        story.append(Paragraph(f"{next(sections)}、分县（市、区）情况", s.h1))
         story.append(Paragraph("（一）登记社会组织和社区社会组织数量", s.h2))
         story.append(Spacer(1, 4))
         story.append(_division_table(s, figures))
@@ -190,16 +192,16 @@ def _write(job: PrintJob, options: StatisticsOptions, info: DocInfo) -> dict[str
         story.append(Paragraph("注：每万人拥有量按登记社会组织数计算，人口口径见“统计口径”部分。", s.note))
         story.append(CondPageBreak(90 * mm))
         story.append(Paragraph("（二）登记社会组织分布", s.h2))
-        story.append(KeepTogether([_bar_chart(fonts, rows),
-                                   Paragraph("图1　各县（市、区）登记社会组织数（社会团体、社会服务机构）", s.caption)]))
+        story.append(KeepTogether([_bar_chart(fonts, rows), Paragraph(
+            f"图{next(figure_numbers)}　各县（市、区）登记社会组织数（社会团体、社会服务机构）", s.caption)]))
     job.progress(2, force=True)
     if figures["community_by_subtype"]:
         story.append(CondPageBreak(80 * mm))
-        story.append(Paragraph(("三" if len(rows) > 1 else "二") + "、社区社会组织类别", s.h1))
+        story.append(Paragraph(f"{next(sections)}、社区社会组织类别", s.h1))
         story.append(KeepTogether([_subtype_chart(fonts, figures),
-                                   Paragraph("图2　社区社会组织按类别统计", s.caption)]))
+                                   Paragraph(f"图{next(figure_numbers)}　社区社会组织按类别统计", s.caption)]))
     pop = figures["population"]
-    heading = "四" if len(rows) > 1 and figures["community_by_subtype"] else "三" if len(rows) > 1 or figures["community_by_subtype"] else "二"
+    heading = next(sections)
     story.append(Paragraph(f"{heading}、统计口径", s.h1))
     basis = ""
     if pop:
