@@ -38,7 +38,7 @@ def test_import_reports_refuses_then_skips_invalid_rows(db_path: Path, tmp_path:
     assert "数据行 6：新增 4，变更 0，无变化 0，不合格 2；跳过 2" in out
     assert digest(db_path) == before
 
-    code, out, err = run(capsys, "--lang", "en", "--db", db, "import", str(path), "--skip-invalid")
+    code, out, err = run(capsys, "--lang", "en", "--db", db, "import", str(path), "--skip-invalid", "--legacy")
     assert code == 0, err
     assert "6 data rows: 4 new, 0 changed, 0 unchanged, 2 invalid; 2 skipped" in out
     rejected = tmp_path / "台账-不合格行.xlsx"
@@ -60,7 +60,7 @@ def test_import_with_a_mapping_file_and_changed_rows(db_path: Path, tmp_path: Pa
     mapping = tmp_path / "mapping.json"
     mapping.write_text(json.dumps({"机构全称": "name"}, ensure_ascii=False), "utf-8")
     db = str(db_path)
-    code, out, err = run(capsys, "--db", db, "import", str(path), "--mapping", str(mapping), "--json")
+    code, out, err = run(capsys, "--db", db, "import", str(path), "--mapping", str(mapping), "--json", "--legacy")
     assert code == 0, err
     assert json.loads(out)["counts"]["new"] == 3 and json.loads(out)["imported"]
     rows[2][12] = "0833-2000000"
@@ -96,7 +96,7 @@ def test_export_register_filters_and_template(shawan_db_path: Path, tmp_path: Pa
     code, out, _ = run(capsys, "--db", db, "org", "list", "--tier", "guided", "--division", "511111002", "--json")
     assert guided == len(json.loads(out)) > 0
     lines = (tmp_path / "guided.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert len(lines) == guided + 1 and all(",纳入村（社区）指导管理," in line for line in lines[1:])
+    assert len(lines) == guided + 1 and all('","纳入村（社区）指导管理","' in line for line in lines[1:])
     code, out, _ = run(capsys, "--db", db, "export", "--template", str(tmp_path / "模板.xlsx"))
     assert code == 0 and "已导出模板" in out
     assert openpyxl.load_workbook(tmp_path / "模板.xlsx").sheetnames == ["台账", "字典", "说明"]
