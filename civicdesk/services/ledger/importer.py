@@ -820,11 +820,12 @@ class _RowJudge:
 
 
 def _tidy(issues: list[Issue]) -> list[Issue]:
-    """Each (field, message) once, and no "登记方式 is required" where the missing category already explains
-    why it could not be derived."""
+    """Each (field, message) once, and no "登记方式 is required" where the missing category or sponsor already
+    explains why it could not be derived."""
     seen: set[tuple[str, str]] = set()
     out = []
-    no_category = any(i.field == "category" and i.code == "field.required" for i in issues)
+    no_category = any((i.field == "category" and i.code == "field.required") or i.code == "ledger.no_sponsor"
+                      for i in issues)
     for issue in issues:
         key = (issue.field, issue.code)
         if key in seen or (no_category and issue.field == "registration_mode" and issue.code == "field.required"):
