@@ -92,30 +92,11 @@ def _print_report(report: Any, lang: str) -> None:
     for note in report.notes:
         print(f"  注：{note.message(lang)}" if zh else f"  note: {note.message(lang)}")
     if report.imported:
-        print(imported_summary(report, lang))
+        print(report.summary(lang))
     elif report.dry_run:
         print("试运行：未写入数据库。" if zh else "Dry run: nothing written.")
     if report.rejected_file:
         print(f"不合格行已另存为 {report.rejected_file}" if zh else f"Rejected rows saved to {report.rejected_file}")
-
-
-def imported_summary(report: Any, lang: str) -> str:
-    """What an import did, in one sentence: where the new and the changed rows went (the wizard says the same)."""
-    zh = lang.startswith("zh")
-    c = report.counts()
-    new_list = ("（" + "、".join(report.new_filings) + "）") if zh and report.new_filings else (
-        " (" + ", ".join(report.new_filings) + ")" if report.new_filings else "")
-    changed_list = ("（" + "、".join(report.filings) + "）") if zh and report.filings else (
-        " (" + ", ".join(report.filings) + ")" if report.filings else "")
-    if report.legacy:
-        new = (f"新增 {c['new']} 个，已作为历史档案直接录入登记簿" if zh
-               else f"{c['new']} new, entered directly into the register as legacy records")
-    else:
-        new = (f"新增 {c['new']} 个，已提交成立登记申请待审核{new_list}" if zh
-               else f"{c['new']} new, submitted for review as establishment filings{new_list}")
-    changed = (f"变更 {c['changed']} 个，已提交变更登记申请待审核{changed_list}" if zh
-               else f"{c['changed']} changed, submitted for review as change filings{changed_list}")
-    return f"已导入：{new}；{changed}。" if zh else f"Imported: {new}; {changed}."
 
 
 def cmd_export(options: argparse.Namespace) -> int:

@@ -147,6 +147,29 @@ class ImportReport:
         return {"rows": self.rows, "new": self.new, "changed": self.changed, "unchanged": self.unchanged,
                 "invalid": self.invalid, "skipped": self.skipped}
 
+    def summary(self, lang: str = "zh") -> str:
+        """What the import did, in one sentence: where the new and the changed rows went (the CLI and the
+        wizard's last page say the same)."""
+        zh = lang.startswith("zh")
+
+        def listed(numbers: list[str]) -> str:
+            if not numbers:
+                return ""
+            return "（" + "、".join(numbers) + "）" if zh else " (" + ", ".join(numbers) + ")"
+
+        if self.legacy:
+            new = (f"新增 {self.new} 个，已作为历史档案直接录入登记簿" if zh
+                   else f"{self.new} new, entered directly into the register as legacy records")
+        else:
+            new = (f"新增 {self.new} 个，已提交成立登记申请待审核{listed(self.new_filings)}" if zh
+                   else f"{self.new} new, submitted for review as establishment filings{listed(self.new_filings)}")
+        changed = (f"变更 {self.changed} 个，已提交变更登记申请待审核{listed(self.filings)}" if zh
+                   else f"{self.changed} changed, submitted for review as change filings{listed(self.filings)}")
+        parts = [p for p, count in ((new, self.new), (changed, self.changed)) if count]
+        if not parts:
+            return "已导入：没有新增或变更的行。" if zh else "Imported: no new or changed rows."
+        return f"已导入：{'；'.join(parts)}。" if zh else f"Imported: {'; '.join(parts)}."
+
     def as_dict(self, lang: str = "zh") -> dict[str, Any]:
         return {
             "file": self.file, "kind": self.kind, "sheet": self.sheet, "encoding": self.encoding,
