@@ -1,11 +1,13 @@
-"""Import of a ledger: read, map, normalize, validate every row, match it against the register, and write all
-or nothing.
+"""Import of a ledger: read, map, normalize, derive, validate every row, match it against the register, and write
+all or nothing.
 
 :func:`preview_ledger` reads and judges a ledger without writing (the wizard's report, ``--dry-run``);
 :func:`import_ledger` does the same inside the write transaction and, when the ledger is clean (or invalid rows
-are to be skipped), adds the new organizations and applies the changed rows through
-:func:`apply_changed_rows` -- the one place where imported changes reach existing records (to be routed
-through filings).  Every row keeps the number Excel shows, every problem the column header it came from.
+are to be skipped), submits the new rows as establishment filings (:func:`submit_new_rows`) and the changed rows
+as change filings (:func:`apply_changed_rows`) for a reviewer to decide -- or, for an administrator digitizing
+paper records (``legacy``), enters the new rows directly.  Every row keeps the number Excel shows, every problem
+the column header it came from; cells that would run as formulas or hold control characters are refused
+(:mod:`.safety`).
 """
 
 from __future__ import annotations
