@@ -22,8 +22,9 @@ from typing import Any
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 #: In one-line fields TAB, LF and CR are refused too.
 _CONTROL_LINE = re.compile("[\x00-\x1f\x7f-\x9f]")
-#: Bidirectional embeddings, overrides and isolates (Trojan Source), and the invisible direction marks.
-_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+#: Bidirectional embeddings, overrides and isolates (Trojan Source).  The plain direction marks (U+200E/F), which
+#: text copied from web pages carries harmlessly, are not among them.
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 #: What an exported cell drops: the controls above (XML 1.0 cannot hold most of them: openpyxl raises
 #: IllegalCharacterError), non-characters and lone surrogates.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
