@@ -19,7 +19,11 @@ def add_parsers(sub: Any) -> dict[str, Any]:
                    help="导入合格行，不合格行连同原因另存为 .xlsx / import the valid rows, save the rejected ones")
     p.add_argument("--rejected", type=Path, help="不合格行保存到此文件（默认：台账旁 <名称>-不合格行.xlsx）")
     p.add_argument("--mapping", type=Path, metavar="F", help='列对应关系 JSON：{"表头": "字段", ...}')
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--legacy", action="store_true",
+                   help="新增的行作为历史档案直接录入登记簿（仅管理员）；默认提交成立登记申请待审核 / "
+                        "enter new rows directly as legacy records (administrators only); by default they become "
+                        "establishment filings for review")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出报告 / print the report as JSON")
 
     p = sub.add_parser("export", help="导出名录为 .xlsx 或 .csv，或导出空白导入模板 / export the register")
     p.add_argument("file", type=Path, metavar="FILE", help="FILE.xlsx 或 FILE.csv")
@@ -44,9 +48,9 @@ def cmd_import(options: argparse.Namespace) -> int:
         if options.dry_run:  # reads only: no login
             report = ledger.preview_ledger(db, options.file, mapping=mapping)
         else:
-            user = acting_user(options, db, "import")
+            user = acting_user(options, db, "legacy_entry" if options.legacy else "import")
             report = ledger.import_ledger(db, options.file, mapping=mapping, skip_invalid=options.skip_invalid,
-                                          rejected_path=options.rejected, actor=user.username if user else None)
+                                          rejected_path=options.rejected, by=user, legacy=options.legacy)
     finally:
         db.close()
     lang = options.lang
@@ -72,12 +76,15 @@ def _print_report(report: Any, lang: str) -> None:
            f"跳过 {c['skipped']}") if zh else
           (f"{c['rows']} data rows: {c['new']} new, {c['changed']} changed, {c['unchanged']} unchanged, "
            f"{c['invalid']} invalid; {c['skipped']} skipped"))
+    from civicdesk.services.ledger.columns import field_label
+
+    marks = {"error": ("", ""), "warning": ("（提示）", " (warning)"), "info": ("（已推定）", " (derived)")}
     for problem in report.problems:
-        where = f"{problem.header}（{problem.column}列）" if problem.column else problem.field
-        mark = "" if problem.severity == "error" else ("（提示）" if zh else " (warning)")
+        label = problem.header or field_label(problem.field, lang)
+        where = f"{label}（{problem.column}列）" if problem.column else label
+        mark = marks.get(problem.severity, marks["warning"])[0 if zh else 1]
         print(f"  第 {problem.row} 行 {where}：{problem.message(lang)}{mark}" if zh
-              else f"  row {problem.row} {problem.header or problem.field} ({problem.column or '-'}): "
-                   f"{problem.message(lang)}{mark}")
+              else f"  row {problem.row} {label} ({problem.column or '-'}): {problem.message(lang)}{mark}")
     for changed in report.changes:
         fields = "，".join(f"{c.as_dict(lang)['label']}：{c.old or '（空）'} → {c.new or '（空）'}" for c in changed.changes)
         print(f"  第 {changed.row} 行 变更 {changed.name}：{fields}" if zh
@@ -85,10 +92,7 @@ def _print_report(report: Any, lang: str) -> None:
     for note in report.notes:
         print(f"  注：{note.message(lang)}" if zh else f"  note: {note.message(lang)}")
     if report.imported:
-        print(f"已导入：新增 {c['new']} 个；变更 {c['changed']} 个，已提交变更登记申请待审核"
-              f"{'（' + '、'.join(report.filings) + '）' if report.filings else ''}。" if zh
-              else f"Imported: {c['new']} new; {c['changed']} changed, submitted for review as change filings"
-                   f"{' (' + ', '.join(report.filings) + ')' if report.filings else ''}.")
+        print(report.summary(lang))
     elif report.dry_run:
         print("试运行：未写入数据库。" if zh else "Dry run: nothing written.")
     if report.rejected_file:

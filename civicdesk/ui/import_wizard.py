@@ -51,11 +51,10 @@ def preview(ctx: AppContext, *, path: str, mapping: dict[str, str], job: Job) ->
     return ledger.preview_ledger(ctx.db, path, mapping=mapping, progress=job.progress)
 
 
-def run_import(ctx: AppContext, *, path: str, mapping: dict[str, str], skip_invalid: bool, job: Job
-               ) -> ledger.ImportReport:
-    return ledger.import_ledger(ctx.db, path, mapping=mapping, skip_invalid=skip_invalid,
-                                actor=ctx.user.username if ctx.user else None,
-                                progress=job.progress)
+def run_import(ctx: AppContext, *, path: str, mapping: dict[str, str], skip_invalid: bool, job: Job,
+               legacy: bool = False) -> ledger.ImportReport:
+    return ledger.import_ledger(ctx.db, path, mapping=mapping, skip_invalid=skip_invalid, by=ctx.user,
+                                legacy=legacy, progress=job.progress)
 
 
 # -- pages -----------------------------------------------------------------------------------------------------
@@ -196,11 +195,19 @@ class ReportPage(QWizardPage):
         self.skip = QCheckBox(self.tr("跳过不合格行：先导入合格的行，不合格行连同原因另存为 .xlsx"), self)
         self.skip.setObjectName("skip_invalid")
         self.skip.toggled.connect(self.completeChanged)
+        # direct entry is an administrator's (legacy_entry); everyone else's new rows go to review as filings
+        self.legacy = QCheckBox(self.tr("新增的行作为历史档案直接录入登记簿（不经审核，仅管理员）"), self)
+        self.legacy.setObjectName("legacy")
+        self.review_note = QLabel(self.tr("导入后，新增的行成为成立登记申请、变更的行成为变更登记申请，由审核人员审核后才写入登记簿。"), self)
+        self.review_note.setObjectName("review_note")
+        self.review_note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.progress)
         layout.addWidget(self.problems, 1)
         layout.addWidget(self.skip)
+        layout.addWidget(self.review_note)
+        layout.addWidget(self.legacy)
         self.report: ledger.ImportReport | None = None
 
     def initializePage(self) -> None:  # noqa: N802 (Qt API)
@@ -208,6 +215,8 @@ class ReportPage(QWizardPage):
         self.problems.setRowCount(0)
         self.skip.setChecked(False)
         self.skip.setVisible(False)
+        self.legacy.setChecked(False)
+        self.legacy.setVisible(self.wiz.ctx.may("legacy_entry"))
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
         self.summary.setStyleSheet("")
@@ -288,8 +297,10 @@ class ImportPage(QWizardPage):
         self.cancel_button.setEnabled(True)
         path, mapping = self.wiz.file_page.path(), self.wiz.mapping_page.mapping()
         skip = self.wiz.report_page.skip.isChecked()
+        legacy = self.wiz.report_page.legacy.isChecked() and self.wiz.ctx.may("legacy_entry")
         self.op = self.wiz.ctx.runner.run(
-            lambda job: run_import(self.wiz.ctx, path=path, mapping=mapping, skip_invalid=skip, job=job),
+            lambda job: run_import(self.wiz.ctx, path=path, mapping=mapping, skip_invalid=skip, job=job,
+                                   legacy=legacy),
             on_success=self._done, on_failure=self._failed, on_progress=self._progress)
         self.op.finished.connect(self._finished)
 
@@ -309,7 +320,8 @@ class ImportPage(QWizardPage):
             self.status.setStyleSheet(ERROR_STYLE)
             self.status.setText(self.tr("有 %1 行不合格，未导入。请返回查看。").replace("%1", str(report.invalid)))
             return
-        text = self.tr("已导入：新增 %1 个，变更 %2 个。").replace("%1", str(report.new)).replace("%2", str(report.changed))
+        # the same sentence as the CLI's: where the new and the changed rows went (filings waiting for review)
+        text = report.summary(self.wiz.ctx.lang)
         if report.rejected_file:
             text += "\n" + self.tr("不合格行已另存为 %1").replace("%1", report.rejected_file)
         self.status.setText(text)
@@ -322,6 +334,11 @@ class ImportPage(QWizardPage):
 
     def _finished(self) -> None:
         self.cancel_button.setEnabled(False)
+        if self.result is not None and self.result.imported:
+            # done and committed: nothing to go back to or cancel, only 完成
+            self.cancel_button.setVisible(False)
+            self.wiz.setOption(QWizard.WizardOption.NoCancelButton, True)
+            self.wiz.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.progress.setRange(0, 1)
         self.progress.setValue(1 if self.result else 0)
         if self.result is None and self.cancelled:
@@ -353,6 +370,7 @@ class ImportWizard(QWizard):
         self.setPage(PAGE_REPORT, self.report_page)
         self.setPage(PAGE_IMPORT, self.import_page)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("导入"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("完成"))
         self.report_page.setCommitPage(True)
         if path:
             self.file_page.path_edit.setText(path)

@@ -38,7 +38,7 @@ def test_import_reports_refuses_then_skips_invalid_rows(db_path: Path, tmp_path:
     assert "数据行 6：新增 4，变更 0，无变化 0，不合格 2；跳过 2" in out
     assert digest(db_path) == before
 
-    code, out, err = run(capsys, "--lang", "en", "--db", db, "import", str(path), "--skip-invalid")
+    code, out, err = run(capsys, "--lang", "en", "--db", db, "import", str(path), "--skip-invalid", "--legacy")
     assert code == 0, err
     assert "6 data rows: 4 new, 0 changed, 0 unchanged, 2 invalid; 2 skipped" in out
     rejected = tmp_path / "台账-不合格行.xlsx"
@@ -60,7 +60,7 @@ def test_import_with_a_mapping_file_and_changed_rows(db_path: Path, tmp_path: Pa
     mapping = tmp_path / "mapping.json"
     mapping.write_text(json.dumps({"机构全称": "name"}, ensure_ascii=False), "utf-8")
     db = str(db_path)
-    code, out, err = run(capsys, "--db", db, "import", str(path), "--mapping", str(mapping), "--json")
+    code, out, err = run(capsys, "--db", db, "import", str(path), "--mapping", str(mapping), "--json", "--legacy")
     assert code == 0, err
     assert json.loads(out)["counts"]["new"] == 3 and json.loads(out)["imported"]
     rows[2][12] = "0833-2000000"
@@ -96,9 +96,39 @@ def test_export_register_filters_and_template(shawan_db_path: Path, tmp_path: Pa
     code, out, _ = run(capsys, "--db", db, "org", "list", "--tier", "guided", "--division", "511111002", "--json")
     assert guided == len(json.loads(out)) > 0
     lines = (tmp_path / "guided.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert len(lines) == guided + 1 and all(",纳入村（社区）指导管理," in line for line in lines[1:])
+    assert len(lines) == guided + 1 and all('","纳入村（社区）指导管理","' in line for line in lines[1:])
     code, out, _ = run(capsys, "--db", db, "export", "--template", str(tmp_path / "模板.xlsx"))
     assert code == 0 and "已导出模板" in out
     assert openpyxl.load_workbook(tmp_path / "模板.xlsx").sheetnames == ["台账", "字典", "说明"]
     code, _, err = run(capsys, "--db", db, "export", str(tmp_path / "x.txt"))
     assert code == 1 and ".xlsx" in err
+
+
+def test_a_clerks_import_becomes_filings_and_legacy_entry_is_for_administrators(
+        db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from civicdesk.services import auth
+    from civicdesk.services.database import open_database
+
+    database = open_database(db_path)
+    try:
+        admin = auth.create_user(database, "admin", "admin123x", "admin")
+        auth.create_user(database, "wang", "clerk123x", "clerk", by=admin)
+    finally:
+        database.close()
+    path = write_office_ledger(tmp_path / "台账.xlsx", office_rows()[:3])
+    db = str(db_path)
+    monkeypatch.setenv("CIVICDESK_PASSWORD", "clerk123x")
+    logins = ("audit_entry", "user_account")  # a login records itself; the refusal is audited
+    before = digest(db_path, without=logins)
+    code, out, err = run(capsys, "--db", db, "--user", "wang", "import", str(path), "--legacy")
+    assert code != 0 and out == "" and err.count("\n") == 1 and "无权直接录入历史档案" in err
+    assert digest(db_path, without=logins) == before  # nothing else written
+
+    code, out, err = run(capsys, "--db", db, "--user", "wang", "import", str(path))
+    assert code == 0, err
+    assert "已导入：新增 3 个，已提交成立登记申请待审核（" in out
+    code, out, _ = run(capsys, "--db", db, "org", "list", "--json")
+    assert json.loads(out) == []  # nothing in the register before a reviewer approves
+    code, out, _ = run(capsys, "--db", db, "filing", "list", "--state", "submitted", "--json")
+    assert sorted((f["kind"], f["organization_name"]) for f in json.loads(out)) == [
+        ("establish", "沙湾区围棋协会"), ("establish", "沙湾区摄影家协会"), ("establish", "沙湾区爱心助学服务中心")]

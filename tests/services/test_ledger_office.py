@@ -125,7 +125,7 @@ def test_all_or_nothing_then_skip_invalid_with_rejected_rows(db: Database, db_pa
     assert digest(db_path) == before
     assert not (tmp_path / "台账-不合格行.xlsx").exists()
 
-    report = ledger.import_ledger(db, path, skip_invalid=True, actor="clerk1", today=TODAY)
+    report = ledger.import_ledger(db, path, skip_invalid=True, actor="clerk1", legacy=True, today=TODAY)
     assert report.imported and report.new == 4 and report.invalid == 2
     assert report.rejected_file == str(tmp_path / "台账-不合格行.xlsx")
     photo = registry.get_organization(db, USCC_PHOTO, reveal=True)
@@ -159,7 +159,7 @@ def test_all_or_nothing_then_skip_invalid_with_rejected_rows(db: Database, db_pa
     sheet.cell(row=2, column=3, value=make_uscc("1", "511111", "MK000007"))
     fixed = tmp_path / "改正.xlsx"
     rejected.save(fixed)
-    again = ledger.import_ledger(db, fixed, today=TODAY)
+    again = ledger.import_ledger(db, fixed, legacy=True, today=TODAY)
     assert again.imported and again.counts() == {"rows": 2, "new": 1, "changed": 0, "unchanged": 1, "invalid": 0,
                                                   "skipped": 0}
     assert {n.code for n in again.notes} >= {"note.ignored_column"}  # 不合格原因 and 原行号 are not imported
@@ -170,7 +170,7 @@ def test_changed_rows_show_their_fields_and_become_change_filings(
         db: Database, db_path: Path, tmp_path: Path) -> None:
     rows = office_rows()
     clean = [rows[0], rows[1], rows[2]]
-    ledger.import_ledger(db, write_office_ledger(tmp_path / "first.xlsx", clean), today=TODAY)
+    ledger.import_ledger(db, write_office_ledger(tmp_path / "first.xlsx", clean), legacy=True, today=TODAY)
     photo_before = registry.get_organization(db, USCC_PHOTO)
 
     changed = [list(r) for r in clean]

@@ -15,7 +15,7 @@ from civicdesk.ui.import_wizard import PAGE_IMPORT, PAGE_MAPPING, PAGE_REPORT, I
 from civicdesk.services.validation import make_uscc
 from civicdesk.ui.main_window import MainWindow
 from tests.conftest import digest
-from tests.services.test_ledger_office import USCC_GO, USCC_PHOTO, write_office_ledger
+from tests.services.test_ledger_office import USCC_GO, USCC_PHOTO, office_rows, write_office_ledger
 
 TIMEOUT = 30_000
 
@@ -64,13 +64,16 @@ def test_import_through_the_wizard(qtbot, make_ctx, db_path: Path, tmp_path: Pat
     report_page.skip.setChecked(True)
     assert report_page.isComplete()
     assert digest(db_path) == before  # nothing written before the import page
+    # no accounts in this database: it runs as the system, which may enter legacy records directly
+    assert report_page.legacy.isVisibleTo(wizard)
+    report_page.legacy.setChecked(True)
 
     with qtbot.waitSignal(wizard.imported, timeout=TIMEOUT) as blocker:
         wizard.next()
     assert wizard.currentId() == PAGE_IMPORT
     assert blocker.args[0].new == 4
     qtbot.waitUntil(lambda: wizard.import_page.isComplete(), timeout=TIMEOUT)
-    assert wizard.import_page.status.text().startswith("已导入：新增 4 个，变更 0 个。")
+    assert wizard.import_page.status.text().startswith("已导入：新增 4 个，已作为历史档案直接录入登记簿。")
     assert (tmp_path / "沙湾区台账-不合格行.xlsx").exists()
     photo = registry.get_organization(ctx.db, USCC_PHOTO)
     assert photo.values["contact_phone"] is None  # the column the clerk left out
@@ -131,3 +134,39 @@ def test_file_menu_exports_the_filtered_table(qtbot, make_ctx, shawan_db_path: P
     tier_col = [c.value for c in sheet[1]].index("管理层级")
     assert {r[tier_col] for r in sheet.iter_rows(min_row=2, values_only=True)} == {"乡镇（街道）备案"}
     assert "已导出" in window.statusBar().currentMessage()
+
+
+def test_a_clerks_import_ends_with_filings_for_review_and_only_finish(qtbot, make_ctx, db_path: Path,  # noqa: ANN001
+                                                                      tmp_path: Path) -> None:
+    from civicdesk.services import auth, filings, ledger
+
+    ctx = make_ctx(db_path)
+    admin = auth.create_user(ctx.db, "admin", "admin123x", "admin")
+    clerk = auth.create_user(ctx.db, "wang", "clerk123x", "clerk", by=admin)
+    rows = office_rows()[:3]
+    ledger.import_ledger(ctx.db, write_office_ledger(tmp_path / "旧.xlsx", rows[:1]), by=admin, legacy=True)
+    rows[0][12] = "0833-2999999"  # the first row changes, the other two are new
+    ctx.user = clerk
+    wizard = _wizard(qtbot, ctx, write_office_ledger(tmp_path / "台账.xlsx", rows))
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.mapping_page.isComplete(), timeout=TIMEOUT)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.report_page.isComplete(), timeout=TIMEOUT)
+    assert not wizard.report_page.legacy.isVisibleTo(wizard)  # direct entry is an administrator's
+    assert "审核" in wizard.report_page.review_note.text()
+    with qtbot.waitSignal(wizard.imported, timeout=TIMEOUT) as blocker:
+        wizard.next()
+    report = blocker.args[0]
+    page = wizard.import_page
+    qtbot.waitUntil(lambda: page.isComplete(), timeout=TIMEOUT)
+    text = page.status.text()
+    assert text.startswith("已导入：新增 2 个，已提交成立登记申请待审核（")
+    assert "变更 1 个，已提交变更登记申请待审核（" in text
+    assert all(n in text for n in report.new_filings + report.filings)
+    assert {f.kind for f in filings.list_filings(ctx.db, state="submitted")} == {"establish", "change"}
+    # committed: only 完成 is offered
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    assert finish.isVisible() and finish.isEnabled() and finish.text() == "完成"
+    assert not wizard.button(QWizard.WizardButton.CancelButton).isVisible()
+    assert not wizard.button(QWizard.WizardButton.BackButton).isVisible()
+    assert not page.cancel_button.isVisible()

@@ -25,6 +25,7 @@ from civicdesk.services.browse import RegisterFilter, _conditions
 from civicdesk.services.database import Database
 from civicdesk.services.ledger.columns import COLUMNS, LedgerColumn
 from civicdesk.services.ledger.messages import LEDGER_MESSAGES  # noqa: F401 - registers the messages
+from civicdesk.services.ledger.safety import neutralize
 from civicdesk.services.reference import dictionary
 
 Progress = Callable[[int, int], None]
@@ -159,14 +160,15 @@ def _csv_value(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, Decimal):
         return records.to_json_value(value)
-    return "" if value is None else value
+    return "" if value is None else neutralize(value)
 
 
 def _write_csv(target: Path, headers: list[str], rows: Iterable[list[Any]]) -> int:
     count = 0
     with target.open("w", encoding="utf-8-sig", newline="") as f:  # the BOM tells Excel/WPS it is UTF-8
-        writer = csv.writer(f)
-        writer.writerow(headers)
+        # every field quoted, quotes doubled (OWASP): a separator or quote inside a value stays inside it
+        writer = csv.writer(f, quoting=csv.QUOTE_ALL)
+        writer.writerow([neutralize(h) for h in headers])
         for row in rows:
             writer.writerow([_csv_value(v) for v in row])
             count += 1
@@ -188,26 +190,24 @@ def _write_xlsx(target: Path, headers: list[str], kinds: list[str], widths: list
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
     header_cells = []
     for text in headers:
-        cell = WriteOnlyCell(sheet, value=text)
+        cell = WriteOnlyCell(sheet, value=neutralize(text))
         cell.font, cell.fill = bold, fill
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         header_cells.append(cell)
     sheet.append(header_cells)
-    text_columns = {i for i, k in enumerate(kinds) if k not in ("date", "int", "decimal")}
     count = 0
     for row in rows:
         out: list[Any] = []
-        for index, value in enumerate(row):
+        for value in row:
             if isinstance(value, date):
                 cell = WriteOnlyCell(sheet, value=value)
                 cell.number_format = "yyyy-mm-dd"
                 out.append(cell)
             elif isinstance(value, Decimal):
                 out.append(float(value) if value == value.normalize() and abs(value) < 10**12 else str(value))
-            elif isinstance(value, str) and index in text_columns and value[:1] in ("=", "+", "-", "@"):
-                cell = WriteOnlyCell(sheet, value=value)  # never a formula: a name or note starting with "="
-                cell.data_type = "s"
-                out.append(cell)
+            elif isinstance(value, str):
+                # a quote before a formula start (OWASP): openpyxl then writes a string, never a formula
+                out.append(neutralize(value))
             else:
                 out.append(value)
         sheet.append(out)
@@ -218,7 +218,7 @@ def _write_xlsx(target: Path, headers: list[str], kinds: list[str], widths: list
         for index in range(1, len(extra[0]) + 1 if extra else 1):
             ws.column_dimensions[get_column_letter(index)].width = 24
         for row in extra:
-            ws.append(row)
+            ws.append([neutralize(v) for v in row])
     book.save(target)
     return count
 

@@ -1,11 +1,13 @@
-"""Import of a ledger: read, map, normalize, validate every row, match it against the register, and write all
-or nothing.
+"""Import of a ledger: read, map, normalize, derive, validate every row, match it against the register, and write
+all or nothing.
 
 :func:`preview_ledger` reads and judges a ledger without writing (the wizard's report, ``--dry-run``);
 :func:`import_ledger` does the same inside the write transaction and, when the ledger is clean (or invalid rows
-are to be skipped), adds the new organizations and applies the changed rows through
-:func:`apply_changed_rows` -- the one place where imported changes reach existing records (to be routed
-through filings).  Every row keeps the number Excel shows, every problem the column header it came from.
+are to be skipped), submits the new rows as establishment filings (:func:`submit_new_rows`) and the changed rows
+as change filings (:func:`apply_changed_rows`) for a reviewer to decide -- or, for an administrator digitizing
+paper records (``legacy``), enters the new rows directly.  Every row keeps the number Excel shows, every problem
+the column header it came from; cells that would run as formulas or hold control characters are refused
+(:mod:`.safety`).
 """
 
 from __future__ import annotations
@@ -23,9 +25,9 @@ from sqlalchemy.orm import Session
 from civicdesk.errors import InputError, Issue, render
 from civicdesk.models import Division, Organization, OrgPerson, audit
 from civicdesk.models.base import new_id
-from civicdesk.services import records, registry
+from civicdesk.services import auth, records, registry
 from civicdesk.services.database import Database, OfficeInfo
-from civicdesk.services.ledger import cells
+from civicdesk.services.ledger import cells, safety
 from civicdesk.services.ledger.columns import (
     COLUMNS_BY_FIELD,
     HEADER_SEARCH_ROWS,
@@ -36,7 +38,7 @@ from civicdesk.services.ledger.columns import (
     normalize_header,
 )
 from civicdesk.services.ledger.messages import LEDGER_MESSAGES  # noqa: F401 - registers the messages
-from civicdesk.services.ledger.reader import MAX_ROWS, LedgerSource, column_letter, open_ledger
+from civicdesk.services.ledger.reader import MAX_ROWS, LedgerSource, Limits, column_letter, open_ledger
 from civicdesk.services.reference import dictionary, registry_name
 from civicdesk import clock
 
@@ -49,6 +51,12 @@ _PERSON_FIELDS = {"legal_rep_name": "name", "legal_rep_id_number": "id_number", 
 _ISSUE_COLUMN = {"people": "legal_rep_name", "people[0].name": "legal_rep_name", "people[0].role": "legal_rep_name",
                  "people[0].id_number": "legal_rep_id_number", "people[0].phone": "legal_rep_phone"}
 _PROGRESS_EVERY = 500
+#: What offices write in 业务主管单位 for "none" (a directly registered organization).
+_NO_SPONSOR = frozenset({"无", "直接登记", "/", "-", "—", "——", "无主管单位", "无业务主管单位", "none"})
+#: Fields whose own validation refuses anything but digits (a formula cannot pass it): no formula check.
+_NO_FORMULA_CHECK = frozenset({"legal_rep_phone", "contact_phone", "legal_rep_id_number"})
+#: The filing each tier's new record needs (filings.NEW_RECORD_KINDS, read the other way).
+_KIND_FOR_TIER = {"registered": "establish", "filed": "community_file", "guided": "community_guide"}
 
 
 # -- the report ------------------------------------------------------------------------------------------------
@@ -130,6 +138,8 @@ class ImportReport:
     imported: bool = False
     rejected_file: str | None = None
     filings: list[str] = field(default_factory=list)  # the change filings the changed rows became
+    new_filings: list[str] = field(default_factory=list)  # the establishment filings the new rows became
+    legacy: bool = False  # new rows entered directly as legacy records (an administrator's choice)
 
     @property
     def errors(self) -> list[Problem]:
@@ -139,12 +149,36 @@ class ImportReport:
         return {"rows": self.rows, "new": self.new, "changed": self.changed, "unchanged": self.unchanged,
                 "invalid": self.invalid, "skipped": self.skipped}
 
+    def summary(self, lang: str = "zh") -> str:
+        """What the import did, in one sentence: where the new and the changed rows went (the CLI and the
+        wizard's last page say the same)."""
+        zh = lang.startswith("zh")
+
+        def listed(numbers: list[str]) -> str:
+            if not numbers:
+                return ""
+            return "（" + "、".join(numbers) + "）" if zh else " (" + ", ".join(numbers) + ")"
+
+        if self.legacy:
+            new = (f"新增 {self.new} 个，已作为历史档案直接录入登记簿" if zh
+                   else f"{self.new} new, entered directly into the register as legacy records")
+        else:
+            new = (f"新增 {self.new} 个，已提交成立登记申请待审核{listed(self.new_filings)}" if zh
+                   else f"{self.new} new, submitted for review as establishment filings{listed(self.new_filings)}")
+        changed = (f"变更 {self.changed} 个，已提交变更登记申请待审核{listed(self.filings)}" if zh
+                   else f"{self.changed} changed, submitted for review as change filings{listed(self.filings)}")
+        parts = [p for p, count in ((new, self.new), (changed, self.changed)) if count]
+        if not parts:
+            return "已导入：没有新增或变更的行。" if zh else "Imported: no new or changed rows."
+        return f"已导入：{'；'.join(parts)}。" if zh else f"Imported: {'; '.join(parts)}."
+
     def as_dict(self, lang: str = "zh") -> dict[str, Any]:
         return {
             "file": self.file, "kind": self.kind, "sheet": self.sheet, "encoding": self.encoding,
             "header_row": self.header_row, "mapping": self.mapping.as_dict(),
             "counts": self.counts(), "dry_run": self.dry_run, "imported": self.imported,
             "rejected_file": self.rejected_file, "filings": list(self.filings),
+            "new_filings": list(self.new_filings), "legacy": self.legacy,
             "problems": [p.as_dict(lang) for p in self.problems],
             "changes": [c.as_dict(lang) for c in self.changes],
             "notes": [n.message(lang) for n in self.notes],
@@ -187,11 +221,11 @@ def read_header(path: str | Path, *, preview_rows: int = 10
 
 
 def preview_ledger(db: Database, path: str | Path, *, mapping: dict[str, str] | None = None,
-                   progress: Progress | None = None, max_rows: int = MAX_ROWS, today: date | None = None
-                   ) -> ImportReport:
+                   progress: Progress | None = None, max_rows: int = MAX_ROWS, limits: Limits | None = None,
+                   today: date | None = None) -> ImportReport:
     """Judge every row of a ledger (new, changed, unchanged, invalid) without writing anything."""
     office = db.office()
-    with db.read() as session, open_ledger(path, max_rows=max_rows) as source:
+    with db.read() as session, open_ledger(path, max_rows=max_rows, limits=limits) as source:
         plan = _analyze(session, source, office, mapping, progress, today or clock.today(), keep_rows=False)
     plan.report.dry_run = True
     return plan.report
@@ -199,18 +233,30 @@ def preview_ledger(db: Database, path: str | Path, *, mapping: dict[str, str] | 
 
 def import_ledger(db: Database, path: str | Path, *, mapping: dict[str, str] | None = None,
                   skip_invalid: bool = False, rejected_path: str | Path | None = None,
-                  actor: str | None = None, progress: Progress | None = None, max_rows: int = MAX_ROWS,
+                  by: auth.UserInfo | None = None, actor: str | None = None, legacy: bool = False,
+                  progress: Progress | None = None, max_rows: int = MAX_ROWS, limits: Limits | None = None,
                   today: date | None = None) -> ImportReport:
     """Import a ledger in one transaction: all rows or none.
 
     With invalid rows, nothing is written unless ``skip_invalid``; then the valid rows are imported and the
     invalid ones written with their reasons to ``rejected_path`` (default: ``<name>-不合格行.xlsx`` beside the
-    ledger).  ``actor`` is who imports (for the audit trail).  A ``progress`` callback that raises cancels:
-    nothing is written then.
+    ledger).  A ``progress`` callback that raises cancels: nothing is written then.
+
+    The register changes only on a reviewer's approval (DESIGN.md): a new row becomes an establishment filing
+    (乡镇备案 / 纳入指导 for those tiers; marked as a legacy digitization when the row records an organization
+    established before today), a changed row a change filing, each submitted for review in this transaction.
+    Only ``legacy`` -- an administrator (the ``legacy_entry`` right) digitizing the office's paper records --
+    enters the new rows into the register directly.  ``by`` is who imports (checked here: ``import``, and
+    ``legacy_entry`` for ``legacy``); ``actor`` names the system actor for the audit trail when the database has
+    no user accounts (``by`` None).
     """
+    auth.require(by, "import")
+    if legacy:
+        auth.require(by, "legacy_entry")
+    actor = by.username if by is not None else actor
     office = db.office()
     today = today or clock.today()
-    with db.unit(actor=actor) as session, open_ledger(path, max_rows=max_rows) as source:
+    with db.unit(actor=actor) as session, open_ledger(path, max_rows=max_rows, limits=limits) as source:
         plan = _analyze(session, source, office, mapping, progress, today, keep_rows=True)
         report = plan.report
         report.dry_run = False
@@ -223,13 +269,20 @@ def import_ledger(db: Database, path: str | Path, *, mapping: dict[str, str] | N
             write_rejected(target, plan.headers, plan.rejected)
             report.rejected_file = str(target)
         total = len(plan.new) + len(plan.changed)
-        _add_new(session, plan.new, office.code, progress, total)
+        if legacy:
+            session.info["audit_note"] = "legacy_entry"  # digitized by an administrator, not applied for
+            _add_new(session, plan.new, office.code, progress, total)
+            report.legacy = True
+        else:
+            report.new_filings = submit_new_rows(session, plan.new, office_code=office.code, actor=actor,
+                                                 today=today, source_name=Path(path).name, progress=progress,
+                                                 total=total)
         report.filings = apply_changed_rows(session, plan.changed, office_code=office.code, actor=actor, today=today,
                                             source_name=Path(path).name)
         if progress is not None:
             progress(total, total)
         audit.record(session, "import.ledger", None, None, file=Path(path).name, **report.counts(),
-                     filings=report.filings,
+                     filings=report.filings, new_filings=report.new_filings, legacy=legacy,
                      rejected_file=Path(report.rejected_file).name if report.rejected_file else None)
         session.flush()
         report.imported = True
@@ -251,6 +304,46 @@ def apply_changed_rows(session: Session, rows: list[ChangedRow], *, office_code:
             applicant=f"台账导入：{source_name} 第{row.row}行" if source_name else f"台账导入 第{row.row}行",
             documents=[source_name] if source_name else []))
     return numbers
+
+
+def submit_new_rows(session: Session, rows: list[_Pending], *, office_code: str, actor: str | None,
+                    today: date, source_name: str = "", progress: Progress | None = None, total: int = 0
+                    ) -> list[str]:
+    """The ledger's new organizations go to review: one filing per row of the kind its tier needs (成立登记,
+    乡镇（街道）备案, 纳入村（社区）指导管理), drafted and submitted by the importing clerk in the import's
+    transaction; on approval the reviewer's decision enters the record (filings._apply).  A row recording an
+    organization established before today is marked as a legacy digitization (历史档案录入).  Returns the
+    filings' numbers."""
+    numbers = []
+    for row in rows:
+        record: dict[str, Any] = {k: records.to_json_value(v) for k, v in row.values.items() if v is not None}
+        record["people"] = [{k: records.to_json_value(v) for k, v in p.items() if v is not None} for p in row.people]
+        applicant = f"台账导入：{source_name} 第{row.row}行" if source_name else f"台账导入 第{row.row}行"
+        established = row.values.get("established_on")
+        number = _submit_new_in(session, _KIND_FOR_TIER[row.values["tier"]], record, actor=actor or "(系统)",
+                                office_code=office_code, today=today, applicant=applicant,
+                                documents=[source_name] if source_name else [],
+                                legacy=isinstance(established, date) and established < today)
+        numbers.append(number)
+        if progress is not None and len(numbers) % _PROGRESS_EVERY == 0:
+            progress(len(numbers), total)
+    return numbers
+
+
+def _submit_new_in(session: Session, kind: str, record: dict[str, Any], *, actor: str, office_code: str,
+                   today: date, applicant: str, documents: list[str], legacy: bool) -> str:
+    """A new-record filing drafted and submitted in the caller's transaction: the twin of
+    ``filings.submit_change_in`` for new records.  filings.py has no public in-transaction function for these
+    yet, so this takes the same two steps ``submit_change_in`` takes (its ``_meta`` and ``_create``) -- the
+    filing is checked, numbered and logged exactly as one drafted in the filing dialog."""
+    from civicdesk.services import filings
+
+    meta = filings._meta({"received_on": today.isoformat(), "applicant": applicant,  # noqa: SLF001
+                          "documents": documents})
+    f = filings._create(session, kind, {"record": record}, meta, actor, office_code, today,  # noqa: SLF001
+                        submit=True)
+    f.legacy = legacy
+    return f.number
 
 
 # -- reading ------------------------------------------------------------------------------------------------------
@@ -325,6 +418,22 @@ class _Lookups:
                 self.by_uscc[uscc] = id_
             if status in registry.LIVE_STATUSES:
                 self.by_name.setdefault((division, name), []).append((id_, township, community))
+        # new-record filings still waiting for review: importing the same ledger twice submits each row once
+        from civicdesk.models.filing import Filing
+        from civicdesk.services import filings
+
+        self.pending: dict[tuple[str, str], tuple[str, str, str]] = {}
+        for number, kind, changes in session.execute(
+                select(Filing.number, Filing.kind, Filing.changes).where(
+                    Filing.kind.in_(tuple(filings.NEW_RECORD_KINDS)), Filing.deleted_at.is_(None),
+                    Filing.state.in_(("draft", *filings.OPEN_STATES)))):
+            record = (changes or {}).get("record") or {}
+            name = str(record.get("name") or "")
+            entry = (number, filings.kind_label(kind), name)
+            if record.get("uscc"):
+                self.pending[("uscc", str(record["uscc"]))] = entry
+            if name:
+                self.pending[("name", f"{record.get('division_code') or ''}/{name}")] = entry
 
 
 def _division_names(d: Division) -> set[str]:
@@ -451,6 +560,7 @@ class _RowJudge:
             people = person_parsed.people
         else:
             people = []
+        derived = self.derive(given, issues)
         if not given.get("name"):
             issues.append(Issue("name", "field.required", {"label": records.label("name")}))
         # duplicates inside the ledger
@@ -470,20 +580,96 @@ class _RowJudge:
             for key in keys:
                 first_by_key[key] = number
         if any(i.severity == "error" for i in issues):
-            problems.extend(self.problem(number, i) for i in issues)
+            self.explain_rest(given, people, issues)
+            problems.extend(self.problem(number, i) for i in _tidy(issues))
             return None
         existing = self.match(given, issues)
         if existing is None and any(i.severity == "error" for i in issues):
-            problems.extend(self.problem(number, i) for i in issues)
+            problems.extend(self.problem(number, i) for i in _tidy(issues))
             return None
         if existing is None:
             values_ = dict(given)
             registry._fill_defaults(self.session, values_, self.office.code)  # noqa: SLF001 - the foundation's defaults
             issues.extend(registry.validate_org(self.session, values_, people, today=self.today,
                                                  lookups=self.lookups.register))
-            problems.extend(self.problem(number, i) for i in issues)
+            pending = self.pending_filing(values_)
+            if pending is not None and not any(i.severity == "error" for i in issues):
+                issues.append(Issue("name", "ledger.pending_establishment",
+                                    {"number": pending[0], "kind": pending[1], "name": pending[2]}, "warning"))
+                problems.extend(self.problem(number, i) for i in _tidy(issues))
+                return None
+            problems.extend(self.problem(number, i) for i in _tidy(issues))
             return _Pending(number, values_, people)
+        for key in derived:  # what the register records wins over what the ledger only implies
+            if getattr(existing, key) not in (None, ""):
+                given.pop(key, None)
+                issues[:] = [i for i in issues if not (i.field == key and i.severity == "info")]
         return self.compare(number, existing, given, person, people, issues, problems)
+
+    def pending_filing(self, values: dict[str, Any]) -> tuple[str, str, str] | None:
+        pending = self.lookups.pending
+        if values.get("uscc") and ("uscc", values["uscc"]) in pending:
+            return pending[("uscc", values["uscc"])]
+        return pending.get(("name", f"{values.get('division_code') or ''}/{values.get('name') or ''}"))
+
+    def explain_rest(self, given: dict[str, Any], people: list[dict[str, Any]], issues: list[Issue]) -> None:
+        """A row with one error is still checked against every other rule, so that the clerk sees all of its
+        problems in one report (a bad date and a wrong credit code together), not one import at a time."""
+        failed = {i.field for i in issues if i.severity == "error"}
+        values_ = {k: v for k, v in given.items() if k not in failed}
+        existing = self.match(values_, []) if values_.get("uscc") or values_.get("name") else None
+        if existing is not None:  # a changed row: the record as it would be after the change
+            merged = {spec.name: getattr(existing, spec.name) for spec in records.ORG_FIELDS}
+            merged.update(values_)
+            more = registry.validate_org(self.session, merged, self.current_people(existing), self_id=existing.id,
+                                         today=self.today, lookups=self.lookups.register)
+        else:
+            registry._fill_defaults(self.session, values_, self.office.code)  # noqa: SLF001
+            more = registry.validate_org(self.session, values_, people, today=self.today,
+                                         lookups=self.lookups.register)
+        issues.extend(i for i in more if i.field not in failed)
+
+    def derive(self, given: dict[str, Any], issues: list[Issue]) -> set[str]:
+        """Fill in what a ledger implies but offices do not keep as a column, saying so in the row's report:
+        登记方式 from 业务主管单位 and the category (DOMAIN.md: a named sponsor is dual management; none, for one
+        of the five direct-registration categories, is direct), 组织类型 from the credit code's second
+        character, 社区社会组织 from a community subtype.  Refuses only what cannot be derived: a category that
+        needs dual management without a sponsor.  Returns the derived fields."""
+        derived: set[str] = set()
+        dicts = self.lookups.register.dictionaries()
+        sponsor = given.get("sponsor")
+        if isinstance(sponsor, str) and sponsor.strip().lower() in _NO_SPONSOR:
+            given["sponsor"] = sponsor = None
+        tier = given.get("tier") or "registered"
+        if tier == "registered" and not given.get("registration_mode"):
+            category = dicts.get("category", {}).get(given.get("category") or "")
+            if sponsor:
+                given["registration_mode"] = "dual"
+                issues.append(Issue("registration_mode", "ledger.derived_mode_dual", {"sponsor": sponsor}, "info"))
+                derived.add("registration_mode")
+            elif category is not None and category.attributes.get("direct"):
+                given["registration_mode"] = "direct"
+                issues.append(Issue("registration_mode", "ledger.derived_mode_direct",
+                                    {"category": category.label_zh}, "info"))
+                derived.add("registration_mode")
+            elif category is not None:
+                issues.append(Issue("sponsor", "ledger.no_sponsor", {"category": category.label_zh}))
+        uscc = given.get("uscc")
+        if tier == "registered" and not given.get("legal_form") and isinstance(uscc, str) and len(uscc) == 18:
+            for form in dicts.get("legal_form", {}).values():
+                if uscc[0] == "5" and form.attributes.get("uscc_kind") == uscc[1]:
+                    given["legal_form"] = form.code
+                    issues.append(Issue("legal_form", "ledger.derived_legal_form",
+                                        {"digit": uscc[1], "label": form.label_zh, "label_en": form.label_en}, "info"))
+                    derived.add("legal_form")
+                    break
+        if given.get("community_subtype") and given.get("is_community") is None:
+            given["is_community"] = True
+            subtype = dicts.get("community_subtype", {}).get(given["community_subtype"])
+            issues.append(Issue("is_community", "ledger.derived_community",
+                                {"subtype": subtype.label_zh if subtype else given["community_subtype"]}, "info"))
+            derived.add("is_community")
+        return derived
 
     def convert(self, values: tuple[Any, ...]) -> tuple[dict[str, Any], dict[str, Any], list[Issue]]:
         data: dict[str, Any] = {}
@@ -495,6 +681,9 @@ class _RowJudge:
             if cells.is_blank(raw):
                 continue
             kind = column.kind
+            if isinstance(raw, str):
+                raw = safety.unquote_csv(raw)  # what an export quoted reads back as it was (then judged below)
+                self.check_text(fld, kind, raw, issues)
             if kind == "person":
                 key = _PERSON_FIELDS[fld]
                 person[key] = cells.text_of(raw)
@@ -516,6 +705,19 @@ class _RowJudge:
                 data[key] = str(data[key]).strip()
         self.resolve_divisions(data, issues)
         return data, person, issues
+
+    @staticmethod
+    def check_text(fld: str, kind: str, raw: str, issues: list[Issue]) -> None:
+        """Refuse a cell that a spreadsheet would run as a formula, or that holds control or direction
+        characters (checked on the cell as typed: trimming must not turn ``\t=1+1`` into a clean-looking text)."""
+        label = field_label(fld)
+        if kind in ("text", "person", "division", "registry") and fld not in _NO_FORMULA_CHECK \
+                and safety.looks_like_formula(raw):
+            start = cells.text_of(raw)[:1]
+            issues.append(Issue(fld, "ledger.formula", {"label": label, "start": start}))
+        char = safety.bad_character(raw.strip(" \t\r\n"), multiline=fld in safety.MULTILINE_FIELDS)
+        if char is not None:
+            issues.append(Issue(fld, "ledger.control_character", {"label": label, "char": char}))
 
     def resolve_divisions(self, data: dict[str, Any], issues: list[Issue]) -> None:
         lk = self.lookups
@@ -640,6 +842,22 @@ class _RowJudge:
                 if p["role"] == role:
                     return p
         return None
+
+
+def _tidy(issues: list[Issue]) -> list[Issue]:
+    """Each (field, message) once, and no "登记方式 is required" where the missing category or sponsor already
+    explains why it could not be derived."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    no_category = any((i.field == "category" and i.code == "field.required") or i.code == "ledger.no_sponsor"
+                      for i in issues)
+    for issue in issues:
+        key = (issue.field, issue.code)
+        if key in seen or (no_category and issue.field == "registration_mode" and issue.code == "field.required"):
+            continue
+        seen.add(key)
+        out.append(issue)
+    return out
 
 
 def _same(old: Any, new: Any) -> bool:

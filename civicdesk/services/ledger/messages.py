@@ -26,6 +26,10 @@ LEDGER_MESSAGES: dict[str, tuple[str, str]] = {
         "“{path}”已损坏或不完整，无法作为 .xlsx 读取：{reason}",
         "'{path}' is damaged or incomplete and cannot be read as .xlsx: {reason}",
     ),
+    "ledger.not_spreadsheet_csv": (
+        "“{path}”不能作为 CSV 表格读取：{reason}",
+        "'{path}' cannot be read as a CSV table: {reason}",
+    ),
     "ledger.encoding": (
         "“{path}”的文字编码无法识别（支持 UTF-8、GBK/GB18030）：第 {line} 行附近有无法解码的字节。",
         "The text encoding of '{path}' is not recognized (UTF-8 or GBK/GB18030): undecodable bytes near line {line}.",
@@ -80,6 +84,60 @@ LEDGER_MESSAGES: dict[str, tuple[str, str]] = {
     "ledger.ambiguous_match": (
         "本区划内有 {count} 个同名组织“{name}”，无法确定对应哪一个：请填写统一社会信用代码。",
         "{count} organizations named '{name}' exist in this division; give the credit code to tell which.",
+    ),
+    "ledger.control_character": (
+        "“{label}”含有控制字符或文字方向控制符（{char}）：请删除后再导入。",
+        "'{label}' holds a control or text-direction character ({char}): remove it and import again.",
+    ),
+    "ledger.formula": (
+        "“{label}”以“{start}”开头，电子表格会把它当作公式执行（公式注入）：文字不能以 = + - @ 开头，请删除开头的符号。",
+        "'{label}' begins with '{start}', which a spreadsheet runs as a formula (formula injection): text may not "
+        "begin with = + - @; remove the sign.",
+    ),
+    "ledger.no_sponsor": (
+        "行业类别“{category}”须双重管理（不属直接登记的五类），但没有业务主管单位，无法确定登记方式：请填写业务主管单位。",
+        "Category '{category}' needs dual management (it is not one of the five direct-registration categories) "
+        "but no sponsor is given, so the registration mode cannot be derived: give the sponsor.",
+    ),
+    "ledger.derived_mode_dual": (
+        "台账未填登记方式：有业务主管单位“{sponsor}”，按双重管理。",
+        "No registration mode in the ledger: the sponsor '{sponsor}' means dual management.",
+    ),
+    "ledger.derived_mode_direct": (
+        "台账未填登记方式：没有业务主管单位，行业类别“{category}”属直接登记的五类，按直接登记。",
+        "No registration mode in the ledger: no sponsor, and category '{category}' is one of the five "
+        "direct-registration categories, so direct registration.",
+    ),
+    "ledger.derived_legal_form": (
+        "台账未填组织类型：统一社会信用代码第 2 位为“{digit}”，按{label}。",
+        "No legal form in the ledger: the credit code's second character '{digit}' means {label_en}.",
+    ),
+    "ledger.derived_community": (
+        "台账填有社区社会组织类别“{subtype}”，按社区社会组织。",
+        "The ledger gives a community subtype '{subtype}': a community social organization.",
+    ),
+    "ledger.pending_establishment": (
+        "已有待审核的{kind}申请 {number}（“{name}”），本行不再重复提交。",
+        "Filing {number} ('{name}') for this organization is already waiting for review; not submitted again.",
+    ),
+    "ledger.too_many_cells": (
+        "台账单元格过多：第 {row} 行处已超过 {limit} 个单元格（行数 × 列数）的上限，疑为异常文件，已停止读取：请只保留需要导入的行和列。",
+        "The ledger has too many cells: past {limit} (rows x columns) at row {row}, which looks like a broken or "
+        "hostile file; reading stopped. Keep only the rows and columns to import.",
+    ),
+    "ledger.too_many_columns": (
+        "台账第 {row} 行超过 {limit} 列的上限，疑为异常文件，未导入：请只保留需要导入的列。",
+        "Row {row} of the ledger has more than {limit} columns, which looks like a broken or hostile file; "
+        "nothing was imported. Keep only the columns to import.",
+    ),
+    "ledger.too_large": (
+        "“{path}”解压后的内容（{part}）有 {size}，超过 {limit} 的上限，疑为压缩炸弹，未读取。",
+        "'{path}' expands to {size} ({part}), more than the limit of {limit}: a zip bomb? Nothing was read.",
+    ),
+    "ledger.cell_too_long": (
+        "CSV 台账第 {row} 行有一个单元格超过 {limit} 个字符（或引号未闭合），无法导入：请检查该行。",
+        "A cell on row {row} of the CSV ledger is longer than {limit} characters (or a quote is never closed); "
+        "check that row.",
     ),
     "ledger.cancelled": ("导入已取消，数据库未作任何改动。", "The import was cancelled; the database is unchanged."),
 }

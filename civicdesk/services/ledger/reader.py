@@ -26,6 +26,27 @@ from civicdesk.errors import InputError
 #: sheet is refused before its rows are held in memory.
 MAX_ROWS = 200_000
 
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How big a ledger may be, checked while it is read so that a hostile or broken file (a zip bomb, a
+    million-column CSV) is refused in seconds with one line, before its content is held in memory.  The
+    defaults are far above any office's ledger (200,000 rows of some 40 columns); tests lower them."""
+
+    max_rows: int = MAX_ROWS
+    #: columns up to the last one with a value, in any row (the ledger has about 40)
+    max_columns: int = 256
+    #: cells read in all, rows x columns (counted as the file is streamed)
+    max_cells: int = 12_000_000
+    #: bytes an .xlsx may expand to (the zip entries' declared sizes, and the sheet's bytes as streamed)
+    max_unzipped: int = 1 << 30
+    #: characters in one cell (Excel's own limit is 32,767)
+    max_cell_chars: int = 32_767
+    #: characters in one CSV line
+    max_line_chars: int = 2_000_000
+
+
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
@@ -76,6 +97,7 @@ class LedgerSource:
     has_formulas: bool = False
     estimated_rows: int | None = None
     max_rows: int = MAX_ROWS
+    limits: Limits = field(default_factory=Limits)
     #: (row, column, formula) of formula cells without a saved value, filled while rows are read
     formulas_without_value: list[tuple[int, int, str]] = field(default_factory=list)
     formula_cells: int = 0
@@ -88,12 +110,22 @@ class LedgerSource:
         ``max_rows`` rows with values is an error, raised as soon as the next one is read."""
         assert self._rows is not None
         filled = 0
+        cells = 0
+        max_columns, max_cells = self.limits.max_columns, self.limits.max_cells
         for number, values in self._rows():
-            if any(v is not None and v != "" for v in values):
+            width = len(values)
+            while width and (values[width - 1] is None or values[width - 1] == ""):
+                width -= 1
+            if width:
                 filled += 1
                 if filled > self.max_rows:
                     raise InputError("ledger.too_many_rows", limit=f"{self.max_rows:,}", row=f"{number:,}")
-            yield number, values
+                if width > max_columns:
+                    raise InputError("ledger.too_many_columns", row=f"{number:,}", limit=f"{max_columns:,}")
+                cells += width
+                if cells > max_cells:
+                    raise InputError("ledger.too_many_cells", row=f"{number:,}", limit=f"{max_cells:,}")
+            yield number, values[:width] if width < len(values) else values
 
     def position(self) -> tuple[int, int]:
         """How far reading has got, as (done, total) in rows or bytes: for a progress bar."""
@@ -111,22 +143,29 @@ class LedgerSource:
         self.close()
 
 
-def open_ledger(path: str | Path, *, max_rows: int = MAX_ROWS) -> LedgerSource:
+def open_ledger(path: str | Path, *, max_rows: int = MAX_ROWS, limits: Limits | None = None) -> LedgerSource:
     """The ledger at ``path``, ready to stream; raises :class:`InputError` for anything that is not a
-    readable spreadsheet.  Close it (or use ``with``)."""
+    readable spreadsheet or is beyond ``limits`` (``max_rows`` overrides its row cap).  Close it (or use
+    ``with``)."""
     path = Path(path)
+    limits = limits or Limits()
+    if max_rows != MAX_ROWS or limits.max_rows != max_rows:
+        from dataclasses import replace
+
+        limits = replace(limits, max_rows=min(max_rows, limits.max_rows))
+    max_rows = limits.max_rows
     if not path.is_file():
         raise InputError("input.file_missing", path=str(path))
     with path.open("rb") as f:
         head = f.read(8)
     if head.startswith(_ZIP):
-        return _open_xlsx(path, max_rows)
+        return _open_xlsx(path, limits)
     if head.startswith(_OLE):
         raise InputError("ledger.encrypted" if _is_encrypted(path) else "ledger.legacy_xls", path=str(path))
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         raise InputError("ledger.not_spreadsheet" if head else "ledger.empty", path=str(path), sheet=path.name)
     if path.suffix.lower() in (".csv", ".txt", ".tsv"):
-        return _open_csv(path, max_rows)
+        return _open_csv(path, limits)
     raise InputError("ledger.unsupported_type", path=str(path))
 
 
@@ -178,19 +217,23 @@ class _SheetScan:
     positions_missing: bool = False
 
 
-def _open_xlsx(path: Path, max_rows: int) -> LedgerSource:
+def _open_xlsx(path: Path, limits: Limits) -> LedgerSource:
     from python_calamine import CalamineWorkbook
 
+    max_rows = limits.max_rows
     sheets: list[tuple[str, str]] = []
     scan = _SheetScan()
     try:
         with zipfile.ZipFile(path) as archive:
+            _refuse_bomb(path, archive, limits)
             names = set(archive.namelist())
-            bad = archive.testzip() if path.stat().st_size < 50 * _SAMPLE else None
+            # the CRC of every part, when that is cheap (a bomb's parts are not decompressed twice)
+            small = sum(i.file_size for i in archive.infolist()) < 64 * _SAMPLE
+            bad = archive.testzip() if small and path.stat().st_size < 50 * _SAMPLE else None
             if bad is None and "xl/workbook.xml" in names:
                 sheets = _worksheets(archive)
                 if sheets:
-                    scan = _scan_sheet_xml(archive, sheets[0][1], names, max_rows)
+                    scan = _scan_sheet_xml(archive, sheets[0][1], names, limits)
     except InputError:
         raise
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
@@ -214,7 +257,7 @@ def _open_xlsx(path: Path, max_rows: int) -> LedgerSource:
         if book is not None:
             book.close()
         raise InputError("ledger.corrupt", path=str(path), reason=f"{type(exc).__name__}: {exc}") from exc
-    source = LedgerSource(path, "xlsx", name, len(sheets), max_rows=max_rows)
+    source = LedgerSource(path, "xlsx", name, len(sheets), max_rows=max_rows, limits=limits)
     # calamine: ((first row, first column), (last row, last column)), 0-based and inclusive
     source.merges = sorted({Merge(c0, r0 + 1, c1, r1 + 1) for (r0, c0), (r1, c1) in merged},
                            key=lambda m: (m.min_row, m.min_col))
@@ -256,6 +299,21 @@ def _open_xlsx(path: Path, max_rows: int) -> LedgerSource:
     return source
 
 
+def _size(n: int) -> str:
+    return f"{n / (1 << 20):,.1f} MB"
+
+
+def _refuse_bomb(path: Path, archive: zipfile.ZipFile, limits: Limits) -> None:
+    """Refuse an .xlsx whose parts say they expand past ``max_unzipped``, before any part is read (the sizes
+    are the zip directory's; what is then read of the sheet is counted too, in case they lie)."""
+    total = 0
+    for info in archive.infolist():
+        total += info.file_size
+        if info.file_size > limits.max_unzipped or total > limits.max_unzipped:
+            raise InputError("ledger.too_large", path=str(path), part=info.filename,
+                             size=_size(max(info.file_size, total)), limit=_size(limits.max_unzipped))
+
+
 def _worksheets(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
     """(name, part) of every worksheet in workbook order -- not chart sheets -- as openpyxl counts them."""
     import posixpath
@@ -277,22 +335,40 @@ def _worksheets(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
     return out
 
 
-def _scan_sheet_xml(archive: zipfile.ZipFile, part: str, names: set[str], max_rows: int) -> _SheetScan:
+def _scan_sheet_xml(archive: zipfile.ZipFile, part: str, names: set[str], limits: Limits) -> _SheetScan:
     """One streaming pass over the sheet's raw XML (no parsing of ordinary cells): its stated size, formula and
     error cells, and how many row elements it has.  Only when there are more row elements than ``max_rows`` are
     the rows with values counted, in a second streaming pass refused as soon as it passes the cap (the stated
     size is not trusted: formatting alone stretches it).  Memory stays flat whatever the sheet's size."""
     if part not in names:
         raise KeyError(f"no sheet part {part}")
+    max_rows = limits.max_rows
     scan = _SheetScan()
     row_elements = 0
+    cell_elements = 0
+    read = 0
     first = True
     for piece in _pieces(archive, part):
+        # the bomb guard, before calamine loads the sheet: bytes, cells (counted fast: "<c" also counts the few
+        # <col> elements, never fewer) and cells per row (a piece of a megabyte holds hundreds of a ledger's rows,
+        # but only a few of a 16,384-column bomb's, so that is refused in its first megabyte)
+        read += len(piece)
+        cells_here = piece.count(b"<c")
+        rows_here = piece.count(b"<row") or piece.count(b":row")
+        cell_elements += cells_here
+        if read > limits.max_unzipped:
+            raise InputError("ledger.too_large", path=archive.filename or "", part=part, size=_size(read),
+                             limit=_size(limits.max_unzipped))
+        if cells_here > limits.max_columns * (rows_here + 1):
+            raise InputError("ledger.too_many_columns", row=f"{row_elements + 1:,}", limit=f"{limits.max_columns:,}")
+        if cell_elements > limits.max_cells:
+            raise InputError("ledger.too_many_cells", row=f"{row_elements + rows_here:,}",
+                             limit=f"{limits.max_cells:,}")
         if first:
             m = _DIMENSION.search(piece)
             scan.stated_rows = int(m.group(1)) if m else None
             first = False
-        row_elements += piece.count(b"<row") or piece.count(b":row")  # at least (<rowBreaks> counts too)
+        row_elements += rows_here  # at least (<rowBreaks> counts too)
         if any(needle in piece for needle in _INTEREST_NEEDLES):  # plain searches: fast; the regex is not
             _cells_of_interest(piece, scan)
     if row_elements > max_rows:
@@ -496,7 +572,7 @@ def _detect_encoding(path: Path, sample: bytes) -> str:
     raise InputError("ledger.encoding", path=str(path), line=line)
 
 
-def _open_csv(path: Path, max_rows: int) -> LedgerSource:
+def _open_csv(path: Path, limits: Limits) -> LedgerSource:
     with path.open("rb") as f:
         sample = f.read(_SAMPLE)
     if not sample.strip():
@@ -506,24 +582,45 @@ def _open_csv(path: Path, max_rows: int) -> LedgerSource:
     first_lines = text.splitlines()[:20]
     delimiter = "\t" if sum(l.count("\t") for l in first_lines) > sum(l.count(",") for l in first_lines) else ","
     size = path.stat().st_size
-    source = LedgerSource(path, "csv", path.name, encoding=encoding, max_rows=max_rows)
+    max_rows = limits.max_rows
+    source = LedgerSource(path, "csv", path.name, encoding=encoding, max_rows=max_rows, limits=limits)
     _refuse_too_many_records(path, encoding, delimiter, max_rows)
     raw = path.open("rb")
     state = {"line": 0}
 
+    def lines(stream: io.TextIOWrapper, number: list[int]) -> Iterator[str]:
+        # one line at a time, never longer than the limit: a 10^6-column or 20 MB line is refused before the
+        # csv module holds it (it would build a million-field record first)
+        limit = limits.max_line_chars
+        while line := stream.readline(limit + 1):
+            number[0] += 1
+            if len(line) > limit and not line.endswith(("\n", "\r")):
+                if line.count(delimiter) >= limits.max_columns:
+                    raise InputError("ledger.too_many_columns", row=f"{number[0]:,}", limit=f"{limits.max_columns:,}")
+                raise InputError("ledger.cell_too_long", row=f"{number[0]:,}", limit=f"{limits.max_cell_chars:,}")
+            yield line
+
     def rows() -> Iterator[tuple[int, tuple[Any, ...]]]:
         raw.seek(0)
         stream = io.TextIOWrapper(raw, encoding=encoding, errors="strict", newline="")
-        reader = csv.reader(stream, delimiter=delimiter)
+        physical = [0]
+        reader = csv.reader(lines(stream, physical), delimiter=delimiter)
         number = 0
+        longest = limits.max_cell_chars
         try:
             for number, record in enumerate(reader, start=1):  # noqa: B007 - number is read after the loop
                 state["line"] = reader.line_num
+                if record and max(map(len, record)) > longest:
+                    raise InputError("ledger.cell_too_long", row=f"{number:,}", limit=f"{longest:,}")
                 yield number, tuple(record)
         except UnicodeDecodeError as exc:
-            raise InputError("ledger.encoding", path=str(path), line=reader.line_num + 1) from exc
+            raise InputError("ledger.encoding", path=str(path), line=physical[0] + 1) from exc
         except csv.Error as exc:
-            raise InputError("ledger.corrupt", path=str(path), reason=f"line {reader.line_num}: {exc}") from exc
+            if "field larger than field limit" in str(exc):  # a cell too long (or a quote never closed)
+                raise InputError("ledger.cell_too_long", row=f"{number + 1:,}",
+                                 limit=f"{limits.max_cell_chars:,}") from exc
+            raise InputError("ledger.not_spreadsheet_csv", path=str(path),
+                             reason=f"line {reader.line_num}: {exc}") from exc
         finally:
             stream.detach()
 
