@@ -21,6 +21,7 @@ from civicdesk.services import records
 from civicdesk.services.database import Database
 from civicdesk.services.reference import DictionaryValue, dictionary_codes, registry_name
 from civicdesk.services.validation import (
+    check_text,
     mask_id_number,
     normalize_uscc,
     validate_date,
@@ -129,6 +130,11 @@ def parse_org_input(data: Any) -> ParsedOrg:
         if spec is None:
             parsed.issues.append(Issue(key, "input.unknown_field", {"field": key}))
             continue
+        # as typed, before trimming: a trimmed "\t=1+1协会" would pass as "=1+1协会"
+        text_issues = check_text(raw, key, spec.zh) if spec.kind in ("text", "code") else []
+        if text_issues:
+            parsed.issues.extend(text_issues)
+            continue
         value, issues = records.coerce(spec, raw, key)
         parsed.issues.extend(issues)
         parsed.values[key] = value
@@ -148,6 +154,10 @@ def parse_org_input(data: Any) -> ParsedOrg:
             spec = records.PERSON_FIELDS_BY_NAME.get(key)
             if spec is None:
                 parsed.issues.append(Issue(f"{prefix}.{key}", "input.unknown_field", {"field": f"{prefix}.{key}"}))
+                continue
+            text_issues = check_text(raw, f"{prefix}.{key}", spec.zh) if spec.kind in ("text", "code") else []
+            if text_issues:
+                parsed.issues.extend(text_issues)
                 continue
             value, issues = records.coerce(spec, raw, f"{prefix}.{key}")
             parsed.issues.extend(issues)
