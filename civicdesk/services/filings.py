@@ -706,7 +706,7 @@ def update_draft(db: Database, key: str, data: dict[str, Any], *, by: auth.UserI
             f = _find(session, key)
             if f.state not in ("draft", "returned"):
                 raise CivicDeskError("filing.not_editable", number=f.number)
-            content = dict(data)
+            content = _unmasked(dict(data), f.changes)
             if f.organization_id and "organization_id" not in content:
                 content["organization_id"] = f.organization_id
             org, changes, old, name = _check_content(session, f.kind, content, office.code, today)
@@ -722,6 +722,34 @@ def update_draft(db: Database, key: str, data: dict[str, Any], *, by: auth.UserI
             return _record(session, f, with_detail=True, today=today)
 
     return _guarded(db, actor, "edit", key, work)
+
+
+def _personal_values(data: Any, found: dict[str, str]) -> dict[str, str]:
+    """Every ID number and personal phone in ``data`` by its masked form."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in ID_KEYS and isinstance(value, str) and value:
+                found[mask_id_number(value) or ""] = value
+            elif key in PHONE_KEYS and isinstance(value, str) and value:
+                found[mask_phone(value) or ""] = value
+            else:
+                _personal_values(value, found)
+    elif isinstance(data, list):
+        for value in data:
+            _personal_values(value, found)
+    return found
+
+
+def _unmasked(data: Any, stored: dict[str, Any], found: dict[str, str] | None = None) -> Any:
+    """``data`` (a corrected filing) with each masked number it sends back as it was shown (a clerk without
+    the right to see them edits the rest) replaced by the full number the filing holds."""
+    found = _personal_values(stored, {}) if found is None else found
+    if isinstance(data, dict):
+        return {k: (found.get(v, v) if k in ID_KEYS | PHONE_KEYS and isinstance(v, str) and "*" in v
+                    else _unmasked(v, stored, found)) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_unmasked(v, stored, found) for v in data]
+    return data
 
 
 def _meta_of(f: Filing) -> dict[str, Any]:
@@ -846,10 +874,10 @@ def _record_changes(session: Session, org: Organization, f: Filing, changes: dic
         if key in ("reason", "liquidation_done"):
             continue
         old = _org_value(session, org, key)
-        if key == "legal_rep_id_number":  # the history keeps no full ID number
-            from civicdesk.services.validation import mask_id_number
-
+        if key == "legal_rep_id_number":  # the history keeps no full ID number (nor phone): anyone reads it
             old, new = mask_id_number(old), mask_id_number(new)
+        elif key == "legal_rep_phone":
+            old, new = mask_phone(old), mask_phone(new)
         session.add(OrgChange(
             organization_id=org.id, field=key, old_value=None if old is None else str(old),
             new_value=None if new is None else str(new), changed_on=today, document_no=doc, source="filing",
