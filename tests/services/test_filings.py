@@ -368,12 +368,16 @@ def test_filings_refuse_control_characters_and_formulas_naming_the_field(db: Dat
 
 @pytest.mark.parametrize("value", ["测试\x07协会", "测试\x1b]0;x\x07协会", "\x00协会", "测试\u202e会协", "测试\u2067协会",
                                    "@SUM(1+1)", "-2+3协会", "+1+1协会"])
-def test_org_add_refuses_control_characters_and_formulas(db: Database, db_path: Path, value: str) -> None:
+def test_org_add_refuses_control_characters_and_formulas(db: Database, db_path: Path, value: str,
+                                                          tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = digest(db_path)
     with pytest.raises(ValidationError) as refused:
         registry.add_organization(db, social_group(name=value))
     assert [i.field for i in refused.value.issues] == ["name"]
     assert "名称" in refused.value.message("zh")
+    # the form's live check (the GUI's entry path) says the same before anything is saved
+    assert [i.code for i in registry.check_organization(db, social_group(name=value))
+            if i.field == "name"] == [refused.value.issues[0].code]
     assert digest(db_path) == before
     with pytest.raises(ValidationError):
         registry.add_organization(db, social_group(address="地址\x85"))
@@ -382,4 +386,18 @@ def test_org_add_refuses_control_characters_and_formulas(db: Database, db_path: 
     with pytest.raises(ValidationError) as refused:
         registry.add_organization(db, record)
     assert refused.value.issues[0].field == "people[0].name"
+    assert digest(db_path) == before
+
+    # and on the command line: one line naming the field, exit non-zero, nothing written
+    import json as _json
+
+    from civicdesk.app import main
+
+    source = tmp_path / "org.json"
+    source.write_text(_json.dumps(social_group(name=value), ensure_ascii=False), encoding="utf-8")
+    db.close()
+    code = main(["--db", str(db_path), "org", "add", "--json-file", str(source)])
+    out, err = capsys.readouterr()
+    assert code != 0 and err.count("\n") == 1 and "“名称”" in err and "Traceback" not in err
+    assert not any(c in err for c in "\x00\x07\x1b\u202e\u2067")  # the refusal prints no control character
     assert digest(db_path) == before
