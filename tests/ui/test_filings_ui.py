@@ -686,3 +686,27 @@ def test_an_establishment_filing_lists_its_people_masked_and_a_reviewer_reveals_
     entry = audit.entries(ctx.db, limit=1)[0]
     assert (audit.count(ctx.db), entry.action, entry.actor, entry.entity_id) == (before + 1, "data.revealed", "rev1",
                                                                                  draft.id)
+
+
+def test_a_clerk_corrects_an_establishment_shown_masked_and_its_full_numbers_stay(qtbot: Any, ctx: AppContext) -> None:
+    """The clerk (no right to see full numbers) corrects a draft establishment in the form: the ID number shows
+    masked, the form does not call it wrong, and saving keeps the full number the filing holds."""
+    from tests.factories import social_group
+
+    record = social_group(name="乐山市沙湾区新设书法协会")
+    rep_id, rep_phone = record["people"][0]["id_number"], record["people"][0]["phone"]
+    clerk = as_user(ctx, "clerk1")
+    draft = filings.draft_filing(ctx.db, "establish", {"record": record}, by=clerk)
+    dialog = open_filing(qtbot, ctx, draft.id)
+    form = dialog.edit()
+    qtbot.addWidget(form, before_close_func=lambda d: setattr(d, "confirm_discard", lambda: True))
+    assert "*" in form.editors["person.id_number"].text() and rep_id not in form.editors["person.id_number"].text()
+    type_into(qtbot, form, "address", "（新址）")
+    form.validate_now()
+    assert form.save_button.isEnabled(), [i.code for i in form._issues]
+    with qtbot.waitSignal(form.filed, timeout=10_000):
+        qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    full = filings.get_filing(ctx.db, draft.id, by=ctx.users["rev1"], reveal=True)  # type: ignore[attr-defined]
+    person = full.changes["record"]["people"][0]
+    assert (person["id_number"], person["phone"]) == (rep_id, rep_phone)
+    assert full.changes["record"]["address"].endswith("（新址）")
