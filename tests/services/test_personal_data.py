@@ -233,3 +233,33 @@ def test_the_audit_trail_stores_no_full_id_number_or_phone(seeded: dict[str, Any
     assert "legal_rep_id_number" in trail and "周法人" in trail
     assert not leaks(trail), leaks(trail)
     assert not leaks(history), leaks(history)
+
+
+def test_a_ledger_import_report_shows_no_full_number_of_the_register(seeded: dict[str, Any], who: str,
+                                                                      tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """A ledger that names an organization's credit code with another legal representative's phone and ID
+    number: the report of its changes (``import --dry-run`` needs no login) must not read the register's
+    numbers out."""
+    from civicdesk.services import ledger
+
+    full = tmp_path / "full.csv"
+    db = open_database(seeded["path"])
+    try:
+        ledger.export_register(db, full, with_id_numbers=True)  # as an administrator would
+    finally:
+        db.close()
+    rows = list(csv.reader(full.read_text(encoding="utf-8-sig").splitlines()))
+    header = rows[0]
+    mine = [r for r in rows[1:] if r[0] == "乐山市沙湾区隐私测试协会"]
+    assert len(mine) == 1 and IDS["rep1"] in mine[0]
+    mine[0][header.index("法定代表人电话")] = "13911112222"
+    mine[0][header.index("法定代表人身份证号码")] = make_id_number("511111", date(1990, 1, 1), 7)
+    ledger_file = tmp_path / "ledger.csv"
+    with ledger_file.open("w", encoding="utf-8-sig", newline="") as f:
+        csv.writer(f).writerows([header, mine[0]])
+    for extra in ([], ["--json"]):
+        code, output = run(capsys, seeded["path"], "import", str(ledger_file), "--dry-run", *extra)
+        assert "乐山市沙湾区隐私测试协会" in output and ("法定代表人电话" in output or "legal_rep_phone" in output)
+        assert not leaks(output), (extra, leaks(output))
+        assert mask_phone(PHONES["rep1"]) in output
