@@ -116,6 +116,7 @@ def _masked(value: Any, key: str = "id_number") -> Any:
 
 
 def _masked_json(value: Any) -> Any:
+    """A copy of a JSON value with the personal numbers in it masked by key (other text kept as it is)."""
     if isinstance(value, dict):
         out = {}
         for key, item in value.items():
