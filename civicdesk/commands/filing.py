@@ -37,9 +37,11 @@ def add_parsers(sub: Any) -> dict[str, Any]:
     p.add_argument("--organization", help="组织 id")
     p.add_argument("--open", action="store_true", help="只列未办结的")
     p.add_argument("--json", action="store_true")
-    p = fsub.add_parser("show", help="显示一件申请事项及其与登记簿现状的差异")
+    p = fsub.add_parser("show", help="显示一件申请事项及其与登记簿现状的差异（身份证号码、电话隐去部分数字）")
     p.add_argument("key", metavar="ID_OR_NUMBER")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--reveal", action="store_true",
+                   help="显示完整身份证号码和电话（须登录且有查看权限，记入审计）")
     return {"filing": cmd_filing}
 
 
@@ -63,7 +65,8 @@ def cmd_filing(options: argparse.Namespace) -> int:
                               f"{r.due_on or '-'}\t{flag}\t{r.organization_name}")
                     print(f"共 {len(rows)} 件" if options.lang == "zh" else f"{len(rows)} filings")
                 return 0
-            _show(filings.get_filing(db, options.key), options)
+            user = acting_user(options, db, "reveal_ids") if options.reveal else None
+            _show(filings.get_filing(db, options.key, by=user, reveal=options.reveal), options)
             return 0
         if command == "new":
             user = acting_user(options, db, None)

@@ -128,16 +128,18 @@ def cmd_sync(options: argparse.Namespace) -> int:
                 print(f"  open conflicts: {data['open_conflicts']}")
             return 0
         if command == "conflicts":
+            from civicdesk.services.validation import mask_personal  # ID numbers and phones shown masked
+
             rows = service.list_conflicts(db, open_only=options.open)
             if options.json:
-                _print_json([r.as_dict() for r in rows])
+                _print_json([mask_personal(r.as_dict()) for r in rows])
             else:
                 for r in rows:
                     state = "open" if r.resolved_at is None else f"resolved {r.resolved_at}"
                     print(f"{r.id}\t{r.entity}\t{r.label}\t{state}")
+                    local, remote, now = (mask_personal(v) for v in (r.local_values, r.remote_values, r.current_values))
                     for f in r.fields:
-                        print(f"    {f}: local={r.local_values.get(f)!r} remote={r.remote_values.get(f)!r} "
-                              f"now={r.current_values.get(f)!r}")
+                        print(f"    {f}: local={local.get(f)!r} remote={remote.get(f)!r} now={now.get(f)!r}")
             return 0
         if command == "resolve":
             from civicdesk.errors import InputError

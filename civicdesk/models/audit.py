@@ -96,11 +96,38 @@ def record(session: Session, action: str, entity: str | None = None, entity_id: 
                       "details": details}])
 
 
-def _masked(value: Any) -> Any:
-    """An ID number as the trail keeps it: region and last four digits (the trail cannot be erased)."""
+#: Keys of personal numbers inside a JSON column (a filing's ``changes``: its people, its new legal
+#: representative): masked there as the ID number column is.
+_ID_KEYS = frozenset({"id_number", "legal_rep_id_number"})
+_PHONE_KEYS = frozenset({"phone", "legal_rep_phone"})
+
+
+def _masked(value: Any, key: str = "id_number") -> Any:
+    """An ID number as the trail keeps it: region and last four digits (the trail cannot be erased); a phone
+    (``key`` a phone column) its first three and last four.  A JSON value (dict or list) is copied with every
+    personal number in it masked by its key."""
+    if isinstance(value, (dict, list)):
+        return _masked_json(value)
+    if key in _PHONE_KEYS and isinstance(value, str):
+        return value[:3] + "*" * max(len(value) - 7, 1) + value[-4:] if len(value) > 7 else "*" * len(value)
     if not isinstance(value, str) or len(value) < 11:
         return value
     return value[:6] + "*" * (len(value) - 10) + value[-4:]
+
+
+def _masked_json(value: Any) -> Any:
+    """A copy of a JSON value with the personal numbers in it masked by key (other text kept as it is)."""
+    if isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            if key in _ID_KEYS | _PHONE_KEYS and isinstance(item, str):
+                out[key] = _masked(item, key)
+            else:
+                out[key] = _masked_json(item)
+        return out
+    if isinstance(value, list):
+        return [_masked_json(item) for item in value]
+    return value
 
 
 @listen
@@ -111,7 +138,7 @@ def record_changes(session: Session, changes: list[RowChange]) -> None:
     for c in changes:
         masked = frozenset(getattr(type(c.obj), "__audit_masked__", ()))
         details: dict[str, Any] = {"fields": {
-            k: ({"old": _masked(old), "new": _masked(new)} if k in masked else {"old": old, "new": new})
+            k: ({"old": _masked(old, k), "new": _masked(new, k)} if k in masked else {"old": old, "new": new})
             for k, (old, new) in c.fields.items()}}
         if note:
             details["note"] = note

@@ -20,6 +20,7 @@ from civicdesk.models.base import Base, SyncedMixin
 class Filing(SyncedMixin, Base):
     __tablename__ = "filing"
     __tracked__ = True
+    __audit_masked__ = ("changes", "old_values")  # their ID numbers and phones: the trail keeps none in full
 
     number: Mapped[str] = mapped_column(String(40), unique=True)  # 511111-2026-00001: office prefix, year, seq
     kind: Mapped[str] = mapped_column(String(32))

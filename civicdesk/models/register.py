@@ -124,7 +124,7 @@ class OrgPerson(SyncedMixin, Base):
     """A person of an organization: legal representative, responsible person, director … with a term."""
 
     __tablename__ = "org_person"
-    __audit_masked__ = ("id_number",)  # the audit trail keeps no full ID number
+    __audit_masked__ = ("id_number", "phone")  # the audit trail keeps no full ID number or phone
 
     organization_id: Mapped[str] = mapped_column(ForeignKey("organization.id"), index=True)
     role: Mapped[str] = mapped_column(String(32))

@@ -35,7 +35,17 @@ from civicdesk.services.registry import (
     parse_org_input,
     validate_org,
 )
-from civicdesk.services.validation import parse_date, validate_id_number, validate_phone
+from civicdesk.services.validation import (
+    ID_KEYS,
+    PHONE_KEYS,
+    check_text,
+    mask_id_number,
+    mask_personal,
+    mask_phone,
+    parse_date,
+    validate_id_number,
+    validate_phone,
+)
 from civicdesk import clock
 
 MESSAGES.update({
@@ -60,6 +70,11 @@ MESSAGES.update({
     "filing.not_editable": ("申请事项 {number} 已提交，不能再修改（可退回后修改）。", "Filing {number} is submitted and can no longer be edited."),
     "filing.bad_input": ("申请内容“{field}”有误：{reason}", "Filing field '{field}' is wrong: {reason}"),
 })
+
+#: How the diff names the people an approval writes, and the day an establishment is dated when the filing
+#: names none (it is established on the day it is approved).
+PERSON_LABEL = ("人员", "person")
+ON_APPROVAL = ("准予之日", "the day of approval")
 
 STATES = ("draft", "submitted", "under_review", "returned", "approved", "rejected", "withdrawn")
 OPEN_STATES = ("submitted", "under_review", "returned")
@@ -115,6 +130,8 @@ def kind_label(kind: str, lang: str = "zh") -> str:
 
 
 def field_label(name: str, lang: str = "zh") -> str:
+    if name.startswith("people"):
+        return PERSON_LABEL[lang != "zh"] + (name[len("people"):] if lang != "zh" else "")
     if name in REP_FIELDS:
         return REP_FIELDS[name] if lang == "zh" else name.replace("_", " ")
     if name in ("reason", "liquidation_done"):
@@ -192,6 +209,8 @@ class FilingRecord:
         return "due_soon" if left <= DUE_SOON_DAYS else None
 
     def to_json(self) -> dict[str, Any]:
+        """The filing as ``filing show --json`` prints it (ID numbers and phones as the record holds them:
+        masked unless it was read with ``reveal``)."""
         return {
             "id": self.id, "number": self.number, "kind": self.kind, "state": self.state,
             "organization_id": self.organization_id, "organization_name": self.organization_name,
@@ -229,7 +248,89 @@ def _current_rep(session: Session, org: Organization) -> OrgPerson | None:
     return session.scalars(q.order_by(OrgPerson.role)).first()
 
 
-def _record(session: Session, f: Filing, *, with_detail: bool, today: date | None = None) -> FilingRecord:
+def _shown(name: str, value: Any, reveal: bool) -> Any:
+    """A value as a reader sees it: ID numbers and personal phones masked unless revealed."""
+    if reveal or not isinstance(value, str):
+        return value
+    if name in ID_KEYS:
+        return mask_id_number(value)
+    if name in PHONE_KEYS:
+        return mask_phone(value)
+    return value
+
+
+def _role_label(session: Session, role: Any) -> str:
+    from civicdesk.services.reference import dictionary_codes
+
+    entry = dictionary_codes(session).get("person_role", {}).get(str(role or ""))
+    return entry.label_zh if entry is not None else str(role or "")
+
+
+def person_text(person: dict[str, Any], reveal: bool = False, role: str | None = None) -> str:
+    """One person as the diff lists it: role, name, ID number, phone, term (numbers masked unless revealed)."""
+    parts = [f"{role or person.get('role') or ''} {person.get('name') or '—'}".strip()]
+    if person.get("id_number"):
+        parts.append("身份证号码 " + str(_shown("id_number", person["id_number"], reveal)))
+    if person.get("phone"):
+        parts.append("电话 " + str(_shown("phone", person["phone"], reveal)))
+    start, end = person.get("term_start"), person.get("term_end")
+    if start or end:
+        parts.append(f"任期 {records.to_json_value(start) or '…'}至{records.to_json_value(end) or '今'}")
+    if person.get("is_current") is False:
+        parts.append("离任")
+    return "，".join(parts)
+
+
+def _new_record_diff(session: Session, f: Filing, reveal: bool) -> list[DiffRow]:
+    """What approving an establishment or community filing writes: every field of the new record (with the
+    defaults the register fills in: tier, status, registry, community flag, the establishment date) and every
+    person, each a row."""
+    record = dict(f.changes.get("record", f.changes))
+    parsed = parse_org_input(record)
+    values = dict(parsed.values)
+    _fill_defaults(session, values, f.origin_office or session.info.get("office_code") or "")
+    if f.kind == "establish" and not values.get("established_on"):
+        values["established_on"] = ON_APPROVAL[0]  # _apply dates it on the day of approval
+    rows = []
+    for spec in records.ORG_FIELDS:
+        value = values.get(spec.name)
+        if value in (None, "", False):
+            continue
+        rows.append(DiffRow(spec.name, field_label(spec.name), None, None,
+                            _shown(spec.name, records.to_json_value(value), reveal)))
+    for index, person in enumerate(parsed.people):
+        rows.append(DiffRow(f"people[{index}]", PERSON_LABEL[0], None, None,
+                            person_text(person, reveal, _role_label(session, person.get("role")))))
+    return rows
+
+
+def _rep_text(session: Session, org: Organization, f: Filing, reveal: bool) -> tuple[str | None, str]:
+    """The person row of a change of legal representative: who is in office now, and who approval puts in
+    (the one now in office leaves on the day of approval)."""
+    rep = _current_rep(session, org)
+    now = person_text({"role": rep.role, "name": rep.name, "id_number": rep.id_number, "phone": rep.phone,
+                       "term_start": rep.term_start}, reveal, _role_label(session, rep.role)) if rep is not None else None
+    tier = f.changes.get("tier") or org.tier
+    role = "legal_representative" if tier == "registered" else (rep.role if rep is not None else "responsible_person")
+    named = "legal_rep_name" in f.changes
+    person = {
+        "role": role,
+        "name": f.changes.get("legal_rep_name") or (rep.name if rep else None),
+        "id_number": f.changes.get("legal_rep_id_number") if named or rep is None
+        else f.changes.get("legal_rep_id_number", rep.id_number),
+        "phone": f.changes.get("legal_rep_phone") if named or rep is None else f.changes.get("legal_rep_phone", rep.phone),
+        "term_start": ON_APPROVAL[0],
+    }
+    new = person_text(person, reveal, _role_label(session, role))
+    if rep is not None:
+        new += f"；{rep.name} 离任"
+    return now, new
+
+
+def _record(session: Session, f: Filing, *, with_detail: bool, today: date | None = None,
+            reveal: bool = False) -> FilingRecord:
+    """The filing as callers see it; ID numbers and personal phones masked unless ``reveal`` (the caller has
+    checked the right and audited the reveal)."""
     steps: tuple[FilingStep, ...] = ()
     diff: tuple[DiffRow, ...] = ()
     if with_detail:
@@ -239,17 +340,24 @@ def _record(session: Session, f: Filing, *, with_detail: bool, today: date | Non
                                      .order_by(FilingEvent.at, FilingEvent.created_at))
         )
         org = session.get(Organization, f.organization_id) if f.organization_id else None
-        rows = []
-        source = f.changes.get("record", f.changes) if f.kind in NEW_RECORD_KINDS else f.changes
-        for name, new in source.items():
-            if name == "people":
-                continue
-            current = _org_value(session, org, name) if org is not None and f.kind not in NEW_RECORD_KINDS else None
-            rows.append(DiffRow(name, field_label(name), f.old_values.get(name), current, new))
+        rows: list[DiffRow] = []
+        if f.kind in NEW_RECORD_KINDS:
+            rows = _new_record_diff(session, f, reveal)
+        else:
+            for name, new in f.changes.items():
+                current = _org_value(session, org, name) if org is not None else None
+                rows.append(DiffRow(name, field_label(name), _shown(name, f.old_values.get(name), reveal),
+                                    _shown(name, current, reveal), _shown(name, new, reveal)))
+            if org is not None and any(k in f.changes for k in REP_FIELDS):
+                now, new_person = _rep_text(session, org, f, reveal)
+                rows.append(DiffRow("people", PERSON_LABEL[0], now, now, new_person))
         diff = tuple(rows)
+    changes, old_values = dict(f.changes), dict(f.old_values)
+    if not reveal:
+        changes, old_values = mask_personal(changes), mask_personal(old_values)
     return FilingRecord(
-        f.id, f.number, f.kind, f.state, f.organization_id, f.organization_name, f.base_version, dict(f.changes),
-        dict(f.old_values), f.received_on, f.complete_on, f.due_on, f.applicant, tuple(f.documents or ()),
+        f.id, f.number, f.kind, f.state, f.organization_id, f.organization_name, f.base_version, changes,
+        old_values, f.received_on, f.complete_on, f.due_on, f.applicant, tuple(f.documents or ()),
         f.document_no, f.comment, f.created_by, f.submitted_by, f.submitted_at, f.decided_by, f.decided_at,
         f.legacy, f.version, steps, diff, today or clock.today(),
     )
@@ -264,15 +372,23 @@ def _find(session: Session, key: str) -> Filing:
     return f
 
 
-def get_filing(db: Database, key: str) -> FilingRecord:
+def get_filing(db: Database, key: str, *, by: auth.UserInfo | None = None, reveal: bool = False) -> FilingRecord:
+    """One filing with its steps and diff.  ID numbers and personal phones are masked; ``reveal`` shows them
+    in full to a user with the ``reveal_ids`` right, and the reveal is written to the audit trail."""
+    if reveal:
+        auth.require(by, "reveal_ids")
     with db.read() as session:
-        return _record(session, _find(session, key), with_detail=True)
+        record = _record(session, _find(session, key), with_detail=True, reveal=reveal)
+    if reveal:
+        audit.record_event(db, "data.revealed", actor=by.username if by is not None else None, entity="filing",
+                           entity_id=record.id, number=record.number)
+    return record
 
 
 def list_filings(db: Database, *, state: str | None = None, kind: str | None = None,
                  organization_id: str | None = None, open_only: bool = False,
                  today: date | None = None) -> list[FilingRecord]:
-    """Filings, the most urgent first (due date, then number)."""
+    """Filings, the most urgent first (due date, then number); ID numbers and phones masked."""
     with db.read() as session:
         q = select(Filing).where(Filing.deleted_at.is_(None))
         if state:
@@ -312,6 +428,11 @@ def _meta(data: dict[str, Any]) -> dict[str, Any]:
     document_no = data.get("document_no")
     if document_no is not None and not isinstance(document_no, str):
         raise InputError("filing.bad_input", field="document_no", reason="应为文字")
+    issues = check_text(applicant, "applicant", "申请人") + check_text(document_no, "document_no", "文号")
+    for index, document in enumerate(documents):
+        issues += check_text(document, f"documents[{index}]", "申请材料")
+    if issues:
+        raise ValidationError(issues)
     out["document_no"] = (document_no or "").strip() or None
     return out
 
@@ -381,6 +502,9 @@ def _check_content(session: Session, kind: str, data: dict[str, Any], office_cod
             raise InputError("filing.tier_target", value=changes["tier"], allowed=", ".join(allowed) or "-")
         return org, *_check_change(session, org, changes, today), org.name
     reason = (data.get("reason") or "").strip() if isinstance(data.get("reason"), (str, type(None))) else None
+    reason_issues = check_text(data.get("reason"), "reason", "事由")
+    if reason_issues:
+        raise ValidationError(reason_issues)
     if kind in ("deregister", "revoke"):
         if org.tier != "registered":
             raise CivicDeskError("filing.tier", kind=kind_label(kind), kind_en=kind_label(kind, "en"), tier=org.tier)
@@ -414,6 +538,8 @@ def _check_change(session: Session, org: Organization, changes: dict[str, Any],
     for key, value in rep_changes.items():
         if value is not None and not isinstance(value, str):
             issues.append(Issue(key, "input.type", {"field": key, "expected": "文字"}))
+        else:
+            issues.extend(check_text(value, key, REP_FIELDS[key]))
     if issues:
         raise ValidationError(issues)
     new_values = dict(parsed.values)
@@ -580,7 +706,7 @@ def update_draft(db: Database, key: str, data: dict[str, Any], *, by: auth.UserI
             f = _find(session, key)
             if f.state not in ("draft", "returned"):
                 raise CivicDeskError("filing.not_editable", number=f.number)
-            content = dict(data)
+            content = _unmasked(dict(data), f.changes)
             if f.organization_id and "organization_id" not in content:
                 content["organization_id"] = f.organization_id
             org, changes, old, name = _check_content(session, f.kind, content, office.code, today)
@@ -596,6 +722,34 @@ def update_draft(db: Database, key: str, data: dict[str, Any], *, by: auth.UserI
             return _record(session, f, with_detail=True, today=today)
 
     return _guarded(db, actor, "edit", key, work)
+
+
+def _personal_values(data: Any, found: dict[str, str]) -> dict[str, str]:
+    """Every ID number and personal phone in ``data`` by its masked form."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in ID_KEYS and isinstance(value, str) and value:
+                found[mask_id_number(value) or ""] = value
+            elif key in PHONE_KEYS and isinstance(value, str) and value:
+                found[mask_phone(value) or ""] = value
+            else:
+                _personal_values(value, found)
+    elif isinstance(data, list):
+        for value in data:
+            _personal_values(value, found)
+    return found
+
+
+def _unmasked(data: Any, stored: dict[str, Any], found: dict[str, str] | None = None) -> Any:
+    """``data`` (a corrected filing) with each masked number it sends back as it was shown (a clerk without
+    the right to see them edits the rest) replaced by the full number the filing holds."""
+    found = _personal_values(stored, {}) if found is None else found
+    if isinstance(data, dict):
+        return {k: (found.get(v, v) if k in ID_KEYS | PHONE_KEYS and isinstance(v, str) and "*" in v
+                    else _unmasked(v, stored, found)) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_unmasked(v, stored, found) for v in data]
+    return data
 
 
 def _meta_of(f: Filing) -> dict[str, Any]:
@@ -628,6 +782,9 @@ def transition(db: Database, key: str, action: str, *, by: auth.UserInfo | None,
                                      action_en=ACTION_LABELS[action][1])
             if action in FOUR_EYES and by is not None and by.username in (f.created_by, f.submitted_by):
                 raise CivicDeskError("filing.four_eyes", number=f.number)
+            issues = check_text(comment, "comment", "意见") + check_text(document_no, "document_no", "文号")
+            if issues:
+                raise ValidationError(issues)
             text = (comment or "").strip() or None
             if needs_comment and not text:
                 raise InputError("filing.comment_required", action=ACTION_LABELS[action][0],
@@ -717,10 +874,10 @@ def _record_changes(session: Session, org: Organization, f: Filing, changes: dic
         if key in ("reason", "liquidation_done"):
             continue
         old = _org_value(session, org, key)
-        if key == "legal_rep_id_number":  # the history keeps no full ID number
-            from civicdesk.services.validation import mask_id_number
-
+        if key == "legal_rep_id_number":  # the history keeps no full ID number (nor phone): anyone reads it
             old, new = mask_id_number(old), mask_id_number(new)
+        elif key == "legal_rep_phone":
+            old, new = mask_phone(old), mask_phone(new)
         session.add(OrgChange(
             organization_id=org.id, field=key, old_value=None if old is None else str(old),
             new_value=None if new is None else str(new), changed_on=today, document_no=doc, source="filing",

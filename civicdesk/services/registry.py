@@ -21,7 +21,9 @@ from civicdesk.services import records
 from civicdesk.services.database import Database
 from civicdesk.services.reference import DictionaryValue, dictionary_codes, registry_name
 from civicdesk.services.validation import (
+    check_text,
     mask_id_number,
+    mask_phone,
     normalize_uscc,
     validate_date,
     validate_id_number,
@@ -129,6 +131,9 @@ def parse_org_input(data: Any) -> ParsedOrg:
         if spec is None:
             parsed.issues.append(Issue(key, "input.unknown_field", {"field": key}))
             continue
+        # as typed, before trimming: a trimmed "\t=1+1协会" would pass as "=1+1协会"
+        if spec.kind in ("text", "code"):
+            parsed.issues.extend(check_text(raw, key, spec.zh))
         value, issues = records.coerce(spec, raw, key)
         parsed.issues.extend(issues)
         parsed.values[key] = value
@@ -149,6 +154,8 @@ def parse_org_input(data: Any) -> ParsedOrg:
             if spec is None:
                 parsed.issues.append(Issue(f"{prefix}.{key}", "input.unknown_field", {"field": f"{prefix}.{key}"}))
                 continue
+            if spec.kind in ("text", "code"):
+                parsed.issues.extend(check_text(raw, f"{prefix}.{key}", f"{spec.zh}（人员 {index + 1}）"))
             value, issues = records.coerce(spec, raw, f"{prefix}.{key}")
             parsed.issues.extend(issues)
             out[key] = value if not (key == "is_current" and raw is None) else True
@@ -461,8 +468,8 @@ def _record(session: Session, org: Organization, *, reveal: bool) -> OrgRecord:
         version=org.version,
         entry_mode=org.entry_mode,
         people=tuple(
-            PersonRecord(p.id, p.role, p.name, p.id_number if reveal else mask_id_number(p.id_number), p.phone,
-                         p.term_start, p.term_end, p.is_current)
+            PersonRecord(p.id, p.role, p.name, p.id_number if reveal else mask_id_number(p.id_number),
+                         p.phone if reveal else mask_phone(p.phone), p.term_start, p.term_end, p.is_current)
             for p in people
         ),
         history=tuple(

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime
+from typing import Any, Callable
 
-from civicdesk.errors import Issue
+from civicdesk.errors import MESSAGES, Issue
 from civicdesk import clock
 
 USCC_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -184,3 +185,95 @@ def mask_phone(value: str | None) -> str | None:
 def format_cn_date(value: date | None) -> str:
     """2021年8月20日: the official form, without zero padding."""
     return f"{value.year}年{value.month}月{value.day}日" if value else ""
+
+
+# -- text fields: what every entry path (form, org add, filings, ledger, sync) refuses -----------------------
+#: Fields whose text may run over several lines (a tab or a line break is allowed there, nowhere else).
+MULTILINE_FIELDS = frozenset({"purpose", "business_scope", "notes", "comment", "reason"})
+#: Bidirectional embeddings, overrides and isolates (U+202A-202E, U+2066-2069): they reorder what a reader
+#: sees (an "evil" name reads differently on screen than it sorts, searches and prints), never part of a name.
+BIDI_CONTROLS = frozenset(chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
+#: First characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
+FORMULA_PREFIXES = ("=", "+", "-", "@")
+
+MESSAGES.update({
+    "text.control": ("“{label}”含有不可见的控制字符 {char}（第 {position} 个字符），不能录入。",
+                     "'{label}' holds the invisible control character {char} (character {position}); it cannot be entered."),
+    "text.formula": ("“{label}”以“{prefix}”开头，导出到表格软件时会被当作公式执行：请去掉开头的符号。",
+                     "'{label}' starts with '{prefix}', which a spreadsheet runs as a formula: remove the leading sign."),
+})
+
+
+def _forbidden_char(char: str, multiline: bool) -> bool:
+    if char in BIDI_CONTROLS or char in ("\u2028", "\u2029"):
+        return True
+    if multiline and char in ("\t", "\n", "\r"):
+        return False
+    return unicodedata.category(char) == "Cc"  # C0 (U+0000-001F), DEL and C1 (U+0080-009F)
+
+
+def check_text(value: object, field: str, label: str | None = None, *, multiline: bool | None = None,
+               formula: bool | None = None) -> list[Issue]:
+    """Errors for one text value as typed (before trimming): a C0/C1 control character (tab and line breaks
+    only where ``multiline``), a bidi override or isolate, and (``formula``) a leading = + - @.
+
+    ``multiline`` defaults to whether ``field`` (its last part, ``people[0].name`` -> ``name``) is one of
+    :data:`MULTILINE_FIELDS`; ``formula`` defaults to every single-line field but phone numbers (``+86 …``).
+    Not text: no issue (type checks are the caller's)."""
+    if not isinstance(value, str) or not value:
+        return []
+    leaf = field.rsplit(".", 1)[-1].split("[", 1)[0]
+    if multiline is None:
+        multiline = leaf in MULTILINE_FIELDS
+    if formula is None:
+        formula = not multiline and "phone" not in leaf
+    shown = label or field
+    for position, char in enumerate(value, start=1):
+        if _forbidden_char(char, multiline):
+            return [Issue(field, "text.control", {"label": shown, "char": f"U+{ord(char):04X}",
+                                                  "position": position})]
+    if formula and value.startswith(FORMULA_PREFIXES):
+        return [Issue(field, "text.formula", {"label": shown, "prefix": value[0]})]
+    return []
+
+
+def check_text_fields(data: object, prefix: str = "", label: Callable[[str], str] | None = None) -> list[Issue]:
+    """:func:`check_text` on every text value in ``data`` (a row, a record with its people, nested lists), each
+    named by its path (``people[0].name``).  The one check a ledger row or a sync row is put through, as
+    ``org add`` and filings are; ``label(path)`` gives the words for a field (default: the path)."""
+    issues: list[Issue] = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            path = f"{prefix}.{key}" if prefix else str(key)
+            issues.extend(check_text_fields(value, path, label))
+    elif isinstance(data, (list, tuple)):
+        for index, value in enumerate(data):
+            issues.extend(check_text_fields(value, f"{prefix}[{index}]", label))
+    elif isinstance(data, str):
+        issues.extend(check_text(data, prefix, label(prefix) if label else None))
+    return issues
+
+
+# -- personal data in what is shown -----------------------------------------------------------------------------
+#: Keys whose values are personal ID numbers or personal phone numbers wherever they appear in stored JSON.
+ID_KEYS = frozenset({"id_number", "legal_rep_id_number"})
+PHONE_KEYS = frozenset({"phone", "legal_rep_phone"})
+
+
+def mask_personal(data: Any) -> Any:
+    """A copy of ``data`` (dicts, lists, scalars) with every ID number and personal phone masked by key
+    (:data:`ID_KEYS`, :data:`PHONE_KEYS`); what a filing, a sync conflict or a row shows to a user without
+    the ``reveal_ids`` right."""
+    if isinstance(data, dict):
+        out: dict[Any, Any] = {}
+        for key, value in data.items():
+            if key in ID_KEYS and isinstance(value, str):
+                out[key] = mask_id_number(value)
+            elif key in PHONE_KEYS and isinstance(value, str):
+                out[key] = mask_phone(value)
+            else:
+                out[key] = mask_personal(value)
+        return out
+    if isinstance(data, list):
+        return [mask_personal(v) for v in data]
+    return data

@@ -2,7 +2,9 @@
 
 What it asks for is shown as a diff against the register: each field with its value when the filing was
 drafted, its value in the register now (highlighted when it differs: the record changed meanwhile, and
-approving will be refused) and the value applied for.  Below: the documents, the steps so far, a comment and
+approving will be refused) and the value applied for; an establishment (or community) filing lists every
+field and every person approval writes.  ID numbers and phones are masked; 显示完整号码 shows them to a user
+with the right to see them (the service audits the reveal).  Below: the documents, the steps so far, a comment and
 the 文号, and the buttons 修改 / 提交 / 开始审查 / 准予 / 不予 / 退回补正 / 撤回, each enabled only when the filing's
 state allows it, the user's role permits it, and (for a decision) the user did not draft or submit it.  What
 the services refuse (four eyes, a stale record, no role) is shown in words above the buttons.  修改 (a draft or
@@ -112,7 +114,21 @@ class FilingDialog(QDialog):
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         diff_box = QGroupBox(self.tr("申请事项内容（与登记簿现状对照）"))
-        QVBoxLayout(diff_box).addWidget(self.diff)
+        diff_layout = QVBoxLayout(diff_box)
+        diff_layout.addWidget(self.diff)
+        self.revealed = False
+        self.reveal_button = QPushButton(self.tr("显示完整号码"))
+        self.reveal_button.setObjectName("reveal")
+        self.reveal_button.setAutoDefault(False)
+        may_reveal = ctx.user is not None and ctx.may("reveal_ids")
+        self.reveal_button.setEnabled(may_reveal)
+        self.reveal_button.setToolTip(self.tr("显示完整身份证号码和电话（记入审计）") if may_reveal else
+                                      self.tr("身份证号码和电话已隐去部分数字：您无权查看完整号码。"))
+        self.reveal_button.clicked.connect(self.reveal)
+        reveal_row = QHBoxLayout()
+        reveal_row.addStretch(1)
+        reveal_row.addWidget(self.reveal_button)
+        diff_layout.addLayout(reveal_row)
 
         self.documents = QListWidget()
         self.documents.setObjectName("documents")
@@ -189,8 +205,9 @@ class FilingDialog(QDialog):
 
     # -- loading --------------------------------------------------------------------------------------------
     def reload(self) -> None:
-        db, key = self.ctx.db, self.filing_id
-        self.ctx.runner.run(lambda _job: filings.get_filing(db, key), on_success=self.show_record,
+        db, key, by, reveal = self.ctx.db, self.filing_id, self.ctx.user, self.revealed
+        self.ctx.runner.run(lambda _job: filings.get_filing(db, key, by=by, reveal=reveal),
+                            on_success=self.show_record,
                             on_failure=lambda exc: self.message.setText(self.ctx.message(exc)),
                             key=f"filing:{key}")
 
@@ -221,6 +238,19 @@ class FilingDialog(QDialog):
         self._fill_steps(record)
         self._update_buttons()
         self.loaded.emit(record)
+
+    def reveal(self) -> None:
+        """Show the full ID numbers and phones (the service checks the right and audits the reveal)."""
+        if self.ctx.user is None or not self.ctx.may("reveal_ids"):
+            return
+        self.revealed = True
+        self.reveal_button.setEnabled(False)
+        self.reload()
+
+    def diff_rows(self) -> list[tuple[str, ...]]:
+        """The visible rows of the diff as their texts (label, then the shown columns), for tests."""
+        columns = [c for c in range(self.diff.columnCount()) if not self.diff.isColumnHidden(c)]
+        return [tuple(self.diff.item(r, c).text() for c in columns) for r in range(self.diff.rowCount())]
 
     def fact(self, key: str) -> str:
         """The text shown for one fact (``state``, ``decided_by`` …), for tests."""

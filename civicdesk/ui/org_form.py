@@ -139,7 +139,9 @@ class OrgFormDialog(QDialog):
             self.editors["status"].setEnabled(False)  # a new organization applied for is 存续 once approved
         self._apply_rules()
         self._baseline = self.record_data()
-        if organization_id is not None:  # problems the old record has already do not block a change
+        # problems the old record has already do not block a change; a filing shown with its numbers masked
+        # (the service puts the full ones back on saving) does not block its correction
+        if organization_id is not None or filing is not None:
             self._baseline_issues = {(i.field, i.code) for i in self._check(self._baseline)}
         if self.kind == "tier_convert":  # the baseline is the record as it is; now the tier it becomes
             self._limit_tiers(tier_targets or ())

@@ -247,3 +247,157 @@ def test_community_organization_climbs_the_tiers(city_db: Database) -> None:
     assert (shown.values["tier"], shown.values["registry_code"], shown.values["is_community"]) == (
         "registered", "511111", True)
     assert [(p.role, p.name) for p in shown.people if p.is_current] == [("legal_representative", responsible)]
+
+
+# -- issue 13/14: a reviewer sees everything an approval writes; personal numbers masked unless revealed ---------
+REP_ID = "51111119800101006X"  # a valid ID number (checked below) that appears nowhere else
+
+
+def _establishment(db: Database, office) -> filings.FilingRecord:  # noqa: ANN001
+    record = social_group(name="乐山市沙湾区新设书法协会")
+    record["people"].append({"role": "secretary_general", "name": "钱秘书", "id_number": REP_ID,
+                             "phone": "13900001111", "term_start": "2019-05-20"})
+    return filings.draft_filing(db, "establish", {"record": record, "applicant": "筹备组"}, by=office["clerk"])
+
+
+def test_an_establishment_diff_lists_every_field_and_person_approval_writes(db: Database, office) -> None:
+    assert registry.validate_id_number(REP_ID) == []
+    draft = _establishment(db, office)
+    shown = filings.get_filing(db, draft.number)
+    rows = {d.field: d for d in shown.diff}
+    people = [d.new for d in shown.diff if d.field.startswith("people")]
+    assert len(people) == 2 and all(d.label == "人员" for d in shown.diff if d.field.startswith("people"))
+    assert people[0].startswith("法定代表人 张三，身份证号码 5111**********") and "电话 138****5678" in people[0]
+    assert people[1].startswith("秘书长 钱秘书，身份证号码 5111**********006X") and "139****1111" in people[1]
+    # the defaults the register fills in are shown too: nothing written goes unseen
+    for name in ("name", "uscc", "tier", "status", "registry_code", "registry_name", "established_on", "sponsor"):
+        assert name in rows, name
+    assert rows["status"].new == "active" and rows["tier"].new == "registered"
+    # what approval writes is what the diff listed
+    filings.transition(db, draft.id, "submit", by=office["clerk"])
+    approved = filings.transition(db, draft.id, "approve", by=office["reviewer"])
+    org = registry.get_organization(db, approved.organization_id, reveal=True)
+    assert sorted(p.name for p in org.people) == ["张三", "钱秘书"]
+    for spec_name, row in rows.items():
+        if not spec_name.startswith("people"):
+            assert str(registry.records.to_json_value(org.values[spec_name])) == str(row.new), spec_name
+
+
+def test_filings_mask_personal_numbers_unless_revealed_and_a_reveal_is_audited(db: Database, office, org) -> None:
+    draft = filings.draft_filing(db, "change", change(org.id, legal_rep_name="王新民", legal_rep_id_number=REP_ID,
+                                                      legal_rep_phone="13700002222"), by=office["clerk"])
+    for record in (draft, filings.get_filing(db, draft.id), *filings.list_filings(db)):
+        text = repr(record.to_json())
+        assert REP_ID not in text and "13700002222" not in text and "13812345678" not in text
+        assert "5111**********006X" in text and "137****2222" in text
+    person = next(d for d in filings.get_filing(db, draft.id).diff if d.field == "people")
+    assert person.old.startswith("法定代表人 张三") and person.new.startswith("法定代表人 王新民")
+    assert person.new.endswith("；张三 离任")
+    with pytest.raises(CivicDeskError) as refused:
+        filings.get_filing(db, draft.id, by=office["clerk"], reveal=True)
+    assert refused.value.code == "auth.forbidden"
+    before = audit.count(db)
+    revealed = filings.get_filing(db, draft.id, by=office["reviewer"], reveal=True)
+    assert revealed.changes["legal_rep_id_number"] == REP_ID
+    assert {d.field: d.new for d in revealed.diff}["legal_rep_phone"] == "13700002222"
+    entry = audit.entries(db, limit=1)[0]
+    assert (audit.count(db), entry.action, entry.actor, entry.entity_id) == (before + 1, "data.revealed", "li", draft.id)
+
+
+def test_the_audit_trail_and_history_keep_no_full_id_number_or_phone_of_a_change(db: Database, db_path: Path,
+                                                                                  office, org) -> None:
+    old_id = social_group()["people"][0]["id_number"]
+    draft = filings.draft_filing(db, "change", change(org.id, legal_rep_name="王新民", legal_rep_id_number=REP_ID,
+                                                      legal_rep_phone="13700002222"), by=office["clerk"])
+    filings.transition(db, draft.id, "submit", by=office["clerk"])
+    filings.transition(db, draft.id, "approve", by=office["reviewer"])
+    import sqlite3
+
+    conn = sqlite3.connect(db_path)
+    try:
+        trail = "\n".join(row[0] for row in conn.execute("SELECT details FROM audit_entry"))
+        history = "\n".join(f"{a} {b}" for a, b in conn.execute("SELECT old_value, new_value FROM org_change"))
+    finally:
+        conn.close()
+    assert "legal_rep_id_number" in trail  # the change is there ...
+    for number in (REP_ID, old_id, "13700002222"):  # ... but no full number
+        assert number not in trail, number
+        assert number not in history, number
+    assert audit.verify(db).ok
+
+
+def test_a_clerk_corrects_a_draft_shown_masked_and_the_full_numbers_stay(db: Database, office) -> None:
+    draft = _establishment(db, office)
+    shown = dict(draft.changes["record"])  # masked: what the clerk's form got
+    assert "*" in shown["people"][1]["id_number"]
+    shown["address"] = "四川省乐山市沙湾区新址路9号"
+    corrected = filings.update_draft(db, draft.id, {"record": shown}, by=office["clerk"])
+    revealed = filings.get_filing(db, corrected.id, by=office["reviewer"], reveal=True)
+    assert revealed.changes["record"]["people"][1]["id_number"] == REP_ID
+    assert revealed.changes["record"]["address"] == "四川省乐山市沙湾区新址路9号"
+
+
+@pytest.mark.parametrize(("where", "value"), [
+    ("name", "测试\x07协会"), ("name", "测试\u202e协会"), ("address", "地址\x1b[31m"), ("name", "=1+1协会"),
+    ("name", "\t=1+1协会"), ("people.name", "张\x00三"), ("applicant", "王\x1b五"), ("legal_rep_name", "王\u2066五"),
+    ("comment", "理由\x07"),
+])
+def test_filings_refuse_control_characters_and_formulas_naming_the_field(db: Database, db_path: Path, office, org,
+                                                                          where: str, value: str) -> None:
+    before = digest(db_path, without=("audit_entry",))
+    with pytest.raises(ValidationError) as refused:
+        if where in ("name", "address"):
+            filings.draft_filing(db, "establish", {"record": social_group(**{where: value})}, by=office["clerk"])
+        elif where == "people.name":
+            record = social_group()
+            record["people"][0]["name"] = value
+            filings.draft_filing(db, "establish", {"record": record}, by=office["clerk"])
+        elif where == "applicant":
+            filings.draft_filing(db, "change", {**change(org.id, address="新址"), "applicant": value}, by=office["clerk"])
+        elif where == "legal_rep_name":
+            filings.draft_filing(db, "change", change(org.id, legal_rep_name=value), by=office["clerk"])
+        else:
+            draft = filings.draft_filing(db, "change", change(org.id, address="新址"), by=office["clerk"])
+            filings.transition(db, draft.id, "submit", by=office["clerk"])
+            before = digest(db_path, without=("audit_entry",))
+            filings.transition(db, draft.id, "return", by=office["reviewer"], comment=value)
+    assert refused.value.issues[0].code in ("text.control", "text.formula")
+    assert "\n" not in refused.value.message("zh")
+    assert digest(db_path, without=("audit_entry",)) == before
+
+
+@pytest.mark.parametrize("value", ["测试\x07协会", "测试\x1b]0;x\x07协会", "\x00协会", "测试\u202e会协", "测试\u2067协会",
+                                   "@SUM(1+1)", "-2+3协会", "+1+1协会"])
+def test_org_add_refuses_control_characters_and_formulas(db: Database, db_path: Path, value: str,
+                                                          tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = digest(db_path)
+    with pytest.raises(ValidationError) as refused:
+        registry.add_organization(db, social_group(name=value))
+    assert [i.field for i in refused.value.issues] == ["name"]
+    assert "名称" in refused.value.message("zh")
+    # the form's live check (the GUI's entry path) says the same before anything is saved
+    assert [i.code for i in registry.check_organization(db, social_group(name=value))
+            if i.field == "name"] == [refused.value.issues[0].code]
+    assert digest(db_path) == before
+    with pytest.raises(ValidationError):
+        registry.add_organization(db, social_group(address="地址\x85"))
+    record = social_group()
+    record["people"][0]["name"] = value
+    with pytest.raises(ValidationError) as refused:
+        registry.add_organization(db, record)
+    assert refused.value.issues[0].field == "people[0].name"
+    assert digest(db_path) == before
+
+    # and on the command line: one line naming the field, exit non-zero, nothing written
+    import json as _json
+
+    from civicdesk.app import main
+
+    source = tmp_path / "org.json"
+    source.write_text(_json.dumps(social_group(name=value), ensure_ascii=False), encoding="utf-8")
+    db.close()
+    code = main(["--db", str(db_path), "org", "add", "--json-file", str(source)])
+    out, err = capsys.readouterr()
+    assert code != 0 and err.count("\n") == 1 and "“名称”" in err and "Traceback" not in err
+    assert not any(c in err for c in "\x00\x07\x1b\u202e\u2067")  # the refusal prints no control character
+    assert digest(db_path) == before

@@ -70,3 +70,29 @@ def test_cli_period_and_bad_dates(shawan_db_path: Path, tmp_path: Path, capsys: 
     assert "不是日期" in capsys.readouterr().err and not target.exists()
     assert main(["--db", str(shawan_db_path), "print", "filings", "-o", str(target)]) == 0
     assert "本期受理申请事项0件" in text_of(target)
+
+
+def test_days_left_count_from_the_day_the_report_is_printed_as_the_queue_does(shawan_db_path: Path, tmp_path: Path,
+                                                                            clock: FixedClock) -> None:
+    """Issue 13: a period ending after today printed 已受理（剩33天） where the queue said 60."""
+    from civicdesk.services.database import open_database
+
+    db = open_database(shawan_db_path)
+    try:
+        clerk = auth.create_user(db, "admin", "admin123x", "admin")
+        org = first_page(db, RegisterFilter(tier="registered"), "name", False, 1)[0]
+        draft = filings.draft_filing(db, "change", {"organization_id": org.id, "changes": {"member_count": 998}},
+                                     by=clerk)
+        queued = filings.transition(db, draft.id, "submit", by=clerk)
+        assert queued.days_left == 60 and filings.list_filings(db)[0].days_left == 60
+        for end in (date(2026, 12, 31), date(2026, 11, 28)):  # the year's report, and today's
+            target = tmp_path / f"{end}.pdf"
+            print_document(db, "filings", FilingsOptions(date(2026, 1, 1), end), target)
+            assert "已受理（剩60天）" in text_of(target).replace("\n", "")
+        clock.advance(days=10)  # ten days later the queue and the report both say 50
+        target = tmp_path / "later.pdf"
+        print_document(db, "filings", FilingsOptions(date(2026, 1, 1), date(2026, 12, 31)), target)
+        assert filings.get_filing(db, draft.id).days_left == 50
+        assert "已受理（剩50天）" in text_of(target).replace("\n", "")
+    finally:
+        db.close()

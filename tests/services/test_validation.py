@@ -18,7 +18,10 @@ from hypothesis import strategies as st
 from civicdesk.errors import MESSAGES, Issue, render
 from civicdesk.services import validation
 from civicdesk.services.validation import (
+    check_text,
+    check_text_fields,
     format_cn_date,
+    mask_personal,
     id_birth_date,
     id_check_char,
     make_id_number,
@@ -550,6 +553,8 @@ def issues_for_every_code() -> list[Issue]:
         *validate_date("2021-02-30", "f", "成立日期")[1],
         *validate_date("1948-12-31", "f", "成立日期")[1],
         *validate_date("2999-01-01", "f", "成立日期")[1],
+        *check_text("测试\x1b协会", "name", "名称"),
+        *check_text("=1+1协会", "name", "名称"),
     ]
 
 
@@ -592,3 +597,54 @@ def test_check_message_contains_expected_character() -> None:
     (issue,) = validate_uscc("51511102MJ00000188")
     assert "“9”" in render(issue.code, issue.params, "zh")
     assert "'9' expected" in render(issue.code, issue.params, "en")
+
+
+# -- text fields (issue 14: control characters, bidi overrides, formula injection) -----------------------------
+@pytest.mark.parametrize("char", ["\x07", "\x1b", "\x00", "\x7f", "\x85", "\u202e", "\u202a", "\u2066", "\u2069",
+                                  "\t", "\n", "\r", "\u2028"])
+def test_control_and_bidi_characters_are_refused_in_a_single_line_field(char: str) -> None:
+    issues = check_text(f"测试{char}协会", "name", "名称")
+    assert [(i.field, i.code, i.params["position"]) for i in issues] == [("name", "text.control", 3)]
+    assert issues[0].message("zh").startswith("“名称”含有不可见的控制字符 U+")
+    assert "\n" not in issues[0].message("en")
+
+
+def test_multi_line_fields_allow_tab_and_line_breaks_but_not_other_controls() -> None:
+    assert check_text("第一条\n第二条\t（续）\r\n", "business_scope", "业务范围") == []
+    assert [i.code for i in check_text("第一条\x1b[31m", "business_scope", "业务范围")] == ["text.control"]
+    assert [i.code for i in check_text("理由\u202e", "comment", "意见")] == ["text.control"]
+    assert check_text("- 第一条", "notes") == []  # a list in a note is no formula
+
+
+@pytest.mark.parametrize("value", ["=cmd|' /C calc'!A0", "=HYPERLINK(\"http://x\")", "@SUM(1+1)", "+1+1协会",
+                                  "-2+3协会"])
+def test_formula_prefixes_are_refused_in_names(value: str) -> None:
+    assert [i.code for i in check_text(value, "name", "名称")] == ["text.formula"]
+    assert [i.code for i in check_text(value, "people[0].name", "姓名")] == ["text.formula"]
+
+
+def test_plain_names_and_phones_with_a_plus_pass() -> None:
+    assert check_text("乐山市沙湾区摄影协会（筹）", "name") == []
+    assert check_text("+86 138 1234 5678", "contact_phone") == []
+    assert check_text("+86 138 1234 5678", "people[0].phone") == []
+    assert check_text(None, "name") == [] and check_text(12, "name") == []
+
+
+def test_check_text_fields_walks_a_row_with_its_people_and_names_each_path() -> None:
+    row = {"name": "好协会", "address": "地址\x07", "people": [{"name": "张三"}, {"name": "\u202e李四"}],
+           "member_count": 12}
+    issues = check_text_fields(row, label=lambda path: f"<{path}>")
+    assert [(i.field, i.code) for i in issues] == [("address", "text.control"), ("people[1].name", "text.control")]
+    assert issues[1].params["label"] == "<people[1].name>"
+
+
+def test_mask_personal_masks_id_numbers_and_phones_by_key_anywhere() -> None:
+    data = {"legal_rep_id_number": "511111197003050123", "legal_rep_phone": "13812345678",
+            "record": {"contact_phone": "0833-2123456",
+                       "people": [{"id_number": "51111119700305012X", "phone": "13987654321", "name": "张三"}]}}
+    masked = mask_personal(data)
+    assert masked["legal_rep_id_number"] == "5111**********0123" and masked["legal_rep_phone"] == "138****5678"
+    person = masked["record"]["people"][0]
+    assert person == {"id_number": "5111**********012X", "phone": "139****4321", "name": "张三"}
+    assert masked["record"]["contact_phone"] == "0833-2123456"  # the organization's own number, not a person's
+    assert data["legal_rep_phone"] == "13812345678"  # a copy: the input is not changed

@@ -174,7 +174,10 @@ def test_clerk_applies_reviewer_approves_and_register_history_and_audit_show_it(
     qtbot.waitUntil(lambda: dialog.record is not None, timeout=10_000)
     diff = {dialog.diff.item(r, 0).text(): [dialog.diff.item(r, c).text() for c in (1, 2, 3)]
             for r in range(dialog.diff.rowCount())}
-    assert diff == {"法定代表人（负责人）姓名": [org.legal_rep_name, org.legal_rep_name, NEW_REP]}
+    assert diff["法定代表人（负责人）姓名"] == [org.legal_rep_name, org.legal_rep_name, NEW_REP]
+    # and the person approval writes (the one in office leaves): issue 13, the reviewer sees every person
+    assert diff["人员"][2].startswith(f"法定代表人 {NEW_REP}") and diff["人员"][2].endswith(f"{org.legal_rep_name} 离任")
+    assert len(diff) == 2
     assert not dialog.stale.isVisible()
     approve = dialog.buttons["approve"]
     assert not approve.isEnabled() and "经办" in approve.toolTip() and "无权" in approve.toolTip()
@@ -642,3 +645,68 @@ def test_a_cancelled_login_after_switching_databases_leaves_the_window_clearly_r
     assert menus.user_label.text() == "当前用户：张经办（clerk1）（经办）"
     assert not menus.login_action.isVisible() and menus.switch_action.isVisible()
     assert window.new_action.isEnabled() and window.demo_action.isEnabled() and window.print_action.isEnabled()
+
+
+def test_an_establishment_filing_lists_its_people_masked_and_a_reviewer_reveals_them_audited(
+        qtbot: Any, ctx: AppContext) -> None:
+    """Issue 13: the establishment filing from the Ctrl+N form stores the legal representative and other people;
+    the dialog lists every field and person approval writes, numbers masked unless a reviewer reveals them."""
+    from civicdesk.services import audit
+    from tests.factories import social_group
+
+    record = social_group(name="乐山市沙湾区新设书法协会")
+    rep_id = record["people"][0]["id_number"]
+    record["people"].append({"role": "supervisor", "name": "钱监事", "id_number": "51111119800101006X",
+                             "phone": "13900001111"})
+    clerk = as_user(ctx, "clerk1")
+    draft = filings.draft_filing(ctx.db, "establish", {"record": record, "applicant": "筹备组"}, by=clerk)
+    filings.transition(ctx.db, draft.id, "submit", by=clerk)
+
+    dialog = open_filing(qtbot, ctx, draft.id)
+    rows = dialog.diff_rows()
+    people = [new for label, new in rows if label == "人员"]
+    assert people[0].startswith("法定代表人 张三，身份证号码 5111**********") and "电话 138****5678" in people[0]
+    assert people[1].startswith("监事 钱监事，身份证号码 5111**********006X") and "139****1111" in people[1]
+    labels = [label for label, _new in rows]
+    for label in ("名称", "统一社会信用代码", "业务主管单位", "状态", "登记管理机关"):
+        assert label in labels, label
+    shown = "\n".join("\t".join(r) for r in rows)
+    assert rep_id not in shown and "13812345678" not in shown and "51111119800101006X" not in shown
+    assert not dialog.reveal_button.isEnabled() and "无权" in dialog.reveal_button.toolTip()  # a clerk: no right
+    dialog.close()
+
+    as_user(ctx, "rev1")
+    dialog = open_filing(qtbot, ctx, draft.id)
+    assert dialog.reveal_button.isEnabled()
+    before = audit.count(ctx.db)
+    with qtbot.waitSignal(dialog.loaded, timeout=10_000):
+        qtbot.mouseClick(dialog.reveal_button, Qt.MouseButton.LeftButton)
+    shown = "\n".join("\t".join(r) for r in dialog.diff_rows())
+    assert rep_id in shown and "51111119800101006X" in shown and "13900001111" in shown
+    entry = audit.entries(ctx.db, limit=1)[0]
+    assert (audit.count(ctx.db), entry.action, entry.actor, entry.entity_id) == (before + 1, "data.revealed", "rev1",
+                                                                                 draft.id)
+
+
+def test_a_clerk_corrects_an_establishment_shown_masked_and_its_full_numbers_stay(qtbot: Any, ctx: AppContext) -> None:
+    """The clerk (no right to see full numbers) corrects a draft establishment in the form: the ID number shows
+    masked, the form does not call it wrong, and saving keeps the full number the filing holds."""
+    from tests.factories import social_group
+
+    record = social_group(name="乐山市沙湾区新设书法协会")
+    rep_id, rep_phone = record["people"][0]["id_number"], record["people"][0]["phone"]
+    clerk = as_user(ctx, "clerk1")
+    draft = filings.draft_filing(ctx.db, "establish", {"record": record}, by=clerk)
+    dialog = open_filing(qtbot, ctx, draft.id)
+    form = dialog.edit()
+    qtbot.addWidget(form, before_close_func=lambda d: setattr(d, "confirm_discard", lambda: True))
+    assert "*" in form.editors["person.id_number"].text() and rep_id not in form.editors["person.id_number"].text()
+    type_into(qtbot, form, "address", "（新址）")
+    form.validate_now()
+    assert form.save_button.isEnabled(), [i.code for i in form._issues]
+    with qtbot.waitSignal(form.filed, timeout=10_000):
+        qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    full = filings.get_filing(ctx.db, draft.id, by=ctx.users["rev1"], reveal=True)  # type: ignore[attr-defined]
+    person = full.changes["record"]["people"][0]
+    assert (person["id_number"], person["phone"]) == (rep_id, rep_phone)
+    assert full.changes["record"]["address"].endswith("（新址）")

@@ -27,6 +27,7 @@ from civicdesk.services.ledger.columns import COLUMNS, LedgerColumn
 from civicdesk.services.ledger.messages import LEDGER_MESSAGES  # noqa: F401 - registers the messages
 from civicdesk.services.ledger.safety import neutralize
 from civicdesk.services.reference import dictionary
+from civicdesk.services.validation import mask_phone
 
 Progress = Callable[[int, int], None]
 REASON_HEADER = "不合格原因"
@@ -117,8 +118,8 @@ def _rows_of(session: Any, batch: list[Organization], columns: tuple[LedgerColum
                 value: Any = org.legal_rep_name or (rep.name if rep else None)
             elif f == "legal_rep_id_number":
                 value = rep.id_number if rep else None
-            elif f == "legal_rep_phone":
-                value = rep.phone if rep else None
+            elif f == "legal_rep_phone":  # a person's phone: in full only with the ID numbers (reveal_ids)
+                value = (rep.phone if any(c.field == "legal_rep_id_number" for c in columns) else mask_phone(rep.phone)) if rep else None
             else:
                 value = getattr(org, f)
                 if column.kind == "code" and value is not None:

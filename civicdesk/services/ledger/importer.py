@@ -40,6 +40,7 @@ from civicdesk.services.ledger.columns import (
 from civicdesk.services.ledger.messages import LEDGER_MESSAGES  # noqa: F401 - registers the messages
 from civicdesk.services.ledger.reader import MAX_ROWS, LedgerSource, Limits, column_letter, open_ledger
 from civicdesk.services.reference import dictionary, registry_name
+from civicdesk.services.validation import mask_personal
 from civicdesk import clock
 
 Progress = Callable[[int, int], None]
@@ -801,7 +802,7 @@ class _RowJudge:
                 old = (current or {}).get(key)
                 value = parsed_person.get(key)
                 if not _same(old, value):
-                    changes.append(FieldChange(ledger_key, _text(old), _text(value)))
+                    changes.append(FieldChange(ledger_key, *(mask_personal({ledger_key: _text(v)})[ledger_key] for v in (old, value))))
                     new_values[ledger_key] = value
         if not changes:
             problems.extend(self.problem(number, i) for i in issues)

@@ -48,8 +48,10 @@ def _in_period(f: filings.FilingRecord, options: FilingsOptions) -> bool:
         decided is not None and options.start <= decided <= options.end)
 
 
-def selected(db: Database, options: FilingsOptions) -> list[filings.FilingRecord]:
-    rows = filings.list_filings(db, state=options.state, kind=options.kind, today=options.end)
+def selected(db: Database, options: FilingsOptions, today: date | None = None) -> list[filings.FilingRecord]:
+    """The filings of the period; days left counted from ``today`` (the day the report is printed, as the
+    queue counts them), not from the period's end."""
+    rows = filings.list_filings(db, state=options.state, kind=options.kind, today=today or clock.today())
     rows = [f for f in rows if f.state != "draft" and _in_period(f, options)]
     return sorted(rows, key=lambda f: (f.received_on, f.number))
 
@@ -68,7 +70,7 @@ def _status(f: filings.FilingRecord) -> str:
 
 
 def _write(job: PrintJob, options: FilingsOptions, info: DocInfo) -> dict[str, Any]:
-    rows = selected(job.db, options)
+    rows = selected(job.db, options, job.printed_on)
     job.progress.total = max(len(rows), 1)
     s = official.Styles(job.fonts)
     received = [f for f in rows if options.start <= f.received_on <= options.end]
