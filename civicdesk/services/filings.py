@@ -693,6 +693,17 @@ def submit_change_in(session: Session, organization_id: str, changes: dict[str, 
     return _create(session, "change", data, meta, actor, office_code, today, submit=True).number
 
 
+def submit_new_in(session: Session, kind: str, record: dict[str, Any], *, actor: str, office_code: str,
+                  today: date, applicant: str = "", documents: list[str] | None = None,
+                  legacy: bool = False) -> str:
+    """A new-record filing (establishment, township filing, community guidance) drafted and submitted in the
+    caller's transaction, the twin of :func:`submit_change_in` for a ledger's new rows; returns its number."""
+    meta = _meta({"received_on": today.isoformat(), "applicant": applicant, "documents": documents or []})
+    f = _create(session, kind, {"record": record}, meta, actor, office_code, today, submit=True)
+    f.legacy = legacy
+    return f.number
+
+
 def update_draft(db: Database, key: str, data: dict[str, Any], *, by: auth.UserInfo | None,
                  today: date | None = None) -> FilingRecord:
     """Change what a draft or returned filing asks for (re-checked against the register now)."""

@@ -315,36 +315,22 @@ def submit_new_rows(session: Session, rows: list[_Pending], *, office_code: str,
     transaction; on approval the reviewer's decision enters the record (filings._apply).  A row recording an
     organization established before today is marked as a legacy digitization (历史档案录入).  Returns the
     filings' numbers."""
+    from civicdesk.services import filings
+
     numbers = []
     for row in rows:
         record: dict[str, Any] = {k: records.to_json_value(v) for k, v in row.values.items() if v is not None}
         record["people"] = [{k: records.to_json_value(v) for k, v in p.items() if v is not None} for p in row.people]
         applicant = f"台账导入：{source_name} 第{row.row}行" if source_name else f"台账导入 第{row.row}行"
         established = row.values.get("established_on")
-        number = _submit_new_in(session, _KIND_FOR_TIER[row.values["tier"]], record, actor=actor or "(系统)",
-                                office_code=office_code, today=today, applicant=applicant,
-                                documents=[source_name] if source_name else [],
-                                legacy=isinstance(established, date) and established < today)
+        number = filings.submit_new_in(
+            session, _KIND_FOR_TIER[row.values["tier"]], record, actor=actor or "(系统)", office_code=office_code,
+            today=today, applicant=applicant, documents=[source_name] if source_name else [],
+            legacy=isinstance(established, date) and established < today)
         numbers.append(number)
         if progress is not None and len(numbers) % _PROGRESS_EVERY == 0:
             progress(len(numbers), total)
     return numbers
-
-
-def _submit_new_in(session: Session, kind: str, record: dict[str, Any], *, actor: str, office_code: str,
-                   today: date, applicant: str, documents: list[str], legacy: bool) -> str:
-    """A new-record filing drafted and submitted in the caller's transaction: the twin of
-    ``filings.submit_change_in`` for new records.  filings.py has no public in-transaction function for these
-    yet, so this takes the same two steps ``submit_change_in`` takes (its ``_meta`` and ``_create``) -- the
-    filing is checked, numbered and logged exactly as one drafted in the filing dialog."""
-    from civicdesk.services import filings
-
-    meta = filings._meta({"received_on": today.isoformat(), "applicant": applicant,  # noqa: SLF001
-                          "documents": documents})
-    f = filings._create(session, kind, {"record": record}, meta, actor, office_code, today,  # noqa: SLF001
-                        submit=True)
-    f.legacy = legacy
-    return f.number
 
 
 # -- reading ------------------------------------------------------------------------------------------------------
