@@ -189,12 +189,11 @@ def format_cn_date(value: date | None) -> str:
 
 # -- text fields: what every entry path (form, org add, filings, ledger, sync) refuses -----------------------
 #: Fields whose text may run over several lines (a tab or a line break is allowed there, nowhere else).
-MULTILINE_FIELDS = frozenset({"purpose", "business_scope", "notes", "comment", "reason"})
+MULTILINE_FIELDS = frozenset({"purpose", "business_scope", "notes", "comment", "reason", "address"})
 #: Bidirectional embeddings, overrides and isolates (U+202A-202E, U+2066-2069): they reorder what a reader
 #: sees (an "evil" name reads differently on screen than it sorts, searches and prints), never part of a name.
+#: The plain direction marks (U+200E/F), which text copied from web pages carries harmlessly, are not among them.
 BIDI_CONTROLS = frozenset(chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
-#: First characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
-FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 MESSAGES.update({
     "text.control": ("“{label}”含有不可见的控制字符 {char}（第 {position} 个字符），不能录入。",
@@ -210,6 +209,24 @@ def _forbidden_char(char: str, multiline: bool) -> bool:
     if multiline and char in ("\t", "\n", "\r"):
         return False
     return unicodedata.category(char) == "Cc"  # C0 (U+0000-001F), DEL and C1 (U+0080-009F)
+
+
+def bad_character(text: str, *, multiline: bool = False) -> tuple[int, str] | None:
+    """The first control or bidi-override character of ``text`` (1-based position and ``U+001B``), or None."""
+    for position, char in enumerate(text, start=1):
+        if _forbidden_char(char, multiline):
+            return position, f"U+{ord(char):04X}"
+    return None
+
+
+def looks_like_formula(text: str) -> bool:
+    """Whether a spreadsheet would read ``text`` (as typed, before trimming) as a formula (OWASP "CSV
+    injection"): it begins, after leading spaces, tabs and line breaks, with ``=`` or ``@``, or with ``+``/``-``
+    followed by more (a lone ``-`` is how clerks write "none").  Full-width ``＝`` counts: NFKC makes it ``=``."""
+    stripped = unicodedata.normalize("NFKC", text).lstrip(" \t\r\n\u3000")
+    if not stripped:
+        return False
+    return stripped[0] in "=@" or (stripped[0] in "+-" and len(stripped.strip()) > 1)
 
 
 def check_text(value: object, field: str, label: str | None = None, *, multiline: bool | None = None,
@@ -228,12 +245,12 @@ def check_text(value: object, field: str, label: str | None = None, *, multiline
     if formula is None:
         formula = not multiline and "phone" not in leaf
     shown = label or field
-    for position, char in enumerate(value, start=1):
-        if _forbidden_char(char, multiline):
-            return [Issue(field, "text.control", {"label": shown, "char": f"U+{ord(char):04X}",
-                                                  "position": position})]
-    if formula and value.startswith(FORMULA_PREFIXES):
-        return [Issue(field, "text.formula", {"label": shown, "prefix": value[0]})]
+    bad = bad_character(value, multiline=multiline)
+    if bad is not None:
+        return [Issue(field, "text.control", {"label": shown, "char": bad[1], "position": bad[0]})]
+    if formula and looks_like_formula(value):
+        return [Issue(field, "text.formula", {"label": shown,
+                                              "prefix": unicodedata.normalize("NFKC", value).strip()[:1]})]
     return []
 
 

@@ -702,9 +702,9 @@ class _RowJudge:
                 and safety.looks_like_formula(raw):
             start = cells.text_of(raw)[:1]
             issues.append(Issue(fld, "ledger.formula", {"label": label, "start": start}))
-        char = safety.bad_character(raw.strip(" \t\r\n"), multiline=fld in safety.MULTILINE_FIELDS)
-        if char is not None:
-            issues.append(Issue(fld, "ledger.control_character", {"label": label, "char": char}))
+        bad = safety.bad_character(raw.strip(" \t\r\n"), multiline=fld in safety.MULTILINE_FIELDS)
+        if bad is not None:
+            issues.append(Issue(fld, "ledger.control_character", {"label": label, "char": bad[1]}))
 
     def resolve_divisions(self, data: dict[str, Any], issues: list[Issue]) -> None:
         lk = self.lookups
