@@ -28,9 +28,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The database file '{path}' does not exist (nothing was created): run 'civicdesk init' or give --db.",
     ),
     "db.busy": (
-        "数据库正被另一程序或用户写入，等待 {seconds} 秒后仍未释放：未作任何更改，请稍后再试。",
-        "The database is being written by another program or user and stayed locked for {seconds} s: "
+        "数据库正被另一程序或用户写入，等待 {seconds:g} 秒后仍未释放：未作任何更改，请稍后再试。",
+        "The database is being written by another program or user and stayed locked for {seconds:g} s: "
         "nothing was changed; try again later.",
+    ),
+    "db.conflict": (
+        "另一用户同时修改了数据库，本次操作未完成、未作任何更改：请重试。",
+        "Another user changed the database at the same moment: nothing was changed; please try again.",
     ),
     "db.read_only": (
         "数据库“{path}”是只读的，无法写入：未作任何更改（请检查文件权限或换用可写的副本）。",

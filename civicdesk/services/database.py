@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from civicdesk.errors import CivicDeskError, DatabaseError
 from civicdesk.services import search
 from civicdesk.models import Base, Office, make_engine, make_session_factory
-from civicdesk.models.engine import BUSY_TIMEOUT_MS, IMMEDIATE
+from civicdesk.models.engine import IMMEDIATE
 from civicdesk.models.migrate import alembic_config, head_revision, known_revisions
 from civicdesk.services.first_page import default_database_path  # noqa: F401 (its home before the first paint)
 from civicdesk.services.plain import OfficeInfo
@@ -90,14 +90,17 @@ def database_error(exc: BaseException, path: str | Path | None = None) -> Databa
         return None
     name = getattr(orig, "sqlite_errorname", "") or ""
     primary = "_".join(name.split("_")[:2])
-    code = _SQLITE_CODES.get(primary)
+    # a read snapshot overtaken by another writer: a transaction that read before it wrote (not a wait)
+    code = "db.conflict" if name == "SQLITE_BUSY_SNAPSHOT" else _SQLITE_CODES.get(primary)
     reason = str(orig.args[0] if orig.args else orig)
     if code is None:
         low = reason.lower()
         code = next((c for text_, c in _SQLITE_MESSAGES if text_ in low), None)
     if code is None:
         return None
-    return DatabaseError(code, path=str(path or ""), reason=reason, seconds=BUSY_TIMEOUT_MS // 1000)
+    from civicdesk.models import engine as engine_module  # the timeout in force (a test may shorten it)
+
+    return DatabaseError(code, path=str(path or ""), reason=reason, seconds=engine_module.BUSY_TIMEOUT_MS / 1000)
 
 
 def _check_sqlite_file(path: Path) -> None:
