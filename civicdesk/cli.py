@@ -414,7 +414,9 @@ def check_arguments(args: list[str]) -> None:
     (``surrogateescape``), which SQLite cannot store and a terminal cannot print."""
     for arg in args:
         if _surrogate(arg) is not None:
-            shown = arg.encode("utf-8", "surrogateescape").decode("ascii", "backslashreplace")
+            # the bytes as the shell passed them (surrogateescape), other lone surrogates as \\uXXXX
+            shown = "".join(f"\\x{ord(c) - 0xDC00:02x}" if "\udc80" <= c <= "\udcff" else
+                            f"\\u{ord(c):04x}" if "\ud800" <= c <= "\udfff" else c for c in arg)
             raise InputError("cli.bad_argument", value=shown[:80])
 
 

@@ -11,6 +11,7 @@ full disk, damaged file), so that no such failure ends in a traceback.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -79,6 +80,16 @@ _SQLITE_MESSAGES = (
 )
 
 
+def _nearly_full(path: str | Path | None) -> bool:
+    """Whether the disk of the database file ``path`` has (almost) no room left."""
+    if not path or "://" in str(path):
+        return False
+    try:
+        return shutil.disk_usage(Path(path).parent).free < 1024 * 1024
+    except OSError:
+        return False
+
+
 def database_error(exc: BaseException, path: str | Path | None = None) -> DatabaseError | None:
     """The one-sentence :class:`DatabaseError` for an SQLite failure the clerk's situation causes (another
     program holds the lock, a read-only file, a full disk, a damaged file), or None for any other error.
@@ -98,6 +109,8 @@ def database_error(exc: BaseException, path: str | Path | None = None) -> Databa
         code = next((c for text_, c in _SQLITE_MESSAGES if text_ in low), None)
     if code is None:
         return None
+    if code == "db.io" and _nearly_full(path):
+        code = "db.full"  # SQLite says "disk I/O error" when the full disk is the -shm file's
     from civicdesk.models import engine as engine_module  # the timeout in force (a test may shorten it)
 
     return DatabaseError(code, path=str(path or ""), reason=reason, seconds=engine_module.BUSY_TIMEOUT_MS / 1000)
@@ -215,7 +228,10 @@ def open_database(path_or_url: str | Path | None = None, *, backup_dir: Path | N
     parsed = make_url(url)
     path: Path | None = None
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-        path = Path(parsed.database)
+        name = parsed.database
+        if str(parsed.query.get("uri", "")).lower() in ("true", "1") and name.startswith("file:"):
+            name = name[len("file:"):]  # an SQLite URI (file:PATH?mode=ro): the file is PATH
+        path = Path(name)
         if not path.parent.exists():
             raise DatabaseError("db.cannot_open", path=str(path), reason="folder does not exist / 文件夹不存在")
         if not create and not path.exists():
@@ -245,6 +261,8 @@ def open_database(path_or_url: str | Path | None = None, *, backup_dir: Path | N
             stamp = clock.now().strftime("%Y%m%d-%H%M%S")
             folder = backup_dir or path.parent
             target = folder / f"{path.stem}.before-{revision}-{stamp}.sqlite3"
+            for stale in folder.glob(f"{path.stem}.before-*.sqlite3.partial"):
+                stale.unlink(missing_ok=True)  # a backup whose process was killed: never a backup
             try:
                 sqlite_backup(path, target)
             except (sqlite3.Error, OSError) as exc:
