@@ -111,7 +111,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help=JSON_HELP)
     for module in _command_modules():
         COMMANDS.update(module.add_parsers(sub))
+    fill_help(parser)
     return parser
+
+
+def fill_help(parser: argparse.ArgumentParser) -> None:
+    """Give the options every command has their help where a command did not: ``--json`` its sentence, and
+    an option with choices the list of them (so that ``--help`` explains every option)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                fill_help(child)
+        elif not action.help:
+            if "--json" in action.option_strings:
+                action.help = JSON_HELP
+            elif action.choices:
+                action.help = "可选 / one of: " + ", ".join(map(str, action.choices))
 
 
 JSON_HELP = "以 JSON 输出 / output JSON"
@@ -328,8 +343,14 @@ def cmd_org(options: argparse.Namespace) -> int:
             if options.json:
                 _print_json([r.__dict__ for r in rows])
             else:
+                from civicdesk.services.lookups import dictionaries
+
+                zh = options.lang == "zh"
+                words = {kind: {v.code: v.label_zh if zh else v.label_en for v in values}
+                         for kind, values in dictionaries(db).items() if kind in ("tier", "status")}
                 for r in rows:
-                    print(f"{r.id}\t{r.uscc or '-':18}\t{r.division_code}\t{r.tier}\t{r.status}\t{r.name}")
+                    tier, status = words["tier"].get(r.tier, r.tier), words["status"].get(r.status, r.status)
+                    print(f"{r.id}\t{r.uscc or '-':18}\t{r.division_code}\t{tier}\t{status}\t{r.name}")
                 print(f"共 {len(rows):,} 个组织" if options.lang == "zh" else f"{len(rows):,} organizations")
             return 0
         if options.org_command == "show":
