@@ -186,9 +186,9 @@ def authenticate(db: Database, username: str, password: str, *, now: datetime | 
     username = (username or "").strip()
     error: CivicDeskError | None = None
     result: UserInfo | None = None
-    with db.read() as session:
-        found = _get(session, username)
-        stored = found.password_hash if found is not None else None
+    with db.read() as session:  # the stored hash only (a plain query: no ORM object to build)
+        stored = session.execute(select(UserAccount.password_hash)
+                                 .where(UserAccount.username == username)).scalar()
     if stored is None:
         _burn(password)  # same time as a wrong password: the answer does not tell which names exist
         correct = False

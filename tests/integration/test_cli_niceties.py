@@ -136,10 +136,15 @@ def test_org_show_prints_labels_and_json_keeps_codes(shawan_db_path: Path, capsy
     assert shown["township_code"].isdigit()
 
 
-def test_json_output_is_utf8_chinese_not_escapes(shawan_db_path: Path) -> None:
+@pytest.mark.parametrize("encoding", [None, "gbk", "ascii"])
+def test_json_output_is_utf8_chinese_not_escapes(shawan_db_path: Path, encoding: str | None) -> None:
+    """UTF-8 into a pipe or file whatever the locale: a server's plain C locale, a Chinese Windows (GBK for
+    pipes), an ASCII-only setting."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PYTHONIO"))}
-    env.update(PYTHONPATH=str(ROOT), LC_ALL="C")  # a server's plain locale
-    for args in (["org", "list", "--json", "--limit", "2"], ["stats", "--json"]):
+    env.update(PYTHONPATH=str(ROOT), LC_ALL="C")
+    if encoding:
+        env["PYTHONIOENCODING"] = encoding
+    for args in (["org", "list", "--json", "--limit", "2"], ["org", "list", "--limit", "2"], ["stats", "--json"]):
         done = subprocess.run([sys.executable, "-m", "civicdesk.app", "--db", str(shawan_db_path), *args],
                               capture_output=True, env=env, cwd=ROOT, timeout=120)
         assert done.returncode == 0, done.stderr
