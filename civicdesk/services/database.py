@@ -306,7 +306,8 @@ def migrate(engine: Engine, url: str, revision: str, *, downgrade: bool = False)
     from alembic import command
 
     cfg = alembic_config(url)
-    with engine.connect() as conn:
+    # IMMEDIATE: a second program opening the same old file waits for this migration instead of failing
+    with engine.execution_options(**{IMMEDIATE: True}).connect() as conn:
         raw = conn.connection.dbapi_connection
         sqlite = engine.dialect.name == "sqlite"
         if sqlite:

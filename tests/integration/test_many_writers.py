@@ -14,6 +14,7 @@ import json
 import multiprocessing
 import os
 import sqlite3
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -92,8 +93,10 @@ def _guesser(path: str, worker: int, start: Any, results: Any) -> None:
 
 
 def _run(target: Any, count: int, *args: Any, parties: int | None = None) -> list[tuple[Any, str]]:
-    # fork where there is one (the test process holds no open database here); spawn elsewhere
-    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    # fork where it is safe and cheap (no other thread, such as Qt's, that a child could inherit mid-lock; the
+    # test process holds no open database here); else spawn, a clean interpreter
+    fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    ctx = multiprocessing.get_context("fork" if fork else "spawn")
     start = ctx.Barrier(parties or count)
     results = ctx.Queue()
     processes = [ctx.Process(target=target, args=(*args, worker, start, results)) for worker in range(count)]
