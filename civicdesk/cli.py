@@ -200,9 +200,8 @@ def unexpected_error(exc: BaseException) -> CivicDeskError:
     if isinstance(exc, OSError):
         import errno
 
-        code = {errno.ENOSPC: "db.full", errno.EROFS: "db.read_only", errno.EACCES: "os.error"}.get(exc.errno or 0)
-        path = exc.filename or ""
-        return CivicDeskError(code or "os.error", path=str(path), reason=exc.strerror or type(exc).__name__)
+        code = "os.full" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else "os.error"
+        return CivicDeskError(code, path=str(exc.filename or ""), reason=exc.strerror or type(exc).__name__)
     return CivicDeskError("cli.internal", kind=type(exc).__name__)
 
 

@@ -49,10 +49,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The database '{path}' is damaged ({reason}): restore it from a backup.",
     ),
     "db.io": ("读写数据库“{path}”出错：{reason}", "Reading or writing the database '{path}' failed: {reason}"),
+    "os.full": ("磁盘已满，无法写入“{path}”。", "The disk is full: cannot write '{path}'."),
     "os.error": ("无法读写“{path}”：{reason}", "Cannot read or write '{path}': {reason}"),
     "cli.internal": (
-        "内部错误（{kind}），操作未完成，数据库未被更改。请把此行告知技术支持。",
-        "Internal error ({kind}); the operation did not complete and the database is unchanged. "
+        "内部错误（{kind}）：操作已中止，未完成的更改已撤销。请把此行告知技术支持。",
+        "Internal error ({kind}): the operation stopped and its unfinished changes were undone. "
         "Please report this line.",
     ),
     "cli.bad_argument": (
