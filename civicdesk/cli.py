@@ -1,7 +1,9 @@
 """The headless commands, over the same services as the GUI.
 
-Every command prints data as text, or as JSON with ``--json``; exits 0 on success and otherwise non-zero
-with one line on stderr that names what is wrong.
+Every command prints data as text, or as JSON with ``--json``; exits 0 on success and otherwise 2 (3: a
+``verify`` that found faults) with one line on stderr that names what is wrong and nothing written: bad input,
+a locked, read-only, full or damaged database, and even a fault of the program itself never end in a
+traceback.
 """
 
 from __future__ import annotations
@@ -11,17 +13,53 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from civicdesk import __version__
 from civicdesk.errors import CivicDeskError, InputError, ValidationError
 
-EXIT_ERROR = 1
+EXIT_ERROR = 2
 EXIT_CHECK_FAILED = 3
+#: Largest ``--limit``: more than any register holds, and within SQLite's integers (10^20 overflowed).
+MAX_LIMIT = 10_000_000
+#: Deepest nesting a JSON input may have (a record is three levels deep; 100,000 levels ran out of stack).
+MAX_JSON_DEPTH = 32
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with its complaint in one line on stderr (exit 2), like every other error of the CLI."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message}（{self.prog} --help）\n")
+
+
+def count_arg(text: str) -> int:
+    """A whole number from 0 to :data:`MAX_LIMIT` (an option's type)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= MAX_LIMIT:
+        raise argparse.ArgumentTypeError(f"0..{MAX_LIMIT:,}: {text[:40]!r}")
+    return value
+
+
+def add_register_filters(p: argparse.ArgumentParser) -> None:
+    """The filters of the register, as ``print register`` and ``export`` take them."""
+    p.add_argument("--division", help="区划代码：县、乡镇或村（社区）")
+    p.add_argument("--tier", choices=("registered", "filed", "guided"),
+                   help="管理层级：registered 登记、filed 备案、guided 指导管理")
+    p.add_argument("--legal-form", choices=("social_group", "social_service", "foundation"),
+                   help="组织类型：social_group 社会团体、social_service 民办非企业单位、foundation 基金会")
+    p.add_argument("--category", help="行业类别代码，如 charity")
+    p.add_argument("--subtype", help="社区社会组织类别代码，如 elderly_association")
+    p.add_argument("--status", help="状态代码，如 active、deregistered")
+    p.add_argument("--all", action="store_true", help="包括已注销、已撤销的组织")
+    p.add_argument("--search", default="", help="检索词（同主窗口检索框）")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="civicdesk",
         description="CivicDesk 社会组织登记管理：不带命令时打开图形界面，带命令时在命令行中运行。",
     )
@@ -39,45 +77,60 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--office-name", required=True, help="单位名称，如 乐山市沙湾区民政局")
     p.add_argument("--level", required=True, choices=("district", "city"), help="district（区/县）或 city（市）")
     p.add_argument("--admin", metavar="NAME", help="同时建立第一个管理员账户（密码在终端输入两次，或由标准输入给出两行）")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = sub.add_parser("demo", help="载入乐山市演示数据（本单位份额）/ load the Leshan demo data")
     p.add_argument("--own", action="store_true",
                    help="市局只载入本局自己登记的组织（其余由各区县同步而来）/ the city: only its own registrations")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     org = sub.add_parser("org", help="登记簿中的组织 / organizations of the register")
     org_sub = org.add_subparsers(dest="org_command", metavar="ACTION", required=True)
-    p = org_sub.add_parser("list", help="列出组织")
-    p.add_argument("--division", help="区划代码：县、乡镇或村（社区）")
-    p.add_argument("--tier", choices=("registered", "filed", "guided"))
-    p.add_argument("--legal-form", choices=("social_group", "social_service", "foundation"))
-    p.add_argument("--status", help="状态代码，如 active、deregistered")
-    p.add_argument("--all", action="store_true", help="包括已注销、已撤销的组织")
-    p.add_argument("--limit", type=int)
-    p.add_argument("--json", action="store_true")
+    p = org_sub.add_parser("list", help="列出组织（筛选同 print register 与 export）")
+    add_register_filters(p)
+    p.add_argument("--limit", type=count_arg, help="最多列出几个（默认：全部）")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     p = org_sub.add_parser("show", help="显示一个组织（按 id、统一社会信用代码或名称）")
-    p.add_argument("key", metavar="ID_OR_USCC")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("key", metavar="ID_OR_USCC", help="组织 id、统一社会信用代码或名称")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.add_argument("--reveal", action="store_true", help="显示完整身份证号码（个人信息，谨慎使用）")
     p = org_sub.add_parser("add", help="直接录入一条历史档案记录（经校验）")
     p.add_argument("--json-file", required=True, type=Path, help="记录的 JSON 文件（形如 org show --json 的输出）")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = sub.add_parser("stats", help="统计数字 / figures of the register")
     p.add_argument("--division", help="区划代码（默认：本单位）")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = sub.add_parser("search", help="检索组织：名称、住所、法定代表人的中文片段，信用代码前缀，名称拼音或首字母")
-    p.add_argument("query", metavar="QUERY")
-    p.add_argument("--limit", type=int, default=20)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("query", metavar="QUERY", help=f"检索词（最多 {MAX_QUERY} 个字符）")
+    p.add_argument("--limit", type=count_arg, default=20, help="最多列出几个匹配（默认 20）")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = sub.add_parser("verify", help="检查数据库完整性与结构版本 / check the database")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     for module in _command_modules():
         COMMANDS.update(module.add_parsers(sub))
+    fill_help(parser)
     return parser
+
+
+def fill_help(parser: argparse.ArgumentParser) -> None:
+    """Give the options every command has their help where a command did not: ``--json`` its sentence, and
+    an option with choices the list of them (so that ``--help`` explains every option)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                fill_help(child)
+        elif not action.help:
+            if "--json" in action.option_strings:
+                action.help = JSON_HELP
+            elif action.choices:
+                action.help = "可选 / one of: " + ", ".join(map(str, action.choices))
+
+
+JSON_HELP = "以 JSON 输出 / output JSON"
+MAX_QUERY = 200  # keep equal to civicdesk.services.search.MAX_QUERY (imported lazily: the CLI starts fast)
 
 
 def _command_modules() -> list[Any]:
@@ -96,25 +149,60 @@ def _print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
-def _open(options: argparse.Namespace):  # noqa: ANN202
+def _open(options: argparse.Namespace, *, create: bool = False):  # noqa: ANN202
+    """The database of ``--db``; only ``init`` (``create``) makes a new file: any other command on a missing
+    file is refused with nothing written."""
     from civicdesk.services.database import open_database
 
-    return open_database(options.db)
+    return open_database(options.db, create=create)
+
+
+def _one_line(text: str) -> str:
+    """A message as one line (an OS or SQLite message may hold line breaks)."""
+    return " ".join(str(text).split())
 
 
 def run(options: argparse.Namespace) -> int:
+    """Run the command; every failure is one line on stderr and exit code 2 (see the module's docstring)."""
     lang = options.lang
     try:
         handler = COMMANDS[options.command]
         return handler(options)
     except ValidationError as exc:
-        sys.stderr.write(f"civicdesk: {exc.message(lang)}\n")
+        sys.stderr.write(f"civicdesk: {_one_line(exc.message(lang))}\n")
         if getattr(options, "json", False):
             _print_json({"error": exc.code, "issues": [i.as_dict(lang) for i in exc.issues]})
         return EXIT_ERROR
     except CivicDeskError as exc:
-        sys.stderr.write(f"civicdesk: {exc.message(lang)}\n")
+        sys.stderr.write(f"civicdesk: {_one_line(exc.message(lang))}\n")
         return EXIT_ERROR
+    except BrokenPipeError:
+        raise  # the reader went away (``| head``): main() ends quietly
+    except KeyboardInterrupt:
+        sys.stderr.write("civicdesk: 已中断 / interrupted\n")
+        return 130
+    except Exception as exc:  # noqa: BLE001  (the last line of defence: one line, never a traceback)
+        sys.stderr.write(f"civicdesk: {_one_line(unexpected_error(exc).message(lang))}\n")
+        if os.environ.get("CIVICDESK_DEBUG"):
+            raise
+        return EXIT_ERROR
+
+
+def unexpected_error(exc: BaseException) -> CivicDeskError:
+    """What an exception no service turned into a :class:`CivicDeskError` means, as one: SQLite's failures
+    (locked, read-only, full, damaged) and the operating system's (full disk, no permission) by their cause;
+    anything else as an internal error that names only the exception's class (its text may quote data)."""
+    from civicdesk.services.database import database_error
+
+    mapped = database_error(exc, getattr(exc, "path", None))
+    if mapped is not None:
+        return mapped
+    if isinstance(exc, OSError):
+        import errno
+
+        code = "os.full" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else "os.error"
+        return CivicDeskError(code, path=str(exc.filename or ""), reason=exc.strerror or type(exc).__name__)
+    return CivicDeskError("cli.internal", kind=type(exc).__name__)
 
 
 def read_new_password(label: str = "新密码") -> str:
@@ -192,7 +280,7 @@ def cmd_init(options: argparse.Namespace) -> int:
 
     password = read_new_password(f"管理员 {options.admin} 的密码") if options.admin else None
     passphrase = _key_passphrase()
-    db = _open(options)
+    db = _open(options, create=True)
     try:
         office = init_office(db, code=options.office_code, name=options.office_name, level=options.level)
         if options.admin:
@@ -209,8 +297,14 @@ def cmd_init(options: argparse.Namespace) -> int:
     if options.json:
         _print_json({"code": office.code, "name": office.name, "level": office.level, "database": str(db.path or db.url)})
     else:
-        print(f"已初始化：{office.name}（{office.code}，{office.level}），数据库 {db.path or db.url}")
+        zh = options.lang == "zh"
+        level = LEVEL_LABELS.get(office.level, (office.level, office.level))[0 if zh else 1]
+        print(f"已初始化：{office.name}（{office.code}，{level}），数据库 {db.path or db.url}" if zh
+              else f"Set up: {office.name} ({office.code}, {level}), database {db.path or db.url}")
     return 0
+
+
+LEVEL_LABELS = {"district": ("区县民政局", "district office"), "city": ("市民政局", "city office")}
 
 
 def cmd_demo(options: argparse.Namespace) -> int:
@@ -243,13 +337,20 @@ def cmd_org(options: argparse.Namespace) -> int:
             rows = list_organizations(
                 db, division=options.division, tier=options.tier, legal_form=options.legal_form,
                 status=options.status, include_inactive=options.all, limit=options.limit,
+                category=options.category, subtype=options.subtype, text=options.search,
             )
             if options.json:
                 _print_json([r.__dict__ for r in rows])
             else:
+                from civicdesk.services.lookups import dictionaries
+
+                zh = options.lang == "zh"
+                words = {kind: {v.code: v.label_zh if zh else v.label_en for v in values}
+                         for kind, values in dictionaries(db).items() if kind in ("tier", "status")}
                 for r in rows:
-                    print(f"{r.id}\t{r.uscc or '-':18}\t{r.division_code}\t{r.tier}\t{r.status}\t{r.name}")
-                print(f"共 {len(rows)} 个组织" if options.lang == "zh" else f"{len(rows)} organizations")
+                    tier, status = words["tier"].get(r.tier, r.tier), words["status"].get(r.status, r.status)
+                    print(f"{r.id}\t{r.uscc or '-':18}\t{r.division_code}\t{tier}\t{status}\t{r.name}")
+                print(f"共 {len(rows):,} 个组织" if options.lang == "zh" else f"{len(rows):,} organizations")
             return 0
         if options.org_command == "show":
             if options.reveal:  # full ID numbers are personal data: only for those allowed, and audited
@@ -262,7 +363,7 @@ def cmd_org(options: argparse.Namespace) -> int:
             if options.json:
                 _print_json(record.to_json())
             else:
-                _print_record(record)
+                _print_record(db, record, options.lang)
             return 0
         user = acting_user(options, db, "legacy_entry")  # direct entry: admins digitizing paper records
         data = _read_json_file(options.json_file)
@@ -276,31 +377,117 @@ def cmd_org(options: argparse.Namespace) -> int:
         db.close()
 
 
-def _read_json_file(path: Path) -> Any:
+def _read_json_file(path: Path, *, record: bool = True) -> Any:
+    """A JSON file as data: valid UTF-8, no NaN or Infinity, no lone surrogates (``"\\ud800"``), at most
+    :data:`MAX_JSON_DEPTH` levels deep.  With ``record`` (``org add``, ``filing new``), the fields of the
+    record it holds must have their JSON types: "yes" is no flag and 12345 no name (nothing is coerced)."""
     if not path.is_file():
         raise InputError("input.file_missing", path=str(path))
     try:
-        return json.loads(path.read_text(encoding="utf-8-sig"), parse_constant=_reject_constant)
+        data = json.loads(path.read_text(encoding="utf-8-sig"), parse_constant=_reject_constant)
+    except RecursionError as exc:
+        raise InputError("input.too_deep", path=str(path), max=MAX_JSON_DEPTH) from exc
     except (UnicodeDecodeError, json.JSONDecodeError, ValueError) as exc:
-        raise InputError("input.json", path=str(path), reason=str(exc)) from exc
+        raise InputError("input.json", path=str(path), reason=_one_line(str(exc))[:200]) from exc
+    _check_json_tree(data, path)
+    if record:
+        from civicdesk.services.registry import json_input_issues
+
+        issues = json_input_issues(data)
+        if issues:
+            raise ValidationError(issues)
+    return data
+
+
+def _check_json_tree(data: Any, path: Path) -> None:
+    """Refuse JSON nested deeper than :data:`MAX_JSON_DEPTH` or holding a lone surrogate in a key or string
+    (SQLite cannot store one; printing it fails).  Iterative: the check itself cannot run out of stack."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, str):
+            bad = _surrogate(node)
+            if bad is not None:
+                raise InputError("input.bad_text", path=str(path), value=bad)
+            continue
+        if not isinstance(node, dict | list):
+            continue
+        if depth > MAX_JSON_DEPTH:
+            raise InputError("input.too_deep", path=str(path), max=MAX_JSON_DEPTH)
+        items = list(node.items()) if isinstance(node, dict) else [(None, v) for v in node]
+        for key, value in items:
+            if key is not None:
+                stack.append((key, depth))
+            stack.append((value, depth + 1))
+
+
+def _surrogate(text: str) -> str | None:
+    """The first lone surrogate of ``text`` as an escape (``\\udc80``), or None."""
+    for char in text:
+        if "\ud800" <= char <= "\udfff":
+            return f"\\u{ord(char):04x}"
+    return None
+
+
+def check_arguments(args: list[str]) -> None:
+    """Refuse an argument that is not valid text: bytes that are not UTF-8 reach Python as lone surrogates
+    (``surrogateescape``), which SQLite cannot store and a terminal cannot print."""
+    for arg in args:
+        if _surrogate(arg) is not None:
+            # the bytes as the shell passed them (surrogateescape), other lone surrogates as \\uXXXX
+            shown = "".join(f"\\x{ord(c) - 0xDC00:02x}" if "\udc80" <= c <= "\udcff" else
+                            f"\\u{ord(c):04x}" if "\ud800" <= c <= "\udfff" else c for c in arg)
+            raise InputError("cli.bad_argument", value=shown[:80])
 
 
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not allowed")
 
 
-def _print_record(record: Any) -> None:
-    from civicdesk.services.records import ORG_FIELDS, to_json_value
+#: fields whose value is a division code, shown with the division's name
+_DIVISION_FIELDS = ("division_code", "township_code", "community_code", "registry_code")
+
+
+def _print_record(db: Any, record: Any, lang: str = "zh") -> None:
+    """An organization as labelled lines in ``lang``: dictionary labels for codes, division names for
+    division codes, 是/否/— for flags and empty values, numbers with separators (JSON keeps the codes)."""
+    from civicdesk.models import Division
+    from civicdesk.services.lookups import dictionaries
+    from civicdesk.services.records import ORG_FIELDS, label, to_json_value
+
+    zh = lang == "zh"
+    labels = {kind: {v.code: (v.label_zh if zh else v.label_en) for v in values}
+              for kind, values in dictionaries(db).items()}
+    with db.read() as session:
+        names = {code: d.name for code in {record.values.get(f) for f in _DIVISION_FIELDS} if code
+                 for d in [session.get(Division, code)] if d is not None}
+
+    def shown(spec: Any, value: Any) -> str:
+        if value is None or value == "":
+            return "—"
+        if isinstance(value, bool):
+            return ("是" if value else "否") if zh else ("yes" if value else "no")
+        if spec.kind == "code":
+            return labels.get(spec.dictionary or "", {}).get(value, str(value))
+        if spec.name in _DIVISION_FIELDS and value in names:
+            return f"{names[value]}（{value}）" if zh else f"{names[value]} ({value})"
+        if spec.kind == "int":
+            return f"{value:,}"
+        if spec.kind == "decimal":
+            whole, _, frac = str(to_json_value(value)).partition(".")
+            return f"{int(whole):,}" + (f".{frac}" if frac else "")
+        return str(to_json_value(value))
 
     print(f"{record.name}  ({record.id})")
     for spec in ORG_FIELDS:
-        value = record.values.get(spec.name)
-        if value not in (None, "", False):
-            print(f"  {spec.zh}: {to_json_value(value)}")
+        print(f"  {spec.label(lang)}: {shown(spec, record.values.get(spec.name))}")
+    roles = labels.get("person_role", {})
     for p in record.people:
-        print(f"  人员: {p.role} {p.name} {p.id_number or ''} {'现任' if p.is_current else '离任'}")
+        state = ("现任" if p.is_current else "离任") if zh else ("current" if p.is_current else "former")
+        print(f"  {'人员' if zh else 'Person'}: {roles.get(p.role, p.role)} {p.name} {p.id_number or ''} {state}")
     for h in record.history:
-        print(f"  变更: {h.changed_on} {h.field}: {h.old_value} -> {h.new_value} {h.document_no or ''}")
+        print(f"  {'变更' if zh else 'Change'}: {h.changed_on} {label(h.field, lang)}: {h.old_value} -> {h.new_value} "
+              f"{h.document_no or ''}")
 
 
 def cmd_stats(options: argparse.Namespace) -> int:
@@ -317,14 +504,16 @@ def cmd_stats(options: argparse.Namespace) -> int:
     c = figures["community_social_organizations"]
     pop = figures["population"]
     print(f"{figures['scope']['name']}（{figures['scope']['code']}）")
-    print(f"  登记社会组织 {figures['registered_social_organizations']} 个：社会团体 {figures['by_legal_form']['social_group']}，"
-          f"民办非企业单位 {figures['by_legal_form']['social_service']}，基金会 {figures['by_legal_form']['foundation']}")
-    print(f"  社区社会组织 {c['total']} 个：登记 {c['registered']}，乡镇（街道）备案 {c['filed']}，纳入村（社区）指导管理 {c['guided']}")
+    forms = figures["by_legal_form"]
+    print(f"  登记社会组织 {figures['registered_social_organizations']:,} 个：社会团体 {forms['social_group']:,}，"
+          f"民办非企业单位 {forms['social_service']:,}，基金会 {forms['foundation']:,}")
+    print(f"  社区社会组织 {c['total']:,} 个：登记 {c['registered']:,}，乡镇（街道）备案 {c['filed']:,}，"
+          f"纳入村（社区）指导管理 {c['guided']:,}")
     labels = figures["community_by_subtype_labels"]
-    print("  其中：" + "，".join(f"{labels[k]} {v}" for k, v in sorted(figures["community_by_subtype"].items(), key=lambda kv: -kv[1])))
+    print("  其中：" + "，".join(f"{labels[k]} {v:,}" for k, v in sorted(figures["community_by_subtype"].items(), key=lambda kv: -kv[1])))
     if pop:
         basis = "户籍人口" if pop["basis"] == "household" else "常住人口"
-        print(f"  每万人拥有社会组织 {figures['per_10k_population']} 个（按{pop['year']}年{basis} {pop['value']} 人计）")
+        print(f"  每万人拥有社会组织 {figures['per_10k_population']} 个（按{pop['year']}年{basis} {pop['value']:,} 人计）")
     return 0
 
 
@@ -333,7 +522,7 @@ def cmd_search(options: argparse.Namespace) -> int:
 
     db = _open(options)
     try:
-        total, hits = search_organizations(db, options.query, max(options.limit, 0))
+        total, hits = search_organizations(db, options.query, options.limit)
     finally:
         db.close()
     if options.json:
@@ -343,7 +532,11 @@ def cmd_search(options: argparse.Namespace) -> int:
     else:
         for h in hits:
             print(f"{h.id}\t{h.uscc or '-':18}\t{h.division_code}\t{h.name}\t({', '.join(h.matched)})")
-        print(f"共 {total} 个匹配" if options.lang == "zh" else f"{total} matches")
+        hidden = total - len(hits)
+        if options.lang == "zh":
+            print(f"共 {total:,} 个匹配" + (f"，另有 {hidden:,} 个未列出（用 --limit {total} 全部列出）" if hidden else ""))
+        else:
+            print(f"{total:,} matches" + (f"; {hidden:,} not shown (--limit {total} lists them all)" if hidden else ""))
     return 0
 
 

@@ -23,6 +23,50 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "db.cannot_open": ("无法打开数据库“{path}”：{reason}", "Cannot open the database '{path}': {reason}"),
     "db.backup_failed": ("升级前备份数据库失败：{reason}", "Backing up the database before the upgrade failed: {reason}"),
+    "db.missing": (
+        "数据库文件“{path}”不存在（未新建任何文件）：请先运行 civicdesk init，或用 --db 指定已有的数据库。",
+        "The database file '{path}' does not exist (nothing was created): run 'civicdesk init' or give --db.",
+    ),
+    "db.busy": (
+        "数据库正被另一程序或用户写入，等待 {seconds:g} 秒后仍未释放：未作任何更改，请稍后再试。",
+        "The database is being written by another program or user and stayed locked for {seconds:g} s: "
+        "nothing was changed; try again later.",
+    ),
+    "db.conflict": (
+        "另一用户同时修改了数据库，本次操作未完成、未作任何更改：请重试。",
+        "Another user changed the database at the same moment: nothing was changed; please try again.",
+    ),
+    "db.read_only": (
+        "数据库“{path}”是只读的，无法写入：未作任何更改（请检查文件权限或换用可写的副本）。",
+        "The database '{path}' is read-only: nothing was changed (check the file's permissions).",
+    ),
+    "db.full": (
+        "磁盘已满，无法写入数据库“{path}”：未作任何更改，请腾出空间后再试。",
+        "The disk is full: nothing was written to the database '{path}'; free some space and try again.",
+    ),
+    "db.corrupt": (
+        "数据库“{path}”已损坏（{reason}）：请从备份恢复。",
+        "The database '{path}' is damaged ({reason}): restore it from a backup.",
+    ),
+    "db.io": ("读写数据库“{path}”出错：{reason}", "Reading or writing the database '{path}' failed: {reason}"),
+    "os.full": ("磁盘已满，无法写入“{path}”。", "The disk is full: cannot write '{path}'."),
+    "os.error": ("无法读写“{path}”：{reason}", "Cannot read or write '{path}': {reason}"),
+    "cli.internal": (
+        "内部错误（{kind}）：操作已中止，未完成的更改已撤销。请把此行告知技术支持。",
+        "Internal error ({kind}): the operation stopped and its unfinished changes were undone. "
+        "Please report this line.",
+    ),
+    "cli.bad_argument": (
+        "命令行参数含有无法识别的字符（不是有效的 UTF-8）：{value}",
+        "A command-line argument holds characters that are not valid UTF-8: {value}",
+    ),
+    "cli.usage": ("{message}（civicdesk {command} --help 查看用法）", "{message} (see civicdesk {command} --help)"),
+    "cli.number_range": ("“{option}”应为 {low} 到 {high} 之间的整数：“{value}”。",
+                         "'{option}' must be a whole number from {low} to {high}: '{value}'."),
+    "search.too_long": (
+        "检索词过长（{length} 个字符，最多 {max} 个）。",
+        "The search text is too long ({length} characters, at most {max}).",
+    ),
     "db.not_initialized": (
         "数据库尚未初始化：请先运行 civicdesk init 设定本单位。",
         "The database is not set up: run 'civicdesk init' first.",
@@ -55,6 +99,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "input.json": ("文件“{path}”不是有效的 JSON：{reason}", "File '{path}' is not valid JSON: {reason}"),
     "input.not_object": ("JSON 内容应为一个对象（{{…}}）。", "The JSON must be one object ({{…}})."),
     "input.unknown_field": ("未知字段“{field}”。", "Unknown field '{field}'."),
+    "input.too_deep": ("文件“{path}”中的 JSON 嵌套过深（超过 {max} 层）。",
+                       "The JSON in '{path}' is nested too deeply (more than {max} levels)."),
+    "input.bad_text": ("文件“{path}”中有无效的文字（单独的代理码位 {value}）。",
+                       "The file '{path}' holds invalid text (a lone surrogate {value})."),
     "input.type": ("字段“{field}”的类型错误：应为{expected}。", "Field '{field}' has the wrong type: {expected} expected."),
     "validation.failed": ("记录有 {count} 处错误：{details}", "The record has {count} error(s): {details}"),
     # field-level validation
@@ -63,6 +111,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.not_allowed": ("“{label}”不适用于{context}。", "'{label}' does not apply to {context}."),
     "field.choice": ("“{label}”的值“{value}”不在字典中。", "'{label}': '{value}' is not in the dictionary."),
     "field.number": ("“{label}”应为数字：“{value}”。", "'{label}' must be a number: '{value}'."),
+    "field.too_large": ("“{label}”数值过大：“{value}”（最大 {max}）。",
+                        "'{label}' is too large: '{value}' (at most {max})."),
     "field.negative": ("“{label}”不能为负数。", "'{label}' cannot be negative."),
     "field.boolean": ("“{label}”应为是或否。", "'{label}' must be yes or no."),
     "date.format": (

@@ -13,6 +13,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Cheap Argon2id for the whole run, CLI subprocesses included (they inherit the environment); the
+# office's parameters stay the default (tests/services/test_auth.py keeps one test at them).
+os.environ["CIVICDESK_INSECURE_TEST_HASHING"] = "1"
 
 from civicdesk import clock as program_clock  # noqa: E402
 from civicdesk.services.database import Database, open_database  # noqa: E402

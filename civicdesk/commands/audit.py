@@ -10,13 +10,15 @@ from typing import Any
 def add_parsers(sub: Any) -> dict[str, Any]:
     audit = sub.add_parser("audit", help="审计记录 / audit trail")
     asub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    from civicdesk.cli import JSON_HELP, count_arg
+
     p = asub.add_parser("verify", help="重新计算审计链，指出第一条被改动、删除、插入或调换的记录")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     p = asub.add_parser("list", help="最近的审计记录（管理员）")
-    p.add_argument("--limit", type=int, default=50)
-    p.add_argument("--actor")
+    p.add_argument("--limit", type=count_arg, default=50, help="最多列出几条（默认 50）")
+    p.add_argument("--actor", help="只列此用户的记录")
     p.add_argument("--action", help="操作前缀，如 auth、data、filing")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     return {"audit": cmd_audit}
 
 

@@ -25,7 +25,7 @@ def add_parsers(sub: Any) -> dict[str, Any]:
     for action, text in (("submit", "提交（已受理）"), ("review", "开始审查（审查中）"), ("approve", "准予（登记随之变更）"),
                          ("reject", "不予（须写理由）"), ("return", "退回补正（须写理由）"), ("withdraw", "撤回")):
         p = fsub.add_parser(action, help=text)
-        p.add_argument("key", metavar="ID_OR_NUMBER")
+        p.add_argument("key", metavar="ID_OR_NUMBER", help="申请事项 id 或编号")
         p.add_argument("--comment", help="意见或理由")
         if action in ("approve", "reject"):
             p.add_argument("--document-no", help="决定的文号")
@@ -38,7 +38,7 @@ def add_parsers(sub: Any) -> dict[str, Any]:
     p.add_argument("--open", action="store_true", help="只列未办结的")
     p.add_argument("--json", action="store_true")
     p = fsub.add_parser("show", help="显示一件申请事项及其与登记簿现状的差异（身份证号码、电话隐去部分数字）")
-    p.add_argument("key", metavar="ID_OR_NUMBER")
+    p.add_argument("key", metavar="ID_OR_NUMBER", help="申请事项 id 或编号")
     p.add_argument("--json", action="store_true")
     p.add_argument("--reveal", action="store_true",
                    help="显示完整身份证号码和电话（须登录且有查看权限，记入审计）")

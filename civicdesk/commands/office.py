@@ -14,7 +14,7 @@ def add_parsers(sub: Any) -> dict[str, Any]:
     p = office_sub.add_parser("card", help="写出本单位名片（公钥）/ write this office's card")
     p.add_argument("-o", "--output", required=True, type=Path, help="名片文件，如 511111.cdcard")
     p = office_sub.add_parser("trust", help="核对指纹后信任另一单位的名片 / trust another office's card")
-    p.add_argument("card", type=Path)
+    p.add_argument("card", type=Path, help="对方单位的名片文件（.cdcard）")
     p.add_argument("--yes", action="store_true", help="已电话核对指纹，不再询问")
     p.add_argument("--json", action="store_true")
     p = office_sub.add_parser("list", help="本单位与已信任的单位 / this office and trusted offices")

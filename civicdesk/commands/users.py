@@ -10,7 +10,7 @@ def add_parsers(sub: Any) -> dict[str, Any]:
     user = sub.add_parser("user", help="用户账户 / user accounts")
     user_sub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
     p = user_sub.add_parser("add", help="添加用户（管理员；新用户密码在终端输入两次，或由标准输入给出两行）")
-    p.add_argument("name", metavar="NAME")
+    p.add_argument("name", metavar="NAME", help="用户名（2–32个字母、数字、汉字、点、下划线或连字符）")
     p.add_argument("--role", required=True, choices=("admin", "reviewer", "clerk"),
                    help="admin（管理员）、reviewer（审核）或 clerk（经办）")
     p.add_argument("--full-name", default="", help="姓名")
@@ -19,11 +19,11 @@ def add_parsers(sub: Any) -> dict[str, Any]:
     p.add_argument("--json", action="store_true")
     for name, text in (("disable", "停用用户（不删除）"), ("enable", "重新启用用户并解除锁定")):
         p = user_sub.add_parser(name, help=text)
-        p.add_argument("name", metavar="NAME")
+        p.add_argument("name", metavar="NAME", help="用户名")
         p.add_argument("--json", action="store_true")
     p = user_sub.add_parser("role", help="更改用户角色（管理员）")
-    p.add_argument("name", metavar="NAME")
-    p.add_argument("role", choices=("admin", "reviewer", "clerk"))
+    p.add_argument("name", metavar="NAME", help="用户名")
+    p.add_argument("role", choices=("admin", "reviewer", "clerk"), help="admin（管理员）、reviewer（审核）或 clerk（经办）")
     p.add_argument("--json", action="store_true")
     p = user_sub.add_parser("passwd", help="修改本人密码（--user 指定本人；新密码在终端输入两次，或由标准输入给出两行）")
     p.add_argument("--json", action="store_true")

@@ -14,6 +14,8 @@ from civicdesk.models.base import bump_versions
 from civicdesk.models.history import capture
 
 BUSY_TIMEOUT_MS = 10_000
+#: Execution option of a connection whose transactions write: they begin with ``BEGIN IMMEDIATE``.
+IMMEDIATE = "civicdesk_immediate"
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any, *, in_memory: bool) -> None:
@@ -31,7 +33,10 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any, *, in_memory: bool) -> 
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
-    """An engine for ``url`` (an SQLAlchemy URL); SQLite gets foreign keys, WAL, busy timeout, FULL sync."""
+    """An engine for ``url`` (an SQLAlchemy URL); SQLite gets foreign keys, WAL, busy timeout, FULL sync.
+
+    ``engine.execution_options(**{IMMEDIATE: True})`` gives an engine whose transactions begin IMMEDIATE
+    (for units of work that write)."""
     parsed = make_url(url)
     engine = create_engine(url, **kwargs)
     if parsed.get_backend_name() == "sqlite":
@@ -43,7 +48,11 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _begin(conn: Any) -> None:
-            conn.exec_driver_sql("BEGIN")
+            # A unit that writes takes the write lock at its start: a deferred BEGIN that reads and then writes
+            # fails at once with SQLITE_BUSY_SNAPSHOT when another process wrote in between (WAL), and the
+            # busy timeout cannot help it.  BEGIN IMMEDIATE waits (busy timeout) for the lock instead.
+            immediate = conn.get_execution_options().get(IMMEDIATE, False)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
 

@@ -8,6 +8,7 @@ admin is made; from then on every change needs a login.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -71,8 +72,17 @@ ACTION_LABELS = {
     "office": ("管理本单位设置", "manage the office"),
 }
 
-#: Argon2id cost.  Changing it makes every login rehash the stored password with the new parameters.
-HASH_PARAMETERS = {"time_cost": 3, "memory_cost": 64 * 1024, "parallelism": 2}
+#: Argon2id cost of the office.  Changing it makes every login rehash the stored password with the new
+#: parameters.
+PRODUCTION_HASH_PARAMETERS = {"time_cost": 3, "memory_cost": 64 * 1024, "parallelism": 2}
+#: The cheapest Argon2id, for test runs only (a test suite that logs in a thousand times; its subprocesses
+#: inherit the setting from the environment).  A password hashed so is rehashed at the office's cost the first
+#: time its user logs in without the setting.
+TEST_HASH_PARAMETERS = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
+#: Environment variable that selects :data:`TEST_HASH_PARAMETERS` (value ``1``); never set it in an office.
+TEST_HASHING_ENV = "CIVICDESK_INSECURE_TEST_HASHING"
+HASH_PARAMETERS = dict(TEST_HASH_PARAMETERS if os.environ.get(TEST_HASHING_ENV) == "1"
+                       else PRODUCTION_HASH_PARAMETERS)
 
 
 def hasher() -> PasswordHasher:
@@ -166,15 +176,31 @@ def create_user(db: Database, username: str, password: str, role: str, *, full_n
 def authenticate(db: Database, username: str, password: str, *, now: datetime | None = None) -> UserInfo:
     """Check a login.  Success and every failure are in the audit trail; five failures in a row lock the
     account for fifteen minutes.  Raises ``auth.failed`` (never saying whether the name exists), ``auth.locked``
-    or ``auth.disabled``."""
+    or ``auth.disabled``.
+
+    Many processes may guess at once: the password is checked (the slow part) before the unit of work, and
+    the unit that counts the failure, locks the account and writes the audit entry holds the write lock from
+    its start (BEGIN IMMEDIATE), so no failure is lost and no attempt goes unaudited.  A locked account
+    answers "locked" to the right password as to a wrong one."""
     now = now or utcnow()
     username = (username or "").strip()
     error: CivicDeskError | None = None
     result: UserInfo | None = None
+    with db.read() as session:  # the stored hash only (a plain query: no ORM object to build)
+        stored = session.execute(select(UserAccount.password_hash)
+                                 .where(UserAccount.username == username)).scalar()
+    if stored is None:
+        _burn(password)  # same time as a wrong password: the answer does not tell which names exist
+        correct = False
+    else:
+        correct = _verify(stored, password)
+    new_hash = hasher().hash(password) if correct and stored and hasher().check_needs_rehash(stored) else None
     with db.unit(actor=username or "?") as session:
         user = _get(session, username)
+        if user is not None and user.password_hash != stored:  # changed since it was read: check again
+            correct = _verify(user.password_hash, password)
+            new_hash = None
         if user is None:
-            _burn(password)  # same time as a wrong password: the answer does not tell which names exist
             audit.record(session, "auth.login_failed", "user_account", None, reason="unknown_user", username=username)
             error = CivicDeskError("auth.failed")
         elif not user.active:
@@ -183,7 +209,7 @@ def authenticate(db: Database, username: str, password: str, *, now: datetime | 
         elif user.locked_until is not None and user.locked_until > now:
             audit.record(session, "auth.login_failed", "user_account", user.id, reason="locked")
             error = CivicDeskError("auth.locked", user=username, until=_local_time(user.locked_until))
-        elif not _verify(user.password_hash, password):
+        elif not correct:
             user.failed_logins = (user.failed_logins or 0) + 1
             reason = "wrong_password"
             if user.failed_logins >= MAX_FAILURES:
@@ -193,9 +219,8 @@ def authenticate(db: Database, username: str, password: str, *, now: datetime | 
             audit.record(session, "auth.login_failed", "user_account", user.id, reason=reason)
             error = CivicDeskError("auth.failed")
         else:
-            ph = hasher()
-            if ph.check_needs_rehash(user.password_hash):
-                user.password_hash = ph.hash(password)
+            if new_hash is not None:
+                user.password_hash = new_hash
             user.failed_logins = 0
             user.locked_until = None
             user.last_login_at = now

@@ -90,6 +90,13 @@ def label(field: str, lang: str = "zh") -> str:
     return spec.label(lang) if spec else field
 
 
+#: Largest count a register holds (members, staff): far above any real organization, far below SQLite's
+#: 64-bit integers (10^30 members overflowed the driver).
+MAX_COUNT = 10**9
+#: Largest amount of NUMERIC(14, 4): 10 digits before the point (1e20 or 1e308 do not fit; 1e308 made
+#: ``quantize`` raise InvalidOperation).
+MAX_AMOUNT = Decimal(10) ** 10 - Decimal("0.0001")
+
 _TRUE = {"1", "true", "yes", "y", "是", "有", "√", "t"}
 _FALSE = {"0", "false", "no", "n", "否", "无", "", "f"}
 
@@ -124,10 +131,12 @@ def coerce(spec: FieldSpec, value: Any, field: str) -> tuple[Any, list[Issue]]:
             return None, [Issue(field, "field.number", {"label": lab, "value": value})]
         try:
             number = int(normalize_text(str(value)))
-        except ValueError:
-            return None, [Issue(field, "field.number", {"label": lab, "value": value})]
+        except ValueError:  # also a text of more than 4,300 digits (Python's limit)
+            return None, [Issue(field, "field.number", {"label": lab, "value": _short(value)})]
         if number < 0:
             return None, [Issue(field, "field.negative", {"label": lab})]
+        if number > MAX_COUNT:
+            return None, [Issue(field, "field.too_large", {"label": lab, "value": _short(value), "max": MAX_COUNT})]
         return number, []
     if spec.kind == "decimal":
         if isinstance(value, bool) or isinstance(value, float) and value != value:
@@ -140,6 +149,9 @@ def coerce(spec: FieldSpec, value: Any, field: str) -> tuple[Any, list[Issue]]:
             return None, [Issue(field, "field.number", {"label": lab, "value": value})]
         if number < 0:
             return None, [Issue(field, "field.negative", {"label": lab})]
+        if number > MAX_AMOUNT:
+            return None, [Issue(field, "field.too_large", {"label": lab, "value": _short(value),
+                                                           "max": format(MAX_AMOUNT, "f")})]
         return number.quantize(Decimal("0.0001")), []
     if spec.kind == "date":
         parsed = parse_date(value)
@@ -147,6 +159,30 @@ def coerce(spec: FieldSpec, value: Any, field: str) -> tuple[Any, list[Issue]]:
             return None, [Issue(field, "date.format", {"label": lab, "value": value})]
         return parsed, []
     raise AssertionError(spec.kind)
+
+
+def _short(value: Any, limit: int = 40) -> str:
+    """A value for a one-line message: at most ``limit`` characters."""
+    text = str(value)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+#: The JSON type each kind of field takes from a JSON file (``org add --json-file``, ``filing new``): no
+#: guessing there ("yes" is not true, 12345 is not a name); ledgers, typed by people, are parsed by ``coerce``.
+_JSON_TYPES: dict[str, tuple[tuple[type, ...], str]] = {
+    "text": ((str,), "string"), "code": ((str,), "string"), "date": ((str,), "string (2021-08-20)"),
+    "bool": ((bool,), "true/false"), "int": ((int,), "integer"), "decimal": ((int, float, str), "number"),
+}
+
+
+def json_type_issues(spec: FieldSpec, value: Any, field: str) -> list[Issue]:
+    """The issue of a JSON value whose type does not fit ``spec`` (null is always allowed: empty)."""
+    if value is None:
+        return []
+    types, expected = _JSON_TYPES[spec.kind]
+    if isinstance(value, bool) and bool not in types or not isinstance(value, types):
+        return [Issue(field, "input.type", {"field": field, "expected": expected})]
+    return []
 
 
 def to_json_value(value: Any) -> Any:

@@ -163,6 +163,33 @@ def parse_org_input(data: Any) -> ParsedOrg:
     return parsed
 
 
+def json_input_issues(data: Any) -> list[Issue]:
+    """The fields of a record read from a JSON file whose JSON type is wrong for them ("yes" for a flag,
+    12345 for a name, "12" for a count): JSON says what a value is, so nothing is guessed.
+
+    ``data`` is the ``org add`` shape, or a filing's content holding one under ``record`` or ``changes``."""
+    if not isinstance(data, dict):
+        return []
+    issues: list[Issue] = []
+    for key in ("record", "changes"):
+        if isinstance(data.get(key), dict):
+            issues.extend(json_input_issues(data[key]))
+    for key, value in data.items():
+        spec = records.FIELDS_BY_NAME.get(key)
+        if spec is not None:
+            issues.extend(records.json_type_issues(spec, value, key))
+    people = data.get("people")
+    if isinstance(people, list):
+        for index, person in enumerate(people):
+            if not isinstance(person, dict):
+                continue
+            for key, value in person.items():
+                spec = records.PERSON_FIELDS_BY_NAME.get(key)
+                if spec is not None:
+                    issues.extend(records.json_type_issues(spec, value, f"people[{index}].{key}"))
+    return issues
+
+
 def _fill_defaults(session: Session, values: dict[str, Any], office_code: str) -> None:
     """What a clerk need not type: tier, status, community flag, and the registry from the tier."""
     values.setdefault("tier", None)

@@ -120,8 +120,19 @@ def uscc_grams(value: str | None) -> str:
     return " ".join(code[:n] for n in range(2, min(len(code), USCC_TOKENS) + 1))
 
 
+#: Longest search text: far beyond a name or an address, far below SQLite's limits (a 50,000-character
+#: query failed with "LIKE or GLOB pattern too complex").
+MAX_QUERY = 200
+
+
 def normalize_query(query: str) -> str:
-    return unicodedata.normalize("NFKC", query).strip()
+    """The query as it is matched (NFKC, trimmed); refuses one longer than :data:`MAX_QUERY`."""
+    normalized = unicodedata.normalize("NFKC", query).strip()
+    if len(normalized) > MAX_QUERY:
+        from civicdesk.errors import InputError
+
+        raise InputError("search.too_long", length=len(normalized), max=MAX_QUERY)
+    return normalized
 
 
 # -- ranks ----------------------------------------------------------------------------------------------------
@@ -326,6 +337,17 @@ def _refill_text(session: Session, progress: Callable[[int, int], None] | None =
         if progress:
             progress(done, total)
     return done
+
+
+def has_pending(session: Session) -> bool:
+    """Whether :func:`index_pending` has anything to do (a read: opening a database need not write)."""
+    o = Organization.__table__
+    live = o.c.deleted_at.is_(None)
+    if session.execute(select(o.c.id).where(o.c.name_rank.is_(None), live).limit(1)).first():
+        return True
+    if not _has_index(session) or session.execute(text("SELECT 1 FROM org_text_docsize LIMIT 1")).first():
+        return False
+    return session.execute(select(o.c.id).where(o.c.name_rank.isnot(None), live).limit(1)).first() is not None
 
 
 def index_pending(session: Session, progress: Callable[[int, int], None] | None = None) -> int:

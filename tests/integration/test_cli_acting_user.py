@@ -42,11 +42,11 @@ def test_print_needs_a_login_and_is_audited(office: Path, tmp_path: Path, capsys
     target = tmp_path / "r.pdf"
     monkeypatch.delenv("CIVICDESK_USER", raising=False)
     code, _, err = run(capsys, "--db", str(office), "print", "register", "-o", str(target))
-    assert code == 1 and "需要登录" in err and not target.exists()
+    assert code == 2 and "需要登录" in err and not target.exists()
     monkeypatch.setenv("CIVICDESK_PASSWORD", "clerk123x")
     code, _, err = run(capsys, "--db", str(office), "--user", "wang", "print", "register", "-o", str(target),
                        "--reveal-ids")
-    assert code == 1 and "无权查看完整身份证号码" in err and not target.exists()
+    assert code == 2 and "无权查看完整身份证号码" in err and not target.exists()
     code, _, err = run(capsys, "--db", str(office), "--user", "wang", "print", "register", "-o", str(target))
     assert code == 0, err and target.exists()
     printed = entries(office, "print.register")
@@ -58,7 +58,7 @@ def test_legacy_entry_and_demo_are_for_admins(office: Path, capsys: pytest.Captu
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CIVICDESK_PASSWORD", "clerk123x")
     code, _, err = run(capsys, "--db", str(office), "--user", "wang", "demo")
-    assert code == 1 and "无权直接录入历史档案" in err
+    assert code == 2 and "无权直接录入历史档案" in err
     refused = entries(office, "auth.refused")
     assert [(e.actor, e.details["attempted"]) for e in refused] == [("wang", "legacy_entry")]
 

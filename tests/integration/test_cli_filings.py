@@ -16,7 +16,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def cli(db: Path, *args: str, user: str | None = None, password: str | None = None,
         stdin: str = "") -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CIVICDESK_")}
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("CIVICDESK_") or k == "CIVICDESK_INSECURE_TEST_HASHING"}  # cheap hashes stay
     env["PYTHONPATH"] = str(ROOT)
     if user:
         env["CIVICDESK_USER"] = user
@@ -51,7 +52,7 @@ def test_change_of_legal_representative_with_four_eyes(office_db: Path, tmp_path
                                    "applicant": old_rep}, ensure_ascii=False), encoding="utf-8")
 
     done = cli(db, "filing", "new", "--kind", "change", "--json-file", str(request), "--json")
-    assert done.returncode == 1 and "需要登录" in done.stderr
+    assert done.returncode == 2 and "需要登录" in done.stderr
     done = cli(db, "filing", "new", "--kind", "change", "--json-file", str(request), "--submit", "--json",
                user="wang", password="clerk123x")
     assert done.returncode == 0, done.stderr
@@ -59,9 +60,9 @@ def test_change_of_legal_representative_with_four_eyes(office_db: Path, tmp_path
     assert filing["state"] == "submitted" and filing["diff"][0]["old"] == old_rep and filing["id"]
 
     done = cli(db, "filing", "approve", filing["id"], user="wang", password="clerk123x")
-    assert done.returncode == 1 and "无权审查" in done.stderr
+    assert done.returncode == 2 and "无权审查" in done.stderr
     done = cli(db, "filing", "approve", filing["id"], user="li", password="wrong-pass1")
-    assert done.returncode == 1 and "用户名或密码错误" in done.stderr
+    assert done.returncode == 2 and "用户名或密码错误" in done.stderr
     assert json.loads(cli(db, "org", "show", org_id, "--json").stdout)["legal_rep_name"] == old_rep
 
     done = cli(db, "filing", "approve", filing["number"], "--document-no", "沙民函〔2026〕9号", "--json",
@@ -98,8 +99,8 @@ def test_password_prompts_fail_cleanly_without_terminal(tmp_path: Path) -> None:
     db = tmp_path / "x.sqlite3"
     done = cli(db, "init", "--office-code", "511111", "--office-name", "乐山市沙湾区民政局", "--level", "district",
                "--admin", "admin", stdin="admin123x\nadmin123y\n")
-    assert done.returncode == 1 and "两次输入的密码不一致" in done.stderr
+    assert done.returncode == 2 and "两次输入的密码不一致" in done.stderr
     assert not db.exists() or cli(db, "user", "list", "--json").stdout.strip() in ("[]", "")
     done = cli(db, "init", "--office-code", "511111", "--office-name", "乐山市沙湾区民政局", "--level", "district",
                "--admin", "admin", stdin="short\nshort\n")
-    assert done.returncode == 1 and "密码太弱" in done.stderr
+    assert done.returncode == 2 and "密码太弱" in done.stderr

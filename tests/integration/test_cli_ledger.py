@@ -81,7 +81,7 @@ def test_bad_file_is_one_line_on_stderr(db_path: Path, tmp_path: Path, capsys: p
     path = tmp_path / "x.xlsx"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le"))
     code, out, err = run(capsys, "--db", str(db_path), "import", str(path))
-    assert code == 1 and out == ""
+    assert code == 2 and out == ""
     assert err.count("\n") == 1 and "设有打开密码" in err
 
 
@@ -101,7 +101,7 @@ def test_export_register_filters_and_template(shawan_db_path: Path, tmp_path: Pa
     assert code == 0 and "已导出模板" in out
     assert openpyxl.load_workbook(tmp_path / "模板.xlsx").sheetnames == ["台账", "字典", "说明"]
     code, _, err = run(capsys, "--db", db, "export", str(tmp_path / "x.txt"))
-    assert code == 1 and ".xlsx" in err
+    assert code == 2 and ".xlsx" in err
 
 
 def test_a_clerks_import_becomes_filings_and_legacy_entry_is_for_administrators(

@@ -64,9 +64,9 @@ def test_organization_sheet_lists_its_latest_filings(decided, tmp_path: Path) ->
 def test_cli_period_and_bad_dates(shawan_db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "f.pdf"
     assert main(["--db", str(shawan_db_path), "print", "filings", "--from", "2026-12-01", "--to", "2026-01-01",
-                 "-o", str(target)]) == 1
+                 "-o", str(target)]) == 2
     assert "期间止早于期间起" in capsys.readouterr().err and not target.exists()
-    assert main(["--db", str(shawan_db_path), "print", "filings", "--from", "2026-13-45", "-o", str(target)]) == 1
+    assert main(["--db", str(shawan_db_path), "print", "filings", "--from", "2026-13-45", "-o", str(target)]) == 2
     assert "不是日期" in capsys.readouterr().err and not target.exists()
     assert main(["--db", str(shawan_db_path), "print", "filings", "-o", str(target)]) == 0
     assert "本期受理申请事项0件" in text_of(target)

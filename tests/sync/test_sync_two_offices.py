@@ -29,7 +29,7 @@ def test_fingerprint_is_digit_groups_and_changed_key_is_refused_until_trusted_ag
     assert len(groups) == 6 and all(len(g) == 5 and g.isdigit() for g in groups)
     # without --yes and without a terminal: an error, never a wait
     code, _, err = cli("--db", pair["city"], "office", "trust", folder / "511102.cdcard")
-    assert code == 1 and "--yes" in err
+    assert code == 2 and "--yes" in err
     # 沙湾区 makes new keys (e.g. a reinstalled PC): its packages are refused by the city until trusted again
     fresh = folder / "fresh.sqlite3"
     ok("--db", fresh, "init", "--office-code", "511111", "--office-name", DISTRICTS["511111"], "--level", "district")
@@ -164,11 +164,11 @@ def test_flipped_byte_misaddressed_and_wrong_passphrase_change_nothing(pair: dic
     env = dict(os.environ, CIVICDESK_KEY_PASSPHRASE="wrong-passphrase", PYTHONPATH=str(ROOT))
     proc = subprocess.run([sys.executable, "-m", "civicdesk.app", "--db", str(city), "sync", "import", str(first)],
                           env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
-    assert proc.returncode == 1 and "口令" in proc.stderr
+    assert proc.returncode == 2 and "口令" in proc.stderr
     env.pop("CIVICDESK_KEY_PASSPHRASE")
     proc = subprocess.run([sys.executable, "-m", "civicdesk.app", "--db", str(city), "sync", "import", str(first)],
                           env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
-    assert proc.returncode == 1 and "CIVICDESK_KEY_PASSPHRASE" in proc.stderr
+    assert proc.returncode == 2 and "CIVICDESK_KEY_PASSPHRASE" in proc.stderr
     assert digest(city) == before
 
 

@@ -1,0 +1,51 @@
+"""Argon2id's cost: the office's parameters by default, the cheapest only when the test run asks for them by
+environment (its CLI subprocesses inherit it); one test here works at the office's real cost."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from civicdesk.services import auth
+from civicdesk.services.database import Database
+
+ROOT = Path(__file__).resolve().parents[2]
+_SHOW = "import json; from civicdesk.services import auth; print(json.dumps(auth.HASH_PARAMETERS))"
+
+
+def _parameters(env_value: str | None) -> dict[str, int]:
+    env = {k: v for k, v in os.environ.items() if k != auth.TEST_HASHING_ENV}
+    if env_value is not None:
+        env[auth.TEST_HASHING_ENV] = env_value
+    env["PYTHONPATH"] = str(ROOT)
+    done = subprocess.run([sys.executable, "-c", _SHOW], capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_production_parameters_unless_the_test_setting_is_given() -> None:
+    assert auth.PRODUCTION_HASH_PARAMETERS == {"time_cost": 3, "memory_cost": 64 * 1024, "parallelism": 2}
+    assert _parameters(None) == auth.PRODUCTION_HASH_PARAMETERS
+    assert _parameters("0") == auth.PRODUCTION_HASH_PARAMETERS
+    assert _parameters("yes") == auth.PRODUCTION_HASH_PARAMETERS  # only "1" turns it on
+    assert _parameters("1") == auth.TEST_HASH_PARAMETERS
+    assert os.environ.get(auth.TEST_HASHING_ENV) == "1"  # this run (tests/conftest.py) asks for cheap hashes
+
+
+def test_login_at_the_office_cost_and_cheap_hashes_are_raised_to_it(db: Database) -> None:
+    """The one test at the real cost: a password stored cheaply (by a test run, or an old version) is hashed
+    again at the office's parameters at its first login."""
+    cheap = auth.create_user(db, "admin", "admin123x", "admin")
+    auth.HASH_PARAMETERS.clear()
+    auth.HASH_PARAMETERS.update(auth.PRODUCTION_HASH_PARAMETERS)  # the autouse fixture restores the cheap ones
+    assert auth.authenticate(db, "admin", "admin123x").username == cheap.username
+    with db.read() as session:
+        from civicdesk.models.accounts import UserAccount
+
+        stored = session.query(UserAccount.password_hash).filter_by(username="admin").scalar()
+    assert stored.startswith("$argon2id$") and "m=65536,t=3,p=2" in stored
+    auth.create_user(db, "wang", "clerk123x", "clerk", by=cheap)
+    assert auth.authenticate(db, "wang", "clerk123x").role == "clerk"
