@@ -387,7 +387,10 @@ class MainWindow(QMainWindow):
             action = self.recent_menu.addAction(str(path))
             action.triggered.connect(lambda _checked=False, p=path: self.switch_to(p))
         if self.recent_menu.isEmpty():
-            self.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
+            none = self.recent_menu.addAction(self.tr("（无）"))
+            none.setEnabled(False)
+            none.setStatusTip(self.tr("尚未打开过其他数据库：请用“打开数据库…”。"))
+            none.setToolTip(none.statusTip())
 
     def new_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("新建数据库"), str(Path.home() / "civicdesk.sqlite3"),
