@@ -73,3 +73,18 @@ def test_review_queue_says_why_for_the_selected_filing(qtbot: Any, lone_admin: A
     ctx.user = auth.create_user(ctx.db, "rev1", "Passw0rd1", "reviewer", by=admin)
     queue._explain_selected()
     assert not queue.why_greyed.isVisible() and queue.why_greyed.text() == ""
+
+
+def test_the_reason_in_english(qtbot: Any, lone_admin: Any, qapp: Any) -> None:
+    from civicdesk.ui.main import install_translators
+
+    translators = install_translators(qapp, "en")
+    try:
+        lone_admin.lang = "en"
+        dialog = _dialog(qtbot, lone_admin)
+        assert dialog.why_greyed.text() == ("The drafter or submitter cannot review this filing: another reviewer "
+                                            "must review it (four eyes).")
+        assert dialog.buttons["approve"].toolTip() == dialog.why_greyed.text()
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
