@@ -398,10 +398,10 @@ class StaffPage(QWizardPage):
         super().__init__(parent)
         self.admin_page = admin_page
         self.setTitle(self.tr("审核和经办人员"))
-        self.setSubTitle(self.tr("申请事项须由起草人、提交人以外的人审查（双人复核）。只有一名管理员时，"
-                                 "管理员起草或提交的申请无人能准予。"))
+        self.setSubTitle(self.tr("申请事项须由起草人、提交人以外的人审查（双人复核）。"))
         self._locked = False
-        advice = QLabel(self.tr("建议现在添加一名审核人员（审查、准予或不予申请事项）和一名经办人员（起草、提交申请事项）。"
+        advice = QLabel(self.tr("只有一名管理员时，管理员起草或提交的申请无人能准予。") + "\n" +
+                        self.tr("建议现在添加一名审核人员（审查、准予或不予申请事项）和一名经办人员（起草、提交申请事项）。"
                                 "也可以跳过，以后在“系统 → 用户管理…”中添加。"))
         advice.setWordWrap(True)
         self.reviewer = StaffBox(self.tr("添加审核人员"), "reviewer", "reviewer")

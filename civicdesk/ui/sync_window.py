@@ -22,7 +22,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDialog, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QInputDialog,
+    QAbstractItemView, QCheckBox, QComboBox, QDialog, QFileDialog, QGroupBox, QHBoxLayout, QInputDialog,
     QLabel, QLineEdit, QListWidget, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
@@ -367,10 +367,7 @@ class SyncWindow(QDialog):
     def _offices_tab(self) -> QWidget:
         page = QWidget()
         self.offices_table = _table([self.tr("代码"), self.tr("单位"), self.tr("级别"), self.tr("指纹（电话核对）")])
-        header = self.offices_table.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the name takes the room; none squeezed
-        header.setStretchLastSection(False)
-        header.setMinimumSectionSize(60)
+        self.offices_table.horizontalHeader().setMinimumSectionSize(60)
         self.trust_button = QPushButton(self.tr("导入单位名片…"))
         self.trust_button.setEnabled(self.ctx.may("office"))
         self.trust_button.clicked.connect(self.trust_card_file)
@@ -471,7 +468,6 @@ class SyncWindow(QDialog):
         levels = {"city": self.tr("市级"), "district": self.tr("区县级")}
         _fill(self.offices_table, [[o.code, o.name + (self.tr("（本单位）") if o.local else ""),
                                     levels.get(o.level, o.level), o.fingerprint] for o in offices])
-        self.offices_table.resizeColumnsToContents()
         self.conflicts = conflicts
         entities = {"organization": self.tr("组织"), "org_person": self.tr("人员"), "org_change": self.tr("变更记录"),
                     "filing": self.tr("申请事项"), "filing_event": self.tr("办理步骤")}

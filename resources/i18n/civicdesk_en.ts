@@ -2298,8 +2298,13 @@ Demo data: %4</translation>
     </message>
     <message>
         <location filename="../../civicdesk/ui/setup_wizard.py" line="401" />
-        <source>申请事项须由起草人、提交人以外的人审查（双人复核）。只有一名管理员时，管理员起草或提交的申请无人能准予。</source>
-        <translation>A filing must be reviewed by someone other than who drafted or submitted it (four eyes). With only one administrator, nobody can approve the filings the administrator drafted or submitted.</translation>
+        <source>申请事项须由起草人、提交人以外的人审查（双人复核）。</source>
+        <translation>A filing must be reviewed by someone other than who drafted or submitted it (four eyes).</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="403" />
+        <source>只有一名管理员时，管理员起草或提交的申请无人能准予。</source>
+        <translation>With only one administrator, nobody can approve the filings the administrator drafted or submitted.</translation>
     </message>
     <message>
         <location filename="../../civicdesk/ui/setup_wizard.py" line="404" />
@@ -2629,158 +2634,158 @@ Demo data: %4</translation>
         <translation>Fingerprint (compare by phone)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="374" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="371" />
         <source>导入单位名片…</source>
         <translation>Import an office card…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="377" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="374" />
         <source>收到其他单位的名片文件（.cdcard）后在此导入：核对指纹一致才信任。</source>
         <translation>Import another office's card file (.cdcard) here: it is trusted only after its fingerprint was compared.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="390" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="387" />
         <source>选择单位名片</source>
         <translation>Choose an office card</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="391" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="388" />
         <source>单位名片 (*.cdcard);;所有文件 (*)</source>
         <translation>Office cards (*.cdcard);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="420" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="417" />
         <source>{name}（{code}）已信任，密钥未变。</source>
         <translation>{name} ({code}) is trusted already, with the same keys.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="423" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="420" />
         <source>未信任：{name}（{code}）。</source>
         <translation>Not trusted: {name} ({code}).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="431" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="428" />
         <source>已信任 {name}（{code}）的新密钥。</source>
         <translation>The new key of {name} ({code}) is trusted.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="431" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="428" />
         <source>已信任 {name}（{code}）。</source>
         <translation>{name} ({code}) is trusted.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="471" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="468" />
         <source>市级</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="471" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="468" />
         <source>区县级</source>
         <translation>District/county</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="472" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="469" />
         <source>（本单位）</source>
         <translation> (this office)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="476" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="472" />
         <source>组织</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="476" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="472" />
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="476" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="472" />
         <source>变更记录</source>
         <translation>Change record</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="477" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="473" />
         <source>申请事项</source>
         <translation>Filing</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="477" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="473" />
         <source>办理步骤</source>
         <translation>Filing step</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="479" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="475" />
         <source>未解决</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="479" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="475" />
         <source>已解决</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="481" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="477" />
         <source>冲突（{n}）</source>
         <translation>Conflicts ({n})</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="489" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="485" />
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="489" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="485" />
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="489" />
-        <location filename="../../civicdesk/ui/sync_window.py" line="491" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="485" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="487" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="489" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="485" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="491" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="487" />
         <source>本单位的值</source>
         <translation>Our value</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="491" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="487" />
         <source>对方的值</source>
         <translation>Their value</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="491" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="487" />
         <source>现在的值</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="492" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="488" />
         <source>采用本单位的值</source>
         <translation>Take our values</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="493" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="489" />
         <source>采用对方的值</source>
         <translation>Take their values</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="494" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="490" />
         <source>逐项合并…</source>
         <translation>Merge field by field…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="545" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="541" />
         <source>解决冲突</source>
         <translation>Resolve conflict</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="545" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="541" />
         <source>确定采用所选的值？这将成为新版本并同步给对方。</source>
         <translation>Take the chosen values? They become a new version that syncs to the other office.</translation>
     </message>
