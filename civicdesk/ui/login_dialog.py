@@ -44,8 +44,9 @@ class PasswordPair(QWidget):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None, *, form: QFormLayout | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, form: QFormLayout | None = None, lang: str = "zh") -> None:
         super().__init__(parent)
+        self.lang = lang  # the language of the words under the fields
         self.first = _password_edit("password")
         self.second = _password_edit("password_again")
         self.first.setPlaceholderText(self.tr("至少8位，须同时包含字母和数字"))
@@ -75,9 +76,9 @@ class PasswordPair(QWidget):
         try:
             auth.check_password_strength(first)
         except CivicDeskError as exc:
-            return exc.message("zh")
+            return exc.message(self.lang)
         if first != second:
-            return CivicDeskError("auth.passwords_differ").message("zh")
+            return CivicDeskError("auth.passwords_differ").message(self.lang)
         return None
 
     def password(self) -> str:
@@ -196,7 +197,7 @@ class ChangePasswordDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("用户："), QLabel(user.display))
         form.addRow(self.tr("原密码："), self.old)
-        self.pair = PasswordPair(self, form=form)
+        self.pair = PasswordPair(self, form=form, lang=lang)
         self.buttons = QDialogButtonBox()
         self.ok_button = self.buttons.addButton(self.tr("修改"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole).clicked.connect(self.reject)

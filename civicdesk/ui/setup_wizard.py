@@ -287,8 +287,9 @@ class DemoPage(QWizardPage):
 class AdminPage(QWizardPage):
     """The first administrator: from now on every change to the register needs a login."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, lang: str = "zh") -> None:
         super().__init__(parent)
+        self.lang = lang
         from civicdesk.ui.login_dialog import PasswordPair
 
         self.setTitle(self.tr("管理员账户"))
@@ -305,7 +306,7 @@ class AdminPage(QWizardPage):
         form.addRow(self.tr("用户名："), self.username)
         form.addRow("", self.username_message)
         form.addRow(self.tr("姓名："), self.full_name)
-        self.pair = PasswordPair(self, form=form)  # in the same form: the password fields line up with the rest
+        self.pair = PasswordPair(self, form=form, lang=lang)  # in the same form: the password fields line up with the rest
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         hint = QLabel(self.tr("请牢记密码：管理员密码遗失后只能由另一名管理员重置。"))
@@ -319,7 +320,7 @@ class AdminPage(QWizardPage):
         try:
             auth._check_username(self.username.text())
         except CivicDeskError as exc:
-            return exc.message("zh")
+            return exc.message(self.lang)
         return None
 
     def _changed(self) -> None:
@@ -361,7 +362,8 @@ class StaffBox(QGroupBox):
 
     changed = Signal()
 
-    def __init__(self, title: str, role: str, suggested: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, role: str, suggested: str, parent: QWidget | None = None, *,
+                 lang: str = "zh") -> None:
         from civicdesk.ui.login_dialog import PasswordPair
 
         super().__init__(title, parent)
@@ -379,7 +381,7 @@ class StaffBox(QGroupBox):
         self.form.addRow(self.tr("用户名："), self.username)
         self.form.addRow("", self.username_message)
         self.form.addRow(self.tr("姓名："), self.full_name)
-        self.pair = PasswordPair(self, form=self.form)
+        self.pair = PasswordPair(self, form=self.form, lang=lang)
         self.username.textChanged.connect(lambda _text: self.changed.emit())
         self.pair.changed.connect(self.changed.emit)
         self.toggled.connect(lambda _on: self.changed.emit())
@@ -394,9 +396,10 @@ class StaffBox(QGroupBox):
 class StaffPage(QWizardPage):
     """The first reviewer and clerk (optional): the administrator alone cannot decide its own filings."""
 
-    def __init__(self, admin_page: AdminPage, parent: QWidget | None = None) -> None:
+    def __init__(self, admin_page: AdminPage, parent: QWidget | None = None, *, lang: str = "zh") -> None:
         super().__init__(parent)
         self.admin_page = admin_page
+        self.lang = lang
         self.setTitle(self.tr("审核和经办人员"))
         self.setSubTitle(self.tr("申请事项须由起草人、提交人以外的人审查（双人复核）。"))
         self._locked = False
@@ -404,8 +407,8 @@ class StaffPage(QWizardPage):
                         self.tr("建议现在添加一名审核人员（审查、准予或不予申请事项）和一名经办人员（起草、提交申请事项）。"
                                 "也可以跳过，以后在“系统 → 用户管理…”中添加。"))
         advice.setWordWrap(True)
-        self.reviewer = StaffBox(self.tr("添加审核人员"), "reviewer", "reviewer")
-        self.clerk = StaffBox(self.tr("添加经办人员"), "clerk", "clerk")
+        self.reviewer = StaffBox(self.tr("添加审核人员"), "reviewer", "reviewer", lang=lang)
+        self.clerk = StaffBox(self.tr("添加经办人员"), "clerk", "clerk", lang=lang)
         layout = QVBoxLayout(self)
         layout.addWidget(advice)
         layout.addWidget(self.reviewer)
@@ -424,11 +427,11 @@ class StaffPage(QWizardPage):
         try:
             auth._check_username(name)
         except CivicDeskError as exc:
-            return exc.message("zh")
+            return exc.message(self.lang)
         taken = {self.admin_page.username.text().strip()}
         taken |= {b.username.text().strip() for b in self.boxes() if b is not box and b.isChecked()}
         if name in taken:
-            return CivicDeskError("auth.exists", user=name).message("zh")
+            return CivicDeskError("auth.exists", user=name).message(self.lang)
         return None
 
     def _changed(self) -> None:
@@ -663,8 +666,8 @@ class SetupWizard(QWizard):
             self.setButtonText(which, text)
         self.office_page = OfficePage()
         self.demo_page = DemoPage(self.office_page)
-        self.admin_page = AdminPage()
-        self.staff_page = StaffPage(self.admin_page)
+        self.admin_page = AdminPage(lang=lang)
+        self.staff_page = StaffPage(self.admin_page, lang=lang)
         self.finish_page = FinishPage(self)
         self.setPage(PAGE_OFFICE, self.office_page)
         self.setPage(PAGE_DEMO, self.demo_page)

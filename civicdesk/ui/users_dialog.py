@@ -54,7 +54,7 @@ class UserFormDialog(QDialog):
         if username is None:
             form.addRow(self.tr("姓名："), self.full_name)
             form.addRow(self.tr("角色："), self.role)
-        self.pair = PasswordPair(self, form=form)  # in the same form: the fields line up
+        self.pair = PasswordPair(self, form=form, lang=ctx.lang)  # in the same form: the fields line up
         buttons = QDialogButtonBox()
         self.ok_button = buttons.addButton(self.tr("确定"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole).clicked.connect(self.reject)

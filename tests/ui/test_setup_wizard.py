@@ -364,3 +364,21 @@ def test_admin_password_fields_line_up(qtbot, wizard: SetupWizard) -> None:  # n
     x = page.username.mapTo(wizard, page.username.rect().topLeft()).x()
     assert page.pair.first.mapTo(wizard, page.pair.first.rect().topLeft()).x() == x
     assert page.full_name.mapTo(wizard, page.full_name.rect().topLeft()).x() == x
+
+
+def test_password_words_in_english(qtbot, fresh_db: Database, runner: Runner) -> None:  # noqa: ANN001
+    """English mode: what is wrong with a password or a user name is said in English."""
+    wizard = SetupWizard(fresh_db, runner, lang="en")
+    qtbot.addWidget(wizard)
+    page = wizard.admin_page
+    page.pair.first.setText("Secret123")
+    page.pair.second.setText("Secret124")
+    assert page.pair.message.text() == "The two passwords differ."
+    page.username.setText("a b")
+    assert page.username_message.text().startswith("User name 'a b' is invalid")
+    page.username.setText("admin")
+    box = wizard.staff_page.reviewer
+    box.setChecked(True)
+    box.username.setText("admin")
+    wizard.staff_page._changed()
+    assert box.username_message.text() == "User 'admin' already exists."
