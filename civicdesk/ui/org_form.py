@@ -156,6 +156,9 @@ class OrgFormDialog(QDialog):
         geometry = ctx.settings.value(GEOMETRY_KEY)
         if not (isinstance(geometry, QByteArray | bytes) and self.restoreGeometry(QByteArray(geometry))):
             self.resize(self._default_size())
+        elif self.width() < self._default_size().width():
+            # a size saved in the other language (English labels are wider) must not cut the form
+            self.resize(self._default_size().width(), self.height())
 
     # -- layout -------------------------------------------------------------------------------------------
     def _build(self) -> None:
