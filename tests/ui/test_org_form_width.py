@@ -22,6 +22,7 @@ def test_a_narrow_remembered_size_grows_to_the_form(qtbot: Any, db_path: Path, t
         qtbot.addWidget(narrow)
         narrow.resize(420, 500)
         settings.setValue(GEOMETRY_KEY, narrow.saveGeometry())
+        settings.setValue(GEOMETRY_KEY + "_lang", "zh")  # saved while the program ran in Chinese
         form = OrgFormDialog(ctx)
         qtbot.addWidget(form)
         want = form._default_size().width()
