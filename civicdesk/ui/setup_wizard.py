@@ -600,6 +600,9 @@ class FinishPage(QWizardPage):
                 .replace("%1", f"{result.organizations:,}").replace("%2", f"{result.people:,}")
                 .replace("%3", f"{result.communities:,}")
             )
+            # the register shows the existing ones by default: its count is lower, and should not puzzle
+            self._lines.append(self.tr("登记簿默认只显示存续的组织，已注销或撤销的不计入其“共 N 个组织”，"
+                                       "可在“筛选”中选择状态查看。"))
         self._wizard.demo_loaded.emit(result)
         self._done()
 

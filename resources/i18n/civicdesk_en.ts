@@ -3,32 +3,32 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="294" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="295" />
         <source>管理员账户</source>
         <translation>Administrator account</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="295" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="296" />
         <source>创建第一个管理员账户。管理员管理用户、查看审计记录；登记簿的每一项修改都须登录办理。</source>
         <translation>Create the first administrator account. Administrators manage users and read the audit trail; every change to the register needs a login.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="302" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="303" />
         <source>如 张三</source>
         <translation>e.g. Zhang San</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="305" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="306" />
         <source>用户名：</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="307" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="308" />
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="311" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="312" />
         <source>请牢记密码：管理员密码遗失后只能由另一名管理员重置。</source>
         <translation>Keep the password safe: a lost administrator password can only be reset by another administrator.</translation>
     </message>
@@ -95,27 +95,27 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="190" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="191" />
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="197" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="198" />
         <source>用户：</source>
         <translation>User:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="198" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="199" />
         <source>原密码：</source>
         <translation>Current password:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="201" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="202" />
         <source>修改</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="202" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="203" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -790,119 +790,124 @@
 <context>
     <name>FinishPage</name>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="474" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="477" />
         <source>完成</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="475" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="478" />
         <source>正在建立本单位的登记簿，请稍候。</source>
         <translation>Creating this office's register, please wait.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="500" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="503" />
         <source>市级</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="500" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="503" />
         <source>区县级</source>
         <translation>District/county</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="501" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="504" />
         <source>载入本单位份额</source>
         <translation>Load this office's share</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="501" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="504" />
         <source>不载入</source>
         <translation>Do not load</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="502" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="505" />
         <source>本单位：%1 %2（%3）
 演示数据：%4</source>
         <translation>This office: %1 %2 (%3)
 Demo data: %4</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="522" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="525" />
         <source>正在设定本单位并载入参考数据…</source>
         <translation>Setting up this office and loading the reference data…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="532" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="535" />
         <source>已设定本单位：%1 %2。</source>
         <translation>This office is set up: %1 %2.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="534" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="537" />
         <source>正在创建管理员账户…</source>
         <translation>Creating the administrator account…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="550" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="553" />
         <source>已创建管理员账户：%1。</source>
         <translation>Administrator account created: %1.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="553" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="556" />
         <source>正在创建审核和经办人员账户…</source>
         <translation>Making the reviewer and clerk accounts…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="575" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="578" />
         <source>已创建审核人员账户：%1。</source>
         <translation>Reviewer account made: %1.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="575" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="578" />
         <source>已创建经办人员账户：%1。</source>
         <translation>Clerk account made: %1.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="582" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="585" />
         <source>正在生成并载入演示数据…</source>
         <translation>Generating and loading the demo data…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="593" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="596" />
         <source>演示数据此前已载入，未重复载入。</source>
         <translation>The demo data was loaded before; nothing was added.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="596" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="599" />
         <source>已载入 %1 个组织、%2 名人员、%3 个村（社区）。</source>
         <translation>Loaded %1 organizations, %2 people, %3 villages/communities.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="615" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="604" />
+        <source>登记簿默认只显示存续的组织，已注销或撤销的不计入其“共 N 个组织”，可在“筛选”中选择状态查看。</source>
+        <translation>The register shows the existing organizations by default: deregistered or revoked ones are not in its count; choose a status under Filter to see them.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="621" />
         <source>设置完成。</source>
         <translation>Set-up complete.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="616" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="622" />
         <source>本单位的登记簿已建立。</source>
         <translation>This office's register has been created.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="617" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="623" />
         <source>点击“完成”开始使用。</source>
         <translation>Click Finish to start.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="624" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="630" />
         <source>设置未完成。</source>
         <translation>Set-up not complete.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="625" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="631" />
         <source>出现问题，请返回检查后重试。</source>
         <translation>Something went wrong; go back, check and try again.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="627" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="633" />
         <source>出错：%1</source>
         <translation>Error: %1</translation>
     </message>
@@ -1061,37 +1066,37 @@ Demo data: %4</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="106" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="107" />
         <source>登录 CivicDesk</source>
         <translation>Log in to CivicDesk</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="120" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="121" />
         <source>用户名：</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="121" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="122" />
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="123" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="124" />
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="125" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="126" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="140" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="141" />
         <source>请输入用户名和密码。</source>
         <translation>Enter your user name and password.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="144" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="145" />
         <source>正在验证…</source>
         <translation>Checking…</translation>
     </message>
@@ -1552,283 +1557,283 @@ Demo data: %4</translation>
         <translation>Edit filing %1: %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="171" />
+        <location filename="../../civicdesk/ui/org_form.py" line="176" />
         <source>请选择</source>
         <translation>Choose</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="172" />
+        <location filename="../../civicdesk/ui/org_form.py" line="177" />
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="174" />
+        <location filename="../../civicdesk/ui/org_form.py" line="179" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="175" />
+        <location filename="../../civicdesk/ui/org_form.py" line="180" />
         <source>管理层级</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="176" />
+        <location filename="../../civicdesk/ui/org_form.py" line="181" />
         <source>社区社会组织</source>
         <translation>Community social organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="176" />
+        <location filename="../../civicdesk/ui/org_form.py" line="181" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="176" />
+        <location filename="../../civicdesk/ui/org_form.py" line="181" />
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="178" />
+        <location filename="../../civicdesk/ui/org_form.py" line="183" />
         <source>组织类型</source>
         <translation>Legal form</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="179" />
+        <location filename="../../civicdesk/ui/org_form.py" line="184" />
         <source>行业类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="180" />
+        <location filename="../../civicdesk/ui/org_form.py" line="185" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="183" />
+        <location filename="../../civicdesk/ui/org_form.py" line="188" />
         <source>登记信息</source>
         <translation>Registration</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="185" />
+        <location filename="../../civicdesk/ui/org_form.py" line="190" />
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="186" />
+        <location filename="../../civicdesk/ui/org_form.py" line="191" />
         <source>18位，如 51511111MJ0000000X</source>
         <translation>18 characters, e.g. 51511111MJ0000000X</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="187" />
+        <location filename="../../civicdesk/ui/org_form.py" line="192" />
         <source>备案编号</source>
         <translation>Filing number</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="188" />
+        <location filename="../../civicdesk/ui/org_form.py" line="193" />
         <source>登记方式</source>
         <translation>Registration mode</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="190" />
+        <location filename="../../civicdesk/ui/org_form.py" line="195" />
         <source>业务主管单位</source>
         <translation>Sponsor</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="191" />
+        <location filename="../../civicdesk/ui/org_form.py" line="196" />
         <source>基金会类型</source>
         <translation>Foundation type</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="193" />
+        <location filename="../../civicdesk/ui/org_form.py" line="198" />
         <source>成立登记日期</source>
         <translation>Date of establishment</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="194" />
+        <location filename="../../civicdesk/ui/org_form.py" line="199" />
         <source>证书有效期</source>
         <translation>Certificate validity</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="194" />
+        <location filename="../../civicdesk/ui/org_form.py" line="199" />
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="196" />
+        <location filename="../../civicdesk/ui/org_form.py" line="201" />
         <source>发证日期</source>
         <translation>Certificate issued on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="198" />
+        <location filename="../../civicdesk/ui/org_form.py" line="203" />
         <source>住所与区划</source>
         <translation>Address and divisions</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="201" />
+        <location filename="../../civicdesk/ui/org_form.py" line="206" />
         <source>县（市、区）</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="203" />
+        <location filename="../../civicdesk/ui/org_form.py" line="208" />
         <source>乡镇（街道）</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="204" />
+        <location filename="../../civicdesk/ui/org_form.py" line="209" />
         <source>村（社区）</source>
         <translation>Village/community</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="205" />
+        <location filename="../../civicdesk/ui/org_form.py" line="210" />
         <source>住所</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="206" />
+        <location filename="../../civicdesk/ui/org_form.py" line="211" />
         <source>活动地域</source>
         <translation>Area of activity</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="208" />
+        <location filename="../../civicdesk/ui/org_form.py" line="213" />
         <source>资金与人员</source>
         <translation>Funds and people</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="210" />
+        <location filename="../../civicdesk/ui/org_form.py" line="215" />
         <source>注册资金（万元）</source>
         <translation>Registered funds (10,000 yuan)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="212" />
+        <location filename="../../civicdesk/ui/org_form.py" line="217" />
         <source>会员数</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="213" />
+        <location filename="../../civicdesk/ui/org_form.py" line="218" />
         <source>从业人员数</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="214" />
+        <location filename="../../civicdesk/ui/org_form.py" line="219" />
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="215" />
+        <location filename="../../civicdesk/ui/org_form.py" line="220" />
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="216" />
+        <location filename="../../civicdesk/ui/org_form.py" line="221" />
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="216" />
+        <location filename="../../civicdesk/ui/org_form.py" line="221" />
         <source>已建立党组织</source>
         <translation>Party organization set up</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="217" />
+        <location filename="../../civicdesk/ui/org_form.py" line="222" />
         <source>认定为慈善组织</source>
         <translation>Recognized charity</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="219" />
-        <location filename="../../civicdesk/ui/org_form.py" line="390" />
+        <location filename="../../civicdesk/ui/org_form.py" line="224" />
+        <location filename="../../civicdesk/ui/org_form.py" line="395" />
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="222" />
+        <location filename="../../civicdesk/ui/org_form.py" line="227" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="223" />
+        <location filename="../../civicdesk/ui/org_form.py" line="228" />
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="224" />
+        <location filename="../../civicdesk/ui/org_form.py" line="229" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="226" />
+        <location filename="../../civicdesk/ui/org_form.py" line="231" />
         <source>宗旨与业务范围</source>
         <translation>Purpose and business scope</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="227" />
+        <location filename="../../civicdesk/ui/org_form.py" line="232" />
         <source>宗旨</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="228" />
+        <location filename="../../civicdesk/ui/org_form.py" line="233" />
         <source>业务范围</source>
         <translation>Business scope</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="251" />
+        <location filename="../../civicdesk/ui/org_form.py" line="256" />
         <source>直接录入历史档案（管理员）</source>
         <translation>Enter a legacy record directly (administrators)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="253" />
+        <location filename="../../civicdesk/ui/org_form.py" line="258" />
         <source>将纸质登记簿中的历史记录直接录入登记簿，不经申请和审核；记入审计记录。</source>
         <translation>Types a record from the paper register straight into the register, without a filing or review; recorded in the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="259" />
+        <location filename="../../civicdesk/ui/org_form.py" line="264" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="260" />
+        <location filename="../../civicdesk/ui/org_form.py" line="265" />
         <source>保存（Ctrl+S）</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="261" />
+        <location filename="../../civicdesk/ui/org_form.py" line="266" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="297" />
+        <location filename="../../civicdesk/ui/org_form.py" line="302" />
         <source>（演示）</source>
         <translation>(demo)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="390" />
+        <location filename="../../civicdesk/ui/org_form.py" line="395" />
         <source>负责人</source>
         <translation>Responsible person</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="400" />
+        <location filename="../../civicdesk/ui/org_form.py" line="405" />
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="402" />
+        <location filename="../../civicdesk/ui/org_form.py" line="407" />
         <source>提交层级转换申请</source>
         <translation>Submit tier conversion</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="404" />
+        <location filename="../../civicdesk/ui/org_form.py" line="409" />
         <source>提交变更申请</source>
         <translation>Submit change filing</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="406" />
+        <location filename="../../civicdesk/ui/org_form.py" line="411" />
         <source>直接录入</source>
         <translation>Enter directly</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="409" />
+        <location filename="../../civicdesk/ui/org_form.py" line="414" />
         <source>提交申请</source>
         <translation>Submit filing</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="554" />
+        <location filename="../../civicdesk/ui/org_form.py" line="559" />
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
@@ -1844,17 +1849,17 @@ Demo data: %4</translation>
 <context>
     <name>PasswordPair</name>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="51" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="52" />
         <source>至少8位，须同时包含字母和数字</source>
         <translation>At least 8 characters with letters and digits</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="61" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="62" />
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="62" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="63" />
         <source>再次输入密码：</source>
         <translation>Password again:</translation>
     </message>
@@ -2250,28 +2255,28 @@ Demo data: %4</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="652" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="658" />
         <source>CivicDesk 初始设置</source>
         <translation>CivicDesk set-up</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="656" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="662" />
         <source>&lt; 上一步</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="657" />
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="658" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="663" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="664" />
         <source>下一步 &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="659" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="665" />
         <source>完成</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="660" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="666" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2279,12 +2284,12 @@ Demo data: %4</translation>
 <context>
     <name>StaffBox</name>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="379" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="381" />
         <source>用户名：</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="381" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="383" />
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
@@ -2292,32 +2297,32 @@ Demo data: %4</translation>
 <context>
     <name>StaffPage</name>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="400" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="403" />
         <source>审核和经办人员</source>
         <translation>Reviewer and clerk</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="401" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="404" />
         <source>申请事项须由起草人、提交人以外的人审查（双人复核）。</source>
         <translation>A filing must be reviewed by someone other than who drafted or submitted it (four eyes).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="403" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="406" />
         <source>只有一名管理员时，管理员起草或提交的申请无人能准予。</source>
         <translation>With only one administrator, nobody can approve the filings the administrator drafted or submitted.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="404" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="407" />
         <source>建议现在添加一名审核人员（审查、准予或不予申请事项）和一名经办人员（起草、提交申请事项）。也可以跳过，以后在“系统 → 用户管理…”中添加。</source>
         <translation>Add a reviewer (reviews, approves or rejects filings) and a clerk (drafts and submits filings) now. You can also skip this and add them later under System → Users….</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="407" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="410" />
         <source>添加审核人员</source>
         <translation>Add a reviewer</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="408" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="411" />
         <source>添加经办人员</source>
         <translation>Add a clerk</translation>
     </message>
