@@ -4,6 +4,7 @@ abort, exit 134); Ctrl+C in the terminal (SIGINT) closes it."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -16,9 +17,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    env.update(HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "config"), CIVICDESK_NO_FAST_START="", **extra)
-    env.pop("CIVICDESK_NO_FAST_START")
+    """This environment without a display (and without a fast-start switch), settings in the test's folder."""
+    drop = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "CIVICDESK_NO_FAST_START")
+    env = {k: v for k, v in os.environ.items() if k not in drop}
+    env.update(HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "config"), **extra)
     return env
 
 
@@ -42,8 +44,6 @@ def test_display_rule() -> None:
 
 
 def test_ctrl_c_closes_the_gui(tmp_path: Path, templates: dict[str, Path]) -> None:
-    import shutil
-
     db = tmp_path / "x.sqlite3"
     shutil.copyfile(templates["shawan_demo"], db)  # no accounts: the window opens without a login
     probe = tmp_path / "probe.json"
