@@ -446,12 +446,22 @@ class MainWindow(QMainWindow):
                      d=figures["per_10k_population"] if figures["per_10k_population"] is not None else "—",
                      basis=(f"{pop.get('year')}年户籍人口 {pop.get('value'):,}" if pop.get("basis") == "household"
                             else f"{pop.get('year')}年常住人口 {pop.get('value'):,}") if pop else "—")
+            origin = figures.get("_origin")
+            if origin and origin[1] > 0:  # organizations other offices registered arrived by sync: say so
+                words = self.tr("登记簿中存续的组织：本单位登记 %1 个，市局登记 %2 个（住所在本区县、由市局登记，随市局的同步包到达）。") \
+                    if db.office().level == "district" else self.tr("登记簿中存续的组织：本单位登记 %1 个，区县登记 %2 个。")
+                text += "\n" + words.replace("%1", f"{origin[0]:,}").replace("%2", f"{origin[1]:,}")
             QMessageBox.information(self, f"{figures['scope']['name']} — {self.tr('统计摘要')}", text)
 
         def figures_of(_job: Any) -> dict[str, Any]:
-            from civicdesk.services import statistics  # imported when asked for
+            from civicdesk.services import browse, statistics  # imported when asked for
+            from civicdesk.services.plain import RegisterFilter
 
-            return statistics.statistics(db)
+            figures = dict(statistics.statistics(db))
+            live = browse.count(db, RegisterFilter())
+            own = browse.count(db, RegisterFilter(origin_office=db.office().code))
+            figures["_origin"] = (own, live - own)
+            return figures
 
         self.ctx.runner.run(figures_of, on_success=show, on_failure=self._error)
 

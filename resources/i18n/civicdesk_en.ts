@@ -1250,48 +1250,58 @@ Demo data: %4</translation>
 {d} social organizations per 10,000 people ({basis}).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="459" />
+        <location filename="../../civicdesk/ui/main_window.py" line="451" />
+        <source>登记簿中存续的组织：本单位登记 %1 个，市局登记 %2 个（住所在本区县、由市局登记，随市局的同步包到达）。</source>
+        <translation>Existing organizations in the register: %1 registered by this office, %2 by the city bureau (located in this county, registered by the city, arrived with the city's sync packages).</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/main_window.py" line="452" />
+        <source>登记簿中存续的组织：本单位登记 %1 个，区县登记 %2 个。</source>
+        <translation>Existing organizations in the register: %1 registered by this office, %2 by the counties.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/main_window.py" line="469" />
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="468" />
+        <location filename="../../civicdesk/ui/main_window.py" line="478" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="470" />
+        <location filename="../../civicdesk/ui/main_window.py" line="480" />
         <source>尚未打开过其他数据库：请用“打开数据库…”。</source>
         <translation>No other database was opened yet: use Open database….</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="474" />
-        <location filename="../../civicdesk/ui/main_window.py" line="478" />
+        <location filename="../../civicdesk/ui/main_window.py" line="484" />
+        <location filename="../../civicdesk/ui/main_window.py" line="488" />
         <source>新建数据库</source>
         <translation>New database</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="475" />
+        <location filename="../../civicdesk/ui/main_window.py" line="485" />
         <source>CivicDesk 数据库 (*.sqlite3)</source>
         <translation>CivicDesk databases (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="478" />
+        <location filename="../../civicdesk/ui/main_window.py" line="488" />
         <source>文件已存在，请用“打开数据库”。</source>
         <translation>The file exists; use Open database.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="483" />
+        <location filename="../../civicdesk/ui/main_window.py" line="493" />
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="484" />
+        <location filename="../../civicdesk/ui/main_window.py" line="494" />
         <source>CivicDesk 数据库 (*.sqlite3 *.db);;所有文件 (*)</source>
         <translation>CivicDesk databases (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="494" />
+        <location filename="../../civicdesk/ui/main_window.py" line="504" />
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>

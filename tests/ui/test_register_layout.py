@@ -101,3 +101,28 @@ def test_trusted_offices_columns_are_not_squeezed(qtbot: Any, make_ctx: Any, sha
     for column in range(table.columnCount()):
         text = table.horizontalHeaderItem(column).text()
         assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(text), text
+
+
+def test_statistics_summary_says_who_registered(qtbot: Any, make_ctx: Any, shawan_db_path: Path) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    with sqlite3.connect(shawan_db_path) as con:
+        ids = [r[0] for r in con.execute("SELECT id FROM organization WHERE status = 'active' AND tier = 'registered'"
+                                         " ORDER BY seq LIMIT 2")]
+        con.executemany("UPDATE organization SET origin_office = '511100' WHERE id = ?", [(i,) for i in ids])
+    window = _window(qtbot, make_ctx(shawan_db_path))
+    seen: list[str] = []
+
+    def close_box() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.close()
+        else:
+            QTimer.singleShot(50, close_box)
+
+    QTimer.singleShot(50, close_box)
+    window.show_statistics()
+    qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
+    assert "市局登记 2 个（住所在本区县、由市局登记，随市局的同步包到达）" in seen[0]
