@@ -201,6 +201,11 @@ class FilingDialog(QDialog):
         layout.addLayout(decision)
         layout.addWidget(self.message)
         layout.addLayout(row)
+        self.why_greyed = QLabel()  # why 准予/不予 are greyed, visible (not only in the tooltips); issue 13
+        self.why_greyed.setObjectName("why_greyed")
+        self.why_greyed.setWordWrap(True)
+        self.why_greyed.setVisible(False)
+        layout.addWidget(self.why_greyed)
         self.reload()
 
     # -- loading --------------------------------------------------------------------------------------------
@@ -331,7 +336,9 @@ class FilingDialog(QDialog):
         user = self.ctx.user
         if action in filings.FOUR_EYES and user is not None and user.username in (record.created_by,
                                                                                    record.submitted_by):
-            return self.tr("此申请由您本人起草或提交，须由另一名审核人员审查（双人复核）。")
+            from civicdesk.ui.four_eyes import four_eyes_text
+
+            return four_eyes_text()
         return None
 
     def why_not_edit(self) -> str | None:
@@ -352,6 +359,11 @@ class FilingDialog(QDialog):
             reason = None if self._busy else self.why_not(action)
             button.setEnabled(reason is None and not self._busy)
             button.setToolTip(reason or "")
+        from civicdesk.ui.four_eyes import why_not_decide
+
+        greyed = None if self._busy else why_not_decide(self.ctx, self.record)
+        self.why_greyed.setText(greyed or "")
+        self.why_greyed.setVisible(bool(greyed))
         reason = None if self._busy else self.why_not_edit()
         self.edit_button.setEnabled(reason is None and not self._busy)
         self.edit_button.setToolTip(reason or self.tr("修改申请内容，保存后再提交"))

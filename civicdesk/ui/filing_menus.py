@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
 
 from civicdesk.services.plain import LIVE_STATUSES, TIER_TARGETS
 from civicdesk.ui.context import Changes
@@ -64,6 +64,9 @@ class FilingMenus(QObject):
                        self.switch_action):
             system.addSeparator() if action is None else system.addAction(action)
 
+        for each in w.menuBar().findChildren(QMenu):  # a greyed item's tooltip says why
+            each.setToolTipsVisible(True)
+
         self.user_label = QLabel()
         self.user_label.setObjectName("current_user")
         w.statusBar().addPermanentWidget(self.user_label)
@@ -91,17 +94,32 @@ class FilingMenus(QObject):
         self.switch_action.setVisible(user is not None)
         self.login_action.setVisible(user is None and ctx.read_only)
         draft = ctx.may("filing.draft")
-        self.establish_action.setEnabled(draft)
-        self.window.new_action.setEnabled(draft or ctx.may("legacy_entry"))
-        self.change_action.setEnabled(draft and live)
+        # a greyed item says why in its tooltip and in the status bar while it is hovered (issue 13)
+        role = self._role_reason()
+        no_draft = None if draft else role
+        _enable(self.establish_action, no_draft)
+        _enable(self.window.new_action, None if draft or ctx.may("legacy_entry") else role)
+        open_action = getattr(self.window, "open_action", None)
+        if open_action is not None:
+            _enable(open_action, None if row is not None else self._org_reason(row, live))
+        org = no_draft or self._org_reason(row, live)
+        _enable(self.change_action, org)
         for action in (self.deregister_action, self.revoke_action):
-            action.setEnabled(draft and live and row.tier == "registered")
-        self.convert_action.setEnabled(draft and live and row.tier in TIER_TARGETS)
-        self.withdraw_action.setEnabled(draft and live and row.tier in ("filed", "guided"))
-        if ctx.read_only != self._was_read_only:  # nothing that writes, prints or exports without a login
-            self._was_read_only = ctx.read_only
-            for action in self._writing_actions():
-                action.setEnabled(not ctx.read_only)
+            _enable(action, org or (None if row.tier == "registered" else
+                                    self.tr("只有登记的社会组织可以申请注销登记或撤销登记。")))
+        _enable(self.convert_action, org or (None if row.tier in TIER_TARGETS else
+                                             self.tr("只有乡镇（街道）备案或纳入村（社区）指导管理的社区社会组织可以申请层级转换。")))
+        _enable(self.withdraw_action, org or (None if row.tier in ("filed", "guided") else
+                                              self.tr("只有乡镇（街道）备案或纳入村（社区）指导管理的社区社会组织可以注销备案或退出指导。")))
+        self._was_read_only = ctx.read_only
+        w = self.window
+        rights = {"demo_action": "legacy_entry", "print_action": "print", "sync_action": "sync"}
+        for name, right in rights.items():  # nothing that writes, prints or exports without a login or the right
+            action = getattr(w, name, None)
+            if action is not None:
+                _enable(action, role if ctx.read_only or not ctx.may(right) else None)
+        for action, right in zip(getattr(w, "ledger_actions", None) or [], ("import", "export", "export")):
+            _enable(action, role if ctx.read_only or not ctx.may(right) else None)
         if user is not None:
             from civicdesk.services import auth
 
@@ -118,6 +136,25 @@ class FilingMenus(QObject):
         self.user_label.setToolTip(self.tr("未登录时不能修改、打印或导出数据。") if ctx.read_only and user is None else "")
         if ctx.read_only and user is None:
             self.window.setWindowTitle(self.window.windowTitle() + self.tr(" — 只读（未登录）"))
+
+    def _role_reason(self) -> str:
+        """Why the current user may not do something: not logged in, or the role."""
+        user = self.ctx.user
+        if user is None and self.ctx.read_only:
+            return self.tr("只读：未登录。请从“系统 → 登录…”登录。")
+        if user is None:  # no accounts in this database: anyone may do anything (and no SQLAlchemy yet)
+            return ""
+        from civicdesk.services import auth
+
+        role = auth.role_label(user.role, "zh" if self.ctx.lang.startswith("zh") else "en")
+        return self.tr("您的角色（%1）无权办理此事项。").replace("%1", role)
+
+    def _org_reason(self, row: Any, live: bool) -> str | None:
+        if row is None:
+            return self.tr("请先在登记簿中选择一个组织。")
+        if not live:
+            return self.tr("所选组织已注销或被撤销登记。")
+        return None
 
     def _writing_actions(self) -> list[Any]:
         w = self.window
@@ -251,6 +288,13 @@ class FilingMenus(QObject):
             self.ctx.user, self.ctx.read_only = dialog.user, False
             self.refresh()
             self.ctx.changed(Changes(extra={"user": dialog.user.username}))
+
+
+def _enable(action: Any, reason: str | None) -> None:
+    """Enable ``action``, or grey it with ``reason`` as its tooltip and status tip."""
+    action.setEnabled(reason is None)
+    action.setStatusTip(reason or "")
+    action.setToolTip(reason or action.text().replace("&", ""))
 
 
 def install_filing_menus(window: MainWindow) -> FilingMenus:

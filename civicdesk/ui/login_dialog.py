@@ -37,12 +37,16 @@ def _password_edit(name: str) -> QLineEdit:
 
 
 class PasswordPair(QWidget):
-    """A new password typed twice, with what is wrong with it in words beneath (strength, mismatch)."""
+    """A new password typed twice, with what is wrong with it in words beneath (strength, mismatch).
+
+    Given ``form``, its rows go into that form (aligned with the dialog's other fields: a form of its own has
+    its own label column, and the fields did not line up) and the widget itself stays hidden."""
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, form: QFormLayout | None = None, lang: str = "zh") -> None:
         super().__init__(parent)
+        self.lang = lang  # the language of the words under the fields
         self.first = _password_edit("password")
         self.second = _password_edit("password_again")
         self.first.setPlaceholderText(self.tr("至少8位，须同时包含字母和数字"))
@@ -50,13 +54,21 @@ class PasswordPair(QWidget):
         self.message.setObjectName("password_message")
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
+        if form is None:
+            form = QFormLayout(self)
+            form.setContentsMargins(0, 0, 0, 0)
+        else:
+            self.setVisible(False)  # an empty holder: the rows live in the caller's form
         form.addRow(self.tr("密码："), self.first)
         form.addRow(self.tr("再次输入密码："), self.second)
         form.addRow("", self.message)
         for edit in (self.first, self.second):
             edit.textChanged.connect(self._typed)
+
+    def setEnabled(self, enabled: bool) -> None:  # noqa: N802 - Qt name; the rows may live in another form
+        super().setEnabled(enabled)
+        self.first.setEnabled(enabled)
+        self.second.setEnabled(enabled)
 
     def problem(self) -> str | None:
         """What is wrong, in words; None when the pair is a good password."""
@@ -64,9 +76,9 @@ class PasswordPair(QWidget):
         try:
             auth.check_password_strength(first)
         except CivicDeskError as exc:
-            return exc.message("zh")
+            return exc.message(self.lang)
         if first != second:
-            return CivicDeskError("auth.passwords_differ").message("zh")
+            return CivicDeskError("auth.passwords_differ").message(self.lang)
         return None
 
     def password(self) -> str:
@@ -178,7 +190,6 @@ class ChangePasswordDialog(QDialog):
         self._busy = False
         self.setWindowTitle(self.tr("修改密码"))
         self.old = _password_edit("old_password")
-        self.pair = PasswordPair()
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
@@ -186,13 +197,13 @@ class ChangePasswordDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("用户："), QLabel(user.display))
         form.addRow(self.tr("原密码："), self.old)
+        self.pair = PasswordPair(self, form=form, lang=lang)
         self.buttons = QDialogButtonBox()
         self.ok_button = self.buttons.addButton(self.tr("修改"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole).clicked.connect(self.reject)
         self.ok_button.clicked.connect(self.try_change)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.pair)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(420)

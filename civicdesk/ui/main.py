@@ -1,13 +1,21 @@
-"""Start the GUI: settings, language, the database (last used, or the default), first-start wizard, window."""
+"""Start the GUI: settings, language, the database (last used, or the default), first-start wizard, window.
+
+Before Qt is asked for a window, :func:`display_problem` checks that there is a display to show it on (without
+one Qt aborts with a misleading message about xcb-cursor): the GUI then says so in one line and exits 2.
+Ctrl+C in the terminal closes the windows (:func:`install_interrupt`): Qt's event loop does not let Python see
+signals, so a timer wakes the interpreter a few times a second.
+"""
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from civicdesk import RESOURCES
@@ -36,16 +44,88 @@ def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
     return translators
 
 
+#: Qt platforms that draw on a screen of their own (a display server is needed for the others)
+_NEEDS_DISPLAY = {"", "xcb", "wayland", "wayland-egl"}
+EXIT_NO_DISPLAY = 2
+EXIT_INTERRUPTED = 130  # as shells report a program ended by Ctrl+C
+
+
+def display_problem(env: Mapping[str, str] | None = None, platform: str | None = None,
+                    lang: str | None = "zh") -> str | None:
+    """One line saying there is no display to open the window on, or None when there is one (or Qt is told to
+    draw elsewhere: offscreen, vnc …; or the system is not one with X11/Wayland)."""
+    env = os.environ if env is None else env
+    platform = sys.platform if platform is None else platform
+    if not platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return None
+    qpa = (env.get("QT_QPA_PLATFORM") or "").split(":")[0].split(";")[0].strip()
+    if qpa not in _NEEDS_DISPLAY:
+        return None
+    has_x, has_wayland = bool(env.get("DISPLAY")), bool(env.get("WAYLAND_DISPLAY"))
+    if (qpa == "xcb" and has_x) or (qpa.startswith("wayland") and has_wayland) or (not qpa and (has_x or has_wayland)):
+        return None
+    if lang and not lang.startswith("zh"):
+        return ("CivicDesk: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set): start it "
+                "in a desktop session, or use the command line (civicdesk --help).")
+    return "CivicDesk：没有可显示窗口的图形界面（未设置 DISPLAY 或 WAYLAND_DISPLAY）：请在桌面环境中启动，或使用命令行（civicdesk --help）。"
+
+
+class Interrupt:
+    """Ctrl+C (SIGINT) closes every window and ends the event loop; ``happened`` tells start-up to stop."""
+
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
+        self.happened = False
+        # Python runs a signal handler only when the interpreter gets control: wake it now and then
+        self.timer = QTimer(app)
+        self.timer.setInterval(200)
+        self.timer.timeout.connect(lambda: None)
+        self.timer.start()
+        try:
+            self.previous: Any = signal.signal(signal.SIGINT, self._handle)
+        except ValueError:  # not the main thread (a test running the GUI in a thread): leave the signal alone
+            self.previous = None
+
+    def _handle(self, _signum: int, _frame: Any) -> None:
+        self.happened = True
+        self.app.closeAllWindows()  # dialogs reject, the main window saves its state as when closed
+        self.app.quit()
+
+    def remove(self) -> None:
+        self.timer.stop()
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)
+
+
+def install_interrupt(app: QApplication) -> Interrupt:
+    return Interrupt(app)
+
+
 def run_gui(db_path: str | None = None, lang: str | None = None) -> int:
     """The GUI: the fast start (:mod:`civicdesk.ui.fast_start`) when the database needs nothing done before
-    the window, else the normal one: open (and migrate) the database, set-up wizard, login, then the window."""
+    the window, else the normal one: open (and migrate) the database, set-up wizard, login, then the window.
+    Without a display: one line, exit 2; ended by Ctrl+C: exit 130."""
+    app = QApplication.instance()
+    if app is None:
+        problem = display_problem(lang=lang or "zh")
+        if problem is not None:
+            print(problem, file=sys.stderr)
+            return EXIT_NO_DISPLAY
+        app = QApplication(sys.argv)
+    interrupt = install_interrupt(app)
+    try:
+        return _run(app, interrupt, db_path, lang)
+    finally:
+        interrupt.remove()
+
+
+def _run(app: Any, interrupt: Interrupt, db_path: str | None, lang: str | None) -> int:
     from civicdesk.services import first_page
     from civicdesk.ui import database_files
     from civicdesk.ui.context import AppContext
     from civicdesk.ui.runner import Runner
     from civicdesk.ui.tables.org_table_model import FIRST_PAGE
 
-    app = QApplication.instance() or QApplication(sys.argv)
     app.setOrganizationName("CivicDesk")
     app.setApplicationName("CivicDesk")
     settings = QSettings()
@@ -59,7 +139,7 @@ def run_gui(db_path: str | None = None, lang: str | None = None) -> int:
     first = None if is_url or os.environ.get("CIVICDESK_NO_FAST_START") else first_page.peek(path, limit=FIRST_PAGE)
     if first is not None:  # painted from the peek; the services load and attach right after the first paint
         database_files.remember_database(settings, first.path)
-        return _show(app, AppContext(None, settings, Runner(), language), first)
+        return _show(app, AppContext(None, settings, Runner(), language), first, interrupt)
 
     from civicdesk.services.database import open_database
 
@@ -77,21 +157,22 @@ def run_gui(db_path: str | None = None, lang: str | None = None) -> int:
         if not wizard.exec() or db.office_or_none() is None:
             runner.wait()
             db.close()
-            return 0
+            return EXIT_INTERRUPTED if interrupt.happened else 0
         first_admin = wizard.admin  # logged in by the wizard: no second password prompt
     if db.path is not None:
         database_files.remember_database(settings, db.path)
     from civicdesk.ui.login_dialog import login_if_needed
 
     proceed, user = (True, first_admin) if first_admin else login_if_needed(db, runner, lang=language)
-    if not proceed:
+    if not proceed or interrupt.happened:
         runner.wait()
         db.close()
-        return 0
-    return _show(app, AppContext(db, settings, runner, language, user=user))
+        return EXIT_INTERRUPTED if interrupt.happened else 0
+    return _show(app, AppContext(db, settings, runner, language, user=user), None, interrupt)
 
 
-def _show(app: QApplication, ctx: AppContext, first: FirstPage | None = None) -> int:
+def _show(app: QApplication, ctx: AppContext, first: FirstPage | None = None,
+          interrupt: Interrupt | None = None) -> int:
     from civicdesk.ui import start_probe
     from civicdesk.ui.main_window import MainWindow
 
@@ -102,4 +183,4 @@ def _show(app: QApplication, ctx: AppContext, first: FirstPage | None = None) ->
     ctx.runner.wait()
     if ctx.db is not None:
         ctx.db.close()
-    return code
+    return EXIT_INTERRUPTED if interrupt is not None and interrupt.happened else code

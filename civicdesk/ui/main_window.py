@@ -95,6 +95,10 @@ class MainWindow(QMainWindow):
         header.customContextMenuRequested.connect(self._column_menu)
         header.sectionClicked.connect(self._header_clicked)
         self.table.setSortingEnabled(False)  # sorting is SQL, started from the header click
+        # QTableView.setSortingEnabled(False) hides the sort indicator: show it again (the arrow on the sorted
+        # column), set from the model's sort after each click and restore
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
         self.detail = DetailPane(ctx, self.labels, self)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -120,6 +124,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.filter_bar.filter_changed.connect(self.model.reload)
+        self.filter_bar.filter_changed.connect(lambda _flt: self.table.scrollToTop())  # other rows: from the top
         self.model.loaded.connect(self._loaded)
         self.model.modelReset.connect(self.detail.show_empty)
         self.model.failed.connect(lambda text: self.statusBar().showMessage(text, 10_000))
@@ -212,9 +217,47 @@ class MainWindow(QMainWindow):
 
     def _header_clicked(self, column: int) -> None:
         if self.model.headerData(column, Qt.Orientation.Horizontal, SortRole) is None:
+            self.sync_sort_indicator()  # not sortable: the arrow goes back to the column the rows are sorted by
             return
         order = self.table.horizontalHeader().sortIndicatorOrder()
         self.model.sort(column, order)
+        self.sync_sort_indicator(column)
+
+    def sync_sort_indicator(self, preferred: int | None = None) -> None:
+        """Put the header's arrow on the column the model sorts by (``preferred`` when two share the key)."""
+        header = self.table.horizontalHeader()
+        key = self.model.sort_key
+        columns = [c for c in range(self.model.columnCount())
+                   if self.model.headerData(c, Qt.Orientation.Horizontal, SortRole) == key]
+        if not columns:
+            return
+        column = preferred if preferred in columns else header.sortIndicatorSection() \
+            if header.sortIndicatorSection() in columns else columns[0]
+        order = Qt.SortOrder.DescendingOrder if self.model.descending else Qt.SortOrder.AscendingOrder
+        header.blockSignals(True)  # only the arrow: the rows are sorted already
+        header.setSortIndicator(column, order)
+        header.blockSignals(False)
+        header.setSortIndicatorShown(True)
+
+    def fit_headers(self) -> None:
+        """Widen every column to show its whole header with the sort arrow, and the dictionary columns (tier,
+        community subtype, legal form, status) to their longest label: none is cut."""
+        from civicdesk.ui.tables.org_table_model import _CODE_COLUMNS
+
+        header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        cell = self.table.fontMetrics()
+        arrow = header.style().pixelMetric(header.style().PixelMetric.PM_HeaderMarkSize) + 12
+        margin = 2 * header.style().pixelMetric(header.style().PixelMetric.PM_HeaderMargin) + 8
+        for column in range(self.model.columnCount()):
+            text = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            need = metrics.horizontalAdvance(text) + arrow + margin
+            if column in _CODE_COLUMNS:
+                kind = _CODE_COLUMNS[column][0]
+                labels = self.labels._codes.get(kind, {}).values()
+                need = max([need, *(cell.horizontalAdvance(v) + margin for v in labels)])
+            if header.sectionSize(column) < need:
+                header.resizeSection(column, need)
 
     # -- state ------------------------------------------------------------------------------------------------
     def _restore_state(self) -> None:
@@ -240,6 +283,8 @@ class MainWindow(QMainWindow):
                 header.setSectionHidden(column, True)
             for column, width in enumerate((260, 160, 110, 90, 110, 110, 70, 90, 110, 80, 110, 160, 220, 110)):
                 header.resizeSection(column, width)
+        self.fit_headers()
+        self.sync_sort_indicator()
 
     def save_state(self) -> None:
         s = self.ctx.settings
@@ -266,6 +311,39 @@ class MainWindow(QMainWindow):
 
     def _loaded(self, count: int) -> None:
         self.count_label.setText(self.tr("共 %1 个组织").replace("%1", f"{count:,}"))
+        db, flt = self.ctx.db, self.model.filter
+        if db is None:
+            return
+        office = db.office()
+
+        def figures(_job: Any) -> tuple[int, int | None]:
+            """How many the default filter hides (deregistered, revoked), and how many this office registered
+            (the rest came in sync packages: the city's organizations located here)."""
+            from dataclasses import replace
+
+            from civicdesk.services import browse  # imported when asked for: not on the way to the first paint
+
+            hidden = browse.count(db, replace(flt, status=None)) - count if flt.status == "live" else 0
+            own = browse.count(db, replace(flt, origin_office=office.code)) if flt.origin_office is None else None
+            return hidden, own
+
+        self.ctx.runner.run(figures, on_success=lambda result: self._show_count(count, *result),
+                            on_failure=lambda _exc: None, key="register-figures")
+
+    def _show_count(self, count: int, hidden: int, own: int | None) -> None:
+        """共 551 个组织（另有 2 个已注销或撤销，未显示）；本单位登记 535 个，市局登记 16 个."""
+        if count != self.model.rowCount():  # a newer load is on its way
+            return
+        text = self.tr("共 %1 个组织").replace("%1", f"{count:,}")
+        if hidden > 0:
+            text += self.tr("（另有 %1 个已注销或撤销，未显示）").replace("%1", f"{hidden:,}")
+        if own is not None and 0 < count - own:
+            office = self.ctx.db.office()
+            others = self.tr("市局登记 %1 个") if office.level == "district" else self.tr("区县登记 %1 个")
+            text += self.tr("；本单位登记 %1 个，").replace("%1", f"{own:,}") + others.replace("%1", f"{count - own:,}")
+            self.count_label.setToolTip(self.tr("市民政局登记、住所在本区县的组织随市局的同步包到达，也列在本单位的登记簿中。")
+                                        if office.level == "district" else "")
+        self.count_label.setText(text)
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         if self.ctx.db is None:  # shown once the services are attached
@@ -368,12 +446,22 @@ class MainWindow(QMainWindow):
                      d=figures["per_10k_population"] if figures["per_10k_population"] is not None else "—",
                      basis=(f"{pop.get('year')}年户籍人口 {pop.get('value'):,}" if pop.get("basis") == "household"
                             else f"{pop.get('year')}年常住人口 {pop.get('value'):,}") if pop else "—")
+            origin = figures.get("_origin")
+            if origin and origin[1] > 0:  # organizations other offices registered arrived by sync: say so
+                words = self.tr("登记簿中存续的组织：本单位登记 %1 个，市局登记 %2 个（住所在本区县、由市局登记，随市局的同步包到达）。") \
+                    if db.office().level == "district" else self.tr("登记簿中存续的组织：本单位登记 %1 个，区县登记 %2 个。")
+                text += "\n" + words.replace("%1", f"{origin[0]:,}").replace("%2", f"{origin[1]:,}")
             QMessageBox.information(self, f"{figures['scope']['name']} — {self.tr('统计摘要')}", text)
 
         def figures_of(_job: Any) -> dict[str, Any]:
-            from civicdesk.services import statistics  # imported when asked for
+            from civicdesk.services import browse, statistics  # imported when asked for
+            from civicdesk.services.plain import RegisterFilter
 
-            return statistics.statistics(db)
+            figures = dict(statistics.statistics(db))
+            live = browse.count(db, RegisterFilter())
+            own = browse.count(db, RegisterFilter(origin_office=db.office().code))
+            figures["_origin"] = (own, live - own)
+            return figures
 
         self.ctx.runner.run(figures_of, on_success=show, on_failure=self._error)
 
@@ -387,7 +475,10 @@ class MainWindow(QMainWindow):
             action = self.recent_menu.addAction(str(path))
             action.triggered.connect(lambda _checked=False, p=path: self.switch_to(p))
         if self.recent_menu.isEmpty():
-            self.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
+            none = self.recent_menu.addAction(self.tr("（无）"))
+            none.setEnabled(False)
+            none.setStatusTip(self.tr("尚未打开过其他数据库：请用“打开数据库…”。"))
+            none.setToolTip(none.statusTip())
 
     def new_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("新建数据库"), str(Path.home() / "civicdesk.sqlite3"),

@@ -158,6 +158,11 @@ class OrgFormDialog(QDialog):
         geometry = ctx.settings.value(GEOMETRY_KEY)
         if not (isinstance(geometry, QByteArray | bytes) and self.restoreGeometry(QByteArray(geometry))):
             self.resize(self._default_size())
+        elif ctx.settings.value(GEOMETRY_KEY + "_lang", ctx.lang) != ctx.lang \
+                and self.width() < self._default_size().width():
+            # a size saved in the other language (English labels are wider) must not cut the form; one the
+            # clerk chose in this language is kept
+            self.resize(self._default_size().width(), self.height())
 
     # -- layout -------------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -571,4 +576,5 @@ class OrgFormDialog(QDialog):
     def done(self, result: int) -> None:
         self._timer.stop()
         self.ctx.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self.ctx.settings.setValue(GEOMETRY_KEY + "_lang", self.ctx.lang)
         super().done(result)

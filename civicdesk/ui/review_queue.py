@@ -109,6 +109,11 @@ class ReviewQueue(QDialog):
 
         self.summary = QLabel()
         self.summary.setObjectName("summary")
+        self.why_greyed = QLabel()  # the selected filing waits for a decision this user may not make: why
+        self.why_greyed.setObjectName("why_greyed")
+        self.why_greyed.setWordWrap(True)
+        self.why_greyed.setStyleSheet("color: #7a4a00;")
+        self.why_greyed.setVisible(False)
         self.open_button = QPushButton(self.tr("打开"))
         self.refresh_button = QPushButton(self.tr("刷新"))
         self.close_button = QPushButton(self.tr("关闭"))
@@ -127,12 +132,14 @@ class ReviewQueue(QDialog):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
+        layout.addWidget(self.why_greyed)
 
         self.tabs.currentChanged.connect(lambda _i: self.reload())
         self.kind.currentIndexChanged.connect(lambda _i: self.reload())
         self.search.textChanged.connect(self._filter_changed)
         self.urgent.toggled.connect(self._urgent_toggled)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._explain_selected())
         self.open_button.clicked.connect(self.open_selected)
         self.refresh_button.clicked.connect(self.reload)
         self.close_button.clicked.connect(self.close)
@@ -180,6 +187,7 @@ class ReviewQueue(QDialog):
         if selected:
             self.select(selected)
         self._summarize()
+        self._explain_selected()
         self.loaded.emit(len(rows))
 
     def _failed(self, exc: BaseException) -> None:
@@ -207,6 +215,16 @@ class ReviewQueue(QDialog):
             self.close()
         elif changes.extra.get("filings") or changes.organizations:
             self.reload()
+
+    def _explain_selected(self) -> None:
+        """Under the buttons: why the selected filing cannot be decided by this user (four eyes, role)."""
+        from civicdesk.ui.four_eyes import why_not_decide
+
+        rows = self.table.selectionModel().selectedRows()
+        record = self.model.record_at(self.proxy.mapToSource(rows[0]).row()) if rows else None
+        reason = why_not_decide(self.ctx, record)
+        self.why_greyed.setText(reason or "")
+        self.why_greyed.setVisible(bool(reason))
 
     # -- rows -------------------------------------------------------------------------------------------------
     def selected_id(self) -> str | None:

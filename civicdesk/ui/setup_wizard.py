@@ -2,8 +2,10 @@
 
 :class:`SetupWizard` is shown when the database has no office yet.  Its three pages are 本单位 (one of the
 乐山市 bureaus from the reference data, or another office entered by hand), 演示数据 (an opt-in checkbox),
-管理员 (the first administrator account: user name, name, password twice) and 完成, which runs ``init_office``,
-creates the administrator and then runs ``load_demo`` on the runner with a progress bar.  Finish is enabled
+管理员 (the first administrator account: user name, name, password twice), 审核和经办人员 (optional: the first
+reviewer and clerk, so that the administrator's own first filing can be decided by someone else, four eyes) and
+完成, which runs ``init_office``, creates the accounts and then runs ``load_demo`` on the runner with a progress
+bar.  Finish is enabled
 only once the office exists (and the demo data, if chosen, are in); a failure is shown in words and the clerk
 can go back.  ``office_created``, ``admin_created`` and ``demo_loaded`` tell the caller what was done; ``admin`` is the
 administrator, logged in (start-up does not ask for the password just typed).
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -39,7 +42,7 @@ from civicdesk.services.lookups import reference_offices
 from civicdesk.services.office import init_office
 from civicdesk.ui.runner import Job, Runner
 
-PAGE_OFFICE, PAGE_DEMO, PAGE_FINISH, PAGE_ADMIN = range(4)  # in the order office, demo, admin, finish
+PAGE_OFFICE, PAGE_DEMO, PAGE_FINISH, PAGE_ADMIN, PAGE_STAFF = range(5)  # order: office, demo, admin, staff, finish
 OTHER = "other"  # item data of the "其他单位" entry; reference entries carry their office code
 CODE_PATTERN = re.compile(r"\d{6}")
 HINT_STYLE = ""
@@ -284,8 +287,9 @@ class DemoPage(QWizardPage):
 class AdminPage(QWizardPage):
     """The first administrator: from now on every change to the register needs a login."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, lang: str = "zh") -> None:
         super().__init__(parent)
+        self.lang = lang
         from civicdesk.ui.login_dialog import PasswordPair
 
         self.setTitle(self.tr("管理员账户"))
@@ -298,14 +302,13 @@ class AdminPage(QWizardPage):
         self.full_name.setObjectName("admin_full_name")
         self.full_name.setPlaceholderText(self.tr("如 张三"))
         self.username_message = _message_label()
-        self.pair = PasswordPair()
         form = QFormLayout()
         form.addRow(self.tr("用户名："), self.username)
         form.addRow("", self.username_message)
         form.addRow(self.tr("姓名："), self.full_name)
+        self.pair = PasswordPair(self, form=form, lang=lang)  # in the same form: the password fields line up with the rest
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.pair)
         hint = QLabel(self.tr("请牢记密码：管理员密码遗失后只能由另一名管理员重置。"))
         hint.setWordWrap(True)
         layout.addWidget(hint)
@@ -317,7 +320,7 @@ class AdminPage(QWizardPage):
         try:
             auth._check_username(self.username.text())
         except CivicDeskError as exc:
-            return exc.message("zh")
+            return exc.message(self.lang)
         return None
 
     def _changed(self) -> None:
@@ -334,7 +337,7 @@ class AdminPage(QWizardPage):
         return self.isComplete()
 
     def nextId(self) -> int:  # noqa: N802 - Qt override
-        return PAGE_FINISH
+        return PAGE_STAFF
 
     def account(self) -> tuple[str, str, str]:
         return self.username.text().strip(), self.full_name.text().strip(), self.pair.password()
@@ -345,7 +348,126 @@ class AdminPage(QWizardPage):
             widget.setEnabled(False)
 
 
-# -- page 4: 完成 --------------------------------------------------------------------------------------------
+# -- page 4: 审核和经办人员 --------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class StaffAccount:
+    username: str
+    full_name: str
+    password: str
+    role: str
+
+
+class StaffBox(QGroupBox):
+    """One optional account (ticked to add it): user name, name and password twice, in one aligned form."""
+
+    changed = Signal()
+
+    def __init__(self, title: str, role: str, suggested: str, parent: QWidget | None = None, *,
+                 lang: str = "zh") -> None:
+        from civicdesk.ui.login_dialog import PasswordPair
+
+        super().__init__(title, parent)
+        self.role = role
+        self.setObjectName(f"staff_{role}")
+        self.setCheckable(True)
+        self.setChecked(False)
+        self.username = QLineEdit(suggested)
+        self.username.setObjectName(f"{role}_username")
+        self.username.setMaxLength(32)
+        self.full_name = QLineEdit()
+        self.full_name.setObjectName(f"{role}_full_name")
+        self.username_message = _message_label()
+        self.form = QFormLayout(self)
+        self.form.addRow(self.tr("用户名："), self.username)
+        self.form.addRow("", self.username_message)
+        self.form.addRow(self.tr("姓名："), self.full_name)
+        self.pair = PasswordPair(self, form=self.form, lang=lang)
+        self.username.textChanged.connect(lambda _text: self.changed.emit())
+        self.pair.changed.connect(self.changed.emit)
+        self.toggled.connect(lambda _on: self.changed.emit())
+
+    def account(self) -> StaffAccount | None:
+        if not self.isChecked():
+            return None
+        return StaffAccount(self.username.text().strip(), self.full_name.text().strip(), self.pair.password(),
+                            self.role)
+
+
+class StaffPage(QWizardPage):
+    """The first reviewer and clerk (optional): the administrator alone cannot decide its own filings."""
+
+    def __init__(self, admin_page: AdminPage, parent: QWidget | None = None, *, lang: str = "zh") -> None:
+        super().__init__(parent)
+        self.admin_page = admin_page
+        self.lang = lang
+        self.setTitle(self.tr("审核和经办人员"))
+        self.setSubTitle(self.tr("申请事项须由起草人、提交人以外的人审查（双人复核）。"))
+        self._locked = False
+        advice = QLabel(self.tr("只有一名管理员时，管理员起草或提交的申请无人能准予。") + "\n" +
+                        self.tr("建议现在添加一名审核人员（审查、准予或不予申请事项）和一名经办人员（起草、提交申请事项）。"
+                                "也可以跳过，以后在“系统 → 用户管理…”中添加。"))
+        advice.setWordWrap(True)
+        self.reviewer = StaffBox(self.tr("添加审核人员"), "reviewer", "reviewer", lang=lang)
+        self.clerk = StaffBox(self.tr("添加经办人员"), "clerk", "clerk", lang=lang)
+        layout = QVBoxLayout(self)
+        layout.addWidget(advice)
+        layout.addWidget(self.reviewer)
+        layout.addWidget(self.clerk)
+        layout.addStretch(1)
+        for box in (self.reviewer, self.clerk):
+            box.changed.connect(self._changed)
+
+    def boxes(self) -> tuple[StaffBox, StaffBox]:
+        return self.reviewer, self.clerk
+
+    def _username_problem(self, box: StaffBox) -> str | None:
+        if not box.isChecked():
+            return None
+        name = box.username.text().strip()
+        try:
+            auth._check_username(name)
+        except CivicDeskError as exc:
+            return exc.message(self.lang)
+        taken = {self.admin_page.username.text().strip()}
+        taken |= {b.username.text().strip() for b in self.boxes() if b is not box and b.isChecked()}
+        if name in taken:
+            return CivicDeskError("auth.exists", user=name).message(self.lang)
+        return None
+
+    def _changed(self) -> None:
+        for box in self.boxes():
+            _show(box.username_message, self._username_problem(box) or "", error=True)
+            box.form.setRowVisible(box.username_message, bool(box.username_message.text()))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        return self._locked or all(self._username_problem(b) is None and (not b.isChecked() or b.pair.problem() is None)
+                                   for b in self.boxes())
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+        if not self._locked:
+            for box in self.boxes():
+                if box.isChecked():
+                    box.pair.show_problem()
+            self._changed()
+        return self.isComplete()
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt override
+        self._changed()
+
+    def nextId(self) -> int:  # noqa: N802 - Qt override
+        return PAGE_FINISH
+
+    def accounts(self) -> list[StaffAccount]:
+        return [a for a in (b.account() for b in self.boxes()) if a is not None]
+
+    def lock(self) -> None:
+        self._locked = True
+        for box in self.boxes():
+            box.setEnabled(False)
+
+
+# -- page 5: 完成 --------------------------------------------------------------------------------------------
 class FinishPage(QWizardPage):
     """Runs the set-up on the worker and shows how it went; complete only when everything chosen is done."""
 
@@ -429,6 +551,34 @@ class FinishPage(QWizardPage):
         if self._wizard.admin is None:
             self._wizard.admin_was_created(user)
             self._lines.append(self.tr("已创建管理员账户：%1。").replace("%1", user.username))
+        staff = [a for a in self._wizard.staff_page.accounts() if a.username not in self._wizard.staff]
+        if staff:
+            self._step(self.tr("正在创建审核和经办人员账户…"))
+            db = self._wizard.db
+
+            made: list[auth.UserInfo] = []  # those made before a refusal are not made again on a retry
+
+            def make(_job: Job) -> list[auth.UserInfo]:
+                for a in staff:
+                    made.append(auth.create_user(db, a.username, a.password, a.role, full_name=a.full_name, by=user))
+                return made
+
+            def failed(exc: BaseException) -> None:
+                self._wizard.staff.extend(u.username for u in made)
+                self._failed(exc)
+
+            self._wizard.runner.run(make, on_success=lambda made: self._after_staff(made, choice),
+                                    on_failure=failed)
+            return
+        self._after_staff([], choice)
+
+    def _after_staff(self, made: list[auth.UserInfo], choice: OfficeChoice) -> None:
+        for account in made:
+            self._wizard.staff.append(account.username)
+            words = self.tr("已创建审核人员账户：%1。") if account.role == "reviewer" else self.tr("已创建经办人员账户：%1。")
+            self._lines.append(words.replace("%1", account.username))
+        if self._wizard.staff_page.accounts():
+            self._wizard.staff_page.lock()
         if not choice.demo:
             self._done()
             return
@@ -450,6 +600,9 @@ class FinishPage(QWizardPage):
                 .replace("%1", f"{result.organizations:,}").replace("%2", f"{result.people:,}")
                 .replace("%3", f"{result.communities:,}")
             )
+            # the register shows the existing ones by default: its count is lower, and should not puzzle
+            self._lines.append(self.tr("登记簿默认只显示存续的组织，已注销或撤销的不计入其“共 N 个组织”，"
+                                       "可在“筛选”中选择状态查看。"))
         self._wizard.demo_loaded.emit(result)
         self._done()
 
@@ -484,7 +637,7 @@ class FinishPage(QWizardPage):
         self.running = running
         # QWizard enables Back unless the previous page is a commit page: mark it so while the work runs and
         # for good once the office is set up (it cannot be undone); a failure leaves the way back open.
-        self._wizard.page(PAGE_ADMIN).setCommitPage(running or self.succeeded)
+        self._wizard.page(PAGE_STAFF).setCommitPage(running or self.succeeded)
         self._wizard.button(QWizard.WizardButton.CancelButton).setEnabled(not running and not self.succeeded)
         self.completeChanged.emit()
 
@@ -501,6 +654,7 @@ class SetupWizard(QWizard):
         self.db, self.runner, self.lang = db, runner, lang
         self.office: OfficeInfo | None = None
         self.admin: auth.UserInfo | None = None
+        self.staff: list[str] = []  # the reviewer and clerk accounts made (a retry does not make them again)
         self.setWindowTitle(self.tr("CivicDesk 初始设置"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
@@ -515,12 +669,14 @@ class SetupWizard(QWizard):
             self.setButtonText(which, text)
         self.office_page = OfficePage()
         self.demo_page = DemoPage(self.office_page)
-        self.admin_page = AdminPage()
+        self.admin_page = AdminPage(lang=lang)
+        self.staff_page = StaffPage(self.admin_page, lang=lang)
         self.finish_page = FinishPage(self)
         self.setPage(PAGE_OFFICE, self.office_page)
         self.setPage(PAGE_DEMO, self.demo_page)
         self.setPage(PAGE_FINISH, self.finish_page)
         self.setPage(PAGE_ADMIN, self.admin_page)
+        self.setPage(PAGE_STAFF, self.staff_page)
         self.setMinimumSize(640, 600)
 
     def choice(self) -> OfficeChoice:

@@ -6,6 +6,10 @@ side or merging field by field (:mod:`civicdesk.ui.sync_merge_dialog`).
 
 All work goes through :mod:`civicdesk.services.sync.service` on the context's runner.  The key passphrase is
 asked once per window (``ask_passphrase``, replaceable in tests) unless ``CIVICDESK_KEY_PASSPHRASE`` is set.
+
+This office's own card is at the top of 已信任单位: its fingerprint (the （本单位） row other offices compare by
+phone), 生成本单位密钥… while the office has no keys (the passphrase typed twice, ``ask_new_passphrase``; the first
+export or import offers it too) and 导出本单位名片… (:mod:`civicdesk.services.sync.own_card`).
 """
 
 from __future__ import annotations
@@ -16,12 +20,13 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDialog, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
-    QListWidget, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget,
+    QAbstractItemView, QCheckBox, QComboBox, QDialog, QFileDialog, QGroupBox, QHBoxLayout, QInputDialog,
+    QLabel, QLineEdit, QListWidget, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from civicdesk.services.sync import keys, service
+from civicdesk.services.sync import keys, own_card, service
 from civicdesk.ui.context import AppContext, Changes
 from civicdesk.ui.sync_common import fill as _fill
 from civicdesk.ui.sync_common import table as _table
@@ -71,6 +76,9 @@ class SyncWindow(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self._passphrase: str | None = None
+        #: this office's own entry (keys made) or None; known after the first load
+        self.own: keys.OfficeEntry | None = None
+        self._loaded_once = False
         self.setWindowTitle(self.tr("同步"))
         self.resize(900, 560)
         self.tabs = QTabWidget()
@@ -108,6 +116,18 @@ class SyncWindow(QDialog):
     def ask_open_paths(self) -> list[str]:
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("选择同步包"), "", self.tr("同步包 (*.cdsync)"))
         return paths
+
+    def ask_new_passphrase(self) -> str | None:
+        """The passphrase for new keys, typed twice in :class:`NewPassphraseDialog` (replaceable in tests)."""
+        from civicdesk.ui.sync_keys_dialog import NewPassphraseDialog
+
+        dialog = NewPassphraseDialog(self.ctx.db.office().name, self)
+        return dialog.passphrase() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def ask_card_save_path(self, suggested: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存本单位名片"), suggested,
+                                              self.tr("单位名片 (*.cdcard)"))
+        return path or None
 
     def passphrase(self) -> str | None:
         if self._passphrase is None:
@@ -149,7 +169,10 @@ class SyncWindow(QDialog):
     def export_package(self) -> None:
         code = self.office_combo.currentData()
         if not code:
-            self.status.setText(self.tr("尚未信任任何单位：请先导入对方的单位名片。"))
+            self.status.setText(self.tr("尚未信任任何单位：请先在“已信任单位”中导入对方的单位名片。"))
+            return
+        if self._loaded_once and self.own is None:  # the first export makes the keys, then goes on
+            self.make_keys(then=self.export_package)
             return
         passphrase = self.passphrase()
         if passphrase is None:
@@ -206,6 +229,9 @@ class SyncWindow(QDialog):
         files = self.drop_list.files()
         if not files:
             return
+        if self._loaded_once and self.own is None:  # packages are encrypted to keys this office has not made yet
+            self.make_keys(then=self.import_files)
+            return
         passphrase = self.passphrase()
         if passphrase is None:
             return
@@ -244,9 +270,104 @@ class SyncWindow(QDialog):
         layout.addWidget(self.status_table)
         return page
 
+    def _own_card_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("本单位名片"))
+        box.setObjectName("own_card")
+        self.own_name = QLabel()
+        self.own_name.setObjectName("own_name")
+        self.own_fingerprint = QLabel()
+        self.own_fingerprint.setObjectName("own_fingerprint")
+        self.own_fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setWeight(QFont.Weight.Bold)
+        self.own_fingerprint.setFont(font)
+        self.own_note = QLabel()
+        self.own_note.setObjectName("own_note")
+        self.own_note.setWordWrap(True)
+        self.make_keys_button = QPushButton(self.tr("生成本单位密钥…"))
+        self.make_keys_button.setObjectName("make_keys")
+        self.make_keys_button.clicked.connect(lambda: self.make_keys())
+        self.export_card_button = QPushButton(self.tr("导出本单位名片…"))
+        self.export_card_button.setObjectName("export_card")
+        self.export_card_button.clicked.connect(self.export_card)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.make_keys_button)
+        buttons.addWidget(self.export_card_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.own_name)
+        layout.addWidget(self.own_fingerprint)
+        layout.addWidget(self.own_note)
+        layout.addLayout(buttons)
+        return box
+
+    def _show_own_card(self) -> None:
+        """The own card box: the fingerprint and 导出本单位名片…, or why there is none and who can make it."""
+        office = self.ctx.db.office()
+        self.own_name.setText(self.tr("%1（%2）").replace("%1", office.name).replace("%2", office.code))
+        may_make = self.ctx.may("office")
+        may_sync = self.ctx.may("sync")
+        if self.own is not None:
+            self.own_fingerprint.setText(self.tr("指纹：") + self.own.fingerprint)
+            self.own_fingerprint.setVisible(True)
+            self.own_note.setText(self.tr("把名片文件发给要同步的单位；对方导入后会打电话核对这串数字。"))
+            self.make_keys_button.setVisible(False)
+            self.export_card_button.setEnabled(may_sync)
+            self.export_card_button.setToolTip("" if may_sync else self.tr("您的角色无权同步。"))
+        else:
+            self.own_fingerprint.setVisible(False)
+            self.own_note.setText(self.tr("本单位尚未生成同步密钥：生成后才能导出同步包和本单位名片。") if may_make else
+                                  self.tr("本单位尚未生成同步密钥：请管理员在此生成（同步 → 已信任单位 → 生成本单位密钥…）。"))
+            self.make_keys_button.setVisible(True)
+            self.make_keys_button.setEnabled(may_make)
+            self.make_keys_button.setToolTip("" if may_make else self.tr("只有管理员可以生成本单位密钥。"))
+            self.export_card_button.setEnabled(False)
+            self.export_card_button.setToolTip(self.tr("请先生成本单位密钥。"))
+
+    def make_keys(self, then: Any = None) -> None:
+        """Make this office's keys with a new passphrase typed twice; ``then`` goes on (the export asked for)."""
+        if self.own is not None:
+            return
+        if not self.ctx.may("office"):
+            self.status.setText(self.tr("本单位尚未生成同步密钥：请管理员在“已信任单位”中点“生成本单位密钥…”。"))
+            return
+        passphrase = self.ask_new_passphrase()
+        if passphrase is None:
+            self.status.setText(self.tr("未生成密钥。"))
+            return
+        db, user = self.ctx.db, self.ctx.user
+
+        def made(card: own_card.OwnCard) -> None:
+            self._passphrase = passphrase  # just typed twice: not asked again in this window
+            self.status.setText(self.tr("已生成本单位同步密钥。指纹：%1").replace("%1", card.fingerprint))
+            self.refresh(then=then)
+
+        self.ctx.runner.run(lambda job: own_card.make_office_keys(db, passphrase, user=user),
+                            on_success=made, on_failure=self._failed)
+
+    def export_card(self) -> None:
+        if self.own is None:
+            return
+        path = self.ask_card_save_path(f"{self.own.code}.cdcard")
+        if path is None:
+            return
+        passphrase = self.passphrase()
+        if passphrase is None:
+            return
+        db, user = self.ctx.db, self.ctx.user
+
+        def written(card: own_card.OwnCard) -> None:
+            self.status.setText(self.tr("已导出本单位名片：%1（指纹 %2）。请作为邮件附件发给对方，并电话核对指纹。")
+                                .replace("%1", str(card.path)).replace("%2", card.fingerprint))
+
+        self.ctx.runner.run(lambda job: own_card.write_own_card(db, passphrase, path, user=user),
+                            on_success=written, on_failure=self._failed)
+
     def _offices_tab(self) -> QWidget:
         page = QWidget()
         self.offices_table = _table([self.tr("代码"), self.tr("单位"), self.tr("级别"), self.tr("指纹（电话核对）")])
+        self.offices_table.horizontalHeader().setMinimumSectionSize(60)
         self.trust_button = QPushButton(self.tr("导入单位名片…"))
         self.trust_button.setEnabled(self.ctx.may("office"))
         self.trust_button.clicked.connect(self.trust_card_file)
@@ -256,6 +377,7 @@ class SyncWindow(QDialog):
         buttons.addWidget(self.trust_button)
         buttons.addWidget(note, 1)
         layout = QVBoxLayout(page)
+        layout.addWidget(self._own_card_box())
         layout.addWidget(self.offices_table)
         layout.addLayout(buttons)
         return page
@@ -307,16 +429,27 @@ class SyncWindow(QDialog):
         self.status.setText(words.format(name=check.card.name, code=check.card.office_code))
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, then: Any = None) -> None:
         db = self.ctx.db
 
         def load(job: Any) -> tuple[dict[str, Any], list[keys.OfficeEntry], list[service.ConflictView]]:
             return service.status(db), keys.list_offices(db), service.list_conflicts(db)
 
-        self.ctx.runner.run(load, on_success=self._loaded, on_failure=self._failed, key="sync_window")
+        def loaded(data: tuple[dict[str, Any], list[keys.OfficeEntry], list[service.ConflictView]]) -> None:
+            self._loaded(data)
+            if then is not None:
+                then()
+
+        self.ctx.runner.run(load, on_success=loaded, on_failure=self._failed, key="sync_window")
 
     def _loaded(self, data: tuple[dict[str, Any], list[keys.OfficeEntry], list[service.ConflictView]]) -> None:
         state, offices, conflicts = data
+        self.own = next((o for o in offices if o.local), None)
+        if not self._loaded_once and (self.own is None or not state["offices"]):
+            # nothing to export yet: open where the keys are made and the cards exchanged
+            self.tabs.setCurrentWidget(self.offices_table.parentWidget())
+        self._loaded_once = True
+        self._show_own_card()
         current = self.office_combo.currentData()
         self.office_combo.clear()
         for o in state["offices"]:

@@ -45,7 +45,6 @@ class UserFormDialog(QDialog):
         self.role = role_combo(ctx.lang)
         self.role.setObjectName("role")
         self.role.setCurrentIndex(self.role.findData("clerk"))
-        self.pair = PasswordPair()
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
@@ -55,13 +54,13 @@ class UserFormDialog(QDialog):
         if username is None:
             form.addRow(self.tr("姓名："), self.full_name)
             form.addRow(self.tr("角色："), self.role)
+        self.pair = PasswordPair(self, form=form, lang=ctx.lang)  # in the same form: the fields line up
         buttons = QDialogButtonBox()
         self.ok_button = buttons.addButton(self.tr("确定"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole).clicked.connect(self.reject)
         self.ok_button.clicked.connect(self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.pair)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)

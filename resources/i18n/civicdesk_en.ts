@@ -3,32 +3,32 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="291" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="295" />
         <source>管理员账户</source>
         <translation>Administrator account</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="292" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="296" />
         <source>创建第一个管理员账户。管理员管理用户、查看审计记录；登记簿的每一项修改都须登录办理。</source>
         <translation>Create the first administrator account. Administrators manage users and read the audit trail; every change to the register needs a login.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="299" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="303" />
         <source>如 张三</source>
         <translation>e.g. Zhang San</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="303" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="306" />
         <source>用户名：</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="305" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="308" />
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="309" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="312" />
         <source>请牢记密码：管理员密码遗失后只能由另一名管理员重置。</source>
         <translation>Keep the password safe: a lost administrator password can only be reset by another administrator.</translation>
     </message>
@@ -95,27 +95,27 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="179" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="191" />
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="187" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="198" />
         <source>用户：</source>
         <translation>User:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="188" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="199" />
         <source>原密码：</source>
         <translation>Current password:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="190" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="202" />
         <source>修改</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="191" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="203" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -137,27 +137,27 @@
 <context>
     <name>DemoPage</name>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="253" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="256" />
         <source>演示数据</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="254" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="257" />
         <source>用于培训和试用；正式建立登记簿时不要勾选。</source>
         <translation>For training and trying out; leave it unticked for a real register.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="255" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="258" />
         <source>载入乐山市演示数据（本单位份额）</source>
         <translation>Load the Leshan demo data (this office's share)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="258" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="261" />
         <source>演示数据是编造的登记记录：组织、人员、村（社区）和小区的名称都是虚构的，区县和乡镇是真实的。全市合计与乐山市民政局公布的2021年数字一致（截至2021年6月30日）：登记的社会组织1,831个，社区社会组织5,611个。市民政局载入全部记录，区县民政局只载入本单位登记或备案的那一部分。</source>
         <translation>The demo data are invented register records: the names of organizations, people, villages, communities and estates are fictitious; counties and townships are real. The city's totals match the figures the Leshan civil-affairs bureau published in 2021 (as of 30 June 2021): 1,831 registered social organizations and 5,611 community social organizations. The city bureau loads every record; a district or county bureau loads only what it registered or recorded.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="278" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="281" />
         <source>本单位不在乐山市演示数据的范围内，不能载入演示数据。</source>
         <translation>This office is outside the Leshan demo data; the demo cannot be loaded.</translation>
     </message>
@@ -487,85 +487,80 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="200" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="205" />
         <source>申请事项 %1</source>
         <translation>Filing %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="203" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="208" />
         <source>（历史档案录入）</source>
         <translation> (legacy record)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="220" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="225" />
         <source>（未登记材料）</source>
         <translation>(no documents listed)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="235" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="240" />
         <source>%1（已逾期 %2 天）</source>
         <translation>%1 (%2 days overdue)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="236" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="241" />
         <source>%1（剩 %2 天）</source>
         <translation>%1 (%2 days left)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="266" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="271" />
         <source>起草后登记簿中的值已改变</source>
         <translation>The register changed after the filing was drafted</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="270" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="275" />
         <source>起草后“%1”的登记信息已被修改（标黄的现值与起草时不同）：不能按原申请核准，请退回经办人按现状重新核对。</source>
         <translation>'%1' changed after this filing was drafted (values in yellow differ): it cannot be approved as it stands; return it for correction.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="293" />
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="311" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="298" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="318" />
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="296" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="301" />
         <source>当前状态为“%1”，不能办理此操作。</source>
         <translation>The filing is '%1': this action is not possible.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="299" />
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="316" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="304" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="323" />
         <source>只读</source>
         <translation>read-only</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="300" />
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="317" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="305" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="324" />
         <source>您的角色（%1）无权办理此操作。</source>
         <translation>Your role (%1) may not do this.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="304" />
-        <source>此申请由您本人起草或提交，须由另一名审核人员审查（双人复核）。</source>
-        <translation>You drafted or submitted this filing: another reviewer must decide it (four eyes).</translation>
-    </message>
-    <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="313" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="320" />
         <source>只有草稿或退回补正的申请事项可以修改。</source>
         <translation>Only a draft or a filing returned for correction can be edited.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="327" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="339" />
         <source>修改申请内容，保存后再提交</source>
         <translation>Correct what the filing asks for; save, then submit it again</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="384" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="396" />
         <source>已修改。核对无误后请点“提交”。</source>
         <translation>Edited. Check it, then click "Submit".</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="397" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="409" />
         <source>已%1。</source>
         <translation>Done: %1.</translation>
     </message>
@@ -644,51 +639,86 @@
     </message>
     <message>
         <location filename="../../civicdesk/ui/filing_menus.py" line="109" />
+        <source>只有登记的社会组织可以申请注销登记或撤销登记。</source>
+        <translation>Only registered organizations can be deregistered or revoked.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/filing_menus.py" line="111" />
+        <source>只有乡镇（街道）备案或纳入村（社区）指导管理的社区社会组织可以申请层级转换。</source>
+        <translation>Only community organizations filed with a township or guided by a village (community) can change tier.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/filing_menus.py" line="113" />
+        <source>只有乡镇（街道）备案或纳入村（社区）指导管理的社区社会组织可以注销备案或退出指导。</source>
+        <translation>Only community organizations filed with a township or guided by a village (community) can end their filing or guidance.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/filing_menus.py" line="127" />
         <source>当前用户：%1（%2）</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="112" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="130" />
         <source>只读：未登录（系统 → 登录…）</source>
         <translation>Read-only: not logged in (System → Log in…)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="118" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="136" />
         <source>未登录时不能修改、打印或导出数据。</source>
         <translation>Without a login nothing can be changed, printed or exported.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="120" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="138" />
         <source> — 只读（未登录）</source>
         <translation> — read-only (not logged in)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="135" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="144" />
+        <source>只读：未登录。请从“系统 → 登录…”登录。</source>
+        <translation>Read-only: not logged in. Log in with System → Log in….</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/filing_menus.py" line="150" />
+        <source>您的角色（%1）无权办理此事项。</source>
+        <translation>Your role (%1) may not do this.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/filing_menus.py" line="154" />
+        <source>请先在登记簿中选择一个组织。</source>
+        <translation>Select an organization in the register first.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/filing_menus.py" line="156" />
+        <source>所选组织已注销或被撤销登记。</source>
+        <translation>The selected organization is deregistered or revoked.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/filing_menus.py" line="172" />
         <source>未登录：数据库以只读方式打开。要修改数据，请从“系统”菜单登录。</source>
         <translation>Not logged in: the database is open read-only. To change data, log in from the System menu.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="141" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="178" />
         <source>已提交申请事项 %1，待审核人员审查；准予后登记簿才会改变。</source>
         <translation>Filing %1 submitted for review; the register changes once it is approved.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="164" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="201" />
         <source>申请变更登记</source>
         <translation>Apply for a change</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="181" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="218" />
         <source>申请层级转换</source>
         <translation>Apply for tier conversion</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="227" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="264" />
         <source>密码已修改，下次登录请使用新密码。</source>
         <translation>Password changed; use the new one next time.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="243" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="280" />
         <source>已登录：%1</source>
         <translation>Logged in: %1</translation>
     </message>
@@ -760,106 +790,145 @@
 <context>
     <name>FinishPage</name>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="355" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="477" />
         <source>完成</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="356" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="478" />
         <source>正在建立本单位的登记簿，请稍候。</source>
         <translation>Creating this office's register, please wait.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="381" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="503" />
         <source>市级</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="381" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="503" />
         <source>区县级</source>
         <translation>District/county</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="382" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="504" />
         <source>载入本单位份额</source>
         <translation>Load this office's share</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="382" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="504" />
         <source>不载入</source>
         <translation>Do not load</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="383" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="505" />
         <source>本单位：%1 %2（%3）
 演示数据：%4</source>
         <translation>This office: %1 %2 (%3)
 Demo data: %4</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="403" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="525" />
         <source>正在设定本单位并载入参考数据…</source>
         <translation>Setting up this office and loading the reference data…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="413" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="535" />
         <source>已设定本单位：%1 %2。</source>
         <translation>This office is set up: %1 %2.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="415" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="537" />
         <source>正在创建管理员账户…</source>
         <translation>Creating the administrator account…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="431" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="553" />
         <source>已创建管理员账户：%1。</source>
         <translation>Administrator account created: %1.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="435" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="556" />
+        <source>正在创建审核和经办人员账户…</source>
+        <translation>Making the reviewer and clerk accounts…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="578" />
+        <source>已创建审核人员账户：%1。</source>
+        <translation>Reviewer account made: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="578" />
+        <source>已创建经办人员账户：%1。</source>
+        <translation>Clerk account made: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="585" />
         <source>正在生成并载入演示数据…</source>
         <translation>Generating and loading the demo data…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="446" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="596" />
         <source>演示数据此前已载入，未重复载入。</source>
         <translation>The demo data was loaded before; nothing was added.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="449" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="599" />
         <source>已载入 %1 个组织、%2 名人员、%3 个村（社区）。</source>
         <translation>Loaded %1 organizations, %2 people, %3 villages/communities.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="468" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="604" />
+        <source>登记簿默认只显示存续的组织，已注销或撤销的不计入其“共 N 个组织”，可在“筛选”中选择状态查看。</source>
+        <translation>The register shows the existing organizations by default: deregistered or revoked ones are not in its count; choose a status under Filter to see them.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="621" />
         <source>设置完成。</source>
         <translation>Set-up complete.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="469" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="622" />
         <source>本单位的登记簿已建立。</source>
         <translation>This office's register has been created.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="470" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="623" />
         <source>点击“完成”开始使用。</source>
         <translation>Click Finish to start.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="477" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="630" />
         <source>设置未完成。</source>
         <translation>Set-up not complete.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="478" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="631" />
         <source>出现问题，请返回检查后重试。</source>
         <translation>Something went wrong; go back, check and try again.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="480" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="633" />
         <source>出错：%1</source>
         <translation>Error: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FourEyes</name>
+    <message>
+        <location filename="../../civicdesk/ui/four_eyes.py" line="22" />
+        <source>起草人、提交人不能审查本申请：须由另一名审核人员审查（双人复核）。</source>
+        <extracomment>the states in which a filing waits for a decision (filings.TRANSITIONS of approve, reject, return)</extracomment>
+        <translation>The drafter or submitter cannot review this filing: another reviewer must review it (four eyes).</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/four_eyes.py" line="34" />
+        <source>只读</source>
+        <translation>read-only</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/four_eyes.py" line="35" />
+        <source>您的角色（%1）不能审查申请事项：须由审核人员或管理员审查。</source>
+        <translation>Your role (%1) cannot review filings: a reviewer or an administrator must review it.</translation>
     </message>
 </context>
 <context>
@@ -997,37 +1066,37 @@ Demo data: %4</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="95" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="107" />
         <source>登录 CivicDesk</source>
         <translation>Log in to CivicDesk</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="109" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="121" />
         <source>用户名：</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="110" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="122" />
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="112" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="124" />
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="114" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="126" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="129" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="141" />
         <source>请输入用户名和密码。</source>
         <translation>Enter your user name and password.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="133" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="145" />
         <source>正在验证…</source>
         <translation>Checking…</translation>
     </message>
@@ -1040,113 +1109,139 @@ Demo data: %4</translation>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="148" />
+        <location filename="../../civicdesk/ui/main_window.py" line="153" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="149" />
+        <location filename="../../civicdesk/ui/main_window.py" line="154" />
         <source>新建数据库…</source>
         <translation>New database…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="150" />
+        <location filename="../../civicdesk/ui/main_window.py" line="155" />
         <source>打开数据库…</source>
         <translation>Open database…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="151" />
+        <location filename="../../civicdesk/ui/main_window.py" line="156" />
         <source>最近打开</source>
         <translation>Recent databases</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="154" />
+        <location filename="../../civicdesk/ui/main_window.py" line="159" />
         <source>载入演示数据</source>
         <translation>Load demo data</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="159" />
+        <location filename="../../civicdesk/ui/main_window.py" line="164" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="163" />
+        <location filename="../../civicdesk/ui/main_window.py" line="168" />
         <source>同步…</source>
         <translation>Sync…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="167" />
+        <location filename="../../civicdesk/ui/main_window.py" line="172" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="170" />
+        <location filename="../../civicdesk/ui/main_window.py" line="175" />
         <source>组织(&amp;O)</source>
         <translation>&amp;Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="171" />
+        <location filename="../../civicdesk/ui/main_window.py" line="176" />
         <source>新建组织…</source>
         <translation>New organization…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="173" />
+        <location filename="../../civicdesk/ui/main_window.py" line="178" />
         <source>查看所选组织</source>
         <translation>Open the selected organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="178" />
+        <location filename="../../civicdesk/ui/main_window.py" line="183" />
         <source>检索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="181" />
+        <location filename="../../civicdesk/ui/main_window.py" line="186" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="182" />
+        <location filename="../../civicdesk/ui/main_window.py" line="187" />
         <source>显示的列</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="184" />
+        <location filename="../../civicdesk/ui/main_window.py" line="189" />
         <source>统计摘要</source>
         <translation>Statistics summary</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="185" />
-        <location filename="../../civicdesk/ui/main_window.py" line="195" />
+        <location filename="../../civicdesk/ui/main_window.py" line="190" />
+        <location filename="../../civicdesk/ui/main_window.py" line="200" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="195" />
+        <location filename="../../civicdesk/ui/main_window.py" line="200" />
         <source>界面语言将在下次启动时切换。</source>
         <translation>The language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="268" />
+        <location filename="../../civicdesk/ui/main_window.py" line="313" />
+        <location filename="../../civicdesk/ui/main_window.py" line="337" />
         <source>共 %1 个组织</source>
         <translation>%1 organizations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="338" />
+        <location filename="../../civicdesk/ui/main_window.py" line="339" />
+        <source>（另有 %1 个已注销或撤销，未显示）</source>
+        <translation> (%1 more deregistered or revoked, not shown)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/main_window.py" line="342" />
+        <source>市局登记 %1 个</source>
+        <translation>%1 by the city bureau</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/main_window.py" line="342" />
+        <source>区县登记 %1 个</source>
+        <translation>%1 by the counties</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/main_window.py" line="343" />
+        <source>；本单位登记 %1 个，</source>
+        <translation>; %1 registered by this office, </translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/main_window.py" line="344" />
+        <source>市民政局登记、住所在本区县的组织随市局的同步包到达，也列在本单位的登记簿中。</source>
+        <translation>Organizations the city bureau registered that are located in this county arrive with the city's sync packages and are listed in this register too.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/main_window.py" line="416" />
         <source>正在载入演示数据…</source>
         <translation>Loading the demo data…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="344" />
+        <location filename="../../civicdesk/ui/main_window.py" line="422" />
         <source>演示数据已载入，未重复载入。</source>
         <translation>The demo data is already loaded; nothing was added.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="346" />
+        <location filename="../../civicdesk/ui/main_window.py" line="424" />
         <source>已载入演示数据：%1 个组织</source>
         <translation>Demo data loaded: %1 organizations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="362" />
+        <location filename="../../civicdesk/ui/main_window.py" line="440" />
         <source>登记社会组织 {n} 个（社会团体 {sg}，民办非企业单位 {ss}，基金会 {fd}）。
 社区社会组织 {ct} 个：登记 {cr}，乡镇（街道）备案 {cf}，纳入村（社区）指导管理 {cg}。
 每万人拥有社会组织 {d} 个（{basis}）。</source>
@@ -1155,43 +1250,58 @@ Demo data: %4</translation>
 {d} social organizations per 10,000 people ({basis}).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="381" />
+        <location filename="../../civicdesk/ui/main_window.py" line="451" />
+        <source>登记簿中存续的组织：本单位登记 %1 个，市局登记 %2 个（住所在本区县、由市局登记，随市局的同步包到达）。</source>
+        <translation>Existing organizations in the register: %1 registered by this office, %2 by the city bureau (located in this county, registered by the city, arrived with the city's sync packages).</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/main_window.py" line="452" />
+        <source>登记簿中存续的组织：本单位登记 %1 个，区县登记 %2 个。</source>
+        <translation>Existing organizations in the register: %1 registered by this office, %2 by the counties.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/main_window.py" line="469" />
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="390" />
+        <location filename="../../civicdesk/ui/main_window.py" line="478" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="393" />
-        <location filename="../../civicdesk/ui/main_window.py" line="397" />
+        <location filename="../../civicdesk/ui/main_window.py" line="480" />
+        <source>尚未打开过其他数据库：请用“打开数据库…”。</source>
+        <translation>No other database was opened yet: use Open database….</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/main_window.py" line="484" />
+        <location filename="../../civicdesk/ui/main_window.py" line="488" />
         <source>新建数据库</source>
         <translation>New database</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="394" />
+        <location filename="../../civicdesk/ui/main_window.py" line="485" />
         <source>CivicDesk 数据库 (*.sqlite3)</source>
         <translation>CivicDesk databases (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="397" />
+        <location filename="../../civicdesk/ui/main_window.py" line="488" />
         <source>文件已存在，请用“打开数据库”。</source>
         <translation>The file exists; use Open database.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="402" />
+        <location filename="../../civicdesk/ui/main_window.py" line="493" />
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="403" />
+        <location filename="../../civicdesk/ui/main_window.py" line="494" />
         <source>CivicDesk 数据库 (*.sqlite3 *.db);;所有文件 (*)</source>
         <translation>CivicDesk databases (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="413" />
+        <location filename="../../civicdesk/ui/main_window.py" line="504" />
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
@@ -1298,89 +1408,137 @@ Demo data: %4</translation>
     </message>
 </context>
 <context>
+    <name>NewPassphraseDialog</name>
+    <message>
+        <location filename="../../civicdesk/ui/sync_keys_dialog.py" line="21" />
+        <source>口令至少需要 %1 个字符（现为 %2 个）。</source>
+        <translation>The passphrase needs at least %1 characters (it has %2).</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_keys_dialog.py" line="24" />
+        <source>两次输入的口令不一致。</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_keys_dialog.py" line="33" />
+        <source>生成本单位同步密钥</source>
+        <translation>Make this office's sync keys</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_keys_dialog.py" line="36" />
+        <source>本单位（%1）还没有同步密钥。同步包用它签名和解密，单位名片上的指纹由它算出。请设定保护密钥的口令：每次导出或导入同步包时都要输入，请妥善保管，遗失后只能重新生成密钥并请各单位重新信任本单位的名片。</source>
+        <translation>This office (%1) has no sync keys yet. They sign and decrypt the sync packages, and the fingerprint on the office card is computed from them. Set the passphrase that protects the keys: it is asked at every export and import. Keep it safe: if it is lost, new keys must be made and every office must trust this office's card again.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_keys_dialog.py" line="43" />
+        <source>至少 %1 个字符</source>
+        <translation>at least %1 characters</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_keys_dialog.py" line="52" />
+        <source>口令：</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_keys_dialog.py" line="53" />
+        <source>再次输入口令：</source>
+        <translation>Passphrase again:</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_keys_dialog.py" line="56" />
+        <source>生成密钥</source>
+        <translation>Make keys</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_keys_dialog.py" line="59" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>OfficePage</name>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="96" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="99" />
         <source>本单位</source>
         <translation>This office</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="97" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="100" />
         <source>选择本程序服务的民政局。区划代码是本单位的身份，与其他单位交换数据时以它识别，设定后不能更改。</source>
         <translation>Choose the civil-affairs bureau this program serves. The division code is the office's identity in exchanges with other offices and cannot be changed once set.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="111" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="114" />
         <source>其他单位（手工填写区划代码和名称）</source>
         <translation>Another office (enter its division code and name)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="121" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="124" />
         <source>6位数字，如 511111</source>
         <translation>6 digits, e.g. 511111</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="125" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="128" />
         <source>如 乐山市某某区民政局</source>
         <translation>e.g. 乐山市某某区民政局</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="128" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="131" />
         <source>区县级</source>
         <translation>District/county</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="129" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="132" />
         <source>市级</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="135" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="138" />
         <source>区划代码：</source>
         <translation>Division code:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="137" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="140" />
         <source>单位名称：</source>
         <translation>Office name:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="139" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="142" />
         <source>级别：</source>
         <translation>Level:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="173" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="176" />
         <source>本单位已设定，不能再更改。</source>
         <translation>This office is set up and can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="209" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="212" />
         <source>请填写6位区划代码。</source>
         <translation>Enter the 6-digit division code.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="211" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="214" />
         <source>区划代码只能由数字组成。</source>
         <translation>The division code is digits only.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="212" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="215" />
         <source>区划代码应为6位数字，现为 %n 位。</source>
         <translation><numerusform>The division code must have 6 digits, not %n.</numerusform><numerusform>The division code must have 6 digits, not %n.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="213" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="216" />
         <source>请填写单位名称。</source>
         <translation>Enter the office name.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="222" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="225" />
         <source>请在列表中选择本单位；不在列表中的单位请选“其他单位”。</source>
         <translation>Choose this office in the list; for an office not listed choose 'Another office'.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="224" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="227" />
         <source>请填写本单位的6位行政区划代码和单位全称，并选择级别。</source>
         <translation>Enter this office's 6-digit division code and full name, and choose its level.</translation>
     </message>
@@ -1409,283 +1567,283 @@ Demo data: %4</translation>
         <translation>Edit filing %1: %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="171" />
+        <location filename="../../civicdesk/ui/org_form.py" line="176" />
         <source>请选择</source>
         <translation>Choose</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="172" />
+        <location filename="../../civicdesk/ui/org_form.py" line="177" />
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="174" />
+        <location filename="../../civicdesk/ui/org_form.py" line="179" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="175" />
+        <location filename="../../civicdesk/ui/org_form.py" line="180" />
         <source>管理层级</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="176" />
+        <location filename="../../civicdesk/ui/org_form.py" line="181" />
         <source>社区社会组织</source>
         <translation>Community social organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="176" />
+        <location filename="../../civicdesk/ui/org_form.py" line="181" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="176" />
+        <location filename="../../civicdesk/ui/org_form.py" line="181" />
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="178" />
+        <location filename="../../civicdesk/ui/org_form.py" line="183" />
         <source>组织类型</source>
         <translation>Legal form</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="179" />
+        <location filename="../../civicdesk/ui/org_form.py" line="184" />
         <source>行业类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="180" />
+        <location filename="../../civicdesk/ui/org_form.py" line="185" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="183" />
+        <location filename="../../civicdesk/ui/org_form.py" line="188" />
         <source>登记信息</source>
         <translation>Registration</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="185" />
+        <location filename="../../civicdesk/ui/org_form.py" line="190" />
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="186" />
+        <location filename="../../civicdesk/ui/org_form.py" line="191" />
         <source>18位，如 51511111MJ0000000X</source>
         <translation>18 characters, e.g. 51511111MJ0000000X</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="187" />
+        <location filename="../../civicdesk/ui/org_form.py" line="192" />
         <source>备案编号</source>
         <translation>Filing number</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="188" />
+        <location filename="../../civicdesk/ui/org_form.py" line="193" />
         <source>登记方式</source>
         <translation>Registration mode</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="190" />
+        <location filename="../../civicdesk/ui/org_form.py" line="195" />
         <source>业务主管单位</source>
         <translation>Sponsor</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="191" />
+        <location filename="../../civicdesk/ui/org_form.py" line="196" />
         <source>基金会类型</source>
         <translation>Foundation type</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="193" />
+        <location filename="../../civicdesk/ui/org_form.py" line="198" />
         <source>成立登记日期</source>
         <translation>Date of establishment</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="194" />
+        <location filename="../../civicdesk/ui/org_form.py" line="199" />
         <source>证书有效期</source>
         <translation>Certificate validity</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="194" />
+        <location filename="../../civicdesk/ui/org_form.py" line="199" />
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="196" />
+        <location filename="../../civicdesk/ui/org_form.py" line="201" />
         <source>发证日期</source>
         <translation>Certificate issued on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="198" />
+        <location filename="../../civicdesk/ui/org_form.py" line="203" />
         <source>住所与区划</source>
         <translation>Address and divisions</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="201" />
+        <location filename="../../civicdesk/ui/org_form.py" line="206" />
         <source>县（市、区）</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="203" />
+        <location filename="../../civicdesk/ui/org_form.py" line="208" />
         <source>乡镇（街道）</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="204" />
+        <location filename="../../civicdesk/ui/org_form.py" line="209" />
         <source>村（社区）</source>
         <translation>Village/community</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="205" />
+        <location filename="../../civicdesk/ui/org_form.py" line="210" />
         <source>住所</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="206" />
+        <location filename="../../civicdesk/ui/org_form.py" line="211" />
         <source>活动地域</source>
         <translation>Area of activity</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="208" />
+        <location filename="../../civicdesk/ui/org_form.py" line="213" />
         <source>资金与人员</source>
         <translation>Funds and people</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="210" />
+        <location filename="../../civicdesk/ui/org_form.py" line="215" />
         <source>注册资金（万元）</source>
         <translation>Registered funds (10,000 yuan)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="212" />
+        <location filename="../../civicdesk/ui/org_form.py" line="217" />
         <source>会员数</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="213" />
+        <location filename="../../civicdesk/ui/org_form.py" line="218" />
         <source>从业人员数</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="214" />
+        <location filename="../../civicdesk/ui/org_form.py" line="219" />
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="215" />
+        <location filename="../../civicdesk/ui/org_form.py" line="220" />
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="216" />
+        <location filename="../../civicdesk/ui/org_form.py" line="221" />
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="216" />
+        <location filename="../../civicdesk/ui/org_form.py" line="221" />
         <source>已建立党组织</source>
         <translation>Party organization set up</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="217" />
+        <location filename="../../civicdesk/ui/org_form.py" line="222" />
         <source>认定为慈善组织</source>
         <translation>Recognized charity</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="219" />
-        <location filename="../../civicdesk/ui/org_form.py" line="390" />
+        <location filename="../../civicdesk/ui/org_form.py" line="224" />
+        <location filename="../../civicdesk/ui/org_form.py" line="395" />
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="222" />
+        <location filename="../../civicdesk/ui/org_form.py" line="227" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="223" />
+        <location filename="../../civicdesk/ui/org_form.py" line="228" />
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="224" />
+        <location filename="../../civicdesk/ui/org_form.py" line="229" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="226" />
+        <location filename="../../civicdesk/ui/org_form.py" line="231" />
         <source>宗旨与业务范围</source>
         <translation>Purpose and business scope</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="227" />
+        <location filename="../../civicdesk/ui/org_form.py" line="232" />
         <source>宗旨</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="228" />
+        <location filename="../../civicdesk/ui/org_form.py" line="233" />
         <source>业务范围</source>
         <translation>Business scope</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="251" />
+        <location filename="../../civicdesk/ui/org_form.py" line="256" />
         <source>直接录入历史档案（管理员）</source>
         <translation>Enter a legacy record directly (administrators)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="253" />
+        <location filename="../../civicdesk/ui/org_form.py" line="258" />
         <source>将纸质登记簿中的历史记录直接录入登记簿，不经申请和审核；记入审计记录。</source>
         <translation>Types a record from the paper register straight into the register, without a filing or review; recorded in the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="259" />
+        <location filename="../../civicdesk/ui/org_form.py" line="264" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="260" />
+        <location filename="../../civicdesk/ui/org_form.py" line="265" />
         <source>保存（Ctrl+S）</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="261" />
+        <location filename="../../civicdesk/ui/org_form.py" line="266" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="297" />
+        <location filename="../../civicdesk/ui/org_form.py" line="302" />
         <source>（演示）</source>
         <translation>(demo)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="390" />
+        <location filename="../../civicdesk/ui/org_form.py" line="395" />
         <source>负责人</source>
         <translation>Responsible person</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="400" />
+        <location filename="../../civicdesk/ui/org_form.py" line="405" />
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="402" />
+        <location filename="../../civicdesk/ui/org_form.py" line="407" />
         <source>提交层级转换申请</source>
         <translation>Submit tier conversion</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="404" />
+        <location filename="../../civicdesk/ui/org_form.py" line="409" />
         <source>提交变更申请</source>
         <translation>Submit change filing</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="406" />
+        <location filename="../../civicdesk/ui/org_form.py" line="411" />
         <source>直接录入</source>
         <translation>Enter directly</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="409" />
+        <location filename="../../civicdesk/ui/org_form.py" line="414" />
         <source>提交申请</source>
         <translation>Submit filing</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="554" />
+        <location filename="../../civicdesk/ui/org_form.py" line="559" />
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
@@ -1701,17 +1859,17 @@ Demo data: %4</translation>
 <context>
     <name>PasswordPair</name>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="48" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="52" />
         <source>至少8位，须同时包含字母和数字</source>
         <translation>At least 8 characters with letters and digits</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="55" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="62" />
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="56" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="63" />
         <source>再次输入密码：</source>
         <translation>Password again:</translation>
     </message>
@@ -1991,32 +2149,32 @@ Demo data: %4</translation>
         <translation>Overdue or due soon only</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/review_queue.py" line="112" />
+        <location filename="../../civicdesk/ui/review_queue.py" line="117" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/review_queue.py" line="113" />
+        <location filename="../../civicdesk/ui/review_queue.py" line="118" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/review_queue.py" line="114" />
+        <location filename="../../civicdesk/ui/review_queue.py" line="119" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/review_queue.py" line="145" />
+        <location filename="../../civicdesk/ui/review_queue.py" line="152" />
         <source>待办</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/review_queue.py" line="147" />
+        <location filename="../../civicdesk/ui/review_queue.py" line="154" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/review_queue.py" line="194" />
+        <location filename="../../civicdesk/ui/review_queue.py" line="202" />
         <source>共 %1 件；逾期 %2 件，临近到期 %3 件</source>
         <translation>%1 filings; %2 overdue, %3 due soon</translation>
     </message>
@@ -2107,410 +2265,542 @@ Demo data: %4</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="504" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="658" />
         <source>CivicDesk 初始设置</source>
         <translation>CivicDesk set-up</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="508" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="662" />
         <source>&lt; 上一步</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="509" />
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="510" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="663" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="664" />
         <source>下一步 &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="511" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="665" />
         <source>完成</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/setup_wizard.py" line="512" />
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="666" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
 </context>
 <context>
+    <name>StaffBox</name>
+    <message>
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="381" />
+        <source>用户名：</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="383" />
+        <source>姓名：</source>
+        <translation>Name:</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="403" />
+        <source>审核和经办人员</source>
+        <translation>Reviewer and clerk</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="404" />
+        <source>申请事项须由起草人、提交人以外的人审查（双人复核）。</source>
+        <translation>A filing must be reviewed by someone other than who drafted or submitted it (four eyes).</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="406" />
+        <source>只有一名管理员时，管理员起草或提交的申请无人能准予。</source>
+        <translation>With only one administrator, nobody can approve the filings the administrator drafted or submitted.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="407" />
+        <source>建议现在添加一名审核人员（审查、准予或不予申请事项）和一名经办人员（起草、提交申请事项）。也可以跳过，以后在“系统 → 用户管理…”中添加。</source>
+        <translation>Add a reviewer (reviews, approves or rejects filings) and a clerk (drafts and submits filings) now. You can also skip this and add them later under System → Users….</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="410" />
+        <source>添加审核人员</source>
+        <translation>Add a reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/setup_wizard.py" line="411" />
+        <source>添加经办人员</source>
+        <translation>Add a clerk</translation>
+    </message>
+</context>
+<context>
     <name>SyncWindow</name>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="74" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="82" />
         <source>同步</source>
+        <extracomment>this office's own entry (keys made) or None; known after the first load</extracomment>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="80" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="88" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="81" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="89" />
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="82" />
-        <location filename="../../civicdesk/ui/sync_window.py" line="191" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="90" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="214" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="83" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="91" />
         <source>各单位状态</source>
         <translation>Offices' status</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="84" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="92" />
         <source>已信任单位</source>
         <translation>Trusted offices</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="86" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="94" />
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="99" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="107" />
         <source>密钥口令</source>
         <translation>Key passphrase</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="99" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="107" />
         <source>请输入本单位同步密钥的口令：</source>
         <translation>Passphrase of this office's sync keys:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="104" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="112" />
         <source>保存同步包</source>
         <translation>Save sync package</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="105" />
-        <location filename="../../civicdesk/ui/sync_window.py" line="109" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="113" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="117" />
         <source>同步包 (*.cdsync)</source>
         <translation>Sync packages (*.cdsync)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="109" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="117" />
         <source>选择同步包</source>
         <translation>Choose sync packages</translation>
     </message>
     <message>
         <location filename="../../civicdesk/ui/sync_window.py" line="128" />
+        <source>保存本单位名片</source>
+        <translation>Save this office's card</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_window.py" line="129" />
+        <source>单位名片 (*.cdcard)</source>
+        <translation>Office cards (*.cdcard)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_window.py" line="148" />
         <source>发送全部数据（首次发送或对方重装后）</source>
         <translation>Send all data (first package, or after the other office reinstalled)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="129" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="149" />
         <source>导出同步包…</source>
         <translation>Export sync package…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="131" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="151" />
         <source>同步包只发给一个单位，内容已加密签名。导出后请将文件作为邮件附件发送。</source>
         <translation>A package is for one office only; it is signed and encrypted. Send the file as an email attachment.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="138" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="158" />
         <source>发给：</source>
         <translation>To:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="152" />
-        <source>尚未信任任何单位：请先导入对方的单位名片。</source>
-        <translation>No office is trusted yet: import the other office's card first.</translation>
+        <location filename="../../civicdesk/ui/sync_window.py" line="172" />
+        <source>尚未信任任何单位：请先在“已信任单位”中导入对方的单位名片。</source>
+        <translation>No office is trusted yet: import the other office's card under Trusted offices first.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="170" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="193" />
         <source>未保存：同步包已记录，可在“已发送”中重新保存完全相同的文件。</source>
         <translation>Not saved: the package is recorded; save the identical file again from the Sent tab.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="174" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="197" />
         <source>全部数据</source>
         <translation>all data</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="174" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="197" />
         <source>变更</source>
         <translation>changes</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="175" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="198" />
         <source>第 {seq} 号：{file}（{what} {n} 条）</source>
         <translation>No. {seq}: {file} ({n} {what})</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="177" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="200" />
         <source>请把以下文件作为邮件附件发给对方：</source>
         <translation>Attach these files to an email to the other office:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="187" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="210" />
         <source>选择文件…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="189" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="212" />
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="193" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="216" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="193" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="216" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="193" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="216" />
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="199" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="222" />
         <source>把收到的同步包拖到下面（可一次多个，顺序不限）：</source>
         <translation>Drop the received packages here (several at once, in any order):</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="218" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="244" />
         <source>已导入</source>
         <translation>Applied</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="218" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="244" />
         <source>此前已导入</source>
         <translation>Already imported</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="219" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="245" />
         <source>已暂存（前面缺包）</source>
         <translation>Parked (an earlier package is missing)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="219" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="245" />
         <source>拒收</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="225" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="251" />
         <source>新增 {a}，更新 {b}，合并 {c}，冲突 {d}，跳过 {e}</source>
         <translation>{a} new, {b} updated, {c} merged, {d} conflicts, {e} skipped</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="234" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="260" />
         <source>导入完成：{n} 个文件，拒收 {m} 个。</source>
         <translation>Import finished: {n} files, {m} refused.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="241" />
-        <location filename="../../civicdesk/ui/sync_window.py" line="249" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="267" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="369" />
         <source>单位</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="241" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="267" />
         <source>最后发送</source>
         <translation>Last sent</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="241" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="267" />
         <source>对方已确认</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="241" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="267" />
         <source>对方未确认</source>
         <translation>Not acknowledged</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="242" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="268" />
         <source>最后收到</source>
         <translation>Last received</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="242" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="268" />
         <source>缺少的包</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="242" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="268" />
         <source>暂存的包</source>
         <translation>Parked</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="249" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="274" />
+        <source>本单位名片</source>
+        <translation>This office's card</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_window.py" line="288" />
+        <source>生成本单位密钥…</source>
+        <translation>Make this office's keys…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_window.py" line="291" />
+        <source>导出本单位名片…</source>
+        <translation>Export this office's card…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_window.py" line="308" />
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_window.py" line="312" />
+        <source>指纹：</source>
+        <translation>Fingerprint: </translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_window.py" line="314" />
+        <source>把名片文件发给要同步的单位；对方导入后会打电话核对这串数字。</source>
+        <translation>Send the card file to the offices you sync with; after importing it they will phone you to compare these digits.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_window.py" line="317" />
+        <source>您的角色无权同步。</source>
+        <translation>Your role may not synchronize.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_window.py" line="320" />
+        <source>本单位尚未生成同步密钥：生成后才能导出同步包和本单位名片。</source>
+        <translation>This office has no sync keys yet: make them to export packages and this office's card.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_window.py" line="321" />
+        <source>本单位尚未生成同步密钥：请管理员在此生成（同步 → 已信任单位 → 生成本单位密钥…）。</source>
+        <translation>This office has no sync keys yet: an administrator makes them here (Sync → Trusted offices → Make this office's keys…).</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_window.py" line="324" />
+        <source>只有管理员可以生成本单位密钥。</source>
+        <translation>Only an administrator can make this office's keys.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_window.py" line="326" />
+        <source>请先生成本单位密钥。</source>
+        <translation>Make this office's keys first.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_window.py" line="333" />
+        <source>本单位尚未生成同步密钥：请管理员在“已信任单位”中点“生成本单位密钥…”。</source>
+        <translation>This office has no sync keys yet: an administrator makes them under Trusted offices with Make this office's keys….</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_window.py" line="337" />
+        <source>未生成密钥。</source>
+        <translation>No keys were made.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_window.py" line="343" />
+        <source>已生成本单位同步密钥。指纹：%1</source>
+        <translation>This office's sync keys were made. Fingerprint: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_window.py" line="361" />
+        <source>已导出本单位名片：%1（指纹 %2）。请作为邮件附件发给对方，并电话核对指纹。</source>
+        <translation>This office's card was saved: %1 (fingerprint %2). Send it as an e-mail attachment and compare the fingerprint by phone.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync_window.py" line="369" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="249" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="369" />
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="249" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="369" />
         <source>指纹（电话核对）</source>
         <translation>Fingerprint (compare by phone)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="250" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="371" />
         <source>导入单位名片…</source>
         <translation>Import an office card…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="253" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="374" />
         <source>收到其他单位的名片文件（.cdcard）后在此导入：核对指纹一致才信任。</source>
         <translation>Import another office's card file (.cdcard) here: it is trusted only after its fingerprint was compared.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="265" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="387" />
         <source>选择单位名片</source>
         <translation>Choose an office card</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="266" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="388" />
         <source>单位名片 (*.cdcard);;所有文件 (*)</source>
         <translation>Office cards (*.cdcard);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="295" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="417" />
         <source>{name}（{code}）已信任，密钥未变。</source>
         <translation>{name} ({code}) is trusted already, with the same keys.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="298" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="420" />
         <source>未信任：{name}（{code}）。</source>
         <translation>Not trusted: {name} ({code}).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="306" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="428" />
         <source>已信任 {name}（{code}）的新密钥。</source>
         <translation>The new key of {name} ({code}) is trusted.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="306" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="428" />
         <source>已信任 {name}（{code}）。</source>
         <translation>{name} ({code}) is trusted.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="335" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="468" />
         <source>市级</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="335" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="468" />
         <source>区县级</source>
         <translation>District/county</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="336" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="469" />
         <source>（本单位）</source>
         <translation> (this office)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="339" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="472" />
         <source>组织</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="339" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="472" />
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="339" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="472" />
         <source>变更记录</source>
         <translation>Change record</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="340" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="473" />
         <source>申请事项</source>
         <translation>Filing</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="340" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="473" />
         <source>办理步骤</source>
         <translation>Filing step</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="342" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="475" />
         <source>未解决</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="342" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="475" />
         <source>已解决</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="344" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="477" />
         <source>冲突（{n}）</source>
         <translation>Conflicts ({n})</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="352" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="485" />
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="352" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="485" />
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="352" />
-        <location filename="../../civicdesk/ui/sync_window.py" line="354" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="485" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="487" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="352" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="485" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="354" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="487" />
         <source>本单位的值</source>
         <translation>Our value</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="354" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="487" />
         <source>对方的值</source>
         <translation>Their value</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="354" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="487" />
         <source>现在的值</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="355" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="488" />
         <source>采用本单位的值</source>
         <translation>Take our values</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="356" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="489" />
         <source>采用对方的值</source>
         <translation>Take their values</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="357" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="490" />
         <source>逐项合并…</source>
         <translation>Merge field by field…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="408" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="541" />
         <source>解决冲突</source>
         <translation>Resolve conflict</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync_window.py" line="408" />
+        <location filename="../../civicdesk/ui/sync_window.py" line="541" />
         <source>确定采用所选的值？这将成为新版本并同步给对方。</source>
         <translation>Take the chosen values? They become a new version that syncs to the other office.</translation>
     </message>
@@ -2606,17 +2896,17 @@ Demo data: %4</translation>
         <translation>New user</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/users_dialog.py" line="54" />
+        <location filename="../../civicdesk/ui/users_dialog.py" line="53" />
         <source>用户名：</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/users_dialog.py" line="56" />
+        <location filename="../../civicdesk/ui/users_dialog.py" line="55" />
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/users_dialog.py" line="57" />
+        <location filename="../../civicdesk/ui/users_dialog.py" line="56" />
         <source>角色：</source>
         <translation>Role:</translation>
     </message>
@@ -2634,103 +2924,103 @@ Demo data: %4</translation>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../civicdesk/ui/users_dialog.py" line="108" />
+        <location filename="../../civicdesk/ui/users_dialog.py" line="107" />
         <source>用户管理</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/users_dialog.py" line="112" />
+        <location filename="../../civicdesk/ui/users_dialog.py" line="111" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/users_dialog.py" line="112" />
+        <location filename="../../civicdesk/ui/users_dialog.py" line="111" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/users_dialog.py" line="112" />
+        <location filename="../../civicdesk/ui/users_dialog.py" line="111" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/users_dialog.py" line="112" />
+        <location filename="../../civicdesk/ui/users_dialog.py" line="111" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/users_dialog.py" line="113" />
+        <location filename="../../civicdesk/ui/users_dialog.py" line="112" />
         <source>最近登录</source>
         <translation>Last login</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/users_dialog.py" line="119" />
+        <location filename="../../civicdesk/ui/users_dialog.py" line="118" />
         <source>新增用户…</source>
         <translation>New user…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/users_dialog.py" line="120" />
-        <location filename="../../civicdesk/ui/users_dialog.py" line="190" />
+        <location filename="../../civicdesk/ui/users_dialog.py" line="119" />
+        <location filename="../../civicdesk/ui/users_dialog.py" line="189" />
         <source>停用</source>
         <translation>Disable</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/users_dialog.py" line="124" />
+        <location filename="../../civicdesk/ui/users_dialog.py" line="123" />
         <source>更改角色</source>
         <translation>Change role</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/users_dialog.py" line="125" />
+        <location filename="../../civicdesk/ui/users_dialog.py" line="124" />
         <source>重置密码…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/users_dialog.py" line="129" />
+        <location filename="../../civicdesk/ui/users_dialog.py" line="128" />
         <source>用户账户不能删除：离职人员请停用，审计记录中的姓名始终可查。</source>
         <translation>Accounts are never deleted: disable those who leave, so the audit trail's names stay meaningful.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/users_dialog.py" line="158" />
+        <location filename="../../civicdesk/ui/users_dialog.py" line="157" />
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/users_dialog.py" line="160" />
+        <location filename="../../civicdesk/ui/users_dialog.py" line="159" />
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/users_dialog.py" line="162" />
+        <location filename="../../civicdesk/ui/users_dialog.py" line="161" />
         <source>在用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/users_dialog.py" line="190" />
+        <location filename="../../civicdesk/ui/users_dialog.py" line="189" />
         <source>启用</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/users_dialog.py" line="212" />
+        <location filename="../../civicdesk/ui/users_dialog.py" line="211" />
         <source>已启用 %1。</source>
         <translation>%1 enabled.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/users_dialog.py" line="212" />
+        <location filename="../../civicdesk/ui/users_dialog.py" line="211" />
         <source>已停用 %1。</source>
         <translation>%1 disabled.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/users_dialog.py" line="219" />
+        <location filename="../../civicdesk/ui/users_dialog.py" line="218" />
         <source>%1 的角色已改为“%2”。</source>
         <translation>%1 is now '%2'.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/users_dialog.py" line="232" />
+        <location filename="../../civicdesk/ui/users_dialog.py" line="231" />
         <source>已新增用户 %1。</source>
         <translation>User %1 added.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/users_dialog.py" line="239" />
+        <location filename="../../civicdesk/ui/users_dialog.py" line="238" />
         <source>已重置 %1 的密码（账户同时解锁）。</source>
         <translation>Password of %1 reset (and the account unlocked).</translation>
     </message>

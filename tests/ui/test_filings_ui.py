@@ -644,7 +644,9 @@ def test_a_cancelled_login_after_switching_databases_leaves_the_window_clearly_r
     assert "只读" not in window.windowTitle() and "张经办（clerk1）" in window.windowTitle()
     assert menus.user_label.text() == "当前用户：张经办（clerk1）（经办）"
     assert not menus.login_action.isVisible() and menus.switch_action.isVisible()
-    assert window.new_action.isEnabled() and window.demo_action.isEnabled() and window.print_action.isEnabled()
+    assert window.new_action.isEnabled() and window.print_action.isEnabled()
+    # demo data are an administrator's (as `civicdesk demo` asks): greyed for a clerk, with the reason
+    assert not window.demo_action.isEnabled() and "经办" in window.demo_action.toolTip()
 
 
 def test_an_establishment_filing_lists_its_people_masked_and_a_reviewer_reveals_them_audited(

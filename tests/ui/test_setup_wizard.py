@@ -14,7 +14,8 @@ from civicdesk.services.database import Database, open_database
 from civicdesk.services.statistics import statistics
 from civicdesk.ui.runner import Runner
 from civicdesk.services import auth
-from civicdesk.ui.setup_wizard import OTHER, PAGE_ADMIN, PAGE_DEMO, PAGE_FINISH, PAGE_OFFICE, SetupWizard
+from civicdesk.ui.setup_wizard import (OTHER, PAGE_ADMIN, PAGE_DEMO, PAGE_FINISH, PAGE_OFFICE, PAGE_STAFF,
+                                       SetupWizard)
 
 DEMO_TIMEOUT_MS = 60_000
 
@@ -75,6 +76,17 @@ def tick(qtbot, box) -> None:
     click(qtbot, box, QPoint(8, box.height() // 2))
 
 
+def tick_box(qtbot, box) -> None:
+    """Click the check box in a group box's title."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionGroupBox
+
+    option = QStyleOptionGroupBox()
+    box.initStyleOption(option)
+    rect = box.style().subControlRect(QStyle.ComplexControl.CC_GroupBox, option,
+                                      QStyle.SubControl.SC_GroupBoxCheckBox, box)
+    click(qtbot, box, rect.center())
+
+
 def button(wizard: SetupWizard, which: QWizard.WizardButton):
     return wizard.button(which)
 
@@ -84,13 +96,16 @@ def next_page(qtbot, wizard: SetupWizard) -> None:
 
 
 def admin_page(qtbot, wizard: SetupWizard) -> None:
-    """From the demo page to the administrator page, and fill it in (the first admin, issue 4)."""
+    """From the demo page to the administrator page, fill it in (the first admin, issue 4), and go on to the
+    optional reviewer and clerk page (issue 13), left as it is."""
     next_page(qtbot, wizard)
     assert wizard.currentId() == PAGE_ADMIN
     page = wizard.admin_page
     if page.username.isEnabled():
         qtbot.keyClicks(page.pair.first, "Secret123")
         qtbot.keyClicks(page.pair.second, "Secret123")
+    next_page(qtbot, wizard)
+    assert wizard.currentId() == PAGE_STAFF
     assert button(wizard, QWizard.WizardButton.CommitButton).isEnabled() or \
         button(wizard, QWizard.WizardButton.NextButton).isEnabled()
 
@@ -138,6 +153,7 @@ def test_shawan_with_demo_data(qtbot, wizard: SetupWizard, fresh_db: Database) -
     assert button(wizard, QWizard.WizardButton.FinishButton).isEnabled()
     assert not button(wizard, QWizard.WizardButton.BackButton).isEnabled()  # the office cannot be undone
     assert f"已载入 {result.organizations:,} 个组织" in wizard.finish_page.result.text()
+    assert "登记簿默认只显示存续的组织" in wizard.finish_page.result.text()  # why the table's count is lower
     assert wizard.finish_page.progress.value() == wizard.finish_page.progress.maximum()
 
     assert fresh_db.office().code == "511111"
@@ -235,6 +251,8 @@ def test_failure_is_shown_and_the_clerk_can_go_back(qtbot, wizard: SetupWizard, 
     assert fresh_db.office().code == "511111"  # the office was set up before the demo step failed
 
     click(qtbot, back)
+    assert wizard.currentId() == PAGE_STAFF
+    click(qtbot, button(wizard, QWizard.WizardButton.BackButton))
     assert wizard.currentId() == PAGE_ADMIN
     assert not wizard.admin_page.username.isEnabled()  # the administrator was made before the demo step
     click(qtbot, button(wizard, QWizard.WizardButton.BackButton))
@@ -269,7 +287,7 @@ def test_the_first_admin_needs_a_strong_password_typed_twice(qtbot, wizard: Setu
     next_page(qtbot, wizard)
     assert wizard.currentId() == PAGE_ADMIN
     page = wizard.admin_page
-    commit = button(wizard, QWizard.WizardButton.CommitButton)
+    commit = button(wizard, QWizard.WizardButton.NextButton)
     assert not commit.isEnabled()
     qtbot.keyClicks(page.pair.first, "short1")
     qtbot.keyClicks(page.pair.second, "short1")
@@ -283,9 +301,85 @@ def test_the_first_admin_needs_a_strong_password_typed_twice(qtbot, wizard: Setu
     page.username.setText("a b")
     assert "用户名“a b”无效" in page.username_message.text() and not commit.isEnabled()
     page.username.setText("zhang.san")
+    next_page(qtbot, wizard)
+    assert wizard.currentId() == PAGE_STAFF
     with qtbot.waitSignal(wizard.admin_created, timeout=DEMO_TIMEOUT_MS) as made:
         next_page(qtbot, wizard)
     wait_finished(qtbot, wizard)
     assert made.args[0].username == "zhang.san" and made.args[0].role == "admin"
     assert "已创建管理员账户：zhang.san。" in wizard.finish_page.result.text()
     assert auth.authenticate(fresh_db, "zhang.san", "Secret123").role == "admin"
+
+
+def test_the_first_reviewer_and_clerk_are_offered(qtbot, wizard: SetupWizard, fresh_db: Database,  # noqa: ANN001
+                                                 tmp_path: Path) -> None:
+    """A lone administrator cannot decide its own filings (four eyes): the wizard offers the first reviewer and
+    clerk, each with a password typed twice, and makes them with the administrator."""
+    click_office(qtbot, wizard, "511111")
+    next_page(qtbot, wizard)
+    next_page(qtbot, wizard)
+    admin = wizard.admin_page
+    admin.pair.first.setText("Secret123")
+    admin.pair.second.setText("Secret123")
+    next_page(qtbot, wizard)
+    assert wizard.currentId() == PAGE_STAFF
+    page = wizard.staff_page
+    commit = button(wizard, QWizard.WizardButton.CommitButton)
+    assert "双人复核" in page.subTitle()
+    assert commit.isEnabled()  # optional: nothing ticked, the set-up may go on
+    tick_box(qtbot, page.reviewer)
+    assert page.reviewer.isChecked() and not commit.isEnabled()  # ticked: its password is needed
+    page.reviewer.username.setText("admin")
+    assert page.reviewer.username_message.text() == "用户“admin”已存在。"
+    page.reviewer.username.setText("li.si")
+    qtbot.keyClicks(page.reviewer.pair.first, "Review123")
+    qtbot.keyClicks(page.reviewer.pair.second, "Review124")
+    assert page.reviewer.pair.message.text() == "两次输入的密码不一致。" and not commit.isEnabled()
+    page.reviewer.pair.second.setText("Review123")
+    assert commit.isEnabled()
+    tick_box(qtbot, page.clerk)
+    page.clerk.username.setText("wang.wu")
+    page.clerk.pair.first.setText("Clerk1234")
+    page.clerk.pair.second.setText("Clerk1234")
+    assert commit.isEnabled()
+    # the password fields line up with the user name in every box (one form, one label column)
+    for box in page.boxes():
+        x = box.username.mapTo(wizard, box.username.rect().topLeft()).x()
+        assert box.pair.first.mapTo(wizard, box.pair.first.rect().topLeft()).x() == x
+        assert box.pair.second.mapTo(wizard, box.pair.second.rect().topLeft()).x() == x
+    wizard.grab().save(str(tmp_path / "setup_wizard_reviewers.png"))
+    next_page(qtbot, wizard)
+    wait_finished(qtbot, wizard)
+    text = wizard.finish_page.result.text()
+    assert "已创建审核人员账户：li.si。" in text and "已创建经办人员账户：wang.wu。" in text
+    roles = {u.username: u.role for u in auth.list_users(fresh_db)}
+    assert roles == {"admin": "admin", "li.si": "reviewer", "wang.wu": "clerk"}
+    assert auth.authenticate(fresh_db, "li.si", "Review123").role == "reviewer"
+
+
+def test_admin_password_fields_line_up(qtbot, wizard: SetupWizard) -> None:  # noqa: ANN001
+    click_office(qtbot, wizard, "511111")
+    next_page(qtbot, wizard)
+    next_page(qtbot, wizard)
+    page = wizard.admin_page
+    x = page.username.mapTo(wizard, page.username.rect().topLeft()).x()
+    assert page.pair.first.mapTo(wizard, page.pair.first.rect().topLeft()).x() == x
+    assert page.full_name.mapTo(wizard, page.full_name.rect().topLeft()).x() == x
+
+
+def test_password_words_in_english(qtbot, fresh_db: Database, runner: Runner) -> None:  # noqa: ANN001
+    """English mode: what is wrong with a password or a user name is said in English."""
+    wizard = SetupWizard(fresh_db, runner, lang="en")
+    qtbot.addWidget(wizard)
+    page = wizard.admin_page
+    page.pair.first.setText("Secret123")
+    page.pair.second.setText("Secret124")
+    assert page.pair.message.text() == "The two passwords differ."
+    page.username.setText("a b")
+    assert page.username_message.text().startswith("User name 'a b' is invalid")
+    page.username.setText("admin")
+    box = wizard.staff_page.reviewer
+    box.setChecked(True)
+    box.username.setText("admin")
+    wizard.staff_page._changed()
+    assert box.username_message.text() == "User 'admin' already exists."
