@@ -281,23 +281,23 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="65" />
-        <location filename="../../civicdesk/ui/import_wizard.py" line="82" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="64" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="81" />
         <source>选择台账</source>
         <translation>Choose a ledger</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="66" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="65" />
         <source>选择要导入的 Excel 台账（.xlsx）或 CSV 文件（UTF-8 或 GBK）。表头上方的标题行、合计行和空行会自动跳过。</source>
         <translation>Choose the Excel ledger (.xlsx) or CSV file (UTF-8 or GBK) to import. Title rows above the header, total rows and blank rows are skipped.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="70" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="69" />
         <source>台账文件</source>
         <translation>Ledger file</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="71" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="70" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
@@ -305,262 +305,277 @@
 <context>
     <name>FilingDialog</name>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="67" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="69" />
         <source>申请事项</source>
         <translation>Filing</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="77" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="79" />
         <source>事项类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="77" />
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="124" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="79" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="140" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="77" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="79" />
         <source>组织</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="78" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="80" />
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="78" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="80" />
         <source>收件日期</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="79" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="81" />
         <source>材料齐全日期</source>
         <translation>Complete on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="79" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="81" />
         <source>办理期限</source>
         <translation>Decision due</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="80" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="82" />
         <source>起草人</source>
         <translation>Drafted by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="80" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="82" />
         <source>提交人</source>
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="81" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="83" />
         <source>决定人</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="81" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="83" />
         <source>文号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="81" />
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="125" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="83" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="141" />
         <source>意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="88" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="90" />
         <source>：</source>
         <translation>: </translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="104" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="106" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="104" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="106" />
         <source>起草时的值</source>
         <translation>When drafted</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="104" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="106" />
         <source>现值</source>
         <translation>Now in the register</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="105" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="107" />
         <source>申请变更为</source>
         <translation>Applied for</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="114" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="116" />
         <source>申请事项内容（与登记簿现状对照）</source>
         <translation>What the filing asks for (against the register now)</translation>
     </message>
     <message>
         <location filename="../../civicdesk/ui/filing_dialog.py" line="120" />
+        <source>显示完整号码</source>
+        <translation>Show full numbers</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="125" />
+        <source>显示完整身份证号码和电话（记入审计）</source>
+        <translation>Show full ID and phone numbers (recorded in the audit trail)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="126" />
+        <source>身份证号码和电话已隐去部分数字：您无权查看完整号码。</source>
+        <translation>ID and phone numbers are partly hidden: you have no right to see them in full.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="136" />
         <source>申请材料</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="124" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="140" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="124" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="140" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="124" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="140" />
         <source>操作人</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="132" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="148" />
         <source>办理过程</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="140" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="156" />
         <source>审查意见；不予或退回补正时必须写明理由</source>
         <translation>Review comment; a reason is required to reject or return</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="144" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="160" />
         <source>准予或不予决定的文号（可不填，默认用申请编号）</source>
         <translation>Document no. of the decision (optional; the filing number by default)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="146" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="162" />
         <source>意见：</source>
         <translation>Comment:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="147" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="163" />
         <source>文号：</source>
         <translation>Document no.:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="155" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="171" />
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="155" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="171" />
         <source>开始审查</source>
         <translation>Start review</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="155" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="171" />
         <source>准予</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="156" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="172" />
         <source>不予</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="156" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="172" />
         <source>退回补正</source>
         <translation>Return for correction</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="156" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="172" />
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="159" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="175" />
         <source>修改</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="174" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="190" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="205" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="222" />
         <source>申请事项 %1</source>
         <translation>Filing %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="208" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="225" />
         <source>（历史档案录入）</source>
         <translation> (legacy record)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="225" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="242" />
         <source>（未登记材料）</source>
         <translation>(no documents listed)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="240" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="270" />
         <source>%1（已逾期 %2 天）</source>
         <translation>%1 (%2 days overdue)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="241" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="271" />
         <source>%1（剩 %2 天）</source>
         <translation>%1 (%2 days left)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="271" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="301" />
         <source>起草后登记簿中的值已改变</source>
         <translation>The register changed after the filing was drafted</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="275" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="305" />
         <source>起草后“%1”的登记信息已被修改（标黄的现值与起草时不同）：不能按原申请核准，请退回经办人按现状重新核对。</source>
         <translation>'%1' changed after this filing was drafted (values in yellow differ): it cannot be approved as it stands; return it for correction.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="298" />
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="318" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="328" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="348" />
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="301" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="331" />
         <source>当前状态为“%1”，不能办理此操作。</source>
         <translation>The filing is '%1': this action is not possible.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="304" />
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="323" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="334" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="353" />
         <source>只读</source>
         <translation>read-only</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="305" />
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="324" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="335" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="354" />
         <source>您的角色（%1）无权办理此操作。</source>
         <translation>Your role (%1) may not do this.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="320" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="350" />
         <source>只有草稿或退回补正的申请事项可以修改。</source>
         <translation>Only a draft or a filing returned for correction can be edited.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="339" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="369" />
         <source>修改申请内容，保存后再提交</source>
         <translation>Correct what the filing asks for; save, then submit it again</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="396" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="426" />
         <source>已修改。核对无误后请点“提交”。</source>
         <translation>Edited. Check it, then click "Submit".</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="409" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="439" />
         <source>已%1。</source>
         <translation>Done: %1.</translation>
     </message>
@@ -934,42 +949,37 @@ Demo data: %4</translation>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="266" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="275" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="271" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="280" />
         <source>取消导入</source>
         <translation>Cancel import</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="286" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="295" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="300" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="311" />
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="310" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="321" />
         <source>有 %1 行不合格，未导入。请返回查看。</source>
         <translation>%1 row(s) are invalid; nothing was imported. Go back to see them.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="312" />
-        <source>已导入：新增 %1 个，变更 %2 个。</source>
-        <translation>Imported: %1 new, %2 changed.</translation>
-    </message>
-    <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="314" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="326" />
         <source>不合格行已另存为 %1</source>
         <translation>Rejected rows saved to %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="328" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="345" />
         <source>导入已取消，数据库未作任何改动。</source>
         <translation>Import cancelled; the database is unchanged.</translation>
     </message>
@@ -977,14 +987,19 @@ Demo data: %4</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="344" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="361" />
         <source>导入台账</source>
         <translation>Import a ledger</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="355" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="372" />
         <source>导入</source>
         <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/import_wizard.py" line="373" />
+        <source>完成</source>
+        <translation>Finish</translation>
     </message>
 </context>
 <context>
@@ -1013,37 +1028,37 @@ Demo data: %4</translation>
 <context>
     <name>LedgerActions</name>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="378" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="396" />
         <source>导出名录</source>
         <translation>Export register</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="378" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="396" />
         <source>社会组织名录.xlsx</source>
         <translation>register.xlsx</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="384" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="402" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="387" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="405" />
         <source>已导出 %1 个组织到 %2</source>
         <translation>Exported %1 organizations to %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="397" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="415" />
         <source>导出导入模板</source>
         <translation>Export import template</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="397" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="415" />
         <source>社会组织台账模板.xlsx</source>
         <translation>ledger-template.xlsx</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="403" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="421" />
         <source>已导出模板 %1</source>
         <translation>Template written to %1</translation>
     </message>
@@ -1309,42 +1324,42 @@ Demo data: %4</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="97" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="96" />
         <source>核对列</source>
         <translation>Check the columns</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="98" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="97" />
         <source>第一行是每一列对应的字段，可以更改；下面是台账的前几行，供核对。</source>
         <translation>The first row shows the field each column goes to; change it if needed. Below are the ledger's first rows.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="122" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="121" />
         <source>正在读取表头…</source>
         <translation>Reading the header…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="138" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="137" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="141" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="140" />
         <source>（不导入）</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="151" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="150" />
         <source>表头在第 %1 行，共 %2 列。</source>
         <translation>Header on row %1, %2 columns.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="164" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="163" />
         <source>请指定“名称”对应哪一列。</source>
         <translation>Choose the column that holds the name.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="167" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="166" />
         <source>同一字段对应了两列：%1</source>
         <translation>One field is mapped to two columns: %1</translation>
     </message>
@@ -1562,288 +1577,288 @@ Demo data: %4</translation>
         <translation>Change filing: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="149" />
+        <location filename="../../civicdesk/ui/org_form.py" line="151" />
         <source>修改申请事项 %1：%2</source>
         <translation>Edit filing %1: %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="176" />
+        <location filename="../../civicdesk/ui/org_form.py" line="178" />
         <source>请选择</source>
         <translation>Choose</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="177" />
+        <location filename="../../civicdesk/ui/org_form.py" line="179" />
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="179" />
+        <location filename="../../civicdesk/ui/org_form.py" line="181" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="180" />
+        <location filename="../../civicdesk/ui/org_form.py" line="182" />
         <source>管理层级</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="181" />
+        <location filename="../../civicdesk/ui/org_form.py" line="183" />
         <source>社区社会组织</source>
         <translation>Community social organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="181" />
+        <location filename="../../civicdesk/ui/org_form.py" line="183" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="181" />
+        <location filename="../../civicdesk/ui/org_form.py" line="183" />
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="183" />
+        <location filename="../../civicdesk/ui/org_form.py" line="185" />
         <source>组织类型</source>
         <translation>Legal form</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="184" />
+        <location filename="../../civicdesk/ui/org_form.py" line="186" />
         <source>行业类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="185" />
+        <location filename="../../civicdesk/ui/org_form.py" line="187" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="188" />
+        <location filename="../../civicdesk/ui/org_form.py" line="190" />
         <source>登记信息</source>
         <translation>Registration</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="190" />
+        <location filename="../../civicdesk/ui/org_form.py" line="192" />
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="191" />
+        <location filename="../../civicdesk/ui/org_form.py" line="193" />
         <source>18位，如 51511111MJ0000000X</source>
         <translation>18 characters, e.g. 51511111MJ0000000X</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="192" />
+        <location filename="../../civicdesk/ui/org_form.py" line="194" />
         <source>备案编号</source>
         <translation>Filing number</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="193" />
+        <location filename="../../civicdesk/ui/org_form.py" line="195" />
         <source>登记方式</source>
         <translation>Registration mode</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="195" />
+        <location filename="../../civicdesk/ui/org_form.py" line="197" />
         <source>业务主管单位</source>
         <translation>Sponsor</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="196" />
+        <location filename="../../civicdesk/ui/org_form.py" line="198" />
         <source>基金会类型</source>
         <translation>Foundation type</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="198" />
+        <location filename="../../civicdesk/ui/org_form.py" line="200" />
         <source>成立登记日期</source>
         <translation>Date of establishment</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="199" />
+        <location filename="../../civicdesk/ui/org_form.py" line="201" />
         <source>证书有效期</source>
         <translation>Certificate validity</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="199" />
+        <location filename="../../civicdesk/ui/org_form.py" line="201" />
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="201" />
+        <location filename="../../civicdesk/ui/org_form.py" line="203" />
         <source>发证日期</source>
         <translation>Certificate issued on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="203" />
+        <location filename="../../civicdesk/ui/org_form.py" line="205" />
         <source>住所与区划</source>
         <translation>Address and divisions</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="206" />
+        <location filename="../../civicdesk/ui/org_form.py" line="208" />
         <source>县（市、区）</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="208" />
+        <location filename="../../civicdesk/ui/org_form.py" line="210" />
         <source>乡镇（街道）</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="209" />
+        <location filename="../../civicdesk/ui/org_form.py" line="211" />
         <source>村（社区）</source>
         <translation>Village/community</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="210" />
+        <location filename="../../civicdesk/ui/org_form.py" line="212" />
         <source>住所</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="211" />
+        <location filename="../../civicdesk/ui/org_form.py" line="213" />
         <source>活动地域</source>
         <translation>Area of activity</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="213" />
+        <location filename="../../civicdesk/ui/org_form.py" line="215" />
         <source>资金与人员</source>
         <translation>Funds and people</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="215" />
+        <location filename="../../civicdesk/ui/org_form.py" line="217" />
         <source>注册资金（万元）</source>
         <translation>Registered funds (10,000 yuan)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="217" />
+        <location filename="../../civicdesk/ui/org_form.py" line="219" />
         <source>会员数</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="218" />
+        <location filename="../../civicdesk/ui/org_form.py" line="220" />
         <source>从业人员数</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="219" />
+        <location filename="../../civicdesk/ui/org_form.py" line="221" />
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="220" />
+        <location filename="../../civicdesk/ui/org_form.py" line="222" />
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="221" />
+        <location filename="../../civicdesk/ui/org_form.py" line="223" />
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="221" />
+        <location filename="../../civicdesk/ui/org_form.py" line="223" />
         <source>已建立党组织</source>
         <translation>Party organization set up</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="222" />
+        <location filename="../../civicdesk/ui/org_form.py" line="224" />
         <source>认定为慈善组织</source>
         <translation>Recognized charity</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="224" />
-        <location filename="../../civicdesk/ui/org_form.py" line="395" />
+        <location filename="../../civicdesk/ui/org_form.py" line="226" />
+        <location filename="../../civicdesk/ui/org_form.py" line="397" />
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="227" />
+        <location filename="../../civicdesk/ui/org_form.py" line="229" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="228" />
+        <location filename="../../civicdesk/ui/org_form.py" line="230" />
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="229" />
+        <location filename="../../civicdesk/ui/org_form.py" line="231" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="231" />
+        <location filename="../../civicdesk/ui/org_form.py" line="233" />
         <source>宗旨与业务范围</source>
         <translation>Purpose and business scope</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="232" />
+        <location filename="../../civicdesk/ui/org_form.py" line="234" />
         <source>宗旨</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="233" />
+        <location filename="../../civicdesk/ui/org_form.py" line="235" />
         <source>业务范围</source>
         <translation>Business scope</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="256" />
+        <location filename="../../civicdesk/ui/org_form.py" line="258" />
         <source>直接录入历史档案（管理员）</source>
         <translation>Enter a legacy record directly (administrators)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="258" />
+        <location filename="../../civicdesk/ui/org_form.py" line="260" />
         <source>将纸质登记簿中的历史记录直接录入登记簿，不经申请和审核；记入审计记录。</source>
         <translation>Types a record from the paper register straight into the register, without a filing or review; recorded in the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="264" />
+        <location filename="../../civicdesk/ui/org_form.py" line="266" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="265" />
+        <location filename="../../civicdesk/ui/org_form.py" line="267" />
         <source>保存（Ctrl+S）</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="266" />
+        <location filename="../../civicdesk/ui/org_form.py" line="268" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="302" />
+        <location filename="../../civicdesk/ui/org_form.py" line="304" />
         <source>（演示）</source>
         <translation>(demo)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="395" />
+        <location filename="../../civicdesk/ui/org_form.py" line="397" />
         <source>负责人</source>
         <translation>Responsible person</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="405" />
+        <location filename="../../civicdesk/ui/org_form.py" line="407" />
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="407" />
+        <location filename="../../civicdesk/ui/org_form.py" line="409" />
         <source>提交层级转换申请</source>
         <translation>Submit tier conversion</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="409" />
+        <location filename="../../civicdesk/ui/org_form.py" line="411" />
         <source>提交变更申请</source>
         <translation>Submit change filing</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="411" />
+        <location filename="../../civicdesk/ui/org_form.py" line="413" />
         <source>直接录入</source>
         <translation>Enter directly</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="414" />
+        <location filename="../../civicdesk/ui/org_form.py" line="416" />
         <source>提交申请</source>
         <translation>Submit filing</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/org_form.py" line="559" />
+        <location filename="../../civicdesk/ui/org_form.py" line="561" />
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
@@ -2075,52 +2090,62 @@ Demo data: %4</translation>
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="182" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="181" />
         <source>检查结果</source>
         <translation>Check results</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="183" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="182" />
         <source>逐行检查并与登记簿比对的结果。此时尚未写入任何数据。</source>
         <translation>Every row checked and compared with the register. Nothing has been written yet.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="190" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="189" />
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="190" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="189" />
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="190" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="189" />
         <source>表头</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="190" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="189" />
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="196" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="195" />
         <source>跳过不合格行：先导入合格的行，不合格行连同原因另存为 .xlsx</source>
         <translation>Skip invalid rows: import the valid rows now, save the rejected ones with their reasons to an .xlsx</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="214" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="199" />
+        <source>新增的行作为历史档案直接录入登记簿（不经审核，仅管理员）</source>
+        <translation>Enter the new rows directly into the register as legacy records (no review; administrators only)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/import_wizard.py" line="201" />
+        <source>导入后，新增的行成为成立登记申请、变更的行成为变更登记申请，由审核人员审核后才写入登记簿。</source>
+        <translation>After the import, new rows become establishment filings and changed rows change filings; the register changes only when a reviewer approves them.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/import_wizard.py" line="223" />
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="234" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="243" />
         <source>数据行 %1：新增 %2，变更 %3，无变化 %4，不合格 %5；跳过 %6 行。</source>
         <translation>%1 data rows: %2 new, %3 changed, %4 unchanged, %5 invalid; %6 rows skipped.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/import_wizard.py" line="245" />
+        <location filename="../../civicdesk/ui/import_wizard.py" line="254" />
         <source>变更：%1 → %2</source>
         <translation>Change: %1 → %2</translation>
     </message>
