@@ -27,10 +27,12 @@ from civicdesk.models.base import utcnow
 from civicdesk.models.history import json_value
 from civicdesk.models.migrate import head_revision, known_revisions
 from civicdesk.models.sync import ChangeLog, Conflict, Inbox, Outbox, Parked, Quarantine, SyncPeer, SyncState, synced_entities
+from civicdesk.services.auth import UserInfo, require
 from civicdesk.services.database import Database
 from civicdesk.services.sync import keys as keyring
 from civicdesk.services.sync import package as pkg
 from civicdesk.services.sync import trust
+from civicdesk.services.validation import mask_id_number, mask_phone
 from civicdesk.services.sync.apply import (DERIVED, Policy, apply_changes, compare, decode_payload, decode_value,
                                           encode_change, encode_row, waits_for_earlier_epoch)
 
@@ -699,8 +701,27 @@ class ConflictView:
         return dict(self.__dict__)
 
 
-def list_conflicts(db: Database, *, open_only: bool = False) -> list[ConflictView]:
-    """Conflicts, newest first: both versions of the differing fields, the value now held, the resolution."""
+#: fields of synced rows that hold personal numbers, and how a view hides them
+_PERSONAL = {"id_number": mask_id_number, "phone": mask_phone, "contact_phone": mask_phone}
+
+
+def _shown(values: dict[str, Any], reveal: bool) -> dict[str, Any]:
+    if reveal:
+        return dict(values)
+    return {k: (_PERSONAL[k](v) if k in _PERSONAL and isinstance(v, str) else v) for k, v in values.items()}
+
+
+def list_conflicts(db: Database, *, open_only: bool = False, reveal: bool = False,
+                   user: UserInfo | None = None) -> list[ConflictView]:
+    """Conflicts, newest first: both versions of the differing fields, the value now held, the resolution.
+
+    ID numbers and phone numbers are masked; ``reveal`` shows them in full to a ``user`` with the
+    ``reveal_ids`` right (refused otherwise), and the reveal is audited."""
+    if reveal:
+        require(user, "reveal_ids")
+        with db.unit() as session:
+            audit_model.record(session, "sync.conflicts.reveal", actor=user.username if user else None,
+                               open_only=open_only)
     with db.read() as session:
         query = select(Conflict).order_by(Conflict.detected_at.desc(), Conflict.id)
         if open_only:
@@ -711,10 +732,13 @@ def list_conflicts(db: Database, *, open_only: bool = False) -> list[ConflictVie
             row = session.execute(select(table).where(table.c.id == c.row_id)).first()
             current = {f: json_value(row._mapping.get(f)) for f in c.fields} if row is not None else {}
             label = str(row._mapping.get("name") or row._mapping.get("field") or c.row_id) if row is not None else c.row_id
-            out.append(ConflictView(c.id, c.entity, c.row_id, c.kind, list(c.fields), dict(c.local_values),
-                                    dict(c.remote_values), current, c.remote_office, c.winner, str(c.detected_at),
-                                    str(c.resolved_at) if c.resolved_at else None, c.resolved_by,
-                                    c.resolution, label))
+            resolution = dict(c.resolution) if c.resolution else None
+            if resolution and isinstance(resolution.get("values"), dict):
+                resolution["values"] = _shown(resolution["values"], reveal)
+            out.append(ConflictView(c.id, c.entity, c.row_id, c.kind, list(c.fields), _shown(c.local_values, reveal),
+                                    _shown(c.remote_values, reveal), _shown(current, reveal), c.remote_office,
+                                    c.winner, str(c.detected_at), str(c.resolved_at) if c.resolved_at else None,
+                                    c.resolved_by, resolution, label))
     return out
 
 
@@ -781,6 +805,13 @@ def resolve_conflict(db: Database, conflict: str, take: str, values: dict[str, A
             missing = [f for f in c.fields if f not in values]
             if missing:
                 raise InputError("sync.merge_values", fields=", ".join(missing))
+            for f, v in list(values.items()):  # a side picked from a masked view: that side's real number
+                if f in _PERSONAL and isinstance(v, str):
+                    for side in (c.local_values, c.remote_values):
+                        real = side.get(f)
+                        if isinstance(real, str) and v == _PERSONAL[f](real) and v != real:
+                            values[f] = real
+                            break
             chosen = {f: _typed(table.c[f], v) for f, v in values.items()}
         else:
             source = c.local_values if take == "local" else c.remote_values
@@ -813,5 +844,5 @@ def resolve_conflict(db: Database, conflict: str, take: str, values: dict[str, A
                 o.resolved_at, o.resolved_by = c.resolved_at, c.resolved_by
                 o.resolution = {"superseded_by": c.id, "values": c.resolution["values"]}
         conflict_id_ = c.id
-    return next(v for v in list_conflicts(db) if v.id == conflict_id_)
+    return next(v for v in list_conflicts(db) if v.id == conflict_id_)  # masked, as any view
 
