@@ -104,12 +104,12 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
         "Refused: the package holds a row this office may not receive ({entity} {id}, located in {place}).",
     ),
     "sync.refused.division": (
-        "拒收：区划 {code} 不符合参考数据规则（{reason}）；区划只能由市局按参考数据下发。",
-        "Refused: division {code} breaks the reference rules ({reason}); divisions come from the city only as the"
+        "拒收：区划 {division} 不符合参考数据规则（{reason}）；区划只能由市局按参考数据下发。",
+        "Refused: division {division} breaks the reference rules ({reason}); divisions come from the city only as the"
         " reference data allows.",
     ),
     "sync.refused.invalid_row": (
-        "拒收：记录 {entity} {id} 的字段 {field} 的值无效（{detail}）。",
+        "拒收：记录 {entity} {id} 的字段 {field} 的值无效（{detail_zh}）。",
         "Refused: row {entity} {id} has an invalid value in {field} ({detail}).",
     ),
     "sync.refused.duplicate": (

@@ -186,7 +186,7 @@ def check_divisions(session: Session, origin: str, sender_is_city: bool, divisio
             continue  # applied as a no-op: an office never overwrites a division it holds
 
         def bad(reason: str) -> PackageRefused:
-            return refuse("division", code=code, reason=reason)
+            return refuse("division", division=code, reason=reason)
 
         if not (code.isdigit() and len(code) in _LEVELS) or d["level"] != _LEVELS.get(len(code)):
             raise bad("level")
@@ -210,11 +210,14 @@ def _invalid(entity: str, row_id: str, issue: Any) -> PackageRefused:
     from civicdesk.errors import MESSAGES
 
     template = MESSAGES.get(issue.code)
-    try:
-        detail = template[1].format(**issue.params) if template else issue.code
-    except (KeyError, IndexError, ValueError):
-        detail = issue.code
-    return refuse("invalid_row", entity=entity, id=row_id, field=issue.field, detail=detail[:160])
+    words = []
+    for lang in (0, 1):  # the rule's own words, in Chinese and English
+        try:
+            words.append(template[lang].format(**issue.params) if template else issue.code)
+        except (KeyError, IndexError, ValueError):
+            words.append(issue.code)
+    return refuse("invalid_row", entity=entity, id=row_id, field=issue.field, detail_zh=words[0][:160],
+                  detail=words[1][:160])
 
 
 def _numeric_bound(entity: str, row_id: str, name: str, value: Any, column: Any) -> None:
