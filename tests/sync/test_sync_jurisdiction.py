@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from civicdesk.models.history import json_value
+from civicdesk.models.migrate import head_revision
 from civicdesk.services.database import open_database
 from civicdesk.services.sync import keys as keyring
 from civicdesk.services.sync import package as pkg
@@ -56,7 +57,7 @@ class Office:
             "stream": {"epoch": 1, "seq": seq, "previous_sha256": previous},
             "changes": {"from": None, "to": None, "full": False, "count": len(changes)},
             "acks": {"epoch": 0, "seq": 0, "missing": []},
-            "schema": "0008", "app": "test", "audit_head": None,
+            "schema": head_revision(), "app": "test", "audit_head": None,
             "algorithms": {"signature": pkg.SUITE_NAMES["signature"], "hash": pkg.SUITE_NAMES["hash"]},
         }
         return pkg.build(manifest=manifest, payload={"changes": changes, "divisions": divisions or []},
