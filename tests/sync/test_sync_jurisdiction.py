@@ -536,6 +536,14 @@ def test_acknowledged_ranges_are_bounded_in_the_manifest(world: dict[str, Any]) 
         assert refused(world["city"], forged).reason == "sync.refused.manifest", bad
 
 
+def test_resend_of_a_number_beyond_any_package_is_one_line(world: dict[str, Any]) -> None:
+    for seq, epoch in (("100000000000000000000", None), ("-1", None), ("1", "100000000000000000000")):
+        extra = ("--epoch", epoch) if epoch else ()
+        code, out, err = cli("--db", world["city"], "sync", "resend", "--to", DISTRICT, "--seq", seq, *extra,
+                             "-o", world["dir"] / "x.cdsync")
+        assert code != 0 and "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+
+
 def _members(data: bytes) -> dict[str, bytes]:
     import io
     import zipfile

@@ -295,6 +295,8 @@ def resend(db: Database, to: str, seq: int, epoch: int | None = None) -> Exporte
     """The exact bytes of a package sent before (identical file, identical hash)."""
     with db.read() as session:
         epoch = epoch or current_epoch(session)
+        if not (0 < seq < 2**53 and 0 < epoch < 2**53):  # typed at the command line: no such package
+            raise NotFoundError("sync.no_package", code=to, epoch=epoch, seq=seq)
         row = session.scalars(select(Outbox).where(Outbox.recipient == to, Outbox.epoch == epoch,
                                                    Outbox.seq == seq)).first()
         if row is None:
