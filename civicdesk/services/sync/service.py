@@ -32,9 +32,9 @@ from civicdesk.services.database import Database
 from civicdesk.services.sync import keys as keyring
 from civicdesk.services.sync import package as pkg
 from civicdesk.services.sync import trust
-from civicdesk.services.validation import mask_id_number, mask_phone
 from civicdesk.services.sync.apply import (DERIVED, Policy, apply_changes, compare, decode_payload, decode_value,
                                           encode_change, encode_row, waits_for_earlier_epoch)
+from civicdesk.services.validation import mask_id_number, mask_phone
 
 #: split exports above this many bytes (mail limits), into consecutive sequence numbers
 SPLIT_BYTES = 20 * 1024 * 1024
