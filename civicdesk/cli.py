@@ -554,6 +554,13 @@ def cmd_verify(options: argparse.Namespace) -> int:
         print(f"integrity_check: {', '.join(report.integrity) or 'n/a'}")
         print(f"foreign_key_check: {len(report.foreign_key_violations)} 处违例")
         print(f"schema: {report.schema_revision}（程序要求 {report.expected_revision}）")
+        if report.domain_count:
+            first = report.domain[0]
+            print(f"domain: {report.domain_count} 处取值无效，如 {first['entity']} {first['id']} {first['field']}="
+                  f"{first['value']!r}")
+    if report.error:
+        sys.stderr.write(f"civicdesk: 数据库无法读取 / the database cannot be read: {report.error}\n")
+        return EXIT_CHECK_FAILED
     if not report.ok:
         sys.stderr.write("civicdesk: 数据库检查未通过 / database check failed\n")
         return EXIT_CHECK_FAILED

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +33,7 @@ def add_parsers(sub: Any) -> dict[str, Any]:
     p.add_argument("--json", action="store_true")
     p = s.add_parser("conflicts", help="同步冲突")
     p.add_argument("--open", action="store_true", help="只列出未解决的")
+    p.add_argument("--reveal", action="store_true", help="显示完整身份证号码和电话（需要相应权限，记入审计）")
     p.add_argument("--json", action="store_true")
     p = s.add_parser("resolve", help="解决一个冲突：取本单位、对方或合并的值")
     p.add_argument("id", metavar="ID", help="冲突 id（见 sync conflicts）")
@@ -62,6 +62,63 @@ def _write(path: Path, data: bytes) -> None:
     tmp = path.with_name(path.name + ".part")
     tmp.write_bytes(data)
     tmp.replace(path)
+
+
+def _numbers(values: list[Any], zh: bool) -> str:
+    """Package numbers, ranges of them as first–last: 无 / none for an empty list."""
+    if not values:
+        return "无" if zh else "none"
+    parts = [f"{v[0]}–{v[1]}" if isinstance(v, list) and v[0] != v[1] else str(v[0] if isinstance(v, list) else v)
+             for v in values[:20]]
+    more = len(values) - 20
+    if more > 0:
+        parts.append(f"等 {more} 项" if zh else f"and {more} more")
+    return "、".join(parts) if zh else ", ".join(parts)
+
+
+def _status_lines(data: dict[str, Any], zh: bool) -> list[str]:
+    """``sync status`` as sentences, in the chosen language."""
+    office = data["office"]
+    lines = [f"{office['name']}（{office['code']}），第 {data['epoch']} 轮" if zh
+             else f"{office['name']} ({office['code']}), epoch {data['epoch']}"]
+    for o in data["offices"]:
+        sent = o["last_sent"]["seq"] if o["last_sent"] else None
+        if zh:
+            lines.append(
+                f"  {o['code']} {o['name']}：已发送至第 {sent if sent is not None else '—'} 号，"
+                f"对方已确认至第 {o['acknowledged']['seq']} 号，未确认：{_numbers(o['unacknowledged'], zh)}；"
+                f"已收到至第 {o['received']['seq']} 号，缺少：{_numbers(o['missing'], zh)}，"
+                f"暂存：{_numbers(o['parked'], zh)}")
+        else:
+            lines.append(
+                f"  {o['code']} {o['name']}: sent up to #{sent if sent is not None else '-'}, acknowledged up to "
+                f"#{o['acknowledged']['seq']}, unacknowledged: {_numbers(o['unacknowledged'], zh)}; received up to "
+                f"#{o['received']['seq']}, missing: {_numbers(o['missing'], zh)}, parked: {_numbers(o['parked'], zh)}")
+    lines.append(f"  未解决的冲突：{data['open_conflicts']} 个" if zh else f"  Open conflicts: {data['open_conflicts']}")
+    if data.get("quarantined"):
+        lines.append(f"  已隔离的同步包：{data['quarantined']} 个" if zh else f"  Quarantined packages: {data['quarantined']}")
+    return lines
+
+
+_COUNT_WORDS = (("inserted", "新增", "added"), ("updated", "更新", "updated"), ("merged", "合并", "merged"),
+                ("skipped", "跳过（已有）", "skipped (held already)"), ("conflicts", "冲突", "conflicts"),
+                ("divisions", "区划", "divisions"), ("resolved", "冲突了结", "conflicts settled"))
+
+
+def _import_sentence(r: Any, zh: bool) -> str:
+    """One imported file as a sentence (``--json`` gives the figures as data)."""
+    what = f"{r.origin} 第 {r.seq} 号" if zh and r.origin else f"{r.origin} #{r.seq}" if r.origin else ""
+    counts = [f"{zh_word if zh else en_word} {r.counts[key]}" for key, zh_word, en_word in _COUNT_WORDS
+              if r.counts.get(key)]
+    figures = ("：" + "，".join(counts) if zh else ": " + ", ".join(counts)) if counts else ""
+    if r.status == "applied":
+        return (f"{r.name}：已导入{what}同步包{figures}。" if zh else f"{r.name}: imported package {what}{figures}.")
+    if r.status == "already_imported":
+        return f"{r.name}：此前已导入，未作更改。" if zh else f"{r.name}: imported before; nothing changed."
+    if r.status == "parked":
+        return (f"{r.name}：已暂存，等前面缺少的同步包到达后自动导入。" if zh
+                else f"{r.name}: parked until the packages before it arrive; it is applied then.")
+    return f"{r.name}：拒收。{r.message_zh}" if zh else f"{r.name}: refused. {r.message}"
 
 
 def cmd_sync(options: argparse.Namespace) -> int:
@@ -98,46 +155,34 @@ def cmd_sync(options: argparse.Namespace) -> int:
             p = service.resend(db, options.to, options.seq, options.epoch)
             path = _target(options, p.file_name, True)
             _write(path, p.data)
-            print(f"{path}\t{p.sha256}")
+            print(f"已写出 {path}（SHA-256 {p.sha256}）" if zh else f"Written: {path} (SHA-256 {p.sha256})")
             return 0
         if command == "import":
             results = service.import_files(db, options.files, keys.passphrase_from_env_or_prompt(), actor=actor)
             if options.json:
                 _print_json([r.as_dict() for r in results])
             else:
-                words = {"applied": ("已导入", "applied"), "already_imported": ("此前已导入", "already imported"),
-                         "parked": ("已暂存（前面缺包）", "parked (a package before it is missing)"),
-                         "refused": ("拒收", "refused")}
                 for r in results:
-                    label = words[r.status][0 if zh else 1]
-                    reason = f": {r.message_zh if zh else r.message}" if r.reason else ""
-                    counts = f"  {json.dumps(r.counts, ensure_ascii=False)}" if r.counts else ""
-                    print(f"{r.name}\t{label}{reason}{counts}")
+                    print(_import_sentence(r, zh))
             return EXIT_REFUSED if any(r.status == "refused" for r in results) else 0
         if command == "status":
             data = service.status(db)
             if options.json:
                 _print_json(data)
             else:
-                print(f"{data['office']['name']}（{data['office']['code']}） epoch {data['epoch']}")
-                for o in data["offices"]:
-                    sent = o["last_sent"]["seq"] if o["last_sent"] else "-"
-                    print(f"  {o['code']} {o['name']}: sent #{sent}, acked #{o['acknowledged']['seq']}, "
-                          f"unacked {o['unacknowledged']}, received #{o['received']['seq']}, missing {o['missing']}, "
-                          f"parked {o['parked']}")
-                print(f"  open conflicts: {data['open_conflicts']}")
+                for line in _status_lines(data, zh):
+                    print(line)
             return 0
         if command == "conflicts":
-            from civicdesk.services.validation import mask_personal  # ID numbers and phones shown masked
-
-            rows = service.list_conflicts(db, open_only=options.open)
+            reveal_user = acting_user(options, db, "reveal_ids") if options.reveal else None
+            rows = service.list_conflicts(db, open_only=options.open, reveal=options.reveal, user=reveal_user)
             if options.json:
-                _print_json([mask_personal(r.as_dict()) for r in rows])
+                _print_json([r.as_dict() for r in rows])
             else:
                 for r in rows:
                     state = "open" if r.resolved_at is None else f"resolved {r.resolved_at}"
                     print(f"{r.id}\t{r.entity}\t{r.label}\t{state}")
-                    local, remote, now = (mask_personal(v) for v in (r.local_values, r.remote_values, r.current_values))
+                    local, remote, now = r.local_values, r.remote_values, r.current_values  # masked unless revealed
                     for f in r.fields:
                         print(f"    {f}: local={local.get(f)!r} remote={remote.get(f)!r} now={now.get(f)!r}")
             return 0
@@ -161,7 +206,7 @@ def cmd_sync(options: argparse.Namespace) -> int:
             if options.json:
                 _print_json({"epoch": epoch})
             else:
-                print(f"epoch {epoch}")
+                print(f"已开始第 {epoch} 轮发送。" if zh else f"Epoch {epoch} started.")
             return 0
         return 1
     finally:

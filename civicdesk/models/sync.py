@@ -128,6 +128,8 @@ class Inbox(Base):
     applied_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     applied_by: Mapped[str | None] = mapped_column(String(64))
     counts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    #: the file as received (signed, encrypted for this office), to re-examine the import; NULL before 0008
+    data: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
 
     __table_args__ = (UniqueConstraint("origin", "epoch", "seq", name="uq_sync_inbox_stream"),)
 

@@ -34,7 +34,7 @@ from civicdesk.services.plain import (
 from civicdesk.services.validation import mask_phone
 
 #: The newest migration (``civicdesk.models.migrate.head_revision()``, Alembic's head: a test checks both).
-HEAD_REVISION = "0007"
+HEAD_REVISION = "0008"
 
 #: Sort keys of the register table -> the columns of their ORDER BY (``civicdesk.models.register.SORT_KEYS``;
 #: the name sort reads ``name_rank`` instead, as ``browse`` does).

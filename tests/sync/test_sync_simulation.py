@@ -94,7 +94,7 @@ class World:
                 self.n += 1
                 row_id = str(uuid.UUID(int=self.rng.getrandbits(128), version=4))  # reproducible runs
                 s.add(Organization(id=row_id, name=f"{code} 测试组织 {self.n}", registry_code=code, registry_name="x",
-                                   division_code=code, tier="guided", is_community=True, address="初始住所",
+                                   division_code=code, tier="registered", is_community=True, address="初始住所",
                                    member_count=10))
             elif orgs:
                 org = self.rng.choice(orgs)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -32,6 +33,7 @@ from civicdesk.models.history import json_value
 from civicdesk.models.sync import BOOKKEEPING_SENT, LOCAL_COLUMNS, ChangeLog, Conflict, synced_entities
 from civicdesk.services import search
 from civicdesk.services.bulk import indexes_deferred
+from civicdesk.services.sync import trust
 from civicdesk.services.sync.package import refuse
 
 CONFLICT_NS = uuid.UUID("0b9f3a8e-5c1d-4d0e-8f43-2a7d6c1e9b10")
@@ -275,10 +277,17 @@ def _load(session: Session, table: Table, ids: list[str]) -> dict[str, dict[str,
 
 
 def apply_changes(session: Session, origin: str, changes: list[dict[str, Any]], divisions: list[dict[str, Any]],
-                  now: datetime) -> dict[str, int]:
-    """Apply decoded changes inside the caller's transaction; returns the counts."""
+                  now: datetime, *, policy: Policy | None = None) -> dict[str, int]:
+    """Apply decoded changes inside the caller's transaction; returns the counts.
+
+    With a ``policy`` (every import has one) the package is first held against it: a row the sender does not
+    own, a forged reference datum or a value a clerk could not enter refuses it whole (PackageRefused, raised
+    before anything of it is written, or inside the caller's transaction, which then rolls back); and each
+    row written is listed in ``policy.written`` for the audit trail."""
     counts = {"changes": len(changes), "inserted": 0, "updated": 0, "merged": 0, "skipped": 0, "conflicts": 0,
               "divisions": 0}
+    if policy is not None:
+        trust.check_divisions(session, origin, policy.sender_is_city, divisions)
     # divisions first (invented communities the organizations point to), parents before children
     if divisions:
         have = set(session.scalars(select(Division.code).where(Division.code.in_([d["code"] for d in divisions]))))
@@ -294,6 +303,8 @@ def apply_changes(session: Session, origin: str, changes: list[dict[str, Any]], 
     original: dict[str, dict[str, dict[str, Any]]] = {}
     for entity, ids in wanted.items():
         state[entity] = _load(session, entities[entity].__table__, list(dict.fromkeys(ids)))
+    if policy is not None:
+        trust.check_ownership(session, origin, policy.sender_is_city, policy.local, policy.local_is_city, changes, state)
     new: dict[str, dict[str, dict[str, Any]]] = {e: {} for e in wanted}
     dirty: dict[str, set[str]] = {e: set() for e in wanted}
     open_conflicts = _open_conflicts(session, wanted)
@@ -398,6 +409,9 @@ def apply_changes(session: Session, origin: str, changes: list[dict[str, Any]], 
             local["updated_at"] = now
             dirty[entity].add(row_id)
 
+    if policy is not None:
+        trust.check_rows(session, new, dirty, state, original)
+        policy.written = _written(new, dirty, state, original)
     _write(session, new, dirty, state, original)
     _record_conflicts(session, conflicts, now)
     if resolved:
@@ -407,6 +421,38 @@ def apply_changes(session: Session, origin: str, changes: list[dict[str, Any]], 
                                 resolution={"by_office": origin, "how": "a newer version from that office"}))
     counts["resolved"] = len(resolved)
     return counts
+
+
+@dataclass
+class Policy:
+    """Who sends to whom (for :mod:`civicdesk.services.sync.trust`), and what the package then wrote."""
+
+    local: str
+    local_is_city: bool
+    sender_is_city: bool
+    written: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _written(new: dict[str, dict[str, dict[str, Any]]], dirty: dict[str, set[str]],
+             state: dict[str, dict[str, dict[str, Any]]], original: dict[str, dict[str, dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Each row the package writes: entity, id, op and its fields before and after (JSON values), as the audit
+    trail keeps a local edit; local derived columns and bookkeeping left out."""
+    out = []
+    skip = BOOKKEEPING_SENT
+    for entity in synced_entities():
+        local = LOCAL_COLUMNS.get(entity, frozenset())
+        for row_id in sorted(new.get(entity, {})):
+            row = new[entity][row_id]
+            out.append({"entity": entity, "id": row_id, "op": "insert",
+                        "fields": {k: [None, json_value(v)] for k, v in row.items()
+                                   if k not in skip and k not in local and v is not None}})
+        for row_id in sorted(dirty.get(entity, set()) - set(new.get(entity, {}))):
+            row, before = state[entity][row_id], original.get(entity, {}).get(row_id, {})
+            fields = {k: [json_value(before.get(k)), json_value(v)] for k, v in row.items()
+                      if k not in skip and k not in local and before.get(k) != v}
+            out.append({"entity": entity, "id": row_id, "op": "delete" if "deleted_at" in fields and row.get("deleted_at")
+                        else "update", "fields": fields})
+    return out
 
 
 def _own(key: str, office: str | None) -> bool:

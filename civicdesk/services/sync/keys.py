@@ -284,22 +284,46 @@ def parse_card(data: bytes, path: str = "") -> Card:
 @dataclass(frozen=True)
 class TrustCheck:
     card: Card
-    known: bool  # the office is trusted already
-    same_keys: bool  # ... with these very keys
+    known: bool  # the office, or its keys, are trusted already
+    same_keys: bool  # ... with this very identity: the same code, level and keys
     previous_fingerprint: str | None
+    changed: tuple[str, ...] = ()  # what of the identity changed: "keys", "level", "code" (a key change)
 
 
 def check_card(db: Database, data: bytes, path: str = "") -> TrustCheck:
-    """What trusting this card would do: new office, the same keys again, or a changed key (a warning)."""
+    """What trusting this card would do: new office, the same identity again, or a changed identity (a warning
+    and a confirmation, like a changed key): an office's code, level and keys are its identity.
+
+    A card claiming the city's level under a code that is not the city's, or the city's code at another level,
+    is refused outright: only the city's code is the city (services/sync/trust.py)."""
+    from civicdesk.services.sync.trust import city_code
+
     card = parse_card(data, path)
-    if card.office_code == db.office().code:
+    office = db.office()
+    if card.office_code == office.code:
         raise InputError("sync.card_self")
+    city = city_code(office.code, office.level)
+    if card.level == "city" and card.office_code != city:
+        raise InputError("sync.card_not_city", path=path, code=card.office_code, city=city)
+    if card.office_code == city and card.level != "city":
+        raise InputError("sync.card_city_level", path=path, code=card.office_code, level=card.level)
     with db.read() as session:
         peer = session.get(SyncPeer, card.office_code)
-        if peer is None:
+        # the same keys trusted under another code: the card moves them to a new identity
+        elsewhere = session.scalars(select(SyncPeer).where(SyncPeer.office_code != card.office_code,
+                                                           SyncPeer.sign_public == card.sign_public)).first()
+        if peer is None and elsewhere is None:
             return TrustCheck(card, False, False, None)
-        same = peer.sign_public == card.sign_public and peer.encrypt_public == card.encrypt_public
-        return TrustCheck(card, True, same, peer.fingerprint)
+        changed: list[str] = []
+        if peer is not None:
+            if peer.sign_public != card.sign_public or peer.encrypt_public != card.encrypt_public:
+                changed.append("keys")
+            if peer.level != card.level:
+                changed.append("level")
+        if elsewhere is not None:
+            changed.append("code")
+        previous = peer.fingerprint if peer is not None else elsewhere.fingerprint if elsewhere is not None else None
+        return TrustCheck(card, True, not changed, previous, tuple(changed))
 
 
 def trust_card(db: Database, data: bytes, path: str = "", *, actor: str | None = None) -> TrustCheck:
@@ -322,7 +346,8 @@ def trust_card(db: Database, data: bytes, path: str = "", *, actor: str | None =
 
         peer.trusted_at = utcnow()
         audit.record(session, "sync.trust", "sync_peer", card.office_code, actor=actor, fingerprint=card.fingerprint,
-                     changed_key=check.known and not check.same_keys)
+                     changed_key=check.known and not check.same_keys, changed=list(check.changed),
+                     level=card.level, previous_fingerprint=check.previous_fingerprint)
     return check
 
 

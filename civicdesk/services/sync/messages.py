@@ -89,6 +89,41 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
         "警告：{origin} 的第 {seq} 号同步包已导入过不同内容，本文件已隔离。",
         "Alarm: package {seq} of {origin} was already imported with other content; this file is quarantined.",
     ),
+    # jurisdiction, identity and values of what arrives (services/sync/trust.py)
+    "sync.refused.foreign_row": (
+        "拒收：发送单位无权更改不属于它的记录（{entity} {id}，属于 {owner}），整个同步包未导入。",
+        "Refused: the sender may not change a row it does not own ({entity} {id}, owned by {owner}); nothing of the"
+        " package was imported.",
+    ),
+    "sync.refused.forged_origin": (
+        "拒收：记录 {entity} {id} 的来源单位为 {origin}，不是发送单位 {sender}。",
+        "Refused: row {entity} {id} claims origin office {origin}, not the sender {sender}.",
+    ),
+    "sync.refused.not_ours_to_see": (
+        "拒收：同步包含有本单位无权接收的记录（{entity} {id}，位于 {place}）。",
+        "Refused: the package holds a row this office may not receive ({entity} {id}, located in {place}).",
+    ),
+    "sync.refused.division": (
+        "拒收：区划 {division} 不符合参考数据规则（{reason}）；区划只能由市局按参考数据下发。",
+        "Refused: division {division} breaks the reference rules ({reason}); divisions come from the city only as the"
+        " reference data allows.",
+    ),
+    "sync.refused.invalid_row": (
+        "拒收：记录 {entity} {id} 的字段 {field} 的值无效（{detail_zh}）。",
+        "Refused: row {entity} {id} has an invalid value in {field} ({detail}).",
+    ),
+    "sync.refused.duplicate": (
+        "拒收：同步包中的记录与已有记录重复（{field}）。",
+        "Refused: a row of the package duplicates one held here ({field}).",
+    ),
+    "sync.card_not_city": (
+        "名片“{path}”自称市级单位，但其代码 {code} 不是本市（{city}）的代码：不予信任。",
+        "The card '{path}' claims the city level, but its code {code} is not the city's ({city}): not trusted.",
+    ),
+    "sync.card_city_level": (
+        "名片“{path}”的代码 {code} 是本市的代码，级别却是 {level}：不予信任。",
+        "The card '{path}' has the city's code {code} but the level {level}: not trusted.",
+    ),
     "sync.refused.apply": ("无法应用同步包（已全部撤销）：{detail}", "The package could not be applied (all undone): {detail}"),
 }
 

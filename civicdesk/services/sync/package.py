@@ -228,11 +228,14 @@ def _check_shape(value: Any, shape: Any, path: str) -> None:
         "bool": lambda v: isinstance(v, bool),
         "version": lambda v: isinstance(v, list) and len(v) == 2 and all(isinstance(x, int) and not isinstance(x, bool)
                                                                          for x in v),
+        # numbers from outside are bounded here, before anything counts with them
         "ranges": lambda v: isinstance(v, list) and len(v) < 1000 and all(
-            isinstance(r, list) and len(r) == 2 and all(isinstance(x, int) and not isinstance(x, bool) for x in r)
+            isinstance(r, list) and len(r) == 2 and all(isinstance(x, int) and not isinstance(x, bool)
+                                                        and 0 < x < 2**53 for x in r) and r[0] <= r[1]
             for r in v),
-        "counts": lambda v: isinstance(v, dict) and all(isinstance(k, str) and isinstance(n, int)
-                                                         and not isinstance(n, bool) for k, n in v.items()),
+        "counts": lambda v: isinstance(v, dict) and len(v) <= 64 and all(
+            isinstance(k, str) and len(k) <= 48 and isinstance(n, int) and not isinstance(n, bool) and 0 <= n < 2**53
+            for k, n in v.items()),
         "algorithms": lambda v: v == {k: SUITE_NAMES[k] for k in ("signature", "hash")},
     }[shape]
     if not ok(value):

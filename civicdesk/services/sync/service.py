@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import json
+import sqlite3
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -26,11 +27,14 @@ from civicdesk.models.base import utcnow
 from civicdesk.models.history import json_value
 from civicdesk.models.migrate import head_revision, known_revisions
 from civicdesk.models.sync import ChangeLog, Conflict, Inbox, Outbox, Parked, Quarantine, SyncPeer, SyncState, synced_entities
+from civicdesk.services.auth import UserInfo, require
 from civicdesk.services.database import Database
 from civicdesk.services.sync import keys as keyring
 from civicdesk.services.sync import package as pkg
-from civicdesk.services.sync.apply import (DERIVED, apply_changes, compare, decode_payload, decode_value,
+from civicdesk.services.sync import trust
+from civicdesk.services.sync.apply import (DERIVED, Policy, apply_changes, compare, decode_payload, decode_value,
                                           encode_change, encode_row, waits_for_earlier_epoch)
+from civicdesk.services.validation import mask_id_number, mask_phone
 
 #: split exports above this many bytes (mail limits), into consecutive sequence numbers
 SPLIT_BYTES = 20 * 1024 * 1024
@@ -61,14 +65,9 @@ def _peer(session: Session, code: str) -> SyncPeer:
     return peer
 
 
-def _ranges(numbers: Iterable[int]) -> list[list[int]]:
-    out: list[list[int]] = []
-    for n in sorted(set(numbers)):
-        if out and out[-1][1] == n - 1:
-            out[-1][1] = n
-        else:
-            out.append([n, n])
-    return out
+def _in_ranges(n: int, ranges: Iterable[list[int]]) -> bool:
+    """Whether ``n`` lies in one of the [first, last] ranges (an office's "missing" list, from its package)."""
+    return any(a <= n <= b for a, b in ranges)
 
 
 def _received(session: Session, origin: str) -> dict[str, Any]:
@@ -76,7 +75,10 @@ def _received(session: Session, origin: str) -> dict[str, Any]:
 
     While a package waits for a change of the sender's earlier epoch (it is parked though the one before it
     in its stream was applied), the earliest epoch is reported instead: the sender then resends what it
-    holds of its earlier streams (and the later ones, which are then already imported)."""
+    holds of its earlier streams (and the later ones, which are then already imported).
+
+    Sequence numbers come from outside (a parked package may say 9,000,000,000,000,000): the gaps are made
+    as ranges from the numbers held, never by counting through them."""
     applied_keys = {(e, s) for e, s in session.execute(select(Inbox.epoch, Inbox.seq).where(Inbox.origin == origin))}
     parked_keys = {(e, s) for e, s in session.execute(select(Parked.epoch, Parked.seq).where(Parked.origin == origin))}
     epochs = {e for e, _ in applied_keys | parked_keys}
@@ -84,14 +86,24 @@ def _received(session: Session, origin: str) -> dict[str, Any]:
         return {"epoch": 0, "seq": 0, "missing": [], "parked": []}
     waiting = any(s == 1 or (e, s - 1) in applied_keys for e, s in parked_keys)
     epoch = min(epochs) if waiting else max(epochs)
-    applied = set(session.scalars(select(Inbox.seq).where(Inbox.origin == origin, Inbox.epoch == epoch)))
-    parked = set(session.scalars(select(Parked.seq).where(Parked.origin == origin, Parked.epoch == epoch)))
+    applied = {s for e, s in applied_keys if e == epoch}
+    parked = {s for e, s in parked_keys if e == epoch}
     contiguous = 0
     while contiguous + 1 in applied:
         contiguous += 1
-    top = max(applied | parked | {0})
-    missing = [n for n in range(contiguous + 1, top) if n not in applied and n not in parked]
-    return {"epoch": epoch, "seq": contiguous, "missing": _ranges(missing), "parked": sorted(parked)}
+    return {"epoch": epoch, "seq": contiguous, "missing": _gaps(contiguous, applied | parked),
+            "parked": sorted(parked)}
+
+
+def _gaps(contiguous: int, held: set[int]) -> list[list[int]]:
+    """The ranges of numbers after ``contiguous`` and below the highest held that are not held."""
+    out: list[list[int]] = []
+    previous = contiguous
+    for n in sorted(x for x in held if x > contiguous):
+        if n > previous + 1:
+            out.append([previous + 1, n - 1])
+        previous = n
+    return out
 
 
 # -- export ------------------------------------------------------------------------------------------------------------
@@ -108,9 +120,15 @@ class Exported:
     changes: int
 
 
-def _scope_filters(entity: str, table: Any, recipient: SyncPeer) -> list[Any]:
-    """Rows of ``entity`` that concern ``recipient``: everything for the city, one county for a district."""
-    if recipient.level == "city":
+def _peer_is_city(peer: SyncPeer, office: Any) -> bool:
+    """Whether ``peer`` is this office's city: by its code, not by the level its card claims."""
+    return trust.is_city(peer.office_code, peer.level, office.code, office.level)
+
+
+def _scope_filters(entity: str, table: Any, recipient: SyncPeer, recipient_is_city: bool) -> list[Any]:
+    """Rows of ``entity`` that concern ``recipient``: everything for the city, one county for a district
+    (trust.receivable then keeps what it has a right to see)."""
+    if recipient_is_city:
         return []
     tables = {name: cls.__table__ for name, cls in synced_entities().items()}
     org = tables["organization"]
@@ -125,11 +143,11 @@ def _scope_filters(entity: str, table: Any, recipient: SyncPeer) -> list[Any]:
     return [table.c.origin_office == recipient.office_code]
 
 
-def _snapshot(session: Session, recipient: SyncPeer) -> list[dict[str, Any]]:
+def _snapshot(session: Session, recipient: SyncPeer, recipient_is_city: bool) -> list[dict[str, Any]]:
     out = []
     for entity, cls in synced_entities().items():
         table = cls.__table__
-        query = select(table).where(*_scope_filters(entity, table, recipient)).order_by(table.c.id)
+        query = select(table).where(*_scope_filters(entity, table, recipient, recipient_is_city)).order_by(table.c.id)
         for row in session.execute(query):
             values = dict(row._mapping)
             out.append({"log": None, "entity": entity, "id": values["id"], "op": "upsert",
@@ -160,10 +178,18 @@ def _attach_derived(session: Session, changes: list[dict[str, Any]]) -> None:
                 change["derived"] = _derived_of("organization", dict(row._mapping))
 
 
-def _logged(session: Session, recipient: SyncPeer) -> list[dict[str, Any]]:
+def _local_office(session: Session) -> Any:
+    from civicdesk.models.reference import Office
+
+    return session.scalars(select(Office).where(Office.is_local.is_(True))).one()
+
+
+def _logged(session: Session, recipient: SyncPeer, recipient_is_city: bool | None = None) -> list[dict[str, Any]]:
+    if recipient_is_city is None:
+        recipient_is_city = _peer_is_city(recipient, _local_office(session))
     t = ChangeLog.__table__
     query = select(t).where(t.c.id > recipient.sent_change_id).order_by(t.c.id)
-    if recipient.level != "city":
+    if not recipient_is_city:
         query = query.where(t.c.scope == recipient.office_code)
     changes = [{"log": r.id, "entity": r.entity, "id": r.row_id, "op": r.op, "fields": r.fields,
                 "before": r.vector_before, "after": r.vector_after, "author": r.author, "derived": None}
@@ -215,7 +241,11 @@ def export(db: Database, to: str, passphrase: str, *, full: bool = False, actor:
         ever = session.scalar(select(func.count()).select_from(Outbox).where(Outbox.recipient == to))
         full = full or not ever
         top = session.scalar(select(func.max(ChangeLog.id))) or 0
-        changes = _snapshot(session, peer) if full else _logged(session, peer)
+        to_city = _peer_is_city(peer, office)
+        changes = _snapshot(session, peer, to_city) if full else _logged(session, peer, to_city)
+        # what the recipient has a right to see, and nothing else (it checks again when it imports)
+        considered = [c["log"] for c in changes if c["log"] is not None]
+        changes, withheld = trust.receivable(session, office.code, office.level == "city", to, to_city, changes)
         acks = _received(session, to)
         audit_head = session.scalar(select(audit_model.AuditEntry.hash).order_by(audit_model.AuditEntry.seq.desc()).limit(1))
         seq, previous = (last.seq, last.sha256) if last else (0, None)
@@ -253,11 +283,11 @@ def export(db: Database, to: str, passphrase: str, *, full: bool = False, actor:
                                counts=m["payload"]["counts"], created_by=actor))
             results.append(Exported(to, epoch, seq, name, data, digest, full, m["payload"]["counts"], len(part)))
             previous = digest
-        peer.sent_change_id = max(peer.sent_change_id, top) if full else max(
-            [peer.sent_change_id] + [c["log"] for c in changes if c["log"] is not None])
+        peer.sent_change_id = max(peer.sent_change_id, top) if full else max([peer.sent_change_id] + considered)
         audit_model.record(session, "sync.export", "sync_peer", to, actor=actor,
                            packages=[[r.epoch, r.seq, r.sha256] for r in results], full=full,
-                           changes=sum(r.changes for r in results))
+                           changes=sum(r.changes for r in results), withheld=len(withheld),
+                           withheld_rows=[[c["entity"], c["id"]] for c in withheld[:20]])
     return results
 
 
@@ -265,6 +295,8 @@ def resend(db: Database, to: str, seq: int, epoch: int | None = None) -> Exporte
     """The exact bytes of a package sent before (identical file, identical hash)."""
     with db.read() as session:
         epoch = epoch or current_epoch(session)
+        if not (0 < seq < 2**53 and 0 < epoch < 2**53):  # typed at the command line: no such package
+            raise NotFoundError("sync.no_package", code=to, epoch=epoch, seq=seq)
         row = session.scalars(select(Outbox).where(Outbox.recipient == to, Outbox.epoch == epoch,
                                                    Outbox.seq == seq)).first()
         if row is None:
@@ -278,9 +310,9 @@ def unacknowledged(db: Database, to: str) -> list[Exported]:
     with db.read() as session:
         peer = _peer(session, to)
         rows = session.scalars(select(Outbox).where(Outbox.recipient == to).order_by(Outbox.epoch, Outbox.seq)).all()
-        missing = {(peer.acked_epoch, n) for a, b in peer.missing for n in range(a, min(b, a + 10_000) + 1)}
         return [Exported(to, r.epoch, r.seq, r.file_name, r.data, r.sha256, False, r.counts, sum(r.counts.values()))
-                for r in rows if (r.epoch, r.seq) > (peer.acked_epoch, peer.acked_seq) or (r.epoch, r.seq) in missing]
+                for r in rows if (r.epoch, r.seq) > (peer.acked_epoch, peer.acked_seq)
+                or (r.epoch == peer.acked_epoch and _in_ranges(r.seq, peer.missing))]
 
 
 @dataclass(frozen=True)
@@ -303,14 +335,13 @@ def sent_packages(db: Database, to: str) -> list[SentPackage]:
     """Every package sent to ``to``, newest first, and whether it acknowledged it."""
     with db.read() as session:
         peer = _peer(session, to)
-        missing = {(peer.acked_epoch, n) for a, b in peer.missing for n in range(a, min(b, a + 10_000) + 1)}
         t = Outbox.__table__
         rows = session.execute(select(t.c.epoch, t.c.seq, t.c.file_name, t.c.kind, t.c.size, t.c.sha256,
                                       t.c.created_at).where(t.c.recipient == to)
                                .order_by(t.c.epoch.desc(), t.c.seq.desc())).all()
         return [SentPackage(to, r.epoch, r.seq, r.file_name, r.kind, r.size, r.sha256,
                             _local_time(r.created_at), (r.epoch, r.seq) <= (peer.acked_epoch, peer.acked_seq)
-                            and (r.epoch, r.seq) not in missing) for r in rows]
+                            and not (r.epoch == peer.acked_epoch and _in_ranges(r.seq, peer.missing))) for r in rows]
 
 
 def _local_time(at: Any) -> str:
@@ -506,12 +537,23 @@ def _process(db: Database, ctx: _Context, item: _Ready, actor: str | None) -> Im
                 # it builds on a change of the sender's earlier epoch not received yet: park it too; the
                 # acknowledgement then names the earlier stream (see _received), so the sender resends it
                 return _park(session, item, result)
-            _apply(session, item, actor, result)
+            _apply(session, item, actor, result, ctx)
     except pkg.PackageRefused as exc:
         return _refused(item.name, exc, item)
-    except SQLAlchemyError as exc:
-        return _refused(item.name, pkg.refuse("apply", detail=str(getattr(exc, "orig", exc))[:160]), item)
+    except (SQLAlchemyError, sqlite3.Error) as exc:
+        # the bulk insert runs on the driver's cursor (apply._insert_many): its errors come unwrapped
+        return _refused(item.name, _apply_error(exc), item)
     return result
+
+
+def _apply_error(exc: Exception) -> pkg.PackageRefused:
+    """A database error while applying, as the package's refusal (the transaction is rolled back)."""
+    text = str(getattr(exc, "orig", None) or exc)
+    if "UNIQUE" in text and "uscc" in text:
+        return pkg.refuse("duplicate", field="uscc", detail=text[:160])
+    if "UNIQUE" in text:
+        return pkg.refuse("duplicate", field=text.rsplit(":", 1)[-1].strip()[:60], detail=text[:160])
+    return pkg.refuse("apply", detail=text[:160])
 
 
 #: the page cache of an import's connection (KiB): a large package's rows and index entries stay in memory
@@ -519,22 +561,38 @@ def _process(db: Database, ctx: _Context, item: _Ready, actor: str | None) -> Im
 IMPORT_CACHE_KIB = 256 * 1024
 
 
-def _apply(session: Session, item: _Ready, actor: str | None, result: ImportResult) -> None:
+def _policy(session: Session, ctx: _Context, origin: str) -> Policy:
+    """Who is the city here: judged by the code, never by the level a card claims (trust.is_city)."""
+    peer = session.get(SyncPeer, origin)
+    local = ctx.office
+    return Policy(local=local.code, local_is_city=local.level == "city" and local.code == trust.city_code(local.code, local.level),
+                  sender_is_city=peer is not None and trust.is_city(peer.office_code, peer.level, local.code, local.level))
+
+
+def _masked_fields(entity: str, fields: dict[str, list[Any]]) -> dict[str, dict[str, Any]]:
+    """Fields as the audit trail keeps a local edit's: old and new, ID numbers masked."""
+    masked = frozenset(getattr(synced_entities()[entity], "__audit_masked__", ()))
+    return {k: ({"old": audit_model._masked(old), "new": audit_model._masked(new)} if k in masked  # noqa: SLF001
+                else {"old": old, "new": new}) for k, (old, new) in fields.items()}
+
+
+def _apply(session: Session, item: _Ready, actor: str | None, result: ImportResult, ctx: _Context) -> None:
     origin, epoch, seq = item.key
     m = item.opened.manifest
     now = utcnow()
+    policy = _policy(session, ctx, origin)
     conn = session.connection()
     cache = None
     if conn.dialect.name == "sqlite" and len(item.changes) > 2000:
         cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
         conn.exec_driver_sql(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
     try:
-        counts = apply_changes(session, origin, item.changes, item.divisions, now)
+        counts = apply_changes(session, origin, item.changes, item.divisions, now, policy=policy)
     finally:
         if cache is not None:
             conn.exec_driver_sql(f"PRAGMA cache_size={int(cache)}")
     session.add(Inbox(origin=origin, epoch=epoch, seq=seq, package_id=m["package_id"], sha256=item.opened.sha256,
-                      applied_at=now, applied_by=actor, counts=counts))
+                      applied_at=now, applied_by=actor, counts=counts, data=item.opened.data))
     session.execute(Parked.__table__.delete().where(Parked.origin == origin, Parked.epoch == epoch, Parked.seq == seq))
     peer = session.get(SyncPeer, origin)
     acks = m["acks"]
@@ -547,6 +605,12 @@ def _apply(session: Session, item: _Ready, actor: str | None, result: ImportResu
     session.flush()
     audit_model.record(session, "sync.import", "sync_peer", origin, actor=actor, epoch=epoch, seq=seq,
                        sha256=item.opened.sha256, counts=counts, audit_head=m["audit_head"])
+    # every row the package wrote, as a local edit is audited; the package itself is kept in the inbox row
+    audit_model.append(session, [
+        {"action": f"sync.{w['op']}", "entity": w["entity"], "entity_id": w["id"], "actor": actor,
+         "details": {"fields": _masked_fields(w["entity"], w["fields"]), "origin": origin, "epoch": epoch, "seq": seq,
+                     "sha256": item.opened.sha256}}
+        for w in policy.written])
     result.status, result.counts = "applied", counts
 
 
@@ -593,7 +657,7 @@ def status(db: Database) -> dict[str, Any]:
             received = _received(session, peer.office_code)
             last_in = session.scalars(select(Inbox).where(Inbox.origin == peer.office_code)
                                       .order_by(Inbox.applied_at.desc())).first()
-            pending = len(_logged(session, peer)) if sent is not None else None
+            pending = len(_logged(session, peer, _peer_is_city(peer, office))) if sent is not None else None
             offices.append({
                 "code": peer.office_code, "name": peer.name, "level": peer.level, "fingerprint": peer.fingerprint,
                 "last_sent": {"epoch": sent.epoch, "seq": sent.seq, "at": str(sent.created_at),
@@ -639,8 +703,27 @@ class ConflictView:
         return dict(self.__dict__)
 
 
-def list_conflicts(db: Database, *, open_only: bool = False) -> list[ConflictView]:
-    """Conflicts, newest first: both versions of the differing fields, the value now held, the resolution."""
+#: fields of synced rows that hold personal numbers, and how a view hides them
+_PERSONAL = {"id_number": mask_id_number, "phone": mask_phone, "contact_phone": mask_phone}
+
+
+def _shown(values: dict[str, Any], reveal: bool) -> dict[str, Any]:
+    if reveal:
+        return dict(values)
+    return {k: (_PERSONAL[k](v) if k in _PERSONAL and isinstance(v, str) else v) for k, v in values.items()}
+
+
+def list_conflicts(db: Database, *, open_only: bool = False, reveal: bool = False,
+                   user: UserInfo | None = None) -> list[ConflictView]:
+    """Conflicts, newest first: both versions of the differing fields, the value now held, the resolution.
+
+    ID numbers and phone numbers are masked; ``reveal`` shows them in full to a ``user`` with the
+    ``reveal_ids`` right (refused otherwise), and the reveal is audited."""
+    if reveal:
+        require(user, "reveal_ids")
+        with db.unit() as session:
+            audit_model.record(session, "sync.conflicts.reveal", actor=user.username if user else None,
+                               open_only=open_only)
     with db.read() as session:
         query = select(Conflict).order_by(Conflict.detected_at.desc(), Conflict.id)
         if open_only:
@@ -651,10 +734,13 @@ def list_conflicts(db: Database, *, open_only: bool = False) -> list[ConflictVie
             row = session.execute(select(table).where(table.c.id == c.row_id)).first()
             current = {f: json_value(row._mapping.get(f)) for f in c.fields} if row is not None else {}
             label = str(row._mapping.get("name") or row._mapping.get("field") or c.row_id) if row is not None else c.row_id
-            out.append(ConflictView(c.id, c.entity, c.row_id, c.kind, list(c.fields), dict(c.local_values),
-                                    dict(c.remote_values), current, c.remote_office, c.winner, str(c.detected_at),
-                                    str(c.resolved_at) if c.resolved_at else None, c.resolved_by,
-                                    c.resolution, label))
+            resolution = dict(c.resolution) if c.resolution else None
+            if resolution and isinstance(resolution.get("values"), dict):
+                resolution["values"] = _shown(resolution["values"], reveal)
+            out.append(ConflictView(c.id, c.entity, c.row_id, c.kind, list(c.fields), _shown(c.local_values, reveal),
+                                    _shown(c.remote_values, reveal), _shown(current, reveal), c.remote_office,
+                                    c.winner, str(c.detected_at), str(c.resolved_at) if c.resolved_at else None,
+                                    c.resolved_by, resolution, label))
     return out
 
 
@@ -721,6 +807,13 @@ def resolve_conflict(db: Database, conflict: str, take: str, values: dict[str, A
             missing = [f for f in c.fields if f not in values]
             if missing:
                 raise InputError("sync.merge_values", fields=", ".join(missing))
+            for f, v in list(values.items()):  # a side picked from a masked view: that side's real number
+                if f in _PERSONAL and isinstance(v, str):
+                    for side in (c.local_values, c.remote_values):
+                        real = side.get(f)
+                        if isinstance(real, str) and v == _PERSONAL[f](real) and v != real:
+                            values[f] = real
+                            break
             chosen = {f: _typed(table.c[f], v) for f, v in values.items()}
         else:
             source = c.local_values if take == "local" else c.remote_values
@@ -753,5 +846,5 @@ def resolve_conflict(db: Database, conflict: str, take: str, values: dict[str, A
                 o.resolved_at, o.resolved_by = c.resolved_at, c.resolved_by
                 o.resolution = {"superseded_by": c.id, "values": c.resolution["values"]}
         conflict_id_ = c.id
-    return next(v for v in list_conflicts(db) if v.id == conflict_id_)
+    return next(v for v in list_conflicts(db) if v.id == conflict_id_)  # masked, as any view
 

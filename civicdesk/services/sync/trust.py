@@ -1,0 +1,321 @@
+"""What an office may send, and what a row that arrives must be (SYNC.md, "Topology and ownership").
+
+Offers:
+
+- :func:`city_code` and :func:`is_city`: which office is the city.  An office's code and level are its
+  identity; only the office whose code is the city's (the prefecture's code, ending in 00) can be the city,
+  whatever level its card claims.
+- :func:`owner` of a synced row: an organization belongs to the office of its registry (登记管理机关; a
+  township's or a community's register belongs to its county's office), its people and changes follow it; a
+  filing belongs to the office that received it, its events follow it.
+- :func:`allowed_owners`: whose rows a sender may change here: a district only its own; the city its own and,
+  as its corrections and rulings, this office's (SYNC.md's one exception), never a third office's.
+- :func:`check_ownership`, :func:`check_divisions` and :func:`check_rows`, run by the import inside its
+  transaction: the first foreign row, forged reference datum or value a clerk could not enter refuses the
+  whole package (:class:`~civicdesk.services.sync.package.PackageRefused`, naming the row and the field).
+  The values are checked by the very rules ``org add`` and the ledger use
+  (:func:`civicdesk.services.registry.validate_org`, :func:`civicdesk.services.records.coerce`).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Numeric, select
+from sqlalchemy.orm import Session
+
+from civicdesk.models.sync import synced_entities
+from civicdesk.services.sync.package import PackageRefused, refuse
+
+#: the issues of ``validate_org`` that a received row is refused for: every rule about a value.  Left out:
+#: a missing value (legacy records lack many, and the sender's own register holds them so), the register's
+#: duplicate names (two offices' rows may meet in one register), and the people rules (people travel as rows
+#: of their own, checked one by one below).
+_NOT_FOR_ROWS = frozenset({"field.required", "name.duplicate", "person.legal_rep_count"})
+#: above this many rows, the register's lookups are read once (services/registry.PreloadedLookups)
+_PRELOAD = 200
+
+
+# -- identity ------------------------------------------------------------------------------------------------------
+def city_code(office_code: str, office_level: str) -> str:
+    """The code of this office's city: its own when it is the city, else its prefecture's (code ending 00)."""
+    return office_code if office_level == "city" else office_code[:4] + "00"
+
+
+def is_city(code: str, level: str, local_code: str, local_level: str) -> bool:
+    """Whether the office ``code`` (of card level ``level``) is this office's city: the level alone is a claim."""
+    return level == "city" and code == city_code(local_code, local_level)
+
+
+def allowed_owners(sender: str, sender_is_city: bool, local: str) -> frozenset[str]:
+    """Whose rows ``sender`` may change at office ``local``."""
+    return frozenset({sender, local}) if sender_is_city else frozenset({sender})
+
+
+# -- ownership -----------------------------------------------------------------------------------------------------
+class _Rows:
+    """The rows a package's changes refer to: as the package leaves them, else as stored here."""
+
+    def __init__(self, session: Session, changes: list[dict[str, Any]], state: dict[str, dict[str, dict[str, Any]]]):
+        self.session = session
+        self.state = state
+        self.incoming: dict[tuple[str, str], dict[str, Any]] = {}
+        for c in changes:
+            row = self.incoming.setdefault((c["entity"], c["id"]), {})
+            row.update(incoming_values(c))
+        self._loaded: dict[tuple[str, str], dict[str, Any] | None] = {}
+
+    def stored(self, entity: str, row_id: str) -> dict[str, Any] | None:
+        if row_id in self.state.get(entity, {}):
+            return self.state[entity][row_id]
+        key = (entity, row_id)
+        if key not in self._loaded:
+            table = synced_entities()[entity].__table__
+            row = self.session.execute(select(table).where(table.c.id == row_id)).first()
+            self._loaded[key] = dict(row._mapping) if row is not None else None
+        return self._loaded[key]
+
+    def final(self, entity: str, row_id: str) -> dict[str, Any] | None:
+        stored = self.stored(entity, row_id)
+        incoming = self.incoming.get((entity, row_id))
+        if stored is None and incoming is None:
+            return None
+        return {**(stored or {}), **(incoming or {})}
+
+
+def incoming_values(change: dict[str, Any]) -> dict[str, Any]:
+    """The values a decoded change sets (an upsert's values, or the new side of each field)."""
+    if change.get("values") is not None:
+        return dict(change["values"])
+    return {name: pair[1] for name, pair in (change.get("fields") or {}).items()}
+
+
+def owner(entity: str, row: dict[str, Any] | None, rows: _Rows | None = None) -> str | None:
+    """The office that owns ``row`` of ``entity`` (None when it cannot be told)."""
+    if row is None:
+        return None
+    if entity == "organization":
+        registry = row.get("registry_code")
+        return str(registry)[:6] if registry else None
+    if entity in ("org_person", "org_change"):
+        org_id = row.get("organization_id")
+        if not org_id or rows is None:
+            return None
+        return owner("organization", rows.final("organization", org_id))
+    if entity == "filing_event":
+        filing_id = row.get("filing_id")
+        if not filing_id or rows is None:
+            return None
+        return owner("filing", rows.final("filing", filing_id))
+    return row.get("origin_office") or None
+
+
+def _located(entity: str, row: dict[str, Any] | None, rows: _Rows) -> str | None:
+    """The county an organization (or a row of one) is in."""
+    if row is None:
+        return None
+    if entity == "organization":
+        return row.get("division_code")
+    if entity in ("org_person", "org_change") and row.get("organization_id"):
+        return _located("organization", rows.final("organization", row["organization_id"]), rows)
+    if entity == "filing" and row.get("organization_id"):
+        return _located("organization", rows.final("organization", row["organization_id"]), rows)
+    if entity == "filing_event" and row.get("filing_id"):
+        return _located("filing", rows.final("filing", row["filing_id"]), rows)
+    return None
+
+
+def _foreign(entity: str, row_id: str, whose: str | None) -> PackageRefused:
+    return refuse("foreign_row", entity=entity, id=row_id, owner=whose or "?")
+
+
+def check_ownership(session: Session, origin: str, sender_is_city: bool, local: str, local_is_city: bool,
+                    changes: list[dict[str, Any]], state: dict[str, dict[str, dict[str, Any]]]) -> None:
+    """Refuse the package at its first change to a row ``origin`` may not change here (SYNC.md): a row of
+    another office (before or after the change), an insert whose ``origin_office`` is not the sender's, a
+    changed ``origin_office``, or from the city a row of its own outside this district's area (a district
+    receives the city's registrations located in its county, nothing of other counties)."""
+    allowed = allowed_owners(origin, sender_is_city, local)
+    rows = _Rows(session, changes, state)
+    for c in changes:
+        entity, row_id = c["entity"], c["id"]
+        stored = rows.stored(entity, row_id)
+        incoming = incoming_values(c)
+        after = {**(stored or {}), **incoming}
+        before_owner = owner(entity, stored, rows) if stored is not None else None
+        after_owner = owner(entity, after, rows)
+        if stored is not None and before_owner not in allowed:
+            raise _foreign(entity, row_id, before_owner)
+        if after_owner is not None and after_owner not in allowed:
+            raise _foreign(entity, row_id, after_owner)
+        if stored is None and c["op"] in ("insert", "upsert"):
+            if after_owner is None:
+                raise _foreign(entity, row_id, None)
+            if after.get("origin_office") not in allowed:  # a forged origin
+                raise refuse("forged_origin", entity=entity, id=row_id, origin=str(after.get("origin_office")),
+                             sender=origin)
+        if stored is not None and "origin_office" in incoming and incoming["origin_office"] != stored.get("origin_office"):
+            raise refuse("forged_origin", entity=entity, id=row_id, origin=str(incoming["origin_office"]), sender=origin)
+        if sender_is_city and not local_is_city and after_owner == origin:
+            place = _located(entity, after, rows)
+            if place is not None and place != local:
+                raise refuse("not_ours_to_see", entity=entity, id=row_id, place=place)
+
+
+# -- reference data ------------------------------------------------------------------------------------------------
+_LEVELS = {6: "county", 9: "township", 12: "community"}
+
+
+def check_divisions(session: Session, origin: str, sender_is_city: bool, divisions: list[dict[str, Any]]) -> None:
+    """New divisions only as the reference rules allow: the level its code's length says, under the parent
+    its code names, in the city's prefecture; an official code only as the shipped reference data has it
+    (codes are the national standard's); from a district only its own unofficial townships and communities."""
+    from civicdesk.models import Division
+    from civicdesk.services.reference import leshan_file
+
+    if not divisions:
+        return
+    codes = [d["code"] for d in divisions]
+    have = set(session.scalars(select(Division.code).where(Division.code.in_(codes))))
+    coming = set(codes)
+    shipped = {d["code"]: d for d in leshan_file()["divisions"]}
+    for d in divisions:
+        code = d["code"]
+        if code in have:
+            continue  # applied as a no-op: an office never overwrites a division it holds
+
+        def bad(reason: str) -> PackageRefused:
+            return refuse("division", division=code, reason=reason)
+
+        if not (code.isdigit() and len(code) in _LEVELS) or d["level"] != _LEVELS.get(len(code)):
+            raise bad("level")
+        parent = d["parent_code"]
+        if len(code) > 6 and parent != code[:len(code) - 3]:
+            raise bad("parent")
+        if parent is not None and parent not in have and parent not in coming:
+            exists = session.scalar(select(Division.code).where(Division.code == parent))
+            if exists is None:
+                raise bad("parent")
+        if d["code_official"] and not d["invented"] and code not in shipped:
+            raise bad("official")
+        if not sender_is_city and (len(code) == 6 or not code.startswith(origin) or d["code_official"]):
+            raise bad("reference")
+        if sender_is_city and code[:4] != origin[:4]:
+            raise bad("reference")
+
+
+# -- values --------------------------------------------------------------------------------------------------------
+def _invalid(entity: str, row_id: str, issue: Any) -> PackageRefused:
+    from civicdesk.errors import MESSAGES
+
+    template = MESSAGES.get(issue.code)
+    words = []
+    for lang in (0, 1):  # the rule's own words, in Chinese and English
+        try:
+            words.append(template[lang].format(**issue.params) if template else issue.code)
+        except (KeyError, IndexError, ValueError):
+            words.append(issue.code)
+    return refuse("invalid_row", entity=entity, id=row_id, field=issue.field, detail_zh=words[0][:160],
+                  detail=words[1][:160])
+
+
+def _numeric_bound(entity: str, row_id: str, name: str, value: Any, column: Any) -> None:
+    """A NUMERIC(p, s) value that fits its column (a larger one is stored by SQLite, and breaks reports)."""
+    if isinstance(value, Decimal) and column.type.precision:
+        limit = Decimal(10) ** (column.type.precision - (column.type.scale or 0))
+        if not abs(value) < limit:
+            from civicdesk.errors import Issue
+
+            raise _invalid(entity, row_id, Issue(name, "field.number", {"label": name, "value": str(value)}))
+
+
+def check_rows(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirty: dict[str, set[str]],
+               state: dict[str, dict[str, dict[str, Any]]], original: dict[str, dict[str, dict[str, Any]]]) -> None:
+    """Every row the package inserts or changes, as it would be stored, by the rules of ``org add`` and the
+    ledger: each value a clerk could not enter refuses the package, naming the row and the field.  Of a row
+    already held only the fields the package changes are judged (an old legacy record is not the sender's)."""
+    from civicdesk.services import records, registry
+
+    touched = {entity: [(row_id, state[entity][row_id]) for row_id in sorted(set(new.get(entity, {})) | dirty.get(entity, set()))]
+               for entity in set(new) | set(dirty)}
+    count = sum(len(v) for v in touched.values())
+    if not count:
+        return
+    lookups = registry.PreloadedLookups(session) if count > _PRELOAD else registry.Lookups(session)
+    usccs: dict[str, str] = {}
+    entities = synced_entities()
+    for entity, rows in touched.items():
+        table = entities[entity].__table__
+        numeric = {c.name: c for c in table.columns if isinstance(c.type, Numeric)}
+        for row_id, row in rows:
+            before = original.get(entity, {}).get(row_id) if row_id not in new.get(entity, {}) else None
+            changed = set(row) if before is None else {k for k, v in row.items() if before.get(k) != v}
+            for name in changed & set(numeric):
+                _numeric_bound(entity, row_id, name, row.get(name), numeric[name])
+            if entity == "organization":
+                for name in changed:
+                    spec = records.FIELDS_BY_NAME.get(name)
+                    if spec is not None and row.get(name) is not None and spec.kind in ("int", "decimal"):
+                        _, issues = records.coerce(spec, row[name], name)
+                        if issues:
+                            raise _invalid(entity, row_id, issues[0])
+                issues = registry.validate_org(session, dict(row), [], self_id=row_id, lookups=lookups)
+                for issue in issues:
+                    if (issue.severity == "error" and issue.code not in _NOT_FOR_ROWS and not issue.field.startswith("people")
+                            and issue.field in changed):
+                        raise _invalid(entity, row_id, issue)
+                uscc = row.get("uscc")
+                if uscc and "uscc" in changed and row.get("deleted_at") is None:
+                    if uscc in usccs and usccs[uscc] != row_id:  # two rows of this package with one code
+                        from civicdesk.errors import Issue
+
+                        raise _invalid(entity, row_id, Issue("uscc", "uscc.duplicate", {"value": uscc, "other": usccs[uscc]}))
+                    usccs[uscc] = row_id
+            elif entity == "org_person":
+                person = {k: row.get(k) for k in ("role", "name", "id_number", "phone", "term_start", "term_end",
+                                                  "is_current")}
+                issues = registry.validate_org(session, {}, [person], lookups=lookups)
+                for issue in issues:
+                    name = issue.field.removeprefix("people[0].")
+                    if issue.field.startswith("people[0].") and issue.severity == "error" and name in changed:
+                        raise _invalid(entity, row_id, issue)
+
+
+# -- what a recipient may receive ----------------------------------------------------------------------------------
+def _stored_rows(session: Session, changes: list[dict[str, Any]]) -> dict[str, dict[str, dict[str, Any]]]:
+    """The stored rows the changes are about, read in chunks."""
+    wanted: dict[str, set[str]] = {}
+    for c in changes:
+        wanted.setdefault(c["entity"], set()).add(c["id"])
+    state: dict[str, dict[str, dict[str, Any]]] = {}
+    entities = synced_entities()
+    for entity, ids in wanted.items():
+        table = entities[entity].__table__
+        listed = sorted(ids)
+        state[entity] = {}
+        for start in range(0, len(listed), 900):
+            for row in session.execute(select(table).where(table.c.id.in_(listed[start:start + 900]))):
+                state[entity][row.id] = dict(row._mapping)
+    return state
+
+
+def receivable(session: Session, sender: str, sender_is_city: bool, recipient: str, recipient_is_city: bool,
+               changes: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The changes (in the export's JSON form) ``recipient`` has a right to receive from ``sender``, and the
+    ones withheld: to the city a district's own rows; to a district the city's registrations located in its
+    county and the district's own rows (the city's corrections, or what it lost in a restore); never a third
+    office's rows, never the people of another county.  Checked again by the recipient (check_ownership)."""
+    decoded = [{"entity": c["entity"], "id": c["id"], "op": c["op"], "values": None,
+                "fields": {k: (pair[0], pair[1]) for k, pair in c["fields"].items()}} for c in changes]
+    rows = _Rows(session, decoded, _stored_rows(session, decoded))
+    allowed = allowed_owners(sender, sender_is_city, recipient) if not recipient_is_city else frozenset({sender})
+    kept, withheld = [], []
+    for c, d in zip(changes, decoded):
+        row = rows.final(d["entity"], d["id"])
+        whose = owner(d["entity"], row, rows)
+        ok = whose in allowed
+        if ok and not recipient_is_city and whose == sender and sender_is_city:
+            ok = _located(d["entity"], row, rows) in (recipient, None)
+        (kept if ok else withheld).append(c)
+    return kept, withheld
