@@ -49,8 +49,10 @@ def _target(options: argparse.Namespace, name: str, first: bool) -> Path:
     from civicdesk.errors import InputError
 
     if options.dir is not None:
-        if not options.dir.is_dir():
-            raise InputError("sync.output_dir", path=str(options.dir))
+        try:  # the outbox folder is made on first use, as a clerk expects
+            options.dir.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            raise InputError("sync.output_dir", path=str(options.dir)) from None
         return options.dir / name
     if options.output is not None and first:
         return options.output

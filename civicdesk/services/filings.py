@@ -59,7 +59,8 @@ MESSAGES.update({
     "filing.stale": ("申请事项 {number} 起草后，“{name}”的登记信息已被修改（版本 {base} → {current}），不能按原申请核准；请退回经办人按现状重新核对。",
                      "'{name}' changed after filing {number} was drafted (version {base} -> {current}); it cannot be approved as it stands: return it for correction."),
     "filing.org_not_live": ("“{name}”状态为“{status}”，不能办理{kind}。", "'{name}' is '{status}'; no {kind_en} is possible."),
-    "filing.org_required": ("{kind}须指明组织（organization_id）。", "A {kind_en} names its organization (organization_id)."),
+    "filing.org_required": ("{kind}须指明组织（organization_id：记录 id 或统一社会信用代码）。",
+                            "A {kind_en} names its organization (organization_id: the record id or the USCC)."),
     "filing.no_changes": ("变更登记没有任何变更事项。", "The change filing changes nothing."),
     "filing.unchanged": ("“{label}”的新值与现值相同。", "The new value of '{label}' equals the current one."),
     "filing.liquidation": ("注销登记须在清算完成后办理（liquidation_done 须为 true）。",
@@ -455,6 +456,9 @@ def _live_org(session: Session, organization_id: Any, kind: str) -> Organization
     if not organization_id or not isinstance(organization_id, str):
         raise InputError("filing.org_required", kind=kind_label(kind), kind_en=kind_label(kind, "en"))
     org = session.get(Organization, organization_id)
+    if org is None:  # a clerk knows the credit code, not the record's id
+        org = session.scalars(select(Organization).where(Organization.uscc == organization_id.strip().upper(),
+                                                         Organization.deleted_at.is_(None))).first()
     if org is None or org.deleted_at is not None:
         raise NotFoundError("org.not_found", key=organization_id)
     if org.status not in LIVE_STATUSES:

@@ -27,13 +27,14 @@ from civicdesk.services.ledger.columns import COLUMNS, LedgerColumn
 from civicdesk.services.ledger.messages import LEDGER_MESSAGES  # noqa: F401 - registers the messages
 from civicdesk.services.ledger.safety import neutralize
 from civicdesk.services.reference import dictionary
-from civicdesk.services.validation import mask_phone
 
 Progress = Callable[[int, int], None]
 REASON_HEADER = "不合格原因"
 ROW_HEADER = "原行号"
 _CHUNK = 1000
-_PERSONAL = ("legal_rep_id_number",)
+#: personal columns: exported only with the reveal right; left out (not masked) otherwise, so that an export
+#: always imports again without a masked number being read as a wrong one
+_PERSONAL = ("legal_rep_id_number", "legal_rep_phone")
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,8 @@ class ExportResult:
 
 
 def export_columns(*, with_id_numbers: bool = False) -> tuple[LedgerColumn, ...]:
-    """The columns of an export: ID numbers (personal information) only when asked for."""
+    """The columns of an export: the legal representative's ID number and phone (personal information) only
+    when asked for."""
     return tuple(c for c in COLUMNS if with_id_numbers or c.field not in _PERSONAL)
 
 
@@ -118,8 +120,8 @@ def _rows_of(session: Any, batch: list[Organization], columns: tuple[LedgerColum
                 value: Any = org.legal_rep_name or (rep.name if rep else None)
             elif f == "legal_rep_id_number":
                 value = rep.id_number if rep else None
-            elif f == "legal_rep_phone":  # a person's phone: in full only with the ID numbers (reveal_ids)
-                value = (rep.phone if any(c.field == "legal_rep_id_number" for c in columns) else mask_phone(rep.phone)) if rep else None
+            elif f == "legal_rep_phone":
+                value = rep.phone if rep else None
             else:
                 value = getattr(org, f)
                 if column.kind == "code" and value is not None:
