@@ -235,20 +235,20 @@ def check_text(value: object, field: str, label: str | None = None, *, multiline
     only where ``multiline``), a bidi override or isolate, and (``formula``) a leading = + - @.
 
     ``multiline`` defaults to whether ``field`` (its last part, ``people[0].name`` -> ``name``) is one of
-    :data:`MULTILINE_FIELDS`; ``formula`` defaults to every single-line field but phone numbers (``+86 …``).
+    :data:`MULTILINE_FIELDS`; ``formula`` defaults to every field but phone numbers (``+86 …``).
     Not text: no issue (type checks are the caller's)."""
     if not isinstance(value, str) or not value:
         return []
     leaf = field.rsplit(".", 1)[-1].split("[", 1)[0]
     if multiline is None:
         multiline = leaf in MULTILINE_FIELDS
-    if formula is None:
-        formula = not multiline and "phone" not in leaf
+    if formula is None:  # a multi-line text is a cell like any other once exported; a phone may begin with +
+        formula = "phone" not in leaf
     shown = label or field
     bad = bad_character(value, multiline=multiline)
     if bad is not None:
         return [Issue(field, "text.control", {"label": shown, "char": bad[1], "position": bad[0]})]
-    if formula and looks_like_formula(value):
+    if formula and looks_like_formula(value) and not (multiline and value.lstrip()[:1] in "+-"):  # a "- 第一条" list
         return [Issue(field, "text.formula", {"label": shown,
                                               "prefix": unicodedata.normalize("NFKC", value).strip()[:1]})]
     return []

@@ -369,6 +369,9 @@ BAD_VALUES = {
     "member_count": {"member_count": -5}, "division_code": {"division_code": "511199"},
     "established_on": {"established_on": "2099-01-01"}, "contact_phone": {"contact_phone": "12345"},
     "registry_code": {"division_code": OTHER, "township_code": None, "community_code": None},
+    "name with a direction override": {"name": "沙湾区\u202e会协影摄"},
+    "name with an escape": {"name": "沙湾区\x1b[2J协会"},
+    "address with a formula": {"address": "=HYPERLINK(\"http://x\")"},
 }
 
 

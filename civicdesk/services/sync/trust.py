@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from civicdesk.models.sync import synced_entities
 from civicdesk.services.sync.package import PackageRefused, refuse
+from civicdesk.services.validation import check_text
 
 #: the issues of ``validate_org`` that a received row is refused for: every rule about a value.  Left out:
 #: a missing value (legacy records lack many, and the sender's own register holds them so), the register's
@@ -261,6 +262,7 @@ def check_rows(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirt
                         if issues:
                             raise _invalid(entity, row_id, issues[0])
                 issues = registry.validate_org(session, dict(row), [], self_id=row_id, lookups=lookups)
+                issues += [i for name in sorted(changed) for i in check_text(row.get(name), name)]
                 for issue in issues:
                     if (issue.severity == "error" and issue.code not in _NOT_FOR_ROWS and not issue.field.startswith("people")
                             and issue.field in changed):
@@ -276,6 +278,7 @@ def check_rows(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirt
                 person = {k: row.get(k) for k in ("role", "name", "id_number", "phone", "term_start", "term_end",
                                                   "is_current")}
                 issues = registry.validate_org(session, {}, [person], lookups=lookups)
+                issues += [i for name in sorted(changed) for i in check_text(row.get(name), f"people[0].{name}")]
                 for issue in issues:
                     name = issue.field.removeprefix("people[0].")
                     if issue.field.startswith("people[0].") and issue.severity == "error" and name in changed:
