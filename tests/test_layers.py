@@ -196,3 +196,15 @@ def test_violations_reports_file_and_line(tmp_path: Path) -> None:
     (layer / "ok.py").write_text("import json\n", encoding="utf-8")
     (layer / "bad.py").write_text("import json\n\ndef f():\n    from PySide6.QtCore import QObject\n", encoding="utf-8")
     assert violations(layer, qt, root=tmp_path) == ["civicdesk/services/bad.py:4: imports PySide6.QtCore.QObject"]
+
+
+def test_the_project_points_at_its_own_documents() -> None:
+    """The design and domain notes the code cites are the project's own, in docs/; nothing points outside the
+    repository (a new clone has no ../shared)."""
+    pattern = "shared" + "/"  # spelled apart so that this file does not match itself
+    found = [f"{path.relative_to(ROOT)}:{n}" for path in [ROOT / "README.md", *PACKAGE.rglob("*.py"),
+                                                          *(ROOT / "tests").rglob("*.py")]
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if pattern in line]
+    assert not found, found
+    for name in ("DESIGN.md", "DOMAIN.md", "GLOSSARY.md", "SYNC.md"):
+        assert (ROOT / "docs" / name).is_file(), name

@@ -1,4 +1,4 @@
-"""``civicdesk sync``: export, resend, import, status, conflicts and their resolution (shared/SYNC.md)."""
+"""``civicdesk sync``: export, resend, import, status, conflicts and their resolution (docs/SYNC.md)."""
 
 from __future__ import annotations
 

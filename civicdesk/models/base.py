@@ -34,7 +34,7 @@ def utcnow() -> datetime:
 
 
 class SyncedMixin:
-    """Columns of a row that travels between offices (see shared/SYNC.md).
+    """Columns of a row that travels between offices (see docs/SYNC.md).
 
     ``version`` counts the changes made to the row in this database and is the optimistic-lock column;
     ``version_vector`` ({office_code: counter}) orders edits made at different offices; a deletion is a

@@ -1,4 +1,4 @@
-"""Sync bookkeeping (shared/SYNC.md): change log, outbox, inbox, parked and quarantined packages, conflicts,
+"""Sync bookkeeping (docs/SYNC.md): change log, outbox, inbox, parked and quarantined packages, conflicts,
 this office's keys and the offices it trusts.
 
 The change log is written by :func:`record_changes`, a listener of :mod:`civicdesk.models.history`, in the

@@ -2,7 +2,7 @@
 
 统一社会信用代码 (GB 32100-2015) with its embedded organization code (GB 11714), 居民身份证号码
 (GB 11643-1999, ISO 7064 MOD 11-2), phone numbers and dates.  Each ``validate_*`` returns a list of
-:class:`~civicdesk.errors.Issue`; an empty list means valid.  See shared/DOMAIN.md "Identifiers".
+:class:`~civicdesk.errors.Issue`; an empty list means valid.  See docs/DOMAIN.md "Identifiers".
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Tests of civicdesk.services.validation: check characters, formats, masking and the messages of its issues.
 
 The check-character algorithms are compared with small reference implementations written here from the
-rules in shared/DOMAIN.md ("Identifiers"), not with the module's own tables.
+rules in docs/DOMAIN.md ("Identifiers"), not with the module's own tables.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Sync by file between offices (shared/SYNC.md): keys and trust, packages, export, import, conflicts.
+"""Sync by file between offices (docs/SYNC.md): keys and trust, packages, export, import, conflicts.
 
 Public entry points: :func:`ensure_keys` (called at ``init``), and the units of work in
 :mod:`civicdesk.services.sync.service` (export, resend, import_files, status, list_conflicts, resolve_conflict).

@@ -1,4 +1,4 @@
-"""The sync file (shared/SYNC.md, "The file"): build one, and read an untrusted one in the order SYNC.md says.
+"""The sync file (docs/SYNC.md, "The file"): build one, and read an untrusted one in the order SYNC.md says.
 
 A zip of exactly three stored members, read in memory: ``manifest.json`` (small JSON, no personal data),
 ``manifest.sig`` (signing key id + Ed25519 signature over the exact manifest bytes), ``payload.bin``
