@@ -126,8 +126,9 @@ def main() -> int:
 def shot_filings(app: QApplication, ctx, window) -> None:  # noqa: ANN001
     """The review queue and a change filing whose record changed meanwhile (issue 4): docs/review-queue.png and
     docs/filing-diff.png."""
-    from datetime import date, timedelta
+    from datetime import timedelta
 
+    from civicdesk import clock
     from civicdesk.services import auth, browse, filings
     from civicdesk.ui.filing_dialog import FilingDialog
     from civicdesk.ui.labels import Labels
@@ -141,7 +142,7 @@ def shot_filings(app: QApplication, ctx, window) -> None:  # noqa: ANN001
     other = auth.create_user(db, "liqiang", "Passw0rd1", "reviewer", full_name="李强", by=admin)
     orgs = browse.first_page(db, browse.RegisterFilter(tier="registered", legal_form="social_group"), limit=12)
     orgs = [o for o in orgs if o.legal_rep_name]
-    today = date.today()
+    today = clock.today()
     plan = [(70, {"address": "四川省乐山市市中区嘉定北路88号"}, "陈明"), (54, {"legal_rep_name": "刘志强"}, "刘志强"),
             (30, {"contact_phone": "0833-2456789"}, "黄伟"), (12, {"business_scope": "行业调研、培训、交流、咨询服务"}, "周敏"),
             (3, {"legal_rep_name": "杨春华", "address": "四川省乐山市五通桥区竹根镇新华街6号"}, "杨春华"),
@@ -175,6 +176,30 @@ def shot_filings(app: QApplication, ctx, window) -> None:  # noqa: ANN001
     wait(app, lambda: dialog.record is not None)
     settle(app)
     shot(dialog, "filing-diff.png")
+    dialog.close()
+
+    # an establishment filing lists every field and every person its approval writes, ID numbers masked
+    record = {
+        "name": "乐山市书法家协会", "tier": "registered", "legal_form": "social_group", "category": "culture",
+        "registration_mode": "dual", "sponsor": "沙湾区文化广播电视和旅游局", "division_code": "511111",
+        "township_code": "511111002", "address": "四川省乐山市沙湾区铜河街道沫若路20号", "registered_funds_wan": "3",
+        "member_count": 56, "contact_phone": "0833-5122345", "uscc": "51511100MJ99007763",
+        "established_on": (clock.today() - timedelta(days=2)).isoformat(),
+        "people": [{"role": "legal_representative", "name": "郭文", "id_number": "511111197505150010",
+                    "phone": "13881234567"},
+                   {"role": "supervisor", "name": "钱秀英", "id_number": "51111119800101006X", "phone": "13900001111"}],
+    }
+    draft = filings.draft_filing(db, "establish", {"record": record, "applicant": "筹备组 郭文",
+                                                   "documents": ["成立登记申请书", "章程草案", "业务主管单位批准文件"]},
+                                 by=clerk)
+    filings.transition(db, draft.id, "submit", by=clerk)
+    dialog = FilingDialog(ctx, labels, draft.id, window)
+    dialog.resize(1000, 980)
+    dialog.show()
+    wait(app, lambda: dialog.record is not None)
+    dialog.diff.scrollToBottom()  # the people, after the fields
+    settle(app)
+    shot(dialog, "filing-establish.png")
     dialog.close()
     queue.close()
 
