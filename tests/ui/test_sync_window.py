@@ -18,6 +18,9 @@ from civicdesk.ui.sync_window import SyncWindow
 
 PASSPHRASE = "test-passphrase-1"
 
+# a sync job reads, checks and writes real packages: on a loaded 2-core machine it takes seconds
+WAIT = 30_000
+
 
 @pytest.fixture
 def offices(tmp_path: Path, templates: dict[str, Path]) -> dict[str, Path]:
@@ -45,7 +48,7 @@ def _window(qtbot, make_ctx, path: Path) -> SyncWindow:  # noqa: ANN001
     window.ask_passphrase = lambda: PASSPHRASE
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.office_combo.count() == 1)
+    qtbot.waitUntil(lambda: window.office_combo.count() == 1, timeout=WAIT)
     return window
 
 
@@ -54,7 +57,7 @@ def test_export_drop_import_status_and_fingerprints(qtbot, make_ctx, offices) ->
     sender = _window(qtbot, make_ctx, offices["district"])
     sender.ask_save_path = lambda suggested: str(folder / suggested)
     sender.export_package()
-    qtbot.waitUntil(lambda: "CD-511111-e1-1-to-511100.cdsync" in sender.export_result.text())
+    qtbot.waitUntil(lambda: "CD-511111-e1-1-to-511100.cdsync" in sender.export_result.text(), timeout=WAIT)
     package = folder / "CD-511111-e1-1-to-511100.cdsync"
     assert package.is_file()
     sender.grab().save(str(folder / "sync_export.png"))
@@ -67,9 +70,10 @@ def test_export_drop_import_status_and_fingerprints(qtbot, make_ctx, offices) ->
     receiver.drop_list.dropEvent(drop)
     assert receiver.drop_list.files() == [str(package)]
     receiver.import_files()
-    qtbot.waitUntil(lambda: receiver.import_results.rowCount() == 1)
+    qtbot.waitUntil(lambda: receiver.import_results.rowCount() == 1, timeout=WAIT)
     assert receiver.import_results.item(0, 1).text() == "已导入"
-    qtbot.waitUntil(lambda: receiver.status_table.item(0, 4) is not None and receiver.status_table.item(0, 4).text().startswith("#1"))
+    qtbot.waitUntil(lambda: receiver.status_table.item(0, 4) is not None
+                    and receiver.status_table.item(0, 4).text().startswith("#1"), timeout=WAIT)
     fingerprints = [receiver.offices_table.item(r, 3).text() for r in range(receiver.offices_table.rowCount())]
     assert len(fingerprints) == 2 and all(len(f.split(" ")) == 6 for f in fingerprints)
     receiver.tabs.setCurrentIndex(receiver.tabs.indexOf(receiver.status_table.parentWidget()))
@@ -98,7 +102,7 @@ def test_conflict_side_by_side_and_resolved(qtbot, make_ctx, offices, monkeypatc
         for db in pair.values():
             db.close()
     window = _window(qtbot, make_ctx, city)
-    qtbot.waitUntil(lambda: window.conflict_list.rowCount() == 1)
+    qtbot.waitUntil(lambda: window.conflict_list.rowCount() == 1, timeout=WAIT)
     conflicts_tab = window.tabs.indexOf(window.conflicts_page)
     assert window.tabs.tabText(conflicts_tab) == "冲突（1）"
     window.tabs.setCurrentIndex(conflicts_tab)
@@ -108,5 +112,5 @@ def test_conflict_side_by_side_and_resolved(qtbot, make_ctx, offices, monkeypatc
     window.grab().save(str(offices["dir"] / "sync_conflicts.png"))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     window.take_remote.click()
-    qtbot.waitUntil(lambda: window.tabs.tabText(conflicts_tab) == "冲突（0）")
+    qtbot.waitUntil(lambda: window.tabs.tabText(conflicts_tab) == "冲突（0）", timeout=WAIT)
     assert window.side_by_side.rowCount() == 0 or window.conflict_list.item(0, 3).text() == "已解决"

@@ -17,6 +17,9 @@ from tests.ui.test_sync_window_trust import shot
 
 offices = test_sync_window.offices  # the fixture: two offices that trust each other
 
+# a sync job reads, checks and writes real packages: on a loaded 2-core machine it takes seconds
+WAIT = 30_000
+
 
 def _conflict(district: Path, city: Path) -> str:
     """Both offices hold 沙湾区's register; each edits the address and the member count of one organization;
@@ -44,7 +47,7 @@ def test_merge_field_by_field_after_confirmation(qtbot, make_ctx, offices, monke
     folder = offices["dir"]
     org_id = _conflict(offices["district"], offices["city"])
     window = _window(qtbot, make_ctx, offices["city"])
-    qtbot.waitUntil(lambda: window.conflict_list.rowCount() == 1)
+    qtbot.waitUntil(lambda: window.conflict_list.rowCount() == 1, timeout=WAIT)
     window.tabs.setCurrentIndex(window.tabs.indexOf(window.conflicts_page))
     assert not window.merge_button.isEnabled()
     window.conflict_list.selectRow(0)
@@ -72,12 +75,12 @@ def test_merge_field_by_field_after_confirmation(qtbot, make_ctx, offices, monke
     window.ask_merge = ask_merge
     answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: next(answers))
-    qtbot.waitUntil(lambda: not window.ctx.runner.is_busy())
+    qtbot.waitUntil(lambda: not window.ctx.runner.is_busy(), timeout=WAIT)
     window.merge_button.click()  # declined at the confirmation: nothing written
     assert not window.ctx.runner.is_busy()
     window.merge_button.click()
     conflicts_tab = window.tabs.indexOf(window.conflicts_page)
-    qtbot.waitUntil(lambda: window.tabs.tabText(conflicts_tab) == "冲突（0）")
+    qtbot.waitUntil(lambda: window.tabs.tabText(conflicts_tab) == "冲突（0）", timeout=WAIT)
     assert shown["values"] == {"address": "四川省乐山市沙湾区核实后的住所", "member_count": 31}
     db = open_database(offices["city"])
     try:
@@ -95,7 +98,7 @@ def test_merge_field_by_field_after_confirmation(qtbot, make_ctx, offices, monke
 def test_merge_dialog_starts_from_the_value_held_and_cancel_writes_nothing(qtbot, make_ctx, offices) -> None:  # noqa: ANN001
     _conflict(offices["district"], offices["city"])
     window = _window(qtbot, make_ctx, offices["city"])
-    qtbot.waitUntil(lambda: window.conflict_list.rowCount() == 1)
+    qtbot.waitUntil(lambda: window.conflict_list.rowCount() == 1, timeout=WAIT)
     window.conflict_list.selectRow(0)
     conflict = window.selected_conflict()
     dialog = MergeDialog(conflict, service.typed_fields(conflict.entity), "zh", window)
@@ -103,7 +106,7 @@ def test_merge_dialog_starts_from_the_value_held_and_cancel_writes_nothing(qtbot
     held = {f: conflict.current_values[f] for f in conflict.fields}
     assert dialog.values() == held  # nothing chosen yet: what the provisional winner holds
     window.ask_merge = lambda c: None  # the reviewer cancelled
-    qtbot.waitUntil(lambda: not window.ctx.runner.is_busy())
+    qtbot.waitUntil(lambda: not window.ctx.runner.is_busy(), timeout=WAIT)
     window.merge_button.click()
     assert not window.ctx.runner.is_busy()
     assert window.tabs.tabText(window.tabs.indexOf(window.conflicts_page)) == "冲突（1）"

@@ -13,6 +13,9 @@ from tests.ui.test_sync_window_trust import shot
 
 offices = test_sync_window.offices  # the fixture: two offices that trust each other
 
+# a sync job reads, checks and writes real packages: on a loaded 2-core machine it takes seconds
+WAIT = 30_000
+
 
 def test_sent_packages_listed_and_one_resaved_identical(qtbot, make_ctx, offices) -> None:  # noqa: ANN001
     folder = offices["dir"]
@@ -23,10 +26,10 @@ def test_sent_packages_listed_and_one_resaved_identical(qtbot, make_ctx, offices
     window.ask_save_path = lambda suggested: str(sent / suggested)
     for seq in (1, 2):
         window.export_package()
-        qtbot.waitUntil(lambda seq=seq: f"-e1-{seq}-to-511100" in window.export_result.text())
+        qtbot.waitUntil(lambda seq=seq: f"-e1-{seq}-to-511100" in window.export_result.text(), timeout=WAIT)
     tab = window.sent_tab
     window.tabs.setCurrentIndex(window.tabs.indexOf(tab))
-    qtbot.waitUntil(lambda: tab.table.rowCount() == 2)
+    qtbot.waitUntil(lambda: tab.table.rowCount() == 2, timeout=WAIT)
     rows = [[tab.table.item(r, c).text() for c in range(tab.table.columnCount())] for r in range(2)]
     assert [r[0] for r in rows] == ["#2", "#1"]  # newest first
     assert rows[1][4] == "数据" and rows[0][4] == "仅确认" and rows[1][5] == "否"
@@ -57,12 +60,12 @@ def test_resave_cancelled_or_unwritable_is_told(qtbot, make_ctx, offices) -> Non
     window.ask_save_path = lambda suggested: str(folder / suggested)
     window.export_package()
     tab = window.sent_tab
-    qtbot.waitUntil(lambda: tab.table.rowCount() == 1)
+    qtbot.waitUntil(lambda: tab.table.rowCount() == 1, timeout=WAIT)
     tab.table.selectRow(0)
     window.ask_save_path = lambda suggested: None  # the clerk cancelled the save dialog
-    qtbot.waitUntil(lambda: not window.ctx.runner.is_busy())
+    qtbot.waitUntil(lambda: not window.ctx.runner.is_busy(), timeout=WAIT)
     tab.resave_button.click()
     assert not window.ctx.runner.is_busy()  # nothing started
     window.ask_save_path = lambda suggested: str(folder / "no-such-folder" / suggested)
     tab.resave_button.click()
-    qtbot.waitUntil(lambda: "无法保存文件" in window.status.text())
+    qtbot.waitUntil(lambda: "无法保存文件" in window.status.text(), timeout=WAIT)

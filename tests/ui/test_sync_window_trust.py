@@ -15,6 +15,9 @@ from tests.ui.test_sync_window import PASSPHRASE, _window
 
 offices = test_sync_window.offices  # the fixture: two offices that trust each other
 
+# a sync job reads, checks and writes real packages: on a loaded 2-core machine it takes seconds
+WAIT = 30_000
+
 
 def shot(widget, folder: Path, name: str, *, fit: bool = True) -> None:  # noqa: ANN001
     """A screenshot beside the test's files, and in $CIVICDESK_SHOTS when set (to look at)."""
@@ -71,7 +74,7 @@ def test_new_office_is_trusted_only_after_the_phone_check(qtbot, make_ctx, offic
     window.confirm_trust = confirm
     window.ask_card_path = lambda: str(path)
     window.trust_button.click()
-    qtbot.waitUntil(lambda: "511102" in fingerprints(window))
+    qtbot.waitUntil(lambda: "511102" in fingerprints(window), timeout=WAIT)
     assert seen == {"code": "511102"} and fingerprints(window)["511102"] == fingerprint
     assert "已信任" in window.status.text()
     shot(window, folder, "sync_offices.png", fit=False)
@@ -80,7 +83,7 @@ def test_new_office_is_trusted_only_after_the_phone_check(qtbot, make_ctx, offic
 def test_changed_key_is_a_warning_and_declining_changes_nothing(qtbot, make_ctx, offices) -> None:  # noqa: ANN001
     folder = offices["dir"]
     window = _window(qtbot, make_ctx, offices["city"])
-    qtbot.waitUntil(lambda: window.offices_table.rowCount() == 2)
+    qtbot.waitUntil(lambda: window.offices_table.rowCount() == 2, timeout=WAIT)
     old = fingerprints(window)["511111"]
     path, new = card_of(folder, "511111", "乐山市沙湾区民政局")
     answers = iter([False, True])
@@ -98,10 +101,10 @@ def test_changed_key_is_a_warning_and_declining_changes_nothing(qtbot, make_ctx,
     window.confirm_trust = confirm
     window.ask_card_path = lambda: str(path)
     window.trust_button.click()
-    qtbot.waitUntil(lambda: window.status.text().startswith("未信任"))
+    qtbot.waitUntil(lambda: window.status.text().startswith("未信任"), timeout=WAIT)
     assert fingerprints(window)["511111"] == old
     window.trust_button.click()
-    qtbot.waitUntil(lambda: fingerprints(window).get("511111") == new)
+    qtbot.waitUntil(lambda: fingerprints(window).get("511111") == new, timeout=WAIT)
     assert "新密钥" in window.status.text()
 
 
@@ -123,12 +126,12 @@ def test_same_card_again_and_a_bad_file_are_told_in_chinese(qtbot, make_ctx, off
 
     window.confirm_trust = confirm
     window.trust_button.click()
-    qtbot.waitUntil(lambda: "已信任，密钥未变" in window.status.text())
+    qtbot.waitUntil(lambda: "已信任，密钥未变" in window.status.text(), timeout=WAIT)
     bad = folder / "bad.cdcard"
     bad.write_bytes(b"{not a card")
     window.ask_card_path = lambda: str(bad)
     window.trust_button.click()
-    qtbot.waitUntil(lambda: "不是有效的单位名片" in window.status.text())
+    qtbot.waitUntil(lambda: "不是有效的单位名片" in window.status.text(), timeout=WAIT)
     window.ask_card_path = lambda: str(folder / "missing.cdcard")
     window.trust_button.click()
-    qtbot.waitUntil(lambda: "找不到文件" in window.status.text())
+    qtbot.waitUntil(lambda: "找不到文件" in window.status.text(), timeout=WAIT)
