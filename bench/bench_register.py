@@ -154,10 +154,10 @@ def bench_window(db: Database) -> None:
                                       Organization.division_code).order_by(Organization.name)).all()
 
     class ListModel(QAbstractTableModel):
-        def rowCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008, N802
+        def rowCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
             return len(everything)
 
-        def columnCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008, N802
+        def columnCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
             return 4
 
         def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -149,7 +149,7 @@ def _print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
-def _open(options: argparse.Namespace, *, create: bool = False):  # noqa: ANN202
+def _open(options: argparse.Namespace, *, create: bool = False):
     """The database of ``--db``; only ``init`` (``create``) makes a new file: any other command on a missing
     file is refused with nothing written."""
     from civicdesk.services.database import open_database

@@ -24,7 +24,7 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 
-def wait(app: QApplication, predicate, timeout: float = 60) -> None:  # noqa: ANN001
+def wait(app: QApplication, predicate, timeout: float = 60) -> None:
     end = time.monotonic() + timeout
     while not predicate():
         app.processEvents()
@@ -123,7 +123,7 @@ def main() -> int:
     return 0
 
 
-def shot_filings(app: QApplication, ctx, window) -> None:  # noqa: ANN001
+def shot_filings(app: QApplication, ctx, window) -> None:
     """The review queue and a change filing whose record changed meanwhile (issue 4): docs/review-queue.png and
     docs/filing-diff.png."""
     from datetime import date, timedelta

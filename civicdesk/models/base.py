@@ -54,7 +54,7 @@ class SyncedMixin:
     deleted_reason: Mapped[str | None] = mapped_column(Text, default=None)
 
 
-def bump_versions(session, flush_context, instances) -> None:  # noqa: ANN001 (SQLAlchemy event signature)
+def bump_versions(session, flush_context, instances) -> None:  # SQLAlchemy event signature
     """Before every flush: a changed synced row gets ``version + 1`` and its office's vector counter + 1.
 
     Registered on every session made by :func:`civicdesk.models.engine.make_session_factory`, so no service

@@ -253,7 +253,7 @@ def test_community_organization_climbs_the_tiers(city_db: Database) -> None:
 REP_ID = "51111119800101006X"  # a valid ID number (checked below) that appears nowhere else
 
 
-def _establishment(db: Database, office) -> filings.FilingRecord:  # noqa: ANN001
+def _establishment(db: Database, office) -> filings.FilingRecord:
     record = social_group(name="乐山市沙湾区新设书法协会")
     record["people"].append({"role": "secretary_general", "name": "钱秘书", "id_number": REP_ID,
                              "phone": "13900001111", "term_start": "2019-05-20"})

@@ -36,7 +36,7 @@ def decided(shawan_db_path: Path, clock: FixedClock) -> tuple[Database, list[fil
     db.close()
 
 
-def test_period_report_with_deadlines(decided, tmp_path: Path) -> None:  # noqa: ANN001
+def test_period_report_with_deadlines(decided, tmp_path: Path) -> None:
     db, made = decided
     internal, public = tmp_path / "i.pdf", tmp_path / "p.pdf"
     options = FilingsOptions(date(2026, 1, 1), date(2026, 11, 28))
@@ -53,7 +53,7 @@ def test_period_report_with_deadlines(decided, tmp_path: Path) -> None:  # noqa:
     assert_fonts_embedded(internal)
 
 
-def test_organization_sheet_lists_its_latest_filings(decided, tmp_path: Path) -> None:  # noqa: ANN001
+def test_organization_sheet_lists_its_latest_filings(decided, tmp_path: Path) -> None:
     db, made = decided
     sheet = tmp_path / "o.pdf"
     print_document(db, "organization", {"key": made[0].organization_id}, sheet)

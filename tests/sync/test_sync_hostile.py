@@ -95,9 +95,9 @@ class Forger:
 
         compressed = zlib.compress(raw)
         key, nonce = AESGCM.generate_key(bit_length=256), b"\x01" * 12
-        aad = pkg._aad(manifest["package_id"], manifest["sender"]["office"], manifest["recipient"]["office"])  # noqa: SLF001
+        aad = pkg._aad(manifest["package_id"], manifest["sender"]["office"], manifest["recipient"]["office"])
         cipher = AESGCM(key).encrypt(nonce, compressed, aad)
-        wrapped = pkg._suite().encrypt(key, X25519PublicKey.from_public_bytes(self.city_public), info=aad)  # noqa: SLF001
+        wrapped = pkg._suite().encrypt(key, X25519PublicKey.from_public_bytes(self.city_public), info=aad)
         manifest["payload"] = dict(self.manifest["payload"], sha256=pkg.sha256(cipher), size=len(cipher),
                                    plaintext_size=len(raw), compressed_size=len(compressed),
                                    wrapped_key=keyring.b64(wrapped), nonce=keyring.b64(nonce))

@@ -535,7 +535,7 @@ def test_acknowledged_ranges_are_bounded_in_the_manifest(world: dict[str, Any]) 
         body = json.dumps(manifest).encode()
         sig = json.dumps({"key_id": up.key_id, "algorithm": "Ed25519",
                           "signature": keyring.b64(up.signer.sign(body))}, sort_keys=True).encode()
-        forged = pkg._zip_bytes((body, sig, members["payload.bin"]))  # noqa: SLF001
+        forged = pkg._zip_bytes((body, sig, members["payload.bin"]))
         assert refused(world["city"], forged).reason == "sync.refused.manifest", bad
 
 

@@ -373,7 +373,7 @@ class _Lookups:
         self.office = office
         # the register's rules asked from memory: dictionaries, divisions, USCCs and names read once
         self.register = registry.PreloadedLookups(session)
-        self.divisions: dict[str, Division] = self.register._divisions  # noqa: SLF001 (one read for both)
+        self.divisions: dict[str, Division] = self.register._divisions  # one read for both
         self.counties: dict[str, list[str]] = {}
         self.townships: dict[tuple[str, str], list[str]] = {}
         self.township_any: dict[str, list[str]] = {}
@@ -576,7 +576,7 @@ class _RowJudge:
             return None
         if existing is None:
             values_ = dict(given)
-            registry._fill_defaults(self.session, values_, self.office.code)  # noqa: SLF001 - the foundation's defaults
+            registry._fill_defaults(self.session, values_, self.office.code)  # the foundation's defaults
             issues.extend(registry.validate_org(self.session, values_, people, today=self.today,
                                                  lookups=self.lookups.register))
             pending = self.pending_filing(values_)
@@ -611,7 +611,7 @@ class _RowJudge:
             more = registry.validate_org(self.session, merged, self.current_people(existing), self_id=existing.id,
                                          today=self.today, lookups=self.lookups.register)
         else:
-            registry._fill_defaults(self.session, values_, self.office.code)  # noqa: SLF001
+            registry._fill_defaults(self.session, values_, self.office.code)
             more = registry.validate_org(self.session, values_, people, today=self.today,
                                          lookups=self.lookups.register)
         issues.extend(i for i in more if i.field not in failed)

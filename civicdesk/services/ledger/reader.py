@@ -317,7 +317,7 @@ def _refuse_bomb(path: Path, archive: zipfile.ZipFile, limits: Limits) -> None:
 def _worksheets(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
     """(name, part) of every worksheet in workbook order -- not chart sheets -- as openpyxl counts them."""
     import posixpath
-    import xml.etree.ElementTree as ET  # noqa: N817
+    import xml.etree.ElementTree as ET
 
     targets: dict[str, str] = {}
     if "xl/_rels/workbook.xml.rels" in archive.namelist():
@@ -482,7 +482,7 @@ def _formula_text(scan: _SheetScan, attributes: dict[str, str], text: str, coord
 
 def _parse_cells_of_interest(archive: zipfile.ZipFile, part: str, stated_rows: int | None) -> _SheetScan:
     """The slow, exact way for sheets whose cells do not say where they are: parse the XML, counting positions."""
-    import xml.etree.ElementTree as ET  # noqa: N817
+    import xml.etree.ElementTree as ET
 
     scan = _SheetScan(stated_rows=stated_rows)
     row = 0

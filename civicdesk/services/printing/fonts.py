@@ -360,7 +360,7 @@ def register(face: FontFace) -> FontFace:
             # reportlab aliases a second font whose face (PostScript) name is already registered to the
             # first one: two files with one name (a cached instance and a newer one, a clerk's own copy of
             # simfang.ttf) would print with the wrong file's glyphs
-            other = pdfmetrics._dynFaceNames.get(font.face.name)  # noqa: SLF001
+            other = pdfmetrics._dynFaceNames.get(font.face.name)
             if other is not None and getattr(other.face, "filename", None) != font.face.filename:
                 face_name = font.face.name  # bytes: it goes into the PDF's BaseFont as it is
                 font.face.name = face_name + b"-" + digest[:6].encode() if isinstance(face_name, bytes) \

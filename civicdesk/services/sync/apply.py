@@ -625,7 +625,7 @@ def _insert_many(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
         return
     columns = list(table.columns)
     names = [c.name for c in columns]
-    processors = [(i, p) for i, p in enumerate(c.type._cached_bind_processor(conn.dialect) for c in columns)  # noqa: SLF001
+    processors = [(i, p) for i, p in enumerate(c.type._cached_bind_processor(conn.dialect) for c in columns)
                   if p is not None]
     preparer = conn.dialect.identifier_preparer
     sql = (f"INSERT INTO {preparer.format_table(table)} ({', '.join(preparer.quote(n) for n in names)}) "

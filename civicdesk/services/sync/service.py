@@ -572,7 +572,7 @@ def _policy(session: Session, ctx: _Context, origin: str) -> Policy:
 def _masked_fields(entity: str, fields: dict[str, list[Any]]) -> dict[str, dict[str, Any]]:
     """Fields as the audit trail keeps a local edit's: old and new, ID numbers masked."""
     masked = frozenset(getattr(synced_entities()[entity], "__audit_masked__", ()))
-    return {k: ({"old": audit_model._masked(old), "new": audit_model._masked(new)} if k in masked  # noqa: SLF001
+    return {k: ({"old": audit_model._masked(old), "new": audit_model._masked(new)} if k in masked
                 else {"old": old, "new": new}) for k, (old, new) in fields.items()}
 
 
