@@ -77,11 +77,11 @@ def canvas_baseline(db: Database, out: Path, font: str) -> tuple[float, float]:
                 c.showPage()
             c.setFont(font, 9)
             y = 540.0
-            for x, h in zip(xs, HEAD):
+            for x, h in zip(xs, HEAD, strict=False):  # xs has the right edge too
                 c.drawString(x + 2, y, h)
             y -= 18
         n += 1
-        for x, text in zip(xs, cells(r, n)):
+        for x, text in zip(xs, cells(r, n), strict=False):
             c.drawString(x + 2, y, text)
         y -= 18
     c.save()

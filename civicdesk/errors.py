@@ -6,7 +6,8 @@ sentence with :func:`CivicDeskError.message`.  Nothing here imports Qt or SQLAlc
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from typing import Any
 
 #: code -> (Chinese, English) templates, formatted with the error's params.
@@ -211,7 +212,7 @@ class Issue:
 
     field: str
     code: str
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)  # `field` is the attribute above
     severity: str = "error"  # "error" blocks saving; "warning" is shown but allowed
 
     def message(self, lang: str = "zh") -> str:

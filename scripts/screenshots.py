@@ -95,7 +95,7 @@ def main() -> int:
     for query, name in (("通江", "search_tongjiang.png"), ("lnxh", "search_lnxh.png")):
         before = loads[0]
         window.filter_bar.search.setText(query)
-        wait(app, lambda: loads[0] == before + 1)
+        wait(app, lambda before=before: loads[0] == before + 1)
         window.table.selectRow(2)
         wait(app, lambda: window.detail.record is not None)
         settle(app)
@@ -147,7 +147,7 @@ def shot_filings(app: QApplication, ctx, window) -> None:
             (3, {"legal_rep_name": "杨春华", "address": "四川省乐山市五通桥区竹根镇新华街6号"}, "杨春华"),
             (1, {"member_count": 150}, "吴刚")]
     numbers = []
-    for (days, changes, applicant), org in zip(plan, orgs):
+    for (days, changes, applicant), org in zip(plan, orgs, strict=True):
         draft = filings.draft_filing(db, "change", {"organization_id": org.id, "changes": changes, "applicant": applicant,
                                                     "documents": ["变更登记申请表", "会员大会决议", "新任负责人身份证复印件"],
                                                     "received_on": (today - timedelta(days=days)).isoformat()}, by=clerk)

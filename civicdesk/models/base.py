@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import JSON, DateTime, Integer, MetaData, String, Text
+from sqlalchemy import JSON, DateTime, Integer, MetaData, String, Table, Text, inspect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from civicdesk import clock
@@ -21,6 +22,14 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def table_of(cls: type) -> Table:
+    """The Core table of a mapped class.
+
+    SQLAlchemy types ``__table__`` as a FromClause (which has no ``insert``/``delete``) and a bare ``type``
+    has none at all; every class mapped here is declarative over one Table, which this says to the checker."""
+    return cast(Table, inspect(cls).local_table)
 
 
 def new_id() -> str:

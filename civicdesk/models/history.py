@@ -95,7 +95,7 @@ def changes_of(session: Session) -> list[RowChange]:
             continue
         _apply_defaults(obj)
         hidden = _hidden(obj)
-        fields = {}
+        fields: dict[str, tuple[Any, Any]] = {}
         for key in _column_keys(obj):
             if key in BOOKKEEPING:
                 continue

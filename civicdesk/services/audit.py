@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from civicdesk.errors import MESSAGES, CivicDeskError
 from civicdesk.models import audit as chain
 from civicdesk.models.audit import AuditEntry
+from civicdesk.models.base import table_of
 from civicdesk.services.database import Database
 
 MESSAGES.update({
@@ -64,7 +65,7 @@ def verify(db: Database) -> ChainReport:
     count = 0
     with db.read() as session:
         rows = session.connection().execution_options(stream_results=True).execute(
-            select(AuditEntry.__table__).order_by(AuditEntry.seq))
+            select(table_of(AuditEntry)).order_by(AuditEntry.seq))
         for row in rows:
             digest = chain.entry_hash(row.seq, row.at, row.actor, row.action, row.entity, row.entity_id,
                                       row.details, row.prev_hash)

@@ -86,7 +86,9 @@ HASH_PARAMETERS = dict(TEST_HASH_PARAMETERS if os.environ.get(TEST_HASHING_ENV) 
 
 
 def hasher() -> PasswordHasher:
-    return PasswordHasher(**HASH_PARAMETERS)
+    params = HASH_PARAMETERS
+    return PasswordHasher(time_cost=params["time_cost"], memory_cost=params["memory_cost"],
+                          parallelism=params["parallelism"])
 
 
 @dataclass(frozen=True)
@@ -292,8 +294,8 @@ def set_active(db: Database, username: str, active: bool, *, by: UserInfo) -> Us
         if user is None:
             raise NotFoundError("auth.unknown_user", user=username)
         if not active and user.role == "admin" and user.active:
-            admins = session.scalar(select(func.count()).select_from(UserAccount)
-                                    .where(UserAccount.role == "admin", UserAccount.active.is_(True)))
+            admins = session.execute(select(func.count()).select_from(UserAccount)
+                                     .where(UserAccount.role == "admin", UserAccount.active.is_(True))).scalar_one()
             if admins <= 1:
                 raise CivicDeskError("auth.last_admin")
         user.active = active
@@ -313,8 +315,8 @@ def set_role(db: Database, username: str, role: str, *, by: UserInfo) -> UserInf
         if user is None:
             raise NotFoundError("auth.unknown_user", user=username)
         if user.role == "admin" and role != "admin":
-            admins = session.scalar(select(func.count()).select_from(UserAccount)
-                                    .where(UserAccount.role == "admin", UserAccount.active.is_(True)))
+            admins = session.execute(select(func.count()).select_from(UserAccount)
+                                     .where(UserAccount.role == "admin", UserAccount.active.is_(True))).scalar_one()
             if admins <= 1:
                 raise CivicDeskError("auth.last_admin")
         user.role = role

@@ -24,7 +24,7 @@ from sqlalchemy import func, select
 
 from civicdesk import RESOURCES
 from civicdesk.errors import CivicDeskError
-from civicdesk.models import Division, Organization, OrgChange, OrgPerson, audit
+from civicdesk.models import Division, Organization, OrgChange, OrgPerson, audit, table_of
 from civicdesk.services import search
 from civicdesk.services.bulk import insert_rows, stamped
 from civicdesk.services.database import Database
@@ -159,7 +159,7 @@ class _Builder:
 
     def base_org(self, **values: Any) -> dict[str, Any]:
         self.n_org += 1
-        org = {spec: None for spec in _ORG_COLUMNS}
+        org: dict[str, Any] = dict.fromkeys(_ORG_COLUMNS)
         org.update(id=demo_id("org", self.n_org), is_community=False, party_organization=False,
                    charity_recognized=False, entry_mode="demo", status="active")
         org.update(values)
@@ -341,7 +341,7 @@ class _Builder:
             org["contact_name"] = self.data.people[-1]["name"]
 
 
-_ORG_COLUMNS = [c.name for c in Organization.__table__.columns
+_ORG_COLUMNS = [c.name for c in table_of(Organization).columns
                 if c.name not in ("version", "version_vector", "created_at", "updated_at", "deleted_at",
                                   "deleted_by", "deleted_reason")]
 
@@ -393,10 +393,10 @@ def load_demo(db: Database, progress: Callable[[int, int], None] | None = None, 
         organizations = stamped(share.organizations, now)
         search.prepare_rows(session, organizations)
         insert_rows(session, [
-            (Division.__table__, communities),
-            (Organization.__table__, organizations),
-            (OrgPerson.__table__, stamped(share.people, now)),
-            (OrgChange.__table__, stamped(share.changes, now)),
+            (table_of(Division), communities),
+            (table_of(Organization), organizations),
+            (table_of(OrgPerson), stamped(share.people, now)),
+            (table_of(OrgChange), stamped(share.changes, now)),
         ], progress)
         search.index_rows(session, organizations)
         # bulk inserts pass no ORM flush: one entry in the audit trail says what came in

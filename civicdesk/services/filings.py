@@ -594,7 +594,7 @@ def _registry_for_tier(session: Session, values: dict[str, Any]) -> None:
 
     tier = values.get("tier")
     code = {"registered": values.get("division_code") or session.info.get("office_code"),  # the county bureau
-            "filed": values.get("township_code"), "guided": values.get("community_code")}.get(tier)
+            "filed": values.get("township_code"), "guided": values.get("community_code")}.get(tier or "")
     values["registry_code"] = code
     values["registry_name"] = registry_name(session, code) if code else None
     values["is_community"] = True
@@ -849,9 +849,9 @@ def _apply(session: Session, f: Filing, actor: str, office_code: str, today: dat
         record = dict(f.changes["record"])
         if f.kind == "establish":
             record.setdefault("established_on", today.isoformat())  # established on the day it is approved
-        org = insert_organization(session, record, office_code, entry_mode="filing")
-        f.organization_id = org.id
-        f.base_version = org.version
+        created = insert_organization(session, record, office_code, entry_mode="filing")
+        f.organization_id = created.id
+        f.base_version = created.version
         return
     org = session.get(Organization, f.organization_id)
     assert org is not None

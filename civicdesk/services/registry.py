@@ -256,7 +256,7 @@ class PreloadedLookups(Lookups):
         o = Organization
         self._usccs: dict[str, tuple[str, str]] = {
             uscc: (org_id, name) for uscc, org_id, name in session.execute(
-                select(o.uscc, o.id, o.name).where(o.uscc.is_not(None)))}
+                select(o.uscc, o.id, o.name).where(o.uscc.is_not(None))) if uscc is not None}
         self._names: dict[tuple[str, str], set[str]] = {}
         for registry, name, org_id in session.execute(
                 select(o.registry_code, o.name, o.id).where(o.status.in_(LIVE_STATUSES), o.deleted_at.is_(None))):
@@ -368,7 +368,7 @@ def validate_org(
 
     # the registry keeps the register for the place the organization is in
     registry = values.get("registry_code")
-    if need("registry_code") and county is not None:
+    if need("registry_code") and registry is not None and county is not None:
         ok = {
             "registered": registry in (county.code, county.parent_code),
             "filed": registry == values.get("township_code"),

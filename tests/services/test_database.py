@@ -12,7 +12,7 @@ from civicdesk.errors import DatabaseError
 from civicdesk.models import Organization
 from civicdesk.models.engine import make_engine
 from civicdesk.models.migrate import REVISIONS, head_revision, known_revisions, script_revisions
-from civicdesk.services.database import migrate, open_database, upgrade
+from civicdesk.services.database import Database, migrate, open_database, upgrade
 from civicdesk.services.maintenance import verify
 from tests.conftest import digest
 

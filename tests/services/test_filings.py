@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from civicdesk.errors import CivicDeskError, ValidationError
+from civicdesk.errors import CivicDeskError, NotFoundError, ValidationError
 from civicdesk.services import audit, auth, filings, registry
 from civicdesk.services.database import Database
 from tests.conftest import digest
@@ -185,7 +185,7 @@ def test_establishment_adds_the_organization_on_approval(db: Database, office) -
     record = filings.draft_filing(db, "establish", {"record": social_group(name="乐山市沙湾区新设书法协会"),
                                                     "applicant": "筹备组"}, by=office["clerk"])
     assert record.organization_id is None
-    with pytest.raises(Exception):
+    with pytest.raises(NotFoundError):
         registry.get_organization(db, "乐山市沙湾区新设书法协会")
     filings.transition(db, record.id, "submit", by=office["clerk"])
     approved = filings.transition(db, record.id, "approve", by=office["reviewer"])

@@ -27,7 +27,8 @@ def decided(shawan_db_path: Path, clock: FixedClock) -> tuple[Database, list[fil
     clerk = auth.create_user(db, "wang", "clerk123x", "clerk", by=admin)
     orgs = first_page(db, RegisterFilter(tier="registered"), "name", False, 3)
     made = []
-    for org, received, applicant in zip(orgs, ("2026-11-20", "2026-09-01", "2025-12-01"), ("王五", "赵六", "钱七")):
+    for org, received, applicant in zip(orgs, ("2026-11-20", "2026-09-01", "2025-12-01"), ("王五", "赵六", "钱七"),
+                                        strict=True):
         record = filings.draft_filing(db, "change", {"organization_id": org.id, "changes": {"member_count": 999},
                                                      "received_on": received, "applicant": applicant}, by=clerk)
         made.append(filings.transition(db, record.id, "submit", by=clerk))

@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import json
 import random
-import shutil
 import struct
 import zipfile
 import zlib
@@ -19,8 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-pytestmark = pytest.mark.filterwarnings("ignore:Duplicate name")
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -29,7 +26,9 @@ from civicdesk.services.sync import keys as keyring
 from civicdesk.services.sync import package as pkg
 from civicdesk.services.sync.service import import_blobs
 from tests.conftest import digest
-from tests.sync.conftest import PASSPHRASE, export, import_json
+from tests.sync.conftest import PASSPHRASE, import_json
+
+pytestmark = pytest.mark.filterwarnings("ignore:Duplicate name")
 
 MEMBERS = pkg.MEMBERS
 

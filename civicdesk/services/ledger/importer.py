@@ -282,9 +282,11 @@ def import_ledger(db: Database, path: str | Path, *, mapping: dict[str, str] | N
                                             source_name=Path(path).name)
         if progress is not None:
             progress(total, total)
-        audit.record(session, "import.ledger", None, None, file=Path(path).name, **report.counts(),
-                     filings=report.filings, new_filings=report.new_filings, legacy=legacy,
-                     rejected_file=Path(report.rejected_file).name if report.rejected_file else None)
+        details: dict[str, Any] = {
+            "file": Path(path).name, **report.counts(), "filings": report.filings,
+            "new_filings": report.new_filings, "legacy": legacy,
+            "rejected_file": Path(report.rejected_file).name if report.rejected_file else None}
+        audit.record(session, "import.ledger", None, None, **details)
         session.flush()
         report.imported = True
     return report
@@ -410,13 +412,13 @@ class _Lookups:
         from civicdesk.services import filings
 
         self.pending: dict[tuple[str, str], tuple[str, str, str]] = {}
-        for number, kind, changes in session.execute(
+        for filing in session.execute(
                 select(Filing.number, Filing.kind, Filing.changes).where(
                     Filing.kind.in_(tuple(filings.NEW_RECORD_KINDS)), Filing.deleted_at.is_(None),
                     Filing.state.in_(("draft", *filings.OPEN_STATES)))):
-            record = (changes or {}).get("record") or {}
+            record = (filing.changes or {}).get("record") or {}
             name = str(record.get("name") or "")
-            entry = (number, filings.kind_label(kind), name)
+            entry = (filing.number, filings.kind_label(filing.kind), name)
             if record.get("uscc"):
                 self.pending[("uscc", str(record["uscc"]))] = entry
             if name:
@@ -587,10 +589,10 @@ class _RowJudge:
                 return None
             problems.extend(self.problem(number, i) for i in _tidy(issues))
             return _Pending(number, values_, people)
-        for key in derived:  # what the register records wins over what the ledger only implies
-            if getattr(existing, key) not in (None, ""):
-                given.pop(key, None)
-                issues[:] = [i for i in issues if not (i.field == key and i.severity == "info")]
+        for name in derived:  # what the register records wins over what the ledger only implies
+            if getattr(existing, name) not in (None, ""):
+                given.pop(name, None)
+                issues[:] = [i for i in issues if not (i.field == name and i.severity == "info")]
         return self.compare(number, existing, given, person, people, issues, problems)
 
     def pending_filing(self, values: dict[str, Any]) -> tuple[str, str, str] | None:

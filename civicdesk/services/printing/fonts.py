@@ -321,8 +321,8 @@ def resolve_fonts(preferred: str | os.PathLike[str] | dict[str, str] | None = No
         if role in chosen:
             continue
         if system and font_dirs is None:
-            for path, index in _fontconfig_faces():
-                face = _candidate(Path(path), index, "fontconfig")
+            for found, index in _fontconfig_faces():
+                face = _candidate(Path(found), index, "fontconfig")
                 if face is not None:
                     chosen[role] = face
                     substitutions.append(f"{ROLE_NAMES[role]} -> {face.family}")

@@ -158,7 +158,7 @@ def _write(job: PrintJob, options: Any, info: DocInfo) -> dict[str, Any]:
         term = "—".join(x for x in (cn_date(p.term_start) if p.term_start else "", cn_date(p.term_end) if p.term_end else "") if x)
         id_text = p.id_number or ""
         if public or not job.reveal_ids:
-            id_text = mask_id_number(id_text) if id_text and "*" not in id_text else id_text
+            id_text = (mask_id_number(id_text) or "") if id_text and "*" not in id_text else id_text
         people.append([roles[p.role].label_zh if p.role in roles else p.role, p.name, id_text,
                        (mask_phone(p.phone) if public else p.phone) or "", term, "是" if p.is_current else "否"])
     if len(people) == 1:

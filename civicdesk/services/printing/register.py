@@ -112,8 +112,9 @@ _COLUMNS = (Organization.name, Organization.uscc, Organization.filing_no, Organi
             Organization.address, Organization.established_on, Organization.contact_phone)
 
 
-def stream_rows(db: Database, options: RegisterOptions, batch: int = 2000) -> Iterator[tuple[Any, ...]]:
-    """Rows in print order (group, then pinyin of the name), fetched ``batch`` at a time."""
+def stream_rows(db: Database, options: RegisterOptions, batch: int = 2000) -> Iterator[Any]:
+    """Rows in print order (group, then pinyin of the name), fetched ``batch`` at a time; each a SQLAlchemy
+    Row of :data:`_COLUMNS`, read by name (``r.name``, ``r.uscc`` …)."""
     o = Organization
     with db.read() as session:
         query = (select(*_COLUMNS).where(*_where(session, options))
@@ -154,7 +155,8 @@ def describe_filter(db: Database, options: RegisterFilter | RegisterOptions) -> 
         for kind, value in (("legal_form", flt.legal_form), ("tier", flt.tier), ("category", flt.category),
                             ("community_subtype", flt.community_subtype)):
             if value:
-                parts.append(labels.get(kind, {}).get(value).label_zh if labels.get(kind, {}).get(value) else value)
+                entry = labels.get(kind, {}).get(value)
+                parts.append(entry.label_zh if entry else value)
         if flt.status and flt.status != "live":
             entry = labels.get("status", {}).get(flt.status)
             parts.append(f"状态：{entry.label_zh if entry else flt.status}")
@@ -226,7 +228,7 @@ class _Encoder:
         self.doc = canvas._doc
         self.size = size
         self.escape = escapePDF
-        self.codes: dict[str, tuple[int, bytes]] = {}
+        self.codes: dict[str, tuple[int, str]] = {}  # escapePDF gives text
         self.names: dict[int, str] = {}
         self.cache: dict[str, tuple[tuple[int, str], ...]] = {}
 
@@ -393,7 +395,7 @@ class RegisterWriter:
         edges.append(bottom)
         for x in self.x[1:-1]:
             lines.append((x, self.top, x, self.top - self.HEADER_H))
-            for upper, lower in zip(edges[::2], edges[1::2]):
+            for upper, lower in zip(edges[::2], edges[1::2], strict=True):
                 upper = min(upper, self.top - self.HEADER_H)
                 if upper - lower > 0.1:
                     lines.append((x, upper, x, lower))
@@ -443,7 +445,7 @@ class RegisterWriter:
         names, runs = enc.names, enc.runs
         body_key = id(enc)
         current = self.subset
-        for (left, right, avail, align, left_op), text in zip(self._layout, values):
+        for (left, right, avail, align, left_op), text in zip(self._layout, values, strict=False):
             if not text:
                 continue
             text, width, scale = fit.fit(text, avail, align != "left")

@@ -161,7 +161,7 @@ def read_members(data: bytes) -> tuple[bytes, bytes, bytes]:
                 raise refuse("size", detail="member beyond the end")
             spans.append((info.header_offset, end))
         spans.sort()
-        for (_, end), (start, _) in zip(spans, spans[1:]):
+        for (_, end), (start, _) in zip(spans, spans[1:], strict=False):  # each with the next
             if start < end:
                 raise refuse("overlap")
         members = {info.filename: zf.read(info) for info in infos}

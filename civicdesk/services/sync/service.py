@@ -23,7 +23,7 @@ from civicdesk import __version__
 from civicdesk.errors import CivicDeskError, InputError, NotFoundError
 from civicdesk.models import Division
 from civicdesk.models import audit as audit_model
-from civicdesk.models.base import utcnow
+from civicdesk.models.base import table_of, utcnow
 from civicdesk.models.history import json_value
 from civicdesk.models.migrate import head_revision, known_revisions
 from civicdesk.models.sync import ChangeLog, Conflict, Inbox, Outbox, Parked, Quarantine, SyncPeer, SyncState, synced_entities
@@ -130,7 +130,7 @@ def _scope_filters(entity: str, table: Any, recipient: SyncPeer, recipient_is_ci
     (trust.receivable then keeps what it has a right to see)."""
     if recipient_is_city:
         return []
-    tables = {name: cls.__table__ for name, cls in synced_entities().items()}
+    tables = {name: table_of(cls) for name, cls in synced_entities().items()}
     org = tables["organization"]
     orgs = select(org.c.id).where(org.c.division_code == recipient.office_code)
     if entity == "organization":
@@ -146,7 +146,7 @@ def _scope_filters(entity: str, table: Any, recipient: SyncPeer, recipient_is_ci
 def _snapshot(session: Session, recipient: SyncPeer, recipient_is_city: bool) -> list[dict[str, Any]]:
     out = []
     for entity, cls in synced_entities().items():
-        table = cls.__table__
+        table = table_of(cls)
         query = select(table).where(*_scope_filters(entity, table, recipient, recipient_is_city)).order_by(table.c.id)
         for row in session.execute(query):
             values = dict(row._mapping)
@@ -168,7 +168,7 @@ def _attach_derived(session: Session, changes: list[dict[str, Any]]) -> None:
     """Logged inserts of organizations: the row's pinyin as stored, when its name is still the one inserted."""
     wanted = {c["id"]: c for c in changes if c["entity"] == "organization" and c["op"] in ("insert", "upsert")
               and "name" in c["fields"]}
-    table = synced_entities()["organization"].__table__
+    table = table_of(synced_entities()["organization"])
     ids = sorted(wanted)
     for start in range(0, len(ids), 900):
         for row in session.execute(select(table.c.id, table.c.name, table.c.name_pinyin, table.c.name_initials)
@@ -187,7 +187,7 @@ def _local_office(session: Session) -> Any:
 def _logged(session: Session, recipient: SyncPeer, recipient_is_city: bool | None = None) -> list[dict[str, Any]]:
     if recipient_is_city is None:
         recipient_is_city = _peer_is_city(recipient, _local_office(session))
-    t = ChangeLog.__table__
+    t = table_of(ChangeLog)
     query = select(t).where(t.c.id > recipient.sent_change_id).order_by(t.c.id)
     if not recipient_is_city:
         query = query.where(t.c.scope == recipient.office_code)
@@ -208,8 +208,8 @@ def _divisions(session: Session, changes: list[dict[str, Any]]) -> list[dict[str
                     codes.add(c["fields"][key][1])
     if not codes:
         return []
-    t = Division.__table__
-    rows = []
+    t = table_of(Division)
+    rows: list[Any] = []
     listed = sorted(codes)
     for start in range(0, len(listed), 900):
         rows += session.execute(select(t).where(t.c.code.in_(listed[start:start + 900]),
@@ -335,7 +335,7 @@ def sent_packages(db: Database, to: str) -> list[SentPackage]:
     """Every package sent to ``to``, newest first, and whether it acknowledged it."""
     with db.read() as session:
         peer = _peer(session, to)
-        t = Outbox.__table__
+        t = table_of(Outbox)
         rows = session.execute(select(t.c.epoch, t.c.seq, t.c.file_name, t.c.kind, t.c.size, t.c.sha256,
                                       t.c.created_at).where(t.c.recipient == to)
                                .order_by(t.c.epoch.desc(), t.c.seq.desc())).all()
@@ -359,7 +359,7 @@ def typed_fields(entity: str) -> dict[str, int | None]:
     from civicdesk.services.reference import dictionaries_file
 
     coded = set(dictionaries_file()) | {"id", "origin_office", "deleted_by", "role", "kind", "state"}
-    table = synced_entities()[entity].__table__
+    table = table_of(synced_entities()[entity])
     return {c.name: c.type.length for c in table.columns
             if isinstance(c.type, String) and not c.foreign_keys and c.name not in coded
             and not c.name.endswith("_code")}
@@ -593,7 +593,7 @@ def _apply(session: Session, item: _Ready, actor: str | None, result: ImportResu
             conn.exec_driver_sql(f"PRAGMA cache_size={int(cache)}")
     session.add(Inbox(origin=origin, epoch=epoch, seq=seq, package_id=m["package_id"], sha256=item.opened.sha256,
                       applied_at=now, applied_by=actor, counts=counts, data=item.opened.data))
-    session.execute(Parked.__table__.delete().where(Parked.origin == origin, Parked.epoch == epoch, Parked.seq == seq))
+    session.execute(table_of(Parked).delete().where(Parked.origin == origin, Parked.epoch == epoch, Parked.seq == seq))
     peer = session.get(SyncPeer, origin)
     acks = m["acks"]
     latest = session.scalar(select(func.max(Inbox.epoch)).where(Inbox.origin == origin)) or 0
@@ -730,7 +730,7 @@ def list_conflicts(db: Database, *, open_only: bool = False, reveal: bool = Fals
             query = query.where(Conflict.resolved_at.is_(None))
         out = []
         for c in session.scalars(query):
-            table = synced_entities()[c.entity].__table__
+            table = table_of(synced_entities()[c.entity])
             row = session.execute(select(table).where(table.c.id == c.row_id)).first()
             current = {f: json_value(row._mapping.get(f)) for f in c.fields} if row is not None else {}
             label = str(row._mapping.get("name") or row._mapping.get("field") or c.row_id) if row is not None else c.row_id
@@ -798,7 +798,7 @@ def resolve_conflict(db: Database, conflict: str, take: str, values: dict[str, A
         if newer:  # deciding the older one first would set its (stale) values over the newer edits
             raise InputError("sync.conflict_newer", id=c.id[:8], newer=newer[0].id[:8])
         cls = synced_entities()[c.entity]
-        table = cls.__table__
+        table = table_of(cls)
         if take == "merge":
             values = dict(values or {})
             unknown = [f for f in values if f not in c.fields]

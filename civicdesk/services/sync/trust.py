@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import Numeric, select
 from sqlalchemy.orm import Session
 
+from civicdesk.models.base import table_of
 from civicdesk.models.sync import synced_entities
 from civicdesk.services.sync.package import PackageRefused, refuse
 from civicdesk.services.validation import check_text
@@ -72,7 +73,7 @@ class _Rows:
             return self.state[entity][row_id]
         key = (entity, row_id)
         if key not in self._loaded:
-            table = synced_entities()[entity].__table__
+            table = table_of(synced_entities()[entity])
             row = self.session.execute(select(table).where(table.c.id == row_id)).first()
             self._loaded[key] = dict(row._mapping) if row is not None else None
         return self._loaded[key]
@@ -186,7 +187,7 @@ def check_divisions(session: Session, origin: str, sender_is_city: bool, divisio
         if code in have:
             continue  # applied as a no-op: an office never overwrites a division it holds
 
-        def bad(reason: str) -> PackageRefused:
+        def bad(reason: str, code: str = code) -> PackageRefused:
             return refuse("division", division=code, reason=reason)
 
         if not (code.isdigit() and len(code) in _LEVELS) or d["level"] != _LEVELS.get(len(code)):
@@ -247,7 +248,7 @@ def check_rows(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirt
     usccs: dict[str, str] = {}
     entities = synced_entities()
     for entity, rows in touched.items():
-        table = entities[entity].__table__
+        table = table_of(entities[entity])
         numeric = {c.name: c for c in table.columns if isinstance(c.type, Numeric)}
         for row_id, row in rows:
             before = original.get(entity, {}).get(row_id) if row_id not in new.get(entity, {}) else None
@@ -294,7 +295,7 @@ def _stored_rows(session: Session, changes: list[dict[str, Any]]) -> dict[str, d
     state: dict[str, dict[str, dict[str, Any]]] = {}
     entities = synced_entities()
     for entity, ids in wanted.items():
-        table = entities[entity].__table__
+        table = table_of(entities[entity])
         listed = sorted(ids)
         state[entity] = {}
         for start in range(0, len(listed), 900):
@@ -313,8 +314,9 @@ def receivable(session: Session, sender: str, sender_is_city: bool, recipient: s
                 "fields": {k: (pair[0], pair[1]) for k, pair in c["fields"].items()}} for c in changes]
     rows = _Rows(session, decoded, _stored_rows(session, decoded))
     allowed = allowed_owners(sender, sender_is_city, recipient) if not recipient_is_city else frozenset({sender})
-    kept, withheld = [], []
-    for c, d in zip(changes, decoded):
+    kept: list[dict[str, Any]] = []
+    withheld: list[dict[str, Any]] = []
+    for c, d in zip(changes, decoded, strict=True):
         row = rows.final(d["entity"], d["id"])
         whose = owner(d["entity"], row, rows)
         ok = whose in allowed

@@ -1,7 +1,7 @@
 """initial register schema
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-28 07:53:15.956471
 """
 from __future__ import annotations
