@@ -99,7 +99,8 @@ def bench_search(db: Database, repeat: int) -> None:
             for _ in range(max(3, repeat // 4)):
                 t = time.perf_counter()
                 n_like = s.scalar(select(func.count()).select_from(Organization).where(like, *live))
-                s.execute(select(Organization.id).where(like, *live).order_by(Organization.name_pinyin).limit(100)).all()
+                s.execute(select(Organization.id).where(like, *live)
+                          .order_by(Organization.name_pinyin).limit(100)).all()
                 slow.append(time.perf_counter() - t)
             same = set(s.scalars(select(Organization.id).where(like, *live))) == set(
                 s.scalars(select(Organization.id).where(search.condition(s, query), *live)))

@@ -303,6 +303,7 @@ def _epoch_vectors(session: Session, changes: list[RowChange]) -> None:
 
 
 #: Columns derived locally from others (sort number, pinyin), never sent.
-LOCAL_COLUMNS: dict[str, frozenset[str]] = {"organization": frozenset({"seq", "name_pinyin", "name_initials", "name_rank"})}
+LOCAL_COLUMNS: dict[str,
+                    frozenset[str]] = {"organization": frozenset({"seq", "name_pinyin", "name_initials", "name_rank"})}
 #: Bookkeeping columns not carried as fields (the vectors travel beside them).
 BOOKKEEPING_SENT = frozenset({"version", "version_vector", "created_at", "updated_at"})

@@ -23,7 +23,8 @@ BREAKS = {
     "content": ("内容被改动", "was altered"),
     "missing": ("缺失（被删除）", "is missing (deleted)"),
     "order": ("序号错乱（插入或调换）", "is out of order (inserted or moved)"),
-    "link": ("与前一条的链接不符（前一条被改动、插入或删除）", "does not link to the one before (that one was altered, inserted or deleted)"),
+    "link": ("与前一条的链接不符（前一条被改动、插入或删除）",
+             "does not link to the one before (that one was altered, inserted or deleted)"),
 }
 
 

@@ -109,7 +109,8 @@ def coerce(spec: FieldSpec, value: Any, field: str) -> tuple[Any, list[Issue]]:
     if spec.kind in ("text", "code"):
         if not isinstance(value, str | int) or isinstance(value, bool):
             return None, [Issue(field, "input.type", {"field": field, "expected": "text"})]
-        text = normalize_text(str(value)) if spec.name not in ("purpose", "business_scope", "notes") else str(value).strip()
+        free_text = spec.name in ("purpose", "business_scope", "notes")
+        text = str(value).strip() if free_text else normalize_text(str(value))
         if spec.name == "uscc":
             text = normalize_uscc(text)
         elif spec.name == "id_number":

@@ -330,7 +330,8 @@ def validate_org(
     tier_label = tier_zh.label_zh if tier_zh else str(tier)
     if tier == "registered":
         if need("legal_form") and values.get("is_community") and legal_form == "foundation":
-            issues.append(Issue("legal_form", "tier.legal_form", {"tier": tier_label, "rule": "只能登记为社会团体或民办非企业单位"}))
+            issues.append(Issue("legal_form", "tier.legal_form",
+                                {"tier": tier_label, "rule": "只能登记为社会团体或民办非企业单位"}))
         need("uscc")
         need("category")
         if need("registration_mode"):
@@ -377,7 +378,8 @@ def validate_org(
         if not ok:
             issues.append(Issue("registry_code", "registry.division", {"registry": registry, "division": county.code}))
         elif lookups.division(registry) is None:
-            issues.append(Issue("registry_code", "division.unknown", {"value": registry, "label": records.label("registry_code")}))
+            issues.append(Issue("registry_code", "division.unknown",
+                                {"value": registry, "label": records.label("registry_code")}))
     need("registry_name")
 
     # the credit code: check character, department, kind digit, registry's division

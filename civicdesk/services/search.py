@@ -273,7 +273,8 @@ def _write_index(session: Session, rows: Iterable[dict[str, Any]], *, delete: bo
             chunk = rows[start:start + BATCH]
             cursor.executemany(_DELETE_TEXT if delete else _INSERT_TEXT, [_text_row(r) for r in chunk])
             if uscc:
-                cursor.executemany(_DELETE_USCC if delete else _INSERT_USCC, [_uscc_row(r) for r in chunk if r.get("uscc")])
+                cursor.executemany(_DELETE_USCC if delete else _INSERT_USCC,
+                                   [_uscc_row(r) for r in chunk if r.get("uscc")])
     finally:
         cursor.close()
 
@@ -295,11 +296,13 @@ def _respread(session: Session, rows: list[dict[str, Any]]) -> None:
         while True:
             conn = session.connection()
             before = conn.execute(text(
-                f"SELECT {', '.join(_INDEX_COLUMNS)} FROM organization WHERE deleted_at IS NULL AND name_rank IS NOT NULL"
+                f"SELECT {', '.join(_INDEX_COLUMNS)} FROM organization"
+                " WHERE deleted_at IS NULL AND name_rank IS NOT NULL"
                 " AND (name_pinyin, name, seq) < (:p, :n, :s) ORDER BY name_pinyin DESC, name DESC, seq DESC"
                 " LIMIT :w"), {"p": key[0], "n": key[1], "s": key[2], "w": width + 1}).mappings().all()
             after = conn.execute(text(
-                f"SELECT {', '.join(_INDEX_COLUMNS)} FROM organization WHERE deleted_at IS NULL AND name_rank IS NOT NULL"
+                f"SELECT {', '.join(_INDEX_COLUMNS)} FROM organization"
+                " WHERE deleted_at IS NULL AND name_rank IS NOT NULL"
                 " AND (name_pinyin, name, seq) > (:p, :n, :s) ORDER BY name_pinyin, name, seq"
                 " LIMIT :w"), {"p": key[0], "n": key[1], "s": key[2], "w": width + 1}).mappings().all()
             low = before[width]["name_rank"] if len(before) > width else None
@@ -499,7 +502,8 @@ def _after_flush(session: Session, _context: Any) -> None:
         values = _org_values(org)
         if values["deleted_at"] is not None:
             gone.append(values)
-        elif old is None or old["name_rank"] is None or old["deleted_at"] is not None or rank_key(old) != rank_key(values):
+        elif (old is None or old["name_rank"] is None or old["deleted_at"] is not None
+              or rank_key(old) != rank_key(values)):
             moved.append(values)
         else:
             keep.append(values)

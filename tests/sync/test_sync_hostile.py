@@ -121,7 +121,8 @@ def _refusals(db_path: Path, blobs: list[tuple[str, bytes]]) -> list[Any]:
 
 def _change(row: dict[str, Any] | None = None, **kw: Any) -> dict[str, Any]:
     change = {"log": 1, "entity": "organization", "id": "00000000-0000-4000-8000-000000000001", "op": "update",
-              "fields": {"address": [None, "x"]}, "before": {"511111": 1}, "after": {"511111": 2}, "author": None, "derived": None}
+              "fields": {"address": [None, "x"]}, "before": {"511111": 1}, "after": {"511111": 2}, "author": None,
+              "derived": None}
     change.update(row or {})
     change.update(kw)
     return change
@@ -223,7 +224,8 @@ def _hostile_files(f: Forger) -> list[tuple[str, bytes, str]]:
         ("payload unknown field", f.with_payload(_one(_change(fields={"secret": [None, 1]}))), "payload"),
         ("payload wrong type", f.with_payload(_one(_change(fields={"member_count": [None, "12"]}))), "payload"),
         ("payload bad date", f.with_payload(_one(_change(fields={"established_on": [None, "2021-13-01"]}))), "payload"),
-        ("payload NaN", f.with_payload(None, raw=json.dumps(_one(base_change)).replace('"x"', "NaN").encode()), "payload"),
+        ("payload NaN",
+         f.with_payload(None, raw=json.dumps(_one(base_change)).replace('"x"', "NaN").encode()), "payload"),
         ("payload duplicate keys", f.with_payload(None, raw=b'{"changes": [], "changes": [], "divisions": []}'),
          "payload"),
         ("payload negative vector", f.with_payload(_one(_change(after={"511111": -1}))), "payload"),

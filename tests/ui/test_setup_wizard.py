@@ -65,7 +65,8 @@ def type_chinese(edit: QLineEdit, text: str) -> None:
 
 def click_office(qtbot, wizard: SetupWizard, code: str) -> None:
     offices = wizard.office_page.offices
-    item = next(offices.item(r) for r in range(offices.count()) if offices.item(r).data(Qt.ItemDataRole.UserRole) == code)
+    item = next(offices.item(r) for r in range(offices.count())
+                if offices.item(r).data(Qt.ItemDataRole.UserRole) == code)
     offices.scrollToItem(item)
     click(qtbot, offices.viewport(), offices.visualItemRect(item).center())
     assert wizard.office_page.selected() == code

@@ -69,7 +69,8 @@ def test_export_drop_import_status_and_fingerprints(qtbot, make_ctx, offices) ->
     receiver.import_files()
     qtbot.waitUntil(lambda: receiver.import_results.rowCount() == 1)
     assert receiver.import_results.item(0, 1).text() == "已导入"
-    qtbot.waitUntil(lambda: receiver.status_table.item(0, 4) is not None and receiver.status_table.item(0, 4).text().startswith("#1"))
+    qtbot.waitUntil(lambda: receiver.status_table.item(0, 4) is not None
+                    and receiver.status_table.item(0, 4).text().startswith("#1"))
     fingerprints = [receiver.offices_table.item(r, 3).text() for r in range(receiver.offices_table.rowCount())]
     assert len(fingerprints) == 2 and all(len(f.split(" ")) == 6 for f in fingerprints)
     receiver.tabs.setCurrentIndex(receiver.tabs.indexOf(receiver.status_table.parentWidget()))

@@ -790,7 +790,9 @@ class _RowJudge:
                 old = (current or {}).get(key)
                 value = parsed_person.get(key)
                 if not _same(old, value):
-                    changes.append(FieldChange(ledger_key, *(mask_personal({ledger_key: _text(v)})[ledger_key] for v in (old, value))))
+                    changes.append(FieldChange(ledger_key,
+                                               *(mask_personal({ledger_key: _text(v)})[ledger_key]
+                                                 for v in (old, value))))
                     new_values[ledger_key] = value
         if not changes:
             problems.extend(self.problem(number, i) for i in issues)
@@ -798,7 +800,8 @@ class _RowJudge:
         merged = {spec.name: getattr(org, spec.name) for spec in records.ORG_FIELDS}
         merged.update({k: v for k, v in new_values.items() if k not in _PERSON_FIELDS})
         if "registry_code" in new_values:
-            merged["registry_name"] = registry_name(self.session, new_values["registry_code"]) or merged["registry_name"]
+            merged["registry_name"] = (registry_name(self.session, new_values["registry_code"])
+                                       or merged["registry_name"])
         people_now = self.current_people(org)
         if any(k in new_values for k in _PERSON_FIELDS):
             rep_role = "legal_representative" if merged.get("tier") == "registered" else "responsible_person"

@@ -580,7 +580,8 @@ def _open_csv(path: Path, limits: Limits) -> LedgerSource:
     encoding = _detect_encoding(path, sample)
     text = sample.decode(encoding, errors="ignore")
     first_lines = text.splitlines()[:20]
-    delimiter = "\t" if sum(line.count("\t") for line in first_lines) > sum(line.count(",") for line in first_lines) else ","
+    tabs = sum(line.count("\t") for line in first_lines)
+    delimiter = "\t" if tabs > sum(line.count(",") for line in first_lines) else ","
     size = path.stat().st_size
     max_rows = limits.max_rows
     source = LedgerSource(path, "csv", path.name, encoding=encoding, max_rows=max_rows, limits=limits)

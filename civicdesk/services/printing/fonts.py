@@ -109,7 +109,8 @@ def _inspect(path: str, index: int) -> str | None:
             if not all(ord(ch) in cmap for ch in _TEST_CHARS):
                 return None
             name = font["name"]
-            family = (name.getDebugName(16) or name.getDebugName(1) or Path(path).stem) if "name" in font else Path(path).stem
+            named = (name.getDebugName(16) or name.getDebugName(1)) if "name" in font else None
+            family = named or Path(path).stem
             return str(family)
         finally:
             font.close()
@@ -223,7 +224,8 @@ def bundled_static_instance(cache_dir: Path | None = None) -> Path | None:
         return None
     folder = cache_dir or default_cache_dir()
     stat = source.stat()
-    tag = hashlib.sha256(f"{source.name}:{stat.st_size}:{stat.st_mtime_ns}:{BUNDLED_WEIGHT}:{INSTANCE_VERSION}".encode()).hexdigest()[:12]
+    key = f"{source.name}:{stat.st_size}:{stat.st_mtime_ns}:{BUNDLED_WEIGHT}:{INSTANCE_VERSION}"
+    tag = hashlib.sha256(key.encode()).hexdigest()[:12]
     target = folder / f"NotoSansSC-{BUNDLED_WEIGHT}-{tag}.ttf"
     if target.is_file():
         return target

@@ -39,7 +39,8 @@ from civicdesk.services.reference import dictionary_codes
 from civicdesk.services.validation import mask_phone
 
 GROUPS = ("legal_form", "township", "division", "none")
-GROUP_WORDS = {"legal_form": "按组织类型分组", "township": "按乡镇（街道）分组", "division": "按县（市、区）分组", "none": ""}
+GROUP_WORDS = {"legal_form": "按组织类型分组", "township": "按乡镇（街道）分组", "division": "按县（市、区）分组",
+               "none": ""}
 SHORT_FORMS = {"social_group": "社会团体", "social_service": "社会服务机构", "foundation": "基金会"}
 SHORT_TIERS = {"registered": "登记", "filed": "乡镇（街道）备案", "guided": "村（社区）指导"}
 
@@ -138,7 +139,8 @@ def scope_title(db: Database, options: RegisterOptions) -> str:
             place = division.full_name.removeprefix("四川省")
     flt = options.filter
     if flt.legal_form:
-        what = {"social_group": "社会团体", "social_service": "社会服务机构", "foundation": "基金会"}.get(flt.legal_form, "社会组织")
+        what = {"social_group": "社会团体", "social_service": "社会服务机构",
+                "foundation": "基金会"}.get(flt.legal_form, "社会组织")
     elif flt.tier in ("filed", "guided") or flt.community_subtype:
         what = "社区社会组织"
     else:
@@ -522,7 +524,8 @@ def write_register(db: Database, path: Path, options: RegisterOptions, fonts: Fo
         raise InputError("print.bad_group", value=options.group_by, choices=", ".join(GROUPS))
     with db.read() as session:
         labels = dictionary_codes(session)
-        divisions = {d.code: (d.name, d.full_name) for d in session.scalars(select(Division).where(Division.level.in_(("county", "township"))))}
+        divisions = {d.code: (d.name, d.full_name)
+                     for d in session.scalars(select(Division).where(Division.level.in_(("county", "township"))))}
 
     def label(kind: str, code: str | None) -> str:
         entry = labels.get(kind, {}).get(code or "")
@@ -538,7 +541,8 @@ def write_register(db: Database, path: Path, options: RegisterOptions, fonts: Fo
             if not r.township_code:
                 return f"{county}（未列乡镇（街道））"
             town = divisions.get(r.township_code, (r.township_code, ""))[0]
-            return town if options.division or options.filter.division_code or db.office().level != "city" else f"{county}{town}"
+            one_county = options.division or options.filter.division_code or db.office().level != "city"
+            return town if one_county else f"{county}{town}"
         if options.group_by == "division":
             return divisions.get(r.division_code, (r.division_code, ""))[0]
         return ""
@@ -573,7 +577,8 @@ def write_register(db: Database, path: Path, options: RegisterOptions, fonts: Fo
             "name": r.name,
             "code": r.uscc or r.filing_no or "",
             "kind": kind,
-            "category": label("community_subtype", r.community_subtype) if r.is_community else label("category", r.category),
+            "category": (label("community_subtype", r.community_subtype) if r.is_community
+                         else label("category", r.category)),
             "status": label("status", r.status),
             "legal_rep": r.legal_rep_name or "",
             "address": r.address or "",

@@ -193,7 +193,8 @@ def decode_payload(payload: Any, major: int = 2) -> tuple[list[dict[str, Any]], 
             raise _Bad("payload: lists expected")
         entities = synced_entities()
         columns = {name: _columns(name) for name in entities}
-        decoders = {name: {c: (_decoder(col), col.nullable) for c, col in cols.items()} for name, cols in columns.items()}
+        decoders = {name: {c: (_decoder(col), col.nullable) for c, col in cols.items()}
+                    for name, cols in columns.items()}
         changes = []
         for raw in payload["changes"]:
             if not isinstance(raw, dict) or set(raw) != keys:
@@ -223,7 +224,8 @@ def decode_payload(payload: Any, major: int = 2) -> tuple[list[dict[str, Any]], 
                 if "id" in fields and fields["id"][1] != raw["id"]:
                     raise _Bad("change: id differs")
             changes.append({
-                "entity": entity, "id": raw["id"], "op": raw["op"], "fields": fields, "values": values, "log": raw["log"],
+                "entity": entity, "id": raw["id"], "op": raw["op"], "fields": fields, "values": values,
+                "log": raw["log"],
                 "before": None if raw["before"] is None else _vector(raw["before"], "before"),
                 "after": _vector(raw["after"], "after"), "author": raw["author"],
                 "derived": _derived(entity, raw["derived"]) if major >= 2 else None,
@@ -244,7 +246,7 @@ def encode_row(entity: str, row: dict[str, Any]) -> dict[str, list[Any]]:
     return {name: [None, json_value(row[name])] for name in _columns(entity)}
 
 
-# -- vectors ------------------------------------------------------------------------------------------------------------
+# -- vectors -----------------------------------------------------------------------------------------------------------
 def compare(a: dict[str, int], b: dict[str, int]) -> str:
     """How vector ``a`` stands to ``b``: equal, newer, older or concurrent."""
     keys = set(a) | set(b)
@@ -268,7 +270,7 @@ def conflict_id(entity: str, row_id: str, a: dict[str, int], b: dict[str, int]) 
     return str(uuid.uuid5(CONFLICT_NS, f"{entity}|{row_id}|{pair[0]}|{pair[1]}"))
 
 
-# -- applying -------------------------------------------------------------------------------------------------------------
+# -- applying ----------------------------------------------------------------------------------------------------------
 def _load(session: Session, table: Table, ids: list[str]) -> dict[str, dict[str, Any]]:
     out = {}
     for start in range(0, len(ids), CHUNK):
@@ -305,7 +307,8 @@ def apply_changes(session: Session, origin: str, changes: list[dict[str, Any]], 
     for entity, ids in wanted.items():
         state[entity] = _load(session, table_of(entities[entity]), list(dict.fromkeys(ids)))
     if policy is not None:
-        trust.check_ownership(session, origin, policy.sender_is_city, policy.local, policy.local_is_city, changes, state)
+        trust.check_ownership(session, origin, policy.sender_is_city, policy.local, policy.local_is_city, changes,
+                              state)
     new: dict[str, dict[str, dict[str, Any]]] = {e: {} for e in wanted}
     dirty: dict[str, set[str]] = {e: set() for e in wanted}
     open_conflicts = _open_conflicts(session, wanted)
@@ -436,7 +439,8 @@ class Policy:
 
 
 def _written(new: dict[str, dict[str, dict[str, Any]]], dirty: dict[str, set[str]],
-             state: dict[str, dict[str, dict[str, Any]]], original: dict[str, dict[str, dict[str, Any]]]) -> list[dict[str, Any]]:
+             state: dict[str, dict[str, dict[str, Any]]],
+             original: dict[str, dict[str, dict[str, Any]]]) -> list[dict[str, Any]]:
     """Each row the package writes: entity, id, op and its fields before and after (JSON values), as the audit
     trail keeps a local edit; local derived columns and bookkeeping left out."""
     out = []
@@ -452,7 +456,8 @@ def _written(new: dict[str, dict[str, dict[str, Any]]], dirty: dict[str, set[str
             row, before = state[entity][row_id], original.get(entity, {}).get(row_id, {})
             fields = {k: [json_value(before.get(k)), json_value(v)] for k, v in row.items()
                       if k not in skip and k not in local and before.get(k) != v}
-            out.append({"entity": entity, "id": row_id, "op": "delete" if "deleted_at" in fields and row.get("deleted_at")
+            out.append({"entity": entity, "id": row_id,
+                        "op": "delete" if "deleted_at" in fields and row.get("deleted_at")
                         else "update", "fields": fields})
     return out
 
@@ -462,7 +467,8 @@ def _own(key: str, office: str | None) -> bool:
     return office is not None and (key == office or key.startswith(office + "~"))
 
 
-def _stamps(session: Session, entity: str, row_id: str, local: dict[str, Any], names: list[str]) -> dict[str, dict[str, int]]:
+def _stamps(session: Session, entity: str, row_id: str, local: dict[str, Any],
+            names: list[str]) -> dict[str, dict[str, int]]:
     """The vector of the write each field's current value comes from, for the fields this office wrote last
     (its change log): a conflict's winner is chosen per field by these, not by the row's merged vector, so
     that every office picks the same value for the same writes.  A field whose value came from elsewhere
@@ -533,15 +539,18 @@ def _local_base(session: Session, entity: str, row_id: str, remote: dict[str, in
     return base
 
 
-def _open_conflicts(session: Session, wanted: dict[str, list[str]]) -> dict[tuple[str, str], dict[str, tuple[Any, Any]]]:
+def _open_conflicts(session: Session,
+                    wanted: dict[str, list[str]]) -> dict[tuple[str, str], dict[str, tuple[Any, Any]]]:
     table = table_of(Conflict)
     out: dict[tuple[str, str], dict[str, tuple[Any, Any]]] = {}
     if session.execute(select(table.c.id).where(table.c.resolved_at.is_(None)).limit(1)).first() is None:
         return out
     for entity, ids in wanted.items():
         for start in range(0, len(ids), CHUNK):
-            rows = session.execute(select(table.c.id, table.c.row_id, table.c.local_vector, table.c.remote_vector).where(
-                table.c.entity == entity, table.c.resolved_at.is_(None), table.c.row_id.in_(ids[start:start + CHUNK])))
+            rows = session.execute(
+                select(table.c.id, table.c.row_id, table.c.local_vector, table.c.remote_vector).where(
+                    table.c.entity == entity, table.c.resolved_at.is_(None),
+                    table.c.row_id.in_(ids[start:start + CHUNK])))
             for r in rows:
                 out.setdefault((entity, r.row_id), {})[r.id] = (r.local_vector, r.remote_vector)
     return out
@@ -648,7 +657,8 @@ def _insert_many(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
         cursor.close()
 
 
-def _reindex(session: Session, ids: list[str], rows: dict[str, dict[str, Any]], before: dict[str, dict[str, Any]]) -> None:
+def _reindex(session: Session, ids: list[str], rows: dict[str, dict[str, Any]],
+             before: dict[str, dict[str, Any]]) -> None:
     """Updated organizations: pinyin, name rank and search index rows follow the new values."""
     pairs = [(before.get(i, rows[i]), rows[i]) for i in ids if before.get(i, rows[i]).get("seq") is not None]
     search.reindex_rows(session, [old for old, _new in pairs], [new for _old, new in pairs])

@@ -26,7 +26,17 @@ from civicdesk.models import audit as audit_model
 from civicdesk.models.base import table_of, utcnow
 from civicdesk.models.history import json_value
 from civicdesk.models.migrate import head_revision, known_revisions
-from civicdesk.models.sync import ChangeLog, Conflict, Inbox, Outbox, Parked, Quarantine, SyncPeer, SyncState, synced_entities
+from civicdesk.models.sync import (
+    ChangeLog,
+    Conflict,
+    Inbox,
+    Outbox,
+    Parked,
+    Quarantine,
+    SyncPeer,
+    SyncState,
+    synced_entities,
+)
 from civicdesk.services.auth import UserInfo, require
 from civicdesk.services.database import Database
 from civicdesk.services.sync import keys as keyring
@@ -217,7 +227,8 @@ def _divisions(session: Session, changes: list[dict[str, Any]]) -> list[dict[str
     return [{k: json_value(v) for k, v in r._mapping.items()} for r in sorted(rows, key=lambda r: r.code)]
 
 
-def _chunks(changes: list[dict[str, Any]], build: Callable[[list[dict[str, Any]]], bytes]) -> list[tuple[list[dict[str, Any]], bytes]]:
+def _chunks(changes: list[dict[str, Any]],
+            build: Callable[[list[dict[str, Any]]], bytes]) -> list[tuple[list[dict[str, Any]], bytes]]:
     data = build(changes)
     if len(data) <= SPLIT_BYTES or len(changes) <= 1:
         return [(changes, data)]
@@ -247,7 +258,8 @@ def export(db: Database, to: str, passphrase: str, *, full: bool = False, actor:
         considered = [c["log"] for c in changes if c["log"] is not None]
         changes, withheld = trust.receivable(session, office.code, office.level == "city", to, to_city, changes)
         acks = _received(session, to)
-        audit_head = session.scalar(select(audit_model.AuditEntry.hash).order_by(audit_model.AuditEntry.seq.desc()).limit(1))
+        entry = audit_model.AuditEntry
+        audit_head = session.scalar(select(entry.hash).order_by(entry.seq.desc()).limit(1))
         seq, previous = (last.seq, last.sha256) if last else (0, None)
 
         def build(part: list[dict[str, Any]], seq_: int, prev: str | None, package_id: str) -> bytes:
@@ -435,7 +447,8 @@ def open_file(db: Database, ctx: _Context, name: str, data: bytes) -> _Ready:
     return _Ready(name, opened, changes, divisions)
 
 
-def import_files(db: Database, paths: Iterable[str | Path], passphrase: str, *, actor: str | None = None) -> list[ImportResult]:
+def import_files(db: Database, paths: Iterable[str | Path], passphrase: str, *,
+                 actor: str | None = None) -> list[ImportResult]:
     """Import sync files in any order: each is applied, already imported, parked behind a gap, or refused."""
     return import_blobs(db, [(str(p), _read(Path(p))) for p in paths], passphrase, actor=actor)
 
@@ -490,7 +503,8 @@ def _import_blobs(db: Database, blobs: list[tuple[str, bytes | CivicDeskError]],
     with db.read() as session:
         for result in results.values():
             if result.status == "parked":
-                done = session.scalars(select(Inbox.id).where(Inbox.origin == result.origin, Inbox.epoch == result.epoch,
+                done = session.scalars(select(Inbox.id).where(Inbox.origin == result.origin,
+                                                              Inbox.epoch == result.epoch,
                                                               Inbox.seq == result.seq)).first()
                 if done is not None:
                     result.status = "applied"
@@ -565,8 +579,10 @@ def _policy(session: Session, ctx: _Context, origin: str) -> Policy:
     """Who is the city here: judged by the code, never by the level a card claims (trust.is_city)."""
     peer = session.get(SyncPeer, origin)
     local = ctx.office
-    return Policy(local=local.code, local_is_city=local.level == "city" and local.code == trust.city_code(local.code, local.level),
-                  sender_is_city=peer is not None and trust.is_city(peer.office_code, peer.level, local.code, local.level))
+    return Policy(local=local.code,
+                  local_is_city=local.level == "city" and local.code == trust.city_code(local.code, local.level),
+                  sender_is_city=(peer is not None
+                                  and trust.is_city(peer.office_code, peer.level, local.code, local.level)))
 
 
 def _masked_fields(entity: str, fields: dict[str, list[Any]]) -> dict[str, dict[str, Any]]:
@@ -673,14 +689,15 @@ def status(db: Database) -> dict[str, Any]:
         by_origin = {code: n for code, n in session.execute(
             select(org.origin_office, func.count()).where(org.deleted_at.is_(None)).group_by(org.origin_office)
             .order_by(org.origin_office))}
-        open_conflicts = session.scalar(select(func.count()).select_from(Conflict).where(Conflict.resolved_at.is_(None)))
+        open_conflicts = session.scalar(select(func.count()).select_from(Conflict)
+                                        .where(Conflict.resolved_at.is_(None)))
         quarantined = session.scalar(select(func.count()).select_from(Quarantine))
     return {"office": {"code": office.code, "name": office.name, "level": office.level}, "epoch": epoch,
             "offices": offices, "open_conflicts": open_conflicts, "quarantined": quarantined,
             "organizations_by_origin": by_origin}
 
 
-# -- conflicts -----------------------------------------------------------------------------------------------------------
+# -- conflicts ---------------------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class ConflictView:
     id: str
@@ -733,7 +750,8 @@ def list_conflicts(db: Database, *, open_only: bool = False, reveal: bool = Fals
             table = table_of(synced_entities()[c.entity])
             row = session.execute(select(table).where(table.c.id == c.row_id)).first()
             current = {f: json_value(row._mapping.get(f)) for f in c.fields} if row is not None else {}
-            label = str(row._mapping.get("name") or row._mapping.get("field") or c.row_id) if row is not None else c.row_id
+            label = str(row._mapping.get("name") or row._mapping.get("field")
+                        or c.row_id) if row is not None else c.row_id
             resolution = dict(c.resolution) if c.resolution else None
             if resolution and isinstance(resolution.get("values"), dict):
                 resolution["values"] = _shown(resolution["values"], reveal)
@@ -792,7 +810,8 @@ def resolve_conflict(db: Database, conflict: str, take: str, values: dict[str, A
         if c.resolved_at is not None:
             raise InputError("sync.conflict_resolved", id=c.id, at=str(c.resolved_at))
         others = [o for o in session.scalars(select(Conflict).where(
-            Conflict.entity == c.entity, Conflict.row_id == c.row_id, Conflict.resolved_at.is_(None), Conflict.id != c.id))
+            Conflict.entity == c.entity, Conflict.row_id == c.row_id, Conflict.resolved_at.is_(None),
+            Conflict.id != c.id))
             if set(o.fields) & set(c.fields)]
         newer = [o for o in others if _later(o, c)]
         if newer:  # deciding the older one first would set its (stale) values over the newer edits

@@ -157,8 +157,10 @@ def check_ownership(session: Session, origin: str, sender_is_city: bool, local: 
             if after.get("origin_office") not in allowed:  # a forged origin
                 raise refuse("forged_origin", entity=entity, id=row_id, origin=str(after.get("origin_office")),
                              sender=origin)
-        if stored is not None and "origin_office" in incoming and incoming["origin_office"] != stored.get("origin_office"):
-            raise refuse("forged_origin", entity=entity, id=row_id, origin=str(incoming["origin_office"]), sender=origin)
+        if (stored is not None and "origin_office" in incoming
+                and incoming["origin_office"] != stored.get("origin_office")):
+            raise refuse("forged_origin", entity=entity, id=row_id, origin=str(incoming["origin_office"]),
+                         sender=origin)
         if sender_is_city and not local_is_city and after_owner == origin:
             place = _located(entity, after, rows)
             if place is not None and place != local:
@@ -239,7 +241,8 @@ def check_rows(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirt
     already held only the fields the package changes are judged (an old legacy record is not the sender's)."""
     from civicdesk.services import records, registry
 
-    touched = {entity: [(row_id, state[entity][row_id]) for row_id in sorted(set(new.get(entity, {})) | dirty.get(entity, set()))]
+    touched = {entity: [(row_id, state[entity][row_id])
+                        for row_id in sorted(set(new.get(entity, {})) | dirty.get(entity, set()))]
                for entity in set(new) | set(dirty)}
     count = sum(len(v) for v in touched.values())
     if not count:
@@ -265,15 +268,16 @@ def check_rows(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirt
                 issues = registry.validate_org(session, dict(row), [], self_id=row_id, lookups=lookups)
                 issues += [i for name in sorted(changed) for i in check_text(row.get(name), name)]
                 for issue in issues:
-                    if (issue.severity == "error" and issue.code not in _NOT_FOR_ROWS and not issue.field.startswith("people")
-                            and issue.field in changed):
+                    if (issue.severity == "error" and issue.code not in _NOT_FOR_ROWS
+                            and not issue.field.startswith("people") and issue.field in changed):
                         raise _invalid(entity, row_id, issue)
                 uscc = row.get("uscc")
                 if uscc and "uscc" in changed and row.get("deleted_at") is None:
                     if uscc in usccs and usccs[uscc] != row_id:  # two rows of this package with one code
                         from civicdesk.errors import Issue
 
-                        raise _invalid(entity, row_id, Issue("uscc", "uscc.duplicate", {"value": uscc, "other": usccs[uscc]}))
+                        raise _invalid(entity, row_id,
+                                       Issue("uscc", "uscc.duplicate", {"value": uscc, "other": usccs[uscc]}))
                     usccs[uscc] = row_id
             elif entity == "org_person":
                 person = {k: row.get(k) for k in ("role", "name", "id_number", "phone", "term_start", "term_end",
