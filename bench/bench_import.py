@@ -63,7 +63,8 @@ def ledger_rows(n: int, seed: int = 1) -> list[list[Any]]:
                 labels["registration_mode"].get(r["registration_mode"]), r["sponsor"],
                 labels["foundation_type"].get(r["foundation_type"]), names[r["division_code"]],
                 names[r["township_code"]], r["address"], r["legal_rep_name"] or r["contact_name"] or "王芳",
-                r["established_on"], float(r["registered_funds_wan"]) if r["registered_funds_wan"] is not None else None,
+                r["established_on"],
+                float(r["registered_funds_wan"]) if r["registered_funds_wan"] is not None else None,
                 r["member_count"], r["staff_count"], r["contact_phone"], "是" if r["party_organization"] else "否",
             ])
             if len(out) == n:

@@ -47,7 +47,8 @@ HEAD = ("序号", "名称", "统一社会信用代码", "类型", "类别", "法
 
 
 def cells(r: Any, n: int) -> list[str]:
-    return [str(n), r.name, r.uscc or r.filing_no or "", r.legal_form or r.tier, r.category or r.community_subtype or "",
+    return [str(n), r.name, r.uscc or r.filing_no or "", r.legal_form or r.tier,
+            r.category or r.community_subtype or "",
             r.legal_rep_name or "", r.address or "", r.established_on.isoformat() if r.established_on else "",
             r.contact_phone or ""]
 
@@ -77,11 +78,11 @@ def canvas_baseline(db: Database, out: Path, font: str) -> tuple[float, float]:
                 c.showPage()
             c.setFont(font, 9)
             y = 540.0
-            for x, h in zip(xs, HEAD):
+            for x, h in zip(xs, HEAD, strict=False):  # xs has the right edge too
                 c.drawString(x + 2, y, h)
             y -= 18
         n += 1
-        for x, text in zip(xs, cells(r, n)):
+        for x, text in zip(xs, cells(r, n), strict=False):
             c.drawString(x + 2, y, text)
         y -= 18
     c.save()
@@ -132,7 +133,8 @@ def big_run(db_path: Path, out: Path) -> None:
         "r = print_document(db, 'register', OPTIONS, %r)\n"
         "s = time.perf_counter() - t\n"
         "hwm = [l for l in Path('/proc/self/status').read_text().splitlines() if l.startswith('VmHWM')][0]\n"
-        "print(f'{r.facts[\"rows\"]:,} rows, {r.pages:,} pages in {s:.2f} s; peak memory {int(hwm.split()[1]) / 1024:.0f} MB')\n"
+        "print(f'{r.facts[\"rows\"]:,} rows, {r.pages:,} pages in {s:.2f} s;'\n"
+        "      f' peak memory {int(hwm.split()[1]) / 1024:.0f} MB')\n"
     ) % (str(ROOT), str(db_path), str(out))
     subprocess.run([sys.executable, "-c", code], check=True)
 
@@ -172,8 +174,10 @@ def main(argv: list[str] | None = None) -> int:
     wall = {k: statistics.median(t[0] for t in v) for k, v in times.items() if v}
     cpu = {k: statistics.median(t[1] for t in v) for k, v in times.items() if v}
     print(f"\n{args.rows:,} rows, medians of {args.repeat} (wall / cpu):")
-    print(f"  civicdesk        {wall['civicdesk']:.2f} s / {cpu['civicdesk']:.2f} s  ({pages_of(folder / 'ours.pdf')} pages)")
-    print(f"  canvas baseline  {wall['canvas']:.2f} s / {cpu['canvas']:.2f} s  ({pages_of(folder / 'canvas.pdf')} pages)")
+    print(f"  civicdesk        {wall['civicdesk']:.2f} s / {cpu['civicdesk']:.2f} s"
+          f"  ({pages_of(folder / 'ours.pdf')} pages)")
+    print(f"  canvas baseline  {wall['canvas']:.2f} s / {cpu['canvas']:.2f} s"
+          f"  ({pages_of(folder / 'canvas.pdf')} pages)")
     if office:
         print(f"  LibreOffice      {wall['libreoffice']:.2f} s / {cpu['libreoffice']:.2f} s  "
               f"({pages_of(folder / 'register.pdf')} pages)")

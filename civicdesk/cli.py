@@ -76,7 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--office-code", required=True, help="6位行政区划代码，如 511111")
     p.add_argument("--office-name", required=True, help="单位名称，如 乐山市沙湾区民政局")
     p.add_argument("--level", required=True, choices=("district", "city"), help="district（区/县）或 city（市）")
-    p.add_argument("--admin", metavar="NAME", help="同时建立第一个管理员账户（密码在终端输入两次，或由标准输入给出两行）")
+    p.add_argument("--admin", metavar="NAME",
+                   help="同时建立第一个管理员账户（密码在终端输入两次，或由标准输入给出两行）")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = sub.add_parser("demo", help="载入乐山市演示数据（本单位份额）/ load the Leshan demo data")
@@ -149,7 +150,7 @@ def _print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
-def _open(options: argparse.Namespace, *, create: bool = False):  # noqa: ANN202
+def _open(options: argparse.Namespace, *, create: bool = False):
     """The database of ``--db``; only ``init`` (``create``) makes a new file: any other command on a missing
     file is refused with nothing written."""
     from civicdesk.services.database import open_database
@@ -295,7 +296,8 @@ def cmd_init(options: argparse.Namespace) -> int:
     finally:
         db.close()
     if options.json:
-        _print_json({"code": office.code, "name": office.name, "level": office.level, "database": str(db.path or db.url)})
+        _print_json({"code": office.code, "name": office.name, "level": office.level,
+                     "database": str(db.path or db.url)})
     else:
         zh = options.lang == "zh"
         level = LEVEL_LABELS.get(office.level, (office.level, office.level))[0 if zh else 1]
@@ -510,10 +512,12 @@ def cmd_stats(options: argparse.Namespace) -> int:
     print(f"  社区社会组织 {c['total']:,} 个：登记 {c['registered']:,}，乡镇（街道）备案 {c['filed']:,}，"
           f"纳入村（社区）指导管理 {c['guided']:,}")
     labels = figures["community_by_subtype_labels"]
-    print("  其中：" + "，".join(f"{labels[k]} {v:,}" for k, v in sorted(figures["community_by_subtype"].items(), key=lambda kv: -kv[1])))
+    by_subtype = sorted(figures["community_by_subtype"].items(), key=lambda kv: -kv[1])
+    print("  其中：" + "，".join(f"{labels[k]} {v:,}" for k, v in by_subtype))
     if pop:
         basis = "户籍人口" if pop["basis"] == "household" else "常住人口"
-        print(f"  每万人拥有社会组织 {figures['per_10k_population']} 个（按{pop['year']}年{basis} {pop['value']:,} 人计）")
+        print(f"  每万人拥有社会组织 {figures['per_10k_population']} 个"
+              f"（按{pop['year']}年{basis} {pop['value']:,} 人计）")
     return 0
 
 
@@ -534,7 +538,8 @@ def cmd_search(options: argparse.Namespace) -> int:
             print(f"{h.id}\t{h.uscc or '-':18}\t{h.division_code}\t{h.name}\t({', '.join(h.matched)})")
         hidden = total - len(hits)
         if options.lang == "zh":
-            print(f"共 {total:,} 个匹配" + (f"，另有 {hidden:,} 个未列出（用 --limit {total} 全部列出）" if hidden else ""))
+            print(f"共 {total:,} 个匹配" + (f"，另有 {hidden:,} 个未列出（用 --limit {total} 全部列出）" if hidden
+                                        else ""))
         else:
             print(f"{total:,} matches" + (f"; {hidden:,} not shown (--limit {total} lists them all)" if hidden else ""))
     return 0
@@ -567,5 +572,6 @@ def cmd_verify(options: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS: dict[str, Any] = {"init": cmd_init, "demo": cmd_demo, "org": cmd_org, "stats": cmd_stats, "search": cmd_search,
+COMMANDS: dict[str, Any] = {"init": cmd_init, "demo": cmd_demo, "org": cmd_org, "stats": cmd_stats,
+                            "search": cmd_search,
             "verify": cmd_verify}

@@ -6,7 +6,8 @@ sentence with :func:`CivicDeskError.message`.  Nothing here imports Qt or SQLAlc
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from typing import Any
 
 #: code -> (Chinese, English) templates, formatted with the error's params.
@@ -22,7 +23,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The database '{path}' was made by a newer CivicDesk (schema {revision}); upgrade CivicDesk to open it.",
     ),
     "db.cannot_open": ("无法打开数据库“{path}”：{reason}", "Cannot open the database '{path}': {reason}"),
-    "db.backup_failed": ("升级前备份数据库失败：{reason}", "Backing up the database before the upgrade failed: {reason}"),
+    "db.backup_failed": ("升级前备份数据库失败：{reason}",
+                         "Backing up the database before the upgrade failed: {reason}"),
     "db.missing": (
         "数据库文件“{path}”不存在（未新建任何文件）：请先运行 civicdesk init，或用 --db 指定已有的数据库。",
         "The database file '{path}' does not exist (nothing was created): run 'civicdesk init' or give --db.",
@@ -76,12 +78,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The database is already set up for {code} {name}.",
     ),
     # office
-    "office.code": ("单位区划代码“{value}”无效：应为6位数字。", "Office division code '{value}' is invalid: 6 digits expected."),
+    "office.code": ("单位区划代码“{value}”无效：应为6位数字。",
+                    "Office division code '{value}' is invalid: 6 digits expected."),
     "office.unknown_division": (
         "区划代码“{value}”不在参考数据中。",
         "Division code '{value}' is not in the reference data.",
     ),
-    "office.level": ("单位级别“{value}”无效：应为 district 或 city。", "Office level '{value}' is invalid: district or city."),
+    "office.level": ("单位级别“{value}”无效：应为 district 或 city。",
+                     "Office level '{value}' is invalid: district or city."),
     "office.name": ("单位名称不能为空。", "The office name is required."),
     "demo.already_loaded": (
         "演示数据已载入（本库已有 {count} 个演示组织），未重复载入。",
@@ -103,7 +107,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "The JSON in '{path}' is nested too deeply (more than {max} levels)."),
     "input.bad_text": ("文件“{path}”中有无效的文字（单独的代理码位 {value}）。",
                        "The file '{path}' holds invalid text (a lone surrogate {value})."),
-    "input.type": ("字段“{field}”的类型错误：应为{expected}。", "Field '{field}' has the wrong type: {expected} expected."),
+    "input.type": ("字段“{field}”的类型错误：应为{expected}。",
+                   "Field '{field}' has the wrong type: {expected} expected."),
     "validation.failed": ("记录有 {count} 处错误：{details}", "The record has {count} error(s): {details}"),
     # field-level validation
     "field.required": ("“{label}”为必填项。", "'{label}' is required."),
@@ -160,7 +165,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "身份证号码只能由数字组成，最后一位可为 X。",
         "An ID number is digits only, with X allowed as the last character.",
     ),
-    "id.birth_date": ("身份证号码中的出生日期“{value}”不存在。", "The birth date '{value}' in the ID number does not exist."),
+    "id.birth_date": ("身份证号码中的出生日期“{value}”不存在。",
+                      "The birth date '{value}' in the ID number does not exist."),
     "id.check": (
         "身份证号码校验位错误：第18位应为“{expected}”，现为“{actual}”。",
         "Wrong check character in the ID number: '{expected}' expected, '{actual}' found.",
@@ -190,8 +196,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{tier}的社区社会组织{rule}。",
         "A community social organization of tier {tier} {rule}.",
     ),
-    "org.foundation_type": ("基金会须注明类型（公募或非公募）。", "A foundation must state its type (public or non-public)."),
-    "sponsor.required": ("双重管理的组织须填写业务主管单位。", "An organization under dual management needs a sponsor."),
+    "org.foundation_type": ("基金会须注明类型（公募或非公募）。",
+                            "A foundation must state its type (public or non-public)."),
+    "sponsor.required": ("双重管理的组织须填写业务主管单位。",
+                         "An organization under dual management needs a sponsor."),
     "sponsor.direct": (
         "直接登记的组织不应填写业务主管单位。",
         "A directly registered organization has no sponsor.",
@@ -211,7 +219,7 @@ class Issue:
 
     field: str
     code: str
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)  # `field` is the attribute above
     severity: str = "error"  # "error" blocks saving; "warning" is shown but allowed
 
     def message(self, lang: str = "zh") -> str:

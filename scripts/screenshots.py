@@ -4,7 +4,8 @@
 
 It makes a fresh city database in a temporary folder, loads the demo, and shows what a clerk sees: the set-up
 wizard, the register with an organization selected, searches for 通江 and lnxh, and the new-organization form
-with a wrong USCC check character, the review queue and a change filing shown against the register.  Chinese needs a CJK font (scripts/setup.sh installs WenQuanYi Zen Hei).
+with a wrong USCC check character, the review queue and a change filing shown against the register.  Chinese
+needs a CJK font (scripts/setup.sh installs WenQuanYi Zen Hei).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 
-def wait(app: QApplication, predicate, timeout: float = 60) -> None:  # noqa: ANN001
+def wait(app: QApplication, predicate, timeout: float = 60) -> None:
     end = time.monotonic() + timeout
     while not predicate():
         app.processEvents()
@@ -95,7 +96,7 @@ def main() -> int:
     for query, name in (("通江", "search_tongjiang.png"), ("lnxh", "search_lnxh.png")):
         before = loads[0]
         window.filter_bar.search.setText(query)
-        wait(app, lambda: loads[0] == before + 1)
+        wait(app, lambda before=before: loads[0] == before + 1)
         window.table.selectRow(2)
         wait(app, lambda: window.detail.record is not None)
         settle(app)
@@ -123,7 +124,7 @@ def main() -> int:
     return 0
 
 
-def shot_filings(app: QApplication, ctx, window) -> None:  # noqa: ANN001
+def shot_filings(app: QApplication, ctx, window) -> None:
     """The review queue and a change filing whose record changed meanwhile (issue 4): docs/review-queue.png and
     docs/filing-diff.png."""
     from datetime import timedelta
@@ -144,19 +145,23 @@ def shot_filings(app: QApplication, ctx, window) -> None:  # noqa: ANN001
     orgs = [o for o in orgs if o.legal_rep_name]
     today = clock.today()
     plan = [(70, {"address": "四川省乐山市市中区嘉定北路88号"}, "陈明"), (54, {"legal_rep_name": "刘志强"}, "刘志强"),
-            (30, {"contact_phone": "0833-2456789"}, "黄伟"), (12, {"business_scope": "行业调研、培训、交流、咨询服务"}, "周敏"),
+            (30, {"contact_phone": "0833-2456789"}, "黄伟"),
+            (12, {"business_scope": "行业调研、培训、交流、咨询服务"}, "周敏"),
             (3, {"legal_rep_name": "杨春华", "address": "四川省乐山市五通桥区竹根镇新华街6号"}, "杨春华"),
             (1, {"member_count": 150}, "吴刚")]
     numbers = []
-    for (days, changes, applicant), org in zip(plan, orgs):
-        draft = filings.draft_filing(db, "change", {"organization_id": org.id, "changes": changes, "applicant": applicant,
-                                                    "documents": ["变更登记申请表", "会员大会决议", "新任负责人身份证复印件"],
-                                                    "received_on": (today - timedelta(days=days)).isoformat()}, by=clerk)
+    for (days, changes, applicant), org in zip(plan, orgs, strict=True):
+        draft = filings.draft_filing(db, "change",
+                                     {"organization_id": org.id, "changes": changes, "applicant": applicant,
+                                      "documents": ["变更登记申请表", "会员大会决议", "新任负责人身份证复印件"],
+                                      "received_on": (today - timedelta(days=days)).isoformat()},
+                                     by=clerk)
         numbers.append(filings.transition(db, draft.id, "submit", by=clerk))
     filings.transition(db, numbers[2].id, "review", by=reviewer)
     diffed = numbers[4]
     meanwhile = filings.draft_filing(db, "change", {"organization_id": orgs[4].id,
-                                                    "changes": {"address": "四川省乐山市五通桥区牛华镇河街12号"}}, by=clerk)
+                                                    "changes": {"address": "四川省乐山市五通桥区牛华镇河街12号"}},
+                                     by=clerk)
     filings.transition(db, meanwhile.id, "submit", by=clerk)
     filings.transition(db, meanwhile.id, "approve", by=other)
     ctx.user = reviewer

@@ -3,9 +3,10 @@
     python scripts/translations.py          # lupdate -> fill from en.json -> lrelease; lists what is missing
 
 The GUI's source strings are Chinese (the default language); ``resources/i18n/en.json`` and the per-feature
-files ``resources/i18n/en/*.json`` map each of them to English.  The script extracts the strings with ``pyside6-lupdate`` into ``civicdesk_en.ts``, fills every
-translation from the JSON, and compiles ``civicdesk_en.qm`` with ``pyside6-lrelease`` (both tools come with
-PySide6).  The .ts and .qm are committed, so nothing is compiled at run time.
+files ``resources/i18n/en/*.json`` map each of them to English.  The script extracts the strings with
+``pyside6-lupdate`` into ``civicdesk_en.ts``, fills every translation from the JSON, and compiles
+``civicdesk_en.qm`` with ``pyside6-lrelease`` (both tools come with PySide6).  The .ts and .qm are committed,
+so nothing is compiled at run time.
 """
 
 from __future__ import annotations

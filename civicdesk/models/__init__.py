@@ -5,7 +5,7 @@ Imports nothing else of civicdesk and never Qt.
 
 from civicdesk.models.accounts import UserAccount
 from civicdesk.models.audit import AuditEntry
-from civicdesk.models.base import Base, SyncedMixin, new_id
+from civicdesk.models.base import Base, SyncedMixin, new_id, table_of
 from civicdesk.models.engine import make_engine, make_session_factory
 from civicdesk.models.filing import Filing, FilingEvent
 from civicdesk.models.reference import DictionaryEntry, Division, Office, Population
@@ -28,4 +28,5 @@ __all__ = [
     "make_engine",
     "make_session_factory",
     "new_id",
+    "table_of",
 ]

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Index, Integer, String, Text, insert, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from civicdesk.models.base import Base, utcnow
+from civicdesk.models.base import Base, table_of, utcnow
 from civicdesk.models.history import RowChange, listen
 
 GENESIS = "0" * 64
@@ -60,7 +60,7 @@ def entry_hash(seq: int, at: str, actor: str, action: str, entity: str | None, e
 def _head(session: Session) -> tuple[int, str]:
     head = session.info.get("audit_head")
     if head is None:
-        table = AuditEntry.__table__
+        table = table_of(AuditEntry)
         row = session.connection().execute(
             select(table.c.seq, table.c.hash).order_by(table.c.seq.desc()).limit(1)
         ).first()
@@ -85,7 +85,7 @@ def append(session: Session, entries: list[dict[str, Any]]) -> None:
         rows.append({"seq": seq, "at": at, "actor": actor, "action": e["action"], "entity": e.get("entity"),
                      "entity_id": e.get("entity_id"), "details": details, "prev_hash": prev, "hash": digest})
         prev = digest
-    session.connection().execute(insert(AuditEntry.__table__), rows)
+    session.connection().execute(insert(table_of(AuditEntry)), rows)
     session.info["audit_head"] = (seq, prev)
 
 

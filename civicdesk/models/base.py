@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import JSON, DateTime, Integer, MetaData, String, Text
+from sqlalchemy import JSON, DateTime, Integer, MetaData, String, Table, Text, inspect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from civicdesk import clock
@@ -21,6 +22,14 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def table_of(cls: type) -> Table:
+    """The Core table of a mapped class.
+
+    SQLAlchemy types ``__table__`` as a FromClause (which has no ``insert``/``delete``) and a bare ``type``
+    has none at all; every class mapped here is declarative over one Table, which this says to the checker."""
+    return cast(Table, inspect(cls).local_table)
 
 
 def new_id() -> str:
@@ -54,7 +63,7 @@ class SyncedMixin:
     deleted_reason: Mapped[str | None] = mapped_column(Text, default=None)
 
 
-def bump_versions(session, flush_context, instances) -> None:  # noqa: ANN001 (SQLAlchemy event signature)
+def bump_versions(session, flush_context, instances) -> None:  # SQLAlchemy event signature
     """Before every flush: a changed synced row gets ``version + 1`` and its office's vector counter + 1.
 
     Registered on every session made by :func:`civicdesk.models.engine.make_session_factory`, so no service

@@ -95,7 +95,7 @@ def changes_of(session: Session) -> list[RowChange]:
             continue
         _apply_defaults(obj)
         hidden = _hidden(obj)
-        fields = {}
+        fields: dict[str, tuple[Any, Any]] = {}
         for key in _column_keys(obj):
             if key in BOOKKEEPING:
                 continue
@@ -136,7 +136,7 @@ def changes_of(session: Session) -> list[RowChange]:
     return result
 
 
-def capture(session: Session, flush_context: Any, instances: Any) -> None:  # noqa: ARG001 (event signature)
+def capture(session: Session, flush_context: Any, instances: Any) -> None:  # event signature
     if not LISTENERS:
         return
     changes = changes_of(session)

@@ -17,7 +17,7 @@ from sqlalchemy import (JSON, Boolean, DateTime, Index, Integer, LargeBinary, St
 from sqlalchemy.orm import Mapped, Session, mapped_column
 from sqlalchemy.orm.util import identity_key
 
-from civicdesk.models.base import Base, SyncedMixin, utcnow
+from civicdesk.models.base import Base, SyncedMixin, table_of, utcnow
 from civicdesk.models.history import RowChange, json_value, listen
 
 
@@ -193,9 +193,9 @@ class Conflict(Base):
 
 # -- the change log listener ---------------------------------------------------------------------------------
 @cache
-def synced_entities() -> dict[str, type]:
+def synced_entities() -> dict[str, type[SyncedMixin]]:
     """table name -> mapped class of every synced row, in an order that satisfies foreign keys."""
-    classes = {m.class_.__tablename__: m.class_ for m in Base.registry.mappers if issubclass(m.class_, SyncedMixin)}
+    classes = {table_of(m.class_).name: m.class_ for m in Base.registry.mappers if issubclass(m.class_, SyncedMixin)}
     return {t.name: classes[t.name] for t in Base.metadata.sorted_tables if t.name in classes}
 
 
@@ -267,7 +267,7 @@ def record_changes(session: Session, changes: list[RowChange]) -> None:
                      "fields": fields, "vector_before": c.vector_before, "vector_after": c.vector_after,
                      "author": author, "at": now})
     if rows:
-        session.connection().execute(insert(ChangeLog.__table__), rows)
+        session.connection().execute(insert(table_of(ChangeLog)), rows)
 
 
 def epoch_key(office: str, epoch: int) -> str:
@@ -279,7 +279,7 @@ def epoch_key(office: str, epoch: int) -> str:
 
 def _epoch_vectors(session: Session, changes: list[RowChange]) -> None:
     if "sync_epoch" not in session.info:
-        table = SyncState.__table__
+        table = table_of(SyncState)
         value = session.connection().execute(select(table.c.value).where(table.c.key == "epoch")).scalar()
         session.info["sync_epoch"] = int(value) if value else 1
     epoch = session.info["sync_epoch"]
@@ -303,6 +303,7 @@ def _epoch_vectors(session: Session, changes: list[RowChange]) -> None:
 
 
 #: Columns derived locally from others (sort number, pinyin), never sent.
-LOCAL_COLUMNS: dict[str, frozenset[str]] = {"organization": frozenset({"seq", "name_pinyin", "name_initials", "name_rank"})}
+LOCAL_COLUMNS: dict[str,
+                    frozenset[str]] = {"organization": frozenset({"seq", "name_pinyin", "name_initials", "name_rank"})}
 #: Bookkeeping columns not carried as fields (the vectors travel beside them).
 BOOKKEEPING_SENT = frozenset({"version", "version_vector", "created_at", "updated_at"})

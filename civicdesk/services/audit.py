@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from civicdesk.errors import MESSAGES, CivicDeskError
 from civicdesk.models import audit as chain
 from civicdesk.models.audit import AuditEntry
+from civicdesk.models.base import table_of
 from civicdesk.services.database import Database
 
 MESSAGES.update({
@@ -22,7 +23,8 @@ BREAKS = {
     "content": ("内容被改动", "was altered"),
     "missing": ("缺失（被删除）", "is missing (deleted)"),
     "order": ("序号错乱（插入或调换）", "is out of order (inserted or moved)"),
-    "link": ("与前一条的链接不符（前一条被改动、插入或删除）", "does not link to the one before (that one was altered, inserted or deleted)"),
+    "link": ("与前一条的链接不符（前一条被改动、插入或删除）",
+             "does not link to the one before (that one was altered, inserted or deleted)"),
 }
 
 
@@ -64,7 +66,7 @@ def verify(db: Database) -> ChainReport:
     count = 0
     with db.read() as session:
         rows = session.connection().execution_options(stream_results=True).execute(
-            select(AuditEntry.__table__).order_by(AuditEntry.seq))
+            select(table_of(AuditEntry)).order_by(AuditEntry.seq))
         for row in rows:
             digest = chain.entry_hash(row.seq, row.at, row.actor, row.action, row.entity, row.entity_id,
                                       row.details, row.prev_hash)

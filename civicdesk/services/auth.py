@@ -27,7 +27,8 @@ from civicdesk.services.database import Database
 MESSAGES.update({
     "auth.failed": ("用户名或密码错误。", "Wrong user name or password."),
     "auth.locked": ("账户“{user}”因连续输错密码已锁定，请于 {until} 后再试，或请管理员解锁。",
-                    "The account '{user}' is locked after repeated wrong passwords; try again after {until} or ask an administrator."),
+                    "The account '{user}' is locked after repeated wrong passwords; try again after {until}"
+                    " or ask an administrator."),
     "auth.disabled": ("账户“{user}”已停用。", "The account '{user}' is disabled."),
     "auth.required": ("此操作需要登录：请用 --user 或环境变量 CIVICDESK_USER 指定用户。",
                       "This action needs a login: give --user or CIVICDESK_USER."),
@@ -45,7 +46,8 @@ MESSAGES.update({
     "auth.same_password": ("新密码不能与旧密码相同。", "The new password must differ from the old one."),
     "auth.passwords_differ": ("两次输入的密码不一致。", "The two passwords differ."),
     "auth.last_admin": ("不能停用最后一个在用的管理员账户。", "The last active administrator cannot be disabled."),
-    "auth.first_admin": ("已有用户账户：新用户须由管理员添加。", "Users exist already: an administrator adds new ones."),
+    "auth.first_admin": ("已有用户账户：新用户须由管理员添加。",
+                         "Users exist already: an administrator adds new ones."),
 })
 
 ROLE_LABELS = {"admin": ("管理员", "administrator"), "reviewer": ("审核", "reviewer"), "clerk": ("经办", "clerk")}
@@ -86,7 +88,9 @@ HASH_PARAMETERS = dict(TEST_HASH_PARAMETERS if os.environ.get(TEST_HASHING_ENV) 
 
 
 def hasher() -> PasswordHasher:
-    return PasswordHasher(**HASH_PARAMETERS)
+    params = HASH_PARAMETERS
+    return PasswordHasher(time_cost=params["time_cost"], memory_cost=params["memory_cost"],
+                          parallelism=params["parallelism"])
 
 
 @dataclass(frozen=True)
@@ -162,7 +166,8 @@ def create_user(db: Database, username: str, password: str, role: str, *, full_n
                 raise CivicDeskError("auth.first_admin")
             require(by, "users")
         elif role != "admin":
-            raise CivicDeskError("auth.forbidden", user=username, role=role_label(role), action="作为第一个账户（须为管理员）")
+            raise CivicDeskError("auth.forbidden", user=username, role=role_label(role),
+                                 action="作为第一个账户（须为管理员）")
         if _get(session, username) is not None:
             raise InputError("auth.exists", user=username)
         session.info["actor"] = by.username if by else username
@@ -292,8 +297,8 @@ def set_active(db: Database, username: str, active: bool, *, by: UserInfo) -> Us
         if user is None:
             raise NotFoundError("auth.unknown_user", user=username)
         if not active and user.role == "admin" and user.active:
-            admins = session.scalar(select(func.count()).select_from(UserAccount)
-                                    .where(UserAccount.role == "admin", UserAccount.active.is_(True)))
+            admins = session.execute(select(func.count()).select_from(UserAccount)
+                                     .where(UserAccount.role == "admin", UserAccount.active.is_(True))).scalar_one()
             if admins <= 1:
                 raise CivicDeskError("auth.last_admin")
         user.active = active
@@ -313,8 +318,8 @@ def set_role(db: Database, username: str, role: str, *, by: UserInfo) -> UserInf
         if user is None:
             raise NotFoundError("auth.unknown_user", user=username)
         if user.role == "admin" and role != "admin":
-            admins = session.scalar(select(func.count()).select_from(UserAccount)
-                                    .where(UserAccount.role == "admin", UserAccount.active.is_(True)))
+            admins = session.execute(select(func.count()).select_from(UserAccount)
+                                     .where(UserAccount.role == "admin", UserAccount.active.is_(True))).scalar_one()
             if admins <= 1:
                 raise CivicDeskError("auth.last_admin")
         user.role = role

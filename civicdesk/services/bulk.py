@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Numeric, Table, insert, select, text
 from sqlalchemy.orm import Session
 
-from civicdesk.models.base import utcnow
+from civicdesk.models.base import table_of, utcnow
 from civicdesk.models.sync import BOOKKEEPING_SENT, LOCAL_COLUMNS, ChangeLog, SyncState, epoch_key, synced_entities
 
 CHUNK = 5000
@@ -43,9 +43,9 @@ def indexes_deferred(session: Session, table: Table, incoming: int) -> Iterator[
     if (conn.execute(text(f'SELECT count(*) FROM "{name}"')).scalar() or 0) > incoming:
         yield
         return
-    indexes = conn.execute(text(
+    indexes = [(str(index), str(sql)) for index, sql in conn.execute(text(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = :t AND sql IS NOT NULL"
-        " AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name"), {"t": name}).all()
+        " AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name"), {"t": name})]
     for index, _sql in indexes:
         conn.exec_driver_sql(f'DROP INDEX "{index}"')
     try:
@@ -81,16 +81,16 @@ def insert_rows(
     done = 0
     log = None if session.info.get("sync_applying") else _ChangeLogger(session)
     for table, rows in steps:
-        logging = log is not None and table.name in synced_entities() and bool(rows)
-        if logging:
-            log.complete(rows)
-            last = log.last_rowid(table)
+        logger = log if log is not None and table.name in synced_entities() and rows else None
+        if logger is not None:
+            logger.complete(rows)
+            last = logger.last_rowid(table)
         with indexes_deferred(session, table, len(rows)):
             for start in range(0, len(rows), chunk):
                 part = rows[start:start + chunk]
                 session.execute(insert(table), part)
-                if logging:
-                    last = log.write(table, last)
+                if logger is not None:
+                    last = logger.write(table, last)
                 done += len(part)
                 if progress:
                     progress(done, total)
@@ -155,7 +155,7 @@ class _ChangeLogger:
 
     def _epoch(self) -> int:
         if "sync_epoch" not in self.session.info:  # the key and cache record_changes uses
-            table = SyncState.__table__
+            table = table_of(SyncState)
             value = self.session.connection().execute(select(table.c.value).where(table.c.key == "epoch")).scalar()
             self.session.info["sync_epoch"] = int(value) if value else 1
         return int(self.session.info["sync_epoch"])

@@ -227,7 +227,7 @@ def open_database(path_or_url: str | Path | None = None, *, backup_dir: Path | N
     url = to_url(path_or_url if path_or_url is not None else default_database_path())
     parsed = make_url(url)
     path: Path | None = None
-    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+    if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
         name = parsed.database
         if str(parsed.query.get("uri", "")).lower() in ("true", "1") and name.startswith("file:"):
             name = name[len("file:"):]  # an SQLite URI (file:PATH?mode=ro): the file is PATH
@@ -272,7 +272,10 @@ def open_database(path_or_url: str | Path | None = None, *, backup_dir: Path | N
             upgrade(engine, url)
         except (SADatabaseError, sqlite3.Error) as exc:
             engine.dispose()
-            raise database_error(exc, label) or exc
+            error = database_error(exc, label)
+            if error is None:
+                raise
+            raise error from exc
     db = Database(engine, url, path)
     try:
         if _index_pending_count(db):

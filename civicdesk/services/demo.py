@@ -24,7 +24,7 @@ from sqlalchemy import func, select
 
 from civicdesk import RESOURCES
 from civicdesk.errors import CivicDeskError
-from civicdesk.models import Division, Organization, OrgChange, OrgPerson, audit
+from civicdesk.models import Division, Organization, OrgChange, OrgPerson, audit, table_of
 from civicdesk.services import search
 from civicdesk.services.bulk import insert_rows, stamped
 from civicdesk.services.database import Database
@@ -159,7 +159,7 @@ class _Builder:
 
     def base_org(self, **values: Any) -> dict[str, Any]:
         self.n_org += 1
-        org = {spec: None for spec in _ORG_COLUMNS}
+        org: dict[str, Any] = dict.fromkeys(_ORG_COLUMNS)
         org.update(id=demo_id("org", self.n_org), is_community=False, party_organization=False,
                    charity_recognized=False, entry_mode="demo", status="active")
         org.update(values)
@@ -202,7 +202,8 @@ class _Builder:
         township = self.rng.choice(self.townships[county["code"]])
         if form == "social_group":
             spec = self.w["social_group"][category]
-            name = self.unique_name(registry, lambda: place + self.rng.choice(spec["words"]) + self.rng.choice(spec["suffixes"]))
+            name = self.unique_name(registry,
+                                    lambda: place + self.rng.choice(spec["words"]) + self.rng.choice(spec["suffixes"]))
         elif form == "social_service":
             kinds = self.w["social_service"][category]
             name = self.unique_name(registry, lambda: place + (township["name"].removesuffix("街道").removesuffix("镇")
@@ -321,14 +322,16 @@ class _Builder:
         )
         if tier == "registered":
             form = "social_service" if subtype == "life_service" else "social_group"
-            values.update(legal_form=form, uscc=self.uscc(form, registry), registry_name=f"乐山市{county['name']}民政局",
+            values.update(legal_form=form, uscc=self.uscc(form, registry),
+                          registry_name=f"乐山市{county['name']}民政局",
                           registration_mode="direct", registered_funds_wan=Decimal(self.rng.randrange(300, 1000)) / 100,
                           certificate_issued_on=established, certificate_valid_from=established,
                           certificate_valid_to=established + timedelta(days=5 * 365 - 1),
                           activity_area=host["full_name"] if form == "social_group" else None)
         else:
             keeper = (township["name"] + ("办事处" if township["name"].endswith("街道") else "人民政府")
-                      if tier == "filed" else host["name"] + ("村民委员会" if host["name"].endswith("村") else "居民委员会"))
+                      if tier == "filed" else host["name"] + ("村民委员会" if host["name"].endswith("村")
+                                                              else "居民委员会"))
             n = self.filing_seq.get(registry, 0) + 1
             self.filing_seq[registry] = n
             prefix = "BA" if tier == "filed" else "ZD"
@@ -341,7 +344,7 @@ class _Builder:
             org["contact_name"] = self.data.people[-1]["name"]
 
 
-_ORG_COLUMNS = [c.name for c in Organization.__table__.columns
+_ORG_COLUMNS = [c.name for c in table_of(Organization).columns
                 if c.name not in ("version", "version_vector", "created_at", "updated_at", "deleted_at",
                                   "deleted_by", "deleted_reason")]
 
@@ -384,7 +387,8 @@ def load_demo(db: Database, progress: Callable[[int, int], None] | None = None, 
     share = _share(build_demo(), office.code, own_only)
     now = clock.now().replace(microsecond=0)
     with db.unit(actor=actor) as session:
-        existing = session.scalar(select(func.count()).select_from(Organization).where(Organization.entry_mode == "demo"))
+        existing = session.scalar(select(func.count()).select_from(Organization)
+                                  .where(Organization.entry_mode == "demo"))
         if existing:
             return DemoResult(office.code, 0, 0, 0, 0, already_loaded=True)
         have = set(session.scalars(select(Division.code).where(Division.level == "community")))
@@ -393,10 +397,10 @@ def load_demo(db: Database, progress: Callable[[int, int], None] | None = None, 
         organizations = stamped(share.organizations, now)
         search.prepare_rows(session, organizations)
         insert_rows(session, [
-            (Division.__table__, communities),
-            (Organization.__table__, organizations),
-            (OrgPerson.__table__, stamped(share.people, now)),
-            (OrgChange.__table__, stamped(share.changes, now)),
+            (table_of(Division), communities),
+            (table_of(Organization), organizations),
+            (table_of(OrgPerson), stamped(share.people, now)),
+            (table_of(OrgChange), stamped(share.changes, now)),
         ], progress)
         search.index_rows(session, organizations)
         # bulk inserts pass no ORM flush: one entry in the audit trail says what came in

@@ -50,15 +50,19 @@ from civicdesk import clock
 
 MESSAGES.update({
     "filing.not_found": ("未找到申请事项“{key}”。", "No filing '{key}'."),
-    "filing.kind": ("申请事项类型“{value}”无效：应为 {allowed} 之一。", "Filing kind '{value}' is invalid: one of {allowed}."),
+    "filing.kind": ("申请事项类型“{value}”无效：应为 {allowed} 之一。",
+                    "Filing kind '{value}' is invalid: one of {allowed}."),
     "filing.transition": ("申请事项 {number} 当前为“{state}”，不能{action}。",
                           "Filing {number} is '{state_en}' and cannot be {action_en}."),
     "filing.four_eyes": ("申请事项 {number} 由您本人起草或提交，须由另一名审核人员审查。",
                          "You drafted or submitted filing {number}; another reviewer must review it."),
     "filing.comment_required": ("{action}须填写理由。", "A filing is {action_en} only with a reason."),
-    "filing.stale": ("申请事项 {number} 起草后，“{name}”的登记信息已被修改（版本 {base} → {current}），不能按原申请核准；请退回经办人按现状重新核对。",
-                     "'{name}' changed after filing {number} was drafted (version {base} -> {current}); it cannot be approved as it stands: return it for correction."),
-    "filing.org_not_live": ("“{name}”状态为“{status}”，不能办理{kind}。", "'{name}' is '{status}'; no {kind_en} is possible."),
+    "filing.stale": ("申请事项 {number} 起草后，“{name}”的登记信息已被修改（版本 {base} → {current}），"
+                     "不能按原申请核准；请退回经办人按现状重新核对。",
+                     "'{name}' changed after filing {number} was drafted (version {base} -> {current}); it cannot be"
+                     " approved as it stands: return it for correction."),
+    "filing.org_not_live": ("“{name}”状态为“{status}”，不能办理{kind}。",
+                            "'{name}' is '{status}'; no {kind_en} is possible."),
     "filing.org_required": ("{kind}须指明组织（organization_id：记录 id 或统一社会信用代码）。",
                             "A {kind_en} names its organization (organization_id: the record id or the USCC)."),
     "filing.no_changes": ("变更登记没有任何变更事项。", "The change filing changes nothing."),
@@ -67,8 +71,10 @@ MESSAGES.update({
                            "Deregistration comes after liquidation (liquidation_done must be true)."),
     "filing.reason_required": ("{kind}须写明事由（reason）。", "A {kind_en} needs a reason."),
     "filing.tier": ("{kind}不适用于“{tier}”层级的组织。", "A {kind_en} does not apply to a '{tier}' organization."),
-    "filing.tier_target": ("层级转换的目标“{value}”无效：应从 {allowed} 中选择。", "Tier conversion target '{value}' is invalid: one of {allowed}."),
-    "filing.not_editable": ("申请事项 {number} 已提交，不能再修改（可退回后修改）。", "Filing {number} is submitted and can no longer be edited."),
+    "filing.tier_target": ("层级转换的目标“{value}”无效：应从 {allowed} 中选择。",
+                           "Tier conversion target '{value}' is invalid: one of {allowed}."),
+    "filing.not_editable": ("申请事项 {number} 已提交，不能再修改（可退回后修改）。",
+                            "Filing {number} is submitted and can no longer be edited."),
     "filing.bad_input": ("申请内容“{field}”有误：{reason}", "Filing field '{field}' is wrong: {reason}"),
 })
 
@@ -136,7 +142,8 @@ def field_label(name: str, lang: str = "zh") -> str:
     if name in REP_FIELDS:
         return REP_FIELDS[name] if lang == "zh" else name.replace("_", " ")
     if name in ("reason", "liquidation_done"):
-        return {"reason": ("事由", "reason"), "liquidation_done": ("清算完成", "liquidation finished")}[name][lang != "zh"]
+        return {"reason": ("事由", "reason"),
+                "liquidation_done": ("清算完成", "liquidation finished")}[name][lang != "zh"]
     return records.label(name, lang)
 
 
@@ -310,7 +317,8 @@ def _rep_text(session: Session, org: Organization, f: Filing, reveal: bool) -> t
     (the one now in office leaves on the day of approval)."""
     rep = _current_rep(session, org)
     now = person_text({"role": rep.role, "name": rep.name, "id_number": rep.id_number, "phone": rep.phone,
-                       "term_start": rep.term_start}, reveal, _role_label(session, rep.role)) if rep is not None else None
+                       "term_start": rep.term_start}, reveal,
+                      _role_label(session, rep.role)) if rep is not None else None
     tier = f.changes.get("tier") or org.tier
     role = "legal_representative" if tier == "registered" else (rep.role if rep is not None else "responsible_person")
     named = "legal_rep_name" in f.changes
@@ -319,7 +327,8 @@ def _rep_text(session: Session, org: Organization, f: Filing, reveal: bool) -> t
         "name": f.changes.get("legal_rep_name") or (rep.name if rep else None),
         "id_number": f.changes.get("legal_rep_id_number") if named or rep is None
         else f.changes.get("legal_rep_id_number", rep.id_number),
-        "phone": f.changes.get("legal_rep_phone") if named or rep is None else f.changes.get("legal_rep_phone", rep.phone),
+        "phone": (f.changes.get("legal_rep_phone") if named or rep is None
+                  else f.changes.get("legal_rep_phone", rep.phone)),
         "term_start": ON_APPROVAL[0],
     }
     new = person_text(person, reveal, _role_label(session, role))
@@ -594,7 +603,7 @@ def _registry_for_tier(session: Session, values: dict[str, Any]) -> None:
 
     tier = values.get("tier")
     code = {"registered": values.get("division_code") or session.info.get("office_code"),  # the county bureau
-            "filed": values.get("township_code"), "guided": values.get("community_code")}.get(tier)
+            "filed": values.get("township_code"), "guided": values.get("community_code")}.get(tier or "")
     values["registry_code"] = code
     values["registry_name"] = registry_name(session, code) if code else None
     values["is_community"] = True
@@ -768,7 +777,8 @@ def _unmasked(data: Any, stored: dict[str, Any], found: dict[str, str] | None = 
 
 
 def _meta_of(f: Filing) -> dict[str, Any]:
-    return {"received_on": f.received_on.isoformat(), "complete_on": f.complete_on.isoformat() if f.complete_on else None,
+    return {"received_on": f.received_on.isoformat(),
+            "complete_on": f.complete_on.isoformat() if f.complete_on else None,
             "applicant": f.applicant, "documents": list(f.documents or []), "document_no": f.document_no}
 
 
@@ -849,9 +859,9 @@ def _apply(session: Session, f: Filing, actor: str, office_code: str, today: dat
         record = dict(f.changes["record"])
         if f.kind == "establish":
             record.setdefault("established_on", today.isoformat())  # established on the day it is approved
-        org = insert_organization(session, record, office_code, entry_mode="filing")
-        f.organization_id = org.id
-        f.base_version = org.version
+        created = insert_organization(session, record, office_code, entry_mode="filing")
+        f.organization_id = created.id
+        f.base_version = created.version
         return
     org = session.get(Organization, f.organization_id)
     assert org is not None

@@ -147,7 +147,7 @@ def _dictionaries(conn: sqlite3.Connection) -> dict[str, list[DictionaryValue]]:
 
 def _divisions(conn: sqlite3.Connection) -> list[DivisionInfo]:
     found = conn.execute("SELECT code, name, full_name, level, parent_code, invented FROM division ORDER BY code")
-    return [DivisionInfo(code, name, full, level, parent, _bool(invented))
+    return [DivisionInfo(code, name, full, level, parent, bool(invented))  # NOT NULL
             for code, name, full, level, parent, invented in found]
 
 

@@ -111,6 +111,7 @@ def _verify(db: Database) -> VerifyReport:
                      "indexed": search.index_count(session)}
             domain, domain_count = _domain(session)
     index_ok = index["indexed"] is None or index["indexed"] == index["organizations"]
-    ok = (not integrity or integrity == ["ok"]) and not violations and revision == head and index_ok and not domain_count
+    ok = ((not integrity or integrity == ["ok"]) and not violations and revision == head and index_ok
+          and not domain_count)
     return VerifyReport(ok, integrity, violations, revision, head, office.code if office else None, index, domain,
                         domain_count)

@@ -109,7 +109,8 @@ def coerce(spec: FieldSpec, value: Any, field: str) -> tuple[Any, list[Issue]]:
     if spec.kind in ("text", "code"):
         if not isinstance(value, str | int) or isinstance(value, bool):
             return None, [Issue(field, "input.type", {"field": field, "expected": "text"})]
-        text = normalize_text(str(value)) if spec.name not in ("purpose", "business_scope", "notes") else str(value).strip()
+        free_text = spec.name in ("purpose", "business_scope", "notes")
+        text = str(value).strip() if free_text else normalize_text(str(value))
         if spec.name == "uscc":
             text = normalize_uscc(text)
         elif spec.name == "id_number":
@@ -142,17 +143,17 @@ def coerce(spec: FieldSpec, value: Any, field: str) -> tuple[Any, list[Issue]]:
         if isinstance(value, bool) or isinstance(value, float) and value != value:
             return None, [Issue(field, "field.number", {"label": lab, "value": value})]
         try:
-            number = Decimal(normalize_text(str(value)).replace(",", ""))
+            amount = Decimal(normalize_text(str(value)).replace(",", ""))
         except InvalidOperation:
             return None, [Issue(field, "field.number", {"label": lab, "value": value})]
-        if not number.is_finite():
+        if not amount.is_finite():
             return None, [Issue(field, "field.number", {"label": lab, "value": value})]
-        if number < 0:
+        if amount < 0:
             return None, [Issue(field, "field.negative", {"label": lab})]
-        if number > MAX_AMOUNT:
+        if amount > MAX_AMOUNT:
             return None, [Issue(field, "field.too_large", {"label": lab, "value": _short(value),
                                                            "max": format(MAX_AMOUNT, "f")})]
-        return number.quantize(Decimal("0.0001")), []
+        return amount.quantize(Decimal("0.0001")), []
     if spec.kind == "date":
         parsed = parse_date(value)
         if parsed is None:

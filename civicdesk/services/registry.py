@@ -256,7 +256,7 @@ class PreloadedLookups(Lookups):
         o = Organization
         self._usccs: dict[str, tuple[str, str]] = {
             uscc: (org_id, name) for uscc, org_id, name in session.execute(
-                select(o.uscc, o.id, o.name).where(o.uscc.is_not(None)))}
+                select(o.uscc, o.id, o.name).where(o.uscc.is_not(None))) if uscc is not None}
         self._names: dict[tuple[str, str], set[str]] = {}
         for registry, name, org_id in session.execute(
                 select(o.registry_code, o.name, o.id).where(o.status.in_(LIVE_STATUSES), o.deleted_at.is_(None))):
@@ -330,7 +330,8 @@ def validate_org(
     tier_label = tier_zh.label_zh if tier_zh else str(tier)
     if tier == "registered":
         if need("legal_form") and values.get("is_community") and legal_form == "foundation":
-            issues.append(Issue("legal_form", "tier.legal_form", {"tier": tier_label, "rule": "只能登记为社会团体或民办非企业单位"}))
+            issues.append(Issue("legal_form", "tier.legal_form",
+                                {"tier": tier_label, "rule": "只能登记为社会团体或民办非企业单位"}))
         need("uscc")
         need("category")
         if need("registration_mode"):
@@ -368,7 +369,7 @@ def validate_org(
 
     # the registry keeps the register for the place the organization is in
     registry = values.get("registry_code")
-    if need("registry_code") and county is not None:
+    if need("registry_code") and registry is not None and county is not None:
         ok = {
             "registered": registry in (county.code, county.parent_code),
             "filed": registry == values.get("township_code"),
@@ -377,7 +378,8 @@ def validate_org(
         if not ok:
             issues.append(Issue("registry_code", "registry.division", {"registry": registry, "division": county.code}))
         elif lookups.division(registry) is None:
-            issues.append(Issue("registry_code", "division.unknown", {"value": registry, "label": records.label("registry_code")}))
+            issues.append(Issue("registry_code", "division.unknown",
+                                {"value": registry, "label": records.label("registry_code")}))
     need("registry_name")
 
     # the credit code: check character, department, kind digit, registry's division

@@ -43,7 +43,7 @@ from sqlalchemy import bindparam, event, func, or_, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
-from civicdesk.models import Organization
+from civicdesk.models import Organization, table_of
 from civicdesk.models.register import LIVE_STATUSES
 
 GAP = "\ue000"  # a token that no query contains: marks a break (punctuation) inside a column
@@ -66,7 +66,8 @@ RANK_MIN, RANK_MAX = -(1 << 62), 1 << 62
 def _segment_pinyin(segment: str) -> tuple[str, ...]:
     from pypinyin import lazy_pinyin
 
-    return tuple(lazy_pinyin(segment, errors=lambda chars: list(chars.lower())))
+    # pypinyin takes a list from ``errors`` (one item a character, as wanted here); its stub says str only
+    return tuple(lazy_pinyin(segment, errors=lambda chars: list(chars.lower())))  # type: ignore[arg-type,return-value]
 
 
 def pinyin(name: str) -> tuple[str, str]:
@@ -272,7 +273,8 @@ def _write_index(session: Session, rows: Iterable[dict[str, Any]], *, delete: bo
             chunk = rows[start:start + BATCH]
             cursor.executemany(_DELETE_TEXT if delete else _INSERT_TEXT, [_text_row(r) for r in chunk])
             if uscc:
-                cursor.executemany(_DELETE_USCC if delete else _INSERT_USCC, [_uscc_row(r) for r in chunk if r.get("uscc")])
+                cursor.executemany(_DELETE_USCC if delete else _INSERT_USCC,
+                                   [_uscc_row(r) for r in chunk if r.get("uscc")])
     finally:
         cursor.close()
 
@@ -294,11 +296,13 @@ def _respread(session: Session, rows: list[dict[str, Any]]) -> None:
         while True:
             conn = session.connection()
             before = conn.execute(text(
-                f"SELECT {', '.join(_INDEX_COLUMNS)} FROM organization WHERE deleted_at IS NULL AND name_rank IS NOT NULL"
+                f"SELECT {', '.join(_INDEX_COLUMNS)} FROM organization"
+                " WHERE deleted_at IS NULL AND name_rank IS NOT NULL"
                 " AND (name_pinyin, name, seq) < (:p, :n, :s) ORDER BY name_pinyin DESC, name DESC, seq DESC"
                 " LIMIT :w"), {"p": key[0], "n": key[1], "s": key[2], "w": width + 1}).mappings().all()
             after = conn.execute(text(
-                f"SELECT {', '.join(_INDEX_COLUMNS)} FROM organization WHERE deleted_at IS NULL AND name_rank IS NOT NULL"
+                f"SELECT {', '.join(_INDEX_COLUMNS)} FROM organization"
+                " WHERE deleted_at IS NULL AND name_rank IS NOT NULL"
                 " AND (name_pinyin, name, seq) > (:p, :n, :s) ORDER BY name_pinyin, name, seq"
                 " LIMIT :w"), {"p": key[0], "n": key[1], "s": key[2], "w": width + 1}).mappings().all()
             low = before[width]["name_rank"] if len(before) > width else None
@@ -310,7 +314,7 @@ def _respread(session: Session, rows: list[dict[str, Any]]) -> None:
             width *= 4
         moved = [r for r in window if r is not row]
         _write_index(session, moved, delete=True)
-        for r, rank in zip(window, ranks):
+        for r, rank in zip(window, ranks, strict=False):
             r["name_rank"] = rank
         _store_ranks(session, window)
         _write_index(session, window)
@@ -326,7 +330,7 @@ def _refill_text(session: Session, progress: Callable[[int, int], None] | None =
     and written in rank order, a batch at a time; returns how many (0 when it has rows already)."""
     if not _has_index(session) or session.execute(text("SELECT 1 FROM org_text_docsize LIMIT 1")).first():
         return 0
-    o = Organization.__table__
+    o = table_of(Organization)
     total = session.scalar(select(func.count()).select_from(o).where(o.c.name_rank.isnot(None))) or 0
     stmt = (select(*(o.c[c] for c in _INDEX_COLUMNS)).where(o.c.name_rank > bindparam("last"), o.c.deleted_at.is_(None))
             .order_by(o.c.name_rank).limit(BATCH * 5))
@@ -341,7 +345,7 @@ def _refill_text(session: Session, progress: Callable[[int, int], None] | None =
 
 def has_pending(session: Session) -> bool:
     """Whether :func:`index_pending` has anything to do (a read: opening a database need not write)."""
-    o = Organization.__table__
+    o = table_of(Organization)
     live = o.c.deleted_at.is_(None)
     if session.execute(select(o.c.id).where(o.c.name_rank.is_(None), live).limit(1)).first():
         return True
@@ -355,7 +359,7 @@ def index_pending(session: Session, progress: Callable[[int, int], None] | None 
     many (after a migration: all of them, laid out afresh).  A text index left empty by a migration is filled
     again first."""
     _refill_text(session, progress)
-    o = Organization.__table__
+    o = table_of(Organization)
     pending = [dict(r) for r in session.execute(
         select(*(o.c[c] for c in _INDEX_COLUMNS), o.c.created_at, o.c.id)
         .where(o.c.name_rank.is_(None), o.c.deleted_at.is_(None)).order_by(o.c.created_at, o.c.id)
@@ -421,7 +425,7 @@ def reindex_rows(session: Session, before: list[dict[str, Any]], after: list[dic
     and the new index rows come in (a deleted row leaves the index)."""
     _write_index(session, before, delete=True)
     moved = []
-    for old, new in zip(before, after):
+    for old, new in zip(before, after, strict=True):
         new["seq"] = old["seq"]
         new["name_pinyin"], new["name_initials"] = pinyin(new["name"])
         if new.get("deleted_at") is not None:
@@ -498,7 +502,8 @@ def _after_flush(session: Session, _context: Any) -> None:
         values = _org_values(org)
         if values["deleted_at"] is not None:
             gone.append(values)
-        elif old is None or old["name_rank"] is None or old["deleted_at"] is not None or rank_key(old) != rank_key(values):
+        elif (old is None or old["name_rank"] is None or old["deleted_at"] is not None
+              or rank_key(old) != rank_key(values)):
             moved.append(values)
         else:
             keep.append(values)

@@ -27,12 +27,12 @@ GROUP_COLUMNS = (Organization.division_code, Organization.tier, Organization.leg
 
 def _groups(session: Session, codes: list[str]) -> list[Any]:
     """(county, tier, legal form, community?, subtype, count) of existing organizations in ``codes``."""
-    return session.execute(
+    return list(session.execute(
         select(*GROUP_COLUMNS, func.count())
         .where(Organization.deleted_at.is_(None), Organization.status.in_(LIVE_STATUSES),
                Organization.division_code.in_(codes))
         .group_by(*GROUP_COLUMNS)
-    ).all()
+    ).all())
 
 
 def _empty() -> dict[str, Any]:

@@ -197,9 +197,11 @@ BIDI_CONTROLS = frozenset(chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066
 
 MESSAGES.update({
     "text.control": ("“{label}”含有不可见的控制字符 {char}（第 {position} 个字符），不能录入。",
-                     "'{label}' holds the invisible control character {char} (character {position}); it cannot be entered."),
+                     "'{label}' holds the invisible control character {char} (character {position});"
+                     " it cannot be entered."),
     "text.formula": ("“{label}”以“{prefix}”开头，导出到表格软件时会被当作公式执行：请去掉开头的符号。",
-                     "'{label}' starts with '{prefix}', which a spreadsheet runs as a formula: remove the leading sign."),
+                     "'{label}' starts with '{prefix}', which a spreadsheet runs as a formula:"
+                     " remove the leading sign."),
 })
 
 

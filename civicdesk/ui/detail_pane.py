@@ -43,10 +43,10 @@ class DetailPane(QTabWidget):
         self.filings: list[FilingRecord] = []
         self.show_empty()
 
-    def setHtml(self, html: str) -> None:  # noqa: N802 - the text browser's spelling
+    def setHtml(self, html: str) -> None:  # the text browser's spelling
         self.info.setHtml(html)
 
-    def toPlainText(self) -> str:  # noqa: N802
+    def toPlainText(self) -> str:
         return self.info.toPlainText()
 
     def history_text(self) -> str:

@@ -38,7 +38,7 @@ class _Preview(QObject):
         self.viewport = window.table.viewport()
         self.viewport.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt API
         if watched is self.viewport and event.type() == QEvent.Type.Paint:
             self.viewport.removeEventFilter(self)
             # a zero timer fires once this paint and the flush of the window's backing store are done

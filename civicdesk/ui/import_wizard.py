@@ -85,7 +85,7 @@ class FilePage(QWizardPage):
     def path(self) -> str:
         return self.path_edit.text().strip()
 
-    def isComplete(self) -> bool:  # noqa: N802 (Qt API)
+    def isComplete(self) -> bool:  # Qt API
         return bool(self.path()) and Path(self.path()).is_file()
 
 
@@ -108,7 +108,7 @@ class MappingPage(QWizardPage):
         self.combos: list[QComboBox] = []
         self.loaded_path: str | None = None
 
-    def initializePage(self) -> None:  # noqa: N802 (Qt API)
+    def initializePage(self) -> None:  # Qt API
         path = self.wiz.file_page.path()
         if path == self.loaded_path:
             return
@@ -169,7 +169,7 @@ class MappingPage(QWizardPage):
             self.info.setStyleSheet("")
         self.completeChanged.emit()
 
-    def isComplete(self) -> bool:  # noqa: N802 (Qt API)
+    def isComplete(self) -> bool:  # Qt API
         fields = [c.currentData() for c in self.combos if c.currentData()]
         return self.loaded_path is not None and "name" in fields and len(fields) == len(set(fields))
 
@@ -210,7 +210,7 @@ class ReportPage(QWizardPage):
         layout.addWidget(self.legacy)
         self.report: ledger.ImportReport | None = None
 
-    def initializePage(self) -> None:  # noqa: N802 (Qt API)
+    def initializePage(self) -> None:  # Qt API
         self.report = None
         self.problems.setRowCount(0)
         self.skip.setChecked(False)
@@ -261,7 +261,7 @@ class ReportPage(QWizardPage):
         self.skip.setVisible(report.invalid > 0)
         self.completeChanged.emit()
 
-    def isComplete(self) -> bool:  # noqa: N802 (Qt API)
+    def isComplete(self) -> bool:  # Qt API
         r = self.report
         if r is None or r.new + r.changed == 0:
             return False
@@ -289,7 +289,7 @@ class ImportPage(QWizardPage):
         self.result: ledger.ImportReport | None = None
         self.cancelled = False
 
-    def initializePage(self) -> None:  # noqa: N802 (Qt API)
+    def initializePage(self) -> None:  # Qt API
         self.result, self.cancelled = None, False
         self.status.setStyleSheet("")
         self.status.setText(self.tr("正在导入…"))
@@ -345,7 +345,7 @@ class ImportPage(QWizardPage):
             self.status.setText(self.tr("导入已取消，数据库未作任何改动。"))
         self.completeChanged.emit()
 
-    def isComplete(self) -> bool:  # noqa: N802 (Qt API)
+    def isComplete(self) -> bool:  # Qt API
         return self.op is not None and self.op.done
 
 

@@ -65,7 +65,7 @@ class PasswordPair(QWidget):
         for edit in (self.first, self.second):
             edit.textChanged.connect(self._typed)
 
-    def setEnabled(self, enabled: bool) -> None:  # noqa: N802 - Qt name; the rows may live in another form
+    def setEnabled(self, enabled: bool) -> None:  # Qt name; the rows may live in another form
         super().setEnabled(enabled)
         self.first.setEnabled(enabled)
         self.second.setEnabled(enabled)

@@ -294,7 +294,7 @@ class MainWindow(QMainWindow):
         s.setValue("register/header", self.table.horizontalHeader().saveState())
         s.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt API
         self.save_state()
         self.ctx.runner.wait(10_000)
         super().closeEvent(event)

@@ -480,7 +480,7 @@ class OrgFormDialog(QDialog):
         """The words shown under a row (``uscc``, ``person.id_number``, ``people`` …), for tests."""
         return self.boxes[key].message_text()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
         # Leaving a field reveals its "required" message; a popup (combo list, calendar) is not leaving.
         if event.type() == QEvent.Type.FocusOut and watched in self.form.row_of_focus:
             reason = event.reason()  # type: ignore[attr-defined]

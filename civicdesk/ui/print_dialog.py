@@ -50,7 +50,7 @@ PREVIEW_WIDTH = 740  # pixels: a landscape page fits the preview pane
 
 
 def print_op(ctx: AppContext, kind: str, options: Any, target: Path, *, public: bool, reveal_ids: bool,
-             preview: bool = False):  # noqa: ANN201 - returns the op's function
+             preview: bool = False):  # returns the op's function
     """The op that prints (and, for a preview, renders the first pages) on the runner's worker."""
     db = ctx.db
     user = getattr(ctx, "user", None)

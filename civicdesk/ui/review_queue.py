@@ -46,7 +46,7 @@ class QueueFilter(QSortFilterProxyModel):
         self.urgent_only = on
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
         model = self.sourceModel()
         if self.urgent_only and model.data(model.index(row, 0, parent), FlagRole) is None:
             return False

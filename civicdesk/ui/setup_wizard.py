@@ -233,13 +233,13 @@ class OfficePage(QWizardPage):
         self._say(self.name_message, name_problem if name_problem and self._touched else "")
         self.completeChanged.emit()
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:  # Qt override
         code = self.selected()
         if code is None:
             return False
         return code != OTHER or self._problems() == (None, None)
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:  # Qt override
         # QWizard.next() does not consult isComplete(): say what is wrong instead of moving on.
         self._touched = True
         self._validate()
@@ -270,10 +270,10 @@ class DemoPage(QWizardPage):
         layout.addWidget(self.scope_message)
         layout.addStretch(1)
 
-    def nextId(self) -> int:  # noqa: N802 - Qt override
+    def nextId(self) -> int:  # Qt override
         return PAGE_ADMIN
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:  # Qt override
         in_scope = self.office_page.choice().code in {code for code, _name, _level in reference_offices()}
         self.demo_box.setEnabled(in_scope)
         if not in_scope:
@@ -327,16 +327,16 @@ class AdminPage(QWizardPage):
         _show(self.username_message, self._username_problem() or "", error=True)
         self.completeChanged.emit()
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:  # Qt override
         return self._locked or (self._username_problem() is None and self.pair.problem() is None)
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:  # Qt override
         if not self._locked:
             self.pair.show_problem()
             _show(self.username_message, self._username_problem() or "", error=True)
         return self.isComplete()
 
-    def nextId(self) -> int:  # noqa: N802 - Qt override
+    def nextId(self) -> int:  # Qt override
         return PAGE_STAFF
 
     def account(self) -> tuple[str, str, str]:
@@ -440,11 +440,11 @@ class StaffPage(QWizardPage):
             box.form.setRowVisible(box.username_message, bool(box.username_message.text()))
         self.completeChanged.emit()
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:  # Qt override
         return self._locked or all(self._username_problem(b) is None and (not b.isChecked() or b.pair.problem() is None)
                                    for b in self.boxes())
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:  # Qt override
         if not self._locked:
             for box in self.boxes():
                 if box.isChecked():
@@ -452,10 +452,10 @@ class StaffPage(QWizardPage):
             self._changed()
         return self.isComplete()
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:  # Qt override
         self._changed()
 
-    def nextId(self) -> int:  # noqa: N802 - Qt override
+    def nextId(self) -> int:  # Qt override
         return PAGE_FINISH
 
     def accounts(self) -> list[StaffAccount]:
@@ -498,7 +498,7 @@ class FinishPage(QWizardPage):
         self.succeeded = False
         self._lines: list[str] = []
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:  # Qt override
         choice = self._wizard.choice()
         level = self.tr("市级") if choice.level == "city" else self.tr("区县级")
         demo = self.tr("载入本单位份额") if choice.demo else self.tr("不载入")
@@ -511,10 +511,10 @@ class FinishPage(QWizardPage):
         self.succeeded = False
         self._run(choice)
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:  # Qt override
         return self.succeeded
 
-    def nextId(self) -> int:  # noqa: N802 - Qt override
+    def nextId(self) -> int:  # Qt override
         return -1
 
     def _run(self, choice: OfficeChoice) -> None:

@@ -47,7 +47,7 @@ class StartProbe(QObject):
         window.services_attached.connect(lambda: self.record.update(attached_at=time.time()))
         self.ordered = False
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt API
         if watched is self.viewport and event.type() == QEvent.Type.Paint and self.window.model.rowCount() > 0:
             self.viewport.removeEventFilter(self)
             self.record["at_paint"] = {**_shown(self.window), "sqlalchemy": "sqlalchemy" in sys.modules,

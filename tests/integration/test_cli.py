@@ -104,12 +104,14 @@ def test_missing_file_and_unknown_org(db_path: Path, capsys: pytest.CaptureFixtu
 
 def test_init_with_unknown_or_bad_office(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = str(tmp_path / "x.sqlite3")
-    code, _, err = run(capsys, "--db", db, "init", "--office-code", "5111", "--office-name", "某局", "--level", "district")
+    code, _, err = run(capsys, "--db", db, "init", "--office-code", "5111", "--office-name", "某局",
+                       "--level", "district")
     assert code != 0 and "6位数字" in err
     code, _, _ = run(capsys, "--db", db, "init", "--office-code", "511111", "--office-name", "乐山市沙湾区民政局",
                      "--level", "district")
     assert code == 0
-    code, _, err = run(capsys, "--db", db, "init", "--office-code", "511111", "--office-name", "x", "--level", "district")
+    code, _, err = run(capsys, "--db", db, "init", "--office-code", "511111", "--office-name", "x",
+                       "--level", "district")
     assert code != 0 and "已初始化" in err
 
 
@@ -157,7 +159,8 @@ def test_main_py_and_console_script_are_the_same_program(shawan_db_path: Path) -
 
 
 def test_every_command_has_help() -> None:
-    for args in (["--help"], ["init", "--help"], ["demo", "--help"], ["org", "list", "--help"], ["org", "show", "--help"],
+    for args in (["--help"], ["init", "--help"], ["demo", "--help"], ["org", "list", "--help"],
+                 ["org", "show", "--help"],
                  ["org", "add", "--help"], ["stats", "--help"], ["verify", "--help"]):
         result = _subprocess([sys.executable, "main.py", *args])
         assert result.returncode == 0 and "usage:" in result.stdout, args

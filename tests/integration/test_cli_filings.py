@@ -71,7 +71,8 @@ def test_change_of_legal_representative_with_four_eyes(office_db: Path, tmp_path
     assert json.loads(done.stdout)["state"] == "approved"
     shown = json.loads(cli(db, "org", "show", org_id, "--json").stdout)
     assert shown["legal_rep_name"] == "赵新民"
-    assert {"field": "legal_rep_name", "old_value": old_rep, "new_value": "赵新民"}.items() <= shown["history"][-1].items()
+    assert {"field": "legal_rep_name", "old_value": old_rep,
+            "new_value": "赵新民"}.items() <= shown["history"][-1].items()
     listed = json.loads(cli(db, "filing", "list", "--state", "approved", "--json").stdout)
     assert [f["number"] for f in listed] == [filing["number"]]
 

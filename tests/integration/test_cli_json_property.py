@@ -25,7 +25,8 @@ scalars = st.one_of(
     st.floats(allow_nan=False, allow_infinity=False),
     st.text(max_size=30),
     st.sampled_from(["yes", "是", "1e308", "1e20", "-0", "2021-02-30", "99999999999999999999", "\t=1+1", "0x10",
-                     "social_group", "registered", "active", "511111", "511111002", "\ud800", "乐山市沙湾区测试摄影协会"]),
+                     "social_group", "registered", "active", "511111", "511111002", "\ud800",
+                     "乐山市沙湾区测试摄影协会"]),
 )
 values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=3),
                                                         st.dictionaries(st.text(max_size=8), inner, max_size=3)),

@@ -44,7 +44,8 @@ def test_import_reports_refuses_then_skips_invalid_rows(db_path: Path, tmp_path:
     rejected = tmp_path / "台账-不合格行.xlsx"
     assert f"Rejected rows saved to {rejected}" in out and rejected.exists()
     code, out, _ = run(capsys, "--db", db, "org", "list", "--json")
-    assert sorted(r["name"] for r in json.loads(out)) == ["沙湾区围棋协会", "沙湾区摄影家协会", "沙湾区爱心助学服务中心",
+    assert sorted(r["name"] for r in json.loads(out)) == ["沙湾区围棋协会", "沙湾区摄影家协会",
+                                                          "沙湾区爱心助学服务中心",
                                                           "沙湾区观鸟协会"]
     # importing the same ledger again: nothing new, the invalid rows still reported
     code, out, _ = run(capsys, "--db", db, "import", str(path), "--dry-run", "--json")
@@ -54,7 +55,8 @@ def test_import_reports_refuses_then_skips_invalid_rows(db_path: Path, tmp_path:
 def test_import_with_a_mapping_file_and_changed_rows(db_path: Path, tmp_path: Path,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
     rows = office_rows()[:3]
-    header = ["序号", "机构全称", "统一社会信用代码", "类型", "行业类别", "登记方式", "业务主管单位", "所在乡镇（街道）",
+    header = ["序号", "机构全称", "统一社会信用代码", "类型", "行业类别", "登记方式", "业务主管单位",
+              "所在乡镇（街道）",
               "法定代表人", "成立日期", "注册资金（万元）", "是否建立党组织", "联系电话"]
     path = write_office_ledger(tmp_path / "a.xlsx", rows, header)
     mapping = tmp_path / "mapping.json"

@@ -109,7 +109,8 @@ def test_org_list_takes_the_filters_of_print_register_and_export(shawan_db_path:
 def test_text_output_uses_labels_and_thousands_separators(city_db_path: Path,
                                                           capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--db", str(city_db_path), "org", "list", "--all")
-    assert out.splitlines()[-1] == "共 5,709 个组织" or re.fullmatch(r"共 \d{1,3}(,\d{3})+ 个组织", out.splitlines()[-1])
+    assert out.splitlines()[-1] == "共 5,709 个组织" or re.fullmatch(r"共 \d{1,3}(,\d{3})+ 个组织",
+                                                                 out.splitlines()[-1])
     assert "\tguided\t" not in out and "\t纳入村（社区）指导管理\t" in out
     code, out, _ = run(capsys, "--db", str(city_db_path), "stats")
     assert "社区社会组织 5,611 个" in out and "纳入村（社区）指导管理 5,470" in out

@@ -46,7 +46,8 @@ def _call_cli(args: list[str]) -> tuple[Any, str]:
 
 
 def _records(worker: int, count: int) -> list[dict[str, Any]]:
-    return [social_group(name=f"乐山市沙湾区并发测试{worker}号{i}协会", uscc=make_uscc("1", "511111", f"{worker:02d}{i:06d}"))
+    return [social_group(name=f"乐山市沙湾区并发测试{worker}号{i}协会",
+                         uscc=make_uscc("1", "511111", f"{worker:02d}{i:06d}"))
             for i in range(count)]
 
 

@@ -33,7 +33,8 @@ def test_every_example_in_the_readme_runs_as_written(tmp_path: Path) -> None:
     script = "set -euo pipefail\n" + "\n".join(examples)
     home = tmp_path / "home"
     home.mkdir()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CIVICDESK_") or k == "CIVICDESK_INSECURE_TEST_HASHING"}
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("CIVICDESK_") or k == "CIVICDESK_INSECURE_TEST_HASHING"}
     env.update(HOME=str(home), PATH=f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}",
                XDG_DATA_HOME=str(home / ".local/share"), XDG_CACHE_HOME=str(home / ".cache"), LANG="C.UTF-8")
     done = subprocess.run(["bash", "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True,

@@ -58,7 +58,8 @@ def tamper(path: Path, how: str, position: int) -> None:
             conn.execute("UPDATE audit_entry SET seq = 1 - seq WHERE seq < 0")
             conn.execute(
                 "INSERT INTO audit_entry (seq, at, actor, action, entity, entity_id, details, prev_hash, hash) "
-                "SELECT ?, at, actor, action, entity, entity_id, details, prev_hash, hash FROM audit_entry WHERE seq = ?",
+                "SELECT ?, at, actor, action, entity, entity_id, details, prev_hash, hash"
+                " FROM audit_entry WHERE seq = ?",
                 (position, position + 2))
         elif how == "reorder":  # swap two neighbours
             conn.execute("UPDATE audit_entry SET seq = -1 WHERE seq = ?", (position,))

@@ -51,7 +51,8 @@ def test_thousand_wrong_passwords_accepted_zero_times(db: Database, admin: auth.
     near = [right.upper(), right + " ", " " + right, right[:-1], right[1:], right + "x", "admin123X", "",
             right.replace("1", "l"), "admin123x\n", "ａｄｍｉｎ１２３ｘ"]
     alphabet = "abcdefghijklmnopqrstuvwxyz0123456789!@#中文密码 "
-    attempts = near + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24))) for _ in range(1000 - len(near))]
+    attempts = near + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
+                       for _ in range(1000 - len(near))]
     accepted = 0
     now = utcnow()
     for i, attempt in enumerate(attempts):

@@ -12,7 +12,7 @@ from civicdesk.errors import DatabaseError
 from civicdesk.models import Organization
 from civicdesk.models.engine import make_engine
 from civicdesk.models.migrate import REVISIONS, head_revision, known_revisions, script_revisions
-from civicdesk.services.database import migrate, open_database, upgrade
+from civicdesk.services.database import Database, migrate, open_database, upgrade
 from civicdesk.services.maintenance import verify
 from tests.conftest import digest
 
@@ -164,5 +164,6 @@ def test_migrations_build_exactly_the_models(db: Database) -> None:
         context = MigrationContext.configure(conn, opts={"compare_type": True})
         differences = compare_metadata(context, Base.metadata)
     # FTS5 shadow tables of the search index are not models
-    differences = [d for d in differences if not (d[0] == "remove_table" and d[1].name.startswith(("org_text", "org_uscc")))]
+    differences = [d for d in differences
+                   if not (d[0] == "remove_table" and d[1].name.startswith(("org_text", "org_uscc")))]
     assert differences == []

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from civicdesk.errors import CivicDeskError, ValidationError
+from civicdesk.errors import CivicDeskError, NotFoundError, ValidationError
 from civicdesk.services import audit, auth, filings, registry
 from civicdesk.services.database import Database
 from tests.conftest import digest
@@ -50,7 +50,8 @@ PATHS = {
 
 
 def _walk(db: Database, office: dict[str, auth.UserInfo], org_id: str, state: str) -> filings.FilingRecord:
-    record = filings.draft_filing(db, "change", change(org_id, address="四川省乐山市沙湾区新址路8号"), by=office["clerk"])
+    record = filings.draft_filing(db, "change", change(org_id, address="四川省乐山市沙湾区新址路8号"),
+                                  by=office["clerk"])
     for action, who in PATHS[state]:
         record = filings.transition(db, record.id, action, by=office[who], comment="理由")
     assert record.state == state
@@ -185,7 +186,7 @@ def test_establishment_adds_the_organization_on_approval(db: Database, office) -
     record = filings.draft_filing(db, "establish", {"record": social_group(name="乐山市沙湾区新设书法协会"),
                                                     "applicant": "筹备组"}, by=office["clerk"])
     assert record.organization_id is None
-    with pytest.raises(Exception):
+    with pytest.raises(NotFoundError):
         registry.get_organization(db, "乐山市沙湾区新设书法协会")
     filings.transition(db, record.id, "submit", by=office["clerk"])
     approved = filings.transition(db, record.id, "approve", by=office["reviewer"])
@@ -253,7 +254,7 @@ def test_community_organization_climbs_the_tiers(city_db: Database) -> None:
 REP_ID = "51111119800101006X"  # a valid ID number (checked below) that appears nowhere else
 
 
-def _establishment(db: Database, office) -> filings.FilingRecord:  # noqa: ANN001
+def _establishment(db: Database, office) -> filings.FilingRecord:
     record = social_group(name="乐山市沙湾区新设书法协会")
     record["people"].append({"role": "secretary_general", "name": "钱秘书", "id_number": REP_ID,
                              "phone": "13900001111", "term_start": "2019-05-20"})
@@ -301,7 +302,8 @@ def test_filings_mask_personal_numbers_unless_revealed_and_a_reveal_is_audited(d
     assert revealed.changes["legal_rep_id_number"] == REP_ID
     assert {d.field: d.new for d in revealed.diff}["legal_rep_phone"] == "13700002222"
     entry = audit.entries(db, limit=1)[0]
-    assert (audit.count(db), entry.action, entry.actor, entry.entity_id) == (before + 1, "data.revealed", "li", draft.id)
+    assert (audit.count(db), entry.action, entry.actor, entry.entity_id) == (before + 1, "data.revealed", "li",
+                                                                             draft.id)
 
 
 def test_the_audit_trail_and_history_keep_no_full_id_number_or_phone_of_a_change(db: Database, db_path: Path,
@@ -353,7 +355,8 @@ def test_filings_refuse_control_characters_and_formulas_naming_the_field(db: Dat
             record["people"][0]["name"] = value
             filings.draft_filing(db, "establish", {"record": record}, by=office["clerk"])
         elif where == "applicant":
-            filings.draft_filing(db, "change", {**change(org.id, address="新址"), "applicant": value}, by=office["clerk"])
+            filings.draft_filing(db, "change", {**change(org.id, address="新址"), "applicant": value},
+                                 by=office["clerk"])
         elif where == "legal_rep_name":
             filings.draft_filing(db, "change", change(org.id, legal_rep_name=value), by=office["clerk"])
         else:
@@ -366,8 +369,8 @@ def test_filings_refuse_control_characters_and_formulas_naming_the_field(db: Dat
     assert digest(db_path, without=("audit_entry",)) == before
 
 
-@pytest.mark.parametrize("value", ["测试\x07协会", "测试\x1b]0;x\x07协会", "\x00协会", "测试\u202e会协", "测试\u2067协会",
-                                   "@SUM(1+1)", "-2+3协会", "+1+1协会"])
+@pytest.mark.parametrize("value", ["测试\x07协会", "测试\x1b]0;x\x07协会", "\x00协会", "测试\u202e会协",
+                                   "测试\u2067协会", "@SUM(1+1)", "-2+3协会", "+1+1协会"])
 def test_org_add_refuses_control_characters_and_formulas(db: Database, db_path: Path, value: str,
                                                           tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = digest(db_path)

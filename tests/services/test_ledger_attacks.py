@@ -106,7 +106,8 @@ def test_exports_neutralize_formulas_in_csv_and_xlsx(db: Database, tmp_path: Pat
 def test_control_characters_are_refused_in_every_text_field(db: Database, db_path: Path, tmp_path: Path,
                                                              char: str) -> None:
     header = [*HEADER, "住所", "业务范围"]
-    rows = [row(1, f"沙湾区{char}协会") + ["地址", "范围"], row(2, "沙湾区围棋协会", o8=f"李{char}四") + ["地址", "范围"],
+    rows = [row(1, f"沙湾区{char}协会") + ["地址", "范围"],
+            row(2, "沙湾区围棋协会", o8=f"李{char}四") + ["地址", "范围"],
             row(3, "沙湾区书法协会") + [f"住所{char}", f"第一行\n第二行{char}"]]
     # a CSV carries them all (openpyxl will not write them into an .xlsx); NUL only past the first megabyte,
     # which must read as text

@@ -15,7 +15,7 @@ from bench.bench_import import HEADERS, bare_read, fresh_database, ledger_rows, 
 from civicdesk.services import ledger  # noqa: E402
 
 
-def test_the_bench_ledger_is_clean_and_read_whole(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+def test_the_bench_ledger_is_clean_and_read_whole(tmp_path: Path, capsys) -> None:
     path = tmp_path / "bench.xlsx"
     write_ledger(path, ledger_rows(300))
     assert bare_read(path) == 302

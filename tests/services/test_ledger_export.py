@@ -24,7 +24,7 @@ def snapshot(db: Database) -> dict[tuple[str, str | None, str | None], tuple[dic
     out = {}
     with db.read() as session:
         for org in session.scalars(select(Organization)):
-            record = registry._record(session, org, reveal=True)  # noqa: SLF001
+            record = registry._record(session, org, reveal=True)
             reps = [(p.role, p.name, p.phone, p.id_number) for p in record.people
                     if p.is_current and p.role in ("legal_representative", "responsible_person")]
             out[(record.name, record.values["township_code"], record.values["community_code"])] = (record.values, reps)

@@ -165,7 +165,8 @@ def test_formulas_use_saved_values_or_say_the_value_is_missing(db: Database, tmp
                   "2020-01-01", "=10*12"])
     book.save(path)
     report = ledger.preview_ledger(db, path, today=TODAY)
-    assert [(p.row, p.column, p.header, p.code) for p in report.problems] == [(2, "H", "会员数", "ledger.formula_no_value")]
+    assert [(p.row, p.column, p.header, p.code)
+            for p in report.problems] == [(2, "H", "会员数", "ledger.formula_no_value")]
     assert "=10*12" in report.problems[0].message()
 
     # the same file as Excel saves it: the formula with its computed value
@@ -188,7 +189,8 @@ def test_headers_by_synonyms_and_a_mapping_file(db: Database, tmp_path: Path) ->
     assert field_for_header("组织名称") == field_for_header("社会组织名称") == field_for_header("名称") == "name"
     assert field_for_header("信用代码") == field_for_header("统一社会信用代码 *") == "uscc"
     assert field_for_header("负责人") == field_for_header("法定代表人") == "legal_rep_name"
-    assert field_for_header("成立登记日期") == field_for_header("登记日期") == field_for_header("成立日期") == "established_on"
+    for header in ("成立登记日期", "登记日期", "成立日期"):
+        assert field_for_header(header) == "established_on"
     assert field_for_header("所在县（市、区）") == "division_code"
     assert field_for_header("不认识的列") is None
 
@@ -206,7 +208,8 @@ def test_headers_by_synonyms_and_a_mapping_file(db: Database, tmp_path: Path) ->
     mapping.write_text(json.dumps({"机构全称": "name", "代码": "uscc", "备注": None}, ensure_ascii=False), "utf-8")
     overrides = read_mapping_file(mapping)
     report = ledger.preview_ledger(db, path, mapping=overrides, today=TODAY)
-    assert report.mapping.as_dict() == {"机构全称": "name", "代码": "uscc", "类型": "legal_form", "行业类别": "category",
+    assert report.mapping.as_dict() == {"机构全称": "name", "代码": "uscc", "类型": "legal_form",
+                                        "行业类别": "category",
                                         "登记方式": "registration_mode", "负责人": "legal_rep_name",
                                         "登记日期": "established_on", "备注": ""}
     assert report.counts()["new"] == 1 and report.problems == []

@@ -87,7 +87,8 @@ def seeded(tmp_path_factory: pytest.TempPathFactory, templates: dict[str, Path])
         conn.execute(
             "INSERT INTO sync_conflict (id, entity, row_id, kind, fields, local_values, remote_values, local_vector,"
             " remote_vector, remote_office, winner, detected_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            ("c0ffee00-0000-4000-8000-000000000001", "org_person", rep1.id, "fields", json.dumps(["id_number", "phone"]),
+            ("c0ffee00-0000-4000-8000-000000000001",
+             "org_person", rep1.id, "fields", json.dumps(["id_number", "phone"]),
              json.dumps({"id_number": IDS["rep1"], "phone": PHONES["rep1"]}),
              json.dumps({"id_number": IDS["conflict_remote"], "phone": PHONES["conflict_remote"]}),
              json.dumps({"511111": 2}), json.dumps({"511100": 1}), "511100", "local", "2026-11-28 10:00:00"))

@@ -263,8 +263,9 @@ def _mini_variable_font(folder: Path, extra: str = "") -> Path:
     options.layout_features, options.name_IDs, options.notdef_outline = [], ["*"], True
     font = TTFont(str(source), lazy=True)
     cutter = subset.Subsetter(options)
-    cutter.populate(text=font_module._TEST_CHARS + "乐山市沙湾区社会组织名录截至年月日打印期民政局第共页合计小计个序号一二三四、（）"
-                         "0123456789—：　 " + extra)
+    cutter.populate(text=font_module._TEST_CHARS
+                    + "乐山市沙湾区社会组织名录截至年月日打印期民政局第共页合计小计个序号一二三四、（）"
+                    "0123456789—：　 " + extra)
     cutter.subset(font)
     target = folder / "NotoSansSC[wght].ttf"
     font.save(str(target))
@@ -384,7 +385,8 @@ def test_no_line_starts_with_a_closing_mark() -> None:
     from civicdesk.services.printing import official
 
     styles = official.Styles(font_module.resolve_fonts())
-    text = "遵守宪法、法律、法规和国家政策，践行社会主义核心价值观，服务会员，服务社会；依法开展活动：按章程办事（自律）。"
+    text = ("遵守宪法、法律、法规和国家政策，践行社会主义核心价值观，服务会员，服务社会；"
+            "依法开展活动：按章程办事（自律）。")
     starts = []
     for width in range(60, 160):
         paragraph = Paragraph(text, styles.cell)

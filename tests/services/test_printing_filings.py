@@ -27,7 +27,8 @@ def decided(shawan_db_path: Path, clock: FixedClock) -> tuple[Database, list[fil
     clerk = auth.create_user(db, "wang", "clerk123x", "clerk", by=admin)
     orgs = first_page(db, RegisterFilter(tier="registered"), "name", False, 3)
     made = []
-    for org, received, applicant in zip(orgs, ("2026-11-20", "2026-09-01", "2025-12-01"), ("王五", "赵六", "钱七")):
+    for org, received, applicant in zip(orgs, ("2026-11-20", "2026-09-01", "2025-12-01"), ("王五", "赵六", "钱七"),
+                                        strict=True):
         record = filings.draft_filing(db, "change", {"organization_id": org.id, "changes": {"member_count": 999},
                                                      "received_on": received, "applicant": applicant}, by=clerk)
         made.append(filings.transition(db, record.id, "submit", by=clerk))
@@ -36,7 +37,7 @@ def decided(shawan_db_path: Path, clock: FixedClock) -> tuple[Database, list[fil
     db.close()
 
 
-def test_period_report_with_deadlines(decided, tmp_path: Path) -> None:  # noqa: ANN001
+def test_period_report_with_deadlines(decided, tmp_path: Path) -> None:
     db, made = decided
     internal, public = tmp_path / "i.pdf", tmp_path / "p.pdf"
     options = FilingsOptions(date(2026, 1, 1), date(2026, 11, 28))
@@ -53,7 +54,7 @@ def test_period_report_with_deadlines(decided, tmp_path: Path) -> None:  # noqa:
     assert_fonts_embedded(internal)
 
 
-def test_organization_sheet_lists_its_latest_filings(decided, tmp_path: Path) -> None:  # noqa: ANN001
+def test_organization_sheet_lists_its_latest_filings(decided, tmp_path: Path) -> None:
     db, made = decided
     sheet = tmp_path / "o.pdf"
     print_document(db, "organization", {"key": made[0].organization_id}, sheet)

@@ -190,7 +190,8 @@ def test_community_tiers(shawan_db_path: Path) -> None:
         assert record.values["registry_code"] == community
         assert record.values["registry_name"].endswith(("居民委员会", "村民委员会"))
         with pytest.raises(ValidationError) as err:
-            registry.add_organization(db, {**guided, "name": "测试社区二", "uscc": make_uscc("1", "511111", "MJ000001")})
+            registry.add_organization(db,
+                                      {**guided, "name": "测试社区二", "uscc": make_uscc("1", "511111", "MJ000001")})
         assert "field.not_allowed" in {i.code for i in err.value.issues}
         with pytest.raises(ValidationError) as err:
             registry.add_organization(db, {**guided, "name": "测试社区三", "community_subtype": None})

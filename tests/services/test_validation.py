@@ -58,7 +58,7 @@ def ref_org_sum(first8: str) -> int:
     """GB 11714 weighted sum: letters A=10 … Z=35 over the whole alphabet, weights 2^(9-i) mod 11."""
     values = [int(c) if c.isdigit() else string.ascii_uppercase.index(c) + 10 for c in first8]
     weights = [pow(2, 8 - i, 11) for i in range(8)]  # 3 7 9 10 5 8 4 2
-    return sum(v * w for v, w in zip(values, weights))
+    return sum(v * w for v, w in zip(values, weights, strict=True))
 
 
 def ref_org_check(first8: str) -> str:

@@ -33,7 +33,7 @@ def _received(path: Path, origin: str) -> dict:
     db = open_database(path)
     try:
         with db.read() as s:
-            return service._received(s, origin)  # noqa: SLF001 (what the next acknowledgement says)
+            return service._received(s, origin)  # what the next acknowledgement says
     finally:
         db.close()
 

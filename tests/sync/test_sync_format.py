@@ -82,7 +82,7 @@ def test_logged_inserts_carry_the_pinyin_only_while_the_name_is_unchanged(pair: 
     try:
         with db.read() as session:
             peer = session.scalars(select(SyncPeer).where(SyncPeer.office_code == "511100")).one()
-            changes = service._logged(session, peer)  # noqa: SLF001
+            changes = service._logged(session, peer)
     finally:
         db.close()
     inserts = {c["id"]: c for c in changes if c["entity"] == "organization" and c["op"] == "insert"}

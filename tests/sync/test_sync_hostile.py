@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import json
 import random
-import shutil
 import struct
 import zipfile
 import zlib
@@ -19,8 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-pytestmark = pytest.mark.filterwarnings("ignore:Duplicate name")
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -29,7 +26,9 @@ from civicdesk.services.sync import keys as keyring
 from civicdesk.services.sync import package as pkg
 from civicdesk.services.sync.service import import_blobs
 from tests.conftest import digest
-from tests.sync.conftest import PASSPHRASE, export, import_json
+from tests.sync.conftest import PASSPHRASE, import_json
+
+pytestmark = pytest.mark.filterwarnings("ignore:Duplicate name")
 
 MEMBERS = pkg.MEMBERS
 
@@ -95,9 +94,9 @@ class Forger:
 
         compressed = zlib.compress(raw)
         key, nonce = AESGCM.generate_key(bit_length=256), b"\x01" * 12
-        aad = pkg._aad(manifest["package_id"], manifest["sender"]["office"], manifest["recipient"]["office"])  # noqa: SLF001
+        aad = pkg._aad(manifest["package_id"], manifest["sender"]["office"], manifest["recipient"]["office"])
         cipher = AESGCM(key).encrypt(nonce, compressed, aad)
-        wrapped = pkg._suite().encrypt(key, X25519PublicKey.from_public_bytes(self.city_public), info=aad)  # noqa: SLF001
+        wrapped = pkg._suite().encrypt(key, X25519PublicKey.from_public_bytes(self.city_public), info=aad)
         manifest["payload"] = dict(self.manifest["payload"], sha256=pkg.sha256(cipher), size=len(cipher),
                                    plaintext_size=len(raw), compressed_size=len(compressed),
                                    wrapped_key=keyring.b64(wrapped), nonce=keyring.b64(nonce))
@@ -122,7 +121,8 @@ def _refusals(db_path: Path, blobs: list[tuple[str, bytes]]) -> list[Any]:
 
 def _change(row: dict[str, Any] | None = None, **kw: Any) -> dict[str, Any]:
     change = {"log": 1, "entity": "organization", "id": "00000000-0000-4000-8000-000000000001", "op": "update",
-              "fields": {"address": [None, "x"]}, "before": {"511111": 1}, "after": {"511111": 2}, "author": None, "derived": None}
+              "fields": {"address": [None, "x"]}, "before": {"511111": 1}, "after": {"511111": 2}, "author": None,
+              "derived": None}
     change.update(row or {})
     change.update(kw)
     return change
@@ -224,7 +224,8 @@ def _hostile_files(f: Forger) -> list[tuple[str, bytes, str]]:
         ("payload unknown field", f.with_payload(_one(_change(fields={"secret": [None, 1]}))), "payload"),
         ("payload wrong type", f.with_payload(_one(_change(fields={"member_count": [None, "12"]}))), "payload"),
         ("payload bad date", f.with_payload(_one(_change(fields={"established_on": [None, "2021-13-01"]}))), "payload"),
-        ("payload NaN", f.with_payload(None, raw=json.dumps(_one(base_change)).replace('"x"', "NaN").encode()), "payload"),
+        ("payload NaN",
+         f.with_payload(None, raw=json.dumps(_one(base_change)).replace('"x"', "NaN").encode()), "payload"),
         ("payload duplicate keys", f.with_payload(None, raw=b'{"changes": [], "changes": [], "divisions": []}'),
          "payload"),
         ("payload negative vector", f.with_payload(_one(_change(after={"511111": -1}))), "payload"),

@@ -121,7 +121,8 @@ def jurisdiction_template(sync_templates: Path, tmp_path_factory: pytest.TempPat
     load_own_share(city)
     (first,) = export(folder / f"{DISTRICT}.sqlite3", CITY, folder)
     assert import_json(city, first)[0] == 0
-    (theirs,) = rows(city, "SELECT id FROM organization WHERE origin_office = ? AND division_code = ? LIMIT 1", CITY, OTHER)
+    (theirs,) = rows(city, "SELECT id FROM organization WHERE origin_office = ? AND division_code = ? LIMIT 1",
+                     CITY, OTHER)
     conn = sqlite3.connect(city)  # one city registration becomes 市中区's own (as if received from it)
     conn.execute("UPDATE organization SET registry_code = ?, origin_office = ?, version_vector = ? WHERE id = ?",
                  (OTHER, OTHER, json.dumps({OTHER: 1}), theirs[0]))
@@ -166,16 +167,19 @@ def _attacks(w: dict[str, Any]) -> dict[str, tuple[list[dict[str, Any]], str, st
                       registry_code=CITY, registry_name="乐山市民政局")
     return {
         "another district's organization": (
-            [change("organization", other_org, "update", {"address": "沙湾区改的住所"}, before=ov)], "foreign_row", other_org),
+            [change("organization", other_org, "update", {"address": "沙湾区改的住所"},
+                    before=ov)], "foreign_row", other_org),
         "a city registration revoked": (
             [change("organization", city_org, "update", {"status": "revoked"}, before=cv)], "foreign_row", city_org),
         "a city registration's new legal representative": (
-            [change("org_person", person, "upsert", {"id": person, "organization_id": city_org, "role": "legal_representative",
-                                                      "name": "冒名者", "origin_office": DISTRICT, "is_current": True})],
+            [change("org_person", person, "upsert",
+                    {"id": person, "organization_id": city_org, "role": "legal_representative",
+                     "name": "冒名者", "origin_office": DISTRICT, "is_current": True})],
             "foreign_row", person),
         "a city registration tombstoned": (
             [change("organization", city_org, "delete", {"deleted_at": "2026-11-01T00:00:00", "deleted_by": "x",
-                                                         "deleted_reason": "重复"}, before=cv)], "foreign_row", city_org),
+                                                         "deleted_reason": "重复"}, before=cv)],
+            "foreign_row", city_org),
         "a city registration taken over": (
             [change("organization", city_org, "update", {"registry_code": [CITY, DISTRICT]}, before=cv)],
             "foreign_row", city_org),
@@ -189,8 +193,10 @@ def _attacks(w: dict[str, Any]) -> dict[str, tuple[list[dict[str, Any]], str, st
         "inserted under the city's registry": (
             [change("organization", under_city["id"], "upsert", under_city)], "foreign_row", under_city["id"]),
         "a legitimate change first, the foreign one second": (
-            [change("organization", own, "update", {"address": "沙湾区合法修改"}, before=_vector(city, "organization", own)),
-             change("organization", city_org, "update", {"contact_name": "冒名者"}, before=cv)], "foreign_row", city_org),
+            [change("organization", own, "update", {"address": "沙湾区合法修改"},
+                    before=_vector(city, "organization", own)),
+             change("organization", city_org, "update", {"contact_name": "冒名者"},
+                    before=cv)], "foreign_row", city_org),
     }
 
 
@@ -282,7 +288,7 @@ def test_city_export_to_a_district_carries_only_what_it_may_see(world: dict[str,
     assert json.loads(audit[0])["withheld"] >= 1
 
 
-# -- identity ------------------------------------------------------------------------------------------------------------
+# -- identity ----------------------------------------------------------------------------------------------------------
 def _card(db_path: Path, **office: str) -> bytes:
     """The office's own card, re-signed (with its real key) after changing its code, name or level."""
     db = open_database(db_path)
@@ -294,7 +300,8 @@ def _card(db_path: Path, **office: str) -> bytes:
         db.close()
     body.pop("signature")
     body["office"].update(office)
-    return json.dumps(dict(body, signature=keyring.b64(signer.sign(keyring.canonical(body)))), ensure_ascii=False).encode()
+    return json.dumps(dict(body, signature=keyring.b64(signer.sign(keyring.canonical(body)))),
+                      ensure_ascii=False).encode()
 
 
 def test_a_district_card_claiming_the_city_level_is_never_trusted(world: dict[str, Any]) -> None:
@@ -353,9 +360,10 @@ def test_a_peer_recorded_as_city_under_a_district_code_gets_a_districts_share(wo
     assert {d for (d,) in rows(district, "SELECT DISTINCT division_code FROM organization")} == {DISTRICT}
 
 
-# -- values a clerk could not enter -------------------------------------------------------------------------------------
+# -- values a clerk could not enter ------------------------------------------------------------------------------------
 def _insert(w: dict[str, Any], **values: Any) -> tuple[str, dict[str, Any]]:
-    row = dict(org_row(w["city"], w["own_org"]), id=str(uuid.uuid4()), uscc=None, name=f"沙湾区新协会{uuid.uuid4().hex[:6]}")
+    row = dict(org_row(w["city"], w["own_org"]), id=str(uuid.uuid4()), uscc=None,
+               name=f"沙湾区新协会{uuid.uuid4().hex[:6]}")
     row.update(values)
     return row["id"], change("organization", row["id"], "upsert", row)
 
@@ -458,7 +466,8 @@ DIVISIONS = {
     "a level its code does not have": {"code": "511111002098", "name": "伪造", "full_name": "伪造", "level": "county",
                                        "parent_code": "511111002", "code_official": False, "invented": True,
                                        "source": None},
-    "a parent its code does not name": {"code": "511111002097", "name": "伪造", "full_name": "伪造", "level": "community",
+    "a parent its code does not name": {"code": "511111002097", "name": "伪造", "full_name": "伪造",
+                                        "level": "community",
                                         "parent_code": "511111100", "code_official": False, "invented": True,
                                         "source": None},
 }
@@ -509,7 +518,7 @@ def test_verify_of_a_malformed_database_is_one_line(world: dict[str, Any]) -> No
     assert code != 0 and "Traceback" not in err and len(err.strip().splitlines()) == 1
 
 
-# -- numbers from outside ------------------------------------------------------------------------------------------------
+# -- numbers from outside ----------------------------------------------------------------------------------------------
 def test_a_parked_package_with_a_huge_seq_leaves_status_and_export_working(world: dict[str, Any]) -> None:
     city = world["city"]
     huge = 9_000_000_000_000_000
@@ -535,7 +544,7 @@ def test_acknowledged_ranges_are_bounded_in_the_manifest(world: dict[str, Any]) 
         body = json.dumps(manifest).encode()
         sig = json.dumps({"key_id": up.key_id, "algorithm": "Ed25519",
                           "signature": keyring.b64(up.signer.sign(body))}, sort_keys=True).encode()
-        forged = pkg._zip_bytes((body, sig, members["payload.bin"]))  # noqa: SLF001
+        forged = pkg._zip_bytes((body, sig, members["payload.bin"]))
         assert refused(world["city"], forged).reason == "sync.refused.manifest", bad
 
 
@@ -555,7 +564,7 @@ def _members(data: bytes) -> dict[str, bytes]:
         return {n: zf.read(n) for n in zf.namelist()}
 
 
-# -- what the views show -------------------------------------------------------------------------------------------------
+# -- what the views show -----------------------------------------------------------------------------------------------
 def test_conflicts_mask_phone_and_id_numbers_unless_revealed(world: dict[str, Any]) -> None:
     from civicdesk.services import auth
 
@@ -568,7 +577,8 @@ def test_conflicts_mask_phone_and_id_numbers_unless_revealed(world: dict[str, An
     theirs = dict(cv)
     theirs[DISTRICT] = theirs.get(DISTRICT, 0) + 1
     c = {"log": None, "entity": "organization", "id": own, "op": "update",
-         "fields": {"contact_phone": [None, "13887654321"]}, "before": cv, "after": theirs, "author": None, "derived": None}
+         "fields": {"contact_phone": [None, "13887654321"]}, "before": cv, "after": theirs, "author": None,
+         "derived": None}
     assert refused(city, world["up"].package([c], seq=2, previous=world["previous"])).status == "applied"
     for args in (("sync", "conflicts"), ("sync", "conflicts", "--json")):
         out = ok("--db", city, *args)

@@ -83,13 +83,15 @@ class World:
                 for f, (_, new) in c.fields.items():
                     if f in FIELDS or f == "deleted_at":
                         self.edits.append({"office": code, "row": c.row_id, "field": f, "value": new,
-                                           "before": c.vector_before or {}, "after": c.vector_after, "i": len(self.edits)})
+                                           "before": c.vector_before or {}, "after": c.vector_after,
+                                           "i": len(self.edits)})
 
     def edit(self) -> None:
         code = self.rng.choice((CITY, *DISTRICTS))
         db = self.dbs[code]
         with db.unit() as s:
-            orgs = list(s.scalars(select(Organization).where(Organization.deleted_at.is_(None)).order_by(Organization.id)))
+            orgs = list(s.scalars(select(Organization).where(Organization.deleted_at.is_(None))
+                                  .order_by(Organization.id)))
             if code != CITY and (not orgs or self.rng.random() < 0.25):
                 self.n += 1
                 row_id = str(uuid.UUID(int=self.rng.getrandbits(128), version=4))  # reproducible runs
@@ -102,7 +104,9 @@ class World:
                     org.deleted_at, org.deleted_by, org.deleted_reason = datetime(2026, 1, 1), code, "重复"
                 else:
                     for f in self.rng.sample(FIELDS, self.rng.choice((1, 1, 2))):
-                        setattr(org, f, self.rng.randrange(1, 999) if f == "member_count" else f"{code}-{f}-{self.rng.randrange(10**6)}")
+                        value = (self.rng.randrange(1, 999) if f == "member_count"
+                                 else f"{code}-{f}-{self.rng.randrange(10**6)}")
+                        setattr(org, f, value)
         self._collect(code)
 
     def send(self, a: str, b: str, *, lossy: bool = True) -> None:
@@ -200,7 +204,8 @@ def _run(folder: Path, seed: int, steps: int) -> None:
             world.step()
         world.settle()
         # Rows that still differ must be under an open conflict on both sides (see the module docstring) ...
-        open_rows = {code: {c.row_id for c in service.list_conflicts(db, open_only=True)} for code, db in world.dbs.items()}
+        open_rows = {code: {c.row_id for c in service.list_conflicts(db, open_only=True)} for code,
+                     db in world.dbs.items()}
         for d in DISTRICTS:
             here, there = world.rows(d, d), world.rows(CITY, d)
             differ = {k for k in set(here) | set(there) if here.get(k) != there.get(k)}

@@ -223,7 +223,7 @@ def _sub(folder: Path, name: str) -> Path:
     return path
 
 
-def test_large_export_splits_into_consecutive_packages(pair: dict[str, Path], monkeypatch) -> None:  # noqa: ANN001
+def test_large_export_splits_into_consecutive_packages(pair: dict[str, Path], monkeypatch) -> None:
     from civicdesk.services.sync import service
 
     monkeypatch.setattr(service, "SPLIT_BYTES", 40_000)

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from civicdesk.errors import CivicDeskError
 from civicdesk.services import audit, auth
 from civicdesk.ui.audit_viewer import PAGE, AuditTableModel, AuditViewer
 from civicdesk.ui.context import AppContext
@@ -121,7 +122,7 @@ def test_audit_model_passes_the_model_tester(qtmodeltester: Any, ctx: AppContext
 def test_audit_viewer_filters_pages_and_verifies(qtbot: Any, ctx: AppContext) -> None:
     for i in range(PAGE + 10):
         audit.record_event(ctx.db, "export.test", actor="clerk1", entity="organization", entity_id=f"x{i}", n=i)
-    with pytest.raises(Exception):
+    with pytest.raises(CivicDeskError):
         auth.authenticate(ctx.db, "clerk1", "wrong-password1")
     viewer = AuditViewer(ctx)
     qtbot.addWidget(viewer)

@@ -38,7 +38,8 @@ def cheap_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
 def make_users(db: Database) -> dict[str, auth.UserInfo]:
     admin = auth.create_user(db, "admin", "Admin1234", "admin", full_name="管理员")
     users = {"admin": admin}
-    for name, role, full in (("clerk1", "clerk", "张经办"), ("rev1", "reviewer", "李审核"), ("rev2", "reviewer", "赵审核")):
+    for name, role, full in (("clerk1", "clerk", "张经办"), ("rev1", "reviewer", "李审核"),
+                             ("rev2", "reviewer", "赵审核")):
         users[name] = auth.create_user(db, name, "Passw0rd1", role, full_name=full, by=admin)
     return users
 
@@ -176,7 +177,8 @@ def test_clerk_applies_reviewer_approves_and_register_history_and_audit_show_it(
             for r in range(dialog.diff.rowCount())}
     assert diff["法定代表人（负责人）姓名"] == [org.legal_rep_name, org.legal_rep_name, NEW_REP]
     # and the person approval writes (the one in office leaves): issue 13, the reviewer sees every person
-    assert diff["人员"][2].startswith(f"法定代表人 {NEW_REP}") and diff["人员"][2].endswith(f"{org.legal_rep_name} 离任")
+    assert diff["人员"][2].startswith(f"法定代表人 {NEW_REP}")
+    assert diff["人员"][2].endswith(f"{org.legal_rep_name} 离任")
     assert len(diff) == 2
     assert not dialog.stale.isVisible()
     approve = dialog.buttons["approve"]
@@ -324,7 +326,8 @@ def type_into_plain(edit: Any, text: str) -> None:
 def test_screenshots_of_the_queue_and_a_filing(qtbot: Any, ctx: AppContext) -> None:
     org = registered_org(ctx.db)
     filing = change_filing(ctx, org.id, "clerk1", legal_rep_name=NEW_REP, address="四川省乐山市沙湾区新华路8号")
-    filings.transition(ctx.db, change_filing(ctx, org.id, "clerk1", address="四川省乐山市沙湾区嘉农镇1号").id, "approve",
+    filings.transition(ctx.db, change_filing(ctx, org.id, "clerk1", address="四川省乐山市沙湾区嘉农镇1号").id,
+                       "approve",
                        by=ctx.users["rev2"])  # type: ignore[attr-defined]
     as_user(ctx, "rev1")
     queue = ReviewQueue(ctx, Labels(ctx.db))

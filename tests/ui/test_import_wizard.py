@@ -20,7 +20,7 @@ from tests.services.test_ledger_office import USCC_GO, USCC_PHOTO, office_rows, 
 TIMEOUT = 30_000
 
 
-def _wizard(qtbot, ctx, path: Path) -> ImportWizard:  # noqa: ANN001
+def _wizard(qtbot, ctx, path: Path) -> ImportWizard:
     wizard = ImportWizard(ctx)
     qtbot.addWidget(wizard)
     wizard.show()
@@ -29,7 +29,7 @@ def _wizard(qtbot, ctx, path: Path) -> ImportWizard:  # noqa: ANN001
     return wizard
 
 
-def test_import_through_the_wizard(qtbot, make_ctx, db_path: Path, tmp_path: Path) -> None:  # noqa: ANN001
+def test_import_through_the_wizard(qtbot, make_ctx, db_path: Path, tmp_path: Path) -> None:
     ctx = make_ctx(db_path)
     path = write_office_ledger(tmp_path / "沙湾区台账.xlsx")
     wizard = _wizard(qtbot, ctx, path)
@@ -79,7 +79,7 @@ def test_import_through_the_wizard(qtbot, make_ctx, db_path: Path, tmp_path: Pat
     assert photo.values["contact_phone"] is None  # the column the clerk left out
 
 
-def test_cancel_leaves_the_database_unchanged(qtbot, make_ctx, db_path: Path, tmp_path: Path) -> None:  # noqa: ANN001
+def test_cancel_leaves_the_database_unchanged(qtbot, make_ctx, db_path: Path, tmp_path: Path) -> None:
     ctx = make_ctx(db_path)
     rows = [[i, f"沙湾区测试协会{i}", make_uscc("1", "511111", f"MK{i:06d}"), "社会团体", "文化类", "直接登记", None,
              "铜河街道", "张三", "2020-01-02", 1, "否", None] for i in range(1, 301)]
@@ -104,7 +104,7 @@ def test_cancel_leaves_the_database_unchanged(qtbot, make_ctx, db_path: Path, tm
     assert digest(db_path) == before
 
 
-def test_a_bad_file_is_named_on_the_mapping_page(qtbot, make_ctx, db_path: Path, tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_bad_file_is_named_on_the_mapping_page(qtbot, make_ctx, db_path: Path, tmp_path: Path) -> None:
     path = tmp_path / "加密.xlsx"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le"))
     wizard = _wizard(qtbot, make_ctx(db_path), path)
@@ -113,7 +113,7 @@ def test_a_bad_file_is_named_on_the_mapping_page(qtbot, make_ctx, db_path: Path,
     assert not wizard.mapping_page.isComplete()
 
 
-def test_file_menu_exports_the_filtered_table(qtbot, make_ctx, shawan_db_path: Path, tmp_path: Path) -> None:  # noqa: ANN001
+def test_file_menu_exports_the_filtered_table(qtbot, make_ctx, shawan_db_path: Path, tmp_path: Path) -> None:
     ctx = make_ctx(shawan_db_path)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
@@ -136,7 +136,7 @@ def test_file_menu_exports_the_filtered_table(qtbot, make_ctx, shawan_db_path: P
     assert "已导出" in window.statusBar().currentMessage()
 
 
-def test_a_clerks_import_ends_with_filings_for_review_and_only_finish(qtbot, make_ctx, db_path: Path,  # noqa: ANN001
+def test_a_clerks_import_ends_with_filings_for_review_and_only_finish(qtbot, make_ctx, db_path: Path,
                                                                       tmp_path: Path) -> None:
     from civicdesk.services import auth, filings, ledger
 

@@ -11,7 +11,7 @@ from civicdesk.ui.main_window import MainWindow
 from civicdesk.ui.tables.org_table_model import COL_ADDRESS, COL_NAME
 
 
-def _window(qtbot, ctx) -> MainWindow:  # noqa: ANN001
+def _window(qtbot, ctx) -> MainWindow:
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
@@ -20,7 +20,7 @@ def _window(qtbot, ctx) -> MainWindow:  # noqa: ANN001
     return window
 
 
-def test_typing_a_search_shows_its_matches(qtbot, make_ctx, city_db_path: Path) -> None:  # noqa: ANN001
+def test_typing_a_search_shows_its_matches(qtbot, make_ctx, city_db_path: Path) -> None:
     window = _window(qtbot, make_ctx(city_db_path))
     assert "7,353" in window.count_label.text()
     with qtbot.waitSignal(window.model.loaded, timeout=20_000) as blocker:
@@ -38,7 +38,7 @@ def test_typing_a_search_shows_its_matches(qtbot, make_ctx, city_db_path: Path) 
     assert window.model.data(window.model.index(0, COL_NAME)).endswith("老年协会")
 
 
-def test_filters_combine(qtbot, make_ctx, city_db_path: Path) -> None:  # noqa: ANN001
+def test_filters_combine(qtbot, make_ctx, city_db_path: Path) -> None:
     window = _window(qtbot, make_ctx(city_db_path))
     bar = window.filter_bar
     with qtbot.waitSignal(window.model.loaded, timeout=20_000) as blocker:
@@ -50,7 +50,7 @@ def test_filters_combine(qtbot, make_ctx, city_db_path: Path) -> None:  # noqa: 
     assert all(window.model.row_at(r).division_code == "511111" for r in range(window.model.rowCount()))
 
 
-def test_selecting_shows_details_with_masked_id(qtbot, make_ctx, shawan_db_path: Path) -> None:  # noqa: ANN001
+def test_selecting_shows_details_with_masked_id(qtbot, make_ctx, shawan_db_path: Path) -> None:
     window = _window(qtbot, make_ctx(shawan_db_path))
     qtbot.waitUntil(lambda: window.model.seq_at(0) is not None)
     window.table.selectRow(0)
@@ -60,7 +60,7 @@ def test_selecting_shows_details_with_masked_id(qtbot, make_ctx, shawan_db_path:
     assert name in text and "**********" in text
 
 
-def test_keyboard(qtbot, make_ctx, shawan_db_path: Path) -> None:  # noqa: ANN001
+def test_keyboard(qtbot, make_ctx, shawan_db_path: Path) -> None:
     window = _window(qtbot, make_ctx(shawan_db_path))
     window.table.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -77,7 +77,7 @@ def test_keyboard(qtbot, make_ctx, shawan_db_path: Path) -> None:  # noqa: ANN00
     assert not dialog.isVisible()
 
 
-def test_columns_and_window_state_are_remembered(qtbot, make_ctx, shawan_db_path: Path) -> None:  # noqa: ANN001
+def test_columns_and_window_state_are_remembered(qtbot, make_ctx, shawan_db_path: Path) -> None:
     ctx = make_ctx(shawan_db_path)
     window = _window(qtbot, ctx)
     header = window.table.horizontalHeader()
@@ -92,7 +92,7 @@ def test_columns_and_window_state_are_remembered(qtbot, make_ctx, shawan_db_path
     assert header.sectionSize(COL_NAME) == 333
 
 
-def test_new_organization_through_the_form_is_found_in_the_table(qtbot, make_ctx, db_path: Path) -> None:  # noqa: ANN001
+def test_new_organization_through_the_form_is_found_in_the_table(qtbot, make_ctx, db_path: Path) -> None:
     """Ctrl+N, a wrong USCC corrected, save: the new organization is selected in the register and searchable."""
     from tests.ui.test_org_form import GOOD_USCC, fill_social_group
 

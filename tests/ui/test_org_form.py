@@ -17,7 +17,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from civicdesk.errors import DatabaseError, Issue, ValidationError
+from civicdesk.errors import DatabaseError, Issue, NotFoundError, ValidationError
 from civicdesk.services import registry
 from civicdesk.services.database import open_database
 from civicdesk.ui import org_form
@@ -373,5 +373,5 @@ def test_saving_a_new_organization_submits_an_establishment_filing(
     record = filed.args[0]
     assert (record.kind, record.state, record.organization_name) == ("establish", "submitted", SOCIAL_GROUP["name"])
     assert [f.number for f in filings.list_filings(ctx.db, state="submitted")] == [record.number]
-    with pytest.raises(Exception):  # the register changes only when a reviewer approves
+    with pytest.raises(NotFoundError):  # the register changes only when a reviewer approves
         registry.get_organization(ctx.db, GOOD_USCC)

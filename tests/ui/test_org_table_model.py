@@ -19,12 +19,12 @@ from civicdesk.ui.tables.org_table_model import (
 )
 
 
-def _loaded(qtbot, model: OrgTableModel, **reload) -> None:  # noqa: ANN001
+def _loaded(qtbot, model: OrgTableModel, **reload) -> None:
     with qtbot.waitSignal(model.order_loaded, timeout=20_000):
         model.reload(**reload)
 
 
-def test_model_passes_qt_model_tester(qtbot, qtmodeltester, make_ctx, shawan_db_path: Path) -> None:  # noqa: ANN001
+def test_model_passes_qt_model_tester(qtbot, qtmodeltester, make_ctx, shawan_db_path: Path) -> None:
     ctx = make_ctx(shawan_db_path)
     model = OrgTableModel(ctx, Labels(ctx.db))
     _loaded(qtbot, model)
@@ -32,7 +32,7 @@ def test_model_passes_qt_model_tester(qtbot, qtmodeltester, make_ctx, shawan_db_
     qtmodeltester.check(model, force_py=True)
 
 
-def test_rows_match_the_service_order_and_are_fetched_in_blocks(qtbot, make_ctx, city_db_path: Path) -> None:  # noqa: ANN001
+def test_rows_match_the_service_order_and_are_fetched_in_blocks(qtbot, make_ctx, city_db_path: Path) -> None:
     ctx = make_ctx(city_db_path)
     model = OrgTableModel(ctx, Labels(ctx.db))
     _loaded(qtbot, model)
@@ -49,7 +49,7 @@ def test_rows_match_the_service_order_and_are_fetched_in_blocks(qtbot, make_ctx,
     assert last == browse.rows(ctx.db, [expected[-1]])[expected[-1]].name
 
 
-def test_sorting_by_date_descending_is_sql(qtbot, make_ctx, shawan_db_path: Path) -> None:  # noqa: ANN001
+def test_sorting_by_date_descending_is_sql(qtbot, make_ctx, shawan_db_path: Path) -> None:
     ctx = make_ctx(shawan_db_path)
     model = OrgTableModel(ctx, Labels(ctx.db))
     _loaded(qtbot, model)
@@ -63,7 +63,7 @@ def test_sorting_by_date_descending_is_sql(qtbot, make_ctx, shawan_db_path: Path
     assert townships == sorted(townships)
 
 
-def test_name_sorts_by_pinyin(qtbot, make_ctx, shawan_db_path: Path) -> None:  # noqa: ANN001
+def test_name_sorts_by_pinyin(qtbot, make_ctx, shawan_db_path: Path) -> None:
     ctx = make_ctx(shawan_db_path)
     model = OrgTableModel(ctx, Labels(ctx.db))
     _loaded(qtbot, model)
@@ -74,7 +74,7 @@ def test_name_sorts_by_pinyin(qtbot, make_ctx, shawan_db_path: Path) -> None:  #
     assert keys == sorted(keys)
 
 
-def test_filter_and_search(qtbot, make_ctx, city_db_path: Path) -> None:  # noqa: ANN001
+def test_filter_and_search(qtbot, make_ctx, city_db_path: Path) -> None:
     ctx = make_ctx(city_db_path)
     model = OrgTableModel(ctx, Labels(ctx.db))
     _loaded(qtbot, model, flt=browse.RegisterFilter(tier="filed"))
@@ -86,7 +86,7 @@ def test_filter_and_search(qtbot, make_ctx, city_db_path: Path) -> None:  # noqa
     assert uscc and all(u.startswith("51511111") for u in uscc)
 
 
-def test_stale_result_is_dropped(qtbot, make_ctx, city_db_path: Path) -> None:  # noqa: ANN001
+def test_stale_result_is_dropped(qtbot, make_ctx, city_db_path: Path) -> None:
     """A first search superseded by a second one never shows its rows."""
     ctx = make_ctx(city_db_path)
     model = OrgTableModel(ctx, Labels(ctx.db))

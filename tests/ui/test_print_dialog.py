@@ -15,7 +15,7 @@ from civicdesk.ui.print_dialog import PrintDialog
 from tests.services.test_printing import assert_fonts_embedded, text_of
 
 
-def _dialog(qtbot, ctx, **kwargs) -> PrintDialog:  # noqa: ANN001
+def _dialog(qtbot, ctx, **kwargs) -> PrintDialog:
     dialog = PrintDialog(ctx, Labels(ctx.db, ctx.lang), **kwargs)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -23,7 +23,7 @@ def _dialog(qtbot, ctx, **kwargs) -> PrintDialog:  # noqa: ANN001
 
 
 def test_save_uses_the_current_filter_and_reports_progress(qtbot, make_ctx, shawan_db_path: Path,
-                                                           tmp_path: Path) -> None:  # noqa: ANN001
+                                                           tmp_path: Path) -> None:
     ctx = make_ctx(shawan_db_path)
     dialog = _dialog(qtbot, ctx, current_filter=RegisterFilter(tier="filed"))
     assert dialog.current_kind() == "register" and "乡镇（街道）备案" in dialog.filter_words.text()
@@ -47,7 +47,7 @@ def test_save_uses_the_current_filter_and_reports_progress(qtbot, make_ctx, shaw
     assert "已保存" in dialog.status.text() and steps
 
 
-def test_preview_shows_rendered_pages(qtbot, make_ctx, city_db_path: Path) -> None:  # noqa: ANN001
+def test_preview_shows_rendered_pages(qtbot, make_ctx, city_db_path: Path) -> None:
     ctx = make_ctx(city_db_path)
     dialog = _dialog(qtbot, ctx)
     dialog.set_kind("statistics")
@@ -65,7 +65,7 @@ def test_preview_shows_rendered_pages(qtbot, make_ctx, city_db_path: Path) -> No
     assert "统计报告" in dialog.status.text()
 
 
-def test_cancel_leaves_no_file(qtbot, make_ctx, city_db_path: Path, tmp_path: Path) -> None:  # noqa: ANN001
+def test_cancel_leaves_no_file(qtbot, make_ctx, city_db_path: Path, tmp_path: Path) -> None:
     ctx = make_ctx(city_db_path)
     dialog = _dialog(qtbot, ctx, current_filter=RegisterFilter(status=None))
     folder = tmp_path / "out"
@@ -78,7 +78,7 @@ def test_cancel_leaves_no_file(qtbot, make_ctx, city_db_path: Path, tmp_path: Pa
 
 
 def test_errors_are_shown_and_organization_sheet_prints(qtbot, make_ctx, shawan_db_path: Path,
-                                                        tmp_path: Path) -> None:  # noqa: ANN001
+                                                        tmp_path: Path) -> None:
     ctx = make_ctx(shawan_db_path)
     dialog = _dialog(qtbot, ctx, selected_id="no-such-id")
     dialog.hide()  # no message box in the test: the status line and the signal carry the error
@@ -94,7 +94,7 @@ def test_errors_are_shown_and_organization_sheet_prints(qtbot, make_ctx, shawan_
 
 
 def test_main_window_file_menu_opens_the_dialog_with_its_filter(qtbot, make_ctx,
-                                                                shawan_db_path: Path) -> None:  # noqa: ANN001
+                                                                shawan_db_path: Path) -> None:
     window = MainWindow(make_ctx(shawan_db_path))
     qtbot.addWidget(window)
     window.show()

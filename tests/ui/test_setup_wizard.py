@@ -65,7 +65,8 @@ def type_chinese(edit: QLineEdit, text: str) -> None:
 
 def click_office(qtbot, wizard: SetupWizard, code: str) -> None:
     offices = wizard.office_page.offices
-    item = next(offices.item(r) for r in range(offices.count()) if offices.item(r).data(Qt.ItemDataRole.UserRole) == code)
+    item = next(offices.item(r) for r in range(offices.count())
+                if offices.item(r).data(Qt.ItemDataRole.UserRole) == code)
     offices.scrollToItem(item)
     click(qtbot, offices.viewport(), offices.visualItemRect(item).center())
     assert wizard.office_page.selected() == code
@@ -311,7 +312,7 @@ def test_the_first_admin_needs_a_strong_password_typed_twice(qtbot, wizard: Setu
     assert auth.authenticate(fresh_db, "zhang.san", "Secret123").role == "admin"
 
 
-def test_the_first_reviewer_and_clerk_are_offered(qtbot, wizard: SetupWizard, fresh_db: Database,  # noqa: ANN001
+def test_the_first_reviewer_and_clerk_are_offered(qtbot, wizard: SetupWizard, fresh_db: Database,
                                                  tmp_path: Path) -> None:
     """A lone administrator cannot decide its own filings (four eyes): the wizard offers the first reviewer and
     clerk, each with a password typed twice, and makes them with the administrator."""
@@ -357,7 +358,7 @@ def test_the_first_reviewer_and_clerk_are_offered(qtbot, wizard: SetupWizard, fr
     assert auth.authenticate(fresh_db, "li.si", "Review123").role == "reviewer"
 
 
-def test_admin_password_fields_line_up(qtbot, wizard: SetupWizard) -> None:  # noqa: ANN001
+def test_admin_password_fields_line_up(qtbot, wizard: SetupWizard) -> None:
     click_office(qtbot, wizard, "511111")
     next_page(qtbot, wizard)
     next_page(qtbot, wizard)
@@ -367,7 +368,7 @@ def test_admin_password_fields_line_up(qtbot, wizard: SetupWizard) -> None:  # n
     assert page.full_name.mapTo(wizard, page.full_name.rect().topLeft()).x() == x
 
 
-def test_password_words_in_english(qtbot, fresh_db: Database, runner: Runner) -> None:  # noqa: ANN001
+def test_password_words_in_english(qtbot, fresh_db: Database, runner: Runner) -> None:
     """English mode: what is wrong with a password or a user name is said in English."""
     wizard = SetupWizard(fresh_db, runner, lang="en")
     qtbot.addWidget(wizard)

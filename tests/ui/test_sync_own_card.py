@@ -32,7 +32,7 @@ def fresh_office(tmp_path: Path) -> Path:
     return path
 
 
-def _window(qtbot, make_ctx, path: Path, username: str = "admin") -> SyncWindow:  # noqa: ANN001
+def _window(qtbot, make_ctx, path: Path, username: str = "admin") -> SyncWindow:
     ctx = make_ctx(path)
     ctx.user = auth.get_user(ctx.db, username)
     window = SyncWindow(ctx)
@@ -47,7 +47,7 @@ def _own_rows(window: SyncWindow) -> list[str]:
     return [t.item(r, 1).text() for r in range(t.rowCount()) if "（本单位）" in t.item(r, 1).text()]
 
 
-def test_make_keys_show_own_card_and_export_it(qtbot, make_ctx, fresh_office: Path, tmp_path: Path) -> None:  # noqa: ANN001
+def test_make_keys_show_own_card_and_export_it(qtbot, make_ctx, fresh_office: Path, tmp_path: Path) -> None:
     window = _window(qtbot, make_ctx, fresh_office)
     assert window.own is None and _own_rows(window) == []
     assert window.make_keys_button.isVisible() and window.make_keys_button.isEnabled()
@@ -74,7 +74,7 @@ def test_make_keys_show_own_card_and_export_it(qtbot, make_ctx, fresh_office: Pa
     window.grab().save(str(tmp_path / "sync_own_card.png"))
 
 
-def test_first_export_makes_the_keys_then_exports(qtbot, make_ctx, fresh_office: Path, tmp_path: Path) -> None:  # noqa: ANN001
+def test_first_export_makes_the_keys_then_exports(qtbot, make_ctx, fresh_office: Path, tmp_path: Path) -> None:
     db = open_database(tmp_path / "city.sqlite3")
     init_office(db, code="511100", name="乐山市民政局", level="city")
     keys.ensure_keys(db, PASSPHRASE)
@@ -96,7 +96,7 @@ def test_first_export_makes_the_keys_then_exports(qtbot, make_ctx, fresh_office:
     assert window.own is not None and (tmp_path / "CD-511111-e1-1-to-511100.cdsync").is_file()
 
 
-def test_clerk_cannot_make_keys_and_is_told_who_can(qtbot, make_ctx, fresh_office: Path) -> None:  # noqa: ANN001
+def test_clerk_cannot_make_keys_and_is_told_who_can(qtbot, make_ctx, fresh_office: Path) -> None:
     window = _window(qtbot, make_ctx, fresh_office, "clerk1")
     assert not window.make_keys_button.isEnabled()
     assert window.make_keys_button.toolTip() == "只有管理员可以生成本单位密钥。"
@@ -111,7 +111,7 @@ def test_clerk_cannot_make_keys_and_is_told_who_can(qtbot, make_ctx, fresh_offic
         db.close()
 
 
-def test_passphrase_typed_twice(qtbot) -> None:  # noqa: ANN001
+def test_passphrase_typed_twice(qtbot) -> None:
     dialog = NewPassphraseDialog("乐山市沙湾区民政局")
     qtbot.addWidget(dialog)
     ok: QPushButton = dialog.ok_button

@@ -42,7 +42,7 @@ def offices(tmp_path: Path, templates: dict[str, Path]) -> dict[str, Path]:
     return {"district": district, "city": city, "dir": tmp_path}
 
 
-def _window(qtbot, make_ctx, path: Path) -> SyncWindow:  # noqa: ANN001
+def _window(qtbot, make_ctx, path: Path) -> SyncWindow:
     ctx = make_ctx(path)
     window = SyncWindow(ctx)
     window.ask_passphrase = lambda: PASSPHRASE
@@ -52,7 +52,7 @@ def _window(qtbot, make_ctx, path: Path) -> SyncWindow:  # noqa: ANN001
     return window
 
 
-def test_export_drop_import_status_and_fingerprints(qtbot, make_ctx, offices) -> None:  # noqa: ANN001
+def test_export_drop_import_status_and_fingerprints(qtbot, make_ctx, offices) -> None:
     folder = offices["dir"]
     sender = _window(qtbot, make_ctx, offices["district"])
     sender.ask_save_path = lambda suggested: str(folder / suggested)
@@ -80,7 +80,7 @@ def test_export_drop_import_status_and_fingerprints(qtbot, make_ctx, offices) ->
     receiver.grab().save(str(folder / "sync_status.png"))
 
 
-def test_conflict_side_by_side_and_resolved(qtbot, make_ctx, offices, monkeypatch) -> None:  # noqa: ANN001
+def test_conflict_side_by_side_and_resolved(qtbot, make_ctx, offices, monkeypatch) -> None:
     from civicdesk.models import Organization
 
     district, city = offices["district"], offices["city"]

@@ -43,7 +43,7 @@ def _conflict(district: Path, city: Path) -> str:
     return org_id
 
 
-def test_merge_field_by_field_after_confirmation(qtbot, make_ctx, offices, monkeypatch) -> None:  # noqa: ANN001
+def test_merge_field_by_field_after_confirmation(qtbot, make_ctx, offices, monkeypatch) -> None:
     folder = offices["dir"]
     org_id = _conflict(offices["district"], offices["city"])
     window = _window(qtbot, make_ctx, offices["city"])
@@ -95,7 +95,7 @@ def test_merge_field_by_field_after_confirmation(qtbot, make_ctx, offices, monke
     assert not window.merge_button.isEnabled()  # resolved: nothing more to merge
 
 
-def test_merge_dialog_starts_from_the_value_held_and_cancel_writes_nothing(qtbot, make_ctx, offices) -> None:  # noqa: ANN001
+def test_merge_dialog_starts_from_the_value_held_and_cancel_writes_nothing(qtbot, make_ctx, offices) -> None:
     _conflict(offices["district"], offices["city"])
     window = _window(qtbot, make_ctx, offices["city"])
     qtbot.waitUntil(lambda: window.conflict_list.rowCount() == 1, timeout=WAIT)

@@ -17,7 +17,7 @@ offices = test_sync_window.offices  # the fixture: two offices that trust each o
 WAIT = 30_000
 
 
-def test_sent_packages_listed_and_one_resaved_identical(qtbot, make_ctx, offices) -> None:  # noqa: ANN001
+def test_sent_packages_listed_and_one_resaved_identical(qtbot, make_ctx, offices) -> None:
     folder = offices["dir"]
     sent, again = folder / "sent", folder / "again"
     sent.mkdir()
@@ -54,7 +54,7 @@ def test_sent_packages_listed_and_one_resaved_identical(qtbot, make_ctx, offices
     assert not list(again.glob("*.part"))
 
 
-def test_resave_cancelled_or_unwritable_is_told(qtbot, make_ctx, offices) -> None:  # noqa: ANN001
+def test_resave_cancelled_or_unwritable_is_told(qtbot, make_ctx, offices) -> None:
     folder = offices["dir"]
     window = _window(qtbot, make_ctx, offices["district"])
     window.ask_save_path = lambda suggested: str(folder / suggested)

@@ -19,7 +19,7 @@ offices = test_sync_window.offices  # the fixture: two offices that trust each o
 WAIT = 30_000
 
 
-def shot(widget, folder: Path, name: str, *, fit: bool = True) -> None:  # noqa: ANN001
+def shot(widget, folder: Path, name: str, *, fit: bool = True) -> None:
     """A screenshot beside the test's files, and in $CIVICDESK_SHOTS when set (to look at)."""
     if fit:
         widget.adjustSize()
@@ -44,12 +44,12 @@ def card_of(folder: Path, code: str, name: str) -> tuple[Path, str]:
     return path, keys.parse_card(data).fingerprint
 
 
-def fingerprints(window) -> dict[str, str]:  # noqa: ANN001
+def fingerprints(window) -> dict[str, str]:
     t = window.offices_table
     return {t.item(r, 0).text(): t.item(r, 3).text() for r in range(t.rowCount())}
 
 
-def test_new_office_is_trusted_only_after_the_phone_check(qtbot, make_ctx, offices) -> None:  # noqa: ANN001
+def test_new_office_is_trusted_only_after_the_phone_check(qtbot, make_ctx, offices) -> None:
     folder = offices["dir"]
     window = _window(qtbot, make_ctx, offices["city"])
     window.tabs.setCurrentIndex(window.tabs.indexOf(window.offices_table.parentWidget()))
@@ -80,7 +80,7 @@ def test_new_office_is_trusted_only_after_the_phone_check(qtbot, make_ctx, offic
     shot(window, folder, "sync_offices.png", fit=False)
 
 
-def test_changed_key_is_a_warning_and_declining_changes_nothing(qtbot, make_ctx, offices) -> None:  # noqa: ANN001
+def test_changed_key_is_a_warning_and_declining_changes_nothing(qtbot, make_ctx, offices) -> None:
     folder = offices["dir"]
     window = _window(qtbot, make_ctx, offices["city"])
     qtbot.waitUntil(lambda: window.offices_table.rowCount() == 2, timeout=WAIT)
@@ -108,7 +108,7 @@ def test_changed_key_is_a_warning_and_declining_changes_nothing(qtbot, make_ctx,
     assert "新密钥" in window.status.text()
 
 
-def test_same_card_again_and_a_bad_file_are_told_in_chinese(qtbot, make_ctx, offices, templates) -> None:  # noqa: ANN001
+def test_same_card_again_and_a_bad_file_are_told_in_chinese(qtbot, make_ctx, offices, templates) -> None:
     folder = offices["dir"]
     window = _window(qtbot, make_ctx, offices["city"])
     db = open_database(offices["district"])

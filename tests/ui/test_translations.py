@@ -6,7 +6,7 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication
 
 from civicdesk import RESOURCES
 from civicdesk.ui.main import install_translators
@@ -28,7 +28,7 @@ def test_every_source_string_is_translated() -> None:
         assert translation is not None and translation.get("type") != "unfinished", message.findtext("source")
 
 
-def test_english_loads_and_translates(qapp) -> None:  # noqa: ANN001
+def test_english_loads_and_translates(qapp) -> None:
     translators = install_translators(qapp, "en")
     try:
         assert QCoreApplication.translate("MainWindow", "文件(&F)") == "&File"
@@ -40,7 +40,7 @@ def test_english_loads_and_translates(qapp) -> None:  # noqa: ANN001
     assert QCoreApplication.translate("MainWindow", "文件(&F)") == "文件(&F)"
 
 
-def test_main_window_in_english(qtbot, make_ctx, shawan_db_path: Path, qapp) -> None:  # noqa: ANN001
+def test_main_window_in_english(qtbot, make_ctx, shawan_db_path: Path, qapp) -> None:
     from civicdesk.ui.main_window import MainWindow
 
     translators = install_translators(qapp, "en")

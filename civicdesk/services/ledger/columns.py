@@ -37,7 +37,8 @@ def _c(field: str, header: str, *synonyms: str, kind: str | None = None, width: 
 
 #: Every column in export and template order; the first synonyms are the headers offices use most.
 COLUMNS: tuple[LedgerColumn, ...] = (
-    _c("name", "名称", "组织名称", "社会组织名称", "单位名称", "机构名称", "社团名称", "组织全称", "名称(全称)", width=34),
+    _c("name", "名称", "组织名称", "社会组织名称", "单位名称", "机构名称", "社团名称", "组织全称", "名称(全称)",
+       width=34),
     _c("uscc", "统一社会信用代码", "信用代码", "社会信用代码", "统一代码", "统一社会信用代码证号", width=22),
     _c("legal_form", "组织类型", "类型", "组织类别", "登记类型", "单位类型", "法人类型", width=16),
     _c("tier", "管理层级", "层级", "管理类别", width=14),

@@ -282,9 +282,11 @@ def import_ledger(db: Database, path: str | Path, *, mapping: dict[str, str] | N
                                             source_name=Path(path).name)
         if progress is not None:
             progress(total, total)
-        audit.record(session, "import.ledger", None, None, file=Path(path).name, **report.counts(),
-                     filings=report.filings, new_filings=report.new_filings, legacy=legacy,
-                     rejected_file=Path(report.rejected_file).name if report.rejected_file else None)
+        details: dict[str, Any] = {
+            "file": Path(path).name, **report.counts(), "filings": report.filings,
+            "new_filings": report.new_filings, "legacy": legacy,
+            "rejected_file": Path(report.rejected_file).name if report.rejected_file else None}
+        audit.record(session, "import.ledger", None, None, **details)
         session.flush()
         report.imported = True
     return report
@@ -373,7 +375,7 @@ class _Lookups:
         self.office = office
         # the register's rules asked from memory: dictionaries, divisions, USCCs and names read once
         self.register = registry.PreloadedLookups(session)
-        self.divisions: dict[str, Division] = self.register._divisions  # noqa: SLF001 (one read for both)
+        self.divisions: dict[str, Division] = self.register._divisions  # one read for both
         self.counties: dict[str, list[str]] = {}
         self.townships: dict[tuple[str, str], list[str]] = {}
         self.township_any: dict[str, list[str]] = {}
@@ -410,13 +412,13 @@ class _Lookups:
         from civicdesk.services import filings
 
         self.pending: dict[tuple[str, str], tuple[str, str, str]] = {}
-        for number, kind, changes in session.execute(
+        for filing in session.execute(
                 select(Filing.number, Filing.kind, Filing.changes).where(
                     Filing.kind.in_(tuple(filings.NEW_RECORD_KINDS)), Filing.deleted_at.is_(None),
                     Filing.state.in_(("draft", *filings.OPEN_STATES)))):
-            record = (changes or {}).get("record") or {}
+            record = (filing.changes or {}).get("record") or {}
             name = str(record.get("name") or "")
-            entry = (number, filings.kind_label(kind), name)
+            entry = (filing.number, filings.kind_label(filing.kind), name)
             if record.get("uscc"):
                 self.pending[("uscc", str(record["uscc"]))] = entry
             if name:
@@ -576,7 +578,7 @@ class _RowJudge:
             return None
         if existing is None:
             values_ = dict(given)
-            registry._fill_defaults(self.session, values_, self.office.code)  # noqa: SLF001 - the foundation's defaults
+            registry._fill_defaults(self.session, values_, self.office.code)  # the foundation's defaults
             issues.extend(registry.validate_org(self.session, values_, people, today=self.today,
                                                  lookups=self.lookups.register))
             pending = self.pending_filing(values_)
@@ -587,10 +589,10 @@ class _RowJudge:
                 return None
             problems.extend(self.problem(number, i) for i in _tidy(issues))
             return _Pending(number, values_, people)
-        for key in derived:  # what the register records wins over what the ledger only implies
-            if getattr(existing, key) not in (None, ""):
-                given.pop(key, None)
-                issues[:] = [i for i in issues if not (i.field == key and i.severity == "info")]
+        for name in derived:  # what the register records wins over what the ledger only implies
+            if getattr(existing, name) not in (None, ""):
+                given.pop(name, None)
+                issues[:] = [i for i in issues if not (i.field == name and i.severity == "info")]
         return self.compare(number, existing, given, person, people, issues, problems)
 
     def pending_filing(self, values: dict[str, Any]) -> tuple[str, str, str] | None:
@@ -611,7 +613,7 @@ class _RowJudge:
             more = registry.validate_org(self.session, merged, self.current_people(existing), self_id=existing.id,
                                          today=self.today, lookups=self.lookups.register)
         else:
-            registry._fill_defaults(self.session, values_, self.office.code)  # noqa: SLF001
+            registry._fill_defaults(self.session, values_, self.office.code)
             more = registry.validate_org(self.session, values_, people, today=self.today,
                                          lookups=self.lookups.register)
         issues.extend(i for i in more if i.field not in failed)
@@ -788,7 +790,9 @@ class _RowJudge:
                 old = (current or {}).get(key)
                 value = parsed_person.get(key)
                 if not _same(old, value):
-                    changes.append(FieldChange(ledger_key, *(mask_personal({ledger_key: _text(v)})[ledger_key] for v in (old, value))))
+                    changes.append(FieldChange(ledger_key,
+                                               *(mask_personal({ledger_key: _text(v)})[ledger_key]
+                                                 for v in (old, value))))
                     new_values[ledger_key] = value
         if not changes:
             problems.extend(self.problem(number, i) for i in issues)
@@ -796,7 +800,8 @@ class _RowJudge:
         merged = {spec.name: getattr(org, spec.name) for spec in records.ORG_FIELDS}
         merged.update({k: v for k, v in new_values.items() if k not in _PERSON_FIELDS})
         if "registry_code" in new_values:
-            merged["registry_name"] = registry_name(self.session, new_values["registry_code"]) or merged["registry_name"]
+            merged["registry_name"] = (registry_name(self.session, new_values["registry_code"])
+                                       or merged["registry_name"])
         people_now = self.current_people(org)
         if any(k in new_values for k in _PERSON_FIELDS):
             rep_role = "legal_representative" if merged.get("tier") == "registered" else "responsible_person"

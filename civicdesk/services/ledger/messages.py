@@ -121,7 +121,8 @@ LEDGER_MESSAGES: dict[str, tuple[str, str]] = {
         "Filing {number} ('{name}') for this organization is already waiting for review; not submitted again.",
     ),
     "ledger.too_many_cells": (
-        "台账单元格过多：第 {row} 行处已超过 {limit} 个单元格（行数 × 列数）的上限，疑为异常文件，已停止读取：请只保留需要导入的行和列。",
+        "台账单元格过多：第 {row} 行处已超过 {limit} 个单元格（行数 × 列数）的上限，疑为异常文件，"
+        "已停止读取：请只保留需要导入的行和列。",
         "The ledger has too many cells: past {limit} (rows x columns) at row {row}, which looks like a broken or "
         "hostile file; reading stopped. Keep only the rows and columns to import.",
     ),
@@ -149,8 +150,10 @@ NOTES: dict[str, tuple[str, str]] = {
     "note.total_row": ("第 {row} 行是合计/小计行，已跳过。", "Row {row} is a total row; skipped."),
     "note.blank_rows": ("跳过空行 {count} 行（{rows}）。", "Skipped {count} blank row(s) ({rows})."),
     "note.footer_row": ("第 {row} 行是表尾说明（“{text}”），已跳过。", "Row {row} is a footnote ('{text}'); skipped."),
-    "note.title_rows": ("表头在第 {row} 行，其上 {count} 行为标题，已跳过。", "The header is row {row}; {count} title row(s) above it skipped."),
-    "note.ignored_column": ("列“{header}”（{column}）未对应任何字段，已忽略。", "Column '{header}' ({column}) is not mapped; ignored."),
+    "note.title_rows": ("表头在第 {row} 行，其上 {count} 行为标题，已跳过。",
+                        "The header is row {row}; {count} title row(s) above it skipped."),
+    "note.ignored_column": ("列“{header}”（{column}）未对应任何字段，已忽略。",
+                            "Column '{header}' ({column}) is not mapped; ignored."),
     "note.merged": (
         "合并单元格 {ref} 已按其左上角的值填充到每一行。",
         "Merged cells {ref} were filled with their top-left value on every row.",
@@ -165,6 +168,7 @@ NOTES: dict[str, tuple[str, str]] = {
         "台账没有“所在县（市、区）”列，按本单位 {code} 填写。",
         "The ledger has no county column; this office's {code} was used.",
     ),
-    "note.sheet": ("读取工作表“{sheet}”（共 {count} 个工作表，只读第一个）。", "Read sheet '{sheet}' (the first of {count})."),
+    "note.sheet": ("读取工作表“{sheet}”（共 {count} 个工作表，只读第一个）。",
+                   "Read sheet '{sheet}' (the first of {count})."),
 }
 MESSAGES.update(NOTES)

@@ -317,7 +317,7 @@ def _refuse_bomb(path: Path, archive: zipfile.ZipFile, limits: Limits) -> None:
 def _worksheets(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
     """(name, part) of every worksheet in workbook order -- not chart sheets -- as openpyxl counts them."""
     import posixpath
-    import xml.etree.ElementTree as ET  # noqa: N817
+    import xml.etree.ElementTree as ET
 
     targets: dict[str, str] = {}
     if "xl/_rels/workbook.xml.rels" in archive.namelist():
@@ -329,9 +329,9 @@ def _worksheets(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
     out = []
     for element in ET.fromstring(archive.read("xl/workbook.xml")).iter():
         if element.tag.rsplit("}", 1)[-1] == "sheet":
-            part = targets.get(element.get(f"{{{_REL_NS}}}id", ""))
-            if part is not None:
-                out.append((element.get("name", ""), part))
+            sheet_part = targets.get(element.get(f"{{{_REL_NS}}}id", ""))
+            if sheet_part is not None:
+                out.append((element.get("name", ""), sheet_part))
     return out
 
 
@@ -389,8 +389,8 @@ def _pieces(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
             cut = max(data.rfind(b"</c>") + 4, data.rfind(b"</row>") + 6, 0)
             if cut < 6 and b":c>" in data:  # a prefixed namespace (</x:c>): the last cell end, the slow way
                 last = None
-                for last in _PIECE_END.finditer(data):
-                    pass
+                for match in _PIECE_END.finditer(data):
+                    last = match
                 cut = last.end() if last is not None else 0
             elif cut < 6:
                 cut = 0  # no cell has ended yet: read on
@@ -424,8 +424,8 @@ def _cells_of_interest(piece: bytes, scan: _SheetScan) -> None:
         begin = piece.rfind(b"<c ", 0, at)
         if begin < 0:  # a prefixed namespace (<x:c ...>): the nearest cell start, the slow way
             last = None
-            for last in _CELL_START.finditer(piece, max(0, at - 4096), at):
-                pass
+            for match in _CELL_START.finditer(piece, max(0, at - 4096), at):
+                last = match
             if last is None:
                 continue
             begin = last.start()
@@ -482,7 +482,7 @@ def _formula_text(scan: _SheetScan, attributes: dict[str, str], text: str, coord
 
 def _parse_cells_of_interest(archive: zipfile.ZipFile, part: str, stated_rows: int | None) -> _SheetScan:
     """The slow, exact way for sheets whose cells do not say where they are: parse the XML, counting positions."""
-    import xml.etree.ElementTree as ET  # noqa: N817
+    import xml.etree.ElementTree as ET
 
     scan = _SheetScan(stated_rows=stated_rows)
     row = 0
@@ -580,7 +580,8 @@ def _open_csv(path: Path, limits: Limits) -> LedgerSource:
     encoding = _detect_encoding(path, sample)
     text = sample.decode(encoding, errors="ignore")
     first_lines = text.splitlines()[:20]
-    delimiter = "\t" if sum(l.count("\t") for l in first_lines) > sum(l.count(",") for l in first_lines) else ","
+    tabs = sum(line.count("\t") for line in first_lines)
+    delimiter = "\t" if tabs > sum(line.count(",") for line in first_lines) else ","
     size = path.stat().st_size
     max_rows = limits.max_rows
     source = LedgerSource(path, "csv", path.name, encoding=encoding, max_rows=max_rows, limits=limits)

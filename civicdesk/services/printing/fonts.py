@@ -109,7 +109,8 @@ def _inspect(path: str, index: int) -> str | None:
             if not all(ord(ch) in cmap for ch in _TEST_CHARS):
                 return None
             name = font["name"]
-            family = (name.getDebugName(16) or name.getDebugName(1) or Path(path).stem) if "name" in font else Path(path).stem
+            named = (name.getDebugName(16) or name.getDebugName(1)) if "name" in font else None
+            family = named or Path(path).stem
             return str(family)
         finally:
             font.close()
@@ -223,7 +224,8 @@ def bundled_static_instance(cache_dir: Path | None = None) -> Path | None:
         return None
     folder = cache_dir or default_cache_dir()
     stat = source.stat()
-    tag = hashlib.sha256(f"{source.name}:{stat.st_size}:{stat.st_mtime_ns}:{BUNDLED_WEIGHT}:{INSTANCE_VERSION}".encode()).hexdigest()[:12]
+    key = f"{source.name}:{stat.st_size}:{stat.st_mtime_ns}:{BUNDLED_WEIGHT}:{INSTANCE_VERSION}"
+    tag = hashlib.sha256(key.encode()).hexdigest()[:12]
     target = folder / f"NotoSansSC-{BUNDLED_WEIGHT}-{tag}.ttf"
     if target.is_file():
         return target
@@ -321,8 +323,8 @@ def resolve_fonts(preferred: str | os.PathLike[str] | dict[str, str] | None = No
         if role in chosen:
             continue
         if system and font_dirs is None:
-            for path, index in _fontconfig_faces():
-                face = _candidate(Path(path), index, "fontconfig")
+            for found, index in _fontconfig_faces():
+                face = _candidate(Path(found), index, "fontconfig")
                 if face is not None:
                     chosen[role] = face
                     substitutions.append(f"{ROLE_NAMES[role]} -> {face.family}")
@@ -360,7 +362,7 @@ def register(face: FontFace) -> FontFace:
             # reportlab aliases a second font whose face (PostScript) name is already registered to the
             # first one: two files with one name (a cached instance and a newer one, a clerk's own copy of
             # simfang.ttf) would print with the wrong file's glyphs
-            other = pdfmetrics._dynFaceNames.get(font.face.name)  # noqa: SLF001
+            other = pdfmetrics._dynFaceNames.get(font.face.name)
             if other is not None and getattr(other.face, "filename", None) != font.face.filename:
                 face_name = font.face.name  # bytes: it goes into the PDF's BaseFont as it is
                 font.face.name = face_name + b"-" + digest[:6].encode() if isinstance(face_name, bytes) \

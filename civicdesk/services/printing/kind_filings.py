@@ -85,7 +85,8 @@ def _write(job: PrintJob, options: FilingsOptions, info: DocInfo) -> dict[str, A
         Paragraph(f"（{cn_date(options.start)}至{cn_date(options.end)}）", s.subtitle),
         Spacer(1, 6),
         Paragraph(official.escape(
-            f"本期受理申请事项{len(received)}件，办结{len(decided)}件（准予{approved}件、不予{len(decided) - approved}件），"
+            f"本期受理申请事项{len(received)}件，办结{len(decided)}件"
+            f"（准予{approved}件、不予{len(decided) - approved}件），"
             f"撤回{withdrawn}件；尚在办理{len(pending)}件，其中已逾期{overdue}件、10日内到期{soon}件。"
             f"申请事项自材料齐全之日起60日内作出决定。"), s.body),
         Spacer(1, 6),

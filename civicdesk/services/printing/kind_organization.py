@@ -103,7 +103,8 @@ def _write(job: PrintJob, options: Any, info: DocInfo) -> dict[str, Any]:
     with job.db.read() as session:
         labels = dictionary_codes(session)
         codes = [record.values.get(k) for k in ("division_code", "township_code", "community_code")]
-        divisions = {d.code: d.full_name for d in session.query(Division).filter(Division.code.in_([c for c in codes if c]))}
+        divisions = {d.code: d.full_name
+                     for d in session.query(Division).filter(Division.code.in_([c for c in codes if c]))}
     s = official.Styles(job.fonts)
     story: list[Any] = [official.Title(job.fonts, info.title, space_after=4),
                         Paragraph(official.escape(record.name), s.subtitle), Spacer(1, 6)]
@@ -155,10 +156,11 @@ def _write(job: PrintJob, options: Any, info: DocInfo) -> dict[str, Any]:
     people: list[list[Any]] = [["职务", "姓名", "身份证号码", "电话", "任期", "现任"]]
     roles = labels.get("person_role", {})
     for p in record.people:
-        term = "—".join(x for x in (cn_date(p.term_start) if p.term_start else "", cn_date(p.term_end) if p.term_end else "") if x)
+        ends = (cn_date(p.term_start) if p.term_start else "", cn_date(p.term_end) if p.term_end else "")
+        term = "—".join(x for x in ends if x)
         id_text = p.id_number or ""
         if public or not job.reveal_ids:
-            id_text = mask_id_number(id_text) if id_text and "*" not in id_text else id_text
+            id_text = (mask_id_number(id_text) or "") if id_text and "*" not in id_text else id_text
         people.append([roles[p.role].label_zh if p.role in roles else p.role, p.name, id_text,
                        (mask_phone(p.phone) if public else p.phone) or "", term, "是" if p.is_current else "否"])
     if len(people) == 1:
@@ -173,7 +175,8 @@ def _write(job: PrintJob, options: Any, info: DocInfo) -> dict[str, Any]:
     for h in record.history:
         if public and h.field.split(".")[-1] in PRIVATE_FIELDS:
             continue
-        changes.append([cn_date(h.changed_on), _field_label(h.field, roles), _history_value(h.field, h.old_value, public, job.reveal_ids),
+        changes.append([cn_date(h.changed_on), _field_label(h.field, roles),
+                        _history_value(h.field, h.old_value, public, job.reveal_ids),
                         _history_value(h.field, h.new_value, public, job.reveal_ids), h.document_no or ""])
     if len(changes) == 1:
         changes.append(["（无）", "", "", "", ""])

@@ -22,7 +22,8 @@ def add_filter_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--status", help="状态代码，如 active、deregistered")
     p.add_argument("--all", action="store_true", help="包括已注销、已撤销的组织")
     p.add_argument("--search", default="", help="检索词（同主窗口检索框）")
-    p.add_argument("--group", default="legal_form", choices=reg.GROUPS, help="分组：组织类型、乡镇（街道）、县区或不分组")
+    p.add_argument("--group", default="legal_form", choices=reg.GROUPS,
+                   help="分组：组织类型、乡镇（街道）、县区或不分组")
 
 
 def options_from_args(ns: argparse.Namespace) -> reg.RegisterOptions:

@@ -135,7 +135,8 @@ def _subtype_chart(fonts: Any, figures: dict[str, Any]) -> Drawing:
 
 def _division_table(styles: official.Styles, figures: dict[str, Any]) -> Any:
     head = [Paragraph(h, styles.cell_head) for h in ("县（市、区）", "登记社会<br/>组织", "其中：<br/>社会团体",
-                                                      "社会服务<br/>机构", "基金会", "社区社会<br/>组织", "每万人<br/>拥有")]
+                                                      "社会服务<br/>机构", "基金会", "社区社会<br/>组织",
+                                                      "每万人<br/>拥有")]
     rows: list[list[Any]] = [head]
     cell, center = styles.cell, styles.cell_center
     for r in figures["by_division"]:
@@ -208,7 +209,8 @@ def _write(job: PrintJob, options: StatisticsOptions, info: DocInfo) -> dict[str
         basis = (f"人口数据来源：{official.escape(str(pop['source']))}；每万人拥有社会组织数以{pop['year']}年"
                  f"{'户籍' if pop['basis'] == 'household' else '常住'}人口{n(pop['value'])}人为基数。")
     story.append(Paragraph("本报告数据由社会组织登记管理系统按登记簿逐条统计，只计存续（含限期停止活动、清算中）的组织；"
-                           "社区社会组织按登记、乡镇（街道）备案、纳入村（社区）指导管理三个层级分别统计。" + basis, s.body))
+                           "社区社会组织按登记、乡镇（街道）备案、纳入村（社区）指导管理三个层级分别统计。"
+                           + basis, s.body))
     story.append(Spacer(1, official.LINE_PITCH * 2))
     story.append(Paragraph(official.escape(info.office_name), s.signature))
     story.append(Paragraph(cn_date(job.printed_on), s.signature))

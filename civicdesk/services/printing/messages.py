@@ -4,19 +4,23 @@ from civicdesk.errors import MESSAGES
 
 MESSAGES.update({
     "print.font_missing": (
-        "找不到可嵌入的中文 TrueType 字体：请在首选项中指定字体文件（如 simfang.ttf），或重新安装 CivicDesk 以装上自带字体。",
+        "找不到可嵌入的中文 TrueType 字体：请在首选项中指定字体文件（如 simfang.ttf），"
+        "或重新安装 CivicDesk 以装上自带字体。",
         "No Chinese TrueType font that can be embedded: set a font file in the preferences (e.g. simfang.ttf), "
         "or reinstall CivicDesk to get its bundled font.",
     ),
     "print.font_unusable": (
         "字体文件“{path}”不存在或不是含中文字形的 TrueType 字体（不支持 CFF 格式的 .otf）。",
-        "The font file '{path}' is missing or is not a TrueType font with Chinese glyphs (CFF-based .otf is not supported).",
+        "The font file '{path}' is missing or is not a TrueType font with Chinese glyphs"
+        " (CFF-based .otf is not supported).",
     ),
-    "print.unknown_kind": ("没有“{kind}”这种打印文档（可选：{kinds}）。", "No printable document '{kind}' (choose from: {kinds})."),
+    "print.unknown_kind": ("没有“{kind}”这种打印文档（可选：{kinds}）。",
+                           "No printable document '{kind}' (choose from: {kinds})."),
     "print.output_folder": ("输出文件夹“{path}”不存在。", "The output folder '{path}' does not exist."),
     "print.output_not_pdf": ("输出文件应以 .pdf 结尾：“{path}”。", "The output file must end in .pdf: '{path}'."),
     "print.write_failed": ("无法写入“{path}”：{reason}", "Cannot write '{path}': {reason}"),
     "print.cancelled": ("打印已取消，未生成文件。", "Printing was cancelled; no file was written."),
     "print.bad_option": ("选项 {option} 有误：{reason}", "Option {option} is wrong: {reason}"),
-    "print.bad_group": ("分组方式“{value}”无效（可选：{choices}）。", "Grouping '{value}' is invalid (choose from: {choices})."),
+    "print.bad_group": ("分组方式“{value}”无效（可选：{choices}）。",
+                        "Grouping '{value}' is invalid (choose from: {choices})."),
 })

@@ -39,7 +39,8 @@ from civicdesk.services.reference import dictionary_codes
 from civicdesk.services.validation import mask_phone
 
 GROUPS = ("legal_form", "township", "division", "none")
-GROUP_WORDS = {"legal_form": "按组织类型分组", "township": "按乡镇（街道）分组", "division": "按县（市、区）分组", "none": ""}
+GROUP_WORDS = {"legal_form": "按组织类型分组", "township": "按乡镇（街道）分组", "division": "按县（市、区）分组",
+               "none": ""}
 SHORT_FORMS = {"social_group": "社会团体", "social_service": "社会服务机构", "foundation": "基金会"}
 SHORT_TIERS = {"registered": "登记", "filed": "乡镇（街道）备案", "guided": "村（社区）指导"}
 
@@ -112,8 +113,9 @@ _COLUMNS = (Organization.name, Organization.uscc, Organization.filing_no, Organi
             Organization.address, Organization.established_on, Organization.contact_phone)
 
 
-def stream_rows(db: Database, options: RegisterOptions, batch: int = 2000) -> Iterator[tuple[Any, ...]]:
-    """Rows in print order (group, then pinyin of the name), fetched ``batch`` at a time."""
+def stream_rows(db: Database, options: RegisterOptions, batch: int = 2000) -> Iterator[Any]:
+    """Rows in print order (group, then pinyin of the name), fetched ``batch`` at a time; each a SQLAlchemy
+    Row of :data:`_COLUMNS`, read by name (``r.name``, ``r.uscc`` …)."""
     o = Organization
     with db.read() as session:
         query = (select(*_COLUMNS).where(*_where(session, options))
@@ -137,7 +139,8 @@ def scope_title(db: Database, options: RegisterOptions) -> str:
             place = division.full_name.removeprefix("四川省")
     flt = options.filter
     if flt.legal_form:
-        what = {"social_group": "社会团体", "social_service": "社会服务机构", "foundation": "基金会"}.get(flt.legal_form, "社会组织")
+        what = {"social_group": "社会团体", "social_service": "社会服务机构",
+                "foundation": "基金会"}.get(flt.legal_form, "社会组织")
     elif flt.tier in ("filed", "guided") or flt.community_subtype:
         what = "社区社会组织"
     else:
@@ -154,7 +157,8 @@ def describe_filter(db: Database, options: RegisterFilter | RegisterOptions) -> 
         for kind, value in (("legal_form", flt.legal_form), ("tier", flt.tier), ("category", flt.category),
                             ("community_subtype", flt.community_subtype)):
             if value:
-                parts.append(labels.get(kind, {}).get(value).label_zh if labels.get(kind, {}).get(value) else value)
+                entry = labels.get(kind, {}).get(value)
+                parts.append(entry.label_zh if entry else value)
         if flt.status and flt.status != "live":
             entry = labels.get("status", {}).get(flt.status)
             parts.append(f"状态：{entry.label_zh if entry else flt.status}")
@@ -226,7 +230,7 @@ class _Encoder:
         self.doc = canvas._doc
         self.size = size
         self.escape = escapePDF
-        self.codes: dict[str, tuple[int, bytes]] = {}
+        self.codes: dict[str, tuple[int, str]] = {}  # escapePDF gives text
         self.names: dict[int, str] = {}
         self.cache: dict[str, tuple[tuple[int, str], ...]] = {}
 
@@ -393,7 +397,7 @@ class RegisterWriter:
         edges.append(bottom)
         for x in self.x[1:-1]:
             lines.append((x, self.top, x, self.top - self.HEADER_H))
-            for upper, lower in zip(edges[::2], edges[1::2]):
+            for upper, lower in zip(edges[::2], edges[1::2], strict=True):
                 upper = min(upper, self.top - self.HEADER_H)
                 if upper - lower > 0.1:
                     lines.append((x, upper, x, lower))
@@ -443,7 +447,7 @@ class RegisterWriter:
         names, runs = enc.names, enc.runs
         body_key = id(enc)
         current = self.subset
-        for (left, right, avail, align, left_op), text in zip(self._layout, values):
+        for (left, right, avail, align, left_op), text in zip(self._layout, values, strict=False):
             if not text:
                 continue
             text, width, scale = fit.fit(text, avail, align != "left")
@@ -520,7 +524,8 @@ def write_register(db: Database, path: Path, options: RegisterOptions, fonts: Fo
         raise InputError("print.bad_group", value=options.group_by, choices=", ".join(GROUPS))
     with db.read() as session:
         labels = dictionary_codes(session)
-        divisions = {d.code: (d.name, d.full_name) for d in session.scalars(select(Division).where(Division.level.in_(("county", "township"))))}
+        divisions = {d.code: (d.name, d.full_name)
+                     for d in session.scalars(select(Division).where(Division.level.in_(("county", "township"))))}
 
     def label(kind: str, code: str | None) -> str:
         entry = labels.get(kind, {}).get(code or "")
@@ -536,7 +541,8 @@ def write_register(db: Database, path: Path, options: RegisterOptions, fonts: Fo
             if not r.township_code:
                 return f"{county}（未列乡镇（街道））"
             town = divisions.get(r.township_code, (r.township_code, ""))[0]
-            return town if options.division or options.filter.division_code or db.office().level != "city" else f"{county}{town}"
+            one_county = options.division or options.filter.division_code or db.office().level != "city"
+            return town if one_county else f"{county}{town}"
         if options.group_by == "division":
             return divisions.get(r.division_code, (r.division_code, ""))[0]
         return ""
@@ -571,7 +577,8 @@ def write_register(db: Database, path: Path, options: RegisterOptions, fonts: Fo
             "name": r.name,
             "code": r.uscc or r.filing_no or "",
             "kind": kind,
-            "category": label("community_subtype", r.community_subtype) if r.is_community else label("category", r.category),
+            "category": (label("community_subtype", r.community_subtype) if r.is_community
+                         else label("category", r.category)),
             "status": label("status", r.status),
             "legal_rep": r.legal_rep_name or "",
             "address": r.address or "",

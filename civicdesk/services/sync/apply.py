@@ -26,9 +26,10 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, Numeric, String, Table, bindparam, insert, select, update
+from sqlalchemy.schema import ColumnDefault
 from sqlalchemy.orm import Session
 
-from civicdesk.models import Division
+from civicdesk.models import Division, table_of
 from civicdesk.models.history import json_value
 from civicdesk.models.sync import BOOKKEEPING_SENT, LOCAL_COLUMNS, ChangeLog, Conflict, synced_entities
 from civicdesk.services import search
@@ -54,7 +55,7 @@ class _Bad(ValueError):
 
 
 def _columns(entity: str) -> dict[str, Any]:
-    table: Table = synced_entities()[entity].__table__
+    table: Table = table_of(synced_entities()[entity])
     local = LOCAL_COLUMNS.get(entity, frozenset())
     return {c.name: c for c in table.columns if c.name not in BOOKKEEPING_SENT and c.name not in local}
 
@@ -157,7 +158,7 @@ def _decode_pairs(entity: str, decode: dict[str, tuple[Any, bool]], raw: dict[st
 
 def _decode_values(entity: str, decode: dict[str, tuple[Any, bool]], raw: dict[str, Any]) -> dict[str, Any]:
     """An upsert's fields in format 2: plain values."""
-    values = {}
+    values: dict[str, Any] = {}
     for name, new in raw.items():
         spec = decode.get(name)
         if spec is None:
@@ -192,7 +193,8 @@ def decode_payload(payload: Any, major: int = 2) -> tuple[list[dict[str, Any]], 
             raise _Bad("payload: lists expected")
         entities = synced_entities()
         columns = {name: _columns(name) for name in entities}
-        decoders = {name: {c: (_decoder(col), col.nullable) for c, col in cols.items()} for name, cols in columns.items()}
+        decoders = {name: {c: (_decoder(col), col.nullable) for c, col in cols.items()}
+                    for name, cols in columns.items()}
         changes = []
         for raw in payload["changes"]:
             if not isinstance(raw, dict) or set(raw) != keys:
@@ -222,12 +224,13 @@ def decode_payload(payload: Any, major: int = 2) -> tuple[list[dict[str, Any]], 
                 if "id" in fields and fields["id"][1] != raw["id"]:
                     raise _Bad("change: id differs")
             changes.append({
-                "entity": entity, "id": raw["id"], "op": raw["op"], "fields": fields, "values": values, "log": raw["log"],
+                "entity": entity, "id": raw["id"], "op": raw["op"], "fields": fields, "values": values,
+                "log": raw["log"],
                 "before": None if raw["before"] is None else _vector(raw["before"], "before"),
                 "after": _vector(raw["after"], "after"), "author": raw["author"],
                 "derived": _derived(entity, raw["derived"]) if major >= 2 else None,
             })
-        division_cols = {c.name: c for c in Division.__table__.columns}
+        division_cols = {c.name: c for c in table_of(Division).columns}
         divisions = []
         for raw in payload["divisions"]:
             if not isinstance(raw, dict) or set(raw) != DIVISION_KEYS:
@@ -243,7 +246,7 @@ def encode_row(entity: str, row: dict[str, Any]) -> dict[str, list[Any]]:
     return {name: [None, json_value(row[name])] for name in _columns(entity)}
 
 
-# -- vectors ------------------------------------------------------------------------------------------------------------
+# -- vectors -----------------------------------------------------------------------------------------------------------
 def compare(a: dict[str, int], b: dict[str, int]) -> str:
     """How vector ``a`` stands to ``b``: equal, newer, older or concurrent."""
     keys = set(a) | set(b)
@@ -267,7 +270,7 @@ def conflict_id(entity: str, row_id: str, a: dict[str, int], b: dict[str, int]) 
     return str(uuid.uuid5(CONFLICT_NS, f"{entity}|{row_id}|{pair[0]}|{pair[1]}"))
 
 
-# -- applying -------------------------------------------------------------------------------------------------------------
+# -- applying ----------------------------------------------------------------------------------------------------------
 def _load(session: Session, table: Table, ids: list[str]) -> dict[str, dict[str, Any]]:
     out = {}
     for start in range(0, len(ids), CHUNK):
@@ -293,7 +296,7 @@ def apply_changes(session: Session, origin: str, changes: list[dict[str, Any]], 
         have = set(session.scalars(select(Division.code).where(Division.code.in_([d["code"] for d in divisions]))))
         fresh = sorted((d for d in divisions if d["code"] not in have), key=lambda d: (len(d["code"]), d["code"]))
         if fresh:
-            session.execute(insert(Division.__table__), fresh)
+            session.execute(insert(table_of(Division)), fresh)
             counts["divisions"] = len(fresh)
     entities = synced_entities()
     wanted: dict[str, list[str]] = {}
@@ -302,9 +305,10 @@ def apply_changes(session: Session, origin: str, changes: list[dict[str, Any]], 
     state: dict[str, dict[str, dict[str, Any]]] = {}
     original: dict[str, dict[str, dict[str, Any]]] = {}
     for entity, ids in wanted.items():
-        state[entity] = _load(session, entities[entity].__table__, list(dict.fromkeys(ids)))
+        state[entity] = _load(session, table_of(entities[entity]), list(dict.fromkeys(ids)))
     if policy is not None:
-        trust.check_ownership(session, origin, policy.sender_is_city, policy.local, policy.local_is_city, changes, state)
+        trust.check_ownership(session, origin, policy.sender_is_city, policy.local, policy.local_is_city, changes,
+                              state)
     new: dict[str, dict[str, dict[str, Any]]] = {e: {} for e in wanted}
     dirty: dict[str, set[str]] = {e: set() for e in wanted}
     open_conflicts = _open_conflicts(session, wanted)
@@ -331,6 +335,7 @@ def apply_changes(session: Session, origin: str, changes: list[dict[str, Any]], 
                 counts["conflicts"] += 1
             continue
         if fields is None:  # a whole row (format 2) over a stored one: as (old, new) pairs, old unknown
+            assert values is not None  # the decoder gives every change its fields or its values
             fields = {name: (None, value) for name, value in values.items()}
         relation = compare(after, local["version_vector"])
         if relation in ("equal", "older"):
@@ -415,8 +420,8 @@ def apply_changes(session: Session, origin: str, changes: list[dict[str, Any]], 
     _write(session, new, dirty, state, original)
     _record_conflicts(session, conflicts, now)
     if resolved:
-        session.execute(update(Conflict.__table__).where(Conflict.__table__.c.id.in_(sorted(resolved)),
-                                                          Conflict.__table__.c.resolved_at.is_(None))
+        conflict = table_of(Conflict)
+        session.execute(update(conflict).where(conflict.c.id.in_(sorted(resolved)), conflict.c.resolved_at.is_(None))
                         .values(resolved_at=now, resolved_by=f"office:{origin}",
                                 resolution={"by_office": origin, "how": "a newer version from that office"}))
     counts["resolved"] = len(resolved)
@@ -434,7 +439,8 @@ class Policy:
 
 
 def _written(new: dict[str, dict[str, dict[str, Any]]], dirty: dict[str, set[str]],
-             state: dict[str, dict[str, dict[str, Any]]], original: dict[str, dict[str, dict[str, Any]]]) -> list[dict[str, Any]]:
+             state: dict[str, dict[str, dict[str, Any]]],
+             original: dict[str, dict[str, dict[str, Any]]]) -> list[dict[str, Any]]:
     """Each row the package writes: entity, id, op and its fields before and after (JSON values), as the audit
     trail keeps a local edit; local derived columns and bookkeeping left out."""
     out = []
@@ -450,7 +456,8 @@ def _written(new: dict[str, dict[str, dict[str, Any]]], dirty: dict[str, set[str
             row, before = state[entity][row_id], original.get(entity, {}).get(row_id, {})
             fields = {k: [json_value(before.get(k)), json_value(v)] for k, v in row.items()
                       if k not in skip and k not in local and before.get(k) != v}
-            out.append({"entity": entity, "id": row_id, "op": "delete" if "deleted_at" in fields and row.get("deleted_at")
+            out.append({"entity": entity, "id": row_id,
+                        "op": "delete" if "deleted_at" in fields and row.get("deleted_at")
                         else "update", "fields": fields})
     return out
 
@@ -460,18 +467,19 @@ def _own(key: str, office: str | None) -> bool:
     return office is not None and (key == office or key.startswith(office + "~"))
 
 
-def _stamps(session: Session, entity: str, row_id: str, local: dict[str, Any], names: list[str]) -> dict[str, dict[str, int]]:
+def _stamps(session: Session, entity: str, row_id: str, local: dict[str, Any],
+            names: list[str]) -> dict[str, dict[str, int]]:
     """The vector of the write each field's current value comes from, for the fields this office wrote last
     (its change log): a conflict's winner is chosen per field by these, not by the row's merged vector, so
     that every office picks the same value for the same writes.  A field whose value came from elsewhere
     is left out (the row's vector stands for it)."""
-    t = ChangeLog.__table__
+    t = table_of(ChangeLog)
     last: dict[str, tuple[Any, dict[str, int]]] = {}
-    for fields, vector in session.execute(select(t.c.fields, t.c.vector_after).where(
+    for change in session.execute(select(t.c.fields, t.c.vector_after).where(
             t.c.entity == entity, t.c.row_id == row_id).order_by(t.c.id)):
         for f in names:
-            if f in fields:
-                last[f] = (fields[f][1], vector)
+            if f in change.fields:
+                last[f] = (change.fields[f][1], change.vector_after)
     return {f: dict(vector) for f, (value, vector) in last.items() if json_value(local.get(f)) == value}
 
 
@@ -499,12 +507,12 @@ def waits_for_earlier_epoch(session: Session, origin: str, epoch: int, changes: 
     entities = synced_entities()
     vectors: dict[tuple[str, str], dict[str, int] | None] = {}
     for entity, rows in needs.items():
-        table = entities[entity].__table__
+        table = table_of(entities[entity])
         ids = sorted(rows)
         for start in range(0, len(ids), CHUNK):
-            for row_id, vector in session.execute(select(table.c.id, table.c.version_vector).where(
+            for row in session.execute(select(table.c.id, table.c.version_vector).where(
                     table.c.id.in_(ids[start:start + CHUNK]))):
-                vectors[(entity, row_id)] = dict(vector or {})
+                vectors[(entity, row.id)] = dict(row.version_vector or {})
     for c in changes:  # in order: a change of this same package may bring what a later one builds on
         key = (c["entity"], c["id"])
         if c["id"] not in needs.get(c["entity"], ()):
@@ -521,25 +529,28 @@ def waits_for_earlier_epoch(session: Session, origin: str, epoch: int, changes: 
 def _local_base(session: Session, entity: str, row_id: str, remote: dict[str, int]) -> dict[str, Any]:
     """The fields this office changed in versions the sender had not seen, with the value before the first
     such change (JSON form): to tell, in a whole row received, our changes from the sender's."""
-    t = ChangeLog.__table__
+    t = table_of(ChangeLog)
     base: dict[str, Any] = {}
-    for fields, vector in session.execute(select(t.c.fields, t.c.vector_after).where(
+    for change in session.execute(select(t.c.fields, t.c.vector_after).where(
             t.c.entity == entity, t.c.row_id == row_id).order_by(t.c.id)):
-        if compare(vector, remote) in ("newer", "concurrent"):
-            for f, (old, _) in fields.items():
+        if compare(change.vector_after, remote) in ("newer", "concurrent"):
+            for f, (old, _) in change.fields.items():
                 base.setdefault(f, old)
     return base
 
 
-def _open_conflicts(session: Session, wanted: dict[str, list[str]]) -> dict[tuple[str, str], dict[str, tuple[Any, Any]]]:
-    table = Conflict.__table__
+def _open_conflicts(session: Session,
+                    wanted: dict[str, list[str]]) -> dict[tuple[str, str], dict[str, tuple[Any, Any]]]:
+    table = table_of(Conflict)
     out: dict[tuple[str, str], dict[str, tuple[Any, Any]]] = {}
     if session.execute(select(table.c.id).where(table.c.resolved_at.is_(None)).limit(1)).first() is None:
         return out
     for entity, ids in wanted.items():
         for start in range(0, len(ids), CHUNK):
-            rows = session.execute(select(table.c.id, table.c.row_id, table.c.local_vector, table.c.remote_vector).where(
-                table.c.entity == entity, table.c.resolved_at.is_(None), table.c.row_id.in_(ids[start:start + CHUNK])))
+            rows = session.execute(
+                select(table.c.id, table.c.row_id, table.c.local_vector, table.c.remote_vector).where(
+                    table.c.entity == entity, table.c.resolved_at.is_(None),
+                    table.c.row_id.in_(ids[start:start + CHUNK])))
             for r in rows:
                 out.setdefault((entity, r.row_id), {})[r.id] = (r.local_vector, r.remote_vector)
     return out
@@ -562,8 +573,8 @@ def _conflict(conflicts: dict[str, dict[str, Any]], entity: str, row_id: str, ki
 def _record_conflicts(session: Session, conflicts: dict[str, dict[str, Any]], now: datetime) -> None:
     if not conflicts:
         return
-    table = Conflict.__table__
-    have = set(session.scalars(select(table.c.id).where(table.c.id.in_(list(conflicts)))))
+    table = table_of(Conflict)
+    have: set[str] = set(session.scalars(select(table.c.id).where(table.c.id.in_(list(conflicts)))))
     rows = [dict(c, detected_at=now) for cid, c in conflicts.items() if cid not in have]
     if rows:
         session.execute(insert(table), rows)
@@ -577,10 +588,10 @@ def _write(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirty: d
         rows = sorted(new[entity].values(), key=lambda r: r["id"])  # in key order: fewer pages touched
         if not rows:
             continue
-        table = entities[entity].__table__
+        table = table_of(entities[entity])
         names = [c.name for c in table.columns]
         defaults = [(c.name, c.default.arg) for c in table.columns  # what the sender's row may leave out
-                    if not c.nullable and c.default is not None and c.default.is_scalar]
+                    if not c.nullable and isinstance(c.default, ColumnDefault) and c.default.is_scalar]
         template = dict.fromkeys(names)
         full = [{**template, **r} for r in rows]  # every column (a row holds no other key)
         for name, value in defaults:
@@ -597,7 +608,7 @@ def _write(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirty: d
         ids = sorted(dirty[entity])
         if not ids:
             continue
-        table = entities[entity].__table__
+        table = table_of(entities[entity])
         local = LOCAL_COLUMNS.get(entity, frozenset())
         names = [c.name for c in table.columns if c.name != "id" and c.name not in local and c.name != "created_at"]
         params = []
@@ -625,12 +636,14 @@ def _insert_many(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
         return
     columns = list(table.columns)
     names = [c.name for c in columns]
-    processors = [(i, p) for i, p in enumerate(c.type._cached_bind_processor(conn.dialect) for c in columns)  # noqa: SLF001
+    processors = [(i, p) for i, p in enumerate(c.type._cached_bind_processor(conn.dialect) for c in columns)
                   if p is not None]
     preparer = conn.dialect.identifier_preparer
     sql = (f"INSERT INTO {preparer.format_table(table)} ({', '.join(preparer.quote(n) for n in names)}) "
            f"VALUES ({', '.join('?' * len(names))})")
-    cursor = conn.connection.driver_connection.cursor()
+    driver = conn.connection.driver_connection
+    assert driver is not None  # an open connection has its DBAPI connection
+    cursor = driver.cursor()
     try:
         for start in range(0, len(rows), 5000):
             params = []
@@ -644,7 +657,8 @@ def _insert_many(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
         cursor.close()
 
 
-def _reindex(session: Session, ids: list[str], rows: dict[str, dict[str, Any]], before: dict[str, dict[str, Any]]) -> None:
+def _reindex(session: Session, ids: list[str], rows: dict[str, dict[str, Any]],
+             before: dict[str, dict[str, Any]]) -> None:
     """Updated organizations: pinyin, name rank and search index rows follow the new values."""
     pairs = [(before.get(i, rows[i]), rows[i]) for i in ids if before.get(i, rows[i]).get("seq") is not None]
     search.reindex_rows(session, [old for old, _new in pairs], [new for _old, new in pairs])

@@ -57,7 +57,8 @@ def canonical(data: Any) -> bytes:
 
 def fingerprint(office_code: str, sign_public: bytes, encrypt_public: bytes) -> str:
     """Six groups of five digits over the office code and both public keys (like Signal's safety numbers)."""
-    digest = hashlib.sha256(b"civicdesk-card-v1\0" + office_code.encode() + b"\0" + sign_public + encrypt_public).digest()
+    digest = hashlib.sha256(b"civicdesk-card-v1\0" + office_code.encode() + b"\0"
+                            + sign_public + encrypt_public).digest()
     groups = [int.from_bytes(digest[i:i + 5], "big") % 100000 for i in range(0, 30, 5)]
     return " ".join(f"{g:05d}" for g in groups)
 
@@ -142,7 +143,8 @@ def ensure_keys(db: Database, passphrase: str) -> list[KeyInfo]:
     raw = serialization.Encoding.Raw
     made = []
     with db.unit() as session:
-        for purpose, algorithm, maker in (("sign", "Ed25519", Ed25519PrivateKey), ("encrypt", "X25519", X25519PrivateKey)):
+        for purpose, algorithm, maker in (("sign", "Ed25519", Ed25519PrivateKey),
+                                          ("encrypt", "X25519", X25519PrivateKey)):
             existing = _active(session, purpose)
             if existing is None:
                 private = maker.generate()

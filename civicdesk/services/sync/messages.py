@@ -21,7 +21,8 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "sync.not_confirmed": ("未确认，未信任该单位。", "Not confirmed; the office was not trusted."),
     "sync.card_invalid": ("“{path}”不是有效的单位名片：{reason}", "'{path}' is not a valid office card: {reason}"),
-    "sync.card_self": ("这是本单位自己的名片，无需信任。", "This is this office's own card; there is nothing to trust."),
+    "sync.card_self": ("这是本单位自己的名片，无需信任。",
+                       "This is this office's own card; there is nothing to trust."),
     "sync.unknown_office": (
         "尚未信任单位 {code}：请先用 civicdesk office trust 导入其名片。",
         "Office {code} is not trusted: import its card with 'civicdesk office trust' first.",
@@ -45,15 +46,19 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
     "sync.merge_field": ("字段“{field}”不在该冲突中。", "Field '{field}' is not part of this conflict."),
     "sync.file_missing": ("找不到文件“{path}”。", "File '{path}' not found."),
     # refusals of a package: nothing of it is written
-    "sync.refused.size": ("文件过大或大小异常（{detail}）。", "The file is too large or its sizes are wrong ({detail})."),
+    "sync.refused.size": ("文件过大或大小异常（{detail}）。",
+                          "The file is too large or its sizes are wrong ({detail})."),
     "sync.refused.empty": ("文件为空。", "The file is empty."),
-    "sync.refused.zip": ("不是有效的同步包（ZIP 结构损坏：{detail}）。", "Not a valid sync package (broken zip: {detail})."),
+    "sync.refused.zip": ("不是有效的同步包（ZIP 结构损坏：{detail}）。",
+                         "Not a valid sync package (broken zip: {detail})."),
     "sync.refused.members": (
         "同步包内容不符：应恰好包含 manifest.json、manifest.sig、payload.bin（{detail}）。",
         "Wrong package members: exactly manifest.json, manifest.sig and payload.bin expected ({detail}).",
     ),
-    "sync.refused.compressed": ("同步包成员被压缩（只接受存储方式）：{detail}", "A package member is compressed (only stored members): {detail}"),
-    "sync.refused.overlap": ("同步包成员相互重叠（可疑的压缩炸弹）。", "Package members overlap (a suspected zip bomb)."),
+    "sync.refused.compressed": ("同步包成员被压缩（只接受存储方式）：{detail}",
+                                "A package member is compressed (only stored members): {detail}"),
+    "sync.refused.overlap": ("同步包成员相互重叠（可疑的压缩炸弹）。",
+                             "Package members overlap (a suspected zip bomb)."),
     "sync.refused.signature_format": ("签名文件格式错误：{detail}", "The signature file is malformed: {detail}"),
     "sync.refused.unknown_key": (
         "签名密钥 {key_id} 不属于任何已信任的单位（如对方更换了密钥，请重新核对并信任其名片）。",
@@ -77,9 +82,11 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
         "The package is addressed to {recipient}, not to this office ({local}).",
     ),
     "sync.refused.recipient_key": (
-        "同步包加密所用的密钥 {key_id} 不是本单位的密钥。", "The package is encrypted for key {key_id}, not one of ours.",
+        "同步包加密所用的密钥 {key_id} 不是本单位的密钥。",
+        "The package is encrypted for key {key_id}, not one of ours.",
     ),
-    "sync.refused.payload_hash": ("数据部分的校验值不符：文件被篡改或损坏。", "The payload hash does not match: altered or damaged."),
+    "sync.refused.payload_hash": ("数据部分的校验值不符：文件被篡改或损坏。",
+                                  "The payload hash does not match: altered or damaged."),
     "sync.refused.decrypt": ("无法解密数据部分：{detail}", "The payload cannot be decrypted: {detail}"),
     "sync.refused.payload": ("数据内容无效：{detail}", "Invalid payload: {detail}"),
     "sync.refused.previous_hash": (
@@ -125,7 +132,8 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
         "名片“{path}”的代码 {code} 是本市的代码，级别却是 {level}：不予信任。",
         "The card '{path}' has the city's code {code} but the level {level}: not trusted.",
     ),
-    "sync.refused.apply": ("无法应用同步包（已全部撤销）：{detail}", "The package could not be applied (all undone): {detail}"),
+    "sync.refused.apply": ("无法应用同步包（已全部撤销）：{detail}",
+                           "The package could not be applied (all undone): {detail}"),
 }
 
 MESSAGES.update(SYNC_MESSAGES)

@@ -161,7 +161,7 @@ def read_members(data: bytes) -> tuple[bytes, bytes, bytes]:
                 raise refuse("size", detail="member beyond the end")
             spans.append((info.header_offset, end))
         spans.sort()
-        for (_, end), (start, _) in zip(spans, spans[1:]):
+        for (_, end), (start, _) in zip(spans, spans[1:], strict=False):  # each with the next
             if start < end:
                 raise refuse("overlap")
         members = {info.filename: zf.read(info) for info in infos}
@@ -291,7 +291,8 @@ def open_package(data: bytes, *, lookup_signer: Callable[[str], tuple[str, bytes
     payload = manifest["payload"]
     if payload["size"] != len(cipher) or sha256(cipher) != payload["sha256"]:
         raise refuse("payload_hash")
-    if payload["plaintext_size"] > MAX_PLAINTEXT or payload["plaintext_size"] > MAX_RATIO * max(payload["compressed_size"], 1):
+    plain = payload["plaintext_size"]
+    if plain > MAX_PLAINTEXT or plain > MAX_RATIO * max(payload["compressed_size"], 1):
         raise refuse("size", detail=f"plaintext {payload['plaintext_size']}")
     return Opened(data, sha256(data), manifest, manifest_bytes, cipher, signer_key_id)
 

@@ -23,10 +23,20 @@ from civicdesk import __version__
 from civicdesk.errors import CivicDeskError, InputError, NotFoundError
 from civicdesk.models import Division
 from civicdesk.models import audit as audit_model
-from civicdesk.models.base import utcnow
+from civicdesk.models.base import table_of, utcnow
 from civicdesk.models.history import json_value
 from civicdesk.models.migrate import head_revision, known_revisions
-from civicdesk.models.sync import ChangeLog, Conflict, Inbox, Outbox, Parked, Quarantine, SyncPeer, SyncState, synced_entities
+from civicdesk.models.sync import (
+    ChangeLog,
+    Conflict,
+    Inbox,
+    Outbox,
+    Parked,
+    Quarantine,
+    SyncPeer,
+    SyncState,
+    synced_entities,
+)
 from civicdesk.services.auth import UserInfo, require
 from civicdesk.services.database import Database
 from civicdesk.services.sync import keys as keyring
@@ -130,7 +140,7 @@ def _scope_filters(entity: str, table: Any, recipient: SyncPeer, recipient_is_ci
     (trust.receivable then keeps what it has a right to see)."""
     if recipient_is_city:
         return []
-    tables = {name: cls.__table__ for name, cls in synced_entities().items()}
+    tables = {name: table_of(cls) for name, cls in synced_entities().items()}
     org = tables["organization"]
     orgs = select(org.c.id).where(org.c.division_code == recipient.office_code)
     if entity == "organization":
@@ -146,7 +156,7 @@ def _scope_filters(entity: str, table: Any, recipient: SyncPeer, recipient_is_ci
 def _snapshot(session: Session, recipient: SyncPeer, recipient_is_city: bool) -> list[dict[str, Any]]:
     out = []
     for entity, cls in synced_entities().items():
-        table = cls.__table__
+        table = table_of(cls)
         query = select(table).where(*_scope_filters(entity, table, recipient, recipient_is_city)).order_by(table.c.id)
         for row in session.execute(query):
             values = dict(row._mapping)
@@ -168,7 +178,7 @@ def _attach_derived(session: Session, changes: list[dict[str, Any]]) -> None:
     """Logged inserts of organizations: the row's pinyin as stored, when its name is still the one inserted."""
     wanted = {c["id"]: c for c in changes if c["entity"] == "organization" and c["op"] in ("insert", "upsert")
               and "name" in c["fields"]}
-    table = synced_entities()["organization"].__table__
+    table = table_of(synced_entities()["organization"])
     ids = sorted(wanted)
     for start in range(0, len(ids), 900):
         for row in session.execute(select(table.c.id, table.c.name, table.c.name_pinyin, table.c.name_initials)
@@ -187,7 +197,7 @@ def _local_office(session: Session) -> Any:
 def _logged(session: Session, recipient: SyncPeer, recipient_is_city: bool | None = None) -> list[dict[str, Any]]:
     if recipient_is_city is None:
         recipient_is_city = _peer_is_city(recipient, _local_office(session))
-    t = ChangeLog.__table__
+    t = table_of(ChangeLog)
     query = select(t).where(t.c.id > recipient.sent_change_id).order_by(t.c.id)
     if not recipient_is_city:
         query = query.where(t.c.scope == recipient.office_code)
@@ -208,8 +218,8 @@ def _divisions(session: Session, changes: list[dict[str, Any]]) -> list[dict[str
                     codes.add(c["fields"][key][1])
     if not codes:
         return []
-    t = Division.__table__
-    rows = []
+    t = table_of(Division)
+    rows: list[Any] = []
     listed = sorted(codes)
     for start in range(0, len(listed), 900):
         rows += session.execute(select(t).where(t.c.code.in_(listed[start:start + 900]),
@@ -217,7 +227,8 @@ def _divisions(session: Session, changes: list[dict[str, Any]]) -> list[dict[str
     return [{k: json_value(v) for k, v in r._mapping.items()} for r in sorted(rows, key=lambda r: r.code)]
 
 
-def _chunks(changes: list[dict[str, Any]], build: Callable[[list[dict[str, Any]]], bytes]) -> list[tuple[list[dict[str, Any]], bytes]]:
+def _chunks(changes: list[dict[str, Any]],
+            build: Callable[[list[dict[str, Any]]], bytes]) -> list[tuple[list[dict[str, Any]], bytes]]:
     data = build(changes)
     if len(data) <= SPLIT_BYTES or len(changes) <= 1:
         return [(changes, data)]
@@ -247,7 +258,8 @@ def export(db: Database, to: str, passphrase: str, *, full: bool = False, actor:
         considered = [c["log"] for c in changes if c["log"] is not None]
         changes, withheld = trust.receivable(session, office.code, office.level == "city", to, to_city, changes)
         acks = _received(session, to)
-        audit_head = session.scalar(select(audit_model.AuditEntry.hash).order_by(audit_model.AuditEntry.seq.desc()).limit(1))
+        entry = audit_model.AuditEntry
+        audit_head = session.scalar(select(entry.hash).order_by(entry.seq.desc()).limit(1))
         seq, previous = (last.seq, last.sha256) if last else (0, None)
 
         def build(part: list[dict[str, Any]], seq_: int, prev: str | None, package_id: str) -> bytes:
@@ -335,7 +347,7 @@ def sent_packages(db: Database, to: str) -> list[SentPackage]:
     """Every package sent to ``to``, newest first, and whether it acknowledged it."""
     with db.read() as session:
         peer = _peer(session, to)
-        t = Outbox.__table__
+        t = table_of(Outbox)
         rows = session.execute(select(t.c.epoch, t.c.seq, t.c.file_name, t.c.kind, t.c.size, t.c.sha256,
                                       t.c.created_at).where(t.c.recipient == to)
                                .order_by(t.c.epoch.desc(), t.c.seq.desc())).all()
@@ -359,7 +371,7 @@ def typed_fields(entity: str) -> dict[str, int | None]:
     from civicdesk.services.reference import dictionaries_file
 
     coded = set(dictionaries_file()) | {"id", "origin_office", "deleted_by", "role", "kind", "state"}
-    table = synced_entities()[entity].__table__
+    table = table_of(synced_entities()[entity])
     return {c.name: c.type.length for c in table.columns
             if isinstance(c.type, String) and not c.foreign_keys and c.name not in coded
             and not c.name.endswith("_code")}
@@ -435,7 +447,8 @@ def open_file(db: Database, ctx: _Context, name: str, data: bytes) -> _Ready:
     return _Ready(name, opened, changes, divisions)
 
 
-def import_files(db: Database, paths: Iterable[str | Path], passphrase: str, *, actor: str | None = None) -> list[ImportResult]:
+def import_files(db: Database, paths: Iterable[str | Path], passphrase: str, *,
+                 actor: str | None = None) -> list[ImportResult]:
     """Import sync files in any order: each is applied, already imported, parked behind a gap, or refused."""
     return import_blobs(db, [(str(p), _read(Path(p))) for p in paths], passphrase, actor=actor)
 
@@ -490,7 +503,8 @@ def _import_blobs(db: Database, blobs: list[tuple[str, bytes | CivicDeskError]],
     with db.read() as session:
         for result in results.values():
             if result.status == "parked":
-                done = session.scalars(select(Inbox.id).where(Inbox.origin == result.origin, Inbox.epoch == result.epoch,
+                done = session.scalars(select(Inbox.id).where(Inbox.origin == result.origin,
+                                                              Inbox.epoch == result.epoch,
                                                               Inbox.seq == result.seq)).first()
                 if done is not None:
                     result.status = "applied"
@@ -565,14 +579,16 @@ def _policy(session: Session, ctx: _Context, origin: str) -> Policy:
     """Who is the city here: judged by the code, never by the level a card claims (trust.is_city)."""
     peer = session.get(SyncPeer, origin)
     local = ctx.office
-    return Policy(local=local.code, local_is_city=local.level == "city" and local.code == trust.city_code(local.code, local.level),
-                  sender_is_city=peer is not None and trust.is_city(peer.office_code, peer.level, local.code, local.level))
+    return Policy(local=local.code,
+                  local_is_city=local.level == "city" and local.code == trust.city_code(local.code, local.level),
+                  sender_is_city=(peer is not None
+                                  and trust.is_city(peer.office_code, peer.level, local.code, local.level)))
 
 
 def _masked_fields(entity: str, fields: dict[str, list[Any]]) -> dict[str, dict[str, Any]]:
     """Fields as the audit trail keeps a local edit's: old and new, ID numbers masked."""
     masked = frozenset(getattr(synced_entities()[entity], "__audit_masked__", ()))
-    return {k: ({"old": audit_model._masked(old), "new": audit_model._masked(new)} if k in masked  # noqa: SLF001
+    return {k: ({"old": audit_model._masked(old), "new": audit_model._masked(new)} if k in masked
                 else {"old": old, "new": new}) for k, (old, new) in fields.items()}
 
 
@@ -593,7 +609,7 @@ def _apply(session: Session, item: _Ready, actor: str | None, result: ImportResu
             conn.exec_driver_sql(f"PRAGMA cache_size={int(cache)}")
     session.add(Inbox(origin=origin, epoch=epoch, seq=seq, package_id=m["package_id"], sha256=item.opened.sha256,
                       applied_at=now, applied_by=actor, counts=counts, data=item.opened.data))
-    session.execute(Parked.__table__.delete().where(Parked.origin == origin, Parked.epoch == epoch, Parked.seq == seq))
+    session.execute(table_of(Parked).delete().where(Parked.origin == origin, Parked.epoch == epoch, Parked.seq == seq))
     peer = session.get(SyncPeer, origin)
     acks = m["acks"]
     latest = session.scalar(select(func.max(Inbox.epoch)).where(Inbox.origin == origin)) or 0
@@ -673,14 +689,15 @@ def status(db: Database) -> dict[str, Any]:
         by_origin = {code: n for code, n in session.execute(
             select(org.origin_office, func.count()).where(org.deleted_at.is_(None)).group_by(org.origin_office)
             .order_by(org.origin_office))}
-        open_conflicts = session.scalar(select(func.count()).select_from(Conflict).where(Conflict.resolved_at.is_(None)))
+        open_conflicts = session.scalar(select(func.count()).select_from(Conflict)
+                                        .where(Conflict.resolved_at.is_(None)))
         quarantined = session.scalar(select(func.count()).select_from(Quarantine))
     return {"office": {"code": office.code, "name": office.name, "level": office.level}, "epoch": epoch,
             "offices": offices, "open_conflicts": open_conflicts, "quarantined": quarantined,
             "organizations_by_origin": by_origin}
 
 
-# -- conflicts -----------------------------------------------------------------------------------------------------------
+# -- conflicts ---------------------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class ConflictView:
     id: str
@@ -730,10 +747,11 @@ def list_conflicts(db: Database, *, open_only: bool = False, reveal: bool = Fals
             query = query.where(Conflict.resolved_at.is_(None))
         out = []
         for c in session.scalars(query):
-            table = synced_entities()[c.entity].__table__
+            table = table_of(synced_entities()[c.entity])
             row = session.execute(select(table).where(table.c.id == c.row_id)).first()
             current = {f: json_value(row._mapping.get(f)) for f in c.fields} if row is not None else {}
-            label = str(row._mapping.get("name") or row._mapping.get("field") or c.row_id) if row is not None else c.row_id
+            label = str(row._mapping.get("name") or row._mapping.get("field")
+                        or c.row_id) if row is not None else c.row_id
             resolution = dict(c.resolution) if c.resolution else None
             if resolution and isinstance(resolution.get("values"), dict):
                 resolution["values"] = _shown(resolution["values"], reveal)
@@ -792,13 +810,14 @@ def resolve_conflict(db: Database, conflict: str, take: str, values: dict[str, A
         if c.resolved_at is not None:
             raise InputError("sync.conflict_resolved", id=c.id, at=str(c.resolved_at))
         others = [o for o in session.scalars(select(Conflict).where(
-            Conflict.entity == c.entity, Conflict.row_id == c.row_id, Conflict.resolved_at.is_(None), Conflict.id != c.id))
+            Conflict.entity == c.entity, Conflict.row_id == c.row_id, Conflict.resolved_at.is_(None),
+            Conflict.id != c.id))
             if set(o.fields) & set(c.fields)]
         newer = [o for o in others if _later(o, c)]
         if newer:  # deciding the older one first would set its (stale) values over the newer edits
             raise InputError("sync.conflict_newer", id=c.id[:8], newer=newer[0].id[:8])
         cls = synced_entities()[c.entity]
-        table = cls.__table__
+        table = table_of(cls)
         if take == "merge":
             values = dict(values or {})
             unknown = [f for f in values if f not in c.fields]

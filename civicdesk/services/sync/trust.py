@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import Numeric, select
 from sqlalchemy.orm import Session
 
+from civicdesk.models.base import table_of
 from civicdesk.models.sync import synced_entities
 from civicdesk.services.sync.package import PackageRefused, refuse
 from civicdesk.services.validation import check_text
@@ -72,7 +73,7 @@ class _Rows:
             return self.state[entity][row_id]
         key = (entity, row_id)
         if key not in self._loaded:
-            table = synced_entities()[entity].__table__
+            table = table_of(synced_entities()[entity])
             row = self.session.execute(select(table).where(table.c.id == row_id)).first()
             self._loaded[key] = dict(row._mapping) if row is not None else None
         return self._loaded[key]
@@ -156,8 +157,10 @@ def check_ownership(session: Session, origin: str, sender_is_city: bool, local: 
             if after.get("origin_office") not in allowed:  # a forged origin
                 raise refuse("forged_origin", entity=entity, id=row_id, origin=str(after.get("origin_office")),
                              sender=origin)
-        if stored is not None and "origin_office" in incoming and incoming["origin_office"] != stored.get("origin_office"):
-            raise refuse("forged_origin", entity=entity, id=row_id, origin=str(incoming["origin_office"]), sender=origin)
+        if (stored is not None and "origin_office" in incoming
+                and incoming["origin_office"] != stored.get("origin_office")):
+            raise refuse("forged_origin", entity=entity, id=row_id, origin=str(incoming["origin_office"]),
+                         sender=origin)
         if sender_is_city and not local_is_city and after_owner == origin:
             place = _located(entity, after, rows)
             if place is not None and place != local:
@@ -186,7 +189,7 @@ def check_divisions(session: Session, origin: str, sender_is_city: bool, divisio
         if code in have:
             continue  # applied as a no-op: an office never overwrites a division it holds
 
-        def bad(reason: str) -> PackageRefused:
+        def bad(reason: str, code: str = code) -> PackageRefused:
             return refuse("division", division=code, reason=reason)
 
         if not (code.isdigit() and len(code) in _LEVELS) or d["level"] != _LEVELS.get(len(code)):
@@ -238,7 +241,8 @@ def check_rows(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirt
     already held only the fields the package changes are judged (an old legacy record is not the sender's)."""
     from civicdesk.services import records, registry
 
-    touched = {entity: [(row_id, state[entity][row_id]) for row_id in sorted(set(new.get(entity, {})) | dirty.get(entity, set()))]
+    touched = {entity: [(row_id, state[entity][row_id])
+                        for row_id in sorted(set(new.get(entity, {})) | dirty.get(entity, set()))]
                for entity in set(new) | set(dirty)}
     count = sum(len(v) for v in touched.values())
     if not count:
@@ -247,7 +251,7 @@ def check_rows(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirt
     usccs: dict[str, str] = {}
     entities = synced_entities()
     for entity, rows in touched.items():
-        table = entities[entity].__table__
+        table = table_of(entities[entity])
         numeric = {c.name: c for c in table.columns if isinstance(c.type, Numeric)}
         for row_id, row in rows:
             before = original.get(entity, {}).get(row_id) if row_id not in new.get(entity, {}) else None
@@ -264,15 +268,16 @@ def check_rows(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirt
                 issues = registry.validate_org(session, dict(row), [], self_id=row_id, lookups=lookups)
                 issues += [i for name in sorted(changed) for i in check_text(row.get(name), name)]
                 for issue in issues:
-                    if (issue.severity == "error" and issue.code not in _NOT_FOR_ROWS and not issue.field.startswith("people")
-                            and issue.field in changed):
+                    if (issue.severity == "error" and issue.code not in _NOT_FOR_ROWS
+                            and not issue.field.startswith("people") and issue.field in changed):
                         raise _invalid(entity, row_id, issue)
                 uscc = row.get("uscc")
                 if uscc and "uscc" in changed and row.get("deleted_at") is None:
                     if uscc in usccs and usccs[uscc] != row_id:  # two rows of this package with one code
                         from civicdesk.errors import Issue
 
-                        raise _invalid(entity, row_id, Issue("uscc", "uscc.duplicate", {"value": uscc, "other": usccs[uscc]}))
+                        raise _invalid(entity, row_id,
+                                       Issue("uscc", "uscc.duplicate", {"value": uscc, "other": usccs[uscc]}))
                     usccs[uscc] = row_id
             elif entity == "org_person":
                 person = {k: row.get(k) for k in ("role", "name", "id_number", "phone", "term_start", "term_end",
@@ -294,7 +299,7 @@ def _stored_rows(session: Session, changes: list[dict[str, Any]]) -> dict[str, d
     state: dict[str, dict[str, dict[str, Any]]] = {}
     entities = synced_entities()
     for entity, ids in wanted.items():
-        table = entities[entity].__table__
+        table = table_of(entities[entity])
         listed = sorted(ids)
         state[entity] = {}
         for start in range(0, len(listed), 900):
@@ -313,8 +318,9 @@ def receivable(session: Session, sender: str, sender_is_city: bool, recipient: s
                 "fields": {k: (pair[0], pair[1]) for k, pair in c["fields"].items()}} for c in changes]
     rows = _Rows(session, decoded, _stored_rows(session, decoded))
     allowed = allowed_owners(sender, sender_is_city, recipient) if not recipient_is_city else frozenset({sender})
-    kept, withheld = [], []
-    for c, d in zip(changes, decoded):
+    kept: list[dict[str, Any]] = []
+    withheld: list[dict[str, Any]] = []
+    for c, d in zip(changes, decoded, strict=True):
         row = rows.final(d["entity"], d["id"])
         whose = owner(d["entity"], row, rows)
         ok = whose in allowed

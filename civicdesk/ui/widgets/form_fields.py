@@ -52,7 +52,7 @@ class CodeCombo(QComboBox):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.set_items(items, placeholder=placeholder)
 
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
+    def wheelEvent(self, event: QWheelEvent) -> None:  # Qt override
         # Scrolling the form over a combo must not change the value under the pointer.
         if self.hasFocus():
             super().wheelEvent(event)
@@ -127,7 +127,7 @@ class DateField(QWidget):
     def text(self) -> str:
         return self.edit.text().strip()
 
-    def setText(self, text: str | None) -> None:  # noqa: N802 - the Qt spelling, like QLineEdit
+    def setText(self, text: str | None) -> None:  # the Qt spelling, like QLineEdit
         self.edit.setText(text or "")
 
     def open_calendar(self) -> None:

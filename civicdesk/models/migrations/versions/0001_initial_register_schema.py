@@ -1,7 +1,7 @@
 """initial register schema
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-28 07:53:15.956471
 """
 from __future__ import annotations
@@ -99,7 +99,8 @@ def upgrade() -> None:
     sa.Column('deleted_at', sa.DateTime(), nullable=True),
     sa.Column('deleted_by', sa.String(length=64), nullable=True),
     sa.Column('deleted_reason', sa.Text(), nullable=True),
-    sa.ForeignKeyConstraint(['community_code'], ['division.code'], name=op.f('fk_organization_community_code_division')),
+    sa.ForeignKeyConstraint(['community_code'], ['division.code'],
+                            name=op.f('fk_organization_community_code_division')),
     sa.ForeignKeyConstraint(['division_code'], ['division.code'], name=op.f('fk_organization_division_code_division')),
     sa.ForeignKeyConstraint(['township_code'], ['division.code'], name=op.f('fk_organization_township_code_division')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_organization'))
@@ -113,7 +114,8 @@ def upgrade() -> None:
         batch_op.create_index('ix_organization_registry_name', ['registry_code', 'name'], unique=False)
         batch_op.create_index('ix_organization_subtype', ['community_subtype'], unique=False)
         batch_op.create_index('ix_organization_tier_status', ['tier', 'status'], unique=False)
-        batch_op.create_index('uq_organization_uscc', ['uscc'], unique=True, sqlite_where=sa.text('uscc IS NOT NULL'), postgresql_where=sa.text('uscc IS NOT NULL'))
+        batch_op.create_index('uq_organization_uscc', ['uscc'], unique=True, sqlite_where=sa.text('uscc IS NOT NULL'),
+                              postgresql_where=sa.text('uscc IS NOT NULL'))
 
     op.create_table('population',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
@@ -147,7 +149,8 @@ def upgrade() -> None:
     sa.Column('deleted_at', sa.DateTime(), nullable=True),
     sa.Column('deleted_by', sa.String(length=64), nullable=True),
     sa.Column('deleted_reason', sa.Text(), nullable=True),
-    sa.ForeignKeyConstraint(['organization_id'], ['organization.id'], name=op.f('fk_org_change_organization_id_organization')),
+    sa.ForeignKeyConstraint(['organization_id'], ['organization.id'],
+                            name=op.f('fk_org_change_organization_id_organization')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_org_change'))
     )
     with op.batch_alter_table('org_change', schema=None) as batch_op:
@@ -171,7 +174,8 @@ def upgrade() -> None:
     sa.Column('deleted_at', sa.DateTime(), nullable=True),
     sa.Column('deleted_by', sa.String(length=64), nullable=True),
     sa.Column('deleted_reason', sa.Text(), nullable=True),
-    sa.ForeignKeyConstraint(['organization_id'], ['organization.id'], name=op.f('fk_org_person_organization_id_organization')),
+    sa.ForeignKeyConstraint(['organization_id'], ['organization.id'],
+                            name=op.f('fk_org_person_organization_id_organization')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_org_person'))
     )
     with op.batch_alter_table('org_person', schema=None) as batch_op:
@@ -195,7 +199,8 @@ def downgrade() -> None:
 
     op.drop_table('population')
     with op.batch_alter_table('organization', schema=None) as batch_op:
-        batch_op.drop_index('uq_organization_uscc', sqlite_where=sa.text('uscc IS NOT NULL'), postgresql_where=sa.text('uscc IS NOT NULL'))
+        batch_op.drop_index('uq_organization_uscc', sqlite_where=sa.text('uscc IS NOT NULL'),
+                            postgresql_where=sa.text('uscc IS NOT NULL'))
         batch_op.drop_index('ix_organization_tier_status')
         batch_op.drop_index('ix_organization_subtype')
         batch_op.drop_index('ix_organization_registry_name')
