@@ -22,8 +22,9 @@ def add_parsers(sub: Any) -> dict[str, Any]:
                         "可另加 received_on、complete_on、applicant、documents、document_no")
     p.add_argument("--submit", action="store_true", help="起草后立即提交")
     p.add_argument("--json", action="store_true")
-    for action, text in (("submit", "提交（已受理）"), ("review", "开始审查（审查中）"), ("approve", "准予（登记随之变更）"),
-                         ("reject", "不予（须写理由）"), ("return", "退回补正（须写理由）"), ("withdraw", "撤回")):
+    for action, text in (("submit", "提交（已受理）"), ("review", "开始审查（审查中）"),
+                         ("approve", "准予（登记随之变更）"), ("reject", "不予（须写理由）"),
+                         ("return", "退回补正（须写理由）"), ("withdraw", "撤回")):
         p = fsub.add_parser(action, help=text)
         p.add_argument("key", metavar="ID_OR_NUMBER", help="申请事项 id 或编号")
         p.add_argument("--comment", help="意见或理由")

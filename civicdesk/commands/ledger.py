@@ -86,7 +86,8 @@ def _print_report(report: Any, lang: str) -> None:
         print(f"  第 {problem.row} 行 {where}：{problem.message(lang)}{mark}" if zh
               else f"  row {problem.row} {label} ({problem.column or '-'}): {problem.message(lang)}{mark}")
     for changed in report.changes:
-        fields = "，".join(f"{c.as_dict(lang)['label']}：{c.old or '（空）'} → {c.new or '（空）'}" for c in changed.changes)
+        fields = "，".join(f"{c.as_dict(lang)['label']}：{c.old or '（空）'} → {c.new or '（空）'}"
+                          for c in changed.changes)
         print(f"  第 {changed.row} 行 变更 {changed.name}：{fields}" if zh
               else f"  row {changed.row} changes {changed.name}: {fields}")
     for note in report.notes:

@@ -50,8 +50,9 @@ def cmd_office(options: argparse.Namespace) -> int:
             if check.known and check.same_keys:
                 print("该单位已信任，密钥未变。" if zh else "Already trusted with these keys.", file=out)
             elif check.known:
-                print(("警告：该单位的密钥已更改！原指纹 " if zh else "WARNING: this office's key CHANGED! Old fingerprint ")
-                      + str(check.previous_fingerprint), file=out)
+                warning = ("警告：该单位的密钥已更改！原指纹 " if zh
+                           else "WARNING: this office's key CHANGED! Old fingerprint ")
+                print(warning + str(check.previous_fingerprint), file=out)
             if not options.yes:
                 if not sys.stdin or not sys.stdin.isatty():
                     raise InputError("sync.confirm_needed")

@@ -74,7 +74,8 @@ def cmd_print(options: argparse.Namespace) -> int:
         _print_json(result.as_dict())
     else:
         zh = options.lang == "zh"
-        print(f"已生成：{result.path}（{result.title}，共 {result.pages} 页，{'公开版' if result.public else '内部版'}）"
+        version = "公开版" if result.public else "内部版"
+        print(f"已生成：{result.path}（{result.title}，共 {result.pages} 页，{version}）"
               if zh else f"Written: {result.path} ({result.title}, {result.pages} pages, "
                          f"{'public' if result.public else 'internal'})")
         for line in result.substitutions:

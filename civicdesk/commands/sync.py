@@ -96,9 +96,11 @@ def _status_lines(data: dict[str, Any], zh: bool) -> list[str]:
                 f"  {o['code']} {o['name']}: sent up to #{sent if sent is not None else '-'}, acknowledged up to "
                 f"#{o['acknowledged']['seq']}, unacknowledged: {_numbers(o['unacknowledged'], zh)}; received up to "
                 f"#{o['received']['seq']}, missing: {_numbers(o['missing'], zh)}, parked: {_numbers(o['parked'], zh)}")
-    lines.append(f"  未解决的冲突：{data['open_conflicts']} 个" if zh else f"  Open conflicts: {data['open_conflicts']}")
+    conflicts = data["open_conflicts"]
+    lines.append(f"  未解决的冲突：{conflicts} 个" if zh else f"  Open conflicts: {conflicts}")
     if data.get("quarantined"):
-        lines.append(f"  已隔离的同步包：{data['quarantined']} 个" if zh else f"  Quarantined packages: {data['quarantined']}")
+        quarantined = data["quarantined"]
+        lines.append(f"  已隔离的同步包：{quarantined} 个" if zh else f"  Quarantined packages: {quarantined}")
     return lines
 
 

@@ -23,9 +23,11 @@ def add_parsers(sub: Any) -> dict[str, Any]:
         p.add_argument("--json", action="store_true")
     p = user_sub.add_parser("role", help="更改用户角色（管理员）")
     p.add_argument("name", metavar="NAME", help="用户名")
-    p.add_argument("role", choices=("admin", "reviewer", "clerk"), help="admin（管理员）、reviewer（审核）或 clerk（经办）")
+    p.add_argument("role", choices=("admin", "reviewer", "clerk"),
+                   help="admin（管理员）、reviewer（审核）或 clerk（经办）")
     p.add_argument("--json", action="store_true")
-    p = user_sub.add_parser("passwd", help="修改本人密码（--user 指定本人；新密码在终端输入两次，或由标准输入给出两行）")
+    p = user_sub.add_parser(
+        "passwd", help="修改本人密码（--user 指定本人；新密码在终端输入两次，或由标准输入给出两行）")
     p.add_argument("--json", action="store_true")
     return {"user": cmd_user}
 
