@@ -320,3 +320,25 @@ def test_qt_own_dialogs_speak_chinese(qapp: QApplication) -> None:
         for t in translators:
             qapp.removeTranslator(t)
         QLocale.setDefault(locale)
+
+
+def test_statistics_pdf_is_chinese_only(shawan_db_path: Path, tmp_path: Path) -> None:
+    """The statistics report is printed in Chinese only: its population source too (it read 非官方数字 (estimate
+    apportioning the city's 3.604million; not an official figure))."""
+    from datetime import date
+
+    from pypdf import PdfReader
+
+    from civicdesk.services.database import open_database
+    from civicdesk.services.printing import print_document
+    from civicdesk.services.printing.kind_statistics import StatisticsOptions
+
+    out = tmp_path / "statistics.pdf"
+    db = open_database(shawan_db_path)
+    try:
+        print_document(db, "statistics", StatisticsOptions(), out, printed_on=date(2026, 11, 28))
+    finally:
+        db.close()
+    text = "\n".join(page.extract_text() or "" for page in PdfReader(str(out)).pages)
+    assert "人口数据来源" in text
+    assert [p for line in text.splitlines() for p in foreign(line, "zh", [])] == []
