@@ -342,3 +342,26 @@ def test_statistics_pdf_is_chinese_only(shawan_db_path: Path, tmp_path: Path) ->
     text = "\n".join(page.extract_text() or "" for page in PdfReader(str(out)).pages)
     assert "人口数据来源" in text
     assert [p for line in text.splitlines() for p in foreign(line, "zh", [])] == []
+
+
+def test_review_queue_tabs_are_words_not_codes(qtbot: Any, make_ctx: Any, shawan_db_path: Path,
+                                               qapp: QApplication) -> None:
+    """English tabs read "Draft (0)", "Under review (0)": labels, not the state codes ("draft (0)")."""
+    from civicdesk.ui.labels import Labels
+    from civicdesk.ui.review_queue import TABS, ReviewQueue
+
+    translators = install_translators(qapp, "en")
+    locale = QLocale()
+    try:
+        ctx = make_ctx(shawan_db_path, lang="en")
+        queue = ReviewQueue(ctx, Labels(ctx.db, "en"))
+        qtbot.addWidget(queue)
+        titles = [queue.tabs.tabText(i) for i in range(queue.tabs.count())]
+        for key, title in zip(TABS, titles, strict=True):
+            word = title.rsplit(" (", 1)[0]
+            assert word != key and word[0].isupper(), title
+        ctx.runner.wait()
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
+        QLocale.setDefault(locale)
