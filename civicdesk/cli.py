@@ -455,7 +455,8 @@ def _print_record(db: Any, record: Any, lang: str = "zh") -> None:
     division codes, 是/否/— for flags and empty values, numbers with separators (JSON keeps the codes)."""
     from civicdesk.models import Division
     from civicdesk.services.lookups import dictionaries
-    from civicdesk.services.records import ORG_FIELDS, label, to_json_value
+    from civicdesk.services.filings import field_label
+    from civicdesk.services.records import ORG_FIELDS, to_json_value
 
     zh = lang == "zh"
     labels = {kind: {v.code: (v.label_zh if zh else v.label_en) for v in values}
@@ -488,16 +489,18 @@ def _print_record(db: Any, record: Any, lang: str = "zh") -> None:
         state = ("现任" if p.is_current else "离任") if zh else ("current" if p.is_current else "former")
         print(f"  {'人员' if zh else 'Person'}: {roles.get(p.role, p.role)} {p.name} {p.id_number or ''} {state}")
     for h in record.history:
-        print(f"  {'变更' if zh else 'Change'}: {h.changed_on} {label(h.field, lang)}: {h.old_value} -> {h.new_value} "
+        print(f"  {'变更' if zh else 'Change'}: {h.changed_on} {field_label(h.field, lang)}: {h.old_value} -> {h.new_value} "
               f"{h.document_no or ''}")
 
 
 def cmd_stats(options: argparse.Namespace) -> int:
+    from civicdesk.services.lookups import dictionaries
     from civicdesk.services.statistics import statistics
 
     db = _open(options)
     try:
         figures = statistics(db, options.division)
+        subtypes = {v.code: v.label(options.lang) for v in dictionaries(db).get("community_subtype", [])}
     finally:
         db.close()
     if options.json:
@@ -505,20 +508,37 @@ def cmd_stats(options: argparse.Namespace) -> int:
         return 0
     c = figures["community_social_organizations"]
     pop = figures["population"]
-    print(f"{figures['scope']['name']}（{figures['scope']['code']}）")
     forms = figures["by_legal_form"]
-    print(f"  登记社会组织 {figures['registered_social_organizations']:,} 个：社会团体 {forms['social_group']:,}，"
-          f"民办非企业单位 {forms['social_service']:,}，基金会 {forms['foundation']:,}")
-    print(f"  社区社会组织 {c['total']:,} 个：登记 {c['registered']:,}，乡镇（街道）备案 {c['filed']:,}，"
-          f"纳入村（社区）指导管理 {c['guided']:,}")
-    labels = figures["community_by_subtype_labels"]
     by_subtype = sorted(figures["community_by_subtype"].items(), key=lambda kv: -kv[1])
-    print("  其中：" + "，".join(f"{labels[k]} {v:,}" for k, v in by_subtype))
+    registered = figures["registered_social_organizations"]
+    if options.lang == "zh":
+        print(f"{figures['scope']['name']}（{figures['scope']['code']}）")
+        print(f"  登记社会组织 {registered:,} 个：社会团体 {forms['social_group']:,}，"
+              f"民办非企业单位 {forms['social_service']:,}，基金会 {forms['foundation']:,}")
+        print(f"  社区社会组织 {c['total']:,} 个：登记 {c['registered']:,}，乡镇（街道）备案 {c['filed']:,}，"
+              f"纳入村（社区）指导管理 {c['guided']:,}")
+        print("  其中：" + "，".join(f"{subtypes.get(k or '', k)} {v:,}" for k, v in by_subtype))
+        if pop:
+            basis = "户籍人口" if pop["basis"] == "household" else "常住人口"
+            print(f"  每万人拥有社会组织 {figures['per_10k_population']} 个"
+                  f"（按{pop['year']}年{basis} {pop['value']:,} 人计）")
+        return 0
+    print(f"{figures['scope']['name']} ({figures['scope']['code']})")
+    print(f"  Registered social organizations: {registered:,} (social groups {forms['social_group']:,}, "
+          f"social service organizations {forms['social_service']:,}, foundations {forms['foundation']:,})")
+    print(f"  Community social organizations: {c['total']:,} (registered {c['registered']:,}, filed with a "
+          f"township {c['filed']:,}, under village/community guidance {c['guided']:,})")
+    print("  Of which: " + ", ".join(f"{subtypes.get(k or '', k)} {v:,}" for k, v in by_subtype))
     if pop:
-        basis = "户籍人口" if pop["basis"] == "household" else "常住人口"
-        print(f"  每万人拥有社会组织 {figures['per_10k_population']} 个"
-              f"（按{pop['year']}年{basis} {pop['value']:,} 人计）")
+        basis = "registered (hukou) population" if pop["basis"] == "household" else "resident population"
+        print(f"  Social organizations per 10,000 people: {figures['per_10k_population']} "
+              f"({pop['year']} {basis} {pop['value']:,})")
     return 0
+
+
+#: what a search hit matched (``search.matched_fields``), in words: (zh, en)
+_MATCHED = {"name": ("名称", "name"), "address": ("住所", "address"), "legal_rep_name": ("法定代表人", "legal representative"),
+            "uscc": ("统一社会信用代码", "USCC"), "pinyin": ("拼音", "pinyin"), "initials": ("拼音首字母", "initials")}
 
 
 def cmd_search(options: argparse.Namespace) -> int:
@@ -534,8 +554,10 @@ def cmd_search(options: argparse.Namespace) -> int:
             {"id": h.id, "name": h.name, "uscc": h.uscc, "division_code": h.division_code, "matched": h.matched}
             for h in hits]})
     else:
-        for h in hits:
-            print(f"{h.id}\t{h.uscc or '-':18}\t{h.division_code}\t{h.name}\t({', '.join(h.matched)})")
+        zh = options.lang == "zh"
+        for h in hits:  # what matched, in words (JSON keeps the field names)
+            matched = ("、" if zh else ", ").join(_MATCHED[m][not zh] if m in _MATCHED else m for m in h.matched)
+            print(f"{h.id}\t{h.uscc or '-':18}\t{h.division_code}\t{h.name}\t" + (f"（{matched}）" if zh else f"({matched})"))
         hidden = total - len(hits)
         if options.lang == "zh":
             print(f"共 {total:,} 个匹配" + (f"，另有 {hidden:,} 个未列出（用 --limit {total} 全部列出）" if hidden

@@ -235,12 +235,21 @@ class Issue:
         }
 
 
+#: Chinese field label -> English label, filled by the modules that define fields (``services.records``), so
+#: that "'统一社会信用代码' is required." reads "'Unified social credit code' is required." in English
+LABELS_EN: dict[str, str] = {"负责人": "Responsible person"}
+#: the message parameters that carry a field's label
+LABEL_PARAMS = frozenset({"label", "other", "field_label"})
+
+
 def render(code: str, params: dict[str, Any], lang: str = "zh") -> str:
     """The sentence for ``code`` in ``lang`` (``zh`` or ``en``); unknown codes fall back to the code."""
     templates = MESSAGES.get(code)
     if templates is None:
         return f"{code} {params}" if params else code
     template = templates[0] if lang.startswith("zh") else templates[1]
+    if not lang.startswith("zh"):  # field labels travel in Chinese (as the services name them): English ones here
+        params = {k: LABELS_EN.get(v, v) if k in LABEL_PARAMS and isinstance(v, str) else v for k, v in params.items()}
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):

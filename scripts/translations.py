@@ -41,29 +41,36 @@ def main() -> int:
             words.update(json.loads(path.read_text(encoding="utf-8")))
     tree = ET.parse(TS)
     missing = []
-    for message in tree.iter("message"):
-        source = message.findtext("source") or ""
-        translation = message.find("translation")
-        assert translation is not None
-        if source in words:
-            value = words[source]
-            translation.attrib.pop("type", None)
-            for child in list(translation):
-                translation.remove(child)
-            if message.get("numerus") == "yes":  # plural forms: English has two (one, other)
-                forms = value if isinstance(value, list) else [value, value]
-                translation.text = None
-                for form in forms:
-                    ET.SubElement(translation, "numerusform").text = form
-            else:
-                translation.text = value
-        else:
-            missing.append(source)
+    for context in tree.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            # "Context|source" in the JSON overrides the plain entry where one word reads differently in a window
+            missing += fill(message, words.get(f"{name}|{source}", words.get(source)), source)
     tree.write(TS, encoding="utf-8", xml_declaration=True)
     subprocess.run([tool("pyside6-lrelease"), str(TS), "-qm", str(QM)], check=True, capture_output=True)
     for source in sorted(set(missing)):
         print(f"untranslated: {source!r}")
     return 1 if missing else 0
+
+
+def fill(message: ET.Element, value: str | list[str] | None, source: str) -> list[str]:
+    """Put ``value`` into the message's translation; ``[source]`` when there is none."""
+    translation = message.find("translation")
+    assert translation is not None
+    if value is None:
+        return [source]
+    translation.attrib.pop("type", None)
+    for child in list(translation):
+        translation.remove(child)
+    if message.get("numerus") == "yes":  # plural forms: English has two (one, other)
+        forms = value if isinstance(value, list) else [value, value]
+        translation.text = None
+        for form in forms:
+            ET.SubElement(translation, "numerusform").text = form
+    else:
+        translation.text = value
+    return []
 
 
 if __name__ == "__main__":

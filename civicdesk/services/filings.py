@@ -141,9 +141,9 @@ def field_label(name: str, lang: str = "zh") -> str:
         return PERSON_LABEL[lang != "zh"] + (name[len("people"):] if lang != "zh" else "")
     if name in REP_FIELDS:
         return REP_FIELDS[name] if lang == "zh" else name.replace("_", " ")
-    if name in ("reason", "liquidation_done"):
-        return {"reason": ("事由", "reason"),
-                "liquidation_done": ("清算完成", "liquidation finished")}[name][lang != "zh"]
+    if name in ("reason", "liquidation_done", "legal_representative"):  # the last: the change log's rep changes
+        return {"reason": ("事由", "reason"), "liquidation_done": ("清算完成", "liquidation finished"),
+                "legal_representative": ("法定代表人", "legal representative")}[name][lang != "zh"]
     return records.label(name, lang)
 
 

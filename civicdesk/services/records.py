@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from civicdesk.errors import Issue
+from civicdesk.errors import LABELS_EN, Issue
 from civicdesk.services.validation import normalize_text, normalize_uscc, parse_date
 
 
@@ -77,6 +77,7 @@ PERSON_FIELDS: tuple[FieldSpec, ...] = (
 )
 FIELDS_BY_NAME = {f.name: f for f in ORG_FIELDS}
 PERSON_FIELDS_BY_NAME = {f.name: f for f in PERSON_FIELDS}
+LABELS_EN.update({f.zh: f.en for f in (*ORG_FIELDS, *PERSON_FIELDS)})  # error messages' labels in English
 #: Keys that ``org show --json`` prints but input ignores (they are the register's, not the clerk's).
 READ_ONLY_KEYS = frozenset(
     {"id", "origin_office", "version", "created_at", "updated_at", "entry_mode", "history", "labels", "deleted_at",

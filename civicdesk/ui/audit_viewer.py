@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from civicdesk.services import audit, auth
 from civicdesk.services.audit import AuditRecord, ChainReport
 from civicdesk.ui.context import AppContext, Changes
+from civicdesk.ui.labels import user_display
 
 PAGE = 200
 (COL_SEQ, COL_AT, COL_ACTOR, COL_ACTION, COL_ENTITY, COL_DETAILS) = range(6)
@@ -133,8 +134,8 @@ class AuditViewer(QDialog):
         self.actor.setObjectName("actor")
         self.actor.addItem(self.tr("全部操作人"), None)
         for user in auth.list_users(ctx.db):
-            self.actor.addItem(user.display, user.username)
-        self.actor.addItem("(系统)", "(系统)")
+            self.actor.addItem(user_display(user, ctx.lang), user.username)
+        self.actor.addItem(self.tr("（系统）"), "(系统)")  # the audit trail's name for the program itself
         self.action = QComboBox()
         self.action.setObjectName("action")
         self.action.addItem(self.tr("全部操作"), None)

@@ -54,7 +54,9 @@ class DetailPane(QTabWidget):
 
     def show_empty(self) -> None:
         self.current_id, self.record, self.filings = None, None, []
-        self.setHtml(f"<p style='color:#777'>{escape(self.tr('选择一个组织查看详细信息。'))}</p>")
+        # tr() outside f-strings: pyside6-lupdate does not find a string inside an f-string's braces
+        hint = self.tr("选择一个组织查看详细信息。")
+        self.setHtml(f"<p style='color:#777'>{escape(hint)}</p>")
         self.history.setHtml("")
 
     def show_organization(self, org_id: str | None) -> None:
@@ -97,29 +99,32 @@ class DetailPane(QTabWidget):
                 continue
             rows.append(f"<tr><th align='right' style='color:#555;padding-right:8px'>{escape(spec.label(lang))}</th>"
                         f"<td>{escape(self._value(spec.name, value))}</td></tr>")
+        current, former = self.tr("现任"), self.tr("离任")
         people = "".join(
             f"<tr><td>{escape(self.labels.label('person_role', p.role))}</td><td>{escape(p.name)}</td>"
             f"<td style='white-space:nowrap'>{escape(p.id_number or '')}</td>"
             f"<td>{escape(self.labels.date(p.term_start))}"
             f"{' – ' + escape(self.labels.date(p.term_end)) if p.term_end else ''}</td>"
-            f"<td>{escape(self.tr('现任') if p.is_current else self.tr('离任'))}</td></tr>"
+            f"<td>{escape(current if p.is_current else former)}</td></tr>"
             for p in record.people
         )
         self._show_history(record, history)
         entry = self.labels.label("entry_mode", record.entry_mode)
+        origin, version, people_title, none = self.tr("来源单位"), self.tr("版本"), self.tr("人员"), self.tr("无")
         html = [f"<h2 style='margin-bottom:2px'>{escape(record.name)}</h2>",
-                f"<p style='color:#777;margin-top:0'>{escape(entry)} · {escape(self.tr('来源单位'))} "
-                f"{escape(record.origin_office)} · {escape(self.tr('版本'))} {record.version}</p>",
+                f"<p style='color:#777;margin-top:0'>{escape(entry)} · {escape(origin)} "
+                f"{escape(record.origin_office)} · {escape(version)} {record.version}</p>",
                 f"<table cellspacing='2'>{''.join(rows)}</table>",
-                f"<h3>{escape(self.tr('人员'))}</h3>",
-                f"<table cellspacing='4'>{people}</table>" if people else f"<p>{escape(self.tr('无'))}</p>"]
+                f"<h3>{escape(people_title)}</h3>",
+                f"<table cellspacing='4'>{people}</table>" if people else f"<p>{escape(none)}</p>"]
         self.setHtml("".join(html))
 
     def _show_history(self, record: OrgRecord, history: list[FilingRecord]) -> None:
         from civicdesk.services import filings
 
         lang = "zh" if self.labels.lang.startswith("zh") else "en"
-        none = f"<p>{escape(self.tr('无'))}</p>"
+        nothing = self.tr("无")
+        none = f"<p>{escape(nothing)}</p>"
         head = "<tr>" + "".join(f"<th align='left' style='color:#555'>{escape(t)}</th>" for t in (
             self.tr("编号"), self.tr("事项"), self.tr("状态"), self.tr("收件日期"), self.tr("决定人"))) + "</tr>"
         rows = "".join(
@@ -136,10 +141,11 @@ class DetailPane(QTabWidget):
             f"<td>{escape(h.document_no or '')}</td></tr>"
             for h in reversed(record.history)
         )
+        filed, changed = self.tr("申请事项"), self.tr("变更记录")
         self.history.setHtml("".join([
-            f"<h3>{escape(self.tr('申请事项'))}</h3>",
+            f"<h3>{escape(filed)}</h3>",
             f"<table cellspacing='4'>{head}{rows}</table>" if rows else none,
-            f"<h3>{escape(self.tr('变更记录'))}</h3>",
+            f"<h3>{escape(changed)}</h3>",
             f"<table cellspacing='4'>{changes}</table>" if changes else none,
         ]))
 

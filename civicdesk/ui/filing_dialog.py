@@ -220,7 +220,8 @@ class FilingDialog(QDialog):
         self.record = record
         lang = self._lang
         self.setWindowTitle(self.tr("申请事项 %1").replace("%1", record.number))
-        self.heading.setText(f"{record.number}　{filings.kind_label(record.kind, lang)}　{record.organization_name}")
+        gap = "　" if lang == "zh" else "   "  # an ideographic space between Chinese words, plain ones in English
+        self.heading.setText(gap.join((record.number, filings.kind_label(record.kind, lang), record.organization_name or "")))
         f = self._fact_labels
         f["kind"].setText(filings.kind_label(record.kind, lang) + (self.tr("（历史档案录入）") if record.legacy else ""))
         f["state"].setText(filings.state_label(record.state, lang))
@@ -436,7 +437,7 @@ class FilingDialog(QDialog):
         self.document_no.clear()
         self.show_record(record)
         self.message.setStyleSheet("color: #1b5e20;")
-        self.message.setText(self.tr("已%1。").replace("%1", filings.ACTION_LABELS[action][0]))
+        self.message.setText(self.tr("已%1。").replace("%1", filings.ACTION_LABELS[action][self.ctx.lang != "zh"]))
         org_ids = (record.organization_id,) if record.organization_id else ()
         self.ctx.changed(Changes(organizations=action == "approve", organization_ids=org_ids,
                                  extra={"filings": True, "filing_id": record.id, "action": action}))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
 
 from civicdesk.services.plain import LIVE_STATUSES, TIER_TARGETS
 from civicdesk.ui.context import Changes
+from civicdesk.ui.labels import user_display
 
 if TYPE_CHECKING:  # the services load when an action is chosen, not on the way to the first paint
     from civicdesk.services.auth import UserInfo
@@ -124,7 +125,7 @@ class FilingMenus(QObject):
             from civicdesk.services import auth
 
             role = auth.role_label(user.role, "zh" if ctx.lang.startswith("zh") else "en")
-            self.user_label.setText(self.tr("当前用户：%1（%2）").replace("%1", user.display).replace("%2", role))
+            self.user_label.setText(self.tr("当前用户：%1（%2）").replace("%1", user_display(user, self.window.ctx.lang)).replace("%2", role))
             self.user_label.setStyleSheet("")
         elif ctx.read_only:
             self.user_label.setText(self.tr("只读：未登录（系统 → 登录…）"))
@@ -277,7 +278,7 @@ class FilingMenus(QObject):
     def _logged_in(self, user: UserInfo) -> None:
         self.ctx.user, self.ctx.read_only = user, False
         self.refresh()
-        self.window.statusBar().showMessage(self.tr("已登录：%1").replace("%1", user.display), 10_000)
+        self.window.statusBar().showMessage(self.tr("已登录：%1").replace("%1", user_display(user, self.window.ctx.lang)), 10_000)
         self.ctx.changed(Changes(extra={"user": user.username}))
 
     def switch_user(self) -> None:

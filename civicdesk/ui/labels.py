@@ -6,8 +6,17 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from civicdesk.services.auth import UserInfo
     from civicdesk.services.database import Database
     from civicdesk.services.plain import DictionaryValue, DivisionInfo
+
+
+def user_display(user: UserInfo, lang: str) -> str:
+    """A user as shown: 张经办（clerk1） in Chinese, 张经办 (clerk1) in English (the name is data, the brackets are
+    the language's)."""
+    if not user.full_name:
+        return user.username
+    return f"{user.full_name}（{user.username}）" if lang.startswith("zh") else f"{user.full_name} ({user.username})"
 
 
 class Labels:

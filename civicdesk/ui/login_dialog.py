@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from civicdesk.errors import CivicDeskError
 from civicdesk.services import auth
 from civicdesk.services.database import Database
+from civicdesk.ui.labels import user_display
 from civicdesk.ui.runner import Runner
 
 ERROR_STYLE = "color: #b00020;"
@@ -195,7 +196,7 @@ class ChangePasswordDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
         form = QFormLayout()
-        form.addRow(self.tr("用户："), QLabel(user.display))
+        form.addRow(self.tr("用户："), QLabel(user_display(user, lang)))
         form.addRow(self.tr("原密码："), self.old)
         self.pair = PasswordPair(self, form=form, lang=lang)
         self.buttons = QDialogButtonBox()

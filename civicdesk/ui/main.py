@@ -33,6 +33,9 @@ def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
     translators: list[QTranslator] = []
     qt = QTranslator(app)
     qt_lang = "zh_CN" if lang.startswith("zh") else "en"
+    # month and day names (the date fields' calendars) come from the locale, not from a translator
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if lang.startswith("zh")
+                       else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     if qt.load(QLocale(qt_lang), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
         translators.append(qt)

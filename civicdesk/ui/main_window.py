@@ -31,7 +31,7 @@ from civicdesk.ui import database_files, fast_start
 from civicdesk.ui.context import AppContext, Changes
 from civicdesk.ui.detail_pane import DetailPane
 from civicdesk.ui.filter_bar import FilterBar
-from civicdesk.ui.labels import Labels
+from civicdesk.ui.labels import Labels, user_display
 from civicdesk.ui.tables.org_table_model import DEFAULT_HIDDEN, OrgTableModel, SortRole
 
 if TYPE_CHECKING:
@@ -306,7 +306,7 @@ class MainWindow(QMainWindow):
             office, where = self.first.office, self.first.path
         else:
             office, where = db.office(), db.path or db.url
-        user = f" — {self.ctx.user.display}" if self.ctx.user is not None else ""
+        user = f" — {user_display(self.ctx.user, self.ctx.lang)}" if self.ctx.user is not None else ""
         self.setWindowTitle(f"CivicDesk — {office.name}{user} — {where}")
 
     def _loaded(self, count: int) -> None:
@@ -436,6 +436,10 @@ class MainWindow(QMainWindow):
         def show(figures: dict[str, Any]) -> None:
             c = figures["community_social_organizations"]
             pop = figures["population"] or {}
+            basis = "—"
+            if pop:  # e.g. 2020年户籍人口 170,000 / 2020 registered (hukou) population 170,000
+                words = self.tr("%1年户籍人口 %2") if pop.get("basis") == "household" else self.tr("%1年常住人口 %2")
+                basis = words.replace("%1", str(pop.get("year"))).replace("%2", f"{pop.get('value'):,}")
             text = self.tr(
                 "登记社会组织 {n} 个（社会团体 {sg}，民办非企业单位 {ss}，基金会 {fd}）。\n"
                 "社区社会组织 {ct} 个：登记 {cr}，乡镇（街道）备案 {cf}，纳入村（社区）指导管理 {cg}。\n"
@@ -444,14 +448,14 @@ class MainWindow(QMainWindow):
                      ss=figures["by_legal_form"]["social_service"], fd=figures["by_legal_form"]["foundation"],
                      ct=c["total"], cr=c["registered"], cf=c["filed"], cg=c["guided"],
                      d=figures["per_10k_population"] if figures["per_10k_population"] is not None else "—",
-                     basis=(f"{pop.get('year')}年户籍人口 {pop.get('value'):,}" if pop.get("basis") == "household"
-                            else f"{pop.get('year')}年常住人口 {pop.get('value'):,}") if pop else "—")
+                     basis=basis)
             origin = figures.get("_origin")
             if origin and origin[1] > 0:  # organizations other offices registered arrived by sync: say so
                 words = self.tr("登记簿中存续的组织：本单位登记 %1 个，市局登记 %2 个（住所在本区县、由市局登记，随市局的同步包到达）。") \
                     if db.office().level == "district" else self.tr("登记簿中存续的组织：本单位登记 %1 个，区县登记 %2 个。")
                 text += "\n" + words.replace("%1", f"{origin[0]:,}").replace("%2", f"{origin[1]:,}")
-            QMessageBox.information(self, f"{figures['scope']['name']} — {self.tr('统计摘要')}", text)
+            title = self.tr("统计摘要")  # outside the f-string, where pyside6-lupdate finds it
+            QMessageBox.information(self, f"{figures['scope']['name']} — {title}", text)
 
         def figures_of(_job: Any) -> dict[str, Any]:
             from civicdesk.services import browse, statistics  # imported when asked for

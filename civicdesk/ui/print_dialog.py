@@ -96,7 +96,7 @@ class PrintDialog(QDialog):
         self.kind = QComboBox(left)
         self.kind.setObjectName("kind")
         names = {"register": self.tr("社会组织名录"), "organization": self.tr("社会组织登记信息表"),
-                 "statistics": self.tr("社会组织统计报告")}
+                 "statistics": self.tr("社会组织统计报告"), "filings": self.tr("申请事项办理情况表")}
         for kind in printing.kinds():
             self.kind.addItem(names.get(kind.name, kind.label), kind.name)
         form.addRow(self.tr("文档："), self.kind)

@@ -36,58 +36,63 @@
 <context>
     <name>AuditViewer</name>
     <message>
-        <location filename="../../civicdesk/ui/audit_viewer.py" line="127" />
+        <location filename="../../civicdesk/ui/audit_viewer.py" line="128" />
         <source>审计记录</source>
         <extracomment>action prefixes offered by the filter -&gt; words</extracomment>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/audit_viewer.py" line="134" />
+        <location filename="../../civicdesk/ui/audit_viewer.py" line="135" />
         <source>全部操作人</source>
         <translation>All users</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/audit_viewer.py" line="140" />
+        <location filename="../../civicdesk/ui/audit_viewer.py" line="138" />
+        <source>（系统）</source>
+        <translation>(system)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/audit_viewer.py" line="141" />
         <source>全部操作</source>
         <translation>All actions</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/audit_viewer.py" line="156" />
+        <location filename="../../civicdesk/ui/audit_viewer.py" line="157" />
         <source>&lt; 较新</source>
         <translation>&lt; Newer</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/audit_viewer.py" line="157" />
+        <location filename="../../civicdesk/ui/audit_viewer.py" line="158" />
         <source>较早 &gt;</source>
         <translation>Older &gt;</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/audit_viewer.py" line="159" />
+        <location filename="../../civicdesk/ui/audit_viewer.py" line="160" />
         <source>核验审计链</source>
         <translation>Verify chain</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/audit_viewer.py" line="166" />
+        <location filename="../../civicdesk/ui/audit_viewer.py" line="167" />
         <source>操作人：</source>
         <translation>User:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/audit_viewer.py" line="168" />
+        <location filename="../../civicdesk/ui/audit_viewer.py" line="169" />
         <source>操作：</source>
         <translation>Action:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/audit_viewer.py" line="221" />
+        <location filename="../../civicdesk/ui/audit_viewer.py" line="222" />
         <source>第 %1 页：第 %2–%3 条</source>
         <translation>Page %1: entries %2–%3</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/audit_viewer.py" line="224" />
+        <location filename="../../civicdesk/ui/audit_viewer.py" line="225" />
         <source>没有符合条件的记录</source>
         <translation>No matching entries</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/audit_viewer.py" line="236" />
+        <location filename="../../civicdesk/ui/audit_viewer.py" line="237" />
         <source>正在核验…</source>
         <translation>Verifying…</translation>
     </message>
@@ -95,27 +100,27 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="191" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="192" />
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="198" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="199" />
         <source>用户：</source>
         <translation>User:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="199" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="200" />
         <source>原密码：</source>
         <translation>Current password:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="202" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="203" />
         <source>修改</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="203" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="204" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -175,39 +180,85 @@
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/detail_pane.py" line="81" />
+        <location filename="../../civicdesk/ui/detail_pane.py" line="58" />
+        <source>选择一个组织查看详细信息。</source>
+        <translation>Select an organization to see its details.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/detail_pane.py" line="83" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/detail_pane.py" line="81" />
+        <location filename="../../civicdesk/ui/detail_pane.py" line="83" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/detail_pane.py" line="124" />
+        <location filename="../../civicdesk/ui/detail_pane.py" line="102" />
+        <source>现任</source>
+        <translation>current</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/detail_pane.py" line="102" />
+        <source>离任</source>
+        <translation>former</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/detail_pane.py" line="113" />
+        <source>来源单位</source>
+        <translation>Origin office</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/detail_pane.py" line="113" />
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/detail_pane.py" line="113" />
+        <source>人员</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/detail_pane.py" line="113" />
+        <location filename="../../civicdesk/ui/detail_pane.py" line="126" />
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/detail_pane.py" line="129" />
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/detail_pane.py" line="124" />
+        <location filename="../../civicdesk/ui/detail_pane.py" line="129" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/detail_pane.py" line="124" />
+        <location filename="../../civicdesk/ui/detail_pane.py" line="129" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/detail_pane.py" line="124" />
+        <location filename="../../civicdesk/ui/detail_pane.py" line="129" />
         <source>收件日期</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/detail_pane.py" line="124" />
+        <location filename="../../civicdesk/ui/detail_pane.py" line="129" />
         <source>决定人</source>
         <translation>Decided by</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/detail_pane.py" line="144" />
+        <source>申请事项</source>
+        <translation>Filings</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/detail_pane.py" line="144" />
+        <source>变更记录</source>
+        <translation>Field changes</translation>
     </message>
 </context>
 <context>
@@ -507,75 +558,75 @@
         <translation>Filing %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="225" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="226" />
         <source>（历史档案录入）</source>
         <translation> (legacy record)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="242" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="243" />
         <source>（未登记材料）</source>
         <translation>(no documents listed)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="270" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="271" />
         <source>%1（已逾期 %2 天）</source>
         <translation>%1 (%2 days overdue)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="271" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="272" />
         <source>%1（剩 %2 天）</source>
         <translation>%1 (%2 days left)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="301" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="302" />
         <source>起草后登记簿中的值已改变</source>
         <translation>The register changed after the filing was drafted</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="305" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="306" />
         <source>起草后“%1”的登记信息已被修改（标黄的现值与起草时不同）：不能按原申请核准，请退回经办人按现状重新核对。</source>
         <translation>'%1' changed after this filing was drafted (values in yellow differ): it cannot be approved as it stands; return it for correction.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="328" />
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="348" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="329" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="349" />
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="331" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="332" />
         <source>当前状态为“%1”，不能办理此操作。</source>
         <translation>The filing is '%1': this action is not possible.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="334" />
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="353" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="335" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="354" />
         <source>只读</source>
         <translation>read-only</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="335" />
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="354" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="336" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="355" />
         <source>您的角色（%1）无权办理此操作。</source>
         <translation>Your role (%1) may not do this.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="350" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="351" />
         <source>只有草稿或退回补正的申请事项可以修改。</source>
         <translation>Only a draft or a filing returned for correction can be edited.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="369" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="370" />
         <source>修改申请内容，保存后再提交</source>
         <translation>Correct what the filing asks for; save, then submit it again</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="426" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="427" />
         <source>已修改。核对无误后请点“提交”。</source>
         <translation>Edited. Check it, then click "Submit".</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_dialog.py" line="439" />
+        <location filename="../../civicdesk/ui/filing_dialog.py" line="440" />
         <source>已%1。</source>
         <translation>Done: %1.</translation>
     </message>
@@ -583,157 +634,157 @@
 <context>
     <name>FilingMenus</name>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="36" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="37" />
         <source>审查队列</source>
         <translation>Review queue</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="37" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="38" />
         <source>新建成立登记申请…</source>
         <translation>New establishment filing…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="38" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="39" />
         <source>申请变更登记…</source>
         <translation>Apply for a change…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="39" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="40" />
         <source>申请注销登记…</source>
         <translation>Apply for deregistration…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="40" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="41" />
         <source>申请撤销登记…</source>
         <translation>Apply for revocation…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="41" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="42" />
         <source>申请层级转换…</source>
         <translation>Apply for tier conversion…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="42" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="43" />
         <source>申请注销备案/退出指导…</source>
         <translation>Apply for withdrawal of filing or guidance…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="44" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="45" />
         <source>申请事项(&amp;A)</source>
         <translation>&amp;Filings</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="56" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="57" />
         <source>用户管理…</source>
         <translation>Users…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="57" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="58" />
         <source>审计记录…</source>
         <translation>Audit trail…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="58" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="59" />
         <source>修改密码…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="59" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="60" />
         <source>切换用户…</source>
         <translation>Switch user…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="60" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="61" />
         <source>登录…</source>
         <translation>Log in…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="61" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="62" />
         <source>系统(&amp;S)</source>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="109" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="110" />
         <source>只有登记的社会组织可以申请注销登记或撤销登记。</source>
         <translation>Only registered organizations can be deregistered or revoked.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="111" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="112" />
         <source>只有乡镇（街道）备案或纳入村（社区）指导管理的社区社会组织可以申请层级转换。</source>
         <translation>Only community organizations filed with a township or guided by a village (community) can change tier.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="113" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="114" />
         <source>只有乡镇（街道）备案或纳入村（社区）指导管理的社区社会组织可以注销备案或退出指导。</source>
         <translation>Only community organizations filed with a township or guided by a village (community) can end their filing or guidance.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="127" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="128" />
         <source>当前用户：%1（%2）</source>
         <translation>User: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="130" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="131" />
         <source>只读：未登录（系统 → 登录…）</source>
         <translation>Read-only: not logged in (System → Log in…)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="136" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="137" />
         <source>未登录时不能修改、打印或导出数据。</source>
         <translation>Without a login nothing can be changed, printed or exported.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="138" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="139" />
         <source> — 只读（未登录）</source>
         <translation> — read-only (not logged in)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="144" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="145" />
         <source>只读：未登录。请从“系统 → 登录…”登录。</source>
         <translation>Read-only: not logged in. Log in with System → Log in….</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="150" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="151" />
         <source>您的角色（%1）无权办理此事项。</source>
         <translation>Your role (%1) may not do this.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="154" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="155" />
         <source>请先在登记簿中选择一个组织。</source>
         <translation>Select an organization in the register first.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="156" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="157" />
         <source>所选组织已注销或被撤销登记。</source>
         <translation>The selected organization is deregistered or revoked.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="172" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="173" />
         <source>未登录：数据库以只读方式打开。要修改数据，请从“系统”菜单登录。</source>
         <translation>Not logged in: the database is open read-only. To change data, log in from the System menu.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="178" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="179" />
         <source>已提交申请事项 %1，待审核人员审查；准予后登记簿才会改变。</source>
         <translation>Filing %1 submitted for review; the register changes once it is approved.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="201" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="202" />
         <source>申请变更登记</source>
         <translation>Apply for a change</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="218" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="219" />
         <source>申请层级转换</source>
         <translation>Apply for tier conversion</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="264" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="265" />
         <source>密码已修改，下次登录请使用新密码。</source>
         <translation>Password changed; use the new one next time.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filing_menus.py" line="280" />
+        <location filename="../../civicdesk/ui/filing_menus.py" line="281" />
         <source>已登录：%1</source>
         <translation>Logged in: %1</translation>
     </message>
@@ -1081,37 +1132,37 @@ Demo data: %4</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="107" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="108" />
         <source>登录 CivicDesk</source>
         <translation>Log in to CivicDesk</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="121" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="122" />
         <source>用户名：</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="122" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="123" />
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="124" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="125" />
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="126" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="127" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="141" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="142" />
         <source>请输入用户名和密码。</source>
         <translation>Enter your user name and password.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="145" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="146" />
         <source>正在验证…</source>
         <translation>Checking…</translation>
     </message>
@@ -1195,6 +1246,7 @@ Demo data: %4</translation>
     </message>
     <message>
         <location filename="../../civicdesk/ui/main_window.py" line="189" />
+        <location filename="../../civicdesk/ui/main_window.py" line="457" />
         <source>统计摘要</source>
         <translation>Statistics summary</translation>
     </message>
@@ -1256,7 +1308,17 @@ Demo data: %4</translation>
         <translation>Demo data loaded: %1 organizations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="440" />
+        <location filename="../../civicdesk/ui/main_window.py" line="441" />
+        <source>%1年户籍人口 %2</source>
+        <translation>%1 registered (hukou) population %2</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/main_window.py" line="441" />
+        <source>%1年常住人口 %2</source>
+        <translation>%1 resident population %2</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/main_window.py" line="444" />
         <source>登记社会组织 {n} 个（社会团体 {sg}，民办非企业单位 {ss}，基金会 {fd}）。
 社区社会组织 {ct} 个：登记 {cr}，乡镇（街道）备案 {cf}，纳入村（社区）指导管理 {cg}。
 每万人拥有社会组织 {d} 个（{basis}）。</source>
@@ -1265,58 +1327,58 @@ Demo data: %4</translation>
 {d} social organizations per 10,000 people ({basis}).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="451" />
+        <location filename="../../civicdesk/ui/main_window.py" line="454" />
         <source>登记簿中存续的组织：本单位登记 %1 个，市局登记 %2 个（住所在本区县、由市局登记，随市局的同步包到达）。</source>
         <translation>Existing organizations in the register: %1 registered by this office, %2 by the city bureau (located in this county, registered by the city, arrived with the city's sync packages).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="452" />
+        <location filename="../../civicdesk/ui/main_window.py" line="455" />
         <source>登记簿中存续的组织：本单位登记 %1 个，区县登记 %2 个。</source>
         <translation>Existing organizations in the register: %1 registered by this office, %2 by the counties.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="469" />
+        <location filename="../../civicdesk/ui/main_window.py" line="473" />
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="478" />
+        <location filename="../../civicdesk/ui/main_window.py" line="482" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="480" />
+        <location filename="../../civicdesk/ui/main_window.py" line="484" />
         <source>尚未打开过其他数据库：请用“打开数据库…”。</source>
         <translation>No other database was opened yet: use Open database….</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="484" />
         <location filename="../../civicdesk/ui/main_window.py" line="488" />
+        <location filename="../../civicdesk/ui/main_window.py" line="492" />
         <source>新建数据库</source>
         <translation>New database</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="485" />
+        <location filename="../../civicdesk/ui/main_window.py" line="489" />
         <source>CivicDesk 数据库 (*.sqlite3)</source>
         <translation>CivicDesk databases (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="488" />
+        <location filename="../../civicdesk/ui/main_window.py" line="492" />
         <source>文件已存在，请用“打开数据库”。</source>
         <translation>The file exists; use Open database.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="493" />
+        <location filename="../../civicdesk/ui/main_window.py" line="497" />
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="494" />
+        <location filename="../../civicdesk/ui/main_window.py" line="498" />
         <source>CivicDesk 数据库 (*.sqlite3 *.db);;所有文件 (*)</source>
         <translation>CivicDesk databases (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="504" />
+        <location filename="../../civicdesk/ui/main_window.py" line="508" />
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
@@ -1874,17 +1936,17 @@ Demo data: %4</translation>
 <context>
     <name>PasswordPair</name>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="52" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="53" />
         <source>至少8位，须同时包含字母和数字</source>
         <translation>At least 8 characters with letters and digits</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="62" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="63" />
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/login_dialog.py" line="63" />
+        <location filename="../../civicdesk/ui/login_dialog.py" line="64" />
         <source>再次输入密码：</source>
         <translation>Password again:</translation>
     </message>
@@ -1910,6 +1972,11 @@ Demo data: %4</translation>
         <location filename="../../civicdesk/ui/print_dialog.py" line="99" />
         <source>社会组织统计报告</source>
         <translation>Statistics report</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/print_dialog.py" line="99" />
+        <source>申请事项办理情况表</source>
+        <translation>Filings report</translation>
     </message>
     <message>
         <location filename="../../civicdesk/ui/print_dialog.py" line="102" />
@@ -2199,7 +2266,7 @@ Demo data: %4</translation>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/review_queue.py" line="202" />
+        <location filename="../../civicdesk/ui/review_queue.py" line="203" />
         <source>共 %1 件；逾期 %2 件，临近到期 %3 件</source>
         <translation>%1 filings; %2 overdue, %3 due soon</translation>
     </message>
