@@ -489,7 +489,8 @@ def _print_record(db: Any, record: Any, lang: str = "zh") -> None:
         state = ("现任" if p.is_current else "离任") if zh else ("current" if p.is_current else "former")
         print(f"  {'人员' if zh else 'Person'}: {roles.get(p.role, p.role)} {p.name} {p.id_number or ''} {state}")
     for h in record.history:
-        print(f"  {'变更' if zh else 'Change'}: {h.changed_on} {field_label(h.field, lang)}: {h.old_value} -> {h.new_value} "
+        label = field_label(h.field, lang)
+        print(f"  {'变更' if zh else 'Change'}: {h.changed_on} {label}: {h.old_value} -> {h.new_value} "
               f"{h.document_no or ''}")
 
 
@@ -537,7 +538,8 @@ def cmd_stats(options: argparse.Namespace) -> int:
 
 
 #: what a search hit matched (``search.matched_fields``), in words: (zh, en)
-_MATCHED = {"name": ("名称", "name"), "address": ("住所", "address"), "legal_rep_name": ("法定代表人", "legal representative"),
+_MATCHED = {"name": ("名称", "name"), "address": ("住所", "address"),
+            "legal_rep_name": ("法定代表人", "legal representative"),
             "uscc": ("统一社会信用代码", "USCC"), "pinyin": ("拼音", "pinyin"), "initials": ("拼音首字母", "initials")}
 
 
@@ -557,7 +559,8 @@ def cmd_search(options: argparse.Namespace) -> int:
         zh = options.lang == "zh"
         for h in hits:  # what matched, in words (JSON keeps the field names)
             matched = ("、" if zh else ", ").join(_MATCHED[m][not zh] if m in _MATCHED else m for m in h.matched)
-            print(f"{h.id}\t{h.uscc or '-':18}\t{h.division_code}\t{h.name}\t" + (f"（{matched}）" if zh else f"({matched})"))
+            shown = f"（{matched}）" if zh else f"({matched})"
+            print(f"{h.id}\t{h.uscc or '-':18}\t{h.division_code}\t{h.name}\t{shown}")
         hidden = total - len(hits)
         if options.lang == "zh":
             print(f"共 {total:,} 个匹配" + (f"，另有 {hidden:,} 个未列出（用 --limit {total} 全部列出）" if hidden

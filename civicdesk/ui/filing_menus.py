@@ -119,7 +119,7 @@ class FilingMenus(QObject):
             action = getattr(w, name, None)
             if action is not None:
                 _enable(action, role if ctx.read_only or not ctx.may(right) else None)
-        for action, right in zip(getattr(w, "ledger_actions", None) or [], ("import", "export", "export")):
+        for action, right in zip(getattr(w, "ledger_actions", None) or [], ("import", "export", "export"), strict=False):
             _enable(action, role if ctx.read_only or not ctx.may(right) else None)
         if user is not None:
             from civicdesk.services import auth

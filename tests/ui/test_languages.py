@@ -65,7 +65,8 @@ def foreign(text: str, lang: str, data: list[str]) -> list[str]:
     text = without_data(re.sub(r"<[^>]*>", " ", text), data)  # rich text: the tags are not words
     if lang == "en":
         return [line.strip() for line in text.splitlines() if CJK.search(line) and line.strip() not in LANGUAGE_NAMES]
-    text = re.sub(r"\S+@\S+|https?://\S+|/\S+|--[a-z-]+|[A-Za-z0-9_.-]*\.(?:pdf|csv|xlsx|sqlite3|json|qm|cdcard|cdsync)", " ", text)
+    text = re.sub(r"\S+@\S+|https?://\S+|/\S+|--[a-z-]+"
+                  r"|[A-Za-z0-9_.-]*\.(?:pdf|csv|xlsx|sqlite3|json|qm|cdcard|cdsync)", " ", text)
     text = re.sub(r"[A-Za-z0-9-]*\d[A-Za-z0-9-]*", " ", text)  # codes with digits: ids, USCCs, numbers
     if text.strip() in LANGUAGE_NAMES:
         return []
@@ -109,7 +110,8 @@ def widget_texts(root: QWidget) -> Iterator[tuple[str, str]]:
                 if action.menu() is not None:
                     action.menu().aboutToShow.emit()
                 yield f"{name}>{action.text()}", action.text()
-                yield f"{name}>{action.text()}.tip", action.toolTip() if action.toolTip() != action.text().replace("&", "") else ""
+                tip = action.toolTip()
+                yield f"{name}>{action.text()}.tip", tip if tip != action.text().replace("&", "") else ""
                 yield f"{name}>{action.text()}.status", action.statusTip()
         if isinstance(w, (QTableView, QTreeView)) and w.model() is not None:
             model = w.model()
@@ -180,7 +182,8 @@ def test_main_window_and_dialogs_speak_one_language(qtbot: Any, make_ctx: Any, s
     draft = filings.draft_filing(ctx.db, "change", {"organization_id": org.id, "changes": {"address": "新住所1号"}},
                                  by=clerk)
     filings.transition(ctx.db, draft.id, "submit", by=clerk)
-    data = data_strings(shawan_db_path) + ["管理员", "张经办", "某某区民政局", "clerk1", "admin"]  # names; the example of a bureau's name
+    # names, and the example of a bureau's name
+    data = data_strings(shawan_db_path) + ["管理员", "张经办", "某某区民政局", "clerk1", "admin"]
 
     window = MainWindow(ctx)
     qtbot.addWidget(window)

@@ -110,5 +110,5 @@ class FormBuilder:
     def finish_tab_order(self, *more: QWidget) -> None:
         """Tab goes through the editors in the order they were added, then through ``more`` (the buttons)."""
         chain = [*self.chain, *more]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
