@@ -498,12 +498,22 @@ def cmd_stats(options: argparse.Namespace) -> int:
     from civicdesk.services.lookups import dictionaries
     from civicdesk.services.statistics import statistics
 
+    from civicdesk.services.browse import count
+    from civicdesk.services.plain import RegisterFilter
+
     db = _open(options)
     try:
         figures = statistics(db, options.division)
         subtypes = {v.code: v.label(options.lang) for v in dictionaries(db).get("community_subtype", [])}
+        office = db.office()
+        # existing organizations this office registered, and those another office did (arrived by sync)
+        live = count(db, RegisterFilter())
+        own = count(db, RegisterFilter(origin_office=office.code))
     finally:
         db.close()
+    others = live - own
+    if others > 0:
+        figures = {**figures, "registered_here": own, "registered_elsewhere": others}
     if options.json:
         _print_json(figures)
         return 0
@@ -523,6 +533,10 @@ def cmd_stats(options: argparse.Namespace) -> int:
             basis = "户籍人口" if pop["basis"] == "household" else "常住人口"
             print(f"  每万人拥有社会组织 {figures['per_10k_population']} 个"
                   f"（按{pop['year']}年{basis} {pop['value']:,} 人计）")
+        if others > 0:
+            by = "市局" if office.level == "district" else "区县"
+            print(f"  登记簿中存续的组织：本单位登记 {own:,} 个，{by}登记 {others:,} 个"
+                  "（随同步包到达，已计入以上数字）")
         return 0
     print(f"{figures['scope']['name']} ({figures['scope']['code']})")
     print(f"  Registered social organizations: {registered:,} (social groups {forms['social_group']:,}, "
@@ -534,6 +548,10 @@ def cmd_stats(options: argparse.Namespace) -> int:
         basis = "registered (hukou) population" if pop["basis"] == "household" else "resident population"
         print(f"  Social organizations per 10,000 people: {figures['per_10k_population']} "
               f"({pop['year']} {basis} {pop['value']:,})")
+    if others > 0:
+        by = "the city bureau" if office.level == "district" else "district and county bureaus"
+        print(f"  Existing organizations in the register: {own:,} registered by this office, {others:,} by {by} "
+              "(arrived in sync packages, counted above)")
     return 0
 
 

@@ -170,3 +170,23 @@ def test_a_read_only_command_leaves_the_database_unchanged(shawan_db_path: Path,
     for args in (("stats",), ("org", "list"), ("search", "协会"), ("verify",)):
         assert run(capsys, "--db", str(shawan_db_path), *args)[0] == 0
     assert digest(shawan_db_path) == before
+
+
+def test_stats_says_how_many_organizations_another_office_registered(
+        shawan_db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """After the city's first package a district's figures grow by the city's registrations located in it:
+    ``stats`` says how many are this office's and how many the city's.  (The arrival is made by marking three
+    rows as the city's; tests/sync covers the package itself.)"""
+    import sqlite3
+
+    db = str(shawan_db_path)
+    code, out, _ = run(capsys, "--db", db, "stats")
+    assert code == 0 and "本单位登记" not in out  # all its own: nothing to explain
+    with sqlite3.connect(shawan_db_path) as con:
+        ids = [r[0] for r in con.execute("SELECT id FROM organization WHERE status = 'active' LIMIT 3")]
+        con.executemany("UPDATE organization SET origin_office = '511100' WHERE id = ?", [(i,) for i in ids])
+    code, out, _ = run(capsys, "--db", db, "stats")
+    own = re.search(r"本单位登记 ([\d,]+) 个，市局登记 3 个", out)
+    assert code == 0 and own, out
+    code, out, _ = run(capsys, "--db", db, "--lang", "en", "stats")
+    assert "by the city bureau" in out and ", 3 by" in out
