@@ -310,12 +310,9 @@ def test_bundled_font_becomes_a_cached_static_instance(shawan: Database, tmp_pat
 
 
 @pytest.mark.slow
-def test_the_whole_bundled_font_prints_the_statistics_report(city_db: Database, tmp_path: Path,
-                                                              request: pytest.FixtureRequest) -> None:
+def test_the_whole_bundled_font_prints_the_statistics_report(city_db: Database, tmp_path: Path) -> None:
     """The real thing, as on a fresh machine: the whole variable font instanced (~30-60 s) and the report
     printed with it.  Run with ``-m slow``; the default run has the cut-down font test above."""
-    if "slow" not in (request.config.getoption("-m") or ""):
-        pytest.skip("the whole font takes ~30-60 s to instance: run with -m slow")
     fonts = font_module.resolve_fonts(system=False, font_dirs=[tmp_path / "none"], cache_dir=tmp_path / "cache")
     out = tmp_path / "bundled.pdf"
     print_document(city_db, "statistics", StatisticsOptions(), out, fonts=fonts)

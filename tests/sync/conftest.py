@@ -174,15 +174,3 @@ def register_digest(path: Path) -> str:
         return h.hexdigest()
     finally:
         conn.close()
-
-
-
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The full counts of SYNC.md's table run with ``-m slow``; the default run skips them."""
-    if config.getoption("markexpr"):
-        return
-    skip = pytest.mark.skip(reason="full count: run with -m slow")
-    here = Path(__file__).parent
-    for item in items:
-        if "slow" in item.keywords and here in Path(item.path).parents:
-            item.add_marker(skip)
