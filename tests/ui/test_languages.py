@@ -45,7 +45,8 @@ def data_strings(path: Path) -> list[str]:
     found: set[str] = set()
     try:
         for table, columns in DATA_TABLES.items():
-            cursor = conn.execute(f'SELECT {", ".join(columns) if columns else "*"} FROM "{table}"')  # table and column names from sqlite_master
+            # table and column names come from sqlite_master, not from input
+            cursor = conn.execute(f'SELECT {", ".join(columns) if columns else "*"} FROM "{table}"')
             for row in cursor:
                 found.update(v for v in row if isinstance(v, str) and CJK.search(v))
     finally:
