@@ -28,8 +28,17 @@ if TYPE_CHECKING:
 TRANSLATIONS = RESOURCES / "i18n"
 
 
+#: the translators the last call installed: a new language replaces them, never stacks on them (English buttons
+#: under a Chinese Qt translator left from before would show 关闭, 上一步)
+_INSTALLED: list[QTranslator] = []
+
+
 def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
-    """English from our .qm; Qt's own strings (buttons, dialogs) in the chosen language."""
+    """English from our .qm; Qt's own strings (buttons, dialogs) in the chosen language.  Replaces what an
+    earlier call installed."""
+    for old in _INSTALLED:
+        app.removeTranslator(old)
+    _INSTALLED.clear()
     translators: list[QTranslator] = []
     qt = QTranslator(app)
     qt_lang = "zh_CN" if lang.startswith("zh") else "en"
@@ -44,6 +53,7 @@ def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
         if ours.load(str(TRANSLATIONS / f"civicdesk_{lang}.qm")):
             app.installTranslator(ours)
             translators.append(ours)
+    _INSTALLED.extend(translators)
     return translators
 
 
