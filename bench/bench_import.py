@@ -37,7 +37,7 @@ if str(ROOT) not in sys.path:  # bench/ is not an installed package
     sys.path.insert(0, str(ROOT))
 
 from bench.generate import generate_organizations  # noqa: E402
-from civicdesk.services.reference import dictionaries_file, leshan_file  # noqa: E402
+from civicdesk.services.core.reference import dictionaries_file, leshan_file  # noqa: E402
 
 HEADERS = ("序号", "社会组织名称", "统一社会信用代码", "组织类型", "管理层级", "社区社会组织", "社区社会组织类别",
            "行业类别", "状态", "登记管理机关区划代码", "登记方式", "业务主管单位", "基金会类型", "所在县（市、区）",
@@ -150,8 +150,8 @@ def bare_calamine_read(path: Path) -> int:
 
 
 def fresh_database(folder: Path, index: int) -> Any:
-    from civicdesk.services.database import open_database
-    from civicdesk.services.office import init_office
+    from civicdesk.services.core.database import open_database
+    from civicdesk.services.admin.office import init_office
 
     db = open_database(folder / f"city-{index}.sqlite3")
     init_office(db, code="511100", name="乐山市民政局", level="city")

@@ -47,12 +47,12 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, Numeric
 from bench.generate import generate_organizations
 from civicdesk.models import Organization
 from civicdesk.models.engine import _sqlite_pragmas
-from civicdesk.services import search
-from civicdesk.services.bulk import CHUNK, insert_rows, stamped
-from civicdesk.services.database import Database, open_database
-from civicdesk.services.office import init_office
-from civicdesk.services.reference import CITY_CODE
-from civicdesk.services.statistics import statistics
+from civicdesk.services.register import search
+from civicdesk.services.core.bulk import CHUNK, insert_rows, stamped
+from civicdesk.services.core.database import Database, open_database
+from civicdesk.services.admin.office import init_office
+from civicdesk.services.core.reference import CITY_CODE
+from civicdesk.services.register.statistics import statistics
 
 TABLE = Organization.__table__
 STATS_RUNS = 5

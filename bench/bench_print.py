@@ -36,8 +36,8 @@ sys.path.insert(0, str(ROOT))
 
 
 from bench import bench_register  # noqa: E402
-from civicdesk.services.browse import RegisterFilter  # noqa: E402
-from civicdesk.services.database import Database  # noqa: E402
+from civicdesk.services.register.browse import RegisterFilter  # noqa: E402
+from civicdesk.services.core.database import Database  # noqa: E402
 from civicdesk.services.printing import print_document, resolve_fonts  # noqa: E402
 from civicdesk.services.printing.register import RegisterOptions, stream_rows  # noqa: E402
 
@@ -127,7 +127,7 @@ def big_run(db_path: Path, out: Path) -> None:
     code = (
         "import sys, time; from pathlib import Path; sys.path.insert(0, %r)\n"
         "from bench.bench_print import OPTIONS\n"
-        "from civicdesk.services.database import open_database\n"
+        "from civicdesk.services.core.database import open_database\n"
         "from civicdesk.services.printing import print_document\n"
         "db = open_database(%r); t = time.perf_counter()\n"
         "r = print_document(db, 'register', OPTIONS, %r)\n"

@@ -39,11 +39,12 @@ from sqlalchemy import func, select  # noqa: E402
 
 from bench.generate import generate_organizations  # noqa: E402
 from civicdesk.models import Organization  # noqa: E402
-from civicdesk.services import browse, search  # noqa: E402
-from civicdesk.services.bulk import insert_rows, stamped  # noqa: E402
-from civicdesk.services.database import Database, open_database  # noqa: E402
-from civicdesk.services.office import init_office  # noqa: E402
-from civicdesk.services.registry import LIVE_STATUSES  # noqa: E402
+from civicdesk.services.register import browse  # noqa: E402
+from civicdesk.services.register import search  # noqa: E402
+from civicdesk.services.core.bulk import insert_rows, stamped  # noqa: E402
+from civicdesk.services.core.database import Database, open_database  # noqa: E402
+from civicdesk.services.admin.office import init_office  # noqa: E402
+from civicdesk.services.register.organizations import LIVE_STATUSES  # noqa: E402
 
 QUERIES = {"2-char Chinese": "通江", "3-char Chinese": "老年协", "longer Chinese": "老年协会", "USCC prefix": "5151110",
            "pinyin initials": "lnxh", "3-letter initials": "lnx", "full pinyin": "laonian"}
@@ -116,7 +117,7 @@ def bench_window(db: Database) -> None:
     from civicdesk.ui.context import AppContext
     from civicdesk.ui.main_window import MainWindow
     from civicdesk.ui.runner import Runner
-    from civicdesk.ui.tables.org_table_model import SORT_KEYS
+    from civicdesk.ui.register.org_table_model import SORT_KEYS
 
     app = QApplication.instance() or QApplication([])
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
@@ -266,7 +267,7 @@ def _old_style_start(path: Path) -> float:
         "import time, os, sys; t0 = float(os.environ['T0']);"
         "from PySide6.QtWidgets import QApplication; from PySide6.QtCore import QSettings;"
         "app = QApplication([]);"
-        "from civicdesk.services.database import open_database;"
+        "from civicdesk.services.core.database import open_database;"
         "from civicdesk.ui.context import AppContext; from civicdesk.ui.runner import Runner;"
         "from civicdesk.ui.main_window import MainWindow;"
         f"db = open_database({str(path)!r});"

@@ -46,10 +46,10 @@ if __package__ in (None, ""):
 
 from bench.generate import generate_organizations
 from civicdesk.models import Organization
-from civicdesk.services import search
-from civicdesk.services.bulk import insert_rows, stamped
-from civicdesk.services.database import open_database
-from civicdesk.services.office import init_office
+from civicdesk.services.register import search
+from civicdesk.services.core.bulk import insert_rows, stamped
+from civicdesk.services.core.database import open_database
+from civicdesk.services.admin.office import init_office
 from civicdesk.services.sync import keys, service
 
 PASSPHRASE = "bench-passphrase"

@@ -1,7 +1,7 @@
 """Synthetic organizations for the benchmarks: any number of valid, deterministic register rows.
 
 :func:`generate_organizations` makes ``n`` rows of the ``organization`` table as plain dicts, in the shape
-``civicdesk.services.demo`` gives its organization rows before ``stamped``: every column except the
+``civicdesk.services.admin.demo`` gives its organization rows before ``stamped``: every column except the
 version/timestamp/tombstone ones, with ``seq`` and the pinyin left empty for ``search.index_pending`` as the
 demo leaves them; the legal representative of a registered organization is its contact.
 
@@ -28,9 +28,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from civicdesk.services.demo import words
-from civicdesk.services.reference import CITY_CODE, leshan_file
-from civicdesk.services.validation import ORG_CODE_WEIGHTS, USCC_CHARSET, USCC_WEIGHTS
+from civicdesk.services.admin.demo import words
+from civicdesk.services.core.reference import CITY_CODE, leshan_file
+from civicdesk.services.core.validation import ORG_CODE_WEIGHTS, USCC_CHARSET, USCC_WEIGHTS
 
 COUNTY_CODES = ("511102", "511111", "511112", "511113", "511123", "511124", "511126", "511129", "511132",
                 "511133", "511181")

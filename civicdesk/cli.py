@@ -131,7 +131,7 @@ def fill_help(parser: argparse.ArgumentParser) -> None:
 
 
 JSON_HELP = "以 JSON 输出 / output JSON"
-MAX_QUERY = 200  # keep equal to civicdesk.services.search.MAX_QUERY (imported lazily: the CLI starts fast)
+MAX_QUERY = 200  # keep equal to civicdesk.services.register.search.MAX_QUERY (imported lazily: the CLI starts fast)
 
 
 def _command_modules() -> list[Any]:
@@ -153,7 +153,7 @@ def _print_json(data: Any) -> None:
 def _open(options: argparse.Namespace, *, create: bool = False):
     """The database of ``--db``; only ``init`` (``create``) makes a new file: any other command on a missing
     file is refused with nothing written."""
-    from civicdesk.services.database import open_database
+    from civicdesk.services.core.database import open_database
 
     return open_database(options.db, create=create)
 
@@ -193,7 +193,7 @@ def unexpected_error(exc: BaseException) -> CivicDeskError:
     """What an exception no service turned into a :class:`CivicDeskError` means, as one: SQLite's failures
     (locked, read-only, full, damaged) and the operating system's (full disk, no permission) by their cause;
     anything else as an internal error that names only the exception's class (its text may quote data)."""
-    from civicdesk.services.database import database_error
+    from civicdesk.services.core.database import database_error
 
     mapped = database_error(exc, getattr(exc, "path", None))
     if mapped is not None:
@@ -208,7 +208,7 @@ def unexpected_error(exc: BaseException) -> CivicDeskError:
 
 def read_new_password(label: str = "新密码") -> str:
     """A new password: typed twice at a terminal, or two lines of standard input when it is not one."""
-    from civicdesk.services import auth
+    from civicdesk.services.admin import auth
 
     if sys.stdin is not None and sys.stdin.isatty():
         import getpass
@@ -234,7 +234,7 @@ def acting_user(options: argparse.Namespace, db: Any, action: str | None) -> Any
     the audit trail) until its first admin is made.  ``action`` None: the service called next checks the
     permission itself (and audits a refusal); otherwise a refusal here is audited as ``auth.refused``."""
     from civicdesk.errors import CivicDeskError
-    from civicdesk.services import auth
+    from civicdesk.services.admin import auth
 
     if not auth.has_users(db):
         return None
@@ -253,7 +253,7 @@ def acting_user(options: argparse.Namespace, db: Any, action: str | None) -> Any
         try:
             auth.require(user, action)
         except CivicDeskError as exc:
-            from civicdesk.services import audit
+            from civicdesk.services.admin import audit
 
             audit.record_event(db, "auth.refused", actor=user.username, attempted=action, error=exc.code)
             raise
@@ -277,7 +277,7 @@ def _key_passphrase() -> str | None:
 
 
 def cmd_init(options: argparse.Namespace) -> int:
-    from civicdesk.services.office import init_office
+    from civicdesk.services.admin.office import init_office
 
     password = read_new_password(f"管理员 {options.admin} 的密码") if options.admin else None
     passphrase = _key_passphrase()
@@ -285,7 +285,7 @@ def cmd_init(options: argparse.Namespace) -> int:
     try:
         office = init_office(db, code=options.office_code, name=options.office_name, level=options.level)
         if options.admin:
-            from civicdesk.services import auth
+            from civicdesk.services.admin import auth
 
             assert password is not None
             auth.create_user(db, options.admin, password, "admin")
@@ -310,7 +310,7 @@ LEVEL_LABELS = {"district": ("区县民政局", "district office"), "city": ("�
 
 
 def cmd_demo(options: argparse.Namespace) -> int:
-    from civicdesk.services.demo import load_demo
+    from civicdesk.services.admin.demo import load_demo
 
     db = _open(options)
     try:
@@ -329,12 +329,12 @@ def cmd_demo(options: argparse.Namespace) -> int:
 
 
 def cmd_org(options: argparse.Namespace) -> int:
-    from civicdesk.services import registry
+    from civicdesk.services.register import organizations
 
     db = _open(options)
     try:
         if options.org_command == "list":
-            from civicdesk.services.browse import list_organizations
+            from civicdesk.services.register.browse import list_organizations
 
             rows = list_organizations(
                 db, division=options.division, tier=options.tier, legal_form=options.legal_form,
@@ -344,7 +344,7 @@ def cmd_org(options: argparse.Namespace) -> int:
             if options.json:
                 _print_json([r.__dict__ for r in rows])
             else:
-                from civicdesk.services.lookups import dictionaries
+                from civicdesk.services.register.lookups import dictionaries
 
                 zh = options.lang == "zh"
                 words = {kind: {v.code: v.label_zh if zh else v.label_en for v in values}
@@ -357,11 +357,11 @@ def cmd_org(options: argparse.Namespace) -> int:
         if options.org_command == "show":
             if options.reveal:  # full ID numbers are personal data: only for those allowed, and audited
                 user = acting_user(options, db, "reveal_ids")
-                from civicdesk.services import audit
+                from civicdesk.services.admin import audit
 
                 audit.record_event(db, "data.revealed", actor=user.username if user else None,
                                    entity="organization", entity_id=options.key)
-            record = registry.get_organization(db, options.key, reveal=options.reveal)
+            record = organizations.get_organization(db, options.key, reveal=options.reveal)
             if options.json:
                 _print_json(record.to_json())
             else:
@@ -369,7 +369,8 @@ def cmd_org(options: argparse.Namespace) -> int:
             return 0
         user = acting_user(options, db, "legacy_entry")  # direct entry: admins digitizing paper records
         data = _read_json_file(options.json_file)
-        record = registry.add_organization(db, data, entry_mode="legacy", recorded_by=user.username if user else None)
+        record = organizations.add_organization(db, data, entry_mode="legacy",
+                                                recorded_by=user.username if user else None)
         if options.json:
             _print_json(record.to_json())
         else:
@@ -393,7 +394,7 @@ def _read_json_file(path: Path, *, record: bool = True) -> Any:
         raise InputError("input.json", path=str(path), reason=_one_line(str(exc))[:200]) from exc
     _check_json_tree(data, path)
     if record:
-        from civicdesk.services.registry import json_input_issues
+        from civicdesk.services.register.organizations import json_input_issues
 
         issues = json_input_issues(data)
         if issues:
@@ -454,9 +455,9 @@ def _print_record(db: Any, record: Any, lang: str = "zh") -> None:
     """An organization as labelled lines in ``lang``: dictionary labels for codes, division names for
     division codes, 是/否/— for flags and empty values, numbers with separators (JSON keeps the codes)."""
     from civicdesk.models import Division
-    from civicdesk.services.lookups import dictionaries
-    from civicdesk.services.filings import field_label
-    from civicdesk.services.records import ORG_FIELDS, to_json_value
+    from civicdesk.services.register.lookups import dictionaries
+    from civicdesk.services.filings.service import field_label
+    from civicdesk.services.register.records import ORG_FIELDS, to_json_value
 
     zh = lang == "zh"
     labels = {kind: {v.code: (v.label_zh if zh else v.label_en) for v in values}
@@ -495,11 +496,11 @@ def _print_record(db: Any, record: Any, lang: str = "zh") -> None:
 
 
 def cmd_stats(options: argparse.Namespace) -> int:
-    from civicdesk.services.lookups import dictionaries
-    from civicdesk.services.statistics import statistics
+    from civicdesk.services.register.lookups import dictionaries
+    from civicdesk.services.register.statistics import statistics
 
-    from civicdesk.services.browse import count
-    from civicdesk.services.plain import RegisterFilter
+    from civicdesk.services.register.browse import count
+    from civicdesk.services.register.plain import RegisterFilter
 
     db = _open(options)
     try:
@@ -562,7 +563,7 @@ _MATCHED = {"name": ("名称", "name"), "address": ("住所", "address"),
 
 
 def cmd_search(options: argparse.Namespace) -> int:
-    from civicdesk.services.browse import search_organizations
+    from civicdesk.services.register.browse import search_organizations
 
     db = _open(options)
     try:
@@ -589,7 +590,7 @@ def cmd_search(options: argparse.Namespace) -> int:
 
 
 def cmd_verify(options: argparse.Namespace) -> int:
-    from civicdesk.services.maintenance import verify
+    from civicdesk.services.admin.maintenance import verify
 
     db = _open(options)
     try:

@@ -48,15 +48,15 @@ def shot(widget: QWidget, name: str) -> None:
 
 
 def main() -> int:
-    from civicdesk.services.database import open_database
-    from civicdesk.services.demo import load_demo
-    from civicdesk.services.office import init_office
-    from civicdesk.services.validation import make_uscc
+    from civicdesk.services.core.database import open_database
+    from civicdesk.services.admin.demo import load_demo
+    from civicdesk.services.admin.office import init_office
+    from civicdesk.services.core.validation import make_uscc
     from civicdesk.ui.context import AppContext
     from civicdesk.ui.main_window import MainWindow
-    from civicdesk.ui.org_form import OrgFormDialog
+    from civicdesk.ui.register.org_form import OrgFormDialog
     from civicdesk.ui.runner import Runner
-    from civicdesk.ui.setup_wizard import SetupWizard
+    from civicdesk.ui.admin.setup_wizard import SetupWizard
 
     DOCS.mkdir(exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv)
@@ -130,10 +130,12 @@ def shot_filings(app: QApplication, ctx, window) -> None:
     from datetime import timedelta
 
     from civicdesk import clock
-    from civicdesk.services import auth, browse, filings
-    from civicdesk.ui.filing_dialog import FilingDialog
+    from civicdesk.services.admin import auth
+    from civicdesk.services.register import browse
+    from civicdesk.services.filings import service as filings
+    from civicdesk.ui.filings.filing_dialog import FilingDialog
     from civicdesk.ui.labels import Labels
-    from civicdesk.ui.review_queue import ReviewQueue
+    from civicdesk.ui.filings.review_queue import ReviewQueue
 
     db = ctx.db
     auth.HASH_PARAMETERS.update(time_cost=1, memory_cost=1024, parallelism=1)  # screenshots, not security

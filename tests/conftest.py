@@ -18,9 +18,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["CIVICDESK_INSECURE_TEST_HASHING"] = "1"
 
 from civicdesk import clock as program_clock  # noqa: E402
-from civicdesk.services.database import Database, open_database  # noqa: E402
-from civicdesk.services.demo import load_demo  # noqa: E402
-from civicdesk.services.office import init_office  # noqa: E402
+from civicdesk.services.core.database import Database, open_database  # noqa: E402
+from civicdesk.services.admin.demo import load_demo  # noqa: E402
+from civicdesk.services.admin.office import init_office  # noqa: E402
 
 CITY = ("511100", "乐山市民政局", "city")
 SHAWAN = ("511111", "乐山市沙湾区民政局", "district")
@@ -115,7 +115,7 @@ def digest(path: Path, without: tuple[str, ...] = ()) -> str:
 def fast_password_hashing() -> Iterator[None]:
     """Argon2id at its cheapest in tests (the office's cost, ~0.1 s a hash, would make 1,000 logins slow).
     A test of rehashing changes the parameters itself."""
-    from civicdesk.services import auth
+    from civicdesk.services.admin import auth
 
     saved = dict(auth.HASH_PARAMETERS)
     auth.HASH_PARAMETERS.update(time_cost=1, memory_cost=1024, parallelism=1)

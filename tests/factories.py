@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from civicdesk.services.validation import make_id_number, make_uscc
+from civicdesk.services.core.validation import make_id_number, make_uscc
 from datetime import date
 
 SOCIAL_GROUP: dict[str, Any] = {

@@ -23,7 +23,7 @@ if str(ROOT) not in sys.path:  # bench/ is not an installed package
 from bench.bench_insert import connect_raw, create_database, pragmas, raw_rows, run_repeat  # noqa: E402
 from bench.generate import COUNTY_CODES, _UsccMaker, generate_organizations  # noqa: E402
 from civicdesk.models import Organization  # noqa: E402
-from civicdesk.services.validation import make_uscc, validate_uscc  # noqa: E402
+from civicdesk.services.core.validation import make_uscc, validate_uscc  # noqa: E402
 
 N = 2000
 STAMP_COLUMNS = {"version", "version_vector", "created_at", "updated_at", "deleted_at", "deleted_by",

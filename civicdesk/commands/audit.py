@@ -24,7 +24,7 @@ def add_parsers(sub: Any) -> dict[str, Any]:
 
 def cmd_audit(options: argparse.Namespace) -> int:
     from civicdesk.cli import EXIT_CHECK_FAILED, _open, _print_json, acting_user
-    from civicdesk.services import audit
+    from civicdesk.services.admin import audit
 
     db = _open(options)
     try:

@@ -48,7 +48,7 @@ def add_parsers(sub: Any) -> dict[str, Any]:
 
 def cmd_filing(options: argparse.Namespace) -> int:
     from civicdesk.cli import _open, _print_json, _read_json_file, acting_user
-    from civicdesk.services import filings
+    from civicdesk.services.filings import service as filings
 
     db = _open(options)
     try:
@@ -87,7 +87,7 @@ def cmd_filing(options: argparse.Namespace) -> int:
 
 def _show(record: Any, options: argparse.Namespace) -> None:
     from civicdesk.cli import _print_json
-    from civicdesk.services import filings
+    from civicdesk.services.filings import service as filings
 
     if options.json:
         _print_json(record.to_json())

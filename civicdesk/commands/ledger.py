@@ -102,8 +102,9 @@ def _print_report(report: Any, lang: str) -> None:
 
 def cmd_export(options: argparse.Namespace) -> int:
     from civicdesk.cli import _open, _print_json, acting_user
-    from civicdesk.services import auth, ledger
-    from civicdesk.services.browse import RegisterFilter
+    from civicdesk.services import ledger
+    from civicdesk.services.admin import auth
+    from civicdesk.services.register.browse import RegisterFilter
 
     db = _open(options)
     try:

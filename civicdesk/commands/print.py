@@ -63,7 +63,7 @@ def cmd_print(options: argparse.Namespace) -> int:
     try:
         user = acting_user(options, db, "print")
         if args.reveal_ids and not args.public:
-            from civicdesk.services import auth
+            from civicdesk.services.admin import auth
 
             auth.require(user, "reveal_ids")
         result = print_document(db, kind.name, kind.options_from_args(args), args.output, public=args.public,

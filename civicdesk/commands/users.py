@@ -41,7 +41,7 @@ def _user_json(u: Any) -> dict[str, Any]:
 def cmd_user(options: argparse.Namespace) -> int:
     from civicdesk.cli import _open, _print_json, acting_user, read_new_password
     from civicdesk.errors import CivicDeskError
-    from civicdesk.services import auth
+    from civicdesk.services.admin import auth
 
     db = _open(options)
     try:

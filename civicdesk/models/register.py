@@ -33,7 +33,7 @@ LIVE_STATUSES = ("active", "suspended", "liquidating")
 
 
 def sort_indexes() -> list[Index]:
-    """One partial covering index per sort key; the name's also carries the rank (services/search.py finds a
+    """One partial covering index per sort key; the name's also carries the rank (services/register/search.py finds a
     new row's neighbours on it), and the rank has its own narrow index, which the name sort reads."""
     live = text("deleted_at IS NULL")
     return [
@@ -104,7 +104,7 @@ class Organization(SyncedMixin, Base):
     legal_rep_name: Mapped[str | None] = mapped_column(String(50))
     name_pinyin: Mapped[str | None] = mapped_column(String(600))
     name_initials: Mapped[str | None] = mapped_column(String(200))
-    # the place in the name sort, with gaps; the search index's rowid (services/search.py)
+    # the place in the name sort, with gaps; the search index's rowid (services/register/search.py)
     name_rank: Mapped[int | None] = mapped_column(BigInteger)
 
     __table_args__ = (
@@ -114,7 +114,7 @@ class Organization(SyncedMixin, Base):
         Index("uq_organization_seq", "seq", unique=True),
         Index("ix_organization_registry_name", "registry_code", "name"),
         *sort_indexes(),
-        # covers every column the statistics count by (services/statistics.py)
+        # covers every column the statistics count by (services/register/statistics.py)
         Index("ix_organization_stats", "division_code", "status", "tier", "legal_form", "is_community",
               "community_subtype", sqlite_where=text("deleted_at IS NULL")),
     )

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QSettings, Signal
 
 if TYPE_CHECKING:
-    from civicdesk.services.auth import UserInfo
-    from civicdesk.services.database import Database
+    from civicdesk.services.admin.auth import UserInfo
+    from civicdesk.services.core.database import Database
     from civicdesk.ui.runner import Runner
 
 

@@ -1,6 +1,6 @@
 """Start-up in two phases, so that the window is on the screen before SQLAlchemy is imported (issue 3).
 
-Phase one: :func:`civicdesk.services.first_page.peek` reads the register's first page with ``sqlite3`` alone,
+Phase one: :func:`civicdesk.services.register.first_page.peek` reads the register's first page with ``sqlite3`` alone,
 and the main window is built and shown from it (:func:`preview`): the rows, the labels, the filter bar, the
 remembered columns and sort.  Until the services are attached, everything that needs the database is
 disabled, and filters, searches and sorts asked for are only recorded.
@@ -22,7 +22,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 
 if TYPE_CHECKING:
-    from civicdesk.services.first_page import FirstPage
+    from civicdesk.services.register.first_page import FirstPage
     from civicdesk.ui.main_window import MainWindow
 
 # attach even if the register table is never painted (a window restored minimised), after this long
@@ -48,8 +48,8 @@ class _Preview(QObject):
 
 def preview(window: MainWindow, first: FirstPage) -> None:
     """Show ``first`` in a window that has no database yet, and attach the services after its first paint."""
-    from civicdesk.services import first_page
-    from civicdesk.ui.tables.org_table_model import FIRST_PAGE
+    from civicdesk.services.register import first_page
+    from civicdesk.ui.register.org_table_model import FIRST_PAGE
 
     model = window.model
     rows = first.rows
@@ -79,7 +79,7 @@ def attach(window: MainWindow) -> None:
     preview.attaching = True
     ctx = window.ctx
     try:
-        from civicdesk.services.database import open_database
+        from civicdesk.services.core.database import open_database
 
         db = open_database(window.first.path)
         db.office()  # the peek saw the office; if it went meanwhile, this says so in words
@@ -96,7 +96,7 @@ def attach(window: MainWindow) -> None:
     window.filing_menus.refresh()  # what the user may do (and the title)
     _keep_row_number_width(window)
     window.model.reload(window.filter_bar.current())
-    from civicdesk.services import auth
+    from civicdesk.services.admin import auth
 
     if auth.has_users(db):  # an account was made since the peek (another program): log in as after a switch
         window.database_switched.emit()

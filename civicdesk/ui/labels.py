@@ -6,9 +6,9 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from civicdesk.services.auth import UserInfo
-    from civicdesk.services.database import Database
-    from civicdesk.services.plain import DictionaryValue, DivisionInfo
+    from civicdesk.services.admin.auth import UserInfo
+    from civicdesk.services.core.database import Database
+    from civicdesk.services.register.plain import DictionaryValue, DivisionInfo
 
 
 def user_display(user: UserInfo, lang: str) -> str:
@@ -25,7 +25,7 @@ class Labels:
                  divisions: list[DivisionInfo] | None = None) -> None:
         """From the database, or (``db`` None) from lists read before the services loaded (a ``FirstPage``)."""
         if db is not None:
-            from civicdesk.services import lookups  # not on the way to the first paint
+            from civicdesk.services.register import lookups  # not on the way to the first paint
 
             dictionaries, divisions = lookups.dictionaries(db), lookups.divisions(db)
         self.lang = lang

@@ -22,7 +22,7 @@ from civicdesk import RESOURCES
 from civicdesk.errors import CivicDeskError
 
 if TYPE_CHECKING:
-    from civicdesk.services.first_page import FirstPage
+    from civicdesk.services.register.first_page import FirstPage
     from civicdesk.ui.context import AppContext
 
 TRANSLATIONS = RESOURCES / "i18n"
@@ -133,11 +133,11 @@ def run_gui(db_path: str | None = None, lang: str | None = None) -> int:
 
 
 def _run(app: Any, interrupt: Interrupt, db_path: str | None, lang: str | None) -> int:
-    from civicdesk.services import first_page
+    from civicdesk.services.register import first_page
     from civicdesk.ui import database_files
     from civicdesk.ui.context import AppContext
     from civicdesk.ui.runner import Runner
-    from civicdesk.ui.tables.org_table_model import FIRST_PAGE
+    from civicdesk.ui.register.org_table_model import FIRST_PAGE
 
     app.setOrganizationName("CivicDesk")
     app.setApplicationName("CivicDesk")
@@ -154,7 +154,7 @@ def _run(app: Any, interrupt: Interrupt, db_path: str | None, lang: str | None) 
         database_files.remember_database(settings, first.path)
         return _show(app, AppContext(None, settings, Runner(), language), first, interrupt)
 
-    from civicdesk.services.database import open_database
+    from civicdesk.services.core.database import open_database
 
     try:
         db = open_database(db_path if is_url else path)
@@ -164,7 +164,7 @@ def _run(app: Any, interrupt: Interrupt, db_path: str | None, lang: str | None) 
     runner = Runner()
     first_admin = None
     if db.office_or_none() is None:
-        from civicdesk.ui.setup_wizard import SetupWizard
+        from civicdesk.ui.admin.setup_wizard import SetupWizard
 
         wizard = SetupWizard(db, runner, lang=language)
         if not wizard.exec() or db.office_or_none() is None:
@@ -174,7 +174,7 @@ def _run(app: Any, interrupt: Interrupt, db_path: str | None, lang: str | None) 
         first_admin = wizard.admin  # logged in by the wizard: no second password prompt
     if db.path is not None:
         database_files.remember_database(settings, db.path)
-    from civicdesk.ui.login_dialog import login_if_needed
+    from civicdesk.ui.admin.login_dialog import login_if_needed
 
     proceed, user = (True, first_admin) if first_admin else login_if_needed(db, runner, lang=language)
     if not proceed or interrupt.happened:

@@ -29,21 +29,21 @@ from PySide6.QtWidgets import (
 
 from civicdesk.ui import database_files, fast_start
 from civicdesk.ui.context import AppContext, Changes
-from civicdesk.ui.detail_pane import DetailPane
-from civicdesk.ui.filter_bar import FilterBar
+from civicdesk.ui.register.detail_pane import DetailPane
+from civicdesk.ui.register.filter_bar import FilterBar
 from civicdesk.ui.labels import Labels, user_display
-from civicdesk.ui.tables.org_table_model import DEFAULT_HIDDEN, OrgTableModel, SortRole
+from civicdesk.ui.register.org_table_model import DEFAULT_HIDDEN, OrgTableModel, SortRole
 
 if TYPE_CHECKING:
-    from civicdesk.services.database import Database
-    from civicdesk.services.first_page import FirstPage
+    from civicdesk.services.core.database import Database
+    from civicdesk.services.register.first_page import FirstPage
 
 
 def add_ledger_actions(window: Any, menu: QMenu) -> list[QAction]:
     """导入台账…, 导出名录… (the table's current filter) and 导出导入模板… in ``menu``; the wizard and the ledger
     services load when one is chosen, not on the way to the first paint."""
     def later(name: str) -> Any:
-        return lambda: getattr(__import__("civicdesk.ui.import_wizard", fromlist=[name]), name)(window)
+        return lambda: getattr(__import__("civicdesk.ui.ledger.import_wizard", fromlist=[name]), name)(window)
 
     actions = []
     for text, slot in ((QCoreApplication.translate("LedgerActions", "导入台账…"), later("open_import_wizard")),
@@ -162,11 +162,11 @@ class MainWindow(QMainWindow):
         self.ledger_actions = add_ledger_actions(self, file_menu)  # 导入台账… / 导出名录… / 模板 (issue 7)
         file_menu.addSeparator()
         self.print_action = self._action(self.tr("打印…"), lambda: __import__(  # File > 打印… (issue 5)
-            "civicdesk.ui.print_dialog", fromlist=["open_print_dialog"]).open_print_dialog(self),
+            "civicdesk.ui.printing.print_dialog", fromlist=["open_print_dialog"]).open_print_dialog(self),
             QKeySequence.StandardKey.Print)
         file_menu.addAction(self.print_action)
         self.sync_action = self._action(self.tr("同步…"), lambda: __import__(  # File > 同步… (issue 6)
-            "civicdesk.ui.sync_window", fromlist=["open_sync_window"]).open_sync_window(self))
+            "civicdesk.ui.sync.window", fromlist=["open_sync_window"]).open_sync_window(self))
         file_menu.addAction(self.sync_action)
         file_menu.addSeparator()
         self.quit_action = self._action(self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
         self.language_actions = [self._action("中文", lambda: self._set_language("zh")),
                                  self._action("English", lambda: self._set_language("en"))]
         language.addActions(self.language_actions)
-        from civicdesk.ui.filing_menus import install_filing_menus  # 申请事项 and 系统 menus (issue 4)
+        from civicdesk.ui.filings.filing_menus import install_filing_menus  # 申请事项 and 系统 menus (issue 4)
 
         self.filing_menus = install_filing_menus(self)
 
@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
     def fit_headers(self) -> None:
         """Widen every column to show its whole header with the sort arrow, and the dictionary columns (tier,
         community subtype, legal form, status) to their longest label: none is cut."""
-        from civicdesk.ui.tables.org_table_model import _CODE_COLUMNS
+        from civicdesk.ui.register.org_table_model import _CODE_COLUMNS
 
         header = self.table.horizontalHeader()
         metrics = header.fontMetrics()
@@ -321,7 +321,7 @@ class MainWindow(QMainWindow):
             (the rest came in sync packages: the city's organizations located here)."""
             from dataclasses import replace
 
-            from civicdesk.services import browse  # imported when asked for: not on the way to the first paint
+            from civicdesk.services.register import browse  # imported when asked for: not on the way to the first paint
 
             hidden = browse.count(db, replace(flt, status=None)) - count if flt.status == "live" else 0
             own = browse.count(db, replace(flt, origin_office=office.code)) if flt.origin_office is None else None
@@ -385,12 +385,12 @@ class MainWindow(QMainWindow):
         org_id = self.selected_id()
         if org_id is None or self.ctx.db is None:
             return
-        from civicdesk.ui.org_view import OrgViewDialog
+        from civicdesk.ui.register.org_view import OrgViewDialog
 
         OrgViewDialog(self.ctx, self.labels, org_id, self).open()
 
     def new_organization(self) -> None:
-        from civicdesk.ui.org_form import OrgFormDialog
+        from civicdesk.ui.register.org_form import OrgFormDialog
 
         dialog = OrgFormDialog(self.ctx, self)
         dialog.saved.connect(self.select_organization)
@@ -415,7 +415,7 @@ class MainWindow(QMainWindow):
         db = self.ctx.db
         self.statusBar().showMessage(self.tr("正在载入演示数据…"))
 
-        from civicdesk.services import demo  # imported when asked for: not on the way to the first paint
+        from civicdesk.services.admin import demo  # imported when asked for: not on the way to the first paint
 
         def done(result: demo.DemoResult) -> None:
             if result.already_loaded:
@@ -458,8 +458,9 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, f"{figures['scope']['name']} — {title}", text)
 
         def figures_of(_job: Any) -> dict[str, Any]:
-            from civicdesk.services import browse, statistics  # imported when asked for
-            from civicdesk.services.plain import RegisterFilter
+            from civicdesk.services.register import browse
+            from civicdesk.services.register import statistics  # imported when asked for
+            from civicdesk.services.register.plain import RegisterFilter
 
             figures = dict(statistics.statistics(db))
             live = browse.count(db, RegisterFilter())
@@ -500,7 +501,7 @@ class MainWindow(QMainWindow):
             self.switch_to(Path(path))
 
     def switch_to(self, path: Path) -> None:
-        from civicdesk.services.database import open_database
+        from civicdesk.services.core.database import open_database
 
         try:
             db = open_database(path)
@@ -508,7 +509,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("无法打开数据库"), self.ctx.message(exc))
             return
         if db.office_or_none() is None:
-            from civicdesk.ui.setup_wizard import SetupWizard
+            from civicdesk.ui.admin.setup_wizard import SetupWizard
 
             wizard = SetupWizard(db, self.ctx.runner, self, lang=self.ctx.lang)
             if not wizard.exec() or db.office_or_none() is None:

@@ -26,7 +26,7 @@ ROWS = 200  # the first page
 
 
 def _shown(window: MainWindow) -> dict[str, Any]:
-    from civicdesk.ui.tables.org_table_model import SeqRole
+    from civicdesk.ui.register.org_table_model import SeqRole
 
     model = window.model
     count = min(model.rowCount(), ROWS)

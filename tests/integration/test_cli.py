@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from civicdesk.app import main
-from civicdesk.services.validation import make_id_number, make_uscc
+from civicdesk.services.core.validation import make_id_number, make_uscc
 from tests.conftest import digest
 from tests.factories import social_group
 

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from civicdesk.app import main
-from civicdesk.services import audit, auth
-from civicdesk.services.database import open_database
+from civicdesk.services.admin import audit
+from civicdesk.services.admin import auth
+from civicdesk.services.core.database import open_database
 
 
 @pytest.fixture

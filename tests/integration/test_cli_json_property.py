@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from civicdesk.app import main
-from civicdesk.services import records
+from civicdesk.services.register import records
 from tests.conftest import digest
 from tests.factories import social_group
 

@@ -108,8 +108,8 @@ def test_export_register_filters_and_template(shawan_db_path: Path, tmp_path: Pa
 
 def test_a_clerks_import_becomes_filings_and_legacy_entry_is_for_administrators(
         db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    from civicdesk.services import auth
-    from civicdesk.services.database import open_database
+    from civicdesk.services.admin import auth
+    from civicdesk.services.core.database import open_database
 
     database = open_database(db_path)
     try:

@@ -20,9 +20,9 @@ from typing import Any
 
 import pytest
 
-from civicdesk.services import auth
-from civicdesk.services.database import open_database
-from civicdesk.services.validation import make_uscc
+from civicdesk.services.admin import auth
+from civicdesk.services.core.database import open_database
+from civicdesk.services.core.validation import make_uscc
 from tests.factories import social_group
 
 WRITERS = 4
@@ -54,14 +54,14 @@ def _records(worker: int, count: int) -> list[dict[str, Any]]:
 def _writer(path: str, worker: int, start: Any, results: Any) -> None:
     """One writer process calling the service, as the GUI does: OPERATIONS new organizations."""
     from civicdesk.errors import CivicDeskError
-    from civicdesk.services import registry
+    from civicdesk.services.register import organizations
 
     db = open_database(path)
     out: list[tuple[Any, str]] = []
     start.wait()
     for record in _records(worker, OPERATIONS):
         try:
-            registry.add_organization(db, record)
+            organizations.add_organization(db, record)
             out.append((0, ""))
         except CivicDeskError as exc:
             out.append((2, exc.message() + "\n"))

@@ -20,7 +20,7 @@ from civicdesk.app import main
 from civicdesk.models import engine as engine_module
 from civicdesk.models.engine import make_engine
 from civicdesk.models.migrate import script_revisions
-from civicdesk.services.database import migrate
+from civicdesk.services.core.database import migrate
 from tests.conftest import digest
 from tests.factories import social_group
 
@@ -262,7 +262,7 @@ def profile(frame, event, arg):
     if event == "c_call" and getattr(arg, "__name__", "") == "backup":
         os.kill(os.getpid(), signal.SIGKILL)  # kill -9 at the moment the copy starts
 sys.setprofile(profile)
-from civicdesk.services.database import open_database
+from civicdesk.services.core.database import open_database
 open_database(sys.argv[1])
 """
 

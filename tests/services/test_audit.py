@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 
 from civicdesk.models.audit import GENESIS
-from civicdesk.services import audit, auth, registry
-from civicdesk.services.database import Database, open_database
+from civicdesk.services.admin import audit
+from civicdesk.services.admin import auth
+from civicdesk.services.register import organizations
+from civicdesk.services.core.database import Database, open_database
 from tests.factories import social_group
 
 TAMPERS = ("modify", "delete", "insert", "reorder")
@@ -22,13 +24,13 @@ def chain_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database with a few hundred audit entries of every kind."""
     from tests.conftest import SHAWAN
 
-    from civicdesk.services.office import init_office
+    from civicdesk.services.admin.office import init_office
 
     path = tmp_path_factory.mktemp("audit") / "chain.sqlite3"
     db = open_database(path)
     init_office(db, code=SHAWAN[0], name=SHAWAN[1], level=SHAWAN[2])
     admin = auth.create_user(db, "admin", "admin123x", "admin")
-    registry.add_organization(db, social_group(), recorded_by="admin")
+    organizations.add_organization(db, social_group(), recorded_by="admin")
     for i in range(300):
         audit.record_event(db, "export.register", actor=admin.username, rows=i, file=f"名录{i}.xlsx")
         if i % 50 == 0:
@@ -112,7 +114,7 @@ def test_the_table_refuses_update_and_delete(db: Database, db_path: Path) -> Non
 
 
 def test_every_data_change_is_in_the_trail_with_before_and_after(db: Database) -> None:
-    record = registry.add_organization(db, social_group(), recorded_by="admin")
+    record = organizations.add_organization(db, social_group(), recorded_by="admin")
     inserts = [e for e in audit.entries(db, entity_id=record.id)]
     assert inserts and inserts[0].action == "data.insert" and inserts[0].actor == "admin"
     fields = inserts[0].details["fields"]

@@ -11,8 +11,9 @@ import pytest
 
 from civicdesk.errors import CivicDeskError, InputError
 from civicdesk.models.base import utcnow
-from civicdesk.services import audit, auth
-from civicdesk.services.database import Database
+from civicdesk.services.admin import audit
+from civicdesk.services.admin import auth
+from civicdesk.services.core.database import Database
 
 
 @pytest.fixture

@@ -9,11 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from civicdesk.services import auth
-from civicdesk.services.database import Database
+from civicdesk.services.admin import auth
+from civicdesk.services.core.database import Database
 
 ROOT = Path(__file__).resolve().parents[2]
-_SHOW = "import json; from civicdesk.services import auth; print(json.dumps(auth.HASH_PARAMETERS))"
+_SHOW = "import json; from civicdesk.services.admin import auth; print(json.dumps(auth.HASH_PARAMETERS))"
 
 
 def _parameters(env_value: str | None) -> dict[str, int]:

@@ -11,9 +11,10 @@ from sqlalchemy import event
 
 from bench.generate import generate_organizations
 from civicdesk.models import Organization
-from civicdesk.services import bulk, search
-from civicdesk.services.bulk import insert_rows, stamped
-from civicdesk.services.database import Database
+from civicdesk.services.core import bulk
+from civicdesk.services.register import search
+from civicdesk.services.core.bulk import insert_rows, stamped
+from civicdesk.services.core.database import Database
 
 
 def _indexes(path: Path) -> list[tuple[str, str]]:

@@ -12,8 +12,8 @@ from civicdesk.errors import DatabaseError
 from civicdesk.models import Organization
 from civicdesk.models.engine import make_engine
 from civicdesk.models.migrate import REVISIONS, head_revision, known_revisions, script_revisions
-from civicdesk.services.database import Database, migrate, open_database, upgrade
-from civicdesk.services.maintenance import verify
+from civicdesk.services.core.database import Database, migrate, open_database, upgrade
+from civicdesk.services.admin.maintenance import verify
 from tests.conftest import digest
 
 
@@ -120,7 +120,7 @@ def test_upgrade_of_a_populated_database_keeps_data_and_backs_up(shawan_db_path:
             assert all(with_rep)
         report = verify(db)
         assert report.ok, report
-        from civicdesk.services import search
+        from civicdesk.services.register import search
 
         with db.read() as session:
             assert search.index_count(session) == count

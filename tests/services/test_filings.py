@@ -9,8 +9,11 @@ from pathlib import Path
 import pytest
 
 from civicdesk.errors import CivicDeskError, NotFoundError, ValidationError
-from civicdesk.services import audit, auth, filings, registry
-from civicdesk.services.database import Database
+from civicdesk.services.admin import audit
+from civicdesk.services.admin import auth
+from civicdesk.services.filings import service as filings
+from civicdesk.services.register import organizations
+from civicdesk.services.core.database import Database
 from tests.conftest import digest
 from tests.factories import social_group
 
@@ -29,8 +32,8 @@ def office(db: Database) -> dict[str, auth.UserInfo]:
 
 
 @pytest.fixture
-def org(db: Database) -> registry.OrgRecord:
-    return registry.add_organization(db, social_group())
+def org(db: Database) -> organizations.OrgRecord:
+    return organizations.add_organization(db, social_group())
 
 
 def change(org_id: str, **changes: object) -> dict[str, object]:
@@ -83,9 +86,9 @@ def test_register_changes_only_on_approval(db: Database, office, org) -> None:
     record = filings.draft_filing(db, "change", change(org.id, legal_rep_name="赵新"), by=office["clerk"])
     record = filings.transition(db, record.id, "submit", by=office["clerk"])
     record = filings.transition(db, record.id, "review", by=office["reviewer"])
-    assert registry.get_organization(db, org.id).to_json()["legal_rep_name"] == "张三"
+    assert organizations.get_organization(db, org.id).to_json()["legal_rep_name"] == "张三"
     record = filings.transition(db, record.id, "approve", by=office["reviewer"], document_no="沙民函〔2026〕3号")
-    shown = registry.get_organization(db, org.id)
+    shown = organizations.get_organization(db, org.id)
     assert shown.to_json()["legal_rep_name"] == "赵新"
     reps = [(p.name, p.is_current) for p in shown.people if p.role == "legal_representative"]
     assert sorted(reps) == [("张三", False), ("赵新", True)]
@@ -126,7 +129,7 @@ def test_clerk_cannot_decide_and_reasons_are_required(db: Database, office, org)
         assert err.value.code == "filing.comment_required"
     rejected = filings.transition(db, record.id, "reject", by=office["reviewer"], comment="材料不实")
     assert (rejected.state, rejected.comment) == ("rejected", "材料不实")
-    assert registry.get_organization(db, org.id).values["member_count"] == 120
+    assert organizations.get_organization(db, org.id).values["member_count"] == 120
 
 
 def test_stale_filing_is_refused_not_applied(db: Database, db_path: Path, office, org) -> None:
@@ -141,14 +144,14 @@ def test_stale_filing_is_refused_not_applied(db: Database, db_path: Path, office
         filings.transition(db, second.id, "approve", by=office["reviewer"])
     assert err.value.code == "filing.stale"
     assert digest(db_path, without=("audit_entry",)) == before
-    assert registry.get_organization(db, org.id).values["member_count"] == 120
+    assert organizations.get_organization(db, org.id).values["member_count"] == 120
     assert shown.state == "submitted"
     # returned, corrected against the record as it is now, submitted again: then it can be approved
     filings.transition(db, second.id, "return", by=office["reviewer"], comment="请按现状重新核对")
     filings.update_draft(db, second.id, {"changes": {"member_count": 300}}, by=office["clerk"])
     filings.transition(db, second.id, "submit", by=office["clerk"])
     assert filings.transition(db, second.id, "approve", by=office["reviewer"]).state == "approved"
-    assert registry.get_organization(db, org.id).values["member_count"] == 300
+    assert organizations.get_organization(db, org.id).values["member_count"] == 300
 
 
 def test_refused_contents_change_nothing(db: Database, db_path: Path, office, org) -> None:
@@ -174,7 +177,7 @@ def test_deregistration_then_no_more_filings(db: Database, db_path: Path, office
                                                      "liquidation_done": True}, by=office["clerk"])
     filings.transition(db, record.id, "submit", by=office["clerk"])
     filings.transition(db, record.id, "approve", by=office["reviewer"])
-    assert registry.get_organization(db, org.id).values["status"] == "deregistered"
+    assert organizations.get_organization(db, org.id).values["status"] == "deregistered"
     before = digest(db_path, without=("audit_entry",))
     with pytest.raises(CivicDeskError) as err:
         filings.draft_filing(db, "change", change(org.id, member_count=1), by=office["clerk"])
@@ -187,10 +190,10 @@ def test_establishment_adds_the_organization_on_approval(db: Database, office) -
                                                     "applicant": "筹备组"}, by=office["clerk"])
     assert record.organization_id is None
     with pytest.raises(NotFoundError):
-        registry.get_organization(db, "乐山市沙湾区新设书法协会")
+        organizations.get_organization(db, "乐山市沙湾区新设书法协会")
     filings.transition(db, record.id, "submit", by=office["clerk"])
     approved = filings.transition(db, record.id, "approve", by=office["reviewer"])
-    shown = registry.get_organization(db, approved.organization_id)
+    shown = organizations.get_organization(db, approved.organization_id)
     assert (shown.name, shown.entry_mode, shown.values["tier"]) == ("乐山市沙湾区新设书法协会", "filing", "registered")
 
 
@@ -223,8 +226,8 @@ def test_numbers_are_per_office_and_year(db: Database, office, org) -> None:
 def test_community_organization_climbs_the_tiers(city_db: Database) -> None:
     """guided -> filed (the township becomes its registry) -> registered (a legal representative, a USCC, the
     county's bureau as registry); the same person may stay on as legal representative."""
-    from civicdesk.services.browse import RegisterFilter, first_page
-    from civicdesk.services.validation import make_uscc
+    from civicdesk.services.register.browse import RegisterFilter, first_page
+    from civicdesk.services.core.validation import make_uscc
 
     admin = auth.create_user(city_db, "admin", "admin123x", "admin")
     clerk = auth.create_user(city_db, "wang", "clerk123x", "clerk", by=admin)
@@ -237,14 +240,14 @@ def test_community_organization_climbs_the_tiers(city_db: Database) -> None:
         return filings.transition(city_db, record.id, "approve", by=reviewer)
 
     decide("tier_convert", {"organization_id": guided.id, "changes": {"tier": "filed"}})
-    shown = registry.get_organization(city_db, guided.id)
+    shown = organizations.get_organization(city_db, guided.id)
     assert (shown.values["tier"], shown.values["registry_code"]) == ("filed", guided.township_code)
     responsible = [p.name for p in shown.people if p.is_current][0]
     decide("tier_convert", {"organization_id": guided.id, "changes": {
         "tier": "registered", "legal_form": "social_group", "category": "charity", "registration_mode": "direct",
         "uscc": make_uscc("1", "511111", "MJ977001"), "legal_rep_name": responsible, "address": "沙湾区测试路1号",
         "established_on": "2026-11-20"}})
-    shown = registry.get_organization(city_db, guided.id)
+    shown = organizations.get_organization(city_db, guided.id)
     assert (shown.values["tier"], shown.values["registry_code"], shown.values["is_community"]) == (
         "registered", "511111", True)
     assert [(p.role, p.name) for p in shown.people if p.is_current] == [("legal_representative", responsible)]
@@ -262,7 +265,7 @@ def _establishment(db: Database, office) -> filings.FilingRecord:
 
 
 def test_an_establishment_diff_lists_every_field_and_person_approval_writes(db: Database, office) -> None:
-    assert registry.validate_id_number(REP_ID) == []
+    assert organizations.validate_id_number(REP_ID) == []
     draft = _establishment(db, office)
     shown = filings.get_filing(db, draft.number)
     rows = {d.field: d for d in shown.diff}
@@ -277,11 +280,11 @@ def test_an_establishment_diff_lists_every_field_and_person_approval_writes(db: 
     # what approval writes is what the diff listed
     filings.transition(db, draft.id, "submit", by=office["clerk"])
     approved = filings.transition(db, draft.id, "approve", by=office["reviewer"])
-    org = registry.get_organization(db, approved.organization_id, reveal=True)
+    org = organizations.get_organization(db, approved.organization_id, reveal=True)
     assert sorted(p.name for p in org.people) == ["张三", "钱秘书"]
     for spec_name, row in rows.items():
         if not spec_name.startswith("people"):
-            assert str(registry.records.to_json_value(org.values[spec_name])) == str(row.new), spec_name
+            assert str(organizations.records.to_json_value(org.values[spec_name])) == str(row.new), spec_name
 
 
 def test_filings_mask_personal_numbers_unless_revealed_and_a_reveal_is_audited(db: Database, office, org) -> None:
@@ -375,19 +378,19 @@ def test_org_add_refuses_control_characters_and_formulas(db: Database, db_path: 
                                                           tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = digest(db_path)
     with pytest.raises(ValidationError) as refused:
-        registry.add_organization(db, social_group(name=value))
+        organizations.add_organization(db, social_group(name=value))
     assert [i.field for i in refused.value.issues] == ["name"]
     assert "名称" in refused.value.message("zh")
     # the form's live check (the GUI's entry path) says the same before anything is saved
-    assert [i.code for i in registry.check_organization(db, social_group(name=value))
+    assert [i.code for i in organizations.check_organization(db, social_group(name=value))
             if i.field == "name"] == [refused.value.issues[0].code]
     assert digest(db_path) == before
     with pytest.raises(ValidationError):
-        registry.add_organization(db, social_group(address="地址\x85"))
+        organizations.add_organization(db, social_group(address="地址\x85"))
     record = social_group()
     record["people"][0]["name"] = value
     with pytest.raises(ValidationError) as refused:
-        registry.add_organization(db, record)
+        organizations.add_organization(db, record)
     assert refused.value.issues[0].field == "people[0].name"
     assert digest(db_path) == before
 

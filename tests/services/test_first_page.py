@@ -1,4 +1,4 @@
-"""The first page read with sqlite3 alone (services/first_page.py): the same rows and labels as the services
+"""The first page read with sqlite3 alone (services/register/first_page.py): the same rows and labels as the services
 give, None whenever the normal start has work to do first, no SQLAlchemy imported, nothing written."""
 
 from __future__ import annotations
@@ -14,10 +14,13 @@ import pytest
 
 from civicdesk.models.migrate import head_revision, script_revisions
 from civicdesk.models.register import LIVE_STATUSES, SORT_KEYS
-from civicdesk.services import auth, browse, first_page, lookups
-from civicdesk.services.browse import RegisterFilter, RegisterRow
-from civicdesk.services.database import make_engine, migrate, open_database
-from civicdesk.services.plain import LIVE_STATUSES as PLAIN_LIVE_STATUSES
+from civicdesk.services.admin import auth
+from civicdesk.services.register import browse
+from civicdesk.services.register import first_page
+from civicdesk.services.register import lookups
+from civicdesk.services.register.browse import RegisterFilter, RegisterRow
+from civicdesk.services.core.database import make_engine, migrate, open_database
+from civicdesk.services.register.plain import LIVE_STATUSES as PLAIN_LIVE_STATUSES
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -111,7 +114,7 @@ def test_none_for_what_is_not_a_civicdesk_database(tmp_path: Path) -> None:
 
 
 def test_imports_neither_sqlalchemy_nor_the_models(shawan_db_path: Path) -> None:
-    code = ("import sys; from civicdesk.services import first_page;"
+    code = ("import sys; from civicdesk.services.register import first_page;"
             f"assert first_page.peek({str(shawan_db_path)!r}) is not None;"
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic')"
             " or m.startswith('civicdesk.models')))")

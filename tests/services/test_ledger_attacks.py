@@ -18,10 +18,13 @@ from sqlalchemy import func, select
 
 from civicdesk.errors import CivicDeskError, InputError
 from civicdesk.models import Organization
-from civicdesk.services import auth, filings, ledger, registry
-from civicdesk.services.database import Database
+from civicdesk.services import ledger
+from civicdesk.services.admin import auth
+from civicdesk.services.filings import service as filings
+from civicdesk.services.register import organizations
+from civicdesk.services.core.database import Database
 from civicdesk.services.ledger.reader import Limits
-from civicdesk.services.validation import make_uscc
+from civicdesk.services.core.validation import make_uscc
 from tests.conftest import digest
 from tests.services.test_ledger_office import HEADER, TODAY, write_office_ledger
 
@@ -257,7 +260,7 @@ def test_a_clerks_import_submits_establishment_filings_and_enters_nothing(db: Da
 
     for number in report.new_filings:
         filings.transition(db, number, "approve", by=reviewer)
-    org = registry.get_organization(db, "沙湾区甲协会")
+    org = organizations.get_organization(db, "沙湾区甲协会")
     assert org.entry_mode == "filing" and org.values["established_on"] == date(2020, 1, 2)
     assert [(p.role, p.name) for p in org.people] == [("legal_representative", "张三")]
 
@@ -297,9 +300,9 @@ def test_a_ledger_without_registration_mode_or_type_columns_is_derived(db: Datab
     report = ledger.import_ledger(db, path, legacy=True, skip_invalid=True, rejected_path=tmp_path / "r.xlsx",
                                   today=TODAY)
     assert report.imported and report.new == 3
-    culture = registry.get_organization(db, "沙湾区文化协会").values
+    culture = organizations.get_organization(db, "沙湾区文化协会").values
     assert (culture["registration_mode"], culture["legal_form"]) == ("dual", "social_group")
-    science = registry.get_organization(db, "沙湾区科技服务中心").values
+    science = organizations.get_organization(db, "沙湾区科技服务中心").values
     assert (science["registration_mode"], science["sponsor"], science["legal_form"]) == (
         "direct", None, "social_service")
 

@@ -12,9 +12,11 @@ import pytest
 from sqlalchemy import select
 
 from civicdesk.models import Division, Organization
-from civicdesk.services import audit, ledger, registry
-from civicdesk.services.browse import RegisterFilter
-from civicdesk.services.database import Database, open_database
+from civicdesk.services import ledger
+from civicdesk.services.admin import audit
+from civicdesk.services.register import organizations
+from civicdesk.services.register.browse import RegisterFilter
+from civicdesk.services.core.database import Database, open_database
 from civicdesk.services.ledger.columns import COLUMNS
 from tests.conftest import digest
 
@@ -24,7 +26,7 @@ def snapshot(db: Database) -> dict[tuple[str, str | None, str | None], tuple[dic
     out = {}
     with db.read() as session:
         for org in session.scalars(select(Organization)):
-            record = registry._record(session, org, reveal=True)
+            record = organizations._record(session, org, reveal=True)
             reps = [(p.role, p.name, p.phone, p.id_number) for p in record.people
                     if p.is_current and p.role in ("legal_representative", "responsible_person")]
             out[(record.name, record.values["township_code"], record.values["community_code"])] = (record.values, reps)
@@ -131,7 +133,7 @@ def test_export_refuses_other_file_types(db: Database, tmp_path: Path) -> None:
 def test_export_names_and_dates_read_back_with_the_office_forms(db: Database, tmp_path: Path) -> None:
     from tests.factories import social_group
 
-    registry.add_organization(db, social_group())
+    organizations.add_organization(db, social_group())
     path = tmp_path / "x.xlsx"
     ledger.export_register(db, path)
     sheet = openpyxl.load_workbook(path).active

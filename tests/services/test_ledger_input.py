@@ -12,9 +12,9 @@ import pytest
 
 from civicdesk.errors import InputError
 from civicdesk.services import ledger
-from civicdesk.services.database import Database
+from civicdesk.services.core.database import Database
 from civicdesk.services.ledger.columns import auto_mapping, field_for_header, read_mapping_file
-from civicdesk.services.validation import make_uscc
+from civicdesk.services.core.validation import make_uscc
 from tests.conftest import digest
 from tests.services.test_ledger_office import EXPECTED_COUNTS, EXPECTED_PROBLEMS, HEADER, TODAY, office_rows, problems
 

@@ -17,9 +17,12 @@ import pytest
 from sqlalchemy import func, select
 
 from civicdesk.models import Organization, OrgChange, OrgPerson
-from civicdesk.services import auth, filings, ledger, registry
-from civicdesk.services.database import Database
-from civicdesk.services.validation import make_uscc
+from civicdesk.services import ledger
+from civicdesk.services.admin import auth
+from civicdesk.services.filings import service as filings
+from civicdesk.services.register import organizations
+from civicdesk.services.core.database import Database
+from civicdesk.services.core.validation import make_uscc
 from tests.conftest import digest
 
 TODAY = date(2026, 1, 15)
@@ -128,7 +131,7 @@ def test_all_or_nothing_then_skip_invalid_with_rejected_rows(db: Database, db_pa
     report = ledger.import_ledger(db, path, skip_invalid=True, actor="clerk1", legacy=True, today=TODAY)
     assert report.imported and report.new == 4 and report.invalid == 2
     assert report.rejected_file == str(tmp_path / "台账-不合格行.xlsx")
-    photo = registry.get_organization(db, USCC_PHOTO, reveal=True)
+    photo = organizations.get_organization(db, USCC_PHOTO, reveal=True)
     assert photo.values["established_on"] == date(2021, 8, 20)
     assert photo.values["township_code"] == "511111002"
     assert photo.values["division_code"] == "511111"
@@ -137,15 +140,15 @@ def test_all_or_nothing_then_skip_invalid_with_rejected_rows(db: Database, db_pa
     assert str(photo.values["registered_funds_wan"]) == "3.5000"
     assert photo.entry_mode == "import"
     assert [(p.role, p.name) for p in photo.people] == [("legal_representative", "张三")]
-    go = registry.get_organization(db, USCC_GO)
+    go = organizations.get_organization(db, USCC_GO)
     assert go.values["established_on"] == date(2019, 5, 20)
     assert go.values["contact_phone"] == "13812345678"
     assert go.values["registration_mode"] == "direct" and go.values["legal_form"] == "social_group"
-    school = registry.get_organization(db, USCC_SCHOOL)
+    school = organizations.get_organization(db, USCC_SCHOOL)
     assert school.values["established_on"] == date(2020, 3, 1)
     assert school.values["legal_form"] == "social_service"
     assert str(school.values["registered_funds_wan"]) == "10.0000"
-    assert registry.get_organization(db, USCC_BIRD).values["established_on"] == date(2020, 6, 18)  # serial 44000
+    assert organizations.get_organization(db, USCC_BIRD).values["established_on"] == date(2020, 6, 18)  # serial 44000
 
     rejected = openpyxl.load_workbook(report.rejected_file)
     sheet = rejected.active
@@ -163,7 +166,7 @@ def test_all_or_nothing_then_skip_invalid_with_rejected_rows(db: Database, db_pa
     assert again.imported and again.counts() == {"rows": 2, "new": 1, "changed": 0, "unchanged": 1, "invalid": 0,
                                                   "skipped": 0}
     assert {n.code for n in again.notes} >= {"note.ignored_column"}  # 不合格原因 and 原行号 are not imported
-    assert registry.get_organization(db, "沙湾区书法协会").values["established_on"] == date(2021, 8, 20)
+    assert organizations.get_organization(db, "沙湾区书法协会").values["established_on"] == date(2021, 8, 20)
 
 
 def test_changed_rows_show_their_fields_and_become_change_filings(
@@ -171,7 +174,7 @@ def test_changed_rows_show_their_fields_and_become_change_filings(
     rows = office_rows()
     clean = [rows[0], rows[1], rows[2]]
     ledger.import_ledger(db, write_office_ledger(tmp_path / "first.xlsx", clean), legacy=True, today=TODAY)
-    photo_before = registry.get_organization(db, USCC_PHOTO)
+    photo_before = organizations.get_organization(db, USCC_PHOTO)
 
     changed = [list(r) for r in clean]
     changed[0][8] = "孙八"  # new legal representative
@@ -192,14 +195,14 @@ def test_changed_rows_show_their_fields_and_become_change_filings(
     report = ledger.import_ledger(db, path, actor="clerk2", today=TODAY)
     assert report.imported and report.changed == 2 and len(report.filings) == 2
     # the register changes only when a reviewer approves the change filings the import submitted
-    assert registry.get_organization(db, USCC_PHOTO).version == photo_before.version
+    assert organizations.get_organization(db, USCC_PHOTO).version == photo_before.version
     pending = filings.list_filings(db, state="submitted")
     assert sorted(f.number for f in pending) == sorted(report.filings)
     assert {f.created_by for f in pending} == {"clerk2"}
     reviewer = auth.create_user(db, "admin", "admin123x", "admin")
     for number in report.filings:
         filings.transition(db, number, "approve", by=reviewer)
-    photo = registry.get_organization(db, USCC_PHOTO)
+    photo = organizations.get_organization(db, USCC_PHOTO)
     assert photo.values["contact_phone"] == "0833-2999999"
     assert photo.version == photo_before.version + 1
     assert [(p.name, p.is_current) for p in photo.people] == [("孙八", True), ("张三", False)]

@@ -19,10 +19,13 @@ import pytest
 from openpyxl import load_workbook
 
 from civicdesk.app import main
-from civicdesk.services import audit, auth, filings, registry
-from civicdesk.services.database import open_database
+from civicdesk.services.admin import audit
+from civicdesk.services.admin import auth
+from civicdesk.services.filings import service as filings
+from civicdesk.services.register import organizations
+from civicdesk.services.core.database import open_database
 from civicdesk.services.printing import kinds
-from civicdesk.services.validation import make_id_number, mask_id_number, mask_phone
+from civicdesk.services.core.validation import make_id_number, mask_id_number, mask_phone
 from tests.factories import social_group
 from tests.services.test_printing import text_of
 
@@ -60,8 +63,8 @@ def seeded(tmp_path_factory: pytest.TempPathFactory, templates: dict[str, Path])
                                      person("director", "director1", "吴理事")])
         second = social_group(name="乐山市沙湾区隐私测试二会", uscc=make_uscc_for("MJ900002"),
                               contact_phone="0833-2999777", people=[person("legal_representative", "rep2", "冯法人")])
-        org1 = registry.add_organization(db, first)
-        org2 = registry.add_organization(db, second)
+        org1 = organizations.add_organization(db, first)
+        org2 = organizations.add_organization(db, second)
         admin = auth.create_user(db, "admin", "admin123x", "admin")
         clerk = auth.create_user(db, CLERK[0], CLERK[1], "clerk", by=admin)
         reviewer = auth.create_user(db, "li", "review123", "reviewer", by=admin)
@@ -78,7 +81,7 @@ def seeded(tmp_path_factory: pytest.TempPathFactory, templates: dict[str, Path])
                                people=[person("legal_representative", "establish_rep", "褚筹备")])
         establish = filings.draft_filing(db, "establish", {"record": new_org, "applicant": "筹备组"}, by=clerk)
         filings.transition(db, establish.id, "submit", by=clerk)
-        rep1 = next(p for p in registry.get_organization(db, org1.id).people if p.name == "周法人")
+        rep1 = next(p for p in organizations.get_organization(db, org1.id).people if p.name == "周法人")
     finally:
         db.close()
     # a sync conflict about that person: both versions of the row, as sync stores them
@@ -99,7 +102,7 @@ def seeded(tmp_path_factory: pytest.TempPathFactory, templates: dict[str, Path])
 
 
 def make_uscc_for(body: str) -> str:
-    from civicdesk.services.validation import make_uscc
+    from civicdesk.services.core.validation import make_uscc
 
     return make_uscc("1", "511111", body)
 

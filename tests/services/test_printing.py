@@ -14,8 +14,8 @@ import pytest
 from pypdf import PdfReader
 
 from civicdesk.errors import InputError, NotFoundError
-from civicdesk.services.browse import RegisterFilter
-from civicdesk.services.database import Database, open_database
+from civicdesk.services.register.browse import RegisterFilter
+from civicdesk.services.core.database import Database, open_database
 from civicdesk.services.printing import PrintCancelled, fonts as font_module, get_kind, kinds, print_document
 from civicdesk.services.printing.kind_statistics import StatisticsOptions
 from civicdesk.services.printing.register import RegisterOptions

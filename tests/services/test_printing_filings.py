@@ -10,9 +10,10 @@ import pytest
 
 from civicdesk.app import main
 from civicdesk.clock import FixedClock
-from civicdesk.services import auth, filings
-from civicdesk.services.browse import RegisterFilter, first_page
-from civicdesk.services.database import Database
+from civicdesk.services.admin import auth
+from civicdesk.services.filings import service as filings
+from civicdesk.services.register.browse import RegisterFilter, first_page
+from civicdesk.services.core.database import Database
 from civicdesk.services.printing import print_document
 from civicdesk.services.printing.kind_filings import FilingsOptions
 from tests.services.test_printing import assert_fonts_embedded, text_of
@@ -20,7 +21,7 @@ from tests.services.test_printing import assert_fonts_embedded, text_of
 
 @pytest.fixture
 def decided(shawan_db_path: Path, clock: FixedClock) -> tuple[Database, list[filings.FilingRecord]]:
-    from civicdesk.services.database import open_database
+    from civicdesk.services.core.database import open_database
 
     db = open_database(shawan_db_path)
     admin = auth.create_user(db, "admin", "admin123x", "admin")
@@ -76,7 +77,7 @@ def test_cli_period_and_bad_dates(shawan_db_path: Path, tmp_path: Path, capsys: 
 def test_days_left_count_from_the_day_the_report_is_printed_as_the_queue_does(shawan_db_path: Path, tmp_path: Path,
                                                                             clock: FixedClock) -> None:
     """Issue 13: a period ending after today printed 已受理（剩33天） where the queue said 60."""
-    from civicdesk.services.database import open_database
+    from civicdesk.services.core.database import open_database
 
     db = open_database(shawan_db_path)
     try:

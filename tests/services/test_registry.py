@@ -10,48 +10,49 @@ from sqlalchemy import select
 
 from civicdesk.errors import ValidationError
 from civicdesk.models import Organization, OrgPerson
-from civicdesk.services import browse, registry
-from civicdesk.services.database import Database, open_database
-from civicdesk.services.statistics import statistics
-from civicdesk.services.validation import make_id_number, make_uscc, uscc_check_char
+from civicdesk.services.register import browse
+from civicdesk.services.register import organizations
+from civicdesk.services.core.database import Database, open_database
+from civicdesk.services.register.statistics import statistics
+from civicdesk.services.core.validation import make_id_number, make_uscc, uscc_check_char
 from tests.conftest import digest
 from tests.factories import social_group
 
 
 def test_add_and_read_back(db: Database) -> None:
-    record = registry.add_organization(db, social_group())
+    record = organizations.add_organization(db, social_group())
     assert record.values["name"] == "乐山市沙湾区测试摄影协会"
     assert record.values["registry_code"] == "511111"
     assert record.values["registry_name"] == "乐山市沙湾区民政局"
     assert record.entry_mode == "legacy"
     assert record.origin_office == "511111"
     assert str(record.values["registered_funds_wan"]) == "3.5000"
-    by_uscc = registry.get_organization(db, social_group()["uscc"])
+    by_uscc = organizations.get_organization(db, social_group()["uscc"])
     assert by_uscc.id == record.id
     assert by_uscc.people[0].id_number == "5111**********0129"[:4] + "*" * 10 + by_uscc.people[0].id_number[-4:]
-    revealed = registry.get_organization(db, record.id, reveal=True)
+    revealed = organizations.get_organization(db, record.id, reveal=True)
     assert revealed.people[0].id_number == social_group()["people"][0]["id_number"]
 
 
 def test_show_json_is_accepted_by_add(db: Database) -> None:
-    first = registry.add_organization(db, social_group())
-    shown = registry.get_organization(db, first.id, reveal=True).to_json()
+    first = organizations.add_organization(db, social_group())
+    shown = organizations.get_organization(db, first.id, reveal=True).to_json()
     shown["name"] = "乐山市沙湾区测试书法协会"
     shown["uscc"] = make_uscc("1", "511111", "MJ900002")
-    second = registry.add_organization(db, shown)
+    second = organizations.add_organization(db, shown)
     assert second.id != first.id
-    again = registry.get_organization(db, second.id, reveal=True).to_json()
+    again = organizations.get_organization(db, second.id, reveal=True).to_json()
     for key in ("legal_form", "category", "sponsor", "established_on", "registered_funds_wan", "address"):
         assert again[key] == shown[key]
     assert again["people"][0]["id_number"] == shown["people"][0]["id_number"]
 
 
 def test_masked_id_number_is_refused(db: Database) -> None:
-    first = registry.add_organization(db, social_group())
-    shown = registry.get_organization(db, first.id).to_json()
+    first = organizations.add_organization(db, social_group())
+    shown = organizations.get_organization(db, first.id).to_json()
     shown["name"], shown["uscc"] = "乐山市沙湾区另一个协会", make_uscc("1", "511111", "MJ900003")
     with pytest.raises(ValidationError) as err:
-        registry.add_organization(db, shown)
+        organizations.add_organization(db, shown)
     # a masked phone (org show masks people's phones too) is refused alike, never stored as a number
     assert [i.code for i in err.value.issues] == ["id.charset", "phone.invalid"]
 
@@ -61,13 +62,13 @@ def test_embedded_org_code_warning_still_saves(db: Database) -> None:
     body_ok = make_uscc("1", "511111", "MJ900004")
     assert body_ok[16] != "0"
     uscc = first17 + uscc_check_char(first17)
-    record = registry.add_organization(db, social_group(uscc=uscc))
+    record = organizations.add_organization(db, social_group(uscc=uscc))
     assert record.values["uscc"] == uscc
 
 
 def test_adding_one_changes_the_figures_by_one(db: Database) -> None:
     before = statistics(db)
-    registry.add_organization(db, social_group())
+    organizations.add_organization(db, social_group())
     after = statistics(db)
     assert after["registered_social_organizations"] == before["registered_social_organizations"] + 1
     assert after["by_legal_form"]["social_group"] == before["by_legal_form"]["social_group"] + 1
@@ -110,7 +111,7 @@ BAD_RECORDS = [
     ("members not a number", {"member_count": "many"}, "member_count", "field.number"),
     ("unknown field", {"colour": "red"}, "colour", "input.unknown_field"),
     ("foundation type on a social group", {"foundation_type": "public"}, "foundation_type", "field.not_allowed"),
-    ("registry of another county", {"registry_code": "511102"}, "registry_code", "registry.division"),
+    ("registry of another county", {"registry_code": "511102"}, "registry_code", "organizations.division"),
     ("certificate ends before it starts",
      {"certificate_valid_from": "2020-01-01", "certificate_valid_to": "2019-01-01"}, "certificate_valid_to",
      "certificate.period"),
@@ -136,7 +137,7 @@ def test_bad_record_is_refused_and_nothing_written(db: Database, db_path: Path, 
                                                    code: str) -> None:
     before = digest(db_path)
     with pytest.raises(ValidationError) as err:
-        registry.add_organization(db, social_group(**changes))
+        organizations.add_organization(db, social_group(**changes))
     found = {(i.field, i.code) for i in err.value.issues}
     assert (field, code) in found, found
     assert err.value.message("zh") and err.value.message("en")
@@ -147,20 +148,20 @@ def test_foundation_needs_its_type(db: Database) -> None:
     record = social_group(legal_form="foundation", uscc=make_uscc("3", "511111", "MJ900005"), category="charity",
                           registration_mode="direct", sponsor=None)
     with pytest.raises(ValidationError) as err:
-        registry.add_organization(db, record)
+        organizations.add_organization(db, record)
     assert [i.code for i in err.value.issues] == ["org.foundation_type"]
     record["foundation_type"] = "non_public"
-    assert registry.add_organization(db, record).values["foundation_type"] == "non_public"
+    assert organizations.add_organization(db, record).values["foundation_type"] == "non_public"
 
 
 def test_duplicate_name_and_credit_code_in_one_registry(db: Database, db_path: Path) -> None:
-    registry.add_organization(db, social_group())
+    organizations.add_organization(db, social_group())
     before = digest(db_path)
     with pytest.raises(ValidationError) as err:
-        registry.add_organization(db, social_group(uscc=make_uscc("1", "511111", "MJ900009")))
+        organizations.add_organization(db, social_group(uscc=make_uscc("1", "511111", "MJ900009")))
     assert [i.code for i in err.value.issues] == ["name.duplicate"]
     with pytest.raises(ValidationError) as err:
-        registry.add_organization(db, social_group(name="乐山市沙湾区另一个名字协会"))
+        organizations.add_organization(db, social_group(name="乐山市沙湾区另一个名字协会"))
     assert [i.code for i in err.value.issues] == ["uscc.duplicate"]
     assert digest(db_path) == before
 
@@ -169,7 +170,7 @@ def test_full_width_and_spaced_input_is_normalised(db: Database) -> None:
     uscc = make_uscc("1", "511111", "MJ900001")
     spaced = " ".join([uscc[:6], uscc[6:12], uscc[12:]]).translate(
         {ord(c): ord(c) + 0xFEE0 for c in "0123456789ABCDEFGHJKLMNPQRTUWXY"})
-    record = registry.add_organization(db, social_group(uscc=spaced, member_count="１２０"))
+    record = organizations.add_organization(db, social_group(uscc=spaced, member_count="１２０"))
     assert record.values["uscc"] == uscc
     assert record.values["member_count"] == 120
 
@@ -185,22 +186,22 @@ def test_community_tiers(shawan_db_path: Path) -> None:
         guided = {"name": "测试社区书画社", "tier": "guided", "community_subtype": "culture_sports",
                   "division_code": "511111", "township_code": "511111002", "community_code": community,
                   "people": [{"role": "responsible_person", "name": "李四"}]}
-        record = registry.add_organization(db, guided)
+        record = organizations.add_organization(db, guided)
         assert record.values["is_community"] is True
         assert record.values["registry_code"] == community
         assert record.values["registry_name"].endswith(("居民委员会", "村民委员会"))
         with pytest.raises(ValidationError) as err:
-            registry.add_organization(db,
+            organizations.add_organization(db,
                                       {**guided, "name": "测试社区二", "uscc": make_uscc("1", "511111", "MJ000001")})
         assert "field.not_allowed" in {i.code for i in err.value.issues}
         with pytest.raises(ValidationError) as err:
-            registry.add_organization(db, {**guided, "name": "测试社区三", "community_subtype": None})
+            organizations.add_organization(db, {**guided, "name": "测试社区三", "community_subtype": None})
         assert ("community_subtype", "field.required") in {(i.field, i.code) for i in err.value.issues}
         with pytest.raises(ValidationError) as err:
-            registry.add_organization(db, {**guided, "name": "测试社区四", "people": []})
+            organizations.add_organization(db, {**guided, "name": "测试社区四", "people": []})
         assert ("people", "field.required") in {(i.field, i.code) for i in err.value.issues}
         filed = {**guided, "name": "测试社区调解小组", "tier": "filed", "community_subtype": "mediation"}
-        assert registry.add_organization(db, filed).values["registry_code"] == "511111002"
+        assert organizations.add_organization(db, filed).values["registry_code"] == "511111002"
     finally:
         db.close()
 
@@ -219,8 +220,8 @@ def test_every_demo_record_passes_validation(shawan_db_path: Path) -> None:
                      "term_start": p.term_start, "term_end": p.term_end, "is_current": p.is_current})
             problems = []
             for org in orgs:
-                values = {spec: getattr(org, spec) for spec in registry.records.FIELDS_BY_NAME}
-                issues = registry.validate_org(session, values, people.get(org.id, []), self_id=org.id)
+                values = {spec: getattr(org, spec) for spec in organizations.records.FIELDS_BY_NAME}
+                issues = organizations.validate_org(session, values, people.get(org.id, []), self_id=org.id)
                 problems += [(org.name, i.field, i.code) for i in issues if i.severity == "error"]
             assert problems == []
     finally:
@@ -238,6 +239,6 @@ def test_list_by_division_and_tier(shawan_db_path: Path) -> None:
         assert township and all(r.township_code == "511111002" for r in township)
         with_inactive = browse.list_organizations(db, include_inactive=True)
         assert len(with_inactive) >= len(everything)
-        assert all(r.status in registry.LIVE_STATUSES for r in everything)
+        assert all(r.status in organizations.LIVE_STATUSES for r in everything)
     finally:
         db.close()

@@ -11,9 +11,11 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from civicdesk.models import Organization
-from civicdesk.services import browse, registry, search
-from civicdesk.services.database import Database
-from civicdesk.services.validation import make_uscc
+from civicdesk.services.register import browse
+from civicdesk.services.register import organizations
+from civicdesk.services.register import search
+from civicdesk.services.core.database import Database
+from civicdesk.services.core.validation import make_uscc
 from tests.factories import social_group
 
 
@@ -72,7 +74,7 @@ def test_random_substrings_match_like(city_db: Database) -> None:
 
 
 def test_index_follows_orm_changes(db: Database) -> None:
-    record = registry.add_organization(db, social_group(name="乐山市沙湾区钵钵鸡行业协会"))
+    record = organizations.add_organization(db, social_group(name="乐山市沙湾区钵钵鸡行业协会"))
     total, hits = browse.search_organizations(db, "bbj")
     assert total == 1 and hits[0].id == record.id and hits[0].matched == ["initials"]
     assert browse.search_organizations(db, "张三")[0] == 1  # the legal representative
@@ -129,7 +131,7 @@ def test_index_count_and_both_first_page_plans_agree(city_db: Database, query: s
 
 
 def test_status_change_leaves_the_default_count(db: Database) -> None:
-    record = registry.add_organization(db, social_group())
+    record = organizations.add_organization(db, social_group())
     assert browse.count(db, browse.RegisterFilter(text="摄影")) == 1
     with db.unit() as session:
         session.get(Organization, record.id).status = "deregistered"

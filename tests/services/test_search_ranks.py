@@ -11,10 +11,12 @@ from sqlalchemy import func, select
 
 from bench.generate import generate_organizations
 from civicdesk.models import Organization
-from civicdesk.services import browse, registry, search
-from civicdesk.services.bulk import insert_rows, stamped
-from civicdesk.services.database import Database
-from civicdesk.services.validation import make_uscc
+from civicdesk.services.register import browse
+from civicdesk.services.register import organizations
+from civicdesk.services.register import search
+from civicdesk.services.core.bulk import insert_rows, stamped
+from civicdesk.services.core.database import Database
+from civicdesk.services.core.validation import make_uscc
 from tests.factories import social_group
 
 
@@ -66,7 +68,7 @@ def test_ranks_follow_bulk_inserts_orm_edits_and_deletes(db: Database) -> None:
     assert _check_ranks(path) == before + 400
     _bulk(db, 5, seed=2, uscc=False)  # few: placed by index probes
     assert _check_ranks(path) == before + 405
-    added = [registry.add_organization(db, social_group(name=name, uscc=_uscc(i)))
+    added = [organizations.add_organization(db, social_group(name=name, uscc=_uscc(i)))
              for i, name in enumerate(("阿坝摄影协会", "乐山市摄影协会", "乐山市摄影家协会", "中国摄影协会乐山分会"))]
     assert _check_ranks(path) == before + 409
     with db.unit() as session:
@@ -94,7 +96,7 @@ def test_used_up_gaps_are_spread_again(db: Database, monkeypatch: pytest.MonkeyP
     original = search._respread
     monkeypatch.setattr(search, "_respread", lambda session, rows: (spread.extend(rows), original(session, rows)))
     for i in range(12):  # names that sort one after another: each new row goes right after the last
-        registry.add_organization(db, social_group(name=f"乐山市重复名称测试协会{i:02d}", uscc=_uscc(100 + i)))
+        organizations.add_organization(db, social_group(name=f"乐山市重复名称测试协会{i:02d}", uscc=_uscc(100 + i)))
         _check_ranks(path)
     _bulk(db, 300, seed=4, uscc=False)  # and in bulk, into gaps of 4
     total = _check_ranks(path)
@@ -164,7 +166,7 @@ def test_upgrade_to_0007_fills_the_remade_text_index(shawan_db_path: Path) -> No
     from sqlalchemy.orm import Session
 
     from civicdesk.models.engine import make_engine
-    from civicdesk.services.database import migrate, open_database
+    from civicdesk.services.core.database import migrate, open_database
 
     url = f"sqlite:///{shawan_db_path}"
     engine = make_engine(url)

@@ -7,8 +7,8 @@ from pathlib import Path
 from sqlalchemy import select
 
 from civicdesk.models import Organization
-from civicdesk.services.database import Database, open_database
-from civicdesk.services.statistics import statistics
+from civicdesk.services.core.database import Database, open_database
+from civicdesk.services.register.statistics import statistics
 
 
 def test_city_figures_are_the_published_ones(city_db: Database) -> None:

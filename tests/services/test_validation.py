@@ -1,4 +1,4 @@
-"""Tests of civicdesk.services.validation: check characters, formats, masking and the messages of its issues.
+"""Tests of civicdesk.services.core.validation: check characters, formats, masking and the messages of its issues.
 
 The check-character algorithms are compared with small reference implementations written here from the
 rules in docs/DOMAIN.md ("Identifiers"), not with the module's own tables.
@@ -16,8 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from civicdesk.errors import LABEL_PARAMS, LABELS_EN, MESSAGES, Issue, render
-from civicdesk.services import validation
-from civicdesk.services.validation import (
+from civicdesk.services.core import validation
+from civicdesk.services.core.validation import (
     check_text,
     check_text_fields,
     format_cn_date,

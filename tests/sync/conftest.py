@@ -18,8 +18,8 @@ import pytest
 
 from civicdesk.app import main
 from civicdesk.models import Organization
-from civicdesk.services.database import open_database
-from civicdesk.services.demo import load_demo
+from civicdesk.services.core.database import open_database
+from civicdesk.services.admin.demo import load_demo
 
 PASSPHRASE = "test-passphrase-1"
 os.environ["CIVICDESK_KEY_PASSPHRASE"] = PASSPHRASE

@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from civicdesk.models import Organization
-from civicdesk.services.database import open_database
+from civicdesk.services.core.database import open_database
 from civicdesk.services.sync import service
 from tests.sync.conftest import edit, export, import_json, ok, read_org
 

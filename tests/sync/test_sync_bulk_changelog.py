@@ -1,4 +1,4 @@
-"""Rows loaded by the bulk path (``services/bulk.py``: ``civicdesk demo``, the bench generator) after the first
+"""Rows loaded by the bulk path (``services/core/bulk.py``: ``civicdesk demo``, the bench generator) after the first
 export reach the other office with a normal incremental export: the bulk path writes the change log and the
 version vectors the ORM's listeners write, in the same transaction; the audit keeps one entry per bulk load."""
 
@@ -11,8 +11,8 @@ from pathlib import Path
 
 from civicdesk.models import Organization
 from civicdesk.models.sync import ChangeLog
-from civicdesk.services.bulk import insert_rows, stamped
-from civicdesk.services.database import open_database
+from civicdesk.services.core.bulk import insert_rows, stamped
+from civicdesk.services.core.database import open_database
 from tests.sync.conftest import (CITY, DISTRICTS, import_json, make_office, ok, register_digest,
                                  trust_each_other)
 

@@ -12,8 +12,8 @@ from sqlalchemy import select
 
 from civicdesk.models.migrate import known_revisions
 from civicdesk.models.sync import SyncPeer
-from civicdesk.services import search
-from civicdesk.services.database import open_database
+from civicdesk.services.register import search
+from civicdesk.services.core.database import open_database
 from civicdesk.services.sync import keys as keyring
 from civicdesk.services.sync import package as pkg
 from civicdesk.services.sync import service

@@ -19,7 +19,7 @@ import pytest
 
 from civicdesk.models.history import json_value
 from civicdesk.models.migrate import head_revision
-from civicdesk.services.database import open_database
+from civicdesk.services.core.database import open_database
 from civicdesk.services.sync import keys as keyring
 from civicdesk.services.sync import package as pkg
 from civicdesk.services.sync.apply import _columns
@@ -421,7 +421,7 @@ def test_duplicate_credit_code_is_a_refusal_never_a_driver_error(world: dict[str
     result = refused(city, world["up"].package([c], seq=2, previous=world["previous"]))
     assert result.status == "refused" and result.reason == "sync.refused.invalid_row" and "uscc" in result.message
     # two rows of one package with one new code
-    from civicdesk.services.validation import make_uscc
+    from civicdesk.services.core.validation import make_uscc
 
     fresh = make_uscc("1", DISTRICT, "MJ9Y8X7W")
     (_, a), (_, b) = _insert(world, uscc=fresh), _insert(world, uscc=fresh)
@@ -566,7 +566,7 @@ def _members(data: bytes) -> dict[str, bytes]:
 
 # -- what the views show -----------------------------------------------------------------------------------------------
 def test_conflicts_mask_phone_and_id_numbers_unless_revealed(world: dict[str, Any]) -> None:
-    from civicdesk.services import auth
+    from civicdesk.services.admin import auth
 
     city, own = world["city"], world["own_org"]
     cv = _vector(city, "organization", own)

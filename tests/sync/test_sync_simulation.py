@@ -27,8 +27,8 @@ from sqlalchemy import select
 
 from civicdesk.models import Organization
 from civicdesk.models.sync import ChangeLog
-from civicdesk.services.database import Database, open_database, sqlite_backup
-from civicdesk.services.office import init_office
+from civicdesk.services.core.database import Database, open_database, sqlite_backup
+from civicdesk.services.admin.office import init_office
 from civicdesk.services.sync import keys, service
 from civicdesk.services.sync.apply import compare
 from tests.sync.conftest import PASSPHRASE

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from civicdesk.models import Organization
-from civicdesk.services.database import open_database
+from civicdesk.services.core.database import open_database
 from civicdesk.services.sync import service
 from tests.sync.conftest import PASSPHRASE, register_digest
 

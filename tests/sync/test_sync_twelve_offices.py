@@ -7,7 +7,7 @@ import json
 import random
 from pathlib import Path
 
-from civicdesk.services.demo import build_demo
+from civicdesk.services.admin.demo import build_demo
 from tests.conftest import digest
 from tests.sync.conftest import CITY, DISTRICTS, export, import_json, load_own_share, make_office, ok, trust_each_other
 

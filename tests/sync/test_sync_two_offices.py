@@ -177,7 +177,7 @@ def test_change_log_written_by_orm_edits_not_by_imports(pair: dict[str, Path]) -
 
     city, district, folder = pair["city"], pair["district"], pair["dir"]
     org = _first_org(district)
-    # the demo's bulk load is in the change log too (services/bulk.py): count what the edit adds
+    # the demo's bulk load is in the change log too (services/core/bulk.py): count what the edit adds
     (logged,) = sqlite3.connect(district).execute("SELECT coalesce(max(id), 0) FROM change_log").fetchone()
     edit(district, org, address="新住所")
     rows = sqlite3.connect(district).execute("SELECT entity, row_id, op, fields, vector_after FROM change_log "

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from civicdesk.services.database import open_database
+from civicdesk.services.core.database import open_database
 from civicdesk.ui.context import AppContext
 from civicdesk.ui.runner import Runner
 

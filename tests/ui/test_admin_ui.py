@@ -11,10 +11,11 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from civicdesk.errors import CivicDeskError
-from civicdesk.services import audit, auth
-from civicdesk.ui.audit_viewer import PAGE, AuditTableModel, AuditViewer
+from civicdesk.services.admin import audit
+from civicdesk.services.admin import auth
+from civicdesk.ui.admin.audit_viewer import PAGE, AuditTableModel, AuditViewer
 from civicdesk.ui.context import AppContext
-from civicdesk.ui.users_dialog import UserFormDialog, UsersDialog
+from civicdesk.ui.admin.users_dialog import UserFormDialog, UsersDialog
 
 
 @pytest.fixture(autouse=True)

@@ -17,14 +17,16 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from civicdesk.models.migrate import script_revisions
-from civicdesk.services import auth, browse, first_page
-from civicdesk.services.browse import RegisterFilter
-from civicdesk.services.database import make_engine, migrate, open_database
+from civicdesk.services.admin import auth
+from civicdesk.services.register import browse
+from civicdesk.services.register import first_page
+from civicdesk.services.register.browse import RegisterFilter
+from civicdesk.services.core.database import make_engine, migrate, open_database
 from civicdesk.ui import main as gui_main
 from civicdesk.ui.context import AppContext
 from civicdesk.ui.main_window import MainWindow
 from civicdesk.ui.runner import Runner
-from civicdesk.ui.tables.org_table_model import COL_NAME, COL_USCC, FIRST_PAGE, SeqRole
+from civicdesk.ui.register.org_table_model import COL_NAME, COL_USCC, FIRST_PAGE, SeqRole
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -180,7 +182,7 @@ def gui(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, qapp: Any) -> Iterator[
 
 
 def test_no_office_opens_the_setup_wizard(gui: list[Any], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from civicdesk.ui import setup_wizard
+    from civicdesk.ui.admin import setup_wizard
 
     path = tmp_path / "fresh.sqlite3"
     open_database(path).close()
@@ -201,7 +203,7 @@ def test_no_office_opens_the_setup_wizard(gui: list[Any], monkeypatch: pytest.Mo
 
 
 def test_accounts_ask_for_a_login(gui: list[Any], monkeypatch: pytest.MonkeyPatch, shawan_db_path: Path) -> None:
-    from civicdesk.ui import login_dialog
+    from civicdesk.ui.admin import login_dialog
 
     db = open_database(shawan_db_path)
     auth.create_user(db, "admin", "passw0rd-2026", "admin")

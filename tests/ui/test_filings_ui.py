@@ -16,14 +16,17 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from civicdesk.services import auth, browse, filings, registry
-from civicdesk.services.database import Database
+from civicdesk.services.admin import auth
+from civicdesk.services.register import browse
+from civicdesk.services.filings import service as filings
+from civicdesk.services.register import organizations
+from civicdesk.services.core.database import Database
 from civicdesk.ui.context import AppContext
-from civicdesk.ui.filing_dialog import CHANGED_BACK, FilingDialog
+from civicdesk.ui.filings.filing_dialog import CHANGED_BACK, FilingDialog
 from civicdesk.ui.labels import Labels
 from civicdesk.ui.main_window import MainWindow
-from civicdesk.ui.review_queue import TABS, ReviewQueue
-from civicdesk.ui.tables.filing_table_model import COL_DEADLINE, COL_NUMBER, FilingTableModel, FlagRole
+from civicdesk.ui.filings.review_queue import TABS, ReviewQueue
+from civicdesk.ui.filings.filing_table_model import COL_DEADLINE, COL_NUMBER, FilingTableModel, FlagRole
 from tests.ui.test_org_form import type_into
 
 NEW_REP = "王新民"
@@ -162,7 +165,7 @@ def test_clerk_applies_reviewer_approves_and_register_history_and_audit_show_it(
     filing = filed.args[0]
     assert (filing.kind, filing.state, filing.submitted_by) == ("change", "submitted", "clerk1")
     assert filing.changes == {"legal_rep_name": NEW_REP}
-    assert registry.get_organization(ctx.db, org.id).to_json()["legal_rep_name"] == org.legal_rep_name  # not yet
+    assert organizations.get_organization(ctx.db, org.id).to_json()["legal_rep_name"] == org.legal_rep_name  # not yet
     assert filing.number in window.statusBar().currentMessage()
 
     # the same clerk cannot approve it: the button is disabled and says why; forcing it is refused in words
@@ -206,7 +209,7 @@ def test_clerk_applies_reviewer_approves_and_register_history_and_audit_show_it(
     assert not any(b.isEnabled() for b in dialog.buttons.values())
 
     # the register table shows the new legal representative
-    from civicdesk.ui.tables.org_table_model import COL_LEGAL_REP
+    from civicdesk.ui.register.org_table_model import COL_LEGAL_REP
 
     qtbot.waitUntil(lambda: window.model.data(window.model.index(0, COL_LEGAL_REP)) == NEW_REP, timeout=10_000)
     # the detail pane's history tab lists the filing and the field change
@@ -283,7 +286,7 @@ def test_a_stale_filing_is_highlighted_and_the_refusal_is_shown_in_words(qtbot: 
 
 # -- new organizations, direct entry, deregistration ---------------------------------------------------------
 def test_direct_entry_is_offered_to_admins_only(qtbot: Any, ctx: AppContext) -> None:
-    from civicdesk.ui.org_form import OrgFormDialog
+    from civicdesk.ui.register.org_form import OrgFormDialog
 
     for name, offered in (("clerk1", False), ("rev1", False), ("admin", True)):
         as_user(ctx, name)
@@ -297,7 +300,7 @@ def test_direct_entry_is_offered_to_admins_only(qtbot: Any, ctx: AppContext) -> 
 
 
 def test_deregistration_needs_a_reason_and_finished_liquidation(qtbot: Any, ctx: AppContext) -> None:
-    from civicdesk.ui.deregister_dialog import EndFilingDialog
+    from civicdesk.ui.register.deregister_dialog import EndFilingDialog
 
     org = registered_org(ctx.db)
     as_user(ctx, "clerk1")
@@ -316,7 +319,7 @@ def test_deregistration_needs_a_reason_and_finished_liquidation(qtbot: Any, ctx:
     record = filed.args[0]
     assert (record.kind, record.state, record.applicant) == ("deregister", "submitted", "张三")
     assert record.changes["reason"] == "会员大会决议解散"
-    assert registry.get_organization(ctx.db, org.id).values["status"] == "active"
+    assert organizations.get_organization(ctx.db, org.id).values["status"] == "active"
 
 
 def type_into_plain(edit: Any, text: str) -> None:
@@ -377,7 +380,7 @@ def test_a_returned_change_is_corrected_in_the_form_resubmitted_and_approved_by_
     assert dialog.fact("state") == "退回补正" and "已修改" in dialog.message.text()
     new_values = {dialog.diff.item(r, 0).text(): dialog.diff.item(r, 3).text() for r in range(dialog.diff.rowCount())}
     assert new_values["住所"] == "新住所18号"
-    assert registry.get_organization(ctx.db, org.id).values["address"] == org.address  # not yet
+    assert organizations.get_organization(ctx.db, org.id).values["address"] == org.address  # not yet
 
     # submitted again by the clerk, approved by another reviewer (rev1 returned it; rev2 decides)
     with qtbot.waitSignal(dialog.transitioned, timeout=10_000) as done:
@@ -388,7 +391,7 @@ def test_a_returned_change_is_corrected_in_the_form_resubmitted_and_approved_by_
     with qtbot.waitSignal(dialog.transitioned, timeout=10_000) as done:
         qtbot.mouseClick(dialog.buttons["approve"], Qt.MouseButton.LeftButton)
     assert done.args[1].state == "approved" and done.args[1].decided_by == "rev2"
-    after = registry.get_organization(ctx.db, org.id).to_json()
+    after = organizations.get_organization(ctx.db, org.id).to_json()
     assert after["address"] == "新住所18号" and after["legal_rep_name"] == NEW_REP
     steps = [s.action for s in done.args[1].steps]
     assert steps == ["draft", "submit", "return", "edit", "submit", "approve"]
@@ -397,7 +400,7 @@ def test_a_returned_change_is_corrected_in_the_form_resubmitted_and_approved_by_
 def test_a_draft_township_filing_is_corrected_with_its_own_record_and_the_tier_fixed(qtbot: Any,
                                                                                    ctx: AppContext) -> None:
     model = community_org(ctx.db, "filed")
-    record = registry.get_organization(ctx.db, model.id).to_json()
+    record = organizations.get_organization(ctx.db, model.id).to_json()
     new = {k: record[k] for k in ("is_community", "community_subtype", "category", "division_code", "township_code",
                                   "community_code", "address", "established_on", "contact_name", "contact_phone")}
     new["name"] = "古城社区书画队"
@@ -420,7 +423,7 @@ def test_a_draft_township_filing_is_corrected_with_its_own_record_and_the_tier_f
     with qtbot.waitSignal(dialog.transitioned, timeout=10_000):
         qtbot.mouseClick(dialog.buttons["submit"], Qt.MouseButton.LeftButton)
     approved = filings.transition(ctx.db, draft.id, "approve", by=ctx.users["rev1"])  # type: ignore[attr-defined]
-    org = registry.get_organization(ctx.db, approved.organization_id or "").to_json()
+    org = organizations.get_organization(ctx.db, approved.organization_id or "").to_json()
     assert (org["name"], org["tier"], org["registry_code"]) == ("古城社区书画协会", "filed", new["township_code"])
 
 
@@ -491,7 +494,7 @@ def approve_in_dialog(qtbot: Any, ctx: AppContext, window: MainWindow, filing_id
 
 def test_a_guided_organization_converts_to_filed_from_the_organization_menu(qtbot: Any, ctx: AppContext) -> None:
     org = community_org(ctx.db, "guided")
-    before = registry.get_organization(ctx.db, org.id).to_json()
+    before = organizations.get_organization(ctx.db, org.id).to_json()
     as_user(ctx, "clerk1")
     window = window_with(qtbot, ctx, org)
     menus = window.filing_menus
@@ -520,12 +523,12 @@ def test_a_guided_organization_converts_to_filed_from_the_organization_menu(qtbo
     filing = filed.args[0]
     assert (filing.kind, filing.state) == ("tier_convert", "submitted")
     assert filing.changes["filing_no"] == "BA-511111-2026-0099"
-    assert registry.get_organization(ctx.db, org.id).values["tier"] == "guided"  # not before approval
+    assert organizations.get_organization(ctx.db, org.id).values["tier"] == "guided"  # not before approval
 
     approve_in_dialog(qtbot, ctx, window, filing.id)
     qtbot.waitUntil(lambda: window.model.row_at(0) is not None and window.model.row_at(0).tier == "filed",
                     timeout=10_000)
-    after = registry.get_organization(ctx.db, org.id).to_json()
+    after = organizations.get_organization(ctx.db, org.id).to_json()
     assert (after["tier"], after["registry_code"], after["filing_no"]) == ("filed", township, "BA-511111-2026-0099")
     window.table.selectRow(0)
     assert menus.convert_action.isEnabled() and menus.withdraw_action.isEnabled()  # filed: on to registered
@@ -533,7 +536,7 @@ def test_a_guided_organization_converts_to_filed_from_the_organization_menu(qtbo
 
 def test_a_filed_organization_converts_to_registered_with_what_a_registered_one_needs(qtbot: Any,
                                                                                      ctx: AppContext) -> None:
-    from civicdesk.services.validation import make_uscc
+    from civicdesk.services.core.validation import make_uscc
 
     org = community_org(ctx.db, "filed")
     as_user(ctx, "clerk1")
@@ -558,7 +561,7 @@ def test_a_filed_organization_converts_to_registered_with_what_a_registered_one_
     with qtbot.waitSignal(form.filed, timeout=10_000) as filed:
         qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     approve_in_dialog(qtbot, ctx, window, filed.args[0].id)
-    after = registry.get_organization(ctx.db, org.id).to_json()
+    after = organizations.get_organization(ctx.db, org.id).to_json()
     assert (after["tier"], after["legal_form"], after["uscc"], after["legal_rep_name"]) == (
         "registered", "social_group", uscc, NEW_REP)
     qtbot.waitUntil(lambda: window.model.row_at(0) is not None and window.model.row_at(0).tier == "registered",
@@ -587,7 +590,7 @@ def test_a_filed_organization_withdraws_from_the_organization_menu(qtbot: Any, c
     assert (filing.kind, filing.state, filing.changes["status"]) == ("community_withdraw", "submitted",
                                                                      "filing_cancelled")
     approve_in_dialog(qtbot, ctx, window, filing.id)
-    assert registry.get_organization(ctx.db, org.id).values["status"] == "filing_cancelled"
+    assert organizations.get_organization(ctx.db, org.id).values["status"] == "filing_cancelled"
     qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=10_000)  # no longer among the live ones
     with qtbot.waitSignal(window.model.loaded, timeout=20_000) as found:
         window.filter_bar.search.setText(org.name + " ")
@@ -612,8 +615,8 @@ def test_a_cancelled_login_after_switching_databases_leaves_the_window_clearly_r
         monkeypatch: pytest.MonkeyPatch) -> None:
     import shutil
 
-    from civicdesk.services.database import open_database
-    from civicdesk.ui import login_dialog
+    from civicdesk.services.core.database import open_database
+    from civicdesk.ui.admin import login_dialog
 
     as_user(ctx, "clerk1")
     window = MainWindow(ctx)
@@ -656,7 +659,7 @@ def test_an_establishment_filing_lists_its_people_masked_and_a_reviewer_reveals_
         qtbot: Any, ctx: AppContext) -> None:
     """Issue 13: the establishment filing from the Ctrl+N form stores the legal representative and other people;
     the dialog lists every field and person approval writes, numbers masked unless a reviewer reveals them."""
-    from civicdesk.services import audit
+    from civicdesk.services.admin import audit
     from tests.factories import social_group
 
     record = social_group(name="乐山市沙湾区新设书法协会")

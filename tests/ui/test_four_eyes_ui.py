@@ -10,10 +10,12 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from civicdesk.services import auth, browse, filings
-from civicdesk.ui.filing_dialog import FilingDialog
+from civicdesk.services.admin import auth
+from civicdesk.services.register import browse
+from civicdesk.services.filings import service as filings
+from civicdesk.ui.filings.filing_dialog import FilingDialog
 from civicdesk.ui.labels import Labels
-from civicdesk.ui.review_queue import ReviewQueue
+from civicdesk.ui.filings.review_queue import ReviewQueue
 
 FOUR_EYES = "起草人、提交人不能审查本申请：须由另一名审核人员审查（双人复核）。"
 

@@ -10,9 +10,9 @@ import openpyxl
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
-from civicdesk.services import registry
-from civicdesk.ui.import_wizard import PAGE_IMPORT, PAGE_MAPPING, PAGE_REPORT, ImportWizard, export_dialog
-from civicdesk.services.validation import make_uscc
+from civicdesk.services.register import organizations
+from civicdesk.ui.ledger.import_wizard import PAGE_IMPORT, PAGE_MAPPING, PAGE_REPORT, ImportWizard, export_dialog
+from civicdesk.services.core.validation import make_uscc
 from civicdesk.ui.main_window import MainWindow
 from tests.conftest import digest
 from tests.services.test_ledger_office import USCC_GO, USCC_PHOTO, office_rows, write_office_ledger
@@ -75,7 +75,7 @@ def test_import_through_the_wizard(qtbot, make_ctx, db_path: Path, tmp_path: Pat
     qtbot.waitUntil(lambda: wizard.import_page.isComplete(), timeout=TIMEOUT)
     assert wizard.import_page.status.text().startswith("已导入：新增 4 个，已作为历史档案直接录入登记簿。")
     assert (tmp_path / "沙湾区台账-不合格行.xlsx").exists()
-    photo = registry.get_organization(ctx.db, USCC_PHOTO)
+    photo = organizations.get_organization(ctx.db, USCC_PHOTO)
     assert photo.values["contact_phone"] is None  # the column the clerk left out
 
 
@@ -138,7 +138,9 @@ def test_file_menu_exports_the_filtered_table(qtbot, make_ctx, shawan_db_path: P
 
 def test_a_clerks_import_ends_with_filings_for_review_and_only_finish(qtbot, make_ctx, db_path: Path,
                                                                       tmp_path: Path) -> None:
-    from civicdesk.services import auth, filings, ledger
+    from civicdesk.services import ledger
+    from civicdesk.services.admin import auth
+    from civicdesk.services.filings import service as filings
 
     ctx = make_ctx(db_path)
     admin = auth.create_user(ctx.db, "admin", "admin123x", "admin")

@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QGroupB
                                QWizard)
 
 from civicdesk.app import main as cli_main
-from civicdesk.services import auth, browse, filings
+from civicdesk.services.admin import auth
+from civicdesk.services.register import browse
+from civicdesk.services.filings import service as filings
 from civicdesk.ui.main import install_translators
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
@@ -160,19 +162,19 @@ def _registered(db: Any) -> browse.RegisterRow:
 def test_main_window_and_dialogs_speak_one_language(qtbot: Any, make_ctx: Any, shawan_db_path: Path,
                                                     lang: str, monkeypatch: pytest.MonkeyPatch,
                                                     tmp_path: Path) -> None:
-    from civicdesk.ui.audit_viewer import AuditViewer
-    from civicdesk.ui.filing_dialog import FilingDialog
-    from civicdesk.ui.import_wizard import ImportWizard
-    from civicdesk.ui.login_dialog import ChangePasswordDialog, LoginDialog
+    from civicdesk.ui.admin.audit_viewer import AuditViewer
+    from civicdesk.ui.filings.filing_dialog import FilingDialog
+    from civicdesk.ui.ledger.import_wizard import ImportWizard
+    from civicdesk.ui.admin.login_dialog import ChangePasswordDialog, LoginDialog
     from civicdesk.ui.main_window import MainWindow
-    from civicdesk.ui.org_form import OrgFormDialog
-    from civicdesk.ui.org_view import OrgViewDialog
-    from civicdesk.ui.print_dialog import PrintDialog
-    from civicdesk.ui.review_queue import ReviewQueue
-    from civicdesk.ui.setup_wizard import SetupWizard
-    from civicdesk.ui.sync_window import SyncWindow
-    from civicdesk.ui.users_dialog import UserFormDialog, UsersDialog
-    from civicdesk.services.database import open_database
+    from civicdesk.ui.register.org_form import OrgFormDialog
+    from civicdesk.ui.register.org_view import OrgViewDialog
+    from civicdesk.ui.printing.print_dialog import PrintDialog
+    from civicdesk.ui.filings.review_queue import ReviewQueue
+    from civicdesk.ui.admin.setup_wizard import SetupWizard
+    from civicdesk.ui.sync.window import SyncWindow
+    from civicdesk.ui.admin.users_dialog import UserFormDialog, UsersDialog
+    from civicdesk.services.core.database import open_database
 
     monkeypatch.setenv("HOME", str(tmp_path))
     ctx = make_ctx(shawan_db_path, lang=lang)
@@ -250,7 +252,7 @@ def run(*args: str | Path) -> str:
 
 @pytest.mark.parametrize("cli_lang", ["en", "zh"])
 def test_cli_text_speaks_one_language(shawan_db_path: Path, tmp_path: Path, cli_lang: str) -> None:
-    from civicdesk.services.database import open_database
+    from civicdesk.services.core.database import open_database
 
     db = open_database(shawan_db_path)
     try:
@@ -281,9 +283,9 @@ def test_cli_text_speaks_one_language(shawan_db_path: Path, tmp_path: Path, cli_
 
 def test_field_labels_inside_english_messages_are_english(db: Any) -> None:
     """A required field named in an English message reads in English (the services name it in Chinese)."""
-    from civicdesk.services import registry
+    from civicdesk.services.register import organizations
 
-    issues = registry.check_organization(db, {"name": "沙湾区测试协会", "legal_form": "social_group",
+    issues = organizations.check_organization(db, {"name": "沙湾区测试协会", "legal_form": "social_group",
                                               "tier": "registered"})
     english = [i.message("en") for i in issues]
     chinese = [i.message("zh") for i in issues]
@@ -333,7 +335,7 @@ def test_statistics_pdf_is_chinese_only(shawan_db_path: Path, tmp_path: Path) ->
 
     from pypdf import PdfReader
 
-    from civicdesk.services.database import open_database
+    from civicdesk.services.core.database import open_database
     from civicdesk.services.printing import print_document
     from civicdesk.services.printing.kind_statistics import StatisticsOptions
 
@@ -352,7 +354,7 @@ def test_review_queue_tabs_are_words_not_codes(qtbot: Any, make_ctx: Any, shawan
                                                qapp: QApplication) -> None:
     """English tabs read "Draft (0)", "Under review (0)": labels, not the state codes ("draft (0)")."""
     from civicdesk.ui.labels import Labels
-    from civicdesk.ui.review_queue import TABS, ReviewQueue
+    from civicdesk.ui.filings.review_queue import TABS, ReviewQueue
 
     translators = install_translators(qapp, "en")
     locale = QLocale()

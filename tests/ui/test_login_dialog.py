@@ -10,9 +10,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from civicdesk.errors import CivicDeskError
-from civicdesk.services import audit, auth
-from civicdesk.services.database import Database, open_database
-from civicdesk.ui.login_dialog import ChangePasswordDialog, LoginDialog, login_if_needed
+from civicdesk.services.admin import audit
+from civicdesk.services.admin import auth
+from civicdesk.services.core.database import Database, open_database
+from civicdesk.ui.admin.login_dialog import ChangePasswordDialog, LoginDialog, login_if_needed
 from civicdesk.ui.runner import Runner
 
 PASSWORD = "Passw0rd1"

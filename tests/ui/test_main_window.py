@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from civicdesk.ui.main_window import MainWindow
-from civicdesk.ui.tables.org_table_model import COL_ADDRESS, COL_NAME
+from civicdesk.ui.register.org_table_model import COL_ADDRESS, COL_NAME
 
 
 def _window(qtbot, ctx) -> MainWindow:
@@ -68,7 +68,7 @@ def test_keyboard(qtbot, make_ctx, shawan_db_path: Path) -> None:
     window.table.setFocus()
     window.table.selectRow(2)
     qtbot.keyClick(window.table, Qt.Key.Key_Return)
-    from civicdesk.ui.org_view import OrgViewDialog
+    from civicdesk.ui.register.org_view import OrgViewDialog
 
     qtbot.waitUntil(lambda: any(isinstance(w, OrgViewDialog) and w.isVisible() for w in QApplication.topLevelWidgets()))
     dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, OrgViewDialog) and w.isVisible())
@@ -96,7 +96,7 @@ def test_new_organization_through_the_form_is_found_in_the_table(qtbot, make_ctx
     """Ctrl+N, a wrong USCC corrected, save: the new organization is selected in the register and searchable."""
     from tests.ui.test_org_form import GOOD_USCC, fill_social_group
 
-    from civicdesk.ui.org_form import OrgFormDialog
+    from civicdesk.ui.register.org_form import OrgFormDialog
 
     window = MainWindow(make_ctx(db_path))
     qtbot.addWidget(window)

@@ -12,7 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
-from civicdesk.services import auth
+from civicdesk.services.admin import auth
 from civicdesk.ui.main_window import MainWindow
 
 #: items whose job is not a window: 检索 puts the cursor in the search field, 退出 closes (walked last)

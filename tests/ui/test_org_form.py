@@ -18,11 +18,11 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from civicdesk.errors import DatabaseError, Issue, NotFoundError, ValidationError
-from civicdesk.services import registry
-from civicdesk.services.database import open_database
-from civicdesk.ui import org_form
+from civicdesk.services.register import organizations
+from civicdesk.services.core.database import open_database
+from civicdesk.ui.register import org_form
 from civicdesk.ui.context import AppContext, Changes
-from civicdesk.ui.org_form import GEOMETRY_KEY, OrgFormDialog
+from civicdesk.ui.register.org_form import GEOMETRY_KEY, OrgFormDialog
 from civicdesk.ui.runner import Runner
 from civicdesk.ui.widgets.form_fields import CodeCombo
 from tests.factories import SOCIAL_GROUP, social_group
@@ -134,7 +134,7 @@ def test_wrong_uscc_check_character_is_explained_and_blocks_saving_until_correct
 
     with qtbot.waitSignal(form.saved, timeout=10_000) as saved:
         qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
-    record = registry.get_organization(ctx.db, GOOD_USCC, reveal=True)
+    record = organizations.get_organization(ctx.db, GOOD_USCC, reveal=True)
     assert saved.args == [record.id]
     assert record.entry_mode == "legacy"
     values = record.values
@@ -268,7 +268,7 @@ def test_answering_save_to_the_question_saves_and_then_closes(
         qtbot.keyClick(form, Qt.Key.Key_Escape)
         assert form.isVisible()  # still open while the record is written
     assert not form.isVisible() and form.result() == QDialog.DialogCode.Accepted
-    assert registry.get_organization(ctx.db, GOOD_USCC).name == SOCIAL_GROUP["name"]
+    assert organizations.get_organization(ctx.db, GOOD_USCC).name == SOCIAL_GROUP["name"]
 
 
 def test_a_clean_form_closes_without_asking(qtbot: Any, form: OrgFormDialog, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -278,8 +278,8 @@ def test_a_clean_form_closes_without_asking(qtbot: Any, form: OrgFormDialog, mon
 
 
 def test_prefilled_record_shows_its_values_and_every_issue(qtbot: Any, ctx: AppContext) -> None:
-    existing = registry.add_organization(ctx.db, social_group())
-    shown = registry.get_organization(ctx.db, existing.id, reveal=True).to_json()
+    existing = organizations.add_organization(ctx.db, social_group())
+    shown = organizations.get_organization(ctx.db, existing.id, reveal=True).to_json()
     form = open_form(qtbot, ctx, record=shown)
     assert form.editors["name"].text() == SOCIAL_GROUP["name"]
     assert form.editors["township_code"].code() == "511111002"
@@ -362,7 +362,7 @@ def test_screenshot_with_a_validation_error(qtbot: Any, form: OrgFormDialog) -> 
 def test_saving_a_new_organization_submits_an_establishment_filing(
     qtbot: Any, ctx: AppContext, form: OrgFormDialog
 ) -> None:
-    from civicdesk.services import filings
+    from civicdesk.services.filings import service as filings
 
     assert not form.legacy_box.isChecked() and form.save_button.text() == "提交申请"
     assert not form.editors["status"].isEnabled()  # 存续 once approved
@@ -374,4 +374,4 @@ def test_saving_a_new_organization_submits_an_establishment_filing(
     assert (record.kind, record.state, record.organization_name) == ("establish", "submitted", SOCIAL_GROUP["name"])
     assert [f.number for f in filings.list_filings(ctx.db, state="submitted")] == [record.number]
     with pytest.raises(NotFoundError):  # the register changes only when a reviewer approves
-        registry.get_organization(ctx.db, GOOD_USCC)
+        organizations.get_organization(ctx.db, GOOD_USCC)

@@ -8,9 +8,9 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 
-from civicdesk.services.database import open_database
+from civicdesk.services.core.database import open_database
 from civicdesk.ui.context import AppContext
-from civicdesk.ui.org_form import GEOMETRY_KEY, OrgFormDialog
+from civicdesk.ui.register.org_form import GEOMETRY_KEY, OrgFormDialog
 from civicdesk.ui.runner import Runner
 
 

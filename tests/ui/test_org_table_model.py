@@ -6,9 +6,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from civicdesk.services import browse
+from civicdesk.services.register import browse
 from civicdesk.ui.labels import Labels
-from civicdesk.ui.tables.org_table_model import (
+from civicdesk.ui.register.org_table_model import (
     BLOCK,
     COL_DIVISION,
     COL_ESTABLISHED,
@@ -68,7 +68,7 @@ def test_name_sorts_by_pinyin(qtbot, make_ctx, shawan_db_path: Path) -> None:
     model = OrgTableModel(ctx, Labels(ctx.db))
     _loaded(qtbot, model)
     names = [model.data(model.index(r, COL_NAME)) for r in range(model.rowCount())]
-    from civicdesk.services.search import pinyin
+    from civicdesk.services.register.search import pinyin
 
     keys = [pinyin(n)[0] for n in names]
     assert keys == sorted(keys)

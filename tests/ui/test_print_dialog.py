@@ -8,10 +8,10 @@ from pathlib import Path
 
 from PySide6.QtGui import QAction
 
-from civicdesk.services.browse import RegisterFilter
+from civicdesk.services.register.browse import RegisterFilter
 from civicdesk.ui.labels import Labels
 from civicdesk.ui.main_window import MainWindow
-from civicdesk.ui.print_dialog import PrintDialog
+from civicdesk.ui.printing.print_dialog import PrintDialog
 from tests.services.test_printing import assert_fonts_embedded, text_of
 
 

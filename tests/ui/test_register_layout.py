@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QPoint, Qt
 
 from civicdesk.ui.main_window import MainWindow
-from civicdesk.ui.tables.org_table_model import _CODE_COLUMNS, COL_REGISTRY, COL_TIER, COL_USCC
+from civicdesk.ui.register.org_table_model import _CODE_COLUMNS, COL_REGISTRY, COL_TIER, COL_USCC
 
 
 def _window(qtbot: Any, ctx: Any) -> MainWindow:
@@ -90,7 +90,7 @@ def test_count_says_what_is_hidden_and_who_registered(qtbot: Any, make_ctx: Any,
 
 
 def test_trusted_offices_columns_are_not_squeezed(qtbot: Any, make_ctx: Any, shawan_db_path: Path) -> None:
-    from civicdesk.ui.sync_window import SyncWindow
+    from civicdesk.ui.sync.window import SyncWindow
 
     window = SyncWindow(make_ctx(shawan_db_path))
     qtbot.addWidget(window)

@@ -10,11 +10,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWizard
 
-from civicdesk.services.database import Database, open_database
-from civicdesk.services.statistics import statistics
+from civicdesk.services.core.database import Database, open_database
+from civicdesk.services.register.statistics import statistics
 from civicdesk.ui.runner import Runner
-from civicdesk.services import auth
-from civicdesk.ui.setup_wizard import (OTHER, PAGE_ADMIN, PAGE_DEMO, PAGE_FINISH, PAGE_OFFICE, PAGE_STAFF,
+from civicdesk.services.admin import auth
+from civicdesk.ui.admin.setup_wizard import (OTHER, PAGE_ADMIN, PAGE_DEMO, PAGE_FINISH, PAGE_OFFICE, PAGE_STAFF,
                                        SetupWizard)
 
 DEMO_TIMEOUT_MS = 60_000
@@ -231,7 +231,7 @@ def test_without_demo_the_register_stays_empty(qtbot, wizard: SetupWizard, fresh
 def test_failure_is_shown_and_the_clerk_can_go_back(qtbot, wizard: SetupWizard, fresh_db: Database,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     from civicdesk.errors import CivicDeskError
-    from civicdesk.ui import setup_wizard
+    from civicdesk.ui.admin import setup_wizard
 
     def refuse(db: Database, *, job) -> None:
         raise CivicDeskError("demo.already_loaded", count=7)

@@ -10,12 +10,12 @@ import pytest
 from PySide6.QtWidgets import QPushButton
 
 from civicdesk.errors import CivicDeskError
-from civicdesk.services import auth
-from civicdesk.services.database import open_database
-from civicdesk.services.office import init_office
+from civicdesk.services.admin import auth
+from civicdesk.services.core.database import open_database
+from civicdesk.services.admin.office import init_office
 from civicdesk.services.sync import keys, own_card
-from civicdesk.ui.sync_keys_dialog import NewPassphraseDialog
-from civicdesk.ui.sync_window import SyncWindow
+from civicdesk.ui.sync.keys_dialog import NewPassphraseDialog
+from civicdesk.ui.sync.window import SyncWindow
 
 PASSPHRASE = "office-key-2026"
 

@@ -11,10 +11,10 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox
 
-from civicdesk.services.database import open_database
-from civicdesk.services.office import init_office
+from civicdesk.services.core.database import open_database
+from civicdesk.services.admin.office import init_office
 from civicdesk.services.sync import keys, service
-from civicdesk.ui.sync_window import SyncWindow
+from civicdesk.ui.sync.window import SyncWindow
 
 PASSPHRASE = "test-passphrase-1"
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 
 from civicdesk.models import Organization
-from civicdesk.services.database import open_database
+from civicdesk.services.core.database import open_database
 from civicdesk.services.sync import service
-from civicdesk.ui.sync_merge_dialog import LOCAL, REMOTE, TYPED, MergeDialog
+from civicdesk.ui.sync.merge_dialog import LOCAL, REMOTE, TYPED, MergeDialog
 from tests.ui import test_sync_window
 from tests.ui.test_sync_window import PASSPHRASE, _window
 from tests.ui.test_sync_window_trust import shot

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from civicdesk.services.database import open_database
+from civicdesk.services.core.database import open_database
 from civicdesk.services.sync import service
 from tests.ui import test_sync_window
 from tests.ui.test_sync_window import _window

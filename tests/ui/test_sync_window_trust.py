@@ -6,10 +6,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from civicdesk.services.database import open_database
-from civicdesk.services.office import init_office
+from civicdesk.services.core.database import open_database
+from civicdesk.services.admin.office import init_office
 from civicdesk.services.sync import keys
-from civicdesk.ui.sync_trust_dialog import TrustCardDialog
+from civicdesk.ui.sync.trust_dialog import TrustCardDialog
 from tests.ui import test_sync_window
 from tests.ui.test_sync_window import PASSPHRASE, _window
 

@@ -1,4 +1,5 @@
-"""Cell values as offices type them, turned into what :func:`civicdesk.services.registry.parse_org_input` takes.
+"""Cell values as offices type them, turned into what
+:func:`civicdesk.services.register.organizations.parse_org_input` takes.
 
 Full-width characters to half-width, spaces inside credit codes removed (by ``records.coerce``), dates from
 text (2021年8月20日, 2021-08-20, 2021/8/20, 20210820), Excel serial numbers and date cells, 是/否 and √/×,
@@ -13,7 +14,7 @@ import unicodedata
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from civicdesk.services.validation import parse_date
+from civicdesk.services.core.validation import parse_date
 
 _EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 = 1900-01-01, with Excel's phantom 1900-02-29 before serial 61
 _DATE_TIME = re.compile(r"^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")

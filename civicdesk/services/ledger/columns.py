@@ -1,6 +1,6 @@
 """The columns of a ledger: which field each one feeds, the header names offices use for it, and the header row.
 
-A ledger column maps to an organization field of :mod:`civicdesk.services.records`, to one of the three
+A ledger column maps to an organization field of :mod:`civicdesk.services.register.records`, to one of the three
 legal-representative columns (name, ID number, phone) that become the record's person, or to nothing (序号).
 Headers are compared after normalization (full-width to half-width, spaces and asterisks removed), so
 ``统一社会信用代码 *`` and ``所在县（市、区）`` match ``统一社会信用代码`` and ``所在县(市、区)``.
@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from civicdesk.errors import InputError
-from civicdesk.services import records
+from civicdesk.services.register import records
 
 IGNORE = ""  # a column mapped to nothing
 

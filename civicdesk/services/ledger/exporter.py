@@ -20,13 +20,13 @@ from sqlalchemy import or_, select
 
 from civicdesk.errors import InputError
 from civicdesk.models import Division, Organization, OrgPerson
-from civicdesk.services import records
-from civicdesk.services.browse import RegisterFilter, _conditions
-from civicdesk.services.database import Database
+from civicdesk.services.register import records
+from civicdesk.services.register.browse import RegisterFilter, _conditions
+from civicdesk.services.core.database import Database
 from civicdesk.services.ledger.columns import COLUMNS, LedgerColumn
 from civicdesk.services.ledger.messages import LEDGER_MESSAGES  # noqa: F401 - registers the messages
 from civicdesk.services.ledger.safety import neutralize
-from civicdesk.services.reference import dictionary
+from civicdesk.services.core.reference import dictionary
 
 Progress = Callable[[int, int], None]
 REASON_HEADER = "不合格原因"
@@ -88,7 +88,7 @@ def export_register(db: Database, path: str | Path, *, flt: RegisterFilter | Non
         count = _write(path, columns, rows(), sheet_title="社会组织名录")
     if progress is not None:
         progress(count, count)
-    from civicdesk.services import audit
+    from civicdesk.services.admin import audit
 
     audit.record_event(db, "export.register", actor=actor, file=path.name, rows=count,
                        with_id_numbers=with_id_numbers)

@@ -25,8 +25,10 @@ from sqlalchemy.orm import Session
 from civicdesk.errors import InputError, Issue, render
 from civicdesk.models import Division, Organization, OrgPerson, audit
 from civicdesk.models.base import new_id
-from civicdesk.services import auth, records, registry
-from civicdesk.services.database import Database, OfficeInfo
+from civicdesk.services.admin import auth
+from civicdesk.services.register import records
+from civicdesk.services.register import organizations
+from civicdesk.services.core.database import Database, OfficeInfo
 from civicdesk.services.ledger import cells, safety
 from civicdesk.services.ledger.columns import (
     COLUMNS_BY_FIELD,
@@ -39,8 +41,8 @@ from civicdesk.services.ledger.columns import (
 )
 from civicdesk.services.ledger.messages import LEDGER_MESSAGES  # noqa: F401 - registers the messages
 from civicdesk.services.ledger.reader import MAX_ROWS, LedgerSource, Limits, column_letter, open_ledger
-from civicdesk.services.reference import dictionary, registry_name
-from civicdesk.services.validation import mask_personal
+from civicdesk.services.core.reference import dictionary, registry_name
+from civicdesk.services.core.validation import mask_personal
 from civicdesk import clock
 
 Progress = Callable[[int, int], None]
@@ -297,7 +299,7 @@ def apply_changed_rows(session: Session, rows: list[ChangedRow], *, office_code:
     """The ledger's changes to organizations already in the register go to review: one change filing per row,
     drafted and submitted by the importing clerk in the import's transaction (DESIGN.md: the register changes
     only on approval).  Returns the filings' numbers."""
-    from civicdesk.services import filings
+    from civicdesk.services.filings import service as filings
 
     numbers = []
     for row in rows:
@@ -317,7 +319,7 @@ def submit_new_rows(session: Session, rows: list[_Pending], *, office_code: str,
     transaction; on approval the reviewer's decision enters the record (filings._apply).  A row recording an
     organization established before today is marked as a legacy digitization (历史档案录入).  Returns the
     filings' numbers."""
-    from civicdesk.services import filings
+    from civicdesk.services.filings import service as filings
 
     numbers = []
     for row in rows:
@@ -374,7 +376,7 @@ class _Lookups:
         self.session = session
         self.office = office
         # the register's rules asked from memory: dictionaries, divisions, USCCs and names read once
-        self.register = registry.PreloadedLookups(session)
+        self.register = organizations.PreloadedLookups(session)
         self.divisions: dict[str, Division] = self.register._divisions  # one read for both
         self.counties: dict[str, list[str]] = {}
         self.townships: dict[tuple[str, str], list[str]] = {}
@@ -405,11 +407,11 @@ class _Lookups:
         ):
             if uscc:
                 self.by_uscc[uscc] = id_
-            if status in registry.LIVE_STATUSES:
+            if status in organizations.LIVE_STATUSES:
                 self.by_name.setdefault((division, name), []).append((id_, township, community))
         # new-record filings still waiting for review: importing the same ledger twice submits each row once
         from civicdesk.models.filing import Filing
-        from civicdesk.services import filings
+        from civicdesk.services.filings import service as filings
 
         self.pending: dict[tuple[str, str], tuple[str, str, str]] = {}
         for filing in session.execute(
@@ -538,13 +540,13 @@ class _RowJudge:
     def judge(self, number: int, values: tuple[Any, ...], problems: list[Problem],
               first_by_key: dict[tuple[str, str], int]) -> ChangedRow | _Pending | None:
         data, person, issues = self.convert(values)
-        parsed = registry.parse_org_input(data)
+        parsed = organizations.parse_org_input(data)
         issues.extend(parsed.issues)
         given = parsed.values
         tier = given.get("tier") or "registered"
         if person:
             role = "legal_representative" if tier == "registered" else "responsible_person"
-            person_parsed = registry.parse_org_input({"people": [{"role": role, **person}]})
+            person_parsed = organizations.parse_org_input({"people": [{"role": role, **person}]})
             issues.extend(person_parsed.issues)
             people = person_parsed.people
         else:
@@ -578,8 +580,8 @@ class _RowJudge:
             return None
         if existing is None:
             values_ = dict(given)
-            registry._fill_defaults(self.session, values_, self.office.code)  # the foundation's defaults
-            issues.extend(registry.validate_org(self.session, values_, people, today=self.today,
+            organizations._fill_defaults(self.session, values_, self.office.code)  # the foundation's defaults
+            issues.extend(organizations.validate_org(self.session, values_, people, today=self.today,
                                                  lookups=self.lookups.register))
             pending = self.pending_filing(values_)
             if pending is not None and not any(i.severity == "error" for i in issues):
@@ -610,11 +612,11 @@ class _RowJudge:
         if existing is not None:  # a changed row: the record as it would be after the change
             merged = {spec.name: getattr(existing, spec.name) for spec in records.ORG_FIELDS}
             merged.update(values_)
-            more = registry.validate_org(self.session, merged, self.current_people(existing), self_id=existing.id,
+            more = organizations.validate_org(self.session, merged, self.current_people(existing), self_id=existing.id,
                                          today=self.today, lookups=self.lookups.register)
         else:
-            registry._fill_defaults(self.session, values_, self.office.code)
-            more = registry.validate_org(self.session, values_, people, today=self.today,
+            organizations._fill_defaults(self.session, values_, self.office.code)
+            more = organizations.validate_org(self.session, values_, people, today=self.today,
                                          lookups=self.lookups.register)
         issues.extend(i for i in more if i.field not in failed)
 
@@ -816,7 +818,7 @@ class _RowJudge:
                     rep[key] = people[0][key]
             rep.setdefault("name", org.legal_rep_name)
             people_now = [*rest, rep]
-        issues.extend(registry.validate_org(self.session, merged, people_now, self_id=org.id, today=self.today,
+        issues.extend(organizations.validate_org(self.session, merged, people_now, self_id=org.id, today=self.today,
                                                  lookups=self.lookups.register))
         problems.extend(self.problem(number, i) for i in issues)
         return ChangedRow(number, org.id, org.name, tuple(changes), new_values)

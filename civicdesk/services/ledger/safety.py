@@ -4,7 +4,7 @@ Coming in: text with control characters (BEL, ESC, NUL …) or bidirectional ove
 because it corrupts terminals and makes every later .xlsx export fail (XML cannot hold it); text that a
 spreadsheet would run as a formula (``=cmd|' /C calc'!A0``, ``@SUM(…)``, ``+1+1协会``) is refused, because
 exported again it would run on the next clerk's machine.  (The predicates are the register's own, from
-:mod:`civicdesk.services.validation`, so every entry path refuses the same characters.)
+:mod:`civicdesk.services.core.validation`, so every entry path refuses the same characters.)
 
 Going out: OWASP's CSV-injection guidance: a text cell that begins with ``=``, ``+``, ``-``, ``@``, TAB or CR is
 prefixed with a single quote, and every CSV field is quoted (embedded quotes doubled) so that separators and
@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from civicdesk.services.validation import BIDI_CONTROLS, MULTILINE_FIELDS, bad_character, looks_like_formula
+from civicdesk.services.core.validation import BIDI_CONTROLS, MULTILINE_FIELDS, bad_character, looks_like_formula
 
 __all__ = ["MULTILINE_FIELDS", "bad_character", "looks_like_formula", "neutralize", "unquote_csv", "xml_safe"]
 

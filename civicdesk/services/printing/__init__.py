@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from civicdesk.services.database import Database
+from civicdesk.services.core.database import Database
 from civicdesk.services.printing import messages as _messages  # noqa: F401 - registers the messages
 from civicdesk.services.printing.documents import DocumentKind, PrintJob, get_kind, kinds
 from civicdesk.services.printing.fonts import FontSet, resolve_fonts
@@ -76,7 +76,7 @@ def print_document(db: Database, kind: str, options: Any, target: str | os.PathL
 
     facts = write_atomic(Path(target), write)
     log.info("printed %s %r to %s (%s pages) by %s", kind, title, target, facts.get("pages"), actor or "-")
-    from civicdesk.services import audit
+    from civicdesk.services.admin import audit
 
     audit.record_event(db, f"print.{kind}", actor=actor, title=title, file=Path(target).name,
                        pages=int(facts.get("pages", 0)), public=public, reveal_ids=reveal)

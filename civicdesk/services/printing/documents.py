@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from civicdesk.errors import InputError
-from civicdesk.services.database import Database
+from civicdesk.services.core.database import Database
 from civicdesk.services.printing.fonts import FontSet
 from civicdesk.services.printing.layout import DocInfo
 from civicdesk.services.printing.output import Progress

@@ -19,13 +19,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
 from civicdesk.errors import InputError
-from civicdesk.services import filings
-from civicdesk.services.database import Database
+from civicdesk.services.filings import service as filings
+from civicdesk.services.core.database import Database
 from civicdesk.services.printing import official
 from civicdesk.services.printing.documents import DocumentKind, PrintJob, register_kind
 from civicdesk.services.printing.kind_organization import register_section
 from civicdesk.services.printing.layout import DocInfo, cn_date
-from civicdesk.services.validation import parse_date
+from civicdesk.services.core.validation import parse_date
 from civicdesk import clock
 
 

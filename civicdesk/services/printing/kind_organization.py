@@ -17,14 +17,14 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Paragraph, Spacer
 
-from civicdesk.services import registry
-from civicdesk.services.database import Database
+from civicdesk.services.register import organizations
+from civicdesk.services.core.database import Database
 from civicdesk.services.printing import official
 from civicdesk.services.printing.documents import DocumentKind, PrintJob, register_kind
 from civicdesk.services.printing.layout import DocInfo, cn_date
-from civicdesk.services.records import FIELDS_BY_NAME, ORG_FIELDS, label
-from civicdesk.services.reference import dictionary_codes
-from civicdesk.services.validation import mask_id_number, mask_phone
+from civicdesk.services.register.records import FIELDS_BY_NAME, ORG_FIELDS, label
+from civicdesk.services.core.reference import dictionary_codes
+from civicdesk.services.core.validation import mask_id_number, mask_phone
 
 #: Fields printed across the whole row (long text).
 SKIPPED = {"registry_code", "is_community"}
@@ -95,7 +95,7 @@ def _field_label(field: str, roles: dict[str, Any]) -> str:
 
 def _write(job: PrintJob, options: Any, info: DocInfo) -> dict[str, Any]:
     public = job.public
-    record = registry.get_organization(job.db, _options_key(options), reveal=job.reveal_ids)
+    record = organizations.get_organization(job.db, _options_key(options), reveal=job.reveal_ids)
     job.progress.total = 3
     job.progress(1, force=True)
     from civicdesk.models import Division

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from civicdesk.services.browse import RegisterFilter
-from civicdesk.services.database import Database
+from civicdesk.services.register.browse import RegisterFilter
+from civicdesk.services.core.database import Database
 from civicdesk.services.printing import register as reg
 from civicdesk.services.printing.documents import DocumentKind, PrintJob, register_kind
 from civicdesk.services.printing.layout import DocInfo

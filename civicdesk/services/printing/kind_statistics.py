@@ -1,6 +1,6 @@
 """The ``statistics`` document kind: the statistics report in official-document layout (GB/T 9704).
 
-It reproduces the city's "基本情况" paragraph from :func:`civicdesk.services.statistics.statistics` (counts by
+It reproduces the city's "基本情况" paragraph from :func:`civicdesk.services.register.statistics.statistics` (counts by
 legal form, community tiers and subtypes, density per 10,000 with its population basis), then a per-division
 table and two charts drawn as vectors (reportlab.graphics), and ends with the office's name and the date.
 """
@@ -18,11 +18,11 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 
-from civicdesk.services.database import Database
+from civicdesk.services.core.database import Database
 from civicdesk.services.printing import official
 from civicdesk.services.printing.documents import DocumentKind, PrintJob, register_kind
 from civicdesk.services.printing.layout import GB_TEXT_WIDTH, DocInfo, cn_date
-from civicdesk.services.statistics import statistics
+from civicdesk.services.register.statistics import statistics
 
 FORM_WORDS = {"social_group": "社会团体", "social_service": "民办非企业单位（社会服务机构）", "foundation": "基金会"}
 

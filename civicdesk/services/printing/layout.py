@@ -13,7 +13,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 
 from civicdesk.services.printing.fonts import FontSet
-from civicdesk.services.validation import format_cn_date
+from civicdesk.services.core.validation import format_cn_date
 
 # Page streams are Flate-compressed binary; ASCII85 on top (reportlab's default) only costs time and size.
 rl_config.useA85 = 0

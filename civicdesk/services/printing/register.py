@@ -21,8 +21,8 @@ from reportlab.lib.units import mm
 from sqlalchemy import case, func, or_, select
 
 from civicdesk.models import Division, Organization
-from civicdesk.services.browse import RegisterFilter, _conditions
-from civicdesk.services.database import Database
+from civicdesk.services.register.browse import RegisterFilter, _conditions
+from civicdesk.services.core.database import Database
 from civicdesk.services.printing.fonts import FontSet, char_widths
 from civicdesk.services.printing.layout import (
     LANDSCAPE,
@@ -35,8 +35,8 @@ from civicdesk.services.printing.layout import (
     new_canvas,
 )
 from civicdesk.services.printing.output import Progress
-from civicdesk.services.reference import dictionary_codes
-from civicdesk.services.validation import mask_phone
+from civicdesk.services.core.reference import dictionary_codes
+from civicdesk.services.core.validation import mask_phone
 
 GROUPS = ("legal_form", "township", "division", "none")
 GROUP_WORDS = {"legal_form": "按组织类型分组", "township": "按乡镇（街道）分组", "division": "按县（市、区）分组",

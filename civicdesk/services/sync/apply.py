@@ -32,8 +32,8 @@ from sqlalchemy.orm import Session
 from civicdesk.models import Division, table_of
 from civicdesk.models.history import json_value
 from civicdesk.models.sync import BOOKKEEPING_SENT, LOCAL_COLUMNS, ChangeLog, Conflict, synced_entities
-from civicdesk.services import search
-from civicdesk.services.bulk import indexes_deferred
+from civicdesk.services.register import search
+from civicdesk.services.core.bulk import indexes_deferred
 from civicdesk.services.sync import trust
 from civicdesk.services.sync.package import refuse
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from civicdesk.errors import MESSAGES, InputError
 from civicdesk.models import audit
-from civicdesk.services import auth
-from civicdesk.services.database import Database
+from civicdesk.services.admin import auth
+from civicdesk.services.core.database import Database
 from civicdesk.services.sync import keys
 
 MESSAGES.update({

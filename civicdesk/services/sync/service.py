@@ -37,14 +37,14 @@ from civicdesk.models.sync import (
     SyncState,
     synced_entities,
 )
-from civicdesk.services.auth import UserInfo, require
-from civicdesk.services.database import Database
+from civicdesk.services.admin.auth import UserInfo, require
+from civicdesk.services.core.database import Database
 from civicdesk.services.sync import keys as keyring
 from civicdesk.services.sync import package as pkg
 from civicdesk.services.sync import trust
 from civicdesk.services.sync.apply import (DERIVED, Policy, apply_changes, compare, decode_payload, decode_value,
                                           encode_change, encode_row, waits_for_earlier_epoch)
-from civicdesk.services.validation import mask_id_number, mask_phone
+from civicdesk.services.core.validation import mask_id_number, mask_phone
 
 #: split exports above this many bytes (mail limits), into consecutive sequence numbers
 SPLIT_BYTES = 20 * 1024 * 1024
@@ -368,7 +368,7 @@ def typed_fields(entity: str) -> dict[str, int | None]:
     length: plain text only (no code from a dictionary or of a division, no date, number or flag)."""
     from sqlalchemy import String
 
-    from civicdesk.services.reference import dictionaries_file
+    from civicdesk.services.core.reference import dictionaries_file
 
     coded = set(dictionaries_file()) | {"id", "origin_office", "deleted_by", "role", "kind", "state"}
     table = table_of(synced_entities()[entity])

@@ -14,7 +14,7 @@ Offers:
   transaction: the first foreign row, forged reference datum or value a clerk could not enter refuses the
   whole package (:class:`~civicdesk.services.sync.package.PackageRefused`, naming the row and the field).
   The values are checked by the very rules ``org add`` and the ledger use
-  (:func:`civicdesk.services.registry.validate_org`, :func:`civicdesk.services.records.coerce`).
+  (:func:`civicdesk.services.register.organizations.validate_org`, :func:`civicdesk.services.register.records.coerce`).
 """
 
 from __future__ import annotations
@@ -28,14 +28,14 @@ from sqlalchemy.orm import Session
 from civicdesk.models.base import table_of
 from civicdesk.models.sync import synced_entities
 from civicdesk.services.sync.package import PackageRefused, refuse
-from civicdesk.services.validation import check_text
+from civicdesk.services.core.validation import check_text
 
 #: the issues of ``validate_org`` that a received row is refused for: every rule about a value.  Left out:
 #: a missing value (legacy records lack many, and the sender's own register holds them so), the register's
 #: duplicate names (two offices' rows may meet in one register), and the people rules (people travel as rows
 #: of their own, checked one by one below).
 _NOT_FOR_ROWS = frozenset({"field.required", "name.duplicate", "person.legal_rep_count"})
-#: above this many rows, the register's lookups are read once (services/registry.PreloadedLookups)
+#: above this many rows, the register's lookups are read once (services/organizations.PreloadedLookups)
 _PRELOAD = 200
 
 
@@ -176,7 +176,7 @@ def check_divisions(session: Session, origin: str, sender_is_city: bool, divisio
     its code names, in the city's prefecture; an official code only as the shipped reference data has it
     (codes are the national standard's); from a district only its own unofficial townships and communities."""
     from civicdesk.models import Division
-    from civicdesk.services.reference import leshan_file
+    from civicdesk.services.core.reference import leshan_file
 
     if not divisions:
         return
@@ -239,7 +239,8 @@ def check_rows(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirt
     """Every row the package inserts or changes, as it would be stored, by the rules of ``org add`` and the
     ledger: each value a clerk could not enter refuses the package, naming the row and the field.  Of a row
     already held only the fields the package changes are judged (an old legacy record is not the sender's)."""
-    from civicdesk.services import records, registry
+    from civicdesk.services.register import records
+    from civicdesk.services.register import organizations
 
     touched = {entity: [(row_id, state[entity][row_id])
                         for row_id in sorted(set(new.get(entity, {})) | dirty.get(entity, set()))]
@@ -247,7 +248,7 @@ def check_rows(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirt
     count = sum(len(v) for v in touched.values())
     if not count:
         return
-    lookups = registry.PreloadedLookups(session) if count > _PRELOAD else registry.Lookups(session)
+    lookups = organizations.PreloadedLookups(session) if count > _PRELOAD else organizations.Lookups(session)
     usccs: dict[str, str] = {}
     entities = synced_entities()
     for entity, rows in touched.items():
@@ -265,7 +266,7 @@ def check_rows(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirt
                         _, issues = records.coerce(spec, row[name], name)
                         if issues:
                             raise _invalid(entity, row_id, issues[0])
-                issues = registry.validate_org(session, dict(row), [], self_id=row_id, lookups=lookups)
+                issues = organizations.validate_org(session, dict(row), [], self_id=row_id, lookups=lookups)
                 issues += [i for name in sorted(changed) for i in check_text(row.get(name), name)]
                 for issue in issues:
                     if (issue.severity == "error" and issue.code not in _NOT_FOR_ROWS
@@ -282,7 +283,7 @@ def check_rows(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirt
             elif entity == "org_person":
                 person = {k: row.get(k) for k in ("role", "name", "id_number", "phone", "term_start", "term_end",
                                                   "is_current")}
-                issues = registry.validate_org(session, {}, [person], lookups=lookups)
+                issues = organizations.validate_org(session, {}, [person], lookups=lookups)
                 issues += [i for name in sorted(changed) for i in check_text(row.get(name), f"people[0].{name}")]
                 for issue in issues:
                     name = issue.field.removeprefix("people[0].")

@@ -60,7 +60,7 @@ def upgrade() -> None:
         " organization.id AND p.role = 'legal_representative' AND p.is_current AND p.deleted_at IS NULL LIMIT 1)"
     )
     if op.get_bind().dialect.name == "sqlite":
-        # Bigram index (see services/search.py): one token per pair of adjacent characters, so a phrase of
+        # Bigram index (see services/register/search.py): one token per pair of adjacent characters, so a phrase of
         # overlapping bigrams is exactly a substring.  Contentless: the text lives in the organization table.
         # seq and pinyin of existing rows are filled by the search service when the database is opened.
         op.execute(

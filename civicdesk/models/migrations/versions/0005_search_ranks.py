@@ -4,7 +4,7 @@ Revision ID: 0005
 Revises: 0004
 Create Date: 2026-11-28
 
-The ranks and the new index rows are made when the database is opened (services/search.py index_pending),
+The ranks and the new index rows are made when the database is opened (services/register/search.py index_pending),
 from the organization table, as for rows added in bulk.
 """
 from __future__ import annotations
@@ -29,7 +29,7 @@ def upgrade() -> None:
                     sqlite_where=LIVE, postgresql_where=LIVE)
     if op.get_bind().dialect.name == "sqlite":
         op.execute("DROP TABLE IF EXISTS org_grams")
-        # See services/search.py: 4-grams with a prefix index on 2 and 3 characters; USCC prefixes as tokens.
+        # See services/register/search.py: 4-grams with a prefix index on 2 and 3 characters; USCC prefixes as tokens.
         op.execute(
             "CREATE VIRTUAL TABLE org_text USING fts5(name, address, legal_rep, pinyin, initials, state,"
             " content='', prefix='2 3', tokenize='unicode61 remove_diacritics 0')"

@@ -9,7 +9,7 @@ The prefix index on 3 characters made every 4-gram three index entries instead o
 100,000 rows indexed (a third of the sync import's index time).  A 3-character query is now a prefix scan of
 the 4-gram terms (those starting with it: for Chinese text one or two): the same rows, 35 ms instead of 18 ms
 at worst at a million rows (bench/README.md).  The table is made again here, empty; its rows are written
-when the database is opened (services/search.py ``index_pending``, which refills a text index that is empty
+when the database is opened (services/register/search.py ``index_pending``, which refills a text index that is empty
 while ranked rows exist).
 """
 from __future__ import annotations

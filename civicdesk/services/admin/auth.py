@@ -1,0 +1,340 @@
+"""User accounts: Argon2id passwords, roles, lock-out after repeated failures, and who may do what.
+
+Roles (DESIGN.md): ``clerk`` (经办) drafts and submits filings; ``reviewer`` (审核) also decides them; ``admin``
+also manages users, reads the audit trail and enters legacy records directly.  A database without any user
+account (made before accounts existed, or set up without ``--admin``) runs as the system actor until the first
+admin is made; from then on every change needs a login.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from civicdesk.errors import MESSAGES, CivicDeskError, InputError, NotFoundError
+from civicdesk.models import audit
+from civicdesk.models.accounts import ROLES, UserAccount
+from civicdesk.models.base import utcnow
+from civicdesk.services.core.database import Database
+
+MESSAGES.update({
+    "auth.failed": ("用户名或密码错误。", "Wrong user name or password."),
+    "auth.locked": ("账户“{user}”因连续输错密码已锁定，请于 {until} 后再试，或请管理员解锁。",
+                    "The account '{user}' is locked after repeated wrong passwords; try again after {until}"
+                    " or ask an administrator."),
+    "auth.disabled": ("账户“{user}”已停用。", "The account '{user}' is disabled."),
+    "auth.required": ("此操作需要登录：请用 --user 或环境变量 CIVICDESK_USER 指定用户。",
+                      "This action needs a login: give --user or CIVICDESK_USER."),
+    "auth.no_password": ("没有密码：请在终端中输入，或由环境变量 CIVICDESK_PASSWORD 提供。",
+                         "No password: type it at a terminal or set CIVICDESK_PASSWORD."),
+    "auth.forbidden": ("用户“{user}”（{role}）无权{action}。", "User '{user}' ({role}) may not {action}."),
+    "auth.role": ("角色“{value}”无效：应为 admin（管理员）、reviewer（审核）或 clerk（经办）。",
+                  "Role '{value}' is invalid: admin, reviewer or clerk."),
+    "auth.username": ("用户名“{value}”无效：2–32个字母、数字、汉字、点、下划线或连字符。",
+                      "User name '{value}' is invalid: 2-32 letters, digits, Chinese characters, '.', '_' or '-'."),
+    "auth.exists": ("用户“{user}”已存在。", "User '{user}' already exists."),
+    "auth.unknown_user": ("没有用户“{user}”。", "No user '{user}'."),
+    "auth.weak_password": ("密码太弱：至少8位，且须同时包含字母和数字。",
+                           "The password is too weak: at least 8 characters with letters and digits."),
+    "auth.same_password": ("新密码不能与旧密码相同。", "The new password must differ from the old one."),
+    "auth.passwords_differ": ("两次输入的密码不一致。", "The two passwords differ."),
+    "auth.last_admin": ("不能停用最后一个在用的管理员账户。", "The last active administrator cannot be disabled."),
+    "auth.first_admin": ("已有用户账户：新用户须由管理员添加。",
+                         "Users exist already: an administrator adds new ones."),
+})
+
+ROLE_LABELS = {"admin": ("管理员", "administrator"), "reviewer": ("审核", "reviewer"), "clerk": ("经办", "clerk")}
+MAX_FAILURES = 5
+LOCK_MINUTES = 15
+_USERNAME = re.compile(r"^[\w.\-]{2,32}$")
+
+#: what each role may do beyond reading
+PERMISSIONS: dict[str, frozenset[str]] = {
+    "clerk": frozenset({"filing.draft", "filing.submit", "filing.withdraw", "export", "import", "print", "sync"}),
+    "reviewer": frozenset({"filing.draft", "filing.submit", "filing.withdraw", "filing.review", "export", "import",
+                           "print", "sync", "reveal_ids", "conflict.resolve"}),
+    "admin": frozenset({"filing.draft", "filing.submit", "filing.withdraw", "filing.review", "export", "import",
+                        "print", "sync", "reveal_ids", "conflict.resolve", "users", "audit", "legacy_entry",
+                        "office"}),
+}
+ACTION_LABELS = {
+    "filing.draft": ("起草申请", "draft filings"), "filing.submit": ("提交申请", "submit filings"),
+    "filing.withdraw": ("撤回申请", "withdraw filings"), "filing.review": ("审查申请事项", "review filings"),
+    "export": ("导出数据", "export data"), "import": ("导入数据", "import data"), "print": ("打印", "print"),
+    "sync": ("同步", "synchronize"), "reveal_ids": ("查看完整身份证号码", "see full ID numbers"),
+    "conflict.resolve": ("处理同步冲突", "resolve sync conflicts"), "users": ("管理用户", "manage users"),
+    "audit": ("查看审计记录", "read the audit trail"), "legacy_entry": ("直接录入历史档案", "enter legacy records"),
+    "office": ("管理本单位设置", "manage the office"),
+}
+
+#: Argon2id cost of the office.  Changing it makes every login rehash the stored password with the new
+#: parameters.
+PRODUCTION_HASH_PARAMETERS = {"time_cost": 3, "memory_cost": 64 * 1024, "parallelism": 2}
+#: The cheapest Argon2id, for test runs only (a test suite that logs in a thousand times; its subprocesses
+#: inherit the setting from the environment).  A password hashed so is rehashed at the office's cost the first
+#: time its user logs in without the setting.
+TEST_HASH_PARAMETERS = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
+#: Environment variable that selects :data:`TEST_HASH_PARAMETERS` (value ``1``); never set it in an office.
+TEST_HASHING_ENV = "CIVICDESK_INSECURE_TEST_HASHING"
+HASH_PARAMETERS = dict(TEST_HASH_PARAMETERS if os.environ.get(TEST_HASHING_ENV) == "1"
+                       else PRODUCTION_HASH_PARAMETERS)
+
+
+def hasher() -> PasswordHasher:
+    params = HASH_PARAMETERS
+    return PasswordHasher(time_cost=params["time_cost"], memory_cost=params["memory_cost"],
+                          parallelism=params["parallelism"])
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    username: str
+    full_name: str
+    role: str
+    active: bool
+    locked_until: datetime | None
+    last_login_at: datetime | None
+    failed_logins: int
+
+    def may(self, action: str) -> bool:
+        return self.active and action in PERMISSIONS.get(self.role, frozenset())
+
+    @property
+    def display(self) -> str:
+        return f"{self.full_name}（{self.username}）" if self.full_name else self.username
+
+
+def _info(u: UserAccount) -> UserInfo:
+    return UserInfo(u.username, u.full_name, u.role, u.active, u.locked_until, u.last_login_at, u.failed_logins)
+
+
+def role_label(role: str, lang: str = "zh") -> str:
+    zh, en = ROLE_LABELS.get(role, (role, role))
+    return zh if lang == "zh" else en
+
+
+def check_password_strength(password: str) -> None:
+    if len(password) < 8 or not re.search(r"[A-Za-z]", password) or not re.search(r"\d", password):
+        raise InputError("auth.weak_password")
+
+
+def _check_username(username: str) -> str:
+    username = (username or "").strip()
+    if not _USERNAME.match(username):
+        raise InputError("auth.username", value=username)
+    return username
+
+
+def has_users(db: Database) -> bool:
+    with db.read() as session:
+        return bool(session.scalar(select(func.count()).select_from(UserAccount)))
+
+
+def require(user: UserInfo | None, action: str) -> None:
+    """Refuse unless ``user`` may do ``action``; ``None`` (no accounts in this database) may do anything."""
+    if user is None:
+        return
+    if not user.may(action):
+        zh, en = ACTION_LABELS.get(action, (action, action))
+        raise CivicDeskError("auth.forbidden", user=user.username, role=role_label(user.role), action=zh)
+
+
+def _get(session: Session, username: str) -> UserAccount | None:
+    return session.scalar(select(UserAccount).where(UserAccount.username == username))
+
+
+def create_user(db: Database, username: str, password: str, role: str, *, full_name: str = "",
+                by: UserInfo | None = None) -> UserInfo:
+    """Add a user.  The first user of a database must be an admin and needs no ``by``; later ones need an
+    admin's ``by``."""
+    username = _check_username(username)
+    if role not in ROLES:
+        raise InputError("auth.role", value=role)
+    check_password_strength(password)
+    password_hash = hasher().hash(password)
+    with db.unit() as session:
+        count = session.scalar(select(func.count()).select_from(UserAccount))
+        if count:
+            if by is None:
+                raise CivicDeskError("auth.first_admin")
+            require(by, "users")
+        elif role != "admin":
+            raise CivicDeskError("auth.forbidden", user=username, role=role_label(role),
+                                 action="作为第一个账户（须为管理员）")
+        if _get(session, username) is not None:
+            raise InputError("auth.exists", user=username)
+        session.info["actor"] = by.username if by else username
+        user = UserAccount(username=username, full_name=full_name.strip(), role=role, password_hash=password_hash,
+                           created_by=by.username if by else None)
+        session.add(user)
+        session.flush()
+        return _info(user)
+
+
+def authenticate(db: Database, username: str, password: str, *, now: datetime | None = None) -> UserInfo:
+    """Check a login.  Success and every failure are in the audit trail; five failures in a row lock the
+    account for fifteen minutes.  Raises ``auth.failed`` (never saying whether the name exists), ``auth.locked``
+    or ``auth.disabled``.
+
+    Many processes may guess at once: the password is checked (the slow part) before the unit of work, and
+    the unit that counts the failure, locks the account and writes the audit entry holds the write lock from
+    its start (BEGIN IMMEDIATE), so no failure is lost and no attempt goes unaudited.  A locked account
+    answers "locked" to the right password as to a wrong one."""
+    now = now or utcnow()
+    username = (username or "").strip()
+    error: CivicDeskError | None = None
+    result: UserInfo | None = None
+    with db.read() as session:  # the stored hash only (a plain query: no ORM object to build)
+        stored = session.execute(select(UserAccount.password_hash)
+                                 .where(UserAccount.username == username)).scalar()
+    if stored is None:
+        _burn(password)  # same time as a wrong password: the answer does not tell which names exist
+        correct = False
+    else:
+        correct = _verify(stored, password)
+    new_hash = hasher().hash(password) if correct and stored and hasher().check_needs_rehash(stored) else None
+    with db.unit(actor=username or "?") as session:
+        user = _get(session, username)
+        if user is not None and user.password_hash != stored:  # changed since it was read: check again
+            correct = _verify(user.password_hash, password)
+            new_hash = None
+        if user is None:
+            audit.record(session, "auth.login_failed", "user_account", None, reason="unknown_user", username=username)
+            error = CivicDeskError("auth.failed")
+        elif not user.active:
+            audit.record(session, "auth.login_failed", "user_account", user.id, reason="disabled")
+            error = CivicDeskError("auth.disabled", user=username)
+        elif user.locked_until is not None and user.locked_until > now:
+            audit.record(session, "auth.login_failed", "user_account", user.id, reason="locked")
+            error = CivicDeskError("auth.locked", user=username, until=_local_time(user.locked_until))
+        elif not correct:
+            user.failed_logins = (user.failed_logins or 0) + 1
+            reason = "wrong_password"
+            if user.failed_logins >= MAX_FAILURES:
+                user.locked_until = now + timedelta(minutes=LOCK_MINUTES)
+                user.failed_logins = 0
+                reason = "wrong_password_locked"
+            audit.record(session, "auth.login_failed", "user_account", user.id, reason=reason)
+            error = CivicDeskError("auth.failed")
+        else:
+            if new_hash is not None:
+                user.password_hash = new_hash
+            user.failed_logins = 0
+            user.locked_until = None
+            user.last_login_at = now
+            audit.record(session, "auth.login", "user_account", user.id)
+            result = _info(user)
+    if error is not None:
+        raise error
+    assert result is not None
+    return result
+
+
+def _verify(password_hash: str, password: str) -> bool:
+    try:
+        return hasher().verify(password_hash, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+_DUMMY: list[str] = []
+
+
+def _burn(password: str) -> None:
+    if not _DUMMY:
+        _DUMMY.append(hasher().hash("civicdesk-dummy-password-1"))
+    _verify(_DUMMY[0], password)
+
+
+def _local_time(value: datetime) -> str:
+    from datetime import timezone
+
+    return value.replace(tzinfo=timezone.utc).astimezone().strftime("%H:%M")
+
+
+def change_password(db: Database, username: str, old_password: str, new_password: str) -> None:
+    """The user changes their own password (the old one checked like a login)."""
+    authenticate(db, username, old_password)
+    if old_password == new_password:
+        raise InputError("auth.same_password")
+    check_password_strength(new_password)
+    new_hash = hasher().hash(new_password)
+    with db.unit(actor=username) as session:
+        user = _get(session, username)
+        assert user is not None
+        user.password_hash = new_hash
+        user.password_changed_at = utcnow()
+        audit.record(session, "auth.password_changed", "user_account", user.id)
+
+
+def reset_password(db: Database, username: str, new_password: str, *, by: UserInfo) -> None:
+    """An administrator sets a new password (and unlocks the account)."""
+    require(by, "users")
+    check_password_strength(new_password)
+    new_hash = hasher().hash(new_password)
+    with db.unit(actor=by.username) as session:
+        user = _get(session, username)
+        if user is None:
+            raise NotFoundError("auth.unknown_user", user=username)
+        user.password_hash = new_hash
+        user.password_changed_at = utcnow()
+        user.locked_until = None
+        user.failed_logins = 0
+
+
+def set_active(db: Database, username: str, active: bool, *, by: UserInfo) -> UserInfo:
+    """An administrator disables (or enables again) an account; accounts are never deleted."""
+    require(by, "users")
+    with db.unit(actor=by.username) as session:
+        user = _get(session, username)
+        if user is None:
+            raise NotFoundError("auth.unknown_user", user=username)
+        if not active and user.role == "admin" and user.active:
+            admins = session.execute(select(func.count()).select_from(UserAccount)
+                                     .where(UserAccount.role == "admin", UserAccount.active.is_(True))).scalar_one()
+            if admins <= 1:
+                raise CivicDeskError("auth.last_admin")
+        user.active = active
+        if active:
+            user.locked_until = None
+            user.failed_logins = 0
+        session.flush()
+        return _info(user)
+
+
+def set_role(db: Database, username: str, role: str, *, by: UserInfo) -> UserInfo:
+    require(by, "users")
+    if role not in ROLES:
+        raise InputError("auth.role", value=role)
+    with db.unit(actor=by.username) as session:
+        user = _get(session, username)
+        if user is None:
+            raise NotFoundError("auth.unknown_user", user=username)
+        if user.role == "admin" and role != "admin":
+            admins = session.execute(select(func.count()).select_from(UserAccount)
+                                     .where(UserAccount.role == "admin", UserAccount.active.is_(True))).scalar_one()
+            if admins <= 1:
+                raise CivicDeskError("auth.last_admin")
+        user.role = role
+        session.flush()
+        return _info(user)
+
+
+def list_users(db: Database) -> list[UserInfo]:
+    with db.read() as session:
+        return [_info(u) for u in session.scalars(select(UserAccount).order_by(UserAccount.username))]
+
+
+def get_user(db: Database, username: str) -> UserInfo:
+    with db.read() as session:
+        user = _get(session, username)
+        if user is None:
+            raise NotFoundError("auth.unknown_user", user=username)
+        return _info(user)

@@ -1,0 +1,1 @@
+"""What every feature shares: databases, bulk inserts, reference data, identifier rules."""

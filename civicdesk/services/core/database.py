@@ -1,0 +1,331 @@
+"""Opening a CivicDesk database: recognise it, back it up, migrate it, and hand out units of work.
+
+:func:`open_database` refuses a file that is not SQLite, an SQLite file of another program, and a database
+made by a newer CivicDesk; before it applies a migration to an existing file it copies the file with
+SQLite's online backup API.  :class:`Database` gives services their sessions: one ``unit()`` is one unit
+of work that commits as a whole or not at all, and takes SQLite's write lock at its start (BEGIN IMMEDIATE).
+:func:`database_error` says in one sentence what an SQLite failure means for the clerk (locked, read-only,
+full disk, damaged file), so that no such failure ends in a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, inspect, select, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from civicdesk.errors import CivicDeskError, DatabaseError
+from civicdesk.services.register import search
+from civicdesk.models import Base, Office, make_engine, make_session_factory
+from civicdesk.models.engine import IMMEDIATE
+from civicdesk.models.migrate import alembic_config, head_revision, known_revisions
+from civicdesk.services.register.first_page import default_database_path  # noqa: F401 (its home before the first paint)
+from civicdesk.services.register.plain import OfficeInfo
+from civicdesk import clock
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def to_url(path_or_url: str | Path) -> str:
+    """An SQLAlchemy URL for a file path, or the URL itself."""
+    text = str(path_or_url)
+    if "://" in text:
+        return text
+    return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+def sqlite_backup(source: Path, target: Path) -> None:
+    """Copy a live SQLite database consistently (online backup API), never by copying the file.
+
+    The copy is written under a temporary name and renamed when complete: a process killed during the backup
+    leaves ``TARGET.partial``, never a file under the backup's name that is empty or half written."""
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)  # a leftover of a killed earlier attempt
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    with partial.open("rb+") as fh:  # on disk before the rename makes it the backup
+        os.fsync(fh.fileno())
+    os.replace(partial, target)
+
+
+#: SQLite's primary result codes (``sqlite3.Error.sqlite_errorname`` up to the first '_' after SQLITE_) and
+#: what they mean for the clerk.
+_SQLITE_CODES = {
+    "SQLITE_BUSY": "db.busy", "SQLITE_LOCKED": "db.busy", "SQLITE_READONLY": "db.read_only",
+    "SQLITE_FULL": "db.full", "SQLITE_CORRUPT": "db.corrupt", "SQLITE_NOTADB": "db.corrupt",
+    "SQLITE_IOERR": "db.io", "SQLITE_CANTOPEN": "db.io", "SQLITE_PERM": "db.read_only",
+}
+#: the same, recognised by the message where the driver gives no code
+_SQLITE_MESSAGES = (
+    ("database is locked", "db.busy"), ("database table is locked", "db.busy"), ("readonly database", "db.read_only"),
+    ("database or disk is full", "db.full"), ("disk i/o error", "db.io"), ("malformed", "db.corrupt"),
+    ("file is not a database", "db.corrupt"), ("unable to open database file", "db.io"),
+)
+
+
+def _nearly_full(path: str | Path | None) -> bool:
+    """Whether the disk of the database file ``path`` has (almost) no room left."""
+    if not path or "://" in str(path):
+        return False
+    try:
+        return shutil.disk_usage(Path(path).parent).free < 1024 * 1024
+    except OSError:
+        return False
+
+
+def database_error(exc: BaseException, path: str | Path | None = None) -> DatabaseError | None:
+    """The one-sentence :class:`DatabaseError` for an SQLite failure the clerk's situation causes (another
+    program holds the lock, a read-only file, a full disk, a damaged file), or None for any other error.
+
+    Only SQLite's own message is kept: the statement (which may hold data, or say which audit entry was being
+    written) is never part of it."""
+    orig = getattr(exc, "orig", None) or exc
+    if not isinstance(orig, sqlite3.Error):
+        return None
+    name = getattr(orig, "sqlite_errorname", "") or ""
+    primary = "_".join(name.split("_")[:2])
+    # a read snapshot overtaken by another writer: a transaction that read before it wrote (not a wait)
+    code = "db.conflict" if name == "SQLITE_BUSY_SNAPSHOT" else _SQLITE_CODES.get(primary)
+    reason = str(orig.args[0] if orig.args else orig)
+    if code is None:
+        low = reason.lower()
+        code = next((c for text_, c in _SQLITE_MESSAGES if text_ in low), None)
+    if code is None:
+        return None
+    if code == "db.io" and _nearly_full(path):
+        code = "db.full"  # SQLite says "disk I/O error" when the full disk is the -shm file's
+    from civicdesk.models import engine as engine_module  # the timeout in force (a test may shorten it)
+
+    return DatabaseError(code, path=str(path or ""), reason=reason, seconds=engine_module.BUSY_TIMEOUT_MS / 1000)
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Refuse, before SQLAlchemy touches it, a file that is not an SQLite database."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as fh:
+        header = fh.read(16)
+    if header != SQLITE_HEADER:
+        raise DatabaseError("db.not_a_database", path=str(path))
+
+
+class Database:
+    """An open, migrated CivicDesk database: engine, sessions, and this installation's office."""
+
+    def __init__(self, engine: Engine, url: str, path: Path | None) -> None:
+        self.engine = engine
+        self.url = url
+        self.path = path
+        self._sessions: sessionmaker[Session] = make_session_factory(engine)
+        # units of work write: their transactions begin IMMEDIATE (see civicdesk.models.engine)
+        self._writer = engine.execution_options(**{IMMEDIATE: True})
+        search.install(self._sessions)
+        self._office: OfficeInfo | None = None
+
+    # -- units of work -------------------------------------------------------------------------------
+    @contextmanager
+    def unit(self, actor: str | None = None) -> Iterator[Session]:
+        """One unit of work: commits when the block ends, rolls everything back on any exception.
+
+        ``actor`` (a user name) is who the audit trail names for every change made in the unit.  The unit
+        holds SQLite's write lock from its first statement to its end, waiting up to the busy timeout for
+        another writer; a lock held longer, a read-only file, a full disk or a damaged file end the unit with
+        a :class:`DatabaseError` (nothing written)."""
+        office = self.office_or_none()
+        session = self._sessions(bind=self._writer)
+        session.info["office_code"] = office.code if office else None
+        if actor:
+            session.info["actor"] = actor
+        try:
+            with session.begin():
+                yield session
+        except (SADatabaseError, sqlite3.Error) as exc:
+            mapped = database_error(exc, self.path or self.url)
+            if mapped is None:
+                raise
+            raise mapped from exc
+        finally:
+            session.close()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only session (rolled back at the end); SQLite failures as in :meth:`unit`."""
+        session = self._sessions()
+        try:
+            yield session
+        except (SADatabaseError, sqlite3.Error) as exc:
+            mapped = database_error(exc, self.path or self.url)
+            if mapped is None:
+                raise
+            raise mapped from exc
+        finally:
+            session.rollback()
+            session.close()
+
+    # -- the local office ----------------------------------------------------------------------------
+    def office_or_none(self) -> OfficeInfo | None:
+        if self._office is None:
+            with self.read() as session:
+                row = session.scalars(select(Office).where(Office.is_local.is_(True))).first()
+                if row is not None:
+                    self._office = OfficeInfo(row.code, row.name, row.level)
+        return self._office
+
+    def office(self) -> OfficeInfo:
+        office = self.office_or_none()
+        if office is None:
+            raise CivicDeskError("db.not_initialized")
+        return office
+
+    def forget_office(self) -> None:
+        self._office = None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def stamped_revision(conn: Any) -> str | None:
+    """The revision recorded in ``alembic_version`` (read directly: Alembic is imported only to migrate)."""
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def _schema_state(engine: Engine) -> tuple[str | None, set[str]]:
+    """The Alembic revision stamped in the database (or None) and the names of its tables."""
+    with engine.connect() as conn:
+        tables = set(inspect(conn).get_table_names())
+        revision = stamped_revision(conn) if "alembic_version" in tables else None
+        conn.rollback()
+    return revision, tables
+
+
+def open_database(path_or_url: str | Path | None = None, *, backup_dir: Path | None = None,
+                  create: bool = True) -> Database:
+    """Open (creating if needed, unless ``create`` is False) and migrate a CivicDesk database.
+
+    Raises :class:`DatabaseError` for a file that is not SQLite, an SQLite database of another program, or
+    a database whose schema is newer than this program knows; with ``create`` False, for a file that does not
+    exist (nothing is written then).  An existing database that needs a migration is first backed up beside
+    itself (or into ``backup_dir``) as ``NAME.before-REV-TIMESTAMP.sqlite3``.
+    """
+    url = to_url(path_or_url if path_or_url is not None else default_database_path())
+    parsed = make_url(url)
+    path: Path | None = None
+    if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
+        name = parsed.database
+        if str(parsed.query.get("uri", "")).lower() in ("true", "1") and name.startswith("file:"):
+            name = name[len("file:"):]  # an SQLite URI (file:PATH?mode=ro): the file is PATH
+        path = Path(name)
+        if not path.parent.exists():
+            raise DatabaseError("db.cannot_open", path=str(path), reason="folder does not exist / 文件夹不存在")
+        if not create and not path.exists():
+            raise DatabaseError("db.missing", path=str(path))
+        _check_sqlite_file(path)
+    label = str(path) if path else parsed.render_as_string(hide_password=True)
+
+    engine = make_engine(url)
+    try:
+        revision, tables = _schema_state(engine)
+    except (SADatabaseError, OperationalError) as exc:
+        engine.dispose()
+        if "file is not a database" in str(exc) or "encrypted" in str(exc):
+            raise DatabaseError("db.not_a_database", path=label) from exc
+        raise database_error(exc, label) or DatabaseError("db.cannot_open", path=label, reason=str(exc.orig)) from exc
+
+    ours = set(Base.metadata.tables) | {"alembic_version"}
+    if revision is None and tables:
+        engine.dispose()
+        raise DatabaseError("db.not_civicdesk", path=label, tables=", ".join(sorted(tables - ours)[:5] or tables))
+    if revision is not None and revision not in known_revisions():
+        engine.dispose()
+        raise DatabaseError("db.newer_schema", path=label, revision=revision)
+
+    if revision != head_revision():
+        if revision is not None and path is not None:
+            stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+            folder = backup_dir or path.parent
+            target = folder / f"{path.stem}.before-{revision}-{stamp}.sqlite3"
+            for stale in folder.glob(f"{path.stem}.before-*.sqlite3.partial"):
+                stale.unlink(missing_ok=True)  # a backup whose process was killed: never a backup
+            try:
+                sqlite_backup(path, target)
+            except (sqlite3.Error, OSError) as exc:
+                engine.dispose()
+                raise DatabaseError("db.backup_failed", reason=str(exc)) from exc
+        try:
+            upgrade(engine, url)
+        except (SADatabaseError, sqlite3.Error) as exc:
+            engine.dispose()
+            error = database_error(exc, label)
+            if error is None:
+                raise
+            raise error from exc
+    db = Database(engine, url, path)
+    try:
+        if _index_pending_count(db):
+            with db.unit() as session:  # rows added in bulk, or before the index existed
+                search.index_pending(session)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _index_pending_count(db: Database) -> bool:
+    """Whether the search index has rows to catch up on (asked in a read, so that opening a database for a
+    read-only command neither waits for the write lock nor writes)."""
+    with db.read() as session:
+        return search.has_pending(session)
+
+
+def upgrade(engine: Engine, url: str, revision: str = "head") -> None:
+    """Apply the migrations up to ``revision`` in one transaction (SQLite has transactional DDL)."""
+    migrate(engine, url, revision, downgrade=False)
+
+
+def migrate(engine: Engine, url: str, revision: str, *, downgrade: bool = False) -> None:
+    """Run Alembic to ``revision`` in one transaction.
+
+    SQLite rebuilds a table to alter it ("batch" mode), which foreign keys would forbid: they are switched off
+    for the migration (outside the transaction, as SQLite requires), checked before the commit, and switched
+    back on.
+    """
+    from alembic import command
+
+    cfg = alembic_config(url)
+    # IMMEDIATE: a second program opening the same old file waits for this migration instead of failing
+    with engine.execution_options(**{IMMEDIATE: True}).connect() as conn:
+        raw = conn.connection.dbapi_connection
+        sqlite = engine.dialect.name == "sqlite"
+        if sqlite:
+            raw.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                if downgrade:
+                    command.downgrade(cfg, revision)
+                else:
+                    command.upgrade(cfg, revision)
+                if sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise DatabaseError("db.cannot_open", path=url, reason=f"foreign keys broken: {broken[:3]}")
+        finally:
+            if sqlite:
+                raw.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]

@@ -1,0 +1,1 @@
+"""Filings (申请事项): applications that change the register once approved."""

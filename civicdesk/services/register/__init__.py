@@ -1,0 +1,1 @@
+"""The register of organizations: read, write, search, browse, statistics."""

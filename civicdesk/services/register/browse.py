@@ -1,0 +1,209 @@
+"""The register table's queries: how many organizations match a filter, their ids in sort order, and rows
+fetched in blocks by id.
+
+A view never holds the register in Python: it asks :func:`count` and :func:`first_page` (cheap: LIMIT on an
+index scan) to paint at once, :func:`ordered_seqs` (one covering-index scan, off the GUI thread) for the
+whole order, and :func:`rows` for the block the clerk scrolls to.  Ids are the organizations' ``seq``.
+"""
+
+from __future__ import annotations
+
+import json
+from array import array
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, or_, select, text
+from sqlalchemy.orm import Session
+
+from civicdesk.models import Organization
+from civicdesk.models.register import LIVE_STATUSES, SORT_KEYS
+from civicdesk.services.register import search
+from civicdesk.services.core.database import Database
+from civicdesk.services.register.plain import RegisterFilter, RegisterRow  # there: the first paint needs no SQLAlchemy
+from civicdesk.services.core.validation import mask_phone
+
+
+_ROW_COLUMNS = (
+    Organization.seq, Organization.id, Organization.name, Organization.uscc, Organization.legal_form,
+    Organization.tier, Organization.is_community, Organization.community_subtype, Organization.category,
+    Organization.status, Organization.division_code, Organization.township_code, Organization.community_code,
+    Organization.registry_name, Organization.legal_rep_name, Organization.established_on, Organization.address,
+    Organization.contact_phone, Organization.origin_office,
+)
+
+
+def _conditions(session: Session, flt: RegisterFilter, text_condition: Any = None) -> list[Any]:
+    o = Organization
+    where: list[Any] = [o.deleted_at.is_(None)]  # every row has a seq once indexed (open_database sees to it)
+    if flt.status == "live":
+        where.append(o.status.in_(LIVE_STATUSES))
+    elif flt.status:
+        where.append(o.status == flt.status)
+    for key in ("legal_form", "tier", "category", "community_subtype", "division_code", "township_code",
+                "origin_office"):
+        value = getattr(flt, key)
+        if value:
+            where.append(getattr(o, key) == value)
+    if flt.text.strip():
+        cond = text_condition if text_condition is not None else search.condition(session, flt.text)
+        if cond is not None:
+            where.append(cond)
+    return where
+
+
+def _order(sort_key: str, descending: bool) -> list[Any]:
+    """ORDER BY for a sort key; the name sort is the rank (services/register/search.py), read from a narrow index."""
+    columns = ("name_rank",) if sort_key not in SORT_KEYS or sort_key == "name" else SORT_KEYS[sort_key]
+    out = [getattr(Organization, c) for c in columns] + [Organization.seq]
+    return [c.desc() for c in out] if descending else out
+
+
+def _text_only(flt: RegisterFilter) -> bool:
+    """A search with the default filter: the index alone can count it (its ``state`` token)."""
+    return bool(flt.text.strip()) and flt == RegisterFilter(text=flt.text)
+
+
+def count(db: Database, flt: RegisterFilter) -> int:
+    with db.read() as session:
+        if _text_only(flt):
+            counted = search.count_live(session, flt.text)
+            if counted is not None:
+                return counted
+        query = select(func.count()).select_from(Organization).where(*_conditions(session, flt))
+        return int(_execute(session, query, _uscc_index(session, flt)).scalar() or 0)
+
+
+def _uscc_index(session: Session, flt: RegisterFilter, sort_key: str = "uscc") -> str | None:
+    """For a USCC prefix on SQLite: the partial covering index to read.  Left to itself the planner takes the
+    unique USCC index and looks up every row for ``deleted_at`` and ``status`` (0.3 s for 60,000 matches at a
+    million rows, against 15-20 ms from the covering index)."""
+    if session.get_bind().dialect.name != "sqlite" or not flt.text.strip():
+        return None
+    match = search.plan(flt.text)
+    if match is None or not match.uscc_prefix:
+        return None
+    return f"ix_organization_sort_{sort_key if sort_key in SORT_KEYS else 'name'}"
+
+
+def _execute(session: Session, query: Any, index: str | None) -> Any:
+    """Run ``query``; on SQLite with ``index`` given, make it read that index (``INDEXED BY``, which SQLAlchemy
+    cannot render for SQLite)."""
+    if index is None:
+        return session.execute(query)
+    compiled = query.compile(bind=session.get_bind(), compile_kwargs={"render_postcompile": True})
+    sql = str(compiled)
+    assert "FROM organization" in sql
+    sql = sql.replace("FROM organization", f"FROM organization INDEXED BY {index}", 1)
+    params = compiled.construct_params()
+    return session.connection().exec_driver_sql(sql, tuple(params[name] for name in compiled.positiontup or []))
+
+
+#: Above this many matches, the first page walks the sort index and probes the matches (cheap when they are
+#: dense); below it, the matches are fetched by seq and sorted (cheap when they are few).
+WALK_THRESHOLD = 3000
+
+
+def first_page(db: Database, flt: RegisterFilter, sort_key: str = "name", descending: bool = False,
+               limit: int = 100, expected: int | None = None) -> list[RegisterRow]:
+    """The first rows in order (paints the window before the id array exists).
+
+    A search with the default filter in name order is answered by the index alone: its matches come in rank
+    order, so the first ``limit`` ranks are the first page.  Otherwise ``expected`` (the count, if known)
+    picks the plan for a search: many matches -> walk the sort index and keep the rows whose rank is among the
+    matches (``+name_rank`` stops SQLite from driving the query by the rank index); few -> look the matches up
+    and sort them.
+    """
+    with db.read() as session:
+        if sort_key not in SORT_KEYS or sort_key == "name":
+            ranks = search.first_ranks(session, flt.text, limit, descending=descending) if _text_only(flt) else None
+            if ranks is not None:
+                found = {r.name_rank: r for r in session.execute(
+                    select(*_ROW_COLUMNS, Organization.name_rank).where(Organization.deleted_at.is_(None),
+                                                                        Organization.name_rank.in_(ranks)))}
+                return [_row(found[rank]) for rank in ranks if rank in found]
+        walk = None
+        match = search.plan(flt.text) if flt.text.strip() else None
+        # (a USCC prefix keeps its range on the USCC index, see below)
+        if (match is not None and match.table is not None and not match.uscc_prefix and expected is not None
+                and expected > WALK_THRESHOLD and session.get_bind().dialect.name == "sqlite"):
+            walk = text(f"+organization.name_rank IN (SELECT rowid FROM {match.table} WHERE {match.table}"
+                        f" MATCH :e)").bindparams(e=match.expression)
+        # a USCC prefix in USCC order: the USCC's covering index gives the rows in order (other orders must
+        # sort the matches: walking another order and testing the prefix row by row took seconds, because
+        # one registry's USCCs gather in one stretch of the name order)
+        index = _uscc_index(session, flt) if sort_key == "uscc" else None
+        where = _conditions(session, flt, walk)
+        query = select(*_ROW_COLUMNS).where(*where).order_by(*_order(sort_key, descending))
+        return [_row(r) for r in _execute(session, query.limit(limit), index)]
+
+
+def ordered_seqs(db: Database, flt: RegisterFilter, sort_key: str = "name", descending: bool = False) -> array:
+    """Every matching organization's seq in sort order, as a compact ``array('q')`` (8 bytes a row)."""
+    with db.read() as session:
+        query = select(Organization.seq).where(*_conditions(session, flt)).order_by(*_order(sort_key, descending))
+        if session.get_bind().dialect.name != "sqlite":
+            return array("q", session.scalars(query))
+        # a million rows through SQLAlchemy's result machinery cost ~3.5 s, the driver's cursor ~0.8 s; one
+        # JSON array made by SQLite and parsed by json.loads about half of that (bench_register "sort")
+        compiled = query.compile(bind=session.get_bind(), compile_kwargs={"render_postcompile": True})
+        params = compiled.construct_params()
+        sql = f"SELECT json_group_array(seq) FROM ({compiled} LIMIT -1)"  # a LIMIT keeps the ORDER BY
+        found = session.connection().exec_driver_sql(sql, tuple(params[n] for n in compiled.positiontup or [])).scalar()
+        return array("q", json.loads(found) if found else [])
+
+
+def rows(db: Database, seqs: list[int]) -> dict[int, RegisterRow]:
+    """Rows by seq (a block the view scrolled to), keyed by seq."""
+    if not seqs:
+        return {}
+    with db.read() as session:
+        found = session.execute(select(*_ROW_COLUMNS).where(Organization.seq.in_(seqs)))
+        return {r.seq: _row(r) for r in found}
+
+
+def _row(r: Any) -> RegisterRow:
+    values = r._asdict()
+    values.pop("name_rank", None)
+    values["contact_phone"] = mask_phone(values["contact_phone"])
+    return RegisterRow(**values)
+
+
+def list_organizations(db: Database, *, division: str | None = None, tier: str | None = None,
+                       legal_form: str | None = None, status: str | None = None, include_inactive: bool = False,
+                       limit: int | None = None, category: str | None = None, subtype: str | None = None,
+                       text: str = "") -> list[RegisterRow]:
+    """The CLI's ``org list``: by division (a county, township or community code), tier, legal form, category,
+    community subtype, status and search text (the filters of ``print register`` and ``export``); existing
+    organizations unless ``include_inactive``, ordered by division and name."""
+    o = Organization
+    with db.read() as session:
+        where = _conditions(session, RegisterFilter(text=text, legal_form=legal_form, tier=tier, category=category,
+                                                    community_subtype=subtype,
+                                                    status=status or (None if include_inactive else "live")))
+        if division:
+            where.append(or_(o.division_code == division, o.township_code == division, o.community_code == division))
+        query = select(*_ROW_COLUMNS).where(*where).order_by(o.division_code, o.name_pinyin, o.name)
+        return [_row(r) for r in session.execute(query.limit(limit) if limit else query)]
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    id: str
+    seq: int
+    name: str
+    uscc: str | None
+    division_code: str
+    matched: list[str]
+
+
+def search_organizations(db: Database, query: str, limit: int = 20) -> tuple[int, list[SearchHit]]:
+    """The CLI's search: the count of all matches and the first ``limit``, with what matched."""
+    flt = RegisterFilter(text=query, status=None)
+    with db.read() as session:
+        where = _conditions(session, flt)
+        total = int(session.scalar(select(func.count()).select_from(Organization).where(*where)) or 0)
+        found = session.scalars(select(Organization).where(*where).order_by(*_order("name", False)).limit(limit))
+        hits = [SearchHit(o.id, o.seq or 0, o.name, o.uscc, o.division_code, search.matched_fields(o, query))
+                for o in found]
+    return total, hits

@@ -1,0 +1,91 @@
+"""The plain data the register table, its filter bar and the window title are made of, in a module that
+imports no database library: the main window paints its first page from these before SQLAlchemy is loaded
+(see :mod:`civicdesk.services.register.first_page`).  Their usual homes (``browse``, ``reference``, ``database``)
+re-export them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+
+@dataclass(frozen=True)
+class OfficeInfo:
+    code: str
+    name: str
+    level: str
+
+
+@dataclass(frozen=True)
+class DictionaryValue:
+    kind: str
+    code: str
+    label_zh: str
+    label_en: str
+    attributes: dict[str, Any]
+
+    def label(self, lang: str = "zh") -> str:
+        return self.label_zh if lang.startswith("zh") else self.label_en
+
+
+@dataclass(frozen=True)
+class DivisionInfo:
+    code: str
+    name: str
+    full_name: str
+    level: str
+    parent_code: str | None
+    invented: bool
+
+
+@dataclass(frozen=True)
+class RegisterFilter:
+    """What the filter bar and the search field ask for.  ``status`` "live" means the existing ones."""
+
+    text: str = ""
+    legal_form: str | None = None
+    tier: str | None = None
+    category: str | None = None
+    community_subtype: str | None = None
+    status: str | None = "live"
+    division_code: str | None = None
+    township_code: str | None = None
+    origin_office: str | None = None
+
+    def with_text(self, text: str) -> RegisterFilter:
+        return replace(self, text=text)
+
+
+@dataclass(frozen=True)
+class RegisterRow:
+    """One line of the register table; personal data masked."""
+
+    seq: int
+    id: str
+    name: str
+    uscc: str | None
+    legal_form: str | None
+    tier: str
+    is_community: bool
+    community_subtype: str | None
+    category: str | None
+    status: str
+    division_code: str
+    township_code: str | None
+    community_code: str | None
+    registry_name: str
+    legal_rep_name: str | None
+    established_on: date | None
+    address: str | None
+    contact_phone: str | None
+    origin_office: str
+
+
+#: The statuses of an organization that exists (the register's default filter); the same tuple as
+#: ``civicdesk.models.register.LIVE_STATUSES`` (a test keeps them equal).
+LIVE_STATUSES = ("active", "suspended", "liquidating")
+
+#: A tier conversion's possible targets by the current tier (``filings._check_content``).
+TIER_TARGETS = {"guided": ("filed", "registered"), "filed": ("registered",)}

@@ -1,0 +1,196 @@
+"""The shape of an organization record as the outside world sees it (JSON, forms, ledgers).
+
+One table of field specifications drives parsing of input (types, dictionaries), the labels in messages,
+and the JSON that ``org show --json`` prints and ``org add --json-file`` accepts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from civicdesk.errors import LABELS_EN, Issue
+from civicdesk.services.core.validation import normalize_text, normalize_uscc, parse_date
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    kind: str  # text | int | decimal | date | bool | code
+    zh: str
+    en: str
+    max_len: int | None = None
+    dictionary: str | None = None  # for kind == "code"
+
+    def label(self, lang: str = "zh") -> str:
+        return self.zh if lang.startswith("zh") else self.en
+
+
+ORG_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("name", "text", "名称", "Name", 200),
+    FieldSpec("legal_form", "code", "组织类型", "Legal form", dictionary="legal_form"),
+    FieldSpec("is_community", "bool", "社区社会组织", "Community social organization"),
+    FieldSpec("tier", "code", "管理层级", "Tier", dictionary="tier"),
+    FieldSpec("community_subtype", "code", "社区社会组织类别", "Community subtype", dictionary="community_subtype"),
+    FieldSpec("category", "code", "行业类别", "Category", dictionary="category"),
+    FieldSpec("status", "code", "状态", "Status", dictionary="status"),
+    FieldSpec("uscc", "text", "统一社会信用代码", "Unified social credit code", 18),
+    FieldSpec("legacy_registration_no", "text", "登记证号", "Legacy registration number", 64),
+    FieldSpec("legacy_org_code", "text", "组织机构代码", "Legacy organization code", 16),
+    FieldSpec("filing_no", "text", "备案编号", "Filing number", 64),
+    FieldSpec("registry_code", "text", "登记管理机关区划代码", "Registry division code", 12),
+    FieldSpec("registry_name", "text", "登记管理机关", "Registry", 100),
+    FieldSpec("registration_mode", "code", "登记方式", "Registration mode", dictionary="registration_mode"),
+    FieldSpec("sponsor", "text", "业务主管单位", "Sponsor", 200),
+    FieldSpec("foundation_type", "code", "基金会类型", "Foundation type", dictionary="foundation_type"),
+    FieldSpec("division_code", "text", "所在县（市、区）", "County", 12),
+    FieldSpec("township_code", "text", "所在乡镇（街道）", "Township", 12),
+    FieldSpec("community_code", "text", "所在村（社区）", "Community", 12),
+    FieldSpec("address", "text", "住所", "Address", 300),
+    FieldSpec("purpose", "text", "宗旨", "Purpose", 2000),
+    FieldSpec("business_scope", "text", "业务范围", "Business scope", 2000),
+    FieldSpec("activity_area", "text", "活动地域", "Area of activity", 200),
+    FieldSpec("registered_funds_wan", "decimal", "注册资金（万元）", "Registered funds (10,000 yuan)"),
+    FieldSpec("established_on", "date", "成立登记日期", "Date of establishment"),
+    FieldSpec("certificate_valid_from", "date", "证书有效期起", "Certificate valid from"),
+    FieldSpec("certificate_valid_to", "date", "证书有效期止", "Certificate valid to"),
+    FieldSpec("certificate_issued_on", "date", "发证日期", "Certificate issued on"),
+    FieldSpec("certificate_collected_on", "date", "证书收缴日期", "Certificate collected on"),
+    FieldSpec("member_count", "int", "会员数", "Members"),
+    FieldSpec("staff_count", "int", "从业人员数", "Staff"),
+    FieldSpec("contact_name", "text", "联系人", "Contact person", 50),
+    FieldSpec("contact_phone", "text", "联系电话", "Contact phone", 32),
+    FieldSpec("party_organization", "bool", "已建立党组织", "Party organization set up"),
+    FieldSpec("charity_recognized", "bool", "认定为慈善组织", "Recognized charity"),
+    FieldSpec("notes", "text", "内部备注", "Internal notes", 2000),
+)
+PERSON_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("role", "code", "职务", "Role", dictionary="person_role"),
+    FieldSpec("name", "text", "姓名", "Name", 50),
+    FieldSpec("id_number", "text", "身份证号码", "ID number", 18),
+    FieldSpec("phone", "text", "电话", "Phone", 32),
+    FieldSpec("term_start", "date", "任期起", "Term from"),
+    FieldSpec("term_end", "date", "任期止", "Term to"),
+    FieldSpec("is_current", "bool", "现任", "Current"),
+)
+FIELDS_BY_NAME = {f.name: f for f in ORG_FIELDS}
+PERSON_FIELDS_BY_NAME = {f.name: f for f in PERSON_FIELDS}
+LABELS_EN.update({f.zh: f.en for f in (*ORG_FIELDS, *PERSON_FIELDS)})  # error messages' labels in English
+#: Keys that ``org show --json`` prints but input ignores (they are the register's, not the clerk's).
+READ_ONLY_KEYS = frozenset(
+    {"id", "origin_office", "version", "created_at", "updated_at", "entry_mode", "history", "labels", "deleted_at",
+     "legal_rep_name"}
+)
+PERSON_READ_ONLY_KEYS = frozenset({"id", "version", "origin_office"})
+
+
+def label(field: str, lang: str = "zh") -> str:
+    spec = FIELDS_BY_NAME.get(field) or PERSON_FIELDS_BY_NAME.get(field.split(".")[-1])
+    return spec.label(lang) if spec else field
+
+
+#: Largest count a register holds (members, staff): far above any real organization, far below SQLite's
+#: 64-bit integers (10^30 members overflowed the driver).
+MAX_COUNT = 10**9
+#: Largest amount of NUMERIC(14, 4): 10 digits before the point (1e20 or 1e308 do not fit; 1e308 made
+#: ``quantize`` raise InvalidOperation).
+MAX_AMOUNT = Decimal(10) ** 10 - Decimal("0.0001")
+
+_TRUE = {"1", "true", "yes", "y", "是", "有", "√", "t"}
+_FALSE = {"0", "false", "no", "n", "否", "无", "", "f"}
+
+
+def coerce(spec: FieldSpec, value: Any, field: str) -> tuple[Any, list[Issue]]:
+    """``value`` converted to the field's type (None for empty), or the issue explaining why not."""
+    if value is None or (isinstance(value, str) and not normalize_text(value)):
+        return (False if spec.kind == "bool" else None), []
+    lab = spec.zh
+    if spec.kind in ("text", "code"):
+        if not isinstance(value, str | int) or isinstance(value, bool):
+            return None, [Issue(field, "input.type", {"field": field, "expected": "text"})]
+        free_text = spec.name in ("purpose", "business_scope", "notes")
+        text = str(value).strip() if free_text else normalize_text(str(value))
+        if spec.name == "uscc":
+            text = normalize_uscc(text)
+        elif spec.name == "id_number":
+            text = text.upper()
+        if spec.max_len and len(text) > spec.max_len:
+            return None, [Issue(field, "field.too_long", {"label": lab, "max": spec.max_len})]
+        return text, []
+    if spec.kind == "bool":
+        if isinstance(value, bool):
+            return value, []
+        text = normalize_text(str(value)).lower()
+        if text in _TRUE:
+            return True, []
+        if text in _FALSE:
+            return False, []
+        return None, [Issue(field, "field.boolean", {"label": lab})]
+    if spec.kind == "int":
+        if isinstance(value, bool):
+            return None, [Issue(field, "field.number", {"label": lab, "value": value})]
+        try:
+            number = int(normalize_text(str(value)))
+        except ValueError:  # also a text of more than 4,300 digits (Python's limit)
+            return None, [Issue(field, "field.number", {"label": lab, "value": _short(value)})]
+        if number < 0:
+            return None, [Issue(field, "field.negative", {"label": lab})]
+        if number > MAX_COUNT:
+            return None, [Issue(field, "field.too_large", {"label": lab, "value": _short(value), "max": MAX_COUNT})]
+        return number, []
+    if spec.kind == "decimal":
+        if isinstance(value, bool) or isinstance(value, float) and value != value:
+            return None, [Issue(field, "field.number", {"label": lab, "value": value})]
+        try:
+            amount = Decimal(normalize_text(str(value)).replace(",", ""))
+        except InvalidOperation:
+            return None, [Issue(field, "field.number", {"label": lab, "value": value})]
+        if not amount.is_finite():
+            return None, [Issue(field, "field.number", {"label": lab, "value": value})]
+        if amount < 0:
+            return None, [Issue(field, "field.negative", {"label": lab})]
+        if amount > MAX_AMOUNT:
+            return None, [Issue(field, "field.too_large", {"label": lab, "value": _short(value),
+                                                           "max": format(MAX_AMOUNT, "f")})]
+        return amount.quantize(Decimal("0.0001")), []
+    if spec.kind == "date":
+        parsed = parse_date(value)
+        if parsed is None:
+            return None, [Issue(field, "date.format", {"label": lab, "value": value})]
+        return parsed, []
+    raise AssertionError(spec.kind)
+
+
+def _short(value: Any, limit: int = 40) -> str:
+    """A value for a one-line message: at most ``limit`` characters."""
+    text = str(value)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+#: The JSON type each kind of field takes from a JSON file (``org add --json-file``, ``filing new``): no
+#: guessing there ("yes" is not true, 12345 is not a name); ledgers, typed by people, are parsed by ``coerce``.
+_JSON_TYPES: dict[str, tuple[tuple[type, ...], str]] = {
+    "text": ((str,), "string"), "code": ((str,), "string"), "date": ((str,), "string (2021-08-20)"),
+    "bool": ((bool,), "true/false"), "int": ((int,), "integer"), "decimal": ((int, float, str), "number"),
+}
+
+
+def json_type_issues(spec: FieldSpec, value: Any, field: str) -> list[Issue]:
+    """The issue of a JSON value whose type does not fit ``spec`` (null is always allowed: empty)."""
+    if value is None:
+        return []
+    types, expected = _JSON_TYPES[spec.kind]
+    if isinstance(value, bool) and bool not in types or not isinstance(value, types):
+        return [Issue(field, "input.type", {"field": field, "expected": expected})]
+    return []
+
+
+def to_json_value(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        normalized = value.normalize()
+        return format(normalized, "f")
+    return value

@@ -1,0 +1,1 @@
+"""Administration: first-start wizard, login, users, audit viewer."""

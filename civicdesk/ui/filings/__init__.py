@@ -1,0 +1,1 @@
+"""Filings: review queue, filing dialog, filings menus, four-eyes reasons."""

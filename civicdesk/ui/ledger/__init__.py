@@ -1,0 +1,1 @@
+"""Ledgers: the import wizard and the export actions."""

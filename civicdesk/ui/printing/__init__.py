@@ -1,0 +1,1 @@
+"""Printing: the print dialog and its preview."""

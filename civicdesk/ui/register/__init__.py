@@ -1,0 +1,1 @@
+"""The register: table, filter bar, detail pane, organization form and view."""

@@ -1,0 +1,158 @@
+"""The detail pane: every field of the selected organization and its people (ID numbers masked) on one tab, and
+its history on another: the filings about it (:func:`filings.history_of`, each opening its filing dialog) and the
+field changes they made."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QTabWidget, QTextBrowser
+
+from civicdesk.services.register.records import ORG_FIELDS, to_json_value
+from civicdesk.ui.context import AppContext
+from civicdesk.ui.labels import Labels
+
+if TYPE_CHECKING:  # the services behind the pane load with its first organization, not on the way to the window
+    from civicdesk.services.filings.service import FilingRecord
+    from civicdesk.services.register.organizations import OrgRecord
+
+_CODE_KINDS = {"legal_form": "legal_form", "tier": "tier", "community_subtype": "community_subtype",
+               "category": "category", "status": "status", "registration_mode": "registration_mode",
+               "foundation_type": "foundation_type"}
+_DIVISIONS = ("division_code", "township_code", "community_code")
+_HIDDEN = ("notes",)
+
+
+class DetailPane(QTabWidget):
+    def __init__(self, ctx: AppContext, labels: Labels, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.labels = ctx, labels
+        self.setObjectName("detail")
+        self.info = QTextBrowser(self)
+        self.info.setOpenLinks(False)
+        self.history = QTextBrowser(self)
+        self.history.setObjectName("history")
+        self.history.setOpenLinks(False)
+        self.history.anchorClicked.connect(self._link)
+        self.addTab(self.info, self.tr("登记信息"))
+        self.addTab(self.history, self.tr("历史"))
+        self.current_id: str | None = None
+        self.record: OrgRecord | None = None
+        self.filings: list[FilingRecord] = []
+        self.show_empty()
+
+    def setHtml(self, html: str) -> None:  # the text browser's spelling
+        self.info.setHtml(html)
+
+    def toPlainText(self) -> str:
+        return self.info.toPlainText()
+
+    def history_text(self) -> str:
+        return self.history.toPlainText()
+
+    def show_empty(self) -> None:
+        self.current_id, self.record, self.filings = None, None, []
+        # tr() outside f-strings: pyside6-lupdate does not find a string inside an f-string's braces
+        hint = self.tr("选择一个组织查看详细信息。")
+        self.setHtml(f"<p style='color:#777'>{escape(hint)}</p>")
+        self.history.setHtml("")
+
+    def show_organization(self, org_id: str | None) -> None:
+        """Load in the background; a newer selection supersedes an older one (runner key)."""
+        if not org_id:
+            self.show_empty()
+            return
+        self.current_id = org_id
+        db = self.ctx.db
+        def load(_job: Any) -> tuple[OrgRecord, list[FilingRecord]]:
+            from civicdesk.services.filings import service as filings
+            from civicdesk.services.register import organizations
+
+            return organizations.get_organization(db, org_id), filings.history_of(db, org_id)
+
+        self.ctx.runner.run(load, on_success=self._show, on_failure=lambda exc: self.setHtml(escape(self.ctx.message(exc))),
+                            key=f"detail:{id(self)}")
+
+    def _value(self, key: str, value: Any) -> str:
+        if key in _CODE_KINDS:
+            return self.labels.label(_CODE_KINDS[key], value)
+        if key in _DIVISIONS:
+            return self.labels.division(value)
+        if isinstance(value, bool):
+            return self.tr("是") if value else self.tr("否")
+        if hasattr(value, "year") and hasattr(value, "month"):
+            return self.labels.date(value)
+        return str(to_json_value(value))
+
+    def _show(self, loaded: tuple[OrgRecord, list[FilingRecord]]) -> None:
+        record, history = loaded
+        if record.id != self.current_id:  # the clerk moved on (or the table was reloaded) meanwhile
+            return
+        self.filings = history
+        self.record = record
+        lang = self.labels.lang
+        rows = []
+        for spec in ORG_FIELDS:
+            value = record.values.get(spec.name)
+            if spec.name in _HIDDEN or value in (None, "", False):
+                continue
+            rows.append(f"<tr><th align='right' style='color:#555;padding-right:8px'>{escape(spec.label(lang))}</th>"
+                        f"<td>{escape(self._value(spec.name, value))}</td></tr>")
+        current, former = self.tr("现任"), self.tr("离任")
+        people = "".join(
+            f"<tr><td>{escape(self.labels.label('person_role', p.role))}</td><td>{escape(p.name)}</td>"
+            f"<td style='white-space:nowrap'>{escape(p.id_number or '')}</td>"
+            f"<td>{escape(self.labels.date(p.term_start))}"
+            f"{' – ' + escape(self.labels.date(p.term_end)) if p.term_end else ''}</td>"
+            f"<td>{escape(current if p.is_current else former)}</td></tr>"
+            for p in record.people
+        )
+        self._show_history(record, history)
+        entry = self.labels.label("entry_mode", record.entry_mode)
+        origin, version, people_title, none = self.tr("来源单位"), self.tr("版本"), self.tr("人员"), self.tr("无")
+        html = [f"<h2 style='margin-bottom:2px'>{escape(record.name)}</h2>",
+                f"<p style='color:#777;margin-top:0'>{escape(entry)} · {escape(origin)} "
+                f"{escape(record.origin_office)} · {escape(version)} {record.version}</p>",
+                f"<table cellspacing='2'>{''.join(rows)}</table>",
+                f"<h3>{escape(people_title)}</h3>",
+                f"<table cellspacing='4'>{people}</table>" if people else f"<p>{escape(none)}</p>"]
+        self.setHtml("".join(html))
+
+    def _show_history(self, record: OrgRecord, history: list[FilingRecord]) -> None:
+        from civicdesk.services.filings import service as filings
+
+        lang = "zh" if self.labels.lang.startswith("zh") else "en"
+        nothing = self.tr("无")
+        none = f"<p>{escape(nothing)}</p>"
+        head = "<tr>" + "".join(f"<th align='left' style='color:#555'>{escape(t)}</th>" for t in (
+            self.tr("编号"), self.tr("事项"), self.tr("状态"), self.tr("收件日期"), self.tr("决定人"))) + "</tr>"
+        rows = "".join(
+            f"<tr><td><a href='filing:{escape(f.id)}'>{escape(f.number)}</a></td>"
+            f"<td>{escape(filings.kind_label(f.kind, lang))}</td><td>{escape(filings.state_label(f.state, lang))}</td>"
+            f"<td>{escape(self.labels.date(f.received_on))}</td><td>{escape(f.decided_by or '')}</td></tr>"
+            for f in history
+        )
+        changes = "".join(
+            f"<tr><td>{escape(self.labels.date(h.changed_on))}</td>"
+            f"<td>{escape(filings.field_label(h.field, lang))}</td>"
+            f"<td>{escape(self._value(h.field, h.old_value) if h.old_value else '—')} → "
+            f"<b>{escape(self._value(h.field, h.new_value) if h.new_value else '—')}</b></td>"
+            f"<td>{escape(h.document_no or '')}</td></tr>"
+            for h in reversed(record.history)
+        )
+        filed, changed = self.tr("申请事项"), self.tr("变更记录")
+        self.history.setHtml("".join([
+            f"<h3>{escape(filed)}</h3>",
+            f"<table cellspacing='4'>{head}{rows}</table>" if rows else none,
+            f"<h3>{escape(changed)}</h3>",
+            f"<table cellspacing='4'>{changes}</table>" if changes else none,
+        ]))
+
+    def _link(self, url: QUrl) -> None:
+        text = url.toString()
+        if text.startswith("filing:"):
+            from civicdesk.ui.filings.filing_dialog import FilingDialog
+
+            FilingDialog(self.ctx, self.labels, text.split(":", 1)[1], self).open()

@@ -1,0 +1,299 @@
+"""The register table: a model over a query, never over a list of everything.
+
+It holds the count and, once loaded, the ordered seqs (``array('q')``, 8 bytes a row) of the current filter
+and sort, and fetches rows in blocks of ``BLOCK`` as the view asks for them, keeping at most ``CACHE_ROWS``
+rows.  A reload paints at once from a LIMIT query on the sort index (count + first page, on the worker),
+then loads the whole order in a second op; until it arrives, rows past the first page show as loading.  See :meth:`OrgTableModel.reload` for when the count is made.
+Sorting and filtering are SQL (see :mod:`civicdesk.services.register.browse`).  Results of a superseded reload are
+dropped by the runner's key.
+
+At start-up the model can show a first page read before the services loaded (:meth:`OrgTableModel.show_first`,
+see :mod:`civicdesk.ui.fast_start`); the first reload then takes over without a reset when its first page is
+the same rows, so the view does not blink.  Until the context has a database, a reload only records the
+filter and sort it asks for.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import OrderedDict
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from civicdesk.services.register.plain import RegisterFilter, RegisterRow
+
+if TYPE_CHECKING:
+    from civicdesk.ui.context import AppContext
+    from civicdesk.ui.labels import Labels
+
+BLOCK = 200
+CACHE_ROWS = 5_000
+FIRST_PAGE = 200
+
+(COL_NAME, COL_USCC, COL_LEGAL_FORM, COL_TIER, COL_SUBTYPE, COL_CATEGORY, COL_STATUS, COL_DIVISION, COL_TOWNSHIP,
+ COL_LEGAL_REP, COL_ESTABLISHED, COL_REGISTRY, COL_ADDRESS, COL_PHONE) = range(14)
+
+HEADERS = ("名称", "统一社会信用代码", "组织类型", "管理层级", "社区社会组织类别", "行业类别", "状态", "所在县（市、区）",
+           "乡镇（街道）", "法定代表人", "成立登记日期", "登记管理机关", "住所", "联系电话")
+HEADERS_EN = ("Name", "Credit code", "Legal form", "Tier", "Community subtype", "Category", "Status", "County",
+              "Township", "Legal representative", "Established", "Registry", "Address", "Phone")
+#: column -> sort key of browse (None: not sortable)
+SORT_KEYS: dict[int, str | None] = {
+    COL_NAME: "name", COL_USCC: "uscc", COL_LEGAL_FORM: "legal_form", COL_TIER: "tier",
+    COL_SUBTYPE: "community_subtype", COL_CATEGORY: "category", COL_STATUS: "status", COL_DIVISION: "division",
+    COL_TOWNSHIP: "division", COL_LEGAL_REP: "legal_rep_name", COL_ESTABLISHED: "established_on",
+    COL_REGISTRY: None, COL_ADDRESS: None, COL_PHONE: None,
+}
+DEFAULT_HIDDEN = (COL_CATEGORY, COL_REGISTRY, COL_ADDRESS, COL_PHONE)
+
+#: columns showing a dictionary value: column -> (dictionary kind, row attribute)
+_CODE_COLUMNS = {COL_LEGAL_FORM: ("legal_form", "legal_form"), COL_TIER: ("tier", "tier"),
+                 COL_SUBTYPE: ("community_subtype", "community_subtype"), COL_CATEGORY: ("category", "category"),
+                 COL_STATUS: ("status", "status")}
+
+IdRole = Qt.ItemDataRole.UserRole + 1  # the organization's id (uuid)
+SeqRole = Qt.ItemDataRole.UserRole + 2
+SortRole = Qt.ItemDataRole.UserRole + 3  # the sort key of the column, for the header's click
+
+
+class OrgTableModel(QAbstractTableModel):
+    loaded = Signal(int)  # count of matching organizations, after each reload's first page
+    order_loaded = Signal()  # the whole ordered id array arrived
+    failed = Signal(str)
+
+    def __init__(self, ctx: AppContext, labels: Labels, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.labels = ctx, labels
+        self.filter = RegisterFilter()
+        self.sort_key, self.descending = "name", False
+        self._count = 0
+        self._first: list[RegisterRow] = []
+        self._seqs: array | None = None
+        self._cache: OrderedDict[int, RegisterRow] = OrderedDict()
+        self._generation = 0
+        self._peeked = False  # showing rows read before the services loaded
+
+    # -- loading -------------------------------------------------------------------------------------------
+    def reload(self, flt: RegisterFilter | None = None, sort_key: str | None = None,
+               descending: bool | None = None) -> None:
+        """Run the current (or a new) filter and sort; the first page arrives first, the full order later.
+
+        The count comes with the first page for a search (the index counts it in milliseconds); without
+        search text it is a scan (~0.1 s at a million rows), made after the first page is painted; a new sort
+        of the same filter keeps the count it has (the whole order, when it comes, corrects it if the
+        register changed meanwhile)."""
+        sort_only = flt is None and (sort_key, descending) != (None, None)  # a header click: the same rows
+        if flt is not None:
+            self.filter = flt
+        if sort_key is not None:
+            self.sort_key = sort_key
+        if descending is not None:
+            self.descending = descending
+        flt_, key, desc = self.filter, self.sort_key, self.descending
+        db = self.ctx.db
+        if db is None:  # painted from a peek, services not attached yet: their first reload runs this
+            return
+        from civicdesk.services.register import browse  # loaded after the first paint, not on its way
+
+        self._generation += 1
+        generation = self._generation
+        known = self._count if sort_only and self._seqs is not None else None
+        count_first = known is None and bool(flt_.text.strip())
+
+        def first(_job: Any) -> tuple[int | None, list[RegisterRow]]:
+            n = known if known is not None else browse.count(db, flt_) if count_first else None
+            return n, browse.first_page(db, flt_, key, desc, FIRST_PAGE, expected=n)
+
+        def order(_job: Any) -> array:
+            return browse.ordered_seqs(db, flt_, key, desc)
+
+        def got_first(result: tuple[int | None, list[RegisterRow]]) -> None:
+            if generation != self._generation:
+                return
+            count, first_rows = result
+            same_rows = self._peeked and [r.seq for r in first_rows] == [r.seq for r in self._first]
+            self._peeked = False
+            if not same_rows:
+                self.beginResetModel()
+            changed = same_rows and first_rows != self._first
+            exact = max(count or 0, len(first_rows))
+            if not same_rows:  # (else the count shown stays until got_count corrects it, without a reset)
+                self._count = exact
+            self._first = first_rows
+            self._seqs = None
+            self._cache.clear()
+            for row in self._first:
+                self._cache[row.seq] = row
+            if not same_rows:
+                self.endResetModel()
+            elif changed:  # the same organizations, a value changed in between: repaint, keep the view
+                self.dataChanged.emit(self.index(0, 0), self.index(len(first_rows) - 1, self.columnCount() - 1))
+            if count is None and len(first_rows) == FIRST_PAGE:  # more than one page: count them now
+                self.ctx.runner.run(lambda _job: browse.count(db, flt_), on_success=got_count,
+                                    on_failure=self._failed, key="register-count")
+                return
+            got_count(exact)
+
+        def got_count(count: int) -> None:
+            if generation != self._generation:
+                return
+            if count > self._count:
+                self.beginInsertRows(QModelIndex(), self._count, count - 1)
+                self._count = count
+                self.endInsertRows()
+            elif count < self._count:  # fewer than estimated (``show_first``)
+                self.beginRemoveRows(QModelIndex(), count, self._count - 1)
+                self._count = count
+                self.endRemoveRows()
+            self.loaded.emit(self._count)
+            if self._count > len(self._first):
+                self.ctx.runner.run(order, on_success=got_order, on_failure=self._failed, key="register-order")
+            else:
+                self._seqs = array("q", (r.seq for r in self._first))
+                self.order_loaded.emit()
+
+        def got_order(seqs: array) -> None:
+            if generation != self._generation:
+                return
+            self._seqs = seqs
+            if len(seqs) != self._count:  # the register changed in between: take the fresh truth
+                self.beginResetModel()
+                self._count = len(seqs)
+                self.endResetModel()
+                self.loaded.emit(self._count)
+            elif self._count:
+                self.dataChanged.emit(self.index(len(self._first), 0),
+                                      self.index(self._count - 1, self.columnCount() - 1))
+            self.order_loaded.emit()
+
+        self.ctx.runner.run(first, on_success=got_first, on_failure=self._failed, key="register-first")
+
+    def show_first(self, rows: list[RegisterRow], estimate: int = 0) -> None:
+        """Show a first page read before the services loaded (``first_page.peek``); the count, the rest of
+        the order and every other reload come once the context has a database.  Until the count arrives, a
+        full page stands for ``estimate`` rows (the rest showing as loading), so that the scroll bar and the
+        row numbers' width start near where the count puts them."""
+        self.beginResetModel()
+        self._count = max(estimate, len(rows)) if len(rows) == FIRST_PAGE else len(rows)
+        self._first, self._seqs = list(rows), None
+        self._cache.clear()
+        for row in self._first:
+            self._cache[row.seq] = row
+        self._peeked = True
+        self.endResetModel()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.failed.emit(self.ctx.message(exc))
+
+    def refresh_rows(self, ids: tuple[str, ...]) -> None:
+        """Some organizations changed: drop them from the cache and repaint (a narrow refresh)."""
+        wanted = set(ids)
+        stale = [seq for seq, row in self._cache.items() if row.id in wanted]
+        for seq in stale:
+            del self._cache[seq]
+        if stale:
+            self.dataChanged.emit(self.index(0, 0), self.index(max(self._count - 1, 0), self.columnCount() - 1))
+
+    # -- rows ------------------------------------------------------------------------------------------------
+    def seq_at(self, row: int) -> int | None:
+        if self._seqs is not None:
+            return self._seqs[row] if 0 <= row < len(self._seqs) else None
+        return self._first[row].seq if 0 <= row < len(self._first) else None
+
+    def row_at(self, row: int) -> RegisterRow | None:
+        """The row, fetching its block if needed; None while the order is still loading."""
+        seq = self.seq_at(row)
+        if seq is None:
+            return None
+        cached = self._cache.get(seq)
+        if cached is not None:
+            self._cache.move_to_end(seq)
+            return cached
+        assert self._seqs is not None
+        from civicdesk.services.register import browse
+
+        start = (row // BLOCK) * BLOCK
+        block = list(self._seqs[start:start + BLOCK])
+        fetched = browse.rows(self.ctx.db, block)
+        for s in block:
+            if s in fetched:
+                self._cache[s] = fetched[s]
+        while len(self._cache) > CACHE_ROWS:
+            self._cache.popitem(last=False)
+        return self._cache.get(seq)
+
+    def id_at(self, row: int) -> str | None:
+        r = self.row_at(row)
+        return r.id if r else None
+
+    def row_of_id(self, org_id: str) -> int | None:
+        """The row of an organization already in the cache (e.g. just saved), else None."""
+        for seq, r in self._cache.items():
+            if r.id == org_id and self._seqs is not None:
+                try:
+                    return self._seqs.index(seq)
+                except ValueError:
+                    return None
+        return None
+
+    def cache_size(self) -> int:
+        return len(self._cache)
+
+    # -- Qt model API ----------------------------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal:
+            if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
+                return HEADERS[section] if self.labels.lang.startswith("zh") else HEADERS_EN[section]
+            if role == SortRole:
+                return SORT_KEYS.get(section)
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < self._count):
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, IdRole, SeqRole):
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return "…" if role == Qt.ItemDataRole.DisplayRole else None
+        if role == IdRole:
+            return row.id
+        if role == SeqRole:
+            return row.seq
+        text = self._display(row, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return text if index.column() in (COL_NAME, COL_ADDRESS, COL_REGISTRY) else None
+        return text
+
+    def _display(self, row: RegisterRow, column: int) -> str:
+        lab = self.labels
+        if column == COL_NAME:
+            return row.name
+        if column == COL_USCC:
+            return row.uscc or ""
+        if column in _CODE_COLUMNS:
+            kind, attr = _CODE_COLUMNS[column]
+            return lab.label(kind, getattr(row, attr))
+        if column in (COL_DIVISION, COL_TOWNSHIP):
+            return lab.division(row.division_code if column == COL_DIVISION else row.township_code)
+        if column == COL_ESTABLISHED:
+            return lab.date(row.established_on)
+        text = {COL_LEGAL_REP: row.legal_rep_name, COL_REGISTRY: row.registry_name, COL_ADDRESS: row.address,
+                COL_PHONE: row.contact_phone}.get(column)
+        return text or ""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = SORT_KEYS.get(column)
+        if key is None:
+            return
+        self.reload(sort_key=key, descending=order == Qt.SortOrder.DescendingOrder)

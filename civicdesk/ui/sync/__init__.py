@@ -1,0 +1,1 @@
+"""Sync: the Sync window, its tabs and dialogs."""
