@@ -70,7 +70,7 @@ def forbids(*roots: str) -> Callable[[str], bool]:
 
 
 # Modules of the package that import nothing but the standard library, so every layer may use them.
-KERNEL = {"civicdesk.clock"}
+KERNEL = {"civicdesk.clock", "civicdesk.schema"}
 
 
 def outside_models(name: str) -> bool:

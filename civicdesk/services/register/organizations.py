@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 
 from civicdesk.errors import InputError, Issue, NotFoundError, ValidationError
 from civicdesk.models import Division, Organization, OrgChange, OrgPerson
-from civicdesk.models import register as register_model
 from civicdesk.services.register import records
 from civicdesk.services.core.database import Database
 from civicdesk.services.core.reference import DictionaryValue, dictionary_codes, registry_name
@@ -31,8 +30,7 @@ from civicdesk.services.core.validation import (
     validate_uscc,
 )
 from civicdesk import clock
-
-LIVE_STATUSES = register_model.LIVE_STATUSES
+from civicdesk.schema import LIVE_STATUSES  # organizations.LIVE_STATUSES: filings and the ledger read it here
 
 
 @dataclass(frozen=True)
