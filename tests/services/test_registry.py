@@ -111,7 +111,7 @@ BAD_RECORDS = [
     ("members not a number", {"member_count": "many"}, "member_count", "field.number"),
     ("unknown field", {"colour": "red"}, "colour", "input.unknown_field"),
     ("foundation type on a social group", {"foundation_type": "public"}, "foundation_type", "field.not_allowed"),
-    ("registry of another county", {"registry_code": "511102"}, "registry_code", "organizations.division"),
+    ("registry of another county", {"registry_code": "511102"}, "registry_code", "registry.division"),
     ("certificate ends before it starts",
      {"certificate_valid_from": "2020-01-01", "certificate_valid_to": "2019-01-01"}, "certificate_valid_to",
      "certificate.period"),
