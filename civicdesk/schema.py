@@ -1,5 +1,6 @@
 """The database's shape as plain constants: the migrations this program knows, the register's sort keys, the
-statuses of a live organization, the columns of a register row and the dictionaries its labels use.
+statuses of a live organization, the columns of a register row, the dictionaries its labels use and the
+longest search query.
 
 They live here, at the top of the package and importing only the standard library, because three places need
 the same values and none may import the others: the models (``civicdesk.models.register`` builds the sort
@@ -49,3 +50,8 @@ DICTIONARY_KINDS = ("legal_form", "tier", "status", "category", "community_subty
 ROW_COLUMNS = ("seq", "id", "name", "uscc", "legal_form", "tier", "is_community", "community_subtype", "category",
                "status", "division_code", "township_code", "community_code", "registry_name", "legal_rep_name",
                "established_on", "address", "contact_phone", "origin_office")
+
+#: The longest search query, in characters (``services.register.search`` refuses a longer one; the CLI's help
+#: says it): far beyond a name or an address, far below SQLite's limits (a 50,000-character query failed with
+#: "LIKE or GLOB pattern too complex").
+MAX_QUERY = 200

@@ -104,6 +104,13 @@ def test_no_qt_below_the_ui(layer: str) -> None:
     assert not found, f"civicdesk/{layer} must not import Qt:\n" + "\n".join(found)
 
 
+@pytest.mark.parametrize("layer", ["models", "services"])
+def test_no_argparse_below_the_commands(layer: str) -> None:
+    """The command line's arguments are mapped in civicdesk/commands; a service takes options, not a Namespace."""
+    found = violations(PACKAGE / layer, forbids("argparse"))
+    assert not found, f"civicdesk/{layer} must not import argparse:\n" + "\n".join(found)
+
+
 def test_ui_does_not_touch_the_database() -> None:
     found = violations(PACKAGE / "ui", forbids("sqlalchemy", "alembic"))
     assert not found, "civicdesk/ui must go through the services, not SQLAlchemy/Alembic:\n" + "\n".join(found)

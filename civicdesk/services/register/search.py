@@ -45,7 +45,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from civicdesk.errors import InputError
 from civicdesk.models import Organization, table_of
-from civicdesk.schema import LIVE_STATUSES
+from civicdesk.schema import LIVE_STATUSES, MAX_QUERY
 
 GAP = "\ue000"  # a token that no query contains: marks a break (punctuation) inside a column
 GRAM = 4  # characters per token of org_text; shorter queries are prefixes (prefix index on 2)
@@ -120,11 +120,6 @@ def uscc_grams(value: str | None) -> str:
         return ""
     code = value.upper()
     return " ".join(code[:n] for n in range(2, min(len(code), USCC_TOKENS) + 1))
-
-
-#: Longest search text: far beyond a name or an address, far below SQLite's limits (a 50,000-character
-#: query failed with "LIKE or GLOB pattern too complex").
-MAX_QUERY = 200
 
 
 def normalize_query(query: str) -> str:
