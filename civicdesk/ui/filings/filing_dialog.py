@@ -73,6 +73,30 @@ class FilingDialog(QDialog):
         lang = "zh" if ctx.lang.startswith("zh") else "en"
         self._lang = lang
 
+        self._build_facts()
+        diff_box = self._build_diff()
+        lower = self._build_lower()
+        decision = self._build_decision()
+        self._build_message()
+        row = self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(self.facts)
+        layout.addWidget(self.stale)
+        layout.addWidget(diff_box, 1)
+        layout.addLayout(lower)
+        layout.addLayout(decision)
+        layout.addWidget(self.message)
+        layout.addLayout(row)
+        self.why_greyed = QLabel()  # why 准予/不予 are greyed, visible (not only in the tooltips); issue 13
+        self.why_greyed.setObjectName("why_greyed")
+        self.why_greyed.setWordWrap(True)
+        self.why_greyed.setVisible(False)
+        layout.addWidget(self.why_greyed)
+        self.reload()
+
+    def _build_facts(self) -> None:
+        """The heading and the grid of facts (kind, state, organization, dates, people …)."""
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 16px; font-weight: bold;")
         self.facts = QGridLayout()
@@ -97,12 +121,13 @@ class FilingDialog(QDialog):
         for col in (1, 3, 5):
             self.facts.setColumnStretch(col, 1)
 
+    def _build_diff(self) -> QGroupBox:
+        """The filing's content against the register now, with the button that reveals full numbers."""
         self.stale = QLabel()
         self.stale.setObjectName("stale")
         self.stale.setWordWrap(True)
         self.stale.setStyleSheet(WARN_STYLE)
         self.stale.setVisible(False)
-
         self.diff = QTableWidget(0, 4)
         self.diff.setObjectName("diff")
         self.diff.setHorizontalHeaderLabels([self.tr("事项"), self.tr("起草时的值"), self.tr("现值"),
@@ -122,7 +147,7 @@ class FilingDialog(QDialog):
         self.reveal_button = QPushButton(self.tr("显示完整号码"))
         self.reveal_button.setObjectName("reveal")
         self.reveal_button.setAutoDefault(False)
-        may_reveal = ctx.user is not None and ctx.may("reveal_ids")
+        may_reveal = self.ctx.user is not None and self.ctx.may("reveal_ids")
         self.reveal_button.setEnabled(may_reveal)
         self.reveal_button.setToolTip(self.tr("显示完整身份证号码和电话（记入审计）") if may_reveal else
                                       self.tr("身份证号码和电话已隐去部分数字：您无权查看完整号码。"))
@@ -131,7 +156,10 @@ class FilingDialog(QDialog):
         reveal_row.addStretch(1)
         reveal_row.addWidget(self.reveal_button)
         diff_layout.addLayout(reveal_row)
+        return diff_box
 
+    def _build_lower(self) -> QHBoxLayout:
+        """The documents handed in, beside the steps taken so far."""
         self.documents = QListWidget()
         self.documents.setObjectName("documents")
         self.documents.setMaximumHeight(110)
@@ -152,7 +180,10 @@ class FilingDialog(QDialog):
         lower = QHBoxLayout()
         lower.addWidget(docs_box, 1)
         lower.addWidget(steps_box, 2)
+        return lower
 
+    def _build_decision(self) -> QFormLayout:
+        """The reviewer's comment and the decision's document number."""
         self.comment = QPlainTextEdit()
         self.comment.setObjectName("comment")
         self.comment.setPlaceholderText(self.tr("审查意见；不予或退回补正时必须写明理由"))
@@ -163,13 +194,18 @@ class FilingDialog(QDialog):
         decision = QFormLayout()
         decision.addRow(self.tr("意见："), self.comment)
         decision.addRow(self.tr("文号："), self.document_no)
+        return decision
 
+    def _build_message(self) -> None:
+        """Where a refusal or failure is said."""
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
+    def _build_buttons(self) -> QHBoxLayout:
+        """The row of actions: edit, the transitions of ACTIONS, close."""
         texts = {"submit": self.tr("提交"), "review": self.tr("开始审查"), "approve": self.tr("准予"),
                  "reject": self.tr("不予"), "return": self.tr("退回补正"), "withdraw": self.tr("撤回")}
         self.buttons: dict[str, QPushButton] = {}
@@ -193,22 +229,7 @@ class FilingDialog(QDialog):
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.reject)
         row.addWidget(self.close_button)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addLayout(self.facts)
-        layout.addWidget(self.stale)
-        layout.addWidget(diff_box, 1)
-        layout.addLayout(lower)
-        layout.addLayout(decision)
-        layout.addWidget(self.message)
-        layout.addLayout(row)
-        self.why_greyed = QLabel()  # why 准予/不予 are greyed, visible (not only in the tooltips); issue 13
-        self.why_greyed.setObjectName("why_greyed")
-        self.why_greyed.setWordWrap(True)
-        self.why_greyed.setVisible(False)
-        layout.addWidget(self.why_greyed)
-        self.reload()
+        return row
 
     # -- loading --------------------------------------------------------------------------------------------
     def reload(self) -> None:
