@@ -120,7 +120,7 @@ def _write(job: PrintJob, options: Any, info: DocInfo) -> dict[str, Any]:
             continue
         value = record.values.get(spec.name)
         if spec.name == "contact_phone" and public:
-            value = mask_phone(value)
+            value = mask_phone(record.values["contact_phone"])
         text = _value(spec.name, value, labels, divisions)
         if not text and spec.name not in ALWAYS:
             continue

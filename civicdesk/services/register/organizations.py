@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -62,7 +62,7 @@ class OrgRecord:
     """One organization with its people and history, detached from any session."""
 
     id: str
-    values: dict[str, Any]
+    values: records.OrgValues
     origin_office: str
     version: int
     entry_mode: str
@@ -71,7 +71,7 @@ class OrgRecord:
 
     @property
     def name(self) -> str:
-        return str(self.values["name"])
+        return self.values["name"]
 
     def to_json(self) -> dict[str, Any]:
         """The record in the shape ``org add --json-file`` accepts (plus read-only keys it ignores)."""
@@ -548,7 +548,8 @@ def insert_organization(session: Session, data: dict[str, Any], office_code: str
 
 
 def _record(session: Session, org: Organization, *, reveal: bool) -> OrgRecord:
-    values = {spec.name: getattr(org, spec.name) for spec in records.ORG_FIELDS}
+    # one key a field of ORG_FIELDS, typed as its column: what OrgValues declares (a test keeps them in step)
+    values = cast(records.OrgValues, {spec.name: getattr(org, spec.name) for spec in records.ORG_FIELDS})
     people = session.scalars(
         select(OrgPerson)
         .where(OrgPerson.organization_id == org.id, OrgPerson.deleted_at.is_(None))
