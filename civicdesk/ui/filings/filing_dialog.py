@@ -30,6 +30,9 @@ from civicdesk.services.filings.service import FilingRecord
 from civicdesk.ui.context import AppContext, Changes
 from civicdesk.ui.labels import Labels
 from civicdesk.ui.filings.filing_table_model import DUE_SOON, OVERDUE, local_time
+from civicdesk.ui.filings.four_eyes import four_eyes_text, why_not_decide
+from civicdesk.ui.register.deregister_dialog import EndFilingDialog
+from civicdesk.ui.register.org_form import OrgFormDialog
 
 ACTIONS = ("submit", "review", "approve", "reject", "return", "withdraw")
 CODE_KINDS = {"legal_form": "legal_form", "tier": "tier", "community_subtype": "community_subtype",
@@ -360,8 +363,6 @@ class FilingDialog(QDialog):
         user = self.ctx.user
         if action in filings.FOUR_EYES and user is not None and user.username in (record.created_by,
                                                                                    record.submitted_by):
-            from civicdesk.ui.filings.four_eyes import four_eyes_text
-
             return four_eyes_text()
         return None
 
@@ -383,8 +384,6 @@ class FilingDialog(QDialog):
             reason = None if self._busy else self.why_not(action)
             button.setEnabled(reason is None and not self._busy)
             button.setToolTip(reason or "")
-        from civicdesk.ui.filings.four_eyes import why_not_decide
-
         greyed = None if self._busy else why_not_decide(self.ctx, self.record)
         self.why_greyed.setText(greyed or "")
         self.why_greyed.setVisible(bool(greyed))
@@ -424,13 +423,9 @@ class FilingDialog(QDialog):
             return None
         dialog: QDialog
         if record.kind in ("deregister", "revoke", "community_withdraw"):
-            from civicdesk.ui.register.deregister_dialog import EndFilingDialog
-
             dialog = EndFilingDialog(self.ctx, record.kind, record.organization_id or "", record.organization_name,
                                      self, filing=record)
         else:
-            from civicdesk.ui.register.org_form import OrgFormDialog
-
             current = None
             if record.kind not in filings.NEW_RECORD_KINDS and record.organization_id:
                 try:
