@@ -4,58 +4,48 @@ Every command prints data as text, or as JSON with ``--json``; exits 0 on succes
 ``verify`` that found faults) with one line on stderr that names what is wrong and nothing written: bad input,
 a locked, read-only, full or damaged database, and even a fault of the program itself never end in a
 traceback.
+
+The command groups live in ``civicdesk/commands/`` (listed in :data:`COMMAND_MODULES`) with their shared
+helpers in :mod:`civicdesk.commands.common`.  Services are imported inside the handlers: every start, the GUI's
+too, builds this parser on the way to the first paint, before SQLAlchemy may load (see that module).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import errno
+import getpass
 import os
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 from civicdesk import __version__
+from civicdesk.commands import audit, filing, ledger, office, sync, users
+from civicdesk.commands import print as print_command
+from civicdesk.commands.common import (
+    EXIT_CHECK_FAILED,
+    EXIT_ERROR,
+    JSON_HELP,
+    Parser,
+    acting_user,
+    add_register_filters,
+    count_arg,
+    fill_help,
+    first_surrogate,
+    one_line,
+    open_db,
+    print_json,
+    read_json_file,
+    read_new_password,
+)
 from civicdesk.errors import CivicDeskError, InputError, ValidationError
+from civicdesk.schema import MAX_QUERY
 
-EXIT_ERROR = 2
-EXIT_CHECK_FAILED = 3
-#: Largest ``--limit``: more than any register holds, and within SQLite's integers (10^20 overflowed).
-MAX_LIMIT = 10_000_000
-#: Deepest nesting a JSON input may have (a record is three levels deep; 100,000 levels ran out of stack).
-MAX_JSON_DEPTH = 32
+#: The command groups in ``civicdesk/commands/``, one module per feature: each module's ``add_parsers(sub)``
+#: adds its parsers and returns ``{command name: handler}`` (see civicdesk/commands/README.md).
+COMMAND_MODULES: tuple[Any, ...] = (audit, filing, ledger, office, print_command, sync, users)
 
-
-class Parser(argparse.ArgumentParser):
-    """argparse with its complaint in one line on stderr (exit 2), like every other error of the CLI."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {message}（{self.prog} --help）\n")
-
-
-def count_arg(text: str) -> int:
-    """A whole number from 0 to :data:`MAX_LIMIT` (an option's type)."""
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if not 0 <= value <= MAX_LIMIT:
-        raise argparse.ArgumentTypeError(f"0..{MAX_LIMIT:,}: {text[:40]!r}")
-    return value
-
-
-def add_register_filters(p: argparse.ArgumentParser) -> None:
-    """The filters of the register, as ``print register`` and ``export`` take them."""
-    p.add_argument("--division", help="区划代码：县、乡镇或村（社区）")
-    p.add_argument("--tier", choices=("registered", "filed", "guided"),
-                   help="管理层级：registered 登记、filed 备案、guided 指导管理")
-    p.add_argument("--legal-form", choices=("social_group", "social_service", "foundation"),
-                   help="组织类型：social_group 社会团体、social_service 民办非企业单位、foundation 基金会")
-    p.add_argument("--category", help="行业类别代码，如 charity")
-    p.add_argument("--subtype", help="社区社会组织类别代码，如 elderly_association")
-    p.add_argument("--status", help="状态代码，如 active、deregistered")
-    p.add_argument("--all", action="store_true", help="包括已注销、已撤销的组织")
-    p.add_argument("--search", default="", help="检索词（同主窗口检索框）")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -110,57 +100,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("verify", help="检查数据库完整性与结构版本 / check the database")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
-    for module in _command_modules():
+    for module in COMMAND_MODULES:
         COMMANDS.update(module.add_parsers(sub))
     fill_help(parser)
     return parser
-
-
-def fill_help(parser: argparse.ArgumentParser) -> None:
-    """Give the options every command has their help where a command did not: ``--json`` its sentence, and
-    an option with choices the list of them (so that ``--help`` explains every option)."""
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            for child in action.choices.values():
-                fill_help(child)
-        elif not action.help:
-            if "--json" in action.option_strings:
-                action.help = JSON_HELP
-            elif action.choices:
-                action.help = "可选 / one of: " + ", ".join(map(str, action.choices))
-
-
-JSON_HELP = "以 JSON 输出 / output JSON"
-MAX_QUERY = 200  # keep equal to civicdesk.services.register.search.MAX_QUERY (imported lazily: the CLI starts fast)
-
-
-def _command_modules() -> list[Any]:
-    """The command groups in ``civicdesk/commands/``: each module's ``add_parsers(sub)`` adds its parsers and
-    returns ``{command name: handler}``.  Keeps this file from growing with every feature."""
-    import importlib
-    import pkgutil
-
-    import civicdesk.commands as package
-
-    names = sorted(m.name for m in pkgutil.iter_modules(package.__path__) if not m.name.startswith("_"))
-    return [importlib.import_module(f"civicdesk.commands.{name}") for name in names]
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
-
-
-def _open(options: argparse.Namespace, *, create: bool = False):
-    """The database of ``--db``; only ``init`` (``create``) makes a new file: any other command on a missing
-    file is refused with nothing written."""
-    from civicdesk.services.core.database import open_database
-
-    return open_database(options.db, create=create)
-
-
-def _one_line(text: str) -> str:
-    """A message as one line (an OS or SQLite message may hold line breaks)."""
-    return " ".join(str(text).split())
 
 
 def run(options: argparse.Namespace) -> int:
@@ -170,12 +113,12 @@ def run(options: argparse.Namespace) -> int:
         handler = COMMANDS[options.command]
         return handler(options)
     except ValidationError as exc:
-        sys.stderr.write(f"civicdesk: {_one_line(exc.message(lang))}\n")
+        sys.stderr.write(f"civicdesk: {one_line(exc.message(lang))}\n")
         if getattr(options, "json", False):
-            _print_json({"error": exc.code, "issues": [i.as_dict(lang) for i in exc.issues]})
+            print_json({"error": exc.code, "issues": [i.as_dict(lang) for i in exc.issues]})
         return EXIT_ERROR
     except CivicDeskError as exc:
-        sys.stderr.write(f"civicdesk: {_one_line(exc.message(lang))}\n")
+        sys.stderr.write(f"civicdesk: {one_line(exc.message(lang))}\n")
         return EXIT_ERROR
     except BrokenPipeError:
         raise  # the reader went away (``| head``): main() ends quietly
@@ -183,7 +126,7 @@ def run(options: argparse.Namespace) -> int:
         sys.stderr.write("civicdesk: 已中断 / interrupted\n")
         return 130
     except Exception as exc:  # noqa: BLE001  (the last line of defence: one line, never a traceback)
-        sys.stderr.write(f"civicdesk: {_one_line(unexpected_error(exc).message(lang))}\n")
+        sys.stderr.write(f"civicdesk: {one_line(unexpected_error(exc).message(lang))}\n")
         if os.environ.get("CIVICDESK_DEBUG"):
             raise
         return EXIT_ERROR
@@ -199,65 +142,9 @@ def unexpected_error(exc: BaseException) -> CivicDeskError:
     if mapped is not None:
         return mapped
     if isinstance(exc, OSError):
-        import errno
-
         code = "os.full" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else "os.error"
         return CivicDeskError(code, path=str(exc.filename or ""), reason=exc.strerror or type(exc).__name__)
     return CivicDeskError("cli.internal", kind=type(exc).__name__)
-
-
-def read_new_password(label: str = "新密码") -> str:
-    """A new password: typed twice at a terminal, or two lines of standard input when it is not one."""
-    from civicdesk.services.admin import auth
-
-    if sys.stdin is not None and sys.stdin.isatty():
-        import getpass
-
-        first = getpass.getpass(f"{label}: ")
-        second = getpass.getpass(f"再次输入{label}: ")
-    else:
-        lines = (sys.stdin.read() if sys.stdin is not None else "").splitlines()
-        if len(lines) < 2:
-            raise InputError("auth.no_password")
-        first, second = lines[0], lines[1]
-    if first != second:
-        raise InputError("auth.passwords_differ")
-    auth.check_password_strength(first)
-    return first
-
-
-def acting_user(options: argparse.Namespace, db: Any, action: str | None) -> Any:
-    """Who runs a command that changes, exports, imports or prints data: logged in by ``--user`` or
-    ``CIVICDESK_USER`` with the password from a prompt or ``CIVICDESK_PASSWORD``, and allowed to ``action``.
-
-    A database without user accounts has nobody to log in as: the command runs as the system (and says so in
-    the audit trail) until its first admin is made.  ``action`` None: the service called next checks the
-    permission itself (and audits a refusal); otherwise a refusal here is audited as ``auth.refused``."""
-    from civicdesk.errors import CivicDeskError
-    from civicdesk.services.admin import auth
-
-    if not auth.has_users(db):
-        return None
-    username = getattr(options, "user", None)
-    if not username:
-        raise CivicDeskError("auth.required")
-    password = os.environ.get("CIVICDESK_PASSWORD")
-    if password is None:
-        if sys.stdin is None or not sys.stdin.isatty():
-            raise InputError("auth.no_password")
-        import getpass
-
-        password = getpass.getpass(f"用户 {username} 的密码: ")
-    user = auth.authenticate(db, username, password)
-    if action is not None:
-        try:
-            auth.require(user, action)
-        except CivicDeskError as exc:
-            from civicdesk.services.admin import audit
-
-            audit.record_event(db, "auth.refused", actor=user.username, attempted=action, error=exc.code)
-            raise
-    return user
 
 
 def _key_passphrase() -> str | None:
@@ -268,8 +155,6 @@ def _key_passphrase() -> str | None:
         return value
     if sys.stdin is None or not sys.stdin.isatty():
         return None
-    import getpass
-
     first = getpass.getpass("同步密钥口令（保护本单位私钥，至少8位）: ")
     if first != getpass.getpass("再次输入同步密钥口令: "):
         raise InputError("auth.passwords_differ")
@@ -281,7 +166,7 @@ def cmd_init(options: argparse.Namespace) -> int:
 
     password = read_new_password(f"管理员 {options.admin} 的密码") if options.admin else None
     passphrase = _key_passphrase()
-    db = _open(options, create=True)
+    db = open_db(options, create=True)
     try:
         office = init_office(db, code=options.office_code, name=options.office_name, level=options.level)
         if options.admin:
@@ -296,7 +181,7 @@ def cmd_init(options: argparse.Namespace) -> int:
     finally:
         db.close()
     if options.json:
-        _print_json({"code": office.code, "name": office.name, "level": office.level,
+        print_json({"code": office.code, "name": office.name, "level": office.level,
                      "database": str(db.path or db.url)})
     else:
         zh = options.lang == "zh"
@@ -312,14 +197,14 @@ LEVEL_LABELS = {"district": ("区县民政局", "district office"), "city": ("�
 def cmd_demo(options: argparse.Namespace) -> int:
     from civicdesk.services.admin.demo import load_demo
 
-    db = _open(options)
+    db = open_db(options)
     try:
         user = acting_user(options, db, "legacy_entry")
         result = load_demo(db, actor=user.username if user else None, own_only=options.own)
     finally:
         db.close()
     if options.json:
-        _print_json(result.__dict__)
+        print_json(result.__dict__)
     elif result.already_loaded:
         print("演示数据已载入，未重复载入。" if options.lang == "zh" else "Demo data already loaded; nothing added.")
     else:
@@ -331,7 +216,7 @@ def cmd_demo(options: argparse.Namespace) -> int:
 def cmd_org(options: argparse.Namespace) -> int:
     from civicdesk.services.register import organizations
 
-    db = _open(options)
+    db = open_db(options)
     try:
         if options.org_command == "list":
             from civicdesk.services.register.browse import list_organizations
@@ -342,7 +227,7 @@ def cmd_org(options: argparse.Namespace) -> int:
                 category=options.category, subtype=options.subtype, text=options.search,
             )
             if options.json:
-                _print_json([r.__dict__ for r in rows])
+                print_json([r.__dict__ for r in rows])
             else:
                 from civicdesk.services.register.lookups import dictionaries
 
@@ -363,16 +248,16 @@ def cmd_org(options: argparse.Namespace) -> int:
                                    entity="organization", entity_id=options.key)
             record = organizations.get_organization(db, options.key, reveal=options.reveal)
             if options.json:
-                _print_json(record.to_json())
+                print_json(record.to_json())
             else:
                 _print_record(db, record, options.lang)
             return 0
         user = acting_user(options, db, "legacy_entry")  # direct entry: admins digitizing paper records
-        data = _read_json_file(options.json_file)
+        data = read_json_file(options.json_file)
         record = organizations.add_organization(db, data, entry_mode="legacy",
                                                 recorded_by=user.username if user else None)
         if options.json:
-            _print_json(record.to_json())
+            print_json(record.to_json())
         else:
             print(f"已录入：{record.name}（id {record.id}）")
         return 0
@@ -380,71 +265,15 @@ def cmd_org(options: argparse.Namespace) -> int:
         db.close()
 
 
-def _read_json_file(path: Path, *, record: bool = True) -> Any:
-    """A JSON file as data: valid UTF-8, no NaN or Infinity, no lone surrogates (``"\\ud800"``), at most
-    :data:`MAX_JSON_DEPTH` levels deep.  With ``record`` (``org add``, ``filing new``), the fields of the
-    record it holds must have their JSON types: "yes" is no flag and 12345 no name (nothing is coerced)."""
-    if not path.is_file():
-        raise InputError("input.file_missing", path=str(path))
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"), parse_constant=_reject_constant)
-    except RecursionError as exc:
-        raise InputError("input.too_deep", path=str(path), max=MAX_JSON_DEPTH) from exc
-    except (UnicodeDecodeError, json.JSONDecodeError, ValueError) as exc:
-        raise InputError("input.json", path=str(path), reason=_one_line(str(exc))[:200]) from exc
-    _check_json_tree(data, path)
-    if record:
-        from civicdesk.services.register.organizations import json_input_issues
-
-        issues = json_input_issues(data)
-        if issues:
-            raise ValidationError(issues)
-    return data
-
-
-def _check_json_tree(data: Any, path: Path) -> None:
-    """Refuse JSON nested deeper than :data:`MAX_JSON_DEPTH` or holding a lone surrogate in a key or string
-    (SQLite cannot store one; printing it fails).  Iterative: the check itself cannot run out of stack."""
-    stack: list[tuple[Any, int]] = [(data, 1)]
-    while stack:
-        node, depth = stack.pop()
-        if isinstance(node, str):
-            bad = _surrogate(node)
-            if bad is not None:
-                raise InputError("input.bad_text", path=str(path), value=bad)
-            continue
-        if not isinstance(node, dict | list):
-            continue
-        if depth > MAX_JSON_DEPTH:
-            raise InputError("input.too_deep", path=str(path), max=MAX_JSON_DEPTH)
-        items = list(node.items()) if isinstance(node, dict) else [(None, v) for v in node]
-        for key, value in items:
-            if key is not None:
-                stack.append((key, depth))
-            stack.append((value, depth + 1))
-
-
-def _surrogate(text: str) -> str | None:
-    """The first lone surrogate of ``text`` as an escape (``\\udc80``), or None."""
-    for char in text:
-        if "\ud800" <= char <= "\udfff":
-            return f"\\u{ord(char):04x}"
-    return None
-
-
 def check_arguments(args: list[str]) -> None:
     """Refuse an argument that is not valid text: bytes that are not UTF-8 reach Python as lone surrogates
     (``surrogateescape``), which SQLite cannot store and a terminal cannot print."""
     for arg in args:
-        if _surrogate(arg) is not None:
+        if first_surrogate(arg) is not None:
             # the bytes as the shell passed them (surrogateescape), other lone surrogates as \\uXXXX
             shown = "".join(f"\\x{ord(c) - 0xDC00:02x}" if "\udc80" <= c <= "\udcff" else
                             f"\\u{ord(c):04x}" if "\ud800" <= c <= "\udfff" else c for c in arg)
             raise InputError("cli.bad_argument", value=shown[:80])
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed")
 
 
 #: fields whose value is a division code, shown with the division's name
@@ -502,7 +331,7 @@ def cmd_stats(options: argparse.Namespace) -> int:
     from civicdesk.services.register.browse import count
     from civicdesk.services.register.plain import RegisterFilter
 
-    db = _open(options)
+    db = open_db(options)
     try:
         figures = statistics(db, options.division)
         subtypes = {v.code: v.label(options.lang) for v in dictionaries(db).get("community_subtype", [])}
@@ -516,7 +345,7 @@ def cmd_stats(options: argparse.Namespace) -> int:
     if others > 0:
         figures = {**figures, "registered_here": own, "registered_elsewhere": others}
     if options.json:
-        _print_json(figures)
+        print_json(figures)
         return 0
     c = figures["community_social_organizations"]
     pop = figures["population"]
@@ -565,13 +394,13 @@ _MATCHED = {"name": ("名称", "name"), "address": ("住所", "address"),
 def cmd_search(options: argparse.Namespace) -> int:
     from civicdesk.services.register.browse import search_organizations
 
-    db = _open(options)
+    db = open_db(options)
     try:
         total, hits = search_organizations(db, options.query, options.limit)
     finally:
         db.close()
     if options.json:
-        _print_json({"query": options.query, "total": total, "results": [
+        print_json({"query": options.query, "total": total, "results": [
             {"id": h.id, "name": h.name, "uscc": h.uscc, "division_code": h.division_code, "matched": h.matched}
             for h in hits]})
     else:
@@ -592,13 +421,13 @@ def cmd_search(options: argparse.Namespace) -> int:
 def cmd_verify(options: argparse.Namespace) -> int:
     from civicdesk.services.admin.maintenance import verify
 
-    db = _open(options)
+    db = open_db(options)
     try:
         report = verify(db)
     finally:
         db.close()
     if options.json:
-        _print_json(report.as_dict())
+        print_json(report.as_dict())
     else:
         print(f"integrity_check: {', '.join(report.integrity) or 'n/a'}")
         print(f"foreign_key_check: {len(report.foreign_key_violations)} 处违例")

@@ -70,7 +70,7 @@ def forbids(*roots: str) -> Callable[[str], bool]:
 
 
 # Modules of the package that import nothing but the standard library, so every layer may use them.
-KERNEL = {"civicdesk.clock"}
+KERNEL = {"civicdesk.clock", "civicdesk.schema"}
 
 
 def outside_models(name: str) -> bool:
@@ -102,6 +102,13 @@ def test_layer_folders_exist() -> None:
 def test_no_qt_below_the_ui(layer: str) -> None:
     found = violations(PACKAGE / layer, qt)
     assert not found, f"civicdesk/{layer} must not import Qt:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("layer", ["models", "services"])
+def test_no_argparse_below_the_commands(layer: str) -> None:
+    """The command line's arguments are mapped in civicdesk/commands; a service takes options, not a Namespace."""
+    found = violations(PACKAGE / layer, forbids("argparse"))
+    assert not found, f"civicdesk/{layer} must not import argparse:\n" + "\n".join(found)
 
 
 def test_ui_does_not_touch_the_database() -> None:

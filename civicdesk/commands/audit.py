@@ -6,11 +6,12 @@ import argparse
 import sys
 from typing import Any
 
+from civicdesk.commands.common import EXIT_CHECK_FAILED, JSON_HELP, acting_user, count_arg, open_db, print_json
+
 
 def add_parsers(sub: Any) -> dict[str, Any]:
     audit = sub.add_parser("audit", help="审计记录 / audit trail")
     asub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
-    from civicdesk.cli import JSON_HELP, count_arg
 
     p = asub.add_parser("verify", help="重新计算审计链，指出第一条被改动、删除、插入或调换的记录")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
@@ -23,15 +24,14 @@ def add_parsers(sub: Any) -> dict[str, Any]:
 
 
 def cmd_audit(options: argparse.Namespace) -> int:
-    from civicdesk.cli import EXIT_CHECK_FAILED, _open, _print_json, acting_user
     from civicdesk.services.admin import audit
 
-    db = _open(options)
+    db = open_db(options)
     try:
         if options.audit_command == "verify":
             report = audit.verify(db)
             if options.json:
-                _print_json(report.as_dict())
+                print_json(report.as_dict())
             else:
                 print(report.message(options.lang))
             if not report.ok:
@@ -41,7 +41,7 @@ def cmd_audit(options: argparse.Namespace) -> int:
         acting_user(options, db, "audit")
         rows = audit.entries(db, actor=options.actor, action=options.action, limit=max(1, options.limit))
         if options.json:
-            _print_json([r.__dict__ for r in rows])
+            print_json([r.__dict__ for r in rows])
         else:
             for r in rows:
                 print(f"{r.seq}\t{r.at[:19]}\t{r.actor}\t{r.action}\t{r.entity or ''}\t{r.entity_id or ''}")

@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from civicdesk.commands.common import acting_user, open_db, print_json, read_json_file
+
 KINDS = ("establish", "change", "deregister", "revoke", "community_file", "community_guide", "tier_convert",
          "community_withdraw")
 
@@ -47,10 +49,9 @@ def add_parsers(sub: Any) -> dict[str, Any]:
 
 
 def cmd_filing(options: argparse.Namespace) -> int:
-    from civicdesk.cli import _open, _print_json, _read_json_file, acting_user
     from civicdesk.services.filings import service as filings
 
-    db = _open(options)
+    db = open_db(options)
     try:
         command = options.filing_command
         if command in ("list", "show"):
@@ -58,7 +59,7 @@ def cmd_filing(options: argparse.Namespace) -> int:
                 rows = filings.list_filings(db, state=options.state, kind=options.kind,
                                             organization_id=options.organization, open_only=options.open)
                 if options.json:
-                    _print_json([r.to_json() for r in rows])
+                    print_json([r.to_json() for r in rows])
                 else:
                     for r in rows:
                         flag = {"overdue": "已逾期", "due_soon": "即将到期"}.get(r.deadline_flag or "", "")
@@ -71,7 +72,7 @@ def cmd_filing(options: argparse.Namespace) -> int:
             return 0
         if command == "new":
             user = acting_user(options, db, None)
-            data = _read_json_file(options.json_file)
+            data = read_json_file(options.json_file)
             record = filings.draft_filing(db, options.kind, data, by=user)
             if options.submit:
                 record = filings.transition(db, record.id, "submit", by=user)
@@ -86,11 +87,10 @@ def cmd_filing(options: argparse.Namespace) -> int:
 
 
 def _show(record: Any, options: argparse.Namespace) -> None:
-    from civicdesk.cli import _print_json
     from civicdesk.services.filings import service as filings
 
     if options.json:
-        _print_json(record.to_json())
+        print_json(record.to_json())
         return
     print(f"{record.number}  {filings.kind_label(record.kind)}  {filings.state_label(record.state)}  "
           f"{record.organization_name}  (id {record.id})")

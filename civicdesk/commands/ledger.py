@@ -7,6 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from civicdesk.commands.common import acting_user, open_db, print_json
+from civicdesk.errors import render
+
 #: exit status when nothing was imported because rows are invalid (the report says which)
 EXIT_INVALID_ROWS = 2
 
@@ -39,11 +42,10 @@ def add_parsers(sub: Any) -> dict[str, Any]:
 
 
 def cmd_import(options: argparse.Namespace) -> int:
-    from civicdesk.cli import _open, _print_json, acting_user
     from civicdesk.services import ledger
 
     mapping = ledger.read_mapping_file(options.mapping) if options.mapping else None
-    db = _open(options)
+    db = open_db(options)
     try:
         if options.dry_run:  # reads only: no login
             report = ledger.preview_ledger(db, options.file, mapping=mapping)
@@ -55,13 +57,11 @@ def cmd_import(options: argparse.Namespace) -> int:
         db.close()
     lang = options.lang
     if options.json:
-        _print_json(report.as_dict(lang))
+        print_json(report.as_dict(lang))
     else:
         _print_report(report, lang)
     if report.invalid and not options.skip_invalid:
         if not options.dry_run:
-            from civicdesk.errors import render
-
             sys.stderr.write(f"civicdesk: {render('ledger.invalid_rows', {'count': report.invalid}, lang)}\n")
         return EXIT_INVALID_ROWS
     return 0
@@ -101,12 +101,11 @@ def _print_report(report: Any, lang: str) -> None:
 
 
 def cmd_export(options: argparse.Namespace) -> int:
-    from civicdesk.cli import _open, _print_json, acting_user
     from civicdesk.services import ledger
     from civicdesk.services.admin import auth
     from civicdesk.services.register.browse import RegisterFilter
 
-    db = _open(options)
+    db = open_db(options)
     try:
         if options.template:  # an empty form: no data leaves the office
             result = ledger.write_template(db, options.file)
@@ -122,7 +121,7 @@ def cmd_export(options: argparse.Namespace) -> int:
     finally:
         db.close()
     if options.json:
-        _print_json(result.__dict__)
+        print_json(result.__dict__)
     elif options.lang.startswith("zh"):
         print(f"已导出 {result.rows} 个组织到 {result.path}" if not options.template else f"已导出模板 {result.path}")
     else:

@@ -7,6 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from civicdesk.commands.common import acting_user, open_db, print_json
+from civicdesk.errors import InputError
+
 
 def add_parsers(sub: Any) -> dict[str, Any]:
     office = sub.add_parser("office", help="本单位名片与已信任的单位 / office cards and trust")
@@ -23,11 +26,9 @@ def add_parsers(sub: Any) -> dict[str, Any]:
 
 
 def cmd_office(options: argparse.Namespace) -> int:
-    from civicdesk.cli import _open, _print_json, acting_user
-    from civicdesk.errors import InputError
     from civicdesk.services.sync import keys
 
-    db = _open(options)
+    db = open_db(options)
     try:
         zh = options.lang == "zh"
         if options.office_command == "card":
@@ -61,14 +62,14 @@ def cmd_office(options: argparse.Namespace) -> int:
                     raise InputError("sync.not_confirmed")
             keys.trust_card(db, data, str(options.card), actor=user.username if user else None)
             if options.json:
-                _print_json({"code": card.office_code, "name": card.name, "level": card.level,
+                print_json({"code": card.office_code, "name": card.name, "level": card.level,
                              "fingerprint": card.fingerprint, "changed_key": check.known and not check.same_keys})
             else:
                 print("已信任。" if zh else "Trusted.")
             return 0
         entries = keys.list_offices(db)
         if options.json:
-            _print_json([e.__dict__ for e in entries])
+            print_json([e.__dict__ for e in entries])
         else:
             for e in entries:
                 mark = "本单位" if e.local else "已信任"

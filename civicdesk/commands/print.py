@@ -1,27 +1,110 @@
-"""``civicdesk print KIND [filters] -o FILE.pdf [--public] [--json]``: registers, organization sheets and the
-statistics report as PDFs.  The kinds and their own arguments come from
-:mod:`civicdesk.services.printing.documents`; they are imported only when ``print`` runs (reportlab is heavy
-and every CLI start builds every command's parser).
+"""``civicdesk print KIND [options] -o FILE.pdf [--public] [--json]``: registers, organization sheets, the
+statistics report and the filings report as PDFs.
+
+The kinds come from :mod:`civicdesk.services.printing`; their command-line arguments, and how parsed arguments
+become a kind's options, are here in :data:`ARGUMENTS` (the services never see argparse).  The printing services
+are imported only when ``print`` runs: they load reportlab, and every CLI start builds every command's parser.
 """
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
+
+from civicdesk.commands.common import Parser, acting_user, add_register_filters, fill_help, open_db, print_json
+from civicdesk.errors import InputError
+from civicdesk.services.core.validation import parse_date  # standard library only (the first paint uses it too)
 
 _HELP = "打印为 PDF：名录、登记信息表、统计报告、申请事项办理情况表等（civicdesk print --help 列出全部种类）"
 
 
-def add_parsers(sub: Any) -> dict[str, Any]:
-    from civicdesk.cli import Parser
+@dataclass(frozen=True)
+class KindArguments:
+    """A printable kind on the command line: its own arguments, and its options from the parsed ones."""
 
+    add: Callable[[argparse.ArgumentParser], None]
+    options: Callable[[argparse.Namespace], Any]
+
+
+def _register_arguments(p: argparse.ArgumentParser) -> None:
+    """The filters of ``org list``, plus grouping."""
+    from civicdesk.services.printing.register import GROUPS  # reportlab: see the module
+
+    add_register_filters(p)
+    p.add_argument("--group", default="legal_form", choices=GROUPS, help="分组：组织类型、乡镇（街道）、县区或不分组")
+
+
+def _register_options(ns: argparse.Namespace) -> Any:
+    from civicdesk.services.printing import register as reg  # reportlab: see the module
+    from civicdesk.services.register.plain import RegisterFilter
+
+    status = ns.status or (None if ns.all else "live")
+    flt = RegisterFilter(text=ns.search or "", legal_form=ns.legal_form, tier=ns.tier, category=ns.category,
+                         community_subtype=ns.subtype, status=status)
+    return reg.RegisterOptions(filter=flt, division=ns.division, group_by=ns.group)
+
+
+def _organization_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("key", metavar="ID_OR_USCC", help="组织 id、统一社会信用代码或名称")
+
+
+def _statistics_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--division", help="区划代码（默认：本单位）")
+
+
+def _statistics_options(ns: argparse.Namespace) -> Any:
+    from civicdesk.services.printing.kind_statistics import StatisticsOptions  # reportlab: see the module
+
+    return StatisticsOptions(division=ns.division)
+
+
+def _filings_arguments(p: argparse.ArgumentParser) -> None:
+    from civicdesk.services.filings import service as filings  # SQLAlchemy: see the module
+
+    p.add_argument("--from", dest="start", help="期间起（默认：今年1月1日），如 2026-01-01")
+    p.add_argument("--to", dest="end", help="期间止（默认：今天）")
+    p.add_argument("--state", choices=filings.STATES, help="只列此状态的申请事项")
+    p.add_argument("--kind", choices=filings.KINDS, help="只列此类申请事项")
+
+
+def _filings_options(ns: argparse.Namespace) -> Any:
+    from civicdesk.services.printing.kind_filings import FilingsOptions, default_options  # reportlab: see the module
+
+    defaults = default_options()
+    start = _date(ns.start, "--from") if ns.start else defaults.start
+    end = _date(ns.end, "--to") if ns.end else defaults.end
+    if end < start:
+        raise InputError("print.bad_option", option="--to", reason="期间止早于期间起")
+    return FilingsOptions(start, end, ns.state, ns.kind)
+
+
+def _date(value: str, option: str) -> date:
+    parsed = parse_date(value)
+    if parsed is None:
+        raise InputError("print.bad_option", option=option, reason=f"“{value}”不是日期")
+    return parsed
+
+
+#: The command-line arguments of each printable kind, by the kind's name.
+ARGUMENTS: dict[str, KindArguments] = {
+    "register": KindArguments(_register_arguments, _register_options),
+    "organization": KindArguments(_organization_arguments, lambda ns: {"key": ns.key}),
+    "statistics": KindArguments(_statistics_arguments, _statistics_options),
+    "filings": KindArguments(_filings_arguments, _filings_options),
+}
+
+
+def add_parsers(sub: Any) -> dict[str, Any]:
     class PrintParser(Parser):
         """``print --help`` lists every kind the printing package has (read only when help is asked for:
         the kinds import reportlab)."""
 
         def format_help(self) -> str:
-            from civicdesk.services.printing import kinds
+            from civicdesk.services.printing import kinds  # reportlab: see the module
 
             self.epilog = "KIND:\n" + "\n".join(f"  {k.name:14}{k.label}" for k in kinds()) + \
                 "\n\ncivicdesk print KIND --help 查看该种类的选项"
@@ -39,10 +122,10 @@ def add_parsers(sub: Any) -> dict[str, Any]:
 
 
 def kind_parser(kind: Any) -> argparse.ArgumentParser:
-    from civicdesk.cli import Parser, fill_help
-
+    """The parser of ``civicdesk print <kind>``: the kind's own arguments (:data:`ARGUMENTS`), then those of
+    every kind."""
     p = Parser(prog=f"civicdesk print {kind.name}", description=kind.label)
-    kind.add_arguments(p)
+    ARGUMENTS[kind.name].add(p)
     p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf", help="输出的 PDF 文件")
     p.add_argument("--public", action="store_true", help="公开版：隐去身份证号码、电话号码和内部备注")
     p.add_argument("--reveal-ids", action="store_true", help="内部版显示完整身份证号码（须有查看权限）")
@@ -53,25 +136,23 @@ def kind_parser(kind: Any) -> argparse.ArgumentParser:
 
 
 def cmd_print(options: argparse.Namespace) -> int:
-    from civicdesk.cli import _open, _print_json, acting_user
-    from civicdesk.services.printing import get_kind, print_document
+    from civicdesk.services.admin import auth  # SQLAlchemy: see the module
+    from civicdesk.services.printing import get_kind, print_document  # reportlab: see the module
 
     kind = get_kind(options.kind)
     args = kind_parser(kind).parse_args(options.args)
     options.json = args.json
-    db = _open(options)
+    db = open_db(options)
     try:
         user = acting_user(options, db, "print")
         if args.reveal_ids and not args.public:
-            from civicdesk.services.admin import auth
-
             auth.require(user, "reveal_ids")
-        result = print_document(db, kind.name, kind.options_from_args(args), args.output, public=args.public,
+        result = print_document(db, kind.name, ARGUMENTS[kind.name].options(args), args.output, public=args.public,
                                 reveal_ids=args.reveal_ids, font=args.font, actor=user.username if user else None)
     finally:
         db.close()
     if args.json:
-        _print_json(result.as_dict())
+        print_json(result.as_dict())
     else:
         zh = options.lang == "zh"
         version = "公开版" if result.public else "内部版"

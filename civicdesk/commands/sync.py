@@ -6,6 +6,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from civicdesk.commands.common import acting_user, open_db, print_json
+from civicdesk.errors import InputError
+
 EXIT_REFUSED = 2
 
 
@@ -46,8 +49,6 @@ def add_parsers(sub: Any) -> dict[str, Any]:
 
 
 def _target(options: argparse.Namespace, name: str, first: bool) -> Path:
-    from civicdesk.errors import InputError
-
     if options.dir is not None:
         try:  # the outbox folder is made on first use, as a clerk expects
             options.dir.mkdir(parents=True, exist_ok=True)
@@ -126,11 +127,10 @@ def _import_sentence(r: Any, zh: bool) -> str:
 
 
 def cmd_sync(options: argparse.Namespace) -> int:
-    from civicdesk.cli import _open, _print_json, acting_user
     from civicdesk.services.sync import keys, service
 
     zh = options.lang == "zh"
-    db = _open(options)
+    db = open_db(options)
     try:
         command = options.sync_command
         user = None
@@ -148,7 +148,7 @@ def cmd_sync(options: argparse.Namespace) -> int:
                 written.append({"file": str(path), "epoch": p.epoch, "seq": p.seq, "sha256": p.sha256,
                                 "full": p.full, "changes": p.changes, "counts": p.counts})
             if options.json:
-                _print_json(written)
+                print_json(written)
             else:
                 for w in written:
                     what = "全部数据" if w["full"] else "变更"
@@ -164,7 +164,7 @@ def cmd_sync(options: argparse.Namespace) -> int:
         if command == "import":
             results = service.import_files(db, options.files, keys.passphrase_from_env_or_prompt(), actor=actor)
             if options.json:
-                _print_json([r.as_dict() for r in results])
+                print_json([r.as_dict() for r in results])
             else:
                 for r in results:
                     print(_import_sentence(r, zh))
@@ -172,7 +172,7 @@ def cmd_sync(options: argparse.Namespace) -> int:
         if command == "status":
             data = service.status(db)
             if options.json:
-                _print_json(data)
+                print_json(data)
             else:
                 for line in _status_lines(data, zh):
                     print(line)
@@ -181,7 +181,7 @@ def cmd_sync(options: argparse.Namespace) -> int:
             reveal_user = acting_user(options, db, "reveal_ids") if options.reveal else None
             rows = service.list_conflicts(db, open_only=options.open, reveal=options.reveal, user=reveal_user)
             if options.json:
-                _print_json([r.as_dict() for r in rows])
+                print_json([r.as_dict() for r in rows])
             else:
                 for r in rows:
                     state = "open" if r.resolved_at is None else f"resolved {r.resolved_at}"
@@ -191,8 +191,6 @@ def cmd_sync(options: argparse.Namespace) -> int:
                         print(f"    {f}: local={local.get(f)!r} remote={remote.get(f)!r} now={now.get(f)!r}")
             return 0
         if command == "resolve":
-            from civicdesk.errors import InputError
-
             values = {}
             for item in options.set:
                 if "=" not in item:
@@ -201,14 +199,14 @@ def cmd_sync(options: argparse.Namespace) -> int:
                 values[k] = v
             view = service.resolve_conflict(db, options.id, options.take, values, actor=actor)
             if options.json:
-                _print_json(view.as_dict())
+                print_json(view.as_dict())
             else:
                 print(("已解决：" if zh else "Resolved: ") + view.id)
             return 0
         if command == "new-epoch":
             epoch = service.new_epoch(db)
             if options.json:
-                _print_json({"epoch": epoch})
+                print_json({"epoch": epoch})
             else:
                 print(f"已开始第 {epoch} 轮发送。" if zh else f"Epoch {epoch} started.")
             return 0

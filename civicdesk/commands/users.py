@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
+import sys
 from typing import Any
+
+from civicdesk.commands.common import acting_user, open_db, print_json, read_new_password
+from civicdesk.errors import CivicDeskError, InputError
 
 
 def add_parsers(sub: Any) -> dict[str, Any]:
@@ -39,17 +45,15 @@ def _user_json(u: Any) -> dict[str, Any]:
 
 
 def cmd_user(options: argparse.Namespace) -> int:
-    from civicdesk.cli import _open, _print_json, acting_user, read_new_password
-    from civicdesk.errors import CivicDeskError
     from civicdesk.services.admin import auth
 
-    db = _open(options)
+    db = open_db(options)
     try:
         command = options.user_command
         if command == "list":
             users = auth.list_users(db)
             if options.json:
-                _print_json([_user_json(u) for u in users])
+                print_json([_user_json(u) for u in users])
             else:
                 for u in users:
                     state = "在用" if u.active else "已停用"
@@ -58,16 +62,9 @@ def cmd_user(options: argparse.Namespace) -> int:
         if command == "passwd":
             if not options.user:
                 raise CivicDeskError("auth.required")
-            import os
-
             old = os.environ.get("CIVICDESK_PASSWORD")
             if old is None:
-                import getpass
-                import sys
-
                 if not sys.stdin.isatty():
-                    from civicdesk.errors import InputError
-
                     raise InputError("auth.no_password")
                 old = getpass.getpass(f"用户 {options.user} 的原密码: ")
             new = read_new_password()
@@ -83,7 +80,7 @@ def cmd_user(options: argparse.Namespace) -> int:
         else:
             info = auth.set_role(db, options.name, options.role, by=by)
         if options.json:
-            _print_json(_user_json(info))
+            print_json(_user_json(info))
         else:
             print(f"{info.username}\t{auth.role_label(info.role)}\t{'在用' if info.active else '已停用'}")
         return 0

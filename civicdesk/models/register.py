@@ -9,27 +9,8 @@ from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Index, Integer, Nu
 from sqlalchemy.orm import Mapped, mapped_column
 
 from civicdesk.models.base import Base, SyncedMixin
+from civicdesk.schema import SORT_KEYS
 
-
-#: Sort keys of the register table -> the columns of their ORDER BY.  Each gets a partial covering index
-#: (ORDER BY columns, then seq, which ends every ORDER BY, then status, which the default filter reads), over
-#: rows that are not tombstoned, so that the ordered ids come from one index scan without touching the table.
-SORT_KEYS: dict[str, tuple[str, ...]] = {
-    "name": ("name_pinyin", "name"),
-    "uscc": ("uscc", "name"),
-    "established_on": ("established_on", "name"),
-    "division": ("division_code", "township_code", "name"),
-    "legal_rep_name": ("legal_rep_name", "name"),
-    "legal_form": ("legal_form", "name"),
-    "tier": ("tier", "name"),
-    "community_subtype": ("community_subtype", "name"),
-    "category": ("category", "name"),
-    "status": ("status", "name"),
-}
-
-
-#: The statuses of an organization that exists (the register's default filter).
-LIVE_STATUSES = ("active", "suspended", "liquidating")
 
 
 def sort_indexes() -> list[Index]:

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from civicdesk.errors import CivicDeskError
+
 if TYPE_CHECKING:
     from civicdesk.services.admin.auth import UserInfo
     from civicdesk.services.core.database import Database
@@ -57,8 +59,6 @@ class AppContext:
 
     def message(self, exc: BaseException) -> str:
         """Words for an error: a CivicDeskError in the current language, anything else as it is."""
-        from civicdesk.errors import CivicDeskError
-
         if isinstance(exc, CivicDeskError):
             return exc.message(self.lang)
         return f"{type(exc).__name__}: {exc}"

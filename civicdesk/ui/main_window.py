@@ -7,6 +7,7 @@ may be built from a first page read before the services loaded, and take the dat
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -319,8 +320,6 @@ class MainWindow(QMainWindow):
         def figures(_job: Any) -> tuple[int, int | None]:
             """How many the default filter hides (deregistered, revoked), and how many this office registered
             (the rest came in sync packages: the city's organizations located here)."""
-            from dataclasses import replace
-
             from civicdesk.services.register import browse  # imported when asked for: not on the way to the first paint
 
             hidden = browse.count(db, replace(flt, status=None)) - count if flt.status == "live" else 0

@@ -344,10 +344,12 @@ def test_a_name_too_long_for_its_cell_is_condensed_then_cut() -> None:
 def test_a_new_kind_is_one_registration(shawan: Database, shawan_db_path: Path, tmp_path: Path,
                                         capsys: pytest.CaptureFixture[str]) -> None:
     """What the filings kind will do: a DocumentKind registered from its own module is printable from
-    print_document and the CLI, with the atomic write, fonts and footers of every other kind."""
+    print_document, and from the CLI with its arguments in commands/print.py, with the atomic write, fonts and
+    footers of every other kind."""
     from reportlab.platypus import Paragraph
 
     from civicdesk.app import main
+    from civicdesk.commands import print as print_command
     from civicdesk.services.printing import documents, official
 
     def write(job: Any, options: Any, info: Any) -> dict[str, Any]:
@@ -356,10 +358,11 @@ def test_a_new_kind_is_one_registration(shawan: Database, shawan_db_path: Path, 
         return {"pages": official.build(job.path, job.fonts, info, story)}
 
     kind = documents.DocumentKind(
-        name="demo_list", label="示例清单", options_from_args=lambda ns: {"period": ns.period},
-        add_arguments=lambda p: p.add_argument("--period", default="2026年"), title=lambda _db, _o: "申请事项办理清单",
+        name="demo_list", label="示例清单", title=lambda _db, _o: "申请事项办理清单",
         size=lambda _db, _o: 1, write=write, default_options=lambda: {"period": "2026年"})
     documents.register_kind(kind)
+    print_command.ARGUMENTS["demo_list"] = print_command.KindArguments(
+        add=lambda p: p.add_argument("--period", default="2026年"), options=lambda ns: {"period": ns.period})
     try:
         out = tmp_path / "k.pdf"
         result = print_document(shawan, "demo_list", {"period": "2026年第三季度"}, out)
@@ -371,6 +374,7 @@ def test_a_new_kind_is_one_registration(shawan: Database, shawan_db_path: Path, 
         capsys.readouterr()
     finally:
         documents._KINDS.pop("demo_list", None)
+        print_command.ARGUMENTS.pop("demo_list", None)
 
 
 def test_no_line_starts_with_a_closing_mark() -> None:

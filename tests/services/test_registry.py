@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import typing
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from sqlalchemy import select
 from civicdesk.errors import ValidationError
 from civicdesk.models import Organization, OrgPerson
 from civicdesk.services.register import browse
-from civicdesk.services.register import organizations
+from civicdesk.services.register import organizations, records
 from civicdesk.services.core.database import Database, open_database
 from civicdesk.services.register.statistics import statistics
 from civicdesk.services.core.validation import make_id_number, make_uscc, uscc_check_char
@@ -111,7 +112,7 @@ BAD_RECORDS = [
     ("members not a number", {"member_count": "many"}, "member_count", "field.number"),
     ("unknown field", {"colour": "red"}, "colour", "input.unknown_field"),
     ("foundation type on a social group", {"foundation_type": "public"}, "foundation_type", "field.not_allowed"),
-    ("registry of another county", {"registry_code": "511102"}, "registry_code", "organizations.division"),
+    ("registry of another county", {"registry_code": "511102"}, "registry_code", "registry.division"),
     ("certificate ends before it starts",
      {"certificate_valid_from": "2020-01-01", "certificate_valid_to": "2019-01-01"}, "certificate_valid_to",
      "certificate.period"),
@@ -242,3 +243,18 @@ def test_list_by_division_and_tier(shawan_db_path: Path) -> None:
         assert all(r.status in organizations.LIVE_STATUSES for r in everything)
     finally:
         db.close()
+
+
+def test_org_values_declares_every_field_as_its_column_is_typed() -> None:
+    """OrgRecord.values (records.OrgValues) has one key a field of ORG_FIELDS, in its order, with the type of
+    its organization column, so that the GUI, the CLI and the printed sheet get what mypy was told."""
+    declared = typing.get_type_hints(records.OrgValues)
+    assert list(declared) == [spec.name for spec in records.ORG_FIELDS]
+    columns = typing.get_type_hints(Organization)
+    assert {name: typing.get_args(columns[name])[0] for name in declared} == declared
+
+
+def test_a_record_carries_exactly_the_declared_values(db: Database) -> None:
+    record = organizations.get_organization(db, organizations.add_organization(db, social_group()).id)
+    assert list(record.values) == list(typing.get_type_hints(records.OrgValues))
+    assert record.name == record.values["name"]

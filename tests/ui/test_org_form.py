@@ -301,7 +301,7 @@ def test_validation_error_from_saving_is_shown_at_the_field(
     form.legacy_box.setChecked(True)
     fill_social_group(qtbot, form, GOOD_USCC)
     qtbot.waitUntil(form.save_button.isEnabled)
-    monkeypatch.setattr(org_form.registry, "add_organization", clash)
+    monkeypatch.setattr(org_form.organizations, "add_organization", clash)
     form.request_save()
     qtbot.waitUntil(lambda: "另一协会" in form.field_message("uscc"))
     assert form.isVisible() and not form.save_button.isEnabled()
@@ -318,7 +318,7 @@ def test_other_errors_from_saving_go_to_a_message_box(
     form.legacy_box.setChecked(True)
     fill_social_group(qtbot, form, GOOD_USCC)
     qtbot.waitUntil(form.save_button.isEnabled)
-    monkeypatch.setattr(org_form.registry, "add_organization", broken)
+    monkeypatch.setattr(org_form.organizations, "add_organization", broken)
     form.request_save()
     qtbot.waitUntil(lambda: bool(shown))
     assert shown == ["无法打开数据库“x.sqlite3”：disk full"]

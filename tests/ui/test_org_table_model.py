@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from civicdesk.schema import SORT_KEYS
 from civicdesk.services.register import browse
 from civicdesk.ui.labels import Labels
 from civicdesk.ui.register.org_table_model import (
@@ -14,6 +15,7 @@ from civicdesk.ui.register.org_table_model import (
     COL_ESTABLISHED,
     COL_NAME,
     COL_USCC,
+    SORT_KEYS as COLUMN_SORT_KEYS,
     IdRole,
     OrgTableModel,
 )
@@ -97,3 +99,10 @@ def test_stale_result_is_dropped(qtbot, make_ctx, city_db_path: Path) -> None:
         model.reload(flt=browse.RegisterFilter(text="通江"))
     assert counts == [118]
     assert model.rowCount() == 118
+
+
+def test_every_sortable_column_sorts_by_a_key_the_services_know() -> None:
+    """A column's sort key must be one of civicdesk.schema's, which browse and the first paint order by; every
+    one of those has a column."""
+    keys = {key for key in COLUMN_SORT_KEYS.values() if key is not None}
+    assert keys == set(SORT_KEYS)

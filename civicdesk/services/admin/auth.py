@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -254,8 +254,6 @@ def _burn(password: str) -> None:
 
 
 def _local_time(value: datetime) -> str:
-    from datetime import timezone
-
     return value.replace(tzinfo=timezone.utc).astimezone().strftime("%H:%M")
 
 

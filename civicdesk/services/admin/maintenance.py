@@ -13,8 +13,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from civicdesk.models import Organization
 from civicdesk.models.migrate import head_revision
-from civicdesk.services.register import search
+from civicdesk.services.register import records, search
 from civicdesk.services.core.database import Database, stamped_revision
+from civicdesk.services.core.validation import validate_uscc
 
 
 @dataclass(frozen=True)
@@ -43,9 +44,6 @@ def _domain(session: Any) -> tuple[list[dict[str, Any]], int]:
     """Rows of the register whose values no clerk could have entered: a code outside its dictionary (the
     fields ``org add`` checks against one), a credit code with a wrong length, character or check character,
     a number out of range, an empty origin office."""
-    from civicdesk.services.register import records
-    from civicdesk.services.core.validation import validate_uscc
-
     found: list[dict[str, Any]] = []
     count = 0
 

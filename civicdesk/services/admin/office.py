@@ -6,7 +6,7 @@ import re
 
 from sqlalchemy import select
 
-from civicdesk.errors import CivicDeskError, ValidationError
+from civicdesk.errors import CivicDeskError, Issue, ValidationError
 from civicdesk.models import Division, Office
 from civicdesk.services.core.database import Database, OfficeInfo
 from civicdesk.services.core.reference import CITY_CODE, load_reference
@@ -19,8 +19,6 @@ def init_office(db: Database, *, code: str, name: str, level: str) -> OfficeInfo
 
     A code outside the shipped reference data is accepted with its name (it becomes a division of its own).
     """
-    from civicdesk.errors import Issue
-
     code, name, level = code.strip(), name.strip(), level.strip()
     issues = []
     if not re.fullmatch(r"\d{6}", code):

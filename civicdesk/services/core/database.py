@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from civicdesk.errors import CivicDeskError, DatabaseError
 from civicdesk.services.register import search
 from civicdesk.models import Base, Office, make_engine, make_session_factory
+from civicdesk.models import engine as engine_module
 from civicdesk.models.engine import IMMEDIATE
 from civicdesk.models.migrate import alembic_config, head_revision, known_revisions
 from civicdesk.services.register.first_page import default_database_path  # noqa: F401 (its home before the first paint)
@@ -111,8 +112,7 @@ def database_error(exc: BaseException, path: str | Path | None = None) -> Databa
         return None
     if code == "db.io" and _nearly_full(path):
         code = "db.full"  # SQLite says "disk I/O error" when the full disk is the -shm file's
-    from civicdesk.models import engine as engine_module  # the timeout in force (a test may shorten it)
-
+    # the timeout in force, read when the error is made (a test may shorten it)
     return DatabaseError(code, path=str(path or ""), reason=reason, seconds=engine_module.BUSY_TIMEOUT_MS / 1000)
 
 
@@ -306,7 +306,7 @@ def migrate(engine: Engine, url: str, revision: str, *, downgrade: bool = False)
     for the migration (outside the transaction, as SQLite requires), checked before the commit, and switched
     back on.
     """
-    from alembic import command
+    from alembic import command  # half a second to import: only a database that needs a migration pays it
 
     cfg = alembic_config(url)
     # IMMEDIATE: a second program opening the same old file waits for this migration instead of failing

@@ -30,6 +30,7 @@ from civicdesk.services.admin import audit
 from civicdesk.services.admin import auth
 from civicdesk.services.register import records
 from civicdesk.services.core.database import Database
+from civicdesk.services.core.reference import dictionary_codes, registry_name
 from civicdesk.services.register.organizations import (
     LIVE_STATUSES,
     _fill_defaults,
@@ -270,8 +271,6 @@ def _shown(name: str, value: Any, reveal: bool) -> Any:
 
 
 def _role_label(session: Session, role: Any) -> str:
-    from civicdesk.services.core.reference import dictionary_codes
-
     entry = dictionary_codes(session).get("person_role", {}).get(str(role or ""))
     return entry.label_zh if entry is not None else str(role or "")
 
@@ -601,8 +600,6 @@ def _check_change(session: Session, org: Organization, changes: dict[str, Any],
 def _registry_for_tier(session: Session, values: dict[str, Any]) -> None:
     """The registry a tier implies: the county's bureau for registered, the township for filed, the
     village or community for guided (DOMAIN.md "Community social organizations")."""
-    from civicdesk.services.core.reference import registry_name
-
     tier = values.get("tier")
     code = {"registered": values.get("division_code") or session.info.get("office_code"),  # the county bureau
             "filed": values.get("township_code"), "guided": values.get("community_code")}.get(tier or "")

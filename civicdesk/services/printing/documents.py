@@ -1,12 +1,12 @@
 """The kinds of printable document, by name.  Adding a kind (e.g. ``filings``) is one module,
 ``civicdesk/services/printing/kind_<name>.py``, that builds a :class:`DocumentKind` and calls
-:func:`register_kind`: :func:`kinds` imports every ``kind_*`` module of this package, and the CLI
-(``civicdesk print <name>``), the print dialog and :func:`print_document` take it from there.
+:func:`register_kind`: :func:`kinds` imports every ``kind_*`` module of this package, and the print dialog and
+:func:`print_document` take it from there.  The CLI's arguments for a kind (``civicdesk print <name> …``) are
+the CLI's business: an entry in ``civicdesk/commands/print.py``'s ``ARGUMENTS`` (a test checks every kind has one).
 """
 
 from __future__ import annotations
 
-import argparse
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -39,10 +39,6 @@ class PrintJob:
 class DocumentKind:
     name: str  # the CLI word: register, organization, statistics, filings …
     label: str  # 名录, 登记信息表 …
-    #: options object from parsed CLI arguments
-    options_from_args: Callable[[argparse.Namespace], Any]
-    #: adds the kind's own arguments to its CLI sub-parser
-    add_arguments: Callable[[argparse.ArgumentParser], None]
     #: the document's title for these options (for the dialog and the PDF's metadata)
     title: Callable[[Database, Any], str]
     #: rough amount of work, for progress (e.g. rows)

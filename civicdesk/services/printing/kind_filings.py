@@ -9,7 +9,6 @@ out the applicants (often a person's name) and the reviewers' comments.
 
 from __future__ import annotations
 
-import argparse
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -18,14 +17,12 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
-from civicdesk.errors import InputError
 from civicdesk.services.filings import service as filings
 from civicdesk.services.core.database import Database
 from civicdesk.services.printing import official
 from civicdesk.services.printing.documents import DocumentKind, PrintJob, register_kind
 from civicdesk.services.printing.kind_organization import register_section
 from civicdesk.services.printing.layout import DocInfo, cn_date
-from civicdesk.services.core.validation import parse_date
 from civicdesk import clock
 
 
@@ -121,29 +118,6 @@ def _write(job: PrintJob, options: FilingsOptions, info: DocInfo) -> dict[str, A
             "approved": approved, "pending": len(pending), "overdue": overdue, "due_soon": soon}
 
 
-def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--from", dest="start", help="期间起（默认：今年1月1日），如 2026-01-01")
-    p.add_argument("--to", dest="end", help="期间止（默认：今天）")
-    p.add_argument("--state", choices=filings.STATES, help="只列此状态的申请事项")
-    p.add_argument("--kind", choices=filings.KINDS, help="只列此类申请事项")
-
-
-def options_from_args(ns: argparse.Namespace) -> FilingsOptions:
-    defaults = default_options()
-    start = _date(ns.start, "--from") if ns.start else defaults.start
-    end = _date(ns.end, "--to") if ns.end else defaults.end
-    if end < start:
-        raise InputError("print.bad_option", option="--to", reason="期间止早于期间起")
-    return FilingsOptions(start, end, ns.state, ns.kind)
-
-
-def _date(value: str, option: str) -> date:
-    parsed = parse_date(value)
-    if parsed is None:
-        raise InputError("print.bad_option", option=option, reason=f"“{value}”不是日期")
-    return parsed
-
-
 def latest_filings(db: Database, organization_id: str, public: bool) -> tuple[str, list[str], list[list[str]]] | None:
     """The organization sheet's section: its five latest filings."""
     rows = filings.history_of(db, organization_id)[:5]
@@ -157,6 +131,6 @@ def latest_filings(db: Database, organization_id: str, public: bool) -> tuple[st
 register_section(latest_filings)
 
 KIND = register_kind(DocumentKind(
-    name="filings", label="申请事项办理情况表", options_from_args=options_from_args, add_arguments=add_arguments,
-    title=_title, size=lambda db, o: len(selected(db, o)), write=_write, order=40, default_options=default_options,
+    name="filings", label="申请事项办理情况表", title=_title, size=lambda db, o: len(selected(db, o)), write=_write,
+    order=40, default_options=default_options,
 ))

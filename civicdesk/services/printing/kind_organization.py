@@ -8,7 +8,6 @@ version masks phone numbers and leaves out internal notes (and changes of them).
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -121,7 +120,7 @@ def _write(job: PrintJob, options: Any, info: DocInfo) -> dict[str, Any]:
             continue
         value = record.values.get(spec.name)
         if spec.name == "contact_phone" and public:
-            value = mask_phone(value)
+            value = mask_phone(record.values["contact_phone"])
         text = _value(spec.name, value, labels, divisions)
         if not text and spec.name not in ALWAYS:
             continue
@@ -201,15 +200,6 @@ def _write(job: PrintJob, options: Any, info: DocInfo) -> dict[str, Any]:
     return {"pages": pages, "organization": record.id, "name": record.name}
 
 
-def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("key", metavar="ID_OR_USCC", help="组织 id、统一社会信用代码或名称")
-
-
-def options_from_args(ns: argparse.Namespace) -> dict[str, str]:
-    return {"key": ns.key}
-
-
 KIND = register_kind(DocumentKind(
-    name="organization", label="社会组织登记信息表", options_from_args=options_from_args, add_arguments=add_arguments,
-    title=_title, size=lambda _db, _o: 3, write=_write, order=20,
+    name="organization", label="社会组织登记信息表", title=_title, size=lambda _db, _o: 3, write=_write, order=20,
 ))

@@ -7,7 +7,6 @@ table and two charts drawn as vectors (reportlab.graphics), and ends with the of
 
 from __future__ import annotations
 
-import argparse
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -223,15 +222,6 @@ def _write(job: PrintJob, options: StatisticsOptions, info: DocInfo) -> dict[str
             "per_10k_population": figures["per_10k_population"]}
 
 
-def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--division", help="区划代码（默认：本单位）")
-
-
-def options_from_args(ns: argparse.Namespace) -> StatisticsOptions:
-    return StatisticsOptions(division=ns.division)
-
-
 KIND = register_kind(DocumentKind(
-    name="statistics", label="社会组织统计报告", options_from_args=options_from_args, add_arguments=add_arguments,
-    title=_title, size=lambda _db, _o: 4, write=_write, order=30,
+    name="statistics", label="社会组织统计报告", title=_title, size=lambda _db, _o: 4, write=_write, order=30,
 ))

@@ -17,20 +17,15 @@ from sqlalchemy import func, or_, select, text
 from sqlalchemy.orm import Session
 
 from civicdesk.models import Organization
-from civicdesk.models.register import LIVE_STATUSES, SORT_KEYS
 from civicdesk.services.register import search
 from civicdesk.services.core.database import Database
 from civicdesk.services.register.plain import RegisterFilter, RegisterRow  # there: the first paint needs no SQLAlchemy
 from civicdesk.services.core.validation import mask_phone
+from civicdesk.schema import LIVE_STATUSES, ROW_COLUMNS, SORT_KEYS
 
 
-_ROW_COLUMNS = (
-    Organization.seq, Organization.id, Organization.name, Organization.uscc, Organization.legal_form,
-    Organization.tier, Organization.is_community, Organization.community_subtype, Organization.category,
-    Organization.status, Organization.division_code, Organization.township_code, Organization.community_code,
-    Organization.registry_name, Organization.legal_rep_name, Organization.established_on, Organization.address,
-    Organization.contact_phone, Organization.origin_office,
-)
+#: The mapped columns of a register row, in ``RegisterRow``'s order.
+_ROW_COLUMNS = tuple(getattr(Organization, name) for name in ROW_COLUMNS)
 
 
 def _conditions(session: Session, flt: RegisterFilter, text_condition: Any = None) -> list[Any]:

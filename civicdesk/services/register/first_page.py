@@ -10,7 +10,7 @@ filter bar use, and the first rows of the default filter in a sort order, the sa
 ``browse.first_page`` gives.  It never writes.
 
 This module imports neither SQLAlchemy nor ``civicdesk.models`` (a test checks it): the constants it shares
-with them are copies, and tests keep each equal to its original.
+with them come from :mod:`civicdesk.schema`, which imports only the standard library.
 """
 
 from __future__ import annotations
@@ -24,41 +24,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from platformdirs import user_data_path
+
+from civicdesk.schema import DICTIONARY_KINDS, HEAD_REVISION, LIVE_STATUSES, ROW_COLUMNS, SORT_KEYS
 from civicdesk.services.register.plain import (
-    LIVE_STATUSES,
     DictionaryValue,
     DivisionInfo,
     OfficeInfo,
     RegisterRow,
 )
 from civicdesk.services.core.validation import mask_phone
-
-#: The newest migration (``civicdesk.models.migrate.head_revision()``, Alembic's head: a test checks both).
-HEAD_REVISION = "0008"
-
-#: Sort keys of the register table -> the columns of their ORDER BY (``civicdesk.models.register.SORT_KEYS``;
-#: the name sort reads ``name_rank`` instead, as ``browse`` does).
-SORT_KEYS: dict[str, tuple[str, ...]] = {
-    "name": ("name_pinyin", "name"),
-    "uscc": ("uscc", "name"),
-    "established_on": ("established_on", "name"),
-    "division": ("division_code", "township_code", "name"),
-    "legal_rep_name": ("legal_rep_name", "name"),
-    "legal_form": ("legal_form", "name"),
-    "tier": ("tier", "name"),
-    "community_subtype": ("community_subtype", "name"),
-    "category": ("category", "name"),
-    "status": ("status", "name"),
-}
-
-#: The dictionaries ``lookups.dictionaries`` loads, in its order.
-DICTIONARY_KINDS = ("legal_form", "tier", "status", "category", "community_subtype", "registration_mode",
-                    "foundation_type", "person_role", "entry_mode")
-
-#: The columns of a register row (``browse._ROW_COLUMNS``), in ``RegisterRow``'s order.
-ROW_COLUMNS = ("seq", "id", "name", "uscc", "legal_form", "tier", "is_community", "community_subtype", "category",
-               "status", "division_code", "township_code", "community_code", "registry_name", "legal_rep_name",
-               "established_on", "address", "contact_phone", "origin_office")
 
 _DATE = re.compile(r"(\d+)-(\d+)-(\d+)")  # how SQLAlchemy's SQLite Date reads a stored date
 
@@ -80,8 +55,6 @@ class FirstPage:
 
 def default_database_path() -> Path:
     """``civicdesk.sqlite3`` in the user data directory (platformdirs), created on demand."""
-    from platformdirs import user_data_path
-
     folder = user_data_path("CivicDesk", appauthor=False, ensure_exists=True)
     return folder / "civicdesk.sqlite3"
 

@@ -5,16 +5,15 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from civicdesk.models import Division
+from civicdesk.schema import DICTIONARY_KINDS
 from civicdesk.services.core.database import Database
 from civicdesk.services.core.reference import DictionaryValue, DivisionInfo, dictionary, division_info, leshan_file
 
 
 def dictionaries(db: Database) -> dict[str, list[DictionaryValue]]:
     """Every dictionary in display order, as kind -> values."""
-    kinds = ("legal_form", "tier", "status", "category", "community_subtype", "registration_mode", "foundation_type",
-             "person_role", "entry_mode")
     with db.read() as session:
-        return {kind: dictionary(session, kind) for kind in kinds}
+        return {kind: dictionary(session, kind) for kind in DICTIONARY_KINDS}
 
 
 def divisions(db: Database, parent: str | None = None, level: str | None = None) -> list[DivisionInfo]:

@@ -7,16 +7,16 @@ it needs the database; the pure identifier checks are in :mod:`civicdesk.service
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from civicdesk.errors import InputError, Issue, NotFoundError, ValidationError
 from civicdesk.models import Division, Organization, OrgChange, OrgPerson
-from civicdesk.models import register as register_model
 from civicdesk.services.register import records
 from civicdesk.services.core.database import Database
 from civicdesk.services.core.reference import DictionaryValue, dictionary_codes, registry_name
@@ -31,8 +31,7 @@ from civicdesk.services.core.validation import (
     validate_uscc,
 )
 from civicdesk import clock
-
-LIVE_STATUSES = register_model.LIVE_STATUSES
+from civicdesk.schema import LIVE_STATUSES  # organizations.LIVE_STATUSES: filings and the ledger read it here
 
 
 @dataclass(frozen=True)
@@ -63,7 +62,7 @@ class OrgRecord:
     """One organization with its people and history, detached from any session."""
 
     id: str
-    values: dict[str, Any]
+    values: records.OrgValues
     origin_office: str
     version: int
     entry_mode: str
@@ -72,7 +71,7 @@ class OrgRecord:
 
     @property
     def name(self) -> str:
-        return str(self.values["name"])
+        return self.values["name"]
 
     def to_json(self) -> dict[str, Any]:
         """The record in the shape ``org add --json-file`` accepts (plus read-only keys it ignores)."""
@@ -291,6 +290,213 @@ def _check_division(
     return division
 
 
+@dataclass(frozen=True)
+class _Subject:
+    """What every rule of :func:`validate_org` reads: the record, its people, the register's answers, the day."""
+
+    values: dict[str, Any]
+    people: list[dict[str, Any]]
+    lookups: Lookups
+    dicts: dict[str, dict[str, DictionaryValue]]
+    today: date
+    self_id: str | None
+
+    @property
+    def tier_label(self) -> str:
+        tier = self.values.get("tier")
+        found = self.dicts.get("tier", {}).get(tier or "")
+        return found.label_zh if found else str(tier)
+
+
+def _need(values: dict[str, Any], key: str, issues: list[Issue]) -> bool:
+    """Whether ``key`` has a value; if not, says it is required."""
+    if values.get(key) in (None, ""):
+        issues.append(Issue(key, "field.required", {"label": records.label(key)}))
+        return False
+    return True
+
+
+def _forbid(values: dict[str, Any], key: str, context: str, issues: list[Issue]) -> None:
+    if values.get(key) not in (None, "", False):
+        issues.append(Issue(key, "field.not_allowed", {"label": records.label(key), "context": context}))
+
+
+def _code_rules(s: _Subject) -> list[Issue]:
+    """A code field holds a value of its dictionary."""
+    issues: list[Issue] = []
+    for spec in records.ORG_FIELDS:
+        if spec.kind == "code" and s.values.get(spec.name):
+            known: dict[str, DictionaryValue] = s.dicts.get(spec.dictionary or "", {})
+            if s.values[spec.name] not in known:
+                issues.append(Issue(spec.name, "field.choice", {"label": spec.zh, "value": s.values[spec.name]}))
+    return issues
+
+
+def _tier_rules(s: _Subject) -> list[Issue]:
+    """The fields each tier (and the community flag) requires or forbids; name and status for all."""
+    values = s.values
+    issues: list[Issue] = []
+    _need(values, "name", issues)
+    tier = values.get("tier")
+    legal_form = values.get("legal_form")
+    if tier == "registered":
+        if _need(values, "legal_form", issues) and values.get("is_community") and legal_form == "foundation":
+            issues.append(Issue("legal_form", "tier.legal_form",
+                                {"tier": s.tier_label, "rule": "只能登记为社会团体或民办非企业单位"}))
+        _need(values, "uscc", issues)
+        _need(values, "category", issues)
+        if _need(values, "registration_mode", issues):
+            if values["registration_mode"] == "dual" and not values.get("sponsor"):
+                issues.append(Issue("sponsor", "sponsor.required", {}))
+            if values["registration_mode"] == "direct" and values.get("sponsor"):
+                issues.append(Issue("sponsor", "sponsor.direct", {}))
+        _need(values, "established_on", issues)
+        if legal_form == "foundation":
+            if not values.get("foundation_type"):
+                issues.append(Issue("foundation_type", "org.foundation_type", {}))
+        else:
+            _forbid(values, "foundation_type", "非基金会", issues)
+    elif tier in ("filed", "guided"):
+        _forbid(values, "legal_form", s.tier_label, issues)
+        _forbid(values, "uscc", s.tier_label, issues)
+        _need(values, "township_code", issues)
+        if tier == "guided":
+            _need(values, "community_code", issues)
+    if values.get("is_community"):
+        _need(values, "community_subtype", issues)
+    else:
+        _forbid(values, "community_subtype", "非社区社会组织", issues)
+    _need(values, "status", issues)
+    return issues
+
+
+def _division_rules(s: _Subject) -> list[Issue]:
+    """The county, then the township inside it, then the community inside that."""
+    issues: list[Issue] = []
+    if not _need(s.values, "division_code", issues):
+        return issues
+    county = _check_division(s.lookups, s.values, "division_code", "county", None, issues)
+    township = None
+    if county is not None:
+        township = _check_division(s.lookups, s.values, "township_code", "township", county.code, issues)
+    if township is not None:
+        _check_division(s.lookups, s.values, "community_code", "community", township.code, issues)
+    return issues
+
+
+def _registry_rules(s: _Subject) -> list[Issue]:
+    """The registry (登记管理机关) keeps the register for the place the organization is in."""
+    values = s.values
+    issues: list[Issue] = []
+    registry = values.get("registry_code")
+    county_code = values.get("division_code")
+    county = s.lookups.division(county_code) if county_code else None  # whatever its level (_division_rules says)
+    if _need(values, "registry_code", issues) and registry is not None and county is not None:
+        ok = {
+            "registered": registry in (county.code, county.parent_code),
+            "filed": registry == values.get("township_code"),
+            "guided": registry in (values.get("community_code"), values.get("township_code")),
+        }.get(values.get("tier") or "", True)
+        if not ok:
+            issues.append(Issue("registry_code", "registry.division", {"registry": registry, "division": county.code}))
+        elif s.lookups.division(registry) is None:
+            issues.append(Issue("registry_code", "division.unknown",
+                                {"value": registry, "label": records.label("registry_code")}))
+    _need(values, "registry_name", issues)
+    return issues
+
+
+def _uscc_rules(s: _Subject) -> list[Issue]:
+    """The credit code: check character, department, kind digit, the registry's division, not another's."""
+    uscc = s.values.get("uscc")
+    if not uscc:
+        return []
+    issues = list(validate_uscc(uscc))
+    if any(i.severity == "error" for i in issues):
+        return issues
+    if uscc[0] != "5":
+        issues.append(Issue("uscc", "uscc.department", {"actual": uscc[0]}))
+    form = s.dicts.get("legal_form", {}).get(s.values.get("legal_form") or "")
+    if form is not None and uscc[1] != form.attributes.get("uscc_kind"):
+        issues.append(
+            Issue("uscc", "uscc.kind", {"actual": uscc[1], "legal_form": form.label_zh,
+                                        "expected": form.attributes.get("uscc_kind")})
+        )
+    registry = s.values.get("registry_code")
+    if registry and len(registry) == 6 and uscc[2:8] != registry:
+        issues.append(Issue("uscc", "uscc.registry", {"actual": uscc[2:8], "expected": registry}))
+    other = s.lookups.uscc_owner(uscc, s.self_id)
+    if other is not None:
+        issues.append(Issue("uscc", "uscc.duplicate", {"value": uscc, "other": other}))
+    return issues
+
+
+def _date_rules(s: _Subject) -> list[Issue]:
+    """Real dates, none in the future; a certificate's period in order."""
+    values = s.values
+    issues: list[Issue] = []
+    for key in ("established_on", "certificate_issued_on", "certificate_valid_from", "certificate_collected_on"):
+        if values.get(key):
+            _, date_issues = validate_date(values[key], key, records.label(key), today=s.today)
+            issues.extend(date_issues)
+    if values.get("certificate_valid_to") and values.get("certificate_valid_from"):
+        if values["certificate_valid_to"] < values["certificate_valid_from"]:
+            issues.append(Issue("certificate_valid_to", "certificate.period", {}))
+    return issues
+
+
+def _phone_rules(s: _Subject) -> list[Issue]:
+    phone = s.values.get("contact_phone")
+    return validate_phone(phone, "contact_phone") if phone else []
+
+
+def _name_rules(s: _Subject) -> list[Issue]:
+    """No two existing organizations of one registry share a name."""
+    name, registry = s.values.get("name"), s.values.get("registry_code")
+    if name and registry and s.lookups.name_taken(registry, name, s.self_id):
+        return [Issue("name", "name.duplicate", {"value": name})]
+    return []
+
+
+def _people_rules(s: _Subject) -> list[Issue]:
+    """Each person: a name, a known role, a valid ID number and phone, a term in order."""
+    roles = s.dicts.get("person_role", {})
+    issues: list[Issue] = []
+    for index, person in enumerate(s.people):
+        prefix = f"people[{index}]"
+        if not person.get("name"):
+            issues.append(Issue(f"{prefix}.name", "field.required", {"label": "姓名"}))
+        if not person.get("role"):
+            issues.append(Issue(f"{prefix}.role", "field.required", {"label": "职务"}))
+        elif person["role"] not in roles:
+            issues.append(Issue(f"{prefix}.role", "person.role", {"value": person["role"]}))
+        if person.get("id_number"):
+            issues.extend(validate_id_number(person["id_number"], f"{prefix}.id_number", today=s.today))
+        if person.get("phone"):
+            issues.extend(validate_phone(person["phone"], f"{prefix}.phone"))
+        if person.get("term_start") and person.get("term_end") and person["term_end"] < person["term_start"]:
+            issues.append(Issue(f"{prefix}.term_end", "date.order", {"label": "任期止", "other": "任期起"}))
+    return issues
+
+
+def _leadership_rules(s: _Subject) -> list[Issue]:
+    """A registered organization has exactly one current legal representative; any other, someone responsible."""
+    current = [p for p in s.people if p.get("is_current", True)]
+    if s.values.get("tier") == "registered":
+        reps = sum(1 for p in current if p.get("role") == "legal_representative")
+        return [] if reps == 1 else [Issue("people", "person.legal_rep_count", {"count": reps})]
+    if not any(p.get("role") in ("responsible_person", "legal_representative") for p in current):
+        return [Issue("people", "field.required", {"label": "负责人"})]
+    return []
+
+
+#: The rules of :func:`validate_org`, in the order their issues are reported.
+_RULES: tuple[Callable[[_Subject], list[Issue]], ...] = (
+    _code_rules, _tier_rules, _division_rules, _registry_rules, _uscc_rules, _date_rules, _phone_rules,
+    _name_rules, _people_rules, _leadership_rules,
+)
+
+
 def validate_org(
     session: Session,
     values: dict[str, Any],
@@ -302,146 +508,9 @@ def validate_org(
 ) -> list[Issue]:
     """Every rule of DOMAIN.md a record must meet, against the register in ``session`` (asked through
     ``lookups``: by default one query per question)."""
-    today = today or clock.today()
-    issues: list[Issue] = []
     lookups = lookups or Lookups(session)
-    dicts = lookups.dictionaries()
-
-    def need(key: str) -> bool:
-        if values.get(key) in (None, ""):
-            issues.append(Issue(key, "field.required", {"label": records.label(key)}))
-            return False
-        return True
-
-    def forbid(key: str, context: str) -> None:
-        if values.get(key) not in (None, "", False):
-            issues.append(Issue(key, "field.not_allowed", {"label": records.label(key), "context": context}))
-
-    for spec in records.ORG_FIELDS:
-        if spec.kind == "code" and values.get(spec.name):
-            known: dict[str, DictionaryValue] = dicts.get(spec.dictionary or "", {})
-            if values[spec.name] not in known:
-                issues.append(Issue(spec.name, "field.choice", {"label": spec.zh, "value": values[spec.name]}))
-
-    need("name")
-    tier = values.get("tier")
-    legal_form = values.get("legal_form")
-    tier_zh = dicts.get("tier", {}).get(tier or "")
-    tier_label = tier_zh.label_zh if tier_zh else str(tier)
-    if tier == "registered":
-        if need("legal_form") and values.get("is_community") and legal_form == "foundation":
-            issues.append(Issue("legal_form", "tier.legal_form",
-                                {"tier": tier_label, "rule": "只能登记为社会团体或民办非企业单位"}))
-        need("uscc")
-        need("category")
-        if need("registration_mode"):
-            if values["registration_mode"] == "dual" and not values.get("sponsor"):
-                issues.append(Issue("sponsor", "sponsor.required", {}))
-            if values["registration_mode"] == "direct" and values.get("sponsor"):
-                issues.append(Issue("sponsor", "sponsor.direct", {}))
-        need("established_on")
-        if legal_form == "foundation":
-            if not values.get("foundation_type"):
-                issues.append(Issue("foundation_type", "org.foundation_type", {}))
-        else:
-            forbid("foundation_type", "非基金会")
-    elif tier in ("filed", "guided"):
-        forbid("legal_form", tier_label)
-        forbid("uscc", tier_label)
-        need("township_code")
-        if tier == "guided":
-            need("community_code")
-    if values.get("is_community"):
-        need("community_subtype")
-    else:
-        forbid("community_subtype", "非社区社会组织")
-    need("status")
-
-    # divisions: county, then township inside it, then community inside that
-    county = None
-    if need("division_code"):
-        county = _check_division(lookups, values, "division_code", "county", None, issues)
-    township = None
-    if county is not None:
-        township = _check_division(lookups, values, "township_code", "township", county.code, issues)
-    if township is not None:
-        _check_division(lookups, values, "community_code", "community", township.code, issues)
-
-    # the registry keeps the register for the place the organization is in
-    registry = values.get("registry_code")
-    if need("registry_code") and registry is not None and county is not None:
-        ok = {
-            "registered": registry in (county.code, county.parent_code),
-            "filed": registry == values.get("township_code"),
-            "guided": registry in (values.get("community_code"), values.get("township_code")),
-        }.get(tier or "", True)
-        if not ok:
-            issues.append(Issue("registry_code", "registry.division", {"registry": registry, "division": county.code}))
-        elif lookups.division(registry) is None:
-            issues.append(Issue("registry_code", "division.unknown",
-                                {"value": registry, "label": records.label("registry_code")}))
-    need("registry_name")
-
-    # the credit code: check character, department, kind digit, registry's division
-    uscc = values.get("uscc")
-    if uscc:
-        uscc_issues = validate_uscc(uscc)
-        issues.extend(uscc_issues)
-        if not any(i.severity == "error" for i in uscc_issues):
-            if uscc[0] != "5":
-                issues.append(Issue("uscc", "uscc.department", {"actual": uscc[0]}))
-            form = dicts.get("legal_form", {}).get(legal_form or "")
-            if form is not None and uscc[1] != form.attributes.get("uscc_kind"):
-                issues.append(
-                    Issue("uscc", "uscc.kind", {"actual": uscc[1], "legal_form": form.label_zh,
-                                                "expected": form.attributes.get("uscc_kind")})
-                )
-            if registry and len(registry) == 6 and uscc[2:8] != registry:
-                issues.append(Issue("uscc", "uscc.registry", {"actual": uscc[2:8], "expected": registry}))
-            other = lookups.uscc_owner(uscc, self_id)
-            if other is not None:
-                issues.append(Issue("uscc", "uscc.duplicate", {"value": uscc, "other": other}))
-
-    # dates and numbers
-    for key in ("established_on", "certificate_issued_on", "certificate_valid_from", "certificate_collected_on"):
-        if values.get(key):
-            _, date_issues = validate_date(values[key], key, records.label(key), today=today)
-            issues.extend(date_issues)
-    if values.get("certificate_valid_to") and values.get("certificate_valid_from"):
-        if values["certificate_valid_to"] < values["certificate_valid_from"]:
-            issues.append(Issue("certificate_valid_to", "certificate.period", {}))
-    if values.get("contact_phone"):
-        issues.extend(validate_phone(values["contact_phone"], "contact_phone"))
-
-    # duplicate names in one registry (among organizations that still exist)
-    if values.get("name") and registry:
-        if lookups.name_taken(registry, values["name"], self_id):
-            issues.append(Issue("name", "name.duplicate", {"value": values["name"]}))
-
-    # people
-    roles = dicts.get("person_role", {})
-    for index, person in enumerate(people):
-        prefix = f"people[{index}]"
-        if not person.get("name"):
-            issues.append(Issue(f"{prefix}.name", "field.required", {"label": "姓名"}))
-        if not person.get("role"):
-            issues.append(Issue(f"{prefix}.role", "field.required", {"label": "职务"}))
-        elif person["role"] not in roles:
-            issues.append(Issue(f"{prefix}.role", "person.role", {"value": person["role"]}))
-        if person.get("id_number"):
-            issues.extend(validate_id_number(person["id_number"], f"{prefix}.id_number", today=today))
-        if person.get("phone"):
-            issues.extend(validate_phone(person["phone"], f"{prefix}.phone"))
-        if person.get("term_start") and person.get("term_end") and person["term_end"] < person["term_start"]:
-            issues.append(Issue(f"{prefix}.term_end", "date.order", {"label": "任期止", "other": "任期起"}))
-    current = [p for p in people if p.get("is_current", True)]
-    if tier == "registered":
-        reps = sum(1 for p in current if p.get("role") == "legal_representative")
-        if reps != 1:
-            issues.append(Issue("people", "person.legal_rep_count", {"count": reps}))
-    elif not any(p.get("role") in ("responsible_person", "legal_representative") for p in current):
-        issues.append(Issue("people", "field.required", {"label": "负责人"}))
-    return issues
+    subject = _Subject(values, people, lookups, lookups.dictionaries(), today or clock.today(), self_id)
+    return [issue for rule in _RULES for issue in rule(subject)]
 
 
 # -- commands ---------------------------------------------------------------------------------------------
@@ -479,7 +548,8 @@ def insert_organization(session: Session, data: dict[str, Any], office_code: str
 
 
 def _record(session: Session, org: Organization, *, reveal: bool) -> OrgRecord:
-    values = {spec.name: getattr(org, spec.name) for spec in records.ORG_FIELDS}
+    # one key a field of ORG_FIELDS, typed as its column: what OrgValues declares (a test keeps them in step)
+    values = cast(records.OrgValues, {spec.name: getattr(org, spec.name) for spec in records.ORG_FIELDS})
     people = session.scalars(
         select(OrgPerson)
         .where(OrgPerson.organization_id == org.id, OrgPerson.deleted_at.is_(None))

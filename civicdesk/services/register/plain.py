@@ -10,6 +10,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from civicdesk import schema
+
 
 @dataclass(frozen=True)
 class OfficeInfo:
@@ -83,9 +85,9 @@ class RegisterRow:
     origin_office: str
 
 
-#: The statuses of an organization that exists (the register's default filter); the same tuple as
-#: ``civicdesk.models.register.LIVE_STATUSES`` (a test keeps them equal).
-LIVE_STATUSES = ("active", "suspended", "liquidating")
+#: The statuses of an organization that exists (the register's default filter), for the UI, which reads its
+#: plain data here.
+LIVE_STATUSES = schema.LIVE_STATUSES
 
 #: A tier conversion's possible targets by the current tier (``filings._check_content``).
 TIER_TARGETS = {"guided": ("filed", "registered"), "filed": ("registered",)}

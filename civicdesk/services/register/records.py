@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, TypedDict
 
 from civicdesk.errors import LABELS_EN, Issue
 from civicdesk.services.core.validation import normalize_text, normalize_uscc, parse_date
@@ -26,6 +26,49 @@ class FieldSpec:
 
     def label(self, lang: str = "zh") -> str:
         return self.zh if lang.startswith("zh") else self.en
+
+
+class OrgValues(TypedDict):
+    """An organization's fields as :class:`~civicdesk.services.register.organizations.OrgRecord` carries them to
+    the GUI, the CLI and the printed sheet: one key a field of :data:`ORG_FIELDS`, in its order, typed as the
+    ``organization`` column is (a test keeps the three in step)."""
+
+    name: str
+    legal_form: str | None
+    is_community: bool
+    tier: str
+    community_subtype: str | None
+    category: str | None
+    status: str
+    uscc: str | None
+    legacy_registration_no: str | None
+    legacy_org_code: str | None
+    filing_no: str | None
+    registry_code: str
+    registry_name: str
+    registration_mode: str | None
+    sponsor: str | None
+    foundation_type: str | None
+    division_code: str
+    township_code: str | None
+    community_code: str | None
+    address: str | None
+    purpose: str | None
+    business_scope: str | None
+    activity_area: str | None
+    registered_funds_wan: Decimal | None
+    established_on: date | None
+    certificate_valid_from: date | None
+    certificate_valid_to: date | None
+    certificate_issued_on: date | None
+    certificate_collected_on: date | None
+    member_count: int | None
+    staff_count: int | None
+    contact_name: str | None
+    contact_phone: str | None
+    party_organization: bool
+    charity_recognized: bool
+    notes: str | None
 
 
 ORG_FIELDS: tuple[FieldSpec, ...] = (

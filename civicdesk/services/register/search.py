@@ -43,8 +43,9 @@ from sqlalchemy import bindparam, event, func, or_, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
+from civicdesk.errors import InputError
 from civicdesk.models import Organization, table_of
-from civicdesk.models.register import LIVE_STATUSES
+from civicdesk.schema import LIVE_STATUSES, MAX_QUERY
 
 GAP = "\ue000"  # a token that no query contains: marks a break (punctuation) inside a column
 GRAM = 4  # characters per token of org_text; shorter queries are prefixes (prefix index on 2)
@@ -64,7 +65,7 @@ RANK_MIN, RANK_MAX = -(1 << 62), 1 << 62
 # -- text -----------------------------------------------------------------------------------------------------
 @lru_cache(maxsize=200_000)
 def _segment_pinyin(segment: str) -> tuple[str, ...]:
-    from pypinyin import lazy_pinyin
+    from pypinyin import lazy_pinyin  # 0.5 s to import: loaded at the first name indexed or searched, not at start
 
     # pypinyin takes a list from ``errors`` (one item a character, as wanted here); its stub says str only
     return tuple(lazy_pinyin(segment, errors=lambda chars: list(chars.lower())))  # type: ignore[arg-type,return-value]
@@ -72,7 +73,7 @@ def _segment_pinyin(segment: str) -> tuple[str, ...]:
 
 def pinyin(name: str) -> tuple[str, str]:
     """(full pinyin without spaces, initials) of a name: 老年协会 -> ("laonianxiehui", "lnxh")."""
-    from pypinyin.seg.mmseg import seg
+    from pypinyin.seg.mmseg import seg  # 0.5 s to import (see _segment_pinyin)
 
     syllables: list[str] = []
     for segment in seg.cut(name):
@@ -121,17 +122,10 @@ def uscc_grams(value: str | None) -> str:
     return " ".join(code[:n] for n in range(2, min(len(code), USCC_TOKENS) + 1))
 
 
-#: Longest search text: far beyond a name or an address, far below SQLite's limits (a 50,000-character
-#: query failed with "LIKE or GLOB pattern too complex").
-MAX_QUERY = 200
-
-
 def normalize_query(query: str) -> str:
     """The query as it is matched (NFKC, trimmed); refuses one longer than :data:`MAX_QUERY`."""
     normalized = unicodedata.normalize("NFKC", query).strip()
     if len(normalized) > MAX_QUERY:
-        from civicdesk.errors import InputError
-
         raise InputError("search.too_long", length=len(normalized), max=MAX_QUERY)
     return normalized
 

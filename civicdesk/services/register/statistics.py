@@ -14,7 +14,7 @@ from civicdesk.errors import NotFoundError
 from civicdesk.models import Division, Organization, Population
 from civicdesk.services.core.database import Database
 from civicdesk.services.core.reference import dictionary
-from civicdesk.services.register.organizations import LIVE_STATUSES
+from civicdesk.schema import LIVE_STATUSES
 
 LEGAL_FORMS = ("social_group", "social_service", "foundation")
 

@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout,
     QWidget,
@@ -94,8 +95,6 @@ class AuditTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_DETAILS:
             return details_text(r)
         if role == Qt.ItemDataRole.ForegroundRole and r.action in ("auth.login_failed", "filing.refused"):
-            from PySide6.QtGui import QBrush, QColor
-
             return QBrush(QColor("#b00020"))
         if role != Qt.ItemDataRole.DisplayRole:
             return None

@@ -40,6 +40,7 @@ from civicdesk.services.core.database import Database, OfficeInfo
 from civicdesk.services.admin.demo import DemoResult, load_demo
 from civicdesk.services.register.lookups import reference_offices
 from civicdesk.services.admin.office import init_office
+from civicdesk.ui.admin.login_dialog import PasswordPair
 from civicdesk.ui.runner import Job, Runner
 
 PAGE_OFFICE, PAGE_DEMO, PAGE_FINISH, PAGE_ADMIN, PAGE_STAFF = range(5)  # order: office, demo, admin, staff, finish
@@ -290,8 +291,6 @@ class AdminPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None, *, lang: str = "zh") -> None:
         super().__init__(parent)
         self.lang = lang
-        from civicdesk.ui.admin.login_dialog import PasswordPair
-
         self.setTitle(self.tr("管理员账户"))
         self.setSubTitle(self.tr("创建第一个管理员账户。管理员管理用户、查看审计记录；登记簿的每一项修改都须登录办理。"))
         self._locked = False
@@ -364,8 +363,6 @@ class StaffBox(QGroupBox):
 
     def __init__(self, title: str, role: str, suggested: str, parent: QWidget | None = None, *,
                  lang: str = "zh") -> None:
-        from civicdesk.ui.admin.login_dialog import PasswordPair
-
         super().__init__(title, parent)
         self.role = role
         self.setObjectName(f"staff_{role}")

@@ -30,6 +30,9 @@ from civicdesk.services.filings.service import FilingRecord
 from civicdesk.ui.context import AppContext, Changes
 from civicdesk.ui.labels import Labels
 from civicdesk.ui.filings.filing_table_model import DUE_SOON, OVERDUE, local_time
+from civicdesk.ui.filings.four_eyes import four_eyes_text, why_not_decide
+from civicdesk.ui.register.deregister_dialog import EndFilingDialog
+from civicdesk.ui.register.org_form import OrgFormDialog
 
 ACTIONS = ("submit", "review", "approve", "reject", "return", "withdraw")
 CODE_KINDS = {"legal_form": "legal_form", "tier": "tier", "community_subtype": "community_subtype",
@@ -73,6 +76,30 @@ class FilingDialog(QDialog):
         lang = "zh" if ctx.lang.startswith("zh") else "en"
         self._lang = lang
 
+        self._build_facts()
+        diff_box = self._build_diff()
+        lower = self._build_lower()
+        decision = self._build_decision()
+        self._build_message()
+        row = self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(self.facts)
+        layout.addWidget(self.stale)
+        layout.addWidget(diff_box, 1)
+        layout.addLayout(lower)
+        layout.addLayout(decision)
+        layout.addWidget(self.message)
+        layout.addLayout(row)
+        self.why_greyed = QLabel()  # why 准予/不予 are greyed, visible (not only in the tooltips); issue 13
+        self.why_greyed.setObjectName("why_greyed")
+        self.why_greyed.setWordWrap(True)
+        self.why_greyed.setVisible(False)
+        layout.addWidget(self.why_greyed)
+        self.reload()
+
+    def _build_facts(self) -> None:
+        """The heading and the grid of facts (kind, state, organization, dates, people …)."""
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 16px; font-weight: bold;")
         self.facts = QGridLayout()
@@ -97,12 +124,13 @@ class FilingDialog(QDialog):
         for col in (1, 3, 5):
             self.facts.setColumnStretch(col, 1)
 
+    def _build_diff(self) -> QGroupBox:
+        """The filing's content against the register now, with the button that reveals full numbers."""
         self.stale = QLabel()
         self.stale.setObjectName("stale")
         self.stale.setWordWrap(True)
         self.stale.setStyleSheet(WARN_STYLE)
         self.stale.setVisible(False)
-
         self.diff = QTableWidget(0, 4)
         self.diff.setObjectName("diff")
         self.diff.setHorizontalHeaderLabels([self.tr("事项"), self.tr("起草时的值"), self.tr("现值"),
@@ -122,7 +150,7 @@ class FilingDialog(QDialog):
         self.reveal_button = QPushButton(self.tr("显示完整号码"))
         self.reveal_button.setObjectName("reveal")
         self.reveal_button.setAutoDefault(False)
-        may_reveal = ctx.user is not None and ctx.may("reveal_ids")
+        may_reveal = self.ctx.user is not None and self.ctx.may("reveal_ids")
         self.reveal_button.setEnabled(may_reveal)
         self.reveal_button.setToolTip(self.tr("显示完整身份证号码和电话（记入审计）") if may_reveal else
                                       self.tr("身份证号码和电话已隐去部分数字：您无权查看完整号码。"))
@@ -131,7 +159,10 @@ class FilingDialog(QDialog):
         reveal_row.addStretch(1)
         reveal_row.addWidget(self.reveal_button)
         diff_layout.addLayout(reveal_row)
+        return diff_box
 
+    def _build_lower(self) -> QHBoxLayout:
+        """The documents handed in, beside the steps taken so far."""
         self.documents = QListWidget()
         self.documents.setObjectName("documents")
         self.documents.setMaximumHeight(110)
@@ -152,7 +183,10 @@ class FilingDialog(QDialog):
         lower = QHBoxLayout()
         lower.addWidget(docs_box, 1)
         lower.addWidget(steps_box, 2)
+        return lower
 
+    def _build_decision(self) -> QFormLayout:
+        """The reviewer's comment and the decision's document number."""
         self.comment = QPlainTextEdit()
         self.comment.setObjectName("comment")
         self.comment.setPlaceholderText(self.tr("审查意见；不予或退回补正时必须写明理由"))
@@ -163,13 +197,18 @@ class FilingDialog(QDialog):
         decision = QFormLayout()
         decision.addRow(self.tr("意见："), self.comment)
         decision.addRow(self.tr("文号："), self.document_no)
+        return decision
 
+    def _build_message(self) -> None:
+        """Where a refusal or failure is said."""
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
+    def _build_buttons(self) -> QHBoxLayout:
+        """The row of actions: edit, the transitions of ACTIONS, close."""
         texts = {"submit": self.tr("提交"), "review": self.tr("开始审查"), "approve": self.tr("准予"),
                  "reject": self.tr("不予"), "return": self.tr("退回补正"), "withdraw": self.tr("撤回")}
         self.buttons: dict[str, QPushButton] = {}
@@ -193,22 +232,7 @@ class FilingDialog(QDialog):
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.reject)
         row.addWidget(self.close_button)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addLayout(self.facts)
-        layout.addWidget(self.stale)
-        layout.addWidget(diff_box, 1)
-        layout.addLayout(lower)
-        layout.addLayout(decision)
-        layout.addWidget(self.message)
-        layout.addLayout(row)
-        self.why_greyed = QLabel()  # why 准予/不予 are greyed, visible (not only in the tooltips); issue 13
-        self.why_greyed.setObjectName("why_greyed")
-        self.why_greyed.setWordWrap(True)
-        self.why_greyed.setVisible(False)
-        layout.addWidget(self.why_greyed)
-        self.reload()
+        return row
 
     # -- loading --------------------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -339,8 +363,6 @@ class FilingDialog(QDialog):
         user = self.ctx.user
         if action in filings.FOUR_EYES and user is not None and user.username in (record.created_by,
                                                                                    record.submitted_by):
-            from civicdesk.ui.filings.four_eyes import four_eyes_text
-
             return four_eyes_text()
         return None
 
@@ -362,8 +384,6 @@ class FilingDialog(QDialog):
             reason = None if self._busy else self.why_not(action)
             button.setEnabled(reason is None and not self._busy)
             button.setToolTip(reason or "")
-        from civicdesk.ui.filings.four_eyes import why_not_decide
-
         greyed = None if self._busy else why_not_decide(self.ctx, self.record)
         self.why_greyed.setText(greyed or "")
         self.why_greyed.setVisible(bool(greyed))
@@ -403,13 +423,9 @@ class FilingDialog(QDialog):
             return None
         dialog: QDialog
         if record.kind in ("deregister", "revoke", "community_withdraw"):
-            from civicdesk.ui.register.deregister_dialog import EndFilingDialog
-
             dialog = EndFilingDialog(self.ctx, record.kind, record.organization_id or "", record.organization_name,
                                      self, filing=record)
         else:
-            from civicdesk.ui.register.org_form import OrgFormDialog
-
             current = None
             if record.kind not in filings.NEW_RECORD_KINDS and record.organization_id:
                 try:

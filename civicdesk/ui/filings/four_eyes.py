@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from civicdesk.services.admin import auth
+
 if TYPE_CHECKING:
     from civicdesk.services.filings.service import FilingRecord
     from civicdesk.ui.context import AppContext
@@ -28,8 +30,6 @@ def why_not_decide(ctx: AppContext, record: FilingRecord | None) -> str | None:
         return None
     user = ctx.user
     if not ctx.may("filing.review"):
-        from civicdesk.services.admin import auth
-
         role = auth.role_label(user.role, "zh" if ctx.lang.startswith("zh") else "en") if user else \
             QCoreApplication.translate("FourEyes", "只读")
         return QCoreApplication.translate("FourEyes", "您的角色（%1）不能审查申请事项：须由审核人员或管理员审查。") \

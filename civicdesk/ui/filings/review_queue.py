@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 
 from civicdesk.services.filings import service as filings
 from civicdesk.ui.context import AppContext, Changes
+from civicdesk.ui.filings.filing_dialog import FilingDialog
+from civicdesk.ui.filings.four_eyes import why_not_decide
 from civicdesk.ui.labels import Labels
 from civicdesk.ui.filings.filing_table_model import (
     COL_APPLICANT, COL_NUMBER, COL_ORG, FilingTableModel, FlagRole, SortRole,
@@ -219,8 +221,6 @@ class ReviewQueue(QDialog):
 
     def _explain_selected(self) -> None:
         """Under the buttons: why the selected filing cannot be decided by this user (four eyes, role)."""
-        from civicdesk.ui.filings.four_eyes import why_not_decide
-
         rows = self.table.selectionModel().selectedRows()
         record = self.model.record_at(self.proxy.mapToSource(rows[0]).row()) if rows else None
         reason = why_not_decide(self.ctx, record)
@@ -251,8 +251,6 @@ class ReviewQueue(QDialog):
         return self.open_filing(filing_id)
 
     def open_filing(self, filing_id: str) -> Any:
-        from civicdesk.ui.filings.filing_dialog import FilingDialog
-
         dialog = FilingDialog(self.ctx, self.labels, filing_id, self)
         dialog.open()
         return dialog

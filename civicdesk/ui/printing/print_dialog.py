@@ -88,6 +88,28 @@ class PrintDialog(QDialog):
         self._preview_dir = tempfile.TemporaryDirectory(prefix="civicdesk-preview-")
         self._previews = 0
 
+        left = self._build_options(selected_id, selected_name)
+        self._build_preview()
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(self.preview_area)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([380, 800])
+
+        buttons = self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.preview_button.clicked.connect(self.start_preview)
+        self.save_button.clicked.connect(self.choose_and_save)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.close_button.clicked.connect(self.reject)
+        self._kind_changed()
+
+    def _build_options(self, selected_id: str | None, selected_name: str | None) -> QWidget:
+        """The left side: the kind of document, its own options (one panel a kind), the version."""
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         form = QFormLayout()
@@ -100,10 +122,32 @@ class PrintDialog(QDialog):
         for kind in printing.kinds():
             self.kind.addItem(names.get(kind.name, kind.label), kind.name)
         form.addRow(self.tr("文档："), self.kind)
-
         self.pages = QStackedWidget(left)
         form.addRow(self.pages)
-        # register
+        reg = self._build_register_panel()
+        org = self._build_organization_panel(selected_id, selected_name)
+        stats = self._build_statistics_panel()
+        other = QLabel(self.tr("（此文档无其他选项）"), self.pages)
+        self._panels = {"register": reg, "organization": org, "statistics": stats, "": other}
+        for panel in (reg, org, stats, other):
+            self.pages.addWidget(panel)
+        self.internal = QRadioButton(self.tr("内部版（身份证号码隐去中间位）"), left)
+        self.public = QRadioButton(self.tr("公开版（隐去身份证号码、电话号码和内部备注）"), left)
+        self.public.setObjectName("public")
+        self.internal.setChecked(True)
+        versions = QButtonGroup(self)
+        versions.addButton(self.internal)
+        versions.addButton(self.public)
+        form.addRow(self.tr("版本："), self.internal)
+        form.addRow("", self.public)
+        self.reveal = QCheckBox(self.tr("显示完整身份证号码（须有权限）"), left)
+        self.reveal.setEnabled(self._may_reveal())
+        self.public.toggled.connect(lambda on: self.reveal.setEnabled(not on and self._may_reveal()))
+        form.addRow("", self.reveal)
+        return left
+
+    def _build_register_panel(self) -> QWidget:
+        """The register's options: the main window's filter or not, and the grouping."""
         reg = QWidget(self.pages)
         reg_form = QFormLayout(reg)
         reg_form.setContentsMargins(0, 0, 0, 0)
@@ -120,7 +164,10 @@ class PrintDialog(QDialog):
         for key in GROUPS:
             self.group.addItem(group_words[key], key)
         reg_form.addRow(self.tr("分组："), self.group)
-        # organization
+        return reg
+
+    def _build_organization_panel(self, selected_id: str | None, selected_name: str | None) -> QWidget:
+        """The organization sheet's option: which organization (the selected one by default)."""
         org = QWidget(self.pages)
         org_form = QFormLayout(org)
         org_form.setContentsMargins(0, 0, 0, 0)
@@ -130,35 +177,23 @@ class PrintDialog(QDialog):
         org_form.addRow(self.tr("组织："), self.org_key)
         if selected_name:
             org_form.addRow(QLabel(selected_name, org))
-        # statistics
+        return org
+
+    def _build_statistics_panel(self) -> QWidget:
+        """The statistics report's option: this office's area or one county."""
         stats = QWidget(self.pages)
         stats_form = QFormLayout(stats)
         stats_form.setContentsMargins(0, 0, 0, 0)
         self.division = QComboBox(stats)
         self.division.setObjectName("division")
         self.division.addItem(self.tr("本单位辖区"), None)
-        for d in sorted((d for d in labels.divisions.values() if d.level == "county"), key=lambda d: d.code):
+        for d in sorted((d for d in self.labels.divisions.values() if d.level == "county"), key=lambda d: d.code):
             self.division.addItem(d.name, d.code)
         stats_form.addRow(self.tr("范围："), self.division)
-        other = QLabel(self.tr("（此文档无其他选项）"), self.pages)
-        self._panels = {"register": reg, "organization": org, "statistics": stats, "": other}
-        for panel in (reg, org, stats, other):
-            self.pages.addWidget(panel)
+        return stats
 
-        self.internal = QRadioButton(self.tr("内部版（身份证号码隐去中间位）"), left)
-        self.public = QRadioButton(self.tr("公开版（隐去身份证号码、电话号码和内部备注）"), left)
-        self.public.setObjectName("public")
-        self.internal.setChecked(True)
-        versions = QButtonGroup(self)
-        versions.addButton(self.internal)
-        versions.addButton(self.public)
-        form.addRow(self.tr("版本："), self.internal)
-        form.addRow("", self.public)
-        self.reveal = QCheckBox(self.tr("显示完整身份证号码（须有权限）"), left)
-        self.reveal.setEnabled(self._may_reveal())
-        self.public.toggled.connect(lambda on: self.reveal.setEnabled(not on and self._may_reveal()))
-        form.addRow("", self.reveal)
-
+    def _build_preview(self) -> None:
+        """The right side: the pages of the last preview on a grey ground."""
         self.preview_area = QScrollArea(self)
         self.preview_area.setObjectName("preview")
         self.preview_area.setWidgetResizable(True)
@@ -171,12 +206,8 @@ class PrintDialog(QDialog):
         self.preview_area.setWidget(self.preview_box)
         self.preview_area.setStyleSheet("QScrollArea { background: #8a8a8a; }")
 
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(left)
-        splitter.addWidget(self.preview_area)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([380, 800])
-
+    def _build_buttons(self) -> QHBoxLayout:
+        """Status and progress, then preview, save, cancel and close."""
         self.progress = QProgressBar(self)
         self.progress.setVisible(False)
         self.status = QLabel(self)
@@ -191,16 +222,7 @@ class PrintDialog(QDialog):
         buttons.addWidget(self.progress)
         for b in (self.preview_button, self.save_button, self.cancel_button, self.close_button):
             buttons.addWidget(b)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(buttons)
-
-        self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.preview_button.clicked.connect(self.start_preview)
-        self.save_button.clicked.connect(self.choose_and_save)
-        self.cancel_button.clicked.connect(self.cancel)
-        self.close_button.clicked.connect(self.reject)
-        self._kind_changed()
+        return buttons
 
     # -- options -------------------------------------------------------------------------------------
     def _may_reveal(self) -> bool:

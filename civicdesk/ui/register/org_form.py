@@ -22,7 +22,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QGridLayout, QHBoxLayout, QMessageBox, QPushButton, QScrollArea,
+    QCheckBox, QDialog, QDialogButtonBox, QGridLayout, QGroupBox, QHBoxLayout, QMessageBox, QPushButton, QScrollArea,
     QVBoxLayout, QWidget,
 )
 
@@ -169,6 +169,25 @@ class OrgFormDialog(QDialog):
 
     # -- layout -------------------------------------------------------------------------------------------
     def _build(self) -> None:
+        basic, reg, place, money, texts = self._build_fields()
+        self._build_content(basic, reg, place, money, texts)
+        bottom = self._build_bottom()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.scroll, 1)
+        layout.addLayout(bottom)
+
+        f = self.form
+        pick = self.tr("请选择")
+        f.finish_tab_order(self.save_button, self.cancel_button)
+        combos = tuple(f.editors[k] for k in ("division_code", "township_code", "community_code"))
+        self.cascade = DivisionCascade(combos, self._children, pick, self)  # type: ignore[arg-type]
+        for key in ("tier", "legal_form", "registration_mode", "is_community"):
+            signal = getattr(f.editors[key], "toggled" if key == "is_community" else "currentIndexChanged")
+            signal.connect(self._apply_rules)
+
+    def _build_fields(self) -> tuple[QGroupBox, QGroupBox, QGroupBox, QGroupBox, QGroupBox]:
+        """The groups of fields (basic, registration, place, money and people, legal representative, purpose),
+        their labels aligned across the groups of a column."""
         f = self.form
         lang = self.ctx.lang
 
@@ -239,6 +258,11 @@ class OrgFormDialog(QDialog):
 
         f.align_labels(basic_form, reg_form)
         f.align_labels(place_form, money_form, person_form)
+        return basic, reg, place, money, texts
+
+    def _build_content(self, basic: QGroupBox, reg: QGroupBox, place: QGroupBox, money: QGroupBox,
+                       texts: QGroupBox) -> None:
+        """The groups in two columns, purpose and scope across the bottom, in a scroll area."""
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         for column, groups in enumerate(((basic, reg), (place, money, self.person_group))):
@@ -257,6 +281,8 @@ class OrgFormDialog(QDialog):
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.content)
 
+    def _build_bottom(self) -> QHBoxLayout:
+        """The issue summary, the legacy-entry box and the save and cancel buttons."""
         self.summary = IssueSummary()
         self.legacy_box = QCheckBox(self.tr("直接录入历史档案（管理员）"))
         self.legacy_box.setObjectName("legacy_entry")
@@ -277,16 +303,7 @@ class OrgFormDialog(QDialog):
         bottom.addWidget(self.summary, 1)
         bottom.addWidget(self.legacy_box)
         bottom.addWidget(self.buttons)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.scroll, 1)
-        layout.addLayout(bottom)
-
-        f.finish_tab_order(self.save_button, self.cancel_button)
-        combos = tuple(f.editors[k] for k in ("division_code", "township_code", "community_code"))
-        self.cascade = DivisionCascade(combos, self._children, pick, self)  # type: ignore[arg-type]
-        for key in ("tier", "legal_form", "registration_mode", "is_community"):
-            signal = getattr(f.editors[key], "toggled" if key == "is_community" else "currentIndexChanged")
-            signal.connect(self._apply_rules)
+        return bottom
 
     def _default_size(self) -> QSize:
         """The whole form without scrolling, as far as the screen allows."""

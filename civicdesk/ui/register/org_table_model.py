@@ -38,7 +38,7 @@ HEADERS = ("名称", "统一社会信用代码", "组织类型", "管理层级",
            "乡镇（街道）", "法定代表人", "成立登记日期", "登记管理机关", "住所", "联系电话")
 HEADERS_EN = ("Name", "Credit code", "Legal form", "Tier", "Community subtype", "Category", "Status", "County",
               "Township", "Legal representative", "Established", "Registry", "Address", "Phone")
-#: column -> sort key of browse (None: not sortable)
+#: column -> sort key of browse, a key of ``civicdesk.schema.SORT_KEYS`` (None: not sortable)
 SORT_KEYS: dict[int, str | None] = {
     COL_NAME: "name", COL_USCC: "uscc", COL_LEGAL_FORM: "legal_form", COL_TIER: "tier",
     COL_SUBTYPE: "community_subtype", COL_CATEGORY: "category", COL_STATUS: "status", COL_DIVISION: "division",

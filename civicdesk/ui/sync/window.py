@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel, QLineEdit, QListWidget, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
+from civicdesk.errors import CivicDeskError, InputError
 from civicdesk.services.sync import keys, own_card, service
 from civicdesk.ui.context import AppContext, Changes
 from civicdesk.ui.sync.common import fill as _fill
@@ -135,8 +136,6 @@ class SyncWindow(QDialog):
         return self._passphrase
 
     def _failed(self, exc: BaseException) -> None:
-        from civicdesk.errors import CivicDeskError
-
         if isinstance(exc, CivicDeskError) and exc.code == "sync.passphrase_wrong":
             self._passphrase = None
         self.status.setText(self.ctx.message(exc))
@@ -399,8 +398,6 @@ class SyncWindow(QDialog):
         db = self.ctx.db
 
         def check(job: Any) -> tuple[bytes, keys.TrustCheck]:
-            from civicdesk.errors import InputError
-
             try:
                 data = Path(path).read_bytes()
             except OSError as exc:

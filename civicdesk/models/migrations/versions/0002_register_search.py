@@ -15,6 +15,7 @@ branch_labels = None
 depends_on = None
 
 LIVE = sa.text("deleted_at IS NULL")
+# The sort keys as of this revision, frozen here: a migration must not follow a later change of civicdesk.schema.
 SORT_KEYS = {
     "name": ("name_pinyin", "name"),
     "uscc": ("uscc", "name"),
