@@ -39,7 +39,6 @@ from civicdesk.services.ledger.columns import (
     header_score,
     normalize_header,
 )
-from civicdesk.services.ledger.messages import LEDGER_MESSAGES  # noqa: F401 - registers the messages
 from civicdesk.services.ledger.reader import MAX_ROWS, LedgerSource, Limits, column_letter, open_ledger
 from civicdesk.services.core.reference import dictionary, registry_name
 from civicdesk.services.core.validation import mask_personal
@@ -420,7 +419,7 @@ class _Lookups:
                     Filing.state.in_(("draft", *filings.OPEN_STATES)))):
             record = (filing.changes or {}).get("record") or {}
             name = str(record.get("name") or "")
-            entry = (filing.number, filings.kind_label(filing.kind), name)
+            entry = (filing.number, filing.kind, name)
             if record.get("uscc"):
                 self.pending[("uscc", str(record["uscc"]))] = entry
             if name:
@@ -651,7 +650,7 @@ class _RowJudge:
                 if uscc[0] == "5" and form.attributes.get("uscc_kind") == uscc[1]:
                     given["legal_form"] = form.code
                     issues.append(Issue("legal_form", "ledger.derived_legal_form",
-                                        {"digit": uscc[1], "label": form.label_zh, "label_en": form.label_en}, "info"))
+                                        {"digit": uscc[1], "legal_form": (form.label_zh, form.label_en)}, "info"))
                     derived.add("legal_form")
                     break
         if given.get("community_subtype") and given.get("is_community") is None:

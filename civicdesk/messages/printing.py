@@ -1,8 +1,9 @@
-"""The printing feature's error messages, registered in :data:`civicdesk.errors.MESSAGES` on import."""
+"""The words of printing: errors and the documents' labels."""
 
-from civicdesk.errors import MESSAGES
+from __future__ import annotations
 
-MESSAGES.update({
+#: code -> (Chinese, English)
+MESSAGES: dict[str, tuple[str, str]] = {
     "print.font_missing": (
         "找不到可嵌入的中文 TrueType 字体：请在首选项中指定字体文件（如 simfang.ttf），"
         "或重新安装 CivicDesk 以装上自带字体。",
@@ -23,4 +24,4 @@ MESSAGES.update({
     "print.bad_option": ("选项 {option} 有误：{reason}", "Option {option} is wrong: {reason}"),
     "print.bad_group": ("分组方式“{value}”无效（可选：{choices}）。",
                         "Grouping '{value}' is invalid (choose from: {choices})."),
-})
+}
