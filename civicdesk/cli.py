@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any, NoReturn
 
-from civicdesk import __version__
+from civicdesk import __version__, messages
 from civicdesk.errors import CivicDeskError, InputError, ValidationError
 
 EXIT_ERROR = 2
@@ -299,14 +299,9 @@ def cmd_init(options: argparse.Namespace) -> int:
         _print_json({"code": office.code, "name": office.name, "level": office.level,
                      "database": str(db.path or db.url)})
     else:
-        zh = options.lang == "zh"
-        level = LEVEL_LABELS.get(office.level, (office.level, office.level))[0 if zh else 1]
-        print(f"已初始化：{office.name}（{office.code}，{level}），数据库 {db.path or db.url}" if zh
-              else f"Set up: {office.name} ({office.code}, {level}), database {db.path or db.url}")
+        print(messages.text("cli.init.done", options.lang, name=office.name, code=office.code, level=office.level,
+                            database=db.path or db.url))
     return 0
-
-
-LEVEL_LABELS = {"district": ("区县民政局", "district office"), "city": ("市民政局", "city office")}
 
 
 def cmd_demo(options: argparse.Namespace) -> int:
@@ -321,7 +316,7 @@ def cmd_demo(options: argparse.Namespace) -> int:
     if options.json:
         _print_json(result.__dict__)
     elif result.already_loaded:
-        print("演示数据已载入，未重复载入。" if options.lang == "zh" else "Demo data already loaded; nothing added.")
+        print(messages.text("cli.demo.already_loaded", options.lang))
     else:
         print(f"已载入演示数据（{result.scope}）：组织 {result.organizations} 个，人员 {result.people} 人，"
               f"变更记录 {result.changes} 条，村（社区）{result.communities} 个。")
@@ -352,7 +347,7 @@ def cmd_org(options: argparse.Namespace) -> int:
                 for r in rows:
                     tier, status = words["tier"].get(r.tier, r.tier), words["status"].get(r.status, r.status)
                     print(f"{r.id}\t{r.uscc or '-':18}\t{r.division_code}\t{tier}\t{status}\t{r.name}")
-                print(f"共 {len(rows):,} 个组织" if options.lang == "zh" else f"{len(rows):,} organizations")
+                print(messages.text("cli.org.count", options.lang, count=len(rows)))
             return 0
         if options.org_command == "show":
             if options.reveal:  # full ID numbers are personal data: only for those allowed, and audited
@@ -523,36 +518,19 @@ def cmd_stats(options: argparse.Namespace) -> int:
     forms = figures["by_legal_form"]
     by_subtype = sorted(figures["community_by_subtype"].items(), key=lambda kv: -kv[1])
     registered = figures["registered_social_organizations"]
-    if options.lang == "zh":
-        print(f"{figures['scope']['name']}（{figures['scope']['code']}）")
-        print(f"  登记社会组织 {registered:,} 个：社会团体 {forms['social_group']:,}，"
-              f"民办非企业单位 {forms['social_service']:,}，基金会 {forms['foundation']:,}")
-        print(f"  社区社会组织 {c['total']:,} 个：登记 {c['registered']:,}，乡镇（街道）备案 {c['filed']:,}，"
-              f"纳入村（社区）指导管理 {c['guided']:,}")
-        print("  其中：" + "，".join(f"{subtypes.get(k or '', k)} {v:,}" for k, v in by_subtype))
-        if pop:
-            basis = "户籍人口" if pop["basis"] == "household" else "常住人口"
-            print(f"  每万人拥有社会组织 {figures['per_10k_population']} 个"
-                  f"（按{pop['year']}年{basis} {pop['value']:,} 人计）")
-        if others > 0:
-            by = "市局" if office.level == "district" else "区县"
-            print(f"  登记簿中存续的组织：本单位登记 {own:,} 个，{by}登记 {others:,} 个"
-                  "（随同步包到达，已计入以上数字）")
-        return 0
-    print(f"{figures['scope']['name']} ({figures['scope']['code']})")
-    print(f"  Registered social organizations: {registered:,} (social groups {forms['social_group']:,}, "
-          f"social service organizations {forms['social_service']:,}, foundations {forms['foundation']:,})")
-    print(f"  Community social organizations: {c['total']:,} (registered {c['registered']:,}, filed with a "
-          f"township {c['filed']:,}, under village/community guidance {c['guided']:,})")
-    print("  Of which: " + ", ".join(f"{subtypes.get(k or '', k)} {v:,}" for k, v in by_subtype))
+    lang = options.lang
+    print(messages.text("cli.stats.scope", lang, name=figures["scope"]["name"], code=figures["scope"]["code"]))
+    print(messages.text("cli.stats.registered", lang, registered=registered, **forms))
+    print(messages.text("cli.stats.community", lang, **c))
+    items = messages.label("cli.list_separator", lang).join(f"{subtypes.get(k or '', k)} {v:,}" for k, v in by_subtype)
+    print(messages.text("cli.stats.of_which", lang, items=items))
     if pop:
-        basis = "registered (hukou) population" if pop["basis"] == "household" else "resident population"
-        print(f"  Social organizations per 10,000 people: {figures['per_10k_population']} "
-              f"({pop['year']} {basis} {pop['value']:,})")
+        print(messages.text("cli.stats.per_10k", lang, per_10k=figures["per_10k_population"], year=pop["year"],
+                            basis="household" if pop["basis"] == "household" else "resident",
+                            population=pop["value"]))
     if others > 0:
-        by = "the city bureau" if office.level == "district" else "district and county bureaus"
-        print(f"  Existing organizations in the register: {own:,} registered by this office, {others:,} by {by} "
-              "(arrived in sync packages, counted above)")
+        print(messages.text("cli.stats.elsewhere", lang, own=own, others=others,
+                            by="district" if office.level == "district" else "city"))
     return 0
 
 
@@ -581,11 +559,8 @@ def cmd_search(options: argparse.Namespace) -> int:
             shown = f"（{matched}）" if zh else f"({matched})"
             print(f"{h.id}\t{h.uscc or '-':18}\t{h.division_code}\t{h.name}\t{shown}")
         hidden = total - len(hits)
-        if options.lang == "zh":
-            print(f"共 {total:,} 个匹配" + (f"，另有 {hidden:,} 个未列出（用 --limit {total} 全部列出）" if hidden
-                                        else ""))
-        else:
-            print(f"{total:,} matches" + (f"; {hidden:,} not shown (--limit {total} lists them all)" if hidden else ""))
+        print(messages.text("cli.search.total", options.lang, total=total)
+              + (messages.text("cli.search.hidden", options.lang, hidden=hidden, total=total) if hidden else ""))
     return 0
 
 

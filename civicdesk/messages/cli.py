@@ -16,4 +16,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.usage": ("{message}（civicdesk {command} --help 查看用法）", "{message} (see civicdesk {command} --help)"),
     "cli.number_range": ("“{option}”应为 {low} 到 {high} 之间的整数：“{value}”。",
                          "'{option}' must be a whole number from {low} to {high}: '{value}'."),
+    # what the commands print (their tables' words and summaries)
+    "cli.init.done": ("已初始化：{name}（{code}，{level:@office_level}），数据库 {database}",
+                      "Set up: {name} ({code}, {level:@office_level}), database {database}"),
+    "office_level.district": ("区县民政局", "district office"),
+    "office_level.city": ("市民政局", "city office"),
+    "cli.demo.already_loaded": ("演示数据已载入，未重复载入。", "Demo data already loaded; nothing added."),
+    "cli.org.count": ("共 {count:,} 个组织", "{count:,} organizations"),
+    "cli.search.total": ("共 {total:,} 个匹配", "{total:,} matches"),
+    "cli.search.hidden": ("，另有 {hidden:,} 个未列出（用 --limit {total} 全部列出）",
+                          "; {hidden:,} not shown (--limit {total} lists them all)"),
+    "cli.list_separator": ("，", ", "),
+    "cli.stats.scope": ("{name}（{code}）", "{name} ({code})"),
+    "cli.stats.registered": (
+        "  登记社会组织 {registered:,} 个：社会团体 {social_group:,}，民办非企业单位 {social_service:,}，"
+        "基金会 {foundation:,}",
+        "  Registered social organizations: {registered:,} (social groups {social_group:,}, "
+        "social service organizations {social_service:,}, foundations {foundation:,})"),
+    "cli.stats.community": (
+        "  社区社会组织 {total:,} 个：登记 {registered:,}，乡镇（街道）备案 {filed:,}，"
+        "纳入村（社区）指导管理 {guided:,}",
+        "  Community social organizations: {total:,} (registered {registered:,}, filed with a "
+        "township {filed:,}, under village/community guidance {guided:,})"),
+    "cli.stats.of_which": ("  其中：{items}", "  Of which: {items}"),
+    "cli.stats.per_10k": (
+        "  每万人拥有社会组织 {per_10k} 个（按{year}年{basis:@cli.stats.basis} {population:,} 人计）",
+        "  Social organizations per 10,000 people: {per_10k} ({year} {basis:@cli.stats.basis} {population:,})"),
+    "cli.stats.basis.household": ("户籍人口", "registered (hukou) population"),
+    "cli.stats.basis.resident": ("常住人口", "resident population"),
+    "cli.stats.elsewhere": (
+        "  登记簿中存续的组织：本单位登记 {own:,} 个，{by:@cli.stats.by}登记 {others:,} 个"
+        "（随同步包到达，已计入以上数字）",
+        "  Existing organizations in the register: {own:,} registered by this office, {others:,} by "
+        "{by:@cli.stats.by} (arrived in sync packages, counted above)"),
+    "cli.stats.by.district": ("市局", "the city bureau"),  # a district office: the city registered the others
+    "cli.stats.by.city": ("区县", "district and county bureaus"),
 }
