@@ -165,4 +165,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "note.sheet": ("读取工作表“{sheet}”（共 {count} 个工作表，只读第一个）。",
                    "Read sheet '{sheet}' (the first of {count})."),
+    # the legal representative's columns, as a report names them (the other fields use the register's labels)
+    "ledger_field.legal_rep_name": ("法定代表人（负责人）", "Legal representative"),
+    "ledger_field.legal_rep_id_number": ("法定代表人身份证号码", "Legal representative's ID number"),
+    "ledger_field.legal_rep_phone": ("法定代表人电话", "Legal representative's phone"),
+    # the import's one-sentence summary (the CLI and the wizard's last page)
+    "ledger.summary.new_legacy": ("新增 {count} 个，已作为历史档案直接录入登记簿",
+                                  "{count} new, entered directly into the register as legacy records"),
+    "ledger.summary.new_filed": ("新增 {count} 个，已提交成立登记申请待审核{numbers}",
+                                 "{count} new, submitted for review as establishment filings{numbers}"),
+    "ledger.summary.changed": ("变更 {count} 个，已提交变更登记申请待审核{numbers}",
+                               "{count} changed, submitted for review as change filings{numbers}"),
+    "ledger.summary.numbers": ("（{numbers}）", " ({numbers})"),
+    "ledger.summary.number_separator": ("、", ", "),
+    "ledger.summary.part_separator": ("；", "; "),
+    "ledger.summary.nothing": ("已导入：没有新增或变更的行。", "Imported: no new or changed rows."),
+    "ledger.summary.done": ("已导入：{parts}。", "Imported: {parts}."),
 }

@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from civicdesk import messages
 from civicdesk.errors import InputError, Issue, render
 from civicdesk.models import Division, Organization, OrgPerson, audit
 from civicdesk.models.base import new_id
@@ -154,25 +155,22 @@ class ImportReport:
     def summary(self, lang: str = "zh") -> str:
         """What the import did, in one sentence: where the new and the changed rows went (the CLI and the
         wizard's last page say the same)."""
-        zh = lang.startswith("zh")
-
         def listed(numbers: list[str]) -> str:
             if not numbers:
                 return ""
-            return "（" + "、".join(numbers) + "）" if zh else " (" + ", ".join(numbers) + ")"
+            joined = messages.label("ledger.summary.number_separator", lang).join(numbers)
+            return messages.text("ledger.summary.numbers", lang, numbers=joined)
 
         if self.legacy:
-            new = (f"新增 {self.new} 个，已作为历史档案直接录入登记簿" if zh
-                   else f"{self.new} new, entered directly into the register as legacy records")
+            new = messages.text("ledger.summary.new_legacy", lang, count=self.new)
         else:
-            new = (f"新增 {self.new} 个，已提交成立登记申请待审核{listed(self.new_filings)}" if zh
-                   else f"{self.new} new, submitted for review as establishment filings{listed(self.new_filings)}")
-        changed = (f"变更 {self.changed} 个，已提交变更登记申请待审核{listed(self.filings)}" if zh
-                   else f"{self.changed} changed, submitted for review as change filings{listed(self.filings)}")
+            new = messages.text("ledger.summary.new_filed", lang, count=self.new, numbers=listed(self.new_filings))
+        changed = messages.text("ledger.summary.changed", lang, count=self.changed, numbers=listed(self.filings))
         parts = [p for p, count in ((new, self.new), (changed, self.changed)) if count]
         if not parts:
-            return "已导入：没有新增或变更的行。" if zh else "Imported: no new or changed rows."
-        return f"已导入：{'；'.join(parts)}。" if zh else f"Imported: {'; '.join(parts)}."
+            return messages.text("ledger.summary.nothing", lang)
+        return messages.text("ledger.summary.done", lang,
+                             parts=messages.label("ledger.summary.part_separator", lang).join(parts))
 
     def as_dict(self, lang: str = "zh") -> dict[str, Any]:
         return {
