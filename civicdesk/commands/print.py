@@ -10,6 +10,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from civicdesk import messages
+
 _HELP = "打印为 PDF：名录、登记信息表、统计报告、申请事项办理情况表等（civicdesk print --help 列出全部种类）"
 
 
@@ -73,11 +75,8 @@ def cmd_print(options: argparse.Namespace) -> int:
     if args.json:
         _print_json(result.as_dict())
     else:
-        zh = options.lang == "zh"
-        version = "公开版" if result.public else "内部版"
-        print(f"已生成：{result.path}（{result.title}，共 {result.pages} 页，{version}）"
-              if zh else f"Written: {result.path} ({result.title}, {result.pages} pages, "
-                         f"{'public' if result.public else 'internal'})")
+        print(messages.text("cli.print.written", options.lang, path=result.path, title=result.title,
+                            pages=result.pages, version="public" if result.public else "internal"))
         for line in result.substitutions:
-            print(("字体替代：" if zh else "font substitution: ") + line)
+            print(messages.text("cli.print.substitution", options.lang, line=line))
     return 0

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from civicdesk import messages
+
 
 def add_parsers(sub: Any) -> dict[str, Any]:
     user = sub.add_parser("user", help="用户账户 / user accounts")
@@ -52,8 +54,8 @@ def cmd_user(options: argparse.Namespace) -> int:
                 _print_json([_user_json(u) for u in users])
             else:
                 for u in users:
-                    state = "在用" if u.active else "已停用"
-                    print(f"{u.username}\t{auth.role_label(u.role)}\t{state}\t{u.full_name}")
+                    state = messages.label("user_state.active" if u.active else "user_state.disabled", options.lang)
+                    print(f"{u.username}\t{auth.role_label(u.role, options.lang)}\t{state}\t{u.full_name}")
             return 0
         if command == "passwd":
             if not options.user:
@@ -72,7 +74,7 @@ def cmd_user(options: argparse.Namespace) -> int:
                 old = getpass.getpass(f"用户 {options.user} 的原密码: ")
             new = read_new_password()
             auth.change_password(db, options.user, old, new)
-            print("密码已修改。" if options.lang == "zh" else "Password changed.")
+            print(messages.text("cli.users.password_changed", options.lang))
             return 0
         by = acting_user(options, db, "users")
         if command == "add":
@@ -85,7 +87,8 @@ def cmd_user(options: argparse.Namespace) -> int:
         if options.json:
             _print_json(_user_json(info))
         else:
-            print(f"{info.username}\t{auth.role_label(info.role)}\t{'在用' if info.active else '已停用'}")
+            state = messages.label("user_state.active" if info.active else "user_state.disabled", options.lang)
+            print(f"{info.username}\t{auth.role_label(info.role, options.lang)}\t{state}")
         return 0
     finally:
         db.close()
