@@ -64,7 +64,6 @@ def test_every_code_has_both_languages_with_the_same_placeholders(code: str) -> 
     zh, en = messages.CATALOGUE[code]
     assert zh.strip() and en.strip(), code
     assert messages.placeholders(zh) == messages.placeholders(en), code
-    assert CJK.search(zh), f"{code}: the Chinese text has no Chinese"
 
 
 #: English texts that quote what a Chinese ledger file literally holds (its column headers, 名称 …)
