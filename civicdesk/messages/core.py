@@ -93,7 +93,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # field-level validation
     "field.required": ("“{label}”为必填项。", "'{label}' is required."),
     "field.too_long": ("“{label}”过长（最多 {max} 个字符）。", "'{label}' is too long (at most {max} characters)."),
-    "field.not_allowed": ("“{label}”不适用于{context}。", "'{label}' does not apply to {context}."),
+    "field.not_allowed": ("“{label}”不适用于{context:bilingual}。", "'{label}' does not apply to {context:bilingual}."),
     "field.choice": ("“{label}”的值“{value}”不在字典中。", "'{label}': '{value}' is not in the dictionary."),
     "field.number": ("“{label}”应为数字：“{value}”。", "'{label}' must be a number: '{value}'."),
     "field.too_large": ("“{label}”数值过大：“{value}”（最大 {max}）。",

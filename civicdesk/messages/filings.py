@@ -31,7 +31,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "Tier conversion target '{value}' is invalid: one of {allowed}."),
     "filing.not_editable": ("申请事项 {number} 已提交，不能再修改（可退回后修改）。",
                             "Filing {number} is submitted and can no longer be edited."),
-    "filing.bad_input": ("申请内容“{field}”有误：{reason}", "Filing field '{field}' is wrong: {reason}"),
+    "filing.bad_input": ("申请内容“{field}”有误：{reason:@filing_input}",
+                         "Filing field '{field}' is wrong: {reason:@filing_input}"),
+    "filing_input.text": ("应为文字", "text expected"),
+    "filing_input.text_list": ("应为文字的列表", "a list of texts expected"),
+    "filing.bad_date": ("申请内容“{field}”有误：“{value}”不是日期",
+                        "Filing field '{field}' is wrong: '{value}' is not a date"),
     "filing.comment_required": ("{action:@filing_action}须填写理由。",
                                 "A filing is {action:@filing_action} only with a reason."),
     # kinds, states and actions of a filing: rendered by the messages above from the code passed

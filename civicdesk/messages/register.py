@@ -70,9 +70,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The registry already has an organization named '{value}'.",
     ),
     "tier.legal_form": (
-        "{tier}的社区社会组织{rule}。",
-        "A community social organization of tier {tier} {rule}.",
+        "{tier:bilingual}的社区社会组织{rule:@tier_rule}。",
+        "A community social organization of tier {tier:bilingual} {rule:@tier_rule}.",
     ),
+    "tier_rule.not_foundation": ("只能登记为社会团体或民办非企业单位",
+                                 "can only be a social group or a social service organization"),
+    # what a field does not apply to (field.not_allowed), besides a tier
+    "org_context.not_foundation": ("非基金会", "organizations other than foundations"),
+    "org_context.not_community": ("非社区社会组织", "organizations that are not community social organizations"),
     "org.foundation_type": ("基金会须注明类型（公募或非公募）。",
                             "A foundation must state its type (public or non-public)."),
     "sponsor.required": ("双重管理的组织须填写业务主管单位。",

@@ -389,15 +389,15 @@ def _meta(data: dict[str, Any]) -> dict[str, Any]:
     out["complete_on"] = _date(complete, "complete_on") if complete else out["received_on"]
     applicant = data.get("applicant") or ""
     if not isinstance(applicant, str):
-        raise InputError("filing.bad_input", field="applicant", reason="应为文字")
+        raise InputError("filing.bad_input", field="applicant", reason="text")
     out["applicant"] = applicant.strip()
     documents = data.get("documents") or []
     if not isinstance(documents, list) or not all(isinstance(d, str) for d in documents):
-        raise InputError("filing.bad_input", field="documents", reason="应为文字的列表")
+        raise InputError("filing.bad_input", field="documents", reason="text_list")
     out["documents"] = [d.strip() for d in documents if d.strip()]
     document_no = data.get("document_no")
     if document_no is not None and not isinstance(document_no, str):
-        raise InputError("filing.bad_input", field="document_no", reason="应为文字")
+        raise InputError("filing.bad_input", field="document_no", reason="text")
     issues = check_text(applicant, "applicant", "申请人") + check_text(document_no, "document_no", "文号")
     for index, document in enumerate(documents):
         issues += check_text(document, f"documents[{index}]", "申请材料")
@@ -410,7 +410,7 @@ def _meta(data: dict[str, Any]) -> dict[str, Any]:
 def _date(value: Any, name: str) -> date:
     parsed = parse_date(value)
     if parsed is None:
-        raise InputError("filing.bad_input", field=name, reason=f"“{value}”不是日期")
+        raise InputError("filing.bad_date", field=name, value=value)
     return parsed
 
 
@@ -509,7 +509,7 @@ def _check_change(session: Session, org: Organization, changes: dict[str, Any],
             issues.append(Issue(key, "input.unknown_field", {"field": key}))
     for key, value in rep_changes.items():
         if value is not None and not isinstance(value, str):
-            issues.append(Issue(key, "input.type", {"field": key, "expected": "文字"}))
+            issues.append(Issue(key, "input.type", {"field": key, "expected": "text"}))
         else:
             issues.extend(check_text(value, key, REP_FIELDS[key]))
     if issues:

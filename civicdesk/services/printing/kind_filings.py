@@ -133,14 +133,14 @@ def options_from_args(ns: argparse.Namespace) -> FilingsOptions:
     start = _date(ns.start, "--from") if ns.start else defaults.start
     end = _date(ns.end, "--to") if ns.end else defaults.end
     if end < start:
-        raise InputError("print.bad_option", option="--to", reason="期间止早于期间起")
+        raise InputError("print.bad_period", option="--to")
     return FilingsOptions(start, end, ns.state, ns.kind)
 
 
 def _date(value: str, option: str) -> date:
     parsed = parse_date(value)
     if parsed is None:
-        raise InputError("print.bad_option", option=option, reason=f"“{value}”不是日期")
+        raise InputError("print.bad_date", option=option, value=value)
     return parsed
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from civicdesk import messages
 from civicdesk.errors import InputError, Issue, NotFoundError, ValidationError
 from civicdesk.models import Division, Organization, OrgChange, OrgPerson
 from civicdesk.models import register as register_model
@@ -291,6 +292,11 @@ def _check_division(
     return division
 
 
+def _both(code: str) -> tuple[str, str]:
+    """The catalogue's (Chinese, English) label of ``code``, for a ``{…:bilingual}`` parameter."""
+    return messages.label(code, "zh"), messages.label(code, "en")
+
+
 def validate_org(
     session: Session,
     values: dict[str, Any],
@@ -313,7 +319,7 @@ def validate_org(
             return False
         return True
 
-    def forbid(key: str, context: str) -> None:
+    def forbid(key: str, context: tuple[str, str]) -> None:  # context: (Chinese, English)
         if values.get(key) not in (None, "", False):
             issues.append(Issue(key, "field.not_allowed", {"label": records.label(key), "context": context}))
 
@@ -326,12 +332,12 @@ def validate_org(
     need("name")
     tier = values.get("tier")
     legal_form = values.get("legal_form")
-    tier_zh = dicts.get("tier", {}).get(tier or "")
-    tier_label = tier_zh.label_zh if tier_zh else str(tier)
+    tier_value = dicts.get("tier", {}).get(tier or "")
+    tier_label = (tier_value.label_zh, tier_value.label_en) if tier_value else (str(tier), str(tier))
     if tier == "registered":
         if need("legal_form") and values.get("is_community") and legal_form == "foundation":
             issues.append(Issue("legal_form", "tier.legal_form",
-                                {"tier": tier_label, "rule": "只能登记为社会团体或民办非企业单位"}))
+                                {"tier": tier_label, "rule": "not_foundation"}))
         need("uscc")
         need("category")
         if need("registration_mode"):
@@ -344,7 +350,7 @@ def validate_org(
             if not values.get("foundation_type"):
                 issues.append(Issue("foundation_type", "org.foundation_type", {}))
         else:
-            forbid("foundation_type", "非基金会")
+            forbid("foundation_type", _both("org_context.not_foundation"))
     elif tier in ("filed", "guided"):
         forbid("legal_form", tier_label)
         forbid("uscc", tier_label)
@@ -354,7 +360,7 @@ def validate_org(
     if values.get("is_community"):
         need("community_subtype")
     else:
-        forbid("community_subtype", "非社区社会组织")
+        forbid("community_subtype", _both("org_context.not_community"))
     need("status")
 
     # divisions: county, then township inside it, then community inside that
