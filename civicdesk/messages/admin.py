@@ -57,4 +57,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "does not link to the one before (that one was altered, inserted or deleted)"),
     "audit.intact": ("审计链完整：共 {entries} 条，末条散列 {head}…",
                      "Audit chain intact: {entries} entries, head {head}…"),
+    # the audit viewer's columns
+    "column.audit.seq": ("序号", "No."),
+    "column.audit.at": ("时间", "Time"),
+    "column.audit.actor": ("操作人", "User"),
+    "column.audit.action": ("操作", "Action"),
+    "column.audit.entity": ("对象", "Object"),
+    "column.audit.details": ("内容", "Details"),
 }

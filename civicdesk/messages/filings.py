@@ -73,4 +73,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "filing_field.reason": ("事由", "reason"),
     "filing_field.liquidation_done": ("清算完成", "liquidation finished"),
     "filing_field.legal_representative": ("法定代表人", "legal representative"),
+    # the filings table's columns
+    "column.filings.number": ("编号", "Number"),
+    "column.filings.kind": ("事项类型", "Kind"),
+    "column.filings.organization": ("组织", "Organization"),
+    "column.filings.applicant": ("申请人", "Applicant"),
+    "column.filings.state": ("状态", "State"),
+    "column.filings.received": ("收件日期", "Received"),
+    "column.filings.submitted_by": ("提交人", "Submitted by"),
+    "column.filings.days_left": ("办理期限", "Days left"),
+    "column.filings.due": ("截止日期", "Due"),
 }

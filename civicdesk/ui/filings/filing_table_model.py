@@ -14,14 +14,15 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from civicdesk import messages
 from civicdesk.services.filings import service as filings
 from civicdesk.services.filings.service import FilingRecord
 from civicdesk.ui.labels import Labels
 
 (COL_NUMBER, COL_KIND, COL_ORG, COL_APPLICANT, COL_STATE, COL_RECEIVED, COL_SUBMITTED_BY, COL_DEADLINE,
  COL_DUE) = range(9)
-HEADERS = ("编号", "事项类型", "组织", "申请人", "状态", "收件日期", "提交人", "办理期限", "截止日期")
-HEADERS_EN = ("Number", "Kind", "Organization", "Applicant", "State", "Received", "Submitted by", "Days left", "Due")
+#: the columns; their headers are the catalogue's ``column.filings.*``
+COLUMNS = ("number", "kind", "organization", "applicant", "state", "received", "submitted_by", "days_left", "due")
 
 IdRole = Qt.ItemDataRole.UserRole + 1  # the filing's id
 SortRole = Qt.ItemDataRole.UserRole + 3  # a value that sorts the column right (dates as ISO, days as int)
@@ -70,14 +71,14 @@ class FilingTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
+        return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return (HEADERS if self.lang.startswith("zh") else HEADERS_EN)[section]
+            return messages.label(f"column.filings.{COLUMNS[section]}", self.lang)
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
