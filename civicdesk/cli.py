@@ -318,8 +318,8 @@ def cmd_demo(options: argparse.Namespace) -> int:
     elif result.already_loaded:
         print(messages.text("cli.demo.already_loaded", options.lang))
     else:
-        print(f"已载入演示数据（{result.scope}）：组织 {result.organizations} 个，人员 {result.people} 人，"
-              f"变更记录 {result.changes} 条，村（社区）{result.communities} 个。")
+        print(messages.text("cli.demo.loaded", options.lang, scope=result.scope, organizations=result.organizations,
+                            people=result.people, changes=result.changes, communities=result.communities))
     return 0
 
 
@@ -341,7 +341,7 @@ def cmd_org(options: argparse.Namespace) -> int:
             else:
                 from civicdesk.services.register.lookups import dictionaries
 
-                zh = options.lang == "zh"
+                zh = messages.is_zh(options.lang)
                 words = {kind: {v.code: v.label_zh if zh else v.label_en for v in values}
                          for kind, values in dictionaries(db).items() if kind in ("tier", "status")}
                 for r in rows:
@@ -369,7 +369,7 @@ def cmd_org(options: argparse.Namespace) -> int:
         if options.json:
             _print_json(record.to_json())
         else:
-            print(f"已录入：{record.name}（id {record.id}）")
+            print(messages.text("cli.org.added", options.lang, name=record.name, id=record.id))
         return 0
     finally:
         db.close()
@@ -454,7 +454,7 @@ def _print_record(db: Any, record: Any, lang: str = "zh") -> None:
     from civicdesk.services.filings.service import field_label
     from civicdesk.services.register.records import ORG_FIELDS, to_json_value
 
-    zh = lang == "zh"
+    zh = messages.is_zh(lang)
     labels = {kind: {v.code: (v.label_zh if zh else v.label_en) for v in values}
               for kind, values in dictionaries(db).items()}
     with db.read() as session:
@@ -465,11 +465,11 @@ def _print_record(db: Any, record: Any, lang: str = "zh") -> None:
         if value is None or value == "":
             return "—"
         if isinstance(value, bool):
-            return ("是" if value else "否") if zh else ("yes" if value else "no")
+            return messages.label("cli.yes" if value else "cli.no", lang)
         if spec.kind == "code":
             return labels.get(spec.dictionary or "", {}).get(value, str(value))
         if spec.name in _DIVISION_FIELDS and value in names:
-            return f"{names[value]}（{value}）" if zh else f"{names[value]} ({value})"
+            return messages.text("cli.division", lang, name=names[value], code=value)
         if spec.kind == "int":
             return f"{value:,}"
         if spec.kind == "decimal":
@@ -482,12 +482,12 @@ def _print_record(db: Any, record: Any, lang: str = "zh") -> None:
         print(f"  {spec.label(lang)}: {shown(spec, record.values.get(spec.name))}")
     roles = labels.get("person_role", {})
     for p in record.people:
-        state = ("现任" if p.is_current else "离任") if zh else ("current" if p.is_current else "former")
-        print(f"  {'人员' if zh else 'Person'}: {roles.get(p.role, p.role)} {p.name} {p.id_number or ''} {state}")
+        print(messages.text("cli.show.person", lang, role=roles.get(p.role, p.role), name=p.name,
+                            id_number=p.id_number or "", state="current" if p.is_current else "former"))
     for h in record.history:
         label = field_label(h.field, lang)
-        print(f"  {'变更' if zh else 'Change'}: {h.changed_on} {label}: {h.old_value} -> {h.new_value} "
-              f"{h.document_no or ''}")
+        print(messages.text("cli.show.change", lang, changed_on=h.changed_on, label=label, old=h.old_value,
+                            new=h.new_value, document_no=h.document_no or ""))
 
 
 def cmd_stats(options: argparse.Namespace) -> int:
@@ -534,12 +534,6 @@ def cmd_stats(options: argparse.Namespace) -> int:
     return 0
 
 
-#: what a search hit matched (``search.matched_fields``), in words: (zh, en)
-_MATCHED = {"name": ("名称", "name"), "address": ("住所", "address"),
-            "legal_rep_name": ("法定代表人", "legal representative"),
-            "uscc": ("统一社会信用代码", "USCC"), "pinyin": ("拼音", "pinyin"), "initials": ("拼音首字母", "initials")}
-
-
 def cmd_search(options: argparse.Namespace) -> int:
     from civicdesk.services.register.browse import search_organizations
 
@@ -553,10 +547,11 @@ def cmd_search(options: argparse.Namespace) -> int:
             {"id": h.id, "name": h.name, "uscc": h.uscc, "division_code": h.division_code, "matched": h.matched}
             for h in hits]})
     else:
-        zh = options.lang == "zh"
-        for h in hits:  # what matched, in words (JSON keeps the field names)
-            matched = ("、" if zh else ", ").join(_MATCHED[m][not zh] if m in _MATCHED else m for m in h.matched)
-            shown = f"（{matched}）" if zh else f"({matched})"
+        lang = options.lang
+        for h in hits:  # what matched, in words (the catalogue's search_field.*; JSON keeps the field names)
+            matched = messages.label("cli.enum_separator", lang).join(
+                messages.label(f"search_field.{m}", lang, default=m) for m in h.matched)
+            shown = messages.text("cli.search.matched", lang, fields=matched)
             print(f"{h.id}\t{h.uscc or '-':18}\t{h.division_code}\t{h.name}\t{shown}")
         hidden = total - len(hits)
         print(messages.text("cli.search.total", options.lang, total=total)

@@ -77,7 +77,7 @@ def _numbers(values: list[Any], lang: str) -> str:
     more = len(values) - 20
     if more > 0:
         parts.append(messages.text("cli.sync.more", lang, count=more))
-    return messages.label("cli.sync.number_separator", lang).join(parts)
+    return messages.label("cli.enum_separator", lang).join(parts)
 
 
 def _status_lines(data: dict[str, Any], lang: str) -> list[str]:

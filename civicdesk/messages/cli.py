@@ -92,7 +92,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.sync.new_epoch": ("已开始第 {epoch} 轮发送。", "Epoch {epoch} started."),
     "cli.sync.none": ("无", "none"),
     "cli.sync.more": ("等 {count} 项", "and {count} more"),
-    "cli.sync.number_separator": ("、", ", "),
+    "cli.enum_separator": ("、", ", "),
     "cli.sync.no_number": ("—", "-"),
     "cli.sync.status_office": ("{name}（{code}），第 {epoch} 轮", "{name} ({code}), epoch {epoch}"),
     "cli.sync.status_peer": (
@@ -116,4 +116,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.sync.parked": ("{name}：已暂存，等前面缺少的同步包到达后自动导入。",
                         "{name}: parked until the packages before it arrive; it is applied then."),
     "cli.sync.refused": ("{name}：拒收。{message}", "{name}: refused. {message}"),
+    # register commands: org add, org show, search, demo
+    "cli.org.added": ("已录入：{name}（id {id}）", "Entered: {name} (id {id})"),
+    "cli.demo.loaded": ("已载入演示数据（{scope}）：组织 {organizations} 个，人员 {people} 人，"
+                        "变更记录 {changes} 条，村（社区）{communities} 个。",
+                        "Demo data loaded ({scope}): {organizations} organizations, {people} people, "
+                        "{changes} change records, {communities} villages/communities."),
+    "cli.yes": ("是", "yes"),
+    "cli.no": ("否", "no"),
+    "cli.division": ("{name}（{code}）", "{name} ({code})"),
+    "cli.show.person": ("  人员: {role} {name} {id_number} {state:@cli.show.person_state}",
+                        "  Person: {role} {name} {id_number} {state:@cli.show.person_state}"),
+    "cli.show.person_state.current": ("现任", "current"),
+    "cli.show.person_state.former": ("离任", "former"),
+    "cli.show.change": ("  变更: {changed_on} {label}: {old} -> {new} {document_no}",
+                        "  Change: {changed_on} {label}: {old} -> {new} {document_no}"),
+    "cli.search.matched": ("（{fields}）", "({fields})"),
+    "search_field.name": ("名称", "name"),
+    "search_field.address": ("住所", "address"),
+    "search_field.legal_rep_name": ("法定代表人", "legal representative"),
+    "search_field.uscc": ("统一社会信用代码", "USCC"),
+    "search_field.pinyin": ("拼音", "pinyin"),
+    "search_field.initials": ("拼音首字母", "initials"),
 }
