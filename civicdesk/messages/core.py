@@ -113,4 +113,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "text.formula": ("“{label}”以“{prefix}”开头，导出到表格软件时会被当作公式执行：请去掉开头的符号。",
                      "'{label}' starts with '{prefix}', which a spreadsheet runs as a formula:"
                      " remove the leading sign."),
+    # plain words of values shown to a reader
+    "value.yes": ("是", "yes"),
+    "value.no": ("否", "no"),
 }

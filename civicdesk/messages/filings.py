@@ -83,4 +83,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "column.filings.submitted_by": ("提交人", "Submitted by"),
     "column.filings.days_left": ("办理期限", "Days left"),
     "column.filings.due": ("截止日期", "Due"),
+    # the filings table's deadline column
+    "filing.deadline.overdue": ("逾期 {days} 天", "{days} days overdue"),
+    "filing.deadline.today": ("今日到期", "due today"),
+    "filing.deadline.left": ("剩 {days} 天", "{days} days left"),
+    "filing.deadline.tip": ("受理材料齐全后60日内作出决定，截止 {due}",
+                            "A decision is due within 60 days of a complete application: by {due}"),
 }

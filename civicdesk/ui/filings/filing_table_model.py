@@ -109,8 +109,8 @@ class FilingTableModel(QAbstractTableModel):
         return None
 
     def _text(self, record: FilingRecord, column: int) -> str:
-        zh = self.lang.startswith("zh")
-        lang = "zh" if zh else "en"
+        lang = self.lang
+        zh = messages.is_zh(lang)
         if column == COL_NUMBER:
             return record.number
         if column == COL_KIND:
@@ -130,19 +130,17 @@ class FilingTableModel(QAbstractTableModel):
             if left is None:
                 return ""
             if left < 0:
-                return f"逾期 {-left} 天" if zh else f"{-left} days overdue"
+                return messages.text("filing.deadline.overdue", lang, days=-left)
             if left == 0:
-                return "今日到期" if zh else "due today"
-            return f"剩 {left} 天" if zh else f"{left} days left"
+                return messages.text("filing.deadline.today", lang)
+            return messages.text("filing.deadline.left", lang, days=left)
         if column == COL_DUE:
             return record.due_on.isoformat() if record.due_on else ""
         return ""
 
     def _deadline_tip(self, record: FilingRecord) -> str:
         due = self.labels.date(record.due_on)
-        if self.lang.startswith("zh"):
-            return f"受理材料齐全后60日内作出决定，截止 {due}"
-        return f"A decision is due within 60 days of a complete application: by {due}"
+        return messages.text("filing.deadline.tip", self.lang, due=due)
 
     @staticmethod
     def _sort_value(record: FilingRecord, column: int) -> Any:
