@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -137,3 +138,44 @@ def test_a_code_renders_with_only_the_errors_module_imported() -> None:
 def test_unknown_code_shows_the_code() -> None:
     assert messages.text("no.such.code", "en", x=1) == "no.such.code {'x': 1}"
     assert messages.label("role.nobody", "en", default="nobody") == "nobody"
+
+
+def test_a_refusal_of_auth_require_is_english_in_english() -> None:
+    """auth.require used to pass the Chinese action and role labels into the English message."""
+    from civicdesk.services.admin import auth
+
+    clerk = auth.UserInfo("wang", "王经办", "clerk", True, None, None, 0)
+    with pytest.raises(CivicDeskError) as refused:
+        auth.require(clerk, "reveal_ids")
+    assert refused.value.message("en") == "User 'wang' (clerk) may not see full ID numbers."
+    assert refused.value.message("zh") == "用户“wang”（经办）无权查看完整身份证号码。"
+
+
+def test_first_account_must_be_an_admin_says_so_in_english(db: Any, db_path: Path) -> None:
+    from civicdesk.services.admin import auth
+
+    before = db_path.read_bytes()
+    with pytest.raises(CivicDeskError) as refused:
+        auth.create_user(db, "wang", "secret123", "clerk")
+    english = refused.value.message("en")
+    assert english == "User 'wang' (clerk) may not be the first account (an administrator)."
+    assert not CJK.search(english)
+    assert db_path.read_bytes() == before
+
+
+def test_a_foundation_in_a_community_tier_is_refused_in_english_words(db: Any, db_path: Path) -> None:
+    """tier.legal_form used to carry a Chinese rule sentence and the Chinese tier label into English."""
+    from civicdesk.errors import ValidationError
+    from civicdesk.services.register import organizations
+    from tests.factories import social_group
+
+    before = db_path.read_bytes()
+    with pytest.raises(ValidationError) as refused:
+        organizations.add_organization(db, social_group(is_community=True, legal_form="foundation",
+                                                        foundation_type="public", community_subtype="other"))
+    (issue,) = [i for i in refused.value.issues if i.code == "tier.legal_form"]
+    english = issue.message("en")
+    assert "can only be a social group or a social service organization" in english
+    assert not CJK.search(english)
+    assert "只能登记为社会团体或民办非企业单位" in issue.message("zh")
+    assert db_path.read_bytes() == before
