@@ -117,6 +117,9 @@ def test_bilingual_parameter_shows_the_message_language() -> None:
     params = {"entity": "organization", "id": "7", "field": "uscc", "detail": ("校验位错误", "wrong check")}
     assert messages.text("sync.refused.invalid_row", "en", **params).endswith("(wrong check).")
     assert "校验位错误" in messages.text("sync.refused.invalid_row", "zh", **params)
+    assert messages.text("sync.refused.invalid_row", "en", **{**params, "detail": "as saved"}).endswith("(as saved).")
+    assert messages.text("sync.refused.invalid_row", "en", **{**params, "detail": ["校验", "check"]}).endswith(
+        "(check).")  # a pair read back from JSON is a list
 
 
 def test_a_code_renders_with_only_the_errors_module_imported() -> None:

@@ -55,6 +55,8 @@ class _Formatter(string.Formatter):
         if format_spec.startswith("@"):
             return label(f"{format_spec[1:]}.{value}", self.lang, default=str(value))
         if format_spec == "bilingual":
+            if isinstance(value, str):  # one word for both (a report saved before the pair was passed)
+                return value
             zh, en = value
             return str(zh if is_zh(self.lang) else en)
         return super().format_field(value, format_spec)
