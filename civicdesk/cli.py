@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from civicdesk import __version__
+from civicdesk import __version__, messages
 from civicdesk.commands import audit, filing, ledger, office, sync, users
 from civicdesk.commands import print as print_command
 from civicdesk.commands.common import (
@@ -184,14 +184,9 @@ def cmd_init(options: argparse.Namespace) -> int:
         print_json({"code": office.code, "name": office.name, "level": office.level,
                      "database": str(db.path or db.url)})
     else:
-        zh = options.lang == "zh"
-        level = LEVEL_LABELS.get(office.level, (office.level, office.level))[0 if zh else 1]
-        print(f"已初始化：{office.name}（{office.code}，{level}），数据库 {db.path or db.url}" if zh
-              else f"Set up: {office.name} ({office.code}, {level}), database {db.path or db.url}")
+        print(messages.text("cli.init.done", options.lang, name=office.name, code=office.code, level=office.level,
+                            database=db.path or db.url))
     return 0
-
-
-LEVEL_LABELS = {"district": ("区县民政局", "district office"), "city": ("市民政局", "city office")}
 
 
 def cmd_demo(options: argparse.Namespace) -> int:
@@ -206,10 +201,10 @@ def cmd_demo(options: argparse.Namespace) -> int:
     if options.json:
         print_json(result.__dict__)
     elif result.already_loaded:
-        print("演示数据已载入，未重复载入。" if options.lang == "zh" else "Demo data already loaded; nothing added.")
+        print(messages.text("cli.demo.already_loaded", options.lang))
     else:
-        print(f"已载入演示数据（{result.scope}）：组织 {result.organizations} 个，人员 {result.people} 人，"
-              f"变更记录 {result.changes} 条，村（社区）{result.communities} 个。")
+        print(messages.text("cli.demo.loaded", options.lang, scope=result.scope, organizations=result.organizations,
+                            people=result.people, changes=result.changes, communities=result.communities))
     return 0
 
 
@@ -231,13 +226,13 @@ def cmd_org(options: argparse.Namespace) -> int:
             else:
                 from civicdesk.services.register.lookups import dictionaries
 
-                zh = options.lang == "zh"
+                zh = messages.is_zh(options.lang)
                 words = {kind: {v.code: v.label_zh if zh else v.label_en for v in values}
                          for kind, values in dictionaries(db).items() if kind in ("tier", "status")}
                 for r in rows:
                     tier, status = words["tier"].get(r.tier, r.tier), words["status"].get(r.status, r.status)
                     print(f"{r.id}\t{r.uscc or '-':18}\t{r.division_code}\t{tier}\t{status}\t{r.name}")
-                print(f"共 {len(rows):,} 个组织" if options.lang == "zh" else f"{len(rows):,} organizations")
+                print(messages.text("cli.org.count", options.lang, count=len(rows)))
             return 0
         if options.org_command == "show":
             if options.reveal:  # full ID numbers are personal data: only for those allowed, and audited
@@ -259,7 +254,7 @@ def cmd_org(options: argparse.Namespace) -> int:
         if options.json:
             print_json(record.to_json())
         else:
-            print(f"已录入：{record.name}（id {record.id}）")
+            print(messages.text("cli.org.added", options.lang, name=record.name, id=record.id))
         return 0
     finally:
         db.close()
@@ -288,7 +283,7 @@ def _print_record(db: Any, record: Any, lang: str = "zh") -> None:
     from civicdesk.services.filings.service import field_label
     from civicdesk.services.register.records import ORG_FIELDS, to_json_value
 
-    zh = lang == "zh"
+    zh = messages.is_zh(lang)
     labels = {kind: {v.code: (v.label_zh if zh else v.label_en) for v in values}
               for kind, values in dictionaries(db).items()}
     with db.read() as session:
@@ -299,11 +294,11 @@ def _print_record(db: Any, record: Any, lang: str = "zh") -> None:
         if value is None or value == "":
             return "—"
         if isinstance(value, bool):
-            return ("是" if value else "否") if zh else ("yes" if value else "no")
+            return messages.label("cli.yes" if value else "cli.no", lang)
         if spec.kind == "code":
             return labels.get(spec.dictionary or "", {}).get(value, str(value))
         if spec.name in _DIVISION_FIELDS and value in names:
-            return f"{names[value]}（{value}）" if zh else f"{names[value]} ({value})"
+            return messages.text("cli.division", lang, name=names[value], code=value)
         if spec.kind == "int":
             return f"{value:,}"
         if spec.kind == "decimal":
@@ -316,12 +311,12 @@ def _print_record(db: Any, record: Any, lang: str = "zh") -> None:
         print(f"  {spec.label(lang)}: {shown(spec, record.values.get(spec.name))}")
     roles = labels.get("person_role", {})
     for p in record.people:
-        state = ("现任" if p.is_current else "离任") if zh else ("current" if p.is_current else "former")
-        print(f"  {'人员' if zh else 'Person'}: {roles.get(p.role, p.role)} {p.name} {p.id_number or ''} {state}")
+        print(messages.text("cli.show.person", lang, role=roles.get(p.role, p.role), name=p.name,
+                            id_number=p.id_number or "", state="current" if p.is_current else "former"))
     for h in record.history:
         label = field_label(h.field, lang)
-        print(f"  {'变更' if zh else 'Change'}: {h.changed_on} {label}: {h.old_value} -> {h.new_value} "
-              f"{h.document_no or ''}")
+        print(messages.text("cli.show.change", lang, changed_on=h.changed_on, label=label, old=h.old_value,
+                            new=h.new_value, document_no=h.document_no or ""))
 
 
 def cmd_stats(options: argparse.Namespace) -> int:
@@ -352,43 +347,20 @@ def cmd_stats(options: argparse.Namespace) -> int:
     forms = figures["by_legal_form"]
     by_subtype = sorted(figures["community_by_subtype"].items(), key=lambda kv: -kv[1])
     registered = figures["registered_social_organizations"]
-    if options.lang == "zh":
-        print(f"{figures['scope']['name']}（{figures['scope']['code']}）")
-        print(f"  登记社会组织 {registered:,} 个：社会团体 {forms['social_group']:,}，"
-              f"民办非企业单位 {forms['social_service']:,}，基金会 {forms['foundation']:,}")
-        print(f"  社区社会组织 {c['total']:,} 个：登记 {c['registered']:,}，乡镇（街道）备案 {c['filed']:,}，"
-              f"纳入村（社区）指导管理 {c['guided']:,}")
-        print("  其中：" + "，".join(f"{subtypes.get(k or '', k)} {v:,}" for k, v in by_subtype))
-        if pop:
-            basis = "户籍人口" if pop["basis"] == "household" else "常住人口"
-            print(f"  每万人拥有社会组织 {figures['per_10k_population']} 个"
-                  f"（按{pop['year']}年{basis} {pop['value']:,} 人计）")
-        if others > 0:
-            by = "市局" if office.level == "district" else "区县"
-            print(f"  登记簿中存续的组织：本单位登记 {own:,} 个，{by}登记 {others:,} 个"
-                  "（随同步包到达，已计入以上数字）")
-        return 0
-    print(f"{figures['scope']['name']} ({figures['scope']['code']})")
-    print(f"  Registered social organizations: {registered:,} (social groups {forms['social_group']:,}, "
-          f"social service organizations {forms['social_service']:,}, foundations {forms['foundation']:,})")
-    print(f"  Community social organizations: {c['total']:,} (registered {c['registered']:,}, filed with a "
-          f"township {c['filed']:,}, under village/community guidance {c['guided']:,})")
-    print("  Of which: " + ", ".join(f"{subtypes.get(k or '', k)} {v:,}" for k, v in by_subtype))
+    lang = options.lang
+    print(messages.text("cli.stats.scope", lang, name=figures["scope"]["name"], code=figures["scope"]["code"]))
+    print(messages.text("cli.stats.registered", lang, registered=registered, **forms))
+    print(messages.text("cli.stats.community", lang, **c))
+    items = messages.label("cli.list_separator", lang).join(f"{subtypes.get(k or '', k)} {v:,}" for k, v in by_subtype)
+    print(messages.text("cli.stats.of_which", lang, items=items))
     if pop:
-        basis = "registered (hukou) population" if pop["basis"] == "household" else "resident population"
-        print(f"  Social organizations per 10,000 people: {figures['per_10k_population']} "
-              f"({pop['year']} {basis} {pop['value']:,})")
+        print(messages.text("cli.stats.per_10k", lang, per_10k=figures["per_10k_population"], year=pop["year"],
+                            basis="household" if pop["basis"] == "household" else "resident",
+                            population=pop["value"]))
     if others > 0:
-        by = "the city bureau" if office.level == "district" else "district and county bureaus"
-        print(f"  Existing organizations in the register: {own:,} registered by this office, {others:,} by {by} "
-              "(arrived in sync packages, counted above)")
+        print(messages.text("cli.stats.elsewhere", lang, own=own, others=others,
+                            by="district" if office.level == "district" else "city"))
     return 0
-
-
-#: what a search hit matched (``search.matched_fields``), in words: (zh, en)
-_MATCHED = {"name": ("名称", "name"), "address": ("住所", "address"),
-            "legal_rep_name": ("法定代表人", "legal representative"),
-            "uscc": ("统一社会信用代码", "USCC"), "pinyin": ("拼音", "pinyin"), "initials": ("拼音首字母", "initials")}
 
 
 def cmd_search(options: argparse.Namespace) -> int:
@@ -404,17 +376,15 @@ def cmd_search(options: argparse.Namespace) -> int:
             {"id": h.id, "name": h.name, "uscc": h.uscc, "division_code": h.division_code, "matched": h.matched}
             for h in hits]})
     else:
-        zh = options.lang == "zh"
-        for h in hits:  # what matched, in words (JSON keeps the field names)
-            matched = ("、" if zh else ", ").join(_MATCHED[m][not zh] if m in _MATCHED else m for m in h.matched)
-            shown = f"（{matched}）" if zh else f"({matched})"
+        lang = options.lang
+        for h in hits:  # what matched, in words (the catalogue's search_field.*; JSON keeps the field names)
+            matched = messages.label("cli.enum_separator", lang).join(
+                messages.label(f"search_field.{m}", lang, default=m) for m in h.matched)
+            shown = messages.text("cli.search.matched", lang, fields=matched)
             print(f"{h.id}\t{h.uscc or '-':18}\t{h.division_code}\t{h.name}\t{shown}")
         hidden = total - len(hits)
-        if options.lang == "zh":
-            print(f"共 {total:,} 个匹配" + (f"，另有 {hidden:,} 个未列出（用 --limit {total} 全部列出）" if hidden
-                                        else ""))
-        else:
-            print(f"{total:,} matches" + (f"; {hidden:,} not shown (--limit {total} lists them all)" if hidden else ""))
+        print(messages.text("cli.search.total", options.lang, total=total)
+              + (messages.text("cli.search.hidden", options.lang, hidden=hidden, total=total) if hidden else ""))
     return 0
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from civicdesk.commands.common import acting_user, open_db, print_json, read_json_file
+from civicdesk import messages
 
 KINDS = ("establish", "change", "deregister", "revoke", "community_file", "community_guide", "tier_convert",
          "community_withdraw")
@@ -65,7 +66,7 @@ def cmd_filing(options: argparse.Namespace) -> int:
                         flag = {"overdue": "已逾期", "due_soon": "即将到期"}.get(r.deadline_flag or "", "")
                         print(f"{r.number}\t{filings.kind_label(r.kind)}\t{filings.state_label(r.state)}\t"
                               f"{r.due_on or '-'}\t{flag}\t{r.organization_name}")
-                    print(f"共 {len(rows)} 件" if options.lang == "zh" else f"{len(rows)} filings")
+                    print(messages.text("cli.filing.count", options.lang, count=len(rows)))
                 return 0
             user = acting_user(options, db, "reveal_ids") if options.reveal else None
             _show(filings.get_filing(db, options.key, by=user, reveal=options.reveal), options)

@@ -9,6 +9,7 @@ from typing import Any
 
 from civicdesk.commands.common import acting_user, open_db, print_json
 from civicdesk.errors import render
+from civicdesk import messages
 
 #: exit status when nothing was imported because rows are invalid (the report says which)
 EXIT_INVALID_ROWS = 2
@@ -68,36 +69,32 @@ def cmd_import(options: argparse.Namespace) -> int:
 
 
 def _print_report(report: Any, lang: str) -> None:
-    zh = lang.startswith("zh")
     c = report.counts()
-    print(f"{report.file}（{report.sheet}，表头在第 {report.header_row} 行）" if zh
-          else f"{report.file} ({report.sheet}, header on row {report.header_row})")
-    print((f"数据行 {c['rows']}：新增 {c['new']}，变更 {c['changed']}，无变化 {c['unchanged']}，不合格 {c['invalid']}；"
-           f"跳过 {c['skipped']}") if zh else
-          (f"{c['rows']} data rows: {c['new']} new, {c['changed']} changed, {c['unchanged']} unchanged, "
-           f"{c['invalid']} invalid; {c['skipped']} skipped"))
+    print(messages.text("cli.ledger.file", lang, file=report.file, sheet=report.sheet, header_row=report.header_row))
+    print(messages.text("cli.ledger.counts", lang, **c))
     from civicdesk.services.ledger.columns import field_label
 
-    marks = {"error": ("", ""), "warning": ("（提示）", " (warning)"), "info": ("（已推定）", " (derived)")}
     for problem in report.problems:
         label = problem.header or field_label(problem.field, lang)
-        where = f"{label}（{problem.column}列）" if problem.column else label
-        mark = marks.get(problem.severity, marks["warning"])[0 if zh else 1]
-        print(f"  第 {problem.row} 行 {where}：{problem.message(lang)}{mark}" if zh
-              else f"  row {problem.row} {label} ({problem.column or '-'}): {problem.message(lang)}{mark}")
+        severity = problem.severity if problem.severity in ("error", "info") else "warning"
+        mark = "" if severity == "error" else messages.label(f"cli.ledger.mark.{severity}", lang)
+        code = "cli.ledger.problem_at_column" if problem.column else "cli.ledger.problem"
+        print(messages.text(code, lang, row=problem.row, label=label, column=problem.column,
+                            message=problem.message(lang), mark=mark))
+    empty = messages.label("cli.ledger.empty", lang)
     for changed in report.changes:
-        fields = "，".join(f"{c.as_dict(lang)['label']}：{c.old or '（空）'} → {c.new or '（空）'}"
-                          for c in changed.changes)
-        print(f"  第 {changed.row} 行 变更 {changed.name}：{fields}" if zh
-              else f"  row {changed.row} changes {changed.name}: {fields}")
+        fields = messages.label("cli.list_separator", lang).join(
+            messages.text("cli.ledger.change_item", lang, label=c.as_dict(lang)["label"], old=c.old or empty,
+                          new=c.new or empty) for c in changed.changes)
+        print(messages.text("cli.ledger.change", lang, row=changed.row, name=changed.name, fields=fields))
     for note in report.notes:
-        print(f"  注：{note.message(lang)}" if zh else f"  note: {note.message(lang)}")
+        print(messages.text("cli.ledger.note", lang, message=note.message(lang)))
     if report.imported:
         print(report.summary(lang))
     elif report.dry_run:
-        print("试运行：未写入数据库。" if zh else "Dry run: nothing written.")
+        print(messages.text("cli.ledger.dry_run", lang))
     if report.rejected_file:
-        print(f"不合格行已另存为 {report.rejected_file}" if zh else f"Rejected rows saved to {report.rejected_file}")
+        print(messages.text("cli.ledger.rejected_file", lang, path=report.rejected_file))
 
 
 def cmd_export(options: argparse.Namespace) -> int:
@@ -122,9 +119,8 @@ def cmd_export(options: argparse.Namespace) -> int:
         db.close()
     if options.json:
         print_json(result.__dict__)
-    elif options.lang.startswith("zh"):
-        print(f"已导出 {result.rows} 个组织到 {result.path}" if not options.template else f"已导出模板 {result.path}")
+    elif options.template:
+        print(messages.text("cli.ledger.template", options.lang, path=result.path))
     else:
-        print(f"Exported {result.rows} organizations to {result.path}" if not options.template
-              else f"Template written to {result.path}")
+        print(messages.text("cli.ledger.exported", options.lang, rows=result.rows, path=result.path))
     return 0

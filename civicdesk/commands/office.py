@@ -9,6 +9,7 @@ from typing import Any
 
 from civicdesk.commands.common import acting_user, open_db, print_json
 from civicdesk.errors import InputError
+from civicdesk import messages
 
 
 def add_parsers(sub: Any) -> dict[str, Any]:
@@ -30,13 +31,13 @@ def cmd_office(options: argparse.Namespace) -> int:
 
     db = open_db(options)
     try:
-        zh = options.lang == "zh"
+        lang = options.lang
         if options.office_command == "card":
             data = keys.make_card(db, keys.passphrase_for(db))
             options.output.write_bytes(data)
             card = keys.parse_card(data)
-            print(("已写出本单位名片：" if zh else "Card written: ") + str(options.output))
-            print(("指纹：" if zh else "Fingerprint: ") + card.fingerprint)
+            print(messages.text("cli.office.card_written", lang, path=options.output))
+            print(messages.text("cli.office.fingerprint", lang, fingerprint=card.fingerprint))
             return 0
         if options.office_command == "trust":
             user = acting_user(options, db, "office")  # trusting another office's keys is an admin's act
@@ -47,13 +48,11 @@ def cmd_office(options: argparse.Namespace) -> int:
             card = check.card
             out = sys.stderr if options.json else sys.stdout
             print(f"{card.name}（{card.office_code}，{card.level}）", file=out)
-            print(("指纹：" if zh else "Fingerprint: ") + card.fingerprint, file=out)
+            print(messages.text("cli.office.fingerprint", lang, fingerprint=card.fingerprint), file=out)
             if check.known and check.same_keys:
-                print("该单位已信任，密钥未变。" if zh else "Already trusted with these keys.", file=out)
+                print(messages.text("cli.office.same_keys", lang), file=out)
             elif check.known:
-                warning = ("警告：该单位的密钥已更改！原指纹 " if zh
-                           else "WARNING: this office's key CHANGED! Old fingerprint ")
-                print(warning + str(check.previous_fingerprint), file=out)
+                print(messages.text("cli.office.key_changed", lang, fingerprint=check.previous_fingerprint), file=out)
             if not options.yes:
                 if not sys.stdin or not sys.stdin.isatty():
                     raise InputError("sync.confirm_needed")
@@ -65,7 +64,7 @@ def cmd_office(options: argparse.Namespace) -> int:
                 print_json({"code": card.office_code, "name": card.name, "level": card.level,
                              "fingerprint": card.fingerprint, "changed_key": check.known and not check.same_keys})
             else:
-                print("已信任。" if zh else "Trusted.")
+                print(messages.text("cli.office.trusted", lang))
             return 0
         entries = keys.list_offices(db)
         if options.json:

@@ -18,6 +18,7 @@ from typing import Any
 from civicdesk.commands.common import Parser, acting_user, add_register_filters, fill_help, open_db, print_json
 from civicdesk.errors import InputError
 from civicdesk.services.core.validation import parse_date  # standard library only (the first paint uses it too)
+from civicdesk import messages
 
 _HELP = "打印为 PDF：名录、登记信息表、统计报告、申请事项办理情况表等（civicdesk print --help 列出全部种类）"
 
@@ -78,14 +79,14 @@ def _filings_options(ns: argparse.Namespace) -> Any:
     start = _date(ns.start, "--from") if ns.start else defaults.start
     end = _date(ns.end, "--to") if ns.end else defaults.end
     if end < start:
-        raise InputError("print.bad_option", option="--to", reason="期间止早于期间起")
+        raise InputError("print.bad_period", option="--to")
     return FilingsOptions(start, end, ns.state, ns.kind)
 
 
 def _date(value: str, option: str) -> date:
     parsed = parse_date(value)
     if parsed is None:
-        raise InputError("print.bad_option", option=option, reason=f"“{value}”不是日期")
+        raise InputError("print.bad_date", option=option, value=value)
     return parsed
 
 
@@ -154,11 +155,8 @@ def cmd_print(options: argparse.Namespace) -> int:
     if args.json:
         print_json(result.as_dict())
     else:
-        zh = options.lang == "zh"
-        version = "公开版" if result.public else "内部版"
-        print(f"已生成：{result.path}（{result.title}，共 {result.pages} 页，{version}）"
-              if zh else f"Written: {result.path} ({result.title}, {result.pages} pages, "
-                         f"{'public' if result.public else 'internal'})")
+        print(messages.text("cli.print.written", options.lang, path=result.path, title=result.title,
+                            pages=result.pages, version="public" if result.public else "internal"))
         for line in result.substitutions:
-            print(("字体替代：" if zh else "font substitution: ") + line)
+            print(messages.text("cli.print.substitution", options.lang, line=line))
     return 0

@@ -8,6 +8,7 @@ from typing import Any
 
 from civicdesk.commands.common import acting_user, open_db, print_json
 from civicdesk.errors import InputError
+from civicdesk import messages
 
 EXIT_REFUSED = 2
 
@@ -67,69 +68,59 @@ def _write(path: Path, data: bytes) -> None:
     tmp.replace(path)
 
 
-def _numbers(values: list[Any], zh: bool) -> str:
+def _numbers(values: list[Any], lang: str) -> str:
     """Package numbers, ranges of them as first–last: 无 / none for an empty list."""
     if not values:
-        return "无" if zh else "none"
+        return messages.label("cli.sync.none", lang)
     parts = [f"{v[0]}–{v[1]}" if isinstance(v, list) and v[0] != v[1] else str(v[0] if isinstance(v, list) else v)
              for v in values[:20]]
     more = len(values) - 20
     if more > 0:
-        parts.append(f"等 {more} 项" if zh else f"and {more} more")
-    return "、".join(parts) if zh else ", ".join(parts)
+        parts.append(messages.text("cli.sync.more", lang, count=more))
+    return messages.label("cli.enum_separator", lang).join(parts)
 
 
-def _status_lines(data: dict[str, Any], zh: bool) -> list[str]:
+def _status_lines(data: dict[str, Any], lang: str) -> list[str]:
     """``sync status`` as sentences, in the chosen language."""
     office = data["office"]
-    lines = [f"{office['name']}（{office['code']}），第 {data['epoch']} 轮" if zh
-             else f"{office['name']} ({office['code']}), epoch {data['epoch']}"]
+    lines = [messages.text("cli.sync.status_office", lang, name=office["name"], code=office["code"],
+                           epoch=data["epoch"])]
     for o in data["offices"]:
         sent = o["last_sent"]["seq"] if o["last_sent"] else None
-        if zh:
-            lines.append(
-                f"  {o['code']} {o['name']}：已发送至第 {sent if sent is not None else '—'} 号，"
-                f"对方已确认至第 {o['acknowledged']['seq']} 号，未确认：{_numbers(o['unacknowledged'], zh)}；"
-                f"已收到至第 {o['received']['seq']} 号，缺少：{_numbers(o['missing'], zh)}，"
-                f"暂存：{_numbers(o['parked'], zh)}")
-        else:
-            lines.append(
-                f"  {o['code']} {o['name']}: sent up to #{sent if sent is not None else '-'}, acknowledged up to "
-                f"#{o['acknowledged']['seq']}, unacknowledged: {_numbers(o['unacknowledged'], zh)}; received up to "
-                f"#{o['received']['seq']}, missing: {_numbers(o['missing'], zh)}, parked: {_numbers(o['parked'], zh)}")
-    conflicts = data["open_conflicts"]
-    lines.append(f"  未解决的冲突：{conflicts} 个" if zh else f"  Open conflicts: {conflicts}")
+        lines.append(messages.text(
+            "cli.sync.status_peer", lang, code=o["code"], name=o["name"],
+            sent=sent if sent is not None else messages.label("cli.sync.no_number", lang),
+            acknowledged=o["acknowledged"]["seq"], unacknowledged=_numbers(o["unacknowledged"], lang),
+            received=o["received"]["seq"], missing=_numbers(o["missing"], lang), parked=_numbers(o["parked"], lang)))
+    lines.append(messages.text("cli.sync.open_conflicts", lang, count=data["open_conflicts"]))
     if data.get("quarantined"):
-        quarantined = data["quarantined"]
-        lines.append(f"  已隔离的同步包：{quarantined} 个" if zh else f"  Quarantined packages: {quarantined}")
+        lines.append(messages.text("cli.sync.quarantined", lang, count=data["quarantined"]))
     return lines
 
 
-_COUNT_WORDS = (("inserted", "新增", "added"), ("updated", "更新", "updated"), ("merged", "合并", "merged"),
-                ("skipped", "跳过（已有）", "skipped (held already)"), ("conflicts", "冲突", "conflicts"),
-                ("divisions", "区划", "divisions"), ("resolved", "冲突了结", "conflicts settled"))
+#: the import's figures, in this order (words: the catalogue's ``cli.sync.count.*``)
+_COUNT_KEYS = ("inserted", "updated", "merged", "skipped", "conflicts", "divisions", "resolved")
 
 
-def _import_sentence(r: Any, zh: bool) -> str:
+def _import_sentence(r: Any, lang: str) -> str:
     """One imported file as a sentence (``--json`` gives the figures as data)."""
-    what = f"{r.origin} 第 {r.seq} 号" if zh and r.origin else f"{r.origin} #{r.seq}" if r.origin else ""
-    counts = [f"{zh_word if zh else en_word} {r.counts[key]}" for key, zh_word, en_word in _COUNT_WORDS
+    what = messages.text("cli.sync.package", lang, origin=r.origin, seq=r.seq) if r.origin else ""
+    counts = [f"{messages.label(f'cli.sync.count.{key}', lang)} {r.counts[key]}" for key in _COUNT_KEYS
               if r.counts.get(key)]
-    figures = ("：" + "，".join(counts) if zh else ": " + ", ".join(counts)) if counts else ""
+    figures = messages.text("cli.sync.figures", lang, items=messages.label("cli.list_separator", lang).join(counts)) \
+        if counts else ""
     if r.status == "applied":
-        return (f"{r.name}：已导入{what}同步包{figures}。" if zh else f"{r.name}: imported package {what}{figures}.")
-    if r.status == "already_imported":
-        return f"{r.name}：此前已导入，未作更改。" if zh else f"{r.name}: imported before; nothing changed."
-    if r.status == "parked":
-        return (f"{r.name}：已暂存，等前面缺少的同步包到达后自动导入。" if zh
-                else f"{r.name}: parked until the packages before it arrive; it is applied then.")
-    return f"{r.name}：拒收。{r.message_zh}" if zh else f"{r.name}: refused. {r.message}"
+        return messages.text("cli.sync.applied", lang, name=r.name, what=what, figures=figures)
+    if r.status in ("already_imported", "parked"):
+        return messages.text(f"cli.sync.{r.status}", lang, name=r.name)
+    return messages.text("cli.sync.refused", lang, name=r.name, message=r.message_zh if messages.is_zh(lang)
+                         else r.message)
 
 
 def cmd_sync(options: argparse.Namespace) -> int:
     from civicdesk.services.sync import keys, service
 
-    zh = options.lang == "zh"
+    lang = options.lang
     db = open_db(options)
     try:
         command = options.sync_command
@@ -151,15 +142,14 @@ def cmd_sync(options: argparse.Namespace) -> int:
                 print_json(written)
             else:
                 for w in written:
-                    what = "全部数据" if w["full"] else "变更"
-                    print(f"{w['file']}\t第 {w['seq']} 号\t{what} {w['changes']} 条" if zh else
-                          f"{w['file']}\t#{w['seq']}\t{w['changes']} {'rows (full)' if w['full'] else 'changes'}")
+                    code = "cli.sync.exported_full" if w["full"] else "cli.sync.exported_changes"
+                    print(messages.text(code, lang, file=w["file"], seq=w["seq"], changes=w["changes"]))
             return 0
         if command == "resend":
             p = service.resend(db, options.to, options.seq, options.epoch)
             path = _target(options, p.file_name, True)
             _write(path, p.data)
-            print(f"已写出 {path}（SHA-256 {p.sha256}）" if zh else f"Written: {path} (SHA-256 {p.sha256})")
+            print(messages.text("cli.sync.resent", lang, path=path, sha256=p.sha256))
             return 0
         if command == "import":
             results = service.import_files(db, options.files, keys.passphrase_from_env_or_prompt(), actor=actor)
@@ -167,14 +157,14 @@ def cmd_sync(options: argparse.Namespace) -> int:
                 print_json([r.as_dict() for r in results])
             else:
                 for r in results:
-                    print(_import_sentence(r, zh))
+                    print(_import_sentence(r, lang))
             return EXIT_REFUSED if any(r.status == "refused" for r in results) else 0
         if command == "status":
             data = service.status(db)
             if options.json:
                 print_json(data)
             else:
-                for line in _status_lines(data, zh):
+                for line in _status_lines(data, lang):
                     print(line)
             return 0
         if command == "conflicts":
@@ -201,14 +191,14 @@ def cmd_sync(options: argparse.Namespace) -> int:
             if options.json:
                 print_json(view.as_dict())
             else:
-                print(("已解决：" if zh else "Resolved: ") + view.id)
+                print(messages.text("cli.sync.resolved", lang, id=view.id))
             return 0
         if command == "new-epoch":
             epoch = service.new_epoch(db)
             if options.json:
                 print_json({"epoch": epoch})
             else:
-                print(f"已开始第 {epoch} 轮发送。" if zh else f"Epoch {epoch} started.")
+                print(messages.text("cli.sync.new_epoch", lang, epoch=epoch))
             return 0
         return 1
     finally:

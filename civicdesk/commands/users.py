@@ -10,6 +10,7 @@ from typing import Any
 
 from civicdesk.commands.common import acting_user, open_db, print_json, read_new_password
 from civicdesk.errors import CivicDeskError, InputError
+from civicdesk import messages
 
 
 def add_parsers(sub: Any) -> dict[str, Any]:
@@ -56,8 +57,8 @@ def cmd_user(options: argparse.Namespace) -> int:
                 print_json([_user_json(u) for u in users])
             else:
                 for u in users:
-                    state = "在用" if u.active else "已停用"
-                    print(f"{u.username}\t{auth.role_label(u.role)}\t{state}\t{u.full_name}")
+                    state = messages.label("user_state.active" if u.active else "user_state.disabled", options.lang)
+                    print(f"{u.username}\t{auth.role_label(u.role, options.lang)}\t{state}\t{u.full_name}")
             return 0
         if command == "passwd":
             if not options.user:
@@ -69,7 +70,7 @@ def cmd_user(options: argparse.Namespace) -> int:
                 old = getpass.getpass(f"用户 {options.user} 的原密码: ")
             new = read_new_password()
             auth.change_password(db, options.user, old, new)
-            print("密码已修改。" if options.lang == "zh" else "Password changed.")
+            print(messages.text("cli.users.password_changed", options.lang))
             return 0
         by = acting_user(options, db, "users")
         if command == "add":
@@ -82,7 +83,8 @@ def cmd_user(options: argparse.Namespace) -> int:
         if options.json:
             print_json(_user_json(info))
         else:
-            print(f"{info.username}\t{auth.role_label(info.role)}\t{'在用' if info.active else '已停用'}")
+            state = messages.label("user_state.active" if info.active else "user_state.disabled", options.lang)
+            print(f"{info.username}\t{auth.role_label(info.role, options.lang)}\t{state}")
         return 0
     finally:
         db.close()

@@ -8,24 +8,12 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from civicdesk.errors import MESSAGES, CivicDeskError
+from civicdesk import messages
+from civicdesk.errors import CivicDeskError
 from civicdesk.models import audit as chain
 from civicdesk.models.audit import AuditEntry
 from civicdesk.models.base import table_of
 from civicdesk.services.core.database import Database
-
-MESSAGES.update({
-    "audit.broken": ("审计记录第 {seq} 条{what}：审计链自此处断开。",
-                     "Audit entry {seq} {what_en}: the chain breaks there."),
-})
-
-BREAKS = {
-    "content": ("内容被改动", "was altered"),
-    "missing": ("缺失（被删除）", "is missing (deleted)"),
-    "order": ("序号错乱（插入或调换）", "is out of order (inserted or moved)"),
-    "link": ("与前一条的链接不符（前一条被改动、插入或删除）",
-             "does not link to the one before (that one was altered, inserted or deleted)"),
-}
 
 
 @dataclass(frozen=True)
@@ -49,10 +37,8 @@ class ChainReport:
 
     def message(self, lang: str = "zh") -> str:
         if self.ok:
-            return (f"审计链完整：共 {self.entries} 条，末条散列 {self.head[:16]}…" if lang == "zh"
-                    else f"Audit chain intact: {self.entries} entries, head {self.head[:16]}…")
-        zh, en = BREAKS[self.reason or "content"]
-        return CivicDeskError("audit.broken", seq=self.broken_seq, what=zh, what_en=en).message(lang)
+            return messages.text("audit.intact", lang, entries=self.entries, head=self.head[:16])
+        return CivicDeskError("audit.broken", seq=self.broken_seq, what=self.reason or "content").message(lang)
 
     def as_dict(self) -> dict[str, Any]:
         return {"ok": self.ok, "entries": self.entries, "head": self.head, "broken_seq": self.broken_seq,

@@ -18,39 +18,13 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from civicdesk.errors import MESSAGES, CivicDeskError, InputError, NotFoundError
+from civicdesk import messages
+from civicdesk.errors import CivicDeskError, InputError, NotFoundError
 from civicdesk.models import audit
 from civicdesk.models.accounts import ROLES, UserAccount
 from civicdesk.models.base import utcnow
 from civicdesk.services.core.database import Database
 
-MESSAGES.update({
-    "auth.failed": ("用户名或密码错误。", "Wrong user name or password."),
-    "auth.locked": ("账户“{user}”因连续输错密码已锁定，请于 {until} 后再试，或请管理员解锁。",
-                    "The account '{user}' is locked after repeated wrong passwords; try again after {until}"
-                    " or ask an administrator."),
-    "auth.disabled": ("账户“{user}”已停用。", "The account '{user}' is disabled."),
-    "auth.required": ("此操作需要登录：请用 --user 或环境变量 CIVICDESK_USER 指定用户。",
-                      "This action needs a login: give --user or CIVICDESK_USER."),
-    "auth.no_password": ("没有密码：请在终端中输入，或由环境变量 CIVICDESK_PASSWORD 提供。",
-                         "No password: type it at a terminal or set CIVICDESK_PASSWORD."),
-    "auth.forbidden": ("用户“{user}”（{role}）无权{action}。", "User '{user}' ({role}) may not {action}."),
-    "auth.role": ("角色“{value}”无效：应为 admin（管理员）、reviewer（审核）或 clerk（经办）。",
-                  "Role '{value}' is invalid: admin, reviewer or clerk."),
-    "auth.username": ("用户名“{value}”无效：2–32个字母、数字、汉字、点、下划线或连字符。",
-                      "User name '{value}' is invalid: 2-32 letters, digits, Chinese characters, '.', '_' or '-'."),
-    "auth.exists": ("用户“{user}”已存在。", "User '{user}' already exists."),
-    "auth.unknown_user": ("没有用户“{user}”。", "No user '{user}'."),
-    "auth.weak_password": ("密码太弱：至少8位，且须同时包含字母和数字。",
-                           "The password is too weak: at least 8 characters with letters and digits."),
-    "auth.same_password": ("新密码不能与旧密码相同。", "The new password must differ from the old one."),
-    "auth.passwords_differ": ("两次输入的密码不一致。", "The two passwords differ."),
-    "auth.last_admin": ("不能停用最后一个在用的管理员账户。", "The last active administrator cannot be disabled."),
-    "auth.first_admin": ("已有用户账户：新用户须由管理员添加。",
-                         "Users exist already: an administrator adds new ones."),
-})
-
-ROLE_LABELS = {"admin": ("管理员", "administrator"), "reviewer": ("审核", "reviewer"), "clerk": ("经办", "clerk")}
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
 _USERNAME = re.compile(r"^[\w.\-]{2,32}$")
@@ -63,15 +37,6 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "admin": frozenset({"filing.draft", "filing.submit", "filing.withdraw", "filing.review", "export", "import",
                         "print", "sync", "reveal_ids", "conflict.resolve", "users", "audit", "legacy_entry",
                         "office"}),
-}
-ACTION_LABELS = {
-    "filing.draft": ("起草申请", "draft filings"), "filing.submit": ("提交申请", "submit filings"),
-    "filing.withdraw": ("撤回申请", "withdraw filings"), "filing.review": ("审查申请事项", "review filings"),
-    "export": ("导出数据", "export data"), "import": ("导入数据", "import data"), "print": ("打印", "print"),
-    "sync": ("同步", "synchronize"), "reveal_ids": ("查看完整身份证号码", "see full ID numbers"),
-    "conflict.resolve": ("处理同步冲突", "resolve sync conflicts"), "users": ("管理用户", "manage users"),
-    "audit": ("查看审计记录", "read the audit trail"), "legacy_entry": ("直接录入历史档案", "enter legacy records"),
-    "office": ("管理本单位设置", "manage the office"),
 }
 
 #: Argon2id cost of the office.  Changing it makes every login rehash the stored password with the new
@@ -116,8 +81,8 @@ def _info(u: UserAccount) -> UserInfo:
 
 
 def role_label(role: str, lang: str = "zh") -> str:
-    zh, en = ROLE_LABELS.get(role, (role, role))
-    return zh if lang == "zh" else en
+    """The role's name in ``lang`` (the catalogue's ``role.*``)."""
+    return messages.label(f"role.{role}", lang, default=role)
 
 
 def check_password_strength(password: str) -> None:
@@ -142,8 +107,7 @@ def require(user: UserInfo | None, action: str) -> None:
     if user is None:
         return
     if not user.may(action):
-        zh, en = ACTION_LABELS.get(action, (action, action))
-        raise CivicDeskError("auth.forbidden", user=user.username, role=role_label(user.role), action=zh)
+        raise CivicDeskError("auth.forbidden", user=user.username, role=user.role, action=action)
 
 
 def _get(session: Session, username: str) -> UserAccount | None:
@@ -166,8 +130,7 @@ def create_user(db: Database, username: str, password: str, role: str, *, full_n
                 raise CivicDeskError("auth.first_admin")
             require(by, "users")
         elif role != "admin":
-            raise CivicDeskError("auth.forbidden", user=username, role=role_label(role),
-                                 action="作为第一个账户（须为管理员）")
+            raise CivicDeskError("auth.forbidden", user=username, role=role, action="first_account")
         if _get(session, username) is not None:
             raise InputError("auth.exists", user=username)
         session.info["actor"] = by.username if by else username

@@ -12,7 +12,7 @@ import unicodedata
 from datetime import date, datetime
 from typing import Any, Callable
 
-from civicdesk.errors import MESSAGES, Issue
+from civicdesk.errors import Issue
 from civicdesk import clock
 
 USCC_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -194,15 +194,6 @@ MULTILINE_FIELDS = frozenset({"purpose", "business_scope", "notes", "comment", "
 #: sees (an "evil" name reads differently on screen than it sorts, searches and prints), never part of a name.
 #: The plain direction marks (U+200E/F), which text copied from web pages carries harmlessly, are not among them.
 BIDI_CONTROLS = frozenset(chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
-
-MESSAGES.update({
-    "text.control": ("“{label}”含有不可见的控制字符 {char}（第 {position} 个字符），不能录入。",
-                     "'{label}' holds the invisible control character {char} (character {position});"
-                     " it cannot be entered."),
-    "text.formula": ("“{label}”以“{prefix}”开头，导出到表格软件时会被当作公式执行：请去掉开头的符号。",
-                     "'{label}' starts with '{prefix}', which a spreadsheet runs as a formula:"
-                     " remove the leading sign."),
-})
 
 
 def _forbidden_char(char: str, multiline: bool) -> bool:

@@ -22,7 +22,8 @@ from typing import Any, Callable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from civicdesk.errors import MESSAGES, CivicDeskError, InputError, Issue, NotFoundError, ValidationError
+from civicdesk import messages
+from civicdesk.errors import CivicDeskError, InputError, Issue, NotFoundError, ValidationError
 from civicdesk.models import Organization, OrgChange, OrgPerson
 from civicdesk.models.base import utcnow
 from civicdesk.models.filing import Filing, FilingEvent
@@ -51,59 +52,25 @@ from civicdesk.services.core.validation import (
 )
 from civicdesk import clock
 
-MESSAGES.update({
-    "filing.not_found": ("未找到申请事项“{key}”。", "No filing '{key}'."),
-    "filing.kind": ("申请事项类型“{value}”无效：应为 {allowed} 之一。",
-                    "Filing kind '{value}' is invalid: one of {allowed}."),
-    "filing.transition": ("申请事项 {number} 当前为“{state}”，不能{action}。",
-                          "Filing {number} is '{state_en}' and cannot be {action_en}."),
-    "filing.four_eyes": ("申请事项 {number} 由您本人起草或提交，须由另一名审核人员审查。",
-                         "You drafted or submitted filing {number}; another reviewer must review it."),
-    "filing.comment_required": ("{action}须填写理由。", "A filing is {action_en} only with a reason."),
-    "filing.stale": ("申请事项 {number} 起草后，“{name}”的登记信息已被修改（版本 {base} → {current}），"
-                     "不能按原申请核准；请退回经办人按现状重新核对。",
-                     "'{name}' changed after filing {number} was drafted (version {base} -> {current}); it cannot be"
-                     " approved as it stands: return it for correction."),
-    "filing.org_not_live": ("“{name}”状态为“{status}”，不能办理{kind}。",
-                            "'{name}' is '{status}'; no {kind_en} is possible."),
-    "filing.org_required": ("{kind}须指明组织（organization_id：记录 id 或统一社会信用代码）。",
-                            "A {kind_en} names its organization (organization_id: the record id or the USCC)."),
-    "filing.no_changes": ("变更登记没有任何变更事项。", "The change filing changes nothing."),
-    "filing.unchanged": ("“{label}”的新值与现值相同。", "The new value of '{label}' equals the current one."),
-    "filing.liquidation": ("注销登记须在清算完成后办理（liquidation_done 须为 true）。",
-                           "Deregistration comes after liquidation (liquidation_done must be true)."),
-    "filing.reason_required": ("{kind}须写明事由（reason）。", "A {kind_en} needs a reason."),
-    "filing.tier": ("{kind}不适用于“{tier}”层级的组织。", "A {kind_en} does not apply to a '{tier}' organization."),
-    "filing.tier_target": ("层级转换的目标“{value}”无效：应从 {allowed} 中选择。",
-                           "Tier conversion target '{value}' is invalid: one of {allowed}."),
-    "filing.not_editable": ("申请事项 {number} 已提交，不能再修改（可退回后修改）。",
-                            "Filing {number} is submitted and can no longer be edited."),
-    "filing.bad_input": ("申请内容“{field}”有误：{reason}", "Filing field '{field}' is wrong: {reason}"),
-})
+
+def _both(code: str) -> tuple[str, str]:
+    """The catalogue's (Chinese, English) label of ``code``."""
+    return messages.label(code, "zh"), messages.label(code, "en")
+
 
 #: How the diff names the people an approval writes, and the day an establishment is dated when the filing
 #: names none (it is established on the day it is approved).
-PERSON_LABEL = ("人员", "person")
-ON_APPROVAL = ("准予之日", "the day of approval")
+PERSON_LABEL = _both("filing.person")
+ON_APPROVAL = _both("filing.on_approval")
 
 STATES = ("draft", "submitted", "under_review", "returned", "approved", "rejected", "withdrawn")
 OPEN_STATES = ("submitted", "under_review", "returned")
-STATE_LABELS = {
-    "draft": ("草稿", "draft"), "submitted": ("已受理", "submitted"), "under_review": ("审查中", "under review"),
-    "returned": ("退回补正", "returned for correction"), "approved": ("准予", "approved"),
-    "rejected": ("不予", "rejected"), "withdrawn": ("撤回", "withdrawn"),
-}
-KIND_LABELS = {
-    "establish": ("成立登记", "establishment"),
-    "change": ("变更登记", "change registration"),
-    "deregister": ("注销登记", "deregistration"),
-    "revoke": ("撤销登记", "revocation"),
-    "community_file": ("乡镇（街道）备案", "township filing"),
-    "community_guide": ("纳入村（社区）指导管理", "community guidance"),
-    "tier_convert": ("层级转换", "tier conversion"),
-    "community_withdraw": ("注销备案/退出指导", "withdrawal of filing or guidance"),
-}
-KINDS = tuple(KIND_LABELS)
+KINDS = ("establish", "change", "deregister", "revoke", "community_file", "community_guide", "tier_convert",
+         "community_withdraw")
+#: the words of states, kinds and actions live in the catalogue (``filing_state.*``, ``filing_kind.*``,
+#: ``filing_action.*``); these tables are their (Chinese, English) pairs for the UI
+STATE_LABELS = {state: _both(f"filing_state.{state}") for state in STATES}
+KIND_LABELS = {kind: _both(f"filing_kind.{kind}") for kind in KINDS}
 NEW_RECORD_KINDS = {"establish": "registered", "community_file": "filed", "community_guide": "guided"}
 
 #: action -> (from states, to state, permission, comment required)
@@ -115,38 +82,29 @@ TRANSITIONS: dict[str, tuple[tuple[str, ...], str, str, bool]] = {
     "return": (("submitted", "under_review"), "returned", "filing.review", True),
     "withdraw": (("draft", "submitted", "under_review", "returned"), "withdrawn", "filing.withdraw", False),
 }
-ACTION_LABELS = {
-    "submit": ("提交", "submitted"), "review": ("开始审查", "taken under review"), "approve": ("准予", "approved"),
-    "reject": ("不予", "rejected"), "return": ("退回补正", "returned"), "withdraw": ("撤回", "withdrawn"),
-    "edit": ("修改", "edited"),
-}
+ACTION_LABELS = {action: _both(f"filing_action.{action}") for action in (*TRANSITIONS, "edit")}
 FOUR_EYES = frozenset({"review", "approve", "reject", "return"})
 DECISION_DAYS = 60  # the decision is due within 60 days of a complete application (DOMAIN.md)
 DUE_SOON_DAYS = 10
 #: Pseudo-fields a change filing may carry besides the organization's own fields.
-REP_FIELDS = {"legal_rep_name": "法定代表人（负责人）姓名", "legal_rep_id_number": "法定代表人身份证号码",
-              "legal_rep_phone": "法定代表人电话"}
+REP_FIELDS = {key: messages.label(f"filing_field.{key}") for key in
+              ("legal_rep_name", "legal_rep_id_number", "legal_rep_phone")}
 META_KEYS = {"received_on", "complete_on", "applicant", "documents", "document_no"}
 
 
 def state_label(state: str, lang: str = "zh") -> str:
-    zh, en = STATE_LABELS.get(state, (state, state))
-    return zh if lang == "zh" else en
+    return messages.label(f"filing_state.{state}", lang, default=state)
 
 
 def kind_label(kind: str, lang: str = "zh") -> str:
-    zh, en = KIND_LABELS.get(kind, (kind, kind))
-    return zh if lang == "zh" else en
+    return messages.label(f"filing_kind.{kind}", lang, default=kind)
 
 
 def field_label(name: str, lang: str = "zh") -> str:
     if name.startswith("people"):
-        return PERSON_LABEL[lang != "zh"] + (name[len("people"):] if lang != "zh" else "")
-    if name in REP_FIELDS:
-        return REP_FIELDS[name] if lang == "zh" else name.replace("_", " ")
-    if name in ("reason", "liquidation_done", "legal_representative"):  # the last: the change log's rep changes
-        return {"reason": ("事由", "reason"), "liquidation_done": ("清算完成", "liquidation finished"),
-                "legal_representative": ("法定代表人", "legal representative")}[name][lang != "zh"]
+        return messages.label("filing.person", lang) + (name[len("people"):] if not messages.is_zh(lang) else "")
+    if f"filing_field.{name}" in messages.CATALOGUE:  # the rep pseudo-fields, reason, the change log's rep
+        return messages.label(f"filing_field.{name}", lang)
     return records.label(name, lang)
 
 
@@ -430,15 +388,15 @@ def _meta(data: dict[str, Any]) -> dict[str, Any]:
     out["complete_on"] = _date(complete, "complete_on") if complete else out["received_on"]
     applicant = data.get("applicant") or ""
     if not isinstance(applicant, str):
-        raise InputError("filing.bad_input", field="applicant", reason="应为文字")
+        raise InputError("filing.bad_input", field="applicant", reason="text")
     out["applicant"] = applicant.strip()
     documents = data.get("documents") or []
     if not isinstance(documents, list) or not all(isinstance(d, str) for d in documents):
-        raise InputError("filing.bad_input", field="documents", reason="应为文字的列表")
+        raise InputError("filing.bad_input", field="documents", reason="text_list")
     out["documents"] = [d.strip() for d in documents if d.strip()]
     document_no = data.get("document_no")
     if document_no is not None and not isinstance(document_no, str):
-        raise InputError("filing.bad_input", field="document_no", reason="应为文字")
+        raise InputError("filing.bad_input", field="document_no", reason="text")
     issues = check_text(applicant, "applicant", "申请人") + check_text(document_no, "document_no", "文号")
     for index, document in enumerate(documents):
         issues += check_text(document, f"documents[{index}]", "申请材料")
@@ -451,7 +409,7 @@ def _meta(data: dict[str, Any]) -> dict[str, Any]:
 def _date(value: Any, name: str) -> date:
     parsed = parse_date(value)
     if parsed is None:
-        raise InputError("filing.bad_input", field=name, reason=f"“{value}”不是日期")
+        raise InputError("filing.bad_date", field=name, value=value)
     return parsed
 
 
@@ -464,7 +422,7 @@ def _next_number(session: Session, office_code: str, year: int) -> str:
 
 def _live_org(session: Session, organization_id: Any, kind: str) -> Organization:
     if not organization_id or not isinstance(organization_id, str):
-        raise InputError("filing.org_required", kind=kind_label(kind), kind_en=kind_label(kind, "en"))
+        raise InputError("filing.org_required", kind=kind)
     org = session.get(Organization, organization_id)
     if org is None:  # a clerk knows the credit code, not the record's id
         org = session.scalars(select(Organization).where(Organization.uscc == organization_id.strip().upper(),
@@ -472,8 +430,7 @@ def _live_org(session: Session, organization_id: Any, kind: str) -> Organization
     if org is None or org.deleted_at is not None:
         raise NotFoundError("org.not_found", key=organization_id)
     if org.status not in LIVE_STATUSES:
-        raise CivicDeskError("filing.org_not_live", name=org.name, status=org.status, kind=kind_label(kind),
-                             kind_en=kind_label(kind, "en"))
+        raise CivicDeskError("filing.org_not_live", name=org.name, status=org.status, kind=kind)
     return org
 
 
@@ -490,7 +447,7 @@ def _check_content(session: Session, kind: str, data: dict[str, Any], office_cod
         record = dict(record)
         tier = NEW_RECORD_KINDS[kind]
         if record.get("tier") not in (None, "", tier):
-            raise CivicDeskError("filing.tier", kind=kind_label(kind), kind_en=kind_label(kind, "en"),
+            raise CivicDeskError("filing.tier", kind=kind,
                                  tier=record.get("tier"))
         record["tier"] = tier
         parsed = parse_org_input(record)
@@ -521,20 +478,20 @@ def _check_content(session: Session, kind: str, data: dict[str, Any], office_cod
         raise ValidationError(reason_issues)
     if kind in ("deregister", "revoke"):
         if org.tier != "registered":
-            raise CivicDeskError("filing.tier", kind=kind_label(kind), kind_en=kind_label(kind, "en"), tier=org.tier)
+            raise CivicDeskError("filing.tier", kind=kind, tier=org.tier)
         if kind == "deregister" and data.get("liquidation_done") is not True:
             raise InputError("filing.liquidation")
         if not reason:
-            raise InputError("filing.reason_required", kind=kind_label(kind), kind_en=kind_label(kind, "en"))
+            raise InputError("filing.reason_required", kind=kind)
         changes = {"status": "deregistered" if kind == "deregister" else "revoked", "reason": reason}
         if kind == "deregister":
             changes["liquidation_done"] = True
         return org, changes, {"status": org.status}, org.name
     # community_withdraw
     if org.tier not in ("filed", "guided"):
-        raise CivicDeskError("filing.tier", kind=kind_label(kind), kind_en=kind_label(kind, "en"), tier=org.tier)
+        raise CivicDeskError("filing.tier", kind=kind, tier=org.tier)
     if not reason:
-        raise InputError("filing.reason_required", kind=kind_label(kind), kind_en=kind_label(kind, "en"))
+        raise InputError("filing.reason_required", kind=kind)
     status = "filing_cancelled" if org.tier == "filed" else "withdrawn"
     return org, {"status": status, "reason": reason}, {"status": org.status}, org.name
 
@@ -551,7 +508,7 @@ def _check_change(session: Session, org: Organization, changes: dict[str, Any],
             issues.append(Issue(key, "input.unknown_field", {"field": key}))
     for key, value in rep_changes.items():
         if value is not None and not isinstance(value, str):
-            issues.append(Issue(key, "input.type", {"field": key, "expected": "文字"}))
+            issues.append(Issue(key, "input.type", {"field": key, "expected": "text"}))
         else:
             issues.extend(check_text(value, key, REP_FIELDS[key]))
     if issues:
@@ -801,9 +758,7 @@ def transition(db: Database, key: str, action: str, *, by: auth.UserInfo | None,
         with db.unit(actor=actor) as session:
             f = _find(session, key)
             if f.state not in sources:
-                raise CivicDeskError("filing.transition", number=f.number, state=state_label(f.state),
-                                     state_en=state_label(f.state, "en"), action=ACTION_LABELS[action][0],
-                                     action_en=ACTION_LABELS[action][1])
+                raise CivicDeskError("filing.transition", number=f.number, state=f.state, action=action)
             if action in FOUR_EYES and by is not None and by.username in (f.created_by, f.submitted_by):
                 raise CivicDeskError("filing.four_eyes", number=f.number)
             issues = check_text(comment, "comment", "意见") + check_text(document_no, "document_no", "文号")
@@ -811,8 +766,7 @@ def transition(db: Database, key: str, action: str, *, by: auth.UserInfo | None,
                 raise ValidationError(issues)
             text = (comment or "").strip() or None
             if needs_comment and not text:
-                raise InputError("filing.comment_required", action=ACTION_LABELS[action][0],
-                                 action_en=ACTION_LABELS[action][1])
+                raise InputError("filing.comment_required", action=action)
             if action == "submit":
                 # checked again: the register may have changed since the draft
                 org, _, _, _ = _check_content(session, f.kind, _as_input(f, f.changes), office.code, today)
@@ -867,8 +821,7 @@ def _apply(session: Session, f: Filing, actor: str, office_code: str, today: dat
     if org.version != f.base_version:
         raise CivicDeskError("filing.stale", number=f.number, name=org.name, base=f.base_version, current=org.version)
     if org.status not in LIVE_STATUSES:
-        raise CivicDeskError("filing.org_not_live", name=org.name, status=org.status, kind=kind_label(f.kind),
-                             kind_en=kind_label(f.kind, "en"))
+        raise CivicDeskError("filing.org_not_live", name=org.name, status=org.status, kind=f.kind)
     if f.kind in ("change", "tier_convert"):
         changes, _ = _check_change(session, org, dict(f.changes), today)  # still valid against the register now
         _record_changes(session, org, f, changes, actor, office_code, today, doc)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from civicdesk import messages
 from civicdesk.errors import InputError
 from civicdesk.services.register import records
 
@@ -203,6 +204,4 @@ def field_label(field: str, lang: str = "zh") -> str:
     column = COLUMNS_BY_FIELD.get(field)
     if column is None:
         return field
-    english = {"legal_rep_name": "Legal representative", "legal_rep_id_number": "Legal representative's ID number",
-               "legal_rep_phone": "Legal representative's phone"}
-    return column.header if lang.startswith("zh") else english.get(field, column.header)
+    return messages.label(f"ledger_field.{field}", lang, default=column.header)

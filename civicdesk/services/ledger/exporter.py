@@ -24,7 +24,6 @@ from civicdesk.services.register import records
 from civicdesk.services.register.browse import RegisterFilter, _conditions
 from civicdesk.services.core.database import Database
 from civicdesk.services.ledger.columns import COLUMNS, LedgerColumn
-from civicdesk.services.ledger.messages import LEDGER_MESSAGES  # noqa: F401 - registers the messages
 from civicdesk.services.ledger.safety import neutralize
 from civicdesk.services.core.reference import dictionary
 

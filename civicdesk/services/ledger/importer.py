@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from civicdesk import messages
 from civicdesk.errors import InputError, Issue, render
 from civicdesk.models import Division, Organization, OrgPerson, audit
 from civicdesk.models.base import new_id
@@ -39,7 +40,6 @@ from civicdesk.services.ledger.columns import (
     header_score,
     normalize_header,
 )
-from civicdesk.services.ledger.messages import LEDGER_MESSAGES  # noqa: F401 - registers the messages
 from civicdesk.services.ledger.reader import MAX_ROWS, LedgerSource, Limits, column_letter, open_ledger
 from civicdesk.services.core.reference import dictionary, registry_name
 from civicdesk.services.core.validation import mask_personal
@@ -155,25 +155,22 @@ class ImportReport:
     def summary(self, lang: str = "zh") -> str:
         """What the import did, in one sentence: where the new and the changed rows went (the CLI and the
         wizard's last page say the same)."""
-        zh = lang.startswith("zh")
-
         def listed(numbers: list[str]) -> str:
             if not numbers:
                 return ""
-            return "（" + "、".join(numbers) + "）" if zh else " (" + ", ".join(numbers) + ")"
+            joined = messages.label("ledger.summary.number_separator", lang).join(numbers)
+            return messages.text("ledger.summary.numbers", lang, numbers=joined)
 
         if self.legacy:
-            new = (f"新增 {self.new} 个，已作为历史档案直接录入登记簿" if zh
-                   else f"{self.new} new, entered directly into the register as legacy records")
+            new = messages.text("ledger.summary.new_legacy", lang, count=self.new)
         else:
-            new = (f"新增 {self.new} 个，已提交成立登记申请待审核{listed(self.new_filings)}" if zh
-                   else f"{self.new} new, submitted for review as establishment filings{listed(self.new_filings)}")
-        changed = (f"变更 {self.changed} 个，已提交变更登记申请待审核{listed(self.filings)}" if zh
-                   else f"{self.changed} changed, submitted for review as change filings{listed(self.filings)}")
+            new = messages.text("ledger.summary.new_filed", lang, count=self.new, numbers=listed(self.new_filings))
+        changed = messages.text("ledger.summary.changed", lang, count=self.changed, numbers=listed(self.filings))
         parts = [p for p, count in ((new, self.new), (changed, self.changed)) if count]
         if not parts:
-            return "已导入：没有新增或变更的行。" if zh else "Imported: no new or changed rows."
-        return f"已导入：{'；'.join(parts)}。" if zh else f"Imported: {'; '.join(parts)}."
+            return messages.text("ledger.summary.nothing", lang)
+        return messages.text("ledger.summary.done", lang,
+                             parts=messages.label("ledger.summary.part_separator", lang).join(parts))
 
     def as_dict(self, lang: str = "zh") -> dict[str, Any]:
         return {
@@ -420,7 +417,7 @@ class _Lookups:
                     Filing.state.in_(("draft", *filings.OPEN_STATES)))):
             record = (filing.changes or {}).get("record") or {}
             name = str(record.get("name") or "")
-            entry = (filing.number, filings.kind_label(filing.kind), name)
+            entry = (filing.number, filing.kind, name)
             if record.get("uscc"):
                 self.pending[("uscc", str(record["uscc"]))] = entry
             if name:
@@ -651,7 +648,7 @@ class _RowJudge:
                 if uscc[0] == "5" and form.attributes.get("uscc_kind") == uscc[1]:
                     given["legal_form"] = form.code
                     issues.append(Issue("legal_form", "ledger.derived_legal_form",
-                                        {"digit": uscc[1], "label": form.label_zh, "label_en": form.label_en}, "info"))
+                                        {"digit": uscc[1], "legal_form": (form.label_zh, form.label_en)}, "info"))
                     derived.add("legal_form")
                     break
         if given.get("community_subtype") and given.get("is_community") is None:

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from civicdesk.services.core.database import Database
-from civicdesk.services.printing import messages as _messages  # noqa: F401 - registers the messages
 from civicdesk.services.printing.documents import DocumentKind, PrintJob, get_kind, kinds
 from civicdesk.services.printing.fonts import FontSet, resolve_fonts
 from civicdesk.services.printing.layout import DocInfo

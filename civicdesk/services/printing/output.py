@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from civicdesk.errors import CivicDeskError, InputError
-from civicdesk.services.printing import messages as _messages  # noqa: F401 - registers the messages
 
 ProgressFn = Callable[[int, int], None]
 CancelFn = Callable[[], bool]

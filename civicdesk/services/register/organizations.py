@@ -15,6 +15,7 @@ from typing import Any, cast
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from civicdesk import messages
 from civicdesk.errors import InputError, Issue, NotFoundError, ValidationError
 from civicdesk.models import Division, Organization, OrgChange, OrgPerson
 from civicdesk.services.register import records
@@ -290,6 +291,11 @@ def _check_division(
     return division
 
 
+def _both(code: str) -> tuple[str, str]:
+    """The catalogue's (Chinese, English) label of ``code``, for a ``{…:bilingual}`` parameter."""
+    return messages.label(code, "zh"), messages.label(code, "en")
+
+
 @dataclass(frozen=True)
 class _Subject:
     """What every rule of :func:`validate_org` reads: the record, its people, the register's answers, the day."""
@@ -302,10 +308,11 @@ class _Subject:
     self_id: str | None
 
     @property
-    def tier_label(self) -> str:
+    def tier_label(self) -> tuple[str, str]:
+        """The tier's (Chinese, English) label, for a ``{…:bilingual}`` parameter."""
         tier = self.values.get("tier")
         found = self.dicts.get("tier", {}).get(tier or "")
-        return found.label_zh if found else str(tier)
+        return (found.label_zh, found.label_en) if found else (str(tier), str(tier))
 
 
 def _need(values: dict[str, Any], key: str, issues: list[Issue]) -> bool:
@@ -316,7 +323,8 @@ def _need(values: dict[str, Any], key: str, issues: list[Issue]) -> bool:
     return True
 
 
-def _forbid(values: dict[str, Any], key: str, context: str, issues: list[Issue]) -> None:
+def _forbid(values: dict[str, Any], key: str, context: tuple[str, str], issues: list[Issue]) -> None:
+    """A field the record's kind must leave empty; ``context`` (Chinese, English) says which kind."""
     if values.get(key) not in (None, "", False):
         issues.append(Issue(key, "field.not_allowed", {"label": records.label(key), "context": context}))
 
@@ -342,7 +350,7 @@ def _tier_rules(s: _Subject) -> list[Issue]:
     if tier == "registered":
         if _need(values, "legal_form", issues) and values.get("is_community") and legal_form == "foundation":
             issues.append(Issue("legal_form", "tier.legal_form",
-                                {"tier": s.tier_label, "rule": "只能登记为社会团体或民办非企业单位"}))
+                                {"tier": s.tier_label, "rule": "not_foundation"}))
         _need(values, "uscc", issues)
         _need(values, "category", issues)
         if _need(values, "registration_mode", issues):
@@ -355,7 +363,7 @@ def _tier_rules(s: _Subject) -> list[Issue]:
             if not values.get("foundation_type"):
                 issues.append(Issue("foundation_type", "org.foundation_type", {}))
         else:
-            _forbid(values, "foundation_type", "非基金会", issues)
+            _forbid(values, "foundation_type", _both("org_context.not_foundation"), issues)
     elif tier in ("filed", "guided"):
         _forbid(values, "legal_form", s.tier_label, issues)
         _forbid(values, "uscc", s.tier_label, issues)
@@ -365,7 +373,7 @@ def _tier_rules(s: _Subject) -> list[Issue]:
     if values.get("is_community"):
         _need(values, "community_subtype", issues)
     else:
-        _forbid(values, "community_subtype", "非社区社会组织", issues)
+        _forbid(values, "community_subtype", _both("org_context.not_community"), issues)
     _need(values, "status", issues)
     return issues
 

@@ -11,7 +11,8 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypedDict
 
-from civicdesk.errors import LABELS_EN, Issue
+from civicdesk import messages
+from civicdesk.errors import Issue
 from civicdesk.services.core.validation import normalize_text, normalize_uscc, parse_date
 
 
@@ -19,13 +20,20 @@ from civicdesk.services.core.validation import normalize_text, normalize_uscc, p
 class FieldSpec:
     name: str
     kind: str  # text | int | decimal | date | bool | code
-    zh: str
-    en: str
     max_len: int | None = None
     dictionary: str | None = None  # for kind == "code"
+    group: str = "org"  # org | person: the label is the catalogue's ``label.<group>.<name>``
 
     def label(self, lang: str = "zh") -> str:
-        return self.zh if lang.startswith("zh") else self.en
+        return messages.label(f"label.{self.group}.{self.name}", lang)
+
+    @property
+    def zh(self) -> str:
+        return self.label("zh")
+
+    @property
+    def en(self) -> str:
+        return self.label("en")
 
 
 class OrgValues(TypedDict):
@@ -72,55 +80,54 @@ class OrgValues(TypedDict):
 
 
 ORG_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("name", "text", "名称", "Name", 200),
-    FieldSpec("legal_form", "code", "组织类型", "Legal form", dictionary="legal_form"),
-    FieldSpec("is_community", "bool", "社区社会组织", "Community social organization"),
-    FieldSpec("tier", "code", "管理层级", "Tier", dictionary="tier"),
-    FieldSpec("community_subtype", "code", "社区社会组织类别", "Community subtype", dictionary="community_subtype"),
-    FieldSpec("category", "code", "行业类别", "Category", dictionary="category"),
-    FieldSpec("status", "code", "状态", "Status", dictionary="status"),
-    FieldSpec("uscc", "text", "统一社会信用代码", "Unified social credit code", 18),
-    FieldSpec("legacy_registration_no", "text", "登记证号", "Legacy registration number", 64),
-    FieldSpec("legacy_org_code", "text", "组织机构代码", "Legacy organization code", 16),
-    FieldSpec("filing_no", "text", "备案编号", "Filing number", 64),
-    FieldSpec("registry_code", "text", "登记管理机关区划代码", "Registry division code", 12),
-    FieldSpec("registry_name", "text", "登记管理机关", "Registry", 100),
-    FieldSpec("registration_mode", "code", "登记方式", "Registration mode", dictionary="registration_mode"),
-    FieldSpec("sponsor", "text", "业务主管单位", "Sponsor", 200),
-    FieldSpec("foundation_type", "code", "基金会类型", "Foundation type", dictionary="foundation_type"),
-    FieldSpec("division_code", "text", "所在县（市、区）", "County", 12),
-    FieldSpec("township_code", "text", "所在乡镇（街道）", "Township", 12),
-    FieldSpec("community_code", "text", "所在村（社区）", "Community", 12),
-    FieldSpec("address", "text", "住所", "Address", 300),
-    FieldSpec("purpose", "text", "宗旨", "Purpose", 2000),
-    FieldSpec("business_scope", "text", "业务范围", "Business scope", 2000),
-    FieldSpec("activity_area", "text", "活动地域", "Area of activity", 200),
-    FieldSpec("registered_funds_wan", "decimal", "注册资金（万元）", "Registered funds (10,000 yuan)"),
-    FieldSpec("established_on", "date", "成立登记日期", "Date of establishment"),
-    FieldSpec("certificate_valid_from", "date", "证书有效期起", "Certificate valid from"),
-    FieldSpec("certificate_valid_to", "date", "证书有效期止", "Certificate valid to"),
-    FieldSpec("certificate_issued_on", "date", "发证日期", "Certificate issued on"),
-    FieldSpec("certificate_collected_on", "date", "证书收缴日期", "Certificate collected on"),
-    FieldSpec("member_count", "int", "会员数", "Members"),
-    FieldSpec("staff_count", "int", "从业人员数", "Staff"),
-    FieldSpec("contact_name", "text", "联系人", "Contact person", 50),
-    FieldSpec("contact_phone", "text", "联系电话", "Contact phone", 32),
-    FieldSpec("party_organization", "bool", "已建立党组织", "Party organization set up"),
-    FieldSpec("charity_recognized", "bool", "认定为慈善组织", "Recognized charity"),
-    FieldSpec("notes", "text", "内部备注", "Internal notes", 2000),
+    FieldSpec("name", "text", 200),
+    FieldSpec("legal_form", "code", dictionary="legal_form"),
+    FieldSpec("is_community", "bool"),
+    FieldSpec("tier", "code", dictionary="tier"),
+    FieldSpec("community_subtype", "code", dictionary="community_subtype"),
+    FieldSpec("category", "code", dictionary="category"),
+    FieldSpec("status", "code", dictionary="status"),
+    FieldSpec("uscc", "text", 18),
+    FieldSpec("legacy_registration_no", "text", 64),
+    FieldSpec("legacy_org_code", "text", 16),
+    FieldSpec("filing_no", "text", 64),
+    FieldSpec("registry_code", "text", 12),
+    FieldSpec("registry_name", "text", 100),
+    FieldSpec("registration_mode", "code", dictionary="registration_mode"),
+    FieldSpec("sponsor", "text", 200),
+    FieldSpec("foundation_type", "code", dictionary="foundation_type"),
+    FieldSpec("division_code", "text", 12),
+    FieldSpec("township_code", "text", 12),
+    FieldSpec("community_code", "text", 12),
+    FieldSpec("address", "text", 300),
+    FieldSpec("purpose", "text", 2000),
+    FieldSpec("business_scope", "text", 2000),
+    FieldSpec("activity_area", "text", 200),
+    FieldSpec("registered_funds_wan", "decimal"),
+    FieldSpec("established_on", "date"),
+    FieldSpec("certificate_valid_from", "date"),
+    FieldSpec("certificate_valid_to", "date"),
+    FieldSpec("certificate_issued_on", "date"),
+    FieldSpec("certificate_collected_on", "date"),
+    FieldSpec("member_count", "int"),
+    FieldSpec("staff_count", "int"),
+    FieldSpec("contact_name", "text", 50),
+    FieldSpec("contact_phone", "text", 32),
+    FieldSpec("party_organization", "bool"),
+    FieldSpec("charity_recognized", "bool"),
+    FieldSpec("notes", "text", 2000),
 )
 PERSON_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("role", "code", "职务", "Role", dictionary="person_role"),
-    FieldSpec("name", "text", "姓名", "Name", 50),
-    FieldSpec("id_number", "text", "身份证号码", "ID number", 18),
-    FieldSpec("phone", "text", "电话", "Phone", 32),
-    FieldSpec("term_start", "date", "任期起", "Term from"),
-    FieldSpec("term_end", "date", "任期止", "Term to"),
-    FieldSpec("is_current", "bool", "现任", "Current"),
+    FieldSpec("role", "code", dictionary="person_role", group="person"),
+    FieldSpec("name", "text", 50, group="person"),
+    FieldSpec("id_number", "text", 18, group="person"),
+    FieldSpec("phone", "text", 32, group="person"),
+    FieldSpec("term_start", "date", group="person"),
+    FieldSpec("term_end", "date", group="person"),
+    FieldSpec("is_current", "bool", group="person"),
 )
 FIELDS_BY_NAME = {f.name: f for f in ORG_FIELDS}
 PERSON_FIELDS_BY_NAME = {f.name: f for f in PERSON_FIELDS}
-LABELS_EN.update({f.zh: f.en for f in (*ORG_FIELDS, *PERSON_FIELDS)})  # error messages' labels in English
 #: Keys that ``org show --json`` prints but input ignores (they are the register's, not the clerk's).
 READ_ONLY_KEYS = frozenset(
     {"id", "origin_office", "version", "created_at", "updated_at", "entry_mode", "history", "labels", "deleted_at",

@@ -23,7 +23,6 @@ from sqlalchemy.orm import Session
 from civicdesk.errors import InputError
 from civicdesk.models.sync import SyncKey, SyncPeer
 from civicdesk.services.core.database import Database
-from civicdesk.services.sync import messages as _messages  # noqa: F401  (registers the words)
 
 CARD_FORMAT = "civicdesk-office-card"
 CARD_VERSION = 1

@@ -11,16 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from civicdesk.errors import MESSAGES, InputError
+from civicdesk.errors import InputError
 from civicdesk.models import audit
 from civicdesk.services.admin import auth
 from civicdesk.services.core.database import Database
 from civicdesk.services.sync import keys
-
-MESSAGES.update({
-    "sync.keys_exist": ("本单位已有同步密钥，未重新生成。", "This office has sync keys already; none were made."),
-    "sync.card_write": ("无法写入名片文件“{path}”：{reason}", "Cannot write the card file '{path}': {reason}"),
-})
 
 #: the shortest passphrase accepted (the same rule as :func:`keys.ensure_keys`)
 MIN_PASSPHRASE = 8

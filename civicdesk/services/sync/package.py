@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from civicdesk.errors import CivicDeskError
-from civicdesk.services.sync import messages as _messages  # noqa: F401
 from civicdesk.services.sync.keys import b64, unb64
 
 FORMAT = "civicdesk-sync"

@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import Numeric, select
 from sqlalchemy.orm import Session
 
+from civicdesk.errors import render
 from civicdesk.models.base import table_of
 from civicdesk.models.sync import synced_entities
 from civicdesk.services.sync.package import PackageRefused, refuse
@@ -211,17 +212,10 @@ def check_divisions(session: Session, origin: str, sender_is_city: bool, divisio
 
 # -- values --------------------------------------------------------------------------------------------------------
 def _invalid(entity: str, row_id: str, issue: Any) -> PackageRefused:
-    from civicdesk.errors import MESSAGES
-
-    template = MESSAGES.get(issue.code)
-    words = []
-    for lang in (0, 1):  # the rule's own words, in Chinese and English
-        try:
-            words.append(template[lang].format(**issue.params) if template else issue.code)
-        except (KeyError, IndexError, ValueError):
-            words.append(issue.code)
-    return refuse("invalid_row", entity=entity, id=row_id, field=issue.field, detail_zh=words[0][:160],
-                  detail=words[1][:160])
+    # the rule's own words in both languages: the refusal shows the one of its reader
+    words = [render(issue.code, issue.params, lang)[:160] for lang in ("zh", "en")]
+    return refuse("invalid_row", entity=entity, id=row_id, field=issue.field,
+                  detail=(words[0], words[1]))
 
 
 def _numeric_bound(entity: str, row_id: str, name: str, value: Any, column: Any) -> None:

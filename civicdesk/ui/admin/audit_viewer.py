@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from civicdesk import messages
 from civicdesk.services.admin import audit
 from civicdesk.services.admin import auth
 from civicdesk.services.admin.audit import AuditRecord, ChainReport
@@ -21,8 +22,8 @@ from civicdesk.ui.labels import user_display
 
 PAGE = 200
 (COL_SEQ, COL_AT, COL_ACTOR, COL_ACTION, COL_ENTITY, COL_DETAILS) = range(6)
-HEADERS = ("序号", "时间", "操作人", "操作", "对象", "内容")
-HEADERS_EN = ("No.", "Time", "User", "Action", "Object", "Details")
+#: the columns; their headers are the catalogue's ``column.audit.*``
+COLUMNS = ("seq", "at", "actor", "action", "entity", "details")
 #: action prefixes offered by the filter -> words
 ACTIONS = (("auth.", "登录与账户", "logins and accounts"), ("auth.login_failed", "登录失败", "failed logins"),
            ("data.", "数据修改", "data changes"), ("filing.", "申请事项（拒绝的操作）", "filings (refused actions)"),
@@ -76,13 +77,13 @@ class AuditTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
+        return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(HEADERS):
-            return (HEADERS if self.lang.startswith("zh") else HEADERS_EN)[section]
+                and 0 <= section < len(COLUMNS):
+            return messages.label(f"column.audit.{COLUMNS[section]}", self.lang)
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -24,7 +24,7 @@ COLUMNS = ("用户名", "姓名", "角色", "状态", "最近登录")
 def role_combo(lang: str) -> QComboBox:
     combo = QComboBox()
     for role in auth.ROLES:
-        combo.addItem(auth.role_label(role, "zh" if lang.startswith("zh") else "en"), role)
+        combo.addItem(auth.role_label(role, lang), role)
     return combo
 
 
@@ -149,7 +149,6 @@ class UsersDialog(QDialog):
     def reload(self, select: str | None = None) -> None:
         select = select or (self.selected().username if self.selected() else None)
         self.users = auth.list_users(self.ctx.db)  # a handful of rows: read on the GUI thread
-        zh = self.ctx.lang.startswith("zh")
         now = clock.utcnow()  # the accounts' times are naive UTC
         self.table.setRowCount(len(self.users))
         for r, u in enumerate(self.users):
@@ -159,7 +158,7 @@ class UsersDialog(QDialog):
                 state = self.tr("已锁定")
             else:
                 state = self.tr("在用")
-            for c, text in enumerate((u.username, u.full_name, auth.role_label(u.role, "zh" if zh else "en"), state,
+            for c, text in enumerate((u.username, u.full_name, auth.role_label(u.role, self.ctx.lang), state,
                                       local_time(u.last_login_at))):
                 item = QTableWidgetItem(text)
                 if not u.active:
@@ -216,7 +215,7 @@ class UsersDialog(QDialog):
         if user is None or by is None:
             return
         text = self.tr("%1 的角色已改为“%2”。").replace("%1", user.username).replace(
-            "%2", auth.role_label(role, "zh" if self.ctx.lang.startswith("zh") else "en"))
+            "%2", auth.role_label(role, self.ctx.lang))
         self._run(lambda _job: auth.set_role(db, user.username, role, by=by), text, user.username)
 
     def add_user(self) -> UserFormDialog:

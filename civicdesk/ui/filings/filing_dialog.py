@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidget, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from civicdesk import messages
 from civicdesk.services.admin import auth
 from civicdesk.services.filings import service as filings
 from civicdesk.services.register import organizations
@@ -46,7 +47,6 @@ WARN_STYLE = "background: #fff4e0; color: #7a4a00; padding: 6px; border: 1px sol
 
 def display_value(labels: Labels, field: str, value: Any) -> str:
     """A field's value in words: dictionary labels, division names, 是/否; empty as —."""
-    zh = labels.lang.startswith("zh")
     if value is None or value == "":
         return "—"
     if field in CODE_KINDS:
@@ -54,7 +54,7 @@ def display_value(labels: Labels, field: str, value: Any) -> str:
     if field in DIVISIONS:
         return labels.division(str(value))
     if isinstance(value, bool):
-        return ("是" if value else "否") if zh else ("yes" if value else "no")
+        return messages.label("value.yes" if value else "value.no", labels.lang)
     if isinstance(value, (list, dict)):
         return "、".join(str(v) for v in value) if isinstance(value, list) else str(value)
     return str(value)

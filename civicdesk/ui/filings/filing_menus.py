@@ -124,7 +124,7 @@ class FilingMenus(QObject):
         if user is not None:
             from civicdesk.services.admin import auth
 
-            role = auth.role_label(user.role, "zh" if ctx.lang.startswith("zh") else "en")
+            role = auth.role_label(user.role, ctx.lang)
             self.user_label.setText(self.tr("当前用户：%1（%2）").replace("%1", user_display(user, self.window.ctx.lang)).replace("%2", role))
             self.user_label.setStyleSheet("")
         elif ctx.read_only:
@@ -147,7 +147,7 @@ class FilingMenus(QObject):
             return ""
         from civicdesk.services.admin import auth
 
-        role = auth.role_label(user.role, "zh" if self.ctx.lang.startswith("zh") else "en")
+        role = auth.role_label(user.role, self.ctx.lang)
         return self.tr("您的角色（%1）无权办理此事项。").replace("%1", role)
 
     def _org_reason(self, row: Any, live: bool) -> str | None:

@@ -14,14 +14,15 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from civicdesk import messages
 from civicdesk.services.filings import service as filings
 from civicdesk.services.filings.service import FilingRecord
 from civicdesk.ui.labels import Labels
 
 (COL_NUMBER, COL_KIND, COL_ORG, COL_APPLICANT, COL_STATE, COL_RECEIVED, COL_SUBMITTED_BY, COL_DEADLINE,
  COL_DUE) = range(9)
-HEADERS = ("编号", "事项类型", "组织", "申请人", "状态", "收件日期", "提交人", "办理期限", "截止日期")
-HEADERS_EN = ("Number", "Kind", "Organization", "Applicant", "State", "Received", "Submitted by", "Days left", "Due")
+#: the columns; their headers are the catalogue's ``column.filings.*``
+COLUMNS = ("number", "kind", "organization", "applicant", "state", "received", "submitted_by", "days_left", "due")
 
 IdRole = Qt.ItemDataRole.UserRole + 1  # the filing's id
 SortRole = Qt.ItemDataRole.UserRole + 3  # a value that sorts the column right (dates as ISO, days as int)
@@ -70,14 +71,14 @@ class FilingTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
+        return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return (HEADERS if self.lang.startswith("zh") else HEADERS_EN)[section]
+            return messages.label(f"column.filings.{COLUMNS[section]}", self.lang)
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -108,8 +109,8 @@ class FilingTableModel(QAbstractTableModel):
         return None
 
     def _text(self, record: FilingRecord, column: int) -> str:
-        zh = self.lang.startswith("zh")
-        lang = "zh" if zh else "en"
+        lang = self.lang
+        zh = messages.is_zh(lang)
         if column == COL_NUMBER:
             return record.number
         if column == COL_KIND:
@@ -129,19 +130,17 @@ class FilingTableModel(QAbstractTableModel):
             if left is None:
                 return ""
             if left < 0:
-                return f"逾期 {-left} 天" if zh else f"{-left} days overdue"
+                return messages.text("filing.deadline.overdue", lang, days=-left)
             if left == 0:
-                return "今日到期" if zh else "due today"
-            return f"剩 {left} 天" if zh else f"{left} days left"
+                return messages.text("filing.deadline.today", lang)
+            return messages.text("filing.deadline.left", lang, days=left)
         if column == COL_DUE:
             return record.due_on.isoformat() if record.due_on else ""
         return ""
 
     def _deadline_tip(self, record: FilingRecord) -> str:
         due = self.labels.date(record.due_on)
-        if self.lang.startswith("zh"):
-            return f"受理材料齐全后60日内作出决定，截止 {due}"
-        return f"A decision is due within 60 days of a complete application: by {due}"
+        return messages.text("filing.deadline.tip", self.lang, due=due)
 
     @staticmethod
     def _sort_value(record: FilingRecord, column: int) -> Any:

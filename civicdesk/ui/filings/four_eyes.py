@@ -30,7 +30,7 @@ def why_not_decide(ctx: AppContext, record: FilingRecord | None) -> str | None:
         return None
     user = ctx.user
     if not ctx.may("filing.review"):
-        role = auth.role_label(user.role, "zh" if ctx.lang.startswith("zh") else "en") if user else \
+        role = auth.role_label(user.role, ctx.lang) if user else \
             QCoreApplication.translate("FourEyes", "只读")
         return QCoreApplication.translate("FourEyes", "您的角色（%1）不能审查申请事项：须由审核人员或管理员审查。") \
             .replace("%1", role)

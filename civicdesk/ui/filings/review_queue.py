@@ -155,7 +155,7 @@ class ReviewQueue(QDialog):
         elif key == "all":
             title = self.tr("全部")
         else:
-            title = filings.state_label(key, "zh" if self.ctx.lang.startswith("zh") else "en")
+            title = filings.state_label(key, self.ctx.lang)
             title = title[:1].upper() + title[1:]  # a tab's title, not a word inside a sentence ("Draft", not "draft")
         if key == "all":
             n = sum(self.counts.values())

@@ -95,8 +95,7 @@ class EndFilingDialog(QDialog):
         lang = "zh" if self.ctx.lang.startswith("zh") else "en"
         data = self.data()
         if not data["reason"]:  # said here at once; the service would refuse it too
-            self.message.setText(CivicDeskError("filing.reason_required", kind=filings.kind_label(self.kind),
-                                                kind_en=filings.kind_label(self.kind, "en")).message(lang))
+            self.message.setText(CivicDeskError("filing.reason_required", kind=self.kind).message(lang))
             self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         if self.kind == "deregister" and not data["liquidation_done"]:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from civicdesk import messages
 from civicdesk.services.register.plain import RegisterFilter, RegisterRow
 
 if TYPE_CHECKING:
@@ -34,10 +35,9 @@ FIRST_PAGE = 200
 (COL_NAME, COL_USCC, COL_LEGAL_FORM, COL_TIER, COL_SUBTYPE, COL_CATEGORY, COL_STATUS, COL_DIVISION, COL_TOWNSHIP,
  COL_LEGAL_REP, COL_ESTABLISHED, COL_REGISTRY, COL_ADDRESS, COL_PHONE) = range(14)
 
-HEADERS = ("名称", "统一社会信用代码", "组织类型", "管理层级", "社区社会组织类别", "行业类别", "状态", "所在县（市、区）",
-           "乡镇（街道）", "法定代表人", "成立登记日期", "登记管理机关", "住所", "联系电话")
-HEADERS_EN = ("Name", "Credit code", "Legal form", "Tier", "Community subtype", "Category", "Status", "County",
-              "Township", "Legal representative", "Established", "Registry", "Address", "Phone")
+#: the columns; their headers are the catalogue's ``column.register.*``
+COLUMNS = ("name", "uscc", "legal_form", "tier", "community_subtype", "category", "status", "division", "township",
+           "legal_rep", "established_on", "registry", "address", "phone")
 #: column -> sort key of browse, a key of ``civicdesk.schema.SORT_KEYS`` (None: not sortable)
 SORT_KEYS: dict[int, str | None] = {
     COL_NAME: "name", COL_USCC: "uscc", COL_LEGAL_FORM: "legal_form", COL_TIER: "tier",
@@ -245,12 +245,12 @@ class OrgTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
+        return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal:
-            if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
-                return HEADERS[section] if self.labels.lang.startswith("zh") else HEADERS_EN[section]
+            if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
+                return messages.label(f"column.register.{COLUMNS[section]}", self.labels.lang)
             if role == SortRole:
                 return SORT_KEYS.get(section)
             return None

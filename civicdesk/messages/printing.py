@@ -1,8 +1,9 @@
-"""The printing feature's error messages, registered in :data:`civicdesk.errors.MESSAGES` on import."""
+"""The words of printing: errors and the documents' labels."""
 
-from civicdesk.errors import MESSAGES
+from __future__ import annotations
 
-MESSAGES.update({
+#: code -> (Chinese, English)
+MESSAGES: dict[str, tuple[str, str]] = {
     "print.font_missing": (
         "找不到可嵌入的中文 TrueType 字体：请在首选项中指定字体文件（如 simfang.ttf），"
         "或重新安装 CivicDesk 以装上自带字体。",
@@ -20,7 +21,9 @@ MESSAGES.update({
     "print.output_not_pdf": ("输出文件应以 .pdf 结尾：“{path}”。", "The output file must end in .pdf: '{path}'."),
     "print.write_failed": ("无法写入“{path}”：{reason}", "Cannot write '{path}': {reason}"),
     "print.cancelled": ("打印已取消，未生成文件。", "Printing was cancelled; no file was written."),
-    "print.bad_option": ("选项 {option} 有误：{reason}", "Option {option} is wrong: {reason}"),
+    "print.bad_period": ("选项 {option} 有误：期间止早于期间起",
+                         "Option {option} is wrong: the period ends before it starts"),
+    "print.bad_date": ("选项 {option} 有误：“{value}”不是日期", "Option {option} is wrong: '{value}' is not a date"),
     "print.bad_group": ("分组方式“{value}”无效（可选：{choices}）。",
                         "Grouping '{value}' is invalid (choose from: {choices})."),
-})
+}

@@ -1,10 +1,9 @@
-"""The words of the ledger import and export (Chinese, English), registered with :data:`civicdesk.errors.MESSAGES`."""
+"""The words of the ledger import and export: errors, the report's notes, column headers."""
 
 from __future__ import annotations
 
-from civicdesk.errors import MESSAGES
-
-LEDGER_MESSAGES: dict[str, tuple[str, str]] = {
+#: code -> (Chinese, English)
+MESSAGES: dict[str, tuple[str, str]] = {
     # the file as a whole: nothing is read or written when one of these is raised
     "ledger.unsupported_type": (
         "“{path}”不是支持的台账文件：请使用 .xlsx 或 .csv（.xls 请先在 Excel/WPS 中另存为 .xlsx）。",
@@ -109,16 +108,17 @@ LEDGER_MESSAGES: dict[str, tuple[str, str]] = {
         "direct-registration categories, so direct registration.",
     ),
     "ledger.derived_legal_form": (
-        "台账未填组织类型：统一社会信用代码第 2 位为“{digit}”，按{label}。",
-        "No legal form in the ledger: the credit code's second character '{digit}' means {label_en}.",
+        "台账未填组织类型：统一社会信用代码第 2 位为“{digit}”，按{legal_form:bilingual}。",
+        "No legal form in the ledger: the credit code's second character '{digit}' means {legal_form:bilingual}.",
     ),
     "ledger.derived_community": (
         "台账填有社区社会组织类别“{subtype}”，按社区社会组织。",
         "The ledger gives a community subtype '{subtype}': a community social organization.",
     ),
     "ledger.pending_establishment": (
-        "已有待审核的{kind}申请 {number}（“{name}”），本行不再重复提交。",
-        "Filing {number} ('{name}') for this organization is already waiting for review; not submitted again.",
+        "已有待审核的{kind:@filing_kind}申请 {number}（“{name}”），本行不再重复提交。",
+        "A {kind:@filing_kind} filing {number} ('{name}') for this organization is already waiting for review;"
+        " not submitted again.",
     ),
     "ledger.too_many_cells": (
         "台账单元格过多：第 {row} 行处已超过 {limit} 个单元格（行数 × 列数）的上限，疑为异常文件，"
@@ -141,12 +141,7 @@ LEDGER_MESSAGES: dict[str, tuple[str, str]] = {
         "check that row.",
     ),
     "ledger.cancelled": ("导入已取消，数据库未作任何改动。", "The import was cancelled; the database is unchanged."),
-}
-
-MESSAGES.update(LEDGER_MESSAGES)
-
-#: Notes of the report (not errors): what was skipped or filled in, and why.
-NOTES: dict[str, tuple[str, str]] = {
+    # notes of the report (not errors): what was skipped or filled in, and why
     "note.total_row": ("第 {row} 行是合计/小计行，已跳过。", "Row {row} is a total row; skipped."),
     "note.blank_rows": ("跳过空行 {count} 行（{rows}）。", "Skipped {count} blank row(s) ({rows})."),
     "note.footer_row": ("第 {row} 行是表尾说明（“{text}”），已跳过。", "Row {row} is a footnote ('{text}'); skipped."),
@@ -170,5 +165,20 @@ NOTES: dict[str, tuple[str, str]] = {
     ),
     "note.sheet": ("读取工作表“{sheet}”（共 {count} 个工作表，只读第一个）。",
                    "Read sheet '{sheet}' (the first of {count})."),
+    # the legal representative's columns, as a report names them (the other fields use the register's labels)
+    "ledger_field.legal_rep_name": ("法定代表人（负责人）", "Legal representative"),
+    "ledger_field.legal_rep_id_number": ("法定代表人身份证号码", "Legal representative's ID number"),
+    "ledger_field.legal_rep_phone": ("法定代表人电话", "Legal representative's phone"),
+    # the import's one-sentence summary (the CLI and the wizard's last page)
+    "ledger.summary.new_legacy": ("新增 {count} 个，已作为历史档案直接录入登记簿",
+                                  "{count} new, entered directly into the register as legacy records"),
+    "ledger.summary.new_filed": ("新增 {count} 个，已提交成立登记申请待审核{numbers}",
+                                 "{count} new, submitted for review as establishment filings{numbers}"),
+    "ledger.summary.changed": ("变更 {count} 个，已提交变更登记申请待审核{numbers}",
+                               "{count} changed, submitted for review as change filings{numbers}"),
+    "ledger.summary.numbers": ("（{numbers}）", " ({numbers})"),
+    "ledger.summary.number_separator": ("、", ", "),
+    "ledger.summary.part_separator": ("；", "; "),
+    "ledger.summary.nothing": ("已导入：没有新增或变更的行。", "Imported: no new or changed rows."),
+    "ledger.summary.done": ("已导入：{parts}。", "Imported: {parts}."),
 }
-MESSAGES.update(NOTES)

@@ -1,13 +1,9 @@
-"""The words of sync (Chinese, English), registered with :data:`civicdesk.errors.MESSAGES`.
-
-Refusal reasons of a package are codes ``sync.refused.*``: the import report and the UI show them.
-"""
+"""The words of sync; refusal reasons of a package are codes ``sync.refused.*``."""
 
 from __future__ import annotations
 
-from civicdesk.errors import MESSAGES
-
-SYNC_MESSAGES: dict[str, tuple[str, str]] = {
+#: code -> (Chinese, English)
+MESSAGES: dict[str, tuple[str, str]] = {
     "sync.passphrase_needed": (
         "需要密钥口令：请设置环境变量 CIVICDESK_KEY_PASSPHRASE，或在终端中运行以输入口令。",
         "The key passphrase is needed: set CIVICDESK_KEY_PASSPHRASE or run this in a terminal to type it.",
@@ -117,8 +113,8 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
         " reference data allows.",
     ),
     "sync.refused.invalid_row": (
-        "拒收：记录 {entity} {id} 的字段 {field} 的值无效（{detail_zh}）。",
-        "Refused: row {entity} {id} has an invalid value in {field} ({detail}).",
+        "拒收：记录 {entity} {id} 的字段 {field} 的值无效（{detail:bilingual}）。",
+        "Refused: row {entity} {id} has an invalid value in {field} ({detail:bilingual}).",
     ),
     "sync.refused.duplicate": (
         "拒收：同步包中的记录与已有记录重复（{field}）。",
@@ -134,6 +130,6 @@ SYNC_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "sync.refused.apply": ("无法应用同步包（已全部撤销）：{detail}",
                            "The package could not be applied (all undone): {detail}"),
+    "sync.keys_exist": ("本单位已有同步密钥，未重新生成。", "This office has sync keys already; none were made."),
+    "sync.card_write": ("无法写入名片文件“{path}”：{reason}", "Cannot write the card file '{path}': {reason}"),
 }
-
-MESSAGES.update(SYNC_MESSAGES)
