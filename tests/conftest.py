@@ -26,6 +26,14 @@ CITY = ("511100", "乐山市民政局", "city")
 SHAWAN = ("511111", "乐山市沙湾区民政局", "district")
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """``-n auto`` (addopts) runs named tests (``pytest tests/x.py::test_y``) in this process: starting the
+    workers would cost more than they save.  Otherwise pytest-xdist's own count (one per core)."""
+    if config.args and all("::" in str(arg) for arg in config.args):
+        return 0
+    return None
+
+
 def _template(folder: Path, name: str, office: tuple[str, str, str], demo: bool) -> Path:
     path = folder / f"{name}.sqlite3"
     db = open_database(path)
