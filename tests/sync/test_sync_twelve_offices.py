@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from civicdesk.services.admin.demo import build_demo
-from tests.conftest import digest
-from tests.sync.conftest import CITY, DISTRICTS, export, import_json, load_own_share, make_office, ok, trust_each_other
+from tests.helpers.db import digest
+from tests.helpers.sync import CITY, DISTRICTS, export, import_json, load_own_share, make_office, ok, trust_each_other
 
 
 def test_demo_shares_partition_the_city_register() -> None:
