@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
-import sqlite3
 from datetime import datetime
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,9 +19,15 @@ from civicdesk import clock as program_clock  # noqa: E402
 from civicdesk.services.core.database import Database, open_database  # noqa: E402
 from civicdesk.services.admin.demo import load_demo  # noqa: E402
 from civicdesk.services.admin.office import init_office  # noqa: E402
+from tests.helpers.sync import CITY, SHAWAN  # noqa: E402
 
-CITY = ("511100", "乐山市民政局", "city")
-SHAWAN = ("511111", "乐山市沙湾区民政局", "district")
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """``-n auto`` (addopts) runs named tests (``pytest tests/x.py::test_y``) in this process: starting the
+    workers would cost more than they save.  Otherwise pytest-xdist's own count (one per core)."""
+    if config.args and all("::" in str(arg) for arg in config.args):
+        return 0
+    return None
 
 
 def _template(folder: Path, name: str, office: tuple[str, str, str], demo: bool) -> Path:
@@ -93,22 +97,6 @@ def city_db(city_db_path: Path) -> Iterator[Database]:
 @pytest.fixture
 def shawan_db_path(templates: dict[str, Path], tmp_path: Path) -> Path:
     return _copy(templates, "shawan_demo", tmp_path)
-
-
-def digest(path: Path, without: tuple[str, ...] = ()) -> str:
-    """A logical digest of every table's content (not the file's bytes, which WAL and vacuum move),
-    leaving out the tables named in ``without`` (e.g. the audit trail, which records even a refusal)."""
-    conn = sqlite3.connect(path)
-    skip = tuple(f'INSERT INTO "{table}"' for table in without)
-    try:
-        h = hashlib.sha256()
-        for line in conn.iterdump():
-            if skip and line.startswith(skip):
-                continue
-            h.update(line.encode())
-        return h.hexdigest()
-    finally:
-        conn.close()
 
 
 @pytest.fixture(autouse=True)

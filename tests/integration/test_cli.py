@@ -11,18 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from civicdesk.app import main
 from civicdesk.services.core.validation import make_id_number, make_uscc
-from tests.conftest import digest
+from tests.helpers.db import digest
 from tests.factories import social_group
+from tests.helpers.cli import run
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_init_demo_stats_and_one_more(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

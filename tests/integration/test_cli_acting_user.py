@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from civicdesk.app import main
 from civicdesk.services.admin import audit
 from civicdesk.services.admin import auth
 from civicdesk.services.core.database import open_database
+from tests.helpers.cli import run
 
 
 @pytest.fixture
@@ -22,12 +22,6 @@ def office(shawan_db_path: Path) -> Path:
     finally:
         db.close()
     return shawan_db_path
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def entries(path: Path, action: str) -> list[audit.AuditRecord]:

@@ -1,7 +1,12 @@
-"""Issue 4 end to end through the real command line: accounts, a change filing with four eyes, the audit chain."""
+"""Issue 4 end to end through the command line: accounts, a change filing with four eyes, the audit chain.
+
+The office is made by a real process (the administrator's password on a pipe); the commands then run in this
+process through the same ``main`` with the same environment (the login) and a stdin that is no terminal."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import sqlite3
@@ -11,27 +16,54 @@ from pathlib import Path
 
 import pytest
 
+from civicdesk.app import main
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def cli(db: Path, *args: str, user: str | None = None, password: str | None = None,
-        stdin: str = "") -> subprocess.CompletedProcess[str]:
+def _env(user: str | None, password: str | None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items()
            if not k.startswith("CIVICDESK_") or k == "CIVICDESK_INSECURE_TEST_HASHING"}  # cheap hashes stay
-    env["PYTHONPATH"] = str(ROOT)
     if user:
         env["CIVICDESK_USER"] = user
     if password is not None:
         env["CIVICDESK_PASSWORD"] = password
+    return env
+
+
+def cli_process(db: Path, *args: str, user: str | None = None, password: str | None = None,
+                stdin: str = "") -> subprocess.CompletedProcess[str]:
+    """The real command line: a process, its stdin a pipe (no terminal), the login from its environment."""
+    env = _env(user, password)
+    env["PYTHONPATH"] = str(ROOT)
     return subprocess.run([sys.executable, "-m", "civicdesk.app", "--db", str(db), *args], input=stdin,
                           capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+
+
+def cli(db: Path, *args: str, user: str | None = None, password: str | None = None,
+        stdin: str = "") -> subprocess.CompletedProcess[str]:
+    """The same command in this process (``civicdesk.app.main``), with the same environment and a stdin that is
+    no terminal: as :func:`cli_process` without a process's start-up (about a second each)."""
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as patch:
+        for key in [k for k in os.environ if k.startswith("CIVICDESK_")]:
+            patch.delenv(key)
+        for key, value in _env(user, password).items():
+            patch.setenv(key, value)
+        patch.setattr(sys, "stdin", io.StringIO(stdin))
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(["--db", str(db), *args])
+            except SystemExit as exit_:  # argparse's usage errors
+                code = exit_.code if isinstance(exit_.code, int) else 2
+    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
 
 
 @pytest.fixture(scope="module")
 def office_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("cli4") / "shawan.sqlite3"
-    done = cli(db, "init", "--office-code", "511111", "--office-name", "乐山市沙湾区民政局", "--level", "district",
-               "--admin", "admin", stdin="admin123x\nadmin123x\n")
+    done = cli_process(db, "init", "--office-code", "511111", "--office-name", "乐山市沙湾区民政局",
+                       "--level", "district", "--admin", "admin", stdin="admin123x\nadmin123x\n")
     assert done.returncode == 0, done.stderr
     assert cli(db, "demo").returncode != 0  # accounts exist: changing data needs a login
     assert cli(db, "demo", user="admin", password="admin123x").returncode == 0

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from civicdesk.app import main
 from civicdesk.services.register import records
-from tests.conftest import digest
+from tests.helpers.db import digest
 from tests.factories import social_group
 
 scalars = st.one_of(

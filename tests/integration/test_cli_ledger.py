@@ -8,15 +8,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from civicdesk.app import main
-from tests.conftest import digest
+from tests.helpers.db import digest
 from tests.services.test_ledger_office import EXPECTED_COUNTS, office_rows, write_office_ledger
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.helpers.cli import run
 
 
 def test_import_reports_refuses_then_skips_invalid_rows(db_path: Path, tmp_path: Path,

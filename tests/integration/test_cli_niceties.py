@@ -16,15 +16,10 @@ from civicdesk.app import main
 from civicdesk.cli import build_parser
 from civicdesk.commands.print import kind_parser
 from civicdesk.services.printing import kinds
-from tests.conftest import digest
+from tests.helpers.db import digest
+from tests.helpers.cli import run
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def _options(parser: argparse.ArgumentParser, path: str) -> list[tuple[str, argparse.Action]]:

@@ -14,12 +14,7 @@ from pypdf import PdfReader
 
 from civicdesk.app import main
 from tests.services.test_printing import assert_fonts_embedded, personal_numbers, text_of
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.helpers.cli import run
 
 
 def test_register_of_shawan_and_statistics_of_the_city(city_db_path: Path, tmp_path: Path,

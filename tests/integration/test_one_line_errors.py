@@ -16,24 +16,15 @@ from pathlib import Path
 
 import pytest
 
-from civicdesk.app import main
 from civicdesk.models import engine as engine_module
 from civicdesk.models.engine import make_engine
 from civicdesk.models.migrate import script_revisions
 from civicdesk.services.core.database import migrate
-from tests.conftest import digest
+from tests.helpers.db import digest
 from tests.factories import social_group
+from tests.helpers.cli import run
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:  # argparse's own refusals
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def assert_one_line(code: int, err: str, *, expected: int = 2) -> None:

@@ -22,7 +22,7 @@ TAMPERS = ("modify", "delete", "insert", "reorder")
 @pytest.fixture(scope="module")
 def chain_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database with a few hundred audit entries of every kind."""
-    from tests.conftest import SHAWAN
+    from tests.helpers.sync import SHAWAN
 
     from civicdesk.services.admin.office import init_office
 

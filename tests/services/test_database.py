@@ -14,7 +14,7 @@ from civicdesk.models.engine import make_engine
 from civicdesk.models.migrate import REVISIONS, head_revision, known_revisions, script_revisions
 from civicdesk.services.core.database import Database, migrate, open_database, upgrade
 from civicdesk.services.admin.maintenance import verify
-from tests.conftest import digest
+from tests.helpers.db import digest
 
 
 def test_new_database_is_migrated_to_head_with_pragmas(tmp_path: Path) -> None:

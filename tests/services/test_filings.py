@@ -14,7 +14,7 @@ from civicdesk.services.admin import auth
 from civicdesk.services.filings import service as filings
 from civicdesk.services.register import organizations
 from civicdesk.services.core.database import Database
-from tests.conftest import digest
+from tests.helpers.db import digest
 from tests.factories import social_group
 
 ACTIONS = tuple(filings.TRANSITIONS)

@@ -25,7 +25,7 @@ from civicdesk.services.register import organizations
 from civicdesk.services.core.database import Database
 from civicdesk.services.ledger.reader import Limits
 from civicdesk.services.core.validation import make_uscc
-from tests.conftest import digest
+from tests.helpers.db import digest
 from tests.services.test_ledger_office import HEADER, TODAY, write_office_ledger
 
 FORMULA_NAMES = ["=cmd|' /C calc'!A0", '=HYPERLINK("http://evil.example/x","点我")', "@SUM(1+1)*cmd|' /C calc'!A0",

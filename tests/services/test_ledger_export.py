@@ -18,7 +18,7 @@ from civicdesk.services.register import organizations
 from civicdesk.services.register.browse import RegisterFilter
 from civicdesk.services.core.database import Database, open_database
 from civicdesk.services.ledger.columns import COLUMNS
-from tests.conftest import digest
+from tests.helpers.db import digest
 
 
 def snapshot(db: Database) -> dict[tuple[str, str | None, str | None], tuple[dict[str, Any], list[tuple]]]:

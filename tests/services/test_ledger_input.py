@@ -15,7 +15,7 @@ from civicdesk.services import ledger
 from civicdesk.services.core.database import Database
 from civicdesk.services.ledger.columns import auto_mapping, field_for_header, read_mapping_file
 from civicdesk.services.core.validation import make_uscc
-from tests.conftest import digest
+from tests.helpers.db import digest
 from tests.services.test_ledger_office import EXPECTED_COUNTS, EXPECTED_PROBLEMS, HEADER, TODAY, office_rows, problems
 
 CSV_TITLE = "乐山市沙湾区社会组织登记台账,,,,,,,,,,,,\n"

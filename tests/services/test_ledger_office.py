@@ -23,7 +23,7 @@ from civicdesk.services.filings import service as filings
 from civicdesk.services.register import organizations
 from civicdesk.services.core.database import Database
 from civicdesk.services.core.validation import make_uscc
-from tests.conftest import digest
+from tests.helpers.db import digest
 
 TODAY = date(2026, 1, 15)
 USCC_PHOTO = make_uscc("1", "511111", "MK000001")  # 摄影家协会

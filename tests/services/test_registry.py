@@ -16,7 +16,7 @@ from civicdesk.services.register import organizations, records
 from civicdesk.services.core.database import Database, open_database
 from civicdesk.services.register.statistics import statistics
 from civicdesk.services.core.validation import make_id_number, make_uscc, uscc_check_char
-from tests.conftest import digest
+from tests.helpers.db import digest
 from tests.factories import social_group
 
 

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from civicdesk.models import Organization
 from civicdesk.services.core.database import open_database
 from civicdesk.services.sync import service
-from tests.sync.conftest import edit, export, import_json, ok, read_org
+from tests.helpers.sync import edit, export, import_json, ok, read_org
 
 
 def _org(path: Path) -> str:

@@ -13,8 +13,8 @@ from civicdesk.models import Organization
 from civicdesk.models.sync import ChangeLog
 from civicdesk.services.core.bulk import insert_rows, stamped
 from civicdesk.services.core.database import open_database
-from tests.sync.conftest import (CITY, DISTRICTS, import_json, make_office, ok, register_digest,
-                                 trust_each_other)
+from tests.helpers.db import register_digest
+from tests.helpers.sync import CITY, DISTRICTS, import_json, make_office, ok, trust_each_other
 
 
 def _offices(folder: Path) -> tuple[Path, Path]:

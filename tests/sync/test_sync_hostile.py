@@ -25,8 +25,8 @@ from civicdesk.services.core.database import open_database
 from civicdesk.services.sync import keys as keyring
 from civicdesk.services.sync import package as pkg
 from civicdesk.services.sync.service import import_blobs
-from tests.conftest import digest
-from tests.sync.conftest import PASSPHRASE, import_json
+from tests.helpers.db import digest
+from tests.helpers.sync import PASSPHRASE, import_json
 
 pytestmark = pytest.mark.filterwarnings("ignore:Duplicate name")
 

@@ -24,8 +24,8 @@ from civicdesk.services.sync import keys as keyring
 from civicdesk.services.sync import package as pkg
 from civicdesk.services.sync.apply import _columns
 from civicdesk.services.sync.service import import_blobs
-from tests.conftest import digest
-from tests.sync.conftest import PASSPHRASE, cli, export, import_json, load_own_share, ok
+from tests.helpers.db import digest
+from tests.helpers.sync import PASSPHRASE, cli, export, import_json, load_own_share, ok
 
 CITY, DISTRICT, OTHER = "511100", "511111", "511102"
 
@@ -571,7 +571,7 @@ def test_conflicts_mask_phone_and_id_numbers_unless_revealed(world: dict[str, An
     city, own = world["city"], world["own_org"]
     cv = _vector(city, "organization", own)
     # a concurrent edit of the contact phone: the city changed it too
-    from tests.sync.conftest import edit
+    from tests.helpers.sync import edit
 
     edit(city, own, contact_phone="13912345678")
     theirs = dict(cv)

@@ -31,7 +31,7 @@ from civicdesk.services.core.database import Database, open_database, sqlite_bac
 from civicdesk.services.admin.office import init_office
 from civicdesk.services.sync import keys, service
 from civicdesk.services.sync.apply import compare
-from tests.sync.conftest import PASSPHRASE
+from tests.helpers.sync import PASSPHRASE
 
 CITY = "511100"
 DISTRICTS = ("511111", "511112", "511113")

@@ -19,7 +19,8 @@ import pytest
 from civicdesk.models import Organization
 from civicdesk.services.core.database import open_database
 from civicdesk.services.sync import service
-from tests.sync.conftest import PASSPHRASE, register_digest
+from tests.helpers.db import register_digest
+from tests.helpers.sync import PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,8 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import digest
-from tests.sync.conftest import (DISTRICTS, cli, edit, export, import_json, ok, read_org, register_digest)
+from tests.helpers.db import digest, register_digest
+from tests.helpers.sync import DISTRICTS, cli, edit, export, import_json, ok, read_org
 
 ROOT = Path(__file__).resolve().parents[2]
 

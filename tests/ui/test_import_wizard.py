@@ -14,7 +14,7 @@ from civicdesk.services.register import organizations
 from civicdesk.ui.ledger.import_wizard import PAGE_IMPORT, PAGE_MAPPING, PAGE_REPORT, ImportWizard, export_dialog
 from civicdesk.services.core.validation import make_uscc
 from civicdesk.ui.main_window import MainWindow
-from tests.conftest import digest
+from tests.helpers.db import digest
 from tests.services.test_ledger_office import USCC_GO, USCC_PHOTO, office_rows, write_office_ledger
 
 TIMEOUT = 30_000

@@ -4,6 +4,7 @@ noted and closed as they open."""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -91,9 +92,17 @@ def test_every_menu_item_as_each_role(qtbot: Any, make_ctx: Any, shawan_db_path:
         before, modals = _open_windows(), len(closer.seen)
         message = window.statusBar().currentMessage()
         action.trigger()
-        qtbot.wait(150)
-        ctx.runner.wait()
-        QApplication.processEvents()
+
+        def answered(modals: int = modals, before: set[int] = before, message: str = message,
+                     text: str = text) -> bool:  # a modal noted, a window shown, a status message, the window closed
+            ctx.runner.wait()
+            QApplication.processEvents()
+            return (len(closer.seen) > modals or bool(_open_windows() - before) or text == "检索"
+                    or window.statusBar().currentMessage() != message or not window.isVisible())
+
+        # no fixed pause: the walk goes on as soon as the item answers (the assertion below names a silent one)
+        with contextlib.suppress(qtbot.TimeoutError):
+            qtbot.waitUntil(answered, timeout=5_000)
         new = [w for w in QApplication.topLevelWidgets()
                if w.isVisible() and id(w) not in before and not isinstance(w, QMenu)]
         did = closer.seen[modals:] or [type(w).__name__ for w in new]

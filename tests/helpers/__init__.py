@@ -1,0 +1,7 @@
+"""What tests share and import (never from one another's modules or from a conftest):
+
+- :mod:`tests.helpers.cli`: the command line in this process (``run(capsys, ...)``, ``cli``, ``ok``);
+- :mod:`tests.helpers.db`: digests of a database file (every table; the synced register).
+
+Fixtures stay in the conftest files; factories of records in ``tests/factories.py``.
+"""
