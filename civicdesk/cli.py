@@ -226,13 +226,13 @@ def read_new_password(label: str = "新密码") -> str:
     return first
 
 
-def acting_user(options: argparse.Namespace, db: Any, action: str | None) -> Any:
+def acting_user(options: argparse.Namespace, db: Any) -> Any:
     """Who runs a command that changes, exports, imports or prints data: logged in by ``--user`` or
-    ``CIVICDESK_USER`` with the password from a prompt or ``CIVICDESK_PASSWORD``, and allowed to ``action``.
+    ``CIVICDESK_USER`` with the password from a prompt or ``CIVICDESK_PASSWORD``.  Only says who acts: the
+    service called next checks what that user may do.
 
     A database without user accounts has nobody to log in as: the command runs as the system (and says so in
-    the audit trail) until its first admin is made.  ``action`` None: the service called next checks the
-    permission itself (and audits a refusal); otherwise a refusal here is audited as ``auth.refused``."""
+    the audit trail) until its first admin is made."""
     from civicdesk.errors import CivicDeskError
     from civicdesk.services.admin import auth
 
@@ -248,16 +248,7 @@ def acting_user(options: argparse.Namespace, db: Any, action: str | None) -> Any
         import getpass
 
         password = getpass.getpass(f"用户 {username} 的密码: ")
-    user = auth.authenticate(db, username, password)
-    if action is not None:
-        try:
-            auth.require(user, action)
-        except CivicDeskError as exc:
-            from civicdesk.services.admin import audit
-
-            audit.record_event(db, "auth.refused", actor=user.username, attempted=action, error=exc.code)
-            raise
-    return user
+    return auth.authenticate(db, username, password)
 
 
 def _key_passphrase() -> str | None:
@@ -314,8 +305,7 @@ def cmd_demo(options: argparse.Namespace) -> int:
 
     db = _open(options)
     try:
-        user = acting_user(options, db, "legacy_entry")
-        result = load_demo(db, actor=user.username if user else None, own_only=options.own)
+        result = load_demo(db, by=acting_user(options, db), own_only=options.own)
     finally:
         db.close()
     if options.json:
@@ -355,22 +345,17 @@ def cmd_org(options: argparse.Namespace) -> int:
                 print(f"共 {len(rows):,} 个组织" if options.lang == "zh" else f"{len(rows):,} organizations")
             return 0
         if options.org_command == "show":
-            if options.reveal:  # full ID numbers are personal data: only for those allowed, and audited
-                user = acting_user(options, db, "reveal_ids")
-                from civicdesk.services.admin import audit
-
-                audit.record_event(db, "data.revealed", actor=user.username if user else None,
-                                   entity="organization", entity_id=options.key)
-            record = organizations.get_organization(db, options.key, reveal=options.reveal)
+            # full ID numbers are personal data: only for those allowed (the service checks), and audited
+            record = organizations.get_organization(db, options.key, reveal=options.reveal,
+                                                    by=acting_user(options, db) if options.reveal else None)
             if options.json:
                 _print_json(record.to_json())
             else:
                 _print_record(db, record, options.lang)
             return 0
-        user = acting_user(options, db, "legacy_entry")  # direct entry: admins digitizing paper records
+        user = acting_user(options, db)  # direct entry: admins digitizing paper records (the service checks)
         data = _read_json_file(options.json_file)
-        record = organizations.add_organization(db, data, entry_mode="legacy",
-                                                recorded_by=user.username if user else None)
+        record = organizations.add_organization(db, data, entry_mode="legacy", by=user)
         if options.json:
             _print_json(record.to_json())
         else:

@@ -61,13 +61,9 @@ def cmd_print(options: argparse.Namespace) -> int:
     options.json = args.json
     db = _open(options)
     try:
-        user = acting_user(options, db, "print")
-        if args.reveal_ids and not args.public:
-            from civicdesk.services.admin import auth
-
-            auth.require(user, "reveal_ids")
+        user = acting_user(options, db)  # print_document checks "print" (and "reveal_ids")
         result = print_document(db, kind.name, kind.options_from_args(args), args.output, public=args.public,
-                                reveal_ids=args.reveal_ids, font=args.font, actor=user.username if user else None)
+                                reveal_ids=args.reveal_ids, font=args.font, by=user)
     finally:
         db.close()
     if args.json:

@@ -133,14 +133,11 @@ def cmd_sync(options: argparse.Namespace) -> int:
     db = _open(options)
     try:
         command = options.sync_command
-        user = None
-        if command in ("export", "resend", "import", "new-epoch"):
-            user = acting_user(options, db, "sync")
-        elif command == "resolve":
-            user = acting_user(options, db, "conflict.resolve")
-        actor = user.username if user else None
+        # who acts (the service checks what they may do); status and the masked conflict list only read
+        reveal = command == "conflicts" and options.reveal
+        user = acting_user(options, db) if command not in ("status", "conflicts") or reveal else None
         if command == "export":
-            packages = service.export(db, options.to, keys.passphrase_for(db), full=options.full, actor=actor)
+            packages = service.export(db, options.to, keys.passphrase_for(db, by=user), full=options.full, by=user)
             written = []
             for i, p in enumerate(packages):
                 path = _target(options, p.file_name, i == 0)
@@ -156,13 +153,13 @@ def cmd_sync(options: argparse.Namespace) -> int:
                           f"{w['file']}\t#{w['seq']}\t{w['changes']} {'rows (full)' if w['full'] else 'changes'}")
             return 0
         if command == "resend":
-            p = service.resend(db, options.to, options.seq, options.epoch)
+            p = service.resend(db, options.to, options.seq, options.epoch, by=user)
             path = _target(options, p.file_name, True)
             _write(path, p.data)
             print(f"已写出 {path}（SHA-256 {p.sha256}）" if zh else f"Written: {path} (SHA-256 {p.sha256})")
             return 0
         if command == "import":
-            results = service.import_files(db, options.files, keys.passphrase_from_env_or_prompt(), actor=actor)
+            results = service.import_files(db, options.files, keys.passphrase_from_env_or_prompt(), by=user)
             if options.json:
                 _print_json([r.as_dict() for r in results])
             else:
@@ -178,8 +175,7 @@ def cmd_sync(options: argparse.Namespace) -> int:
                     print(line)
             return 0
         if command == "conflicts":
-            reveal_user = acting_user(options, db, "reveal_ids") if options.reveal else None
-            rows = service.list_conflicts(db, open_only=options.open, reveal=options.reveal, user=reveal_user)
+            rows = service.list_conflicts(db, open_only=options.open, reveal=options.reveal, by=user)
             if options.json:
                 _print_json([r.as_dict() for r in rows])
             else:
@@ -199,14 +195,14 @@ def cmd_sync(options: argparse.Namespace) -> int:
                     raise InputError("input.type", field="--set", expected="FIELD=VALUE")
                 k, v = item.split("=", 1)
                 values[k] = v
-            view = service.resolve_conflict(db, options.id, options.take, values, actor=actor)
+            view = service.resolve_conflict(db, options.id, options.take, values, by=user)
             if options.json:
                 _print_json(view.as_dict())
             else:
                 print(("已解决：" if zh else "Resolved: ") + view.id)
             return 0
         if command == "new-epoch":
-            epoch = service.new_epoch(db)
+            epoch = service.new_epoch(db, by=user)
             if options.json:
                 _print_json({"epoch": epoch})
             else:

@@ -74,7 +74,7 @@ def cmd_user(options: argparse.Namespace) -> int:
             auth.change_password(db, options.user, old, new)
             print("密码已修改。" if options.lang == "zh" else "Password changed.")
             return 0
-        by = acting_user(options, db, "users")
+        by = acting_user(options, db)
         if command == "add":
             password = read_new_password(f"用户 {options.name} 的密码")
             info = auth.create_user(db, options.name, password, options.role, full_name=options.full_name, by=by)

@@ -104,7 +104,7 @@ def test_clerk_cannot_make_keys_and_is_told_who_can(qtbot, make_ctx, fresh_offic
     db = open_database(fresh_office)
     try:
         with pytest.raises(CivicDeskError) as refused:
-            own_card.make_office_keys(db, PASSPHRASE, user=auth.get_user(db, "clerk1"))
+            own_card.make_office_keys(db, PASSPHRASE, by=auth.get_user(db, "clerk1"))
         assert refused.value.code == "auth.forbidden"
         assert not keys.has_keys(db)
     finally:

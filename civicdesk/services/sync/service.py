@@ -1,7 +1,8 @@
 """Sync by file, as units of work: export, resend, import, status, conflicts and their resolution.
 
-Every function takes the :class:`Database` and returns plain dataclasses.  ``actor`` is the logged-in user
-(the audit trail's actor) once login is wired; until then the audit names the system.
+Every function takes the :class:`Database` and returns plain dataclasses.  Each one that writes, exports or
+reveals takes the acting user as ``by`` and checks the right itself (:func:`civicdesk.services.admin.auth.require`,
+which also names the audit trail's actor).
 """
 
 from __future__ import annotations
@@ -56,9 +57,10 @@ def current_epoch(session: Session) -> int:
     return int(row.value) if row else 1
 
 
-def new_epoch(db: Database) -> int:
+def new_epoch(db: Database, *, by: UserInfo | None = None) -> int:
     """Raise the epoch: after restoring this database from a backup, so that no sequence number is reused."""
-    with db.unit() as session:
+    actor = require(db, by, "sync")
+    with db.unit(actor=actor) as session:
         row = session.get(SyncState, "epoch")
         value = (int(row.value) if row else 1) + 1
         if row is None:
@@ -236,14 +238,15 @@ def _chunks(changes: list[dict[str, Any]],
     return _chunks(changes[:half], build) + _chunks(changes[half:], build)
 
 
-def export(db: Database, to: str, passphrase: str, *, full: bool = False, actor: str | None = None) -> list[Exported]:
+def export(db: Database, to: str, passphrase: str, *, full: bool = False,
+           by: UserInfo | None = None) -> list[Exported]:
     """One package (several above ~20 MB) to office ``to`` with every change it has not been sent, and the
-    acknowledgement of what this office applied from it.  The first package to an office is a full one."""
+    acknowledgement of what this office applied from it.  The first package to an office is a full one.
+    ``by`` needs the ``sync`` right."""
+    actor = require(db, by, "sync")
     office = db.office()
     results: list[Exported] = []
-    with db.unit() as session:
-        if actor:
-            session.info["actor"] = actor
+    with db.unit(actor=actor) as session:
         peer = _peer(session, to)
         signer_id, signer = keyring.signing_key(session, passphrase)
         epoch = current_epoch(session)
@@ -303,8 +306,9 @@ def export(db: Database, to: str, passphrase: str, *, full: bool = False, actor:
     return results
 
 
-def resend(db: Database, to: str, seq: int, epoch: int | None = None) -> Exported:
-    """The exact bytes of a package sent before (identical file, identical hash)."""
+def resend(db: Database, to: str, seq: int, epoch: int | None = None, *, by: UserInfo | None = None) -> Exported:
+    """The exact bytes of a package sent before (identical file, identical hash); ``by`` needs ``sync``."""
+    require(db, by, "sync")
     with db.read() as session:
         epoch = epoch or current_epoch(session)
         if not (0 < seq < 2**53 and 0 < epoch < 2**53):  # typed at the command line: no such package
@@ -317,8 +321,9 @@ def resend(db: Database, to: str, seq: int, epoch: int | None = None) -> Exporte
                         sum(row.counts.values()))
 
 
-def unacknowledged(db: Database, to: str) -> list[Exported]:
-    """Every package sent to ``to`` that it has not acknowledged (to resend)."""
+def unacknowledged(db: Database, to: str, *, by: UserInfo | None = None) -> list[Exported]:
+    """Every package sent to ``to`` that it has not acknowledged (to resend); ``by`` needs ``sync``."""
+    require(db, by, "sync")
     with db.read() as session:
         peer = _peer(session, to)
         rows = session.scalars(select(Outbox).where(Outbox.recipient == to).order_by(Outbox.epoch, Outbox.seq)).all()
@@ -448,9 +453,11 @@ def open_file(db: Database, ctx: _Context, name: str, data: bytes) -> _Ready:
 
 
 def import_files(db: Database, paths: Iterable[str | Path], passphrase: str, *,
-                 actor: str | None = None) -> list[ImportResult]:
-    """Import sync files in any order: each is applied, already imported, parked behind a gap, or refused."""
-    return import_blobs(db, [(str(p), _read(Path(p))) for p in paths], passphrase, actor=actor)
+                 by: UserInfo | None = None) -> list[ImportResult]:
+    """Import sync files in any order: each is applied, already imported, parked behind a gap, or refused.
+    ``by`` needs the ``sync`` right (checked before any file is read)."""
+    require(db, by, "sync")
+    return import_blobs(db, [(str(p), _read(Path(p))) for p in paths], passphrase, by=by)
 
 
 def _read(path: Path) -> bytes | CivicDeskError:
@@ -466,7 +473,9 @@ def _read(path: Path) -> bytes | CivicDeskError:
 
 
 def import_blobs(db: Database, blobs: list[tuple[str, bytes | CivicDeskError]], passphrase: str, *,
-                 actor: str | None = None) -> list[ImportResult]:
+                 by: UserInfo | None = None) -> list[ImportResult]:
+    """Import packages given as bytes (or the refusal reading them met); ``by`` needs the ``sync`` right."""
+    actor = require(db, by, "sync")
     # A package of 100,000 changes makes millions of objects that live until its commit: the cyclic
     # garbage collector would walk all of them again and again (the decode and apply grew faster than the
     # package).  Nothing made here needs it; it runs again when the import ends.
@@ -731,16 +740,15 @@ def _shown(values: dict[str, Any], reveal: bool) -> dict[str, Any]:
 
 
 def list_conflicts(db: Database, *, open_only: bool = False, reveal: bool = False,
-                   user: UserInfo | None = None) -> list[ConflictView]:
+                   by: UserInfo | None = None) -> list[ConflictView]:
     """Conflicts, newest first: both versions of the differing fields, the value now held, the resolution.
 
-    ID numbers and phone numbers are masked; ``reveal`` shows them in full to a ``user`` with the
+    ID numbers and phone numbers are masked; ``reveal`` shows them in full to ``by`` with the
     ``reveal_ids`` right (refused otherwise), and the reveal is audited."""
     if reveal:
-        require(user, "reveal_ids")
-        with db.unit() as session:
-            audit_model.record(session, "sync.conflicts.reveal", actor=user.username if user else None,
-                               open_only=open_only)
+        actor = require(db, by, "reveal_ids")
+        with db.unit(actor=actor) as session:
+            audit_model.record(session, "sync.conflicts.reveal", actor=actor, open_only=open_only)
     with db.read() as session:
         query = select(Conflict).order_by(Conflict.detected_at.desc(), Conflict.id)
         if open_only:
@@ -793,14 +801,14 @@ def _typed(column: Any, value: Any) -> Any:
 
 
 def resolve_conflict(db: Database, conflict: str, take: str, values: dict[str, Any] | None = None, *,
-                     actor: str | None = None) -> ConflictView:
+                     by: UserInfo | None = None) -> ConflictView:
     """A reviewer's decision: ``local``, ``remote`` or ``merge`` (``values`` for every field).  Written as a new
-    version of the row, which travels like any edit and settles the conflict at the other office too."""
+    version of the row, which travels like any edit and settles the conflict at the other office too.  ``by``
+    needs the ``conflict.resolve`` right."""
+    actor = require(db, by, "conflict.resolve")
     if take not in ("local", "remote", "merge"):
         raise InputError("input.type", field="take", expected="local | remote | merge")
-    with db.unit() as session:
-        if actor:
-            session.info["actor"] = actor
+    with db.unit(actor=actor) as session:
         c = session.get(Conflict, conflict)
         if c is None:
             matches = session.scalars(select(Conflict).where(Conflict.id.like(f"{conflict}%"))).all()
@@ -855,7 +863,7 @@ def resolve_conflict(db: Database, conflict: str, take: str, values: dict[str, A
                               fields={f: [old[f], json_value(v)] for f, v in chosen.items()},
                               vector_before=before_vector, vector_after=dict(obj.version_vector),
                               author=actor, at=utcnow()))
-        c.resolved_at, c.resolved_by = utcnow(), actor or audit_model.SYSTEM_ACTOR
+        c.resolved_at, c.resolved_by = utcnow(), actor
         c.resolution = {"take": take, "values": {f: json_value(v) for f, v in chosen.items()},
                         "vector": dict(obj.version_vector)}
         audit_model.record(session, "sync.resolve", c.entity, c.row_id, actor=actor, conflict=c.id, take=take,

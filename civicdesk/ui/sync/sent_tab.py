@@ -111,10 +111,10 @@ class SentPackagesTab(QWidget):
         path = self.ask_save_path(chosen.file_name)
         if path is None:
             return
-        db = self.ctx.db
+        db, by = self.ctx.db, self.ctx.user
 
         def work(job: Any) -> tuple[str, service.Exported]:
-            package = service.resend(db, chosen.recipient, chosen.seq, chosen.epoch)
+            package = service.resend(db, chosen.recipient, chosen.seq, chosen.epoch, by=by)
             return write_package(path, package), package
 
         self.ctx.runner.run(work, on_success=self._resaved, on_failure=self._write_failed)

@@ -179,8 +179,8 @@ class SyncWindow(QDialog):
             return
         full = self.full_check.isChecked()
         db = self.ctx.db
-        user = self.ctx.user.username if self.ctx.user else None
-        self.ctx.runner.run(lambda job: service.export(db, code, passphrase, full=full, actor=user),
+        user = self.ctx.user
+        self.ctx.runner.run(lambda job: service.export(db, code, passphrase, full=full, by=user),
                             on_success=self._exported, on_failure=self._failed)
 
     def _exported(self, packages: list[service.Exported]) -> None:
@@ -236,8 +236,8 @@ class SyncWindow(QDialog):
         if passphrase is None:
             return
         db = self.ctx.db
-        user = self.ctx.user.username if self.ctx.user else None
-        self.ctx.runner.run(lambda job: service.import_files(db, files, passphrase, actor=user),
+        user = self.ctx.user
+        self.ctx.runner.run(lambda job: service.import_files(db, files, passphrase, by=user),
                             on_success=self._imported, on_failure=self._failed)
 
     def _imported(self, results: list[service.ImportResult]) -> None:
@@ -343,7 +343,7 @@ class SyncWindow(QDialog):
             self.status.setText(self.tr("已生成本单位同步密钥。指纹：%1").replace("%1", card.fingerprint))
             self.refresh(then=then)
 
-        self.ctx.runner.run(lambda job: own_card.make_office_keys(db, passphrase, user=user),
+        self.ctx.runner.run(lambda job: own_card.make_office_keys(db, passphrase, by=user),
                             on_success=made, on_failure=self._failed)
 
     def export_card(self) -> None:
@@ -361,7 +361,7 @@ class SyncWindow(QDialog):
             self.status.setText(self.tr("已导出本单位名片：%1（指纹 %2）。请作为邮件附件发给对方，并电话核对指纹。")
                                 .replace("%1", str(card.path)).replace("%2", card.fingerprint))
 
-        self.ctx.runner.run(lambda job: own_card.write_own_card(db, passphrase, path, user=user),
+        self.ctx.runner.run(lambda job: own_card.write_own_card(db, passphrase, path, by=user),
                             on_success=written, on_failure=self._failed)
 
     def _offices_tab(self) -> QWidget:
@@ -420,8 +420,8 @@ class SyncWindow(QDialog):
             self.status.setText(self.tr("未信任：{name}（{code}）。").format(name=name, code=code))
             return
         db = self.ctx.db
-        user = self.ctx.user.username if self.ctx.user else None
-        self.ctx.runner.run(lambda job: keys.trust_card(db, data, Path(path).name, actor=user),
+        user = self.ctx.user
+        self.ctx.runner.run(lambda job: keys.trust_card(db, data, Path(path).name, by=user),
                             on_success=self._trusted, on_failure=self._failed)
 
     def _trusted(self, check: keys.TrustCheck) -> None:
@@ -542,8 +542,8 @@ class SyncWindow(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         db = self.ctx.db
-        user = self.ctx.user.username if self.ctx.user else None
-        self.ctx.runner.run(lambda job: service.resolve_conflict(db, c.id, take, values, actor=user),
+        user = self.ctx.user
+        self.ctx.runner.run(lambda job: service.resolve_conflict(db, c.id, take, values, by=user),
                             on_success=lambda _: (self.ctx.changed(Changes(organizations=True)), self.refresh()),
                             on_failure=self._failed)
 
