@@ -79,7 +79,7 @@ def test_xlsx_export_is_formatted_and_filtered(shawan_db_path: Path, tmp_path: P
     finally:
         db.close()
     assert digest(shawan_db_path, without=("audit_entry", "user_account")) == before  # only its audit entry
-    assert exports == [("(系统)", "铜河.xlsx", registered.rows), ("wang", "社团.xlsx", result.rows)]
+    assert exports == [("wang", "社团.xlsx", result.rows), ("(系统)", "铜河.xlsx", registered.rows)]
     book = openpyxl.load_workbook(path)
     sheet = book.active
     headers = [c.value for c in sheet[1]]
