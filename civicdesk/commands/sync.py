@@ -127,7 +127,7 @@ def _import_sentence(r: Any, zh: bool) -> str:
 
 def cmd_sync(options: argparse.Namespace) -> int:
     from civicdesk.cli import _open, _print_json, acting_user
-    from civicdesk.services.sync import keys, service
+    from civicdesk.services.sync import conflicts, incoming, keys, outgoing, status, streams
 
     zh = options.lang == "zh"
     db = _open(options)
@@ -137,7 +137,7 @@ def cmd_sync(options: argparse.Namespace) -> int:
         reveal = command == "conflicts" and options.reveal
         user = acting_user(options, db) if command not in ("status", "conflicts") or reveal else None
         if command == "export":
-            packages = service.export(db, options.to, keys.passphrase_for(db, by=user), full=options.full, by=user)
+            packages = outgoing.export(db, options.to, keys.passphrase_for(db, by=user), full=options.full, by=user)
             written = []
             for i, p in enumerate(packages):
                 path = _target(options, p.file_name, i == 0)
@@ -153,13 +153,13 @@ def cmd_sync(options: argparse.Namespace) -> int:
                           f"{w['file']}\t#{w['seq']}\t{w['changes']} {'rows (full)' if w['full'] else 'changes'}")
             return 0
         if command == "resend":
-            p = service.resend(db, options.to, options.seq, options.epoch, by=user)
+            p = outgoing.resend(db, options.to, options.seq, options.epoch, by=user)
             path = _target(options, p.file_name, True)
             _write(path, p.data)
             print(f"已写出 {path}（SHA-256 {p.sha256}）" if zh else f"Written: {path} (SHA-256 {p.sha256})")
             return 0
         if command == "import":
-            results = service.import_files(db, options.files, keys.passphrase_from_env_or_prompt(), by=user)
+            results = incoming.import_files(db, options.files, keys.passphrase_from_env_or_prompt(), by=user)
             if options.json:
                 _print_json([r.as_dict() for r in results])
             else:
@@ -167,7 +167,7 @@ def cmd_sync(options: argparse.Namespace) -> int:
                     print(_import_sentence(r, zh))
             return EXIT_REFUSED if any(r.status == "refused" for r in results) else 0
         if command == "status":
-            data = service.status(db)
+            data = status.status(db)
             if options.json:
                 _print_json(data)
             else:
@@ -175,7 +175,7 @@ def cmd_sync(options: argparse.Namespace) -> int:
                     print(line)
             return 0
         if command == "conflicts":
-            rows = service.list_conflicts(db, open_only=options.open, reveal=options.reveal, by=user)
+            rows = conflicts.list_conflicts(db, open_only=options.open, reveal=options.reveal, by=user)
             if options.json:
                 _print_json([r.as_dict() for r in rows])
             else:
@@ -195,14 +195,14 @@ def cmd_sync(options: argparse.Namespace) -> int:
                     raise InputError("input.type", field="--set", expected="FIELD=VALUE")
                 k, v = item.split("=", 1)
                 values[k] = v
-            view = service.resolve_conflict(db, options.id, options.take, values, by=user)
+            view = conflicts.resolve_conflict(db, options.id, options.take, values, by=user)
             if options.json:
                 _print_json(view.as_dict())
             else:
                 print(("已解决：" if zh else "Resolved: ") + view.id)
             return 0
         if command == "new-epoch":
-            epoch = service.new_epoch(db, by=user)
+            epoch = streams.new_epoch(db, by=user)
             if options.json:
                 _print_json({"epoch": epoch})
             else:

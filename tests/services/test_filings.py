@@ -32,8 +32,8 @@ def office(db: Database) -> dict[str, auth.UserInfo]:
 
 
 @pytest.fixture
-def org(db: Database) -> organizations.OrgRecord:
-    return organizations.add_organization(db, social_group())
+def org(db: Database, office: dict[str, auth.UserInfo]) -> organizations.OrgRecord:
+    return organizations.add_organization(db, social_group(), by=office["admin"])  # a paper record typed in
 
 
 def change(org_id: str, **changes: object) -> dict[str, object]:
@@ -280,7 +280,7 @@ def test_an_establishment_diff_lists_every_field_and_person_approval_writes(db: 
     # what approval writes is what the diff listed
     filings.transition(db, draft.id, "submit", by=office["clerk"])
     approved = filings.transition(db, draft.id, "approve", by=office["reviewer"])
-    org = organizations.get_organization(db, approved.organization_id, reveal=True)
+    org = organizations.get_organization(db, approved.organization_id, reveal=True, by=office["admin"])
     assert sorted(p.name for p in org.people) == ["张三", "钱秘书"]
     for spec_name, row in rows.items():
         if not spec_name.startswith("people"):

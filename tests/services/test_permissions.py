@@ -24,7 +24,7 @@ from civicdesk.services.filings import service as filings
 from civicdesk.services.printing import kinds, print_document
 from civicdesk.services.register import organizations
 from civicdesk.services.sync import keys, own_card
-from civicdesk.services.sync import service as sync
+from civicdesk.services.sync import conflicts, incoming, outgoing, streams
 from tests.conftest import digest
 from tests.factories import social_group
 from tests.sync.conftest import PASSPHRASE, first_package, sync_templates  # noqa: F401 - fixtures used here
@@ -89,17 +89,17 @@ def _packages(o: Office) -> list[Path]:
 
 #: (name, the right it needs, office, the call, whether the service audits its refusals itself)
 CASES: list[tuple[str, str, str, Call, bool]] = [
-    ("sync export", "sync", "district", lambda o, by: sync.export(o.db, "511100", PASSPHRASE, by=by), False),
-    ("sync resend", "sync", "district", lambda o, by: sync.resend(o.db, "511100", 1, by=by), False),
-    ("sync unacknowledged", "sync", "district", lambda o, by: sync.unacknowledged(o.db, "511100", by=by), False),
-    ("sync new epoch", "sync", "district", lambda o, by: sync.new_epoch(o.db, by=by), False),
-    ("sync import", "sync", "city", lambda o, by: sync.import_files(o.db, _packages(o), PASSPHRASE, by=by), False),
+    ("sync export", "sync", "district", lambda o, by: outgoing.export(o.db, "511100", PASSPHRASE, by=by), False),
+    ("sync resend", "sync", "district", lambda o, by: outgoing.resend(o.db, "511100", 1, by=by), False),
+    ("sync unacknowledged", "sync", "district", lambda o, by: outgoing.unacknowledged(o.db, "511100", by=by), False),
+    ("sync new epoch", "sync", "district", lambda o, by: streams.new_epoch(o.db, by=by), False),
+    ("sync import", "sync", "city", lambda o, by: incoming.import_files(o.db, _packages(o), PASSPHRASE, by=by), False),
     ("sync import blobs", "sync", "city",
-     lambda o, by: sync.import_blobs(o.db, [("p", _packages(o)[0].read_bytes())], PASSPHRASE, by=by), False),
+     lambda o, by: incoming.import_blobs(o.db, [("p", _packages(o)[0].read_bytes())], PASSPHRASE, by=by), False),
     ("sync conflicts revealed", "reveal_ids", "district",
-     lambda o, by: sync.list_conflicts(o.db, reveal=True, by=by), False),
+     lambda o, by: conflicts.list_conflicts(o.db, reveal=True, by=by), False),
     ("sync resolve", "conflict.resolve", "district",
-     lambda o, by: sync.resolve_conflict(o.db, "0" * 32, "local", by=by), False),
+     lambda o, by: conflicts.resolve_conflict(o.db, "0" * 32, "local", by=by), False),
     ("trust a card", "office", "district",
      lambda o, by: keys.trust_card(o.db, (o.folder / "511102.cdcard").read_bytes(), by=by), False),
     ("make keys", "sync", "district", lambda o, by: keys.ensure_keys(o.db, PASSPHRASE, by=by), False),
@@ -203,10 +203,10 @@ def test_the_role_in_the_database_counts_not_the_one_at_login(office: Office) ->
     auth.set_role(office.db, "wang", "reviewer", by=boss)
     before = digest(office.path)
     with pytest.raises(CivicDeskError) as refused:
-        sync.list_conflicts(office.db, reveal=True, by=li)  # a reviewer when logged in, a clerk now
+        conflicts.list_conflicts(office.db, reveal=True, by=li)  # a reviewer when logged in, a clerk now
     assert refused.value.code == "auth.forbidden" and refused.value.params["user"] == "li"
     assert digest(office.path) == before
-    assert sync.list_conflicts(office.db, reveal=True, by=wang) == []  # a clerk when logged in, a reviewer now
+    assert conflicts.list_conflicts(office.db, reveal=True, by=wang) == []  # a clerk when logged in, a reviewer now
     revealed = audit.entries(office.db, action="sync.conflicts.reveal", by=boss)
     assert [e.actor for e in revealed] == ["wang"]
 
@@ -216,7 +216,7 @@ def test_a_locked_account_is_refused_until_the_lock_ends(office: Office) -> None
         with pytest.raises(CivicDeskError):
             auth.authenticate(office.db, "li", "wrong")
     with pytest.raises(CivicDeskError) as refused:
-        sync.export(office.db, "511100", PASSPHRASE, by=office.users["li"])
+        outgoing.export(office.db, "511100", PASSPHRASE, by=office.users["li"])
     assert refused.value.code == "auth.forbidden"
 
 

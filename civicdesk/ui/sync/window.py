@@ -4,7 +4,7 @@ office's streams, the trusted offices with their fingerprints and trusting a new
 (:mod:`civicdesk.ui.sync.trust_dialog`), and conflicts with both versions side by side, resolved by taking one
 side or merging field by field (:mod:`civicdesk.ui.sync.merge_dialog`).
 
-All work goes through :mod:`civicdesk.services.sync.service` on the context's runner.  The key passphrase is
+All work goes through :mod:`civicdesk.services.sync` on the context's runner.  The key passphrase is
 asked once per window (``ask_passphrase``, replaceable in tests) unless ``CIVICDESK_KEY_PASSPHRASE`` is set.
 
 This office's own card is at the top of 已信任单位: its fingerprint (the （本单位） row other offices compare by
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QLabel, QLineEdit, QListWidget, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from civicdesk.services.sync import keys, own_card, service
+from civicdesk.services.sync import conflicts, incoming, keys, outgoing, own_card, status
 from civicdesk.ui.context import AppContext, Changes
 from civicdesk.ui.sync.common import fill as _fill
 from civicdesk.ui.sync.common import table as _table
@@ -180,10 +180,10 @@ class SyncWindow(QDialog):
         full = self.full_check.isChecked()
         db = self.ctx.db
         user = self.ctx.user
-        self.ctx.runner.run(lambda job: service.export(db, code, passphrase, full=full, by=user),
+        self.ctx.runner.run(lambda job: outgoing.export(db, code, passphrase, full=full, by=user),
                             on_success=self._exported, on_failure=self._failed)
 
-    def _exported(self, packages: list[service.Exported]) -> None:
+    def _exported(self, packages: list[outgoing.Exported]) -> None:
         lines = []
         for i, p in enumerate(packages):
             path = self.ask_save_path(p.file_name) if i == 0 else None
@@ -237,10 +237,10 @@ class SyncWindow(QDialog):
             return
         db = self.ctx.db
         user = self.ctx.user
-        self.ctx.runner.run(lambda job: service.import_files(db, files, passphrase, by=user),
+        self.ctx.runner.run(lambda job: incoming.import_files(db, files, passphrase, by=user),
                             on_success=self._imported, on_failure=self._failed)
 
-    def _imported(self, results: list[service.ImportResult]) -> None:
+    def _imported(self, results: list[incoming.ImportResult]) -> None:
         words = {"applied": self.tr("已导入"), "already_imported": self.tr("此前已导入"),
                  "parked": self.tr("已暂存（前面缺包）"), "refused": self.tr("拒收")}
         rows = []
@@ -432,18 +432,18 @@ class SyncWindow(QDialog):
     def refresh(self, then: Any = None) -> None:
         db = self.ctx.db
 
-        def load(job: Any) -> tuple[dict[str, Any], list[keys.OfficeEntry], list[service.ConflictView]]:
-            return service.status(db), keys.list_offices(db), service.list_conflicts(db)
+        def load(job: Any) -> tuple[dict[str, Any], list[keys.OfficeEntry], list[conflicts.ConflictView]]:
+            return status.status(db), keys.list_offices(db), conflicts.list_conflicts(db)
 
-        def loaded(data: tuple[dict[str, Any], list[keys.OfficeEntry], list[service.ConflictView]]) -> None:
+        def loaded(data: tuple[dict[str, Any], list[keys.OfficeEntry], list[conflicts.ConflictView]]) -> None:
             self._loaded(data)
             if then is not None:
                 then()
 
         self.ctx.runner.run(load, on_success=loaded, on_failure=self._failed, key="sync_window")
 
-    def _loaded(self, data: tuple[dict[str, Any], list[keys.OfficeEntry], list[service.ConflictView]]) -> None:
-        state, offices, conflicts = data
+    def _loaded(self, data: tuple[dict[str, Any], list[keys.OfficeEntry], list[conflicts.ConflictView]]) -> None:
+        state, offices, listed = data
         self.own = next((o for o in offices if o.local), None)
         if not self._loaded_once and (self.own is None or not state["offices"]):
             # nothing to export yet: open where the keys are made and the cards exchanged
@@ -468,11 +468,11 @@ class SyncWindow(QDialog):
         levels = {"city": self.tr("市级"), "district": self.tr("区县级")}
         _fill(self.offices_table, [[o.code, o.name + (self.tr("（本单位）") if o.local else ""),
                                     levels.get(o.level, o.level), o.fingerprint] for o in offices])
-        self.conflicts = conflicts
+        self.conflicts = listed
         entities = {"organization": self.tr("组织"), "org_person": self.tr("人员"), "org_change": self.tr("变更记录"),
                     "filing": self.tr("申请事项"), "filing_event": self.tr("办理步骤")}
         _fill(self.conflict_list, [[c.label, entities.get(c.entity, c.entity), ", ".join(c.fields),
-                                    self.tr("未解决") if c.resolved_at is None else self.tr("已解决")] for c in conflicts])
+                                    self.tr("未解决") if c.resolved_at is None else self.tr("已解决")] for c in listed])
         self.tabs.setTabText(self.tabs.indexOf(self.conflicts_page),
                              self.tr("冲突（{n}）").format(n=state["open_conflicts"]))
         self.sent_tab.set_offices([(o["code"], f"{o['name']}（{o['code']}）") for o in state["offices"]])
@@ -481,7 +481,7 @@ class SyncWindow(QDialog):
     # -- conflicts ----------------------------------------------------------------------------------------------
     def _conflicts_tab(self) -> QWidget:
         page = QWidget()
-        self.conflicts: list[service.ConflictView] = []
+        self.conflicts: list[conflicts.ConflictView] = []
         self.conflict_list = _table([self.tr("记录"), self.tr("类别"), self.tr("字段"), self.tr("状态")])
         self.conflict_list.itemSelectionChanged.connect(self._show_conflict)
         self.side_by_side = _table([self.tr("字段"), self.tr("本单位的值"), self.tr("对方的值"), self.tr("现在的值")])
@@ -502,7 +502,7 @@ class SyncWindow(QDialog):
         layout.addLayout(buttons)
         return page
 
-    def selected_conflict(self) -> service.ConflictView | None:
+    def selected_conflict(self) -> conflicts.ConflictView | None:
         rows = self.conflict_list.selectionModel().selectedRows() if self.conflict_list.selectionModel() else []
         if not rows or rows[0].row() >= len(self.conflicts):
             return None
@@ -521,9 +521,9 @@ class SyncWindow(QDialog):
         for button in (self.take_local, self.take_remote, self.merge_button):
             button.setEnabled(allowed)
 
-    def ask_merge(self, conflict: service.ConflictView) -> dict[str, Any] | None:
+    def ask_merge(self, conflict: conflicts.ConflictView) -> dict[str, Any] | None:
         """The merged values the reviewer chose, or None (replaceable in tests)."""
-        dialog = MergeDialog(conflict, service.typed_fields(conflict.entity), self.ctx.lang, self)
+        dialog = MergeDialog(conflict, conflicts.typed_fields(conflict.entity), self.ctx.lang, self)
         return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def merge(self) -> None:
@@ -543,7 +543,7 @@ class SyncWindow(QDialog):
             return
         db = self.ctx.db
         user = self.ctx.user
-        self.ctx.runner.run(lambda job: service.resolve_conflict(db, c.id, take, values, by=user),
+        self.ctx.runner.run(lambda job: conflicts.resolve_conflict(db, c.id, take, values, by=user),
                             on_success=lambda _: (self.ctx.changed(Changes(organizations=True)), self.refresh()),
                             on_failure=self._failed)
 
