@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -66,11 +67,12 @@ def _write(path: Path, data: bytes) -> None:
     tmp.replace(path)
 
 
-def _numbers(values: list[Any], zh: bool) -> str:
-    """Package numbers, ranges of them as first–last: 无 / none for an empty list."""
+def _numbers(values: Sequence[Any], zh: bool) -> str:
+    """Package numbers, ranges of them (pairs) as first–last: 无 / none for an empty list."""
     if not values:
         return "无" if zh else "none"
-    parts = [f"{v[0]}–{v[1]}" if isinstance(v, list) and v[0] != v[1] else str(v[0] if isinstance(v, list) else v)
+    ranged = (list, tuple)
+    parts = [f"{v[0]}–{v[1]}" if isinstance(v, ranged) and v[0] != v[1] else str(v[0] if isinstance(v, ranged) else v)
              for v in values[:20]]
     more = len(values) - 20
     if more > 0:
@@ -78,29 +80,28 @@ def _numbers(values: list[Any], zh: bool) -> str:
     return "、".join(parts) if zh else ", ".join(parts)
 
 
-def _status_lines(data: dict[str, Any], zh: bool) -> list[str]:
-    """``sync status`` as sentences, in the chosen language."""
-    office = data["office"]
-    lines = [f"{office['name']}（{office['code']}），第 {data['epoch']} 轮" if zh
-             else f"{office['name']} ({office['code']}), epoch {data['epoch']}"]
-    for o in data["offices"]:
-        sent = o["last_sent"]["seq"] if o["last_sent"] else None
+def _status_lines(data: Any, zh: bool) -> list[str]:
+    """``sync status`` (a :class:`~civicdesk.services.sync.status.SyncStatus`) as sentences, in the chosen
+    language."""
+    lines = [f"{data.office_name}（{data.office_code}），第 {data.epoch} 轮" if zh
+             else f"{data.office_name} ({data.office_code}), epoch {data.epoch}"]
+    for o in data.offices:
+        sent = o.last_sent.seq if o.last_sent else None
         if zh:
             lines.append(
-                f"  {o['code']} {o['name']}：已发送至第 {sent if sent is not None else '—'} 号，"
-                f"对方已确认至第 {o['acknowledged']['seq']} 号，未确认：{_numbers(o['unacknowledged'], zh)}；"
-                f"已收到至第 {o['received']['seq']} 号，缺少：{_numbers(o['missing'], zh)}，"
-                f"暂存：{_numbers(o['parked'], zh)}")
+                f"  {o.code} {o.name}：已发送至第 {sent if sent is not None else '—'} 号，"
+                f"对方已确认至第 {o.acknowledged.seq} 号，未确认：{_numbers(o.unacknowledged, zh)}；"
+                f"已收到至第 {o.received.seq} 号，缺少：{_numbers(o.missing, zh)}，"
+                f"暂存：{_numbers(o.parked, zh)}")
         else:
             lines.append(
-                f"  {o['code']} {o['name']}: sent up to #{sent if sent is not None else '-'}, acknowledged up to "
-                f"#{o['acknowledged']['seq']}, unacknowledged: {_numbers(o['unacknowledged'], zh)}; received up to "
-                f"#{o['received']['seq']}, missing: {_numbers(o['missing'], zh)}, parked: {_numbers(o['parked'], zh)}")
-    conflicts = data["open_conflicts"]
-    lines.append(f"  未解决的冲突：{conflicts} 个" if zh else f"  Open conflicts: {conflicts}")
-    if data.get("quarantined"):
-        quarantined = data["quarantined"]
-        lines.append(f"  已隔离的同步包：{quarantined} 个" if zh else f"  Quarantined packages: {quarantined}")
+                f"  {o.code} {o.name}: sent up to #{sent if sent is not None else '-'}, acknowledged up to "
+                f"#{o.acknowledged.seq}, unacknowledged: {_numbers(o.unacknowledged, zh)}; received up to "
+                f"#{o.received.seq}, missing: {_numbers(o.missing, zh)}, parked: {_numbers(o.parked, zh)}")
+    lines.append(f"  未解决的冲突：{data.open_conflicts} 个" if zh else f"  Open conflicts: {data.open_conflicts}")
+    if data.quarantined:
+        lines.append(f"  已隔离的同步包：{data.quarantined} 个" if zh
+                     else f"  Quarantined packages: {data.quarantined}")
     return lines
 
 
@@ -169,7 +170,7 @@ def cmd_sync(options: argparse.Namespace) -> int:
         if command == "status":
             data = status.status(db)
             if options.json:
-                _print_json(data)
+                _print_json(data.as_dict())
             else:
                 for line in _status_lines(data, zh):
                     print(line)

@@ -442,28 +442,28 @@ class SyncWindow(QDialog):
 
         self.ctx.runner.run(load, on_success=loaded, on_failure=self._failed, key="sync_window")
 
-    def _loaded(self, data: tuple[dict[str, Any], list[keys.OfficeEntry], list[conflicts.ConflictView]]) -> None:
+    def _loaded(self, data: tuple[status.SyncStatus, list[keys.OfficeEntry], list[conflicts.ConflictView]]) -> None:
         state, offices, listed = data
         self.own = next((o for o in offices if o.local), None)
-        if not self._loaded_once and (self.own is None or not state["offices"]):
+        if not self._loaded_once and (self.own is None or not state.offices):
             # nothing to export yet: open where the keys are made and the cards exchanged
             self.tabs.setCurrentWidget(self.offices_table.parentWidget())
         self._loaded_once = True
         self._show_own_card()
         current = self.office_combo.currentData()
         self.office_combo.clear()
-        for o in state["offices"]:
-            self.office_combo.addItem(f"{o['name']}（{o['code']}）", o["code"])
+        for o in state.offices:
+            self.office_combo.addItem(f"{o.name}（{o.code}）", o.code)
         if current:
             self.office_combo.setCurrentIndex(max(self.office_combo.findData(current), 0))
         rows = []
-        for o in state["offices"]:
-            sent = f"#{o['last_sent']['seq']}  {o['last_sent']['at'][:16]}" if o["last_sent"] else "-"
-            received = f"#{o['received']['seq']}  {(o['received']['at'] or '')[:16]}" if o["received"]["seq"] else "-"
-            rows.append([f"{o['name']}（{o['code']}）", sent, f"#{o['acknowledged']['seq']}",
-                         ", ".join(f"#{n}" for n in o["unacknowledged"]) or "-", received,
-                         ", ".join(f"#{a}-{b}" if a != b else f"#{a}" for a, b in o["missing"]) or "-",
-                         ", ".join(f"#{n}" for n in o["parked"]) or "-"])
+        for o in state.offices:
+            sent = f"#{o.last_sent.seq}  {(o.last_sent.at or '')[:16]}" if o.last_sent else "-"
+            received = f"#{o.received.seq}  {(o.received.at or '')[:16]}" if o.received.seq else "-"
+            rows.append([f"{o.name}（{o.code}）", sent, f"#{o.acknowledged.seq}",
+                         ", ".join(f"#{n}" for n in o.unacknowledged) or "-", received,
+                         ", ".join(f"#{a}-{b}" if a != b else f"#{a}" for a, b in o.missing) or "-",
+                         ", ".join(f"#{n}" for n in o.parked) or "-"])
         _fill(self.status_table, rows)
         levels = {"city": self.tr("市级"), "district": self.tr("区县级")}
         _fill(self.offices_table, [[o.code, o.name + (self.tr("（本单位）") if o.local else ""),
@@ -474,8 +474,8 @@ class SyncWindow(QDialog):
         _fill(self.conflict_list, [[c.label, entities.get(c.entity, c.entity), ", ".join(c.fields),
                                     self.tr("未解决") if c.resolved_at is None else self.tr("已解决")] for c in listed])
         self.tabs.setTabText(self.tabs.indexOf(self.conflicts_page),
-                             self.tr("冲突（{n}）").format(n=state["open_conflicts"]))
-        self.sent_tab.set_offices([(o["code"], f"{o['name']}（{o['code']}）") for o in state["offices"]])
+                             self.tr("冲突（{n}）").format(n=state.open_conflicts))
+        self.sent_tab.set_offices([(o.code, f"{o.name}（{o.code}）") for o in state.offices])
         self._show_conflict()
 
     # -- conflicts ----------------------------------------------------------------------------------------------
