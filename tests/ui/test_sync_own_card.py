@@ -81,7 +81,7 @@ def test_first_export_makes_the_keys_then_exports(qtbot, make_ctx, fresh_office:
     city_card = keys.make_card(db, PASSPHRASE)
     db.close()
     db = open_database(fresh_office)
-    keys.trust_card(db, city_card)
+    keys.trust_card(db, city_card, by=auth.get_user(db, "admin"))
     db.close()
 
     window = _window(qtbot, make_ctx, fresh_office)
