@@ -295,13 +295,13 @@ def test_prefilled_record_shows_its_values_and_every_issue(qtbot: Any, ctx: AppC
 def test_validation_error_from_saving_is_shown_at_the_field(
     qtbot: Any, ctx: AppContext, form: OrgFormDialog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def clash(db: Any, data: dict[str, Any], *, entry_mode: str, recorded_by: str | None = None) -> None:
+    def clash(db: Any, data: dict[str, Any], *, entry_mode: str, by: Any = None) -> None:
         raise ValidationError([Issue("uscc", "uscc.duplicate", {"value": GOOD_USCC, "other": "另一协会"})])
 
     form.legacy_box.setChecked(True)
     fill_social_group(qtbot, form, GOOD_USCC)
     qtbot.waitUntil(form.save_button.isEnabled)
-    monkeypatch.setattr(org_form.registry, "add_organization", clash)
+    monkeypatch.setattr(org_form.organizations, "add_organization", clash)
     form.request_save()
     qtbot.waitUntil(lambda: "另一协会" in form.field_message("uscc"))
     assert form.isVisible() and not form.save_button.isEnabled()
@@ -310,7 +310,7 @@ def test_validation_error_from_saving_is_shown_at_the_field(
 def test_other_errors_from_saving_go_to_a_message_box(
     qtbot: Any, ctx: AppContext, form: OrgFormDialog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(db: Any, data: dict[str, Any], *, entry_mode: str, recorded_by: str | None = None) -> None:
+    def broken(db: Any, data: dict[str, Any], *, entry_mode: str, by: Any = None) -> None:
         raise DatabaseError("db.cannot_open", path="x.sqlite3", reason="disk full")
 
     shown: list[str] = []
@@ -318,7 +318,7 @@ def test_other_errors_from_saving_go_to_a_message_box(
     form.legacy_box.setChecked(True)
     fill_social_group(qtbot, form, GOOD_USCC)
     qtbot.waitUntil(form.save_button.isEnabled)
-    monkeypatch.setattr(org_form.registry, "add_organization", broken)
+    monkeypatch.setattr(org_form.organizations, "add_organization", broken)
     form.request_save()
     qtbot.waitUntil(lambda: bool(shown))
     assert shown == ["无法打开数据库“x.sqlite3”：disk full"]
