@@ -11,7 +11,7 @@ consecutive files above ~20 MB as the product does).
 
 Timed, per repeat, on fresh copies of the city database:
 
-* import: ``service.import_blobs`` of the package files (in memory): structure, signature, payload hash,
+* import: ``incoming.import_blobs`` of the package files (in memory): structure, signature, payload hash,
   decryption, strict decoding, and the apply in one transaction (version-vector checks, inserts, search
   index), commit included;
 * baseline: the same N rows inserted the way ``civicdesk demo`` loads rows (``stamped`` + search
@@ -50,7 +50,7 @@ from civicdesk.services.register import search
 from civicdesk.services.core.bulk import insert_rows, stamped
 from civicdesk.services.core.database import open_database
 from civicdesk.services.admin.office import init_office
-from civicdesk.services.sync import keys, service
+from civicdesk.services.sync import incoming, keys, outgoing
 
 PASSPHRASE = "bench-passphrase"
 
@@ -102,7 +102,7 @@ def setup(folder: Path, n: int) -> tuple[Path, list[tuple[str, bytes]], list[dic
     db = open_database(district)
     try:
         start = time.perf_counter()
-        packages = service.export(db, "511100", PASSPHRASE, full=True)
+        packages = outgoing.export(db, "511100", PASSPHRASE, full=True)
         print(f"export: {len(packages)} file(s), {sum(len(p.data) for p in packages) / 1e6:.1f} MB, "
               f"{sum(p.changes for p in packages):,} changes, {time.perf_counter() - start:.1f} s")
     finally:
@@ -120,7 +120,7 @@ def run(folder: Path, city: Path, blobs: list[tuple[str, bytes]], rows: list[dic
         with db.read() as session:
             keys.decryption_keys(session, PASSPHRASE)
         start, cpu = time.perf_counter(), time.process_time()
-        results = service.import_blobs(db, blobs, PASSPHRASE)
+        results = incoming.import_blobs(db, blobs, PASSPHRASE)
         t_import, c_import = time.perf_counter() - start, time.process_time() - cpu
         assert {r.status for r in results} == {"applied"}, results
     finally:

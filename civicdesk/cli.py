@@ -194,8 +194,7 @@ def cmd_demo(options: argparse.Namespace) -> int:
 
     db = open_db(options)
     try:
-        user = acting_user(options, db, "legacy_entry")
-        result = load_demo(db, actor=user.username if user else None, own_only=options.own)
+        result = load_demo(db, by=acting_user(options, db), own_only=options.own)
     finally:
         db.close()
     if options.json:
@@ -235,22 +234,17 @@ def cmd_org(options: argparse.Namespace) -> int:
                 print(messages.text("cli.org.count", options.lang, count=len(rows)))
             return 0
         if options.org_command == "show":
-            if options.reveal:  # full ID numbers are personal data: only for those allowed, and audited
-                user = acting_user(options, db, "reveal_ids")
-                from civicdesk.services.admin import audit
-
-                audit.record_event(db, "data.revealed", actor=user.username if user else None,
-                                   entity="organization", entity_id=options.key)
-            record = organizations.get_organization(db, options.key, reveal=options.reveal)
+            # full ID numbers are personal data: only for those allowed (the service checks), and audited
+            record = organizations.get_organization(db, options.key, reveal=options.reveal,
+                                                    by=acting_user(options, db) if options.reveal else None)
             if options.json:
                 print_json(record.to_json())
             else:
                 _print_record(db, record, options.lang)
             return 0
-        user = acting_user(options, db, "legacy_entry")  # direct entry: admins digitizing paper records
+        user = acting_user(options, db)  # direct entry: admins digitizing paper records (the service checks)
         data = read_json_file(options.json_file)
-        record = organizations.add_organization(db, data, entry_mode="legacy",
-                                                recorded_by=user.username if user else None)
+        record = organizations.add_organization(db, data, entry_mode="legacy", by=user)
         if options.json:
             print_json(record.to_json())
         else:

@@ -19,7 +19,9 @@ from civicdesk import clock as program_clock  # noqa: E402
 from civicdesk.services.core.database import Database, open_database  # noqa: E402
 from civicdesk.services.admin.demo import load_demo  # noqa: E402
 from civicdesk.services.admin.office import init_office  # noqa: E402
-from tests.helpers.sync import CITY, SHAWAN  # noqa: E402
+from tests.helpers.sync import (  # noqa: E402
+    CITY, DISTRICTS, SHAWAN, checkpoint, export, make_office, ok, trust_each_other,
+)
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
@@ -110,3 +112,31 @@ def fast_password_hashing() -> Iterator[None]:
     yield
     auth.HASH_PARAMETERS.clear()
     auth.HASH_PARAMETERS.update(saved)
+
+
+# -- sync: offices with keys that trust each other (tests/sync, tests/services/test_permissions.py) ----------
+
+@pytest.fixture(scope="session")
+def sync_templates(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A city (no demo rows) and 沙湾区 (its demo share), with keys, trusting each other."""
+    folder = tmp_path_factory.mktemp("sync_pair")
+    make_office(folder, *CITY, demo=False)
+    make_office(folder, "511111", DISTRICTS["511111"], "district", demo=True)
+    trust_each_other(folder, "511100", "511111")
+    # a third office that trusts 沙湾区 but is not the recipient of its packages
+    make_office(folder, "511102", DISTRICTS["511102"], "district", demo=False)
+    ok("--db", folder / "511102.sqlite3", "office", "trust", folder / "511111.cdcard", "--yes")
+    for p in folder.glob("*.sqlite3"):
+        checkpoint(p)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def first_package(sync_templates: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
+    """沙湾区's first (full) package to the city, made once: (district db template copy, bytes)."""
+    folder = tmp_path_factory.mktemp("first_package")
+    for p in sync_templates.iterdir():
+        shutil.copyfile(p, folder / p.name)
+    files = export(folder / "511111.sqlite3", "511100", folder)
+    assert len(files) == 1
+    return folder, files[0].read_bytes()

@@ -38,8 +38,8 @@ def cmd_audit(options: argparse.Namespace) -> int:
                 sys.stderr.write(f"civicdesk: {report.message(options.lang)}\n")
                 return EXIT_CHECK_FAILED
             return 0
-        acting_user(options, db, "audit")
-        rows = audit.entries(db, actor=options.actor, action=options.action, limit=max(1, options.limit))
+        rows = audit.entries(db, actor=options.actor, action=options.action, limit=max(1, options.limit),
+                             by=acting_user(options, db))
         if options.json:
             print_json([r.__dict__ for r in rows])
         else:

@@ -115,14 +115,14 @@ def read_new_password(label: str = "新密码") -> str:
     return first
 
 
-def acting_user(options: argparse.Namespace, db: Any, action: str | None) -> Any:
+def acting_user(options: argparse.Namespace, db: Any) -> Any:
     """Who runs a command that changes, exports, imports or prints data: logged in by ``--user`` or
-    ``CIVICDESK_USER`` with the password from a prompt or ``CIVICDESK_PASSWORD``, and allowed to ``action``.
+    ``CIVICDESK_USER`` with the password from a prompt or ``CIVICDESK_PASSWORD``.  Only says who acts: the
+    service called next checks what that user may do.
 
     A database without user accounts has nobody to log in as: the command runs as the system (and says so in
-    the audit trail) until its first admin is made.  ``action`` None: the service called next checks the
-    permission itself (and audits a refusal); otherwise a refusal here is audited as ``auth.refused``."""
-    from civicdesk.services.admin import audit, auth  # SQLAlchemy: see the module
+    the audit trail) until its first admin is made."""
+    from civicdesk.services.admin import auth  # SQLAlchemy: see the module
 
     if not auth.has_users(db):
         return None
@@ -134,14 +134,7 @@ def acting_user(options: argparse.Namespace, db: Any, action: str | None) -> Any
         if sys.stdin is None or not sys.stdin.isatty():
             raise InputError("auth.no_password")
         password = getpass.getpass(f"用户 {username} 的密码: ")
-    user = auth.authenticate(db, username, password)
-    if action is not None:
-        try:
-            auth.require(user, action)
-        except CivicDeskError as exc:
-            audit.record_event(db, "auth.refused", actor=user.username, attempted=action, error=exc.code)
-            raise
-    return user
+    return auth.authenticate(db, username, password)
 
 
 def read_json_file(path: Path, *, record: bool = True) -> Any:

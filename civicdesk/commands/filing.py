@@ -68,17 +68,17 @@ def cmd_filing(options: argparse.Namespace) -> int:
                               f"{r.due_on or '-'}\t{flag}\t{r.organization_name}")
                     print(messages.text("cli.filing.count", options.lang, count=len(rows)))
                 return 0
-            user = acting_user(options, db, "reveal_ids") if options.reveal else None
+            user = acting_user(options, db) if options.reveal else None
             _show(filings.get_filing(db, options.key, by=user, reveal=options.reveal), options)
             return 0
         if command == "new":
-            user = acting_user(options, db, None)
+            user = acting_user(options, db)
             data = read_json_file(options.json_file)
             record = filings.draft_filing(db, options.kind, data, by=user)
             if options.submit:
                 record = filings.transition(db, record.id, "submit", by=user)
         else:
-            user = acting_user(options, db, None)  # the filing service checks the role and audits a refusal
+            user = acting_user(options, db)  # the filing service checks the role and audits a refusal
             record = filings.transition(db, options.key, command, by=user, comment=options.comment,
                                         document_no=getattr(options, "document_no", None))
         _show(record, options)

@@ -51,7 +51,7 @@ def cmd_import(options: argparse.Namespace) -> int:
         if options.dry_run:  # reads only: no login
             report = ledger.preview_ledger(db, options.file, mapping=mapping)
         else:
-            user = acting_user(options, db, "legacy_entry" if options.legacy else "import")
+            user = acting_user(options, db)
             report = ledger.import_ledger(db, options.file, mapping=mapping, skip_invalid=options.skip_invalid,
                                           rejected_path=options.rejected, by=user, legacy=options.legacy)
     finally:
@@ -99,7 +99,6 @@ def _print_report(report: Any, lang: str) -> None:
 
 def cmd_export(options: argparse.Namespace) -> int:
     from civicdesk.services import ledger
-    from civicdesk.services.admin import auth
     from civicdesk.services.register.browse import RegisterFilter
 
     db = open_db(options)
@@ -107,14 +106,11 @@ def cmd_export(options: argparse.Namespace) -> int:
         if options.template:  # an empty form: no data leaves the office
             result = ledger.write_template(db, options.file)
         else:
-            user = acting_user(options, db, "export")
-            if options.with_id_numbers:
-                auth.require(user, "reveal_ids")
+            user = acting_user(options, db)
             flt = RegisterFilter(tier=options.tier, legal_form=options.legal_form,
                                  status=options.status or (None if options.all else "live"))
             result = ledger.export_register(db, options.file, flt=flt, division=options.division,
-                                            with_id_numbers=options.with_id_numbers,
-                                            actor=user.username if user else None)
+                                            with_id_numbers=options.with_id_numbers, by=user)
     finally:
         db.close()
     if options.json:

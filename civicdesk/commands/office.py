@@ -33,14 +33,15 @@ def cmd_office(options: argparse.Namespace) -> int:
     try:
         lang = options.lang
         if options.office_command == "card":
-            data = keys.make_card(db, keys.passphrase_for(db))
+            user = acting_user(options, db)
+            data = keys.make_card(db, keys.passphrase_for(db, by=user), by=user)
             options.output.write_bytes(data)
             card = keys.parse_card(data)
             print(messages.text("cli.office.card_written", lang, path=options.output))
             print(messages.text("cli.office.fingerprint", lang, fingerprint=card.fingerprint))
             return 0
         if options.office_command == "trust":
-            user = acting_user(options, db, "office")  # trusting another office's keys is an admin's act
+            user = acting_user(options, db)  # trusting another office's keys is an admin's act: trust_card checks
             if not options.card.is_file():
                 raise InputError("sync.file_missing", path=str(options.card))
             data = options.card.read_bytes()
@@ -59,7 +60,7 @@ def cmd_office(options: argparse.Namespace) -> int:
                 answer = input("请电话核对指纹，一致请输入 yes / compare by phone, type yes if equal: ")
                 if answer.strip().lower() not in ("yes", "y", "是"):
                     raise InputError("sync.not_confirmed")
-            keys.trust_card(db, data, str(options.card), actor=user.username if user else None)
+            keys.trust_card(db, data, str(options.card), by=user)
             if options.json:
                 print_json({"code": card.office_code, "name": card.name, "level": card.level,
                              "fingerprint": card.fingerprint, "changed_key": check.known and not check.same_keys})

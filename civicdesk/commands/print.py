@@ -137,7 +137,6 @@ def kind_parser(kind: Any) -> argparse.ArgumentParser:
 
 
 def cmd_print(options: argparse.Namespace) -> int:
-    from civicdesk.services.admin import auth  # SQLAlchemy: see the module
     from civicdesk.services.printing import get_kind, print_document  # reportlab: see the module
 
     kind = get_kind(options.kind)
@@ -145,11 +144,9 @@ def cmd_print(options: argparse.Namespace) -> int:
     options.json = args.json
     db = open_db(options)
     try:
-        user = acting_user(options, db, "print")
-        if args.reveal_ids and not args.public:
-            auth.require(user, "reveal_ids")
+        user = acting_user(options, db)  # print_document checks "print" (and "reveal_ids")
         result = print_document(db, kind.name, ARGUMENTS[kind.name].options(args), args.output, public=args.public,
-                                reveal_ids=args.reveal_ids, font=args.font, actor=user.username if user else None)
+                                reveal_ids=args.reveal_ids, font=args.font, by=user)
     finally:
         db.close()
     if args.json:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -68,11 +69,12 @@ def _write(path: Path, data: bytes) -> None:
     tmp.replace(path)
 
 
-def _numbers(values: list[Any], lang: str) -> str:
-    """Package numbers, ranges of them as first–last: 无 / none for an empty list."""
+def _numbers(values: Sequence[Any], lang: str) -> str:
+    """Package numbers, ranges of them (pairs) as first–last: 无 / none for an empty list."""
     if not values:
         return messages.label("cli.sync.none", lang)
-    parts = [f"{v[0]}–{v[1]}" if isinstance(v, list) and v[0] != v[1] else str(v[0] if isinstance(v, list) else v)
+    ranged = (list, tuple)
+    parts = [f"{v[0]}–{v[1]}" if isinstance(v, ranged) and v[0] != v[1] else str(v[0] if isinstance(v, ranged) else v)
              for v in values[:20]]
     more = len(values) - 20
     if more > 0:
@@ -80,21 +82,21 @@ def _numbers(values: list[Any], lang: str) -> str:
     return messages.label("cli.enum_separator", lang).join(parts)
 
 
-def _status_lines(data: dict[str, Any], lang: str) -> list[str]:
-    """``sync status`` as sentences, in the chosen language."""
-    office = data["office"]
-    lines = [messages.text("cli.sync.status_office", lang, name=office["name"], code=office["code"],
-                           epoch=data["epoch"])]
-    for o in data["offices"]:
-        sent = o["last_sent"]["seq"] if o["last_sent"] else None
+def _status_lines(data: Any, lang: str) -> list[str]:
+    """``sync status`` (a :class:`~civicdesk.services.sync.status.SyncStatus`) as sentences, in the chosen
+    language."""
+    lines = [messages.text("cli.sync.status_office", lang, name=data.office_name, code=data.office_code,
+                           epoch=data.epoch)]
+    for o in data.offices:
+        sent = o.last_sent.seq if o.last_sent else None
         lines.append(messages.text(
-            "cli.sync.status_peer", lang, code=o["code"], name=o["name"],
+            "cli.sync.status_peer", lang, code=o.code, name=o.name,
             sent=sent if sent is not None else messages.label("cli.sync.no_number", lang),
-            acknowledged=o["acknowledged"]["seq"], unacknowledged=_numbers(o["unacknowledged"], lang),
-            received=o["received"]["seq"], missing=_numbers(o["missing"], lang), parked=_numbers(o["parked"], lang)))
-    lines.append(messages.text("cli.sync.open_conflicts", lang, count=data["open_conflicts"]))
-    if data.get("quarantined"):
-        lines.append(messages.text("cli.sync.quarantined", lang, count=data["quarantined"]))
+            acknowledged=o.acknowledged.seq, unacknowledged=_numbers(o.unacknowledged, lang),
+            received=o.received.seq, missing=_numbers(o.missing, lang), parked=_numbers(o.parked, lang)))
+    lines.append(messages.text("cli.sync.open_conflicts", lang, count=data.open_conflicts))
+    if data.quarantined:
+        lines.append(messages.text("cli.sync.quarantined", lang, count=data.quarantined))
     return lines
 
 
@@ -118,20 +120,17 @@ def _import_sentence(r: Any, lang: str) -> str:
 
 
 def cmd_sync(options: argparse.Namespace) -> int:
-    from civicdesk.services.sync import keys, service
+    from civicdesk.services.sync import conflicts, incoming, keys, outgoing, status, streams
 
     lang = options.lang
     db = open_db(options)
     try:
         command = options.sync_command
-        user = None
-        if command in ("export", "resend", "import", "new-epoch"):
-            user = acting_user(options, db, "sync")
-        elif command == "resolve":
-            user = acting_user(options, db, "conflict.resolve")
-        actor = user.username if user else None
+        # who acts (the service checks what they may do); status and the masked conflict list only read
+        reveal = command == "conflicts" and options.reveal
+        user = acting_user(options, db) if command not in ("status", "conflicts") or reveal else None
         if command == "export":
-            packages = service.export(db, options.to, keys.passphrase_for(db), full=options.full, actor=actor)
+            packages = outgoing.export(db, options.to, keys.passphrase_for(db, by=user), full=options.full, by=user)
             written = []
             for i, p in enumerate(packages):
                 path = _target(options, p.file_name, i == 0)
@@ -146,13 +145,13 @@ def cmd_sync(options: argparse.Namespace) -> int:
                     print(messages.text(code, lang, file=w["file"], seq=w["seq"], changes=w["changes"]))
             return 0
         if command == "resend":
-            p = service.resend(db, options.to, options.seq, options.epoch)
+            p = outgoing.resend(db, options.to, options.seq, options.epoch, by=user)
             path = _target(options, p.file_name, True)
             _write(path, p.data)
             print(messages.text("cli.sync.resent", lang, path=path, sha256=p.sha256))
             return 0
         if command == "import":
-            results = service.import_files(db, options.files, keys.passphrase_from_env_or_prompt(), actor=actor)
+            results = incoming.import_files(db, options.files, keys.passphrase_from_env_or_prompt(), by=user)
             if options.json:
                 print_json([r.as_dict() for r in results])
             else:
@@ -160,16 +159,15 @@ def cmd_sync(options: argparse.Namespace) -> int:
                     print(_import_sentence(r, lang))
             return EXIT_REFUSED if any(r.status == "refused" for r in results) else 0
         if command == "status":
-            data = service.status(db)
+            data = status.status(db)
             if options.json:
-                print_json(data)
+                print_json(data.as_dict())
             else:
                 for line in _status_lines(data, lang):
                     print(line)
             return 0
         if command == "conflicts":
-            reveal_user = acting_user(options, db, "reveal_ids") if options.reveal else None
-            rows = service.list_conflicts(db, open_only=options.open, reveal=options.reveal, user=reveal_user)
+            rows = conflicts.list_conflicts(db, open_only=options.open, reveal=options.reveal, by=user)
             if options.json:
                 print_json([r.as_dict() for r in rows])
             else:
@@ -187,14 +185,14 @@ def cmd_sync(options: argparse.Namespace) -> int:
                     raise InputError("input.type", field="--set", expected="FIELD=VALUE")
                 k, v = item.split("=", 1)
                 values[k] = v
-            view = service.resolve_conflict(db, options.id, options.take, values, actor=actor)
+            view = conflicts.resolve_conflict(db, options.id, options.take, values, by=user)
             if options.json:
                 print_json(view.as_dict())
             else:
                 print(messages.text("cli.sync.resolved", lang, id=view.id))
             return 0
         if command == "new-epoch":
-            epoch = service.new_epoch(db)
+            epoch = streams.new_epoch(db, by=user)
             if options.json:
                 print_json({"epoch": epoch})
             else:

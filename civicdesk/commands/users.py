@@ -72,7 +72,7 @@ def cmd_user(options: argparse.Namespace) -> int:
             auth.change_password(db, options.user, old, new)
             print(messages.text("cli.users.password_changed", options.lang))
             return 0
-        by = acting_user(options, db, "users")
+        by = acting_user(options, db)
         if command == "add":
             password = read_new_password(f"用户 {options.name} 的密码")
             info = auth.create_user(db, options.name, password, options.role, full_name=options.full_name, by=by)

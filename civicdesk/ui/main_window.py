@@ -426,7 +426,8 @@ class MainWindow(QMainWindow):
                 self.model.labels = self.detail.labels = self.labels
             self.ctx.changed(Changes(organizations=True))
 
-        self.ctx.runner.run(lambda job: demo.load_demo(db, job.progress), on_success=done,
+        by = self.ctx.user
+        self.ctx.runner.run(lambda job: demo.load_demo(db, job.progress, by=by), on_success=done,
                             on_failure=self._error, on_progress=self.show_progress)
 
     def show_statistics(self) -> None:

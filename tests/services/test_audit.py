@@ -30,7 +30,7 @@ def chain_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = open_database(path)
     init_office(db, code=SHAWAN[0], name=SHAWAN[1], level=SHAWAN[2])
     admin = auth.create_user(db, "admin", "admin123x", "admin")
-    organizations.add_organization(db, social_group(), recorded_by="admin")
+    organizations.add_organization(db, social_group(), by=admin)
     for i in range(300):
         audit.record_event(db, "export.register", actor=admin.username, rows=i, file=f"名录{i}.xlsx")
         if i % 50 == 0:
@@ -114,11 +114,12 @@ def test_the_table_refuses_update_and_delete(db: Database, db_path: Path) -> Non
 
 
 def test_every_data_change_is_in_the_trail_with_before_and_after(db: Database) -> None:
-    record = organizations.add_organization(db, social_group(), recorded_by="admin")
-    inserts = [e for e in audit.entries(db, entity_id=record.id)]
+    admin = auth.create_user(db, "admin", "admin123x", "admin")
+    record = organizations.add_organization(db, social_group(), by=admin)
+    inserts = [e for e in audit.entries(db, entity_id=record.id, by=admin)]
     assert inserts and inserts[0].action == "data.insert" and inserts[0].actor == "admin"
     fields = inserts[0].details["fields"]
     assert fields["name"] == {"old": None, "new": "乐山市沙湾区测试摄影协会"}
     assert inserts[0].details["note"] == "legacy_entry"
-    person = [e for e in audit.entries(db, action="data.insert") if e.entity == "org_person"][0]
+    person = [e for e in audit.entries(db, action="data.insert", by=admin) if e.entity == "org_person"][0]
     assert person.details["fields"]["id_number"]["new"].count("*") >= 8  # no full ID number in the trail

@@ -31,7 +31,7 @@ def test_password_is_stored_as_argon2id(db: Database, db_path: Path, admin: auth
     assert value.startswith("$argon2id$") and "admin123x" not in value
     assert auth.authenticate(db, "admin", "admin123x").role == "admin"
     # the audit trail records the new account without its hash
-    entry = audit.entries(db, action="data.insert")[0]
+    entry = audit.entries(db, action="data.insert", by=admin)[0]
     assert entry.entity == "user_account" and entry.details["fields"]["password_hash"]["new"] == "***"
 
 
@@ -47,6 +47,7 @@ def test_rehash_on_login_when_parameters_change(db: Database, db_path: Path, adm
 
 
 def test_thousand_wrong_passwords_accepted_zero_times(db: Database, admin: auth.UserInfo) -> None:
+    auditor = auth.create_user(db, "auditor", "audit123x", "admin", by=admin)  # reads the trail: not locked
     rng = random.Random(20261128)
     right = "admin123x"
     near = [right.upper(), right + " ", " " + right, right[:-1], right[1:], right + "x", "admin123X", "",
@@ -65,11 +66,12 @@ def test_thousand_wrong_passwords_accepted_zero_times(db: Database, admin: auth.
         except CivicDeskError as exc:
             assert exc.code in ("auth.failed", "auth.locked")
     assert accepted == 0
-    assert len(audit.entries(db, action="auth.login_failed", limit=2000)) == 1000
+    assert len(audit.entries(db, action="auth.login_failed", limit=2000, by=auditor)) == 1000
     assert auth.authenticate(db, "admin", right, now=now + timedelta(hours=1)).username == "admin"
 
 
 def test_lock_out_after_five_failures(db: Database, admin: auth.UserInfo) -> None:
+    auditor = auth.create_user(db, "auditor", "audit123x", "admin", by=admin)  # reads the trail: not locked
     now = utcnow()
     for _ in range(auth.MAX_FAILURES):
         with pytest.raises(CivicDeskError) as err:
@@ -79,7 +81,7 @@ def test_lock_out_after_five_failures(db: Database, admin: auth.UserInfo) -> Non
         auth.authenticate(db, "admin", "admin123x", now=now + timedelta(minutes=1))
     assert err.value.code == "auth.locked"
     assert auth.authenticate(db, "admin", "admin123x", now=now + timedelta(minutes=16)).username == "admin"
-    reasons = [e.details["reason"] for e in audit.entries(db, action="auth.login_failed")]
+    reasons = [e.details["reason"] for e in audit.entries(db, action="auth.login_failed", by=auditor)]
     assert reasons[:2] == ["locked", "wrong_password_locked"]
 
 

@@ -32,8 +32,8 @@ def office(db: Database) -> dict[str, auth.UserInfo]:
 
 
 @pytest.fixture
-def org(db: Database) -> organizations.OrgRecord:
-    return organizations.add_organization(db, social_group())
+def org(db: Database, office: dict[str, auth.UserInfo]) -> organizations.OrgRecord:
+    return organizations.add_organization(db, social_group(), by=office["admin"])  # a paper record typed in
 
 
 def change(org_id: str, **changes: object) -> dict[str, object]:
@@ -68,7 +68,7 @@ def test_every_transition_allowed_or_refused(db: Database, db_path: Path, office
     sources, target, _, _ = filings.TRANSITIONS[action]
     who = office["clerk"] if action in ("submit", "withdraw") else office["reviewer2"]
     before = digest(db_path, without=("audit_entry",))
-    refusals = len(audit.entries(db, action="filing.refused"))
+    refusals = len(audit.entries(db, action="filing.refused", by=auth.get_user(db, "admin")))
     if state in sources:
         after = filings.transition(db, record.id, action, by=who, comment="意见")
         assert after.state == target
@@ -79,7 +79,7 @@ def test_every_transition_allowed_or_refused(db: Database, db_path: Path, office
         assert err.value.code == "filing.transition"
         assert filings.get_filing(db, record.id).state == state
         assert digest(db_path, without=("audit_entry",)) == before
-        assert len(audit.entries(db, action="filing.refused")) == refusals + 1
+        assert len(audit.entries(db, action="filing.refused", by=auth.get_user(db, "admin"))) == refusals + 1
 
 
 def test_register_changes_only_on_approval(db: Database, office, org) -> None:
@@ -112,7 +112,7 @@ def test_four_eyes(db: Database, db_path: Path, office, org, action: str, author
         filings.transition(db, record.id, action, by=office["reviewer"], comment="自审")
     assert err.value.code == "filing.four_eyes"
     assert digest(db_path, without=("audit_entry",)) == before
-    last = audit.entries(db, limit=1)[0]
+    last = audit.entries(db, limit=1, by=auth.get_user(db, "admin"))[0]
     assert (last.action, last.actor, last.details["error"]) == ("filing.refused", "li", "filing.four_eyes")
     assert filings.transition(db, record.id, action, by=office["reviewer2"], comment="他审").state != "submitted"
 
@@ -169,7 +169,7 @@ def test_refused_contents_change_nothing(db: Database, db_path: Path, office, or
         filings.draft_filing(db, "deregister", {"organization_id": org.id, "reason": "自行解散"}, by=office["clerk"])
     assert err.value.code == "filing.liquidation"
     assert digest(db_path, without=("audit_entry",)) == before
-    assert len(audit.entries(db, action="filing.refused")) == 4
+    assert len(audit.entries(db, action="filing.refused", by=auth.get_user(db, "admin"))) == 4
 
 
 def test_deregistration_then_no_more_filings(db: Database, db_path: Path, office, org) -> None:
@@ -280,7 +280,7 @@ def test_an_establishment_diff_lists_every_field_and_person_approval_writes(db: 
     # what approval writes is what the diff listed
     filings.transition(db, draft.id, "submit", by=office["clerk"])
     approved = filings.transition(db, draft.id, "approve", by=office["reviewer"])
-    org = organizations.get_organization(db, approved.organization_id, reveal=True)
+    org = organizations.get_organization(db, approved.organization_id, reveal=True, by=office["admin"])
     assert sorted(p.name for p in org.people) == ["张三", "钱秘书"]
     for spec_name, row in rows.items():
         if not spec_name.startswith("people"):
@@ -304,7 +304,7 @@ def test_filings_mask_personal_numbers_unless_revealed_and_a_reveal_is_audited(d
     revealed = filings.get_filing(db, draft.id, by=office["reviewer"], reveal=True)
     assert revealed.changes["legal_rep_id_number"] == REP_ID
     assert {d.field: d.new for d in revealed.diff}["legal_rep_phone"] == "13700002222"
-    entry = audit.entries(db, limit=1)[0]
+    entry = audit.entries(db, limit=1, by=auth.get_user(db, "admin"))[0]
     assert (audit.count(db), entry.action, entry.actor, entry.entity_id) == (before + 1, "data.revealed", "li",
                                                                              draft.id)
 

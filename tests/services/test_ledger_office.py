@@ -128,7 +128,7 @@ def test_all_or_nothing_then_skip_invalid_with_rejected_rows(db: Database, db_pa
     assert digest(db_path) == before
     assert not (tmp_path / "台账-不合格行.xlsx").exists()
 
-    report = ledger.import_ledger(db, path, skip_invalid=True, actor="clerk1", legacy=True, today=TODAY)
+    report = ledger.import_ledger(db, path, skip_invalid=True, legacy=True, today=TODAY)
     assert report.imported and report.new == 4 and report.invalid == 2
     assert report.rejected_file == str(tmp_path / "台账-不合格行.xlsx")
     photo = organizations.get_organization(db, USCC_PHOTO, reveal=True)
@@ -192,14 +192,15 @@ def test_changed_rows_show_their_fields_and_become_change_filings(
     before = digest(db_path)
     assert digest(db_path) == before
 
-    report = ledger.import_ledger(db, path, actor="clerk2", today=TODAY)
+    reviewer = auth.create_user(db, "admin", "admin123x", "admin")
+    clerk = auth.create_user(db, "clerk2", "clerk123x", "clerk", by=reviewer)
+    report = ledger.import_ledger(db, path, by=clerk, today=TODAY)
     assert report.imported and report.changed == 2 and len(report.filings) == 2
     # the register changes only when a reviewer approves the change filings the import submitted
     assert organizations.get_organization(db, USCC_PHOTO).version == photo_before.version
     pending = filings.list_filings(db, state="submitted")
     assert sorted(f.number for f in pending) == sorted(report.filings)
     assert {f.created_by for f in pending} == {"clerk2"}
-    reviewer = auth.create_user(db, "admin", "admin123x", "admin")
     for number in report.filings:
         filings.transition(db, number, "approve", by=reviewer)
     photo = organizations.get_organization(db, USCC_PHOTO)

@@ -160,7 +160,7 @@ def test_internal_sheet_masks_ids_unless_revealed(shawan: Database, shawan_db_pa
         "WHERE p.id_number IS NOT NULL AND p.is_current LIMIT 1").fetchone()
     conn.close()
     masked, revealed = tmp_path / "masked.pdf", tmp_path / "revealed.pdf"
-    result = print_document(shawan, "organization", {"key": org_id}, masked, actor="clerk1")
+    result = print_document(shawan, "organization", {"key": org_id}, masked)
     print_document(shawan, "organization", {"key": org_id}, revealed, reveal_ids=True)
     text = text_of(masked)
     assert "社会组织登记信息表" in text and name in text and "内部资料" in text

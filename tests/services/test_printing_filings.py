@@ -42,7 +42,7 @@ def test_period_report_with_deadlines(decided, tmp_path: Path) -> None:
     db, made = decided
     internal, public = tmp_path / "i.pdf", tmp_path / "p.pdf"
     options = FilingsOptions(date(2026, 1, 1), date(2026, 11, 28))
-    result = print_document(db, "filings", options, internal)
+    result = print_document(db, "filings", options, internal, by=auth.get_user(db, "wang"))
     assert (result.facts["received"], result.facts["decided"], result.facts["pending"], result.facts["overdue"]) == (
         2, 1, 1, 1)
     text = text_of(internal)
@@ -50,7 +50,7 @@ def test_period_report_with_deadlines(decided, tmp_path: Path) -> None:
     assert "本期受理申请事项2件" in text and "已逾期1件" in text
     assert made[0].number in text and made[1].number in text and made[2].number not in text  # 2025: outside
     assert "王五" in text and "赵六" in text
-    print_document(db, "filings", options, public, public=True)
+    print_document(db, "filings", options, public, public=True, by=auth.get_user(db, "wang"))
     assert "王五" not in text_of(public) and made[1].number in text_of(public)  # no applicants in public
     assert_fonts_embedded(internal)
 
@@ -58,7 +58,7 @@ def test_period_report_with_deadlines(decided, tmp_path: Path) -> None:
 def test_organization_sheet_lists_its_latest_filings(decided, tmp_path: Path) -> None:
     db, made = decided
     sheet = tmp_path / "o.pdf"
-    print_document(db, "organization", {"key": made[0].organization_id}, sheet)
+    print_document(db, "organization", {"key": made[0].organization_id}, sheet, by=auth.get_user(db, "wang"))
     text = text_of(sheet)
     assert "最近的申请事项" in text and "准予" in text
 
@@ -89,11 +89,11 @@ def test_days_left_count_from_the_day_the_report_is_printed_as_the_queue_does(sh
         assert queued.days_left == 60 and filings.list_filings(db)[0].days_left == 60
         for end in (date(2026, 12, 31), date(2026, 11, 28)):  # the year's report, and today's
             target = tmp_path / f"{end}.pdf"
-            print_document(db, "filings", FilingsOptions(date(2026, 1, 1), end), target)
+            print_document(db, "filings", FilingsOptions(date(2026, 1, 1), end), target, by=clerk)
             assert "已受理（剩60天）" in text_of(target).replace("\n", "")
         clock.advance(days=10)  # ten days later the queue and the report both say 50
         target = tmp_path / "later.pdf"
-        print_document(db, "filings", FilingsOptions(date(2026, 1, 1), date(2026, 12, 31)), target)
+        print_document(db, "filings", FilingsOptions(date(2026, 1, 1), date(2026, 12, 31)), target, by=clerk)
         assert filings.get_filing(db, draft.id).days_left == 50
         assert "已受理（剩50天）" in text_of(target).replace("\n", "")
     finally:

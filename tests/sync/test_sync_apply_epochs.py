@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from civicdesk.models import Organization
 from civicdesk.services.core.database import open_database
-from civicdesk.services.sync import service
+from civicdesk.services.sync import streams
 from tests.helpers.sync import edit, export, import_json, ok, read_org
 
 
@@ -33,7 +33,7 @@ def _received(path: Path, origin: str) -> dict:
     db = open_database(path)
     try:
         with db.read() as s:
-            return service._received(s, origin)  # what the next acknowledgement says
+            return streams.received_from(s, origin)  # what the next acknowledgement says
     finally:
         db.close()
 
@@ -41,7 +41,7 @@ def _received(path: Path, origin: str) -> dict:
 def _new_epoch(path: Path) -> None:
     db = open_database(path)
     try:
-        service.new_epoch(db)
+        streams.new_epoch(db)
     finally:
         db.close()
 

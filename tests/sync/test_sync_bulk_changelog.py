@@ -121,7 +121,7 @@ def test_a_ledger_imported_after_the_first_export_travels_incrementally(tmp_path
     write_ledger(path, rows)
     db = open_database(district)
     try:
-        report = ledger.import_ledger(db, path, actor="clerk", legacy=True)  # digitized directly, not filings
+        report = ledger.import_ledger(db, path, legacy=True)  # digitized directly, not filings
     finally:
         db.close()
     assert report.imported and _count(district, "SELECT count(*) FROM organization") == len(rows)

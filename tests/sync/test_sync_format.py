@@ -16,7 +16,7 @@ from civicdesk.services.register import search
 from civicdesk.services.core.database import open_database
 from civicdesk.services.sync import keys as keyring
 from civicdesk.services.sync import package as pkg
-from civicdesk.services.sync import service
+from civicdesk.services.sync import outgoing
 from tests.helpers.db import digest
 from tests.helpers.sync import PASSPHRASE, edit
 from tests.sync.test_sync_hostile import Forger, _change, _one, _refusals
@@ -82,7 +82,7 @@ def test_logged_inserts_carry_the_pinyin_only_while_the_name_is_unchanged(pair: 
     try:
         with db.read() as session:
             peer = session.scalars(select(SyncPeer).where(SyncPeer.office_code == "511100")).one()
-            changes = service._logged(session, peer)
+            changes = outgoing.logged_changes(session, peer)
     finally:
         db.close()
     inserts = {c["id"]: c for c in changes if c["entity"] == "organization" and c["op"] == "insert"}

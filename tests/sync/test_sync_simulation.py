@@ -29,7 +29,7 @@ from civicdesk.models import Organization
 from civicdesk.models.sync import ChangeLog
 from civicdesk.services.core.database import Database, open_database, sqlite_backup
 from civicdesk.services.admin.office import init_office
-from civicdesk.services.sync import keys, service
+from civicdesk.services.sync import conflicts, incoming, keys, outgoing, streams
 from civicdesk.services.sync.apply import compare
 from tests.helpers.sync import PASSPHRASE
 
@@ -110,7 +110,7 @@ class World:
         self._collect(code)
 
     def send(self, a: str, b: str, *, lossy: bool = True) -> None:
-        for p in service.export(self.dbs[a], b, PASSPHRASE):
+        for p in outgoing.export(self.dbs[a], b, PASSPHRASE):
             self.post(b, (p.file_name, p.data), lossy)
 
     def post(self, b: str, blob: tuple[str, bytes], lossy: bool) -> None:
@@ -127,7 +127,7 @@ class World:
         take = len(box) if everything else self.rng.randrange(len(box) + 1)
         todo, self.mail[b] = box[:take], box[take:]
         if todo:
-            for r in service.import_blobs(self.dbs[b], todo, PASSPHRASE):
+            for r in incoming.import_blobs(self.dbs[b], todo, PASSPHRASE):
                 assert r.status != "refused", r
 
     def take_backup(self, code: str) -> None:
@@ -143,7 +143,7 @@ class World:
             Path(f"{self.folder / code}.sqlite3{suffix}").unlink(missing_ok=True)
         shutil.copyfile(source, self.folder / f"{code}.sqlite3")
         self.dbs[code] = open_database(self.folder / f"{code}.sqlite3")
-        service.new_epoch(self.dbs[code])
+        streams.new_epoch(self.dbs[code])
         with self.dbs[code].read() as s:
             self.seen_log[code] = s.scalar(select(ChangeLog.id).order_by(ChangeLog.id.desc()).limit(1)) or 0
         # edits made there after the backup exist only where they were sent before the restore
@@ -169,12 +169,12 @@ class World:
         lost; a city-made package carries only the city's own changes, a full one carries those rows back."""
         for _ in range(4):
             for code in self.restored:
-                for p in service.export(self.dbs[CITY], code, PASSPHRASE, full=True):
+                for p in outgoing.export(self.dbs[CITY], code, PASSPHRASE, full=True):
                     self.post(code, (p.file_name, p.data), False)
             for d in DISTRICTS:
                 for a, b in ((d, CITY), (CITY, d)):
                     self.send(a, b, lossy=False)
-                    for p in service.unacknowledged(self.dbs[a], b):
+                    for p in outgoing.unacknowledged(self.dbs[a], b):
                         self.post(b, (p.file_name, p.data), False)
             for code in self.dbs:
                 self.deliver(code, everything=True)
@@ -187,7 +187,7 @@ class World:
     def conflicts(self) -> list[Any]:
         out = []
         for db in self.dbs.values():
-            out += service.list_conflicts(db)
+            out += conflicts.list_conflicts(db)
         return out
 
 
@@ -204,7 +204,7 @@ def _run(folder: Path, seed: int, steps: int) -> None:
             world.step()
         world.settle()
         # Rows that still differ must be under an open conflict on both sides (see the module docstring) ...
-        open_rows = {code: {c.row_id for c in service.list_conflicts(db, open_only=True)} for code,
+        open_rows = {code: {c.row_id for c in conflicts.list_conflicts(db, open_only=True)} for code,
                      db in world.dbs.items()}
         for d in DISTRICTS:
             here, there = world.rows(d, d), world.rows(CITY, d)
@@ -266,12 +266,12 @@ def _decide_all(db: Any) -> None:
     from civicdesk.errors import InputError
 
     for _ in range(10_000):
-        pending = service.list_conflicts(db, open_only=True)
+        pending = conflicts.list_conflicts(db, open_only=True)
         if not pending:
             return
         for c in pending:
             try:
-                service.resolve_conflict(db, c.id, "local")
+                conflicts.resolve_conflict(db, c.id, "local")
                 break
             except InputError as exc:
                 assert exc.code == "sync.conflict_newer", exc

@@ -18,7 +18,7 @@ import pytest
 
 from civicdesk.models import Organization
 from civicdesk.services.core.database import open_database
-from civicdesk.services.sync import service
+from civicdesk.services.sync import incoming, outgoing
 from tests.helpers.db import register_digest
 from tests.helpers.sync import PASSPHRASE
 
@@ -42,7 +42,7 @@ def _stream(district: Path, count: int) -> list[tuple[str, bytes]]:
                         org = session.get(Organization, org_id)
                         org.address = f"四川省乐山市沙湾区第{i}号测试路{rng.randrange(100)}号"
                         org.member_count = rng.randrange(10, 500)
-            for p in service.export(db, "511100", PASSPHRASE):
+            for p in outgoing.export(db, "511100", PASSPHRASE):
                 out.append((p.file_name, p.data))
     finally:
         db.close()
@@ -52,7 +52,7 @@ def _stream(district: Path, count: int) -> list[tuple[str, bytes]]:
 def _import(path: Path, blobs: list[tuple[str, bytes]]) -> list[str]:
     db = open_database(path)
     try:
-        return [r.status for r in service.import_blobs(db, blobs, PASSPHRASE)]
+        return [r.status for r in incoming.import_blobs(db, blobs, PASSPHRASE)]
     finally:
         db.close()
 
@@ -73,7 +73,7 @@ def _orders(pair: dict[str, Path], packages: int, orders: int) -> None:
         db = open_database(target)
         try:
             for blob in doubled:  # one file per import, as a clerk opening mails one by one
-                (result,) = service.import_blobs(db, [blob], PASSPHRASE)
+                (result,) = incoming.import_blobs(db, [blob], PASSPHRASE)
                 assert result.status in ("applied", "already_imported", "parked")
         finally:
             db.close()

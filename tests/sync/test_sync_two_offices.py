@@ -224,9 +224,9 @@ def _sub(folder: Path, name: str) -> Path:
 
 
 def test_large_export_splits_into_consecutive_packages(pair: dict[str, Path], monkeypatch) -> None:
-    from civicdesk.services.sync import service
+    from civicdesk.services.sync import outgoing
 
-    monkeypatch.setattr(service, "SPLIT_BYTES", 40_000)
+    monkeypatch.setattr(outgoing, "SPLIT_BYTES", 40_000)
     city, district, folder = pair["city"], pair["district"], pair["dir"]
     files = export(district, "511100", folder)
     assert len(files) >= 3

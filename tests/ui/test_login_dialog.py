@@ -67,7 +67,7 @@ def test_wrong_password_is_said_in_words_and_the_right_one_logs_in(qtbot: Any, d
         attempt(qtbot, dialog, "clerk1", PASSWORD)
     assert done.args[0].username == "clerk1" and done.args[0].role == "clerk"
     assert not dialog.isVisible() and dialog.user is not None
-    actions = [e.action for e in audit.entries(db, action="auth.", limit=3)]
+    actions = [e.action for e in audit.entries(db, action="auth.", limit=3, by=auth.get_user(db, "admin"))]
     assert actions[0] == "auth.login" and actions.count("auth.login_failed") == 2
 
 

@@ -295,7 +295,7 @@ def test_prefilled_record_shows_its_values_and_every_issue(qtbot: Any, ctx: AppC
 def test_validation_error_from_saving_is_shown_at_the_field(
     qtbot: Any, ctx: AppContext, form: OrgFormDialog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def clash(db: Any, data: dict[str, Any], *, entry_mode: str, recorded_by: str | None = None) -> None:
+    def clash(db: Any, data: dict[str, Any], *, entry_mode: str, by: Any = None) -> None:
         raise ValidationError([Issue("uscc", "uscc.duplicate", {"value": GOOD_USCC, "other": "另一协会"})])
 
     form.legacy_box.setChecked(True)
@@ -310,7 +310,7 @@ def test_validation_error_from_saving_is_shown_at_the_field(
 def test_other_errors_from_saving_go_to_a_message_box(
     qtbot: Any, ctx: AppContext, form: OrgFormDialog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(db: Any, data: dict[str, Any], *, entry_mode: str, recorded_by: str | None = None) -> None:
+    def broken(db: Any, data: dict[str, Any], *, entry_mode: str, by: Any = None) -> None:
         raise DatabaseError("db.cannot_open", path="x.sqlite3", reason="disk full")
 
     shown: list[str] = []

@@ -233,7 +233,7 @@ def test_failure_is_shown_and_the_clerk_can_go_back(qtbot, wizard: SetupWizard, 
     from civicdesk.errors import CivicDeskError
     from civicdesk.ui.admin import setup_wizard
 
-    def refuse(db: Database, *, job) -> None:
+    def refuse(db: Database, *, job, by) -> None:
         raise CivicDeskError("demo.already_loaded", count=7)
 
     monkeypatch.setattr(setup_wizard, "load_demo_share", refuse)

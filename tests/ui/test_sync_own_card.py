@@ -81,7 +81,7 @@ def test_first_export_makes_the_keys_then_exports(qtbot, make_ctx, fresh_office:
     city_card = keys.make_card(db, PASSPHRASE)
     db.close()
     db = open_database(fresh_office)
-    keys.trust_card(db, city_card)
+    keys.trust_card(db, city_card, by=auth.get_user(db, "admin"))
     db.close()
 
     window = _window(qtbot, make_ctx, fresh_office)
@@ -104,7 +104,7 @@ def test_clerk_cannot_make_keys_and_is_told_who_can(qtbot, make_ctx, fresh_offic
     db = open_database(fresh_office)
     try:
         with pytest.raises(CivicDeskError) as refused:
-            own_card.make_office_keys(db, PASSPHRASE, user=auth.get_user(db, "clerk1"))
+            own_card.make_office_keys(db, PASSPHRASE, by=auth.get_user(db, "clerk1"))
         assert refused.value.code == "auth.forbidden"
         assert not keys.has_keys(db)
     finally:

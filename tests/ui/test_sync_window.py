@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from civicdesk.services.core.database import open_database
 from civicdesk.services.admin.office import init_office
-from civicdesk.services.sync import keys, service
+from civicdesk.services.sync import incoming, keys, outgoing
 from civicdesk.ui.sync.window import SyncWindow
 
 PASSPHRASE = "test-passphrase-1"
@@ -89,15 +89,15 @@ def test_conflict_side_by_side_and_resolved(qtbot, make_ctx, offices, monkeypatc
         pair[path] = open_database(path)
     try:
         for a, b in ((district, city), (city, district)):
-            (p,) = service.export(pair[a], "511100" if a == district else "511111", PASSPHRASE)
-            service.import_blobs(pair[b], [(p.file_name, p.data)], PASSPHRASE)
+            (p,) = outgoing.export(pair[a], "511100" if a == district else "511111", PASSPHRASE)
+            incoming.import_blobs(pair[b], [(p.file_name, p.data)], PASSPHRASE)
         with pair[district].read() as s:
             org_id = s.query(Organization.id).order_by(Organization.uscc).first()[0]
         for path, value in ((district, "区里的住所"), (city, "市里的住所")):
             with pair[path].unit() as s:
                 s.get(Organization, org_id).address = value
-        (p,) = service.export(pair[district], "511100", PASSPHRASE)
-        service.import_blobs(pair[city], [(p.file_name, p.data)], PASSPHRASE)
+        (p,) = outgoing.export(pair[district], "511100", PASSPHRASE)
+        incoming.import_blobs(pair[city], [(p.file_name, p.data)], PASSPHRASE)
     finally:
         for db in pair.values():
             db.close()

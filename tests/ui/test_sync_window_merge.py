@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from civicdesk.models import Organization
 from civicdesk.services.core.database import open_database
-from civicdesk.services.sync import service
+from civicdesk.services.sync import conflicts, incoming, outgoing
 from civicdesk.ui.sync.merge_dialog import LOCAL, REMOTE, TYPED, MergeDialog
 from tests.ui import test_sync_window
 from tests.ui.test_sync_window import PASSPHRASE, _window
@@ -27,16 +27,16 @@ def _conflict(district: Path, city: Path) -> str:
     pair = {path: open_database(path) for path in (district, city)}
     try:
         for a, b in ((district, city), (city, district)):
-            (p,) = service.export(pair[a], "511100" if a == district else "511111", PASSPHRASE)
-            service.import_blobs(pair[b], [(p.file_name, p.data)], PASSPHRASE)
+            (p,) = outgoing.export(pair[a], "511100" if a == district else "511111", PASSPHRASE)
+            incoming.import_blobs(pair[b], [(p.file_name, p.data)], PASSPHRASE)
         with pair[district].read() as s:
             org_id = s.query(Organization.id).order_by(Organization.uscc).first()[0]
         for path, address, members in ((district, "区里的住所", 31), (city, "市里的住所", 42)):
             with pair[path].unit() as s:
                 org = s.get(Organization, org_id)
                 org.address, org.member_count = address, members
-        (p,) = service.export(pair[district], "511100", PASSPHRASE)
-        service.import_blobs(pair[city], [(p.file_name, p.data)], PASSPHRASE)
+        (p,) = outgoing.export(pair[district], "511100", PASSPHRASE)
+        incoming.import_blobs(pair[city], [(p.file_name, p.data)], PASSPHRASE)
     finally:
         for db in pair.values():
             db.close()
@@ -55,8 +55,8 @@ def test_merge_field_by_field_after_confirmation(qtbot, make_ctx, offices, monke
     shot(window, folder, "sync_conflicts_merge_button.png", fit=False)
     shown = {}
 
-    def ask_merge(conflict: service.ConflictView) -> dict | None:
-        dialog = MergeDialog(conflict, service.typed_fields(conflict.entity), "zh", window)
+    def ask_merge(conflict: conflicts.ConflictView) -> dict | None:
+        dialog = MergeDialog(conflict, conflicts.typed_fields(conflict.entity), "zh", window)
         qtbot.addWidget(dialog)
         dialog.show()
         assert conflict.fields == ["address", "member_count"]
@@ -87,7 +87,7 @@ def test_merge_field_by_field_after_confirmation(qtbot, make_ctx, offices, monke
         with db.read() as s:
             org = s.get(Organization, org_id)
             assert (org.address, org.member_count) == ("四川省乐山市沙湾区核实后的住所", 31)
-        (view,) = service.list_conflicts(db)
+        (view,) = conflicts.list_conflicts(db)
         assert view.resolution["take"] == "merge" and view.resolution["values"]["member_count"] == 31
     finally:
         db.close()
@@ -101,7 +101,7 @@ def test_merge_dialog_starts_from_the_value_held_and_cancel_writes_nothing(qtbot
     qtbot.waitUntil(lambda: window.conflict_list.rowCount() == 1, timeout=WAIT)
     window.conflict_list.selectRow(0)
     conflict = window.selected_conflict()
-    dialog = MergeDialog(conflict, service.typed_fields(conflict.entity), "zh", window)
+    dialog = MergeDialog(conflict, conflicts.typed_fields(conflict.entity), "zh", window)
     qtbot.addWidget(dialog)
     held = {f: conflict.current_values[f] for f in conflict.fields}
     assert dialog.values() == held  # nothing chosen yet: what the provisional winner holds

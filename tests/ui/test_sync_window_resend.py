@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from civicdesk.services.core.database import open_database
-from civicdesk.services.sync import service
+from civicdesk.services.sync import outgoing
 from tests.ui import test_sync_window
 from tests.ui.test_sync_window import _window
 from tests.ui.test_sync_window_trust import shot
@@ -47,7 +47,7 @@ def test_sent_packages_listed_and_one_resaved_identical(qtbot, make_ctx, offices
     assert path.read_bytes() == original
     db = open_database(offices["district"])
     try:
-        assert service.resend(db, "511100", 1).data == original  # what the command writes
+        assert outgoing.resend(db, "511100", 1).data == original  # what the command writes
     finally:
         db.close()
     assert "与原件完全相同" in window.status.text()

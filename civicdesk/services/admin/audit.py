@@ -13,6 +13,7 @@ from civicdesk.errors import CivicDeskError
 from civicdesk.models import audit as chain
 from civicdesk.models.audit import AuditEntry
 from civicdesk.models.base import table_of
+from civicdesk.services.admin import auth
 from civicdesk.services.core.database import Database
 
 
@@ -80,8 +81,10 @@ def record_event(db: Database, action: str, *, actor: str | None, entity: str | 
 
 
 def entries(db: Database, *, actor: str | None = None, action: str | None = None, entity_id: str | None = None,
-            limit: int = 500, before_seq: int | None = None) -> list[AuditRecord]:
-    """The newest entries first, filtered; page with ``before_seq``."""
+            limit: int = 500, before_seq: int | None = None, by: auth.UserInfo | None = None) -> list[AuditRecord]:
+    """The newest entries first, filtered (``actor``: whose entries); page with ``before_seq``.  The trail
+    names who did what: ``by`` needs the ``audit`` right."""
+    auth.require(db, by, "audit")
     with db.read() as session:
         q = select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(limit)
         if actor:

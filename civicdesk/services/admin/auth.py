@@ -102,12 +102,27 @@ def has_users(db: Database) -> bool:
         return bool(session.scalar(select(func.count()).select_from(UserAccount)))
 
 
-def require(user: UserInfo | None, action: str) -> None:
-    """Refuse unless ``user`` may do ``action``; ``None`` (no accounts in this database) may do anything."""
-    if user is None:
-        return
-    if not user.may(action):
-        raise CivicDeskError("auth.forbidden", user=user.username, role=user.role, action=action)
+def require(db: Database, by: UserInfo | None, action: str) -> str:
+    """The one permission check every service makes: refuse unless ``by`` may do ``action`` now, and return the
+    name the audit trail gives the act.
+
+    ``by`` None (nobody logged in) is accepted only while the database has no user account at all: it then acts
+    as the system (:data:`~civicdesk.models.audit.SYSTEM_ACTOR`); once accounts exist it is ``auth.required``.
+    The account is read again from the database, so that a session kept open (the GUI) after an administrator
+    disabled the user or changed the role is judged by the account as it is now (a locked or disabled account
+    is refused).  Reads only: a refusal leaves the database as it was."""
+    with db.read() as session:
+        if by is None:
+            if session.scalar(select(func.count()).select_from(UserAccount)):
+                raise CivicDeskError("auth.required")
+            return audit.SYSTEM_ACTOR
+        account = _get(session, by.username)
+        current = _info(account) if account is not None else None
+    if current is None or (current.locked_until is not None and current.locked_until > utcnow()):
+        raise CivicDeskError("auth.forbidden", user=by.username, role=by.role, action=action)
+    if not current.may(action):
+        raise CivicDeskError("auth.forbidden", user=current.username, role=current.role, action=action)
+    return current.username
 
 
 def _get(session: Session, username: str) -> UserAccount | None:
@@ -118,6 +133,8 @@ def create_user(db: Database, username: str, password: str, role: str, *, full_n
                 by: UserInfo | None = None) -> UserInfo:
     """Add a user.  The first user of a database must be an admin and needs no ``by``; later ones need an
     admin's ``by``."""
+    if by is not None:
+        require(db, by, "users")
     username = _check_username(username)
     if role not in ROLES:
         raise InputError("auth.role", value=role)
@@ -128,7 +145,6 @@ def create_user(db: Database, username: str, password: str, role: str, *, full_n
         if count:
             if by is None:
                 raise CivicDeskError("auth.first_admin")
-            require(by, "users")
         elif role != "admin":
             raise CivicDeskError("auth.forbidden", user=username, role=role, action="first_account")
         if _get(session, username) is not None:
@@ -237,10 +253,10 @@ def change_password(db: Database, username: str, old_password: str, new_password
 
 def reset_password(db: Database, username: str, new_password: str, *, by: UserInfo) -> None:
     """An administrator sets a new password (and unlocks the account)."""
-    require(by, "users")
+    actor = require(db, by, "users")
     check_password_strength(new_password)
     new_hash = hasher().hash(new_password)
-    with db.unit(actor=by.username) as session:
+    with db.unit(actor=actor) as session:
         user = _get(session, username)
         if user is None:
             raise NotFoundError("auth.unknown_user", user=username)
@@ -252,8 +268,8 @@ def reset_password(db: Database, username: str, new_password: str, *, by: UserIn
 
 def set_active(db: Database, username: str, active: bool, *, by: UserInfo) -> UserInfo:
     """An administrator disables (or enables again) an account; accounts are never deleted."""
-    require(by, "users")
-    with db.unit(actor=by.username) as session:
+    actor = require(db, by, "users")
+    with db.unit(actor=actor) as session:
         user = _get(session, username)
         if user is None:
             raise NotFoundError("auth.unknown_user", user=username)
@@ -271,10 +287,10 @@ def set_active(db: Database, username: str, active: bool, *, by: UserInfo) -> Us
 
 
 def set_role(db: Database, username: str, role: str, *, by: UserInfo) -> UserInfo:
-    require(by, "users")
+    actor = require(db, by, "users")
     if role not in ROLES:
         raise InputError("auth.role", value=role)
-    with db.unit(actor=by.username) as session:
+    with db.unit(actor=actor) as session:
         user = _get(session, username)
         if user is None:
             raise NotFoundError("auth.unknown_user", user=username)

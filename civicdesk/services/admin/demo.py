@@ -25,6 +25,7 @@ from sqlalchemy import func, select
 from civicdesk import RESOURCES
 from civicdesk.errors import CivicDeskError
 from civicdesk.models import Division, Organization, OrgChange, OrgPerson, audit, table_of
+from civicdesk.services.admin import auth
 from civicdesk.services.register import search
 from civicdesk.services.core.bulk import insert_rows, stamped
 from civicdesk.services.core.database import Database
@@ -373,13 +374,15 @@ def _share(data: DemoData, office_code: str, own_only: bool = False) -> DemoData
 
 
 def load_demo(db: Database, progress: Callable[[int, int], None] | None = None, *,
-              actor: str | None = None, own_only: bool = False) -> DemoResult:
+              by: auth.UserInfo | None = None, own_only: bool = False) -> DemoResult:
     """Insert this office's share of the demo register in one unit of work (Core bulk inserts).
 
     The city gets everything (a city that does not sync); with ``own_only`` only what it registered itself
     (257 organizations: a city that receives the rest in its districts' sync packages).  A district office
-    gets what it registered or recorded.  Loading twice adds nothing and says so.
+    gets what it registered or recorded.  Loading twice adds nothing and says so.  The records go into the
+    register directly, as an administrator digitizing paper records would: ``by`` needs ``legacy_entry``.
     """
+    actor = auth.require(db, by, "legacy_entry")
     office = db.office()
     known = {c["code"] for c in leshan_file()["divisions"]}
     if office.code not in known:

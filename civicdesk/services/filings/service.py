@@ -345,7 +345,7 @@ def get_filing(db: Database, key: str, *, by: auth.UserInfo | None = None, revea
     """One filing with its steps and diff.  ID numbers and personal phones are masked; ``reveal`` shows them
     in full to a user with the ``reveal_ids`` right, and the reveal is written to the audit trail."""
     if reveal:
-        auth.require(by, "reveal_ids")
+        auth.require(db, by, "reveal_ids")
     with db.read() as session:
         record = _record(session, _find(session, key), with_detail=True, reveal=reveal)
     if reveal:
@@ -615,7 +615,7 @@ def draft_filing(db: Database, kind: str, data: dict[str, Any], *, by: auth.User
     actor = _actor_name(by)
 
     def work() -> FilingRecord:
-        auth.require(by, "filing.draft")
+        auth.require(db, by, "filing.draft")
         if kind not in KINDS:
             raise InputError("filing.kind", value=kind, allowed=", ".join(KINDS))
         if not isinstance(data, dict):
@@ -680,7 +680,7 @@ def update_draft(db: Database, key: str, data: dict[str, Any], *, by: auth.UserI
     actor = _actor_name(by)
 
     def work() -> FilingRecord:
-        auth.require(by, "filing.draft")
+        auth.require(db, by, "filing.draft")
         office = db.office()
         with db.unit(actor=actor) as session:
             f = _find(session, key)
@@ -753,7 +753,7 @@ def transition(db: Database, key: str, action: str, *, by: auth.UserInfo | None,
         if action not in TRANSITIONS:
             raise InputError("filing.kind", value=action, allowed=", ".join(TRANSITIONS))
         sources, target, permission, needs_comment = TRANSITIONS[action]
-        auth.require(by, permission)
+        auth.require(db, by, permission)
         office = db.office()
         with db.unit(actor=actor) as session:
             f = _find(session, key)

@@ -20,6 +20,7 @@ from sqlalchemy import or_, select
 
 from civicdesk.errors import InputError
 from civicdesk.models import Division, Organization, OrgPerson
+from civicdesk.services.admin import auth
 from civicdesk.services.register import records
 from civicdesk.services.register.browse import RegisterFilter, _conditions
 from civicdesk.services.core.database import Database
@@ -50,11 +51,15 @@ def export_columns(*, with_id_numbers: bool = False) -> tuple[LedgerColumn, ...]
 
 
 def export_register(db: Database, path: str | Path, *, flt: RegisterFilter | None = None,
-                    division: str | None = None, with_id_numbers: bool = False, actor: str | None = None,
-                    progress: Progress | None = None) -> ExportResult:
+                    division: str | None = None, with_id_numbers: bool = False,
+                    by: auth.UserInfo | None = None, progress: Progress | None = None) -> ExportResult:
     """Write the organizations that ``flt`` (the table's filter; default: existing ones) and ``division`` (a
-    county, township or community code) select, ordered by division and name.  ``actor`` is who exports (for
-    the audit trail).  The file is written whole or not at all (a temporary file renamed at the end)."""
+    county, township or community code) select, ordered by division and name.  ``by`` is who exports (checked here:
+    ``export``, and ``reveal_ids`` for the ID numbers; audited).  The file is written whole or not at all (a
+    temporary file renamed at the end)."""
+    actor = auth.require(db, by, "export")
+    if with_id_numbers:
+        auth.require(db, by, "reveal_ids")
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):

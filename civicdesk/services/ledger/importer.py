@@ -233,7 +233,7 @@ def preview_ledger(db: Database, path: str | Path, *, mapping: dict[str, str] | 
 
 def import_ledger(db: Database, path: str | Path, *, mapping: dict[str, str] | None = None,
                   skip_invalid: bool = False, rejected_path: str | Path | None = None,
-                  by: auth.UserInfo | None = None, actor: str | None = None, legacy: bool = False,
+                  by: auth.UserInfo | None = None, legacy: bool = False,
                   progress: Progress | None = None, max_rows: int = MAX_ROWS, limits: Limits | None = None,
                   today: date | None = None) -> ImportReport:
     """Import a ledger in one transaction: all rows or none.
@@ -247,13 +247,11 @@ def import_ledger(db: Database, path: str | Path, *, mapping: dict[str, str] | N
     established before today), a changed row a change filing, each submitted for review in this transaction.
     Only ``legacy`` -- an administrator (the ``legacy_entry`` right) digitizing the office's paper records --
     enters the new rows into the register directly.  ``by`` is who imports (checked here: ``import``, and
-    ``legacy_entry`` for ``legacy``); ``actor`` names the system actor for the audit trail when the database has
-    no user accounts (``by`` None).
+    ``legacy_entry`` for ``legacy``; ``by`` None only on a database without user accounts, as the system).
     """
-    auth.require(by, "import")
+    actor = auth.require(db, by, "import")
     if legacy:
-        auth.require(by, "legacy_entry")
-    actor = by.username if by is not None else actor
+        auth.require(db, by, "legacy_entry")
     office = db.office()
     today = today or clock.today()
     with db.unit(actor=actor) as session, open_ledger(path, max_rows=max_rows, limits=limits) as source:

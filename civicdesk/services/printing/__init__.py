@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from civicdesk.services.admin.auth import UserInfo, require
 from civicdesk.services.core.database import Database
 from civicdesk.services.printing.documents import DocumentKind, PrintJob, get_kind, kinds
 from civicdesk.services.printing.fonts import FontSet, resolve_fonts
@@ -47,24 +48,28 @@ class PrintResult:
 
 
 def print_document(db: Database, kind: str, options: Any, target: str | os.PathLike[str], *,
-                   public: bool = False, reveal_ids: bool = False, actor: str | None = None,
+                   public: bool = False, reveal_ids: bool = False, by: UserInfo | None = None,
                    font: str | dict[str, str] | None = None, fonts: FontSet | None = None,
                    printed_on: date | None = None, progress: ProgressFn | None = None,
                    cancelled: CancelFn | None = None) -> PrintResult:
     """Print document ``kind`` with ``options`` to ``target`` (a .pdf path), atomically.
 
     ``public`` masks ID and phone numbers and leaves out internal notes; the internal version masks ID
-    numbers too unless ``reveal_ids`` (the caller checks the user's right to see them).  ``actor`` is who
-    prints, for the audit trail (wired by the auth/audit feature).  ``progress(done, total)`` may raise to
-    cancel; ``cancelled()`` returning true cancels too: either way no file is left behind.
+    numbers too unless ``reveal_ids``.  ``by`` is who prints: checked here (``print``, and ``reveal_ids`` for
+    full ID numbers) and named in the audit trail.  ``progress(done, total)`` may raise to cancel;
+    ``cancelled()`` returning true cancels too: either way no file is left behind.
     """
+    actor = require(db, by, "print")
     document = get_kind(kind)
     reveal = reveal_ids and not public
+    if reveal:
+        require(db, by, "reveal_ids")
     fontset = fonts or resolve_fonts(font or os.environ.get(FONT_ENV) or None)
     office = db.office()
     today = printed_on or clock.today()
     title = document.title(db, options)
-    info = DocInfo(title=title, office_name=office.name, printed_on=today, public=public, author=actor)
+    info = DocInfo(title=title, office_name=office.name, printed_on=today, public=public,
+                   author=by.username if by is not None else None)
     tracker = Progress(progress, cancelled, total=1)
 
     def write(temp: Path) -> dict[str, Any]:

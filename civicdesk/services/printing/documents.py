@@ -32,7 +32,7 @@ class PrintJob:
     reveal_ids: bool
     printed_on: date
     progress: Progress
-    actor: str | None
+    actor: str  # who prints, as the permission check named them for the audit trail
 
 
 @dataclass(frozen=True)

@@ -94,7 +94,7 @@ def _field_label(field: str, roles: dict[str, Any]) -> str:
 
 def _write(job: PrintJob, options: Any, info: DocInfo) -> dict[str, Any]:
     public = job.public
-    record = organizations.get_organization(job.db, _options_key(options), reveal=job.reveal_ids)
+    record = organizations.load_organization(job.db, _options_key(options), reveal=job.reveal_ids)
     job.progress.total = 3
     job.progress(1, force=True)
     from civicdesk.models import Division

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from civicdesk import messages
 from civicdesk.errors import InputError, Issue, NotFoundError, ValidationError
 from civicdesk.models import Division, Organization, OrgChange, OrgPerson
+from civicdesk.services.admin import auth
 from civicdesk.services.register import records
 from civicdesk.services.core.database import Database
 from civicdesk.services.core.reference import DictionaryValue, dictionary_codes, registry_name
@@ -523,14 +524,17 @@ def validate_org(
 
 # -- commands ---------------------------------------------------------------------------------------------
 def add_organization(
-    db: Database, data: dict[str, Any], *, entry_mode: str = "legacy", recorded_by: str | None = None
+    db: Database, data: dict[str, Any], *, entry_mode: str = "legacy", by: auth.UserInfo | None = None
 ) -> OrgRecord:
     """Validate and add one organization (a legacy record entered directly unless ``entry_mode`` says).
 
-    Raises :class:`ValidationError` naming every problem; nothing is written then.
+    Entering a record into the register without a filing is an administrator digitizing paper records:
+    ``by`` needs the ``legacy_entry`` right.  Raises :class:`ValidationError` naming every problem; nothing
+    is written then.
     """
+    actor = auth.require(db, by, "legacy_entry")
     office = db.office()
-    with db.unit(actor=recorded_by) as session:
+    with db.unit(actor=actor) as session:
         if entry_mode == "legacy":
             session.info["audit_note"] = "legacy_entry"  # digitized from paper by an admin, not applied for
         org = insert_organization(session, data, office.code, entry_mode=entry_mode)
@@ -586,8 +590,21 @@ def _record(session: Session, org: Organization, *, reveal: bool) -> OrgRecord:
     )
 
 
-def get_organization(db: Database, key: str, *, reveal: bool = False) -> OrgRecord:
-    """An organization by id, USCC, or exact name (the only one of that name); ID numbers masked by default."""
+def get_organization(db: Database, key: str, *, reveal: bool = False, by: auth.UserInfo | None = None) -> OrgRecord:
+    """An organization by id, USCC, or exact name (the only one of that name); ID numbers masked by default.
+    ``reveal`` shows them in full to ``by`` with the ``reveal_ids`` right, and the reveal is audited."""
+    actor = auth.require(db, by, "reveal_ids") if reveal else None
+    record = load_organization(db, key, reveal=reveal)
+    if actor is not None:
+        from civicdesk.services.admin import audit
+
+        audit.record_event(db, "data.revealed", actor=actor, entity="organization", entity_id=record.id)
+    return record
+
+
+def load_organization(db: Database, key: str, *, reveal: bool) -> OrgRecord:
+    """:func:`get_organization` without the check: for a service that checked ``reveal_ids`` itself and audits
+    the act as a whole (printing an organization's sheet)."""
     key = key.strip()
     with db.read() as session:
         org = session.get(Organization, key)

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from civicdesk.errors import InputError
 from civicdesk.models.sync import SyncKey, SyncPeer
+from civicdesk.services.admin import auth
 from civicdesk.services.core.database import Database
 
 CARD_FORMAT = "civicdesk-office-card"
@@ -129,19 +130,21 @@ def _active(session: Session, purpose: str) -> SyncKey | None:
                            .order_by(SyncKey.created_at.desc())).first()
 
 
-def ensure_keys(db: Database, passphrase: str) -> list[KeyInfo]:
+def ensure_keys(db: Database, passphrase: str, *, by: auth.UserInfo | None = None) -> list[KeyInfo]:
     """Make this office's signing and encryption keys if it has none (called by ``init``); returns them.
+    ``by`` needs the ``sync`` right (keys are made at the first sync export too).
 
     Safe to call again: existing keys are kept (and the passphrase is not checked against them)."""
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
+    actor = auth.require(db, by, "sync")
     if len(passphrase) < 8:
         raise InputError("sync.passphrase_short")
     raw = serialization.Encoding.Raw
     made = []
-    with db.unit() as session:
+    with db.unit(actor=actor) as session:
         for purpose, algorithm, maker in (("sign", "Ed25519", Ed25519PrivateKey),
                                           ("encrypt", "X25519", X25519PrivateKey)):
             existing = _active(session, purpose)
@@ -157,13 +160,13 @@ def ensure_keys(db: Database, passphrase: str) -> list[KeyInfo]:
     return made
 
 
-def passphrase_for(db: Database) -> str:
+def passphrase_for(db: Database, *, by: auth.UserInfo | None = None) -> str:
     """The passphrase for a command (env or prompt, asked once); makes the keys on first use (until ``init``
-    makes them), asking twice then."""
+    makes them) as ``by``, asking twice then."""
     if has_keys(db):
         return passphrase_from_env_or_prompt()
     passphrase = passphrase_from_env_or_prompt(confirm=True)
-    ensure_keys(db, passphrase)
+    ensure_keys(db, passphrase, by=by)
     return passphrase
 
 
@@ -209,8 +212,9 @@ class Card:
     raw: str
 
 
-def make_card(db: Database, passphrase: str) -> bytes:
-    """This office's card: self-signed JSON with its code, name, level and public keys."""
+def make_card(db: Database, passphrase: str, *, by: auth.UserInfo | None = None) -> bytes:
+    """This office's card: self-signed JSON with its code, name, level and public keys (``by`` needs ``sync``)."""
+    auth.require(db, by, "sync")
     office = db.office()
     with db.read() as session:
         sign, enc = public_keys(session)
@@ -327,13 +331,13 @@ def check_card(db: Database, data: bytes, path: str = "") -> TrustCheck:
         return TrustCheck(card, True, not changed, previous, tuple(changed))
 
 
-def trust_card(db: Database, data: bytes, path: str = "", *, actor: str | None = None) -> TrustCheck:
-    """Trust the card's office (after the caller confirmed its fingerprint); a changed key replaces the old."""
+def trust_card(db: Database, data: bytes, path: str = "", *, by: auth.UserInfo | None = None) -> TrustCheck:
+    """Trust the card's office (after the caller confirmed its fingerprint); a changed key replaces the old.
+    Trusting another office's keys is an administrator's act: ``by`` needs the ``office`` right."""
+    actor = auth.require(db, by, "office")
     check = check_card(db, data, path)
     card = check.card
-    with db.unit() as session:
-        if actor:
-            session.info["actor"] = actor
+    with db.unit(actor=actor) as session:
         peer = session.get(SyncPeer, card.office_code)
         if peer is None:
             peer = SyncPeer(office_code=card.office_code, sent_change_id=0, acked_epoch=0, acked_seq=0, missing=[])

@@ -31,27 +31,26 @@ class OwnCard:
     path: str | None = None
 
 
-def make_office_keys(db: Database, passphrase: str, *, user: auth.UserInfo | None) -> OwnCard:
+def make_office_keys(db: Database, passphrase: str, *, by: auth.UserInfo | None) -> OwnCard:
     """Make this office's keys, sealed with ``passphrase``; refused when keys exist (they would be kept and the
     new passphrase silently ignored) or the user may not manage the office."""
-    auth.require(user, "office")
+    actor = auth.require(db, by, "office")
     if len(passphrase) < MIN_PASSPHRASE:
         raise InputError("sync.passphrase_short")
     if keys.has_keys(db):
         raise InputError("sync.keys_exist")
-    made = {k.purpose: k for k in keys.ensure_keys(db, passphrase)}
+    made = {k.purpose: k for k in keys.ensure_keys(db, passphrase, by=by)}
     office = db.office()
     fingerprint = keys.fingerprint(office.code, made["sign"].public, made["encrypt"].public)
-    actor = user.username if user else None
     with db.unit(actor=actor) as session:
         audit.record(session, "sync.keys_made", "office", office.code, actor=actor, fingerprint=fingerprint)
     return OwnCard(office.code, office.name, fingerprint)
 
 
-def write_own_card(db: Database, passphrase: str, path: str | Path, *, user: auth.UserInfo | None) -> OwnCard:
+def write_own_card(db: Database, passphrase: str, path: str | Path, *, by: auth.UserInfo | None) -> OwnCard:
     """Write this office's self-signed card to ``path`` (signed with the key ``passphrase`` unlocks)."""
-    auth.require(user, "sync")
-    data = keys.make_card(db, passphrase)
+    actor = auth.require(db, by, "sync")
+    data = keys.make_card(db, passphrase, by=by)
     card = keys.parse_card(data)
     target = Path(path)
     try:
@@ -60,7 +59,6 @@ def write_own_card(db: Database, passphrase: str, path: str | Path, *, user: aut
         tmp.replace(target)
     except OSError as exc:
         raise InputError("sync.card_write", path=str(target), reason=exc.strerror or str(exc)) from exc
-    actor = user.username if user else None
     with db.unit(actor=actor) as session:
         audit.record(session, "sync.card_written", "office", card.office_code, actor=actor,
                      fingerprint=card.fingerprint)

@@ -210,8 +210,9 @@ class AuditViewer(QDialog):
 
     def _load(self) -> None:
         db, actor, action, before = self.ctx.db, self.actor.currentData(), self.action.currentData(), self._pages[-1]
+        by = self.ctx.user
         self.ctx.runner.run(
-            lambda _job: audit.entries(db, actor=actor, action=action, limit=PAGE, before_seq=before),
+            lambda _job: audit.entries(db, actor=actor, action=action, limit=PAGE, before_seq=before, by=by),
             on_success=self._loaded, on_failure=lambda exc: self.report.setText(self.ctx.message(exc)),
             key="audit_viewer")
 

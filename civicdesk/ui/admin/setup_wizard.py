@@ -69,8 +69,8 @@ def create_office(db: Database, *, choice: OfficeChoice) -> OfficeInfo:
     return init_office(db, code=choice.code, name=choice.name, level=choice.level)
 
 
-def load_demo_share(db: Database, *, job: Job) -> DemoResult:
-    return load_demo(db, job.progress)
+def load_demo_share(db: Database, *, job: Job, by: auth.UserInfo | None) -> DemoResult:
+    return load_demo(db, job.progress, by=by)
 
 
 def error_words(exc: BaseException, lang: str = "zh") -> str:
@@ -580,9 +580,9 @@ class FinishPage(QWizardPage):
             self._done()
             return
         self._step(self.tr("正在生成并载入演示数据…"))
-        db = self._wizard.db
+        db, admin = self._wizard.db, self._wizard.admin
         self._wizard.runner.run(
-            lambda job: load_demo_share(db, job=job),
+            lambda job: load_demo_share(db, job=job, by=admin),
             on_success=self._demo_loaded,
             on_failure=self._failed,
             on_progress=self._progressed,

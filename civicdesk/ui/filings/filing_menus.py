@@ -197,7 +197,8 @@ class FilingMenus(QObject):
         from civicdesk.ui.register.org_form import OrgFormDialog
 
         try:
-            record = organizations.get_organization(self.ctx.db, org_id, reveal=self.ctx.may("reveal_ids"))
+            record = organizations.get_organization(self.ctx.db, org_id, reveal=self.ctx.may("reveal_ids"),
+                                                    by=self.ctx.user)
         except Exception as exc:  # noqa: BLE001 - shown in words
             QMessageBox.warning(self.window, self.tr("申请变更登记"), self.ctx.message(exc))
             return None
@@ -214,7 +215,8 @@ class FilingMenus(QObject):
         from civicdesk.ui.register.org_form import OrgFormDialog
 
         try:
-            record = organizations.get_organization(self.ctx.db, row.id, reveal=self.ctx.may("reveal_ids"))
+            record = organizations.get_organization(self.ctx.db, row.id, reveal=self.ctx.may("reveal_ids"),
+                                                    by=self.ctx.user)
         except Exception as exc:  # noqa: BLE001 - shown in words
             QMessageBox.warning(self.window, self.tr("申请层级转换"), self.ctx.message(exc))
             return None

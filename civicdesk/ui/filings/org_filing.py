@@ -29,8 +29,8 @@ NOT_CHANGED_HERE = frozenset({"tier", "status", "registry_code", "registry_name"
 def add_legacy_op(*, ctx: AppContext, data: dict[str, Any], on_success: Callable[[Any], None],
                   on_failure: Callable[[BaseException], None]) -> Op:
     """An admin types in a paper record directly (recorded as legacy entry, no filing)."""
-    by = ctx.user.username if ctx.user else None
-    return ctx.runner.run(lambda job: organizations.add_organization(ctx.db, data, entry_mode="legacy", recorded_by=by),
+    by = ctx.user
+    return ctx.runner.run(lambda job: organizations.add_organization(ctx.db, data, entry_mode="legacy", by=by),
                           on_success=on_success, on_failure=on_failure)
 
 

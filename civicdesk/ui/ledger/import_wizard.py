@@ -405,8 +405,8 @@ def export_dialog(window: Any, path: str | None = None) -> Op | None:
         window.statusBar().showMessage(QCoreApplication.translate("LedgerActions", "已导出 %1 个组织到 %2").replace("%1", str(result.rows))
                                        .replace("%2", result.path), 10_000)
 
-    actor = window.ctx.user.username if window.ctx.user else None
-    return window.ctx.runner.run(lambda job: ledger.export_register(db, path, flt=flt, actor=actor,
+    by = window.ctx.user
+    return window.ctx.runner.run(lambda job: ledger.export_register(db, path, flt=flt, by=by,
                                                                     progress=job.progress),
                                  on_success=done, on_failure=window._error, on_progress=window.show_progress)
 

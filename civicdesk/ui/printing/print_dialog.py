@@ -53,13 +53,12 @@ def print_op(ctx: AppContext, kind: str, options: Any, target: Path, *, public: 
              preview: bool = False):  # returns the op's function
     """The op that prints (and, for a preview, renders the first pages) on the runner's worker."""
     db = ctx.db
-    user = getattr(ctx, "user", None)
-    actor = getattr(user, "username", None) if user is not None else None
+    by = getattr(ctx, "user", None)
     font = ctx.settings.value("printing/font") or None
 
     def run(job: Job) -> tuple[Any, list[PageImage]]:
         result = printing.print_document(db, kind, options, target, public=public, reveal_ids=reveal_ids,
-                                         actor=actor, font=font, progress=job.progress)
+                                         by=by, font=font, progress=job.progress)
         pages = render_pages(target, dpi=PREVIEW_DPI, last=PREVIEW_PAGES, max_width=PREVIEW_WIDTH) if preview else []
         return result, pages
 

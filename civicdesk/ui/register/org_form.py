@@ -55,8 +55,8 @@ _FIELD_NAMES = tuple(spec.name for spec in records.ORG_FIELDS)
 def add_organization_op(*, ctx: AppContext, data: dict[str, Any], on_success: Callable[[Any], None],
                         on_failure: Callable[[BaseException], None]) -> Op:
     """Add one organization on the worker (a legacy record typed in from the paper register, by an admin)."""
-    by = ctx.user.username if ctx.user else None
-    return ctx.runner.run(lambda job: organizations.add_organization(ctx.db, data, entry_mode="legacy", recorded_by=by),
+    by = ctx.user
+    return ctx.runner.run(lambda job: organizations.add_organization(ctx.db, data, entry_mode="legacy", by=by),
                           on_success=on_success, on_failure=on_failure)
 
 

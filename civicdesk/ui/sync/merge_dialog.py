@@ -1,6 +1,6 @@
 """Merging a sync conflict field by field: for each conflicting field the reviewer keeps this office's value,
 the other office's, or (for a plain text field) types one.  The window resolves the conflict with the chosen
-values (``service.resolve_conflict(..., "merge", values)``) after a confirmation.
+values (``conflicts.resolve_conflict(..., "merge", values)``) after a confirmation.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QGridLay
                                QRadioButton, QScrollArea, QVBoxLayout, QWidget)
 
 from civicdesk.services.filings import service as filings
-from civicdesk.services.sync import service
+from civicdesk.services.sync import conflicts
 
 LOCAL, REMOTE, TYPED = 0, 1, 2
 
@@ -19,7 +19,7 @@ LOCAL, REMOTE, TYPED = 0, 1, 2
 class MergeDialog(QDialog):
     """One row per conflicting field: ( ) this office's value  ( ) the other's  ( ) typed [____]."""
 
-    def __init__(self, conflict: service.ConflictView, typed: dict[str, int | None], lang: str = "zh",
+    def __init__(self, conflict: conflicts.ConflictView, typed: dict[str, int | None], lang: str = "zh",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.conflict = conflict

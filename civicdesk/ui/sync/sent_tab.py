@@ -11,7 +11,7 @@ from typing import Any, Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from civicdesk.services.sync import service
+from civicdesk.services.sync import outgoing
 from civicdesk.ui.context import AppContext
 from civicdesk.ui.sync.common import fill, table
 
@@ -24,7 +24,7 @@ def size_text(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
 
 
-def write_package(path: str, package: service.Exported) -> str:
+def write_package(path: str, package: outgoing.Exported) -> str:
     """Write the bytes beside the target first, then rename: no half-written file under the real name."""
     target = Path(path)
     part = target.with_name(target.name + ".part")
@@ -43,7 +43,7 @@ class SentPackagesTab(QWidget):
         super().__init__()
         self.ctx = ctx
         self.ask_save_path, self.report, self.failed = ask_save_path, report, failed
-        self.packages: list[service.SentPackage] = []
+        self.packages: list[outgoing.SentPackage] = []
         self.office_combo = QComboBox()
         self.office_combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.table = table([self.tr("序号"), self.tr("轮次"), self.tr("发出时间"), self.tr("大小"),
@@ -85,17 +85,17 @@ class SentPackagesTab(QWidget):
             self._loaded([])
             return
         db = self.ctx.db
-        self.ctx.runner.run(lambda job: service.sent_packages(db, code), on_success=self._loaded,
+        self.ctx.runner.run(lambda job: outgoing.sent_packages(db, code), on_success=self._loaded,
                             on_failure=self.failed, key="sync_sent_packages")
 
-    def _loaded(self, packages: list[service.SentPackage]) -> None:
+    def _loaded(self, packages: list[outgoing.SentPackage]) -> None:
         self.packages = packages
         kinds = {"data": self.tr("数据"), "ack": self.tr("仅确认")}
         fill(self.table, [[f"#{p.seq}", p.epoch, p.created_at, size_text(p.size), kinds.get(p.kind, p.kind),
                             self.tr("是") if p.acknowledged else self.tr("否"), p.file_name] for p in packages])
         self._selected()
 
-    def selected(self) -> service.SentPackage | None:
+    def selected(self) -> outgoing.SentPackage | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
         if not rows or rows[0].row() >= len(self.packages):
             return None
@@ -111,10 +111,10 @@ class SentPackagesTab(QWidget):
         path = self.ask_save_path(chosen.file_name)
         if path is None:
             return
-        db = self.ctx.db
+        db, by = self.ctx.db, self.ctx.user
 
-        def work(job: Any) -> tuple[str, service.Exported]:
-            package = service.resend(db, chosen.recipient, chosen.seq, chosen.epoch)
+        def work(job: Any) -> tuple[str, outgoing.Exported]:
+            package = outgoing.resend(db, chosen.recipient, chosen.seq, chosen.epoch, by=by)
             return write_package(path, package), package
 
         self.ctx.runner.run(work, on_success=self._resaved, on_failure=self._write_failed)
@@ -125,7 +125,7 @@ class SentPackagesTab(QWidget):
             return
         self.failed(exc)
 
-    def _resaved(self, result: tuple[str, service.Exported]) -> None:
+    def _resaved(self, result: tuple[str, outgoing.Exported]) -> None:
         path, package = result
         self.report(self.tr("已重新保存第 {seq} 号同步包：{path}（与原件完全相同，校验值 {sha}…）").format(
             seq=package.seq, path=path, sha=package.sha256[:16]))

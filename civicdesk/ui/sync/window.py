@@ -4,7 +4,7 @@ office's streams, the trusted offices with their fingerprints and trusting a new
 (:mod:`civicdesk.ui.sync.trust_dialog`), and conflicts with both versions side by side, resolved by taking one
 side or merging field by field (:mod:`civicdesk.ui.sync.merge_dialog`).
 
-All work goes through :mod:`civicdesk.services.sync.service` on the context's runner.  The key passphrase is
+All work goes through :mod:`civicdesk.services.sync` on the context's runner.  The key passphrase is
 asked once per window (``ask_passphrase``, replaceable in tests) unless ``CIVICDESK_KEY_PASSPHRASE`` is set.
 
 This office's own card is at the top of 已信任单位: its fingerprint (the （本单位） row other offices compare by
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from civicdesk.errors import CivicDeskError, InputError
-from civicdesk.services.sync import keys, own_card, service
+from civicdesk.services.sync import conflicts, incoming, keys, outgoing, own_card, status
 from civicdesk.ui.context import AppContext, Changes
 from civicdesk.ui.sync.common import fill as _fill
 from civicdesk.ui.sync.common import table as _table
@@ -178,11 +178,11 @@ class SyncWindow(QDialog):
             return
         full = self.full_check.isChecked()
         db = self.ctx.db
-        user = self.ctx.user.username if self.ctx.user else None
-        self.ctx.runner.run(lambda job: service.export(db, code, passphrase, full=full, actor=user),
+        user = self.ctx.user
+        self.ctx.runner.run(lambda job: outgoing.export(db, code, passphrase, full=full, by=user),
                             on_success=self._exported, on_failure=self._failed)
 
-    def _exported(self, packages: list[service.Exported]) -> None:
+    def _exported(self, packages: list[outgoing.Exported]) -> None:
         lines = []
         for i, p in enumerate(packages):
             path = self.ask_save_path(p.file_name) if i == 0 else None
@@ -235,11 +235,11 @@ class SyncWindow(QDialog):
         if passphrase is None:
             return
         db = self.ctx.db
-        user = self.ctx.user.username if self.ctx.user else None
-        self.ctx.runner.run(lambda job: service.import_files(db, files, passphrase, actor=user),
+        user = self.ctx.user
+        self.ctx.runner.run(lambda job: incoming.import_files(db, files, passphrase, by=user),
                             on_success=self._imported, on_failure=self._failed)
 
-    def _imported(self, results: list[service.ImportResult]) -> None:
+    def _imported(self, results: list[incoming.ImportResult]) -> None:
         words = {"applied": self.tr("已导入"), "already_imported": self.tr("此前已导入"),
                  "parked": self.tr("已暂存（前面缺包）"), "refused": self.tr("拒收")}
         rows = []
@@ -342,7 +342,7 @@ class SyncWindow(QDialog):
             self.status.setText(self.tr("已生成本单位同步密钥。指纹：%1").replace("%1", card.fingerprint))
             self.refresh(then=then)
 
-        self.ctx.runner.run(lambda job: own_card.make_office_keys(db, passphrase, user=user),
+        self.ctx.runner.run(lambda job: own_card.make_office_keys(db, passphrase, by=user),
                             on_success=made, on_failure=self._failed)
 
     def export_card(self) -> None:
@@ -360,7 +360,7 @@ class SyncWindow(QDialog):
             self.status.setText(self.tr("已导出本单位名片：%1（指纹 %2）。请作为邮件附件发给对方，并电话核对指纹。")
                                 .replace("%1", str(card.path)).replace("%2", card.fingerprint))
 
-        self.ctx.runner.run(lambda job: own_card.write_own_card(db, passphrase, path, user=user),
+        self.ctx.runner.run(lambda job: own_card.write_own_card(db, passphrase, path, by=user),
                             on_success=written, on_failure=self._failed)
 
     def _offices_tab(self) -> QWidget:
@@ -417,8 +417,8 @@ class SyncWindow(QDialog):
             self.status.setText(self.tr("未信任：{name}（{code}）。").format(name=name, code=code))
             return
         db = self.ctx.db
-        user = self.ctx.user.username if self.ctx.user else None
-        self.ctx.runner.run(lambda job: keys.trust_card(db, data, Path(path).name, actor=user),
+        user = self.ctx.user
+        self.ctx.runner.run(lambda job: keys.trust_card(db, data, Path(path).name, by=user),
                             on_success=self._trusted, on_failure=self._failed)
 
     def _trusted(self, check: keys.TrustCheck) -> None:
@@ -429,56 +429,56 @@ class SyncWindow(QDialog):
     def refresh(self, then: Any = None) -> None:
         db = self.ctx.db
 
-        def load(job: Any) -> tuple[dict[str, Any], list[keys.OfficeEntry], list[service.ConflictView]]:
-            return service.status(db), keys.list_offices(db), service.list_conflicts(db)
+        def load(job: Any) -> tuple[dict[str, Any], list[keys.OfficeEntry], list[conflicts.ConflictView]]:
+            return status.status(db), keys.list_offices(db), conflicts.list_conflicts(db)
 
-        def loaded(data: tuple[dict[str, Any], list[keys.OfficeEntry], list[service.ConflictView]]) -> None:
+        def loaded(data: tuple[dict[str, Any], list[keys.OfficeEntry], list[conflicts.ConflictView]]) -> None:
             self._loaded(data)
             if then is not None:
                 then()
 
         self.ctx.runner.run(load, on_success=loaded, on_failure=self._failed, key="sync_window")
 
-    def _loaded(self, data: tuple[dict[str, Any], list[keys.OfficeEntry], list[service.ConflictView]]) -> None:
-        state, offices, conflicts = data
+    def _loaded(self, data: tuple[status.SyncStatus, list[keys.OfficeEntry], list[conflicts.ConflictView]]) -> None:
+        state, offices, listed = data
         self.own = next((o for o in offices if o.local), None)
-        if not self._loaded_once and (self.own is None or not state["offices"]):
+        if not self._loaded_once and (self.own is None or not state.offices):
             # nothing to export yet: open where the keys are made and the cards exchanged
             self.tabs.setCurrentWidget(self.offices_table.parentWidget())
         self._loaded_once = True
         self._show_own_card()
         current = self.office_combo.currentData()
         self.office_combo.clear()
-        for o in state["offices"]:
-            self.office_combo.addItem(f"{o['name']}（{o['code']}）", o["code"])
+        for o in state.offices:
+            self.office_combo.addItem(f"{o.name}（{o.code}）", o.code)
         if current:
             self.office_combo.setCurrentIndex(max(self.office_combo.findData(current), 0))
         rows = []
-        for o in state["offices"]:
-            sent = f"#{o['last_sent']['seq']}  {o['last_sent']['at'][:16]}" if o["last_sent"] else "-"
-            received = f"#{o['received']['seq']}  {(o['received']['at'] or '')[:16]}" if o["received"]["seq"] else "-"
-            rows.append([f"{o['name']}（{o['code']}）", sent, f"#{o['acknowledged']['seq']}",
-                         ", ".join(f"#{n}" for n in o["unacknowledged"]) or "-", received,
-                         ", ".join(f"#{a}-{b}" if a != b else f"#{a}" for a, b in o["missing"]) or "-",
-                         ", ".join(f"#{n}" for n in o["parked"]) or "-"])
+        for o in state.offices:
+            sent = f"#{o.last_sent.seq}  {(o.last_sent.at or '')[:16]}" if o.last_sent else "-"
+            received = f"#{o.received.seq}  {(o.received.at or '')[:16]}" if o.received.seq else "-"
+            rows.append([f"{o.name}（{o.code}）", sent, f"#{o.acknowledged.seq}",
+                         ", ".join(f"#{n}" for n in o.unacknowledged) or "-", received,
+                         ", ".join(f"#{a}-{b}" if a != b else f"#{a}" for a, b in o.missing) or "-",
+                         ", ".join(f"#{n}" for n in o.parked) or "-"])
         _fill(self.status_table, rows)
         levels = {"city": self.tr("市级"), "district": self.tr("区县级")}
         _fill(self.offices_table, [[o.code, o.name + (self.tr("（本单位）") if o.local else ""),
                                     levels.get(o.level, o.level), o.fingerprint] for o in offices])
-        self.conflicts = conflicts
+        self.conflicts = listed
         entities = {"organization": self.tr("组织"), "org_person": self.tr("人员"), "org_change": self.tr("变更记录"),
                     "filing": self.tr("申请事项"), "filing_event": self.tr("办理步骤")}
         _fill(self.conflict_list, [[c.label, entities.get(c.entity, c.entity), ", ".join(c.fields),
-                                    self.tr("未解决") if c.resolved_at is None else self.tr("已解决")] for c in conflicts])
+                                    self.tr("未解决") if c.resolved_at is None else self.tr("已解决")] for c in listed])
         self.tabs.setTabText(self.tabs.indexOf(self.conflicts_page),
-                             self.tr("冲突（{n}）").format(n=state["open_conflicts"]))
-        self.sent_tab.set_offices([(o["code"], f"{o['name']}（{o['code']}）") for o in state["offices"]])
+                             self.tr("冲突（{n}）").format(n=state.open_conflicts))
+        self.sent_tab.set_offices([(o.code, f"{o.name}（{o.code}）") for o in state.offices])
         self._show_conflict()
 
     # -- conflicts ----------------------------------------------------------------------------------------------
     def _conflicts_tab(self) -> QWidget:
         page = QWidget()
-        self.conflicts: list[service.ConflictView] = []
+        self.conflicts: list[conflicts.ConflictView] = []
         self.conflict_list = _table([self.tr("记录"), self.tr("类别"), self.tr("字段"), self.tr("状态")])
         self.conflict_list.itemSelectionChanged.connect(self._show_conflict)
         self.side_by_side = _table([self.tr("字段"), self.tr("本单位的值"), self.tr("对方的值"), self.tr("现在的值")])
@@ -499,7 +499,7 @@ class SyncWindow(QDialog):
         layout.addLayout(buttons)
         return page
 
-    def selected_conflict(self) -> service.ConflictView | None:
+    def selected_conflict(self) -> conflicts.ConflictView | None:
         rows = self.conflict_list.selectionModel().selectedRows() if self.conflict_list.selectionModel() else []
         if not rows or rows[0].row() >= len(self.conflicts):
             return None
@@ -518,9 +518,9 @@ class SyncWindow(QDialog):
         for button in (self.take_local, self.take_remote, self.merge_button):
             button.setEnabled(allowed)
 
-    def ask_merge(self, conflict: service.ConflictView) -> dict[str, Any] | None:
+    def ask_merge(self, conflict: conflicts.ConflictView) -> dict[str, Any] | None:
         """The merged values the reviewer chose, or None (replaceable in tests)."""
-        dialog = MergeDialog(conflict, service.typed_fields(conflict.entity), self.ctx.lang, self)
+        dialog = MergeDialog(conflict, conflicts.typed_fields(conflict.entity), self.ctx.lang, self)
         return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def merge(self) -> None:
@@ -539,8 +539,8 @@ class SyncWindow(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         db = self.ctx.db
-        user = self.ctx.user.username if self.ctx.user else None
-        self.ctx.runner.run(lambda job: service.resolve_conflict(db, c.id, take, values, actor=user),
+        user = self.ctx.user
+        self.ctx.runner.run(lambda job: conflicts.resolve_conflict(db, c.id, take, values, by=user),
                             on_success=lambda _: (self.ctx.changed(Changes(organizations=True)), self.refresh()),
                             on_failure=self._failed)
 
