@@ -143,13 +143,16 @@ def test_unknown_code_shows_the_code() -> None:
     assert messages.label("role.nobody", "en", default="nobody") == "nobody"
 
 
-def test_a_refusal_of_auth_require_is_english_in_english() -> None:
+def test_a_refusal_of_auth_require_is_english_in_english(db: Any) -> None:
     """auth.require used to pass the Chinese action and role labels into the English message."""
     from civicdesk.services.admin import auth
 
-    clerk = auth.UserInfo("wang", "王经办", "clerk", True, None, None, 0)
+    auth.create_user(db, "boss", "secret123x", "admin", by=None)
+    boss = auth.authenticate(db, "boss", "secret123x")
+    auth.create_user(db, "wang", "secret123x", "clerk", full_name="王经办", by=boss)
+    clerk = auth.authenticate(db, "wang", "secret123x")
     with pytest.raises(CivicDeskError) as refused:
-        auth.require(clerk, "reveal_ids")
+        auth.require(db, clerk, "reveal_ids")
     assert refused.value.message("en") == "User 'wang' (clerk) may not see full ID numbers."
     assert refused.value.message("zh") == "用户“wang”（经办）无权查看完整身份证号码。"
 
