@@ -14,6 +14,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Cheap Argon2id for the whole run, CLI subprocesses included (they inherit the environment); the
 # office's parameters stay the default (tests/services/test_auth.py keeps one test at them).
 os.environ["CIVICDESK_INSECURE_TEST_HASHING"] = "1"
+# The offices' sync key passphrase for every test (a test without it removes it with monkeypatch); set here, not
+# in tests/sync/conftest.py, so that a run of one folder (tests/services) has it too.
+os.environ["CIVICDESK_KEY_PASSPHRASE"] = "test-passphrase-1"  # tests.helpers.sync.PASSPHRASE
 
 from civicdesk import clock as program_clock  # noqa: E402
 from civicdesk.services.core.database import Database, open_database  # noqa: E402

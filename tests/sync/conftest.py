@@ -9,15 +9,12 @@ districts' organizations reach it by sync.
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.helpers.sync import PASSPHRASE
 
-os.environ["CIVICDESK_KEY_PASSPHRASE"] = PASSPHRASE
 
 
 @pytest.fixture
