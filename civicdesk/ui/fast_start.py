@@ -1,4 +1,4 @@
-"""Start-up in two phases, so that the window is on the screen before SQLAlchemy is imported (issue 3).
+"""Start-up in two phases, so that the window is on the screen before SQLAlchemy is imported.
 
 Phase one: :func:`civicdesk.services.register.first_page.peek` reads the register's first page with ``sqlite3`` alone,
 and the main window is built and shown from it (:func:`preview`): the rows, the labels, the filter bar, the

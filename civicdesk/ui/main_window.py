@@ -160,13 +160,13 @@ class MainWindow(QMainWindow):
         self.demo_action = self._action(self.tr("载入演示数据"), self.load_demo)
         file_menu.addAction(self.demo_action)
         file_menu.addSeparator()
-        self.ledger_actions = add_ledger_actions(self, file_menu)  # 导入台账… / 导出名录… / 模板 (issue 7)
+        self.ledger_actions = add_ledger_actions(self, file_menu)  # 导入台账… / 导出名录… / 模板
         file_menu.addSeparator()
-        self.print_action = self._action(self.tr("打印…"), lambda: __import__(  # File > 打印… (issue 5)
+        self.print_action = self._action(self.tr("打印…"), lambda: __import__(  # File > 打印…
             "civicdesk.ui.printing.print_dialog", fromlist=["open_print_dialog"]).open_print_dialog(self),
             QKeySequence.StandardKey.Print)
         file_menu.addAction(self.print_action)
-        self.sync_action = self._action(self.tr("同步…"), lambda: __import__(  # File > 同步… (issue 6)
+        self.sync_action = self._action(self.tr("同步…"), lambda: __import__(  # File > 同步…
             "civicdesk.ui.sync.window", fromlist=["open_sync_window"]).open_sync_window(self))
         file_menu.addAction(self.sync_action)
         file_menu.addSeparator()
@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
         self.language_actions = [self._action("中文", lambda: self._set_language("zh")),
                                  self._action("English", lambda: self._set_language("en"))]
         language.addActions(self.language_actions)
-        from civicdesk.ui.filings.filing_menus import install_filing_menus  # 申请事项 and 系统 menus (issue 4)
+        from civicdesk.ui.filings.filing_menus import install_filing_menus  # 申请事项 and 系统 menus
 
         self.filing_menus = install_filing_menus(self)
 

@@ -91,7 +91,7 @@ class FilingDialog(QDialog):
         layout.addLayout(decision)
         layout.addWidget(self.message)
         layout.addLayout(row)
-        self.why_greyed = QLabel()  # why 准予/不予 are greyed, visible (not only in the tooltips); issue 13
+        self.why_greyed = QLabel()  # why 准予/不予 are greyed, visible (not only in the tooltips)
         self.why_greyed.setObjectName("why_greyed")
         self.why_greyed.setWordWrap(True)
         self.why_greyed.setVisible(False)

@@ -1,4 +1,4 @@
-"""The main window's menus for filings, users and the audit trail (issue 4), installed by one call so that
+"""The main window's menus for filings, users and the audit trail, installed by one call so that
 :mod:`civicdesk.ui.main_window` only composes.
 
 申请事项: 审查队列 (Ctrl+R), 新建成立登记申请, 申请变更登记 (the selected organization), 申请注销登记,
@@ -95,7 +95,7 @@ class FilingMenus(QObject):
         self.switch_action.setVisible(user is not None)
         self.login_action.setVisible(user is None and ctx.read_only)
         draft = ctx.may("filing.draft")
-        # a greyed item says why in its tooltip and in the status bar while it is hovered (issue 13)
+        # a greyed item says why in its tooltip and in the status bar while it is hovered
         role = self._role_reason()
         no_draft = None if draft else role
         _enable(self.establish_action, no_draft)

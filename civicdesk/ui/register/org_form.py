@@ -2,7 +2,7 @@
 
 :class:`OrgFormDialog` lays the fields out like the paper form, shows only the fields that apply to the chosen
 tier and legal form, validates through :func:`organizations.check_organization` 300 ms after the last keystroke and
-puts each issue in words under its field.  Saving drafts and submits a filing (issue 4): a new record is an
+puts each issue in words under its field.  Saving drafts and submits a filing: a new record is an
 establishment (or a township filing / community guidance, by tier), and an existing one opened with
 ``organization_id`` becomes a change filing of only the fields the clerk changed (:mod:`civicdesk.ui.filings.org_filing`).
 Opened with ``tier_targets`` it applies for a tier conversion (层级转换) of that community organization: the tier
