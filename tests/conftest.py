@@ -1,11 +1,12 @@
-"""Shared fixtures: real database files, built once per session and copied per test."""
+"""Shared fixtures: real database files, built once per test run and copied per test."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 from datetime import datetime
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,32 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     return None
 
 
+def shared_folder(tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], None]) -> Path:
+    """A folder that ``build`` fills once per test run, for every pytest-xdist worker of the run.
+
+    The workers' base temp folders (``.../pytest-N/popen-gw0``) share a parent made for this run alone: the first
+    worker to ask builds the folder there under an exclusive lock (fcntl.flock), the others wait on the lock and
+    use what it built, so a session template costs one build per run instead of one per worker.  The lock and the
+    "built" mark lie beside the folder, never in it (fixtures copy every file of the folder).  Without xdist the
+    folder is built in this process's own base temp, as before.
+    """
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        folder = tmp_path_factory.mktemp(name)
+        build(folder)
+        return folder
+    root = tmp_path_factory.getbasetemp().parent / "shared"
+    root.mkdir(exist_ok=True)
+    folder, built = root / name, root / f"{name}.built"
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, also if this worker dies
+        if not built.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a worker that failed half-way left
+            folder.mkdir()
+            build(folder)
+            built.touch()
+    return folder
+
+
 def _template(folder: Path, name: str, office: tuple[str, str, str], demo: bool) -> Path:
     path = folder / f"{name}.sqlite3"
     db = open_database(path)
@@ -59,12 +86,13 @@ def clock() -> Iterator[program_clock.FixedClock]:
 
 @pytest.fixture(scope="session")
 def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    folder = tmp_path_factory.mktemp("templates")
-    return {
-        "empty": _template(folder, "empty", SHAWAN, demo=False),
-        "city_demo": _template(folder, "city_demo", CITY, demo=True),
-        "shawan_demo": _template(folder, "shawan_demo", SHAWAN, demo=True),
-    }
+    def build(folder: Path) -> None:
+        _template(folder, "empty", SHAWAN, demo=False)
+        _template(folder, "city_demo", CITY, demo=True)
+        _template(folder, "shawan_demo", SHAWAN, demo=True)
+
+    folder = shared_folder(tmp_path_factory, "templates", build)
+    return {key: folder / f"{key}.sqlite3" for key in ("empty", "city_demo", "shawan_demo")}
 
 
 def _copy(templates: dict[str, Path], key: str, tmp_path: Path) -> Path:
@@ -122,24 +150,28 @@ def fast_password_hashing() -> Iterator[None]:
 @pytest.fixture(scope="session")
 def sync_templates(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A city (no demo rows) and 沙湾区 (its demo share), with keys, trusting each other."""
-    folder = tmp_path_factory.mktemp("sync_pair")
-    make_office(folder, *CITY, demo=False)
-    make_office(folder, "511111", DISTRICTS["511111"], "district", demo=True)
-    trust_each_other(folder, "511100", "511111")
-    # a third office that trusts 沙湾区 but is not the recipient of its packages
-    make_office(folder, "511102", DISTRICTS["511102"], "district", demo=False)
-    ok("--db", folder / "511102.sqlite3", "office", "trust", folder / "511111.cdcard", "--yes")
-    for p in folder.glob("*.sqlite3"):
-        checkpoint(p)
-    return folder
+    def build(folder: Path) -> None:
+        make_office(folder, *CITY, demo=False)
+        make_office(folder, "511111", DISTRICTS["511111"], "district", demo=True)
+        trust_each_other(folder, "511100", "511111")
+        # a third office that trusts 沙湾区 but is not the recipient of its packages
+        make_office(folder, "511102", DISTRICTS["511102"], "district", demo=False)
+        ok("--db", folder / "511102.sqlite3", "office", "trust", folder / "511111.cdcard", "--yes")
+        for p in folder.glob("*.sqlite3"):
+            checkpoint(p)
+
+    return shared_folder(tmp_path_factory, "sync_pair", build)
 
 
 @pytest.fixture(scope="session")
 def first_package(sync_templates: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
     """沙湾区's first (full) package to the city, made once: (district db template copy, bytes)."""
-    folder = tmp_path_factory.mktemp("first_package")
-    for p in sync_templates.iterdir():
-        shutil.copyfile(p, folder / p.name)
-    files = export(folder / "511111.sqlite3", "511100", folder)
-    assert len(files) == 1
-    return folder, files[0].read_bytes()
+    def build(folder: Path) -> None:
+        for p in sync_templates.iterdir():
+            shutil.copyfile(p, folder / p.name)
+        files = export(folder / "511111.sqlite3", "511100", folder)
+        assert len(files) == 1
+
+    folder = shared_folder(tmp_path_factory, "first_package", build)
+    (package,) = folder.glob("*.cdsync")  # the one export; the copied templates hold no package
+    return folder, package.read_bytes()
