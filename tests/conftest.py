@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import fcntl
 import os
 import shutil
 from datetime import datetime
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,6 +22,7 @@ from civicdesk import clock as program_clock  # noqa: E402
 from civicdesk.services.core.database import Database, open_database  # noqa: E402
 from civicdesk.services.admin.demo import load_demo  # noqa: E402
 from civicdesk.services.admin.office import init_office  # noqa: E402
+from tests.helpers.shared import shared_folder  # noqa: E402
 from tests.helpers.sync import (  # noqa: E402
     CITY, DISTRICTS, SHAWAN, checkpoint, export, make_office, ok, trust_each_other,
 )
@@ -34,32 +34,6 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     if config.args and all("::" in str(arg) for arg in config.args):
         return 0
     return None
-
-
-def shared_folder(tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], None]) -> Path:
-    """A folder that ``build`` fills once per test run, for every pytest-xdist worker of the run.
-
-    The workers' base temp folders (``.../pytest-N/popen-gw0``) share a parent made for this run alone: the first
-    worker to ask builds the folder there under an exclusive lock (fcntl.flock), the others wait on the lock and
-    use what it built, so a session template costs one build per run instead of one per worker.  The lock and the
-    "built" mark lie beside the folder, never in it (fixtures copy every file of the folder).  Without xdist the
-    folder is built in this process's own base temp, as before.
-    """
-    if "PYTEST_XDIST_WORKER" not in os.environ:
-        folder = tmp_path_factory.mktemp(name)
-        build(folder)
-        return folder
-    root = tmp_path_factory.getbasetemp().parent / "shared"
-    root.mkdir(exist_ok=True)
-    folder, built = root / name, root / f"{name}.built"
-    with open(root / f"{name}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, also if this worker dies
-        if not built.exists():
-            shutil.rmtree(folder, ignore_errors=True)  # what a worker that failed half-way left
-            folder.mkdir()
-            build(folder)
-            built.touch()
-    return folder
 
 
 def _template(folder: Path, name: str, office: tuple[str, str, str], demo: bool) -> Path:
