@@ -58,15 +58,30 @@ def clock() -> Iterator[program_clock.FixedClock]:
         yield fixed  # type: ignore[misc]
 
 
+class _Templates(dict[str, Path]):
+    """The template databases by key, each built the first time a test asks for it (once per run, see
+    shared_folder): a run of tests that need only the empty office does not build the demo registers."""
+
+    KINDS = {"empty": (SHAWAN, False), "city_demo": (CITY, True), "shawan_demo": (SHAWAN, True)}
+
+    def __init__(self, tmp_path_factory: pytest.TempPathFactory) -> None:
+        super().__init__()
+        self.tmp_path_factory = tmp_path_factory
+
+    def __missing__(self, key: str) -> Path:
+        office, demo = self.KINDS[key]
+
+        def build(folder: Path) -> None:
+            _template(folder, key, office, demo)
+
+        folder = shared_folder(self.tmp_path_factory, f"template_{key}", build)
+        self[key] = path = folder / f"{key}.sqlite3"
+        return path
+
+
 @pytest.fixture(scope="session")
 def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    def build(folder: Path) -> None:
-        _template(folder, "empty", SHAWAN, demo=False)
-        _template(folder, "city_demo", CITY, demo=True)
-        _template(folder, "shawan_demo", SHAWAN, demo=True)
-
-    folder = shared_folder(tmp_path_factory, "templates", build)
-    return {key: folder / f"{key}.sqlite3" for key in ("empty", "city_demo", "shawan_demo")}
+    return _Templates(tmp_path_factory)
 
 
 def _copy(templates: dict[str, Path], key: str, tmp_path: Path) -> Path:
