@@ -1,4 +1,4 @@
-"""Shared fixtures: real database files, built once per session and copied per test."""
+"""Shared fixtures: real database files, built once per test run and copied per test."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from civicdesk import clock as program_clock  # noqa: E402
 from civicdesk.services.core.database import Database, open_database  # noqa: E402
 from civicdesk.services.admin.demo import load_demo  # noqa: E402
 from civicdesk.services.admin.office import init_office  # noqa: E402
+from tests.helpers.shared import shared_folder  # noqa: E402
 from tests.helpers.sync import (  # noqa: E402
     CITY, DISTRICTS, SHAWAN, checkpoint, export, make_office, ok, trust_each_other,
 )
@@ -57,14 +58,30 @@ def clock() -> Iterator[program_clock.FixedClock]:
         yield fixed  # type: ignore[misc]
 
 
+class _Templates(dict[str, Path]):
+    """The template databases by key, each built the first time a test asks for it (once per run, see
+    shared_folder): a run of tests that need only the empty office does not build the demo registers."""
+
+    KINDS = {"empty": (SHAWAN, False), "city_demo": (CITY, True), "shawan_demo": (SHAWAN, True)}
+
+    def __init__(self, tmp_path_factory: pytest.TempPathFactory) -> None:
+        super().__init__()
+        self.tmp_path_factory = tmp_path_factory
+
+    def __missing__(self, key: str) -> Path:
+        office, demo = self.KINDS[key]
+
+        def build(folder: Path) -> None:
+            _template(folder, key, office, demo)
+
+        folder = shared_folder(self.tmp_path_factory, f"template_{key}", build)
+        self[key] = path = folder / f"{key}.sqlite3"
+        return path
+
+
 @pytest.fixture(scope="session")
 def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    folder = tmp_path_factory.mktemp("templates")
-    return {
-        "empty": _template(folder, "empty", SHAWAN, demo=False),
-        "city_demo": _template(folder, "city_demo", CITY, demo=True),
-        "shawan_demo": _template(folder, "shawan_demo", SHAWAN, demo=True),
-    }
+    return _Templates(tmp_path_factory)
 
 
 def _copy(templates: dict[str, Path], key: str, tmp_path: Path) -> Path:
@@ -122,24 +139,28 @@ def fast_password_hashing() -> Iterator[None]:
 @pytest.fixture(scope="session")
 def sync_templates(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A city (no demo rows) and 沙湾区 (its demo share), with keys, trusting each other."""
-    folder = tmp_path_factory.mktemp("sync_pair")
-    make_office(folder, *CITY, demo=False)
-    make_office(folder, "511111", DISTRICTS["511111"], "district", demo=True)
-    trust_each_other(folder, "511100", "511111")
-    # a third office that trusts 沙湾区 but is not the recipient of its packages
-    make_office(folder, "511102", DISTRICTS["511102"], "district", demo=False)
-    ok("--db", folder / "511102.sqlite3", "office", "trust", folder / "511111.cdcard", "--yes")
-    for p in folder.glob("*.sqlite3"):
-        checkpoint(p)
-    return folder
+    def build(folder: Path) -> None:
+        make_office(folder, *CITY, demo=False)
+        make_office(folder, "511111", DISTRICTS["511111"], "district", demo=True)
+        trust_each_other(folder, "511100", "511111")
+        # a third office that trusts 沙湾区 but is not the recipient of its packages
+        make_office(folder, "511102", DISTRICTS["511102"], "district", demo=False)
+        ok("--db", folder / "511102.sqlite3", "office", "trust", folder / "511111.cdcard", "--yes")
+        for p in folder.glob("*.sqlite3"):
+            checkpoint(p)
+
+    return shared_folder(tmp_path_factory, "sync_pair", build)
 
 
 @pytest.fixture(scope="session")
 def first_package(sync_templates: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
     """沙湾区's first (full) package to the city, made once: (district db template copy, bytes)."""
-    folder = tmp_path_factory.mktemp("first_package")
-    for p in sync_templates.iterdir():
-        shutil.copyfile(p, folder / p.name)
-    files = export(folder / "511111.sqlite3", "511100", folder)
-    assert len(files) == 1
-    return folder, files[0].read_bytes()
+    def build(folder: Path) -> None:
+        for p in sync_templates.iterdir():
+            shutil.copyfile(p, folder / p.name)
+        files = export(folder / "511111.sqlite3", "511100", folder)
+        assert len(files) == 1
+
+    folder = shared_folder(tmp_path_factory, "first_package", build)
+    (package,) = folder.glob("*.cdsync")  # the one export; the copied templates hold no package
+    return folder, package.read_bytes()

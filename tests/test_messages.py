@@ -7,6 +7,7 @@ argument to a CivicDeskError subclass, ``refuse``, ``Issue`` (second argument), 
 from __future__ import annotations
 
 import ast
+import functools
 import re
 import subprocess
 import sys
@@ -24,10 +25,15 @@ CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u2018-\
 FIRST_ARG_CODE = {"CivicDeskError"}
 
 
+@functools.cache
+def _trees() -> list[tuple[Path, list[ast.AST]]]:
+    """Every module of the tree, parsed once: its path and all its nodes."""
+    return [(path, list(ast.walk(ast.parse(path.read_text(encoding="utf-8"))))) for path in PACKAGE.rglob("*.py")]
+
+
 def _error_classes() -> set[str]:
     """The names of CivicDeskError and its subclasses anywhere in the tree (they take the code first)."""
-    classes = [node for path in PACKAGE.rglob("*.py") for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-               if isinstance(node, ast.ClassDef)]
+    classes = [node for _path, nodes in _trees() for node in nodes if isinstance(node, ast.ClassDef)]
     names = set(FIRST_ARG_CODE)
     grown = True
     while grown:  # subclasses of subclasses
@@ -41,8 +47,8 @@ def _used_codes() -> dict[str, str]:
     """code -> where it is used, for every literal code in the tree."""
     classes = _error_classes()
     used: dict[str, str] = {}
-    for path in PACKAGE.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for path, nodes in _trees():
+        for node in nodes:
             if not isinstance(node, ast.Call):
                 continue
             func = node.func

@@ -258,21 +258,22 @@ open_database(sys.argv[1])
 """
 
 
-def test_kill_9_during_the_backup_leaves_no_backup_that_is_not_one(shawan_db_path: Path) -> None:
-    url = f"sqlite:///{shawan_db_path}"
+def test_kill_9_during_the_backup_leaves_no_backup_that_is_not_one(db_path: Path) -> None:
+    """An initialised office (no demo rows: the migrations are quick, the file still several hundred KB)."""
+    url = f"sqlite:///{db_path}"
     engine = make_engine(url)
     first = script_revisions()[0]
     migrate(engine, url, first, downgrade=True)
     engine.dispose()
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    done = subprocess.run([sys.executable, "-c", _KILL_IN_BACKUP, str(shawan_db_path)], env=env, cwd=ROOT,
+    done = subprocess.run([sys.executable, "-c", _KILL_IN_BACKUP, str(db_path)], env=env, cwd=ROOT,
                           capture_output=True, timeout=120)
     assert done.returncode == -signal.SIGKILL, done.stderr
-    folder = shawan_db_path.parent
+    folder = db_path.parent
     assert list(folder.glob("*.before-*.sqlite3")) == []  # nothing under a backup's name
     # the next start makes the backup again, a whole one
     done = subprocess.run([sys.executable, "-c", _KILL_IN_BACKUP.replace("sys.setprofile(profile)", ""),
-                           str(shawan_db_path)], env=env, cwd=ROOT, capture_output=True, timeout=300)
+                           str(db_path)], env=env, cwd=ROOT, capture_output=True, timeout=300)
     assert done.returncode == 0, done.stderr
     backups = list(folder.glob("*.before-*.sqlite3"))
     assert len(backups) == 1 and backups[0].stat().st_size > 100_000

@@ -58,10 +58,12 @@ def _random_substrings(db: Database) -> list[str]:
     return texts
 
 
-def test_random_substrings_match_like(city_db: Database) -> None:
+# 40 random substrings in the default run, 150 with -m slow
+@pytest.mark.parametrize("examples", [40, pytest.param(150, marks=pytest.mark.slow)])
+def test_random_substrings_match_like(city_db: Database, examples: int) -> None:
     texts = _random_substrings(city_db)
 
-    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @settings(max_examples=examples, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
     @given(st.sampled_from(texts), st.integers(0, 40), st.integers(2, 6))
     def check(text: str, start: int, length: int) -> None:
         start = start % max(len(text) - 1, 1)

@@ -5,24 +5,38 @@ version vectors the ORM's listeners write, in the same transaction; the audit ke
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
+
+import pytest
 
 from civicdesk.models import Organization
 from civicdesk.models.sync import ChangeLog
 from civicdesk.services.core.bulk import insert_rows, stamped
 from civicdesk.services.core.database import open_database
 from tests.helpers.db import register_digest
-from tests.helpers.sync import CITY, DISTRICTS, import_json, make_office, ok, trust_each_other
+from tests.helpers.sync import CITY, DISTRICTS, checkpoint, import_json, make_office, ok, trust_each_other
 
 
-def _offices(folder: Path) -> tuple[Path, Path]:
-    """A fresh city and 沙湾区, both without data, trusting each other."""
-    city = make_office(folder, *CITY, demo=False)
-    district = make_office(folder, "511111", DISTRICTS["511111"], "district", demo=False)
+@pytest.fixture(scope="module")
+def empty_pair(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A city and 沙湾区, both without data, trusting each other: built once, copied by :func:`_offices`."""
+    folder = tmp_path_factory.mktemp("empty_pair")
+    make_office(folder, *CITY, demo=False)
+    make_office(folder, "511111", DISTRICTS["511111"], "district", demo=False)
     trust_each_other(folder, "511100", "511111")
-    return city, district
+    for path in folder.glob("*.sqlite3"):
+        checkpoint(path)
+    return folder
+
+
+def _offices(template: Path, folder: Path) -> tuple[Path, Path]:
+    """Fresh copies of the city and 沙湾区 of ``empty_pair`` in ``folder``."""
+    for path in template.iterdir():
+        shutil.copyfile(path, folder / path.name)
+    return folder / "511100.sqlite3", folder / "511111.sqlite3"
 
 
 def _export(db: Path, to: str, folder: Path) -> list[dict]:
@@ -37,8 +51,8 @@ def _count(path: Path, sql: str, *args: object) -> int:
         conn.close()
 
 
-def test_demo_loaded_after_the_first_export_travels_incrementally(tmp_path: Path) -> None:
-    city, district = _offices(tmp_path)
+def test_demo_loaded_after_the_first_export_travels_incrementally(empty_pair: Path, tmp_path: Path) -> None:
+    city, district = _offices(empty_pair, tmp_path)
     (first,) = _export(district, "511100", tmp_path)
     assert first["full"] is True
     ok("--db", district, "demo")
@@ -63,8 +77,8 @@ def test_demo_loaded_after_the_first_export_travels_incrementally(tmp_path: Path
     assert third["changes"] == 0
 
 
-def test_audit_keeps_one_entry_per_bulk_load_and_the_chain_verifies(tmp_path: Path) -> None:
-    _, district = _offices(tmp_path)
+def test_audit_keeps_one_entry_per_bulk_load_and_the_chain_verifies(empty_pair: Path, tmp_path: Path) -> None:
+    _, district = _offices(empty_pair, tmp_path)
     ok("--db", district, "demo")
     conn = sqlite3.connect(district)
     try:
@@ -78,10 +92,10 @@ def test_audit_keeps_one_entry_per_bulk_load_and_the_chain_verifies(tmp_path: Pa
     ok("--db", district, "audit", "verify")
 
 
-def test_bulk_vectors_follow_the_epoch_and_an_applying_session_logs_nothing(tmp_path: Path) -> None:
+def test_bulk_vectors_follow_the_epoch_and_an_applying_session_logs_nothing(empty_pair: Path, tmp_path: Path) -> None:
     from bench.generate import generate_organizations
 
-    _, district = _offices(tmp_path)
+    _, district = _offices(empty_pair, tmp_path)
     ok("--db", district, "sync", "new-epoch")
     rows = [r for r in generate_organizations(300, seed=5) if r["division_code"] == "511111"][:6]
     now = datetime.now().replace(microsecond=0)
@@ -108,11 +122,11 @@ def test_bulk_vectors_follow_the_epoch_and_an_applying_session_logs_nothing(tmp_
         db.close()
 
 
-def test_a_ledger_imported_after_the_first_export_travels_incrementally(tmp_path: Path) -> None:
+def test_a_ledger_imported_after_the_first_export_travels_incrementally(empty_pair: Path, tmp_path: Path) -> None:
     from bench.bench_import import ledger_rows, write_ledger
     from civicdesk.services import ledger
 
-    city, district = _offices(tmp_path)
+    city, district = _offices(empty_pair, tmp_path)
     (first,) = _export(district, "511100", tmp_path)
     rows = [r for r in ledger_rows(400, seed=3) if r[9] == "511111"][:20]
     for i, r in enumerate(rows, 1):

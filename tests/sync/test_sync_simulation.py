@@ -248,7 +248,9 @@ def _simulate(sim_template: Path, tmp_path: Path, runs: int, steps: int) -> None
 
 
 def test_simulation(sim_template: Path, tmp_path: Path) -> None:
-    _simulate(sim_template, tmp_path, runs=2, steps=30)
+    """One run (seed 0) of 30 steps in the default run; test_simulation_200_runs_of_50_steps (-m slow) runs the
+    seeds 0-199."""
+    _simulate(sim_template, tmp_path, runs=1, steps=30)
 
 
 def test_simulation_restored_district_sends_before_its_old_packages_arrive(sim_template: Path, tmp_path: Path) -> None:

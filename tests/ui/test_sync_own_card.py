@@ -21,11 +21,12 @@ PASSPHRASE = "office-key-2026"
 
 
 @pytest.fixture
-def fresh_office(tmp_path: Path) -> Path:
-    """沙湾区 set up without keys (the set-up wizard makes none), an admin and a clerk."""
+def fresh_office(tmp_path: Path, db_path: Path) -> Path:
+    """沙湾区 set up without keys (the set-up wizard makes none; a copy of the initialised template), an admin and
+    a clerk."""
     path = tmp_path / "fresh.sqlite3"
+    db_path.rename(path)
     db = open_database(path)
-    init_office(db, code="511111", name="乐山市沙湾区民政局", level="district")
     admin = auth.create_user(db, "admin", "Secret123", "admin")
     auth.create_user(db, "clerk1", "Secret123", "clerk", by=admin)
     db.close()

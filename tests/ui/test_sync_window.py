@@ -12,8 +12,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox
 
 from civicdesk.services.core.database import open_database
-from civicdesk.services.admin.office import init_office
-from civicdesk.services.sync import incoming, keys, outgoing
+from civicdesk.services.sync import incoming, outgoing
 from civicdesk.ui.sync.window import SyncWindow
 
 PASSPHRASE = "test-passphrase-1"
@@ -23,23 +22,11 @@ WAIT = 30_000
 
 
 @pytest.fixture
-def offices(tmp_path: Path, templates: dict[str, Path]) -> dict[str, Path]:
-    """沙湾区 with its demo share and an empty city, with keys, trusting each other."""
-    district, city = tmp_path / "district.sqlite3", tmp_path / "city.sqlite3"
-    shutil.copyfile(templates["shawan_demo"], district)
-    cards = {}
-    for path, setup in ((district, None), (city, ("511100", "乐山市民政局", "city"))):
-        db = open_database(path)
-        if setup:
-            init_office(db, code=setup[0], name=setup[1], level=setup[2])
-        keys.ensure_keys(db, PASSPHRASE)
-        cards[path] = keys.make_card(db, PASSPHRASE)
-        db.close()
-    for a, b in ((district, city), (city, district)):
-        db = open_database(a)
-        keys.trust_card(db, cards[b])
-        db.close()
-    return {"district": district, "city": city, "dir": tmp_path}
+def offices(sync_window_offices: Path, tmp_path: Path) -> dict[str, Path]:
+    """沙湾区 with its demo share and an empty city, with keys, trusting each other: fresh copies."""
+    for name in ("district.sqlite3", "city.sqlite3"):
+        shutil.copyfile(sync_window_offices / name, tmp_path / name)
+    return {"district": tmp_path / "district.sqlite3", "city": tmp_path / "city.sqlite3", "dir": tmp_path}
 
 
 def _window(qtbot, make_ctx, path: Path) -> SyncWindow:
