@@ -152,7 +152,7 @@ def shot_filings(app: QApplication, ctx, window) -> None:
             (3, {"legal_rep_name": "杨春华", "address": "四川省乐山市五通桥区竹根镇新华街6号"}, "杨春华"),
             (1, {"member_count": 150}, "吴刚")]
     numbers = []
-    for (days, changes, applicant), org in zip(plan, orgs, strict=True):
+    for (days, changes, applicant), org in zip(plan, orgs[:len(plan)], strict=True):
         draft = filings.draft_filing(db, "change",
                                      {"organization_id": org.id, "changes": changes, "applicant": applicant,
                                       "documents": ["变更登记申请表", "会员大会决议", "新任负责人身份证复印件"],
