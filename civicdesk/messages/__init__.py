@@ -1,8 +1,9 @@
 """Every sentence and label CivicDesk shows outside the GUI's ``tr()`` literals, in Chinese and English.
 
 One module per feature (:mod:`.core`, :mod:`.register`, :mod:`.filings`, :mod:`.admin`, :mod:`.ledger`,
-:mod:`.printing`, :mod:`.sync`, :mod:`.cli`) defines a ``MESSAGES`` dict ``code -> (Chinese, English)``.  This
-package imports all of them explicitly, so :func:`text` renders any code whatever else was imported.
+:mod:`.printing`, :mod:`.sync`, :mod:`.supervision`, :mod:`.cli`) defines a ``MESSAGES`` dict
+``code -> (Chinese, English)``.  This package imports all of them explicitly, so :func:`text` renders any code
+whatever else was imported.
 
 Parameters are values or codes, never sentences.  A placeholder ``{name:@prefix}`` renders the parameter's
 value as a code through the catalogue: ``{action:@action}`` with ``action="print"`` shows the entry
@@ -18,10 +19,10 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-from civicdesk.messages import admin, cli, core, filings, ledger, printing, register, sync
+from civicdesk.messages import admin, cli, core, filings, ledger, printing, register, supervision, sync
 
 #: the feature catalogues, in the order they are merged
-CATALOGUES = (core, register, filings, admin, ledger, printing, sync, cli)
+CATALOGUES = (core, register, filings, admin, ledger, printing, sync, supervision, cli)
 
 
 def _merge() -> dict[str, tuple[str, str]]:

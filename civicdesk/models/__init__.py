@@ -10,12 +10,23 @@ from civicdesk.models.engine import make_engine, make_session_factory
 from civicdesk.models.filing import Filing, FilingEvent
 from civicdesk.models.reference import DictionaryEntry, Division, Office, Population
 from civicdesk.models.register import Organization, OrgChange, OrgPerson
+from civicdesk.models.supervision import (InspectionCampaign, InspectionEvent, InspectionRecord, Inspector, Parameter,
+                                          RatingApplication, RatingEvent, SpotcheckItem, SpotcheckPlan)
 
 __all__ = [
     "AuditEntry",
     "Filing",
     "FilingEvent",
     "UserAccount",
+    "InspectionCampaign",
+    "InspectionEvent",
+    "InspectionRecord",
+    "Inspector",
+    "Parameter",
+    "RatingApplication",
+    "RatingEvent",
+    "SpotcheckItem",
+    "SpotcheckPlan",
     "Base",
     "DictionaryEntry",
     "Division",

@@ -31,12 +31,13 @@ _USERNAME = re.compile(r"^[\w.\-]{2,32}$")
 
 #: what each role may do beyond reading
 PERMISSIONS: dict[str, frozenset[str]] = {
-    "clerk": frozenset({"filing.draft", "filing.submit", "filing.withdraw", "export", "import", "print", "sync"}),
+    "clerk": frozenset({"filing.draft", "filing.submit", "filing.withdraw", "export", "import", "print", "sync",
+                        "supervise"}),
     "reviewer": frozenset({"filing.draft", "filing.submit", "filing.withdraw", "filing.review", "export", "import",
-                           "print", "sync", "reveal_ids", "conflict.resolve"}),
+                           "print", "sync", "reveal_ids", "conflict.resolve", "supervise", "supervise.decide"}),
     "admin": frozenset({"filing.draft", "filing.submit", "filing.withdraw", "filing.review", "export", "import",
                         "print", "sync", "reveal_ids", "conflict.resolve", "users", "audit", "legacy_entry",
-                        "office"}),
+                        "office", "supervise", "supervise.decide", "parameters"}),
 }
 
 #: Argon2id cost of the office.  Changing it makes every login rehash the stored password with the new

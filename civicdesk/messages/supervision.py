@@ -1,0 +1,32 @@
+"""The words of supervision: parameters, annual inspection, rating evaluation and spot checks."""
+
+from __future__ import annotations
+
+#: code -> (Chinese, English)
+MESSAGES: dict[str, tuple[str, str]] = {
+    # parameters
+    "parameter.unknown": ("没有参数“{key}”：应为 {allowed} 之一。", "No parameter '{key}': one of {allowed}."),
+    "parameter.bad_value": ("参数“{key}”的值有误：{reason:@parameter_value}。",
+                            "The value of parameter '{key}' is wrong: {reason:@parameter_value}."),
+    "parameter.out_of_range": ("参数“{key}”的值 {value} 超出范围（{min}–{max}）。",
+                               "Parameter '{key}': {value} is out of range ({min}-{max})."),
+    "parameter.source_required": ("参数“{key}”须写明依据（source）。", "Parameter '{key}' needs its source."),
+    "parameter.years": ("起始年度 {year_from} 晚于截止年度 {year_to}。",
+                        "The first year {year_from} is after the last year {year_to}."),
+    "parameter.legal_form": ("组织类型“{value}”不存在。", "No legal form '{value}'."),
+    "parameter.not_found": ("未找到本机关设定的参数“{key}”。", "No parameter '{key}' set by this office."),
+    "parameter_value.int": ("应为整数", "a whole number expected"),
+    "parameter_value.ratio": ("应为大于0、不超过1的比例", "a ratio above 0 and at most 1 expected"),
+    "parameter_value.month_day": ("应为“月-日”，如 05-31", "a month-day such as 05-31 expected"),
+    "parameter_value.levels": ("应分别给出 county、city、province 三级的比例",
+                               "a ratio for each of county, city and province expected"),
+    "parameter_value.list": ("应为非空列表", "a non-empty list expected"),
+    "parameter_value.items": ("列表中有缺少名称或代码的项", "an item of the list lacks its key or names"),
+    "parameter_value.duplicate": ("列表中有重复的项", "the list repeats an item"),
+    "parameter_value.parts_total": ("各部分满分合计须为1000分", "the parts' maximums must add up to 1,000"),
+    "parameter_value.bands_order": ("分数线须从高到低且互不相同", "the bands must fall from the highest, each once"),
+    # permissions
+    "action.supervise": ("办理监管事项", "record supervision"),
+    "action.supervise.decide": ("作出监管结论", "decide supervision"),
+    "action.parameters": ("修改监管参数", "change supervision parameters"),
+}
