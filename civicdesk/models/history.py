@@ -83,7 +83,8 @@ def _apply_defaults(obj: Any) -> None:
             continue
         if column.default.is_scalar:
             setattr(obj, key, column.default.arg)
-        elif column.primary_key and column.default.is_callable:
+        elif column.default.is_callable:  # new_id, utcnow, list, dict: none of ours reads the INSERT's context
+            # (a JSON column left to ``default=list`` would otherwise travel as null and be refused on arrival)
             setattr(obj, key, column.default.arg(None))
 
 

@@ -199,21 +199,28 @@ def synced_entities() -> dict[str, type[SyncedMixin]]:
     return {t.name: classes[t.name] for t in Base.metadata.sorted_tables if t.name in classes}
 
 
+#: A child row's link to the parent row that names its organization (a filing's events, an inspection record's,
+#: a rating application's): the child concerns the parent's organization.
+PARENT_LINKS = {"filing_id": "filing", "record_id": "inspection_record", "application_id": "rating_application"}
+
+
 def scope_of(session: Session, obj: Any) -> str | None:
     """The county a synced row concerns: an organization's county; a child row's organization's county."""
     code = getattr(obj, "division_code", None)
     if code:
         return str(code)
     org_id = getattr(obj, "organization_id", None)
-    filing_id = getattr(obj, "filing_id", None)
-    if org_id is None and filing_id:
-        filing = _pending(session, "filing", filing_id)
-        if filing is not None:
-            org_id = filing.organization_id
+    for link, parent_table in PARENT_LINKS.items():
+        parent_id = getattr(obj, link, None)
+        if org_id is not None or not parent_id:
+            continue
+        parent = _pending(session, parent_table, parent_id)
+        if parent is not None:
+            org_id = parent.organization_id
         else:
-            table = Base.metadata.tables["filing"]
+            table = Base.metadata.tables[parent_table]
             org_id = session.connection().execute(
-                select(table.c.organization_id).where(table.c.id == filing_id)).scalar()
+                select(table.c.organization_id).where(table.c.id == parent_id)).scalar()
     if org_id:
         org = _pending(session, "organization", org_id)
         if org is not None:

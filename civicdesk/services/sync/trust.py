@@ -7,7 +7,8 @@ Offers:
   whatever level its card claims.
 - :func:`owner` of a synced row: an organization belongs to the office of its registry (登记管理机关; a
   township's or a community's register belongs to its county's office), its people and changes follow it; a
-  filing belongs to the office that received it, its events follow it.
+  filing belongs to the office that received it, its events follow it; a supervision row belongs to the
+  office it names and to its organization's office, which must be one (``_SUPERVISION``).
 - :func:`allowed_owners`: whose rows a sender may change here: a district only its own; the city its own and,
   as its corrections and rulings, this office's (SYNC.md's one exception), never a third office's.
 - :func:`check_ownership`, :func:`check_divisions` and :func:`check_rows`, run by the import inside its
@@ -111,7 +112,51 @@ def owner(entity: str, row: dict[str, Any] | None, rows: _Rows | None = None) ->
         if not filing_id or rows is None:
             return None
         return owner("filing", rows.final("filing", filing_id))
+    if entity in _SUPERVISION:
+        return _supervision_owner(entity, row, rows)
     return row.get("origin_office") or None
+
+
+#: Supervision rows (models/supervision.py): entity -> (the link to a parent row whose owner it shares, or None;
+#: whether it names an organization).  A campaign, plan or roster row belongs to the office it names
+#: (``office_code``); a row about an organization belongs to the organization's office too, and must agree with
+#: its parent's: a record filed under another office's campaign, or a rating claiming another office, is no
+#: one's (refused).
+_SUPERVISION: dict[str, tuple[tuple[str, str] | None, bool]] = {
+    "parameter": (None, False),
+    "inspection_campaign": (None, False),
+    "inspector": (None, False),
+    "spotcheck_plan": (None, False),
+    "inspection_record": (("campaign_id", "inspection_campaign"), True),
+    "inspection_event": (("record_id", "inspection_record"), False),
+    "rating_application": (None, True),
+    "rating_event": (("application_id", "rating_application"), False),
+    "spotcheck_item": (("plan_id", "spotcheck_plan"), True),
+}
+_NO_ONE = "?"
+
+
+def _supervision_owner(entity: str, row: dict[str, Any], rows: _Rows | None) -> str | None:
+    link, names_org = _SUPERVISION[entity]
+    claims: set[str | None] = set()
+    if "office_code" in row or entity in ("inspection_campaign", "inspector", "spotcheck_plan",
+                                          "rating_application"):
+        claims.add(row.get("office_code") or None)
+    if entity == "parameter":
+        claims.add(row.get("origin_office") or None)
+    if link is not None:
+        parent_id = row.get(link[0])
+        if not parent_id or rows is None:
+            return None
+        claims.add(owner(link[1], rows.final(link[1], parent_id), rows))
+    if names_org:
+        org_id = row.get("organization_id")
+        if not org_id or rows is None:
+            return None
+        claims.add(owner("organization", rows.final("organization", org_id), rows))
+    if None in claims:
+        return None
+    return claims.pop() if len(claims) == 1 else _NO_ONE
 
 
 def _located(entity: str, row: dict[str, Any] | None, rows: _Rows) -> str | None:
@@ -126,6 +171,12 @@ def _located(entity: str, row: dict[str, Any] | None, rows: _Rows) -> str | None
         return _located("organization", rows.final("organization", row["organization_id"]), rows)
     if entity == "filing_event" and row.get("filing_id"):
         return _located("filing", rows.final("filing", row["filing_id"]), rows)
+    if entity in _SUPERVISION:
+        if row.get("organization_id"):
+            return _located("organization", rows.final("organization", row["organization_id"]), rows)
+        link = _SUPERVISION[entity][0]
+        if link is not None and row.get(link[0]):
+            return _located(link[1], rows.final(link[1], row[link[0]]), rows)
     return None
 
 

@@ -1,0 +1,124 @@
+"""Supervision rows travel like the register's, and are owned like it (SYNC.md, "Topology and ownership").
+
+A campaign, a plan or a roster row belongs to the office it names; a record, a rating or a drawn check about an
+organization belongs to that organization's office as well, and the two must be one.  A district's package
+carrying another office's supervision row, or a row whose two owners disagree, is refused whole, naming the row,
+and the city's database is unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from civicdesk.models import InspectionCampaign, InspectionEvent, InspectionRecord, RatingApplication
+from civicdesk.services.core.database import open_database
+from tests.helpers.db import digest
+from tests.helpers.sync import export, import_json
+from tests.sync import test_sync_jurisdiction as jurisdiction
+from tests.sync.test_sync_jurisdiction import CITY, DISTRICT, OTHER, change, refused, rows
+
+# the jurisdiction tests' world: the city holding 沙湾区's first package, its own and 市中区's registrations
+jurisdiction_template = jurisdiction.jurisdiction_template
+world = jurisdiction.world
+
+NOW = dt.datetime(2026, 6, 1, 9, 0)
+
+
+def _campaign(office: str, year: int = 2025) -> dict[str, Any]:
+    return {"id": str(uuid.uuid4()), "office_code": office, "year": year, "state": "open", "rules": {},
+            "opened_by": "clerk1", "opened_at": NOW.isoformat(), "origin_office": DISTRICT}
+
+
+def _record(campaign_id: str, org_id: str) -> dict[str, Any]:
+    return {"id": str(uuid.uuid4()), "campaign_id": campaign_id, "organization_id": org_id, "year": 2025,
+            "state": "draft", "received_on": "2026-05-20", "late": False, "materials": [],
+            "entered_by": "clerk1", "origin_office": DISTRICT}
+
+
+def test_a_districts_campaign_record_and_events_reach_the_city(world: dict[str, Any]) -> None:
+    district, city = world["district"], world["city"]
+    (org_id,) = rows(district, "SELECT id FROM organization WHERE registry_code = ? AND tier = 'registered' "
+                               "AND status = 'active' ORDER BY id LIMIT 1", DISTRICT)[0]
+    db = open_database(district)
+    try:
+        with db.unit(actor="clerk1") as session:
+            campaign = InspectionCampaign(office_code=DISTRICT, year=2025, rules={}, opened_by="clerk1",
+                                          opened_at=NOW)
+            session.add(campaign)
+            session.flush()
+            record = InspectionRecord(campaign_id=campaign.id, organization_id=org_id, year=2025,
+                                      received_on=dt.date(2026, 5, 20), entered_by="clerk1")
+            session.add(record)
+            session.flush()
+            session.add(InspectionEvent(record_id=record.id, action="enter", to_state="draft", actor="clerk1",
+                                        at=NOW))
+            session.add(RatingApplication(organization_id=org_id, office_code=DISTRICT, year=2026,
+                                          applied_on=dt.date(2026, 3, 1), entered_by="clerk1"))
+            ids = campaign.id, record.id
+    finally:
+        db.close()
+    files = export(district, CITY, world["dir"])
+    code, results = import_json(city, *files)
+    assert code == 0, results
+    assert rows(city, "SELECT office_code, year FROM inspection_campaign WHERE id = ?", ids[0]) == [(DISTRICT, 2025)]
+    assert rows(city, "SELECT organization_id FROM inspection_record WHERE id = ?", ids[1]) == [(org_id,)]
+    assert rows(city, "SELECT count(*) FROM inspection_event WHERE record_id = ?", ids[1]) == [(1,)]
+    assert rows(city, "SELECT count(*) FROM rating_application WHERE organization_id = ?", org_id) == [(1,)]
+
+
+def _attacks(w: dict[str, Any]) -> dict[str, tuple[list[dict[str, Any]], str, str]]:
+    own, city_org, other_org = w["own_org"], w["city_org"], w["other_org"]
+    theirs = _campaign(OTHER)
+    ours = _campaign(DISTRICT)
+    record_of_city_org = _record(ours["id"], city_org)
+    own_under_theirs = _record(theirs["id"], own)
+    rating = {"id": str(uuid.uuid4()), "organization_id": city_org, "office_code": DISTRICT, "year": 2026,
+              "state": "applied", "applied_on": "2026-03-01", "rules": {}, "eligibility": [], "scores": {},
+              "entered_by": "clerk1", "origin_office": DISTRICT}
+    ev = str(uuid.uuid4())
+    return {
+        "a campaign in another office's name": (
+            [change("inspection_campaign", theirs["id"], "upsert", theirs)], "foreign_row", theirs["id"]),
+        "a record of a city registration under its own campaign": (
+            [change("inspection_campaign", ours["id"], "upsert", ours),
+             change("inspection_record", record_of_city_org["id"], "upsert", record_of_city_org)],
+            "foreign_row", record_of_city_org["id"]),
+        "its own organization's record under another office's campaign": (
+            [change("inspection_record", own_under_theirs["id"], "upsert", own_under_theirs)],
+            "foreign_row", own_under_theirs["id"]),
+        "a rating of a city registration claimed as its own": (
+            [change("rating_application", rating["id"], "upsert", rating)], "foreign_row", rating["id"]),
+        "an event on a record it cannot own": (
+            [change("inspection_campaign", ours["id"], "upsert", ours),
+             change("inspection_record", record_of_city_org["id"], "upsert", record_of_city_org),
+             change("inspection_event", ev, "upsert",
+                    {"id": ev, "record_id": record_of_city_org["id"], "action": "decide", "to_state": "decided",
+                     "actor": "x", "at": NOW.isoformat(), "origin_office": DISTRICT})],
+            "foreign_row", record_of_city_org["id"]),
+        "a rating of another district's organization": (
+            [change("rating_application", rating["id"], "upsert", dict(rating, organization_id=other_org))],
+            "foreign_row", rating["id"]),
+    }
+
+
+ATTACKS = ["a campaign in another office's name", "a record of a city registration under its own campaign",
+           "its own organization's record under another office's campaign",
+           "a rating of a city registration claimed as its own", "an event on a record it cannot own",
+           "a rating of another district's organization"]
+
+
+@pytest.mark.parametrize("name", ATTACKS)
+def test_a_district_package_with_a_supervision_row_it_does_not_own_is_refused_whole(world: dict[str, Any],
+                                                                                       name: str) -> None:
+    changes, reason, row_id = _attacks(world)[name]
+    city: Path = world["city"]
+    before = digest(city)
+    result = refused(city, world["up"].package(changes, seq=2, previous=world["previous"]))
+    assert result.status == "refused", result
+    assert result.reason == f"sync.refused.{reason}" and row_id in result.message, result.message
+    assert digest(city) == before
