@@ -25,6 +25,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "parameter_value.duplicate": ("列表中有重复的项", "the list repeats an item"),
     "parameter_value.parts_total": ("各部分满分合计须为1000分", "the parts' maximums must add up to 1,000"),
     "parameter_value.bands_order": ("分数线须从高到低且互不相同", "the bands must fall from the highest, each once"),
+    "parameter.json": ("参数值不是有效的 JSON：{value}", "The value is not valid JSON: {value}"),
+    "parameter.own": ("本机关设定", "set by this office"),
+    "parameter.default": ("默认", "default"),
+    "parameter.set": ("已设定参数 {key} = {value}（id {id}）。", "Parameter {key} set to {value} (id {id})."),
+    "parameter.reset": ("已撤销参数设定 {id}，恢复默认值。", "Parameter setting {id} removed: the default applies."),
     # permissions
     "action.supervise": ("办理监管事项", "record supervision"),
     "action.supervise.decide": ("作出监管结论", "decide supervision"),

@@ -66,3 +66,27 @@ def test_only_an_administrator_sets_a_parameter_and_a_source_is_required(db):
         parameters.set_parameter(db, "rating.validity_years", 4, source="  ", by=admin)
     assert refused.value.code == "parameter.source_required"
     assert digest(db.path) == before
+
+
+def test_the_cli_lists_sets_and_resets_with_one_line_errors(db_path):
+    import json
+
+    from tests.helpers.cli import cli, ok
+
+    rows = json.loads(ok("--db", db_path, "parameter", "list", "--json"))
+    assert {r["key"] for r in rows} == set(parameters.defaults())
+    assert all(r["source"] for r in rows)
+    # no accounts yet: the system acts (as for every service); an account would be needed once one exists
+    row = json.loads(ok("--db", db_path, "parameter", "set", "spotcheck.min_ratio",
+                        '{"county": 0.05, "city": 0.05, "province": 0.05}', "--source", "本局2026年通知", "--json"))
+    assert row["own"] and row["value"]["county"] == 0.05
+    before = digest(db_path)
+    for args, words in ((("rating.parts", "{"), "JSON"),
+                        (("inspection.registry_deadline", "13-01"), "inspection.registry_deadline"),
+                        (("rating.validity_years", "0"), "rating.validity_years")):
+        code, out, err = cli("--db", db_path, "parameter", "set", *args, "--source", "依据")
+        assert code != 0 and out == "" and len(err.strip().splitlines()) == 1 and words in err, err
+    assert digest(db_path) == before
+    ok("--db", db_path, "parameter", "reset", row["id"], "--reason", "恢复默认")
+    rows = json.loads(ok("--db", db_path, "parameter", "list", "--json"))
+    assert not any(r["own"] for r in rows)
