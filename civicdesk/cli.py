@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import errno
-import getpass
 import os
 import sys
 from pathlib import Path
@@ -38,6 +37,7 @@ from civicdesk.commands.common import (
     print_json,
     read_json_file,
     read_new_password,
+    read_twice,
 )
 from civicdesk.errors import CivicDeskError, InputError, ValidationError
 from civicdesk.schema import MAX_QUERY
@@ -147,7 +147,7 @@ def unexpected_error(exc: BaseException) -> CivicDeskError:
     return CivicDeskError("cli.internal", kind=type(exc).__name__)
 
 
-def _key_passphrase() -> str | None:
+def _key_passphrase(lang: str) -> str | None:
     """The passphrase that protects the office's private sync keys: ``CIVICDESK_KEY_PASSPHRASE``, or typed
     twice at a terminal; None without either (the keys are then made at the first ``sync export``)."""
     value = os.environ.get("CIVICDESK_KEY_PASSPHRASE")
@@ -155,8 +155,8 @@ def _key_passphrase() -> str | None:
         return value
     if sys.stdin is None or not sys.stdin.isatty():
         return None
-    first = getpass.getpass("同步密钥口令（保护本单位私钥，至少8位）: ")
-    if first != getpass.getpass("再次输入同步密钥口令: "):
+    first, second = read_twice(lang, "cli.prompt.key_passphrase")
+    if first != second:
         raise InputError("auth.passwords_differ")
     return first
 
@@ -164,20 +164,22 @@ def _key_passphrase() -> str | None:
 def cmd_init(options: argparse.Namespace) -> int:
     from civicdesk.services.admin.office import init_office
 
-    password = read_new_password(f"管理员 {options.admin} 的密码") if options.admin else None
-    passphrase = _key_passphrase()
+    password = (read_new_password(options.lang, "cli.prompt.admin_password", user=options.admin)
+                if options.admin else None)
+    passphrase = _key_passphrase(options.lang)
     db = open_db(options, create=True)
     try:
         office = init_office(db, code=options.office_code, name=options.office_name, level=options.level)
+        admin = None
         if options.admin:
             from civicdesk.services.admin import auth
 
             assert password is not None
-            auth.create_user(db, options.admin, password, "admin")
+            admin = auth.create_user(db, options.admin, password, "admin")
         if passphrase is not None:  # the office's sync keys (else made at the first export or card)
             from civicdesk.services.sync.keys import ensure_keys
 
-            ensure_keys(db, passphrase)
+            ensure_keys(db, passphrase, by=admin)  # once the admin exists, the keys are the admin's act
     finally:
         db.close()
     if options.json:

@@ -97,13 +97,28 @@ def one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
-def read_new_password(label: str = "新密码") -> str:
-    """A new password: typed twice at a terminal, or two lines of standard input when it is not one."""
+def prompt(lang: str, code: str, **params: Any) -> str:
+    """The text of a terminal prompt, in the user's language, ready for ``getpass``."""
+    from civicdesk import messages
+
+    return messages.text(code, lang, **params) + ": "
+
+
+def read_twice(lang: str, code: str, **params: Any) -> tuple[str, str]:
+    """A secret typed twice at the terminal (the prompt ``code`` and its "again")."""
+    from civicdesk import messages
+
+    label = messages.text(code, lang, **params)
+    return getpass.getpass(label + ": "), getpass.getpass(prompt(lang, "cli.prompt.again", label=label))
+
+
+def read_new_password(lang: str, code: str = "cli.prompt.new_password", **params: Any) -> str:
+    """A new password: typed twice at a terminal (prompted by ``code``), or two lines of standard input when
+    it is not one."""
     from civicdesk.services.admin import auth  # SQLAlchemy: see the module
 
     if sys.stdin is not None and sys.stdin.isatty():
-        first = getpass.getpass(f"{label}: ")
-        second = getpass.getpass(f"再次输入{label}: ")
+        first, second = read_twice(lang, code, **params)
     else:
         lines = (sys.stdin.read() if sys.stdin is not None else "").splitlines()
         if len(lines) < 2:
@@ -133,7 +148,7 @@ def acting_user(options: argparse.Namespace, db: Any) -> Any:
     if password is None:
         if sys.stdin is None or not sys.stdin.isatty():
             raise InputError("auth.no_password")
-        password = getpass.getpass(f"用户 {username} 的密码: ")
+        password = getpass.getpass(prompt(getattr(options, "lang", "zh"), "cli.prompt.password", user=username))
     return auth.authenticate(db, username, password)
 
 

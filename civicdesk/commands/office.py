@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from civicdesk.commands.common import acting_user, open_db, print_json
+from civicdesk.commands.common import acting_user, open_db, print_json, prompt
 from civicdesk.errors import InputError
 from civicdesk import messages
 
@@ -57,7 +57,7 @@ def cmd_office(options: argparse.Namespace) -> int:
             if not options.yes:
                 if not sys.stdin or not sys.stdin.isatty():
                     raise InputError("sync.confirm_needed")
-                answer = input("请电话核对指纹，一致请输入 yes / compare by phone, type yes if equal: ")
+                answer = input(prompt(lang, "cli.prompt.fingerprint"))
                 if answer.strip().lower() not in ("yes", "y", "是"):
                     raise InputError("sync.not_confirmed")
             keys.trust_card(db, data, str(options.card), by=user)

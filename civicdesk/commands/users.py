@@ -8,7 +8,7 @@ import os
 import sys
 from typing import Any
 
-from civicdesk.commands.common import acting_user, open_db, print_json, read_new_password
+from civicdesk.commands.common import acting_user, open_db, print_json, prompt, read_new_password
 from civicdesk.errors import CivicDeskError, InputError
 from civicdesk import messages
 
@@ -67,14 +67,14 @@ def cmd_user(options: argparse.Namespace) -> int:
             if old is None:
                 if not sys.stdin.isatty():
                     raise InputError("auth.no_password")
-                old = getpass.getpass(f"用户 {options.user} 的原密码: ")
-            new = read_new_password()
+                old = getpass.getpass(prompt(options.lang, "cli.prompt.old_password", user=options.user))
+            new = read_new_password(options.lang)
             auth.change_password(db, options.user, old, new)
             print(messages.text("cli.users.password_changed", options.lang))
             return 0
         by = acting_user(options, db)
         if command == "add":
-            password = read_new_password(f"用户 {options.name} 的密码")
+            password = read_new_password(options.lang, "cli.prompt.user_password", user=options.name)
             info = auth.create_user(db, options.name, password, options.role, full_name=options.full_name, by=by)
         elif command in ("disable", "enable"):
             info = auth.set_active(db, options.name, command == "enable", by=by)

@@ -64,6 +64,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "WARNING: this office's key CHANGED! Old fingerprint {fingerprint}"),
     "cli.office.trusted": ("已信任。", "Trusted."),
     "cli.users.password_changed": ("密码已修改。", "Password changed."),
+    # what a terminal prompt asks for (typed, never shown)
+    "cli.prompt.password": ("用户 {user} 的密码", "Password of user {user}"),
+    "cli.prompt.old_password": ("用户 {user} 的原密码", "Current password of user {user}"),
+    "cli.prompt.new_password": ("新密码", "New password"),
+    "cli.prompt.user_password": ("用户 {user} 的密码", "Password for the new user {user}"),
+    "cli.prompt.admin_password": ("管理员 {user} 的密码", "Password of the administrator {user}"),
+    "cli.prompt.again": ("再次输入{label}", "{label} again"),
+    "cli.prompt.key_passphrase": ("同步密钥口令（保护本单位私钥，至少8位）",
+                                  "Sync key passphrase (protects this office's private keys, at least 8 characters)"),
+    "cli.prompt.fingerprint": ("请电话核对指纹，一致请输入 yes",
+                               "Compare the fingerprint by phone; type yes if it is the same"),
     "user_state.active": ("在用", "active"),
     "user_state.disabled": ("已停用", "disabled"),
     # ledger import and export reports
