@@ -191,3 +191,11 @@ def test_a_foundation_in_a_community_tier_is_refused_in_english_words(db: Any, d
     assert not CJK.search(english)
     assert "只能登记为社会团体或民办非企业单位" in issue.message("zh")
     assert db_path.read_bytes() == before
+
+
+def test_the_audit_viewer_has_words_for_every_kind_of_row_it_shows():
+    from civicdesk.models.sync import synced_entities
+
+    for entity in [*synced_entities(), "user_account", "office"]:
+        for lang in ("zh", "en"):
+            assert messages.template(f"audit_entity.{entity}", lang), (entity, lang)

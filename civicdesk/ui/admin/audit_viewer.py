@@ -29,10 +29,7 @@ ACTIONS = (("auth.", "登录与账户", "logins and accounts"), ("auth.login_fai
            ("data.", "数据修改", "data changes"), ("filing.", "申请事项（拒绝的操作）", "filings (refused actions)"),
            ("export", "导出", "exports"), ("print", "打印", "prints"), ("import", "导入", "imports"),
            ("sync", "同步", "sync"))
-ACTION_WORDS = {"auth.login": "登录", "auth.login_failed": "登录失败", "auth.password_changed": "修改密码",
-                "data.insert": "新增", "data.update": "修改", "data.delete": "删除", "filing.refused": "拒绝办理"}
-ENTITY_WORDS = {"organization": "组织", "org_person": "人员", "org_change": "变更记录", "filing": "申请事项",
-                "filing_event": "办理步骤", "user_account": "用户账户", "office": "本单位"}
+# the words of an action and of an entity are the catalogue's ``audit_action.*`` and ``audit_entity.*``
 IdRole = Qt.ItemDataRole.UserRole + 1  # the entry's seq
 
 
@@ -107,10 +104,10 @@ class AuditTableModel(QAbstractTableModel):
         if column == COL_ACTOR:
             return r.actor
         if column == COL_ACTION:
-            words = ACTION_WORDS.get(r.action) if zh else None
-            return f"{words}（{r.action}）" if words else r.action
+            words = messages.template(f"audit_action.{r.action}", self.lang)
+            return f"{words}（{r.action}）" if words and zh else f"{words} ({r.action})" if words else r.action
         if column == COL_ENTITY:
-            entity = (ENTITY_WORDS.get(r.entity or "", r.entity or "") if zh else r.entity) or ""
+            entity = messages.label(f"audit_entity.{r.entity}", self.lang, default=r.entity or "") if r.entity else ""
             shown = r.entity_id[:8] if r.entity_id and r.entity_id != "None" else ""  # inserts may lack an id
             return f"{entity} {shown}".strip()
         if column == COL_DETAILS:
