@@ -12,7 +12,7 @@ from civicdesk.errors import InputError
 
 STATES = ("applied", "scored", "submitted", "decided", "refused", "lowered", "cancelled")
 _PART = re.compile(r"^([^=\s]+)=(.*)$")
-DEFAULT_DAYS = "default"  # --expiring without a number: the parameter's days (argparse leaves a const as it is)
+DEFAULT_DAYS = "default"  # --expiring without a number: the parameter's days
 
 
 def add_parsers(sub: Any) -> dict[str, Any]:
@@ -49,7 +49,7 @@ def add_parsers(sub: Any) -> dict[str, Any]:
     p = rsub.add_parser("list", help="列出评估申请；--expiring 只列即将到期的等级")
     p.add_argument("--year", type=int, help="评估年度")
     p.add_argument("--state", choices=STATES)
-    p.add_argument("--expiring", nargs="?", const=DEFAULT_DAYS, type=int, metavar="DAYS",
+    p.add_argument("--expiring", nargs="?", const=DEFAULT_DAYS, metavar="DAYS",
                    help="只列在 DAYS 天内到期的有效等级（不写天数：参数 rating.expiry_warning_days，默认90天）")
     p.add_argument("--json", action="store_true")
     return {"rating": cmd_rating}
@@ -68,6 +68,15 @@ def _scores(items: list[str]) -> dict[str, Any]:
     return out
 
 
+def _days(text: str | None) -> int | None:
+    """The number of ``--expiring DAYS`` (None: not given, or given without a number)."""
+    if text is None or text == DEFAULT_DAYS:
+        return None
+    if not re.fullmatch(r"\d{1,4}", text.strip()):
+        raise InputError("rating.bad_days", value=text[:20])
+    return int(text)
+
+
 def cmd_rating(options: argparse.Namespace) -> int:
     from civicdesk.services.supervision import rating  # SQLAlchemy: see commands/common.py
 
@@ -75,10 +84,9 @@ def cmd_rating(options: argparse.Namespace) -> int:
     try:
         command = options.rating_command
         if command == "list":
-            days = options.expiring
-            rows = rating.list_ratings(db, year=options.year, state=options.state,
-                                       expiring_within_days=None if days in (None, DEFAULT_DAYS) else days,
-                                       expiring=days is not None)
+            days = _days(options.expiring)
+            rows = rating.list_ratings(db, year=options.year, state=options.state, expiring_within_days=days,
+                                       expiring=options.expiring is not None)
             if options.json:
                 print_json([r.to_json() for r in rows])
             else:
