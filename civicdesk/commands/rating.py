@@ -132,4 +132,5 @@ def _show(record: Any, options: argparse.Namespace) -> None:
         print(f"  {record.current_grade or '-'}  {record.valid_from} – {record.valid_to}  {record.decision_no}")
     for o in record.eligibility:
         mark = "✓" if o["ok"] else "✗"
-        print(f"  {mark} {rating.rule_label(o['rule'], lang)}：{messages.text(o['detail'], lang, **o['params'])}")
+        colon = "：" if messages.is_zh(lang) else ": "
+        print(f"  {mark} {rating.rule_label(o['rule'], lang)}{colon}{messages.text(o['detail'], lang, **o['params'])}")
