@@ -69,6 +69,21 @@ def test_a_districts_campaign_record_and_events_reach_the_city(world: dict[str, 
     assert rows(city, "SELECT organization_id FROM inspection_record WHERE id = ?", ids[1]) == [(org_id,)]
     assert rows(city, "SELECT count(*) FROM inspection_event WHERE record_id = ?", ids[1]) == [(1,)]
     assert rows(city, "SELECT count(*) FROM rating_application WHERE organization_id = ?", org_id) == [(1,)]
+    # the city's register shows what arrived: its derived columns follow the decided records
+    db = open_database(district)
+    try:
+        with db.unit(actor="rev1") as session:
+            record = session.get(InspectionRecord, ids[1])
+            record.state, record.conclusion, record.decided_by = "decided", "basic", "rev1"
+            record.reasons = "财务制度不健全"
+    finally:
+        db.close()
+    assert rows(city, "SELECT inspection_year, inspection_conclusion FROM organization WHERE id = ?",
+                org_id) == [(None, None)]
+    code, results = import_json(city, *export(district, CITY, world["dir"]))
+    assert code == 0, results
+    assert rows(city, "SELECT inspection_year, inspection_conclusion FROM organization WHERE id = ?",
+                org_id) == [(2025, "basic")]
 
 
 def _attacks(w: dict[str, Any]) -> dict[str, tuple[list[dict[str, Any]], str, str]]:

@@ -54,6 +54,7 @@ from civicdesk.services.admin import auth
 from civicdesk.services.core.database import Database
 from civicdesk.services.core.validation import check_text, normalize_uscc, parse_date
 from civicdesk.services.supervision.parameters import value_in
+from civicdesk.services.supervision.profile import refresh_summary
 
 STATES = ("applied", "scored", "submitted", "decided", "refused", "lowered", "cancelled")
 #: states of a rating that holds (a lowered one holds at its lower grade)
@@ -475,6 +476,7 @@ def decide(db: Database, application: str, *, by: auth.UserInfo | None, decision
         a.decided_by, a.decided_at = actor, clock.utcnow()
         _event(session, a, "decide", "submitted", actor, f"{a.grade} {number}")
         session.flush()
+        refresh_summary(session, [a.organization_id])
         return _record(session, a)
 
 
@@ -520,6 +522,7 @@ def lower(db: Database, application: str, new_grade: str, *, by: auth.UserInfo |
         a.state, a.current_grade, a.reason = "lowered", grade, text
         _event(session, a, "lower", before, actor, f"{current} -> {grade}: {text}")
         session.flush()
+        refresh_summary(session, [a.organization_id])
         return _record(session, a)
 
 
@@ -536,6 +539,7 @@ def cancel(db: Database, application: str, *, by: auth.UserInfo | None, reason: 
         a.state, a.current_grade, a.reason = "cancelled", None, text
         _event(session, a, "cancel", before, actor, text)
         session.flush()
+        refresh_summary(session, [a.organization_id])
         return _record(session, a)
 
 
