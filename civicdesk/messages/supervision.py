@@ -30,6 +30,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "parameter.default": ("默认", "default"),
     "parameter.set": ("已设定参数 {key} = {value}（id {id}）。", "Parameter {key} set to {value} (id {id})."),
     "parameter.reset": ("已撤销参数设定 {id}，恢复默认值。", "Parameter setting {id} removed: the default applies."),
+    # a supervision row that arrives in a sync package with a value a clerk could not have entered
+    "arrival.bad_value": ("{entity} 的“{field}”值“{value}”不符合规则",
+                          "{entity}: '{field}' = '{value}' breaks the rules"),
+    "arrival.four_eyes": ("{entity} 由录入或提交的人（{user}）自己决定，不符合双人审核",
+                          "{entity} was decided by the one who entered or submitted it ({user}): no four eyes"),
     # permissions
     "action.supervise": ("办理监管事项", "record supervision"),
     "action.supervise.decide": ("作出监管结论", "decide supervision"),

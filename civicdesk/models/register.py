@@ -87,6 +87,13 @@ class Organization(SyncedMixin, Base):
     name_initials: Mapped[str | None] = mapped_column(String(200))
     # the place in the name sort, with gaps; the search index's rowid (services/register/search.py)
     name_rank: Mapped[int | None] = mapped_column(BigInteger)
+    # Local, derived from the synced supervision records (services/supervision/profile.py), not synced: the
+    # latest decided annual inspection (its year and conclusion) and the rating in force, for the register's
+    # columns, filters and prints without a join per row.
+    inspection_year: Mapped[int | None] = mapped_column(Integer)
+    inspection_conclusion: Mapped[str | None] = mapped_column(String(16))
+    rating_grade: Mapped[str | None] = mapped_column(String(8))
+    rating_valid_to: Mapped[date | None] = mapped_column(Date)
 
     __table_args__ = (
         # Partial only on SQLite: naming postgresql_where here would load the PostgreSQL dialect at every start

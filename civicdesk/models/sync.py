@@ -310,7 +310,10 @@ def _epoch_vectors(session: Session, changes: list[RowChange]) -> None:
 
 
 #: Columns derived locally from others (sort number, pinyin), never sent.
-LOCAL_COLUMNS: dict[str,
-                    frozenset[str]] = {"organization": frozenset({"seq", "name_pinyin", "name_initials", "name_rank"})}
+LOCAL_COLUMNS: dict[str, frozenset[str]] = {
+    "organization": frozenset({"seq", "name_pinyin", "name_initials", "name_rank",
+                               # the supervision summary, derived from the synced records at each office
+                               "inspection_year", "inspection_conclusion", "rating_grade", "rating_valid_to"}),
+}
 #: Bookkeeping columns not carried as fields (the vectors travel beside them).
 BOOKKEEPING_SENT = frozenset({"version", "version_vector", "created_at", "updated_at"})

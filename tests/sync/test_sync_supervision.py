@@ -17,6 +17,7 @@ import pytest
 
 from civicdesk.models import InspectionCampaign, InspectionEvent, InspectionRecord, RatingApplication
 from civicdesk.services.core.database import open_database
+from civicdesk.services.supervision import parameters
 from tests.helpers.db import digest
 from tests.helpers.sync import export, import_json
 from tests.sync import test_sync_jurisdiction as jurisdiction
@@ -27,6 +28,8 @@ jurisdiction_template = jurisdiction.jurisdiction_template
 world = jurisdiction.world
 
 NOW = dt.datetime(2026, 6, 1, 9, 0)
+RULES = {"parts": parameters.defaults()["rating.parts"].value, "bands": parameters.defaults()["rating.bands"].value,
+         "validity_years": 5, "certificate_years": 2}
 
 
 def _campaign(office: str, year: int = 2025) -> dict[str, Any]:
@@ -57,7 +60,7 @@ def test_a_districts_campaign_record_and_events_reach_the_city(world: dict[str, 
             session.flush()
             session.add(InspectionEvent(record_id=record.id, action="enter", to_state="draft", actor="clerk1",
                                         at=NOW))
-            session.add(RatingApplication(organization_id=org_id, office_code=DISTRICT, year=2026,
+            session.add(RatingApplication(organization_id=org_id, office_code=DISTRICT, year=2026, rules=RULES,
                                           applied_on=dt.date(2026, 3, 1), entered_by="clerk1"))
             ids = campaign.id, record.id
     finally:
@@ -69,6 +72,21 @@ def test_a_districts_campaign_record_and_events_reach_the_city(world: dict[str, 
     assert rows(city, "SELECT organization_id FROM inspection_record WHERE id = ?", ids[1]) == [(org_id,)]
     assert rows(city, "SELECT count(*) FROM inspection_event WHERE record_id = ?", ids[1]) == [(1,)]
     assert rows(city, "SELECT count(*) FROM rating_application WHERE organization_id = ?", org_id) == [(1,)]
+    # the city's register shows what arrived: its derived columns follow the decided records
+    db = open_database(district)
+    try:
+        with db.unit(actor="rev1") as session:
+            record = session.get(InspectionRecord, ids[1])
+            record.state, record.conclusion, record.decided_by = "decided", "basic", "rev1"
+            record.reasons = "财务制度不健全"
+    finally:
+        db.close()
+    assert rows(city, "SELECT inspection_year, inspection_conclusion FROM organization WHERE id = ?",
+                org_id) == [(None, None)]
+    code, results = import_json(city, *export(district, CITY, world["dir"]))
+    assert code == 0, results
+    assert rows(city, "SELECT inspection_year, inspection_conclusion FROM organization WHERE id = ?",
+                org_id) == [(2025, "basic")]
 
 
 def _attacks(w: dict[str, Any]) -> dict[str, tuple[list[dict[str, Any]], str, str]]:
@@ -78,7 +96,7 @@ def _attacks(w: dict[str, Any]) -> dict[str, tuple[list[dict[str, Any]], str, st
     record_of_city_org = _record(ours["id"], city_org)
     own_under_theirs = _record(theirs["id"], own)
     rating = {"id": str(uuid.uuid4()), "organization_id": city_org, "office_code": DISTRICT, "year": 2026,
-              "state": "applied", "applied_on": "2026-03-01", "rules": {}, "eligibility": [], "scores": {},
+              "state": "applied", "applied_on": "2026-03-01", "rules": RULES, "eligibility": [], "scores": {},
               "entered_by": "clerk1", "origin_office": DISTRICT}
     ev = str(uuid.uuid4())
     return {
@@ -122,3 +140,57 @@ def test_a_district_package_with_a_supervision_row_it_does_not_own_is_refused_wh
     assert result.status == "refused", result
     assert result.reason == f"sync.refused.{reason}" and row_id in result.message, result.message
     assert digest(city) == before
+
+
+def _decided(org_id: str, **over: Any) -> dict[str, Any]:
+    scores = {"basic": 60, "governance": 385, "performance": 395, "reputation": 145}
+    row = {"id": str(uuid.uuid4()), "organization_id": org_id, "office_code": DISTRICT, "year": 2026,
+           "state": "decided", "applied_on": "2026-03-01", "rules": RULES, "eligibility": [], "scores": scores,
+           "total": 985, "grade": "5A", "current_grade": "5A", "decision_no": "沙民评〔2026〕1号",
+           "valid_from": "2026-05-01", "valid_to": "2031-04-30", "entered_by": "clerk1", "submitted_by": "clerk1",
+           "decided_by": "rev1", "decided_at": NOW.isoformat(), "origin_office": DISTRICT}
+    return {**row, **over}
+
+
+VALUES = {
+    "a rating decided by the clerk who entered it": ({"decided_by": "clerk1"}, "decided_by"),
+    "a part scored above its maximum": ({"scores": {"basic": 61, "governance": 385, "performance": 395,
+                                                    "reputation": 145}}, "scores"),
+    "a total that is not the sum of its scores": ({"total": 999}, "total"),
+    "a grade its total does not reach": ({"total": 985, "grade": "5A", "scores": {
+        "basic": 10, "governance": 385, "performance": 395, "reputation": 145}}, "total"),
+    "a validity longer than the rule's": ({"valid_to": "2036-04-30"}, "valid_to"),
+    "a decision in the future": ({"valid_from": "2099-05-01", "valid_to": "2104-04-30"}, "valid_from"),
+}
+
+
+@pytest.mark.parametrize("name", list(VALUES))
+def test_an_arriving_rating_a_clerk_could_not_have_entered_is_refused_whole(world: dict[str, Any],
+                                                                             name: str) -> None:
+    over, field = VALUES[name]
+    row = _decided(world["own_org"], **over)
+    city: Path = world["city"]
+    before = digest(city)
+    result = refused(city, world["up"].package([change("rating_application", row["id"], "upsert", row)], seq=2,
+                                               previous=world["previous"]))
+    assert result.reason == "sync.refused.invalid_row", result.message
+    assert row["id"] in result.message and field in result.message, result.message
+    assert digest(city) == before
+
+
+def test_a_valid_decided_rating_and_an_own_parameter_apply(world: dict[str, Any]) -> None:
+    city: Path = world["city"]
+    row = _decided(world["own_org"])
+    pid = str(uuid.uuid4())
+    param = {"id": pid, "key": "rating.validity_years", "value": 4, "source": "本局通知", "edited_by": "admin1",
+             "origin_office": DISTRICT}
+    bad = dict(param, id=str(uuid.uuid4()), key="rating.bands", value=[{"grade": "5A", "min": 900},
+                                                                      {"grade": "4A", "min": 950}])
+    result = refused(city, world["up"].package([change("parameter", bad["id"], "upsert", bad)], seq=2,
+                                               previous=world["previous"]))
+    assert result.reason == "sync.refused.invalid_row" and bad["id"] in result.message, result.message
+    result = refused(city, world["up"].package([change("rating_application", row["id"], "upsert", row),
+                                                change("parameter", pid, "upsert", param)], seq=2,
+                                               previous=world["previous"]))
+    assert result.status == "applied", result.message
+    assert rows(city, "SELECT rating_grade FROM organization WHERE id = ?", world["own_org"]) == [("5A",)]

@@ -622,6 +622,22 @@ def _write(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirty: d
             session.execute(stmt, params[start:start + 2000])
         if entity == "organization":
             _reindex(session, ids, state[entity], original.get(entity, {}))
+    _refresh_supervision(session, new, dirty, state)
+
+
+def _refresh_supervision(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirty: dict[str, set[str]],
+                         state: dict[str, dict[str, dict[str, Any]]]) -> None:
+    """The register's derived supervision columns of the organizations whose inspections or ratings arrived."""
+    from civicdesk.services.supervision.profile import refresh_summary
+
+    touched: set[str] = set()
+    for entity in ("inspection_record", "rating_application"):
+        for row in new.get(entity, {}).values():
+            touched.add(row["organization_id"])
+        for row_id in dirty.get(entity, set()):
+            touched.add(state[entity][row_id]["organization_id"])
+    if touched:
+        refresh_summary(session, touched)
 
 
 def _insert_many(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:

@@ -286,6 +286,7 @@ def check_rows(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirt
     already held only the fields the package changes are judged (an old legacy record is not the sender's)."""
     from civicdesk.services.register import records
     from civicdesk.services.register import organizations
+    from civicdesk.services.supervision import arrivals
 
     touched = {entity: [(row_id, state[entity][row_id])
                         for row_id in sorted(set(new.get(entity, {})) | dirty.get(entity, set()))]
@@ -325,6 +326,10 @@ def check_rows(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirt
                         raise _invalid(entity, row_id,
                                        Issue("uscc", "uscc.duplicate", {"value": uscc, "other": usccs[uscc]}))
                     usccs[uscc] = row_id
+            elif entity in arrivals.CHECKS:
+                arriving = arrivals.first_issue(entity, dict(row))
+                if arriving is not None:
+                    raise _invalid(entity, row_id, arriving)
             elif entity == "org_person":
                 person = {k: row.get(k) for k in ("role", "name", "id_number", "phone", "term_start", "term_end",
                                                   "is_current")}

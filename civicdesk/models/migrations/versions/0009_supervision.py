@@ -19,6 +19,12 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # the register's derived supervision summary (local, not synced)
+    with op.batch_alter_table("organization") as batch:
+        batch.add_column(sa.Column("inspection_year", sa.Integer(), nullable=True))
+        batch.add_column(sa.Column("inspection_conclusion", sa.String(length=16), nullable=True))
+        batch.add_column(sa.Column("rating_grade", sa.String(length=8), nullable=True))
+        batch.add_column(sa.Column("rating_valid_to", sa.Date(), nullable=True))
     op.create_table('inspection_campaign',
     sa.Column('office_code', sa.String(length=12), nullable=False),
     sa.Column('year', sa.Integer(), nullable=False),
@@ -281,3 +287,6 @@ def downgrade() -> None:
     op.drop_table("parameter")
     op.drop_table("inspector")
     op.drop_table("inspection_campaign")
+    with op.batch_alter_table("organization") as batch:
+        for name in ("rating_valid_to", "rating_grade", "inspection_conclusion", "inspection_year"):
+            batch.drop_column(name)

@@ -1,0 +1,127 @@
+"""Supervision rows that arrive in a sync package, judged by the rules their services apply to a clerk's entry.
+
+The sync import (:func:`civicdesk.services.sync.trust.check_rows`) asks :func:`first_issue` about every
+supervision row a package inserts or changes, as it would be stored; the first value a clerk could not have
+entered refuses the whole package, naming the row and the field.  Among them: a parameter value its key's
+check refuses; a rating whose scores exceed a part's maximum, whose total or grade does not follow from its
+scores and bands, whose validity is not the rule's, or that was decided by the clerk who entered or submitted
+it (four eyes hold for what arrives too).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from civicdesk import clock
+from civicdesk.errors import CivicDeskError, Issue
+from civicdesk.services.supervision import parameters
+
+Row = dict[str, Any]
+Check = Callable[[Row], Issue | None]
+
+
+def _bad(entity: str, field: str, value: Any) -> Issue:
+    return Issue(field, "arrival.bad_value", {"entity": entity, "field": field, "value": str(value)[:60]})
+
+
+def _date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _future(entity: str, row: Row, *fields: str) -> Issue | None:
+    today = clock.today()
+    for name in fields:
+        value = row.get(name)
+        if value is None:
+            continue
+        day = _date(value)
+        if day is None or day > today:
+            return _bad(entity, name, value)
+    return None
+
+
+def _four_eyes(entity: str, row: Row, decided_states: tuple[str, ...]) -> Issue | None:
+    if row.get("state") not in decided_states:
+        return None
+    decider = row.get("decided_by")
+    if not decider:
+        return _bad(entity, "decided_by", decider)
+    if decider in (row.get("entered_by"), row.get("submitted_by")):
+        return Issue("decided_by", "arrival.four_eyes", {"entity": entity, "user": decider})
+    return None
+
+
+def _parameter(row: Row) -> Issue | None:
+    key = row.get("key")
+    try:
+        parameters.checked(str(key), row.get("value"))
+    except CivicDeskError:
+        return _bad("parameter", "value" if key in parameters.defaults() else "key", row.get("value"))
+    if not str(row.get("source") or "").strip():
+        return _bad("parameter", "source", row.get("source"))
+    start, end = row.get("year_from"), row.get("year_to")
+    if start is not None and end is not None and start > end:
+        return _bad("parameter", "year_to", end)
+    return None
+
+
+def _rating(row: Row) -> Issue | None:
+    from civicdesk.services.supervision import rating
+
+    entity = "rating_application"
+    if row.get("state") not in rating.STATES:
+        return _bad(entity, "state", row.get("state"))
+    rules = row.get("rules") or {}
+    try:
+        parts = parameters.checked("rating.parts", rules.get("parts"))
+        bands = parameters.checked("rating.bands", rules.get("bands"))
+        years = parameters.checked("rating.validity_years", rules.get("validity_years"))
+    except (CivicDeskError, AttributeError):
+        return _bad(entity, "rules", rules)
+    maxima = {p["key"]: p["max"] for p in parts}
+    scores = row.get("scores") or {}
+    if not isinstance(scores, dict):
+        return _bad(entity, "scores", scores)
+    for part, value in scores.items():
+        whole = isinstance(value, int) and not isinstance(value, bool)
+        if part not in maxima or not whole or not 0 <= value <= maxima[part]:
+            return _bad(entity, "scores", f"{part}={value}")
+    total = row.get("total")
+    if total is not None and (set(scores) != set(maxima) or total != sum(scores.values())):
+        return _bad(entity, "total", total)
+    if row.get("grade") is not None and (total is None or row["grade"] != rating.grade_for(total, bands)):
+        return _bad(entity, "grade", row.get("grade"))
+    grades = {b["grade"]: b["min"] for b in bands}
+    current = row.get("current_grade")
+    if current is not None and (current not in grades or grades[current] > grades.get(row.get("grade") or "", -1)):
+        return _bad(entity, "current_grade", current)
+    if row["state"] in rating.IN_FORCE + ("cancelled",):
+        start, end = _date(row.get("valid_from")), _date(row.get("valid_to"))
+        if not row.get("decision_no") or start is None or row.get("grade") is None:
+            return _bad(entity, "decision_no" if not row.get("decision_no") else "valid_from", row.get("valid_from"))
+        if end != rating.valid_until(start, years):
+            return _bad(entity, "valid_to", row.get("valid_to"))
+    return (_four_eyes(entity, row, rating.IN_FORCE + ("cancelled", "refused"))
+            or _future(entity, row, "applied_on", "valid_from"))
+
+
+#: entity -> the check of one arriving row
+CHECKS: dict[str, Check] = {
+    "parameter": _parameter,
+    "rating_application": _rating,
+}
+
+
+def first_issue(entity: str, row: Row) -> Issue | None:
+    """The first rule an arriving supervision row breaks, or None (also for entities without a check)."""
+    check = CHECKS.get(entity)
+    if check is None or row.get("deleted_at") is not None:
+        return None
+    return check(row)
