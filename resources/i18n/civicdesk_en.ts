@@ -1,6 +1,19 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/forms.py" line="129" />
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/forms.py" line="130" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="294" />
@@ -2087,92 +2100,92 @@ Demo data: %4</translation>
         <translation>Set a supervision parameter</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="245" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="246" />
         <source>全部组织类型</source>
         <translation>All legal forms</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="252" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="253" />
         <source>不限</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="259" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="260" />
         <source>月-日，如 05-31</source>
         <translation>Month-day, such as 05-31</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="259" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="260" />
         <source>整数</source>
         <translation>A whole number</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="260" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="261" />
         <source>各级比例，如 {"county": 0.03, "city": 0.04, "province": 0.05}</source>
         <translation>A ratio per level, such as {"county": 0.03, "city": 0.04, "province": 0.05}</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="261" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="262" />
         <source>JSON 列表，格式同默认值</source>
         <translation>A JSON list, in the form of the default</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="269" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="270" />
         <source>法规条款或本机关文件（必填）</source>
         <translation>Article of law or this office's notice (required)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="282" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="283" />
         <source>参数</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="283" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="284" />
         <source>适用组织类型(&amp;L)</source>
         <translation>&amp;Legal form</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="284" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="285" />
         <source>起始年度(&amp;F)</source>
         <translation>&amp;From year</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="285" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="286" />
         <source>截止年度(&amp;T)</source>
         <translation>&amp;To year</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="286" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="287" />
         <source>值(&amp;V)</source>
         <translation>&amp;Value</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="288" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="289" />
         <source>依据(&amp;S)</source>
         <translation>&amp;Source</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="289" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="290" />
         <source>默认值的依据</source>
         <translation>Source of the default</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="290" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="291" />
         <source>备注(&amp;N)</source>
         <translation>&amp;Note</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="292" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="293" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="293" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="294" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="327" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="328" />
         <source>已设定参数：%1</source>
         <translation>Parameter set: %1</translation>
     </message>
@@ -2530,49 +2543,276 @@ Demo data: %4</translation>
 <context>
     <name>RatingTab</name>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="21" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="35" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="103" />
+        <source>全部年度</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="36" />
+        <source>全部状态</source>
+        <translation>all statuses</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="41" />
         <source>全部等级</source>
         <translation>All grades</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="22" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="44" />
         <source>只看即将到期</source>
         <translation>Only expiring soon</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="28" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="53" />
+        <source>申请评估…</source>
+        <translation>Apply…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="54" />
+        <source>评分…</source>
+        <translation>Score…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="55" />
+        <source>提交</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="56" />
+        <source>评定…</source>
+        <translation>Decide…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="57" />
+        <source>不予评定…</source>
+        <translation>Refuse…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="58" />
+        <source>降级…</source>
+        <translation>Lower…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="59" />
+        <source>撤销等级…</source>
+        <translation>Cancel rating…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="69" />
         <source>组织名称</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="29" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="70" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="181" />
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="71" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="30" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="72" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="31" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="73" />
+        <source>申请日期</source>
+        <translation>Applied on</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="74" />
         <source>总分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="32" />
-        <source>等级</source>
-        <translation>Grade</translation>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="75" />
+        <source>评定等级</source>
+        <translation>Grade decided</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="33" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="76" />
         <source>现等级</source>
         <translation>Current grade</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="34" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="77" />
         <source>有效期至</source>
         <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="78" />
+        <source>录入人</source>
+        <translation>Entered by</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="79" />
+        <source>决定人</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="98" />
+        <source>只看 %1 天内到期的有效等级</source>
+        <translation>Only ratings ending within %1 days</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="111" />
+        <source>共 %1 件申请；有效等级 %2 个，其中 %3 个将在 %4 天内到期</source>
+        <translation>%1 applications; %2 ratings in force, %3 of them ending within %4 days</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="121" />
+        <source>请先选择一件申请。</source>
+        <translation>Select an application first.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="125" />
+        <source>只有已申请或已评分的申请可以评分。</source>
+        <translation>Only an application applied or scored can be scored.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="127" />
+        <source>各部分评分完成后才能提交。</source>
+        <translation>Every part must be scored before it is submitted.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="132" />
+        <source>只有已提交的申请可以评定。</source>
+        <translation>Only a submitted application can be decided.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="134" />
+        <source>只有尚未评定的申请可以不予评定。</source>
+        <translation>Only an application not yet decided can be refused.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="138" />
+        <source>只有有效的评估等级可以降级或撤销。</source>
+        <translation>Only a rating in force can be lowered or cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="160" />
+        <source>理由：</source>
+        <translation>Reason: </translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="190" />
+        <source>申请评估</source>
+        <translation>Apply for a rating</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="191" />
+        <source>组织(&amp;O)</source>
+        <translation>&amp;Organization</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="191" />
+        <source>评估年度(&amp;Y)</source>
+        <translation>&amp;Year rated</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="192" />
+        <source>申请日期(&amp;D)</source>
+        <translation>&amp;Date applied</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="192" />
+        <source>已受理评估申请。</source>
+        <translation>Application accepted.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="193" />
+        <source>受理时逐条核对申请条件；不符合的，说明所依据的条件，不予受理。</source>
+        <translation>Each eligibility rule is checked on application; one that fails is named and the application is not accepted.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="211" />
+        <source>评分：%1</source>
+        <translation>Scores: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="212" />
+        <source>已保存评分。</source>
+        <translation>Scores saved.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="219" />
+        <source>已提交评定。</source>
+        <translation>Submitted for decision.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="232" />
+        <source>评定决定的文号（必填）</source>
+        <translation>Number of the decision (required)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="238" />
+        <source>总分 %1，等级 %2。评定日起算有效期。</source>
+        <translation>Total %1, grade %2. Valid from the day of the decision.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="239" />
+        <source>评定：%1</source>
+        <translation>Decide: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="240" />
+        <source>文号(&amp;N)</source>
+        <translation>Decision &amp;number</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="241" />
+        <source>评定日期(&amp;D)</source>
+        <translation>&amp;Date decided</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="241" />
+        <source>已评定。</source>
+        <translation>Decided.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="249" />
+        <source>理由(&amp;R)</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="258" />
+        <source>不予评定：%1</source>
+        <translation>Refuse: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="259" />
+        <source>已不予评定。</source>
+        <translation>Refused.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="269" />
+        <source>降级：%1</source>
+        <translation>Lower: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="270" />
+        <source>已降级。</source>
+        <translation>Lowered.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="271" />
+        <source>降为(&amp;G)</source>
+        <translation>Lower to &amp;grade</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="278" />
+        <source>撤销等级：%1</source>
+        <translation>Cancel the rating: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="279" />
+        <source>已撤销等级。</source>
+        <translation>Rating cancelled.</translation>
     </message>
 </context>
 <context>
@@ -2886,6 +3126,34 @@ Demo data: %4</translation>
         <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="408" />
         <source>添加经办人员</source>
         <translation>Add a clerk</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionForms</name>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/forms.py" line="40" />
+        <source>未填</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/forms.py" line="167" />
+        <source>录入人、提交人不能对本记录作出决定：须由另一名审核人员决定（双人复核）。</source>
+        <translation>Whoever entered or submitted this record cannot decide it: another reviewer must (four eyes).</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/forms.py" line="177" />
+        <source>只读：未登录。请从“系统 → 登录…”登录。</source>
+        <translation>Read-only: not logged in. Log in with System → Log in….</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/forms.py" line="180" />
+        <source>您的角色（%1）不能作出决定：须由审核人员或管理员决定。</source>
+        <translation>Your role (%1) cannot decide: a reviewer or an administrator must.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/forms.py" line="182" />
+        <source>您的角色（%1）无权办理此事项。</source>
+        <translation>Your role (%1) may not do this.</translation>
     </message>
 </context>
 <context>

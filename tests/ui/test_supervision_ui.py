@@ -274,3 +274,119 @@ def test_workbench_speaks_one_language(qtbot: Any, make_ctx: Any, shawan_db_path
         for t in translators:
             qapp.removeTranslator(t)
         QLocale.setDefault(locale)
+
+
+# -- 等级评估 ---------------------------------------------------------------------------------------------------------
+@pytest.fixture
+def rated_office(office: Any, clock: Any) -> Any:
+    """The office at 2026-11-28 with a social group registered in 2019 and inspected 合格 for 2025 (eligible), and
+    a reviewer besides the clerk."""
+    from civicdesk.services.register import organizations
+    from tests.factories import social_group
+    from tests.supervision.test_rating import inspect
+
+    org = organizations.add_organization(office.db, social_group(), by=office.admin)
+    inspect(office.db, org.id, 2025, "pass")
+    office.org = organizations.get_organization(office.db, org.id)
+    office.reviewer = auth.create_user(office.db, "rev1", "Passw0rd1", "reviewer", full_name="王审核", by=office.admin)
+    return office
+
+
+def fill_and_save(qtbot: Any, ctx: Any, dialog: Any, **values: Any) -> None:
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSpinBox
+
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    for key, value in values.items():
+        widget = dialog.fields[key]
+        if isinstance(widget, QLineEdit):
+            widget.setText(value)
+        elif isinstance(widget, QPlainTextEdit):
+            widget.setPlainText(value)
+        elif isinstance(widget, QSpinBox):
+            widget.setValue(value)
+        else:
+            widget.setCurrentIndex(widget.findData(value))
+    dialog.save()
+    settle(ctx)
+
+
+def test_a_rating_applied_scored_and_decided_with_four_eyes(qtbot: Any, rated_office: Any) -> None:
+    from civicdesk.services.supervision import rating
+    from civicdesk.ui.supervision.forms import four_eyes_text
+
+    ctx = rated_office  # the administrator enters it: one who may decide, but not what it entered
+    bench = open_bench(qtbot, ctx, "rating")
+    tab = bench.rating
+    assert tab.model.rowCount() == 0 and tab.apply_button.isEnabled()
+    dialog = tab.apply()
+    fill_and_save(qtbot, ctx, dialog, organization=ctx.org.values["uscc"])
+    assert not dialog.isVisible(), dialog.error.text()
+    assert tab.model.rowCount() == 1
+    tab.table.selectRow(0)
+    assert "✓" in tab.detail.text()  # the eligibility outcomes of the selected application
+    assert tab.score_button.isEnabled() and not tab.submit_button.isEnabled()
+    assert tab.submit_button.toolTip() == "各部分评分完成后才能提交。"
+    dialog = tab.score()
+    fill_and_save(qtbot, ctx, dialog, basic=60, governance=385, performance=395, reputation=145)
+    assert not dialog.isVisible(), dialog.error.text()
+    tab.table.selectRow(0)
+    assert tab.selected().total == 985 and tab.selected().grade == "5A"
+    tab.submit()
+    settle(ctx)
+    tab.table.selectRow(0)
+    assert tab.selected().state == "submitted"
+    # who entered and submitted it: 评定 and 不予评定 greyed, the line under the buttons says why
+    assert not tab.decide_button.isEnabled() and not tab.refuse_button.isEnabled()
+    assert tab.why.isVisible() and tab.why.text() == four_eyes_text() == tab.decide_button.toolTip()
+    ctx.user = ctx.clerk  # a clerk may not decide at all
+    tab.refresh_actions()
+    role = auth.role_label("clerk", "zh")
+    assert tab.decide_button.toolTip() == f"您的角色（{role}）不能作出决定：须由审核人员或管理员决定。"
+    ctx.user = ctx.reviewer  # another reviewer decides
+    tab.refresh_actions()
+    assert tab.decide_button.isEnabled() and not tab.why.isVisible()
+    before = digest(ctx.path)
+    dialog = tab.decide()
+    fill_and_save(qtbot, ctx, dialog, decision_no="")  # no 文号: refused in one line, nothing written
+    assert dialog.isVisible() and dialog.error.text() == CivicDeskError("rating.decision_no_required").message("zh")
+    assert digest(ctx.path) == before
+    fill_and_save(qtbot, ctx, dialog, decision_no="沙民评〔2026〕1号")
+    assert not dialog.isVisible(), dialog.error.text()
+    tab.table.selectRow(0)
+    decided = tab.selected()
+    assert decided.state == "decided" and decided.current_grade == "5A" and decided.decided_by == "rev1"
+    assert rating.list_ratings(ctx.db)[0].valid_to == decided.valid_to
+    assert tab.lower_button.isEnabled() and tab.cancel_button.isEnabled()
+    dialog = tab.lower()
+    fill_and_save(qtbot, ctx, dialog, grade="4A", reason="年检基本合格")
+    assert not dialog.isVisible(), dialog.error.text()
+    tab.table.selectRow(0)
+    assert tab.selected().current_grade == "4A" and "年检基本合格" in tab.detail.text()
+
+
+def test_the_expiring_filter_and_the_due_panel_list_a_rating_near_its_end(qtbot: Any, rated_office: Any,
+                                                                         clock: Any) -> None:
+    from civicdesk.services.supervision import rating
+
+    ctx = rated_office
+    a = rating.apply(ctx.db, ctx.org.id, 2026, by=ctx.clerk)
+    rating.score(ctx.db, a.id, {"basic": 60, "governance": 385, "performance": 395, "reputation": 145}, by=ctx.clerk)
+    rating.submit(ctx.db, a.id, by=ctx.clerk)
+    decided = rating.decide(ctx.db, a.id, by=ctx.reviewer, decision_no="沙民评〔2026〕2号")
+    assert decided.valid_to is not None
+    clock.advance(days=(decided.valid_to - clock.today()).days - 20)  # 20 days before its end
+    bench = open_bench(qtbot, ctx, "rating")
+    tab = bench.rating
+    tab.expiring.setChecked(True)
+    settle(ctx)
+    assert tab.model.rowCount() == 1 and "90" in tab.expiring.text()
+    bench.set_tab("due")
+    settle(ctx)
+    panel = bench.due
+    assert panel.models["expiring"].rowCount() == 1
+    assert panel.groups["expiring"].title() == "即将到期的评估等级（1）"
+    assert panel.models["expiring"].data(panel.models["expiring"].index(0, 2)) == "20 天"
+    panel.tables["expiring"].selectRow(0)
+    panel.open_line("expiring")  # Enter on the line: the rating tab, filtered to the organization
+    assert bench.current_key() == "rating" and tab.search.text() == ctx.org.name

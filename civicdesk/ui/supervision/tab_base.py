@@ -106,7 +106,7 @@ class CampaignTab(QWidget):
         raise NotImplementedError
 
     def refresh_actions(self) -> None:
-        """Enable the actions for the selected row and the user; say why one is greyed."""
+        """Enable the actions for the selected row and the user; say why one is greyed (subclasses)."""
 
     def open_selected(self) -> None:
         """Enter on a row: its main action."""
