@@ -20,9 +20,10 @@ from types import MappingProxyType
 from typing import Any
 
 from civicdesk.messages import admin, cli, core, filings, ledger, printing, register, supervision, sync
+from civicdesk.messages import spotcheck
 
 #: the feature catalogues, in the order they are merged
-CATALOGUES = (core, register, filings, admin, ledger, printing, sync, supervision, cli)
+CATALOGUES = (core, register, filings, admin, ledger, printing, sync, supervision, cli, spotcheck)
 
 
 def _merge() -> dict[str, tuple[str, str]]:
