@@ -654,16 +654,19 @@ def verify(db: Database, plan_id: str) -> VerifyResult:
         return result("spotcheck.verify_short", organization=short.organization_id)
     if len(again.organization_ids) != drawn_count:
         return result("spotcheck.verify_count", stored=drawn_count, actual=len(again.organization_ids))
+    by_position: dict[int, tuple[str, list[str]]] = {}
+    for position, stored_org, stored_team in items:
+        if position in by_position or not 1 <= position <= len(again.organization_ids):
+            return result("spotcheck.verify_extra", position=position)
+        by_position[position] = (stored_org, stored_team)
     for n, (org, team) in enumerate(zip(again.organization_ids, again.inspector_ids, strict=True), start=1):
-        if n > len(items):
+        if n not in by_position:
             return result("spotcheck.verify_missing", position=n, organization=org)
-        position, stored_org, stored_team = items[n - 1]
-        if position != n or stored_org != org:
+        stored_org, stored_team = by_position[n]
+        if stored_org != org:
             return result("spotcheck.verify_org", position=n, expected=org, stored=stored_org)
         if stored_team != team:
             return result("spotcheck.verify_team", position=n, expected=", ".join(team), stored=", ".join(stored_team))
-    if len(items) > len(again.organization_ids):
-        return result("spotcheck.verify_extra", position=items[len(again.organization_ids)][0])
     return result("spotcheck.verify_match", count=drawn_count, eligible=eligible_count)
 
 
