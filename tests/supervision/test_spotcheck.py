@@ -100,6 +100,20 @@ def test_the_snapshot_round_trips_and_its_hash_is_of_the_plain_text():
         spotcheck.unpack_snapshot("not base64 at all!")
 
 
+def test_a_big_snapshot_deflated_in_parts_is_one_standard_zlib_stream():
+    import zlib
+
+    ids = sorted(f"{n:08d}-0000-4000-8000-{n * 7919:012d}" for n in range(40_000))  # 1.48 MB of text
+    raw = spotcheck.snapshot_text(ids)
+    assert len(raw) > spotcheck.DEFLATE_SPLIT
+    stream = spotcheck.deflate(raw)
+    assert zlib.decompress(stream) == raw  # the header and the Adler-32 check out
+    inflater = zlib.decompressobj()
+    assert inflater.decompress(stream) == raw and inflater.eof and not inflater.unused_data
+    packed, sha = spotcheck.pack_snapshot(ids)
+    assert spotcheck.unpack_snapshot(packed) == (ids, sha)
+
+
 # -- plans -------------------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("ratio, code", [
     ("0.02", "spotcheck.ratio_below_minimum"),
