@@ -71,6 +71,9 @@ def add_parsers(sub: Any) -> dict[str, Any]:
         p = ssub.add_parser(action, help=text)
         p.add_argument("plan_id", metavar="PLAN_ID", help="抽查计划 id（spotcheck list）")
         p.add_argument("--json", action="store_true")
+        if action == "show":
+            p.add_argument("--snapshot", action="store_true",
+                           help="JSON 中包含抽取快照全文（供核验者自行重算，见 docs/SPOTCHECK.md）")
     p = ssub.add_parser("verify", help="从保存的快照和种子重算抽取结果并与记录比对（不一致时退出码非0）")
     p.add_argument("plan_id", metavar="PLAN_ID", help="抽查计划 id（spotcheck list）")
     p.add_argument("--json", action="store_true")
@@ -118,7 +121,7 @@ def cmd_spotcheck(options: argparse.Namespace) -> int:
                 print(messages.text("cli.spotcheck.plans", options.lang, count=len(plans)))
             return 0
         if command == "show":
-            _show(spotcheck.get_plan(db, options.plan_id), options)
+            _show(spotcheck.get_plan(db, options.plan_id, snapshot=options.snapshot), options)
             return 0
         if command == "results":
             rows = spotcheck.public_results(db, options.plan_id)

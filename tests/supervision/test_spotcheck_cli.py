@@ -54,6 +54,14 @@ def test_plan_draw_verify_on_the_demo(shawan_db_path: Path, capsys, clock):
     shown = json.loads(_ok(capsys, "--db", db, "spotcheck", "show", plan["id"], "--json"))
     assert [i["organization_id"] for i in shown["items"]] == [i["organization_id"] for i in drawn["items"]]
     assert "seed" in _ok(capsys, "--db", db, "spotcheck", "show", plan["id"])  # the draw record, printed
+    # an auditor repeats the draw with the lines of docs/SPOTCHECK.md, from the show --json --snapshot alone
+    full = json.loads(_ok(capsys, "--db", db, "spotcheck", "show", plan["id"], "--json", "--snapshot"))
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "SPOTCHECK.md").read_text(encoding="utf-8")
+    code_block = doc.split("```python\n", 1)[1].split("```", 1)[0]
+    scope: dict = {"plan": full}
+    exec(code_block, scope)  # the documentation's own lines, run as written
+    assert scope["orgs"] == [i["organization_id"] for i in drawn["items"]]
+    assert scope["teams"] == [i["inspector_ids"] for i in drawn["items"]]
     plans = json.loads(_ok(capsys, "--db", db, "spotcheck", "list", "--year", "2026", "--json"))
     assert [p["id"] for p in plans] == [plan["id"]]
     _refused(capsys, shawan_db_path, "spotcheck", "draw", plan["id"])  # never redone
