@@ -187,6 +187,22 @@ def test_a_draw_stores_what_repeats_it_and_verifies(shawan):
         conn.close()
     assert any(drawn.snapshot_sha256 in d for d in details)
     assert not any((full.snapshot or "")[:40] in d for d in details)
+    # the checks, written by the bulk path, travel like ORM rows: one change-log insert each, scoped to the
+    # organization's county; the audit trail has one entry for them and its chain holds
+    conn = sqlite3.connect(shawan.path)
+    try:
+        logged = dict(conn.execute(
+            "SELECT c.row_id, c.scope FROM change_log c WHERE c.entity = 'spotcheck_item' AND c.op = 'insert'"))
+        counties = dict(conn.execute("SELECT i.id, o.division_code FROM spotcheck_item i JOIN organization o "
+                                     "ON o.id = i.organization_id"))
+        (checks,) = conn.execute("SELECT details FROM audit_entry WHERE action = 'spotcheck.drawn'").fetchone()
+    finally:
+        conn.close()
+    assert logged == counties and len(logged) == drawn.drawn_count
+    assert f'"checks":{drawn.drawn_count}' in checks
+    from civicdesk.services.admin import audit as audit_service
+
+    assert audit_service.verify(shawan).ok
 
 
 def test_eligible_are_the_live_registered_organizations_of_this_registry(shawan):
