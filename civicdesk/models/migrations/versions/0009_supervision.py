@@ -103,6 +103,7 @@ def upgrade() -> None:
     sa.Column('snapshot', sa.Text(), nullable=True),
     sa.Column('snapshot_sha256', sa.String(length=64), nullable=True),
     sa.Column('inspector_ids', sa.JSON(), nullable=False),
+    sa.Column('exclusions', sa.JSON(), nullable=False),
     sa.Column('drawn_by', sa.String(length=64), nullable=True),
     sa.Column('drawn_at', sa.DateTime(), nullable=True),
     sa.Column('cancelled_reason', sa.Text(), nullable=True),
