@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from civicdesk import __version__, messages
-from civicdesk.commands import audit, filing, ledger, office, sync, users
+from civicdesk.commands import audit, filing, inspection, ledger, office, sync, users
 from civicdesk.commands import print as print_command
 from civicdesk.commands.common import (
     EXIT_CHECK_FAILED,
@@ -44,7 +44,7 @@ from civicdesk.schema import MAX_QUERY
 
 #: The command groups in ``civicdesk/commands/``, one module per feature: each module's ``add_parsers(sub)``
 #: adds its parsers and returns ``{command name: handler}`` (see civicdesk/commands/README.md).
-COMMAND_MODULES: tuple[Any, ...] = (audit, filing, ledger, office, print_command, sync, users)
+COMMAND_MODULES: tuple[Any, ...] = (audit, filing, inspection, ledger, office, print_command, sync, users)
 
 
 
