@@ -6,11 +6,11 @@ Offers:
   per office and year; opening copies the rules it runs on (per legal form: the sponsor's and the registry's
   deadline as dates of the next year, the materials checklist; the months registered to be due) from
   :mod:`~civicdesk.services.supervision.parameters` into ``campaign.rules``.
-- :func:`due_select` / :func:`due_count` / :func:`due_list`: who is due, a query over ``organization`` (never
-  stored): registered (tier ``registered``, a legal form) in this office's registry, established on or before
-  31 December of the year minus ``min_months`` (a legacy row without its date counts as due: it was registered
-  before the register was kept), and not ended (deregistered, revoked …) before the registry's deadline of its
-  legal form.
+- :func:`due_select` / :func:`due_count` / :func:`due_ids` / :func:`due_list`: who is due, a query over
+  ``organization`` (never stored): registered (tier ``registered``, a legal form) in this office's registry,
+  established on or before 31 December of the year minus ``min_months`` (a legacy row without its date counts
+  as due: it was registered before the register was kept), and not ended (deregistered, revoked …) before the
+  registry's deadline of its legal form.  ``ix_organization_inspection`` covers every column it reads.
 - :func:`record` (draft or correct a report), :func:`submit`, :func:`return_record` (reason required) and
   :func:`decide` (合格 ``pass`` | 基本合格 ``basic`` | 不合格 ``fail``; reasons unless ``pass``; the decider
   neither entered nor submitted it): each step an :class:`~civicdesk.models.InspectionEvent`, each change
@@ -392,11 +392,21 @@ def due_count(db: Database, campaign: CampaignInfo | int) -> int:
         return int(session.scalar(select(func.count()).select_from(due_select(c).subquery())) or 0)
 
 
-def due_list(db: Database, campaign: CampaignInfo | int) -> list[tuple[str, str, str | None, str | None]]:
-    """(id, name, USCC, legal form) of every due organization, by name."""
+def due_ids(db: Database, campaign: CampaignInfo | int) -> list[str]:
+    """The ids of every due organization (read from ``ix_organization_inspection`` alone: the fast whole set)."""
     with db.read() as session:
         c = _campaign_for(db, session, campaign)
-        q = due_select(c, _O.c.id, _O.c.name, _O.c.uscc, _O.c.legal_form).order_by(_O.c.name)
+        return list(session.scalars(due_select(c)))
+
+
+def due_list(db: Database, campaign: CampaignInfo | int, *, limit: int | None = None,
+             offset: int = 0) -> list[tuple[str, str, str | None, str | None]]:
+    """(id, name, USCC, legal form) of the due organizations, by name (a page of them with ``limit``)."""
+    with db.read() as session:
+        c = _campaign_for(db, session, campaign)
+        q = due_select(c, _O.c.id, _O.c.name, _O.c.uscc, _O.c.legal_form).order_by(_O.c.name, _O.c.id)
+        if limit is not None:
+            q = q.limit(limit).offset(offset)
         return [tuple(r) for r in session.execute(q)]  # type: ignore[misc]
 
 
