@@ -29,6 +29,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "inspection.received_too_early": ("收到日期 {value} 早于 {first}：{year}年度的年度报告在次年才报送。",
                                       "Received on {value} is before {first}: the {year} report comes in the next "
                                       "year."),
+    "inspection.opinion_too_early": ("业务主管单位初审日期 {value} 早于{year}年度报告的报送年度。",
+                                     "The sponsor's opinion dated {value} is before the {year} report could exist."),
     "inspection.received_future": ("日期 {value} 晚于今天（{today}）。", "Date {value} is after today ({today})."),
     "inspection.received_required": ("须填写收到日期（received_on）。", "The date received (received_on) is required."),
     "inspection.bad_materials": ("材料应为清单代码的列表：{allowed}。",

@@ -235,6 +235,7 @@ def test_a_report_after_the_registry_deadline_is_late_and_listed(db, users, cloc
     ({"received_on": "2025-12-31"}, "inspection.received_too_early"),
     ({"received_on": "2026-11-29"}, "inspection.received_future"),
     ({"received_on": "2026-13-01"}, "inspection.bad_date"),
+    ({**GOOD, "sponsor_opinion_on": "2025-12-30"}, "inspection.opinion_too_early"),
     ({"materials": ["report"]}, "inspection.received_required"),
     ({**GOOD, "conclusion": "basic"}, "inspection.reasons_required"),
     ({**GOOD, "conclusion": "fail", "reasons": "   "}, "inspection.reasons_required"),

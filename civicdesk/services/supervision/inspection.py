@@ -549,6 +549,10 @@ def _apply_values(r: InspectionRecord, values: dict[str, Any], campaign: Campaig
         if out["sponsor_opinion_on"] is not None and out["sponsor_opinion_on"] > clock.today():
             raise InputError("inspection.received_future", value=out["sponsor_opinion_on"].isoformat(),
                              today=clock.today().isoformat())
+        if out["sponsor_opinion_on"] is not None and out["sponsor_opinion_on"] < date(campaign.year + 1, 1, 1):
+            # the sponsor reviews the report of a year in the next one: an earlier date is out of order
+            raise InputError("inspection.opinion_too_early", value=out["sponsor_opinion_on"].isoformat(),
+                             year=campaign.year)
     if "sponsor_note" in values:
         out["sponsor_note"] = _text(values["sponsor_note"], "sponsor_note", "业务主管单位意见")
     if "conclusion" in values:
