@@ -426,12 +426,16 @@ def _org(session: Session, key: str) -> Organization:
     return org
 
 
-def _record_info(session: Session, r: InspectionRecord, org: Organization | None = None) -> RecordInfo:
+def _record_info(session: Session, r: InspectionRecord, org: Organization | None = None, *,
+                 with_steps: bool = True) -> RecordInfo:
+    """The record as callers see it; its steps (one more query) unless ``with_steps`` is False (a list)."""
     org = org or session.get(Organization, r.organization_id)
     assert org is not None
-    steps = tuple(Step(e.action, e.from_state, e.to_state, e.actor, e.at, e.comment) for e in session.scalars(
-        select(InspectionEvent).where(InspectionEvent.record_id == r.id).order_by(InspectionEvent.at,
-                                                                                  InspectionEvent.created_at)))
+    steps: tuple[Step, ...] = ()
+    if with_steps:
+        events = session.scalars(select(InspectionEvent).where(InspectionEvent.record_id == r.id)
+                                 .order_by(InspectionEvent.at, InspectionEvent.created_at))
+        steps = tuple(Step(e.action, e.from_state, e.to_state, e.actor, e.at, e.comment) for e in events)
     return RecordInfo(r.id, r.campaign_id, r.year, r.organization_id, org.name, org.uscc, org.legal_form, r.state,
                       r.received_on, bool(r.late), list(r.materials or []), r.income, r.expenditure, r.net_assets,
                       r.staff_count, r.member_count, r.activity_count, r.sponsor_opinion, r.sponsor_opinion_on,
@@ -688,7 +692,8 @@ def get_record(db: Database, campaign: CampaignInfo | int, key: str) -> RecordIn
 
 def list_records(db: Database, campaign: CampaignInfo | int, *, state: str | None = None,
                  late: bool = False) -> list[RecordInfo]:
-    """The records of a campaign (of one ``state``; only the late ones with ``late``), by name."""
+    """The records of a campaign (of one ``state``; only the late ones with ``late``), by name, without their
+    steps (:func:`get_record` has them)."""
     if state is not None and state not in STATES:
         raise InputError("inspection.bad_state", value=state, allowed=", ".join(STATES))
     with db.read() as session:
@@ -701,7 +706,7 @@ def list_records(db: Database, campaign: CampaignInfo | int, *, state: str | Non
             q = q.where(InspectionRecord.state == state)
         if late:
             q = q.where(InspectionRecord.late.is_(True))
-        return [_record_info(session, r, o) for r, o in session.execute(q)]
+        return [_record_info(session, r, o, with_steps=False) for r, o in session.execute(q)]
 
 
 def late_list(db: Database, campaign: CampaignInfo | int) -> list[RecordInfo]:
