@@ -114,7 +114,7 @@ class InspectionRecord(SyncedMixin, Base):
         Index("ix_inspection_record_campaign_state", "campaign_id", "state"),
         # 参检率: a due organization's report is found and counted from this index alone
         Index("ix_inspection_record_participation", "campaign_id", "organization_id", "state", "conclusion", "late",
-              sqlite_where=text("deleted_at IS NULL")),
+              "deleted_at", sqlite_where=text("deleted_at IS NULL")),
     )
 
 

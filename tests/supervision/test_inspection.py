@@ -358,3 +358,31 @@ def test_two_years_not_inspected_and_two_years_basic(db, users, clock):
         assert inspection.two_years_not_inspected(s, silent, 2024) is False  # no campaign of 2023
         # before the deadline a missing report is not yet "not inspected"
         assert inspection.history(s, silent, today=date(2026, 5, 31)) == {2024: None}
+
+
+def test_the_due_rule_and_participation_read_only_their_covering_indexes(db, users, clock):
+    """At a million organizations the due set and 参检率 are index-only scans (bench/bench_inspection.py); a
+    column the query reads that an index lacks (deleted_at, the record's id) would send every row to the table."""
+    from sqlalchemy import event
+
+    add_org(db, "沙湾区甲协会")
+    inspection.open_campaign(db, 2025, by=users["clerk"])
+    seen: list[tuple[str, Any]] = []
+
+    def capture(_conn, _cursor, statement, params, *_args) -> None:  # type: ignore[no-untyped-def]
+        if "GROUP BY" in statement or "count(" in statement:
+            seen.append((statement, params))
+
+    event.listen(db.engine, "before_cursor_execute", capture)
+    try:
+        inspection.due_count(db, 2025)
+        inspection.participation(db, 2025, group_by="county")
+    finally:
+        event.remove(db.engine, "before_cursor_execute", capture)
+    assert len(seen) == 2
+    with db.engine.connect() as conn:
+        for statement, params in seen:
+            plan = " | ".join(r[-1] for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", params))
+            assert "COVERING INDEX ix_organization_inspection" in plan, plan
+            if "inspection_record" in statement:
+                assert "COVERING INDEX ix_inspection_record_participation" in plan, plan

@@ -162,7 +162,7 @@ def upgrade() -> None:
                     postgresql_where=sa.text('deleted_at IS NULL'))
     # 参检率: a due organization's report is found and counted from this index alone
     op.create_index('ix_inspection_record_participation', 'inspection_record',
-                    ['campaign_id', 'organization_id', 'state', 'conclusion', 'late'], unique=False,
+                    ['campaign_id', 'organization_id', 'state', 'conclusion', 'late', 'deleted_at'], unique=False,
                     sqlite_where=sa.text('deleted_at IS NULL'),
                     postgresql_where=sa.text('deleted_at IS NULL'))
     op.create_table('rating_application',
@@ -275,9 +275,10 @@ def upgrade() -> None:
     )
     op.create_index(op.f('ix_rating_event_application_id'), 'rating_event', ['application_id'], unique=False)
     # who is due in an annual inspection (services/supervision/inspection.py), read from this index alone
+    # (deleted_at, always NULL here, too: without it SQLite reads the table to test the partial condition)
     op.create_index('ix_organization_inspection', 'organization',
                     ['registry_code', 'tier', 'legal_form', 'established_on', 'status', 'status_changed_on',
-                     'division_code', 'id'], unique=False,
+                     'division_code', 'id', 'deleted_at'], unique=False,
                     sqlite_where=sa.text('deleted_at IS NULL'),
                     postgresql_where=sa.text('deleted_at IS NULL'))
 
