@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from civicdesk import __version__, messages
-from civicdesk.commands import audit, filing, ledger, office, parameter, sync, users
+from civicdesk.commands import audit, filing, inspection, ledger, office, parameter, sync, users
 from civicdesk.commands import rating as rating_command
 from civicdesk.commands import print as print_command
 from civicdesk.commands import spotcheck
@@ -46,7 +46,7 @@ from civicdesk.schema import MAX_QUERY
 
 #: The command groups in ``civicdesk/commands/``, one module per feature: each module's ``add_parsers(sub)``
 #: adds its parsers and returns ``{command name: handler}`` (see civicdesk/commands/README.md).
-COMMAND_MODULES: tuple[Any, ...] = (audit, filing, ledger, office, parameter, print_command, sync, users,
+COMMAND_MODULES: tuple[Any, ...] = (audit, filing, inspection, ledger, office, parameter, print_command, sync, users,
                                      rating_command, spotcheck)
 
 
