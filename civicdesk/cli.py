@@ -20,9 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from civicdesk import __version__, messages
-from civicdesk.commands import audit, filing, ledger, office, parameter, sync, users
+from civicdesk.commands import audit, filing, inspection, ledger, office, parameter, sync, users
 from civicdesk.commands import rating as rating_command
 from civicdesk.commands import print as print_command
+from civicdesk.commands import spotcheck
 from civicdesk.commands.common import (
     EXIT_CHECK_FAILED,
     EXIT_ERROR,
@@ -45,8 +46,8 @@ from civicdesk.schema import MAX_QUERY
 
 #: The command groups in ``civicdesk/commands/``, one module per feature: each module's ``add_parsers(sub)``
 #: adds its parsers and returns ``{command name: handler}`` (see civicdesk/commands/README.md).
-COMMAND_MODULES: tuple[Any, ...] = (audit, filing, ledger, office, parameter, print_command, sync, users,
-                                     rating_command)
+COMMAND_MODULES: tuple[Any, ...] = (audit, filing, inspection, ledger, office, parameter, print_command, sync, users,
+                                     rating_command, spotcheck)
 
 
 

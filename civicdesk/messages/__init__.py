@@ -19,12 +19,13 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-from civicdesk.messages import admin, cli, core, filings, ledger, printing, register, supervision, sync
+from civicdesk.messages import admin, cli, core, filings, inspection, ledger, printing, register, supervision, sync
 from civicdesk.messages import rating
+from civicdesk.messages import spotcheck
 
 #: the feature catalogues, in the order they are merged
-CATALOGUES = (core, register, filings, admin, ledger, printing, sync, supervision, cli,
-              rating)
+CATALOGUES = (core, register, filings, admin, ledger, printing, sync, supervision, inspection, cli,
+              rating, spotcheck)
 
 
 def _merge() -> dict[str, tuple[str, str]]:

@@ -105,6 +105,10 @@ class Organization(SyncedMixin, Base):
         # covers every column the statistics count by (services/register/statistics.py)
         Index("ix_organization_stats", "division_code", "status", "tier", "legal_form", "is_community",
               "community_subtype", sqlite_where=text("deleted_at IS NULL")),
+        # who is due in an annual inspection (services/supervision/inspection.py), read from this index alone
+        # (deleted_at, always NULL here, too: without it SQLite reads the table to test the partial condition)
+        Index("ix_organization_inspection", "registry_code", "tier", "legal_form", "established_on", "status",
+              "status_changed_on", "division_code", "id", "deleted_at", sqlite_where=text("deleted_at IS NULL")),
     )
 
 

@@ -112,6 +112,9 @@ class InspectionRecord(SyncedMixin, Base):
               sqlite_where=text("deleted_at IS NULL")),
         Index("ix_inspection_record_org_year", "organization_id", "year"),
         Index("ix_inspection_record_campaign_state", "campaign_id", "state"),
+        # 参检率: a due organization's report is found and counted from this index alone
+        Index("ix_inspection_record_participation", "campaign_id", "organization_id", "state", "conclusion", "late",
+              "deleted_at", sqlite_where=text("deleted_at IS NULL")),
     )
 
 
@@ -204,10 +207,13 @@ class SpotcheckPlan(SyncedMixin, Base):
     A draw is never redone.  The snapshot holds the eligible organization ids, sorted, one per line, as zlib +
     base64 text (``snapshot``; ``snapshot_sha256`` of the uncompressed text) and the active inspectors' ids,
     sorted (``inspector_ids``); ``seed`` (hex, from :mod:`secrets`) and ``method`` name the sampler, so that
-    ``spotcheck verify`` recomputes the same organizations and inspectors.
+    ``spotcheck verify`` recomputes the same organizations and inspectors.  ``exclusions`` keeps, for each drawn
+    organization that had any, the roster inspectors its conflicts of interest excluded at the draw: the
+    roster's conflicts may change later, the draw must still be repeatable (docs/SPOTCHECK.md).
     """
 
     __tablename__ = "spotcheck_plan"
+    __history_hidden__ = ("snapshot",)  # megabytes at a big register: the audit keeps its sha256, sync the text
 
     office_code: Mapped[str] = mapped_column(String(12))
     year: Mapped[int] = mapped_column(Integer)
@@ -225,6 +231,7 @@ class SpotcheckPlan(SyncedMixin, Base):
     snapshot: Mapped[str | None] = mapped_column(Text)
     snapshot_sha256: Mapped[str | None] = mapped_column(String(64))
     inspector_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    exclusions: Mapped[dict[str, list[str]]] = mapped_column(JSON, default=dict)  # org id -> inspector ids
     drawn_by: Mapped[str | None] = mapped_column(String(64))
     drawn_at: Mapped[datetime | None] = mapped_column(DateTime)
     cancelled_reason: Mapped[str | None] = mapped_column(Text)

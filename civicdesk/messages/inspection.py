@@ -1,0 +1,72 @@
+"""The words of the annual inspection (年度检查): its refusals, states and conclusions."""
+
+from __future__ import annotations
+
+#: code -> (Chinese, English)
+MESSAGES: dict[str, tuple[str, str]] = {
+    "inspection.year": ("年度“{value}”有误：应为 {first}–{last} 之间的年份。",
+                        "Year '{value}' is wrong: a year from {first} to {last} expected."),
+    "inspection.campaign_exists": ("本机关（{office}）{year}年度的年检已经开始，不能再开一次。",
+                                   "The {year} inspection of office {office} is already open; there is one per year."),
+    "inspection.no_campaign": ("没有 {office} 的{year}年度年检，请先开始年检（inspection campaign open）。",
+                               "No {year} inspection for office {office}: open it first (inspection campaign open)."),
+    "inspection.campaign_closed": ("{year}年度年检已结束，不能再登记或作出结论。",
+                                   "The {year} inspection is closed: nothing more is recorded or decided in it."),
+    "inspection.org_not_found": ("未找到组织“{key}”（应为组织 id 或统一社会信用代码）。",
+                                 "No organization '{key}' (an organization id or USCC expected)."),
+    "inspection.record_not_found": ("{year}年度年检中没有“{key}”的年检记录。",
+                                    "No inspection record '{key}' in the {year} inspection."),
+    "inspection.not_due": ("“{name}”不在{year}年度应参检的组织之列（未登记满期限、已注销或不属本机关登记）。",
+                           "'{name}' is not due in the {year} inspection (registered too recently, ended, or "
+                           "registered elsewhere)."),
+    "inspection.not_editable": ("“{name}”的年检记录状态为 {state:@inspection_state}，不能修改。",
+                                "The inspection record of '{name}' is {state:@inspection_state}: it cannot be "
+                                "changed."),
+    "inspection.unknown_field": ("年检记录没有字段“{field}”：应为 {allowed} 之一。",
+                                 "An inspection record has no field '{field}': one of {allowed}."),
+    "inspection.bad_date": ("“{field}”的日期“{value}”有误：应为 YYYY-MM-DD。",
+                            "'{field}': date '{value}' is wrong (YYYY-MM-DD expected)."),
+    "inspection.received_too_early": ("收到日期 {value} 早于 {first}：{year}年度的年度报告在次年才报送。",
+                                      "Received on {value} is before {first}: the {year} report comes in the next "
+                                      "year."),
+    "inspection.opinion_too_early": ("业务主管单位初审日期 {value} 早于{year}年度报告的报送年度。",
+                                     "The sponsor's opinion dated {value} is before the {year} report could exist."),
+    "inspection.received_future": ("日期 {value} 晚于今天（{today}）。", "Date {value} is after today ({today})."),
+    "inspection.received_required": ("须填写收到日期（received_on）。", "The date received (received_on) is required."),
+    "inspection.bad_materials": ("材料应为清单代码的列表：{allowed}。",
+                                 "Materials must be a list of checklist keys: {allowed}."),
+    "inspection.material_unknown": ("材料“{value}”不在本类组织的年检材料清单中：应为 {allowed}。",
+                                    "Material '{value}' is not on this legal form's checklist: {allowed}."),
+    "inspection.bad_amount": ("“{field}”的金额“{value}”有误：应为至多两位小数的数（收入、支出不能为负）。",
+                              "'{field}': amount '{value}' is wrong (at most two decimals; income and expenditure "
+                              "not negative)."),
+    "inspection.bad_count": ("“{field}”的数目“{value}”有误：应为不小于0的整数。",
+                             "'{field}': count '{value}' is wrong (a whole number from 0 expected)."),
+    "inspection.bad_conclusion": ("“{field}”的结论“{value}”有误：应为 {allowed} 之一。",
+                                  "'{field}': conclusion '{value}' is wrong: one of {allowed}."),
+    "inspection.bad_text": ("“{field}”应为文字。", "'{field}' must be text."),
+    "inspection.reasons_required": ("结论为{conclusion:@inspection_conclusion}时须写明理由。",
+                                    "A conclusion of {conclusion:@inspection_conclusion} needs its reasons."),
+    "inspection.reason_required": ("退回须写明理由。", "A return needs its reason."),
+    "inspection.transition": ("年检记录状态为 {state:@inspection_state}，不能{action:@inspection_action}。",
+                              "The inspection record is {state:@inspection_state}: it cannot be "
+                              "{action:@inspection_action}."),
+    "inspection.four_eyes": ("{user} 录入或提交了这份年检记录，须由另一位审核人作出结论或退回。",
+                             "{user} entered or submitted this inspection record: another reviewer must decide or "
+                             "return it."),
+    "inspection.bad_state": ("状态“{value}”有误：应为 {allowed} 之一。", "State '{value}' is wrong: one of {allowed}."),
+    "inspection.bad_group": ("分组“{value}”有误：应为 {allowed} 之一。",
+                             "Grouping '{value}' is wrong: one of {allowed}."),
+    "inspection_state.draft": ("草稿", "draft"),
+    "inspection_state.submitted": ("待审核", "submitted"),
+    "inspection_state.returned": ("已退回", "returned"),
+    "inspection_state.decided": ("已作结论", "decided"),
+    "inspection_conclusion.pass": ("合格", "pass"),
+    "inspection_conclusion.basic": ("基本合格", "basic pass"),
+    "inspection_conclusion.fail": ("不合格", "fail"),
+    "inspection_action.submit": ("提交", "submitted"),
+    "inspection_action.return": ("退回", "returned"),
+    "inspection_action.decide": ("作出结论", "decided"),
+    "inspection_action.record": ("修改", "changed"),
+    "cli.inspection.count": ("共 {count} 条", "{count} in all"),
+}
