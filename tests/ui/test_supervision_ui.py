@@ -260,12 +260,27 @@ def test_workbench_speaks_one_language(qtbot: Any, make_ctx: Any, shawan_db_path
             bench.set_tab(key)
             settle(ctx)
             found += [f"{key}: {p}" for p in problems(bench, lang, data)]
+        bench.set_tab("parameters")
         select_parameter(bench, "inspection.min_months_registered")
         dialog = bench.parameters.set_selected()
         assert dialog is not None
         qtbot.addWidget(dialog)
-        found += [f"dialog: {p}" for p in problems(dialog, lang, data + [dialog.default_source.text()])]
+        data.append(dialog.default_source.text())  # the rule's source: data, in the language it was written in
+        found += [f"dialog: {p}" for p in problems(dialog, lang, data)]
         dialog.close()
+        # every tab's forms, the 2025 campaign opened from its tab
+        bench.set_tab("inspection")
+        bench.inspection.open_button.click()
+        settle(ctx)
+        found += [f"inspection: {p}" for p in problems(bench, lang, data)]
+        forms = {"record": bench.inspection.record, "apply": bench.rating.apply,
+                 "plan": bench.spotcheck.new_plan, "inspector": bench.spotcheck.add_inspector}
+        for name, make in forms.items():
+            form = make()
+            assert form is not None, name
+            qtbot.addWidget(form)
+            found += [f"{name} form: {p}" for p in problems(form, lang, data)]
+            form.close()
         if lang == "en":
             assert bench.windowTitle() == "Supervision workbench"
         assert found == []
@@ -281,19 +296,25 @@ def test_workbench_speaks_one_language(qtbot: Any, make_ctx: Any, shawan_db_path
 def rated_office(office: Any, clock: Any) -> Any:
     """The office at 2026-11-28 with a social group registered in 2019 and inspected 合格 for 2025 (eligible), and
     a reviewer besides the clerk."""
+    from datetime import date
+
     from civicdesk.services.register import organizations
+    from civicdesk.services.supervision import inspection
     from tests.factories import social_group
-    from tests.supervision.test_rating import inspect
 
     org = organizations.add_organization(office.db, social_group(), by=office.admin)
-    inspect(office.db, org.id, 2025, "pass")
     office.org = organizations.get_organization(office.db, org.id)
     office.reviewer = auth.create_user(office.db, "rev1", "Passw0rd1", "reviewer", full_name="王审核", by=office.admin)
+    inspection.open_campaign(office.db, 2025, by=office.clerk)
+    inspection.record(office.db, 2025, org.id, {"received_on": date(2026, 4, 1)}, by=office.clerk)
+    inspection.submit(office.db, 2025, org.id, by=office.clerk)
+    inspection.decide(office.db, 2025, org.id, conclusion="pass", by=office.reviewer)
     return office
 
 
 def fill_and_save(qtbot: Any, ctx: Any, dialog: Any, **values: Any) -> None:
-    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSpinBox
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QDateEdit, QLineEdit, QListWidget, QPlainTextEdit, QSpinBox
 
     assert dialog is not None
     qtbot.addWidget(dialog)
@@ -305,6 +326,13 @@ def fill_and_save(qtbot: Any, ctx: Any, dialog: Any, **values: Any) -> None:
             widget.setPlainText(value)
         elif isinstance(widget, QSpinBox):
             widget.setValue(value)
+        elif isinstance(widget, QDateEdit):
+            widget.setDate(QDate(value) if value is not None else widget.minimumDate())
+        elif isinstance(widget, QListWidget):
+            for i in range(widget.count()):
+                item = widget.item(i)
+                item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in value
+                                   else Qt.CheckState.Unchecked)
         else:
             widget.setCurrentIndex(widget.findData(value))
     dialog.save()
@@ -390,3 +418,127 @@ def test_the_expiring_filter_and_the_due_panel_list_a_rating_near_its_end(qtbot:
     panel.tables["expiring"].selectRow(0)
     panel.open_line("expiring")  # Enter on the line: the rating tab, filtered to the organization
     assert bench.current_key() == "rating" and tab.search.text() == ctx.org.name
+
+
+# -- 年度检查 ---------------------------------------------------------------------------------------------------------
+@pytest.fixture
+def inspected_office(office: Any, clock: Any) -> Any:
+    """The office at 2026-11-28 with one social group registered in 2019 (due in the 2025 campaign), a reviewer."""
+    from civicdesk.services.register import organizations
+    from tests.factories import social_group
+
+    org = organizations.add_organization(office.db, social_group(), by=office.admin)
+    office.org = organizations.get_organization(office.db, org.id)
+    office.reviewer = auth.create_user(office.db, "rev1", "Passw0rd1", "reviewer", full_name="王审核", by=office.admin)
+    return office
+
+
+def test_an_inspection_opened_recorded_and_decided_with_four_eyes(qtbot: Any, inspected_office: Any) -> None:
+    from datetime import date
+
+    from civicdesk.services.supervision import inspection
+    from civicdesk.ui.supervision.forms import four_eyes_text
+
+    ctx = inspected_office
+    bench = open_bench(qtbot, ctx, "inspection")
+    tab = bench.inspection
+    assert tab.year.value() == 2025 and tab.campaign is None
+    assert tab.open_button.isVisible() and tab.figures.text() == "2025年度尚未开始年检。"
+    assert not tab.record_button.isEnabled()
+    tab.open_button.click()
+    settle(ctx)
+    assert tab.campaign is not None and tab.campaign.year == 2025 and not tab.open_button.isVisible()
+    assert "应检 1，已报送 0，已作结论 0，参检率 0.0%" in tab.figures.text()
+    bench.set_tab("due")
+    settle(ctx)
+    assert bench.due.models["overdue"].rowCount() == 1, bench.status.text()  # due on 31 May 2026, no report: overdue
+    bench.set_tab("inspection")
+
+    before = digest(ctx.path, without=("audit_entry",))
+    dialog = tab.record()
+    fill_and_save(qtbot, ctx, dialog, organization=ctx.org.values["uscc"], received_on=date(2025, 12, 1))
+    assert dialog.isVisible() and dialog.error.text() == CivicDeskError(
+        "inspection.received_too_early", value="2025-12-01", first="2026-01-01", year=2025).message("zh")
+    assert digest(ctx.path, without=("audit_entry",)) == before  # refused: nothing written
+    fill_and_save(qtbot, ctx, dialog, received_on=date(2026, 4, 20), materials=["report", "financial"],
+                  income="120000.50", member_count="86")
+    assert not dialog.isVisible(), dialog.error.text()
+    tab.table.selectRow(0)
+    r = tab.selected()
+    assert r.state == "draft" and r.materials == ["report", "financial"] and r.member_count == 86
+    tab.submit()
+    settle(ctx)
+    tab.table.selectRow(0)
+    assert tab.selected().state == "submitted"
+    # the administrator entered and submitted it: no decision of its own, and the line says why
+    assert not tab.decide_button.isEnabled() and not tab.return_button.isEnabled()
+    assert tab.why.isVisible() and tab.why.text() == four_eyes_text()
+    ctx.user = ctx.reviewer
+    tab.refresh_actions()
+    assert tab.decide_button.isEnabled() and not tab.why.isVisible()
+    before = digest(ctx.path, without=("audit_entry",))
+    dialog = tab.decide()
+    fill_and_save(qtbot, ctx, dialog, conclusion="basic")  # 基本合格 without reasons: refused
+    assert dialog.isVisible() and dialog.error.text() == CivicDeskError(
+        "inspection.reasons_required", conclusion="basic").message("zh")
+    assert digest(ctx.path, without=("audit_entry",)) == before
+    fill_and_save(qtbot, ctx, dialog, reasons="财务制度不健全", document_no="沙民检〔2026〕3号")
+    assert not dialog.isVisible(), dialog.error.text()
+    tab.table.selectRow(0)
+    assert tab.selected().state == "decided" and tab.selected().decided_by == "rev1"
+    assert "已作结论 1，参检率 100.0%" in tab.figures.text() and "基本合格 1" in tab.figures.text()
+    assert inspection.participation(ctx.db, 2025).total.rate == 1.0
+    tab.conclusion.setCurrentIndex(tab.conclusion.findData("fail"))  # the conclusion filter
+    assert tab.proxy.rowCount() == 0
+    tab.conclusion.setCurrentIndex(tab.conclusion.findData("basic"))
+    assert tab.proxy.rowCount() == 1
+
+
+# -- 双随机抽查 ------------------------------------------------------------------------------------------------------
+def test_a_spot_check_planned_drawn_verified_and_recorded(qtbot: Any, inspected_office: Any, clock: Any,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import timedelta
+
+    from civicdesk import messages
+    from civicdesk.services.supervision import spotcheck
+
+    ctx = inspected_office
+    bench = open_bench(qtbot, ctx, "spotcheck")
+    tab = bench.spotcheck
+    for name in ("李检查", "赵检查"):
+        fill_and_save(qtbot, ctx, tab.add_inspector(), name=name, unit="社会组织管理科")
+    assert [i.name for i in spotcheck.list_inspectors(ctx.db)] == ["李检查", "赵检查"]
+    before = digest(ctx.path, without=("audit_entry",))
+    dialog = tab.new_plan()
+    fill_and_save(qtbot, ctx, dialog, ratio="1%")  # under the county's legal minimum of 3%
+    assert dialog.isVisible() and dialog.error.text() and "\n" not in dialog.error.text()
+    assert digest(ctx.path, without=("audit_entry",)) == before
+    fill_and_save(qtbot, ctx, dialog, ratio="3%", title="2026年度双随机抽查")
+    assert not dialog.isVisible(), dialog.error.text()
+    tab.table.selectRow(0)
+    assert tab.selected().state == "planned" and tab.draw_button.isEnabled() and not tab.verify_button.isEnabled()
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    assert tab.draw() is True
+    settle(ctx)
+    tab.table.selectRow(0)
+    settle(ctx)
+    plan = tab.selected()
+    assert plan.state == "drawn" and plan.drawn_count == 1 and tab.items_model.rowCount() == 1
+    assert not tab.draw_button.isEnabled() and "不能重做" in tab.draw_button.toolTip()
+    tab.verify()
+    settle(ctx)
+    result = spotcheck.verify(ctx.db, plan.id)
+    assert result.matches and bench.status.text() == messages.text(result.code, "zh", **result.params)
+    tab.items.selectRow(0)
+    dialog = tab.record_item()
+    today = clock.today()
+    fill_and_save(qtbot, ctx, dialog, notice_on=today, checked_on=today, findings="财务凭证不全", result="rectify",
+                  rectify_by=today + timedelta(days=10))
+    assert not dialog.isVisible(), dialog.error.text()
+    assert spotcheck.list_items(ctx.db, plan.id)[0].result == "rectify"
+    clock.advance(days=20)  # the rectification date passed, nothing recorded since
+    bench.set_tab("due")
+    bench.due.reload()
+    settle(ctx)
+    assert bench.due.models["rectify"].rowCount() == 1
+    assert bench.due.models["rectify"].data(bench.due.models["rectify"].index(0, 2)) == "逾期 10 天"

@@ -74,9 +74,9 @@ class DuePanel(QWidget):
         for i, (key, _tab) in enumerate(LISTS):
             columns = [Column("name", self.tr("组织名称"), 220, stretch=True),
                        Column("on", dates[key], 90, color=self._color(key)),
-                       Column("days", self.tr("天数"), 60, text=self._days, sort=lambda r: (r.on - clock.today()).days,
+                       Column("days", self.tr("天数"), 90, text=self._days, sort=lambda r: (r.on - clock.today()).days,
                               color=self._color(key)),
-                       Column("about", abouts[key], 110)]
+                       Column("about", abouts[key], 130)]
             model = RowsModel(columns, self)
             proxy = RowsFilter(self, text_columns=(0,))
             table = make_view(model, proxy, f"due_{key}", self)

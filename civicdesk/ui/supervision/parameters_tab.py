@@ -75,7 +75,7 @@ class ParametersTab(QWidget):
         self.setObjectName("parameters_tab")
         self.forms = {v.code: v.label(self.ctx.lang) for v in bench.labels.dictionaries.get("legal_form", [])}
         columns = [
-            Column("label", self.tr("参数"), 230),
+            Column("label", self.tr("参数"), 260),
             Column("key", self.tr("代码"), 200),
             Column("legal_form", self.tr("适用组织类型"), 110,
                    text=lambda r: self.forms.get(r.legal_form, r.legal_form) if r.legal_form else self.tr("全部")),

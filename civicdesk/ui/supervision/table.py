@@ -221,8 +221,10 @@ def make_view(model: RowsModel, proxy: RowsFilter, name: str, parent: QWidget | 
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(24)
     header = view.horizontalHeader()
+    metrics = header.fontMetrics()
     for i, column in enumerate(model.columns):
-        header.resizeSection(i, column.width)
+        # never narrower than its header (English headers are longer than Chinese ones), with the sort arrow
+        header.resizeSection(i, max(column.width, metrics.horizontalAdvance(column.header) + 28))
         if column.stretch:
             header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
     return view
