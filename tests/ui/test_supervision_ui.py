@@ -386,7 +386,7 @@ def test_a_rating_applied_scored_and_decided_with_four_eyes(qtbot: Any, rated_of
     assert decided.state == "decided" and decided.current_grade == "5A" and decided.decided_by == "rev1"
     assert rating.list_ratings(ctx.db)[0].valid_to == decided.valid_to
     assert tab.lower_button.isEnabled() and tab.cancel_button.isEnabled()
-    dialog = tab.lower()
+    dialog = tab.lower_grade()
     fill_and_save(qtbot, ctx, dialog, grade="4A", reason="年检基本合格")
     assert not dialog.isVisible(), dialog.error.text()
     tab.table.selectRow(0)

@@ -30,6 +30,10 @@ if TYPE_CHECKING:
     from civicdesk.ui.supervision.workbench import SupervisionWorkbench
 
 
+def qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
 def date_field(value: date | None = None, *, optional: bool = False) -> QDateEdit:
     """A date with a calendar; ``optional``: its minimum shows 未填 and reads as None."""
     edit = QDateEdit()
@@ -38,9 +42,9 @@ def date_field(value: date | None = None, *, optional: bool = False) -> QDateEdi
     if optional:
         edit.setMinimumDate(QDate(1990, 1, 1))
         edit.setSpecialValueText(QCoreApplication.translate("SupervisionForms", "未填"))
-        edit.setDate(QDate(value) if value else edit.minimumDate())
+        edit.setDate(qdate(value) if value else edit.minimumDate())
     else:
-        edit.setDate(QDate(value or clock.today()))
+        edit.setDate(qdate(value or clock.today()))
     edit.setProperty("optional", optional)
     return edit
 

@@ -55,7 +55,7 @@ class RatingTab(CampaignTab):
         self.submit_button = self.button(self.tr("提交"), "rating_submit", self.submit)
         self.decide_button = self.button(self.tr("评定…"), "rating_decide", self.decide)
         self.refuse_button = self.button(self.tr("不予评定…"), "rating_refuse", self.refuse)
-        self.lower_button = self.button(self.tr("降级…"), "rating_lower", self.lower)
+        self.lower_button = self.button(self.tr("降级…"), "rating_lower", self.lower_grade)
         self.cancel_button = self.button(self.tr("撤销等级…"), "rating_cancel", self.cancel)
         self.year.currentIndexChanged.connect(lambda _i: self.proxy.set_equals("year", self.year.currentData()))
         self.state.currentIndexChanged.connect(lambda _i: self.proxy.set_equals("state", self.state.currentData()))
@@ -107,7 +107,8 @@ class RatingTab(CampaignTab):
         self.year.blockSignals(False)
         self.set_rows(rows)
         in_force = sum(1 for r in rows if r.state in rating.IN_FORCE)
-        expiring = sum(1 for r in rows if 0 <= (r.days_left() if r.days_left() is not None else -1) <= self.warning_days)
+        left = [r.days_left() for r in rows]
+        expiring = sum(1 for d in left if d is not None and 0 <= d <= self.warning_days)
         self.summary.setText(self.tr("共 %1 件申请；有效等级 %2 个，其中 %3 个将在 %4 天内到期")
                              .replace("%1", str(len(rows))).replace("%2", str(in_force))
                              .replace("%3", str(expiring)).replace("%4", str(self.warning_days)))
@@ -258,7 +259,7 @@ class RatingTab(CampaignTab):
         return self._reason_form(r, self.tr("不予评定：%1"), lambda v: lambda _job: rating.refuse(
             db, r.id, by=user, reason=v["reason"] or ""), self.tr("已不予评定。"))
 
-    def lower(self) -> ActionDialog | None:
+    def lower_grade(self) -> ActionDialog | None:
         r: RatingRecord | None = self.selected()
         if r is None or not self.lower_button.isEnabled():
             return None
