@@ -216,13 +216,14 @@ def shot_filings(app: QApplication, ctx, window) -> None:
 def supervision_data(ctx) -> None:
     """A year's inspection, ratings and a drawn spot check on the demo when it holds none (the screenshots'
     own, invented like the demo): reports of the 2025 campaign entered by the clerk and most of them decided by
-    a reviewer, two ratings decided, one plan at 4% drawn with one check told to rectify."""
+    a reviewer, a rating decided and one waiting, the office's own 到期提醒 days, one plan at 4% drawn with one
+    check told to rectify."""
     from datetime import date, timedelta
 
     from civicdesk import clock
     from civicdesk.errors import CivicDeskError
     from civicdesk.services.admin import auth
-    from civicdesk.services.supervision import inspection, rating, spotcheck
+    from civicdesk.services.supervision import inspection, parameters, rating, spotcheck
 
     db = ctx.db
     users = {u.username: u for u in auth.list_users(db)}
@@ -260,6 +261,9 @@ def supervision_data(ctx) -> None:
             if rating.list_ratings(db, state="decided"):
                 break  # one waits for its decision
             rating.decide(db, a.id, by=reviewer, decision_no=f"乐民评〔{clock.today().year}〕1号")
+    if not any(p.own for p in parameters.list_parameters(db)):  # an office's own rule, with its source
+        parameters.set_parameter(db, "supervision.due_days", 45, source="乐山市民政局社会组织管理科工作规程（2026）",
+                                 by=admin)
     if not spotcheck.list_plans(db):
         for name in ("李明", "陈静", "刘洋", "黄磊"):
             spotcheck.add_inspector(db, name, unit="社会组织管理科", by=admin)
