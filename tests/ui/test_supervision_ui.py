@@ -101,6 +101,39 @@ def test_workbench_remembers_geometry_and_tab(qtbot: Any, office: Any) -> None:
     assert again.current_key() == "due"
 
 
+def test_the_keyboard_reaches_the_workbench_and_its_forms(qtbot: Any, office: Any) -> None:
+    """Ctrl+J from the register opens the workbench, Ctrl+5 its 参数 tab, Ctrl+F its filter, and Enter on a line
+    opens the form of an administrator."""
+    from civicdesk.ui.main_window import MainWindow
+    from civicdesk.ui.supervision.parameters_tab import ParameterDialog
+
+    window = MainWindow(office)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.model.loaded, timeout=20_000):
+        window.show()
+    window.table.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.supervision_menu.workbench is not None, timeout=5_000)
+    bench = window.supervision_menu.workbench
+    assert isinstance(bench, SupervisionWorkbench) and bench.isVisible()
+    settle(office)
+    qtbot.keyClick(bench, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    settle(office)
+    assert bench.current_key() == "parameters"
+    qtbot.keyClick(bench, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert bench.parameters.search.hasFocus()
+    qtbot.keyClicks(bench.parameters.search, "due_days")
+    assert bench.parameters.proxy.rowCount() == 1
+    bench.parameters.table.setFocus()
+    bench.parameters.table.selectRow(0)
+    qtbot.keyClick(bench.parameters.table, Qt.Key.Key_Return)
+    dialogs = [d for d in bench.findChildren(ParameterDialog) if d.isVisible()]
+    assert len(dialogs) == 1 and dialogs[0].row.key == "supervision.due_days"
+    dialogs[0].close()
+    bench.close()
+    settle(office)
+
+
 def test_a_cancelled_load_is_dropped(qtbot: Any, office: Any) -> None:
     """取消 (and Esc) while a load runs: its result never reaches the tab, the bar and the button go away."""
     bench = open_bench(qtbot, office)

@@ -129,7 +129,8 @@ class ParametersTab(QWidget):
         self.set_button.clicked.connect(self.set_selected)
         self.reset_button.clicked.connect(self.reset_selected)
         self.refresh_button.clicked.connect(self.reload)
-        self.table.doubleClicked.connect(lambda _i: self.set_selected() if self.set_button.isEnabled() else None)
+        # Enter or a double click: the form for the selected line (an administrator's)
+        self.table.activated.connect(lambda _i: self.set_selected() if self.set_button.isEnabled() else None)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.refresh_buttons())
         self.refresh_buttons()
 
