@@ -550,6 +550,11 @@ def test_a_spot_check_planned_drawn_verified_and_recorded(qtbot: Any, inspected_
     assert not dialog.isVisible(), dialog.error.text()
     tab.table.selectRow(0)
     assert tab.selected().state == "planned" and tab.draw_button.isEnabled() and not tab.verify_button.isEnabled()
+    before = digest(ctx.path)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.No)
+    assert tab.draw() is False  # asked, and the answer was no: nothing drawn
+    settle(ctx)
+    assert digest(ctx.path) == before and spotcheck.list_plans(ctx.db)[0].state == "planned"
     monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
     assert tab.draw() is True
     settle(ctx)
@@ -565,8 +570,11 @@ def test_a_spot_check_planned_drawn_verified_and_recorded(qtbot: Any, inspected_
     tab.items.selectRow(0)
     dialog = tab.record_item()
     today = clock.today()
-    fill_and_save(qtbot, ctx, dialog, notice_on=today, checked_on=today, findings="财务凭证不全", result="rectify",
-                  rectify_by=today + timedelta(days=10))
+    before = digest(ctx.path, without=("audit_entry",))
+    fill_and_save(qtbot, ctx, dialog, notice_on=today, checked_on=today, findings="财务凭证不全", result="rectify")
+    assert dialog.isVisible() and dialog.error.isVisible()  # 责令整改 without a date to rectify by: refused
+    assert "\n" not in dialog.error.text() and digest(ctx.path, without=("audit_entry",)) == before
+    fill_and_save(qtbot, ctx, dialog, rectify_by=today + timedelta(days=10))
     assert not dialog.isVisible(), dialog.error.text()
     assert spotcheck.list_items(ctx.db, plan.id)[0].result == "rectify"
     clock.advance(days=20)  # the rectification date passed, nothing recorded since
