@@ -281,8 +281,8 @@ def supervision_data(ctx) -> None:
 
 
 def shot_supervision(app: QApplication, ctx, window) -> None:
-    """The 监管 workbench on the demo: docs/supervision-inspection.png, -rating, -spotcheck, -due, -parameters
-    in Chinese, and docs/supervision-inspection-en.png, -parameters-en in English."""
+    """The 监管 workbench on the demo, each tab in Chinese (docs/supervision-inspection.png, -rating, -spotcheck,
+    -due, -parameters) and in English (the same names ending -en)."""
     from civicdesk.services.admin import auth
     from civicdesk.ui.context import AppContext
     from civicdesk.ui.labels import Labels
@@ -298,9 +298,7 @@ def shot_supervision(app: QApplication, ctx, window) -> None:
         bench.resize(1320, 720)
         bench.show()
         suffix = "" if lang == "zh" else "-en"
-        tabs = ("inspection", "rating", "spotcheck", "due", "parameters") if lang == "zh" else \
-            ("inspection", "parameters")
-        for key in tabs:
+        for key in ("inspection", "rating", "spotcheck", "due", "parameters"):
             page = bench.set_tab(key)
             wait(app, lambda bench=bench: not bench.busy())
             settle(app)

@@ -3,12 +3,12 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../civicdesk/ui/supervision/forms.py" line="129" />
+        <location filename="../../civicdesk/ui/supervision/forms.py" line="133" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/forms.py" line="130" />
+        <location filename="../../civicdesk/ui/supervision/forms.py" line="134" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -363,7 +363,7 @@
     <message>
         <location filename="../../civicdesk/ui/supervision/due_panel.py" line="137" />
         <source>截至 %1：共 %2 项需要处理</source>
-        <translation>As of %1: %2 items to attend to</translation>
+        <translation>As of %1, items to attend to: %2</translation>
     </message>
 </context>
 <context>
@@ -1279,7 +1279,7 @@ Demo data: %4</translation>
     <message>
         <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="133" />
         <source>共 %1 份年报</source>
-        <translation>%1 reports</translation>
+        <translation>Reports: %1</translation>
     </message>
     <message>
         <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="142" />
@@ -2327,97 +2327,97 @@ Demo data: %4</translation>
 <context>
     <name>ParameterDialog</name>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="237" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="238" />
         <source>设定监管参数</source>
         <translation>Set a supervision parameter</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="246" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="247" />
         <source>全部组织类型</source>
         <translation>All legal forms</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="253" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="254" />
         <source>不限</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="260" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="261" />
         <source>月-日，如 05-31</source>
         <translation>Month-day, such as 05-31</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="260" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="261" />
         <source>整数</source>
         <translation>A whole number</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="261" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="262" />
         <source>各级比例，如 {"county": 0.03, "city": 0.04, "province": 0.05}</source>
         <translation>A ratio per level, such as {"county": 0.03, "city": 0.04, "province": 0.05}</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="262" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="263" />
         <source>JSON 列表，格式同默认值</source>
         <translation>A JSON list, in the form of the default</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="270" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="271" />
         <source>法规条款或本机关文件（必填）</source>
         <translation>Article of law or this office's notice (required)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="283" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="284" />
         <source>参数</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="284" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="285" />
         <source>适用组织类型(&amp;L)</source>
         <translation>&amp;Legal form</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="285" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="286" />
         <source>起始年度(&amp;F)</source>
         <translation>&amp;From year</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="286" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="287" />
         <source>截止年度(&amp;T)</source>
         <translation>&amp;To year</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="287" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="288" />
         <source>值(&amp;V)</source>
         <translation>&amp;Value</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="289" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="290" />
         <source>依据(&amp;S)</source>
         <translation>&amp;Source</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="290" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="291" />
         <source>默认值的依据</source>
         <translation>Source of the default</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="291" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="292" />
         <source>备注(&amp;N)</source>
         <translation>&amp;Note</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="293" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="294" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="294" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="295" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="328" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="329" />
         <source>已设定参数：%1</source>
         <translation>Parameter set: %1</translation>
     </message>
@@ -2506,47 +2506,47 @@ Demo data: %4</translation>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="138" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="139" />
         <source>不限</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="161" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="162" />
         <source>共 %1 项参数；本机关设定 %2 项</source>
-        <translation>%1 parameters; %2 set by this office</translation>
+        <translation>Parameters: %1; set by this office: %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="177" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="178" />
         <source>只读：未登录。监管参数只有管理员可以修改。</source>
         <translation>Read-only: not logged in. Only an administrator can change the supervision parameters.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="179" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="180" />
         <source>监管参数只有管理员可以修改；您的角色（%1）只能查看。</source>
         <translation>Only an administrator can change the supervision parameters; your role (%1) can view them.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="189" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="190" />
         <source>请先选择一项参数。</source>
         <translation>Select a parameter first.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="192" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="193" />
         <source>请选择一项本机关设定的值：默认值无需恢复。</source>
         <translation>Select a value this office set: a default needs no reset.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="212" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="213" />
         <source>恢复默认</source>
         <translation>Reset to default</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="213" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="214" />
         <source>撤销本机关对“%1”的设定（%2），恢复默认值？</source>
         <translation>Remove this office's value of "%1" (%2) and use the default again?</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="220" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="221" />
         <source>已恢复默认值：%1</source>
         <translation>Default restored: %1</translation>
     </message>
@@ -2837,7 +2837,7 @@ Demo data: %4</translation>
     </message>
     <message>
         <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="70" />
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="181" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="182" />
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
@@ -2892,157 +2892,157 @@ Demo data: %4</translation>
         <translation>Only ratings ending within %1 days</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="111" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="112" />
         <source>共 %1 件申请；有效等级 %2 个，其中 %3 个将在 %4 天内到期</source>
-        <translation>%1 applications; %2 ratings in force, %3 of them ending within %4 days</translation>
+        <translation>Applications: %1; ratings in force: %2, ending within %4 days: %3</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="121" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="122" />
         <source>请先选择一件申请。</source>
         <translation>Select an application first.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="125" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="126" />
         <source>只有已申请或已评分的申请可以评分。</source>
         <translation>Only an application applied or scored can be scored.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="127" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="128" />
         <source>各部分评分完成后才能提交。</source>
         <translation>Every part must be scored before it is submitted.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="132" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="133" />
         <source>只有已提交的申请可以评定。</source>
         <translation>Only a submitted application can be decided.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="134" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="135" />
         <source>只有尚未评定的申请可以不予评定。</source>
         <translation>Only an application not yet decided can be refused.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="138" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="139" />
         <source>只有有效的评估等级可以降级或撤销。</source>
         <translation>Only a rating in force can be lowered or cancelled.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="160" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="161" />
         <source>理由：</source>
         <translation>Reason: </translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="190" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="191" />
         <source>申请评估</source>
         <translation>Apply for a rating</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="191" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="192" />
         <source>组织(&amp;O)</source>
         <translation>&amp;Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="191" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="192" />
         <source>评估年度(&amp;Y)</source>
         <translation>&amp;Year rated</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="192" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="193" />
         <source>申请日期(&amp;D)</source>
         <translation>&amp;Date applied</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="192" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="193" />
         <source>已受理评估申请。</source>
         <translation>Application accepted.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="193" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="194" />
         <source>受理时逐条核对申请条件；不符合的，说明所依据的条件，不予受理。</source>
         <translation>Each eligibility rule is checked on application; one that fails is named and the application is not accepted.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="211" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="212" />
         <source>评分：%1</source>
         <translation>Scores: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="212" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="213" />
         <source>已保存评分。</source>
         <translation>Scores saved.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="219" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="220" />
         <source>已提交评定。</source>
         <translation>Submitted for decision.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="232" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="233" />
         <source>评定决定的文号（必填）</source>
         <translation>Number of the decision (required)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="238" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="239" />
         <source>总分 %1，等级 %2。评定日起算有效期。</source>
         <translation>Total %1, grade %2. Valid from the day of the decision.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="239" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="240" />
         <source>评定：%1</source>
         <translation>Decide: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="240" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="241" />
         <source>文号(&amp;N)</source>
         <translation>Decision &amp;number</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="241" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="242" />
         <source>评定日期(&amp;D)</source>
         <translation>&amp;Date decided</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="241" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="242" />
         <source>已评定。</source>
         <translation>Decided.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="249" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="250" />
         <source>理由(&amp;R)</source>
         <translation>&amp;Reason</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="258" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="259" />
         <source>不予评定：%1</source>
         <translation>Refuse: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="259" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="260" />
         <source>已不予评定。</source>
         <translation>Refused.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="269" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="270" />
         <source>降级：%1</source>
         <translation>Lower: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="270" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="271" />
         <source>已降级。</source>
         <translation>Lowered.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="271" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="272" />
         <source>降为(&amp;G)</source>
         <translation>Lower to &amp;grade</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="278" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="279" />
         <source>撤销等级：%1</source>
         <translation>Cancel the rating: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="279" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="280" />
         <source>已撤销等级。</source>
         <translation>Rating cancelled.</translation>
     </message>
@@ -3428,12 +3428,12 @@ Demo data: %4</translation>
     <message>
         <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="122" />
         <source>共 %1 个抽查计划；已抽取 %2 个</source>
-        <translation>%1 plans; %2 drawn</translation>
+        <translation>Plans: %1; drawn: %2</translation>
     </message>
     <message>
         <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="144" />
         <source>抽中的检查对象（%1 个；逾期未整改 %2 个）</source>
-        <translation>Organizations drawn (%1; %2 past their rectification date)</translation>
+        <translation>Organizations drawn: %1; past their rectification date: %2</translation>
     </message>
     <message>
         <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="163" />
@@ -3513,7 +3513,7 @@ Demo data: %4</translation>
     <message>
         <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="229" />
         <source>已抽取：%1 个符合条件的组织中抽中 %2 个。</source>
-        <translation>Drawn: %2 of %1 eligible organizations.</translation>
+        <translation>Drawn: %2 of the %1 eligible organizations.</translation>
     </message>
     <message>
         <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="261" />
@@ -3655,27 +3655,27 @@ Demo data: %4</translation>
 <context>
     <name>SupervisionForms</name>
     <message>
-        <location filename="../../civicdesk/ui/supervision/forms.py" line="40" />
+        <location filename="../../civicdesk/ui/supervision/forms.py" line="44" />
         <source>未填</source>
         <translation>Not given</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/forms.py" line="167" />
+        <location filename="../../civicdesk/ui/supervision/forms.py" line="171" />
         <source>录入人、提交人不能对本记录作出决定：须由另一名审核人员决定（双人复核）。</source>
         <translation>Whoever entered or submitted this record cannot decide it: another reviewer must (four eyes).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/forms.py" line="177" />
+        <location filename="../../civicdesk/ui/supervision/forms.py" line="181" />
         <source>只读：未登录。请从“系统 → 登录…”登录。</source>
         <translation>Read-only: not logged in. Log in with System → Log in….</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/forms.py" line="180" />
+        <location filename="../../civicdesk/ui/supervision/forms.py" line="184" />
         <source>您的角色（%1）不能作出决定：须由审核人员或管理员决定。</source>
         <translation>Your role (%1) cannot decide: a reviewer or an administrator must.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/forms.py" line="182" />
+        <location filename="../../civicdesk/ui/supervision/forms.py" line="186" />
         <source>您的角色（%1）无权办理此事项。</source>
         <translation>Your role (%1) may not do this.</translation>
     </message>
