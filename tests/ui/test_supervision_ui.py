@@ -475,7 +475,7 @@ def test_an_inspection_opened_recorded_and_decided_with_four_eyes(qtbot: Any, in
     ctx = inspected_office
     bench = open_bench(qtbot, ctx, "inspection")
     tab = bench.inspection
-    assert tab.year.value() == 2025 and tab.campaign is None
+    assert tab.year.value() == 2025 and tab.campaign is None  # last year's, as no campaign was ever run
     assert tab.open_button.isVisible() and tab.figures.text() == "2025年度尚未开始年检。"
     assert not tab.record_button.isEnabled()
     tab.open_button.click()
@@ -525,6 +525,22 @@ def test_an_inspection_opened_recorded_and_decided_with_four_eyes(qtbot: Any, in
     assert tab.proxy.rowCount() == 0
     tab.conclusion.setCurrentIndex(tab.conclusion.findData("basic"))
     assert tab.proxy.rowCount() == 1
+
+
+def test_the_tab_opens_on_the_latest_campaign(qtbot: Any, inspected_office: Any) -> None:
+    """Last year has no campaign, 2020 has one (the demo's): the tab shows 2020 with its figures; choosing a
+    year without one offers to open it."""
+    from civicdesk.services.supervision import inspection
+
+    ctx = inspected_office
+    inspection.open_campaign(ctx.db, 2020, by=ctx.clerk)
+    bench = open_bench(qtbot, ctx, "inspection")
+    tab = bench.inspection
+    assert tab.year.value() == 2020 and tab.campaign is not None and tab.campaign.year == 2020
+    assert tab.figures.text().startswith("2020年度年检（进行中）：应检 ") and not tab.open_button.isVisible()
+    tab.year.setValue(2024)
+    settle(ctx)
+    assert tab.campaign is None and tab.open_button.isVisible() and tab.year.value() == 2024
 
 
 # -- 双随机抽查 ------------------------------------------------------------------------------------------------------

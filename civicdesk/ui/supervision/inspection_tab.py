@@ -1,6 +1,7 @@
 """The workbench's 年度检查 tab: one year's campaign, its 参检率 and counts, and its records.
 
-Above the table: the year (the reports about it), the campaign's figures (due, received, decided, 参检率 =
+Above the table: the year (the reports about it: last year's, or on opening the latest campaign the office ran
+when last year has none), the campaign's figures (due, received, decided, 参检率 =
 decided / due, counts per conclusion, late) or 开始年检 when the year has no campaign.  Filters: state,
 conclusion, "只看逾期报送".  Actions: 录入年报 (a new report, or the selected draft or returned one corrected),
 提交, 退回 (a reason), 作出结论 (合格 / 基本合格 / 不合格, reasons unless 合格): the last two by a reviewer who
@@ -34,6 +35,7 @@ class InspectionTab(CampaignTab):
     def __init__(self, bench: SupervisionWorkbench) -> None:
         super().__init__(bench, "inspection", text_columns=(0, 1))
         self.campaign: CampaignInfo | None = None
+        self._first = True  # the first load shows the latest campaign when last year has none
         self.participation: Participation | None = None
         self.year = QSpinBox()
         self.year.setObjectName("inspection_year")
@@ -95,20 +97,28 @@ class InspectionTab(CampaignTab):
 
     # -- loading ------------------------------------------------------------------------------------------------
     def reload(self) -> None:
-        db, year = self.ctx.db, self.year.value()
+        db, year, first = self.ctx.db, self.year.value(), self._first
+        self._first = False
 
         def load(_job: Any) -> tuple[CampaignInfo | None, Participation | None, list[RecordInfo]]:
             try:
                 campaign = inspection.get_campaign(db, year)
-            except CivicDeskError:  # no campaign for the year: the tab offers to open one
-                return None, None, []
-            return campaign, inspection.participation(db, year, group_by="legal_form"), \
+            except CivicDeskError:  # no campaign for the year
+                latest = inspection.list_campaigns(db) if first else []
+                if not latest:  # the tab offers to open one
+                    return None, None, []
+                campaign = latest[0]  # on opening, the latest campaign the office ran
+            return campaign, inspection.participation(db, campaign.year, group_by="legal_form"), \
                 inspection.list_records(db, campaign)
 
         self.bench.run(load, self._loaded, key="inspection")
 
     def _loaded(self, result: tuple[CampaignInfo | None, Participation | None, list[RecordInfo]]) -> None:
         self.campaign, self.participation, rows = result
+        if self.campaign is not None and self.campaign.year != self.year.value():
+            self.year.blockSignals(True)  # the year shown is the campaign's, without loading it again
+            self.year.setValue(self.campaign.year)
+            self.year.blockSignals(False)
         self.set_rows(rows)
         self.open_button.setVisible(self.campaign is None)
         self.open_button.setEnabled(why_not(self.ctx, "supervise") is None)
