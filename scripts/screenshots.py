@@ -215,8 +215,8 @@ def shot_filings(app: QApplication, ctx, window) -> None:
 
 def supervision_data(ctx) -> None:
     """A year's inspection, ratings and a drawn spot check on the demo when it holds none (the screenshots'
-    own, invented like the demo): reports of the 2025 campaign entered by the clerk and most of them decided by
-    a reviewer, a rating decided and one waiting, the office's own 到期提醒 days, one plan at 4% drawn with one
+    own, invented like the demo): reports of last year's campaign entered by the clerk and most of them decided
+    by a reviewer, a rating decided and one waiting, the office's own 到期提醒 days, one plan at 4% drawn with one
     check told to rectify."""
     from datetime import date, timedelta
 
@@ -229,26 +229,25 @@ def supervision_data(ctx) -> None:
     users = {u.username: u for u in auth.list_users(db)}
     clerk, reviewer, admin = users["zhangli"], users["wangfang"], users["admin"]
     year = clock.today().year - 1
-    if not inspection.list_campaigns(db):
-        inspection.open_campaign(db, year, by=clerk)
-    campaign = inspection.get_campaign(db, year)
-    due = inspection.due_list(db, campaign)
-    have = {r.organization_id for r in inspection.list_records(db, campaign)}
-    conclusions = ["pass"] * 7 + ["basic", "pass", "fail"] + ["pass"] * 10
-    for n, (org_id, _name, _uscc, form) in enumerate(due):
-        if org_id in have or n % 16 == 15:  # about one in sixteen never reports (参检率 about 93%)
-            continue
-        received = min(campaign.deadline(form) + timedelta(days=(n % 7) * 9 - 30), clock.today())
-        inspection.record(db, campaign, org_id, {"received_on": received, "income": 50_000 + n * 3_100,
+    campaigns = inspection.list_campaigns(db)
+    if not campaigns:  # the demo ran none: last year's, the clerk's entries and the reviewer's conclusions
+        campaigns = [inspection.open_campaign(db, year, by=clerk)]
+        conclusions = ["pass"] * 7 + ["basic", "pass", "fail"] + ["pass"] * 10
+        for n, (org_id, _name, _uscc, form) in enumerate(inspection.due_list(db, campaigns[0])):
+            if n % 16 == 15:  # about one in sixteen never reports (参检率 about 93%)
+                continue
+            received = min(campaigns[0].deadline(form) + timedelta(days=(n % 7) * 9 - 30), clock.today())
+            inspection.record(db, year, org_id, {"received_on": received, "income": 50_000 + n * 3_100,
                                                  "member_count": 40 + n}, by=clerk)
-        if n % 40 == 5:
-            continue  # a draft not yet submitted
-        inspection.submit(db, campaign, org_id, by=clerk)
-        if n % 30 == 4:
-            continue  # waiting for the reviewer
-        conclusion = conclusions[n % len(conclusions)]
-        inspection.decide(db, campaign, org_id, conclusion=conclusion, by=reviewer,
-                          reasons=None if conclusion == "pass" else "财务管理制度不健全，未按期换届")
+            if n % 40 == 5:
+                continue  # a draft not yet submitted
+            inspection.submit(db, year, org_id, by=clerk)
+            if n % 30 == 4:
+                continue  # waiting for the reviewer
+            conclusion = conclusions[n % len(conclusions)]
+            inspection.decide(db, year, org_id, conclusion=conclusion, by=reviewer,
+                              reasons=None if conclusion == "pass" else "财务管理制度不健全，未按期换届")
+    due = inspection.due_list(db, campaigns[0], limit=40)
     if not rating.list_ratings(db):
         parts = {"basic": 58, "governance": 372, "performance": 385, "reputation": 140}
         for org_id, *_rest in due[:12]:
