@@ -48,6 +48,7 @@ from civicdesk.services.core.database import Database
 from civicdesk.services.core.reference import dictionary
 from civicdesk.services.core.validation import check_text
 from civicdesk.services.supervision import parameters
+from civicdesk.services.supervision.profile import refresh_summary
 
 CONCLUSIONS = ("pass", "basic", "fail")
 STATES = ("draft", "submitted", "returned", "decided")
@@ -642,6 +643,8 @@ def _step(db: Database, campaign: CampaignInfo | int, key: str, action: str, *, 
             session.add(InspectionEvent(record_id=r.id, action=action, from_state=previous, to_state=target,
                                         actor=actor, at=utcnow(), comment=text, origin_office=office.code))
             session.flush()
+            if target == "decided" or previous == "decided":  # the register's 上年度年检结论 follows
+                refresh_summary(session, [r.organization_id])
             return _record_info(session, r)
 
     return _guarded(db, by, action, key, work)
