@@ -231,7 +231,8 @@ def _months_before(day: date, months: int) -> date:
     raise AssertionError("unreachable")
 
 
-def _rules(session: Session, office_code: str, year: int) -> dict[str, Any]:
+def campaign_rules(session: Session, office_code: str, year: int) -> dict[str, Any]:
+    """The rules a campaign of ``office_code`` for ``year`` runs on, from the parameters in force now."""
     forms = [v.code for v in dictionary(session, "legal_form")]
     deadlines: dict[str, dict[str, str]] = {}
     materials: dict[str, list[dict[str, str]]] = {}
@@ -301,8 +302,8 @@ def open_campaign(db: Database, year: int, *, by: auth.UserInfo | None, note: st
     with db.unit(actor=actor) as session:
         if _campaign_row(session, office.code, year) is not None:
             raise CivicDeskError("inspection.campaign_exists", year=year, office=office.code)
-        c = InspectionCampaign(office_code=office.code, year=year, state="open", rules=_rules(session, office.code,
-                                                                                              year),
+        c = InspectionCampaign(office_code=office.code, year=year, state="open",
+                               rules=campaign_rules(session, office.code, year),
                                opened_by=actor, opened_at=utcnow(), note=(note or "").strip() or None,
                                origin_office=office.code)
         session.add(c)
