@@ -22,7 +22,9 @@ Timed, per repeat, on fresh copies of the city database:
 
 Prints each repeat (wall-clock seconds, and the process's CPU seconds beside them: on a shared machine the
 wall clock also measures the other processes), the medians, the ratio import / baseline, and the load average
-(``os.getloadavg``) before and after.  A benchmark, not a test: never fails.
+(``os.getloadavg``) before and after.  A benchmark, not a test: never fails on a figure.  ``--profile N``
+then imports the package once more under ``cProfile`` (not part of the figures) and prints the N costliest
+functions by own time and by cumulative time, with file:line.
 
 Where the time goes (100,000 rows, one-off timings of each phase, 2026-11-28 after format 2): inserting the
 organization rows about 8.5 s (the table's 15 indexes: 6 s of it is SQLite's own work), the search index about
@@ -34,7 +36,9 @@ carried) and the search index without its 3-character prefix index took about 8 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import os
+import pstats
 import shutil
 import sqlite3
 import statistics
@@ -175,6 +179,26 @@ def run(folder: Path, s: Setup, i: int) -> Repeat:
     return Repeat(t_import, t_bulk, c_import, c_bulk, arrived)
 
 
+def profile(folder: Path, s: Setup, top: int) -> None:
+    """One more import of the package into a fresh copy of the city, under cProfile; the top costs printed."""
+    target = folder / "profile.sqlite3"
+    shutil.copyfile(s.city, target)
+    db = open_database(target)
+    try:
+        with db.read() as session:
+            keys.decryption_keys(session, PASSPHRASE)
+        profiler = cProfile.Profile()
+        profiler.enable()
+        incoming.import_blobs(db, s.blobs, PASSPHRASE)
+        profiler.disable()
+    finally:
+        db.close()
+    stats = pstats.Stats(profiler, stream=sys.stdout)
+    for key in ("tottime", "cumulative"):
+        print(f"profile of one import, top {top} by {key}:")
+        stats.sort_stats(key).print_stats(top)
+
+
 def _load() -> str:
     return "load average " + ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
@@ -185,6 +209,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--county", default="511111", help="the exporting district (default 沙湾区 511111)")
     parser.add_argument("--dir", type=Path, default=None)
+    parser.add_argument("--profile", type=int, default=0, metavar="N",
+                        help="then profile one more import and print its N costliest functions")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
         folder = Path(tmp)
@@ -206,6 +232,8 @@ def main(argv: list[str] | None = None) -> int:
               f"target < 30 s), plain bulk insert {mb:.2f} s, ratio {mi / mb:.2f}x; CPU {ci:.2f} s against "
               f"{cb:.2f} s ({ci / cb:.2f}x); export {s.export_s:.1f} s, package {s.package_bytes / 1e6:.1f} MB; "
               f"after: {_load()}")
+        if args.profile:
+            profile(folder, s, args.profile)
     return 0
 
 
