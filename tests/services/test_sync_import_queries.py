@@ -29,7 +29,8 @@ def test_new_rows_are_not_looked_up_one_by_one(tmp_path: Path) -> None:
             keys.decryption_keys(session, bench_sync.PASSPHRASE)
         statements: list[str] = []
 
-        def seen(conn, cursor, statement, parameters, context, executemany) -> None:  # noqa: ANN001
+        def seen(conn: object, cursor: object, statement: str, parameters: object, context: object,
+                 executemany: bool) -> None:
             statements.append(statement)
 
         event.listen(db.engine, "before_cursor_execute", seen)
