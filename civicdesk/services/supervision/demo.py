@@ -19,6 +19,7 @@ and goes in by the bulk path (with its change-log rows) in the demo's unit of wo
 from __future__ import annotations
 
 import hashlib
+import math
 import random
 import uuid
 from dataclasses import dataclass
@@ -91,10 +92,13 @@ class _Office:
                                            None)
             due = sorted(self.session.execute(inspection.due_select(
                 info, Organization.id, Organization.legal_form, Organization.name)).all())
+            # decided over due (the 参检率) between 90% and 96%; of the open year, up to two more reports
+            # received still wait for a reviewer, and at least one due organization has not reported
             share = 0.90 + rng.random() * 0.06
-            chosen = sorted(rng.sample(due, round(len(due) * share)))
-            # of the open year, two reports still wait for a reviewer
-            waiting = set() if closed else {row[0] for row in rng.sample(chosen, min(2, len(chosen)))}
+            target = min(len(due), max(math.ceil(len(due) * 0.9), math.floor(len(due) * share)))
+            extra = 0 if closed else min(2, max(0, len(due) - target - 1))
+            chosen = sorted(rng.sample(due, target + extra))
+            waiting = {row[0] for row in rng.sample(chosen, extra)}
             decided[year] = {}
             for n, row in enumerate(chosen):
                 org_id, legal_form = str(row[0]), (str(row[1]) if row[1] is not None else None)
