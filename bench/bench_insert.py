@@ -44,7 +44,7 @@ if __package__ in (None, ""):  # run as a script: make the repository root impor
 import sqlalchemy
 from sqlalchemy import JSON, Boolean, Date, DateTime, Numeric
 
-from bench.generate import generate_organizations
+from bench.generate import generate_organizations, insert_communities
 from civicdesk.models import Organization
 from civicdesk.models.engine import _sqlite_pragmas
 from civicdesk.services.register import search
@@ -80,9 +80,12 @@ class RepeatResult:
 
 # -- the two databases ----------------------------------------------------------------------------------
 def create_database(path: Path) -> Database:
-    """A new CivicDesk database file at ``path``: migrated to head and initialised as the city office."""
+    """A new CivicDesk database file at ``path``: migrated to head, initialised as the city office, with the
+    generator's invented villages and communities (the guided rows' ``community_code`` points to them)."""
     db = open_database(path)
     init_office(db, code=CITY_CODE, name="乐山市民政局", level="city")
+    with db.unit() as session:
+        insert_communities(session)
     return db
 
 

@@ -2,24 +2,29 @@
 
 Run from the repository root::
 
-    python bench/bench_sync.py [--rows 100000] [--repeat 3] [--dir /tmp]
+    python bench/bench_sync.py [--rows 100000] [--repeat 3] [--county 511111] [--dir /tmp]
 
-Set-up (not timed): a district office (511111) and the city (511100), each made with ``open_database`` +
-``init_office`` + ``ensure_keys``, trusting each other's cards; the district gets N generated organizations
-(``bench.generate``) by the bulk path, and exports them to the city as a full package (N changes, split into
-consecutive files above ~20 MB as the product does).
+Set-up (not timed): a district office (``--county``, by default 沙湾区 511111) and the city (511100), each made
+with ``open_database`` + ``init_office`` + ``ensure_keys``, trusting each other's cards; the district gets N
+generated organizations of its own (``generate_organizations(N, county=…)``: every row located in the county
+and registered by it or its townships and communities, so the district owns, and exports, every one) with the
+generator's invented villages and communities, by the bulk path, and exports them to the city as a full
+package (N changes and the communities they point to, split into consecutive files above ~20 MB as the
+product does).  The export's time and size are printed; the set-up stops if fewer than N rows were exported.
 
 Timed, per repeat, on fresh copies of the city database:
 
 * import: ``incoming.import_blobs`` of the package files (in memory): structure, signature, payload hash,
   decryption, strict decoding, and the apply in one transaction (version-vector checks, inserts, search
-  index), commit included;
-* baseline: the same N rows inserted the way ``civicdesk demo`` loads rows (``stamped`` + search
-  ``prepare_rows`` + ``insert_rows`` + ``index_rows``, one unit of work), commit included.
+  index), commit included; then the city's count of organizations is checked to be N (not timed);
+* baseline: the same N rows (and the same communities) inserted the way ``civicdesk demo`` loads rows
+  (``stamped`` + search ``prepare_rows`` + ``insert_rows`` + ``index_rows``, one unit of work), commit included.
 
 Prints each repeat (wall-clock seconds, and the process's CPU seconds beside them: on a shared machine the
 wall clock also measures the other processes), the medians, the ratio import / baseline, and the load average
-(``os.getloadavg``) before and after.  A benchmark, not a test: never fails.
+(``os.getloadavg``) before and after.  A benchmark, not a test: never fails on a figure.  ``--profile N``
+then imports the package once more under ``cProfile`` (not part of the figures) and prints the N costliest
+functions by own time and by cumulative time, with file:line.
 
 Where the time goes (100,000 rows, one-off timings of each phase, 2026-11-28 after format 2): inserting the
 organization rows about 8.5 s (the table's 15 indexes: 6 s of it is SQLite's own work), the search index about
@@ -31,7 +36,9 @@ carried) and the search index without its 3-character prefix index took about 8 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import os
+import pstats
 import shutil
 import sqlite3
 import statistics
@@ -40,19 +47,46 @@ import tempfile
 import time
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.generate import generate_organizations
+from bench.generate import generate_organizations, insert_communities
+from sqlalchemy import func, select
+
 from civicdesk.models import Organization
 from civicdesk.services.register import search
 from civicdesk.services.core.bulk import insert_rows, stamped
-from civicdesk.services.core.database import open_database
+from civicdesk.services.core.database import Database, open_database
 from civicdesk.services.admin.office import init_office
 from civicdesk.services.sync import incoming, keys, outgoing
 
 PASSPHRASE = "bench-passphrase"
+SEED = 11
+CITY = "511100"
+
+
+class Setup(NamedTuple):
+    """The city database before any import, the package's files, the rows sent, and the export's figures."""
+
+    city: Path
+    blobs: list[tuple[str, bytes]]
+    rows: list[dict]
+    county: str
+    export_s: float
+    package_bytes: int
+    changes: int
+
+
+class Repeat(NamedTuple):
+    """One repeat: import and baseline, wall and CPU seconds, and the organizations at the city afterwards."""
+
+    import_s: float
+    bulk_s: float
+    import_cpu: float
+    bulk_cpu: float
+    arrived: int
 
 
 def _office(path: Path, code: str, level: str) -> bytes:
@@ -70,11 +104,12 @@ def _trust(path: Path, card: bytes) -> None:
     db.close()
 
 
-def _bulk(path: Path, rows: list[dict], now: datetime) -> tuple[float, float]:
+def _bulk(path: Path, rows: list[dict], now: datetime, county: str) -> tuple[float, float]:
     db = open_database(path)
     try:
         start, cpu = time.perf_counter(), time.process_time()
         with db.unit() as session:
+            insert_communities(session, SEED, county)  # what the package carries besides the rows
             full = stamped([dict(r) for r in rows], now)
             search.prepare_rows(session, full)
             insert_rows(session, [(Organization.__table__, full)])
@@ -90,48 +125,78 @@ def _checkpoint(path: Path) -> None:
     conn.close()
 
 
-def setup(folder: Path, n: int) -> tuple[Path, list[tuple[str, bytes]], list[dict]]:
+def _count(db: Database) -> int:
+    with db.read() as session:
+        return session.scalar(select(func.count()).select_from(Organization)) or 0
+
+
+def setup(folder: Path, n: int, county: str = "511111") -> Setup:
+    """Both offices, the district's N rows, and its export to the city (see the module's docstring)."""
     district, city = folder / "district.sqlite3", folder / "city.sqlite3"
-    d_card, c_card = _office(district, "511111", "district"), _office(city, "511100", "city")
+    d_card, c_card = _office(district, county, "district"), _office(city, CITY, "city")
     _trust(district, c_card)
     _trust(city, d_card)
-    rows = generate_organizations(n, seed=11)
-    for r in rows:
-        r["origin_office"] = "511111"
-    _bulk(district, rows, datetime(2026, 1, 1))
+    rows = generate_organizations(n, seed=SEED, county=county)
+    _bulk(district, rows, datetime(2026, 1, 1), county)
     db = open_database(district)
     try:
         start = time.perf_counter()
-        packages = outgoing.export(db, "511100", PASSPHRASE, full=True)
-        print(f"export: {len(packages)} file(s), {sum(len(p.data) for p in packages) / 1e6:.1f} MB, "
-              f"{sum(p.changes for p in packages):,} changes, {time.perf_counter() - start:.1f} s")
+        packages = outgoing.export(db, CITY, PASSPHRASE, full=True)
+        export_s = time.perf_counter() - start
     finally:
         db.close()
+    size, changes = sum(len(p.data) for p in packages), sum(p.changes for p in packages)
+    print(f"export by {county}: {len(packages)} file(s), {size / 1e6:.1f} MB, {changes:,} changes, {export_s:.1f} s")
+    if changes < n:  # a benchmark of a partial package would time the wrong thing
+        raise SystemExit(f"only {changes:,} of {n:,} rows were exported: rows not owned by {county}?")
     _checkpoint(city)
-    return city, [(p.file_name, p.data) for p in packages], rows
+    return Setup(city, [(p.file_name, p.data) for p in packages], rows, county, export_s, size, changes)
 
 
-def run(folder: Path, city: Path, blobs: list[tuple[str, bytes]], rows: list[dict], i: int) -> tuple[float, ...]:
+def run(folder: Path, s: Setup, i: int) -> Repeat:
+    """Repeat ``i``: import the package into a fresh copy of the city, then the baseline into another."""
     target = folder / f"import{i}.sqlite3"
-    shutil.copyfile(city, target)
+    shutil.copyfile(s.city, target)
     db = open_database(target)
     try:
         # the passphrase is unlocked once per process (as in the GUI): not part of the import's time
         with db.read() as session:
             keys.decryption_keys(session, PASSPHRASE)
         start, cpu = time.perf_counter(), time.process_time()
-        results = incoming.import_blobs(db, blobs, PASSPHRASE)
+        results = incoming.import_blobs(db, s.blobs, PASSPHRASE)
         t_import, c_import = time.perf_counter() - start, time.process_time() - cpu
-        assert {r.status for r in results} == {"applied"}, results
+        if {r.status for r in results} != {"applied"}:
+            raise SystemExit(f"the import was not applied: {results}")
+        arrived = _count(db)
     finally:
         db.close()
     baseline = folder / f"bulk{i}.sqlite3"
-    shutil.copyfile(city, baseline)
-    t_bulk, c_bulk = _bulk(baseline, rows, datetime(2026, 1, 1))
+    shutil.copyfile(s.city, baseline)
+    t_bulk, c_bulk = _bulk(baseline, s.rows, datetime(2026, 1, 1), s.county)
     for p in (target, baseline):
         for suffix in ("", "-wal", "-shm"):
             Path(f"{p}{suffix}").unlink(missing_ok=True)
-    return t_import, t_bulk, c_import, c_bulk
+    return Repeat(t_import, t_bulk, c_import, c_bulk, arrived)
+
+
+def profile(folder: Path, s: Setup, top: int) -> None:
+    """One more import of the package into a fresh copy of the city, under cProfile; the top costs printed."""
+    target = folder / "profile.sqlite3"
+    shutil.copyfile(s.city, target)
+    db = open_database(target)
+    try:
+        with db.read() as session:
+            keys.decryption_keys(session, PASSPHRASE)
+        profiler = cProfile.Profile()
+        profiler.enable()
+        incoming.import_blobs(db, s.blobs, PASSPHRASE)
+        profiler.disable()
+    finally:
+        db.close()
+    stats = pstats.Stats(profiler, stream=sys.stdout)
+    for key in ("tottime", "cumulative"):
+        print(f"profile of one import, top {top} by {key}:")
+        stats.sort_stats(key).print_stats(top)
 
 
 def _load() -> str:
@@ -142,26 +207,33 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--county", default="511111", help="the exporting district (default 沙湾区 511111)")
     parser.add_argument("--dir", type=Path, default=None)
+    parser.add_argument("--profile", type=int, default=0, metavar="N",
+                        help="then profile one more import and print its N costliest functions")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
         folder = Path(tmp)
-        city, blobs, rows = setup(folder, args.rows)
+        s = setup(folder, args.rows, args.county)
         print(f"before: {_load()}")
-        imports, bulks, cpu_imports, cpu_bulks = [], [], [], []
+        repeats: list[Repeat] = []
         for i in range(args.repeat):
-            t_import, t_bulk, c_import, c_bulk = run(folder, city, blobs, rows, i)
-            imports.append(t_import)
-            bulks.append(t_bulk)
-            cpu_imports.append(c_import)
-            cpu_bulks.append(c_bulk)
-            print(f"repeat {i + 1}: import {t_import:.2f} s (CPU {c_import:.2f} s), bulk insert {t_bulk:.2f} s "
-                  f"(CPU {c_bulk:.2f} s), ratio {t_import / t_bulk:.2f}x; {_load()}")
-        mi, mb = statistics.median(imports), statistics.median(bulks)
-        ci, cb = statistics.median(cpu_imports), statistics.median(cpu_bulks)
-        print(f"median of {args.repeat}: import of {args.rows:,} changes {mi:.2f} s (target < 30 s), "
-              f"plain bulk insert {mb:.2f} s, ratio {mi / mb:.2f}x; CPU {ci:.2f} s against {cb:.2f} s "
-              f"({ci / cb:.2f}x); after: {_load()}")
+            r = run(folder, s, i)
+            repeats.append(r)
+            print(f"repeat {i + 1}: import {r.import_s:.2f} s (CPU {r.import_cpu:.2f} s, "
+                  f"{args.rows / r.import_s:,.0f} rows/s), bulk insert {r.bulk_s:.2f} s (CPU {r.bulk_cpu:.2f} s), "
+                  f"ratio {r.import_s / r.bulk_s:.2f}x; {r.arrived:,} of {args.rows:,} rows at the city; {_load()}")
+            if r.arrived != args.rows:
+                raise SystemExit(f"the city holds {r.arrived:,} organizations, not {args.rows:,}")
+        mi, mb = statistics.median(r.import_s for r in repeats), statistics.median(r.bulk_s for r in repeats)
+        ci = statistics.median(r.import_cpu for r in repeats)
+        cb = statistics.median(r.bulk_cpu for r in repeats)
+        print(f"median of {args.repeat}: import of {args.rows:,} changes {mi:.2f} s ({args.rows / mi:,.0f} rows/s; "
+              f"target < 30 s), plain bulk insert {mb:.2f} s, ratio {mi / mb:.2f}x; CPU {ci:.2f} s against "
+              f"{cb:.2f} s ({ci / cb:.2f}x); export {s.export_s:.1f} s, package {s.package_bytes / 1e6:.1f} MB; "
+              f"after: {_load()}")
+        if args.profile:
+            profile(folder, s, args.profile)
     return 0
 
 

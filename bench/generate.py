@@ -9,9 +9,17 @@ The rows are spread over 乐山市's 11 counties (weighted by household populati
 from ``resources/reference/leshan.json``, so the division foreign keys hold in a database set up by
 ``init_office``; they cover the three tiers, the three legal forms, every community subtype and the live and
 historic statuses.  USCCs are valid (both check characters) and unique; names are unique per registry.
-``community_code`` stays empty: villages and communities are invented per database (the demo adds its own)
-and a fresh office's division table does not have them.  Guided organizations still get a community-shaped
-registry code (township code + 3 digits), which is no foreign key.
+Every row passes the register's own rules (``organizations.validate_org``, which a sync import runs on each
+arriving row): the registry, ``division_code``, ``township_code`` and ``community_code`` agree for every
+tier.  A guided organization's registry is its village or community, so its ``community_code`` is that
+code; villages and communities are invented per database (as the demo does), so
+:func:`community_divisions` gives their division rows and :func:`insert_communities` adds them to a database
+before the organizations (``community_code`` is a foreign key).  Registered and filed organizations leave
+``community_code`` empty (it is optional for them).
+
+``county`` (e.g. ``"511111"``, 沙湾区) makes every row one that county's office owns: all located in the
+county and none registered by the city (so no foundations, which the city registers), so that a district's
+sync export sends every row.
 
 Speed: random choices index precomputed tables instead of calling ``random.choice``, dates and amounts come
 from precomputed tables, place strings are built once per place and shared by the rows, USCC check sums
@@ -28,7 +36,12 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from civicdesk.services.admin.demo import words
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from civicdesk.models import Division, table_of
+from civicdesk.services.admin.demo import INVENTED, words
+from civicdesk.services.core.bulk import insert_rows
 from civicdesk.services.core.reference import CITY_CODE, leshan_file
 from civicdesk.services.core.validation import ORG_CODE_WEIGHTS, USCC_CHARSET, USCC_WEIGHTS
 
@@ -111,6 +124,7 @@ class _Host(NamedTuple):
     code: str
     name: str
     committee: str  # 居民委员会 / 村民委员会, the guiding registry's name
+    full_name: str  # the division's full name: the township's + the host's
     address: str
     stem: str  # county + township + host, the start of a registered community organization's name
 
@@ -189,6 +203,7 @@ class _Tables:
                 hosts.append(_Host(
                     code=f"{t_code}{(i + 1 if urban else 200 + i):03d}", name=host,
                     committee=host + ("居民委员会" if urban else "村民委员会"),
+                    full_name=township["full_name"] + host,
                     address=f"四川省乐山市{name}{t_name}{host}", stem=f"{name}{t_name}{host}",
                 ))
             made.append(_Township(
@@ -200,8 +215,32 @@ class _Tables:
                        townships=made)
 
 
-def generate_organizations(n: int, seed: int = 1) -> list[dict[str, Any]]:
-    """``n`` synthetic organization rows (column -> value), the same for the same ``n`` and ``seed``."""
+def community_divisions(seed: int = 1, county: str | None = None) -> list[dict[str, Any]]:
+    """The invented villages and communities that the rows of ``generate_organizations(n, seed)`` point to
+    (all of them, whatever ``n``; only ``county``'s when given), as rows of the ``division`` table."""
+    t = _Tables(random.Random(seed))
+    return [{"code": h.code, "name": h.name, "full_name": h.full_name, "level": "community",
+             "parent_code": township.code, "code_official": False, "invented": True, "source": INVENTED}
+            for c in t.counties if county is None or c.code == county
+            for township in c.townships for h in township.hosts]
+
+
+def insert_communities(session: Session, seed: int = 1, county: str | None = None) -> int:
+    """Add to ``session``'s database the :func:`community_divisions` it does not hold yet; how many were added."""
+    rows = community_divisions(seed, county)
+    have = set(session.scalars(select(Division.code).where(Division.level == "community")))
+    rows = [d for d in rows if d["code"] not in have]
+    insert_rows(session, [(table_of(Division), rows)])
+    return len(rows)
+
+
+def generate_organizations(n: int, seed: int = 1, county: str | None = None) -> list[dict[str, Any]]:
+    """``n`` synthetic organization rows (column -> value), the same for the same ``n``, ``seed`` and ``county``.
+
+    With ``county`` (one of :data:`COUNTY_CODES`) every row is located in that county and owned by its office.
+    """
+    if county is not None and county not in COUNTY_CODES:
+        raise ValueError(f"not a county of 乐山市: {county}")
     rng = random.Random(seed)
     t = _Tables(rng)
     r = rng.random
@@ -218,6 +257,7 @@ def generate_organizations(n: int, seed: int = 1) -> list[dict[str, Any]]:
     hexes = rng.randbytes(16 * n).hex()
     rows: list[dict[str, Any]] = []
     append = rows.append
+    only = next((c for c in counties if c.code == county), None)
 
     def unique(registry: str, stem: str) -> str:
         used = names_used.get(registry)
@@ -237,13 +277,13 @@ def generate_organizations(n: int, seed: int = 1) -> list[dict[str, Any]]:
         return usccs.make(_KIND[form], registry, _BODY_PREFIXES[k // 1_000_000], k % 1_000_000)
 
     for i in range(0, 32 * n, 32):
-        county = counties[bisect.bisect_right(county_cum, r() * total_pop)]
-        township = county.townships[int(r() * len(county.townships))]
+        home = only or counties[bisect.bisect_right(county_cum, r() * total_pop)]
+        township = home.townships[int(r() * len(home.townships))]
         h = hexes[i:i + 32]
         org_id = f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{_VARIANT[h[16]]}{h[17:20]}-{h[20:]}"
         legal_form = community_subtype = uscc_value = filing_no = registration_mode = sponsor = None
         foundation_type = activity_area = funds = purpose = scope = None
-        valid_from = valid_to = issued = collected = changed = member_count = staff_count = None
+        valid_from = valid_to = issued = collected = changed = member_count = staff_count = community = None
         party = charity = False
         contact = surnames[int(r() * len(surnames))] + given[int(r() * len(given))] + (
             given[int(r() * len(given))] if r() < 0.7 else "")
@@ -253,7 +293,7 @@ def generate_organizations(n: int, seed: int = 1) -> list[dict[str, Any]]:
         if kind < _P_REGISTERED:
             tier, is_community = "registered", False
             form_draw = r()
-            if form_draw < _P_FOUNDATION:
+            if form_draw < _P_FOUNDATION and only is None:  # the city registers foundations
                 legal_form, category = "foundation", "charity"
             elif form_draw < _P_SOCIAL_GROUP:
                 legal_form = "social_group"
@@ -261,15 +301,15 @@ def generate_organizations(n: int, seed: int = 1) -> list[dict[str, Any]]:
             else:
                 legal_form = "social_service"
                 category = t.service_categories[int(r() * len(t.service_categories))]
-            city_level = legal_form == "foundation" or r() < 0.15
+            city_level = (legal_form == "foundation" or r() < 0.15) and only is None
             if city_level:
                 registry, place, registry_name = CITY_CODE, "乐山市", "乐山市民政局"
             else:
-                registry, place, registry_name = county.code, county.name, county.bureau
+                registry, place, registry_name = home.code, home.name, home.bureau
             if legal_form == "social_group":
                 group_words, suffixes = t.group_words[category]
                 stem = place + group_words[int(r() * len(group_words))] + suffixes[int(r() * len(suffixes))]
-                activity_area = "乐山市" if city_level else county.area
+                activity_area = "乐山市" if city_level else home.area
                 member_count = 30 + int(r() * 770)
                 funds = cents[300 + int(r() * 4700)]
             elif legal_form == "social_service":
@@ -301,12 +341,12 @@ def generate_organizations(n: int, seed: int = 1) -> list[dict[str, Any]]:
             origin = registry
             address = f"{township.street}{streets[int(r() * len(streets))]}{1 + int(r() * 299)}号"
         else:
-            is_community, category, origin = True, "community_service", county.code
+            is_community, category, origin = True, "community_service", home.code
             host = township.hosts[int(r() * _COMMUNITIES_PER_TOWNSHIP)]
             address = host.address
             member_count = 8 + int(r() * 292)
             if kind < _P_REGISTERED_COMMUNITY:
-                tier, registry, registry_name = "registered", county.code, county.bureau
+                tier, registry, registry_name = "registered", home.code, home.bureau
                 community_subtype = t.registered_subtypes[int(r() * len(t.registered_subtypes))]
                 name = unique(registry, host.stem + t.registered_community[community_subtype])
                 legal_form = "social_service" if community_subtype == "life_service" else "social_group"
@@ -326,6 +366,7 @@ def generate_organizations(n: int, seed: int = 1) -> list[dict[str, Any]]:
                     tier, registry, registry_name, prefix = "filed", township.code, township.office, "BA"
                 else:
                     tier, registry, registry_name, prefix = "guided", host.code, host.committee, "ZD"
+                    community = host.code  # the registry of a guided organization is its community
                 name = unique(registry, host.name + choices[int(r() * len(choices))])
                 status = com_values[bisect.bisect_right(com_cum, r())]
                 k = filing_seq.get(registry, 0) + 1
@@ -338,8 +379,8 @@ def generate_organizations(n: int, seed: int = 1) -> list[dict[str, Any]]:
             "community_subtype": community_subtype, "category": category, "status": status,
             "uscc": uscc_value, "legacy_registration_no": None, "legacy_org_code": None, "filing_no": filing_no,
             "registry_code": registry, "registry_name": registry_name, "registration_mode": registration_mode,
-            "sponsor": sponsor, "foundation_type": foundation_type, "division_code": county.code,
-            "township_code": township.code, "community_code": None, "address": address, "purpose": purpose,
+            "sponsor": sponsor, "foundation_type": foundation_type, "division_code": home.code,
+            "township_code": township.code, "community_code": community, "address": address, "purpose": purpose,
             "business_scope": scope, "activity_area": activity_area, "registered_funds_wan": funds,
             "established_on": days[day], "certificate_valid_from": valid_from, "certificate_valid_to": valid_to,
             "certificate_issued_on": issued, "certificate_collected_on": collected, "status_changed_on": changed,

@@ -4,8 +4,15 @@ empty folder, by bash with ``set -e``, with a ``civicdesk`` command on the PATH 
 
 Each ``civicdesk`` line is its own process, with its own arguments, environment, working folder, stdin, stdout,
 stderr and exit code; to spare ~50 interpreter start-ups (a second each), the process is forked from one that has
-already imported the program (like multiprocessing's forkserver).  The installed console script itself is run by
-tests/integration/test_cli.py::test_main_py_and_console_script_are_the_same_program."""
+already imported the program (like multiprocessing's forkserver) and filled the caches a process fills on first
+use: the demo register built from its fixed seed (``demo``: three of them, ~3 s each), the print fonts registered
+with reportlab (each ``print``: ~1 s), alembic's modules (``init``).  A command computes the same from them; a fork
+just does not pay for them again.  The installed console script itself is run by
+tests/integration/test_cli.py::test_main_py_and_console_script_are_the_same_program.
+
+One test, one server: split into parts for the xdist workers, each part would pay for its own server and warm-up
+and repeat the city's ``init`` and ``demo`` that the sync examples build on, for more CPU time than the split
+saves (the walk-through's module is collected early, so its worker is not the one that ends the run)."""
 
 from __future__ import annotations
 
@@ -47,6 +54,11 @@ SERVER = textwrap.dedent("""\
     for module in pkgutil.walk_packages(civicdesk.__path__, "civicdesk."):
         if not module.name.startswith(("civicdesk.ui", "civicdesk.app")):
             importlib.import_module(module.name)
+    import alembic.command, alembic.runtime.migration, alembic.script  # noqa: E401
+    from civicdesk.services.admin.demo import build_demo
+    from civicdesk.services.printing.fonts import resolve_fonts
+    build_demo()  # the caches every process fills on first use (see the module's docstring)
+    resolve_fonts()
     server = socket.socket(socket.AF_UNIX)
     server.bind(sys.argv[1])
     server.listen()

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pypdfium2 as pdfium
 import pytest
 from pypdf import PdfReader
 
@@ -24,7 +25,15 @@ TODAY = date(2026, 11, 28)
 
 
 def text_of(path: Path) -> str:
-    return "\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
+    """The text of every page, as PDFium (pypdfium2) reads it: ~25 times faster than pypdf's extract_text, which
+    parses every font's ToUnicode map again on every page (most of the time of the printing tests); a table's
+    cells come out separated by spaces, lines by newlines.  pypdf still reads the fonts (``fonts_of``)."""
+    document = pdfium.PdfDocument(str(path))
+    try:
+        return "\n".join(document[i].get_textpage().get_text_bounded().replace("\r\n", "\n")
+                         for i in range(len(document)))
+    finally:
+        document.close()
 
 
 def fonts_of(path: Path) -> list[dict[str, Any]]:

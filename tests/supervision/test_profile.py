@@ -40,3 +40,19 @@ def test_a_rating_is_shown_until_its_last_day():
     assert profile.rating_shown("4A", date(2030, 1, 1), date(2030, 1, 1)) == "4A"
     assert profile.rating_shown("4A", date(2030, 1, 1), date(2030, 1, 2)) is None
     assert profile.rating_shown(None, None, date(2030, 1, 2)) is None
+
+
+def test_an_inspection_decision_shows_in_the_register_columns(shawan_db_path):
+    from civicdesk.services.core.database import open_database
+    from civicdesk.services.supervision import inspection
+
+    db = open_database(shawan_db_path)
+    try:
+        campaign = inspection.open_campaign(db, 2025, by=None)
+        org_id = inspection.due_ids(db, campaign)[0]
+        inspection.record(db, campaign, org_id, {"received_on": "2026-05-20"}, by=None)
+        inspection.submit(db, campaign, org_id, by=None)
+        inspection.decide(db, campaign, org_id, conclusion="basic", reasons="财务制度不健全", by=None)
+        assert summary(db, org_id)[:2] == (2025, "basic")
+    finally:
+        db.close()

@@ -37,6 +37,24 @@ def test_three_districts_to_the_city_in_shuffled_order_twice(tmp_path: Path) -> 
                        if o["origin_office"] in (*districts, CITY[0]))
     assert counts["organizations_by_origin"] == dict(expected)
     assert "ok" in ok("--db", city, "verify")
+    _the_city_reports_the_districts_participation(tmp_path, city, districts)
+
+
+def _the_city_reports_the_districts_participation(folder: Path, city: Path, districts: tuple[str, ...]) -> None:
+    """The city's 参检率 of 2020, consolidated across the offices whose records it received, is each district's
+    own, and its total over them the sum of theirs."""
+    keys = ("due", "received", "decided", "passed", "basic", "failed", "late")
+    report = json.loads(ok("--db", city, "inspection", "report", "--year", "2020", "--by", "registry", "--office",
+                           "all", "--json"))
+    at_city = {row["key"]: row for row in report["rows"]}
+    total = Counter[str]()
+    for code in districts:
+        own = json.loads(ok("--db", folder / f"{code}.sqlite3", "inspection", "report", "--year", "2020", "--json"))
+        assert own["total"]["due"] > 0 and 0.9 <= own["participation_rate"] <= 0.96, own["total"]
+        assert {k: at_city[code][k] for k in keys} == {k: own["total"][k] for k in keys}, code
+        total.update({k: own["total"][k] for k in keys})
+    city_own = {k: at_city[CITY[0]][k] for k in keys}
+    assert {k: report["total"][k] - city_own[k] for k in keys} == dict(total)
 
 
 def _districts_to_the_city_twice(tmp_path: Path, districts: tuple[str, ...]) -> Path:

@@ -27,6 +27,7 @@ from civicdesk.errors import CivicDeskError
 from civicdesk.models import Division, Organization, OrgChange, OrgPerson, audit, table_of
 from civicdesk.services.admin import auth
 from civicdesk.services.register import search
+from civicdesk.services.supervision import demo as supervision_demo
 from civicdesk.services.core.bulk import insert_rows, stamped
 from civicdesk.services.core.database import Database
 from civicdesk.services.core.reference import CITY_CODE, leshan_file
@@ -92,6 +93,7 @@ class DemoResult:
     changes: int
     communities: int
     already_loaded: bool = False
+    supervision: Any = None  # services.supervision.demo.SupervisionCounts
 
 
 class _Builder:
@@ -406,8 +408,20 @@ def load_demo(db: Database, progress: Callable[[int, int], None] | None = None, 
             (table_of(OrgChange), stamped(share.changes, now)),
         ], progress)
         search.index_rows(session, organizations)
+        supervised = supervision_demo.load(session, _supervision_offices(office.code, office.level, own_only), now)
         # bulk inserts pass no ORM flush: one entry in the audit trail says what came in
         audit.record(session, "data.demo_loaded", "organization", None, organizations=len(organizations),
-                     people=len(share.people), changes=len(share.changes), communities=len(communities))
+                     people=len(share.people), changes=len(share.changes), communities=len(communities),
+                     inspection_records=supervised.records, ratings=supervised.ratings,
+                     spot_checks=supervised.spotchecks)
     return DemoResult(office.code, len(share.organizations), len(share.people), len(share.changes),
-                      len(communities))
+                      len(communities), supervision=supervised)
+
+
+def _supervision_offices(code: str, level: str, own_only: bool) -> list[tuple[str, str]]:
+    """The offices whose supervision records this database gets: its own; at the city (unless ``own_only``)
+    every office of the demo, as its register holds every office's organizations."""
+    if code != CITY_CODE or own_only:
+        return [(code, level)]
+    counties = [d["code"] for d in leshan_file()["divisions"] if d["level"] == "county"]
+    return [(CITY_CODE, "city"), *((c, "district") for c in counties)]

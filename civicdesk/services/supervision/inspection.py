@@ -48,6 +48,7 @@ from civicdesk.services.core.database import Database
 from civicdesk.services.core.reference import dictionary
 from civicdesk.services.core.validation import check_text
 from civicdesk.services.supervision import parameters
+from civicdesk.services.supervision.profile import refresh_summary
 
 CONCLUSIONS = ("pass", "basic", "fail")
 STATES = ("draft", "submitted", "returned", "decided")
@@ -230,7 +231,8 @@ def _months_before(day: date, months: int) -> date:
     raise AssertionError("unreachable")
 
 
-def _rules(session: Session, office_code: str, year: int) -> dict[str, Any]:
+def campaign_rules(session: Session, office_code: str, year: int) -> dict[str, Any]:
+    """The rules a campaign of ``office_code`` for ``year`` runs on, from the parameters in force now."""
     forms = [v.code for v in dictionary(session, "legal_form")]
     deadlines: dict[str, dict[str, str]] = {}
     materials: dict[str, list[dict[str, str]]] = {}
@@ -300,8 +302,8 @@ def open_campaign(db: Database, year: int, *, by: auth.UserInfo | None, note: st
     with db.unit(actor=actor) as session:
         if _campaign_row(session, office.code, year) is not None:
             raise CivicDeskError("inspection.campaign_exists", year=year, office=office.code)
-        c = InspectionCampaign(office_code=office.code, year=year, state="open", rules=_rules(session, office.code,
-                                                                                              year),
+        c = InspectionCampaign(office_code=office.code, year=year, state="open",
+                               rules=campaign_rules(session, office.code, year),
                                opened_by=actor, opened_at=utcnow(), note=(note or "").strip() or None,
                                origin_office=office.code)
         session.add(c)
@@ -642,6 +644,8 @@ def _step(db: Database, campaign: CampaignInfo | int, key: str, action: str, *, 
             session.add(InspectionEvent(record_id=r.id, action=action, from_state=previous, to_state=target,
                                         actor=actor, at=utcnow(), comment=text, origin_office=office.code))
             session.flush()
+            if target == "decided" or previous == "decided":  # the register's 上年度年检结论 follows
+                refresh_summary(session, [r.organization_id])
             return _record_info(session, r)
 
     return _guarded(db, by, action, key, work)

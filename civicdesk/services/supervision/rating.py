@@ -359,7 +359,8 @@ def valid_until(start: date, years: int) -> date:
     return anniversary - timedelta(days=1)
 
 
-def _rules(session: Session, office_code: str, legal_form: str | None, year: int) -> dict[str, Any]:
+def application_rules(session: Session, office_code: str, legal_form: str | None, year: int) -> dict[str, Any]:
+    """The rules an application of ``year`` runs on (parts, bands, validity), from the parameters in force now."""
     def get(key: str) -> Any:
         return value_in(session, office_code, key, legal_form=legal_form, year=year)
 
@@ -388,7 +389,7 @@ def apply(db: Database, organization: str, year: int, *, applied_on: date | str 
             RatingApplication.deleted_at.is_(None)).limit(1))
         if pending is not None:
             raise CivicDeskError("rating.pending", key=pending)
-        rules = _rules(session, office.code, org.legal_form, year)
+        rules = application_rules(session, office.code, org.legal_form, year)
         outcomes = check_eligibility(session, org, year, on, office.code, rules)
         _refuse_if_ineligible(outcomes)
         a = RatingApplication(organization_id=org.id, office_code=office.code, year=year, state="applied",

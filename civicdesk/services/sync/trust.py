@@ -69,6 +69,11 @@ class _Rows:
             row = self.incoming.setdefault((c["entity"], c["id"]), {})
             row.update(incoming_values(c))
         self._loaded: dict[tuple[str, str], dict[str, Any] | None] = {}
+        # ``state`` holds every stored row the changes name (both callers load them all, in chunks): a change's
+        # row missing from it is new here, known without one query per row (100,000 of them in a full package)
+        for c in changes:
+            if c["entity"] in state and c["id"] not in state[c["entity"]]:
+                self._loaded[(c["entity"], c["id"])] = None
 
     def stored(self, entity: str, row_id: str) -> dict[str, Any] | None:
         if row_id in self.state.get(entity, {}):
