@@ -1161,284 +1161,284 @@ Demo data: %4</translation>
 <context>
     <name>InspectionTab</name>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="43" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="45" />
         <source>年度(&amp;Y)</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="48" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="50" />
         <source>开始本年度年检</source>
         <translation>Open this year's inspection</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="57" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="59" />
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="60" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="62" />
         <source>全部结论</source>
         <translation>All conclusions</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="63" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="65" />
         <source>只看逾期报送</source>
         <translation>Only late reports</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="68" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="70" />
         <source>录入年报…</source>
         <translation>Enter report…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="69" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="71" />
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="70" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="72" />
         <source>退回…</source>
         <translation>Return…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="71" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="73" />
         <source>作出结论…</source>
         <translation>Conclude…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="83" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="85" />
         <source>组织名称</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="84" />
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="204" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="86" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="216" />
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="85" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="87" />
         <source>组织类型</source>
         <translation>Legal form</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="86" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="88" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="88" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="90" />
         <source>收到日期</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="89" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="91" />
         <source>逾期报送</source>
         <translation>Received late</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="90" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="92" />
         <source>结论</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="92" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="94" />
         <source>录入人</source>
         <translation>Entered by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="93" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="95" />
         <source>提交人</source>
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="94" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="96" />
         <source>决定人</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="117" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="127" />
         <source>%1年度尚未开始年检。</source>
         <translation>No inspection of %1 yet.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="120" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="130" />
         <source>进行中</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="120" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="130" />
         <source>已结束</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="125" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="135" />
         <source>%1年度年检（%2）：应检 %3，已报送 %4，已作结论 %5，参检率 %6；合格 %7，基本合格 %8，不合格 %9，逾期报送 %10</source>
         <translation>Inspection of %1 (%2): due %3, received %4, concluded %5, participation %6; pass %7, basic pass %8, fail %9, late %10</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="133" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="143" />
         <source>共 %1 份年报</source>
         <translation>Reports: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="142" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="152" />
         <source>本年度年检尚未开始或已结束。</source>
         <translation>This year's inspection is not open.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="144" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="154" />
         <source>请先选择一份年报。</source>
         <translation>Select a report first.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="150" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="160" />
         <source>已提交或已作结论的年报不能修改。</source>
         <translation>A report submitted or concluded cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="152" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="162" />
         <source>只有草稿或已退回的年报可以提交。</source>
         <translation>Only a draft or returned report can be submitted.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="156" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="166" />
         <source>只有待审核的年报可以退回或作出结论。</source>
         <translation>Only a submitted report can be returned or concluded.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="179" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="191" />
         <source>已开始%1年度年检。</source>
         <translation>Inspection of %1 opened.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="209" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="221" />
         <source>元</source>
         <translation>yuan</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="212" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="224" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="216" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="228" />
         <source>组织(&amp;O)</source>
         <translation>&amp;Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="217" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="229" />
         <source>收到日期(&amp;D)</source>
         <translation>Received &amp;on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="218" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="230" />
         <source>收到的材料(&amp;M)</source>
         <translation>&amp;Materials received</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="220" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="232" />
         <source>收入(&amp;I)</source>
         <translation>&amp;Income</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="221" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="233" />
         <source>支出(&amp;E)</source>
         <translation>&amp;Expenditure</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="222" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="234" />
         <source>年末净资产(&amp;A)</source>
         <translation>Net &amp;assets at year end</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="223" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="235" />
         <source>工作人员数</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="224" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="236" />
         <source>会员数</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="225" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="237" />
         <source>开展活动次数</source>
         <translation>Activities held</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="227" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="239" />
         <source>业务主管单位初审意见</source>
         <translation>Sponsor's preliminary opinion</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="228" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="240" />
         <source>初审日期</source>
         <translation>Opinion dated</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="229" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="241" />
         <source>初审说明</source>
         <translation>Sponsor's note</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="236" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="248" />
         <source>录入年报：%1</source>
         <translation>Annual report: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="236" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="248" />
         <source>录入年报</source>
         <translation>Enter an annual report</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="237" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="249" />
         <source>已保存年报。</source>
         <translation>Report saved.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="245" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="257" />
         <source>已提交，待另一名审核人员作出结论。</source>
         <translation>Submitted: another reviewer gives the conclusion.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="253" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="265" />
         <source>退回年报：%1</source>
         <translation>Return the report: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="254" />
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="275" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="266" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="287" />
         <source>理由(&amp;R)</source>
         <translation>&amp;Reason</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="257" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="269" />
         <source>已退回。</source>
         <translation>Returned.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="272" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="284" />
         <source>业务主管单位初审意见：%1</source>
         <translation>Sponsor's preliminary opinion: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="273" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="285" />
         <source>作出年检结论：%1</source>
         <translation>Conclusion: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="274" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="286" />
         <source>结论(&amp;C)</source>
         <translation>&amp;Conclusion</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="276" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="288" />
         <source>文号(&amp;N)</source>
         <translation>Decision &amp;number</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="276" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="288" />
         <source>已作出年检结论。</source>
         <translation>Conclusion given.</translation>
     </message>
@@ -3285,7 +3285,7 @@ Demo data: %4</translation>
     </message>
     <message>
         <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="44" />
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="113" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="114" />
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
@@ -3310,298 +3310,298 @@ Demo data: %4</translation>
         <translation>Inspectors</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="53" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="54" />
         <source>告知日期</source>
         <translation>Notified</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="54" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="55" />
         <source>检查日期</source>
         <translation>Checked</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="55" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="56" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="57" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="58" />
         <source>整改期限</source>
         <translation>Rectify by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="58" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="59" />
         <source>整改完成</source>
         <translation>Rectified</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="59" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="60" />
         <source>公示日期</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="63" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="64" />
         <source>抽中的检查对象</source>
         <translation>Organizations drawn</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="73" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="74" />
         <source>新建计划…</source>
         <translation>New plan…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="74" />
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="221" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="75" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="222" />
         <source>抽取</source>
         <translation>Draw</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="75" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="76" />
         <source>核验</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="76" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="77" />
         <source>取消计划…</source>
         <translation>Cancel plan…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="77" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="78" />
         <source>添加检查人员…</source>
         <translation>Add inspector…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="78" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="79" />
         <source>记录检查结果…</source>
         <translation>Record check…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="84" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="85" />
         <source>计划</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="85" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="86" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="86" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="87" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="87" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="88" />
         <source>比例</source>
         <translation>Ratio</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="89" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="90" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="90" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="91" />
         <source>可抽对象</source>
         <translation>Eligible</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="91" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="92" />
         <source>抽中</source>
         <translation>Drawn</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="92" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="93" />
         <source>抽取时间</source>
         <translation>Drawn at</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="93" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="94" />
         <source>随机种子</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="98" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="99" />
         <source>%1年度抽查计划</source>
         <translation>Spot-check plan %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="122" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="123" />
         <source>共 %1 个抽查计划；已抽取 %2 个</source>
         <translation>Plans: %1; drawn: %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="144" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="145" />
         <source>抽中的检查对象（%1 个；逾期未整改 %2 个）</source>
         <translation>Organizations drawn: %1; past their rectification date: %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="163" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="164" />
         <source>请先选择一个抽查计划。</source>
         <translation>Select a plan first.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="167" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="168" />
         <source>只有尚未抽取的计划可以抽取：抽取结果不能重做。</source>
         <translation>Only a plan not yet drawn can be drawn: a draw cannot be redone.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="169" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="170" />
         <source>该计划尚未抽取，无可核验。</source>
         <translation>The plan is not drawn: nothing to verify.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="171" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="172" />
         <source>只有已计划或已抽取的计划可以取消。</source>
         <translation>Only a plan planned or drawn can be cancelled.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="173" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="174" />
         <source>请先在下方选择一个抽中的检查对象。</source>
         <translation>Select an organization drawn, below, first.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="201" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="202" />
         <source>如 3% 或 0.03</source>
         <translation>such as 3% or 0.03</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="211" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="212" />
         <source>新建抽查计划</source>
         <translation>New spot-check plan</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="212" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="213" />
         <source>年度(&amp;Y)</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="212" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="213" />
         <source>类型(&amp;K)</source>
         <translation>&amp;Kind</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="213" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="214" />
         <source>抽查比例(&amp;R)</source>
         <translation>&amp;Ratio</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="213" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="214" />
         <source>计划名称(&amp;T)</source>
         <translation>&amp;Title</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="214" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="215" />
         <source>每项检查人员数(&amp;P)</source>
         <translation>Inspectors &amp;per check</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="214" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="215" />
         <source>已新建抽查计划。</source>
         <translation>Plan created.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="215" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="216" />
         <source>比例不得低于本级法定下限（见“参数”页的抽查比例下限）。</source>
         <translation>The ratio may not be under the legal minimum of the office's level (see the minimum ratio on the Parameters tab).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="222" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="223" />
         <source>从符合条件的组织中按 %1 的比例随机抽取检查对象并匹配检查人员？抽取结果不能重做，只能取消计划。</source>
         <translation>Draw %1 of the eligible organizations at random, with their inspectors? A draw cannot be redone, only the plan cancelled.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="229" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="230" />
         <source>已抽取：%1 个符合条件的组织中抽中 %2 个。</source>
         <translation>Drawn: %2 of the %1 eligible organizations.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="261" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="262" />
         <source>取消抽查计划：%1</source>
         <translation>Cancel the plan: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="262" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="263" />
         <source>理由(&amp;R)</source>
         <translation>&amp;Reason</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="264" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="265" />
         <source>已取消抽查计划。</source>
         <translation>Plan cancelled.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="276" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="277" />
         <source>添加检查人员</source>
         <translation>Add an inspector</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="277" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="278" />
         <source>姓名(&amp;N)</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="277" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="278" />
         <source>科室(&amp;U)</source>
         <translation>&amp;Unit</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="278" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="279" />
         <source>系统账号(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="278" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="279" />
         <source>已添加检查人员。</source>
         <translation>Inspector added.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="286" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="287" />
         <source>（未定）</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="292" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="293" />
         <source>记录检查结果：%1</source>
         <translation>Check: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="293" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="294" />
         <source>告知日期(&amp;N)</source>
         <translation>&amp;Notified on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="294" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="295" />
         <source>检查日期(&amp;C)</source>
         <translation>&amp;Checked on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="295" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="296" />
         <source>检查发现(&amp;F)</source>
         <translation>&amp;Findings</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="296" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="297" />
         <source>结果(&amp;R)</source>
         <translation>&amp;Result</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="297" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="298" />
         <source>整改期限(&amp;B)</source>
         <translation>Rectify &amp;by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="298" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="299" />
         <source>整改完成日期(&amp;D)</source>
         <translation>Rectifie&amp;d on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="299" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="300" />
         <source>公示日期(&amp;P)</source>
         <translation>&amp;Published on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="300" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="301" />
         <source>已记录检查结果。</source>
         <translation>Check recorded.</translation>
     </message>

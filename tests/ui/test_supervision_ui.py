@@ -301,10 +301,13 @@ def test_workbench_speaks_one_language(qtbot: Any, make_ctx: Any, shawan_db_path
         data.append(dialog.default_source.text())  # the rule's source: data, in the language it was written in
         found += [f"dialog: {p}" for p in problems(dialog, lang, data)]
         dialog.close()
-        # every tab's forms, the 2025 campaign opened from its tab
+        # every tab's forms, on the demo's latest campaign (or one opened from the tab)
         bench.set_tab("inspection")
-        bench.inspection.open_button.click()
         settle(ctx)
+        if bench.inspection.campaign is None:
+            bench.inspection.open_button.click()
+            settle(ctx)
+        assert bench.inspection.campaign is not None
         found += [f"inspection: {p}" for p in problems(bench, lang, data)]
         forms = {"record": bench.inspection.record, "apply": bench.rating.apply,
                  "plan": bench.spotcheck.new_plan, "inspector": bench.spotcheck.add_inspector}

@@ -184,6 +184,8 @@ class InspectionTab(CampaignTab):
         return dialog
 
     def open_campaign(self) -> None:
+        if self.campaign is not None or not self.open_button.isEnabled():
+            return  # the year shown has its campaign
         db, user, year = self.ctx.db, self.ctx.user, self.year.value()
         self.bench.run(lambda _job: inspection.open_campaign(db, year, by=user),
                        lambda _c: self._done(self.tr("已开始%1年度年检。").replace("%1", str(year))),
