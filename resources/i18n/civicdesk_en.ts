@@ -333,12 +333,12 @@
     <message>
         <location filename="../../civicdesk/ui/supervision/due_panel.py" line="105" />
         <source>逾期 %1 天</source>
-        <translation>%1 days late</translation>
+        <translation>%1 d late</translation>
     </message>
     <message>
         <location filename="../../civicdesk/ui/supervision/due_panel.py" line="106" />
         <source>%1 天</source>
-        <translation>%1 days</translation>
+        <translation>%1 d</translation>
     </message>
     <message>
         <location filename="../../civicdesk/ui/supervision/due_panel.py" line="116" />

@@ -74,7 +74,7 @@ class DuePanel(QWidget):
         for i, (key, _tab) in enumerate(LISTS):
             columns = [Column("name", self.tr("组织名称"), 220, stretch=True),
                        Column("on", dates[key], 90, color=self._color(key)),
-                       Column("days", self.tr("天数"), 90, text=self._days, sort=lambda r: (r.on - clock.today()).days,
+                       Column("days", self.tr("天数"), 110, text=self._days, sort=lambda r: (r.on - clock.today()).days,
                               color=self._color(key)),
                        Column("about", abouts[key], 130)]
             model = RowsModel(columns, self)
