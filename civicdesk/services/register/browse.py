@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import func, or_, select, text
 from sqlalchemy.orm import Session
 
+from civicdesk import clock
 from civicdesk.models import Organization
 from civicdesk.services.register import search
 from civicdesk.services.core.database import Database
@@ -40,10 +41,31 @@ def _conditions(session: Session, flt: RegisterFilter, text_condition: Any = Non
         value = getattr(flt, key)
         if value:
             where.append(getattr(o, key) == value)
+    where.extend(supervision_conditions(flt))
     if flt.text.strip():
         cond = text_condition if text_condition is not None else search.condition(session, flt.text)
         if cond is not None:
             where.append(cond)
+    return where
+
+
+def supervision_conditions(flt: RegisterFilter) -> list[Any]:
+    """The filter's annual inspection (of the year before the program's today) and rating (in force today),
+    on the derived columns of ``organization`` (``services/supervision/profile.py``): no join."""
+    o = Organization
+    today = clock.today()
+    where: list[Any] = []
+    last_year = today.year - 1
+    if flt.inspection == "none":  # no decided inspection of last year: the latest is older, or there is none
+        where.append(or_(o.inspection_year.is_(None), o.inspection_year != last_year))
+    elif flt.inspection:
+        where.extend([o.inspection_year == last_year, o.inspection_conclusion == flt.inspection])
+    if flt.rating == "none":
+        where.append(or_(o.rating_valid_to.is_(None), o.rating_valid_to < today))
+    elif flt.rating == "rated":
+        where.extend([o.rating_valid_to >= today, o.rating_grade.is_not(None)])
+    elif flt.rating:
+        where.extend([o.rating_grade == flt.rating, o.rating_valid_to >= today])
     return where
 
 
