@@ -110,7 +110,7 @@ class Organization(SyncedMixin, Base):
         # the index holds only NULLs: SQLite 3.40 reads the row to test a partial index's own condition otherwise
         Index("ix_organization_inspection", "inspection_year", "inspection_conclusion", "status", "name_rank", "seq",
               "deleted_at", sqlite_where=text("deleted_at IS NULL")),
-        Index("ix_organization_rating", "rating_valid_to", "rating_grade", "status", "name_rank", "seq", "deleted_at",
+        Index("ix_organization_rating", "rating_grade", "rating_valid_to", "status", "name_rank", "seq", "deleted_at",
               sqlite_where=text("deleted_at IS NULL")),
     )
 

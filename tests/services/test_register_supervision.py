@@ -256,3 +256,40 @@ def test_organization_sheet_has_the_supervision_section(supervised: Any, tmp_pat
     basic = tmp_path / "basic.pdf"
     print_document(db, "organization", roles["basic"], basic, printed_on=TODAY)
     assert "已过期（3A，有效期至2025年12月31日）" in _text(basic)
+
+
+def _plans(db: Database, path: Path, run: Any) -> list[str]:
+    """The query plans of the statements ``run`` makes on the organization table."""
+    from sqlalchemy import event
+
+    seen: list[tuple[str, Any]] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_args: Any) -> None:
+        if "FROM organization" in statement:
+            seen.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        run()
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    with closing(sqlite3.connect(path)) as conn:
+        return [" ; ".join(r[3] for r in conn.execute(f"EXPLAIN QUERY PLAN {sql}", params)) for sql, params in seen]
+
+
+@pytest.mark.parametrize("values,index", [({"inspection": "pass"}, "ix_organization_inspection"),
+                                          ({"inspection": "none"}, "ix_organization_inspection"),
+                                          ({"rating": "3A"}, "ix_organization_rating"),
+                                          ({"rating": "rated"}, "ix_organization_rating"),
+                                          ({"rating": "none"}, "ix_organization_rating")])
+def test_the_filters_read_their_indexes_not_the_table(supervised: Any, values: dict[str, str], index: str) -> None:
+    """The count reads the covering index (its range, or the list of its matches); the whole order probes the
+    index's matches, never driven by the seq index (a row read per match).  (The database has no statistics,
+    as a clerk's has none: no ANALYZE.)"""
+    db, _roles, path = supervised
+    flt = RegisterFilter(**values)
+    [count_plan] = _plans(db, path, lambda: browse.count(db, flt))
+    assert f"COVERING INDEX {index}" in count_plan
+    [order_plan] = _plans(db, path, lambda: browse.ordered_seqs(db, flt))
+    assert f"COVERING INDEX {index}" in order_plan
+    assert "uq_organization_seq" not in order_plan

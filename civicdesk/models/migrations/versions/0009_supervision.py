@@ -31,7 +31,7 @@ def upgrade() -> None:
                     ["inspection_year", "inspection_conclusion", "status", "name_rank", "seq", "deleted_at"],
                     sqlite_where=live, postgresql_where=live)
     op.create_index("ix_organization_rating", "organization",
-                    ["rating_valid_to", "rating_grade", "status", "name_rank", "seq", "deleted_at"],
+                    ["rating_grade", "rating_valid_to", "status", "name_rank", "seq", "deleted_at"],
                     sqlite_where=live, postgresql_where=live)
     op.create_table('inspection_campaign',
     sa.Column('office_code', sa.String(length=12), nullable=False),
