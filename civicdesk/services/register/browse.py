@@ -64,23 +64,25 @@ def supervision_conditions(flt: RegisterFilter, probe: bool = False) -> list[Any
     last_year = today.year - 1
     where: list[Any] = []
 
-    def part(conditions: Any, direct: bool) -> None:
+    def part(conditions: Any, direct: bool, negate: bool = False) -> None:
         if direct:
             where.extend(conditions(table))
             return
         sup = table.alias("sup")
+        matches = select(sup.c.seq).where(sup.c.deleted_at.is_(None), sup.c.seq.is_not(None), *conditions(sup))
         # ``seq + 0``: not the seq index, which would drive the query by the matches and read each row
-        where.append((table.c.seq + 0).in_(select(sup.c.seq).where(sup.c.deleted_at.is_(None), *conditions(sup))))
+        where.append((table.c.seq + 0).not_in(matches) if negate else (table.c.seq + 0).in_(matches))
 
     if flt.inspection == "none":  # no decided inspection of last year: the latest is older, or there is none
         part(lambda o: [or_(o.c.inspection_year.is_(None), o.c.inspection_year < last_year,
                             o.c.inspection_year > last_year)], False)
     elif flt.inspection:
         part(lambda o: [o.c.inspection_year == last_year, o.c.inspection_conclusion == flt.inspection], not probe)
-    if flt.rating == "none":
-        part(lambda o: [or_(o.c.rating_valid_to.is_(None), o.c.rating_valid_to < today)], False)
+    rated = lambda o: [o.c.rating_grade.is_not(None), o.c.rating_valid_to >= today]  # noqa: E731
+    if flt.rating == "none":  # not among the rated: a far shorter list than the unrated (1.1 s -> 0.5 s, bench)
+        part(rated, False, negate=True)
     elif flt.rating == "rated":
-        part(lambda o: [o.c.rating_grade.is_not(None), o.c.rating_valid_to >= today], False)
+        part(rated, False)
     elif flt.rating:
         part(lambda o: [o.c.rating_grade == flt.rating, o.c.rating_valid_to >= today], not probe)
     return where
