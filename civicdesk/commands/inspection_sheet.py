@@ -16,6 +16,7 @@ from typing import Any
 
 from civicdesk import messages
 from civicdesk.commands.common import acting_user, open_db, print_json
+from civicdesk.commands.ledger import print_outcome, print_problems
 from civicdesk.errors import InputError
 
 #: exit status when nothing was imported because rows are invalid (as ``civicdesk import``)
@@ -80,13 +81,5 @@ def _print_report(report: Any, lang: str) -> None:
     print(messages.text("cli.inspection_sheet.file", lang, file=report.file, sheet=report.sheet,
                         header_row=report.header_row, year=report.year))
     print(messages.text("cli.inspection_sheet.counts", lang, **report.counts()))
-    for problem in report.problems:
-        code = "cli.ledger.problem_at_column" if problem.column else "cli.ledger.problem"
-        print(messages.text(code, lang, row=problem.row, label=problem.header or problem.field,
-                            column=problem.column, message=problem.message(lang), mark=""))
-    for note in report.notes:
-        print(messages.text("cli.ledger.note", lang, message=note.message(lang)))
-    if report.imported:
-        print(report.summary(lang))
-    elif report.dry_run:
-        print(messages.text("cli.ledger.dry_run", lang))
+    print_problems(report.problems, lang)
+    print_outcome(report, lang)

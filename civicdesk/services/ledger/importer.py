@@ -118,8 +118,9 @@ class Note:
 
 
 @dataclass
-class ImportReport:
-    """What a ledger holds and what importing it does (or did)."""
+class SheetInfo:
+    """The sheet a report is about: the file, its kind (xlsx | csv), the sheet read, the encoding of a CSV, the
+    header row found and the columns' mapping."""
 
     file: str
     kind: str
@@ -127,6 +128,12 @@ class ImportReport:
     encoding: str | None
     header_row: int
     mapping: Mapping
+
+
+@dataclass
+class ImportReport(SheetInfo):
+    """What a ledger holds and what importing it does (or did)."""
+
     rows: int = 0  # data rows judged (blank, total and footer rows not counted)
     new: int = 0
     changed: int = 0

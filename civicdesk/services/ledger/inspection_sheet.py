@@ -41,7 +41,7 @@ from civicdesk.services.ledger import cells, safety
 from civicdesk.services.ledger.columns import COLUMNS_BY_FIELD, LedgerColumn, Mapping, auto_mapping, synonym_table
 from civicdesk.services.ledger.exporter import ExportResult
 from civicdesk.services.ledger.exporter import _write as write_sheet
-from civicdesk.services.ledger.importer import Note, Problem, _RowJudge, data_rows, find_header, header_notes
+from civicdesk.services.ledger.importer import Note, Problem, SheetInfo, _RowJudge, data_rows, find_header, header_notes
 from civicdesk.services.ledger.reader import MAX_ROWS, LedgerSource, Limits, column_letter, open_ledger
 from civicdesk.services.supervision import inspection
 
@@ -95,15 +95,9 @@ def conclusion_codes() -> dict[str, str]:
 
 # -- the report ------------------------------------------------------------------------------------------------
 @dataclass
-class SheetReport:
+class SheetReport(SheetInfo):
     """What an inspection sheet holds and what importing it does (or did)."""
 
-    file: str
-    kind: str
-    sheet: str
-    encoding: str | None
-    header_row: int
-    mapping: Mapping
     year: int
     rows: int = 0  # data rows judged (blank, total and footer rows not counted)
     new: int = 0  # rows that become a new record
