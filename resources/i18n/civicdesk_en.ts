@@ -3,32 +3,32 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="295" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="294" />
         <source>管理员账户</source>
         <translation>Administrator account</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="296" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="295" />
         <source>创建第一个管理员账户。管理员管理用户、查看审计记录；登记簿的每一项修改都须登录办理。</source>
         <translation>Create the first administrator account. Administrators manage users and read the audit trail; every change to the register needs a login.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="303" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="302" />
         <source>如 张三</source>
         <translation>e.g. Zhang San</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="306" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="305" />
         <source>用户名：</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="308" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="307" />
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="312" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="311" />
         <source>请牢记密码：管理员密码遗失后只能由另一名管理员重置。</source>
         <translation>Keep the password safe: a lost administrator password can only be reset by another administrator.</translation>
     </message>
@@ -36,63 +36,63 @@
 <context>
     <name>AuditViewer</name>
     <message>
-        <location filename="../../civicdesk/ui/admin/audit_viewer.py" line="129" />
+        <location filename="../../civicdesk/ui/admin/audit_viewer.py" line="126" />
         <source>审计记录</source>
-        <extracomment>action prefixes offered by the filter -&gt; words</extracomment>
+        <extracomment>the columns; their headers are the catalogue's ``column.audit.*`` action prefixes offered by the filter -&gt; words</extracomment>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/audit_viewer.py" line="136" />
+        <location filename="../../civicdesk/ui/admin/audit_viewer.py" line="133" />
         <source>全部操作人</source>
         <translation>All users</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/audit_viewer.py" line="139" />
+        <location filename="../../civicdesk/ui/admin/audit_viewer.py" line="136" />
         <source>（系统）</source>
         <translation>(system)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/audit_viewer.py" line="142" />
+        <location filename="../../civicdesk/ui/admin/audit_viewer.py" line="139" />
         <source>全部操作</source>
         <translation>All actions</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/audit_viewer.py" line="158" />
+        <location filename="../../civicdesk/ui/admin/audit_viewer.py" line="155" />
         <source>&lt; 较新</source>
         <translation>&lt; Newer</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/audit_viewer.py" line="159" />
+        <location filename="../../civicdesk/ui/admin/audit_viewer.py" line="156" />
         <source>较早 &gt;</source>
         <translation>Older &gt;</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/audit_viewer.py" line="161" />
+        <location filename="../../civicdesk/ui/admin/audit_viewer.py" line="158" />
         <source>核验审计链</source>
         <translation>Verify chain</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/audit_viewer.py" line="168" />
+        <location filename="../../civicdesk/ui/admin/audit_viewer.py" line="165" />
         <source>操作人：</source>
         <translation>User:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/audit_viewer.py" line="170" />
+        <location filename="../../civicdesk/ui/admin/audit_viewer.py" line="167" />
         <source>操作：</source>
         <translation>Action:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/audit_viewer.py" line="223" />
+        <location filename="../../civicdesk/ui/admin/audit_viewer.py" line="221" />
         <source>第 %1 页：第 %2–%3 条</source>
         <translation>Page %1: entries %2–%3</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/audit_viewer.py" line="226" />
+        <location filename="../../civicdesk/ui/admin/audit_viewer.py" line="224" />
         <source>没有符合条件的记录</source>
         <translation>No matching entries</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/audit_viewer.py" line="238" />
+        <location filename="../../civicdesk/ui/admin/audit_viewer.py" line="236" />
         <source>正在核验…</source>
         <translation>Verifying…</translation>
     </message>
@@ -142,27 +142,27 @@
 <context>
     <name>DemoPage</name>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="256" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="257" />
         <source>演示数据</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="257" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="258" />
         <source>用于培训和试用；正式建立登记簿时不要勾选。</source>
         <translation>For training and trying out; leave it unticked for a real register.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="258" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="259" />
         <source>载入乐山市演示数据（本单位份额）</source>
         <translation>Load the Leshan demo data (this office's share)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="261" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="262" />
         <source>演示数据是编造的登记记录：组织、人员、村（社区）和小区的名称都是虚构的，区县和乡镇是真实的。全市合计与乐山市民政局公布的2021年数字一致（截至2021年6月30日）：登记的社会组织1,831个，社区社会组织5,611个。市民政局载入全部记录，区县民政局只载入本单位登记或备案的那一部分。</source>
         <translation>The demo data are invented register records: the names of organizations, people, villages, communities and estates are fictitious; counties and townships are real. The city's totals match the figures the Leshan civil-affairs bureau published in 2021 (as of 30 June 2021): 1,831 registered social organizations and 5,611 community social organizations. The city bureau loads every record; a district or county bureau loads only what it registered or recorded.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="281" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="282" />
         <source>本单位不在乐山市演示数据的范围内，不能载入演示数据。</source>
         <translation>This office is outside the Leshan demo data; the demo cannot be loaded.</translation>
     </message>
@@ -332,301 +332,321 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="64" />
         <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="81" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="128" />
         <source>选择台账</source>
         <translation>Choose a ledger</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="65" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="82" />
         <source>选择要导入的 Excel 台账（.xlsx）或 CSV 文件（UTF-8 或 GBK）。表头上方的标题行、合计行和空行会自动跳过。</source>
         <translation>Choose the Excel ledger (.xlsx) or CSV file (UTF-8 or GBK) to import. Title rows above the header, total rows and blank rows are skipped.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="69" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="86" />
         <source>台账文件</source>
         <translation>Ledger file</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="70" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="87" />
         <source>浏览…</source>
         <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="95" />
+        <source>登记簿台账</source>
+        <translation>Register ledger</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="96" />
+        <source>年检结果表</source>
+        <translation>Inspection results sheet</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="101" />
+        <source>年检年度</source>
+        <translation>Inspection year</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="103" />
+        <source>类型</source>
+        <translation>Kind</translation>
     </message>
 </context>
 <context>
     <name>FilingDialog</name>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="71" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="74" />
         <source>申请事项</source>
         <translation>Filing</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="81" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="108" />
         <source>事项类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="81" />
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="142" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="108" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="173" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="81" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="108" />
         <source>组织</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="82" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="109" />
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="82" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="109" />
         <source>收件日期</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="83" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="110" />
         <source>材料齐全日期</source>
         <translation>Complete on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="83" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="110" />
         <source>办理期限</source>
         <translation>Decision due</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="84" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="111" />
         <source>起草人</source>
         <translation>Drafted by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="84" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="111" />
         <source>提交人</source>
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="85" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="112" />
         <source>决定人</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="85" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="112" />
         <source>文号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="85" />
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="143" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="112" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="174" />
         <source>意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="92" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="119" />
         <source>：</source>
         <translation>: </translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="108" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="136" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="108" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="136" />
         <source>起草时的值</source>
         <translation>When drafted</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="108" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="136" />
         <source>现值</source>
         <translation>Now in the register</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="109" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="137" />
         <source>申请变更为</source>
         <translation>Applied for</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="118" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="146" />
         <source>申请事项内容（与登记簿现状对照）</source>
         <translation>What the filing asks for (against the register now)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="122" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="150" />
         <source>显示完整号码</source>
         <translation>Show full numbers</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="127" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="155" />
         <source>显示完整身份证号码和电话（记入审计）</source>
         <translation>Show full ID and phone numbers (recorded in the audit trail)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="128" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="156" />
         <source>身份证号码和电话已隐去部分数字：您无权查看完整号码。</source>
         <translation>ID and phone numbers are partly hidden: you have no right to see them in full.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="138" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="169" />
         <source>申请材料</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="142" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="173" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="142" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="173" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="142" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="173" />
         <source>操作人</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="150" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="181" />
         <source>办理过程</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="158" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="192" />
         <source>审查意见；不予或退回补正时必须写明理由</source>
         <translation>Review comment; a reason is required to reject or return</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="162" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="196" />
         <source>准予或不予决定的文号（可不填，默认用申请编号）</source>
         <translation>Document no. of the decision (optional; the filing number by default)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="164" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="198" />
         <source>意见：</source>
         <translation>Comment:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="165" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="199" />
         <source>文号：</source>
         <translation>Document no.:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="173" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="212" />
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="173" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="212" />
         <source>开始审查</source>
         <translation>Start review</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="173" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="212" />
         <source>准予</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="174" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="213" />
         <source>不予</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="174" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="213" />
         <source>退回补正</source>
         <translation>Return for correction</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="174" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="213" />
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="177" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="216" />
         <source>修改</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="192" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="231" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="224" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="248" />
         <source>申请事项 %1</source>
         <translation>Filing %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="228" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="252" />
         <source>（历史档案录入）</source>
         <translation> (legacy record)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="245" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="269" />
         <source>（未登记材料）</source>
         <translation>(no documents listed)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="273" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="297" />
         <source>%1（已逾期 %2 天）</source>
         <translation>%1 (%2 days overdue)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="274" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="298" />
         <source>%1（剩 %2 天）</source>
         <translation>%1 (%2 days left)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="304" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="328" />
         <source>起草后登记簿中的值已改变</source>
         <translation>The register changed after the filing was drafted</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="308" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="332" />
         <source>起草后“%1”的登记信息已被修改（标黄的现值与起草时不同）：不能按原申请核准，请退回经办人按现状重新核对。</source>
         <translation>'%1' changed after this filing was drafted (values in yellow differ): it cannot be approved as it stands; return it for correction.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="331" />
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="351" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="355" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="373" />
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="334" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="358" />
         <source>当前状态为“%1”，不能办理此操作。</source>
         <translation>The filing is '%1': this action is not possible.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="337" />
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="356" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="361" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="378" />
         <source>只读</source>
         <translation>read-only</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="338" />
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="357" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="362" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="379" />
         <source>您的角色（%1）无权办理此操作。</source>
         <translation>Your role (%1) may not do this.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="353" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="375" />
         <source>只有草稿或退回补正的申请事项可以修改。</source>
         <translation>Only a draft or a filing returned for correction can be edited.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="372" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="392" />
         <source>修改申请内容，保存后再提交</source>
         <translation>Correct what the filing asks for; save, then submit it again</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="429" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="445" />
         <source>已修改。核对无误后请点“提交”。</source>
         <translation>Edited. Check it, then click "Submit".</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="442" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="458" />
         <source>已%1。</source>
         <translation>Done: %1.</translation>
     </message>
@@ -769,22 +789,22 @@
         <translation>Filing %1 submitted for review; the register changes once it is approved.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_menus.py" line="202" />
+        <location filename="../../civicdesk/ui/filings/filing_menus.py" line="203" />
         <source>申请变更登记</source>
         <translation>Apply for a change</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_menus.py" line="219" />
+        <location filename="../../civicdesk/ui/filings/filing_menus.py" line="221" />
         <source>申请层级转换</source>
         <translation>Apply for tier conversion</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_menus.py" line="265" />
+        <location filename="../../civicdesk/ui/filings/filing_menus.py" line="267" />
         <source>密码已修改，下次登录请使用新密码。</source>
         <translation>Password changed; use the new one next time.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_menus.py" line="281" />
+        <location filename="../../civicdesk/ui/filings/filing_menus.py" line="283" />
         <source>已登录：%1</source>
         <translation>Logged in: %1</translation>
     </message>
@@ -856,124 +876,124 @@
 <context>
     <name>FinishPage</name>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="477" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="474" />
         <source>完成</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="478" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="475" />
         <source>正在建立本单位的登记簿，请稍候。</source>
         <translation>Creating this office's register, please wait.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="503" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="500" />
         <source>市级</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="503" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="500" />
         <source>区县级</source>
         <translation>District/county</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="504" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="501" />
         <source>载入本单位份额</source>
         <translation>Load this office's share</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="504" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="501" />
         <source>不载入</source>
         <translation>Do not load</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="505" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="502" />
         <source>本单位：%1 %2（%3）
 演示数据：%4</source>
         <translation>This office: %1 %2 (%3)
 Demo data: %4</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="525" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="522" />
         <source>正在设定本单位并载入参考数据…</source>
         <translation>Setting up this office and loading the reference data…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="535" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="532" />
         <source>已设定本单位：%1 %2。</source>
         <translation>This office is set up: %1 %2.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="537" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="534" />
         <source>正在创建管理员账户…</source>
         <translation>Creating the administrator account…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="553" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="550" />
         <source>已创建管理员账户：%1。</source>
         <translation>Administrator account created: %1.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="556" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="553" />
         <source>正在创建审核和经办人员账户…</source>
         <translation>Making the reviewer and clerk accounts…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="578" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="575" />
         <source>已创建审核人员账户：%1。</source>
         <translation>Reviewer account made: %1.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="578" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="575" />
         <source>已创建经办人员账户：%1。</source>
         <translation>Clerk account made: %1.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="585" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="582" />
         <source>正在生成并载入演示数据…</source>
         <translation>Generating and loading the demo data…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="596" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="593" />
         <source>演示数据此前已载入，未重复载入。</source>
         <translation>The demo data was loaded before; nothing was added.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="599" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="596" />
         <source>已载入 %1 个组织、%2 名人员、%3 个村（社区）。</source>
         <translation>Loaded %1 organizations, %2 people, %3 villages/communities.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="604" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="601" />
         <source>登记簿默认只显示存续的组织，已注销或撤销的不计入其“共 N 个组织”，可在“筛选”中选择状态查看。</source>
         <translation>The register shows the existing organizations by default: deregistered or revoked ones are not in its count; choose a status under Filter to see them.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="621" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="618" />
         <source>设置完成。</source>
         <translation>Set-up complete.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="622" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="619" />
         <source>本单位的登记簿已建立。</source>
         <translation>This office's register has been created.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="623" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="620" />
         <source>点击“完成”开始使用。</source>
         <translation>Click Finish to start.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="630" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="627" />
         <source>设置未完成。</source>
         <translation>Set-up not complete.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="631" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="628" />
         <source>出现问题，请返回检查后重试。</source>
         <translation>Something went wrong; go back, check and try again.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="633" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="630" />
         <source>出错：%1</source>
         <translation>Error: %1</translation>
     </message>
@@ -981,7 +1001,7 @@ Demo data: %4</translation>
 <context>
     <name>FourEyes</name>
     <message>
-        <location filename="../../civicdesk/ui/filings/four_eyes.py" line="22" />
+        <location filename="../../civicdesk/ui/filings/four_eyes.py" line="24" />
         <source>起草人、提交人不能审查本申请：须由另一名审核人员审查（双人复核）。</source>
         <extracomment>the states in which a filing waits for a decision (filings.TRANSITIONS of approve, reject, return)</extracomment>
         <translation>The drafter or submitter cannot review this filing: another reviewer must review it (four eyes).</translation>
@@ -1000,37 +1020,37 @@ Demo data: %4</translation>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="275" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="340" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="280" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="345" />
         <source>取消导入</source>
         <translation>Cancel import</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="295" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="360" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="311" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="380" />
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="321" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="390" />
         <source>有 %1 行不合格，未导入。请返回查看。</source>
         <translation>%1 row(s) are invalid; nothing was imported. Go back to see them.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="326" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="400" />
         <source>不合格行已另存为 %1</source>
         <translation>Rejected rows saved to %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="345" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="419" />
         <source>导入已取消，数据库未作任何改动。</source>
         <translation>Import cancelled; the database is unchanged.</translation>
     </message>
@@ -1038,17 +1058,17 @@ Demo data: %4</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="361" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="435" />
         <source>导入台账</source>
         <translation>Import a ledger</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="372" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="446" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="373" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="447" />
         <source>完成</source>
         <translation>Finish</translation>
     </message>
@@ -1079,52 +1099,52 @@ Demo data: %4</translation>
 <context>
     <name>LedgerActions</name>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="396" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="470" />
         <source>导出名录</source>
         <translation>Export register</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="396" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="470" />
         <source>社会组织名录.xlsx</source>
         <translation>register.xlsx</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="402" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="476" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="405" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="479" />
         <source>已导出 %1 个组织到 %2</source>
         <translation>Exported %1 organizations to %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="415" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="489" />
         <source>导出导入模板</source>
         <translation>Export import template</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="415" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="489" />
         <source>社会组织台账模板.xlsx</source>
         <translation>ledger-template.xlsx</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="421" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="495" />
         <source>已导出模板 %1</source>
         <translation>Template written to %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="49" />
+        <location filename="../../civicdesk/ui/main_window.py" line="50" />
         <source>导入台账…</source>
         <translation>Import ledger…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="50" />
+        <location filename="../../civicdesk/ui/main_window.py" line="51" />
         <source>导出名录…</source>
         <translation>Export register…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="51" />
+        <location filename="../../civicdesk/ui/main_window.py" line="52" />
         <source>导出导入模板…</source>
         <translation>Export import template…</translation>
     </message>
@@ -1175,135 +1195,135 @@ Demo data: %4</translation>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="153" />
+        <location filename="../../civicdesk/ui/main_window.py" line="154" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="154" />
+        <location filename="../../civicdesk/ui/main_window.py" line="155" />
         <source>新建数据库…</source>
         <translation>New database…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="155" />
+        <location filename="../../civicdesk/ui/main_window.py" line="156" />
         <source>打开数据库…</source>
         <translation>Open database…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="156" />
+        <location filename="../../civicdesk/ui/main_window.py" line="157" />
         <source>最近打开</source>
         <translation>Recent databases</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="159" />
+        <location filename="../../civicdesk/ui/main_window.py" line="160" />
         <source>载入演示数据</source>
         <translation>Load demo data</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="164" />
+        <location filename="../../civicdesk/ui/main_window.py" line="165" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="168" />
+        <location filename="../../civicdesk/ui/main_window.py" line="169" />
         <source>同步…</source>
         <translation>Sync…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="172" />
+        <location filename="../../civicdesk/ui/main_window.py" line="173" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="175" />
+        <location filename="../../civicdesk/ui/main_window.py" line="176" />
         <source>组织(&amp;O)</source>
         <translation>&amp;Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="176" />
+        <location filename="../../civicdesk/ui/main_window.py" line="177" />
         <source>新建组织…</source>
         <translation>New organization…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="178" />
+        <location filename="../../civicdesk/ui/main_window.py" line="179" />
         <source>查看所选组织</source>
         <translation>Open the selected organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="183" />
+        <location filename="../../civicdesk/ui/main_window.py" line="184" />
         <source>检索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="186" />
+        <location filename="../../civicdesk/ui/main_window.py" line="187" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="187" />
+        <location filename="../../civicdesk/ui/main_window.py" line="188" />
         <source>显示的列</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="189" />
+        <location filename="../../civicdesk/ui/main_window.py" line="190" />
         <location filename="../../civicdesk/ui/main_window.py" line="457" />
         <source>统计摘要</source>
         <translation>Statistics summary</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="190" />
-        <location filename="../../civicdesk/ui/main_window.py" line="200" />
+        <location filename="../../civicdesk/ui/main_window.py" line="191" />
+        <location filename="../../civicdesk/ui/main_window.py" line="201" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="200" />
+        <location filename="../../civicdesk/ui/main_window.py" line="201" />
         <source>界面语言将在下次启动时切换。</source>
         <translation>The language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="313" />
-        <location filename="../../civicdesk/ui/main_window.py" line="337" />
+        <location filename="../../civicdesk/ui/main_window.py" line="314" />
+        <location filename="../../civicdesk/ui/main_window.py" line="336" />
         <source>共 %1 个组织</source>
         <translation>%1 organizations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="339" />
+        <location filename="../../civicdesk/ui/main_window.py" line="338" />
         <source>（另有 %1 个已注销或撤销，未显示）</source>
         <translation> (%1 more deregistered or revoked, not shown)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="342" />
+        <location filename="../../civicdesk/ui/main_window.py" line="341" />
         <source>市局登记 %1 个</source>
         <translation>%1 by the city bureau</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="342" />
+        <location filename="../../civicdesk/ui/main_window.py" line="341" />
         <source>区县登记 %1 个</source>
         <translation>%1 by the counties</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="343" />
+        <location filename="../../civicdesk/ui/main_window.py" line="342" />
         <source>；本单位登记 %1 个，</source>
         <translation>; %1 registered by this office, </translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="344" />
+        <location filename="../../civicdesk/ui/main_window.py" line="343" />
         <source>市民政局登记、住所在本区县的组织随市局的同步包到达，也列在本单位的登记簿中。</source>
         <translation>Organizations the city bureau registered that are located in this county arrive with the city's sync packages and are listed in this register too.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="416" />
+        <location filename="../../civicdesk/ui/main_window.py" line="415" />
         <source>正在载入演示数据…</source>
         <translation>Loading the demo data…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="422" />
+        <location filename="../../civicdesk/ui/main_window.py" line="421" />
         <source>演示数据已载入，未重复载入。</source>
         <translation>The demo data is already loaded; nothing was added.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="424" />
+        <location filename="../../civicdesk/ui/main_window.py" line="423" />
         <source>已载入演示数据：%1 个组织</source>
         <translation>Demo data loaded: %1 organizations</translation>
     </message>
@@ -1386,42 +1406,42 @@ Demo data: %4</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="96" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="143" />
         <source>核对列</source>
         <translation>Check the columns</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="97" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="144" />
         <source>第一行是每一列对应的字段，可以更改；下面是台账的前几行，供核对。</source>
         <translation>The first row shows the field each column goes to; change it if needed. Below are the ledger's first rows.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="121" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="168" />
         <source>正在读取表头…</source>
         <translation>Reading the header…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="137" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="184" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="140" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="187" />
         <source>（不导入）</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="150" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="197" />
         <source>表头在第 %1 行，共 %2 列。</source>
         <translation>Header on row %1, %2 columns.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="163" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="210" />
         <source>请指定“名称”对应哪一列。</source>
         <translation>Choose the column that holds the name.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="166" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="213" />
         <source>同一字段对应了两列：%1</source>
         <translation>One field is mapped to two columns: %1</translation>
     </message>
@@ -1535,87 +1555,87 @@ Demo data: %4</translation>
 <context>
     <name>OfficePage</name>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="99" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="100" />
         <source>本单位</source>
         <translation>This office</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="100" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="101" />
         <source>选择本程序服务的民政局。区划代码是本单位的身份，与其他单位交换数据时以它识别，设定后不能更改。</source>
         <translation>Choose the civil-affairs bureau this program serves. The division code is the office's identity in exchanges with other offices and cannot be changed once set.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="114" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="115" />
         <source>其他单位（手工填写区划代码和名称）</source>
         <translation>Another office (enter its division code and name)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="124" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="125" />
         <source>6位数字，如 511111</source>
         <translation>6 digits, e.g. 511111</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="128" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="129" />
         <source>如 乐山市某某区民政局</source>
         <translation>e.g. 乐山市某某区民政局</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="131" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="132" />
         <source>区县级</source>
         <translation>District/county</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="132" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="133" />
         <source>市级</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="138" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="139" />
         <source>区划代码：</source>
         <translation>Division code:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="140" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="141" />
         <source>单位名称：</source>
         <translation>Office name:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="142" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="143" />
         <source>级别：</source>
         <translation>Level:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="176" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="177" />
         <source>本单位已设定，不能再更改。</source>
         <translation>This office is set up and can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="212" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="213" />
         <source>请填写6位区划代码。</source>
         <translation>Enter the 6-digit division code.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="214" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="215" />
         <source>区划代码只能由数字组成。</source>
         <translation>The division code is digits only.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="215" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="216" />
         <source>区划代码应为6位数字，现为 %n 位。</source>
         <translation><numerusform>The division code must have 6 digits, not %n.</numerusform><numerusform>The division code must have 6 digits, not %n.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="216" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="217" />
         <source>请填写单位名称。</source>
         <translation>Enter the office name.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="225" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="226" />
         <source>请在列表中选择本单位；不在列表中的单位请选“其他单位”。</source>
         <translation>Choose this office in the list; for an office not listed choose 'Another office'.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="227" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="228" />
         <source>请填写本单位的6位行政区划代码和单位全称，并选择级别。</source>
         <translation>Enter this office's 6-digit division code and full name, and choose its level.</translation>
     </message>
@@ -1644,283 +1664,284 @@ Demo data: %4</translation>
         <translation>Edit filing %1: %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="181" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="180" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="200" />
         <source>请选择</source>
         <translation>Choose</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="182" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="201" />
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="184" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="203" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="185" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="204" />
         <source>管理层级</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="186" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="205" />
         <source>社区社会组织</source>
         <translation>Community social organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="186" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="205" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="186" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="205" />
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="188" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="207" />
         <source>组织类型</source>
         <translation>Legal form</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="189" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="208" />
         <source>行业类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="190" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="209" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="193" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="212" />
         <source>登记信息</source>
         <translation>Registration</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="195" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="214" />
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="196" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="215" />
         <source>18位，如 51511111MJ0000000X</source>
         <translation>18 characters, e.g. 51511111MJ0000000X</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="197" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="216" />
         <source>备案编号</source>
         <translation>Filing number</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="198" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="217" />
         <source>登记方式</source>
         <translation>Registration mode</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="200" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="219" />
         <source>业务主管单位</source>
         <translation>Sponsor</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="201" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="220" />
         <source>基金会类型</source>
         <translation>Foundation type</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="203" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="222" />
         <source>成立登记日期</source>
         <translation>Date of establishment</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="204" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="223" />
         <source>证书有效期</source>
         <translation>Certificate validity</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="204" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="223" />
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="206" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="225" />
         <source>发证日期</source>
         <translation>Certificate issued on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="208" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="227" />
         <source>住所与区划</source>
         <translation>Address and divisions</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="211" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="230" />
         <source>县（市、区）</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="213" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="232" />
         <source>乡镇（街道）</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="214" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="233" />
         <source>村（社区）</source>
         <translation>Village/community</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="215" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="234" />
         <source>住所</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="216" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="235" />
         <source>活动地域</source>
         <translation>Area of activity</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="218" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="237" />
         <source>资金与人员</source>
         <translation>Funds and people</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="220" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="239" />
         <source>注册资金（万元）</source>
         <translation>Registered funds (10,000 yuan)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="222" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="241" />
         <source>会员数</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="223" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="242" />
         <source>从业人员数</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="224" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="243" />
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="225" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="244" />
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="226" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="245" />
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="226" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="245" />
         <source>已建立党组织</source>
         <translation>Party organization set up</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="227" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="246" />
         <source>认定为慈善组织</source>
         <translation>Recognized charity</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="229" />
-        <location filename="../../civicdesk/ui/register/org_form.py" line="400" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="248" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="417" />
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="232" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="251" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="233" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="252" />
         <source>身份证号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="234" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="253" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="236" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="255" />
         <source>宗旨与业务范围</source>
         <translation>Purpose and business scope</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="237" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="256" />
         <source>宗旨</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="238" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="257" />
         <source>业务范围</source>
         <translation>Business scope</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="261" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="287" />
         <source>直接录入历史档案（管理员）</source>
         <translation>Enter a legacy record directly (administrators)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="263" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="289" />
         <source>将纸质登记簿中的历史记录直接录入登记簿，不经申请和审核；记入审计记录。</source>
         <translation>Types a record from the paper register straight into the register, without a filing or review; recorded in the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="269" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="295" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="270" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="296" />
         <source>保存（Ctrl+S）</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="271" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="297" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="307" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="324" />
         <source>（演示）</source>
         <translation>(demo)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="400" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="417" />
         <source>负责人</source>
         <translation>Responsible person</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="410" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="427" />
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="412" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="429" />
         <source>提交层级转换申请</source>
         <translation>Submit tier conversion</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="414" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="431" />
         <source>提交变更申请</source>
         <translation>Submit change filing</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="416" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="433" />
         <source>直接录入</source>
         <translation>Enter directly</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="419" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="436" />
         <source>提交申请</source>
         <translation>Submit filing</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_form.py" line="564" />
+        <location filename="../../civicdesk/ui/register/org_form.py" line="581" />
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
@@ -1954,202 +1975,202 @@ Demo data: %4</translation>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="84" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="83" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="98" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="119" />
         <source>社会组织名录</source>
         <translation>Register of organizations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="98" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="119" />
         <source>社会组织登记信息表</source>
         <translation>Organization sheet</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="99" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="120" />
         <source>社会组织统计报告</source>
         <translation>Statistics report</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="99" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="120" />
         <source>申请事项办理情况表</source>
         <translation>Filings report</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="102" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="123" />
         <source>文档：</source>
         <translation>Document:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="110" />
-        <source>按主窗口当前的筛选和检索</source>
-        <translation>Use the main window's current filter and search</translation>
-    </message>
-    <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="118" />
-        <source>按组织类型</source>
-        <translation>By legal form</translation>
-    </message>
-    <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="118" />
-        <source>按乡镇（街道）</source>
-        <translation>By township</translation>
-    </message>
-    <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="119" />
-        <source>按县（市、区）</source>
-        <translation>By county</translation>
-    </message>
-    <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="119" />
-        <source>不分组</source>
-        <translation>No grouping</translation>
-    </message>
-    <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="122" />
-        <source>分组：</source>
-        <translation>Grouping:</translation>
-    </message>
-    <message>
         <location filename="../../civicdesk/ui/printing/print_dialog.py" line="129" />
-        <source>组织 id 或统一社会信用代码</source>
-        <translation>Organization id or unified social credit code</translation>
-    </message>
-    <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="130" />
-        <source>组织：</source>
-        <translation>Organization:</translation>
-    </message>
-    <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="139" />
-        <source>本单位辖区</source>
-        <translation>This office's area</translation>
-    </message>
-    <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="142" />
-        <source>范围：</source>
-        <translation>Scope:</translation>
-    </message>
-    <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="143" />
         <source>（此文档无其他选项）</source>
         <translation>(no other options for this document)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="148" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="133" />
         <source>内部版（身份证号码隐去中间位）</source>
         <translation>Internal (ID numbers partly hidden)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="149" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="134" />
         <source>公开版（隐去身份证号码、电话号码和内部备注）</source>
         <translation>Public (no ID numbers, phone numbers or internal notes)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="155" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="140" />
         <source>版本：</source>
         <translation>Version:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="157" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="142" />
         <source>显示完整身份证号码（须有权限）</source>
         <translation>Show full ID numbers (needs the right)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="169" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="153" />
+        <source>按主窗口当前的筛选和检索</source>
+        <translation>Use the main window's current filter and search</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="161" />
+        <source>按组织类型</source>
+        <translation>By legal form</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="161" />
+        <source>按乡镇（街道）</source>
+        <translation>By township</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="162" />
+        <source>按县（市、区）</source>
+        <translation>By county</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="162" />
+        <source>不分组</source>
+        <translation>No grouping</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="165" />
+        <source>分组：</source>
+        <translation>Grouping:</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="175" />
+        <source>组织 id 或统一社会信用代码</source>
+        <translation>Organization id or unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="176" />
+        <source>组织：</source>
+        <translation>Organization:</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="188" />
+        <source>本单位辖区</source>
+        <translation>This office's area</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="191" />
+        <source>范围：</source>
+        <translation>Scope:</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="203" />
         <source>点击“预览”查看打印效果。</source>
         <translation>Click "Preview" to see the printed pages.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="183" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="213" />
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="184" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="214" />
         <source>保存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="186" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="216" />
         <source>取消打印</source>
         <translation>Cancel printing</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="188" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="218" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="220" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="241" />
         <source>检索“%1”</source>
         <translation>search "%1"</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="222" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="243" />
         <source>全部状态</source>
         <translation>all statuses</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="223" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="244" />
         <source>当前筛选：</source>
         <translation>Current filter: </translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="223" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="244" />
         <source>全部存续组织</source>
         <translation>all existing organizations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="253" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="274" />
         <source>正在生成预览…</source>
         <translation>Making the preview…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="253" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="274" />
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="264" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="285" />
         <source>保存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="264" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="285" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="277" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="298" />
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="298" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="319" />
         <source>预览：%1，共 %2 页</source>
         <translation>Preview: %1, %2 pages</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="301" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="322" />
         <source>已保存：%1（共 %2 页）</source>
         <translation>Saved: %1 (%2 pages)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="312" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="333" />
         <source>打印未完成</source>
         <translation>Printing did not finish</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="320" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="341" />
         <source>已取消，未生成文件。</source>
         <translation>Cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="336" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="357" />
         <source>（仅预览前 %1 页，共 %2 页）</source>
         <translation>(first %1 of %2 pages shown)</translation>
     </message>
@@ -2157,62 +2178,72 @@ Demo data: %4</translation>
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="181" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="228" />
         <source>检查结果</source>
         <translation>Check results</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="182" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="229" />
         <source>逐行检查并与登记簿比对的结果。此时尚未写入任何数据。</source>
         <translation>Every row checked and compared with the register. Nothing has been written yet.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="189" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="236" />
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="189" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="236" />
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="189" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="236" />
         <source>表头</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="189" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="236" />
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="195" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="242" />
         <source>跳过不合格行：先导入合格的行，不合格行连同原因另存为 .xlsx</source>
         <translation>Skip invalid rows: import the valid rows now, save the rejected ones with their reasons to an .xlsx</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="199" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="246" />
         <source>新增的行作为历史档案直接录入登记簿（不经审核，仅管理员）</source>
         <translation>Enter the new rows directly into the register as legacy records (no review; administrators only)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="201" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="248" />
         <source>导入后，新增的行成为成立登记申请、变更的行成为变更登记申请，由审核人员审核后才写入登记簿。</source>
         <translation>After the import, new rows become establishment filings and changed rows change filings; the register changes only when a reviewer approves them.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="223" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="269" />
+        <source>导入后，各行成为待审核的年检记录，由导入人以外的审核人员逐份作出结论。</source>
+        <translation>Once imported, each row is an inspection record waiting for review; a reviewer other than the importer decides each one.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="274" />
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="243" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="300" />
+        <source>数据行 %1：新登记 %2，修改草稿 %3，不合格 %4；跳过 %5 行。</source>
+        <translation>%1 data rows: %2 new, %3 correcting a draft, %4 invalid; %5 rows skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="303" />
         <source>数据行 %1：新增 %2，变更 %3，无变化 %4，不合格 %5；跳过 %6 行。</source>
         <translation>%1 data rows: %2 new, %3 changed, %4 unchanged, %5 invalid; %6 rows skipped.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="254" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="315" />
         <source>变更：%1 → %2</source>
         <translation>Change: %1 → %2</translation>
     </message>
@@ -2220,53 +2251,53 @@ Demo data: %4</translation>
 <context>
     <name>ReviewQueue</name>
     <message>
-        <location filename="../../civicdesk/ui/filings/review_queue.py" line="68" />
+        <location filename="../../civicdesk/ui/filings/review_queue.py" line="70" />
         <source>审查队列</source>
         <extracomment>tabs: key -&gt; states asked of the service (None: all states; "open": draft and the open ones)</extracomment>
         <translation>Review queue</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/review_queue.py" line="80" />
+        <location filename="../../civicdesk/ui/filings/review_queue.py" line="82" />
         <source>全部事项类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/review_queue.py" line="86" />
+        <location filename="../../civicdesk/ui/filings/review_queue.py" line="88" />
         <source>按编号、组织或申请人筛选</source>
         <translation>Filter by number, organization or applicant</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/review_queue.py" line="88" />
+        <location filename="../../civicdesk/ui/filings/review_queue.py" line="90" />
         <source>只看逾期或临近到期</source>
         <translation>Overdue or due soon only</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/review_queue.py" line="117" />
+        <location filename="../../civicdesk/ui/filings/review_queue.py" line="119" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/review_queue.py" line="118" />
+        <location filename="../../civicdesk/ui/filings/review_queue.py" line="120" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/review_queue.py" line="119" />
+        <location filename="../../civicdesk/ui/filings/review_queue.py" line="121" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/review_queue.py" line="152" />
+        <location filename="../../civicdesk/ui/filings/review_queue.py" line="154" />
         <source>待办</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/review_queue.py" line="154" />
+        <location filename="../../civicdesk/ui/filings/review_queue.py" line="156" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/review_queue.py" line="203" />
+        <location filename="../../civicdesk/ui/filings/review_queue.py" line="205" />
         <source>共 %1 件；逾期 %2 件，临近到期 %3 件</source>
         <translation>%1 filings; %2 overdue, %3 due soon</translation>
     </message>
@@ -2357,28 +2388,28 @@ Demo data: %4</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="658" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="655" />
         <source>CivicDesk 初始设置</source>
         <translation>CivicDesk set-up</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="662" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="659" />
         <source>&lt; 上一步</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="663" />
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="664" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="660" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="661" />
         <source>下一步 &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="665" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="662" />
         <source>完成</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="666" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="663" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2386,12 +2417,12 @@ Demo data: %4</translation>
 <context>
     <name>StaffBox</name>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="381" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="378" />
         <source>用户名：</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="383" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="380" />
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
@@ -2399,32 +2430,32 @@ Demo data: %4</translation>
 <context>
     <name>StaffPage</name>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="403" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="400" />
         <source>审核和经办人员</source>
         <translation>Reviewer and clerk</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="404" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="401" />
         <source>申请事项须由起草人、提交人以外的人审查（双人复核）。</source>
         <translation>A filing must be reviewed by someone other than who drafted or submitted it (four eyes).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="406" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="403" />
         <source>只有一名管理员时，管理员起草或提交的申请无人能准予。</source>
         <translation>With only one administrator, nobody can approve the filings the administrator drafted or submitted.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="407" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="404" />
         <source>建议现在添加一名审核人员（审查、准予或不予申请事项）和一名经办人员（起草、提交申请事项）。也可以跳过，以后在“系统 → 用户管理…”中添加。</source>
         <translation>Add a reviewer (reviews, approves or rejects filings) and a clerk (drafts and submits filings) now. You can also skip this and add them later under System → Users….</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="410" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="407" />
         <source>添加审核人员</source>
         <translation>Add a reviewer</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="411" />
+        <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="408" />
         <source>添加经办人员</source>
         <translation>Add a clerk</translation>
     </message>
@@ -2432,467 +2463,467 @@ Demo data: %4</translation>
 <context>
     <name>SyncWindow</name>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="82" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="83" />
         <source>同步</source>
         <extracomment>this office's own entry (keys made) or None; known after the first load</extracomment>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="88" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="89" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="89" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="90" />
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="90" />
-        <location filename="../../civicdesk/ui/sync/window.py" line="214" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="91" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="213" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="91" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="92" />
         <source>各单位状态</source>
         <translation>Offices' status</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="92" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="93" />
         <source>已信任单位</source>
         <translation>Trusted offices</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="94" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="95" />
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="107" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="108" />
         <source>密钥口令</source>
         <translation>Key passphrase</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="107" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="108" />
         <source>请输入本单位同步密钥的口令：</source>
         <translation>Passphrase of this office's sync keys:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="112" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="113" />
         <source>保存同步包</source>
         <translation>Save sync package</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="113" />
-        <location filename="../../civicdesk/ui/sync/window.py" line="117" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="114" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="118" />
         <source>同步包 (*.cdsync)</source>
         <translation>Sync packages (*.cdsync)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="117" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="118" />
         <source>选择同步包</source>
         <translation>Choose sync packages</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="128" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="129" />
         <source>保存本单位名片</source>
         <translation>Save this office's card</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="129" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="130" />
         <source>单位名片 (*.cdcard)</source>
         <translation>Office cards (*.cdcard)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="148" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="147" />
         <source>发送全部数据（首次发送或对方重装后）</source>
         <translation>Send all data (first package, or after the other office reinstalled)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="149" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="148" />
         <source>导出同步包…</source>
         <translation>Export sync package…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="151" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="150" />
         <source>同步包只发给一个单位，内容已加密签名。导出后请将文件作为邮件附件发送。</source>
         <translation>A package is for one office only; it is signed and encrypted. Send the file as an email attachment.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="158" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="157" />
         <source>发给：</source>
         <translation>To:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="172" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="171" />
         <source>尚未信任任何单位：请先在“已信任单位”中导入对方的单位名片。</source>
         <translation>No office is trusted yet: import the other office's card under Trusted offices first.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="193" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="192" />
         <source>未保存：同步包已记录，可在“已发送”中重新保存完全相同的文件。</source>
         <translation>Not saved: the package is recorded; save the identical file again from the Sent tab.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="197" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="196" />
         <source>全部数据</source>
         <translation>all data</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="197" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="196" />
         <source>变更</source>
         <translation>changes</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="198" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="197" />
         <source>第 {seq} 号：{file}（{what} {n} 条）</source>
         <translation>No. {seq}: {file} ({n} {what})</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="200" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="199" />
         <source>请把以下文件作为邮件附件发给对方：</source>
         <translation>Attach these files to an email to the other office:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="210" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="209" />
         <source>选择文件…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="212" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="211" />
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="216" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="215" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="216" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="215" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="216" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="215" />
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="222" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="221" />
         <source>把收到的同步包拖到下面（可一次多个，顺序不限）：</source>
         <translation>Drop the received packages here (several at once, in any order):</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="244" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="243" />
         <source>已导入</source>
         <translation>Applied</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="244" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="243" />
         <source>此前已导入</source>
         <translation>Already imported</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="245" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="244" />
         <source>已暂存（前面缺包）</source>
         <translation>Parked (an earlier package is missing)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="245" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="244" />
         <source>拒收</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="251" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="250" />
         <source>新增 {a}，更新 {b}，合并 {c}，冲突 {d}，跳过 {e}</source>
         <translation>{a} new, {b} updated, {c} merged, {d} conflicts, {e} skipped</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="260" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="259" />
         <source>导入完成：{n} 个文件，拒收 {m} 个。</source>
         <translation>Import finished: {n} files, {m} refused.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="267" />
-        <location filename="../../civicdesk/ui/sync/window.py" line="369" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="266" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="368" />
         <source>单位</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="267" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="266" />
         <source>最后发送</source>
         <translation>Last sent</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="267" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="266" />
         <source>对方已确认</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="267" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="266" />
         <source>对方未确认</source>
         <translation>Not acknowledged</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="268" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="267" />
         <source>最后收到</source>
         <translation>Last received</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="268" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="267" />
         <source>缺少的包</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="268" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="267" />
         <source>暂存的包</source>
         <translation>Parked</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="274" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="273" />
         <source>本单位名片</source>
         <translation>This office's card</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="288" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="287" />
         <source>生成本单位密钥…</source>
         <translation>Make this office's keys…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="291" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="290" />
         <source>导出本单位名片…</source>
         <translation>Export this office's card…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="308" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="307" />
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="312" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="311" />
         <source>指纹：</source>
         <translation>Fingerprint: </translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="314" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="313" />
         <source>把名片文件发给要同步的单位；对方导入后会打电话核对这串数字。</source>
         <translation>Send the card file to the offices you sync with; after importing it they will phone you to compare these digits.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="317" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="316" />
         <source>您的角色无权同步。</source>
         <translation>Your role may not synchronize.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="320" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="319" />
         <source>本单位尚未生成同步密钥：生成后才能导出同步包和本单位名片。</source>
         <translation>This office has no sync keys yet: make them to export packages and this office's card.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="321" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="320" />
         <source>本单位尚未生成同步密钥：请管理员在此生成（同步 → 已信任单位 → 生成本单位密钥…）。</source>
         <translation>This office has no sync keys yet: an administrator makes them here (Sync → Trusted offices → Make this office's keys…).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="324" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="323" />
         <source>只有管理员可以生成本单位密钥。</source>
         <translation>Only an administrator can make this office's keys.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="326" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="325" />
         <source>请先生成本单位密钥。</source>
         <translation>Make this office's keys first.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="333" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="332" />
         <source>本单位尚未生成同步密钥：请管理员在“已信任单位”中点“生成本单位密钥…”。</source>
         <translation>This office has no sync keys yet: an administrator makes them under Trusted offices with Make this office's keys….</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="337" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="336" />
         <source>未生成密钥。</source>
         <translation>No keys were made.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="343" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="342" />
         <source>已生成本单位同步密钥。指纹：%1</source>
         <translation>This office's sync keys were made. Fingerprint: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="361" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="360" />
         <source>已导出本单位名片：%1（指纹 %2）。请作为邮件附件发给对方，并电话核对指纹。</source>
         <translation>This office's card was saved: %1 (fingerprint %2). Send it as an e-mail attachment and compare the fingerprint by phone.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="369" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="368" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="369" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="368" />
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="369" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="368" />
         <source>指纹（电话核对）</source>
         <translation>Fingerprint (compare by phone)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="371" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="370" />
         <source>导入单位名片…</source>
         <translation>Import an office card…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="374" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="373" />
         <source>收到其他单位的名片文件（.cdcard）后在此导入：核对指纹一致才信任。</source>
         <translation>Import another office's card file (.cdcard) here: it is trusted only after its fingerprint was compared.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="387" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="386" />
         <source>选择单位名片</source>
         <translation>Choose an office card</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="388" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="387" />
         <source>单位名片 (*.cdcard);;所有文件 (*)</source>
         <translation>Office cards (*.cdcard);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="417" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="414" />
         <source>{name}（{code}）已信任，密钥未变。</source>
         <translation>{name} ({code}) is trusted already, with the same keys.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="420" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="417" />
         <source>未信任：{name}（{code}）。</source>
         <translation>Not trusted: {name} ({code}).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="428" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="425" />
         <source>已信任 {name}（{code}）的新密钥。</source>
         <translation>The new key of {name} ({code}) is trusted.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="428" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="425" />
         <source>已信任 {name}（{code}）。</source>
         <translation>{name} ({code}) is trusted.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="468" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="465" />
         <source>市级</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="468" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="465" />
         <source>区县级</source>
         <translation>District/county</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="469" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="466" />
         <source>（本单位）</source>
         <translation> (this office)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="472" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="469" />
         <source>组织</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="472" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="469" />
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="472" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="469" />
         <source>变更记录</source>
         <translation>Change record</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="473" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="470" />
         <source>申请事项</source>
         <translation>Filing</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="473" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="470" />
         <source>办理步骤</source>
         <translation>Filing step</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="475" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="472" />
         <source>未解决</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="475" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="472" />
         <source>已解决</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="477" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="474" />
         <source>冲突（{n}）</source>
         <translation>Conflicts ({n})</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="485" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="482" />
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="485" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="482" />
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="485" />
-        <location filename="../../civicdesk/ui/sync/window.py" line="487" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="482" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="484" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="485" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="482" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="487" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="484" />
         <source>本单位的值</source>
         <translation>Our value</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="487" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="484" />
         <source>对方的值</source>
         <translation>Their value</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="487" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="484" />
         <source>现在的值</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="488" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="485" />
         <source>采用本单位的值</source>
         <translation>Take our values</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="489" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="486" />
         <source>采用对方的值</source>
         <translation>Take their values</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="490" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="487" />
         <source>逐项合并…</source>
         <translation>Merge field by field…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="541" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="538" />
         <source>解决冲突</source>
         <translation>Resolve conflict</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="541" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="538" />
         <source>确定采用所选的值？这将成为新版本并同步给对方。</source>
         <translation>Take the chosen values? They become a new version that syncs to the other office.</translation>
     </message>
@@ -3052,7 +3083,7 @@ Demo data: %4</translation>
     </message>
     <message>
         <location filename="../../civicdesk/ui/admin/users_dialog.py" line="119" />
-        <location filename="../../civicdesk/ui/admin/users_dialog.py" line="189" />
+        <location filename="../../civicdesk/ui/admin/users_dialog.py" line="188" />
         <source>停用</source>
         <translation>Disable</translation>
     </message>
@@ -3072,47 +3103,47 @@ Demo data: %4</translation>
         <translation>Accounts are never deleted: disable those who leave, so the audit trail's names stay meaningful.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/users_dialog.py" line="157" />
+        <location filename="../../civicdesk/ui/admin/users_dialog.py" line="156" />
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/users_dialog.py" line="159" />
+        <location filename="../../civicdesk/ui/admin/users_dialog.py" line="158" />
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/users_dialog.py" line="161" />
+        <location filename="../../civicdesk/ui/admin/users_dialog.py" line="160" />
         <source>在用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/users_dialog.py" line="189" />
+        <location filename="../../civicdesk/ui/admin/users_dialog.py" line="188" />
         <source>启用</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/users_dialog.py" line="211" />
+        <location filename="../../civicdesk/ui/admin/users_dialog.py" line="210" />
         <source>已启用 %1。</source>
         <translation>%1 enabled.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/users_dialog.py" line="211" />
+        <location filename="../../civicdesk/ui/admin/users_dialog.py" line="210" />
         <source>已停用 %1。</source>
         <translation>%1 disabled.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/users_dialog.py" line="218" />
+        <location filename="../../civicdesk/ui/admin/users_dialog.py" line="217" />
         <source>%1 的角色已改为“%2”。</source>
         <translation>%1 is now '%2'.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/users_dialog.py" line="231" />
+        <location filename="../../civicdesk/ui/admin/users_dialog.py" line="230" />
         <source>已新增用户 %1。</source>
         <translation>User %1 added.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/users_dialog.py" line="238" />
+        <location filename="../../civicdesk/ui/admin/users_dialog.py" line="237" />
         <source>已重置 %1 的密码（账户同时解锁）。</source>
         <translation>Password of %1 reset (and the account unlocked).</translation>
     </message>
