@@ -36,6 +36,14 @@ def _wizard(qtbot, ctx, path: Path) -> ImportWizard:
     return wizard
 
 
+def _report_page(qtbot, wizard: ImportWizard):
+    """Next, to the report page, once its report has come."""
+    wizard.next()
+    assert wizard.currentId() == PAGE_REPORT
+    qtbot.waitUntil(lambda: wizard.report_page.report is not None, timeout=TIMEOUT)
+    return wizard.report_page
+
+
 def test_import_through_the_wizard(qtbot, make_ctx, db_path: Path, tmp_path: Path) -> None:
     ctx = make_ctx(db_path)
     path = write_office_ledger(tmp_path / "沙湾区台账.xlsx")
@@ -59,10 +67,7 @@ def test_import_through_the_wizard(qtbot, make_ctx, db_path: Path, tmp_path: Pat
     assert page.mapping()["联系电话"] == "" and page.isComplete()
 
     before = digest(db_path)
-    wizard.next()
-    assert wizard.currentId() == PAGE_REPORT
-    report_page = wizard.report_page
-    qtbot.waitUntil(lambda: report_page.report is not None, timeout=TIMEOUT)
+    report_page = _report_page(qtbot, wizard)
     assert report_page.summary.text().startswith("数据行 6：新增 4，变更 0，无变化 0，不合格 2；跳过 2 行。")
     rows = [(report_page.problems.item(r, 0).text(), report_page.problems.item(r, 1).text(),
              report_page.problems.item(r, 2).text()) for r in range(report_page.problems.rowCount())]
@@ -210,10 +215,7 @@ def test_an_inspection_sheet_skips_the_mapping_and_arrives_submitted(qtbot, make
     page.kind.setCurrentIndex(page.kind.findData(KIND_INSPECTION))
     assert page.year.isVisibleTo(wizard) and page.year.value() == 2025
     before = digest(db_path)
-    wizard.next()
-    assert wizard.currentId() == PAGE_REPORT
-    report_page = wizard.report_page
-    qtbot.waitUntil(lambda: report_page.report is not None, timeout=TIMEOUT)
+    report_page = _report_page(qtbot, wizard)
     assert report_page.summary.text().startswith("数据行 2：新登记 1，修改草稿 0，不合格 1；跳过 0 行。")
     assert [(report_page.problems.item(r, 0).text(), report_page.problems.item(r, 1).text())
             for r in range(report_page.problems.rowCount())] == [("4", "C")]
