@@ -169,8 +169,8 @@ def import_sheet(db: Database, path: str | Path, *, year: int, by: auth.UserInfo
             return report
         name = Path(path).name
         for row in rows:
-            report.records.append(_enter_and_submit(session, campaign, row, actor, office.code,
-                                         messages.text("inspection_sheet.source", "zh", file=name, row=row.number)))
+            source_note = messages.text("inspection_sheet.source", "zh", file=name, row=row.number)
+            report.records.append(_enter_and_submit(session, campaign, row, actor, office.code, source_note))
         details: dict[str, Any] = {"file": name, "year": year, "records": len(report.records), **report.counts()}
         audit.record(session, "import.inspection", "inspection_campaign", campaign.id, **details)
         session.flush()
