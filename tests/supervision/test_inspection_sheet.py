@@ -189,11 +189,12 @@ def test_bad_rows_are_named_by_row_and_column_and_nothing_is_written(db, office,
         ["沙湾区养老服务中心", None, 2025, "2026-04-01", "很多", -3, "基本合格", None],  # 9: three at once
         ["沙湾区慈善会", None, 2025, "2027-01-01", None, None, None, None],  # 10: future date, no conclusion
         ["=HYPERLINK(\"http://x\")", None, 2025, "2026-04-01", None, None, "合格", None],  # 11: a formula cell
+        ["沙湾区书画协会", u["沙湾区慈善会"], 2025, "2026-04-01", None, None, "合格", None],  # 12: name and code differ
     ])
     before = unchanged(db)
     report = sheet.import_sheet(db, path, year=YEAR, by=office["users"]["clerk"])
     assert not report.imported and report.records == [] and unchanged(db) == before
-    assert report.invalid == 9 and report.invalid_rows == list(range(3, 12))
+    assert report.invalid == 10 and report.invalid_rows == list(range(3, 13))
     assert problems(report) >= {
         (3, "A", "inspection_sheet.unknown_org"),
         (4, "B", "inspection_sheet.other_office"),
@@ -204,6 +205,7 @@ def test_bad_rows_are_named_by_row_and_column_and_nothing_is_written(db, office,
         (9, "E", "inspection.bad_amount"), (9, "F", "inspection.bad_count"), (9, "H", "inspection.reasons_required"),
         (10, "D", "inspection.received_future"), (10, "G", "field.required"),
         (11, "A", "ledger.formula_no_value"),
+        (12, "A", "inspection_sheet.name_mismatch"),
     }, sorted(problems(report))
     assert not any(p.row == 2 for p in report.problems)
     english = {p.code: p.message("en") for p in report.errors}
@@ -307,8 +309,9 @@ def test_the_cli_imports_with_a_dry_run_first_and_refuses_in_one_line(db, office
                          "--json")
     assert code == 0, err
     assert json.loads(out)["imported"] and len(json.loads(out)["records"]) == 2
-    code, out, err = run(capsys, *head, "--user", "clerk1", "inspection", "import", str(path), "--year", "2019")
-    assert code != 0 and out == "" and len(err.strip().splitlines()) == 1
+    code, out, err = run(capsys, *head, "--lang", "en", "--user", "clerk1", "inspection", "import", str(path),
+                         "--year", "2019")
+    assert code != 0 and out == "" and len(err.strip().splitlines()) == 1 and "No 2019 inspection" in err
 
     template = tmp_path / "模板.xlsx"
     code, out, err = run(capsys, *head, "inspection", "template", "-o", str(template))
