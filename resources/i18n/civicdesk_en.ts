@@ -389,25 +389,45 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="64" />
         <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="81" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="128" />
         <source>选择台账</source>
         <translation>Choose a ledger</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="65" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="82" />
         <source>选择要导入的 Excel 台账（.xlsx）或 CSV 文件（UTF-8 或 GBK）。表头上方的标题行、合计行和空行会自动跳过。</source>
         <translation>Choose the Excel ledger (.xlsx) or CSV file (UTF-8 or GBK) to import. Title rows above the header, total rows and blank rows are skipped.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="69" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="86" />
         <source>台账文件</source>
         <translation>Ledger file</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="70" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="87" />
         <source>浏览…</source>
         <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="95" />
+        <source>登记簿台账</source>
+        <translation>Register ledger</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="96" />
+        <source>年检结果表</source>
+        <translation>Inspection results sheet</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="101" />
+        <source>年检年度</source>
+        <translation>Inspection year</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="103" />
+        <source>类型</source>
+        <translation>Kind</translation>
     </message>
 </context>
 <context>
@@ -1097,37 +1117,37 @@ Demo data: %4</translation>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="275" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="340" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="280" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="345" />
         <source>取消导入</source>
         <translation>Cancel import</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="295" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="360" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="311" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="380" />
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="321" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="390" />
         <source>有 %1 行不合格，未导入。请返回查看。</source>
         <translation>%1 row(s) are invalid; nothing was imported. Go back to see them.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="326" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="400" />
         <source>不合格行已另存为 %1</source>
         <translation>Rejected rows saved to %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="345" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="419" />
         <source>导入已取消，数据库未作任何改动。</source>
         <translation>Import cancelled; the database is unchanged.</translation>
     </message>
@@ -1135,17 +1155,17 @@ Demo data: %4</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="361" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="435" />
         <source>导入台账</source>
         <translation>Import a ledger</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="372" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="446" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="373" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="447" />
         <source>完成</source>
         <translation>Finish</translation>
     </message>
@@ -1176,37 +1196,37 @@ Demo data: %4</translation>
 <context>
     <name>LedgerActions</name>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="396" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="470" />
         <source>导出名录</source>
         <translation>Export register</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="396" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="470" />
         <source>社会组织名录.xlsx</source>
         <translation>register.xlsx</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="402" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="476" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="405" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="479" />
         <source>已导出 %1 个组织到 %2</source>
         <translation>Exported %1 organizations to %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="415" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="489" />
         <source>导出导入模板</source>
         <translation>Export import template</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="415" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="489" />
         <source>社会组织台账模板.xlsx</source>
         <translation>ledger-template.xlsx</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="421" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="495" />
         <source>已导出模板 %1</source>
         <translation>Template written to %1</translation>
     </message>
@@ -1484,42 +1504,42 @@ Demo data: %4</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="96" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="143" />
         <source>核对列</source>
         <translation>Check the columns</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="97" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="144" />
         <source>第一行是每一列对应的字段，可以更改；下面是台账的前几行，供核对。</source>
         <translation>The first row shows the field each column goes to; change it if needed. Below are the ledger's first rows.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="121" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="168" />
         <source>正在读取表头…</source>
         <translation>Reading the header…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="137" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="184" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="140" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="187" />
         <source>（不导入）</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="150" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="197" />
         <source>表头在第 %1 行，共 %2 列。</source>
         <translation>Header on row %1, %2 columns.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="163" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="210" />
         <source>请指定“名称”对应哪一列。</source>
         <translation>Choose the column that holds the name.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="166" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="213" />
         <source>同一字段对应了两列：%1</source>
         <translation>One field is mapped to two columns: %1</translation>
     </message>
@@ -2295,62 +2315,72 @@ Demo data: %4</translation>
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="181" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="228" />
         <source>检查结果</source>
         <translation>Check results</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="182" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="229" />
         <source>逐行检查并与登记簿比对的结果。此时尚未写入任何数据。</source>
         <translation>Every row checked and compared with the register. Nothing has been written yet.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="189" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="236" />
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="189" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="236" />
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="189" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="236" />
         <source>表头</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="189" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="236" />
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="195" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="242" />
         <source>跳过不合格行：先导入合格的行，不合格行连同原因另存为 .xlsx</source>
         <translation>Skip invalid rows: import the valid rows now, save the rejected ones with their reasons to an .xlsx</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="199" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="246" />
         <source>新增的行作为历史档案直接录入登记簿（不经审核，仅管理员）</source>
         <translation>Enter the new rows directly into the register as legacy records (no review; administrators only)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="201" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="248" />
         <source>导入后，新增的行成为成立登记申请、变更的行成为变更登记申请，由审核人员审核后才写入登记簿。</source>
         <translation>After the import, new rows become establishment filings and changed rows change filings; the register changes only when a reviewer approves them.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="223" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="269" />
+        <source>导入后，各行成为待审核的年检记录，由导入人以外的审核人员逐份作出结论。</source>
+        <translation>Once imported, each row is an inspection record waiting for review; a reviewer other than the importer decides each one.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="274" />
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="243" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="300" />
+        <source>数据行 %1：新登记 %2，修改草稿 %3，不合格 %4；跳过 %5 行。</source>
+        <translation>%1 data rows: %2 new, %3 correcting a draft, %4 invalid; %5 rows skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="303" />
         <source>数据行 %1：新增 %2，变更 %3，无变化 %4，不合格 %5；跳过 %6 行。</source>
         <translation>%1 data rows: %2 new, %3 changed, %4 unchanged, %5 invalid; %6 rows skipped.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="254" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="315" />
         <source>变更：%1 → %2</source>
         <translation>Change: %1 → %2</translation>
     </message>
