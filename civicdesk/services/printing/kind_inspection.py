@@ -160,6 +160,7 @@ def _notice(job: PrintJob, options: InspectionOptions, info: DocInfo) -> dict[st
     for conclusion, words in SECTIONS:
         records = by_conclusion[conclusion]
         story.append(CondPageBreak(30 * mm))
+        story.append(Spacer(1, official.LINE_PITCH * 0.3))  # air between a table and the next heading
         story.append(Paragraph(f"{next(numbers)}、{words}（{len(records)}个）", s.h1))
         if conclusion == "pass" or job.public:
             header, widths = ["序号", "社会组织名称", "统一社会信用代码"], [14, 94, 48]
@@ -177,6 +178,7 @@ def _notice(job: PrintJob, options: InspectionOptions, info: DocInfo) -> dict[st
         done += len(records)
         job.progress(done)
     story.append(CondPageBreak(30 * mm))
+    story.append(Spacer(1, official.LINE_PITCH * 0.3))
     story.append(Paragraph(f"{next(numbers)}、未参加年度检查的社会组织（{len(missing)}个）", s.h1))
     rows = [[str(n), m.name, m.uscc or ""] for n, m in enumerate(missing, 1)]
     story.append(_org_table(s, rows, ["序号", "社会组织名称", "统一社会信用代码"], [14, 94, 48]))
