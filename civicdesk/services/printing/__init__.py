@@ -1,4 +1,5 @@
-"""Printing: registers, organization sheets and the statistics report as PDFs with their fonts embedded.
+"""Printing: registers, organization sheets, the statistics, filings and supervision reports as PDFs with their
+fonts embedded (and a kind's .xlsx where it has one).
 
 :func:`print_document` is the one entry point (CLI and GUI alike): it resolves the fonts, writes the
 document under a temporary name and renames it into place, reporting progress and honouring cancel.
@@ -52,7 +53,8 @@ def print_document(db: Database, kind: str, options: Any, target: str | os.PathL
                    font: str | dict[str, str] | None = None, fonts: FontSet | None = None,
                    printed_on: date | None = None, progress: ProgressFn | None = None,
                    cancelled: CancelFn | None = None) -> PrintResult:
-    """Print document ``kind`` with ``options`` to ``target`` (a .pdf path), atomically.
+    """Print document ``kind`` with ``options`` to ``target`` (a .pdf path, or .xlsx for a kind that has a
+    ``spreadsheet``, e.g. ``spotcheck``), atomically.
 
     ``public`` masks ID and phone numbers and leaves out internal notes; the internal version masks ID
     numbers too unless ``reveal_ids``.  ``by`` is who prints: checked here (``print``, and ``reveal_ids`` for
