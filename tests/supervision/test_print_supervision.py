@@ -16,9 +16,11 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import select
 
 from civicdesk import clock as program_clock
 from civicdesk.errors import CivicDeskError
+from civicdesk.models import AuditEntry
 from civicdesk.services.admin import auth
 from civicdesk.services.core.database import Database, open_database
 from civicdesk.services.printing import print_document
@@ -229,6 +231,10 @@ def test_the_spotcheck_results_as_pdf_and_xlsx_hold_the_public_rows(world, tmp_p
     assert values[1][4] == "未发现问题" and values[2][4] == "责令整改" and values[2][5].date().isoformat() == \
         "2026-12-31"
     assert values[4][4] == "尚未检查"
+    with world.db.read() as session:  # the workbook is audited like a print, by who made it
+        made = session.execute(select(AuditEntry.actor, AuditEntry.details).where(
+            AuditEntry.action == "print.spotcheck").order_by(AuditEntry.seq.desc())).first()
+    assert made is not None and made[0] == "clerk1" and '"spot.xlsx"' in made[1]
 
 
 def test_a_plan_not_drawn_or_unknown_prints_nothing(world, tmp_path, clock):
