@@ -88,12 +88,14 @@ def _inspection_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--year", type=int, required=True, help="年检所属年度，如 2020")
     p.add_argument("--report", default="notice", choices=("notice", "participation"),
                    help="notice：年检结果公告（默认）；participation：参检情况报告（分县区、分组织类型的参检率）")
+    p.add_argument("--all-offices", action="store_true",
+                   help="参检情况报告汇总本库中各登记管理机关的年检（市局导入各区县数据后）")
 
 
 def _inspection_options(ns: argparse.Namespace) -> Any:
     from civicdesk.services.printing.kind_inspection import InspectionOptions  # reportlab: see the module
 
-    return InspectionOptions(ns.year, ns.report)
+    return InspectionOptions(ns.year, ns.report, ns.all_offices)
 
 
 def _spotcheck_arguments(p: argparse.ArgumentParser) -> None:

@@ -195,6 +195,21 @@ def test_the_participation_report_prints_the_service_rates_by_county_and_legal_f
     assert_fonts_embedded(result.path)
 
 
+def test_the_participation_report_of_all_offices_sums_every_campaign_by_registry(world, tmp_path, clock):
+    result = _print(world, tmp_path, "inspection", InspectionOptions(YEAR, "participation", all_offices=True),
+                    "all.pdf")
+    assert result.title == f"乐山市沙湾区民政局{YEAR}年度各登记管理机关社会组织年度检查参检情况报告"
+    lines = pdf_text(result.path).splitlines()
+    figures = inspection.participation(world.db, YEAR, group_by="registry", office="all")
+    for r in [*figures.rows, figures.total]:
+        row = [f"{v:,}" for v in (r.due, r.received, r.decided)] + [percent(r.rate)] + \
+            [f"{v:,}" for v in (r.passed, r.basic, r.failed, r.late)]
+        assert any(line.split() == [row_label(r), *row] for line in lines), (r, row)
+    text = flat(result.path)
+    assert "二、分登记管理机关参检情况" in text and "五、统计口径" in text
+    assert result.facts["offices"] == figures.offices and result.facts["participation_rate"] == figures.total.rate
+
+
 def test_a_year_without_campaign_and_a_bad_report_are_refused_without_a_file(world, tmp_path, clock):
     with pytest.raises(CivicDeskError) as refused:
         _print(world, tmp_path, "inspection", InspectionOptions(2010), "none.pdf")
@@ -202,6 +217,12 @@ def test_a_year_without_campaign_and_a_bad_report_are_refused_without_a_file(wor
     with pytest.raises(CivicDeskError) as refused:
         _print(world, tmp_path, "inspection", InspectionOptions(YEAR, "gossip"), "none.pdf")
     assert refused.value.code == "print.inspection_report"
+    with pytest.raises(CivicDeskError) as refused:  # a notice is one office's act
+        _print(world, tmp_path, "inspection", InspectionOptions(YEAR, all_offices=True), "none.pdf")
+    assert refused.value.code == "print.inspection_all_offices"
+    with pytest.raises(CivicDeskError) as refused:
+        _print(world, tmp_path, "inspection", InspectionOptions(2010, "participation", all_offices=True), "none.pdf")
+    assert refused.value.code == "inspection.no_campaign"
     assert list(tmp_path.iterdir()) == []
 
 

@@ -6,7 +6,8 @@
   (合格 / 基本合格 / 不合格: name and USCC), the list of the organizations that did not take part (未参检), the
   closing words, the office as issuer and the date.
 - ``participation``: the 参检率 report for the bureau's leaders: the overall figures, then 参检率 and the
-  result counts by county and by legal form, and how the rate is counted.
+  result counts by county and by legal form, and how the rate is counted.  With ``all_offices`` (a city holding
+  its districts' records) it sums every campaign of the year the database holds and adds a table by registry.
 
 Every figure comes from :func:`civicdesk.services.supervision.inspection.participation` (参检率 = decided / due),
 so the printed numbers are the ones ``inspection report`` gives.
@@ -38,7 +39,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 
 from civicdesk import clock
-from civicdesk.errors import InputError
+from civicdesk.errors import InputError, NotFoundError
 from civicdesk.services.core.database import Database
 from civicdesk.services.core.validation import mask_id_number, mask_phone
 from civicdesk.services.printing import official
@@ -61,6 +62,7 @@ _PHONE_IN_TEXT = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 class InspectionOptions:
     year: int
     report: str = "notice"  # notice | participation
+    all_offices: bool = False  # participation only: every office's campaign of the year, summed
 
 
 def default_options() -> InspectionOptions:
@@ -82,14 +84,27 @@ def percent(rate: float | None) -> str:
 def _check(options: InspectionOptions) -> None:
     if options.report not in REPORTS:
         raise InputError("print.inspection_report", value=str(options.report)[:20], allowed=", ".join(REPORTS))
+    if options.all_offices and options.report != "participation":
+        raise InputError("print.inspection_all_offices")
+
+
+def _campaigns(db: Database, options: InspectionOptions) -> list[inspection.CampaignInfo]:
+    """The campaigns the document reports on (``inspection.no_campaign`` if none)."""
+    if not options.all_offices:
+        return [inspection.get_campaign(db, options.year)]
+    found = inspection.list_campaigns(db, year=options.year, all_offices=True)
+    if not found:
+        raise NotFoundError("inspection.no_campaign", year=options.year, office="*")
+    return found
 
 
 def _title(db: Database, options: InspectionOptions) -> str:
     _check(options)
-    inspection.get_campaign(db, options.year)  # no campaign: the one-line error before any file is made
+    _campaigns(db, options)  # no campaign: the one-line error before any file is made
     office = db.office().name
     if options.report == "participation":
-        return f"{office}{options.year}年度社会组织年度检查参检情况报告"
+        scope = "各登记管理机关" if options.all_offices else ""
+        return f"{office}{options.year}年度{scope}社会组织年度检查参检情况报告"
     return f"{office}关于{options.year}年度社会组织年度检查结果的公告"
 
 
@@ -223,14 +238,17 @@ def _figures_table(s: official.Styles, first: str, result: inspection.Participat
 
 def _participation(job: PrintJob, options: InspectionOptions, info: DocInfo) -> dict[str, Any]:
     db = job.db
-    campaign = inspection.get_campaign(db, options.year)
+    campaigns = _campaigns(db, options)
+    office = "all" if options.all_offices else None
     job.progress.total = 4
-    by_county = inspection.participation(db, options.year, group_by="county")
+    by_county = inspection.participation(db, options.year, group_by="county", office=office)
     job.progress(1, force=True)
-    by_form = inspection.participation(db, options.year, group_by="legal_form")
+    by_form = inspection.participation(db, options.year, group_by="legal_form", office=office)
+    by_registry = inspection.participation(db, options.year, group_by="registry", office=office) \
+        if options.all_offices else None
     job.progress(2, force=True)
-    missing = inspection.missing_list(db, campaign, today=job.printed_on)
-    late = len(inspection.late_list(db, campaign))
+    missing = sum(len(inspection.missing_list(db, c, today=job.printed_on)) for c in campaigns)
+    late = sum(len(inspection.late_list(db, c)) for c in campaigns)
     t = by_county.total
     s = official.Styles(job.fonts)
     story: list[Any] = heading(job.fonts, info.title)
@@ -241,19 +259,26 @@ def _participation(job: PrintJob, options: InspectionOptions, info: DocInfo) -> 
     story.append(Paragraph(official.escape(
         f"{options.year}年度应参加年度检查的社会组织{t.due:,}个，已报送年检材料{t.received:,}个（其中逾期报送{late:,}个），"
         f"已作出年检结论{t.decided:,}个，参检率{percent(t.rate)}。年检结论：合格{t.passed:,}个，基本合格{t.basic:,}个，"
-        f"不合格{t.failed:,}个；尚在审查{pending:,}个；报送期限已过仍未报送{len(missing):,}个。"), s.body))
+        f"不合格{t.failed:,}个；尚在审查{pending:,}个；报送期限已过仍未报送{missing:,}个。"), s.body))
+    sections = iter("二三四五")
+    if by_registry is not None:
+        story.append(CondPageBreak(50 * mm))
+        story.append(Paragraph(f"{next(sections)}、分登记管理机关参检情况", s.h1))
+        story.append(Spacer(1, 3))
+        story.append(_figures_table(s, "登记管理机关", by_registry))
+        story.append(Spacer(1, official.LINE_PITCH * 0.5))
     story.append(CondPageBreak(50 * mm))
-    story.append(Paragraph("二、分县（市、区）参检情况", s.h1))
+    story.append(Paragraph(f"{next(sections)}、分县（市、区）参检情况", s.h1))
     story.append(Spacer(1, 3))
     story.append(_figures_table(s, "县（市、区）", by_county))
     story.append(Spacer(1, official.LINE_PITCH * 0.5))
     story.append(CondPageBreak(50 * mm))
-    story.append(Paragraph("三、分组织类型参检情况", s.h1))
+    story.append(Paragraph(f"{next(sections)}、分组织类型参检情况", s.h1))
     story.append(Spacer(1, 3))
     story.append(_figures_table(s, "组织类型", by_form))
     job.progress(3, force=True)
     story.append(Spacer(1, official.LINE_PITCH * 0.5))
-    story.append(Paragraph("四、统计口径", s.h1))
+    story.append(Paragraph(f"{next(sections)}、统计口径", s.h1))
     story.append(Paragraph("参检率＝已作出年检结论的社会组织数÷应参加年度检查的社会组织数；已报送材料但尚未作出结论的不计入已参检。"
                            f"应参加年度检查的社会组织为在本机关登记、于{options.year}年12月31日前登记满六个月且在报送期限前"
                            "未注销或撤销的社会组织。逾期报送指在登记管理机关规定期限后报送。", s.body))
@@ -264,7 +289,7 @@ def _participation(job: PrintJob, options: InspectionOptions, info: DocInfo) -> 
     job.progress(4, force=True)
     return {"pages": pages, "report": "participation", "year": options.year, "due": t.due, "received": t.received,
             "decided": t.decided, "participation_rate": t.rate, "passed": t.passed, "basic": t.basic,
-            "failed": t.failed, "late": t.late, "not_inspected": len(missing),
+            "failed": t.failed, "late": t.late, "not_inspected": missing, "offices": by_county.offices,
             "by_county": [r.to_json() for r in by_county.rows],
             "by_legal_form": [r.to_json() for r in by_form.rows]}
 
