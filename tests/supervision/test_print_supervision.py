@@ -169,6 +169,19 @@ def test_the_internal_notice_gives_reasons_with_ids_masked_unless_revealed(world
     assert f"身份证号{ID_IN_REASON[:9]}" in shown and PHONE_IN_REASON in shown
 
 
+def test_long_titles_break_where_official_titles_break_and_fit_the_text_block():
+    from civicdesk.services.printing.fonts import resolve_fonts
+    from civicdesk.services.printing.kind_inspection import title_lines
+
+    fonts = resolve_fonts(None)
+    assert title_lines(fonts, "乐山市沙湾区民政局关于2020年度社会组织年度检查结果的公告") == [
+        "乐山市沙湾区民政局", "关于2020年度社会组织年度检查结果的公告"]
+    assert title_lines(fonts, "乐山市沙湾区民政局2025年度各登记管理机关社会组织年度检查参检情况报告") == [
+        "乐山市沙湾区民政局", "2025年度各登记管理机关", "社会组织年度检查参检情况报告"]
+    assert title_lines(fonts, "短标题") == ["短标题"]
+    assert "".join(title_lines(fonts, "很" * 60)) == "很" * 60 and len(title_lines(fonts, "很" * 60)) == 3
+
+
 def test_mask_text_hides_id_and_mobile_numbers_in_free_text():
     assert mask_text("号51011119900101123X，电话13812345678。") == "号5101**********123X，电话138****5678。"
     assert mask_text("统一社会信用代码51511111MJ8000010X") == "统一社会信用代码51511111MJ8000010X"

@@ -109,17 +109,24 @@ def _title(db: Database, options: InspectionOptions) -> str:
 
 
 def title_lines(fonts: FontSet, text: str, size: float = SIZE_2) -> list[str]:
-    """The title in lines that fit the text block: broken before 关于 (where official titles break), else after
-    the issuer (…民政局), else in the middle."""
+    """The title in lines that fit the text block, each broken where official titles break: before 关于, after
+    the issuer (…民政局), before 社会组织; else at the middle, or the longest part that fits."""
     face = fonts.role("title").name
-    if stringWidth(text, face, size) <= GB_TEXT_WIDTH:
-        return [text]
-    cut = text.find("关于")
-    if cut <= 0:
-        cut = text.find("局") + 1
-    if cut <= 0 or cut >= len(text):
-        cut = len(text) // 2
-    return [text[:cut], text[cut:]]
+
+    def fits(part: str) -> bool:
+        return stringWidth(part, face, size) <= GB_TEXT_WIDTH
+
+    lines: list[str] = []
+    rest = text
+    while not fits(rest) and len(rest) > 1:
+        marks = (rest.find("关于"), rest.find("局") + 1, rest.find("社会组织"))
+        cut = next((i for i in marks if 0 < i < len(rest) and fits(rest[:i])), 0)
+        if not cut:
+            cut = len(rest) // 2 if fits(rest[:len(rest) // 2]) else \
+                max(i for i in range(1, len(rest)) if fits(rest[:i]) or i == 1)
+        lines.append(rest[:cut])
+        rest = rest[cut:]
+    return [*lines, rest]
 
 
 def heading(fonts: FontSet, title: str) -> list[Any]:
