@@ -178,6 +178,8 @@ def test_long_titles_break_where_official_titles_break_and_fit_the_text_block():
         "乐山市沙湾区民政局", "关于2020年度社会组织年度检查结果的公告"]
     assert title_lines(fonts, "乐山市沙湾区民政局2025年度各登记管理机关社会组织年度检查参检情况报告") == [
         "乐山市沙湾区民政局", "2025年度各登记管理机关", "社会组织年度检查参检情况报告"]
+    assert title_lines(fonts, "乐山市沙湾区民政局2026年度“双随机、一公开”抽查结果公示") == [
+        "乐山市沙湾区民政局", "2026年度“双随机、一公开”抽查结果公示"]
     assert title_lines(fonts, "短标题") == ["短标题"]
     assert "".join(title_lines(fonts, "很" * 60)) == "很" * 60 and len(title_lines(fonts, "很" * 60)) == 3
 
@@ -245,7 +247,7 @@ def test_the_spotcheck_results_as_pdf_and_xlsx_hold_the_public_rows(world, tmp_p
     plan = spotcheck.get_plan(world.db, world.plan_id)
     pdf = _print(world, tmp_path, "spotcheck", SpotcheckOptions(world.plan_id), "spot.pdf", public=True)
     text = flat(pdf.path)
-    assert pdf.title == "乐山市沙湾区民政局2026年度社会组织“双随机、一公开”抽查结果" and pdf.title in text
+    assert pdf.title == "乐山市沙湾区民政局2026年度“双随机、一公开”抽查结果公示" and pdf.title in text
     assert (pdf.facts["rows"], pdf.facts["clear"], pdf.facts["rectify"], pdf.facts["refer"]) == (len(rows), 1, 1, 1)
     assert f"随机抽取{len(rows)}个" in text and "未发现问题1个，责令整改1个，移交执法1个" in text
     for r in rows:

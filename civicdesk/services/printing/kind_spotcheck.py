@@ -56,7 +56,8 @@ def drawn_plan(db: Database, plan_id: str) -> spotcheck.PlanRow:
 
 def _title(db: Database, options: SpotcheckOptions) -> str:
     plan = drawn_plan(db, options.plan_id)
-    return f"{db.office().name}{plan.year}年度社会组织“双随机、一公开”抽查结果"
+    # not "…年度社会组织“双随机、一公开”…": too long for two lines of 2号, and the body names the organizations
+    return f"{db.office().name}{plan.year}年度“双随机、一公开”抽查结果公示"
 
 
 def _rectification(r: spotcheck.PublicResult) -> str:
