@@ -194,3 +194,18 @@ def test_a_valid_decided_rating_and_an_own_parameter_apply(world: dict[str, Any]
                                                previous=world["previous"]))
     assert result.status == "applied", result.message
     assert rows(city, "SELECT rating_grade FROM organization WHERE id = ?", world["own_org"]) == [("5A",)]
+
+
+def test_the_city_sends_a_district_its_registrations_but_not_its_own_supervision(world: dict[str, Any]) -> None:
+    city, district = world["city"], world["district"]
+    # the city's own demo holds its campaigns, with records of its registrations located in 沙湾区
+    located = rows(city, "SELECT count(*) FROM inspection_record r JOIN organization o ON o.id = r.organization_id"
+                         " WHERE o.registry_code = ? AND o.division_code = ?", CITY, DISTRICT)[0][0]
+    assert located > 0
+    files = export(city, DISTRICT, world["dir"])
+    code, results = import_json(district, *files)
+    assert code == 0 and {r["status"] for r in results} == {"applied"}, results
+    assert rows(district, "SELECT count(*) FROM organization WHERE registry_code = ?", CITY)[0][0] > 0
+    assert rows(district, "SELECT count(*) FROM inspection_campaign WHERE office_code = ?", CITY) == [(0,)]
+    assert rows(district, "SELECT count(*) FROM inspection_record r JOIN organization o ON o.id = r.organization_id"
+                          " WHERE o.registry_code = ?", CITY) == [(0,)]
