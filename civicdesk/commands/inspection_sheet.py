@@ -34,7 +34,7 @@ def add_parsers(isub: Any) -> None:
     p.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入 / check and report only")
     p.add_argument("--json", action="store_true", help="以 JSON 输出报告 / print the report as JSON")
     p = isub.add_parser("template", help="导出空白年检结果表模板 / an empty inspection sheet")
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx", help="写出的空白年检结果表")
     p.add_argument("--json", action="store_true")
 
 

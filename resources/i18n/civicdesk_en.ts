@@ -2112,202 +2112,248 @@ Demo data: %4</translation>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="83" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="88" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="119" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="124" />
         <source>社会组织名录</source>
         <translation>Register of organizations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="119" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="124" />
         <source>社会组织登记信息表</source>
         <translation>Organization sheet</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="120" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="125" />
         <source>社会组织统计报告</source>
         <translation>Statistics report</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="120" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="125" />
         <source>申请事项办理情况表</source>
         <translation>Filings report</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="123" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="126" />
+        <source>年检结果公告、参检情况报告</source>
+        <translation>Inspection notice, participation report</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="126" />
+        <source>“双随机、一公开”抽查结果</source>
+        <translation>Random spot-check results</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="129" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="217" />
         <source>文档：</source>
         <translation>Document:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="129" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="137" />
         <source>（此文档无其他选项）</source>
         <translation>(no other options for this document)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="133" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="142" />
         <source>内部版（身份证号码隐去中间位）</source>
         <translation>Internal (ID numbers partly hidden)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="134" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="143" />
         <source>公开版（隐去身份证号码、电话号码和内部备注）</source>
         <translation>Public (no ID numbers, phone numbers or internal notes)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="140" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="149" />
         <source>版本：</source>
         <translation>Version:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="142" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="151" />
         <source>显示完整身份证号码（须有权限）</source>
         <translation>Show full ID numbers (needs the right)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="153" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="162" />
         <source>按主窗口当前的筛选和检索</source>
         <translation>Use the main window's current filter and search</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="161" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="170" />
         <source>按组织类型</source>
         <translation>By legal form</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="161" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="170" />
         <source>按乡镇（街道）</source>
         <translation>By township</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="162" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="171" />
         <source>按县（市、区）</source>
         <translation>By county</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="162" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="171" />
         <source>不分组</source>
         <translation>No grouping</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="165" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="174" />
         <source>分组：</source>
         <translation>Grouping:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="175" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="184" />
         <source>组织 id 或统一社会信用代码</source>
         <translation>Organization id or unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="176" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="185" />
         <source>组织：</source>
         <translation>Organization:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="188" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="197" />
         <source>本单位辖区</source>
         <translation>This office's area</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="191" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="200" />
         <source>范围：</source>
         <translation>Scope:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="203" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="212" />
+        <source>年度：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="215" />
+        <source>年检结果公告</source>
+        <translation>Notice of inspection results</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="216" />
+        <source>参检情况报告（参检率）</source>
+        <translation>Participation report (rate)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="229" />
+        <source>%1年度 %2（抽取 %3 个）</source>
+        <translation>%1 %2 (%3 drawn)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="232" />
+        <source>抽查计划：</source>
+        <translation>Spot-check plan:</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="233" />
+        <source>保存时可选 PDF 或 Excel（.xlsx）。</source>
+        <translation>Saved as PDF or Excel (.xlsx).</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="245" />
         <source>点击“预览”查看打印效果。</source>
         <translation>Click "Preview" to see the printed pages.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="213" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="255" />
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="214" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="256" />
         <source>保存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="216" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="258" />
         <source>取消打印</source>
         <translation>Cancel printing</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="218" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="260" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="241" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="283" />
         <source>检索“%1”</source>
         <translation>search "%1"</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="243" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="285" />
         <source>全部状态</source>
         <translation>all statuses</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="244" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="286" />
         <source>当前筛选：</source>
         <translation>Current filter: </translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="244" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="286" />
         <source>全部存续组织</source>
         <translation>all existing organizations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="274" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="320" />
         <source>正在生成预览…</source>
         <translation>Making the preview…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="274" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="320" />
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="285" />
-        <source>保存为 PDF</source>
-        <translation>Save as PDF</translation>
-    </message>
-    <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="285" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="334" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="298" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="334" />
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="335" />
+        <source>保存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="348" />
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="319" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="369" />
         <source>预览：%1，共 %2 页</source>
         <translation>Preview: %1, %2 pages</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="322" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="372" />
         <source>已保存：%1（共 %2 页）</source>
         <translation>Saved: %1 (%2 pages)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="333" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="383" />
         <source>打印未完成</source>
         <translation>Printing did not finish</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="341" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="391" />
         <source>已取消，未生成文件。</source>
         <translation>Cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="357" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="407" />
         <source>（仅预览前 %1 页，共 %2 页）</source>
         <translation>(first %1 of %2 pages shown)</translation>
     </message>

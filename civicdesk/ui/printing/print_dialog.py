@@ -122,7 +122,8 @@ class PrintDialog(QDialog):
         self.kind = QComboBox(left)
         self.kind.setObjectName("kind")
         names = {"register": self.tr("社会组织名录"), "organization": self.tr("社会组织登记信息表"),
-                 "statistics": self.tr("社会组织统计报告"), "filings": self.tr("申请事项办理情况表")}
+                 "statistics": self.tr("社会组织统计报告"), "filings": self.tr("申请事项办理情况表"),
+                 "inspection": self.tr("年检结果公告、参检情况报告"), "spotcheck": self.tr("“双随机、一公开”抽查结果")}
         for kind in printing.kinds():
             self.kind.addItem(names.get(kind.name, kind.label), kind.name)
         form.addRow(self.tr("文档："), self.kind)
