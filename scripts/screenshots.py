@@ -4,7 +4,8 @@
 
 It makes a fresh city database in a temporary folder, loads the demo, and shows what a clerk sees: the set-up
 wizard, the register with an organization selected, searches for 通江 and lnxh, and the new-organization form
-with a wrong USCC check character, the review queue and a change filing shown against the register.  Chinese
+with a wrong USCC check character, the review queue and a change filing shown against the register, and the
+监管 workbench (its 年度检查, 等级评估, 双随机抽查, 到期提醒 and 参数 tabs) in Chinese and in English.  Chinese
 needs a CJK font (scripts/setup.sh installs WenQuanYi Zen Hei).
 """
 
@@ -118,6 +119,7 @@ def main() -> int:
     shot(form, "org_form_error.png")
     form.close()
     shot_filings(app, ctx, window)
+    shot_supervision(app, ctx, window)
     window.close()
     runner.wait()
     db.close()
@@ -209,6 +211,113 @@ def shot_filings(app: QApplication, ctx, window) -> None:
     shot(dialog, "filing-establish.png")
     dialog.close()
     queue.close()
+
+
+def supervision_data(ctx) -> None:
+    """A year's inspection, ratings and a drawn spot check on the demo when it holds none (the screenshots'
+    own, invented like the demo): reports of last year's campaign entered by the clerk and most of them decided
+    by a reviewer, a rating decided and one waiting, the office's own 到期提醒 days, one plan at 4% drawn with one
+    check told to rectify."""
+    from datetime import date, timedelta
+
+    from civicdesk import clock
+    from civicdesk.errors import CivicDeskError
+    from civicdesk.services.admin import auth
+    from civicdesk.services.supervision import inspection, parameters, rating, spotcheck
+
+    db = ctx.db
+    users = {u.username: u for u in auth.list_users(db)}
+    clerk, reviewer, admin = users["zhangli"], users["wangfang"], users["admin"]
+    year = clock.today().year - 1
+    campaigns = inspection.list_campaigns(db)
+    if not campaigns:  # the demo ran none: last year's, the clerk's entries and the reviewer's conclusions
+        campaigns = [inspection.open_campaign(db, year, by=clerk)]
+        conclusions = ["pass"] * 7 + ["basic", "pass", "fail"] + ["pass"] * 10
+        for n, (org_id, _name, _uscc, form) in enumerate(inspection.due_list(db, campaigns[0])):
+            if n % 16 == 15:  # about one in sixteen never reports (参检率 about 93%)
+                continue
+            received = min(campaigns[0].deadline(form) + timedelta(days=(n % 7) * 9 - 30), clock.today())
+            inspection.record(db, year, org_id, {"received_on": received, "income": 50_000 + n * 3_100,
+                                                 "member_count": 40 + n}, by=clerk)
+            if n % 40 == 5:
+                continue  # a draft not yet submitted
+            inspection.submit(db, year, org_id, by=clerk)
+            if n % 30 == 4:
+                continue  # waiting for the reviewer
+            conclusion = conclusions[n % len(conclusions)]
+            inspection.decide(db, year, org_id, conclusion=conclusion, by=reviewer,
+                              reasons=None if conclusion == "pass" else "财务管理制度不健全，未按期换届")
+    due = inspection.due_list(db, campaigns[0], limit=40)
+    if not rating.list_ratings(db):
+        parts = {"basic": 58, "governance": 372, "performance": 385, "reputation": 140}
+        for org_id, *_rest in due[:12]:
+            try:
+                a = rating.apply(db, org_id, clock.today().year, by=clerk)
+            except CivicDeskError:
+                continue  # not eligible (its inspection last year): the screenshots take the next one
+            rating.score(db, a.id, parts, by=clerk)
+            rating.submit(db, a.id, by=clerk)
+            if rating.list_ratings(db, state="decided"):
+                break  # one waits for its decision
+            rating.decide(db, a.id, by=reviewer, decision_no=f"乐民评〔{clock.today().year}〕1号")
+    if not any(p.own for p in parameters.list_parameters(db)):  # an office's own rule, with its source
+        parameters.set_parameter(db, "supervision.due_days", 45, source="乐山市民政局社会组织管理科工作规程（2026）",
+                                 by=admin)
+    if not spotcheck.list_plans(db):
+        for name in ("李明", "陈静", "刘洋", "黄磊"):
+            spotcheck.add_inspector(db, name, unit="社会组织管理科", by=admin)
+        plan = spotcheck.plan(db, clock.today().year, "4%", by=clerk, title=f"{clock.today().year}年度双随机抽查")
+        drawn = spotcheck.draw(db, plan.id, by=clerk)
+        items = spotcheck.list_items(db, drawn.id)
+        start = date.fromisoformat(str(drawn.drawn_at)[:10]) if drawn.drawn_at else clock.today()
+        if items:
+            spotcheck.record(db, items[0].id, {"notice_on": start, "checked_on": start, "result": "rectify",
+                                               "findings": "未按规定公开年度工作报告",
+                                               "rectify_by": start + timedelta(days=30)}, by=clerk)
+        if len(items) > 1:
+            spotcheck.record(db, items[1].id, {"notice_on": start, "checked_on": start, "result": "clear"},
+                             by=clerk)
+
+
+def shot_supervision(app: QApplication, ctx, window) -> None:
+    """The 监管 workbench on the demo, each tab in Chinese (docs/supervision-inspection.png, -rating, -spotcheck,
+    -due, -parameters) and in English (the same names ending -en)."""
+    from civicdesk.services.admin import auth
+    from civicdesk.ui.context import AppContext
+    from civicdesk.ui.labels import Labels
+    from civicdesk.ui.main import install_translators
+    from civicdesk.ui.supervision.workbench import SupervisionWorkbench
+
+    supervision_data(ctx)
+    users = {u.username: u for u in auth.list_users(ctx.db)}
+    for lang in ("zh", "en"):
+        translators = install_translators(app, lang)
+        here = AppContext(ctx.db, ctx.settings, ctx.runner, lang, user=users["wangfang"])
+        bench = SupervisionWorkbench(here, Labels(ctx.db, lang), window)
+        bench.resize(1320, 720)
+        bench.show()
+        suffix = "" if lang == "zh" else "-en"
+        for key in ("inspection", "rating", "spotcheck", "due", "parameters"):
+            page = bench.set_tab(key)
+            wait(app, lambda bench=bench: not bench.busy())
+            settle(app)
+            if key == "inspection":
+                # a report waiting for this reviewer's conclusion: the figures above, the buttons enabled
+                for row in range(page.proxy.rowCount()):
+                    page.table.selectRow(row)
+                    if page.selected().state == "submitted":
+                        break
+            elif key in ("rating", "spotcheck") and page.proxy.rowCount():
+                page.table.selectRow(0)
+                wait(app, lambda bench=bench: not bench.busy())
+                if key == "spotcheck" and page.items_proxy.rowCount():
+                    page.items.selectRow(0)
+            settle(app)
+            shot(bench, f"supervision-{key}{suffix}.png")
+        bench.close()
+        for t in translators:
+            app.removeTranslator(t)
+    install_translators(app, "zh")
 
 
 if __name__ == "__main__":

@@ -198,6 +198,9 @@ class MainWindow(QMainWindow):
         from civicdesk.ui.filings.filing_menus import install_filing_menus  # 申请事项 and 系统 menus
 
         self.filing_menus = install_filing_menus(self)
+        from civicdesk.ui.supervision.menu import install_supervision_menu  # 监管 → 监管工作台
+
+        self.supervision_menu = install_supervision_menu(self)
 
     def _set_language(self, lang: str) -> None:
         self.ctx.settings.setValue("language", lang)

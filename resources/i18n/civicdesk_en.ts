@@ -1,6 +1,19 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/forms.py" line="133" />
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/forms.py" line="134" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="294" />
@@ -95,6 +108,14 @@
         <location filename="../../civicdesk/ui/admin/audit_viewer.py" line="236" />
         <source>正在核验…</source>
         <translation>Verifying…</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignTab</name>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/tab_base.py" line="32" />
+        <source>按组织名称或统一社会信用代码筛选</source>
+        <translation>Filter by organization name or credit code</translation>
     </message>
 </context>
 <context>
@@ -250,7 +271,7 @@
     <message>
         <location filename="../../civicdesk/ui/register/detail_pane.py" line="138" />
         <source>逾期报送</source>
-        <translation>submitted late</translation>
+        <translation>Received late</translation>
     </message>
     <message>
         <location filename="../../civicdesk/ui/register/detail_pane.py" line="149" />
@@ -316,6 +337,90 @@
         <location filename="../../civicdesk/ui/register/detail_pane.py" line="195" />
         <source>变更记录</source>
         <translation>Field changes</translation>
+    </message>
+</context>
+<context>
+    <name>DuePanel</name>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="61" />
+        <source>按组织名称或统一社会信用代码筛选</source>
+        <extracomment>the lists, in the grid's reading order, and the tab each one leads to</extracomment>
+        <translation>Filter by organization name or credit code</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="69" />
+        <source>截止日</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="69" />
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="70" />
+        <source>整改期限</source>
+        <translation>Rectify by</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="71" />
+        <source>组织类型</source>
+        <translation>Legal form</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="71" />
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="72" />
+        <source>抽查计划</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="75" />
+        <source>组织名称</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="77" />
+        <source>天数</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="105" />
+        <source>逾期 %1 天</source>
+        <translation>%1 days late</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="106" />
+        <source>%1 天</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="116" />
+        <source>%1 天内到期的年检报告</source>
+        <translation>Annual reports due within %1 days</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="117" />
+        <source>逾期未报的年检报告</source>
+        <translation>Annual reports overdue</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="118" />
+        <source>即将到期的评估等级</source>
+        <translation>Ratings expiring soon</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="119" />
+        <source>逾期未整改的抽查</source>
+        <translation>Checks past their rectification date</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="137" />
+        <source>截至 %1：共 %2 项需要处理</source>
+        <translation>As of %1, items to attend to: %2</translation>
     </message>
 </context>
 <context>
@@ -1171,6 +1276,291 @@ Demo data: %4</translation>
     </message>
 </context>
 <context>
+    <name>InspectionTab</name>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="45" />
+        <source>年度(&amp;Y)</source>
+        <translation>&amp;Year</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="50" />
+        <source>开始本年度年检</source>
+        <translation>Open this year's inspection</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="59" />
+        <source>全部状态</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="62" />
+        <source>全部结论</source>
+        <translation>All conclusions</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="65" />
+        <source>只看逾期报送</source>
+        <translation>Only late reports</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="70" />
+        <source>录入年报…</source>
+        <translation>Enter report…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="71" />
+        <source>提交</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="72" />
+        <source>退回…</source>
+        <translation>Return…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="73" />
+        <source>作出结论…</source>
+        <translation>Conclude…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="85" />
+        <source>组织名称</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="86" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="214" />
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="87" />
+        <source>组织类型</source>
+        <translation>Legal form</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="88" />
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="90" />
+        <source>收到日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="91" />
+        <source>逾期报送</source>
+        <translation>Received late</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="92" />
+        <source>结论</source>
+        <translation>Conclusion</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="94" />
+        <source>录入人</source>
+        <translation>Entered by</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="95" />
+        <source>提交人</source>
+        <translation>Submitted by</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="96" />
+        <source>决定人</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="127" />
+        <source>%1年度尚未开始年检。</source>
+        <translation>No inspection of %1 yet.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="130" />
+        <source>进行中</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="130" />
+        <source>已结束</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="135" />
+        <source>%1年度年检（%2）：应检 %3，已报送 %4，已作结论 %5，参检率 %6；合格 %7，基本合格 %8，不合格 %9，逾期报送 %10</source>
+        <translation>Inspection of %1 (%2): due %3, received %4, concluded %5, participation %6; pass %7, basic pass %8, fail %9, late %10</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="143" />
+        <source>共 %1 份年报</source>
+        <translation>Reports: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="152" />
+        <source>本年度年检尚未开始或已结束。</source>
+        <translation>This year's inspection is not open.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="154" />
+        <source>请先选择一份年报。</source>
+        <translation>Select a report first.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="160" />
+        <source>已提交或已作结论的年报不能修改。</source>
+        <translation>A report submitted or concluded cannot be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="162" />
+        <source>只有草稿或已退回的年报可以提交。</source>
+        <translation>Only a draft or returned report can be submitted.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="166" />
+        <source>只有待审核的年报可以退回或作出结论。</source>
+        <translation>Only a submitted report can be returned or concluded.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="189" />
+        <source>已开始%1年度年检。</source>
+        <translation>Inspection of %1 opened.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="219" />
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="222" />
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="226" />
+        <source>组织(&amp;O)</source>
+        <translation>&amp;Organization</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="227" />
+        <source>收到日期(&amp;D)</source>
+        <translation>Received &amp;on</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="228" />
+        <source>收到的材料(&amp;M)</source>
+        <translation>&amp;Materials received</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="230" />
+        <source>收入(&amp;I)</source>
+        <translation>&amp;Income</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="231" />
+        <source>支出(&amp;E)</source>
+        <translation>&amp;Expenditure</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="232" />
+        <source>年末净资产(&amp;A)</source>
+        <translation>Net &amp;assets at year end</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="233" />
+        <source>工作人员数</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="234" />
+        <source>会员数</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="235" />
+        <source>开展活动次数</source>
+        <translation>Activities held</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="237" />
+        <source>业务主管单位初审意见</source>
+        <translation>Sponsor's preliminary opinion</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="238" />
+        <source>初审日期</source>
+        <translation>Opinion dated</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="239" />
+        <source>初审说明</source>
+        <translation>Sponsor's note</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="246" />
+        <source>录入年报：%1</source>
+        <translation>Annual report: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="246" />
+        <source>录入年报</source>
+        <translation>Enter an annual report</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="247" />
+        <source>已保存年报。</source>
+        <translation>Report saved.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="255" />
+        <source>已提交，待另一名审核人员作出结论。</source>
+        <translation>Submitted: another reviewer gives the conclusion.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="263" />
+        <source>退回年报：%1</source>
+        <translation>Return the report: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="264" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="285" />
+        <source>理由(&amp;R)</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="267" />
+        <source>已退回。</source>
+        <translation>Returned.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="282" />
+        <source>业务主管单位初审意见：%1</source>
+        <translation>Sponsor's preliminary opinion: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="283" />
+        <source>作出年检结论：%1</source>
+        <translation>Conclusion: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="284" />
+        <source>结论(&amp;C)</source>
+        <translation>&amp;Conclusion</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="286" />
+        <source>文号(&amp;N)</source>
+        <translation>Decision &amp;number</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="286" />
+        <source>已作出年检结论。</source>
+        <translation>Conclusion given.</translation>
+    </message>
+</context>
+<context>
     <name>IssueSummary</name>
     <message>
         <location filename="../../civicdesk/ui/widgets/issue_summary.py" line="34" />
@@ -1364,79 +1754,79 @@ Demo data: %4</translation>
     </message>
     <message>
         <location filename="../../civicdesk/ui/main_window.py" line="193" />
-        <location filename="../../civicdesk/ui/main_window.py" line="466" />
+        <location filename="../../civicdesk/ui/main_window.py" line="469" />
         <source>统计摘要</source>
         <translation>Statistics summary</translation>
     </message>
     <message>
         <location filename="../../civicdesk/ui/main_window.py" line="194" />
-        <location filename="../../civicdesk/ui/main_window.py" line="204" />
+        <location filename="../../civicdesk/ui/main_window.py" line="207" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="204" />
+        <location filename="../../civicdesk/ui/main_window.py" line="207" />
         <source>界面语言将在下次启动时切换。</source>
         <translation>The language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="323" />
-        <location filename="../../civicdesk/ui/main_window.py" line="345" />
+        <location filename="../../civicdesk/ui/main_window.py" line="326" />
+        <location filename="../../civicdesk/ui/main_window.py" line="348" />
         <source>共 %1 个组织</source>
         <translation>%1 organizations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="347" />
+        <location filename="../../civicdesk/ui/main_window.py" line="350" />
         <source>（另有 %1 个已注销或撤销，未显示）</source>
         <translation> (%1 more deregistered or revoked, not shown)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="350" />
+        <location filename="../../civicdesk/ui/main_window.py" line="353" />
         <source>市局登记 %1 个</source>
         <translation>%1 by the city bureau</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="350" />
+        <location filename="../../civicdesk/ui/main_window.py" line="353" />
         <source>区县登记 %1 个</source>
         <translation>%1 by the counties</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="351" />
+        <location filename="../../civicdesk/ui/main_window.py" line="354" />
         <source>；本单位登记 %1 个，</source>
         <translation>; %1 registered by this office, </translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="352" />
+        <location filename="../../civicdesk/ui/main_window.py" line="355" />
         <source>市民政局登记、住所在本区县的组织随市局的同步包到达，也列在本单位的登记簿中。</source>
         <translation>Organizations the city bureau registered that are located in this county arrive with the city's sync packages and are listed in this register too.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="424" />
+        <location filename="../../civicdesk/ui/main_window.py" line="427" />
         <source>正在载入演示数据…</source>
         <translation>Loading the demo data…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="430" />
+        <location filename="../../civicdesk/ui/main_window.py" line="433" />
         <source>演示数据已载入，未重复载入。</source>
         <translation>The demo data is already loaded; nothing was added.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="432" />
+        <location filename="../../civicdesk/ui/main_window.py" line="435" />
         <source>已载入演示数据：%1 个组织</source>
         <translation>Demo data loaded: %1 organizations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="450" />
+        <location filename="../../civicdesk/ui/main_window.py" line="453" />
         <source>%1年户籍人口 %2</source>
         <translation>%1 registered (hukou) population %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="450" />
+        <location filename="../../civicdesk/ui/main_window.py" line="453" />
         <source>%1年常住人口 %2</source>
         <translation>%1 resident population %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="453" />
+        <location filename="../../civicdesk/ui/main_window.py" line="456" />
         <source>登记社会组织 {n} 个（社会团体 {sg}，民办非企业单位 {ss}，基金会 {fd}）。
 社区社会组织 {ct} 个：登记 {cr}，乡镇（街道）备案 {cf}，纳入村（社区）指导管理 {cg}。
 每万人拥有社会组织 {d} 个（{basis}）。</source>
@@ -1445,58 +1835,58 @@ Demo data: %4</translation>
 {d} social organizations per 10,000 people ({basis}).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="463" />
+        <location filename="../../civicdesk/ui/main_window.py" line="466" />
         <source>登记簿中存续的组织：本单位登记 %1 个，市局登记 %2 个（住所在本区县、由市局登记，随市局的同步包到达）。</source>
         <translation>Existing organizations in the register: %1 registered by this office, %2 by the city bureau (located in this county, registered by the city, arrived with the city's sync packages).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="464" />
+        <location filename="../../civicdesk/ui/main_window.py" line="467" />
         <source>登记簿中存续的组织：本单位登记 %1 个，区县登记 %2 个。</source>
         <translation>Existing organizations in the register: %1 registered by this office, %2 by the counties.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="483" />
+        <location filename="../../civicdesk/ui/main_window.py" line="486" />
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="492" />
+        <location filename="../../civicdesk/ui/main_window.py" line="495" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="494" />
+        <location filename="../../civicdesk/ui/main_window.py" line="497" />
         <source>尚未打开过其他数据库：请用“打开数据库…”。</source>
         <translation>No other database was opened yet: use Open database….</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="498" />
-        <location filename="../../civicdesk/ui/main_window.py" line="502" />
+        <location filename="../../civicdesk/ui/main_window.py" line="501" />
+        <location filename="../../civicdesk/ui/main_window.py" line="505" />
         <source>新建数据库</source>
         <translation>New database</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="499" />
+        <location filename="../../civicdesk/ui/main_window.py" line="502" />
         <source>CivicDesk 数据库 (*.sqlite3)</source>
         <translation>CivicDesk databases (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="502" />
+        <location filename="../../civicdesk/ui/main_window.py" line="505" />
         <source>文件已存在，请用“打开数据库”。</source>
         <translation>The file exists; use Open database.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="507" />
+        <location filename="../../civicdesk/ui/main_window.py" line="510" />
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="508" />
+        <location filename="../../civicdesk/ui/main_window.py" line="511" />
         <source>CivicDesk 数据库 (*.sqlite3 *.db);;所有文件 (*)</source>
         <translation>CivicDesk databases (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="518" />
+        <location filename="../../civicdesk/ui/main_window.py" line="521" />
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
@@ -2092,6 +2482,233 @@ Demo data: %4</translation>
     </message>
 </context>
 <context>
+    <name>ParameterDialog</name>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="238" />
+        <source>设定监管参数</source>
+        <translation>Set a supervision parameter</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="247" />
+        <source>全部组织类型</source>
+        <translation>All legal forms</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="254" />
+        <source>不限</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="261" />
+        <source>月-日，如 05-31</source>
+        <translation>Month-day, such as 05-31</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="261" />
+        <source>整数</source>
+        <translation>A whole number</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="262" />
+        <source>各级比例，如 {"county": 0.03, "city": 0.04, "province": 0.05}</source>
+        <translation>A ratio per level, such as {"county": 0.03, "city": 0.04, "province": 0.05}</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="263" />
+        <source>JSON 列表，格式同默认值</source>
+        <translation>A JSON list, in the form of the default</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="271" />
+        <source>法规条款或本机关文件（必填）</source>
+        <translation>Article of law or this office's notice (required)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="284" />
+        <source>参数</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="285" />
+        <source>适用组织类型(&amp;L)</source>
+        <translation>&amp;Legal form</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="286" />
+        <source>起始年度(&amp;F)</source>
+        <translation>&amp;From year</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="287" />
+        <source>截止年度(&amp;T)</source>
+        <translation>&amp;To year</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="288" />
+        <source>值(&amp;V)</source>
+        <translation>&amp;Value</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="290" />
+        <source>依据(&amp;S)</source>
+        <translation>&amp;Source</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="291" />
+        <source>默认值的依据</source>
+        <translation>Source of the default</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="292" />
+        <source>备注(&amp;N)</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="294" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="295" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="329" />
+        <source>已设定参数：%1</source>
+        <translation>Parameter set: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ParametersTab</name>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="78" />
+        <source>参数</source>
+        <extracomment>the scope columns' "any" (a year spin box at its minimum)</extracomment>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="79" />
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="80" />
+        <source>适用组织类型</source>
+        <translation>Legal form</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="81" />
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="82" />
+        <source>适用年度</source>
+        <translation>Years</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="83" />
+        <source>值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="85" />
+        <source>来源</source>
+        <translation>Set by</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="85" />
+        <source>本机关设定</source>
+        <translation>this office</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="85" />
+        <source>默认</source>
+        <translation>default</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="87" />
+        <source>设定人</source>
+        <translation>Edited by</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="88" />
+        <source>依据</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="96" />
+        <source>按参数名称、代码或依据筛选</source>
+        <translation>Filter by name, key or source</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="98" />
+        <source>只看本机关设定的值</source>
+        <translation>Only this office's values</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="100" />
+        <source>设定本机关的值…</source>
+        <translation>Set this office's value…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="102" />
+        <source>恢复默认…</source>
+        <translation>Reset to default…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="104" />
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="139" />
+        <source>不限</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="162" />
+        <source>共 %1 项参数；本机关设定 %2 项</source>
+        <translation>Parameters: %1; set by this office: %2</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="178" />
+        <source>只读：未登录。监管参数只有管理员可以修改。</source>
+        <translation>Read-only: not logged in. Only an administrator can change the supervision parameters.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="180" />
+        <source>监管参数只有管理员可以修改；您的角色（%1）只能查看。</source>
+        <translation>Only an administrator can change the supervision parameters; your role (%1) can view them.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="190" />
+        <source>请先选择一项参数。</source>
+        <translation>Select a parameter first.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="193" />
+        <source>请选择一项本机关设定的值：默认值无需恢复。</source>
+        <translation>Select a value this office set: a default needs no reset.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="213" />
+        <source>恢复默认</source>
+        <translation>Reset to default</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="214" />
+        <source>撤销本机关对“%1”的设定（%2），恢复默认值？</source>
+        <translation>Remove this office's value of "%1" (%2) and use the default again?</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="221" />
+        <source>已恢复默认值：%1</source>
+        <translation>Default restored: %1</translation>
+    </message>
+</context>
+<context>
     <name>PasswordPair</name>
     <message>
         <location filename="../../civicdesk/ui/admin/login_dialog.py" line="53" />
@@ -2359,6 +2976,281 @@ Demo data: %4</translation>
     </message>
 </context>
 <context>
+    <name>RatingTab</name>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="35" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="103" />
+        <source>全部年度</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="36" />
+        <source>全部状态</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="41" />
+        <source>全部等级</source>
+        <translation>All grades</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="44" />
+        <source>只看即将到期</source>
+        <translation>Only expiring soon</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="53" />
+        <source>申请评估…</source>
+        <translation>Apply…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="54" />
+        <source>评分…</source>
+        <translation>Score…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="55" />
+        <source>提交</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="56" />
+        <source>评定…</source>
+        <translation>Decide…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="57" />
+        <source>不予评定…</source>
+        <translation>Refuse…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="58" />
+        <source>降级…</source>
+        <translation>Lower…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="59" />
+        <source>撤销等级…</source>
+        <translation>Cancel rating…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="69" />
+        <source>组织名称</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="70" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="182" />
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="71" />
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="72" />
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="73" />
+        <source>申请日期</source>
+        <translation>Applied on</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="74" />
+        <source>总分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="75" />
+        <source>评定等级</source>
+        <translation>Grade decided</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="76" />
+        <source>现等级</source>
+        <translation>Current grade</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="77" />
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="78" />
+        <source>录入人</source>
+        <translation>Entered by</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="79" />
+        <source>决定人</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="98" />
+        <source>只看 %1 天内到期的有效等级</source>
+        <translation>Only ratings ending within %1 days</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="112" />
+        <source>共 %1 件申请；有效等级 %2 个，其中 %3 个将在 %4 天内到期</source>
+        <translation>Applications: %1; ratings in force: %2, ending within %4 days: %3</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="122" />
+        <source>请先选择一件申请。</source>
+        <translation>Select an application first.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="126" />
+        <source>只有已申请或已评分的申请可以评分。</source>
+        <translation>Only an application applied or scored can be scored.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="128" />
+        <source>各部分评分完成后才能提交。</source>
+        <translation>Every part must be scored before it is submitted.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="133" />
+        <source>只有已提交的申请可以评定。</source>
+        <translation>Only a submitted application can be decided.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="135" />
+        <source>只有尚未评定的申请可以不予评定。</source>
+        <translation>Only an application not yet decided can be refused.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="139" />
+        <source>只有有效的评估等级可以降级或撤销。</source>
+        <translation>Only a rating in force can be lowered or cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="161" />
+        <source>理由：</source>
+        <translation>Reason: </translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="191" />
+        <source>申请评估</source>
+        <translation>Apply for a rating</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="192" />
+        <source>组织(&amp;O)</source>
+        <translation>&amp;Organization</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="192" />
+        <source>评估年度(&amp;Y)</source>
+        <translation>&amp;Year rated</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="193" />
+        <source>申请日期(&amp;D)</source>
+        <translation>&amp;Date applied</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="193" />
+        <source>已受理评估申请。</source>
+        <translation>Application accepted.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="194" />
+        <source>受理时逐条核对申请条件；不符合的，说明所依据的条件，不予受理。</source>
+        <translation>Each eligibility rule is checked on application; one that fails is named and the application is not accepted.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="212" />
+        <source>评分：%1</source>
+        <translation>Scores: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="213" />
+        <source>已保存评分。</source>
+        <translation>Scores saved.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="220" />
+        <source>已提交评定。</source>
+        <translation>Submitted for decision.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="233" />
+        <source>评定决定的文号（必填）</source>
+        <translation>Number of the decision (required)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="239" />
+        <source>总分 %1，等级 %2。评定日起算有效期。</source>
+        <translation>Total %1, grade %2. Valid from the day of the decision.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="240" />
+        <source>评定：%1</source>
+        <translation>Decide: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="241" />
+        <source>文号(&amp;N)</source>
+        <translation>Decision &amp;number</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="242" />
+        <source>评定日期(&amp;D)</source>
+        <translation>&amp;Date decided</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="242" />
+        <source>已评定。</source>
+        <translation>Decided.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="250" />
+        <source>理由(&amp;R)</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="259" />
+        <source>不予评定：%1</source>
+        <translation>Refuse: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="260" />
+        <source>已不予评定。</source>
+        <translation>Refused.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="270" />
+        <source>降级：%1</source>
+        <translation>Lower: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="271" />
+        <source>已降级。</source>
+        <translation>Lowered.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="272" />
+        <source>降为(&amp;G)</source>
+        <translation>Lower to &amp;grade</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="279" />
+        <source>撤销等级：%1</source>
+        <translation>Cancel the rating: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="280" />
+        <source>已撤销等级。</source>
+        <translation>Rating cancelled.</translation>
+    </message>
+</context>
+<context>
     <name>ReportPage</name>
     <message>
         <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="228" />
@@ -2598,6 +3490,336 @@ Demo data: %4</translation>
     </message>
 </context>
 <context>
+    <name>SpotcheckTab</name>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="41" />
+        <source>按抽中的组织名称或统一社会信用代码筛选</source>
+        <translation>Filter the organizations drawn by name or credit code</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="44" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="114" />
+        <source>全部年度</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="49" />
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="50" />
+        <source>组织名称</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="51" />
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="52" />
+        <source>检查人员</source>
+        <translation>Inspectors</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="54" />
+        <source>告知日期</source>
+        <translation>Notified</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="55" />
+        <source>检查日期</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="56" />
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="58" />
+        <source>整改期限</source>
+        <translation>Rectify by</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="59" />
+        <source>整改完成</source>
+        <translation>Rectified</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="60" />
+        <source>公示日期</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="64" />
+        <source>抽中的检查对象</source>
+        <translation>Organizations drawn</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="74" />
+        <source>新建计划…</source>
+        <translation>New plan…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="75" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="222" />
+        <source>抽取</source>
+        <translation>Draw</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="76" />
+        <source>核验</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="77" />
+        <source>取消计划…</source>
+        <translation>Cancel plan…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="78" />
+        <source>添加检查人员…</source>
+        <translation>Add inspector…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="79" />
+        <source>记录检查结果…</source>
+        <translation>Record check…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="85" />
+        <source>计划</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="86" />
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="87" />
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="88" />
+        <source>比例</source>
+        <translation>Ratio</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="90" />
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="91" />
+        <source>可抽对象</source>
+        <translation>Eligible</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="92" />
+        <source>抽中</source>
+        <translation>Drawn</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="93" />
+        <source>抽取时间</source>
+        <translation>Drawn at</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="94" />
+        <source>随机种子</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="99" />
+        <source>%1年度抽查计划</source>
+        <translation>Spot-check plan %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="123" />
+        <source>共 %1 个抽查计划；已抽取 %2 个</source>
+        <translation>Plans: %1; drawn: %2</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="145" />
+        <source>抽中的检查对象（%1 个；逾期未整改 %2 个）</source>
+        <translation>Organizations drawn: %1; past their rectification date: %2</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="164" />
+        <source>请先选择一个抽查计划。</source>
+        <translation>Select a plan first.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="168" />
+        <source>只有尚未抽取的计划可以抽取：抽取结果不能重做。</source>
+        <translation>Only a plan not yet drawn can be drawn: a draw cannot be redone.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="170" />
+        <source>该计划尚未抽取，无可核验。</source>
+        <translation>The plan is not drawn: nothing to verify.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="172" />
+        <source>只有已计划或已抽取的计划可以取消。</source>
+        <translation>Only a plan planned or drawn can be cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="174" />
+        <source>请先在下方选择一个抽中的检查对象。</source>
+        <translation>Select an organization drawn, below, first.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="202" />
+        <source>如 3% 或 0.03</source>
+        <translation>such as 3% or 0.03</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="212" />
+        <source>新建抽查计划</source>
+        <translation>New spot-check plan</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="213" />
+        <source>年度(&amp;Y)</source>
+        <translation>&amp;Year</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="213" />
+        <source>类型(&amp;K)</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="214" />
+        <source>抽查比例(&amp;R)</source>
+        <translation>&amp;Ratio</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="214" />
+        <source>计划名称(&amp;T)</source>
+        <translation>&amp;Title</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="215" />
+        <source>每项检查人员数(&amp;P)</source>
+        <translation>Inspectors &amp;per check</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="215" />
+        <source>已新建抽查计划。</source>
+        <translation>Plan created.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="216" />
+        <source>比例不得低于本级法定下限（见“参数”页的抽查比例下限）。</source>
+        <translation>The ratio may not be under the legal minimum of the office's level (see the minimum ratio on the Parameters tab).</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="223" />
+        <source>从符合条件的组织中按 %1 的比例随机抽取检查对象并匹配检查人员？抽取结果不能重做，只能取消计划。</source>
+        <translation>Draw %1 of the eligible organizations at random, with their inspectors? A draw cannot be redone, only the plan cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="230" />
+        <source>已抽取：%1 个符合条件的组织中抽中 %2 个。</source>
+        <translation>Drawn: %2 of the %1 eligible organizations.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="262" />
+        <source>取消抽查计划：%1</source>
+        <translation>Cancel the plan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="263" />
+        <source>理由(&amp;R)</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="265" />
+        <source>已取消抽查计划。</source>
+        <translation>Plan cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="277" />
+        <source>添加检查人员</source>
+        <translation>Add an inspector</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="278" />
+        <source>姓名(&amp;N)</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="278" />
+        <source>科室(&amp;U)</source>
+        <translation>&amp;Unit</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="279" />
+        <source>系统账号(&amp;A)</source>
+        <translation>&amp;Account</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="279" />
+        <source>已添加检查人员。</source>
+        <translation>Inspector added.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="287" />
+        <source>（未定）</source>
+        <translation>(none yet)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="293" />
+        <source>记录检查结果：%1</source>
+        <translation>Check: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="294" />
+        <source>告知日期(&amp;N)</source>
+        <translation>&amp;Notified on</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="295" />
+        <source>检查日期(&amp;C)</source>
+        <translation>&amp;Checked on</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="296" />
+        <source>检查发现(&amp;F)</source>
+        <translation>&amp;Findings</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="297" />
+        <source>结果(&amp;R)</source>
+        <translation>&amp;Result</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="298" />
+        <source>整改期限(&amp;B)</source>
+        <translation>Rectify &amp;by</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="299" />
+        <source>整改完成日期(&amp;D)</source>
+        <translation>Rectifie&amp;d on</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="300" />
+        <source>公示日期(&amp;P)</source>
+        <translation>&amp;Published on</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="301" />
+        <source>已记录检查结果。</source>
+        <translation>Check recorded.</translation>
+    </message>
+</context>
+<context>
     <name>StaffBox</name>
     <message>
         <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="378" />
@@ -2641,6 +3863,100 @@ Demo data: %4</translation>
         <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="408" />
         <source>添加经办人员</source>
         <translation>Add a clerk</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionForms</name>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/forms.py" line="44" />
+        <source>未填</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/forms.py" line="171" />
+        <source>录入人、提交人不能对本记录作出决定：须由另一名审核人员决定（双人复核）。</source>
+        <translation>Whoever entered or submitted this record cannot decide it: another reviewer must (four eyes).</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/forms.py" line="181" />
+        <source>只读：未登录。请从“系统 → 登录…”登录。</source>
+        <translation>Read-only: not logged in. Log in with System → Log in….</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/forms.py" line="184" />
+        <source>您的角色（%1）不能作出决定：须由审核人员或管理员决定。</source>
+        <translation>Your role (%1) cannot decide: a reviewer or an administrator must.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/forms.py" line="186" />
+        <source>您的角色（%1）无权办理此事项。</source>
+        <translation>Your role (%1) may not do this.</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionMenu</name>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/menu.py" line="18" />
+        <source>监管工作台</source>
+        <translation>Supervision workbench</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/menu.py" line="20" />
+        <source>监管(&amp;U)</source>
+        <translation>S&amp;upervision</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionWorkbench</name>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="39" />
+        <source>监管工作台</source>
+        <translation>Supervision workbench</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="60" />
+        <source>到期提醒</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="60" />
+        <source>年度检查</source>
+        <translation>Annual inspection</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="60" />
+        <source>等级评估</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="61" />
+        <source>双随机抽查</source>
+        <translation>Spot checks</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="61" />
+        <source>参数</source>
+        <translation>Parameters</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="75" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="78" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="177" />
+        <source>已取消。按 F5 重新载入。</source>
+        <translation>Cancelled. Press F5 to load again.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="199" />
+        <source>操作未完成</source>
+        <translation>Not done</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,72 @@
+"""What the 到期提醒 tab lists, gathered from the supervision services on the runner (no SQL here: the ui
+talks to services only).  See :mod:`civicdesk.ui.supervision.due_panel` for what each list means."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from civicdesk import clock
+from civicdesk.services.core.database import Database
+from civicdesk.services.supervision import inspection, parameters, rating, spotcheck
+from civicdesk.ui.supervision.due_panel import DueLists, DueRow
+
+
+def reports(db: Database, labels: dict[str, str], days: int, job: Any = None) -> tuple[list[DueRow], list[DueRow]]:
+    """(due within ``days``, overdue): the due organizations of this office's open campaigns without a report."""
+    today = clock.today()
+    soon: list[DueRow] = []
+    late: list[DueRow] = []
+    for campaign in inspection.list_campaigns(db):
+        if campaign.state != "open":
+            continue
+        if job is not None:
+            job.check()
+        late += [DueRow(m.organization_id, m.name, m.uscc, m.deadline, labels.get(m.legal_form or "", ""))
+                 for m in inspection.missing_list(db, campaign)]
+        if min(campaign.deadline(form) for form in (*labels, None)) > today + timedelta(days=days):
+            continue  # no legal form's deadline within the days: nothing is due soon (and no list to read)
+        have = {r.organization_id for r in inspection.list_records(db, campaign)}
+        for org_id, name, uscc, form in inspection.due_list(db, campaign):
+            deadline = campaign.deadline(form)
+            if org_id not in have and today <= deadline <= today + timedelta(days=days):
+                soon.append(DueRow(org_id, name, uscc, deadline, labels.get(form or "", form or "")))
+    return sorted(soon, key=lambda r: (r.on, r.name)), sorted(late, key=lambda r: (r.on, r.name))
+
+
+def expiring_ratings(db: Database) -> list[DueRow]:
+    """Ratings in force ending within ``rating.expiry_warning_days``, soonest first."""
+    return [DueRow(r.organization_id, r.organization_name, r.uscc, r.valid_to, r.current_grade or "")
+            for r in rating.list_ratings(db, expiring=True) if r.valid_to is not None]
+
+
+def past_rectification(db: Database, job: Any = None) -> list[DueRow]:
+    """Spot checks told to rectify by a date that passed, without a rectification recorded."""
+    today = clock.today()
+    found = []
+    for plan in spotcheck.list_plans(db):
+        if plan.state not in ("drawn", "completed"):
+            continue
+        if job is not None:
+            job.check()
+        title = plan.title or str(plan.year)
+        for item in spotcheck.list_items(db, plan.id):
+            if item.result == "rectify" and item.rectify_by is not None and item.rectified_on is None \
+                    and item.rectify_by < today:
+                found.append(DueRow(item.organization_id, item.organization_name, item.uscc, item.rectify_by, title))
+    return sorted(found, key=lambda r: (r.on, r.name))
+
+
+def due_lists(db: Database, lang: str, job: Any = None) -> DueLists:
+    """The four lists as of today (the program's clock)."""
+    from civicdesk.services.register import lookups
+
+    days = int(parameters.value(db, "supervision.due_days"))
+    forms = {v.code: v.label(lang) for v in lookups.dictionaries(db).get("legal_form", [])}
+    soon, late = reports(db, forms, days, job)
+    if job is not None:
+        job.progress(2, 4)
+    expiring = expiring_ratings(db)
+    if job is not None:
+        job.progress(3, 4)
+    return DueLists(due_soon=soon, overdue=late, expiring=expiring, rectify=past_rectification(db, job), days=days)

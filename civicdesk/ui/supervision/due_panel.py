@@ -1,0 +1,148 @@
+"""The workbench's 到期提醒 tab: four lists side by side, each with its count in its title.
+
+- 即将到期的年检报告: organizations due in the open campaign, without a report, whose registry deadline falls
+  within ``supervision.due_days`` (30 by default) days;
+- 逾期未报: due, without a report, the deadline of their legal form passed;
+- 即将到期的评估等级: ratings whose validity ends within ``rating.expiry_warning_days``;
+- 逾期未整改: spot checks whose rectification date passed without a rectification date recorded.
+
+Each list is a :class:`~civicdesk.ui.supervision.table.RowsModel` of :class:`DueRow`; Enter (or a double
+click) on a line goes to its tab with the organization in the filter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from civicdesk import clock
+from civicdesk.ui.supervision.table import BAD, WARN, Column, RowsFilter, RowsModel, make_view, selected_row
+
+if TYPE_CHECKING:
+    from civicdesk.ui.supervision.workbench import SupervisionWorkbench
+
+#: the lists, in the grid's reading order, and the tab each one leads to
+LISTS = (("due_soon", "inspection"), ("overdue", "inspection"), ("expiring", "rating"), ("rectify", "spotcheck"))
+
+
+@dataclass(frozen=True)
+class DueRow:
+    """One line of a due list: the organization, the date that matters and what it is about."""
+
+    id: str  # the organization's id
+    name: str
+    uscc: str | None
+    on: date  # the deadline, the end of validity, the rectification date
+    about: str  # a word for the line: a legal form, a grade, a plan's title
+
+
+@dataclass(frozen=True)
+class DueLists:
+    due_soon: list[DueRow]
+    overdue: list[DueRow]
+    expiring: list[DueRow]
+    rectify: list[DueRow]
+    days: int  # supervision.due_days, for the titles
+
+
+class DuePanel(QWidget):
+    loaded = Signal(int)  # lines in all four lists
+
+    def __init__(self, bench: SupervisionWorkbench) -> None:
+        super().__init__(bench)
+        self.bench, self.ctx = bench, bench.ctx
+        self.setObjectName("due_panel")
+        self.search = QLineEdit()
+        self.search.setObjectName("due_search")
+        self.search.setPlaceholderText(self.tr("按组织名称或统一社会信用代码筛选"))
+        self.search.setClearButtonEnabled(True)
+        self.summary = QLabel()
+        self.summary.setObjectName("due_summary")
+        self.groups: dict[str, QGroupBox] = {}
+        self.models: dict[str, RowsModel] = {}
+        self.proxies: dict[str, RowsFilter] = {}
+        self.tables: dict[str, Any] = {}
+        dates = {"due_soon": self.tr("截止日"), "overdue": self.tr("截止日"), "expiring": self.tr("有效期至"),
+                 "rectify": self.tr("整改期限")}
+        abouts = {"due_soon": self.tr("组织类型"), "overdue": self.tr("组织类型"), "expiring": self.tr("等级"),
+                  "rectify": self.tr("抽查计划")}
+        grid = QGridLayout()
+        for i, (key, _tab) in enumerate(LISTS):
+            columns = [Column("name", self.tr("组织名称"), 220, stretch=True),
+                       Column("on", dates[key], 90, color=self._color(key)),
+                       Column("days", self.tr("天数"), 90, text=self._days, sort=lambda r: (r.on - clock.today()).days,
+                              color=self._color(key)),
+                       Column("about", abouts[key], 130)]
+            model = RowsModel(columns, self)
+            proxy = RowsFilter(self, text_columns=(0,))
+            table = make_view(model, proxy, f"due_{key}", self)
+            table.doubleClicked.connect(lambda _i, key=key: self.open_line(key))
+            table.activated.connect(lambda _i, key=key: self.open_line(key))  # Enter
+            group = QGroupBox()
+            group.setObjectName(f"due_group_{key}")
+            box = QVBoxLayout(group)
+            box.addWidget(table)
+            grid.addWidget(group, i // 2, i % 2)
+            self.groups[key], self.models[key], self.proxies[key], self.tables[key] = group, model, proxy, table
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addLayout(grid, 1)
+        layout.addWidget(self.summary)
+        self.search.textChanged.connect(self._filter)
+        self._titles(None)
+
+    def _filter(self, text: str) -> None:
+        for proxy in self.proxies.values():
+            proxy.set_text(text)
+
+    def _days(self, row: DueRow) -> str:
+        days = (row.on - clock.today()).days
+        if days < 0:
+            return self.tr("逾期 %1 天").replace("%1", str(-days))
+        return self.tr("%1 天").replace("%1", str(days))
+
+    @staticmethod
+    def _color(key: str) -> Any:
+        def color(row: DueRow) -> Any:
+            return BAD if row.on < clock.today() else WARN if key != "overdue" else BAD
+        return color
+
+    def _titles(self, lists: DueLists | None) -> None:
+        days = lists.days if lists is not None else 30
+        titles = {"due_soon": self.tr("%1 天内到期的年检报告").replace("%1", str(days)),
+                  "overdue": self.tr("逾期未报的年检报告"),
+                  "expiring": self.tr("即将到期的评估等级"),
+                  "rectify": self.tr("逾期未整改的抽查")}
+        for key, group in self.groups.items():
+            n = len(getattr(lists, key)) if lists is not None else None
+            group.setTitle(titles[key] if n is None else f"{titles[key]}（{n}）" if self.ctx.lang.startswith("zh")
+                           else f"{titles[key]} ({n})")
+
+    # -- loading --------------------------------------------------------------------------------------------
+    def reload(self) -> None:
+        from civicdesk.ui.supervision.due_lists import due_lists
+
+        db, lang = self.ctx.db, self.ctx.lang
+        self.bench.run(lambda job: due_lists(db, lang, job), self._loaded, key="due")
+
+    def _loaded(self, lists: DueLists) -> None:
+        for key, model in self.models.items():
+            model.set_rows(getattr(lists, key))
+        self._titles(lists)
+        total = sum(m.rowCount() for m in self.models.values())
+        self.summary.setText(self.tr("截至 %1：共 %2 项需要处理").replace("%1", clock.today().isoformat())
+                             .replace("%2", str(total)))
+        self.loaded.emit(total)
+
+    # -- going to a line -----------------------------------------------------------------------------------------
+    def open_line(self, key: str) -> None:
+        row = selected_row(self.tables[key])
+        if row is None:
+            return
+        tab = dict(LISTS)[key]
+        page = self.bench.set_tab(tab)
+        page.show_organization(row.name)

@@ -1,0 +1,223 @@
+"""The 监管 workbench (监管 → 监管工作台, Ctrl+J): a window of its own, beside the register, with a tab per task.
+
+到期提醒 (what is due or late), 年度检查, 等级评估, 双随机抽查 and 参数.  Every tab loads on the one runner
+(``ctx.runner``) through :meth:`SupervisionWorkbench.run`: a newer load of a tab supersedes its older one, the
+bar at the bottom moves while a load lasts and 取消 (Esc while it runs) drops it.  A tab loads when first shown
+and again whenever an op reports that supervision data changed.  The window remembers its geometry and its
+last tab (QSettings ``supervision/*``).
+
+Keys: Ctrl+1 … Ctrl+5 the tabs (Ctrl+Tab too), F5 reloads the tab, Ctrl+F its filter, Enter opens the
+selected row, Esc cancels a load or closes the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton, QTabWidget, QVBoxLayout,
+    QWidget,
+)
+
+from civicdesk.ui.context import AppContext, Changes
+from civicdesk.ui.labels import Labels
+from civicdesk.ui.runner import Cancelled, Job, Op
+
+SETTINGS = "supervision"
+
+
+class SupervisionWorkbench(QDialog):
+    """The workbench window: tabs, a status line, a progress bar with 取消, 关闭."""
+
+    def __init__(self, ctx: AppContext, labels: Labels, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.labels = ctx, labels
+        self.setObjectName("supervision_workbench")
+        self.setWindowTitle(self.tr("监管工作台"))
+        self.setWindowFlag(Qt.WindowType.Window)
+        self.resize(1240, 720)
+        self._ops: dict[str, Op] = {}
+        self._loaded: set[str] = set()  # the tabs that have loaded once (reloaded when data changes)
+
+        from civicdesk.ui.supervision.due_panel import DuePanel
+        from civicdesk.ui.supervision.inspection_tab import InspectionTab
+        from civicdesk.ui.supervision.parameters_tab import ParametersTab
+        from civicdesk.ui.supervision.rating_tab import RatingTab
+        from civicdesk.ui.supervision.spotcheck_tab import SpotcheckTab
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("supervision_tabs")
+        self.due = DuePanel(self)
+        self.inspection = InspectionTab(self)
+        self.rating = RatingTab(self)
+        self.spotcheck = SpotcheckTab(self)
+        self.parameters = ParametersTab(self)
+        self.pages: dict[str, Any] = {"due": self.due, "inspection": self.inspection, "rating": self.rating,
+                                      "spotcheck": self.spotcheck, "parameters": self.parameters}
+        titles = {"due": self.tr("到期提醒"), "inspection": self.tr("年度检查"), "rating": self.tr("等级评估"),
+                  "spotcheck": self.tr("双随机抽查"), "parameters": self.tr("参数")}
+        for i, (key, page) in enumerate(self.pages.items(), start=1):
+            self.tabs.addTab(page, titles[key])
+            self.tabs.setTabToolTip(self.tabs.count() - 1, f"Ctrl+{i}")
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{i}"), self)
+            shortcut.activated.connect(lambda index=i - 1: self.tabs.setCurrentIndex(index))
+
+        self.status = QLabel()
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("progress")
+        self.progress.setMaximumWidth(220)
+        self.progress.setVisible(False)
+        self.cancel_button = QPushButton(self.tr("取消"))
+        self.cancel_button.setObjectName("cancel")
+        self.cancel_button.setVisible(False)
+        self.close_button = QPushButton(self.tr("关闭"))
+        for button in (self.cancel_button, self.close_button):
+            button.setAutoDefault(False)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.progress)
+        bottom.addWidget(self.cancel_button)
+        bottom.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(bottom)
+
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self).activated.connect(self.reload_current)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self).activated.connect(self.focus_filter)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.close_button.clicked.connect(self.close)
+        self.tabs.currentChanged.connect(self._tab_shown)
+        ctx.signals.operation_executed.connect(self._operation_executed)
+        self._restore_state()
+        self._tab_shown(self.tabs.currentIndex())
+
+    # -- tabs ---------------------------------------------------------------------------------------------------
+    def current_key(self) -> str:
+        return list(self.pages)[max(self.tabs.currentIndex(), 0)]
+
+    def set_tab(self, key: str) -> Any:
+        self.tabs.setCurrentIndex(list(self.pages).index(key))
+        return self.pages[key]
+
+    def _tab_shown(self, index: int) -> None:
+        key = list(self.pages)[max(index, 0)]
+        if key not in self._loaded:
+            self._loaded.add(key)
+            self.pages[key].reload()
+
+    def reload_current(self) -> None:
+        self.pages[self.current_key()].reload()
+
+    def focus_filter(self) -> None:
+        """Ctrl+F: the current tab's first text filter."""
+        fields = self.pages[self.current_key()].findChildren(QLineEdit)
+        if fields:
+            fields[0].setFocus(Qt.FocusReason.ShortcutFocusReason)
+            fields[0].selectAll()
+
+    def _operation_executed(self, changes: Changes) -> None:
+        if changes.database:
+            self.close()
+            return
+        if changes.organizations or any(k in changes.extra for k in ("parameters", "supervision")):
+            for key in self._loaded:
+                self.pages[key].reload()
+
+    # -- running ------------------------------------------------------------------------------------------------
+    def run(self, fn: Callable[[Job], Any], on_success: Callable[[Any], None], *, key: str,
+            cancellable: bool = True, on_failure: Callable[[BaseException], None] | None = None) -> Op:
+        """``fn`` on the runner (key ``supervision.<key>``: a newer one supersedes it); the bar moves while it runs
+        and, when ``cancellable``, 取消 drops it.  A failure is shown in the status line unless ``on_failure``."""
+        def work(job: Job) -> Any:
+            result = fn(job)
+            job.check()  # cancelled while the service ran: the result is dropped
+            return result
+
+        op = self.ctx.runner.run(work, on_success=on_success, on_failure=on_failure or self.show_error,
+                                 on_progress=self._progress, key=f"supervision.{key}")
+        self._ops[key] = op
+        op.finished.connect(lambda key=key, op=op: self._finished(key, op))
+        if cancellable:
+            self.cancel_button.setVisible(True)
+            self.cancel_button.setEnabled(True)
+        QTimer.singleShot(200, self._still_busy)  # only a load that lasts shows the bar: no flicker
+        return op
+
+    def _still_busy(self) -> None:
+        if self._ops and not self.progress.isVisible():
+            self.progress.setRange(0, 0)
+            self.progress.setVisible(True)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setVisible(True)
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _finished(self, key: str, op: Op) -> None:
+        if self._ops.get(key) is op:
+            del self._ops[key]
+        if not self._ops:
+            self.progress.setVisible(False)
+            self.cancel_button.setVisible(False)
+
+    def busy(self) -> bool:
+        return bool(self._ops)
+
+    def cancel(self) -> None:
+        """Drop every load in flight (a write already started finishes: it is not offered 取消)."""
+        if not self._ops:
+            return
+        for op in self._ops.values():
+            op.cancel()
+        self.say(self.tr("已取消。按 F5 重新载入。"))
+
+    def keyPressEvent(self, event: Any) -> None:  # Qt API: Esc cancels a load first, then closes
+        if event.key() == Qt.Key.Key_Escape and self._ops and self.cancel_button.isVisible():
+            self.cancel()
+            return
+        super().keyPressEvent(event)
+
+    # -- messages -----------------------------------------------------------------------------------------------
+    def say(self, text: str) -> None:
+        self.status.setStyleSheet("")
+        self.status.setText(text)
+
+    def show_error(self, exc: BaseException) -> None:
+        if isinstance(exc, Cancelled):
+            return
+        self.status.setStyleSheet("color: #b00020;")
+        self.status.setText(self.ctx.message(exc))
+
+    def warn(self, exc: BaseException) -> None:
+        """A refused action: the service's one line, in a message box and in the status line."""
+        self.show_error(exc)
+        QMessageBox.warning(self, self.tr("操作未完成"), self.ctx.message(exc))
+
+    # -- state --------------------------------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        s = self.ctx.settings
+        geometry = s.value(f"{SETTINGS}/geometry")
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(QByteArray(geometry))
+        tab = s.value(f"{SETTINGS}/tab")
+        if isinstance(tab, str) and tab in self.pages:
+            self.tabs.setCurrentIndex(list(self.pages).index(tab))
+
+    def save_state(self) -> None:
+        s = self.ctx.settings
+        s.setValue(f"{SETTINGS}/geometry", self.saveGeometry())
+        s.setValue(f"{SETTINGS}/tab", self.current_key())
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt API
+        self.save_state()
+        super().closeEvent(event)
+
+    def done(self, result: int) -> None:  # Esc and 关闭 end here, not in closeEvent
+        self.save_state()
+        super().done(result)
