@@ -12,7 +12,7 @@ participation query joins real records.  Printed, as medians over ``--repeat`` r
   scan that reads every row (``sum(length(address))``); the ratios printed are to the full scan;
 * due count: :func:`~civicdesk.services.supervision.inspection.due_count`;
 * due ids: :func:`~civicdesk.services.supervision.inspection.due_ids` (the whole due set, from the covering
-  index ``ix_organization_inspection``);
+  index ``ix_organization_due``);
 * due list: :func:`~civicdesk.services.supervision.inspection.due_list` (id, name, USCC, legal form by name):
   its first page of 100 and the whole of it;
 * 参检率 by county, by legal form: :func:`~civicdesk.services.supervision.inspection.participation`.

@@ -11,6 +11,8 @@ Measured (medians unless said; the machine is shared and noisy):
 * sort by name: from the click to the whole order loaded;
 * search: count + first page for a 2-character Chinese query, a longer one, a USCC prefix, pinyin initials
   and full pinyin: p50 and p95 over ``--repeat`` runs, against the LIKE scan, with the same matches checked;
+* filters (``--filters`` alone): count, first page and whole order for the supervision filters (last year's
+  inspection, rating in force) on synthetic summaries, against no filter and the legal-form filter;
 * pinyin: a 100,000-row bulk insert with and without the search indexing (seq, pinyin, bigrams);
 * process start to main window painted with rows, by the real start path (``python main.py --db``, fresh
   process and settings), fast and normal start, and the process's peak memory.
@@ -36,6 +38,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import func, select  # noqa: E402
+
+from civicdesk import clock  # noqa: E402
 
 from bench.generate import generate_organizations, insert_communities  # noqa: E402
 from civicdesk.models import Organization  # noqa: E402
@@ -109,6 +113,62 @@ def bench_search(db: Database, repeat: int) -> None:
         print(f"  {label:16} {query!r:12} {n:>8,} hits  index p50 {ms(pct(fast, .5))} p95 {ms(pct(fast, .95))}"
               f"  LIKE p50 {ms(pct(slow, .5))}  {statistics.median(slow) / statistics.median(fast):.1f}x faster"
               f"  same matches: {same and n == n_like}")
+
+
+def fill_supervision(db: Database) -> None:
+    """Synthetic supervision summaries (the derived columns), the same on every run: about 55 % of the
+    organizations passed last year's inspection, 15 % basic, 3 % failed, 12 % were last inspected the year
+    before, the rest never; 22 % hold a rating, a fifth of them expired."""
+    year = clock.today().year
+    with db.unit() as session:
+        if session.scalar(select(func.count()).select_from(Organization)
+                          .where(Organization.inspection_year.is_not(None))):
+            return
+        session.connection().exec_driver_sql(
+            "UPDATE organization SET"
+            " inspection_year = CASE WHEN (seq * 2654435761) % 1000 < 730 THEN ? WHEN (seq * 2654435761) % 1000"
+            "  < 850 THEN ? END,"
+            " inspection_conclusion = CASE WHEN (seq * 2654435761) % 1000 < 550 THEN 'pass'"
+            "  WHEN (seq * 2654435761) % 1000 < 700 THEN 'basic' WHEN (seq * 2654435761) % 1000 < 730 THEN 'fail'"
+            "  WHEN (seq * 2654435761) % 1000 < 850 THEN 'pass' END,"
+            " rating_grade = CASE WHEN (seq * 40503) % 1000 < 30 THEN '5A' WHEN (seq * 40503) % 1000 < 80 THEN '4A'"
+            "  WHEN (seq * 40503) % 1000 < 150 THEN '3A' WHEN (seq * 40503) % 1000 < 200 THEN '2A'"
+            "  WHEN (seq * 40503) % 1000 < 220 THEN '1A' END,"
+            " rating_valid_to = CASE WHEN (seq * 40503) % 1000 < 220 THEN (? + (seq * 40503) % 5 - 1) || '-12-31' END",
+            (year - 1, year - 2, year))
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql("ANALYZE")
+        conn.commit()
+
+
+FILTERS = {"none (default)": {}, "legal form foundation": {"legal_form": "foundation"},
+           "inspection pass": {"inspection": "pass"}, "inspection fail": {"inspection": "fail"},
+           "inspection none": {"inspection": "none"}, "rating rated": {"rating": "rated"},
+           "rating 5A": {"rating": "5A"}, "rating none": {"rating": "none"},
+           "fail + township search": {"inspection": "fail", "text": "通江"}}
+
+
+def bench_filters(db: Database, repeat: int) -> None:
+    """The register's supervision filters as the table model runs them: count + first page, then the order."""
+    fill_supervision(db)
+    print("\nfilters: count + first page (200 rows by name) | whole order by name | by established_on")
+    for label, values in FILTERS.items():
+        flt = browse.RegisterFilter(**values)
+        first, order, other = [], [], []
+        for _ in range(repeat):
+            t = time.perf_counter()
+            n = browse.count(db, flt)
+            browse.first_page(db, flt, "name", False, 200, expected=n)
+            first.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            seqs = browse.ordered_seqs(db, flt, "name")
+            order.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            browse.ordered_seqs(db, flt, "established_on")
+            other.append(time.perf_counter() - t)
+        assert len(seqs) == n
+        print(f"  {label:24} {n:>8,} rows  first p50 {ms(pct(first, .5))} p95 {ms(pct(first, .95))}"
+              f"  order p50 {ms(pct(order, .5))}  order by date p50 {ms(pct(other, .5))}")
 
 
 def bench_window(db: Database) -> None:
@@ -316,10 +376,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--keep", type=Path, default=ROOT / "bench" / "out", help="where the big database is kept")
     parser.add_argument("--skip-pinyin", action="store_true")
+    parser.add_argument("--filters", action="store_true", help="only the supervision filters")
     args = parser.parse_args(argv)
     args.keep.mkdir(parents=True, exist_ok=True)
     path = args.keep / f"register-{args.rows}.sqlite3"
     db = build(path, args.rows)
+    if args.filters:
+        bench_filters(db, args.repeat)
+        db.close()
+        return 0
     bench_search(db, args.repeat)
     bench_window(db)
     db.close()

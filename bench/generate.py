@@ -388,6 +388,9 @@ def generate_organizations(n: int, seed: int = 1, county: str | None = None) -> 
             "contact_phone": phone, "party_organization": party, "charity_recognized": charity,
             "entry_mode": "import", "notes": None, "seq": None,
             "legal_rep_name": contact if tier == "registered" else None,  # guided/filed: a responsible person
-            "name_pinyin": None, "name_initials": None, "name_rank": None, "id": org_id, "origin_office": origin,
+            "name_pinyin": None, "name_initials": None, "name_rank": None,
+            # the derived supervision summary: no records, none (bench_register.fill_supervision invents some)
+            "inspection_year": None, "inspection_conclusion": None, "rating_grade": None, "rating_valid_to": None,
+            "id": org_id, "origin_office": origin,
         })
     return rows

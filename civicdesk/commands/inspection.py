@@ -6,6 +6,8 @@
   pass|basic|fail [--reasons] [--document-no]``)
 - ``inspection list --year Y [--state S] [--missing] [--late] [--due]``
 - ``inspection report --year Y [--by registry|county|legal_form] [--office CODE|all]``
+- ``inspection import FILE --year Y [--dry-run]``, ``inspection template -o FILE.xlsx``: the results sheet
+  (:mod:`civicdesk.commands.inspection_sheet`)
 
 Every command takes ``--json``.  Services are imported inside the handler (see commands/common.py).
 """
@@ -17,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from civicdesk import messages
+from civicdesk.commands import inspection_sheet
 from civicdesk.commands.common import acting_user, open_db, print_json, read_json_file
 
 CONCLUSIONS = ("pass", "basic", "fail")
@@ -77,12 +80,15 @@ def add_parsers(sub: Any) -> dict[str, Any]:
     p.add_argument("--by", choices=("registry", "county", "legal_form"), default="county")
     p.add_argument("--office", help="另一机关的代码，或 all（本库中该年度的全部年检）")
     p.add_argument("--json", action="store_true")
+    inspection_sheet.add_parsers(isub)  # import, template: the results sheet
     return {"inspection": cmd_inspection}
 
 
 def cmd_inspection(options: argparse.Namespace) -> int:
     from civicdesk.services.supervision import inspection  # SQLAlchemy: see the module
 
+    if options.inspection_command in inspection_sheet.COMMANDS:
+        return inspection_sheet.cmd_sheet(options)
     db = open_db(options)
     try:
         command = options.inspection_command

@@ -72,29 +72,40 @@ def _print_report(report: Any, lang: str) -> None:
     c = report.counts()
     print(messages.text("cli.ledger.file", lang, file=report.file, sheet=report.sheet, header_row=report.header_row))
     print(messages.text("cli.ledger.counts", lang, **c))
-    from civicdesk.services.ledger.columns import field_label
-
-    for problem in report.problems:
-        label = problem.header or field_label(problem.field, lang)
-        severity = problem.severity if problem.severity in ("error", "info") else "warning"
-        mark = "" if severity == "error" else messages.label(f"cli.ledger.mark.{severity}", lang)
-        code = "cli.ledger.problem_at_column" if problem.column else "cli.ledger.problem"
-        print(messages.text(code, lang, row=problem.row, label=label, column=problem.column,
-                            message=problem.message(lang), mark=mark))
+    print_problems(report.problems, lang)
     empty = messages.label("cli.ledger.empty", lang)
     for changed in report.changes:
         fields = messages.label("cli.list_separator", lang).join(
             messages.text("cli.ledger.change_item", lang, label=c.as_dict(lang)["label"], old=c.old or empty,
                           new=c.new or empty) for c in changed.changes)
         print(messages.text("cli.ledger.change", lang, row=changed.row, name=changed.name, fields=fields))
+    print_outcome(report, lang)
+    if report.rejected_file:
+        print(messages.text("cli.ledger.rejected_file", lang, path=report.rejected_file))
+
+
+def print_problems(problems: list[Any], lang: str) -> None:
+    """Each problem of a sheet's report on its line: row, column header (or field), message, and a mark for a
+    warning or a derived value (also the inspection sheet's report)."""
+    from civicdesk.services.ledger.columns import field_label
+
+    for problem in problems:
+        label = problem.header or field_label(problem.field, lang)
+        severity = problem.severity if problem.severity in ("error", "info") else "warning"
+        mark = "" if severity == "error" else messages.label(f"cli.ledger.mark.{severity}", lang)
+        code = "cli.ledger.problem_at_column" if problem.column else "cli.ledger.problem"
+        print(messages.text(code, lang, row=problem.row, label=label, column=problem.column,
+                            message=problem.message(lang), mark=mark))
+
+
+def print_outcome(report: Any, lang: str) -> None:
+    """A sheet's report's notes, then what was done: its summary when imported, "dry run" when only checked."""
     for note in report.notes:
         print(messages.text("cli.ledger.note", lang, message=note.message(lang)))
     if report.imported:
         print(report.summary(lang))
     elif report.dry_run:
         print(messages.text("cli.ledger.dry_run", lang))
-    if report.rejected_file:
-        print(messages.text("cli.ledger.rejected_file", lang, path=report.rejected_file))
 
 
 def cmd_export(options: argparse.Namespace) -> int:

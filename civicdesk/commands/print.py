@@ -20,7 +20,8 @@ from civicdesk.errors import InputError
 from civicdesk.services.core.validation import parse_date  # standard library only (the first paint uses it too)
 from civicdesk import messages
 
-_HELP = "打印为 PDF：名录、登记信息表、统计报告、申请事项办理情况表等（civicdesk print --help 列出全部种类）"
+_HELP = ("打印为 PDF：名录、登记信息表、统计报告、申请事项办理情况表、年检结果公告、抽查结果等"
+         "（civicdesk print --help 列出全部种类）")
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,30 @@ def _filings_options(ns: argparse.Namespace) -> Any:
     return FilingsOptions(start, end, ns.state, ns.kind)
 
 
+def _inspection_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--year", type=int, required=True, help="年检所属年度，如 2020")
+    p.add_argument("--report", default="notice", choices=("notice", "participation"),
+                   help="notice：年检结果公告（默认）；participation：参检情况报告（分县区、分组织类型的参检率）")
+    p.add_argument("--all-offices", action="store_true",
+                   help="参检情况报告汇总本库中各登记管理机关的年检（市局导入各区县数据后）")
+
+
+def _inspection_options(ns: argparse.Namespace) -> Any:
+    from civicdesk.services.printing.kind_inspection import InspectionOptions  # reportlab: see the module
+
+    return InspectionOptions(ns.year, ns.report, ns.all_offices)
+
+
+def _spotcheck_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("plan", metavar="PLAN_ID", help="抽查计划的 id（spotcheck list 可查）；-o 以 .xlsx 结尾时输出 Excel")
+
+
+def _spotcheck_options(ns: argparse.Namespace) -> Any:
+    from civicdesk.services.printing.kind_spotcheck import SpotcheckOptions  # reportlab: see the module
+
+    return SpotcheckOptions(ns.plan)
+
+
 def _date(value: str, option: str) -> date:
     parsed = parse_date(value)
     if parsed is None:
@@ -96,6 +121,8 @@ ARGUMENTS: dict[str, KindArguments] = {
     "organization": KindArguments(_organization_arguments, lambda ns: {"key": ns.key}),
     "statistics": KindArguments(_statistics_arguments, _statistics_options),
     "filings": KindArguments(_filings_arguments, _filings_options),
+    "inspection": KindArguments(_inspection_arguments, _inspection_options),
+    "spotcheck": KindArguments(_spotcheck_arguments, _spotcheck_options),
 }
 
 

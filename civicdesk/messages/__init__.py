@@ -22,10 +22,12 @@ from typing import Any
 from civicdesk.messages import admin, cli, core, filings, inspection, ledger, printing, register, supervision, sync
 from civicdesk.messages import rating
 from civicdesk.messages import spotcheck
+from civicdesk.messages import inspection_sheet
+from civicdesk.messages import print_supervision
 
 #: the feature catalogues, in the order they are merged
 CATALOGUES = (core, register, filings, admin, ledger, printing, sync, supervision, inspection, cli,
-              rating, spotcheck)
+              rating, spotcheck, inspection_sheet, print_supervision)
 
 
 def _merge() -> dict[str, tuple[str, str]]:

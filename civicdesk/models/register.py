@@ -107,8 +107,15 @@ class Organization(SyncedMixin, Base):
               "community_subtype", sqlite_where=text("deleted_at IS NULL")),
         # who is due in an annual inspection (services/supervision/inspection.py), read from this index alone
         # (deleted_at, always NULL here, too: without it SQLite reads the table to test the partial condition)
-        Index("ix_organization_inspection", "registry_code", "tier", "legal_form", "established_on", "status",
+        Index("ix_organization_due", "registry_code", "tier", "legal_form", "established_on", "status",
               "status_changed_on", "division_code", "id", "deleted_at", sqlite_where=text("deleted_at IS NULL")),
+        # the register's supervision filters (services/register/browse.py) read these alone: seconds by table
+        # scan at 200,000 rows without them (bench_register.py --filters).  ``deleted_at`` is a column too, though
+        # the index holds only NULLs: SQLite 3.40 reads the row to test a partial index's own condition otherwise
+        Index("ix_organization_inspection", "inspection_year", "inspection_conclusion", "status", "name_rank", "seq",
+              "deleted_at", sqlite_where=text("deleted_at IS NULL")),
+        Index("ix_organization_rating", "rating_grade", "rating_valid_to", "status", "name_rank", "seq", "deleted_at",
+              sqlite_where=text("deleted_at IS NULL")),
     )
 
 

@@ -204,8 +204,9 @@ def synced_entities() -> dict[str, type[SyncedMixin]]:
 PARENT_LINKS = {"filing_id": "filing", "record_id": "inspection_record", "application_id": "rating_application"}
 
 
-def scope_of(session: Session, obj: Any) -> str | None:
-    """The county a synced row concerns: an organization's county; a child row's organization's county."""
+def scope_of(session: Session, obj: Any, new: dict[tuple[str, str], Any] | None = None) -> str | None:
+    """The county a synced row concerns: an organization's county; a child row's organization's county.
+    ``new`` indexes the session's new rows by (table, id) (one flush's many rows: see :func:`record_changes`)."""
     code = getattr(obj, "division_code", None)
     if code:
         return str(code)
@@ -214,7 +215,7 @@ def scope_of(session: Session, obj: Any) -> str | None:
         parent_id = getattr(obj, link, None)
         if org_id is not None or not parent_id:
             continue
-        parent = _pending(session, parent_table, parent_id)
+        parent = _pending(session, parent_table, parent_id, new)
         if parent is not None:
             org_id = parent.organization_id
         else:
@@ -222,7 +223,7 @@ def scope_of(session: Session, obj: Any) -> str | None:
             org_id = session.connection().execute(
                 select(table.c.organization_id).where(table.c.id == parent_id)).scalar()
     if org_id:
-        org = _pending(session, "organization", org_id)
+        org = _pending(session, "organization", org_id, new)
         if org is not None:
             return str(org.division_code)
         table = Base.metadata.tables["organization"]
@@ -231,15 +232,23 @@ def scope_of(session: Session, obj: Any) -> str | None:
     return getattr(obj, "origin_office", None)
 
 
-def _pending(session: Session, table: str, row_id: str) -> Any:
+def _pending(session: Session, table: str, row_id: str, new: dict[tuple[str, str], Any] | None = None) -> Any:
     """A row of ``table`` this session holds (new or loaded), without a query (we are inside a flush)."""
     cls = synced_entities().get(table)
     if cls is None:
         return None
-    for obj in session.new:
-        if isinstance(obj, cls) and obj.id == row_id:
-            return obj
+    if new is None:
+        new = _new_rows(session)
+    found = new.get((table, row_id))
+    if found is not None:
+        return found
     return session.identity_map.get(identity_key(cls, row_id))
+
+
+def _new_rows(session: Session) -> dict[tuple[str, str], Any]:
+    """The session's new synced rows by (table, id): looked up once per flush, not once per row (a flush of
+    thousands of new rows scanned them all for each)."""
+    return {(table_of(type(o)).name, o.id): o for o in session.new if isinstance(o, SyncedMixin)}
 
 
 @listen
@@ -251,6 +260,7 @@ def record_changes(session: Session, changes: list[RowChange]) -> None:
     rows = []
     author = session.info.get("actor")
     now = utcnow()
+    pending = _new_rows(session)
     for c in changes:
         if c.obj is None or not isinstance(c.obj, SyncedMixin) or c.vector_after is None:
             continue
@@ -270,7 +280,7 @@ def record_changes(session: Session, changes: list[RowChange]) -> None:
                 fields[key] = [None, json_value(getattr(c.obj, key))]
         if not fields and c.op != "insert":
             continue
-        rows.append({"entity": c.entity, "row_id": c.row_id, "op": c.op, "scope": scope_of(session, c.obj),
+        rows.append({"entity": c.entity, "row_id": c.row_id, "op": c.op, "scope": scope_of(session, c.obj, pending),
                      "fields": fields, "vector_before": c.vector_before, "vector_after": c.vector_after,
                      "author": author, "at": now})
     if rows:

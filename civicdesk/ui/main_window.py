@@ -35,6 +35,9 @@ from civicdesk.ui.register.filter_bar import FilterBar
 from civicdesk.ui.labels import Labels, user_display
 from civicdesk.ui.register.org_table_model import DEFAULT_HIDDEN, OrgTableModel, SortRole
 
+#: the register's column count when a saved header state did not say it (before the supervision columns)
+SAVED_COLUMNS_BEFORE_COUNTED = 14
+
 if TYPE_CHECKING:
     from civicdesk.services.core.database import Database
     from civicdesk.services.register.first_page import FirstPage
@@ -278,6 +281,11 @@ class MainWindow(QMainWindow):
         header_state = s.value("register/header")
         header = self.table.horizontalHeader()
         if isinstance(header_state, QByteArray) and header.restoreState(header_state):
+            # columns added since the state was saved (the supervision ones after 14) start as new views do
+            known = int(s.value("register/columns", SAVED_COLUMNS_BEFORE_COUNTED) or SAVED_COLUMNS_BEFORE_COUNTED)
+            for column in DEFAULT_HIDDEN:
+                if column >= known:
+                    header.setSectionHidden(column, True)
             key = self.model.headerData(header.sortIndicatorSection(), Qt.Orientation.Horizontal, SortRole)
             if key:
                 self.model.sort_key = key
@@ -285,7 +293,7 @@ class MainWindow(QMainWindow):
         else:
             for column in DEFAULT_HIDDEN:
                 header.setSectionHidden(column, True)
-            for column, width in enumerate((260, 160, 110, 90, 110, 110, 70, 90, 110, 80, 110, 160, 220, 110)):
+            for column, width in enumerate((260, 160, 110, 90, 110, 110, 70, 90, 110, 80, 110, 160, 220, 110, 130, 80)):
                 header.resizeSection(column, width)
         self.fit_headers()
         self.sync_sort_indicator()
@@ -296,6 +304,7 @@ class MainWindow(QMainWindow):
         s.setValue("main_window/state", self.saveState())
         s.setValue("main_window/splitter", self.splitter.saveState())
         s.setValue("register/header", self.table.horizontalHeader().saveState())
+        s.setValue("register/columns", self.model.columnCount())
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt API

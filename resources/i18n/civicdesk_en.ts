@@ -191,93 +191,150 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="39" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="43" />
         <source>登记信息</source>
+        <extracomment>the inspections the 监管 section lists, newest first</extracomment>
         <translation>Registration</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="40" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="44" />
         <source>历史</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="58" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="62" />
         <source>选择一个组织查看详细信息。</source>
         <translation>Select an organization to see its details.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="84" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="90" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="84" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="90" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="103" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="109" />
         <source>现任</source>
         <translation>current</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="103" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="109" />
         <source>离任</source>
         <translation>former</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="114" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="120" />
         <source>来源单位</source>
         <translation>Origin office</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="114" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="120" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="114" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="120" />
         <source>人员</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="114" />
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="127" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="120" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="138" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="177" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="130" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="137" />
+        <source>监管</source>
+        <translation>Supervision</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="137" />
+        <source>年检</source>
+        <translation>Annual inspections</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="137" />
+        <source>评估等级</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="137" />
+        <source>抽查</source>
+        <translation>Spot checks</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="138" />
+        <source>逾期报送</source>
+        <translation>Received late</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="149" />
+        <source>%1，有效期 %2 至 %3</source>
+        <translation>%1, valid from %2 to %3</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="155" />
+        <source>已过期（%1，至 %2）</source>
+        <translation>Expired (%1, until %2)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="156" />
+        <source>未评估</source>
+        <translation>Not rated</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="159" />
+        <source>待检查</source>
+        <translation>not yet checked</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="162" />
+        <source>整改期限 %1，%2 已整改</source>
+        <translation>to rectify by %1; rectified on %2</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="163" />
+        <source>整改期限 %1，未整改</source>
+        <translation>to rectify by %1; not yet rectified</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="180" />
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="130" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="180" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="130" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="180" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="130" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="180" />
         <source>收件日期</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="130" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="180" />
         <source>决定人</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="145" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="195" />
         <source>申请事项</source>
         <translation>Filings</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="145" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="195" />
         <source>变更记录</source>
         <translation>Field changes</translation>
     </message>
@@ -437,25 +494,45 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="64" />
         <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="81" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="128" />
         <source>选择台账</source>
         <translation>Choose a ledger</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="65" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="82" />
         <source>选择要导入的 Excel 台账（.xlsx）或 CSV 文件（UTF-8 或 GBK）。表头上方的标题行、合计行和空行会自动跳过。</source>
         <translation>Choose the Excel ledger (.xlsx) or CSV file (UTF-8 or GBK) to import. Title rows above the header, total rows and blank rows are skipped.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="69" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="86" />
         <source>台账文件</source>
         <translation>Ledger file</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="70" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="87" />
         <source>浏览…</source>
         <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="95" />
+        <source>登记簿台账</source>
+        <translation>Register ledger</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="96" />
+        <source>年检结果表</source>
+        <translation>Inspection results sheet</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="101" />
+        <source>年检年度</source>
+        <translation>Inspection year</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="103" />
+        <source>类型</source>
+        <translation>Kind</translation>
     </message>
 </context>
 <context>
@@ -897,63 +974,103 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="33" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="36" />
         <source>检索：名称、住所、法定代表人、信用代码、拼音（如 lnxh）</source>
         <translation>Search: name, address, legal representative, credit code, pinyin (e.g. lnxh)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="36" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="39" />
         <source>检索：</source>
         <translation>Search:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="39" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="42" />
         <source>全部组织类型</source>
         <translation>All legal forms</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="40" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="43" />
         <source>全部层级</source>
         <translation>All tiers</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="41" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="44" />
         <source>全部社区类别</source>
         <translation>All community subtypes</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="42" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="45" />
         <source>全部行业类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="44" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="47" />
         <source>存续（含停止活动、清算中）</source>
         <translation>Existing (incl. suspended, in liquidation)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="45" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="48" />
         <source>全部状态</source>
         <translation>all statuses</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="49" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="52" />
         <source>全部区县</source>
         <translation>All counties</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="53" />
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="89" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="56" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="110" />
         <source>全部乡镇（街道）</source>
         <translation>All townships</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="56" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="59" />
         <source>全部来源单位</source>
         <translation>All origin offices</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="61" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="67" />
+        <source>全部年检结论</source>
+        <translation>All inspection results</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="69" />
+        <source>%1年度：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="71" />
+        <source>%1年度：未年检</source>
+        <translation>%1: not inspected</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="72" />
+        <source>上年度年检结论（以作出结论的年检为准）</source>
+        <translation>Last year's annual inspection (decided ones only)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="75" />
+        <source>全部评估等级</source>
+        <translation>All ratings</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="76" />
+        <source>有评估等级（有效期内）</source>
+        <translation>Rated (in force)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="79" />
+        <source>未评估或已过期</source>
+        <translation>Not rated or expired</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="80" />
+        <source>评估等级：只算有效期内的等级</source>
+        <translation>Rating: only a grade still in force counts</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="82" />
         <source>筛选：</source>
         <translation>Filter:</translation>
     </message>
@@ -1105,37 +1222,37 @@ Demo data: %4</translation>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="275" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="340" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="280" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="345" />
         <source>取消导入</source>
         <translation>Cancel import</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="295" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="360" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="311" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="380" />
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="321" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="390" />
         <source>有 %1 行不合格，未导入。请返回查看。</source>
         <translation>%1 row(s) are invalid; nothing was imported. Go back to see them.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="326" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="400" />
         <source>不合格行已另存为 %1</source>
         <translation>Rejected rows saved to %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="345" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="419" />
         <source>导入已取消，数据库未作任何改动。</source>
         <translation>Import cancelled; the database is unchanged.</translation>
     </message>
@@ -1143,17 +1260,17 @@ Demo data: %4</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="361" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="435" />
         <source>导入台账</source>
         <translation>Import a ledger</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="372" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="446" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="373" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="447" />
         <source>完成</source>
         <translation>Finish</translation>
     </message>
@@ -1469,52 +1586,53 @@ Demo data: %4</translation>
 <context>
     <name>LedgerActions</name>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="396" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="470" />
         <source>导出名录</source>
         <translation>Export register</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="396" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="470" />
         <source>社会组织名录.xlsx</source>
         <translation>register.xlsx</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="402" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="476" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="405" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="479" />
         <source>已导出 %1 个组织到 %2</source>
         <translation>Exported %1 organizations to %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="415" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="489" />
         <source>导出导入模板</source>
         <translation>Export import template</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="415" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="489" />
         <source>社会组织台账模板.xlsx</source>
         <translation>ledger-template.xlsx</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="421" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="495" />
         <source>已导出模板 %1</source>
         <translation>Template written to %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="50" />
+        <location filename="../../civicdesk/ui/main_window.py" line="53" />
         <source>导入台账…</source>
+        <extracomment>the register's column count when a saved header state did not say it (before the supervision columns)</extracomment>
         <translation>Import ledger…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="51" />
+        <location filename="../../civicdesk/ui/main_window.py" line="54" />
         <source>导出名录…</source>
         <translation>Export register…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="52" />
+        <location filename="../../civicdesk/ui/main_window.py" line="55" />
         <source>导出导入模板…</source>
         <translation>Export import template…</translation>
     </message>
@@ -1565,150 +1683,150 @@ Demo data: %4</translation>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="154" />
+        <location filename="../../civicdesk/ui/main_window.py" line="157" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="155" />
+        <location filename="../../civicdesk/ui/main_window.py" line="158" />
         <source>新建数据库…</source>
         <translation>New database…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="156" />
+        <location filename="../../civicdesk/ui/main_window.py" line="159" />
         <source>打开数据库…</source>
         <translation>Open database…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="157" />
+        <location filename="../../civicdesk/ui/main_window.py" line="160" />
         <source>最近打开</source>
         <translation>Recent databases</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="160" />
+        <location filename="../../civicdesk/ui/main_window.py" line="163" />
         <source>载入演示数据</source>
         <translation>Load demo data</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="165" />
+        <location filename="../../civicdesk/ui/main_window.py" line="168" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="169" />
+        <location filename="../../civicdesk/ui/main_window.py" line="172" />
         <source>同步…</source>
         <translation>Sync…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="173" />
+        <location filename="../../civicdesk/ui/main_window.py" line="176" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="176" />
+        <location filename="../../civicdesk/ui/main_window.py" line="179" />
         <source>组织(&amp;O)</source>
         <translation>&amp;Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="177" />
+        <location filename="../../civicdesk/ui/main_window.py" line="180" />
         <source>新建组织…</source>
         <translation>New organization…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="179" />
+        <location filename="../../civicdesk/ui/main_window.py" line="182" />
         <source>查看所选组织</source>
         <translation>Open the selected organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="184" />
+        <location filename="../../civicdesk/ui/main_window.py" line="187" />
         <source>检索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="187" />
+        <location filename="../../civicdesk/ui/main_window.py" line="190" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="188" />
+        <location filename="../../civicdesk/ui/main_window.py" line="191" />
         <source>显示的列</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="190" />
-        <location filename="../../civicdesk/ui/main_window.py" line="460" />
+        <location filename="../../civicdesk/ui/main_window.py" line="193" />
+        <location filename="../../civicdesk/ui/main_window.py" line="469" />
         <source>统计摘要</source>
         <translation>Statistics summary</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="191" />
-        <location filename="../../civicdesk/ui/main_window.py" line="204" />
+        <location filename="../../civicdesk/ui/main_window.py" line="194" />
+        <location filename="../../civicdesk/ui/main_window.py" line="207" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="204" />
+        <location filename="../../civicdesk/ui/main_window.py" line="207" />
         <source>界面语言将在下次启动时切换。</source>
         <translation>The language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="317" />
-        <location filename="../../civicdesk/ui/main_window.py" line="339" />
+        <location filename="../../civicdesk/ui/main_window.py" line="326" />
+        <location filename="../../civicdesk/ui/main_window.py" line="348" />
         <source>共 %1 个组织</source>
         <translation>%1 organizations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="341" />
+        <location filename="../../civicdesk/ui/main_window.py" line="350" />
         <source>（另有 %1 个已注销或撤销，未显示）</source>
         <translation> (%1 more deregistered or revoked, not shown)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="344" />
+        <location filename="../../civicdesk/ui/main_window.py" line="353" />
         <source>市局登记 %1 个</source>
         <translation>%1 by the city bureau</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="344" />
+        <location filename="../../civicdesk/ui/main_window.py" line="353" />
         <source>区县登记 %1 个</source>
         <translation>%1 by the counties</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="345" />
+        <location filename="../../civicdesk/ui/main_window.py" line="354" />
         <source>；本单位登记 %1 个，</source>
         <translation>; %1 registered by this office, </translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="346" />
+        <location filename="../../civicdesk/ui/main_window.py" line="355" />
         <source>市民政局登记、住所在本区县的组织随市局的同步包到达，也列在本单位的登记簿中。</source>
         <translation>Organizations the city bureau registered that are located in this county arrive with the city's sync packages and are listed in this register too.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="418" />
+        <location filename="../../civicdesk/ui/main_window.py" line="427" />
         <source>正在载入演示数据…</source>
         <translation>Loading the demo data…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="424" />
+        <location filename="../../civicdesk/ui/main_window.py" line="433" />
         <source>演示数据已载入，未重复载入。</source>
         <translation>The demo data is already loaded; nothing was added.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="426" />
+        <location filename="../../civicdesk/ui/main_window.py" line="435" />
         <source>已载入演示数据：%1 个组织</source>
         <translation>Demo data loaded: %1 organizations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="444" />
+        <location filename="../../civicdesk/ui/main_window.py" line="453" />
         <source>%1年户籍人口 %2</source>
         <translation>%1 registered (hukou) population %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="444" />
+        <location filename="../../civicdesk/ui/main_window.py" line="453" />
         <source>%1年常住人口 %2</source>
         <translation>%1 resident population %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="447" />
+        <location filename="../../civicdesk/ui/main_window.py" line="456" />
         <source>登记社会组织 {n} 个（社会团体 {sg}，民办非企业单位 {ss}，基金会 {fd}）。
 社区社会组织 {ct} 个：登记 {cr}，乡镇（街道）备案 {cf}，纳入村（社区）指导管理 {cg}。
 每万人拥有社会组织 {d} 个（{basis}）。</source>
@@ -1717,58 +1835,58 @@ Demo data: %4</translation>
 {d} social organizations per 10,000 people ({basis}).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="457" />
+        <location filename="../../civicdesk/ui/main_window.py" line="466" />
         <source>登记簿中存续的组织：本单位登记 %1 个，市局登记 %2 个（住所在本区县、由市局登记，随市局的同步包到达）。</source>
         <translation>Existing organizations in the register: %1 registered by this office, %2 by the city bureau (located in this county, registered by the city, arrived with the city's sync packages).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="458" />
+        <location filename="../../civicdesk/ui/main_window.py" line="467" />
         <source>登记簿中存续的组织：本单位登记 %1 个，区县登记 %2 个。</source>
         <translation>Existing organizations in the register: %1 registered by this office, %2 by the counties.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="477" />
+        <location filename="../../civicdesk/ui/main_window.py" line="486" />
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="486" />
+        <location filename="../../civicdesk/ui/main_window.py" line="495" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="488" />
+        <location filename="../../civicdesk/ui/main_window.py" line="497" />
         <source>尚未打开过其他数据库：请用“打开数据库…”。</source>
         <translation>No other database was opened yet: use Open database….</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="492" />
-        <location filename="../../civicdesk/ui/main_window.py" line="496" />
+        <location filename="../../civicdesk/ui/main_window.py" line="501" />
+        <location filename="../../civicdesk/ui/main_window.py" line="505" />
         <source>新建数据库</source>
         <translation>New database</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="493" />
+        <location filename="../../civicdesk/ui/main_window.py" line="502" />
         <source>CivicDesk 数据库 (*.sqlite3)</source>
         <translation>CivicDesk databases (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="496" />
+        <location filename="../../civicdesk/ui/main_window.py" line="505" />
         <source>文件已存在，请用“打开数据库”。</source>
         <translation>The file exists; use Open database.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="501" />
+        <location filename="../../civicdesk/ui/main_window.py" line="510" />
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="502" />
+        <location filename="../../civicdesk/ui/main_window.py" line="511" />
         <source>CivicDesk 数据库 (*.sqlite3 *.db);;所有文件 (*)</source>
         <translation>CivicDesk databases (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="512" />
+        <location filename="../../civicdesk/ui/main_window.py" line="521" />
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
@@ -1776,42 +1894,42 @@ Demo data: %4</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="96" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="143" />
         <source>核对列</source>
         <translation>Check the columns</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="97" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="144" />
         <source>第一行是每一列对应的字段，可以更改；下面是台账的前几行，供核对。</source>
         <translation>The first row shows the field each column goes to; change it if needed. Below are the ledger's first rows.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="121" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="168" />
         <source>正在读取表头…</source>
         <translation>Reading the header…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="137" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="184" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="140" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="187" />
         <source>（不导入）</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="150" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="197" />
         <source>表头在第 %1 行，共 %2 列。</source>
         <translation>Header on row %1, %2 columns.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="163" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="210" />
         <source>请指定“名称”对应哪一列。</source>
         <translation>Choose the column that holds the name.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="166" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="213" />
         <source>同一字段对应了两列：%1</source>
         <translation>One field is mapped to two columns: %1</translation>
     </message>
@@ -2317,6 +2435,45 @@ Demo data: %4</translation>
     </message>
 </context>
 <context>
+    <name>OrgTableModel</name>
+    <message>
+        <location filename="../../civicdesk/ui/register/org_table_model.py" line="317" />
+        <source>（%1年度 %2）</source>
+        <extracomment>the columns; their headers are the catalogue's ``column.register.*``. The supervision columns come last, so that a header state saved before them keeps its columns where they were. column -&gt; sort key of browse, a key of ``civicdesk.schema.SORT_KEYS`` (None: not sortable) optional columns, shown from View → 显示的列 (the supervision columns too: the filter bar finds the organizations by them without showing them) columns showing a dictionary value: column -&gt; (dictionary kind, row attribute)</extracomment>
+        <translation>(%1: %2)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/org_table_model.py" line="325" />
+        <source>%1年度年检结论：%2</source>
+        <translation>Annual inspection of %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/org_table_model.py" line="328" />
+        <source>%1年度未年检；无年检结论</source>
+        <translation>No inspection of %1 decided; none on record</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/org_table_model.py" line="329" />
+        <source>%1年度未年检；最近一次：%2年度 %3</source>
+        <translation>No inspection of %1 decided; the latest: %2, %3</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/org_table_model.py" line="332" />
+        <source>评估等级 %1，有效期至 %2</source>
+        <translation>Rating %1, valid until %2</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/org_table_model.py" line="335" />
+        <source>评估等级 %1 已于 %2 到期</source>
+        <translation>Rating %1 expired on %2</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/org_table_model.py" line="337" />
+        <source>未评估</source>
+        <translation>Not rated</translation>
+    </message>
+</context>
+<context>
     <name>OrgViewDialog</name>
     <message>
         <location filename="../../civicdesk/ui/register/org_view.py" line="20" />
@@ -2572,202 +2729,248 @@ Demo data: %4</translation>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="83" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="88" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="119" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="124" />
         <source>社会组织名录</source>
         <translation>Register of organizations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="119" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="124" />
         <source>社会组织登记信息表</source>
         <translation>Organization sheet</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="120" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="125" />
         <source>社会组织统计报告</source>
         <translation>Statistics report</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="120" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="125" />
         <source>申请事项办理情况表</source>
         <translation>Filings report</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="123" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="126" />
+        <source>年检结果公告、参检情况报告</source>
+        <translation>Inspection notice, participation report</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="126" />
+        <source>“双随机、一公开”抽查结果</source>
+        <translation>Random spot-check results</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="129" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="217" />
         <source>文档：</source>
         <translation>Document:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="129" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="137" />
         <source>（此文档无其他选项）</source>
         <translation>(no other options for this document)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="133" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="142" />
         <source>内部版（身份证号码隐去中间位）</source>
         <translation>Internal (ID numbers partly hidden)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="134" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="143" />
         <source>公开版（隐去身份证号码、电话号码和内部备注）</source>
         <translation>Public (no ID numbers, phone numbers or internal notes)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="140" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="149" />
         <source>版本：</source>
         <translation>Version:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="142" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="151" />
         <source>显示完整身份证号码（须有权限）</source>
         <translation>Show full ID numbers (needs the right)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="153" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="162" />
         <source>按主窗口当前的筛选和检索</source>
         <translation>Use the main window's current filter and search</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="161" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="170" />
         <source>按组织类型</source>
         <translation>By legal form</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="161" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="170" />
         <source>按乡镇（街道）</source>
         <translation>By township</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="162" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="171" />
         <source>按县（市、区）</source>
         <translation>By county</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="162" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="171" />
         <source>不分组</source>
         <translation>No grouping</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="165" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="174" />
         <source>分组：</source>
         <translation>Grouping:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="175" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="184" />
         <source>组织 id 或统一社会信用代码</source>
         <translation>Organization id or unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="176" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="185" />
         <source>组织：</source>
         <translation>Organization:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="188" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="197" />
         <source>本单位辖区</source>
         <translation>This office's area</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="191" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="200" />
         <source>范围：</source>
         <translation>Scope:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="203" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="212" />
+        <source>年度：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="215" />
+        <source>年检结果公告</source>
+        <translation>Notice of inspection results</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="216" />
+        <source>参检情况报告（参检率）</source>
+        <translation>Participation report (rate)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="229" />
+        <source>%1年度 %2（抽取 %3 个）</source>
+        <translation>%1 %2 (%3 drawn)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="232" />
+        <source>抽查计划：</source>
+        <translation>Spot-check plan:</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="233" />
+        <source>保存时可选 PDF 或 Excel（.xlsx）。</source>
+        <translation>Saved as PDF or Excel (.xlsx).</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="245" />
         <source>点击“预览”查看打印效果。</source>
         <translation>Click "Preview" to see the printed pages.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="213" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="255" />
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="214" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="256" />
         <source>保存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="216" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="258" />
         <source>取消打印</source>
         <translation>Cancel printing</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="218" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="260" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="241" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="283" />
         <source>检索“%1”</source>
         <translation>search "%1"</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="243" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="285" />
         <source>全部状态</source>
         <translation>all statuses</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="244" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="286" />
         <source>当前筛选：</source>
         <translation>Current filter: </translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="244" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="286" />
         <source>全部存续组织</source>
         <translation>all existing organizations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="274" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="320" />
         <source>正在生成预览…</source>
         <translation>Making the preview…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="274" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="320" />
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="285" />
-        <source>保存为 PDF</source>
-        <translation>Save as PDF</translation>
-    </message>
-    <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="285" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="334" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="298" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="334" />
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="335" />
+        <source>保存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="348" />
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="319" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="369" />
         <source>预览：%1，共 %2 页</source>
         <translation>Preview: %1, %2 pages</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="322" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="372" />
         <source>已保存：%1（共 %2 页）</source>
         <translation>Saved: %1 (%2 pages)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="333" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="383" />
         <source>打印未完成</source>
         <translation>Printing did not finish</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="341" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="391" />
         <source>已取消，未生成文件。</source>
         <translation>Cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="357" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="407" />
         <source>（仅预览前 %1 页，共 %2 页）</source>
         <translation>(first %1 of %2 pages shown)</translation>
     </message>
@@ -3050,62 +3253,72 @@ Demo data: %4</translation>
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="181" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="228" />
         <source>检查结果</source>
         <translation>Check results</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="182" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="229" />
         <source>逐行检查并与登记簿比对的结果。此时尚未写入任何数据。</source>
         <translation>Every row checked and compared with the register. Nothing has been written yet.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="189" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="236" />
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="189" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="236" />
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="189" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="236" />
         <source>表头</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="189" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="236" />
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="195" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="242" />
         <source>跳过不合格行：先导入合格的行，不合格行连同原因另存为 .xlsx</source>
         <translation>Skip invalid rows: import the valid rows now, save the rejected ones with their reasons to an .xlsx</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="199" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="246" />
         <source>新增的行作为历史档案直接录入登记簿（不经审核，仅管理员）</source>
         <translation>Enter the new rows directly into the register as legacy records (no review; administrators only)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="201" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="248" />
         <source>导入后，新增的行成为成立登记申请、变更的行成为变更登记申请，由审核人员审核后才写入登记簿。</source>
         <translation>After the import, new rows become establishment filings and changed rows change filings; the register changes only when a reviewer approves them.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="223" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="269" />
+        <source>导入后，各行成为待审核的年检记录，由导入人以外的审核人员逐份作出结论。</source>
+        <translation>Once imported, each row is an inspection record waiting for review; a reviewer other than the importer decides each one.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="274" />
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="243" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="300" />
+        <source>数据行 %1：新登记 %2，修改草稿 %3，不合格 %4；跳过 %5 行。</source>
+        <translation>%1 data rows: %2 new, %3 correcting a draft, %4 invalid; %5 rows skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="303" />
         <source>数据行 %1：新增 %2，变更 %3，无变化 %4，不合格 %5；跳过 %6 行。</source>
         <translation>%1 data rows: %2 new, %3 changed, %4 unchanged, %5 invalid; %6 rows skipped.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="254" />
+        <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="315" />
         <source>变更：%1 → %2</source>
         <translation>Change: %1 → %2</translation>
     </message>

@@ -40,3 +40,22 @@ def register_digest(path: Path) -> str:
         return h.hexdigest()
     finally:
         conn.close()
+
+
+SUPERVISION_TABLES = ("spotcheck_item", "spotcheck_plan", "inspector", "rating_event", "rating_application",
+                      "inspection_event", "inspection_record", "inspection_campaign")
+
+
+def clear_supervision(path: Path) -> None:
+    """An office with its register and no supervision records yet: the demo's removed (and the register's
+    derived columns with them), for tests that start a campaign, a roster or a plan from nothing."""
+    conn = sqlite3.connect(path)
+    try:
+        with conn:
+            for table in SUPERVISION_TABLES:
+                conn.execute(f'DELETE FROM "{table}"')  # names from the constant above
+                conn.execute("DELETE FROM change_log WHERE entity = ?", (table,))
+            conn.execute("UPDATE organization SET inspection_year = NULL, inspection_conclusion = NULL,"
+                         " rating_grade = NULL, rating_valid_to = NULL")
+    finally:
+        conn.close()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
-from bench.generate import generate_organizations
+from bench.generate import generate_organizations, insert_communities
 from civicdesk.models import Organization
 from civicdesk.services.core import bulk
 from civicdesk.services.register import search
@@ -23,9 +23,12 @@ def _indexes(path: Path) -> list[tuple[str, str]]:
                             " ORDER BY name").fetchall()
 
 
-def _load(db: Database, rows: list[dict], statements: list[str]) -> None:
+def _load(db: Database, rows: list[dict], statements: list[str], seed: int) -> None:
     def seen(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
         statements.append(statement)
+
+    with db.unit() as session:  # the invented communities the generated rows point to, before the watch
+        insert_communities(session, seed=seed)
 
     event.listen(db.engine, "before_cursor_execute", seen)
     try:
@@ -41,10 +44,10 @@ def _load(db: Database, rows: list[dict], statements: list[str]) -> None:
 def test_indexes_made_again_after_a_large_insert(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bulk, "DEFER_MIN", 100)
     before = _indexes(db.path)
-    assert len([n for n, sql in before if sql and not sql.startswith("CREATE UNIQUE")]) >= 13
+    assert len([n for n, sql in before if sql and not sql.startswith("CREATE UNIQUE")]) >= 15
     statements: list[str] = []
-    _load(db, generate_organizations(300, seed=3), statements)
-    assert sum(s.startswith("DROP INDEX") for s in statements) == 14  # with ix_organization_inspection
+    _load(db, generate_organizations(300, seed=3), statements, 3)
+    assert sum(s.startswith("DROP INDEX") for s in statements) == 16  # with the supervision indexes (due rule, filters)
     assert _indexes(db.path) == before  # the same names and definitions
     with sqlite3.connect(db.path) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
@@ -55,7 +58,7 @@ def test_indexes_made_again_after_a_large_insert(db: Database, monkeypatch: pyte
     more = generate_organizations(200, seed=4)
     for row in more:  # another seed's USCCs may repeat the first ones
         row["uscc"] = None
-    _load(db, more, statements)
+    _load(db, more, statements, 4)
     assert not any(s.startswith("DROP INDEX") for s in statements)
     assert _indexes(db.path) == before
 
@@ -66,7 +69,7 @@ def test_a_failed_large_insert_leaves_the_indexes(db: Database, monkeypatch: pyt
     rows = generate_organizations(300, seed=5)
     rows[-1]["uscc"] = rows[0]["uscc"]  # the unique index (kept) refuses the last row
     with pytest.raises(Exception, match="UNIQUE"):
-        _load(db, rows, [])
+        _load(db, rows, [], 5)
     assert _indexes(db.path) == before
     with sqlite3.connect(db.path) as conn:
         assert conn.execute("SELECT count(*) FROM organization").fetchone() == (0,)

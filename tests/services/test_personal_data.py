@@ -95,10 +95,16 @@ def seeded(tmp_path_factory: pytest.TempPathFactory, templates: dict[str, Path])
              json.dumps({"id_number": IDS["rep1"], "phone": PHONES["rep1"]}),
              json.dumps({"id_number": IDS["conflict_remote"], "phone": PHONES["conflict_remote"]}),
              json.dumps({"511111": 2}), json.dumps({"511100": 1}), "511100", "local", "2026-11-28 10:00:00"))
+        # a reason of the demo's 2020 inspection that names a person by number (free text a clerk typed)
+        conn.execute("UPDATE inspection_record SET reasons = ? WHERE id = (SELECT id FROM inspection_record"
+                     " WHERE year = 2020 AND state = 'decided' AND conclusion = 'basic' ORDER BY id LIMIT 1)",
+                     (f"负责人（身份证号{IDS['rep2']}，电话{PHONES['rep2']}）未按期换届",))
         conn.commit()
     finally:
         conn.close()
-    return {"path": path, "orgs": (org1.id, org2.id), "filings": (pending.number, approved.number, establish.number)}
+    (plan,) = sqlite3.connect(path).execute("SELECT id FROM spotcheck_plan").fetchone()  # the demo's
+    return {"path": path, "orgs": (org1.id, org2.id), "filings": (pending.number, approved.number, establish.number),
+            "plan": plan}
 
 
 def make_uscc_for(body: str) -> str:
@@ -163,7 +169,8 @@ def test_no_print_kind_and_no_export_shows_a_full_number_without_the_right(seede
     names = [k.name for k in kinds()]
     assert {"register", "organization", "statistics", "filings"} <= set(names)
     for name in names:
-        args = [org1] if name == "organization" else ["--from", "2026-01-01"] if name == "filings" else []
+        args = {"organization": [org1], "filings": ["--from", "2026-01-01"], "inspection": ["--year", "2020"],
+                "spotcheck": [seeded["plan"]]}.get(name, [])
         for extra in ([], ["--public"]):
             target = tmp_path / f"{name}{'-public' if extra else ''}.pdf"
             code, output = run(capsys, path, "print", name, *args, *extra, "-o", str(target))

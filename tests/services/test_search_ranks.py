@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from bench.generate import generate_organizations
+from bench.generate import generate_organizations, insert_communities
 from civicdesk.models import Organization
 from civicdesk.services.register import browse
 from civicdesk.services.register import organizations
@@ -53,6 +53,7 @@ def _bulk(db: Database, count: int, seed: int, uscc: bool = True) -> list[dict]:
     for row in rows if not uscc else []:  # another seed's USCCs may repeat these
         row["uscc"] = None
     with db.unit() as session:
+        insert_communities(session, seed=seed)  # the invented communities the rows point to
         prepared = stamped(rows, datetime.now())
         search.prepare_rows(session, prepared)
         insert_rows(session, [(Organization.__table__, prepared)])

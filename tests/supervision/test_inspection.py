@@ -383,6 +383,6 @@ def test_the_due_rule_and_participation_read_only_their_covering_indexes(db, use
     with db.engine.connect() as conn:
         for statement, params in seen:
             plan = " | ".join(r[-1] for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", params))
-            assert "COVERING INDEX ix_organization_inspection" in plan, plan
+            assert "COVERING INDEX ix_organization_due" in plan, plan
             if "inspection_record" in statement:
                 assert "COVERING INDEX ix_inspection_record_participation" in plan, plan

@@ -12,6 +12,14 @@ from civicdesk.services.admin import auth
 from civicdesk.services.core.database import open_database
 from tests.helpers.cli import run
 from tests.helpers.db import digest
+from tests.helpers.db import clear_supervision
+
+@pytest.fixture
+def shawan_db_path(shawan_db_path: Path) -> Path:
+    """沙湾区's demo register without the demo's supervision records: these tests start from nothing."""
+    clear_supervision(shawan_db_path)
+    return shawan_db_path
+
 
 PASSWORD = "a-long-password-1"
 

@@ -11,6 +11,14 @@ import pytest
 
 from tests.helpers.cli import run
 from tests.helpers.db import digest
+from tests.helpers.db import clear_supervision
+
+@pytest.fixture
+def shawan_db_path(shawan_db_path: Path) -> Path:
+    """沙湾区's demo register without the demo's supervision records: these tests start from nothing."""
+    clear_supervision(shawan_db_path)
+    return shawan_db_path
+
 
 
 def _ok(capsys: pytest.CaptureFixture[str], *args: str) -> str:

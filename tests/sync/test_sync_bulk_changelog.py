@@ -16,6 +16,7 @@ from civicdesk.models import Organization
 from civicdesk.models.sync import ChangeLog
 from civicdesk.services.core.bulk import insert_rows, stamped
 from civicdesk.services.core.database import open_database
+from tests.helpers.db import SUPERVISION_TABLES
 from tests.helpers.db import register_digest
 from tests.helpers.sync import CITY, DISTRICTS, checkpoint, import_json, make_office, ok, trust_each_other
 
@@ -59,7 +60,9 @@ def test_demo_loaded_after_the_first_export_travels_incrementally(empty_pair: Pa
     organizations = _count(district, "SELECT count(*) FROM organization")
     people = _count(district, "SELECT count(*) FROM org_person")
     changes = _count(district, "SELECT count(*) FROM org_change")
-    assert organizations > 100
+    supervision = sum(_count(district, f"SELECT count(*) FROM {t}") for t in SUPERVISION_TABLES)
+    assert organizations > 100 and supervision > 100  # the demo's inspections, ratings and spot check too
+    changes += supervision
     # one change-log row per inserted row, with the row's vector and its county as scope
     assert _count(district, "SELECT count(*) FROM change_log WHERE op = 'insert'") == organizations + people + changes
     assert _count(district, "SELECT count(*) FROM change_log c JOIN organization o ON o.id = c.row_id "
@@ -93,7 +96,7 @@ def test_audit_keeps_one_entry_per_bulk_load_and_the_chain_verifies(empty_pair: 
 
 
 def test_bulk_vectors_follow_the_epoch_and_an_applying_session_logs_nothing(empty_pair: Path, tmp_path: Path) -> None:
-    from bench.generate import generate_organizations
+    from bench.generate import generate_organizations, insert_communities
 
     _, district = _offices(empty_pair, tmp_path)
     ok("--db", district, "sync", "new-epoch")
@@ -101,6 +104,8 @@ def test_bulk_vectors_follow_the_epoch_and_an_applying_session_logs_nothing(empt
     now = datetime.now().replace(microsecond=0)
     db = open_database(district)
     try:
+        with db.unit() as session:  # the invented communities the rows point to (divisions: not logged)
+            insert_communities(session, seed=5, county="511111")
         with db.unit(actor="clerk") as session:
             made = stamped(rows[:3], now)
             insert_rows(session, [(Organization.__table__, made)])

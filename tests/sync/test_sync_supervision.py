@@ -46,7 +46,8 @@ def _record(campaign_id: str, org_id: str) -> dict[str, Any]:
 def test_a_districts_campaign_record_and_events_reach_the_city(world: dict[str, Any]) -> None:
     district, city = world["district"], world["city"]
     (org_id,) = rows(district, "SELECT id FROM organization WHERE registry_code = ? AND tier = 'registered' "
-                               "AND status = 'active' ORDER BY id LIMIT 1", DISTRICT)[0]
+                               "AND status = 'active' AND id NOT IN (SELECT organization_id FROM inspection_record)"
+                               " ORDER BY id LIMIT 1", DISTRICT)[0]
     db = open_database(district)
     try:
         with db.unit(actor="clerk1") as session:
@@ -194,3 +195,66 @@ def test_a_valid_decided_rating_and_an_own_parameter_apply(world: dict[str, Any]
                                                previous=world["previous"]))
     assert result.status == "applied", result.message
     assert rows(city, "SELECT rating_grade FROM organization WHERE id = ?", world["own_org"]) == [("5A",)]
+
+
+def test_the_city_sends_a_district_its_registrations_but_not_its_own_supervision(world: dict[str, Any]) -> None:
+    city, district = world["city"], world["district"]
+    # the city's own demo holds its campaigns, with records of its registrations located in 沙湾区
+    located = rows(city, "SELECT count(*) FROM inspection_record r JOIN organization o ON o.id = r.organization_id"
+                         " WHERE o.registry_code = ? AND o.division_code = ?", CITY, DISTRICT)[0][0]
+    assert located > 0
+    files = export(city, DISTRICT, world["dir"])
+    code, results = import_json(district, *files)
+    assert code == 0 and {r["status"] for r in results} == {"applied"}, results
+    assert rows(district, "SELECT count(*) FROM organization WHERE registry_code = ?", CITY)[0][0] > 0
+    assert rows(district, "SELECT count(*) FROM inspection_campaign WHERE office_code = ?", CITY) == [(0,)]
+    assert rows(district, "SELECT count(*) FROM inspection_record r JOIN organization o ON o.id = r.organization_id"
+                          " WHERE o.registry_code = ?", CITY) == [(0,)]
+
+
+def _record_row(world: dict[str, Any], campaign_id: str, **over: Any) -> dict[str, Any]:
+    row = dict(_record(campaign_id, world["own_org"]), state="decided", conclusion="basic", reasons="财务制度不健全",
+               submitted_by="clerk1", decided_by="rev1", decided_at=NOW.isoformat(), income="12000.00")
+    return {**row, **over}
+
+
+RECORD_VALUES = {
+    "a record decided by the clerk who entered it": ({"decided_by": "clerk1"}, "decided_by"),
+    "a 基本合格 without reasons": ({"reasons": None}, "reasons"),
+    "an unknown conclusion": ({"conclusion": "excellent"}, "conclusion"),
+    "a negative income": ({"income": "-5.00"}, "income"),
+    "a report received before its year ended": ({"received_on": "2025-12-30"}, "received_on"),
+    "a report received in the future": ({"received_on": "2099-01-05"}, "received_on"),
+}
+
+
+@pytest.mark.parametrize("name", list(RECORD_VALUES))
+def test_an_arriving_inspection_record_a_clerk_could_not_have_entered_is_refused_whole(world: dict[str, Any],
+                                                                                        name: str) -> None:
+    over, field = RECORD_VALUES[name]
+    campaign = _campaign(DISTRICT, 2025)
+    row = _record_row(world, campaign["id"], **over)
+    city: Path = world["city"]
+    before = digest(city)
+    result = refused(city, world["up"].package([change("inspection_campaign", campaign["id"], "upsert", campaign),
+                                                change("inspection_record", row["id"], "upsert", row)], seq=2,
+                                               previous=world["previous"]))
+    assert result.reason == "sync.refused.invalid_row", result.message
+    assert row["id"] in result.message and field in result.message, result.message
+    assert digest(city) == before
+
+
+def test_an_arriving_spot_check_with_its_dates_out_of_order_is_refused(world: dict[str, Any]) -> None:
+    plan = {"id": str(uuid.uuid4()), "office_code": DISTRICT, "year": 2026, "kind": "regular", "ratio": "0.0300",
+            "filters": {}, "state": "drawn", "inspectors_per_check": 2, "created_by": "rev1", "inspector_ids": [],
+            "origin_office": DISTRICT}
+    item = {"id": str(uuid.uuid4()), "plan_id": plan["id"], "organization_id": world["own_org"], "position": 1,
+            "inspector_ids": [], "checked_on": "2026-05-10", "result": "rectify", "rectify_by": "2026-05-01",
+            "origin_office": DISTRICT}
+    city: Path = world["city"]
+    before = digest(city)
+    result = refused(city, world["up"].package([change("spotcheck_plan", plan["id"], "upsert", plan),
+                                                change("spotcheck_item", item["id"], "upsert", item)], seq=2,
+                                               previous=world["previous"]))
+    assert result.reason == "sync.refused.invalid_row" and item["id"] in result.message, result.message
+    assert digest(city) == before

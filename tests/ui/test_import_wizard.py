@@ -11,7 +11,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from civicdesk.services.register import organizations
-from civicdesk.ui.ledger.import_wizard import PAGE_IMPORT, PAGE_MAPPING, PAGE_REPORT, ImportWizard, export_dialog
+from civicdesk.ui.ledger.import_wizard import (
+    PAGE_FILE,
+    PAGE_IMPORT,
+    PAGE_MAPPING,
+    PAGE_REPORT,
+    ImportWizard,
+    export_dialog,
+)
 from civicdesk.services.core.validation import make_uscc
 from civicdesk.ui.main_window import MainWindow
 from tests.helpers.db import digest
@@ -27,6 +34,14 @@ def _wizard(qtbot, ctx, path: Path) -> ImportWizard:
     qtbot.waitExposed(wizard)
     wizard.file_page.path_edit.setText(str(path))
     return wizard
+
+
+def _report_page(qtbot, wizard: ImportWizard):
+    """Next, to the report page, once its report has come."""
+    wizard.next()
+    assert wizard.currentId() == PAGE_REPORT
+    qtbot.waitUntil(lambda: wizard.report_page.report is not None, timeout=TIMEOUT)
+    return wizard.report_page
 
 
 def test_import_through_the_wizard(qtbot, make_ctx, db_path: Path, tmp_path: Path) -> None:
@@ -52,10 +67,7 @@ def test_import_through_the_wizard(qtbot, make_ctx, db_path: Path, tmp_path: Pat
     assert page.mapping()["联系电话"] == "" and page.isComplete()
 
     before = digest(db_path)
-    wizard.next()
-    assert wizard.currentId() == PAGE_REPORT
-    report_page = wizard.report_page
-    qtbot.waitUntil(lambda: report_page.report is not None, timeout=TIMEOUT)
+    report_page = _report_page(qtbot, wizard)
     assert report_page.summary.text().startswith("数据行 6：新增 4，变更 0，无变化 0，不合格 2；跳过 2 行。")
     rows = [(report_page.problems.item(r, 0).text(), report_page.problems.item(r, 1).text(),
              report_page.problems.item(r, 2).text()) for r in range(report_page.problems.rowCount())]
@@ -172,3 +184,54 @@ def test_a_clerks_import_ends_with_filings_for_review_and_only_finish(qtbot, mak
     assert not wizard.button(QWizard.WizardButton.CancelButton).isVisible()
     assert not wizard.button(QWizard.WizardButton.BackButton).isVisible()
     assert not page.cancel_button.isVisible()
+
+
+def test_an_inspection_sheet_skips_the_mapping_and_arrives_submitted(qtbot, make_ctx, db_path: Path,
+                                                                     tmp_path: Path, clock) -> None:
+    """The kind 年检结果表 with its year: no mapping page, the sheet's report, all or nothing, records submitted."""
+    from civicdesk.services.admin import auth
+    from civicdesk.services.supervision import inspection
+    from civicdesk.ui.ledger.import_wizard import KIND_INSPECTION
+    from tests.supervision.test_inspection import add_org
+
+    ctx = make_ctx(db_path)
+    admin = auth.create_user(ctx.db, "admin", "admin123x", "admin")
+    ctx.user = auth.create_user(ctx.db, "wang", "clerk123x", "clerk", by=admin)
+    inspection.open_campaign(ctx.db, 2025, by=ctx.user)
+    add_org(ctx.db, "沙湾区书法协会")
+    add_org(ctx.db, "沙湾区慈善会")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["2025年度年检结果"])
+    ws.append(["社会组织名称", "年检结论", "存在问题"])
+    ws.append(["沙湾区书法协会", "合格", None])
+    ws.append(["沙湾区慈善会", "不合格", None])  # no reasons: the whole sheet waits
+    path = tmp_path / "年检结果.xlsx"
+    wb.save(path)
+
+    wizard = _wizard(qtbot, ctx, path)
+    page = wizard.file_page
+    assert not page.year.isVisibleTo(wizard)
+    page.kind.setCurrentIndex(page.kind.findData(KIND_INSPECTION))
+    assert page.year.isVisibleTo(wizard) and page.year.value() == 2025
+    before = digest(db_path)
+    report_page = _report_page(qtbot, wizard)
+    assert report_page.summary.text().startswith("数据行 2：新登记 1，修改草稿 0，不合格 1；跳过 0 行。")
+    assert [(report_page.problems.item(r, 0).text(), report_page.problems.item(r, 1).text())
+            for r in range(report_page.problems.rowCount())] == [("4", "C")]
+    assert not report_page.isComplete() and not report_page.skip.isVisibleTo(wizard)
+    assert not report_page.legacy.isVisibleTo(wizard) and "年检记录" in report_page.review_note.text()
+    assert digest(db_path) == before
+
+    ws.cell(row=4, column=3, value="连续两年未开展活动")
+    wb.save(path)
+    wizard.back()
+    assert wizard.currentId() == PAGE_FILE
+    wizard.next()
+    qtbot.waitUntil(lambda: report_page.report is not None and report_page.isComplete(), timeout=TIMEOUT)
+    with qtbot.waitSignal(wizard.imported, timeout=TIMEOUT) as blocker:
+        wizard.next()
+    assert wizard.currentId() == PAGE_IMPORT and len(blocker.args[0].records) == 2
+    qtbot.waitUntil(lambda: wizard.import_page.isComplete(), timeout=TIMEOUT)
+    assert "2025年度" in wizard.import_page.status.text()
+    assert {r.state for r in inspection.list_records(ctx.db, 2025)} == {"submitted"}

@@ -38,7 +38,11 @@ NAMES = {"CivicDesk", "PDF", "CSV", "Excel", "USCC", "xlsx", "xls", "csv", "pdf"
 #: each language's own name, shown in itself in the language menu
 LANGUAGE_NAMES = {"中文", "English"}
 DATA_TABLES = {"organization": None, "org_person": None, "division": ("name",), "office": ("name",),
-               "user_account": None, "org_change": None, "population": None}
+               "user_account": None, "org_change": None, "population": None,
+               # the supervision records' own words (文号, reasons, findings, titles, names)
+               "inspection_campaign": ("note",), "inspection_record": ("reasons", "document_no"),
+               "rating_application": ("decision_no", "reason"), "inspector": ("name", "unit"),
+               "spotcheck_plan": ("title",), "spotcheck_item": ("findings",)}
 
 
 def data_strings(path: Path) -> list[str]:

@@ -109,3 +109,37 @@ def test_main_window_file_menu_opens_the_dialog_with_its_filter(qtbot, make_ctx,
     assert dialog is not None and dialog.isVisible()
     assert dialog.options().filter.tier == "guided"
     dialog.reject()
+
+
+def test_the_supervision_kinds_have_their_options_and_spotcheck_saves_xlsx(qtbot, make_ctx, shawan_db_path: Path,
+                                                                          tmp_path: Path, clock) -> None:
+    from openpyxl import load_workbook
+
+    from civicdesk.services.supervision import inspection, spotcheck
+
+    ctx = make_ctx(shawan_db_path)
+    inspection.open_campaign(ctx.db, 2025, by=None)  # the demo has no account: the system acts
+    spotcheck.add_inspector(ctx.db, "张检查", by=None)
+    spotcheck.add_inspector(ctx.db, "李检查", by=None)
+    plan = spotcheck.draw(ctx.db, spotcheck.plan(ctx.db, 2026, "0.03", by=None).id, by=None)
+    undrawn = spotcheck.plan(ctx.db, 2026, "0.05", by=None)  # not drawn: not offered
+    dialog = _dialog(qtbot, ctx)
+    dialog.set_kind("inspection")
+    assert dialog.pages.currentWidget() is dialog._panels["inspection"]
+    assert dialog.inspection_year.value() == 2025  # last year by default
+    dialog.inspection_report.setCurrentIndex(dialog.inspection_report.findData("participation"))
+    out = tmp_path / "rate.pdf"
+    with qtbot.waitSignal(dialog.printed, timeout=60_000):
+        dialog.save_to(out)
+    assert "2025年度社会组织年度检查参检情况报告" in text_of(out).replace(" ", "").replace("\n", "")
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled())
+    dialog.set_kind("spotcheck")
+    offered = [dialog.spotcheck_plan.itemData(i) for i in range(dialog.spotcheck_plan.count())]
+    assert offered[0] == plan.id and undrawn.id not in offered  # the newest first; the demo's 2020 plan after
+    assert [p.id for p in spotcheck.list_plans(ctx.db) if p.state in ("drawn", "completed")] == offered
+    out = tmp_path / "抽查结果.xlsx"
+    with qtbot.waitSignal(dialog.printed, timeout=60_000) as blocker:
+        dialog.save_to(out)
+    assert blocker.args[0].path == out
+    rows = list(load_workbook(out, read_only=True).worksheets[0].iter_rows(values_only=True))
+    assert len(rows) == 1 + len(plan.items)

@@ -102,30 +102,38 @@ def normalize_header(text: Any) -> str:
     return value.lower()
 
 
-_SYNONYMS: dict[str, str] = {}
-for _col in COLUMNS:
-    for _name in (_col.header, *_col.synonyms, records.FIELDS_BY_NAME[_col.field].zh
-                  if _col.field in records.FIELDS_BY_NAME else _col.header, _col.field):
-        _SYNONYMS.setdefault(normalize_header(_name), _col.field)
+def synonym_table(columns: tuple[LedgerColumn, ...]) -> dict[str, str]:
+    """normalized header -> field, for every column's header, synonyms, register label and field name: how a
+    sheet of these columns is recognized (the register's ledger, and others such as the inspection sheet)."""
+    table: dict[str, str] = {}
+    for col in columns:
+        for name in (col.header, *col.synonyms, records.FIELDS_BY_NAME[col.field].zh
+                     if col.field in records.FIELDS_BY_NAME else col.header, col.field):
+            table.setdefault(normalize_header(name), col.field)
+    return table
 
 
-def field_for_header(header: Any) -> str | None:
-    """The field a header names, ``IGNORE`` for a running number, ``None`` when unknown."""
+_SYNONYMS: dict[str, str] = synonym_table(COLUMNS)
+
+
+def field_for_header(header: Any, synonyms: dict[str, str] | None = None) -> str | None:
+    """The field a header names (among ``synonyms``, default the register's ledger), ``IGNORE`` for a running
+    number, ``None`` when unknown."""
     key = normalize_header(header)
     if not key:
         return None
     if key in IGNORED_HEADERS:
         return IGNORE
-    return _SYNONYMS.get(key)
+    return (_SYNONYMS if synonyms is None else synonyms).get(key)
 
 
 #: How far down a header row is looked for (title rows, a date line, a blank row above it).
 HEADER_SEARCH_ROWS = 30
 
 
-def header_score(values: tuple[Any, ...]) -> int:
+def header_score(values: tuple[Any, ...], synonyms: dict[str, str] | None = None) -> int:
     """How many distinct fields a row's cells name: the header row names the most, and at least two."""
-    return len({f for f in (field_for_header(v) for v in values) if f})
+    return len({f for f in (field_for_header(v, synonyms) for v in values) if f})
 
 
 @dataclass(frozen=True)
@@ -145,9 +153,11 @@ class Mapping:
             return None
 
 
-def auto_mapping(headers: tuple[Any, ...], overrides: dict[str, str] | None = None) -> Mapping:
-    """Each header's field by name and synonyms; ``overrides`` (header -> field or "") win.  A field named by two
-    headers goes to the first automatically; twice in ``overrides`` is an error."""
+def auto_mapping(headers: tuple[Any, ...], overrides: dict[str, str] | None = None, *,
+                 synonyms: dict[str, str] | None = None) -> Mapping:
+    """Each header's field by name and ``synonyms`` (default the register's ledger); ``overrides`` (header ->
+    field or "") win.  A field named by two headers goes to the first automatically; twice in ``overrides`` is an
+    error."""
     texts = tuple("" if h is None else str(h).strip() for h in headers)
     overrides = {normalize_header(k): v for k, v in (overrides or {}).items()}
     fields: list[str] = []
@@ -159,7 +169,7 @@ def auto_mapping(headers: tuple[Any, ...], overrides: dict[str, str] | None = No
             if wanted and wanted in seen:
                 raise InputError("ledger.mapping_twice", field=wanted, first=seen[wanted], second=text)
         else:
-            wanted = field_for_header(text) or IGNORE
+            wanted = field_for_header(text, synonyms) or IGNORE
             if wanted and wanted in seen:
                 wanted = IGNORE
         if wanted:

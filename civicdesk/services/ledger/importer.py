@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -118,8 +118,9 @@ class Note:
 
 
 @dataclass
-class ImportReport:
-    """What a ledger holds and what importing it does (or did)."""
+class SheetInfo:
+    """The sheet a report is about: the file, its kind (xlsx | csv), the sheet read, the encoding of a CSV, the
+    header row found and the columns' mapping."""
 
     file: str
     kind: str
@@ -127,6 +128,12 @@ class ImportReport:
     encoding: str | None
     header_row: int
     mapping: Mapping
+
+
+@dataclass
+class ImportReport(SheetInfo):
+    """What a ledger holds and what importing it does (or did)."""
+
     rows: int = 0  # data rows judged (blank, total and footer rows not counted)
     new: int = 0
     changed: int = 0
@@ -210,7 +217,7 @@ def read_header(path: str | Path, *, preview_rows: int = 10
     mapping page's preview."""
     with open_ledger(path) as source:
         rows = source.rows()
-        header_row, headers = _find_header(source, rows)
+        header_row, headers = find_header(source, rows)
         preview: list[tuple[int, tuple[str, ...]]] = []
         for number, values in rows:
             if len(preview) >= preview_rows:
@@ -333,12 +340,15 @@ def submit_new_rows(session: Session, rows: list[_Pending], *, office_code: str,
 
 
 # -- reading ------------------------------------------------------------------------------------------------------
-def _find_header(source: LedgerSource, rows: Iterator[tuple[int, tuple[Any, ...]]]) -> tuple[int, tuple[str, ...]]:
+def find_header(source: LedgerSource, rows: Iterator[tuple[int, tuple[Any, ...]]],
+                synonyms: dict[str, str] | None = None) -> tuple[int, tuple[str, ...]]:
+    """The first row within :data:`HEADER_SEARCH_ROWS` whose cells name at least two fields of ``synonyms``
+    (default the register's ledger), as (row number, header texts); title rows above it are passed over."""
     seen_any = False
     for number, values in rows:
         if not all(cells.is_blank(v) for v in values):
             seen_any = True
-        if header_score(values) >= 2:
+        if header_score(values, synonyms) >= 2:
             return number, tuple("" if v is None else str(v).strip() for v in values)
         if number >= HEADER_SEARCH_ROWS:
             break
@@ -432,56 +442,21 @@ def _analyze(session: Session, source: LedgerSource, office: OfficeInfo, overrid
     """Judge every row; ``keep_rows`` keeps what writing needs (the new rows' values, the rejected rows' cells),
     which a preview of a big ledger need not hold in memory."""
     rows = source.rows()
-    header_row, headers = _find_header(source, rows)
+    header_row, headers = find_header(source, rows)
     mapping = auto_mapping(headers, overrides)
     report = ImportReport(str(source.path), source.kind, source.sheet, source.encoding, header_row, mapping)
     plan = _Plan(report, headers=headers)
     if mapping.column_of("name") is None:
         raise InputError("ledger.no_name_column")
-    if source.sheet_count > 1:
-        report.notes.append(Note("note.sheet", {"sheet": source.sheet, "count": source.sheet_count}))
-    if source.encoding:
-        report.notes.append(Note("note.encoding", {"encoding": source.encoding}))
-    if header_row > 1:
-        report.notes.append(Note("note.title_rows", {"row": header_row, "count": header_row - 1}))
-    for index, (header, fld) in enumerate(zip(mapping.headers, mapping.fields, strict=True)):
-        if header and not fld and normalize_header(header) not in ("序号",):
-            report.notes.append(Note("note.ignored_column", {"header": header, "column": column_letter(index)}))
-    for merge in source.merges:
-        if merge.max_row > header_row and merge.max_row > merge.min_row:
-            report.notes.append(Note("note.merged", {"ref": merge.ref}))
+    header_notes(source, header_row, mapping, report.notes)
     if mapping.column_of("division_code") is None and office.level == "district":
         report.notes.append(Note("note.county_default", {"code": office.code}))
 
     lookups = _Lookups(session, office)
     first_by_key: dict[tuple[str, str], int] = {}
-    blank_rows: list[int] = []  # the first few, for the note
-    blank_count = 0
-    formula_issues: dict[int, list[tuple[int, str]]] = {}
     judge = _RowJudge(session, lookups, mapping, office, today)
-    for number, values in rows:
-        if progress is not None and number % _PROGRESS_EVERY == 0:
-            progress(*source.position())
-        while source.formulas_without_value and source.formulas_without_value[0][0] <= number:
-            r, c, f = source.formulas_without_value.pop(0)
-            formula_issues.setdefault(r, []).append((c, f))
-        kind, text = _kind_of_row(values, mapping)
-        if kind == "blank":
-            blank_count += 1
-            if len(blank_rows) <= 10:
-                blank_rows.append(number)
-            continue
-        if kind in ("total", "footer"):
-            report.skipped += 1
-            report.notes.append(Note("note.total_row" if kind == "total" else "note.footer_row",
-                                     {"row": number, "text": text}))
-            continue
+    for number, values, problems in data_rows(source, rows, mapping, report, progress):
         report.rows += 1
-        problems: list[Problem] = []
-        for column, formula in formula_issues.pop(number, []):
-            problems.append(Problem(number, column_letter(column), headers[column] if column < len(headers) else None,
-                                    mapping.fields[column] if column < len(mapping.fields) else "",
-                                    "ledger.formula_no_value", {"formula": formula}))
         outcome = judge.judge(number, values, problems, first_by_key)
         report.problems.extend(problems)
         if any(p.severity == "error" for p in problems):
@@ -500,15 +475,74 @@ def _analyze(session: Session, source: LedgerSource, office: OfficeInfo, overrid
                 plan.new.append(outcome)
         else:
             report.unchanged += 1
-    if blank_count:
-        report.skipped += blank_count
-        shown = "、".join(str(r) for r in blank_rows[:10]) + ("…" if blank_count > 10 else "")
-        report.notes.append(Note("note.blank_rows", {"count": blank_count, "rows": shown}))
-    if source.formula_cells:
-        report.notes.append(Note("note.formulas", {"count": source.formula_cells}))
     if progress is not None:
         progress(*source.position())
     return plan
+
+
+def header_notes(source: LedgerSource, header_row: int, mapping: Mapping, notes: list[Note]) -> None:
+    """What the report says about the sheet as a whole: which sheet of several, the encoding, title rows above
+    the header, columns that feed nothing, merged cells below the header."""
+    if source.sheet_count > 1:
+        notes.append(Note("note.sheet", {"sheet": source.sheet, "count": source.sheet_count}))
+    if source.encoding:
+        notes.append(Note("note.encoding", {"encoding": source.encoding}))
+    if header_row > 1:
+        notes.append(Note("note.title_rows", {"row": header_row, "count": header_row - 1}))
+    for index, (header, fld) in enumerate(zip(mapping.headers, mapping.fields, strict=True)):
+        if header and not fld and normalize_header(header) not in ("序号",):
+            notes.append(Note("note.ignored_column", {"header": header, "column": column_letter(index)}))
+    for merge in source.merges:
+        if merge.max_row > header_row and merge.max_row > merge.min_row:
+            notes.append(Note("note.merged", {"ref": merge.ref}))
+
+
+class RowTally(Protocol):
+    """What :func:`data_rows` counts into: the rows passed over and the notes saying why."""
+
+    skipped: int
+    notes: list[Note]
+
+
+def data_rows(source: LedgerSource, rows: Iterator[tuple[int, tuple[Any, ...]]], mapping: Mapping,
+              tally: RowTally, progress: Progress | None = None
+              ) -> Iterator[tuple[int, tuple[Any, ...], list[Problem]]]:
+    """The data rows below the header as (row number, values, problems found so far: formulas without a value),
+    blank, total (合计) and footer (制表人 …) rows passed over and noted in ``tally``; ``progress`` every
+    :data:`_PROGRESS_EVERY` rows."""
+    blank_rows: list[int] = []  # the first few, for the note
+    blank_count = 0
+    formula_issues: dict[int, list[tuple[int, str]]] = {}
+    headers = mapping.headers
+    for number, values in rows:
+        if progress is not None and number % _PROGRESS_EVERY == 0:
+            progress(*source.position())
+        while source.formulas_without_value and source.formulas_without_value[0][0] <= number:
+            r, c, f = source.formulas_without_value.pop(0)
+            formula_issues.setdefault(r, []).append((c, f))
+        kind, text = _kind_of_row(values, mapping)
+        if kind == "blank":
+            blank_count += 1
+            if len(blank_rows) <= 10:
+                blank_rows.append(number)
+            continue
+        if kind in ("total", "footer"):
+            tally.skipped += 1
+            tally.notes.append(Note("note.total_row" if kind == "total" else "note.footer_row",
+                                    {"row": number, "text": text}))
+            continue
+        problems: list[Problem] = []
+        for column, formula in formula_issues.pop(number, []):
+            problems.append(Problem(number, column_letter(column), headers[column] if column < len(headers) else None,
+                                    mapping.fields[column] if column < len(mapping.fields) else "",
+                                    "ledger.formula_no_value", {"formula": formula}))
+        yield number, values, problems
+    if blank_count:
+        tally.skipped += blank_count
+        shown = "、".join(str(r) for r in blank_rows[:10]) + ("…" if blank_count > 10 else "")
+        tally.notes.append(Note("note.blank_rows", {"count": blank_count, "rows": shown}))
+    if source.formula_cells:
+        tally.notes.append(Note("note.formulas", {"count": source.formula_cells}))
 
 
 class _RowJudge:
@@ -693,10 +727,11 @@ class _RowJudge:
         return data, person, issues
 
     @staticmethod
-    def check_text(fld: str, kind: str, raw: str, issues: list[Issue]) -> None:
+    def check_text(fld: str, kind: str, raw: str, issues: list[Issue], label: str | None = None) -> None:
         """Refuse a cell that a spreadsheet would run as a formula, or that holds control or direction
-        characters (checked on the cell as typed: trimming must not turn ``\t=1+1`` into a clean-looking text)."""
-        label = field_label(fld)
+        characters (checked on the cell as typed: trimming must not turn ``\t=1+1`` into a clean-looking text).
+        ``label`` names the column in the message (default: the register field's label)."""
+        label = label or field_label(fld)
         if kind in ("text", "person", "division", "registry") and fld not in _NO_FORMULA_CHECK \
                 and safety.looks_like_formula(raw):
             start = cells.text_of(raw)[:1]

@@ -1,4 +1,5 @@
-"""Printing: registers, organization sheets and the statistics report as PDFs with their fonts embedded.
+"""Printing: registers, organization sheets, the statistics, filings and supervision reports as PDFs with their
+fonts embedded (and a kind's .xlsx where it has one).
 
 :func:`print_document` is the one entry point (CLI and GUI alike): it resolves the fonts, writes the
 document under a temporary name and renames it into place, reporting progress and honouring cancel.
@@ -52,7 +53,8 @@ def print_document(db: Database, kind: str, options: Any, target: str | os.PathL
                    font: str | dict[str, str] | None = None, fonts: FontSet | None = None,
                    printed_on: date | None = None, progress: ProgressFn | None = None,
                    cancelled: CancelFn | None = None) -> PrintResult:
-    """Print document ``kind`` with ``options`` to ``target`` (a .pdf path), atomically.
+    """Print document ``kind`` with ``options`` to ``target`` (a .pdf path, or .xlsx for a kind that has a
+    ``spreadsheet``, e.g. ``spotcheck``), atomically.
 
     ``public`` masks ID and phone numbers and leaves out internal notes; the internal version masks ID
     numbers too unless ``reveal_ids``.  ``by`` is who prints: checked here (``print``, and ``reveal_ids`` for
@@ -64,6 +66,8 @@ def print_document(db: Database, kind: str, options: Any, target: str | os.PathL
     reveal = reveal_ids and not public
     if reveal:
         require(db, by, "reveal_ids")
+    if document.spreadsheet is not None and Path(target).suffix.lower() != ".pdf":
+        return _spreadsheet(db, document, options, Path(target), public=public, actor=actor)
     fontset = fonts or resolve_fonts(font or os.environ.get(FONT_ENV) or None)
     office = db.office()
     today = printed_on or clock.today()
@@ -87,3 +91,24 @@ def print_document(db: Database, kind: str, options: Any, target: str | os.PathL
     used = tuple(dict.fromkeys(fontset.role(r).label() for r in ("title", "body", "heading", "kai")))
     return PrintResult(kind=kind, path=Path(target), title=title, pages=int(facts.get("pages", 0)), public=public,
                        fonts=used, substitutions=fontset.substitutions, facts=facts)
+
+
+def _spreadsheet(db: Database, document: DocumentKind, options: Any, target: Path, *, public: bool,
+                 actor: str) -> PrintResult:
+    """A kind's .xlsx (the kind writes it whole or not at all), audited like a print."""
+    from civicdesk.errors import InputError
+
+    if target.suffix.lower() != ".xlsx":
+        raise InputError("print.output_not_pdf_or_xlsx", path=str(target))
+    if not target.expanduser().parent.is_dir():
+        raise InputError("print.output_folder", path=str(target.expanduser().parent))
+    title = document.title(db, options)
+    assert document.spreadsheet is not None
+    facts = document.spreadsheet(db, options, target.expanduser(), public)
+    log.info("wrote %s %r to %s by %s", document.name, title, target, actor or "-")
+    from civicdesk.services.admin import audit
+
+    audit.record_event(db, f"print.{document.name}", actor=actor, title=title, file=target.name, pages=0,
+                       public=public, reveal_ids=False)
+    return PrintResult(kind=document.name, path=target, title=title, pages=0, public=public, fonts=(),
+                       substitutions=(), facts=facts)

@@ -49,6 +49,9 @@ class DocumentKind:
     order: int = 50
     #: options for the print dialog when it has no panel of its own for this kind
     default_options: Callable[[], Any] | None = None
+    #: writes the same document as an .xlsx workbook (db, options, path, public) -> facts, for a kind that
+    #: offers one (``spotcheck``); :func:`~civicdesk.services.printing.print_document` picks it by the suffix
+    spreadsheet: Callable[[Database, Any, Path, bool], dict[str, Any]] | None = None
 
 
 _KINDS: dict[str, DocumentKind] = {}

@@ -1,5 +1,6 @@
 """The ``organization`` document kind: one organization's sheet (社会组织登记信息表) with every field, its
-people, its history and, once filings exist, its latest filings (a section provider registered by that
+people, its history, its supervision (年检, 评估等级, 抽查: decided and published ones only on the public version)
+and, once filings exist, its latest filings (a section provider registered by that
 feature with :func:`register_section`).
 
 Personal data: ID numbers are masked unless the job reveals them (never on the public version); the public
@@ -16,6 +17,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Paragraph, Spacer
 
+from civicdesk import messages
 from civicdesk.services.register import organizations
 from civicdesk.services.core.database import Database
 from civicdesk.services.printing import official
@@ -90,6 +92,54 @@ def _field_label(field: str, roles: dict[str, Any]) -> str:
     if leaf in roles:
         return str(roles[leaf].label_zh)
     return field
+
+
+def _word(prefix: str, code: str | None) -> str:
+    return messages.label(f"{prefix}.{code}", "zh", default=code or "")
+
+
+def _supervision(job: PrintJob, org_id: str, public: bool, s: official.Styles) -> list[Any]:
+    """年检, 评估等级 and 抽查 of the sheet (:func:`profile.supervision_profile`).  The public version shows only
+    what is decided or published: decided inspections and published spot checks."""
+    from civicdesk.services.supervision import profile
+
+    found = profile.supervision_profile(job.db, org_id)
+    out: list[Any] = [Paragraph("（一）年检", s.h2)]
+    inspections: list[list[Any]] = [["年度", "结论", "报送日期", "逾期报送", "文号"]]
+    for line in found.inspections:
+        if public and line.state != "decided":
+            continue
+        result = (_word("register.conclusion", line.conclusion) if line.state == "decided"
+                  else _word("register.inspection_state", line.state))
+        inspections.append([str(line.year), result, cn_date(line.received_on), "是" if line.late else "否",
+                            line.document_no or ""])
+    if len(inspections) == 1:
+        inspections.append(["（无）", "", "", "", ""])
+    out.append(official.grid_table(inspections, [w * mm for w in (20, 30, 34, 22, 50)], styles=s))
+    in_force = found.rating_in_force
+    if in_force is not None:
+        rating = (f"{in_force.current_grade or in_force.grade}，有效期{cn_date(in_force.valid_from)}至"
+                  f"{cn_date(in_force.valid_to)}" if in_force.valid_from and in_force.valid_to else "")
+        if in_force.decision_no:
+            rating += f"（{in_force.decision_no}）"
+    else:
+        ended = next((r for r in found.ratings if r.state in profile.RATING_IN_FORCE and r.valid_to), None)
+        rating = (f"已过期（{ended.current_grade or ended.grade}，有效期至{cn_date(ended.valid_to)}）"
+                  if ended is not None and ended.valid_to else "未评估")
+    out.append(Paragraph(f"（二）评估等级：{official.escape(rating)}", s.h2))
+    out.append(Paragraph("（三）抽查", s.h2))
+    checks: list[list[Any]] = [["年度", "抽查计划", "检查日期", "结果", "整改期限", "整改完成"]]
+    for c in found.spotchecks:
+        if public and c.published_on is None:
+            continue
+        checks.append([str(c.year), c.plan_title or "", cn_date(c.checked_on) if c.checked_on else "",
+                       _word("register.spotcheck", c.result) if c.result else "待检查",
+                       cn_date(c.rectify_by) if c.rectify_by else "",
+                       cn_date(c.rectified_on) if c.rectified_on else ""])
+    if len(checks) == 1:
+        checks.append(["（无）", "", "", "", "", ""])
+    out.append(official.grid_table(checks, [w * mm for w in (16, 40, 26, 24, 26, 24)], styles=s))
+    return out
 
 
 def _write(job: PrintJob, options: Any, info: DocInfo) -> dict[str, Any]:
@@ -181,14 +231,20 @@ def _write(job: PrintJob, options: Any, info: DocInfo) -> dict[str, Any]:
         changes.append(["（无）", "", "", "", ""])
     story.append(official.grid_table(changes, [w * mm for w in (26, 24, 38, 38, 30)], styles=s))
 
-    number = 4
+    # 四、监管信息
+    story.append(Spacer(1, 6))
+    story.append(CondPageBreak(45 * mm))
+    story.append(Paragraph("四、监管信息", s.h1))
+    story.extend(_supervision(job, record.id, public, s))
+
+    number = 5
     for provider in SECTION_PROVIDERS:
         section = provider(job.db, record.id, public)
         if section is None:
             continue
         title, header, body = section
         story.append(Spacer(1, 6))
-        story.append(Paragraph(f"{'四五六七八九'[number - 4]}、{official.escape(title)}", s.h1))
+        story.append(Paragraph(f"{'四五六七八九十'[number - 4]}、{official.escape(title)}", s.h1))
         width = 156 / len(header)
         story.append(official.grid_table([header] + body, [width * mm] * len(header), styles=s))
         number += 1

@@ -1,10 +1,11 @@
 """The register of organizations (名录): landscape A4, drawn straight on the canvas for speed.
 
 Rows stream from one ordered query (the database is never held in memory), grouped by legal form,
-township or county with a 小计 row per group and a 合计 row at the end; the header row is repeated on every
-page; the footer carries the office, the print date, "— 1 —" and "第 1 页 共 N 页" (N from a form XObject
-defined after the last page, so the document is drawn once).  Rows have one fixed height: a cell too wide
-is condensed horizontally (down to half width), then cut with "…".
+township or county with a 小计 row per group and a 合计 row at the end.  The columns end with the rating in force
+and last year's inspection (the derived columns of ``organization``) and, on the internal version only, 备注
+(the notes).  The header row is repeated on every page; the footer carries the office, the print date, "— 1 —"
+and "第 1 页 共 N 页" (N from a form XObject defined after the last page, so the document is drawn once).  Rows
+have one fixed height: a cell too wide is condensed horizontally (down to half width), then cut with "…".
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from sqlalchemy import case, func, or_, select
 
+from civicdesk import clock, messages
 from civicdesk.models import Division, Organization
 from civicdesk.services.register.browse import RegisterFilter, _conditions
 from civicdesk.services.core.database import Database
@@ -64,20 +66,40 @@ class Column:
     align: str = "left"
 
 
-def columns(flt: RegisterFilter) -> list[Column]:
+def columns(flt: RegisterFilter, public: bool = True) -> list[Column]:
+    """The printed columns: the offices' register, with 评估等级 and 上年度年检结论; 备注 (the internal notes) only
+    on the internal version."""
     show_status = flt.status != "live"
     cols = [
-        Column("seq", "序号", 11, "center"),
-        Column("name", "名称", 62),
-        Column("code", "统一社会信用代码（备案编号）", 40),
-        Column("kind", "类型", 21, "center"),
-        Column("status" if show_status else "category", "状态" if show_status else "类别", 23, "center"),
-        Column("legal_rep", "法定代表人（负责人）", 21, "center"),
-        Column("address", "住所", 52),
-        Column("established", "成立（备案）日期", 23, "center"),
-        Column("phone", "联系电话", 24, "center"),
+        Column("seq", "序号", 10, "center"),
+        Column("name", "名称", 54),
+        Column("code", "统一社会信用代码（备案编号）", 38),
+        Column("kind", "类型", 19, "center"),
+        Column("status" if show_status else "category", "状态" if show_status else "类别", 20, "center"),
+        Column("legal_rep", "法定代表人（负责人）", 19, "center"),
+        Column("address", "住所", 40),
+        Column("established", "成立（备案）日期", 21, "center"),
+        Column("phone", "联系电话", 22, "center"),
+        Column("rating", "评估等级", 12, "center"),
+        Column("inspection", "上年度年检结论", 19, "center"),
     ]
+    if not public:
+        cols.append(Column("notes", "备注", 30))
     return cols
+
+
+def inspection_cell(year: int | None, conclusion: str | None, day: date) -> str:
+    """上年度年检结论 on ``day``: last year's conclusion; an older latest one with its year in parentheses (as the
+    register table shows it); empty when never inspected."""
+    if year is None:
+        return ""
+    word = messages.label(f"register.conclusion.{conclusion}", "zh", default=conclusion or "")
+    return word if year == day.year - 1 else f"（{year}年度{word}）"
+
+
+def rating_cell(grade: str | None, valid_to: date | None, day: date) -> str:
+    """评估等级 on ``day``: the grade while its validity lasts."""
+    return grade if grade and valid_to is not None and valid_to >= day else ""
 
 
 # -- data -------------------------------------------------------------------------------------------------
@@ -110,7 +132,9 @@ def count_rows(db: Database, options: RegisterOptions) -> int:
 _COLUMNS = (Organization.name, Organization.uscc, Organization.filing_no, Organization.legal_form, Organization.tier,
             Organization.is_community, Organization.community_subtype, Organization.category, Organization.status,
             Organization.division_code, Organization.township_code, Organization.legal_rep_name,
-            Organization.address, Organization.established_on, Organization.contact_phone)
+            Organization.address, Organization.established_on, Organization.contact_phone,
+            Organization.inspection_year, Organization.inspection_conclusion, Organization.rating_grade,
+            Organization.rating_valid_to, Organization.notes)
 
 
 def stream_rows(db: Database, options: RegisterOptions, batch: int = 2000) -> Iterator[Any]:
@@ -166,6 +190,18 @@ def describe_filter(db: Database, options: RegisterFilter | RegisterOptions) -> 
             parts.append("含已注销、已撤销")
         if flt.text.strip():
             parts.append(f"检索“{flt.text.strip()}”")
+    last_year = clock.today().year - 1  # as the filter reads it (browse.supervision_conditions)
+    if flt.inspection == "none":
+        parts.append(f"{last_year}年度未年检")
+    elif flt.inspection:
+        parts.append(f"{last_year}年度年检"
+                     f"{messages.label(f'register.conclusion.{flt.inspection}', 'zh', default=flt.inspection)}")
+    if flt.rating == "rated":
+        parts.append("有评估等级")
+    elif flt.rating == "none":
+        parts.append("未评估或评估等级已过期")
+    elif flt.rating:
+        parts.append(f"评估等级{flt.rating}")
     return "，".join(parts)
 
 
@@ -547,7 +583,8 @@ def write_register(db: Database, path: Path, options: RegisterOptions, fonts: Fo
             return divisions.get(r.division_code, (r.division_code, ""))[0]
         return ""
 
-    cols = columns(options.filter)
+    cols = columns(options.filter, info.public)
+    day = options.as_of or info.printed_on  # the day the 评估等级 and 上年度年检结论 are read on
     keys = [col.key for col in cols]
     cut_off = f"（截至{cn_date(options.as_of or info.printed_on)}）"
     words = [w for w in (describe_filter(db, options), GROUP_WORDS.get(options.group_by, "")) if w]
@@ -584,6 +621,9 @@ def write_register(db: Database, path: Path, options: RegisterOptions, fonts: Fo
             "address": r.address or "",
             "established": cn_date(r.established_on) if r.established_on else "",
             "phone": (mask_phone(r.contact_phone) if public else r.contact_phone) or "",
+            "rating": rating_cell(r.rating_grade, r.rating_valid_to, day),
+            "inspection": inspection_cell(r.inspection_year, r.inspection_conclusion, day),
+            "notes": "" if public else " ".join((r.notes or "").split()),  # one line: the row's height is fixed
         }
         writer.row([values[k] for k in keys])
         progress(n)

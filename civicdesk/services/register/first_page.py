@@ -138,6 +138,7 @@ def _row(values: tuple[Any, ...]) -> RegisterRow:
     row = dict(zip(ROW_COLUMNS, values, strict=True))
     row["is_community"] = _bool(row["is_community"])
     row["established_on"] = _date(row["established_on"])
+    row["rating_valid_to"] = _date(row["rating_valid_to"])
     row["contact_phone"] = mask_phone(row["contact_phone"])
     return RegisterRow(**row)
 

@@ -55,6 +55,10 @@ class RegisterFilter:
     division_code: str | None = None
     township_code: str | None = None
     origin_office: str | None = None
+    #: last year's annual inspection: "pass" | "basic" | "fail", or "none" (no decided inspection of last year)
+    inspection: str | None = None
+    #: the rating in force today: "rated" (any grade), a grade ("5A" … "1A"), or "none" (none in force)
+    rating: str | None = None
 
     def with_text(self, text: str) -> RegisterFilter:
         return replace(self, text=text)
@@ -83,6 +87,25 @@ class RegisterRow:
     address: str | None
     contact_phone: str | None
     origin_office: str
+    #: the latest decided annual inspection (its year and conclusion) and the latest rating (its grade as it
+    #: holds and the end of its validity), derived (``services/supervision/profile.py``): see
+    #: :func:`last_year_conclusion` and :func:`rating_in_force` for what the register shows
+    inspection_year: int | None
+    inspection_conclusion: str | None
+    rating_grade: str | None
+    rating_valid_to: date | None
+
+    def last_year_conclusion(self, today: date) -> str | None:
+        """The conclusion of the year before ``today``'s year, when that is the latest decided; else None."""
+        if self.inspection_year is not None and self.inspection_year == today.year - 1:
+            return self.inspection_conclusion
+        return None
+
+    def rating_in_force(self, today: date) -> str | None:
+        """The grade, while its validity lasts on ``today``; else None."""
+        if self.rating_grade and self.rating_valid_to is not None and self.rating_valid_to >= today:
+            return self.rating_grade
+        return None
 
 
 #: The statuses of an organization that exists (the register's default filter), for the UI, which reads its

@@ -5,7 +5,9 @@ supervision row a package inserts or changes, as it would be stored; the first v
 entered refuses the whole package, naming the row and the field.  Among them: a parameter value its key's
 check refuses; a rating whose scores exceed a part's maximum, whose total or grade does not follow from its
 scores and bands, whose validity is not the rule's, or that was decided by the clerk who entered or submitted
-it (four eyes hold for what arrives too).
+it (four eyes hold for what arrives too); an inspection record with an amount, count or conclusion the form
+refuses, decided without reasons or by its own clerk, received before its year ended or in the future; a
+spot check whose dates are out of the order a clerk's entry is held to.
 """
 
 from __future__ import annotations
@@ -112,10 +114,66 @@ def _rating(row: Row) -> Issue | None:
             or _future(entity, row, "applied_on", "valid_from"))
 
 
+def _refused(entity: str, error: CivicDeskError, fallback: str) -> Issue:
+    """A service's own refusal of a value, as the issue of an arriving row (its field when it names one)."""
+    field = str(error.params.get("field") or fallback)
+    return _bad(entity, field, error.params.get("value", ""))
+
+
+def _inspection(row: Row) -> Issue | None:
+    from civicdesk.services.supervision import inspection
+
+    entity = "inspection_record"
+    if row.get("state") not in inspection.STATES:
+        return _bad(entity, "state", row.get("state"))
+    try:  # the values a clerk's entry is held to (inspection._apply_values uses the same checks)
+        for name in inspection.AMOUNT_KEYS:
+            inspection._amount(row.get(name), name, negative=name == "net_assets")
+        for name in inspection.COUNT_KEYS:
+            inspection._count(row.get(name), name)
+        conclusion = inspection._conclusion(row.get("conclusion"))
+        inspection._conclusion(row.get("sponsor_opinion"), "sponsor_opinion")
+    except CivicDeskError as error:
+        return _refused(entity, error, "conclusion")
+    if not isinstance(row.get("materials") or [], list):
+        return _bad(entity, "materials", row.get("materials"))
+    if row["state"] == "decided":
+        if conclusion is None:
+            return _bad(entity, "conclusion", None)
+        if conclusion != "pass" and not str(row.get("reasons") or "").strip():
+            return _bad(entity, "reasons", row.get("reasons"))
+    received = _date(row.get("received_on"))
+    year = row.get("year")
+    if received is None or not isinstance(year, int) or received.year <= year:
+        return _bad(entity, "received_on", row.get("received_on"))
+    return _four_eyes(entity, row, ("decided",)) or _future(entity, row, "received_on", "sponsor_opinion_on")
+
+
+def _spotcheck_item(row: Row) -> Issue | None:
+    from civicdesk.services.supervision import spotcheck
+
+    entity = "spotcheck_item"
+    if row.get("result") is not None and row["result"] not in spotcheck.RESULTS:
+        return _bad(entity, "result", row.get("result"))
+    names = ("notice_on", "checked_on", "rectify_by", "rectified_on", "published_on")
+    values: dict[str, Any] = {"result": row.get("result")}
+    for name in names:
+        values[name] = _date(row.get(name))
+        if row.get(name) is not None and values[name] is None:
+            return _bad(entity, name, row.get(name))
+    try:  # the order of a check's dates, as spotcheck.record holds a clerk's entry to it
+        spotcheck._check_dates(values, None)
+    except CivicDeskError as error:
+        return _refused(entity, error, "checked_on")
+    return None
+
+
 #: entity -> the check of one arriving row
 CHECKS: dict[str, Check] = {
     "parameter": _parameter,
     "rating_application": _rating,
+    "inspection_record": _inspection,
+    "spotcheck_item": _spotcheck_item,
 }
 
 

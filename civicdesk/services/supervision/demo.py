@@ -105,7 +105,7 @@ class _Office:
                 deadline = info.deadline(legal_form)
                 late = rng.random() < 0.04
                 received = (deadline + timedelta(days=rng.randint(1, 25)) if late
-                            else deadline - timedelta(days=rng.randint(0, 100)))
+                            else max(deadline - timedelta(days=rng.randint(0, 100)), date(year + 1, 1, 4)))
                 roll = rng.random()
                 conclusion = "pass" if roll < 0.92 else "basic" if roll < 0.985 else "fail"
                 reasons = (None if conclusion == "pass"

@@ -10,7 +10,7 @@ Offers:
   ``organization`` (never stored): registered (tier ``registered``, a legal form) in this office's registry,
   established on or before 31 December of the year minus ``min_months`` (a legacy row without its date counts
   as due: it was registered before the register was kept), and not ended (deregistered, revoked …) before the
-  registry's deadline of its legal form.  ``ix_organization_inspection`` covers every column it reads.
+  registry's deadline of its legal form.  ``ix_organization_due`` covers every column it reads.
 - :func:`record` (draft or correct a report), :func:`submit`, :func:`return_record` (reason required) and
   :func:`decide` (合格 ``pass`` | 基本合格 ``basic`` | 不合格 ``fail``; reasons unless ``pass``; the decider
   neither entered nor submitted it): each step an :class:`~civicdesk.models.InspectionEvent`, each change
@@ -361,7 +361,7 @@ def _form_case(rules: dict[str, Any], which: str) -> Any:
 def due_conditions(campaign: CampaignInfo) -> list[Any]:
     """The WHERE clauses over ``organization`` that make a row due in ``campaign`` (see the module)."""
     # a registered organization's registry is a county's or the city's 6-digit code (organizations.py checks):
-    # equality on it and on the tier makes ix_organization_inspection the planner's choice even before ANALYZE
+    # equality on it and on the tier makes ix_organization_due the planner's choice even before ANALYZE
     cutoff = _months_before(date(campaign.year, 12, 31), int(campaign.rules.get("min_months", 6)))
     ended = not_(_O.c.status.in_(LIVE_STATUSES))
     return [
@@ -395,7 +395,7 @@ def due_count(db: Database, campaign: CampaignInfo | int) -> int:
 
 
 def due_ids(db: Database, campaign: CampaignInfo | int) -> list[str]:
-    """The ids of every due organization (read from ``ix_organization_inspection`` alone: the fast whole set)."""
+    """The ids of every due organization (read from ``ix_organization_due`` alone: the fast whole set)."""
     with db.read() as session:
         c = _campaign_for(db, session, campaign)
         return list(session.scalars(due_select(c)))

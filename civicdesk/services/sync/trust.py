@@ -369,7 +369,8 @@ def receivable(session: Session, sender: str, sender_is_city: bool, recipient: s
     """The changes (in the export's JSON form) ``recipient`` has a right to receive from ``sender``, and the
     ones withheld: to the city a district's own rows; to a district the city's registrations located in its
     county and the district's own rows (the city's corrections, or what it lost in a restore); never a third
-    office's rows, never the people of another county.  Checked again by the recipient (check_ownership)."""
+    office's rows, never the people of another county, never the city's own supervision records.  Checked again
+    by the recipient (check_ownership)."""
     decoded = [{"entity": c["entity"], "id": c["id"], "op": c["op"], "values": None,
                 "fields": {k: (pair[0], pair[1]) for k, pair in c["fields"].items()}} for c in changes]
     rows = _Rows(session, decoded, _stored_rows(session, decoded))
@@ -382,5 +383,8 @@ def receivable(session: Session, sender: str, sender_is_city: bool, recipient: s
         ok = whose in allowed
         if ok and not recipient_is_city and whose == sender and sender_is_city:
             ok = _located(d["entity"], row, rows) in (recipient, None)
+            # the city's own campaigns, plans and their records are the city's work: a district receives the
+            # city's registrations in its county, not the city's supervision of them (whose campaign it lacks)
+            ok = ok and d["entity"] not in _SUPERVISION
         (kept if ok else withheld).append(c)
     return kept, withheld

@@ -5,6 +5,11 @@ preview of the first rows), 检查结果 (the validation report: counts, every p
 fields; "skip invalid rows" if the clerk wants the valid ones now) and 导入 (the import on the runner, with a
 progress bar and a cancel button; a cancelled import leaves the database as it was).  Nothing is written before
 the last page.  The main window's File menu (``main_window.add_ledger_actions``) opens it, 导出名录… and 导出导入模板….
+
+The first page also chooses the kind of sheet: the register's ledger (台账), or an annual-inspection results
+sheet (年检结果表) for a year, which skips the mapping page (its columns are found by name) and imports its rows
+into that year's campaign as records submitted for a reviewer's decision
+(:mod:`civicdesk.services.ledger.inspection_sheet`).
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -32,12 +38,15 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from civicdesk import clock
 from civicdesk.services import ledger
+from civicdesk.services.ledger import inspection_sheet
 from civicdesk.services.ledger.columns import COLUMNS, IGNORE, auto_mapping, field_label
 from civicdesk.ui.context import AppContext, Changes
 from civicdesk.ui.runner import Job, Op
 
 PAGE_FILE, PAGE_MAPPING, PAGE_REPORT, PAGE_IMPORT = range(4)
+KIND_LEDGER, KIND_INSPECTION = "ledger", "inspection"
 LEDGER_FILTER = "台账 (*.xlsx *.csv)"
 ERROR_STYLE = "color: #b00020;"
 
@@ -57,6 +66,14 @@ def run_import(ctx: AppContext, *, path: str, mapping: dict[str, str], skip_inva
                                 legacy=legacy, progress=job.progress)
 
 
+def preview_inspection(ctx: AppContext, *, path: str, year: int, job: Job) -> inspection_sheet.SheetReport:
+    return inspection_sheet.preview_sheet(ctx.db, path, year=year, progress=job.progress)
+
+
+def run_inspection_import(ctx: AppContext, *, path: str, year: int, job: Job) -> inspection_sheet.SheetReport:
+    return inspection_sheet.import_sheet(ctx.db, path, year=year, by=ctx.user, progress=job.progress)
+
+
 # -- pages -----------------------------------------------------------------------------------------------------
 class FilePage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -72,10 +89,40 @@ class FilePage(QWizardPage):
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
+        # what the sheet is: the register's ledger, or the results of a year's annual inspection
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("kind")
+        self.kind.addItem(self.tr("登记簿台账"), KIND_LEDGER)
+        self.kind.addItem(self.tr("年检结果表"), KIND_INSPECTION)
+        self.year = QSpinBox(self)
+        self.year.setObjectName("year")
+        self.year.setRange(1990, clock.today().year)
+        self.year.setValue(clock.today().year - 1)  # reports come in the year after the one they are about
+        self.year_label = QLabel(self.tr("年检年度"), self)
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(QLabel(self.tr("类型"), self))
+        kind_row.addWidget(self.kind)
+        kind_row.addWidget(self.year_label)
+        kind_row.addWidget(self.year)
+        kind_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
+        layout.addLayout(kind_row)
         layout.addStretch(1)
         self.path_edit.textChanged.connect(self.completeChanged)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+
+    def _kind_changed(self) -> None:
+        inspection = self.is_inspection()
+        self.year.setVisible(inspection)
+        self.year_label.setVisible(inspection)
+
+    def is_inspection(self) -> bool:
+        return bool(self.kind.currentData() == KIND_INSPECTION)
+
+    def nextId(self) -> int:  # Qt API: an inspection sheet's columns are found by name, no mapping page
+        return PAGE_REPORT if self.is_inspection() else PAGE_MAPPING
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("选择台账"), "", LEDGER_FILTER)
@@ -200,6 +247,7 @@ class ReportPage(QWizardPage):
         self.legacy.setObjectName("legacy")
         self.review_note = QLabel(self.tr("导入后，新增的行成为成立登记申请、变更的行成为变更登记申请，由审核人员审核后才写入登记簿。"), self)
         self.review_note.setObjectName("review_note")
+        self.default_note = self.review_note.text()
         self.review_note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -208,7 +256,7 @@ class ReportPage(QWizardPage):
         layout.addWidget(self.skip)
         layout.addWidget(self.review_note)
         layout.addWidget(self.legacy)
-        self.report: ledger.ImportReport | None = None
+        self.report: ledger.ImportReport | inspection_sheet.SheetReport | None = None
 
     def initializePage(self) -> None:  # Qt API
         self.report = None
@@ -216,15 +264,23 @@ class ReportPage(QWizardPage):
         self.skip.setChecked(False)
         self.skip.setVisible(False)
         self.legacy.setChecked(False)
-        self.legacy.setVisible(self.wiz.ctx.may("legacy_entry"))
+        inspection = self.wiz.file_page.is_inspection()
+        self.legacy.setVisible(self.wiz.ctx.may("legacy_entry") and not inspection)
+        self.review_note.setText(self.tr("导入后，各行成为待审核的年检记录，由导入人以外的审核人员逐份作出结论。")
+                                 if inspection else self.default_note)
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
         self.summary.setStyleSheet("")
         self.summary.setText(self.tr("正在检查…"))
-        path, mapping = self.wiz.file_page.path(), self.wiz.mapping_page.mapping()
-        self.wiz.ctx.runner.run(lambda job: preview(self.wiz.ctx, path=path, mapping=mapping, job=job),
-                                on_success=self._show, on_failure=self._failed, on_progress=self._progress,
-                                key="import-preview")
+        path, year = self.wiz.file_page.path(), self.wiz.file_page.year.value()
+        ctx = self.wiz.ctx
+        if inspection:
+            work = lambda job: preview_inspection(ctx, path=path, year=year, job=job)  # noqa: E731
+        else:
+            mapping = self.wiz.mapping_page.mapping()
+            work = lambda job: preview(ctx, path=path, mapping=mapping, job=job)  # noqa: E731
+        ctx.runner.run(work, on_success=self._show, on_failure=self._failed, on_progress=self._progress,
+                       key="import-preview")
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -235,20 +291,25 @@ class ReportPage(QWizardPage):
         self.summary.setStyleSheet(ERROR_STYLE)
         self.summary.setText(self.wiz.ctx.message(exc))
 
-    def _show(self, report: ledger.ImportReport) -> None:
+    def _show(self, report: ledger.ImportReport | inspection_sheet.SheetReport) -> None:
         self.report = report
         self.progress.setVisible(False)
         lang = self.wiz.ctx.lang
         c = report.counts()
-        text = self.tr("数据行 %1：新增 %2，变更 %3，无变化 %4，不合格 %5；跳过 %6 行。")
-        for i, key in enumerate(("rows", "new", "changed", "unchanged", "invalid", "skipped"), start=1):
+        if isinstance(report, inspection_sheet.SheetReport):
+            text = self.tr("数据行 %1：新登记 %2，修改草稿 %3，不合格 %4；跳过 %5 行。")
+            keys: tuple[str, ...] = ("rows", "new", "corrected", "invalid", "skipped")
+        else:
+            text = self.tr("数据行 %1：新增 %2，变更 %3，无变化 %4，不合格 %5；跳过 %6 行。")
+            keys = ("rows", "new", "changed", "unchanged", "invalid", "skipped")
+        for i, key in enumerate(keys, start=1):
             text = text.replace(f"%{i}", str(c[key]))
         notes = "\n".join(n.message(lang) for n in report.notes)
         self.summary.setText(text + ("\n" + notes if notes else ""))
         rows: list[tuple[str, str, str, str]] = [
             (str(p.row), p.column or "", p.header or field_label(p.field, lang), p.message(lang))
             for p in report.problems]
-        for changed in report.changes:
+        for changed in report.changes if isinstance(report, ledger.ImportReport) else []:
             for change in changed.changes:
                 d = change.as_dict(lang)
                 rows.append((str(changed.row), "", d["label"], self.tr("变更：%1 → %2").replace(
@@ -258,12 +319,16 @@ class ReportPage(QWizardPage):
         for r, values in enumerate(rows):
             for c_, value in enumerate(values):
                 self.problems.setItem(r, c_, QTableWidgetItem(value))
-        self.skip.setVisible(report.invalid > 0)
+        self.skip.setVisible(report.invalid > 0 and isinstance(report, ledger.ImportReport))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # Qt API
         r = self.report
-        if r is None or r.new + r.changed == 0:
+        if r is None:
+            return False
+        if isinstance(r, inspection_sheet.SheetReport):  # all or nothing: no rows are skipped
+            return r.new + r.corrected > 0 and r.invalid == 0
+        if r.new + r.changed == 0:
             return False
         return r.invalid == 0 or self.skip.isChecked()
 
@@ -286,7 +351,7 @@ class ImportPage(QWizardPage):
         layout.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.op: Op | None = None
-        self.result: ledger.ImportReport | None = None
+        self.result: ledger.ImportReport | inspection_sheet.SheetReport | None = None
         self.cancelled = False
 
     def initializePage(self) -> None:  # Qt API
@@ -295,13 +360,17 @@ class ImportPage(QWizardPage):
         self.status.setText(self.tr("正在导入…"))
         self.progress.setRange(0, 0)
         self.cancel_button.setEnabled(True)
-        path, mapping = self.wiz.file_page.path(), self.wiz.mapping_page.mapping()
-        skip = self.wiz.report_page.skip.isChecked()
-        legacy = self.wiz.report_page.legacy.isChecked() and self.wiz.ctx.may("legacy_entry")
-        self.op = self.wiz.ctx.runner.run(
-            lambda job: run_import(self.wiz.ctx, path=path, mapping=mapping, skip_invalid=skip, job=job,
-                                   legacy=legacy),
-            on_success=self._done, on_failure=self._failed, on_progress=self._progress)
+        ctx, path = self.wiz.ctx, self.wiz.file_page.path()
+        if self.wiz.file_page.is_inspection():
+            year = self.wiz.file_page.year.value()
+            work = lambda job: run_inspection_import(ctx, path=path, year=year, job=job)  # noqa: E731
+        else:
+            mapping = self.wiz.mapping_page.mapping()
+            skip = self.wiz.report_page.skip.isChecked()
+            legacy = self.wiz.report_page.legacy.isChecked() and ctx.may("legacy_entry")
+            work = lambda job: run_import(ctx, path=path, mapping=mapping, skip_invalid=skip,  # noqa: E731
+                                          job=job, legacy=legacy)
+        self.op = ctx.runner.run(work, on_success=self._done, on_failure=self._failed, on_progress=self._progress)
         self.op.finished.connect(self._finished)
 
     def cancel(self) -> None:
@@ -314,7 +383,7 @@ class ImportPage(QWizardPage):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(min(done, max(total, 1)))
 
-    def _done(self, report: ledger.ImportReport) -> None:
+    def _done(self, report: ledger.ImportReport | inspection_sheet.SheetReport) -> None:
         self.result = report
         if not report.imported:  # the register changed between the check and the import
             self.status.setStyleSheet(ERROR_STYLE)
@@ -322,6 +391,11 @@ class ImportPage(QWizardPage):
             return
         # the same sentence as the CLI's: where the new and the changed rows went (filings waiting for review)
         text = report.summary(self.wiz.ctx.lang)
+        if isinstance(report, inspection_sheet.SheetReport):  # records of a campaign: the workbench reloads
+            self.status.setText(text)
+            self.wiz.ctx.changed(Changes(extra={"inspection": True, "year": report.year}))
+            self.wiz.imported.emit(report)
+            return
         if report.rejected_file:
             text += "\n" + self.tr("不合格行已另存为 %1").replace("%1", report.rejected_file)
         self.status.setText(text)

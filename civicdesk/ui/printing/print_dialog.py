@@ -1,4 +1,4 @@
-"""File > 打印…: choose a document (名录, 登记信息表, 统计报告) and its options, preview its pages inside the
+"""File > 打印…: choose a document (名录, 登记信息表, 统计报告, 年检结果公告, 抽查结果 …) and its options, preview its pages inside the
 application, and save it as a PDF.  Both run in the background-op runner with a progress bar and cancel; a
 cancelled save leaves no file (the service writes under a temporary name and renames at the end).
 
@@ -29,14 +29,19 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QSpinBox,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from civicdesk import clock
 from civicdesk.services import printing
 from civicdesk.services.register.browse import RegisterFilter
+from civicdesk.services.supervision import spotcheck
+from civicdesk.services.printing.kind_inspection import InspectionOptions
+from civicdesk.services.printing.kind_spotcheck import PUBLISHABLE, SpotcheckOptions
 from civicdesk.services.printing.kind_statistics import StatisticsOptions
 from civicdesk.services.printing.preview import PageImage, render_pages
 from civicdesk.services.printing.register import GROUPS, RegisterOptions
@@ -117,7 +122,8 @@ class PrintDialog(QDialog):
         self.kind = QComboBox(left)
         self.kind.setObjectName("kind")
         names = {"register": self.tr("社会组织名录"), "organization": self.tr("社会组织登记信息表"),
-                 "statistics": self.tr("社会组织统计报告"), "filings": self.tr("申请事项办理情况表")}
+                 "statistics": self.tr("社会组织统计报告"), "filings": self.tr("申请事项办理情况表"),
+                 "inspection": self.tr("年检结果公告、参检情况报告"), "spotcheck": self.tr("“双随机、一公开”抽查结果")}
         for kind in printing.kinds():
             self.kind.addItem(names.get(kind.name, kind.label), kind.name)
         form.addRow(self.tr("文档："), self.kind)
@@ -126,9 +132,12 @@ class PrintDialog(QDialog):
         reg = self._build_register_panel()
         org = self._build_organization_panel(selected_id, selected_name)
         stats = self._build_statistics_panel()
+        insp = self._build_inspection_panel()
+        spot = self._build_spotcheck_panel()
         other = QLabel(self.tr("（此文档无其他选项）"), self.pages)
-        self._panels = {"register": reg, "organization": org, "statistics": stats, "": other}
-        for panel in (reg, org, stats, other):
+        self._panels = {"register": reg, "organization": org, "statistics": stats, "inspection": insp,
+                        "spotcheck": spot, "": other}
+        for panel in (reg, org, stats, insp, spot, other):
             self.pages.addWidget(panel)
         self.internal = QRadioButton(self.tr("内部版（身份证号码隐去中间位）"), left)
         self.public = QRadioButton(self.tr("公开版（隐去身份证号码、电话号码和内部备注）"), left)
@@ -190,6 +199,39 @@ class PrintDialog(QDialog):
             self.division.addItem(d.name, d.code)
         stats_form.addRow(self.tr("范围："), self.division)
         return stats
+
+    def _build_inspection_panel(self) -> QWidget:
+        """The inspection's options: the year inspected (last year by default) and which report."""
+        panel = QWidget(self.pages)
+        form = QFormLayout(panel)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.inspection_year = QSpinBox(panel)
+        self.inspection_year.setObjectName("inspection_year")
+        self.inspection_year.setRange(1990, clock.today().year)
+        self.inspection_year.setValue(clock.today().year - 1)
+        form.addRow(self.tr("年度："), self.inspection_year)
+        self.inspection_report = QComboBox(panel)
+        self.inspection_report.setObjectName("inspection_report")
+        self.inspection_report.addItem(self.tr("年检结果公告"), "notice")
+        self.inspection_report.addItem(self.tr("参检情况报告（参检率）"), "participation")
+        form.addRow(self.tr("文档："), self.inspection_report)
+        return panel
+
+    def _build_spotcheck_panel(self) -> QWidget:
+        """The spot-check results' option: which drawn plan (saved as .pdf or .xlsx)."""
+        panel = QWidget(self.pages)
+        form = QFormLayout(panel)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.spotcheck_plan = QComboBox(panel)
+        self.spotcheck_plan.setObjectName("spotcheck_plan")
+        for plan in spotcheck.list_plans(self.ctx.db):
+            if plan.state in PUBLISHABLE:
+                words = self.tr("%1年度 %2（抽取 %3 个）").replace("%1", str(plan.year)).replace(
+                    "%2", plan.title or plan.id[:8]).replace("%3", str(plan.drawn_count or 0))
+                self.spotcheck_plan.addItem(words, plan.id)
+        form.addRow(self.tr("抽查计划："), self.spotcheck_plan)
+        form.addRow(QLabel(self.tr("保存时可选 PDF 或 Excel（.xlsx）。"), panel))
+        return panel
 
     def _build_preview(self) -> None:
         """The right side: the pages of the last preview on a grey ground."""
@@ -261,6 +303,10 @@ class PrintDialog(QDialog):
             return {"key": self.org_key.text().strip()}
         if kind == "statistics":
             return StatisticsOptions(division=self.division.currentData())
+        if kind == "inspection":
+            return InspectionOptions(self.inspection_year.value(), str(self.inspection_report.currentData()))
+        if kind == "spotcheck":
+            return SpotcheckOptions(str(self.spotcheck_plan.currentData() or ""))
         document = printing.get_kind(kind)  # a kind added later (filings …): its own defaults
         return document.default_options() if document.default_options else None
 
@@ -280,15 +326,19 @@ class PrintDialog(QDialog):
         self._previews += 1
         self._start(Path(self._preview_dir.name) / f"preview-{self._previews}.pdf", preview=True)
 
+    def _offers_xlsx(self) -> bool:
+        return printing.get_kind(self.current_kind()).spreadsheet is not None
+
     def choose_and_save(self) -> None:
         start = str(Path.home() / f"{self.kind.currentText()}.pdf")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存为 PDF"), start, self.tr("PDF 文件 (*.pdf)"))
+        types = self.tr("PDF 文件 (*.pdf)") + (";;" + self.tr("Excel 工作簿 (*.xlsx)") if self._offers_xlsx() else "")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存为 PDF"), start, types)
         if path:
             self.save_to(Path(path))
 
     def save_to(self, path: Path) -> None:
-        """Print to ``path`` (the file dialog's choice; tests call this directly)."""
-        if path.suffix.lower() != ".pdf":
+        """Print to ``path`` (the file dialog's choice; tests call this directly); .xlsx for a kind that has it."""
+        if path.suffix.lower() != ".pdf" and not (path.suffix.lower() == ".xlsx" and self._offers_xlsx()):
             path = path.with_suffix(".pdf")
         self._start(path, preview=False)
 

@@ -1,6 +1,6 @@
-"""The detail pane: every field of the selected organization and its people (ID numbers masked) on one tab, and
-its history on another: the filings about it (:func:`filings.history_of`, each opening its filing dialog) and the
-field changes they made."""
+"""The detail pane: every field of the selected organization, its people (ID numbers masked) and its supervision
+(监管: the latest inspections, the rating in force, the spot checks) on one tab, and its history on another: the
+filings about it (:func:`filings.history_of`, each opening its filing dialog) and the field changes they made."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QTabWidget, QTextBrowser
 
+from civicdesk import messages
 from civicdesk.services.register.records import ORG_FIELDS, to_json_value
 from civicdesk.ui.context import AppContext
 from civicdesk.ui.labels import Labels
@@ -17,12 +18,15 @@ from civicdesk.ui.labels import Labels
 if TYPE_CHECKING:  # the services behind the pane load with its first organization, not on the way to the window
     from civicdesk.services.filings.service import FilingRecord
     from civicdesk.services.register.organizations import OrgRecord
+    from civicdesk.services.supervision.profile import SupervisionProfile
 
 _CODE_KINDS = {"legal_form": "legal_form", "tier": "tier", "community_subtype": "community_subtype",
                "category": "category", "status": "status", "registration_mode": "registration_mode",
                "foundation_type": "foundation_type"}
 _DIVISIONS = ("division_code", "township_code", "community_code")
 _HIDDEN = ("notes",)
+#: the inspections the 监管 section lists, newest first
+INSPECTIONS_SHOWN = 3
 
 
 class DetailPane(QTabWidget):
@@ -66,11 +70,13 @@ class DetailPane(QTabWidget):
             return
         self.current_id = org_id
         db = self.ctx.db
-        def load(_job: Any) -> tuple[OrgRecord, list[FilingRecord]]:
+        def load(_job: Any) -> tuple[OrgRecord, list[FilingRecord], SupervisionProfile]:
             from civicdesk.services.filings import service as filings
             from civicdesk.services.register import organizations
+            from civicdesk.services.supervision import profile
 
-            return organizations.get_organization(db, org_id), filings.history_of(db, org_id)
+            return (organizations.get_organization(db, org_id), filings.history_of(db, org_id),
+                    profile.supervision_profile(db, org_id))
 
         self.ctx.runner.run(load, on_success=self._show, on_failure=lambda exc: self.setHtml(escape(self.ctx.message(exc))),
                             key=f"detail:{id(self)}")
@@ -86,8 +92,8 @@ class DetailPane(QTabWidget):
             return self.labels.date(value)
         return str(to_json_value(value))
 
-    def _show(self, loaded: tuple[OrgRecord, list[FilingRecord]]) -> None:
-        record, history = loaded
+    def _show(self, loaded: tuple[OrgRecord, list[FilingRecord], SupervisionProfile]) -> None:
+        record, history, supervision = loaded
         if record.id != self.current_id:  # the clerk moved on (or the table was reloaded) meanwhile
             return
         self.filings = history
@@ -117,8 +123,52 @@ class DetailPane(QTabWidget):
                 f"{escape(record.origin_office)} · {escape(version)} {record.version}</p>",
                 f"<table cellspacing='2'>{''.join(rows)}</table>",
                 f"<h3>{escape(people_title)}</h3>",
-                f"<table cellspacing='4'>{people}</table>" if people else f"<p>{escape(none)}</p>"]
+                f"<table cellspacing='4'>{people}</table>" if people else f"<p>{escape(none)}</p>",
+                self._supervision_html(supervision)]
         self.setHtml("".join(html))
+
+    def _word(self, prefix: str, code: str | None) -> str:
+        return messages.label(f"{prefix}.{code}", self.labels.lang, default=code or "")
+
+    def _supervision_html(self, profile: SupervisionProfile) -> str:
+        """监管: the latest inspections (year, conclusion or state, late), the rating in force with its validity
+        (or 未评估 / 已过期), and the spot checks with their rectification dates."""
+        date = self.labels.date
+        title, inspections_t, rating_t, spot_t = self.tr("监管"), self.tr("年检"), self.tr("评估等级"), self.tr("抽查")
+        late_word, none = self.tr("逾期报送"), self.tr("无")
+        rows = []
+        for line in profile.inspections[:INSPECTIONS_SHOWN]:
+            result = (self._word("register.conclusion", line.conclusion) if line.state == "decided"
+                      else self._word("register.inspection_state", line.state))
+            rows.append(f"<tr><td>{line.year}</td><td>{escape(result)}</td>"
+                        f"<td>{escape(late_word) if line.late else ''}</td>"
+                        f"<td>{escape(line.document_no or '')}</td></tr>")
+        inspections = f"<table cellspacing='4'>{''.join(rows)}</table>" if rows else f"<p>{escape(none)}</p>"
+        in_force = profile.rating_in_force
+        if in_force is not None:
+            rating = (self.tr("%1，有效期 %2 至 %3").replace("%1", in_force.current_grade or in_force.grade or "")
+                      .replace("%2", date(in_force.valid_from)).replace("%3", date(in_force.valid_to)))
+            if in_force.decision_no:
+                rating += f" · {in_force.decision_no}"
+        else:
+            ended = next((r for r in profile.ratings if r.state in ("decided", "lowered") and r.valid_to), None)
+            rating = (self.tr("已过期（%1，至 %2）").replace("%1", ended.current_grade or ended.grade or "")
+                      .replace("%2", date(ended.valid_to)) if ended is not None else self.tr("未评估"))
+        checks = []
+        for c in profile.spotchecks:
+            result = self._word("register.spotcheck", c.result) if c.result else self.tr("待检查")
+            rectify = ""
+            if c.result == "rectify":
+                rectify = (self.tr("整改期限 %1，%2 已整改").replace("%2", date(c.rectified_on)) if c.rectified_on
+                           else self.tr("整改期限 %1，未整改")).replace("%1", date(c.rectify_by))
+            checks.append(f"<tr><td>{c.year}</td><td>{escape(c.plan_title or '')}</td>"
+                          f"<td>{escape(date(c.checked_on))}</td><td>{escape(result)}</td>"
+                          f"<td>{escape(rectify)}</td></tr>")
+        spot = f"<table cellspacing='4'>{''.join(checks)}</table>" if checks else f"<p>{escape(none)}</p>"
+        return "".join([f"<h3>{escape(title)}</h3>",
+                        f"<p style='margin-bottom:0'><b>{escape(inspections_t)}</b></p>", inspections,
+                        f"<p><b>{escape(rating_t)}</b>　{escape(rating)}</p>",
+                        f"<p style='margin-bottom:0'><b>{escape(spot_t)}</b></p>", spot])
 
     def _show_history(self, record: OrgRecord, history: list[FilingRecord]) -> None:
         from civicdesk.services.filings import service as filings

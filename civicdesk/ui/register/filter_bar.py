@@ -1,4 +1,5 @@
-"""The filter bar above the register: search field and dictionary filters, emitting a RegisterFilter."""
+"""The filter bar above the register: search field, dictionary filters and the supervision filters (last
+year's annual inspection, the rating in force), emitting a RegisterFilter."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from civicdesk import clock, messages
+from civicdesk.schema import RATING_GRADES
 from civicdesk.services.register.plain import RegisterFilter
 from civicdesk.ui.labels import Labels
 
@@ -57,10 +60,28 @@ class FilterBar(QWidget):
         for d in sorted((d for d in labels.divisions.values() if d.level in ("county", "city")), key=lambda d: d.code):
             self.origin.addItem(d.name, d.code)
         self.origin.setVisible(city)
+        # supervision: last year's annual inspection and the rating in force, by the program's clock
+        last_year = str(clock.today().year - 1)
+        self.inspection = QComboBox(self)
+        self.inspection.setObjectName("inspection")
+        self.inspection.addItem(self.tr("全部年检结论"), None)
+        for code in ("pass", "basic", "fail"):
+            self.inspection.addItem(self.tr("%1年度：%2").replace("%1", last_year).replace(
+                "%2", messages.label(f"register.conclusion.{code}", labels.lang)), code)
+        self.inspection.addItem(self.tr("%1年度：未年检").replace("%1", last_year), "none")
+        self.inspection.setToolTip(self.tr("上年度年检结论（以作出结论的年检为准）"))
+        self.rating = QComboBox(self)
+        self.rating.setObjectName("rating")
+        self.rating.addItem(self.tr("全部评估等级"), None)
+        self.rating.addItem(self.tr("有评估等级（有效期内）"), "rated")
+        for grade in RATING_GRADES:
+            self.rating.addItem(grade, grade)
+        self.rating.addItem(self.tr("未评估或已过期"), "none")
+        self.rating.setToolTip(self.tr("评估等级：只算有效期内的等级"))
 
         layout.addWidget(QLabel(self.tr("筛选："), self))
         for combo in (self.legal_form, self.tier, self.subtype, self.category, self.status, self.division,
-                      self.township, self.origin):
+                      self.township, self.origin, self.inspection, self.rating):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.setMaximumWidth(220)
             layout.addWidget(combo)
@@ -112,6 +133,8 @@ class FilterBar(QWidget):
             division_code=self.division.currentData(),
             township_code=self.township.currentData(),
             origin_office=self.origin.currentData() if self.origin.isVisible() else None,
+            inspection=self.inspection.currentData(),
+            rating=self.rating.currentData(),
         )
 
     def focus_search(self) -> None:

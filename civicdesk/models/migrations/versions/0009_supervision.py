@@ -25,6 +25,14 @@ def upgrade() -> None:
         batch.add_column(sa.Column("inspection_conclusion", sa.String(length=16), nullable=True))
         batch.add_column(sa.Column("rating_grade", sa.String(length=8), nullable=True))
         batch.add_column(sa.Column("rating_valid_to", sa.Date(), nullable=True))
+    live = sa.text("deleted_at IS NULL")
+    # the register's supervision filters read these alone (models/register.py)
+    op.create_index("ix_organization_inspection", "organization",
+                    ["inspection_year", "inspection_conclusion", "status", "name_rank", "seq", "deleted_at"],
+                    sqlite_where=live, postgresql_where=live)
+    op.create_index("ix_organization_rating", "organization",
+                    ["rating_grade", "rating_valid_to", "status", "name_rank", "seq", "deleted_at"],
+                    sqlite_where=live, postgresql_where=live)
     op.create_table('inspection_campaign',
     sa.Column('office_code', sa.String(length=12), nullable=False),
     sa.Column('year', sa.Integer(), nullable=False),
@@ -283,7 +291,7 @@ def upgrade() -> None:
     op.create_index(op.f('ix_rating_event_application_id'), 'rating_event', ['application_id'], unique=False)
     # who is due in an annual inspection (services/supervision/inspection.py), read from this index alone
     # (deleted_at, always NULL here, too: without it SQLite reads the table to test the partial condition)
-    op.create_index('ix_organization_inspection', 'organization',
+    op.create_index('ix_organization_due', 'organization',
                     ['registry_code', 'tier', 'legal_form', 'established_on', 'status', 'status_changed_on',
                      'division_code', 'id', 'deleted_at'], unique=False,
                     sqlite_where=sa.text('deleted_at IS NULL'),
@@ -291,7 +299,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.drop_index("ix_organization_inspection", table_name="organization")
+    op.drop_index("ix_organization_due", table_name="organization")
     op.drop_table("rating_event")
     op.drop_table("inspection_event")
     op.drop_table("spotcheck_item")
@@ -301,6 +309,8 @@ def downgrade() -> None:
     op.drop_table("parameter")
     op.drop_table("inspector")
     op.drop_table("inspection_campaign")
+    op.drop_index("ix_organization_rating", table_name="organization")
+    op.drop_index("ix_organization_inspection", table_name="organization")
     with op.batch_alter_table("organization") as batch:
         for name in ("rating_valid_to", "rating_grade", "inspection_conclusion", "inspection_year"):
             batch.drop_column(name)
