@@ -3,7 +3,7 @@ a line saying why an action is greyed for the current user."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
@@ -99,11 +99,9 @@ class CampaignTab(QWidget):
         self.why.setVisible(bool(reason))
 
     # -- what subclasses give -------------------------------------------------------------------------------------
-    def make_columns(self) -> list[Column]:
-        raise NotImplementedError
-
-    def reload(self) -> None:
-        raise NotImplementedError
+    # every tab defines these two methods (named here, not defined, so that a tab without them fails at once)
+    make_columns: Callable[[], list[Column]]  # the table's columns, asked once by __init__
+    reload: Callable[[], None]  # load the rows on the runner
 
     def refresh_actions(self) -> None:
         """Enable the actions for the selected row and the user; say why one is greyed (subclasses)."""
