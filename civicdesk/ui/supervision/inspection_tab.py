@@ -171,18 +171,9 @@ class InspectionTab(CampaignTab):
 
     def open_selected(self) -> None:
         """Enter: the next step the selected record waits for, when this user may take it."""
-        for button in (self.decide_button, self.submit_button, self.record_button):
-            if button.isEnabled():
-                button.click()
-                return
+        self.click_first_enabled((self.decide_button, self.submit_button, self.record_button))
 
     # -- actions ------------------------------------------------------------------------------------------------
-    def _form(self, title: str, fields: list[tuple[str, str, Any]], work: Any, done: str, *,
-              changes: Changes | None = None, note: str | None = None) -> ActionDialog:
-        dialog = ActionDialog(self.bench, title, fields, work, done_text=done, changes=changes, note=note)
-        dialog.open()
-        return dialog
-
     def open_campaign(self) -> None:
         if self.campaign is not None or not self.open_button.isEnabled():
             return  # the year shown has its campaign

@@ -163,18 +163,9 @@ class RatingTab(CampaignTab):
 
     def open_selected(self) -> None:
         """Enter: the next step the selected application waits for, when this user may take it."""
-        for button in (self.score_button, self.submit_button, self.decide_button):
-            if button.isEnabled():
-                button.click()
-                return
+        self.click_first_enabled((self.score_button, self.submit_button, self.decide_button))
 
     # -- actions ------------------------------------------------------------------------------------------------
-    def _form(self, title: str, fields: list[tuple[str, str, Any]], work: Any, done: str, *,
-              changes: Changes | None = None, note: str | None = None) -> ActionDialog:
-        dialog = ActionDialog(self.bench, title, fields, work, done_text=done, changes=changes, note=note)
-        dialog.open()
-        return dialog
-
     def apply(self) -> ActionDialog:
         db, user = self.ctx.db, self.ctx.user
         r = self.selected()

@@ -184,12 +184,6 @@ class SpotcheckTab(CampaignTab):
             self.items.selectRow(0)
 
     # -- actions ------------------------------------------------------------------------------------------------
-    def _form(self, title: str, fields: list[tuple[str, str, Any]], work: Any, done: str,
-              note: str | None = None) -> ActionDialog:
-        dialog = ActionDialog(self.bench, title, fields, work, done_text=done, note=note)
-        dialog.open()
-        return dialog
-
     def new_plan(self) -> ActionDialog | None:
         if not self.plan_button.isEnabled():
             return None

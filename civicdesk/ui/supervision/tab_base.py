@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from civicdesk.ui.context import Changes
+from civicdesk.ui.supervision.forms import ActionDialog
 from civicdesk.ui.supervision.table import Column, RowsFilter, RowsModel, make_view, selected_row
 
 if TYPE_CHECKING:
@@ -93,6 +95,21 @@ class CampaignTab(QWidget):
             self.select_id(selected)
         self.refresh_actions()
         self.loaded.emit(len(rows))
+
+    def _form(self, title: str, fields: list[tuple[str, str, Any]], work: Any, done: str, *,
+              changes: Changes | None = None, note: str | None = None) -> ActionDialog:
+        """A step's small form, opened (not modal): it runs ``work`` and shows the service's refusal in place."""
+        dialog = ActionDialog(self.bench, title, fields, work, done_text=done, changes=changes, note=note)
+        dialog.open()
+        return dialog
+
+    @staticmethod
+    def click_first_enabled(buttons: Sequence[QPushButton]) -> None:
+        """Enter on a row: the first of its steps (in the order given) that this user may take now."""
+        for button in buttons:
+            if button.isEnabled():
+                button.click()
+                return
 
     def explain(self, reason: str | None) -> None:
         self.why.setText(reason or "")
