@@ -44,6 +44,17 @@ class Parameter(SyncedMixin, Base):
     __table_args__ = (Index("ix_parameter_key", "origin_office", "key"),)
 
 
+class StepMixin:
+    """The columns of one step of a record's way: the action, the states it moved between, who, when, why."""
+
+    action: Mapped[str] = mapped_column(String(24))
+    from_state: Mapped[str | None] = mapped_column(String(16))
+    to_state: Mapped[str] = mapped_column(String(16))
+    actor: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    comment: Mapped[str | None] = mapped_column(Text)
+
+
 # -- annual inspection (年度检查) --------------------------------------------------------------------------------------
 class InspectionCampaign(SyncedMixin, Base):
     """The annual inspection of one year's reports by one registry (``office_code``, 6 digits).
@@ -118,18 +129,12 @@ class InspectionRecord(SyncedMixin, Base):
     )
 
 
-class InspectionEvent(SyncedMixin, Base):
+class InspectionEvent(StepMixin, SyncedMixin, Base):
     """One step of an inspection record: entered, submitted, returned, decided, revised … by whom, when."""
 
     __tablename__ = "inspection_event"
 
     record_id: Mapped[str] = mapped_column(ForeignKey("inspection_record.id"), index=True)
-    action: Mapped[str] = mapped_column(String(24))
-    from_state: Mapped[str | None] = mapped_column(String(16))
-    to_state: Mapped[str] = mapped_column(String(16))
-    actor: Mapped[str] = mapped_column(String(64))
-    at: Mapped[datetime] = mapped_column(DateTime)
-    comment: Mapped[str | None] = mapped_column(Text)
 
 
 # -- rating evaluation (等级评估) --------------------------------------------------------------------------------------
@@ -171,18 +176,12 @@ class RatingApplication(SyncedMixin, Base):
     )
 
 
-class RatingEvent(SyncedMixin, Base):
+class RatingEvent(StepMixin, SyncedMixin, Base):
     """One step of a rating application (applied, scored, submitted, decided, lowered, cancelled …)."""
 
     __tablename__ = "rating_event"
 
     application_id: Mapped[str] = mapped_column(ForeignKey("rating_application.id"), index=True)
-    action: Mapped[str] = mapped_column(String(24))
-    from_state: Mapped[str | None] = mapped_column(String(16))
-    to_state: Mapped[str] = mapped_column(String(16))
-    actor: Mapped[str] = mapped_column(String(64))
-    at: Mapped[datetime] = mapped_column(DateTime)
-    comment: Mapped[str | None] = mapped_column(Text)
 
 
 # -- double-random spot checks (双随机、一公开) ------------------------------------------------------------------------
