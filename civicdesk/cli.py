@@ -51,7 +51,21 @@ COMMAND_MODULES: tuple[Any, ...] = (audit, filing, inspection, ledger, office, p
 
 
 
+_PARSER: argparse.ArgumentParser | None = None
+
+
 def build_parser() -> argparse.ArgumentParser:
+    """The command line's parser: built once per process (its ~300 options cost more to build than most commands
+    take to run, and argparse never changes a parser while parsing), with the defaults the environment gives now
+    (``CIVICDESK_LANG``, ``CIVICDESK_USER``), which a process may change between two commands."""
+    global _PARSER
+    if _PARSER is None:
+        _PARSER = _make_parser()
+    _PARSER.set_defaults(lang=os.environ.get("CIVICDESK_LANG", "zh"), user=os.environ.get("CIVICDESK_USER"))
+    return _PARSER
+
+
+def _make_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog="civicdesk",
         description="CivicDesk 社会组织登记管理：不带命令时打开图形界面，带命令时在命令行中运行。",
