@@ -9,4 +9,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                        "Last year's inspection conclusion '{value}' is wrong: one of {allowed}."),
     "register_filter.bad_rating": ("评估等级“{value}”有误：应为 {allowed} 之一。",
                                    "Rating '{value}' is wrong: one of {allowed}."),
+    "inspection.revise_reason_required": ("改变年检结论须写明理由。",
+                                          "Revising an inspection conclusion needs its reason."),
+    "inspection.revise_same": ("年检结论已是{conclusion:@inspection_conclusion}，无须改变。",
+                               "The conclusion is already {conclusion:@inspection_conclusion}: nothing to revise."),
+    "inspection_action.revise": ("改变结论", "revised"),
 }
