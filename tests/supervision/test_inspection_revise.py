@@ -1,11 +1,10 @@
 """Revising a decided annual inspection (``inspection revise``): a new decision with its reason by a reviewer other
 than the record's clerk, one step ``revise`` keeping the conclusions before and after, audited, the register's
-columns following; every refusal one line with the database unchanged; the revision travels to the city and an
-arriving revise step is judged like a clerk's entry."""
+columns following; every refusal one line with the database unchanged; an arriving revise step is judged like a
+clerk's entry (the revision's journey to the city: tests/sync/test_sync_supervision.py)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import sqlite3
@@ -14,20 +13,20 @@ from typing import Any
 
 import pytest
 
-from civicdesk.models import InspectionCampaign, InspectionEvent, InspectionRecord
 from civicdesk.services.admin import auth
 from civicdesk.services.core.database import open_database
 from civicdesk.services.supervision import arrivals, inspection
 from tests.helpers.cli import run
-from tests.helpers.sync import export, import_json
-from tests.sync import test_sync_jurisdiction as jurisdiction
-from tests.sync.test_sync_jurisdiction import CITY, DISTRICT, rows
-
-jurisdiction_template = jurisdiction.jurisdiction_template
-world = jurisdiction.world
 
 PASSWORD = "a-long-password-1"
-NOW = dt.datetime(2026, 6, 1, 9, 0)
+
+
+def rows(path: Path, sql: str, *params: Any) -> list[tuple[Any, ...]]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()
 
 
 @pytest.fixture
@@ -164,44 +163,6 @@ def test_refusals_are_one_line_and_change_nothing(office: Path, name: str, lang:
     assert (zh if lang == "zh" else en) in err, err
     assert tables_digest(office) == before
     assert rows(office, "SELECT count(*) FROM inspection_event WHERE action = 'revise'") == [(0,)]
-
-
-def test_a_revision_travels_to_the_city(world: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
-    """The district revises a decided report: the city receives the record as revised, its revise step (judged
-    on arrival, see below) and the register's column."""
-    district, city = world["district"], world["city"]
-    org_id = world["own_org"]
-    db = open_database(district)
-    try:
-        with db.unit(actor="clerk1") as session:
-            campaign = InspectionCampaign(office_code=DISTRICT, year=2025, rules={}, opened_by="clerk1",
-                                          opened_at=NOW)
-            session.add(campaign)
-            session.flush()
-            record = InspectionRecord(campaign_id=campaign.id, organization_id=org_id, year=2025, state="decided",
-                                      received_on=NOW.date(), entered_by="clerk1",
-                                      submitted_by="clerk1", conclusion="pass", decided_by="rev2")
-            session.add(record)
-            session.flush()
-            session.add(InspectionEvent(record_id=record.id, action="decide", from_state="submitted",
-                                        to_state="decided", actor="rev2", at=NOW))
-            record_id = record.id
-        admin = auth.create_user(db, "admin1", PASSWORD, "admin")
-        reviewer = auth.create_user(db, "rev1", PASSWORD, "reviewer", by=admin)
-        inspection.revise(db, 2025, record_id, conclusion="fail", reason="复核发现未开展活动", by=reviewer)
-    finally:
-        db.close()
-    monkeypatch.setenv("CIVICDESK_USER", "admin1")  # the district has accounts now: its export names who
-    monkeypatch.setenv("CIVICDESK_PASSWORD", PASSWORD)
-    code, results = import_json(city, *export(district, CITY, world["dir"]))
-    assert code == 0, results
-    assert rows(city, "SELECT state, conclusion, reasons, decided_by FROM inspection_record WHERE id = ?",
-                record_id) == [("decided", "fail", "复核发现未开展活动", "rev1")]
-    (comment,) = rows(city, "SELECT comment FROM inspection_event WHERE record_id = ? AND action = 'revise'",
-                      record_id)
-    assert inspection.revision_of(comment[0]) == ("pass", "fail", "复核发现未开展活动")
-    assert rows(city, "SELECT inspection_year, inspection_conclusion FROM organization WHERE id = ?",
-                org_id) == [(2025, "fail")]
 
 
 @pytest.mark.parametrize("change, field", [({}, None),
