@@ -695,6 +695,7 @@ REVISION_SEPARATOR = "："
 
 
 def revision_comment(old: str, new: str, reason: str) -> str:
+    """The comment of the ``revise`` step that changed ``old`` to ``new`` for ``reason``."""
     return f"{old}->{new}{REVISION_SEPARATOR}{reason}"
 
 
