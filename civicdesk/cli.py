@@ -40,6 +40,7 @@ from civicdesk.commands.common import (
     read_json_file,
     read_new_password,
     read_twice,
+    supervision_filter,
 )
 from civicdesk.errors import CivicDeskError, InputError, ValidationError
 from civicdesk.schema import MAX_QUERY
@@ -234,10 +235,12 @@ def cmd_org(options: argparse.Namespace) -> int:
         if options.org_command == "list":
             from civicdesk.services.register.browse import list_organizations
 
+            inspection, rating = supervision_filter(options)
             rows = list_organizations(
                 db, division=options.division, tier=options.tier, legal_form=options.legal_form,
                 status=options.status, include_inactive=options.all, limit=options.limit,
                 category=options.category, subtype=options.subtype, text=options.search,
+                inspection=inspection, rating=rating,
             )
             if options.json:
                 print_json([r.__dict__ for r in rows])

@@ -60,6 +60,39 @@ def add_register_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--status", help="状态代码，如 active、deregistered")
     p.add_argument("--all", action="store_true", help="包括已注销、已撤销的组织")
     p.add_argument("--search", default="", help="检索词（同主窗口检索框）")
+    # supervision, as the window's filter bar asks (services/register/browse.py supervision_conditions): checked
+    # by supervision_filter, not by argparse choices, so that a bad value gets the catalogue's line in zh and en
+    p.add_argument("--inspection", metavar="CONCLUSION",
+                   help="上年度年检结论：合格、基本合格、不合格，或 未年检（也可写 pass、basic、fail、none）")
+    p.add_argument("--rating", metavar="GRADE",
+                   help="有效期内的评估等级：5A–1A、rated（有评估等级）或 none（未评估或已过期）")
+
+
+#: ``--inspection``'s words -> the filter's code: the conclusions in Chinese and English and the codes themselves
+INSPECTION_WORDS = {"合格": "pass", "基本合格": "basic", "不合格": "fail", "未年检": "none",
+                    "pass": "pass", "basic": "basic", "fail": "fail", "none": "none"}
+#: ``--rating``'s values besides a grade (the grades are civicdesk.schema.RATING_GRADES)
+RATING_WORDS = ("rated", "none")
+
+
+def supervision_filter(ns: argparse.Namespace) -> tuple[str | None, str | None]:
+    """The ``inspection`` and ``rating`` of a RegisterFilter from ``--inspection`` and ``--rating``; a value
+    the filter bar does not offer is refused naming the allowed ones."""
+    from civicdesk.schema import RATING_GRADES  # standard library only
+
+    inspection = rating = None
+    if ns.inspection is not None:
+        inspection = INSPECTION_WORDS.get(ns.inspection.strip().lower())
+        if inspection is None:
+            raise InputError("register_filter.bad_inspection", value=ns.inspection[:40],
+                             allowed="合格, 基本合格, 不合格, 未年检 (pass, basic, fail, none)")
+    if ns.rating is not None:
+        value = ns.rating.strip()
+        rating = value.upper() if value.upper() in RATING_GRADES else value.lower()
+        if rating not in RATING_GRADES and rating not in RATING_WORDS:
+            raise InputError("register_filter.bad_rating", value=ns.rating[:40],
+                             allowed=", ".join((*RATING_GRADES, *RATING_WORDS)))
+    return inspection, rating
 
 
 def fill_help(parser: argparse.ArgumentParser) -> None:

@@ -4,6 +4,8 @@
 - ``inspection record ORG --year Y [--received-on D] [--json-file F] [--submit]``
 - ``inspection submit|return|decide RECORD_OR_ORG --year Y`` (``return --reason``; ``decide --conclusion
   pass|basic|fail [--reasons] [--document-no]``)
+- ``inspection revise RECORD_OR_ORG --year Y --conclusion X --reason R [--reasons] [--document-no]``: a new
+  decision on a decided record (a reviewer other than its clerk)
 - ``inspection list --year Y [--state S] [--missing] [--late] [--due]``
 - ``inspection report --year Y [--by registry|county|legal_form] [--office CODE|all]``
 - ``inspection import FILE --year Y [--dry-run]``, ``inspection template -o FILE.xlsx``: the results sheet
@@ -66,6 +68,16 @@ def add_parsers(sub: Any) -> dict[str, Any]:
             p.add_argument("--reasons", help="理由（基本合格、不合格须写）")
             p.add_argument("--document-no", help="文号")
         p.add_argument("--json", action="store_true")
+
+    p = isub.add_parser("revise", help="改变已作出的年检结论（须写理由，录入、提交人以外的审核人）")
+    p.add_argument("key", metavar="RECORD_OR_ORG", help="年检记录 id，或组织 id、统一社会信用代码")
+    p.add_argument("--year", type=int, required=True, help="年检的年度（报告所述年度）")
+    p.add_argument("--conclusion", required=True, choices=CONCLUSIONS,
+                   help="新的结论：pass 合格、basic 基本合格、fail 不合格")
+    p.add_argument("--reason", help="改变结论的理由（必填）")
+    p.add_argument("--reasons", help="新结论的理由（基本合格、不合格；默认同改变的理由）")
+    p.add_argument("--document-no", help="文号")
+    p.add_argument("--json", action="store_true")
 
     p = isub.add_parser("list", help="列出某年度的年检记录、应检未报或逾期报送的组织")
     p.add_argument("--year", type=int, required=True, help="年检的年度（报告所述年度）")
@@ -138,6 +150,10 @@ def cmd_inspection(options: argparse.Namespace) -> int:
             record = inspection.submit(db, options.year, options.key, by=user)
         elif command == "return":
             record = inspection.return_record(db, options.year, options.key, reason=options.reason, by=user)
+        elif command == "revise":
+            record = inspection.revise(db, options.year, options.key, conclusion=options.conclusion,
+                                       reason=options.reason, reasons=options.reasons,
+                                       document_no=options.document_no, by=user)
         else:
             record = inspection.decide(db, options.year, options.key, conclusion=options.conclusion,
                                        reasons=options.reasons, document_no=options.document_no, by=user)

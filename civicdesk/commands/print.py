@@ -15,7 +15,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from civicdesk.commands.common import Parser, acting_user, add_register_filters, fill_help, open_db, print_json
+from civicdesk.commands.common import (
+    Parser, acting_user, add_register_filters, fill_help, open_db, print_json, supervision_filter,
+)
 from civicdesk.errors import InputError
 from civicdesk.services.core.validation import parse_date  # standard library only (the first paint uses it too)
 from civicdesk import messages
@@ -45,8 +47,9 @@ def _register_options(ns: argparse.Namespace) -> Any:
     from civicdesk.services.register.plain import RegisterFilter
 
     status = ns.status or (None if ns.all else "live")
+    inspection, rating = supervision_filter(ns)
     flt = RegisterFilter(text=ns.search or "", legal_form=ns.legal_form, tier=ns.tier, category=ns.category,
-                         community_subtype=ns.subtype, status=status)
+                         community_subtype=ns.subtype, status=status, inspection=inspection, rating=rating)
     return reg.RegisterOptions(filter=flt, division=ns.division, group_by=ns.group)
 
 

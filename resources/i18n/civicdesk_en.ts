@@ -113,7 +113,7 @@
 <context>
     <name>CampaignTab</name>
     <message>
-        <location filename="../../civicdesk/ui/supervision/tab_base.py" line="32" />
+        <location filename="../../civicdesk/ui/supervision/tab_base.py" line="34" />
         <source>按组织名称或统一社会信用代码筛选</source>
         <translation>Filter by organization name or credit code</translation>
     </message>
@@ -1278,286 +1278,327 @@ Demo data: %4</translation>
 <context>
     <name>InspectionTab</name>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="45" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="46" />
         <source>年度(&amp;Y)</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="50" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="51" />
         <source>开始本年度年检</source>
         <translation>Open this year's inspection</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="59" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="60" />
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="62" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="63" />
         <source>全部结论</source>
         <translation>All conclusions</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="65" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="66" />
         <source>只看逾期报送</source>
         <translation>Only late reports</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="70" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="71" />
         <source>录入年报…</source>
         <translation>Enter report…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="71" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="72" />
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="72" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="73" />
         <source>退回…</source>
         <translation>Return…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="73" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="74" />
         <source>作出结论…</source>
         <translation>Conclude…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="85" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="75" />
+        <source>改变结论…</source>
+        <translation>Revise conclusion…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="87" />
         <source>组织名称</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="86" />
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="216" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="88" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="212" />
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="87" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="89" />
         <source>组织类型</source>
         <translation>Legal form</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="88" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="90" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="90" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="92" />
         <source>收到日期</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="91" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="93" />
         <source>逾期报送</source>
         <translation>Received late</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="92" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="94" />
         <source>结论</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="94" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="96" />
         <source>录入人</source>
         <translation>Entered by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="95" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="97" />
         <source>提交人</source>
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="96" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="98" />
         <source>决定人</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="127" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="129" />
         <source>%1年度尚未开始年检。</source>
         <translation>No inspection of %1 yet.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="130" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="132" />
         <source>进行中</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="130" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="132" />
         <source>已结束</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="135" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="137" />
         <source>%1年度年检（%2）：应检 %3，已报送 %4，已作结论 %5，参检率 %6；合格 %7，基本合格 %8，不合格 %9，逾期报送 %10</source>
         <translation>Inspection of %1 (%2): due %3, received %4, concluded %5, participation %6; pass %7, basic pass %8, fail %9, late %10</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="143" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="145" />
         <source>共 %1 份年报</source>
         <translation>Reports: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="152" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="154" />
         <source>本年度年检尚未开始或已结束。</source>
         <translation>This year's inspection is not open.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="154" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="156" />
         <source>请先选择一份年报。</source>
         <translation>Select a report first.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="160" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="162" />
         <source>已提交或已作结论的年报不能修改。</source>
         <translation>A report submitted or concluded cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="162" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="164" />
         <source>只有草稿或已退回的年报可以提交。</source>
         <translation>Only a draft or returned report can be submitted.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="166" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="168" />
         <source>只有待审核的年报可以退回或作出结论。</source>
         <translation>Only a submitted report can be returned or concluded.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="191" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="171" />
+        <source>只有已作结论的年报可以改变结论。</source>
+        <translation>Only a decided report's conclusion can be revised.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="187" />
         <source>已开始%1年度年检。</source>
         <translation>Inspection of %1 opened.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="221" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="217" />
         <source>元</source>
         <translation>yuan</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="224" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="220" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="228" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="224" />
         <source>组织(&amp;O)</source>
         <translation>&amp;Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="229" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="225" />
         <source>收到日期(&amp;D)</source>
         <translation>Received &amp;on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="230" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="226" />
         <source>收到的材料(&amp;M)</source>
         <translation>&amp;Materials received</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="232" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="228" />
         <source>收入(&amp;I)</source>
         <translation>&amp;Income</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="233" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="229" />
         <source>支出(&amp;E)</source>
         <translation>&amp;Expenditure</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="234" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="230" />
         <source>年末净资产(&amp;A)</source>
         <translation>Net &amp;assets at year end</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="235" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="231" />
         <source>工作人员数</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="236" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="232" />
         <source>会员数</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="237" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="233" />
         <source>开展活动次数</source>
         <translation>Activities held</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="239" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="235" />
         <source>业务主管单位初审意见</source>
         <translation>Sponsor's preliminary opinion</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="240" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="236" />
         <source>初审日期</source>
         <translation>Opinion dated</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="241" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="237" />
         <source>初审说明</source>
         <translation>Sponsor's note</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="248" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="244" />
         <source>录入年报：%1</source>
         <translation>Annual report: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="248" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="244" />
         <source>录入年报</source>
         <translation>Enter an annual report</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="249" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="245" />
         <source>已保存年报。</source>
         <translation>Report saved.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="257" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="253" />
         <source>已提交，待另一名审核人员作出结论。</source>
         <translation>Submitted: another reviewer gives the conclusion.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="265" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="261" />
         <source>退回年报：%1</source>
         <translation>Return the report: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="266" />
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="287" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="262" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="283" />
         <source>理由(&amp;R)</source>
         <translation>&amp;Reason</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="269" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="265" />
         <source>已退回。</source>
         <translation>Returned.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="284" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="280" />
         <source>业务主管单位初审意见：%1</source>
         <translation>Sponsor's preliminary opinion: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="285" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="281" />
         <source>作出年检结论：%1</source>
         <translation>Conclusion: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="286" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="282" />
         <source>结论(&amp;C)</source>
         <translation>&amp;Conclusion</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="288" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="284" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="305" />
         <source>文号(&amp;N)</source>
         <translation>Decision &amp;number</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="288" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="284" />
         <source>已作出年检结论。</source>
         <translation>Conclusion given.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="300" />
+        <source>现结论：%1</source>
+        <translation>Conclusion now: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="301" />
+        <source>改变年检结论：%1</source>
+        <translation>Revise the inspection conclusion: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="302" />
+        <source>新结论(&amp;C)</source>
+        <translation>New &amp;conclusion</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="303" />
+        <source>改变理由(&amp;W)</source>
+        <translation>Reason for the change (&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="304" />
+        <source>结论理由(&amp;R)</source>
+        <translation>&amp;Reasons of the conclusion</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="305" />
+        <source>已改变年检结论。</source>
+        <translation>Inspection conclusion revised.</translation>
     </message>
 </context>
 <context>
@@ -3040,7 +3081,7 @@ Demo data: %4</translation>
     </message>
     <message>
         <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="70" />
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="182" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="173" />
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
@@ -3135,117 +3176,117 @@ Demo data: %4</translation>
         <translation>Reason: </translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="191" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="182" />
         <source>申请评估</source>
         <translation>Apply for a rating</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="192" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="183" />
         <source>组织(&amp;O)</source>
         <translation>&amp;Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="192" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="183" />
         <source>评估年度(&amp;Y)</source>
         <translation>&amp;Year rated</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="193" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="184" />
         <source>申请日期(&amp;D)</source>
         <translation>&amp;Date applied</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="193" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="184" />
         <source>已受理评估申请。</source>
         <translation>Application accepted.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="194" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="185" />
         <source>受理时逐条核对申请条件；不符合的，说明所依据的条件，不予受理。</source>
         <translation>Each eligibility rule is checked on application; one that fails is named and the application is not accepted.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="212" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="203" />
         <source>评分：%1</source>
         <translation>Scores: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="213" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="204" />
         <source>已保存评分。</source>
         <translation>Scores saved.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="220" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="211" />
         <source>已提交评定。</source>
         <translation>Submitted for decision.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="233" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="224" />
         <source>评定决定的文号（必填）</source>
         <translation>Number of the decision (required)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="239" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="230" />
         <source>总分 %1，等级 %2。评定日起算有效期。</source>
         <translation>Total %1, grade %2. Valid from the day of the decision.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="240" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="231" />
         <source>评定：%1</source>
         <translation>Decide: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="241" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="232" />
         <source>文号(&amp;N)</source>
         <translation>Decision &amp;number</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="242" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="233" />
         <source>评定日期(&amp;D)</source>
         <translation>&amp;Date decided</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="242" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="233" />
         <source>已评定。</source>
         <translation>Decided.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="250" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="241" />
         <source>理由(&amp;R)</source>
         <translation>&amp;Reason</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="259" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="250" />
         <source>不予评定：%1</source>
         <translation>Refuse: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="260" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="251" />
         <source>已不予评定。</source>
         <translation>Refused.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="270" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="261" />
         <source>降级：%1</source>
         <translation>Lower: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="271" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="262" />
         <source>已降级。</source>
         <translation>Lowered.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="272" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="263" />
         <source>降为(&amp;G)</source>
         <translation>Lower to &amp;grade</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="279" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="270" />
         <source>撤销等级：%1</source>
         <translation>Cancel the rating: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="280" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="271" />
         <source>已撤销等级。</source>
         <translation>Rating cancelled.</translation>
     </message>
@@ -3564,7 +3605,7 @@ Demo data: %4</translation>
     </message>
     <message>
         <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="75" />
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="222" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="216" />
         <source>抽取</source>
         <translation>Draw</translation>
     </message>
@@ -3674,147 +3715,147 @@ Demo data: %4</translation>
         <translation>Select an organization drawn, below, first.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="202" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="196" />
         <source>如 3% 或 0.03</source>
         <translation>such as 3% or 0.03</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="212" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="206" />
         <source>新建抽查计划</source>
         <translation>New spot-check plan</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="213" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="207" />
         <source>年度(&amp;Y)</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="213" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="207" />
         <source>类型(&amp;K)</source>
         <translation>&amp;Kind</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="214" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="208" />
         <source>抽查比例(&amp;R)</source>
         <translation>&amp;Ratio</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="214" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="208" />
         <source>计划名称(&amp;T)</source>
         <translation>&amp;Title</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="215" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="209" />
         <source>每项检查人员数(&amp;P)</source>
         <translation>Inspectors &amp;per check</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="215" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="209" />
         <source>已新建抽查计划。</source>
         <translation>Plan created.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="216" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="210" />
         <source>比例不得低于本级法定下限（见“参数”页的抽查比例下限）。</source>
         <translation>The ratio may not be under the legal minimum of the office's level (see the minimum ratio on the Parameters tab).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="223" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="217" />
         <source>从符合条件的组织中按 %1 的比例随机抽取检查对象并匹配检查人员？抽取结果不能重做，只能取消计划。</source>
         <translation>Draw %1 of the eligible organizations at random, with their inspectors? A draw cannot be redone, only the plan cancelled.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="230" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="224" />
         <source>已抽取：%1 个符合条件的组织中抽中 %2 个。</source>
         <translation>Drawn: %2 of the %1 eligible organizations.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="262" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="256" />
         <source>取消抽查计划：%1</source>
         <translation>Cancel the plan: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="263" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="257" />
         <source>理由(&amp;R)</source>
         <translation>&amp;Reason</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="265" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="259" />
         <source>已取消抽查计划。</source>
         <translation>Plan cancelled.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="277" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="271" />
         <source>添加检查人员</source>
         <translation>Add an inspector</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="278" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="272" />
         <source>姓名(&amp;N)</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="278" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="272" />
         <source>科室(&amp;U)</source>
         <translation>&amp;Unit</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="279" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="273" />
         <source>系统账号(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="279" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="273" />
         <source>已添加检查人员。</source>
         <translation>Inspector added.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="287" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="281" />
         <source>（未定）</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="293" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="287" />
         <source>记录检查结果：%1</source>
         <translation>Check: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="294" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="288" />
         <source>告知日期(&amp;N)</source>
         <translation>&amp;Notified on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="295" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="289" />
         <source>检查日期(&amp;C)</source>
         <translation>&amp;Checked on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="296" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="290" />
         <source>检查发现(&amp;F)</source>
         <translation>&amp;Findings</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="297" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="291" />
         <source>结果(&amp;R)</source>
         <translation>&amp;Result</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="298" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="292" />
         <source>整改期限(&amp;B)</source>
         <translation>Rectify &amp;by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="299" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="293" />
         <source>整改完成日期(&amp;D)</source>
         <translation>Rectifie&amp;d on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="300" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="294" />
         <source>公示日期(&amp;P)</source>
         <translation>&amp;Published on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="301" />
+        <location filename="../../civicdesk/ui/supervision/spotcheck_tab.py" line="295" />
         <source>已记录检查结果。</source>
         <translation>Check recorded.</translation>
     </message>

@@ -17,7 +17,7 @@ import pytest
 
 from civicdesk.models import InspectionCampaign, InspectionEvent, InspectionRecord, RatingApplication
 from civicdesk.services.core.database import open_database
-from civicdesk.services.supervision import parameters
+from civicdesk.services.supervision import inspection, parameters
 from tests.helpers.db import digest
 from tests.helpers.sync import export, import_json
 from tests.sync import test_sync_jurisdiction as jurisdiction
@@ -80,6 +80,8 @@ def test_a_districts_campaign_record_and_events_reach_the_city(world: dict[str, 
             record = session.get(InspectionRecord, ids[1])
             record.state, record.conclusion, record.decided_by = "decided", "basic", "rev1"
             record.reasons = "财务制度不健全"
+        # and revised (inspection.revise): the record as revised and its revise step travel too
+        inspection.revise(db, 2025, ids[1], conclusion="fail", reason="复核发现未开展活动", by=None)
     finally:
         db.close()
     assert rows(city, "SELECT inspection_year, inspection_conclusion FROM organization WHERE id = ?",
@@ -87,7 +89,11 @@ def test_a_districts_campaign_record_and_events_reach_the_city(world: dict[str, 
     code, results = import_json(city, *export(district, CITY, world["dir"]))
     assert code == 0, results
     assert rows(city, "SELECT inspection_year, inspection_conclusion FROM organization WHERE id = ?",
-                org_id) == [(2025, "basic")]
+                org_id) == [(2025, "fail")]
+    assert rows(city, "SELECT conclusion, reasons FROM inspection_record WHERE id = ?", ids[1]) == [
+        ("fail", "复核发现未开展活动")]
+    (comment,) = rows(city, "SELECT comment FROM inspection_event WHERE record_id = ? AND action = 'revise'", ids[1])
+    assert inspection.revision_of(comment[0]) == ("basic", "fail", "复核发现未开展活动")
 
 
 def _attacks(w: dict[str, Any]) -> dict[str, tuple[list[dict[str, Any]], str, str]]:

@@ -209,15 +209,18 @@ def _row(r: Any) -> RegisterRow:
 def list_organizations(db: Database, *, division: str | None = None, tier: str | None = None,
                        legal_form: str | None = None, status: str | None = None, include_inactive: bool = False,
                        limit: int | None = None, category: str | None = None, subtype: str | None = None,
-                       text: str = "") -> list[RegisterRow]:
+                       text: str = "", inspection: str | None = None,
+                       rating: str | None = None) -> list[RegisterRow]:
     """The CLI's ``org list``: by division (a county, township or community code), tier, legal form, category,
-    community subtype, status and search text (the filters of ``print register`` and ``export``); existing
+    community subtype, status, search text, last year's inspection and the rating in force (the filters of
+    ``print register``; ``inspection`` and ``rating`` as :class:`RegisterFilter` has them); existing
     organizations unless ``include_inactive``, ordered by division and name."""
     o = Organization
     with db.read() as session:
         where = _conditions(session, RegisterFilter(text=text, legal_form=legal_form, tier=tier, category=category,
                                                     community_subtype=subtype,
-                                                    status=status or (None if include_inactive else "live")))
+                                                    status=status or (None if include_inactive else "live"),
+                                                    inspection=inspection, rating=rating))
         if division:
             where.append(or_(o.division_code == division, o.township_code == division, o.community_code == division))
         query = select(*_ROW_COLUMNS).where(*where).order_by(o.division_code, o.name_pinyin, o.name)

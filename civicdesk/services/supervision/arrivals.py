@@ -7,7 +7,8 @@ check refuses; a rating whose scores exceed a part's maximum, whose total or gra
 scores and bands, whose validity is not the rule's, or that was decided by the clerk who entered or submitted
 it (four eyes hold for what arrives too); an inspection record with an amount, count or conclusion the form
 refuses, decided without reasons or by its own clerk, received before its year ended or in the future; a
-spot check whose dates are out of the order a clerk's entry is held to.
+revision of an inspection's conclusion (step ``revise``) that is not decided -> decided with the conclusion before
+and after and a reason; a spot check whose dates are out of the order a clerk's entry is held to.
 """
 
 from __future__ import annotations
@@ -149,6 +150,21 @@ def _inspection(row: Row) -> Issue | None:
     return _four_eyes(entity, row, ("decided",)) or _future(entity, row, "received_on", "sponsor_opinion_on")
 
 
+def _inspection_event(row: Row) -> Issue | None:
+    """A ``revise`` step as :func:`inspection.revise` writes it (the other steps carry no values to judge)."""
+    from civicdesk.services.supervision import inspection
+
+    if row.get("action") != "revise":
+        return None
+    entity = "inspection_event"
+    for name in ("from_state", "to_state"):
+        if row.get(name) != "decided":
+            return _bad(entity, name, row.get(name))
+    if inspection.revision_of(row.get("comment")) is None:
+        return _bad(entity, "comment", row.get("comment"))
+    return None
+
+
 def _spotcheck_item(row: Row) -> Issue | None:
     from civicdesk.services.supervision import spotcheck
 
@@ -173,6 +189,7 @@ CHECKS: dict[str, Check] = {
     "parameter": _parameter,
     "rating_application": _rating,
     "inspection_record": _inspection,
+    "inspection_event": _inspection_event,
     "spotcheck_item": _spotcheck_item,
 }
 

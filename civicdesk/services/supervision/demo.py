@@ -7,8 +7,10 @@ Per office (a district its own; the city every office's, or only its own with ``
   of the organizations due by the campaign's own rule (:func:`inspection.due_select`), between 90% and 96%
   reported (the range offices publish), a few late; conclusions mostly 合格, some 基本合格, a few 不合格 with
   their reasons; every report decided but two of 2020 per office, which wait for a reviewer;
-- ratings for about one in ten registered organizations that passed both years, applied for in 2021 and decided
-  between July and December 2021 (valid five years: the last of them are in force, and expiring, in late 2026);
+- ratings for about one in ten registered organizations that passed both years, decided within the validity
+  (five years by default) counted back from the program's today, so that the register shows them in force on
+  the day the demo is loaded: most in the years before today, and one in six whose validity ends within the next
+  90 days (the due panel's 即将到期); the dates are deterministic for a given day;
 - a roster of six inspectors and one completed spot-check plan of 2020 at the office's legal minimum ratio,
   drawn by the program's own draw from a seed recorded on the plan, so that ``spotcheck verify`` repeats it.
 
@@ -147,8 +149,17 @@ class _Office:
         both = sorted(o for o, c in decided[YEARS[-1]].items() if c == "pass" and decided[YEARS[0]].get(o) == "pass")
         forms = dict(self.session.execute(select(Organization.id, Organization.legal_form)
                                           .where(Organization.id.in_(both))).all()) if both else {}
+        # the decision dates, counted back from today, come from a stream of their own: the office's stream draws
+        # what it drew before (which organizations, their scores, the application's lead time), so the spot
+        # checks that follow it stay the same
+        dates = random.Random(f"{SEED}-{self.office}-rating-dates")
+        today = self.now.date()
         for org_id in sorted(rng.sample(both, round(len(both) * 0.13))):
-            rules = rating.application_rules(self.session, self.office, forms.get(org_id), 2021)
+            years = int(parameters.value_in(self.session, self.office, "rating.validity_years",
+                                            legal_form=forms.get(org_id), year=today.year))
+            expiring = len(self.rows.get(RatingApplication, [])) % 6 == 0  # the first and every sixth after it
+            decided_on = _decision_day(today, years, dates, expiring)
+            rules = rating.application_rules(self.session, self.office, forms.get(org_id), decided_on.year)
             parts = rules["parts"]
             aim = rng.choice((0.97, 0.9, 0.9, 0.8, 0.8, 0.8, 0.72))
             scores = {p["key"]: min(p["max"], round(p["max"] * min(1.0, aim + rng.uniform(-0.03, 0.03))))
@@ -157,16 +168,18 @@ class _Office:
             grade = rating.grade_for(total, rules["bands"])
             if grade is None:
                 continue
-            applied = date(2021, rng.randint(3, 5), rng.randint(1, 28))
-            decided_on = date(2021, rng.randint(7, 12), rng.randint(1, 28))
+            # an evaluation round: applied for in spring, decided in the second half of the year
+            spring = date(2021, rng.randint(3, 5), rng.randint(1, 28))
+            applied = decided_on - (date(2021, rng.randint(7, 12), rng.randint(1, 28)) - spring)
             aid = demo_id("rating_application", self.office, org_id)
             self.add(RatingApplication, {
-                "id": aid, "organization_id": org_id, "office_code": self.office, "year": 2021, "state": "decided",
+                "id": aid, "organization_id": org_id, "office_code": self.office, "year": applied.year,
+                "state": "decided",
                 "applied_on": applied, "rules": rules,
                 "eligibility": [{"rule": r.name, "ok": True, "detail": "rating_detail.ok", "params": {}}
                                 for r in rating.RULES],
                 "scores": scores, "total": total, "grade": grade, "current_grade": grade,
-                "decision_no": f"演示评〔2021〕{len(self.rows.get(RatingApplication, [])) + 1}号",
+                "decision_no": f"演示评〔{decided_on.year}〕{len(self.rows.get(RatingApplication, [])) + 1}号",
                 "valid_from": decided_on, "valid_to": rating.valid_until(decided_on, rules["validity_years"]),
                 "reason": None, "entered_by": CLERK, "submitted_by": CLERK, "decided_by": REVIEWER,
                 "decided_at": _at(decided_on)})
@@ -217,6 +230,18 @@ class _Office:
                 "result": result, "rectify_by": checked + timedelta(days=30) if result == "rectify" else None,
                 "rectified_on": checked + timedelta(days=rng.randint(5, 28)) if result == "rectify" else None,
                 "published_on": date(2020, 12, 20), "recorded_by": CLERK})
+
+
+def _decision_day(today: date, years: int, dates: random.Random, expiring: bool) -> date:
+    """A rating's decision day such that it is in force on ``today`` (validity ``years``): one whose validity ends
+    10 to 80 days after ``today`` when ``expiring``, else one of the ``years - 1`` years before ``today``."""
+    if expiring:
+        try:
+            start = today.replace(year=today.year - years)
+        except ValueError:  # 29 February: the same day ``years`` back is the 28th
+            start = date(today.year - years, 2, 28)
+        return start + timedelta(days=dates.randint(10, 80))
+    return today - timedelta(days=dates.randint(30, max(31, 365 * (years - 1))))
 
 
 def load(session: Session, offices: list[tuple[str, str]], now: datetime) -> SupervisionCounts:

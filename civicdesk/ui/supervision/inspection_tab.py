@@ -4,8 +4,9 @@ Above the table: the year (the reports about it: last year's, or on opening the 
 when last year has none), the campaign's figures (due, received, decided, 参检率 =
 decided / due, counts per conclusion, late) or 开始年检 when the year has no campaign.  Filters: state,
 conclusion, "只看逾期报送".  Actions: 录入年报 (a new report, or the selected draft or returned one corrected),
-提交, 退回 (a reason), 作出结论 (合格 / 基本合格 / 不合格, reasons unless 合格): the last two by a reviewer who
-neither entered nor submitted the record, greyed with the reason otherwise.
+提交, 退回 (a reason), 作出结论 (合格 / 基本合格 / 不合格, reasons unless 合格), 改变结论 (a decided record's new
+conclusion, with the reason of the change): the last three by a reviewer who neither entered nor submitted the
+record, greyed with the reason otherwise.
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ class InspectionTab(CampaignTab):
         self.submit_button = self.button(self.tr("提交"), "inspection_submit", self.submit)
         self.return_button = self.button(self.tr("退回…"), "inspection_return", self.return_record)
         self.decide_button = self.button(self.tr("作出结论…"), "inspection_decide", self.decide)
+        self.revise_button = self.button(self.tr("改变结论…"), "inspection_revise", self.revise)
 
         self.year.valueChanged.connect(lambda _y: self.reload())
         self.open_button.clicked.connect(self.open_campaign)
@@ -145,7 +147,7 @@ class InspectionTab(CampaignTab):
 
     # -- who may do what ----------------------------------------------------------------------------------------
     def refresh_actions(self) -> None:
-        if not hasattr(self, "decide_button"):
+        if not hasattr(self, "revise_button"):
             return
         r: RecordInfo | None = self.selected()
         enter = why_not(self.ctx, "supervise")
@@ -164,6 +166,9 @@ class InspectionTab(CampaignTab):
         for button in (self.return_button, self.decide_button):
             reasons[button] = closed or (pick if r is None else eyes or (
                 None if r.state == "submitted" else self.tr("只有待审核的年报可以退回或作出结论。")))
+        # a decided conclusion is changed by a new decision: also once the campaign is closed (the service's rule)
+        reasons[self.revise_button] = pick if r is None else eyes or (
+            None if r.state == "decided" else self.tr("只有已作结论的年报可以改变结论。"))
         for button, reason in reasons.items():
             button.setEnabled(reason is None)
             button.setToolTip(reason or "")
@@ -277,5 +282,26 @@ class InspectionTab(CampaignTab):
             ("conclusion", self.tr("结论(&C)"), conclusion),
             ("reasons", self.tr("理由(&R)"), QPlainTextEdit()),
             ("document_no", self.tr("文号(&N)"), QLineEdit())], work, self.tr("已作出年检结论。"),
+            changes=Changes(organizations=True, organization_ids=(r.organization_id,), extra={"supervision": True}),
+            note=note)
+
+    def revise(self) -> ActionDialog | None:
+        r: RecordInfo | None = self.selected()
+        if r is None or not self.revise_button.isEnabled() or self.campaign is None:
+            return None
+        db, user, campaign, lang = self.ctx.db, self.ctx.user, self.campaign, self.ctx.lang
+        others = [c for c in inspection.CONCLUSIONS if c != r.conclusion]
+        conclusion = choices([(inspection.conclusion_label(c, lang), c) for c in others])
+
+        def work(v: dict[str, Any]) -> Any:
+            return lambda _job: inspection.revise(db, campaign, r.id, conclusion=v["conclusion"], reason=v["reason"],
+                                                  reasons=v["reasons"], document_no=v["document_no"], by=user)
+
+        note = self.tr("现结论：%1").replace("%1", inspection.conclusion_label(r.conclusion, lang))
+        return self._form(self.tr("改变年检结论：%1").replace("%1", r.organization_name), [
+            ("conclusion", self.tr("新结论(&C)"), conclusion),
+            ("reason", self.tr("改变理由(&W)"), QPlainTextEdit()),
+            ("reasons", self.tr("结论理由(&R)"), QPlainTextEdit()),
+            ("document_no", self.tr("文号(&N)"), QLineEdit())], work, self.tr("已改变年检结论。"),
             changes=Changes(organizations=True, organization_ids=(r.organization_id,), extra={"supervision": True}),
             note=note)
