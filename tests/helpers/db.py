@@ -9,18 +9,57 @@ import sqlite3
 from pathlib import Path
 
 
-def digest(path: Path, without: tuple[str, ...] = ()) -> str:
-    """A logical digest of every table's content (not the file's bytes, which WAL and vacuum move),
-    leaving out the tables named in ``without`` (e.g. the audit trail, which records even a refusal)."""
+class Snapshot:
+    """What :func:`digest` returns: the database's content at one moment, compared with ``==``.
+
+    Two snapshots are equal when every table's rows (but those left out) are.  Most comparisons are of a
+    database a refused command did not touch, whose pages are then the same bytes: that is checked first (a
+    memory compare).  Only when the bytes differ are both images dumped row by row (``iterdump``) and compared,
+    which also tells "the same rows in other pages" (a write rolled back by hand, a vacuum) from a change."""
+
+    __hash__ = None  # type: ignore[assignment]  (mutable cache; compare, do not hash)
+
+    def __init__(self, image: bytes, without: tuple[str, ...]) -> None:
+        self.image, self.without = image, without
+        self._logical: str | None = None
+
+    def logical(self) -> str:
+        """A digest of the rows of every table (those in ``without`` left out), as SQL text."""
+        if self._logical is None:
+            image = bytearray(self.image)
+            image[18:20] = b"\x01\x01"  # a WAL file's image opens in memory as a rollback-journal one
+            conn = sqlite3.connect(":memory:")
+            try:
+                conn.deserialize(bytes(image))
+                skip = tuple(f'INSERT INTO "{table}"' for table in self.without)
+                h = hashlib.sha256()
+                for line in conn.iterdump():
+                    if skip and line.startswith(skip):
+                        continue
+                    h.update(line.encode())
+                self._logical = h.hexdigest()
+            finally:
+                conn.close()
+        return self._logical
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Snapshot):
+            return NotImplemented
+        if self.without == other.without and self.image == other.image:
+            return True
+        return self.without == other.without and self.logical() == other.logical()
+
+    def __repr__(self) -> str:
+        return f"<Snapshot {hashlib.sha256(self.image).hexdigest()[:12]} without={self.without}>"
+
+
+def digest(path: Path, without: tuple[str, ...] = ()) -> Snapshot:
+    """The content of every table of a database file, to compare with a later one (:class:`Snapshot`): not the
+    file's bytes, which the WAL holds apart, but the database as a reader sees it (``serialize``), leaving out
+    the tables named in ``without`` (e.g. the audit trail, which records even a refusal)."""
     conn = sqlite3.connect(path)
-    skip = tuple(f'INSERT INTO "{table}"' for table in without)
     try:
-        h = hashlib.sha256()
-        for line in conn.iterdump():
-            if skip and line.startswith(skip):
-                continue
-            h.update(line.encode())
-        return h.hexdigest()
+        return Snapshot(conn.serialize(), tuple(without))
     finally:
         conn.close()
 

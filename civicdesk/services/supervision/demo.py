@@ -70,6 +70,22 @@ class _Office:
         self.session, self.office, self.level, self.now = session, office_code, level, now
         self.rng = random.Random(f"{SEED}-{office_code}")
         self.rows: dict[Any, list[dict[str, Any]]] = {}
+        self.cache: dict[Any, Any] = {}
+
+    # the rules of a legal form and year are the same for every organization of the office: read once (a few
+    # queries each), not once per rating
+    def _validity(self, legal_form: str | None, year: int) -> int:
+        key = ("validity", legal_form, year)
+        if key not in self.cache:
+            self.cache[key] = int(parameters.value_in(self.session, self.office, "rating.validity_years",
+                                                      legal_form=legal_form, year=year))
+        return int(self.cache[key])
+
+    def _rules(self, legal_form: str | None, year: int) -> dict[str, Any]:
+        key = ("rules", legal_form, year)
+        if key not in self.cache:
+            self.cache[key] = rating.application_rules(self.session, self.office, legal_form, year)
+        return dict(self.cache[key])
 
     def add(self, model: Any, row: dict[str, Any]) -> None:
         self.rows.setdefault(model, []).append({"origin_office": self.office, "created_at": self.now,
@@ -155,11 +171,10 @@ class _Office:
         dates = random.Random(f"{SEED}-{self.office}-rating-dates")
         today = self.now.date()
         for org_id in sorted(rng.sample(both, round(len(both) * 0.13))):
-            years = int(parameters.value_in(self.session, self.office, "rating.validity_years",
-                                            legal_form=forms.get(org_id), year=today.year))
+            years = self._validity(forms.get(org_id), today.year)
             expiring = len(self.rows.get(RatingApplication, [])) % 6 == 0  # the first and every sixth after it
             decided_on = _decision_day(today, years, dates, expiring)
-            rules = rating.application_rules(self.session, self.office, forms.get(org_id), decided_on.year)
+            rules = self._rules(forms.get(org_id), decided_on.year)
             parts = rules["parts"]
             aim = rng.choice((0.97, 0.9, 0.9, 0.8, 0.8, 0.8, 0.72))
             scores = {p["key"]: min(p["max"], round(p["max"] * min(1.0, aim + rng.uniform(-0.03, 0.03))))

@@ -17,6 +17,7 @@ Offers:
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from dataclasses import asdict, dataclass
@@ -59,6 +60,12 @@ class Default:
 @cache
 def defaults() -> dict[str, Default]:
     """key -> the shipped default, in the file's order."""
+    return dict(_shipped())
+
+
+@cache
+def _shipped() -> dict[str, Default]:
+    """The shipped file, read once per process (every value asked for consults it; it is part of the program)."""
     data = json.loads(PARAMETERS_FILE.read_text(encoding="utf-8"))
     return {key: Default(key=key, zh=d["zh"], en=d["en"], type=d["type"], value=d["value"], source=d["source"],
                          by_legal_form=d.get("by_legal_form", {}), min=d.get("min"), max=d.get("max"))
@@ -66,7 +73,7 @@ def defaults() -> dict[str, Default]:
 
 
 def _default(key: str) -> Default:
-    found = defaults().get(key)
+    found = _shipped().get(key)
     if found is None:
         raise InputError("parameter.unknown", key=key, allowed=", ".join(defaults()))
     return found
@@ -105,8 +112,8 @@ def value_in(session: Session, office_code: str, key: str, *, legal_form: str | 
     # a legal form's own default (the law's: foundations report by 31 March) outranks an office's value for
     # every form; an office changes it only by a value for that form
     if legal_form is not None and legal_form in d.by_legal_form:
-        return d.by_legal_form[legal_form]
-    return best.value if best is not None else d.value
+        return copy.deepcopy(d.by_legal_form[legal_form])  # the shipped value is shared: a caller's own copy
+    return best.value if best is not None else copy.deepcopy(d.value)
 
 
 def value(db: Database, key: str, *, legal_form: str | None = None, year: int | None = None,
