@@ -694,23 +694,41 @@ def get_record(db: Database, campaign: CampaignInfo | int, key: str) -> RecordIn
         return _record_info(session, _find_record(session, c, key))
 
 
+#: the record's columns a list shows, in :class:`RecordInfo`'s order (after the organization's three)
+_LIST_COLUMNS = ("state", "received_on", "late", "materials", "income", "expenditure", "net_assets", "staff_count",
+                 "member_count", "activity_count", "sponsor_opinion", "sponsor_opinion_on", "sponsor_note",
+                 "conclusion", "reasons", "document_no", "entered_by", "submitted_by", "decided_by", "decided_at")
+
+
 def list_records(db: Database, campaign: CampaignInfo | int, *, state: str | None = None,
-                 late: bool = False) -> list[RecordInfo]:
+                 late: bool = False, limit: int | None = None, offset: int = 0) -> list[RecordInfo]:
     """The records of a campaign (of one ``state``; only the late ones with ``late``), by name, without their
-    steps (:func:`get_record` has them)."""
+    steps (:func:`get_record` has them); a page of them with ``limit`` (the workbench paints the first page
+    before the whole list)."""
     if state is not None and state not in STATES:
         raise InputError("inspection.bad_state", value=state, allowed=", ".join(STATES))
     with db.read() as session:
         c = _campaign_for(db, session, campaign)
-        q = (select(InspectionRecord, Organization)
-             .join(Organization, Organization.id == InspectionRecord.organization_id)
-             .where(InspectionRecord.campaign_id == c.id, InspectionRecord.deleted_at.is_(None))
-             .order_by(Organization.name))
+        # plain rows, not ORM objects: building two mapped objects per record cost ~0.5 ms each, minutes for the
+        # hundreds of thousands of reports of a city
+        q = (select(_R.c.id, _R.c.campaign_id, _R.c.year, _R.c.organization_id, _O.c.name, _O.c.uscc,
+                    _O.c.legal_form, *(_R.c[k] for k in _LIST_COLUMNS))
+             .join(_O, _O.c.id == _R.c.organization_id)
+             .where(_R.c.campaign_id == c.id, _R.c.deleted_at.is_(None))
+             .order_by(_O.c.name, _R.c.id))
         if state is not None:
-            q = q.where(InspectionRecord.state == state)
+            q = q.where(_R.c.state == state)
         if late:
-            q = q.where(InspectionRecord.late.is_(True))
-        return [_record_info(session, r, o, with_steps=False) for r, o in session.execute(q)]
+            q = q.where(_R.c.late.is_(True))
+        if limit is not None:
+            q = q.limit(limit).offset(offset)
+        out = []
+        for row in session.execute(q):
+            values = list(row)
+            values[9] = bool(values[9])  # late
+            values[10] = list(values[10] or [])  # materials
+            out.append(RecordInfo(*values))
+        return out
 
 
 def late_list(db: Database, campaign: CampaignInfo | int) -> list[RecordInfo]:

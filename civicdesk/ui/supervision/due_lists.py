@@ -22,15 +22,15 @@ def reports(db: Database, labels: dict[str, str], days: int, job: Any = None) ->
             continue
         if job is not None:
             job.check()
-        late += [DueRow(m.organization_id, m.name, m.uscc, m.deadline, labels.get(m.legal_form or "", ""))
-                 for m in inspection.missing_list(db, campaign)]
-        if min(campaign.deadline(form) for form in (*labels, None)) > today + timedelta(days=days):
-            continue  # no legal form's deadline within the days: nothing is due soon (and no list to read)
-        have = {r.organization_id for r in inspection.list_records(db, campaign)}
-        for org_id, name, uscc, form in inspection.due_list(db, campaign):
-            deadline = campaign.deadline(form)
-            if org_id not in have and today <= deadline <= today + timedelta(days=days):
-                soon.append(DueRow(org_id, name, uscc, deadline, labels.get(form or "", form or "")))
+        # one query for both lists: due, no report, the deadline before the day after the window, i.e. overdue
+        # (before today) or due soon (today ... today + days); reading every record and the whole due list
+        # instead took minutes at a million organizations
+        for m in inspection.missing_list(db, campaign, today=today + timedelta(days=days + 1)):
+            if m.deadline < today:
+                late.append(DueRow(m.organization_id, m.name, m.uscc, m.deadline, labels.get(m.legal_form or "", "")))
+            else:
+                soon.append(DueRow(m.organization_id, m.name, m.uscc, m.deadline,
+                                   labels.get(m.legal_form or "", m.legal_form or "")))
     return sorted(soon, key=lambda r: (r.on, r.name)), sorted(late, key=lambda r: (r.on, r.name))
 
 
