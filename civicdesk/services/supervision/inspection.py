@@ -727,7 +727,7 @@ def list_records(db: Database, campaign: CampaignInfo | int, *, state: str | Non
             q = q.limit(limit).offset(offset)
         out = []
         for row in session.execute(q):
-            values = list(row)
+            values: list[Any] = list(row)
             values[9] = bool(values[9])  # late
             values[10] = list(values[10] or [])  # materials
             out.append(RecordInfo(*values))
