@@ -766,7 +766,7 @@ def _group_labels(session: Session, group_by: str, keys: list[str]) -> dict[str,
     return {v.code: v.label_zh for v in dictionary(session, "legal_form")}
 
 
-def _record_index_hinted(q: Select[Any]) -> Any:
+def _record_index_hinted(q: Select[Any], organization_index: str | None = None) -> Any:
     """``q`` as text naming ``ix_inspection_record_participation`` for its join: the unique index on the same key
     looks cheaper to SQLite's planner (one row) though it holds none of the counted columns, and SQLAlchemy
     renders no index hint for SQLite."""
@@ -778,6 +778,10 @@ def _record_index_hinted(q: Select[Any]) -> Any:
     join = "LEFT OUTER JOIN inspection_record ON"
     assert sql.count(join) == 1
     sql = sql.replace(join, "LEFT OUTER JOIN inspection_record INDEXED BY ix_inspection_record_participation ON")
+    if organization_index is not None:  # the organizations' side too (``ix_organization_due_county``)
+        assert sql.count("FROM organization LEFT OUTER JOIN") == 1
+        sql = sql.replace("FROM organization LEFT OUTER JOIN",
+                          f"FROM organization INDEXED BY {organization_index} LEFT OUTER JOIN")
     params = {k: v.isoformat() if isinstance(v, date) else v for k, v in compiled.params.items()}
     return text(sql).bindparams(**params)
 
@@ -825,7 +829,8 @@ def participation(db: Database, year: int, *, group_by: str = "county",
                      .select_from(_O.outerjoin(_R, and_(_R.c.organization_id == _O.c.id, _R.c.campaign_id == c.id,
                                                         _R.c.deleted_at.is_(None))))
                      .where(*due_conditions(c)).group_by(column))
-                for key, *counts in session.execute(_record_index_hinted(q)):
+                hint = "ix_organization_due_county" if group_by == "county" else None
+                for key, *counts in session.execute(_record_index_hinted(q, hint)):
                     acc = sums.setdefault(str(key), [0] * 7)
                     for i, n in enumerate(counts):
                         acc[i] += int(n or 0)  # type: ignore[call-overload]
