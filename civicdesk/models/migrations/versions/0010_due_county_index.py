@@ -29,6 +29,13 @@ def upgrade() -> None:
                      "status_changed_on", "deleted_at"], unique=False,
                     sqlite_where=sa.text("deleted_at IS NULL"),
                     postgresql_where=sa.text("deleted_at IS NULL"))
+    bind = op.get_bind()
+    if bind.dialect.name == "sqlite" and bind.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first() is not None:
+        # A database with ANALYZE statistics (the benchmarks', a DBA's) must get them for the new index too: with
+        # statistics for every index but this one SQLite took it for the selective one and sorted the whole due
+        # set for the due list's first page (11 ms -> 9 s at 1,000,000 organizations).  About 1 s at that size.
+        op.execute("ANALYZE ix_organization_due_county")
 
 
 def downgrade() -> None:
