@@ -725,13 +725,30 @@ def list_records(db: Database, campaign: CampaignInfo | int, *, state: str | Non
             q = q.where(_R.c.late.is_(True))
         if limit is not None:
             q = q.limit(limit).offset(offset)
-        out = []
-        for row in session.execute(q):
-            values: list[Any] = list(row)
-            values[9] = bool(values[9])  # late
-            values[10] = list(values[10] or [])  # materials
-            out.append(RecordInfo(*values))
-        return out
+        return [_list_row(row) for row in session.execute(q)]
+
+
+def first_records(db: Database, campaign: CampaignInfo | int, n: int) -> list[RecordInfo]:
+    """The first ``n`` records by name of the organizations in the campaign's own registry: what the workbench
+    paints before :func:`list_records` has read them all.  Read by walking the registry's names
+    (``ix_organization_registry_name``) and probing each one's record, so a few hundred rows are read, not
+    every record of the campaign sorted (13 s at 1,000,000 organizations)."""
+    with db.read() as session:
+        c = _campaign_for(db, session, campaign)
+        q = (select(_R.c.id, _R.c.campaign_id, _R.c.year, _R.c.organization_id, _O.c.name, _O.c.uscc,
+                    _O.c.legal_form, *(_R.c[k] for k in _LIST_COLUMNS))
+             .select_from(_O)
+             .join(_R, and_(_R.c.organization_id == _O.c.id, _R.c.campaign_id == c.id, _R.c.deleted_at.is_(None)))
+             .where(_O.c.registry_code == c.office_code)
+             .order_by(_O.c.name, _R.c.id).limit(n))
+        return [_list_row(row) for row in session.execute(q)]
+
+
+def _list_row(row: Any) -> RecordInfo:
+    values: list[Any] = list(row)
+    values[9] = bool(values[9])  # late
+    values[10] = list(values[10] or [])  # materials
+    return RecordInfo(*values)
 
 
 def late_list(db: Database, campaign: CampaignInfo | int) -> list[RecordInfo]:

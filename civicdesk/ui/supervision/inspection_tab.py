@@ -102,7 +102,7 @@ class InspectionTab(CampaignTab):
     # -- loading ------------------------------------------------------------------------------------------------
     def reload(self) -> None:
         """Two loads: the campaign and the first :data:`FIRST_PAGE` records by name, painted at once; then the
-        campaign's figures and, when the first page was full, every record (a city's hundreds of thousands of
+        campaign's figures and every record (a city's hundreds of thousands of
         reports take seconds; the first rows should not wait for them)."""
         db, year, first = self.ctx.db, self.year.value(), self._first
         self._first = False
@@ -115,7 +115,7 @@ class InspectionTab(CampaignTab):
                 if not latest:  # the tab offers to open one
                     return None, None, []
                 campaign = latest[0]  # on opening, the latest campaign the office ran
-            return campaign, None, inspection.list_records(db, campaign, limit=FIRST_PAGE)
+            return campaign, None, inspection.first_records(db, campaign, FIRST_PAGE)
 
         self.bench.run(load, self._first_page, key="inspection")
 
@@ -124,11 +124,11 @@ class InspectionTab(CampaignTab):
         self._loaded(result, final=campaign is None)
         if campaign is None:
             return
-        db, whole = self.ctx.db, len(page) >= FIRST_PAGE
+        db = self.ctx.db
 
         def rest(_job: Any) -> tuple[CampaignInfo | None, Participation | None, list[RecordInfo]]:
             return campaign, inspection.participation(db, campaign.year, group_by="legal_form"), \
-                inspection.list_records(db, campaign) if whole else page
+                inspection.list_records(db, campaign)
 
         self.bench.run(rest, self._loaded, key="inspection")
 
