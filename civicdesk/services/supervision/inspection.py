@@ -15,7 +15,8 @@ Offers:
   :func:`decide` (合格 ``pass`` | 基本合格 ``basic`` | 不合格 ``fail``; reasons unless ``pass``; the decider
   neither entered nor submitted it): each step an :class:`~civicdesk.models.InspectionEvent`, each change
   audited by the unit's actor; a refused step is audited too (``inspection.refused``).
-- :func:`list_records`, :func:`late_list`, :func:`missing_list` (due, no report, the deadline of the form passed).
+- :func:`list_records` (a page with ``limit``), :func:`first_records` (the head of the list, read by index, for a
+  first paint), :func:`late_list`, :func:`missing_list` (due, no report, the deadline of the form passed).
 - :func:`participation`: due, received, decided, counts per conclusion and late, and 参检率 per registry, county
   or legal form.  **参检率 = inspected / due, where inspected = records decided** (a report received but not yet
   decided does not count).
