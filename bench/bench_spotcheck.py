@@ -9,8 +9,9 @@ timed, in random order as a query returns them):
 
 * baseline: ``sorted(ids)``;
 * draw: what :func:`civicdesk.services.supervision.spotcheck.draw` does between reading the ids and writing the
-  plan: sort, then :func:`new_draw` (:func:`pack_snapshot`: the text, its SHA-256, zlib, base64, in a thread
-  while :func:`compute_draw` draws at 3% with a roster of 20 and 2 inspectors per check);
+  plan: :func:`sort_and_pack` (the ids sorted bucket by bucket, each sorted bucket's text hashed and deflated
+  on a worker thread while the next is sorted), then :func:`new_draw` (:func:`compute_draw` draws at 3% with a
+  roster of 20 and 2 inspectors per check while the packing ends, then base64);
 * verify: :func:`unpack_snapshot` + :func:`compute_draw` (what ``spotcheck verify`` computes).
 
 Part 2 (``--db-rows N``, e.g. 100000): a city database with N generated organizations (``bench.generate``,
@@ -66,8 +67,8 @@ def time_pure(ids: list[str]) -> list[tuple[float, float]]:
     sort_s = _since(start)
 
     start = _clocks()
-    ordered = sorted(ids)
-    made = spotcheck.new_draw("5eed" * 8, ordered, RATIO, ROSTER, 2, {})
+    ordered, packing = spotcheck.sort_and_pack(ids)
+    made = spotcheck.new_draw("5eed" * 8, ordered, RATIO, ROSTER, 2, {}, packing=packing)
     draw_s = _since(start)
     packed, sha, result = made.snapshot, made.snapshot_sha256, made.result
 

@@ -23,7 +23,7 @@ if str(ROOT) not in sys.path:  # bench/ is not an installed package
     sys.path.insert(0, str(ROOT))
 
 from bench.bench_insert import connect_raw, create_database, pragmas, raw_rows, run_repeat  # noqa: E402
-from bench import bench_sync  # noqa: E402
+from bench import bench_spotcheck, bench_sync  # noqa: E402
 from bench.generate import (COUNTY_CODES, _UsccMaker, community_divisions, generate_organizations,  # noqa: E402
                             insert_communities)
 from civicdesk.models import Organization  # noqa: E402
@@ -161,3 +161,11 @@ def test_bench_sync_exports_and_imports_every_row(tmp_path: Path, capsys) -> Non
     assert result.arrived == 300
     assert result.import_s > 0 and result.bulk_s > 0
     assert "300 changes" in capsys.readouterr().out
+
+
+def test_bench_spotcheck_draws_and_verifies_a_small_list() -> None:
+    """The draw's fast path (sort_and_pack + new_draw) over 3,000 ids, verified as ``spotcheck verify`` does
+    (time_pure asserts the same draw and snapshot hash); no figure is checked."""
+    ids = bench_spotcheck.make_ids(3000)
+    timed = bench_spotcheck.time_pure(ids)
+    assert len(timed) == 3 and all(wall >= 0 and cpu >= 0 for wall, cpu in timed)

@@ -28,6 +28,10 @@ if TYPE_CHECKING:
     from civicdesk.ui.supervision.workbench import SupervisionWorkbench
 
 
+#: records painted before the whole list is read (the first screens of a city's hundreds of thousands)
+FIRST_PAGE = 200
+
+
 def rate_text(rate: float | None) -> str:
     return "—" if rate is None else f"{rate:.1%}"
 
@@ -99,6 +103,9 @@ class InspectionTab(CampaignTab):
 
     # -- loading ------------------------------------------------------------------------------------------------
     def reload(self) -> None:
+        """Two loads: the campaign and the first :data:`FIRST_PAGE` records by name, painted at once; then the
+        campaign's figures and every record (a city's hundreds of thousands of
+        reports take seconds; the first rows should not wait for them)."""
         db, year, first = self.ctx.db, self.year.value(), self._first
         self._first = False
 
@@ -110,12 +117,25 @@ class InspectionTab(CampaignTab):
                 if not latest:  # the tab offers to open one
                     return None, None, []
                 campaign = latest[0]  # on opening, the latest campaign the office ran
+            return campaign, None, inspection.first_records(db, campaign, FIRST_PAGE)
+
+        self.bench.run(load, self._first_page, key="inspection")
+
+    def _first_page(self, result: tuple[CampaignInfo | None, Participation | None, list[RecordInfo]]) -> None:
+        campaign, _none, page = result
+        self._loaded(result, final=campaign is None)
+        if campaign is None:
+            return
+        db = self.ctx.db
+
+        def rest(_job: Any) -> tuple[CampaignInfo | None, Participation | None, list[RecordInfo]]:
             return campaign, inspection.participation(db, campaign.year, group_by="legal_form"), \
                 inspection.list_records(db, campaign)
 
-        self.bench.run(load, self._loaded, key="inspection")
+        self.bench.run(rest, self._loaded, key="inspection")
 
-    def _loaded(self, result: tuple[CampaignInfo | None, Participation | None, list[RecordInfo]]) -> None:
+    def _loaded(self, result: tuple[CampaignInfo | None, Participation | None, list[RecordInfo]], *,
+                final: bool = True) -> None:
         self.campaign, self.participation, rows = result
         if self.campaign is not None and self.campaign.year != self.year.value():
             self.year.blockSignals(True)  # the year shown is the campaign's, without loading it again
@@ -127,6 +147,8 @@ class InspectionTab(CampaignTab):
         self.open_button.setToolTip(why_not(self.ctx, "supervise") or "")
         if self.campaign is None:
             self.figures.setText(self.tr("%1年度尚未开始年检。").replace("%1", str(self.year.value())))
+        elif not final:  # the first page: the figures follow with the rest (the bar at the bottom moves)
+            self.figures.setText("")
         else:
             t = self.participation.total if self.participation is not None else None
             state = self.tr("进行中") if self.campaign.state == "open" else self.tr("已结束")
@@ -142,7 +164,7 @@ class InspectionTab(CampaignTab):
                 by_form = ("；" if self.ctx.lang.startswith("zh") else "; ").join(f"{self.labels.label('legal_form', r.key)} {rate_text(r.rate)}"
                                    for r in self.participation.rows) if self.participation else ""
                 self.figures.setToolTip(by_form)
-        self.summary.setText(self.tr("共 %1 份年报").replace("%1", str(len(rows))))
+        self.summary.setText(self.tr("共 %1 份年报").replace("%1", str(len(rows))) if final else "")
         self.refresh_actions()
 
     # -- who may do what ----------------------------------------------------------------------------------------
