@@ -19,12 +19,10 @@ from tests.helpers.cli import run
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_init_demo_stats_and_one_more(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = str(tmp_path / "city.sqlite3")
-    code, out, _ = run(capsys, "--db", db, "init", "--office-code", "511100", "--office-name", "乐山市民政局",
-                       "--level", "city")
-    assert code == 0 and "511100" in out
-    assert run(capsys, "--db", db, "demo")[0] == 0
+def test_demo_stats_and_one_more(city_db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The city's whole demo register (the template: ``init`` and ``demo`` by their services; the README's
+    walk-through runs both commands), its published figures, one more organization and what shows it."""
+    db = str(city_db_path)
     code, out, _ = run(capsys, "--db", db, "stats", "--json")
     stats = json.loads(out)
     assert code == 0

