@@ -34,12 +34,20 @@ PASSWORD = "secret123x"
 ACCOUNTS = (("boss", "admin"), ("li", "reviewer"), ("wang", "clerk"), ("gone", "admin"))
 
 
+@dataclass
+class Offices:
+    folder: Path
+    users: dict[str, dict[str, auth.UserInfo]]  # database file name -> account -> as it logged in
+
+
 @pytest.fixture(scope="module")
 def offices(sync_templates: Path, first_package: tuple[Path, bytes],
-            tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """沙湾区 (demo register, keys, trusts the city) and the city, both with accounts; a package from 沙湾区 to
-    the city, a ledger template and the card of a third office beside them."""
+            tmp_path_factory: pytest.TempPathFactory) -> Offices:
+    """沙湾区 (demo register, keys, trusts the city) and the city, both with accounts, every account logged in
+    and then ``gone`` disabled by an administrator (its session stays open); a package from 沙湾区 to the city,
+    a ledger template and the card of a third office beside them.  Each test works on copies."""
     folder = tmp_path_factory.mktemp("permissions")
+    users: dict[str, dict[str, auth.UserInfo]] = {}
     for name in ("511111.sqlite3", "511100.sqlite3", "511102.cdcard"):
         shutil.copyfile(sync_templates / name, folder / name)
     (folder / "package.cdsync").write_bytes(first_package[1])
@@ -51,12 +59,14 @@ def offices(sync_templates: Path, first_package: tuple[Path, bytes],
                 auth.create_user(db, username, PASSWORD, role, by=admin)
             if name == "511111.sqlite3":
                 ledger.write_template(db, folder / "台账.xlsx")
+            users[name] = {username: auth.authenticate(db, username, PASSWORD) for username, _ in ACCOUNTS}
+            auth.set_active(db, "gone", False, by=users[name]["boss"])
         finally:
             db.close()
         conn = sqlite3.connect(folder / name)
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.close()
-    return folder
+    return Offices(folder, users)
 
 
 @dataclass
@@ -68,15 +78,13 @@ class Office:
 
 
 @pytest.fixture
-def office(offices: Path, tmp_path: Path, request: pytest.FixtureRequest) -> Any:
+def office(offices: Offices, tmp_path: Path, request: pytest.FixtureRequest) -> Any:
     """A fresh copy of the office a case names (``district`` or ``city``), logged in as every account."""
-    for p in offices.iterdir():
+    for p in offices.folder.iterdir():
         shutil.copyfile(p, tmp_path / p.name)
     path = tmp_path / ("511100.sqlite3" if getattr(request, "param", "district") == "city" else "511111.sqlite3")
     db = open_database(path)
-    users = {name: auth.authenticate(db, name, PASSWORD) for name, _ in ACCOUNTS}
-    auth.set_active(db, "gone", False, by=users["boss"])  # an administrator disables it; its session stays open
-    yield Office(db, path, tmp_path, users)
+    yield Office(db, path, tmp_path, offices.users[path.name])
     db.close()
 
 
