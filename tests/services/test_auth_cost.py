@@ -13,25 +13,37 @@ from civicdesk.services.admin import auth
 from civicdesk.services.core.database import Database
 
 ROOT = Path(__file__).resolve().parents[2]
-_SHOW = "import json; from civicdesk.services.admin import auth; print(json.dumps(auth.HASH_PARAMETERS))"
+#: in a fresh process: the parameters ``auth`` starts with for each value of the setting (None: unset); the module
+#: is loaded again per value, as a new process would load it (one interpreter start instead of four)
+_SHOW = """
+import importlib, json, os, sys
+from civicdesk.services.admin import auth
+found = {}
+for value in json.loads(sys.argv[1]):
+    os.environ.pop(auth.TEST_HASHING_ENV, None)
+    if value is not None:
+        os.environ[auth.TEST_HASHING_ENV] = value
+    found[str(value)] = importlib.reload(auth).HASH_PARAMETERS
+print(json.dumps(found))
+"""
 
 
-def _parameters(env_value: str | None) -> dict[str, int]:
+def _parameters(*values: str | None) -> dict[str, dict[str, int]]:
     env = {k: v for k, v in os.environ.items() if k != auth.TEST_HASHING_ENV}
-    if env_value is not None:
-        env[auth.TEST_HASHING_ENV] = env_value
     env["PYTHONPATH"] = str(ROOT)
-    done = subprocess.run([sys.executable, "-c", _SHOW], capture_output=True, text=True, env=env, timeout=60)
+    done = subprocess.run([sys.executable, "-c", _SHOW, json.dumps(values)], capture_output=True, text=True,
+                          env=env, timeout=60)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
 
 def test_production_parameters_unless_the_test_setting_is_given() -> None:
     assert auth.PRODUCTION_HASH_PARAMETERS == {"time_cost": 3, "memory_cost": 64 * 1024, "parallelism": 2}
-    assert _parameters(None) == auth.PRODUCTION_HASH_PARAMETERS
-    assert _parameters("0") == auth.PRODUCTION_HASH_PARAMETERS
-    assert _parameters("yes") == auth.PRODUCTION_HASH_PARAMETERS  # only "1" turns it on
-    assert _parameters("1") == auth.TEST_HASH_PARAMETERS
+    found = _parameters(None, "0", "yes", "1")
+    assert found["None"] == auth.PRODUCTION_HASH_PARAMETERS
+    assert found["0"] == auth.PRODUCTION_HASH_PARAMETERS
+    assert found["yes"] == auth.PRODUCTION_HASH_PARAMETERS  # only "1" turns it on
+    assert found["1"] == auth.TEST_HASH_PARAMETERS
     assert os.environ.get(auth.TEST_HASHING_ENV) == "1"  # this run (tests/conftest.py) asks for cheap hashes
 
 
