@@ -107,3 +107,38 @@ def test_a_district_has_no_whole_city_view(qtbot: Any, make_ctx: Any, shawan_db_
     assert bench.findChild(QCheckBox, "rating_whole_city") is None
     assert not bench.inspection.city_table.isVisible()
     settle(ctx)
+
+
+def test_the_whole_city_view_speaks_english(qtbot: Any, make_ctx: Any, city_db_path: Path,
+                                           qapp: QApplication) -> None:
+    from PySide6.QtCore import QLocale
+
+    from civicdesk.ui.main import install_translators
+    from tests.ui.test_languages import problems
+
+    translators = install_translators(qapp, "en")
+    locale = QLocale()
+    try:
+        ctx = make_ctx(city_db_path, lang="en")
+        ctx.user = auth.create_user(ctx.db, "admin", "Admin1234", "admin", full_name="管理员")
+        bench = open_bench(qtbot, ctx, "inspection")
+        tab = bench.inspection
+        tab.year.setValue(2020)
+        assert tab.whole_city is not None and tab.whole_city.text() == "Whole city (all offices)"
+        tab.whole_city.setChecked(True)
+        settle(ctx)
+        assert tab.figures.text().startswith("Whole city, inspection of 2020 (")
+        assert tab.city_model.data(tab.city_model.index(tab.city_model.rowCount() - 1, 0)) == "Total"
+        assert tab.record_button.toolTip().startswith("The whole-city figures are read only")
+        data = ["管理员", "admin"]  # the tab shows no other data in its words: figures, headers and tooltips only
+        assert problems(tab, "en", data) == []
+        bench.set_tab("rating")
+        settle(ctx)
+        assert bench.rating.whole_city is not None
+        bench.rating.whole_city.setChecked(True)
+        settle(ctx)
+        assert problems(bench.rating, "en", data) == []
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
+        QLocale.setDefault(locale)
