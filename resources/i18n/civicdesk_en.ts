@@ -342,83 +342,83 @@
 <context>
     <name>DuePanel</name>
     <message>
-        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="61" />
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="63" />
         <source>按组织名称或统一社会信用代码筛选</source>
-        <extracomment>the lists, in the grid's reading order, and the tab each one leads to</extracomment>
+        <extracomment>lines of each report list painted before the whole lists are read the lists, in the grid's reading order, and the tab each one leads to</extracomment>
         <translation>Filter by organization name or credit code</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="69" />
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="71" />
         <source>截止日</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="69" />
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="71" />
         <source>有效期至</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="70" />
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="72" />
         <source>整改期限</source>
         <translation>Rectify by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="71" />
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="73" />
         <source>组织类型</source>
         <translation>Legal form</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="71" />
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="73" />
         <source>等级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="72" />
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="74" />
         <source>抽查计划</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="75" />
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="77" />
         <source>组织名称</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="77" />
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="79" />
         <source>天数</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="105" />
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="107" />
         <source>逾期 %1 天</source>
         <translation>%1 d late</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="106" />
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="108" />
         <source>%1 天</source>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="116" />
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="118" />
         <source>%1 天内到期的年检报告</source>
         <translation>Annual reports due within %1 days</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="117" />
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="119" />
         <source>逾期未报的年检报告</source>
         <translation>Annual reports overdue</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="118" />
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="120" />
         <source>即将到期的评估等级</source>
         <translation>Ratings expiring soon</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="119" />
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="121" />
         <source>逾期未整改的抽查</source>
         <translation>Checks past their rectification date</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="137" />
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="148" />
         <source>截至 %1：共 %2 项需要处理</source>
         <translation>As of %1, items to attend to: %2</translation>
     </message>
@@ -1278,325 +1278,402 @@ Demo data: %4</translation>
 <context>
     <name>InspectionTab</name>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="46" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="54" />
         <source>年度(&amp;Y)</source>
+        <extracomment>records painted before the whole list is read (the first screens of a city's hundreds of thousands)</extracomment>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="51" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="59" />
         <source>开始本年度年检</source>
         <translation>Open this year's inspection</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="60" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="71" />
+        <source>全市（含各区县）</source>
+        <translation>Whole city (all offices)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="73" />
+        <source>按登记管理机关汇总本库中全市各单位本年度的参检率（只读）</source>
+        <translation>The year's participation rate of every office whose records this database holds, per registry (read only)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="81" />
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="63" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="84" />
         <source>全部结论</source>
         <translation>All conclusions</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="66" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="87" />
         <source>只看逾期报送</source>
         <translation>Only late reports</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="71" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="92" />
         <source>录入年报…</source>
         <translation>Enter report…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="72" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="93" />
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="73" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="94" />
         <source>退回…</source>
         <translation>Return…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="74" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="95" />
         <source>作出结论…</source>
         <translation>Conclude…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="75" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="96" />
         <source>改变结论…</source>
         <translation>Revise conclusion…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="87" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="110" />
         <source>组织名称</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="88" />
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="212" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="111" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="324" />
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="89" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="112" />
         <source>组织类型</source>
         <translation>Legal form</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="90" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="113" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="92" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="115" />
         <source>收到日期</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="93" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="116" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="133" />
         <source>逾期报送</source>
         <translation>Received late</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="94" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="117" />
         <source>结论</source>
         <translation>Conclusion</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="96" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="119" />
         <source>录入人</source>
         <translation>Entered by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="97" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="120" />
         <source>提交人</source>
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="98" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="121" />
         <source>决定人</source>
         <translation>Decided by</translation>
     </message>
     <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="127" />
+        <source>登记管理机关</source>
+        <translation>Registry</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="128" />
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
         <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="129" />
+        <source>应检</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="129" />
+        <source>已报送</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="130" />
+        <source>已作结论</source>
+        <translation>Concluded</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="131" />
+        <source>参检率</source>
+        <translation>Participation</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="132" />
+        <source>合格</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="132" />
+        <source>基本合格</source>
+        <translation>Basic pass</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="133" />
+        <source>不合格</source>
+        <translation>Fail</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="193" />
+        <source>%1年度全市各单位均未开始年检。</source>
+        <translation>No office in the city has opened the inspection of %1.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="198" />
+        <source>全市%1年度年检（%2 个单位）：应检 %3，已报送 %4，已作结论 %5，参检率 %6；合格 %7，基本合格 %8，不合格 %9，逾期报送 %10</source>
+        <translation>Whole city, inspection of %1 (%2 offices): due %3, received %4, concluded %5, participation %6; pass %7, basic pass %8, fail %9, late %10</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="203" />
+        <source>共 %1 个登记管理机关</source>
+        <translation>%1 registries</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="236" />
         <source>%1年度尚未开始年检。</source>
         <translation>No inspection of %1 yet.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="132" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="241" />
         <source>进行中</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="132" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="241" />
         <source>已结束</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="137" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="246" />
         <source>%1年度年检（%2）：应检 %3，已报送 %4，已作结论 %5，参检率 %6；合格 %7，基本合格 %8，不合格 %9，逾期报送 %10</source>
         <translation>Inspection of %1 (%2): due %3, received %4, concluded %5, participation %6; pass %7, basic pass %8, fail %9, late %10</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="145" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="254" />
         <source>共 %1 份年报</source>
         <translation>Reports: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="154" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="263" />
         <source>本年度年检尚未开始或已结束。</source>
         <translation>This year's inspection is not open.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="156" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="265" />
         <source>请先选择一份年报。</source>
         <translation>Select a report first.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="162" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="271" />
         <source>已提交或已作结论的年报不能修改。</source>
         <translation>A report submitted or concluded cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="164" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="273" />
         <source>只有草稿或已退回的年报可以提交。</source>
         <translation>Only a draft or returned report can be submitted.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="168" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="277" />
         <source>只有待审核的年报可以退回或作出结论。</source>
         <translation>Only a submitted report can be returned or concluded.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="171" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="280" />
         <source>只有已作结论的年报可以改变结论。</source>
         <translation>Only a decided report's conclusion can be revised.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="187" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="282" />
+        <source>全市汇总只供查看：录入、提交和作出结论请取消“全市（含各区县）”，在本单位的年检中进行。</source>
+        <translation>The whole-city figures are read only: to record, submit or decide, clear "Whole city (all offices)" and work in this office's own campaign.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="299" />
         <source>已开始%1年度年检。</source>
         <translation>Inspection of %1 opened.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="217" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="329" />
         <source>元</source>
         <translation>yuan</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="220" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="332" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="224" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="336" />
         <source>组织(&amp;O)</source>
         <translation>&amp;Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="225" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="337" />
         <source>收到日期(&amp;D)</source>
         <translation>Received &amp;on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="226" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="338" />
         <source>收到的材料(&amp;M)</source>
         <translation>&amp;Materials received</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="228" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="340" />
         <source>收入(&amp;I)</source>
         <translation>&amp;Income</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="229" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="341" />
         <source>支出(&amp;E)</source>
         <translation>&amp;Expenditure</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="230" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="342" />
         <source>年末净资产(&amp;A)</source>
         <translation>Net &amp;assets at year end</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="231" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="343" />
         <source>工作人员数</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="232" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="344" />
         <source>会员数</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="233" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="345" />
         <source>开展活动次数</source>
         <translation>Activities held</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="235" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="347" />
         <source>业务主管单位初审意见</source>
         <translation>Sponsor's preliminary opinion</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="236" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="348" />
         <source>初审日期</source>
         <translation>Opinion dated</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="237" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="349" />
         <source>初审说明</source>
         <translation>Sponsor's note</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="244" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="356" />
         <source>录入年报：%1</source>
         <translation>Annual report: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="244" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="356" />
         <source>录入年报</source>
         <translation>Enter an annual report</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="245" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="357" />
         <source>已保存年报。</source>
         <translation>Report saved.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="253" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="365" />
         <source>已提交，待另一名审核人员作出结论。</source>
         <translation>Submitted: another reviewer gives the conclusion.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="261" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="373" />
         <source>退回年报：%1</source>
         <translation>Return the report: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="262" />
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="283" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="374" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="395" />
         <source>理由(&amp;R)</source>
         <translation>&amp;Reason</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="265" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="377" />
         <source>已退回。</source>
         <translation>Returned.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="280" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="392" />
         <source>业务主管单位初审意见：%1</source>
         <translation>Sponsor's preliminary opinion: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="281" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="393" />
         <source>作出年检结论：%1</source>
         <translation>Conclusion: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="282" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="394" />
         <source>结论(&amp;C)</source>
         <translation>&amp;Conclusion</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="284" />
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="305" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="396" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="417" />
         <source>文号(&amp;N)</source>
         <translation>Decision &amp;number</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="284" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="396" />
         <source>已作出年检结论。</source>
         <translation>Conclusion given.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="300" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="412" />
         <source>现结论：%1</source>
         <translation>Conclusion now: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="301" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="413" />
         <source>改变年检结论：%1</source>
         <translation>Revise the inspection conclusion: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="302" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="414" />
         <source>新结论(&amp;C)</source>
         <translation>New &amp;conclusion</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="303" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="415" />
         <source>改变理由(&amp;W)</source>
         <translation>Reason for the change (&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="304" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="416" />
         <source>结论理由(&amp;R)</source>
         <translation>&amp;Reasons of the conclusion</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="305" />
+        <location filename="../../civicdesk/ui/supervision/inspection_tab.py" line="417" />
         <source>已改变年检结论。</source>
         <translation>Inspection conclusion revised.</translation>
     </message>
@@ -3019,274 +3096,294 @@ Demo data: %4</translation>
 <context>
     <name>RatingTab</name>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="35" />
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="103" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="38" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="117" />
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="36" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="39" />
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="41" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="44" />
         <source>全部等级</source>
         <translation>All grades</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="44" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="47" />
         <source>只看即将到期</source>
         <translation>Only expiring soon</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="53" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="54" />
+        <source>全市（含各区县）</source>
+        <translation>Whole city (all offices)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="56" />
+        <source>列出本库中全市各单位的评估申请和等级（只读）</source>
+        <translation>List the rating applications and grades of every office whose records this database holds (read only)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="64" />
         <source>申请评估…</source>
         <translation>Apply…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="54" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="65" />
         <source>评分…</source>
         <translation>Score…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="55" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="66" />
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="56" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="67" />
         <source>评定…</source>
         <translation>Decide…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="57" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="68" />
         <source>不予评定…</source>
         <translation>Refuse…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="58" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="69" />
         <source>降级…</source>
         <translation>Lower…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="59" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="70" />
         <source>撤销等级…</source>
         <translation>Cancel rating…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="69" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="80" />
         <source>组织名称</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="70" />
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="173" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="81" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="194" />
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="71" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="82" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="72" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="83" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="73" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="84" />
         <source>申请日期</source>
         <translation>Applied on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="74" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="85" />
         <source>总分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="75" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="86" />
         <source>评定等级</source>
         <translation>Grade decided</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="76" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="87" />
         <source>现等级</source>
         <translation>Current grade</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="77" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="88" />
         <source>有效期至</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="78" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="89" />
         <source>录入人</source>
         <translation>Entered by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="79" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="90" />
         <source>决定人</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="98" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="91" />
+        <source>登记管理机关</source>
+        <translation>Registry</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="112" />
         <source>只看 %1 天内到期的有效等级</source>
         <translation>Only ratings ending within %1 days</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="112" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="126" />
         <source>共 %1 件申请；有效等级 %2 个，其中 %3 个将在 %4 天内到期</source>
         <translation>Applications: %1; ratings in force: %2, ending within %4 days: %3</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="122" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="140" />
         <source>请先选择一件申请。</source>
         <translation>Select an application first.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="126" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="144" />
         <source>只有已申请或已评分的申请可以评分。</source>
         <translation>Only an application applied or scored can be scored.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="128" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="146" />
         <source>各部分评分完成后才能提交。</source>
         <translation>Every part must be scored before it is submitted.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="133" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="151" />
         <source>只有已提交的申请可以评定。</source>
         <translation>Only a submitted application can be decided.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="135" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="153" />
         <source>只有尚未评定的申请可以不予评定。</source>
         <translation>Only an application not yet decided can be refused.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="139" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="157" />
         <source>只有有效的评估等级可以降级或撤销。</source>
         <translation>Only a rating in force can be lowered or cancelled.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="161" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="159" />
+        <source>全市列表只供查看：申请、评分和评定请取消“全市（含各区县）”，在本单位的评估中进行。</source>
+        <translation>The whole-city list is read only: to apply, score or decide, clear "Whole city (all offices)" and work in this office's own ratings.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="182" />
         <source>理由：</source>
         <translation>Reason: </translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="182" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="203" />
         <source>申请评估</source>
         <translation>Apply for a rating</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="183" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="204" />
         <source>组织(&amp;O)</source>
         <translation>&amp;Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="183" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="204" />
         <source>评估年度(&amp;Y)</source>
         <translation>&amp;Year rated</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="184" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="205" />
         <source>申请日期(&amp;D)</source>
         <translation>&amp;Date applied</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="184" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="205" />
         <source>已受理评估申请。</source>
         <translation>Application accepted.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="185" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="206" />
         <source>受理时逐条核对申请条件；不符合的，说明所依据的条件，不予受理。</source>
         <translation>Each eligibility rule is checked on application; one that fails is named and the application is not accepted.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="203" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="224" />
         <source>评分：%1</source>
         <translation>Scores: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="204" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="225" />
         <source>已保存评分。</source>
         <translation>Scores saved.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="211" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="232" />
         <source>已提交评定。</source>
         <translation>Submitted for decision.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="224" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="245" />
         <source>评定决定的文号（必填）</source>
         <translation>Number of the decision (required)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="230" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="251" />
         <source>总分 %1，等级 %2。评定日起算有效期。</source>
         <translation>Total %1, grade %2. Valid from the day of the decision.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="231" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="252" />
         <source>评定：%1</source>
         <translation>Decide: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="232" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="253" />
         <source>文号(&amp;N)</source>
         <translation>Decision &amp;number</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="233" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="254" />
         <source>评定日期(&amp;D)</source>
         <translation>&amp;Date decided</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="233" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="254" />
         <source>已评定。</source>
         <translation>Decided.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="241" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="262" />
         <source>理由(&amp;R)</source>
         <translation>&amp;Reason</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="250" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="271" />
         <source>不予评定：%1</source>
         <translation>Refuse: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="251" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="272" />
         <source>已不予评定。</source>
         <translation>Refused.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="261" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="282" />
         <source>降级：%1</source>
         <translation>Lower: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="262" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="283" />
         <source>已降级。</source>
         <translation>Lowered.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="263" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="284" />
         <source>降为(&amp;G)</source>
         <translation>Lower to &amp;grade</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="270" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="291" />
         <source>撤销等级：%1</source>
         <translation>Cancel the rating: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="271" />
+        <location filename="../../civicdesk/ui/supervision/rating_tab.py" line="292" />
         <source>已撤销等级。</source>
         <translation>Rating cancelled.</translation>
     </message>

@@ -240,6 +240,7 @@ class RatingRecord:
     decided_by: str | None
     rules: dict[str, Any]
     steps: tuple[RatingStep, ...] = ()
+    office_code: str = ""  # the office that keeps the application (the city lists every office's)
 
     def days_left(self, today: date | None = None) -> int | None:
         """Days until the rating ends (None unless it is in force)."""
@@ -284,7 +285,8 @@ def _record(session: Session, a: RatingApplication, *, with_steps: bool = True) 
     return RatingRecord(
         a.id, a.organization_id, org.name if org else "", org.uscc if org else None, a.year, a.state, a.applied_on,
         list(a.eligibility or []), dict(a.scores or {}), a.total, a.grade, a.current_grade, a.decision_no,
-        a.valid_from, a.valid_to, a.reason, a.entered_by, a.submitted_by, a.decided_by, dict(a.rules or {}), steps)
+        a.valid_from, a.valid_to, a.reason, a.entered_by, a.submitted_by, a.decided_by, dict(a.rules or {}), steps,
+        a.office_code)
 
 
 # -- helpers ----------------------------------------------------------------------------------------------------
@@ -558,9 +560,12 @@ def expiry_warning_days(db: Database) -> int:
 
 
 def list_ratings(db: Database, *, year: int | None = None, state: str | None = None,
-                 expiring_within_days: int | None = None, expiring: bool = False) -> list[RatingRecord]:
+                 expiring_within_days: int | None = None, expiring: bool = False,
+                 office: str | None = None) -> list[RatingRecord]:
     """Applications, newest year first.  ``expiring`` (or a number of days) keeps the ratings in force that
-    end within ``expiring_within_days`` days of today (default ``rating.expiry_warning_days``), soonest first."""
+    end within ``expiring_within_days`` days of today (default ``rating.expiry_warning_days``), soonest first.
+    ``office`` (an office's code) keeps that office's applications; without it, every application the database
+    holds (the city's: its own and the districts')."""
     if state is not None and state not in STATES:
         raise InputError("rating.bad_state_filter", value=state, allowed=", ".join(STATES))
     if expiring_within_days is not None:
@@ -576,6 +581,8 @@ def list_ratings(db: Database, *, year: int | None = None, state: str | None = N
             q = q.where(RatingApplication.year == year)
         if state is not None:
             q = q.where(RatingApplication.state == state)
+        if office is not None:
+            q = q.where(RatingApplication.office_code == office)
         if days is not None:
             q = q.where(RatingApplication.state.in_(IN_FORCE), RatingApplication.valid_to >= today,
                         RatingApplication.valid_to <= today + timedelta(days=days))

@@ -7,6 +7,10 @@ conclusion, "只看逾期报送".  Actions: 录入年报 (a new report, or the s
 提交, 退回 (a reason), 作出结论 (合格 / 基本合格 / 不合格, reasons unless 合格), 改变结论 (a decided record's new
 conclusion, with the reason of the change): the last three by a reviewer who neither entered nor submitted the
 record, greyed with the reason otherwise.
+
+At the city, "全市（含各区县）" switches the figures and the table to every office's campaign of the year the city
+holds (its own and the districts' records, :func:`inspection.participation` with ``office="all"``), one line
+per registry and the total: read only, the steps stay on the office's own campaign.
 """
 
 from __future__ import annotations
@@ -16,15 +20,15 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox
 
 from civicdesk import clock
-from civicdesk.errors import CivicDeskError
+from civicdesk.errors import CivicDeskError, NotFoundError
 from civicdesk.services.supervision import inspection
 from civicdesk.ui.context import Changes
 from civicdesk.ui.supervision.forms import ActionDialog, checklist, choices, date_field, why_not, why_not_decide
 from civicdesk.ui.supervision.tab_base import CampaignTab
-from civicdesk.ui.supervision.table import BAD, WARN, Column
+from civicdesk.ui.supervision.table import BAD, WARN, Column, RowsFilter, RowsModel, make_view
 
 if TYPE_CHECKING:
-    from civicdesk.services.supervision.inspection import CampaignInfo, Participation, RecordInfo
+    from civicdesk.services.supervision.inspection import CampaignInfo, Participation, ParticipationRow, RecordInfo
     from civicdesk.ui.supervision.workbench import SupervisionWorkbench
 
 
@@ -60,6 +64,19 @@ class InspectionTab(CampaignTab):
         self.head.addWidget(self.year)
         self.head.addWidget(self.figures, 1)
         self.head.addWidget(self.open_button)
+        # the city holds the districts' campaigns and records (sync): it may read them all at once
+        self.whole_city: QCheckBox | None = None
+        self.city_participation: Participation | None = None
+        if self.ctx.db.office().level == "city":
+            self.whole_city = QCheckBox(self.tr("全市（含各区县）"))
+            self.whole_city.setObjectName("inspection_whole_city")
+            self.whole_city.setToolTip(self.tr("按登记管理机关汇总本库中全市各单位本年度的参检率（只读）"))
+            self.head.addWidget(self.whole_city)
+        self.city_model = RowsModel(self._city_columns(), self, id_field="key")
+        self.city_table = make_view(self.city_model, RowsFilter(self), "inspection_city", self)
+        self.city_table.setSortingEnabled(False)  # the registries in code order, the total last
+        self.city_table.setVisible(False)
+        self.body.addWidget(self.city_table, 1)
         lang = self.ctx.lang
         self.state = choices([(self.tr("全部状态"), None)]
                              + [(inspection.state_label(s, lang), s) for s in inspection.STATES])
@@ -79,6 +96,8 @@ class InspectionTab(CampaignTab):
         self.revise_button = self.button(self.tr("改变结论…"), "inspection_revise", self.revise)
 
         self.year.valueChanged.connect(lambda _y: self.reload())
+        if self.whole_city is not None:
+            self.whole_city.toggled.connect(self._show_whole_city)
         self.open_button.clicked.connect(self.open_campaign)
         self.state.currentIndexChanged.connect(lambda _i: self.proxy.set_equals("state", self.state.currentData()))
         self.conclusion.currentIndexChanged.connect(
@@ -101,11 +120,41 @@ class InspectionTab(CampaignTab):
                 Column("submitted_by", self.tr("提交人"), 80),
                 Column("decided_by", self.tr("决定人"), 80)]
 
+    def _city_columns(self) -> list[Column]:
+        def count(key: str, header: str) -> Column:
+            return Column(key, header, 80, text=lambda r: str(getattr(r, key)), sort=lambda r: getattr(r, key))
+
+        return [Column("label", self.tr("登记管理机关"), 200, stretch=True,
+                       text=lambda r: self.tr("合计") if r.key is None else r.label),
+                count("due", self.tr("应检")), count("received", self.tr("已报送")),
+                count("decided", self.tr("已作结论")),
+                Column("rate", self.tr("参检率"), 80, text=lambda r: rate_text(r.rate)),
+                count("passed", self.tr("合格")), count("basic", self.tr("基本合格")),
+                count("failed", self.tr("不合格")), count("late", self.tr("逾期报送"))]
+
+    def consolidated(self) -> bool:
+        """Whether the tab shows the whole city's figures (read only) rather than the office's campaign."""
+        return self.whole_city is not None and self.whole_city.isChecked()
+
+    def _show_whole_city(self, on: bool) -> None:
+        self.table.setVisible(not on)
+        self.city_table.setVisible(on)
+        for widget in (self.search, self.state, self.conclusion, self.late):
+            widget.setEnabled(not on)  # they filter the office's records, which the city view does not list
+        self.open_button.setVisible(False)
+        self.figures.setText("")
+        self.figures.setToolTip("")
+        self.summary.setText("")
+        self.reload()
+
     # -- loading ------------------------------------------------------------------------------------------------
     def reload(self) -> None:
         """Two loads: the campaign and the first :data:`FIRST_PAGE` records by name, painted at once; then the
         campaign's figures and every record (a city's hundreds of thousands of
         reports take seconds; the first rows should not wait for them)."""
+        if self.consolidated():
+            self._reload_city()
+            return
         db, year, first = self.ctx.db, self.year.value(), self._first
         self._first = False
 
@@ -121,7 +170,43 @@ class InspectionTab(CampaignTab):
 
         self.bench.run(load, self._first_page, key="inspection")
 
+    def _reload_city(self) -> None:
+        """The year's 参检率 of every campaign the city holds, per registry (the same key as the office's load:
+        whichever was asked last wins)."""
+        db, year = self.ctx.db, self.year.value()
+
+        def load(_job: Any) -> Participation | None:
+            try:
+                return inspection.participation(db, year, group_by="registry", office="all")
+            except NotFoundError:  # no office ran a campaign that year
+                return None
+
+        self.bench.run(load, self._city_loaded, key="inspection")
+
+    def _city_loaded(self, result: Participation | None) -> None:
+        if not self.consolidated():
+            return  # switched back while it loaded
+        self.city_participation = result
+        rows: list[ParticipationRow] = [] if result is None else [*result.rows, result.total]
+        self.city_model.set_rows(rows)
+        if result is None:
+            self.figures.setText(self.tr("%1年度全市各单位均未开始年检。").replace("%1", str(self.year.value())))
+            self.summary.setText("")
+        else:
+            t = result.total
+            self.figures.setText(self.tr(
+                "全市%1年度年检（%2 个单位）：应检 %3，已报送 %4，已作结论 %5，参检率 %6；合格 %7，基本合格 %8，不合格 %9，逾期报送 %10")
+                .replace("%10", str(t.late)).replace("%1", str(result.year)).replace("%2", str(len(result.offices)))
+                .replace("%3", str(t.due)).replace("%4", str(t.received)).replace("%5", str(t.decided))
+                .replace("%6", rate_text(t.rate)).replace("%7", str(t.passed)).replace("%8", str(t.basic))
+                .replace("%9", str(t.failed)))
+            self.summary.setText(self.tr("共 %1 个登记管理机关").replace("%1", str(len(result.rows))))
+        self.refresh_actions()
+        self.loaded.emit(len(rows))
+
     def _first_page(self, result: tuple[CampaignInfo | None, Participation | None, list[RecordInfo]]) -> None:
+        if self.consolidated():
+            return  # switched to the whole city while it loaded
         campaign, _none, page = result
         self._loaded(result, final=campaign is None)
         if campaign is None:
@@ -136,6 +221,8 @@ class InspectionTab(CampaignTab):
 
     def _loaded(self, result: tuple[CampaignInfo | None, Participation | None, list[RecordInfo]], *,
                 final: bool = True) -> None:
+        if self.consolidated():
+            return
         self.campaign, self.participation, rows = result
         if self.campaign is not None and self.campaign.year != self.year.value():
             self.year.blockSignals(True)  # the year shown is the campaign's, without loading it again
@@ -191,10 +278,13 @@ class InspectionTab(CampaignTab):
         # a decided conclusion is changed by a new decision: also once the campaign is closed (the service's rule)
         reasons[self.revise_button] = pick if r is None else eyes or (
             None if r.state == "decided" else self.tr("只有已作结论的年报可以改变结论。"))
+        if self.consolidated():  # the whole city is read only: every step is taken in the office's own campaign
+            whole = self.tr("全市汇总只供查看：录入、提交和作出结论请取消“全市（含各区县）”，在本单位的年检中进行。")
+            reasons = dict.fromkeys(reasons, whole)
         for button, reason in reasons.items():
             button.setEnabled(reason is None)
             button.setToolTip(reason or "")
-        self.explain(eyes if r is not None and r.state == "submitted" else None)
+        self.explain(eyes if r is not None and r.state == "submitted" and not self.consolidated() else None)
 
     def open_selected(self) -> None:
         """Enter: the next step the selected record waits for, when this user may take it."""

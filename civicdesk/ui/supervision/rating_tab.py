@@ -5,6 +5,9 @@ Filters: year, state, grade, and "只看即将到期" (the ratings in force that
 评定 and 不予评定 (a reviewer who neither entered nor submitted it: greyed with the reason otherwise), 降级 and
 撤销等级 (a reviewer, a rating in force, a reason).  Under the table, the selected application's eligibility
 outcomes and scores.
+
+At the city the list is the city's own applications; "全市（含各区县）" lists every office's the city holds (the
+districts' arrive by sync), with the office that keeps each, read only: the steps stay on the office's own.
 """
 
 from __future__ import annotations
@@ -45,6 +48,14 @@ class RatingTab(CampaignTab):
         self.expiring.setObjectName("rating_expiring")
         for widget in (self.year, self.state, self.grade, self.expiring):
             self.filters.addWidget(widget)
+        self.own_office = self.ctx.db.office()
+        self.whole_city: QCheckBox | None = None
+        if self.own_office.level == "city":
+            self.whole_city = QCheckBox(self.tr("全市（含各区县）"))
+            self.whole_city.setObjectName("rating_whole_city")
+            self.whole_city.setToolTip(self.tr("列出本库中全市各单位的评估申请和等级（只读）"))
+            self.filters.addWidget(self.whole_city)
+            self.whole_city.toggled.connect(lambda _on: self.reload())
         self.detail = QLabel()
         self.detail.setObjectName("rating_detail")
         self.detail.setWordWrap(True)
@@ -76,7 +87,8 @@ class RatingTab(CampaignTab):
                 Column("current_grade", self.tr("现等级"), 70),
                 Column("valid_to", self.tr("有效期至"), 90, color=self._validity_color),
                 Column("entered_by", self.tr("录入人"), 80),
-                Column("decided_by", self.tr("决定人"), 80)]
+                Column("decided_by", self.tr("决定人"), 80),
+                Column("office_code", self.tr("登记管理机关"), 140, text=lambda r: self.labels.division(r.office_code))]
 
     def _validity_color(self, r: RatingRecord) -> Any:
         left = r.days_left()
@@ -87,9 +99,11 @@ class RatingTab(CampaignTab):
     # -- loading ------------------------------------------------------------------------------------------------
     def reload(self) -> None:
         db, expiring = self.ctx.db, self.expiring.isChecked()
+        # a district lists what it holds (its own); the city its own unless the whole city is asked for
+        office = self.own_office.code if self.whole_city is not None and not self.consolidated() else None
 
         def load(_job: Any) -> tuple[list[RatingRecord], int]:
-            return rating.list_ratings(db, expiring=expiring), rating.expiry_warning_days(db)
+            return rating.list_ratings(db, expiring=expiring, office=office), rating.expiry_warning_days(db)
 
         self.bench.run(load, self._loaded, key="rating")
 
@@ -112,6 +126,10 @@ class RatingTab(CampaignTab):
         self.summary.setText(self.tr("共 %1 件申请；有效等级 %2 个，其中 %3 个将在 %4 天内到期")
                              .replace("%1", str(len(rows))).replace("%2", str(in_force))
                              .replace("%3", str(expiring)).replace("%4", str(self.warning_days)))
+
+    def consolidated(self) -> bool:
+        """Whether the tab lists every office's applications (read only) rather than the office's own."""
+        return self.whole_city is not None and self.whole_city.isChecked()
 
     # -- the selected row ---------------------------------------------------------------------------------------
     def refresh_actions(self) -> None:
@@ -137,11 +155,14 @@ class RatingTab(CampaignTab):
         for button in (self.lower_button, self.cancel_button):
             reasons[button] = decide or (pick if r is None else None if in_force
                                          else self.tr("只有有效的评估等级可以降级或撤销。"))
+        if self.consolidated():  # the whole city is read only: every step is taken in the office's own list
+            whole = self.tr("全市列表只供查看：申请、评分和评定请取消“全市（含各区县）”，在本单位的评估中进行。")
+            reasons = dict.fromkeys(reasons, whole)
         for button, reason in reasons.items():
             button.setEnabled(reason is None)
             button.setToolTip(reason or "")
         # the line under the buttons: why the decision waiting on this application is not this user's
-        self.explain(eyes if r is not None and r.state == "submitted" else None)
+        self.explain(eyes if r is not None and r.state == "submitted" and not self.consolidated() else None)
         self.detail.setText(self._detail(r) if r is not None else "")
 
     def _detail(self, r: RatingRecord) -> str:
