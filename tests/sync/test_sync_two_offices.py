@@ -9,8 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.helpers.db import digest, register_digest
-from tests.helpers.sync import DISTRICTS, cli, edit, export, import_json, ok, read_org
+from tests.helpers.db import register_digest
+from tests.helpers.sync import DISTRICTS, cli, digest, edit, export, import_json, ok, read_org
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -90,10 +90,9 @@ def test_gap_parks_then_applies_in_any_order(pair: dict[str, Path]) -> None:
     assert status["offices"][0]["missing"] == [] and status["offices"][0]["parked"] == []
 
 
-def test_concurrent_edit_is_one_conflict_on_both_sides_and_resolution_converges(pair: dict[str, Path]) -> None:
-    city, district, folder = pair["city"], pair["district"], pair["dir"]
-    import_json(city, *export(district, "511100", folder))
-    import_json(district, *export(city, "511111", folder))
+def test_concurrent_edit_is_one_conflict_on_both_sides_and_resolution_converges(
+        pair_exchanged: dict[str, Path]) -> None:
+    city, district, folder = pair_exchanged["city"], pair_exchanged["district"], pair_exchanged["dir"]
     org = _first_org(district)
     edit(district, org, address="区里改的住所", member_count=77)  # member_count: changed only here
     edit(city, org, address="市里改的住所", contact_name="市里改的联系人")  # contact_name: only there
@@ -128,12 +127,10 @@ def test_concurrent_edit_is_one_conflict_on_both_sides_and_resolution_converges(
     assert len(json.loads(ok("--db", city, "sync", "conflicts", "--json"))) == 1
 
 
-def test_tombstone_travels_and_delete_against_edit_is_a_conflict(pair: dict[str, Path]) -> None:
+def test_tombstone_travels_and_delete_against_edit_is_a_conflict(pair_exchanged: dict[str, Path]) -> None:
     from datetime import datetime
 
-    city, district, folder = pair["city"], pair["district"], pair["dir"]
-    import_json(city, *export(district, "511100", folder))
-    import_json(district, *export(city, "511111", folder))
+    city, district, folder = pair_exchanged["city"], pair_exchanged["district"], pair_exchanged["dir"]
     org = _first_org(district)
     edit(district, org, deleted_at=datetime(2026, 11, 1), deleted_by="clerk", deleted_reason="重复录入")
     edit(city, org, address="市里改的住所")
@@ -145,9 +142,11 @@ def test_tombstone_travels_and_delete_against_edit_is_a_conflict(pair: dict[str,
     assert read_org(city, org)["deleted_at"] == read_org(district, org)["deleted_at"]
 
 
-def test_flipped_byte_misaddressed_and_wrong_passphrase_change_nothing(pair: dict[str, Path]) -> None:
-    city, district, other, folder = pair["city"], pair["district"], pair["other"], pair["dir"]
-    (first,) = export(district, "511100", folder)
+def test_flipped_byte_misaddressed_and_wrong_passphrase_change_nothing(pair: dict[str, Path],
+                                                                      first_package: tuple[Path, bytes]) -> None:
+    city, other, folder = pair["city"], pair["other"], pair["dir"]
+    first = folder / "CD-511111-e1-1-to-511100.cdsync"  # 沙湾区's first package to the city, made once
+    first.write_bytes(first_package[1])
     data = bytearray(first.read_bytes())
     data[len(data) // 2] ^= 0x01
     bad = folder / "flipped.cdsync"
