@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.shared import shared_folder
-from tests.helpers.sync import checkpoint, export, import_json
+from tests.helpers.sync import checkpoint, export, import_json, load_own_share
 
 #: what a fixture copies of a template folder: the offices (with a write-ahead log an office may have left)
 #: and their cards, as ``pair`` does; no package
@@ -89,3 +89,36 @@ def pair_exchanged(exchanged_templates: Path, tmp_path: Path) -> dict[str, Path]
     """Fresh copies of the pair after the first exchange both ways (see ``exchanged_templates``)."""
     _copy_offices(exchanged_templates, tmp_path)
     return _paths(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def jurisdiction_template(first_package: tuple[Path, bytes], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The pair, with the city's own registrations loaded, 沙湾区's first package (``first_package``) imported at
+    the city, and one organization of 市中区 at the city (as received from it): the world of the jurisdiction
+    and supervision tests, made once for both."""
+    import json
+    import sqlite3
+
+    source, _ = first_package
+
+    def build(folder: Path) -> None:
+        for p in source.iterdir():
+            if p.is_file():
+                shutil.copyfile(p, folder / p.name)
+        city = folder / "511100.sqlite3"
+        load_own_share(city)
+        (first,) = folder.glob("*.cdsync")
+        assert import_json(city, first)[0] == 0
+        conn = sqlite3.connect(city)  # one city registration becomes 市中区's own (as if received from it)
+        try:
+            (theirs,) = conn.execute("SELECT id FROM organization WHERE origin_office = ? AND division_code = ? "
+                                     "LIMIT 1", ("511100", "511102")).fetchall()
+            conn.execute("UPDATE organization SET registry_code = ?, origin_office = ?, version_vector = ? "
+                         "WHERE id = ?", ("511102", "511102", json.dumps({"511102": 1}), theirs[0]))
+            conn.commit()
+        finally:
+            conn.close()
+        for p in folder.glob("*.sqlite3"):
+            checkpoint(p)
+
+    return shared_folder(tmp_path_factory, "sync_jurisdiction", build)

@@ -24,7 +24,6 @@ from tests.sync import test_sync_jurisdiction as jurisdiction
 from tests.sync.test_sync_jurisdiction import CITY, DISTRICT, OTHER, change, refused, rows
 
 # the jurisdiction tests' world: the city holding 沙湾区's first package, its own and 市中区's registrations
-jurisdiction_template = jurisdiction.jurisdiction_template
 world = jurisdiction.world
 
 NOW = dt.datetime(2026, 6, 1, 9, 0)

@@ -1,6 +1,6 @@
 """The sync import's shortcut past ``check_text`` (trust.plain_text) never passes a value ``check_text``
-would refuse: the code points (the basic plane whole) as a value's first character and as a later one, in the three modes a field
-can have (one line, several lines, a phone)."""
+would refuse: the code points (the basic plane whole) as a value's first character and as a later one, in the
+three modes a field can have (one line, several lines, a phone)."""
 
 from __future__ import annotations
 

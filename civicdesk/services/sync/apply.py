@@ -241,9 +241,17 @@ def decode_payload(payload: Any, major: int = 2) -> tuple[list[dict[str, Any]], 
     return changes, divisions
 
 
-def encode_row(entity: str, row: dict[str, Any]) -> dict[str, list[Any]]:
-    """A whole row as fields ([None, value] each), for a full export."""
-    return {name: [None, json_value(row[name])] for name in _columns(entity)}
+def encode_row(entity: str, row: dict[str, Any], names: tuple[str, ...] | None = None) -> dict[str, list[Any]]:
+    """A whole row as fields ([None, value] each), for a full export; ``names``: the entity's
+    :func:`sent_names`, when the caller has them at hand (a full export encodes every row)."""
+    plain = _JSON_PLAIN
+    return {name: [None, v if (v := row[name]).__class__ in plain or v is None else json_value(v)]
+            for name in (names if names is not None else sent_names(entity))}
+
+
+def sent_names(entity: str) -> tuple[str, ...]:
+    """The columns of ``entity`` a package carries (:func:`_columns`' names)."""
+    return tuple(_columns(entity))
 
 
 # -- vectors -----------------------------------------------------------------------------------------------------------

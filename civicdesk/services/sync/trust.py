@@ -392,15 +392,17 @@ def _stored_rows(session: Session, changes: list[dict[str, Any]]) -> dict[str, d
 
 
 def receivable(session: Session, sender: str, sender_is_city: bool, recipient: str, recipient_is_city: bool,
-               changes: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+               changes: list[dict[str, Any]], *, stored: dict[str, dict[str, dict[str, Any]]] | None = None,
+               ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The changes (in the export's JSON form) ``recipient`` has a right to receive from ``sender``, and the
     ones withheld: to the city a district's own rows; to a district the city's registrations located in its
     county and the district's own rows (the city's corrections, or what it lost in a restore); never a third
     office's rows, never the people of another county, never the city's own supervision records.  Checked again
-    by the recipient (check_ownership)."""
+    by the recipient (check_ownership).  ``stored``: the stored rows the changes are about, when the caller has
+    read them all already (a full export's snapshot): else they are read here."""
     decoded = [{"entity": c["entity"], "id": c["id"], "op": c["op"], "values": None,
                 "fields": {k: (pair[0], pair[1]) for k, pair in c["fields"].items()}} for c in changes]
-    rows = _Rows(session, decoded, _stored_rows(session, decoded))
+    rows = _Rows(session, decoded, stored if stored is not None else _stored_rows(session, decoded))
     allowed = allowed_owners(sender, sender_is_city, recipient) if not recipient_is_city else frozenset({sender})
     kept: list[dict[str, Any]] = []
     withheld: list[dict[str, Any]] = []
