@@ -70,10 +70,17 @@ def test_export_import_twice_resend_and_acknowledgement(pair: dict[str, Path]) -
     assert city_status["received"]["seq"] == 1
 
 
-def test_gap_parks_then_applies_in_any_order(pair: dict[str, Path]) -> None:
-    city, district, folder = pair["city"], pair["district"], pair["dir"]
+def test_gap_parks_then_applies_in_any_order(pair_up: dict[str, Path], sync_templates: Path,
+                                             first_package: tuple[Path, bytes]) -> None:
+    import shutil
+
+    # 沙湾区 after its first package (made once per session), and the city before it came
+    district, folder = pair_up["district"], pair_up["dir"]
+    city = folder / "city_before.sqlite3"
+    shutil.copyfile(sync_templates / "511100.sqlite3", city)
     org = _first_org(district)
-    files = export(district, "511100", folder)
+    files = [folder / "CD-511111-e1-1-to-511100.cdsync"]
+    files[0].write_bytes(first_package[1])
     for i in range(3):
         edit(district, org, address=f"四川省乐山市沙湾区测试路{i}号")
         files += export(district, "511100", folder)
@@ -171,10 +178,12 @@ def test_flipped_byte_misaddressed_and_wrong_passphrase_change_nothing(pair: dic
     assert digest(city) == before
 
 
-def test_change_log_written_by_orm_edits_not_by_imports(pair: dict[str, Path]) -> None:
+def test_change_log_written_by_orm_edits_not_by_imports(pair_up: dict[str, Path]) -> None:
     import sqlite3
 
-    city, district, folder = pair["city"], pair["district"], pair["dir"]
+    # the city has imported 沙湾区's first (full) package: that import logged nothing
+    city, district, folder = pair_up["city"], pair_up["district"], pair_up["dir"]
+    assert sqlite3.connect(city).execute("SELECT count(*) FROM change_log").fetchone()[0] == 0
     org = _first_org(district)
     # the demo's bulk load is in the change log too (services/core/bulk.py): count what the edit adds
     (logged,) = sqlite3.connect(district).execute("SELECT coalesce(max(id), 0) FROM change_log").fetchone()
