@@ -38,3 +38,17 @@ def test_no_later_character_passes_that_check_text_refuses() -> None:
 
 def test_values_that_are_not_text_or_empty_go_to_check_text() -> None:
     assert not plain_text("") and not plain_text(None) and not plain_text(12)
+
+
+def test_a_row_with_one_value_to_refuse_among_plain_ones_is_asked_about_it() -> None:
+    from civicdesk.services.sync.trust import _text_issues
+
+    plain = {"name": "乐山市沙湾区书法协会", "address": "四川省乐山市沙湾区沫若大道1号",
+             "contact_phone": "0833-1234567", "member_count": 12, "notes": None}
+    assert _text_issues(plain, set(plain)) == []
+    for name, bad in (("name", "=HYPERLINK(1)"), ("address", "沙湾\u202e区"), ("contact_phone", "0833\x1b1"),
+                      ("name", "")):
+        row = dict(plain, **{name: bad})
+        expected = [i for n in sorted(row) for i in check_text(row[n], n)]
+        assert _text_issues(row, set(row)) == expected and (expected or bad == "")
+        assert _text_issues(row, set(row) - {name}) == []  # a field the package does not change is not asked

@@ -46,7 +46,10 @@ _PRELOAD = 200
 #: all (the strictest of its two modes), and a first character that no normalization turns into a formula's
 #: ``= + - @`` or a space (an ASCII letter or digit, a common CJK ideograph).  Anything else is asked of
 #: ``check_text`` itself; a test holds the two to the same answers.
-_PLAIN_TEXT = re.compile("[0-9A-Za-z\u4e00-\u9fff][^\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]*")
+_PLAIN = "[0-9A-Za-z\u4e00-\u9fff][^\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]*"
+_PLAIN_TEXT = re.compile(_PLAIN)
+#: the text values of a row joined by NUL (which no plain value holds): all plain, in one call
+_PLAIN_ROW = re.compile(f"{_PLAIN}(?:\x00{_PLAIN})*")
 
 
 def plain_text(value: Any) -> bool:
@@ -58,7 +61,10 @@ def plain_text(value: Any) -> bool:
 def _text_issues(row: dict[str, Any], changed: set[str], prefix: str = "") -> list[Any]:
     """``check_text`` of each changed text field, in the order of their names (only the ones that may hold
     something are asked: see ``plain_text``)."""
-    suspect = [name for name in changed if isinstance(row.get(name), str) and not plain_text(row[name])]
+    texts = [name for name in changed if isinstance(row.get(name), str)]
+    if not texts or _PLAIN_ROW.fullmatch("\x00".join([row[name] for name in texts])) is not None:
+        return []  # the usual row: every text plain
+    suspect = [name for name in texts if not plain_text(row[name])]
     return [i for name in sorted(suspect) for i in check_text(row[name], f"{prefix}{name}")]
 
 
