@@ -3,16 +3,15 @@ acknowledgements, resend, conflicts on both sides and their resolution, refusals
 
 from __future__ import annotations
 
+import io
 import json
-import os
-import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.helpers.db import register_digest
 from tests.helpers.sync import DISTRICTS, cli, digest, edit, export, import_json, ok, read_org
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def _first_org(path: Path) -> str:
@@ -150,7 +149,8 @@ def test_tombstone_travels_and_delete_against_edit_is_a_conflict(pair_exchanged:
 
 
 def test_flipped_byte_misaddressed_and_wrong_passphrase_change_nothing(pair: dict[str, Path],
-                                                                      first_package: tuple[Path, bytes]) -> None:
+                                                                      first_package: tuple[Path, bytes],
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     city, other, folder = pair["city"], pair["other"], pair["dir"]
     first = folder / "CD-511111-e1-1-to-511100.cdsync"  # 沙湾区's first package to the city, made once
     first.write_bytes(first_package[1])
@@ -167,14 +167,14 @@ def test_flipped_byte_misaddressed_and_wrong_passphrase_change_nothing(pair: dic
     code, results = import_json(other, first)
     assert code == 2 and results[0]["reason"] == "sync.refused.not_for_us"
     assert digest(other) == before_other
-    env = dict(os.environ, CIVICDESK_KEY_PASSPHRASE="wrong-passphrase", PYTHONPATH=str(ROOT))
-    proc = subprocess.run([sys.executable, "-m", "civicdesk.app", "--db", str(city), "sync", "import", str(first)],
-                          env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
-    assert proc.returncode == 2 and "口令" in proc.stderr
-    env.pop("CIVICDESK_KEY_PASSPHRASE")
-    proc = subprocess.run([sys.executable, "-m", "civicdesk.app", "--db", str(city), "sync", "import", str(first)],
-                          env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
-    assert proc.returncode == 2 and "CIVICDESK_KEY_PASSPHRASE" in proc.stderr
+    # the command in this process (a real one: tests/integration), its input no terminal: never a prompt
+    monkeypatch.setattr(sys, "stdin", io.StringIO())
+    monkeypatch.setenv("CIVICDESK_KEY_PASSPHRASE", "wrong-passphrase")
+    code, _, err = cli("--db", city, "sync", "import", first)
+    assert code == 2 and "口令" in err and len(err.strip().splitlines()) == 1
+    monkeypatch.delenv("CIVICDESK_KEY_PASSPHRASE")
+    code, _, err = cli("--db", city, "sync", "import", first)
+    assert code == 2 and "CIVICDESK_KEY_PASSPHRASE" in err and len(err.strip().splitlines()) == 1
     assert digest(city) == before
 
 
