@@ -92,9 +92,17 @@ class _Rows:
         self.session = session
         self.state = state
         self.incoming: dict[tuple[str, str], dict[str, Any]] = {}
+        copied: set[tuple[str, str]] = set()  # rows several changes set: merged in a copy of their own
         for c in changes:
-            row = self.incoming.setdefault((c["entity"], c["id"]), {})
-            row.update(incoming_values(c))
+            key, values = (c["entity"], c["id"]), _incoming(c)
+            row = self.incoming.get(key)
+            if row is None:
+                self.incoming[key] = values  # read only, never changed: the change's own values
+                continue
+            if key not in copied:
+                row = self.incoming[key] = dict(row)
+                copied.add(key)
+            row.update(values)
         self._loaded: dict[tuple[str, str], dict[str, Any] | None] = {}
         # ``state`` holds every stored row the changes name (both callers load them all, in chunks): a change's
         # row missing from it is new here, known without one query per row (100,000 of them in a full package)
@@ -122,8 +130,15 @@ class _Rows:
 
 def incoming_values(change: dict[str, Any]) -> dict[str, Any]:
     """The values a decoded change sets (an upsert's values, or the new side of each field)."""
+    return dict(_incoming(change))
+
+
+def _incoming(change: dict[str, Any]) -> dict[str, Any]:
+    """:func:`incoming_values` for reading only: an upsert's own values, not a copy (two copies of every row
+    of a full package otherwise)."""
     if change.get("values") is not None:
-        return dict(change["values"])
+        values: dict[str, Any] = change["values"]
+        return values
     return {name: pair[1] for name, pair in (change.get("fields") or {}).items()}
 
 
@@ -227,8 +242,8 @@ def check_ownership(session: Session, origin: str, sender_is_city: bool, local: 
     for c in changes:
         entity, row_id = c["entity"], c["id"]
         stored = rows.stored(entity, row_id)
-        incoming = incoming_values(c)
-        after = {**(stored or {}), **incoming}
+        incoming = _incoming(c)
+        after = {**stored, **incoming} if stored is not None else incoming  # read only
         before_owner = owner(entity, stored, rows) if stored is not None else None
         after_owner = owner(entity, after, rows)
         if stored is not None and before_owner not in allowed:
