@@ -31,6 +31,14 @@ organization rows about 8.5 s (the table's 15 indexes: 6 s of it is SQLite's own
 8.5 s (6.5 s in FTS5, 2.2 s making the 4-grams), reading the package about 5.5 s (decryption and JSON 2.9 s,
 the strict decoding 2.5 s), the commit 1.5 s.  Format 2 (upserts as plain values, the sender's pinyin
 carried) and the search index without its 3-character prefix index took about 8 s off.
+
+The per-row checks of issue 14 (ownership, every value as ``org add`` would judge it) made the import about
+twice the bulk insert in CPU.  2026-12-05, both trees run side by side on a shared 2-core machine (load average
+3-5): import CPU 78.2 s against 39.4 s for the bulk insert (1.99x) before, 66.7 s against 40.7 s (1.64x) after
+(the text checks told plain by one regular expression per row, the audit of the rows without repeated
+look-ups, the ownership check without copies of every row); the export 98.9 s -> 72.2 s (wall).  What remains
+above the bulk insert is mostly outside sync: ``validate_org`` per row (~14% of the import), the audit trail's
+canonical JSON (~12%) and the search index (~12%).
 """
 
 from __future__ import annotations

@@ -46,9 +46,8 @@ def _new_epoch(path: Path) -> None:
         db.close()
 
 
-def test_new_epoch_package_waits_for_the_old_epoch_package_it_builds_on(pair: dict[str, Path]) -> None:
-    city, district, folder = pair["city"], pair["district"], pair["dir"]
-    import_json(city, *export(district, "511100", folder))
+def test_new_epoch_package_waits_for_the_old_epoch_package_it_builds_on(pair_up: dict[str, Path]) -> None:
+    city, district, folder = pair_up["city"], pair_up["district"], pair_up["dir"]
     org = _org(district)
     edit(district, org, member_count=41)  # epoch 1, seq 2: the package is delayed in the mail
     (old,) = export(district, "511100", folder)
@@ -70,12 +69,10 @@ def test_new_epoch_package_waits_for_the_old_epoch_package_it_builds_on(pair: di
     assert json.loads(ok("--db", city, "sync", "conflicts", "--json")) == []
 
 
-def test_provisional_winner_is_the_same_at_both_offices_whatever_the_order(pair: dict[str, Path]) -> None:
+def test_provisional_winner_is_the_same_at_both_offices_whatever_the_order(pair_exchanged: dict[str, Path]) -> None:
     """Chosen per field by the rank of the write that made each value: before, the district compared the city's
     writes with its own row's vector, which grew with each of them, and kept its value; the city kept its own."""
-    city, district, folder = pair["city"], pair["district"], pair["dir"]
-    import_json(city, *export(district, "511100", folder))
-    import_json(district, *export(city, "511111", folder))
+    city, district, folder = pair_exchanged["city"], pair_exchanged["district"], pair_exchanged["dir"]
     org = _org(district)
     downs, ups = [], []
     for i in range(5):  # the city edits the address five times, each sent at once

@@ -24,8 +24,7 @@ from civicdesk.services.sync import keys as keyring
 from civicdesk.services.sync import package as pkg
 from civicdesk.services.sync.apply import _columns
 from civicdesk.services.sync.incoming import import_blobs
-from tests.helpers.db import digest
-from tests.helpers.sync import PASSPHRASE, cli, export, import_json, load_own_share, ok
+from tests.helpers.sync import PASSPHRASE, cli, digest, export, import_json, ok
 
 CITY, DISTRICT, OTHER = "511100", "511111", "511102"
 
@@ -106,29 +105,6 @@ def refused(path: Path, data: bytes) -> Any:
     finally:
         db.close()
     return result
-
-
-@pytest.fixture(scope="module")
-def jurisdiction_template(sync_templates: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The pair, with the city's own registrations loaded, 沙湾区's first package imported at the city, and
-    one organization of 市中区 at the city (as received from it)."""
-    import shutil
-
-    folder = tmp_path_factory.mktemp("jurisdiction")
-    for p in sync_templates.iterdir():
-        shutil.copyfile(p, folder / p.name)
-    city = folder / f"{CITY}.sqlite3"
-    load_own_share(city)
-    (first,) = export(folder / f"{DISTRICT}.sqlite3", CITY, folder)
-    assert import_json(city, first)[0] == 0
-    (theirs,) = rows(city, "SELECT id FROM organization WHERE origin_office = ? AND division_code = ? LIMIT 1",
-                     CITY, OTHER)
-    conn = sqlite3.connect(city)  # one city registration becomes 市中区's own (as if received from it)
-    conn.execute("UPDATE organization SET registry_code = ?, origin_office = ?, version_vector = ? WHERE id = ?",
-                 (OTHER, OTHER, json.dumps({OTHER: 1}), theirs[0]))
-    conn.commit()
-    conn.close()
-    return folder
 
 
 @pytest.fixture

@@ -6,8 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.helpers.db import digest
-from tests.helpers.sync import cli, edit, export, import_json, ok, read_org
+from tests.helpers.sync import cli, digest, edit, export, import_json, ok, read_org
 
 
 def _first_org(path: Path) -> str:
@@ -15,9 +14,8 @@ def _first_org(path: Path) -> str:
     return json.loads(out)[0]["id"]
 
 
-def test_merge_values_typed_as_text(pair: dict[str, Path]) -> None:
-    city, district, folder = pair["city"], pair["district"], pair["dir"]
-    assert import_json(city, *export(district, "511100", folder))[0] == 0
+def test_merge_values_typed_as_text(pair_up: dict[str, Path]) -> None:
+    city, district, folder = pair_up["city"], pair_up["district"], pair_up["dir"]
     org = _first_org(district)
     edit(district, org, member_count=77)
     edit(city, org, member_count=88)
@@ -34,11 +32,10 @@ def test_merge_values_typed_as_text(pair: dict[str, Path]) -> None:
     assert json.loads(ok("--db", city, "sync", "conflicts", "--open", "--json")) == []
 
 
-def test_an_older_conflict_waits_for_the_newer_and_is_settled_with_it(pair: dict[str, Path]) -> None:
+def test_an_older_conflict_waits_for_the_newer_and_is_settled_with_it(pair_up: dict[str, Path]) -> None:
     """Two rounds of concurrent edits of one field: two open conflicts.  Deciding the older first would put its
     stale values over the newer edits: refused, naming the newer; deciding the newer settles both."""
-    city, district, folder = pair["city"], pair["district"], pair["dir"]
-    assert import_json(city, *export(district, "511100", folder))[0] == 0
+    city, district, folder = pair_up["city"], pair_up["district"], pair_up["dir"]
     org = _first_org(district)
     for round_ in (1, 2):
         edit(district, org, address=f"区里第{round_}次改的住所")

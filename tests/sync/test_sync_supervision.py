@@ -18,13 +18,12 @@ import pytest
 from civicdesk.models import InspectionCampaign, InspectionEvent, InspectionRecord, RatingApplication
 from civicdesk.services.core.database import open_database
 from civicdesk.services.supervision import inspection, parameters
-from tests.helpers.db import digest
+from tests.helpers.sync import digest
 from tests.helpers.sync import export, import_json
 from tests.sync import test_sync_jurisdiction as jurisdiction
 from tests.sync.test_sync_jurisdiction import CITY, DISTRICT, OTHER, change, refused, rows
 
 # the jurisdiction tests' world: the city holding 沙湾区's first package, its own and 市中区's registrations
-jurisdiction_template = jurisdiction.jurisdiction_template
 world = jurisdiction.world
 
 NOW = dt.datetime(2026, 6, 1, 9, 0)

@@ -3,16 +3,15 @@ acknowledgements, resend, conflicts on both sides and their resolution, refusals
 
 from __future__ import annotations
 
+import io
 import json
-import os
-import subprocess
 import sys
 from pathlib import Path
 
-from tests.helpers.db import digest, register_digest
-from tests.helpers.sync import DISTRICTS, cli, edit, export, import_json, ok, read_org
+import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers.db import register_digest
+from tests.helpers.sync import DISTRICTS, cli, digest, edit, export, import_json, ok, read_org
 
 
 def _first_org(path: Path) -> str:
@@ -70,10 +69,17 @@ def test_export_import_twice_resend_and_acknowledgement(pair: dict[str, Path]) -
     assert city_status["received"]["seq"] == 1
 
 
-def test_gap_parks_then_applies_in_any_order(pair: dict[str, Path]) -> None:
-    city, district, folder = pair["city"], pair["district"], pair["dir"]
+def test_gap_parks_then_applies_in_any_order(pair_up: dict[str, Path], sync_templates: Path,
+                                             first_package: tuple[Path, bytes]) -> None:
+    import shutil
+
+    # 沙湾区 after its first package (made once per session), and the city before it came
+    district, folder = pair_up["district"], pair_up["dir"]
+    city = folder / "city_before.sqlite3"
+    shutil.copyfile(sync_templates / "511100.sqlite3", city)
     org = _first_org(district)
-    files = export(district, "511100", folder)
+    files = [folder / "CD-511111-e1-1-to-511100.cdsync"]
+    files[0].write_bytes(first_package[1])
     for i in range(3):
         edit(district, org, address=f"四川省乐山市沙湾区测试路{i}号")
         files += export(district, "511100", folder)
@@ -90,10 +96,9 @@ def test_gap_parks_then_applies_in_any_order(pair: dict[str, Path]) -> None:
     assert status["offices"][0]["missing"] == [] and status["offices"][0]["parked"] == []
 
 
-def test_concurrent_edit_is_one_conflict_on_both_sides_and_resolution_converges(pair: dict[str, Path]) -> None:
-    city, district, folder = pair["city"], pair["district"], pair["dir"]
-    import_json(city, *export(district, "511100", folder))
-    import_json(district, *export(city, "511111", folder))
+def test_concurrent_edit_is_one_conflict_on_both_sides_and_resolution_converges(
+        pair_exchanged: dict[str, Path]) -> None:
+    city, district, folder = pair_exchanged["city"], pair_exchanged["district"], pair_exchanged["dir"]
     org = _first_org(district)
     edit(district, org, address="区里改的住所", member_count=77)  # member_count: changed only here
     edit(city, org, address="市里改的住所", contact_name="市里改的联系人")  # contact_name: only there
@@ -128,12 +133,10 @@ def test_concurrent_edit_is_one_conflict_on_both_sides_and_resolution_converges(
     assert len(json.loads(ok("--db", city, "sync", "conflicts", "--json"))) == 1
 
 
-def test_tombstone_travels_and_delete_against_edit_is_a_conflict(pair: dict[str, Path]) -> None:
+def test_tombstone_travels_and_delete_against_edit_is_a_conflict(pair_exchanged: dict[str, Path]) -> None:
     from datetime import datetime
 
-    city, district, folder = pair["city"], pair["district"], pair["dir"]
-    import_json(city, *export(district, "511100", folder))
-    import_json(district, *export(city, "511111", folder))
+    city, district, folder = pair_exchanged["city"], pair_exchanged["district"], pair_exchanged["dir"]
     org = _first_org(district)
     edit(district, org, deleted_at=datetime(2026, 11, 1), deleted_by="clerk", deleted_reason="重复录入")
     edit(city, org, address="市里改的住所")
@@ -145,9 +148,12 @@ def test_tombstone_travels_and_delete_against_edit_is_a_conflict(pair: dict[str,
     assert read_org(city, org)["deleted_at"] == read_org(district, org)["deleted_at"]
 
 
-def test_flipped_byte_misaddressed_and_wrong_passphrase_change_nothing(pair: dict[str, Path]) -> None:
-    city, district, other, folder = pair["city"], pair["district"], pair["other"], pair["dir"]
-    (first,) = export(district, "511100", folder)
+def test_flipped_byte_misaddressed_and_wrong_passphrase_change_nothing(pair: dict[str, Path],
+                                                                      first_package: tuple[Path, bytes],
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    city, other, folder = pair["city"], pair["other"], pair["dir"]
+    first = folder / "CD-511111-e1-1-to-511100.cdsync"  # 沙湾区's first package to the city, made once
+    first.write_bytes(first_package[1])
     data = bytearray(first.read_bytes())
     data[len(data) // 2] ^= 0x01
     bad = folder / "flipped.cdsync"
@@ -161,21 +167,23 @@ def test_flipped_byte_misaddressed_and_wrong_passphrase_change_nothing(pair: dic
     code, results = import_json(other, first)
     assert code == 2 and results[0]["reason"] == "sync.refused.not_for_us"
     assert digest(other) == before_other
-    env = dict(os.environ, CIVICDESK_KEY_PASSPHRASE="wrong-passphrase", PYTHONPATH=str(ROOT))
-    proc = subprocess.run([sys.executable, "-m", "civicdesk.app", "--db", str(city), "sync", "import", str(first)],
-                          env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
-    assert proc.returncode == 2 and "口令" in proc.stderr
-    env.pop("CIVICDESK_KEY_PASSPHRASE")
-    proc = subprocess.run([sys.executable, "-m", "civicdesk.app", "--db", str(city), "sync", "import", str(first)],
-                          env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
-    assert proc.returncode == 2 and "CIVICDESK_KEY_PASSPHRASE" in proc.stderr
+    # the command in this process (a real one: tests/integration), its input no terminal: never a prompt
+    monkeypatch.setattr(sys, "stdin", io.StringIO())
+    monkeypatch.setenv("CIVICDESK_KEY_PASSPHRASE", "wrong-passphrase")
+    code, _, err = cli("--db", city, "sync", "import", first)
+    assert code == 2 and "口令" in err and len(err.strip().splitlines()) == 1
+    monkeypatch.delenv("CIVICDESK_KEY_PASSPHRASE")
+    code, _, err = cli("--db", city, "sync", "import", first)
+    assert code == 2 and "CIVICDESK_KEY_PASSPHRASE" in err and len(err.strip().splitlines()) == 1
     assert digest(city) == before
 
 
-def test_change_log_written_by_orm_edits_not_by_imports(pair: dict[str, Path]) -> None:
+def test_change_log_written_by_orm_edits_not_by_imports(pair_up: dict[str, Path]) -> None:
     import sqlite3
 
-    city, district, folder = pair["city"], pair["district"], pair["dir"]
+    # the city has imported 沙湾区's first (full) package: that import logged nothing
+    city, district, folder = pair_up["city"], pair_up["district"], pair_up["dir"]
+    assert sqlite3.connect(city).execute("SELECT count(*) FROM change_log").fetchone()[0] == 0
     org = _first_org(district)
     # the demo's bulk load is in the change log too (services/core/bulk.py): count what the edit adds
     (logged,) = sqlite3.connect(district).execute("SELECT coalesce(max(id), 0) FROM change_log").fetchone()

@@ -241,9 +241,17 @@ def decode_payload(payload: Any, major: int = 2) -> tuple[list[dict[str, Any]], 
     return changes, divisions
 
 
-def encode_row(entity: str, row: dict[str, Any]) -> dict[str, list[Any]]:
-    """A whole row as fields ([None, value] each), for a full export."""
-    return {name: [None, json_value(row[name])] for name in _columns(entity)}
+def encode_row(entity: str, row: dict[str, Any], names: tuple[str, ...] | None = None) -> dict[str, list[Any]]:
+    """A whole row as fields ([None, value] each), for a full export; ``names``: the entity's
+    :func:`sent_names`, when the caller has them at hand (a full export encodes every row)."""
+    plain = _JSON_PLAIN
+    return {name: [None, v if (v := row[name]).__class__ in plain or v is None else json_value(v)]
+            for name in (names if names is not None else sent_names(entity))}
+
+
+def sent_names(entity: str) -> tuple[str, ...]:
+    """The columns of ``entity`` a package carries (:func:`_columns`' names)."""
+    return tuple(_columns(entity))
 
 
 # -- vectors -----------------------------------------------------------------------------------------------------------
@@ -428,6 +436,10 @@ def apply_changes(session: Session, origin: str, changes: list[dict[str, Any]], 
     return counts
 
 
+#: values json_value returns as they are
+_JSON_PLAIN = frozenset({str, int, bool, float})
+
+
 @dataclass
 class Policy:
     """Who sends to whom (for :mod:`civicdesk.services.sync.trust`), and what the package then wrote."""
@@ -445,13 +457,16 @@ def _written(new: dict[str, dict[str, dict[str, Any]]], dirty: dict[str, set[str
     trail keeps a local edit; local derived columns and bookkeeping left out."""
     out = []
     skip = BOOKKEEPING_SENT
+    plain = _JSON_PLAIN
     for entity in synced_entities():
         local = LOCAL_COLUMNS.get(entity, frozenset())
+        left_out = skip | local
         for row_id in sorted(new.get(entity, {})):
             row = new[entity][row_id]
+            # json_value only where a value is not JSON already (a call per field of 100,000 rows otherwise)
             out.append({"entity": entity, "id": row_id, "op": "insert",
-                        "fields": {k: [None, json_value(v)] for k, v in row.items()
-                                   if k not in skip and k not in local and v is not None}})
+                        "fields": {k: [None, v if v.__class__ in plain else json_value(v)] for k, v in row.items()
+                                   if v is not None and k not in left_out}})
         for row_id in sorted(dirty.get(entity, set()) - set(new.get(entity, {}))):
             row, before = state[entity][row_id], original.get(entity, {}).get(row_id, {})
             fields = {k: [json_value(before.get(k)), json_value(v)] for k, v in row.items()

@@ -244,11 +244,18 @@ def _policy(session: Session, ctx: _Context, origin: str) -> Policy:
                                   and trust.is_city(peer.office_code, peer.level, local.code, local.level)))
 
 
-def _masked_fields(entity: str, fields: dict[str, list[Any]]) -> dict[str, dict[str, Any]]:
-    """Fields as the audit trail keeps a local edit's: old and new, ID numbers masked."""
-    masked = frozenset(getattr(synced_entities()[entity], "__audit_masked__", ()))
+def _masked_fields(entity: str, fields: dict[str, list[Any]],
+                   masked: frozenset[str] | None = None) -> dict[str, dict[str, Any]]:
+    """Fields as the audit trail keeps a local edit's: old and new, ID numbers masked (``masked``: the
+    entity's masked columns, when the caller has them at hand)."""
+    if masked is None:
+        masked = _masked_columns(entity)
     return {k: ({"old": audit_model._masked(old), "new": audit_model._masked(new)} if k in masked
                 else {"old": old, "new": new}) for k, (old, new) in fields.items()}
+
+
+def _masked_columns(entity: str) -> frozenset[str]:
+    return frozenset(getattr(synced_entities()[entity], "__audit_masked__", ()))
 
 
 def _apply(session: Session, item: _Ready, actor: str | None, result: ImportResult, ctx: _Context) -> None:
@@ -281,10 +288,11 @@ def _apply(session: Session, item: _Ready, actor: str | None, result: ImportResu
     audit_model.record(session, "sync.import", "sync_peer", origin, actor=actor, epoch=epoch, seq=seq,
                        sha256=item.opened.sha256, counts=counts, audit_head=m["audit_head"])
     # every row the package wrote, as a local edit is audited; the package itself is kept in the inbox row
+    masked = {entity: _masked_columns(entity) for entity in {w["entity"] for w in policy.written}}
     audit_model.append(session, [
         {"action": f"sync.{w['op']}", "entity": w["entity"], "entity_id": w["id"], "actor": actor,
-         "details": {"fields": _masked_fields(w["entity"], w["fields"]), "origin": origin, "epoch": epoch, "seq": seq,
-                     "sha256": item.opened.sha256}}
+         "details": {"fields": _masked_fields(w["entity"], w["fields"], masked[w["entity"]]), "origin": origin,
+                     "epoch": epoch, "seq": seq, "sha256": item.opened.sha256}}
         for w in policy.written])
     result.status, result.counts = "applied", counts
 

@@ -20,12 +20,14 @@ Offers:
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Numeric, select
 from sqlalchemy.orm import Session
 
+from civicdesk import clock
 from civicdesk.errors import render
 from civicdesk.models.base import table_of
 from civicdesk.models.sync import synced_entities
@@ -39,6 +41,31 @@ from civicdesk.services.core.validation import check_text
 _NOT_FOR_ROWS = frozenset({"field.required", "name.duplicate", "person.legal_rep_count"})
 #: above this many rows, the register's lookups are read once (services/organizations.PreloadedLookups)
 _PRELOAD = 200
+#: A text value ``check_text`` has nothing to say about, told by one regular expression instead of its Python
+#: work per value (about 50 text fields of every arriving row): no control, line-break or bidi character at
+#: all (the strictest of its two modes), and a first character that no normalization turns into a formula's
+#: ``= + - @`` or a space (an ASCII letter or digit, a common CJK ideograph).  Anything else is asked of
+#: ``check_text`` itself; a test holds the two to the same answers.
+_PLAIN = "[0-9A-Za-z\u4e00-\u9fff][^\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]*"
+_PLAIN_TEXT = re.compile(_PLAIN)
+#: the text values of a row joined by NUL (which no plain value holds): all plain, in one call
+_PLAIN_ROW = re.compile(f"{_PLAIN}(?:\x00{_PLAIN})*")
+
+
+def plain_text(value: Any) -> bool:
+    """True when ``check_text`` would find nothing in ``value`` for sure (see ``_PLAIN_TEXT``); False means
+    "ask it" (not text, empty, or a value that may hold something)."""
+    return value.__class__ is str and _PLAIN_TEXT.fullmatch(value) is not None
+
+
+def _text_issues(row: dict[str, Any], changed: set[str], prefix: str = "") -> list[Any]:
+    """``check_text`` of each changed text field, in the order of their names (only the ones that may hold
+    something are asked: see ``plain_text``)."""
+    texts = [name for name in changed if isinstance(row.get(name), str)]
+    if not texts or _PLAIN_ROW.fullmatch("\x00".join([row[name] for name in texts])) is not None:
+        return []  # the usual row: every text plain
+    suspect = [name for name in texts if not plain_text(row[name])]
+    return [i for name in sorted(suspect) for i in check_text(row[name], f"{prefix}{name}")]
 
 
 # -- identity ------------------------------------------------------------------------------------------------------
@@ -65,9 +92,17 @@ class _Rows:
         self.session = session
         self.state = state
         self.incoming: dict[tuple[str, str], dict[str, Any]] = {}
+        copied: set[tuple[str, str]] = set()  # rows several changes set: merged in a copy of their own
         for c in changes:
-            row = self.incoming.setdefault((c["entity"], c["id"]), {})
-            row.update(incoming_values(c))
+            key, values = (c["entity"], c["id"]), _incoming(c)
+            row = self.incoming.get(key)
+            if row is None:
+                self.incoming[key] = values  # read only, never changed: the change's own values
+                continue
+            if key not in copied:
+                row = self.incoming[key] = dict(row)
+                copied.add(key)
+            row.update(values)
         self._loaded: dict[tuple[str, str], dict[str, Any] | None] = {}
         # ``state`` holds every stored row the changes name (both callers load them all, in chunks): a change's
         # row missing from it is new here, known without one query per row (100,000 of them in a full package)
@@ -95,8 +130,15 @@ class _Rows:
 
 def incoming_values(change: dict[str, Any]) -> dict[str, Any]:
     """The values a decoded change sets (an upsert's values, or the new side of each field)."""
+    return dict(_incoming(change))
+
+
+def _incoming(change: dict[str, Any]) -> dict[str, Any]:
+    """:func:`incoming_values` for reading only: an upsert's own values, not a copy (two copies of every row
+    of a full package otherwise)."""
     if change.get("values") is not None:
-        return dict(change["values"])
+        values: dict[str, Any] = change["values"]
+        return values
     return {name: pair[1] for name, pair in (change.get("fields") or {}).items()}
 
 
@@ -200,8 +242,8 @@ def check_ownership(session: Session, origin: str, sender_is_city: bool, local: 
     for c in changes:
         entity, row_id = c["entity"], c["id"]
         stored = rows.stored(entity, row_id)
-        incoming = incoming_values(c)
-        after = {**(stored or {}), **incoming}
+        incoming = _incoming(c)
+        after = {**stored, **incoming} if stored is not None else incoming  # read only
         before_owner = owner(entity, stored, rows) if stored is not None else None
         after_owner = owner(entity, after, rows)
         if stored is not None and before_owner not in allowed:
@@ -300,25 +342,31 @@ def check_rows(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirt
     if not count:
         return
     lookups = organizations.PreloadedLookups(session) if count > _PRELOAD else organizations.Lookups(session)
+    today = clock.today()  # one day for the whole package (validate_org would ask the clock once per row)
+    # the organization fields read as numbers (records.coerce), named once rather than looked up per field and row
+    numbers = {name: spec for name, spec in records.FIELDS_BY_NAME.items() if spec.kind in ("int", "decimal")}
     usccs: dict[str, str] = {}
     entities = synced_entities()
     for entity, rows in touched.items():
         table = table_of(entities[entity])
         numeric = {c.name: c for c in table.columns if isinstance(c.type, Numeric)}
+        new_ids = new.get(entity, {})
+        originals = original.get(entity, {})
         for row_id, row in rows:
-            before = original.get(entity, {}).get(row_id) if row_id not in new.get(entity, {}) else None
+            before = originals.get(row_id) if row_id not in new_ids else None
             changed = set(row) if before is None else {k for k, v in row.items() if before.get(k) != v}
-            for name in changed & set(numeric):
+            for name in changed & numeric.keys():
                 _numeric_bound(entity, row_id, name, row.get(name), numeric[name])
             if entity == "organization":
                 for name in changed:
-                    spec = records.FIELDS_BY_NAME.get(name)
-                    if spec is not None and row.get(name) is not None and spec.kind in ("int", "decimal"):
+                    spec = numbers.get(name)
+                    if spec is not None and row.get(name) is not None:
                         _, issues = records.coerce(spec, row[name], name)
                         if issues:
                             raise _invalid(entity, row_id, issues[0])
-                issues = organizations.validate_org(session, dict(row), [], self_id=row_id, lookups=lookups)
-                issues += [i for name in sorted(changed) for i in check_text(row.get(name), name)]
+                issues = organizations.validate_org(session, dict(row), [], self_id=row_id, today=today,
+                                                    lookups=lookups)
+                issues += _text_issues(row, changed)
                 for issue in issues:
                     if (issue.severity == "error" and issue.code not in _NOT_FOR_ROWS
                             and not issue.field.startswith("people") and issue.field in changed):
@@ -338,8 +386,8 @@ def check_rows(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirt
             elif entity == "org_person":
                 person = {k: row.get(k) for k in ("role", "name", "id_number", "phone", "term_start", "term_end",
                                                   "is_current")}
-                issues = organizations.validate_org(session, {}, [person], lookups=lookups)
-                issues += [i for name in sorted(changed) for i in check_text(row.get(name), f"people[0].{name}")]
+                issues = organizations.validate_org(session, {}, [person], today=today, lookups=lookups)
+                issues += _text_issues(row, changed, "people[0].")
                 for issue in issues:
                     name = issue.field.removeprefix("people[0].")
                     if issue.field.startswith("people[0].") and issue.severity == "error" and name in changed:
@@ -365,15 +413,17 @@ def _stored_rows(session: Session, changes: list[dict[str, Any]]) -> dict[str, d
 
 
 def receivable(session: Session, sender: str, sender_is_city: bool, recipient: str, recipient_is_city: bool,
-               changes: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+               changes: list[dict[str, Any]], *, stored: dict[str, dict[str, dict[str, Any]]] | None = None,
+               ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The changes (in the export's JSON form) ``recipient`` has a right to receive from ``sender``, and the
     ones withheld: to the city a district's own rows; to a district the city's registrations located in its
     county and the district's own rows (the city's corrections, or what it lost in a restore); never a third
     office's rows, never the people of another county, never the city's own supervision records.  Checked again
-    by the recipient (check_ownership)."""
+    by the recipient (check_ownership).  ``stored``: the stored rows the changes are about, when the caller has
+    read them all already (a full export's snapshot): else they are read here."""
     decoded = [{"entity": c["entity"], "id": c["id"], "op": c["op"], "values": None,
                 "fields": {k: (pair[0], pair[1]) for k, pair in c["fields"].items()}} for c in changes]
-    rows = _Rows(session, decoded, _stored_rows(session, decoded))
+    rows = _Rows(session, decoded, stored if stored is not None else _stored_rows(session, decoded))
     allowed = allowed_owners(sender, sender_is_city, recipient) if not recipient_is_city else frozenset({sender})
     kept: list[dict[str, Any]] = []
     withheld: list[dict[str, Any]] = []
