@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import sqlite3
 from pathlib import Path
 
@@ -14,7 +15,7 @@ class Snapshot:
 
     Two snapshots are equal when every table's rows (but those left out) are.  Most comparisons are of a
     database a refused command did not touch, whose pages are then the same bytes: that is checked first (a
-    memory compare).  Only when the bytes differ are both images dumped row by row (``iterdump``) and compared,
+    memory compare).  Only when the bytes differ are both images read row by row (:func:`rows_digest`) and compared,
     which also tells "the same rows in other pages" (a write rolled back by hand, a vacuum) from a change."""
 
     __hash__ = None  # type: ignore[assignment]  (mutable cache; compare, do not hash)
@@ -31,13 +32,7 @@ class Snapshot:
             conn = sqlite3.connect(":memory:")
             try:
                 conn.deserialize(bytes(image))
-                skip = tuple(f'INSERT INTO "{table}"' for table in self.without)
-                h = hashlib.sha256()
-                for line in conn.iterdump():
-                    if skip and line.startswith(skip):
-                        continue
-                    h.update(line.encode())
-                self._logical = h.hexdigest()
+                self._logical = rows_digest(conn, self.without)
             finally:
                 conn.close()
         return self._logical
@@ -51,6 +46,22 @@ class Snapshot:
 
     def __repr__(self) -> str:
         return f"<Snapshot {hashlib.sha256(self.image).hexdigest()[:12]} without={self.without}>"
+
+
+def rows_digest(conn: sqlite3.Connection, without: tuple[str, ...] = ()) -> str:
+    """A digest of the schema and of every row of every table but those in ``without``, read with plain SELECTs
+    and hashed with ``marshal`` (the rows' plain values as bytes, in C): about a third of the time of
+    ``iterdump``, which formats every value as SQL text in Python (a kept package's megabytes as hex)."""
+    h = hashlib.sha256()
+    tables = []
+    for kind, name, sql in conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY type, name"):
+        h.update(f"{kind}\0{name}\0{sql}\0".encode())
+        if kind == "table" and not (sql or "").upper().startswith("CREATE VIRTUAL") and name not in without:
+            tables.append(name)  # a virtual table's content is in its shadow tables, which are listed
+    for name in tables:
+        h.update(f"\1{name}\1".encode())
+        h.update(marshal.dumps(conn.execute(f'SELECT * FROM "{name}"').fetchall()))
+    return h.hexdigest()
 
 
 def digest(path: Path, without: tuple[str, ...] = ()) -> Snapshot:

@@ -3,9 +3,7 @@ export/import), and reading what they hold.  The fixtures built from these are i
 
 from __future__ import annotations
 
-import hashlib
 import json
-import marshal
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -94,22 +92,3 @@ def read_org(path: Path, org_id: str) -> dict[str, Any]:
         db.close()
 
 
-def digest(path: Path, without: tuple[str, ...] = ()) -> str:
-    """What ``tests.helpers.db.digest`` tells (the schema and every row of every table but ``without``), read
-    with plain SELECTs: its ``iterdump`` formats every value as SQL text in Python (a kept package's megabytes
-    as hex), and was a third of the time of the sync tests that compare a database before and after a refusal;
-    this takes about a third of its time."""
-    conn = sqlite3.connect(path)
-    try:
-        h = hashlib.sha256()
-        tables = []
-        for kind, name, sql in conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY type, name"):
-            h.update(f"{kind}\0{name}\0{sql}\0".encode())
-            if kind == "table" and not (sql or "").upper().startswith("CREATE VIRTUAL") and name not in without:
-                tables.append(name)  # a virtual table's content is in its shadow tables, which are listed
-        for name in tables:  # marshal: the rows' plain values (text, numbers, blobs, NULL) as bytes, in C
-            h.update(f"\1{name}\1".encode())
-            h.update(marshal.dumps(conn.execute(f'SELECT * FROM "{name}"').fetchall()))
-        return h.hexdigest()
-    finally:
-        conn.close()

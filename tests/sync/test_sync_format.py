@@ -17,7 +17,7 @@ from civicdesk.services.core.database import open_database
 from civicdesk.services.sync import keys as keyring
 from civicdesk.services.sync import package as pkg
 from civicdesk.services.sync import outgoing
-from tests.helpers.sync import digest
+from tests.helpers.db import digest
 from tests.helpers.sync import PASSPHRASE, edit
 from tests.sync.test_sync_hostile import Forger, _change, _one, _refusals
 

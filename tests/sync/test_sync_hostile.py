@@ -25,7 +25,7 @@ from civicdesk.services.core.database import open_database
 from civicdesk.services.sync import keys as keyring
 from civicdesk.services.sync import package as pkg
 from civicdesk.services.sync.incoming import import_blobs
-from tests.helpers.sync import digest
+from tests.helpers.db import digest
 from tests.helpers.sync import PASSPHRASE, import_json
 
 pytestmark = pytest.mark.filterwarnings("ignore:Duplicate name")

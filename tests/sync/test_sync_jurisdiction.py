@@ -24,7 +24,8 @@ from civicdesk.services.sync import keys as keyring
 from civicdesk.services.sync import package as pkg
 from civicdesk.services.sync.apply import _columns
 from civicdesk.services.sync.incoming import import_blobs
-from tests.helpers.sync import PASSPHRASE, cli, digest, export, import_json, ok
+from tests.helpers.db import digest
+from tests.helpers.sync import PASSPHRASE, cli, export, import_json, ok
 
 CITY, DISTRICT, OTHER = "511100", "511111", "511102"
 

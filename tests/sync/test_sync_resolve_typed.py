@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.helpers.sync import cli, digest, edit, export, import_json, ok, read_org
+from tests.helpers.db import digest
+from tests.helpers.sync import cli, edit, export, import_json, ok, read_org
 
 
 def _first_org(path: Path) -> str:

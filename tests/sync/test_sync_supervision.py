@@ -18,7 +18,7 @@ import pytest
 from civicdesk.models import InspectionCampaign, InspectionEvent, InspectionRecord, RatingApplication
 from civicdesk.services.core.database import open_database
 from civicdesk.services.supervision import inspection, parameters
-from tests.helpers.sync import digest
+from tests.helpers.db import digest
 from tests.helpers.sync import export, import_json
 from tests.sync import test_sync_jurisdiction as jurisdiction
 from tests.sync.test_sync_jurisdiction import CITY, DISTRICT, OTHER, change, refused, rows

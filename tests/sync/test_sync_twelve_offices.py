@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from civicdesk.services.admin.demo import build_demo
-from tests.helpers.sync import digest
+from tests.helpers.db import digest
 from tests.helpers.sync import CITY, DISTRICTS, export, import_json, load_own_share, make_office, ok, trust_each_other
 
 

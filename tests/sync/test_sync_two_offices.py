@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.db import register_digest
-from tests.helpers.sync import DISTRICTS, cli, digest, edit, export, import_json, ok, read_org
+from tests.helpers.db import digest
+from tests.helpers.sync import DISTRICTS, cli, edit, export, import_json, ok, read_org
 
 
 def _first_org(path: Path) -> str:
