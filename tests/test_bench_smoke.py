@@ -3,7 +3,7 @@
 At 2,000 rows: the generator makes valid, unique, deterministic rows of the demo's shape, and one repeat of
 the insert benchmark leaves the civicdesk database and the raw sqlite3 one with identical organization rows,
 stored types included, so the baseline keeps inserting what the product inserts.  Every generated row passes
-the register's own validation (which a sync import runs on each arriving row), and a 300-row run of the sync
+the register's own validation (which a sync import runs on each arriving row), and (with -m slow) a 300-row run of the sync
 benchmark exports every row of 沙湾区 and imports every one at the city.
 """
 
@@ -79,6 +79,7 @@ def _stored(path: Path) -> list[tuple]:
         conn.close()
 
 
+@pytest.mark.slow  # a run of the benchmark itself: with the slow runs
 def test_both_paths_store_the_same_rows(rows: list[dict], tmp_path: Path) -> None:
     now = datetime(2026, 1, 2, 3, 4, 5)
     result = run_repeat(tmp_path, rows, raw_rows(rows, now), now, stats_runs=1)
@@ -154,6 +155,7 @@ def test_county_rows_are_all_owned_by_that_county(db: Database, clock) -> None:
         generate_organizations(10, county="511100")
 
 
+@pytest.mark.slow  # a run of the benchmark itself: with the slow runs
 def test_bench_sync_exports_and_imports_every_row(tmp_path: Path, capsys) -> None:
     setup = bench_sync.setup(tmp_path, 300)
     assert setup.changes == 300 and setup.package_bytes > 0

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # bench/ is not an installed package
@@ -15,6 +16,7 @@ from bench.bench_import import HEADERS, bare_read, fresh_database, ledger_rows, 
 from civicdesk.services import ledger  # noqa: E402
 
 
+@pytest.mark.slow  # a run of the benchmark itself: with the slow runs
 def test_the_bench_ledger_is_clean_and_read_whole(tmp_path: Path, capsys) -> None:
     path = tmp_path / "bench.xlsx"
     write_ledger(path, ledger_rows(300))

@@ -247,12 +247,16 @@ def _simulate(sim_template: Path, tmp_path: Path, runs: int, steps: int) -> None
         shutil.rmtree(folder)
 
 
+# the simulation is a slow run (``-m slow``): the default run's sync tests (two offices, epochs, typed conflicts,
+# jurisdiction) check each rule it exercises once, deterministically
+@pytest.mark.slow
 def test_simulation(sim_template: Path, tmp_path: Path) -> None:
     """One run (seed 0) of 30 steps in the default run; test_simulation_200_runs_of_50_steps (-m slow) runs the
     seeds 0-199."""
     _simulate(sim_template, tmp_path, runs=1, steps=30)
 
 
+@pytest.mark.slow
 def test_simulation_restored_district_sends_before_its_old_packages_arrive(sim_template: Path, tmp_path: Path) -> None:
     """Seed 38: the restored district's first package of its new epoch reached the city before a package of its
     old epoch that it builds on; applied at once, the city's vector claimed the old change, which was then

@@ -88,6 +88,7 @@ def _orders(pair: dict[str, Path], first_package: tuple[Path, bytes], packages: 
         target.unlink()
 
 
+@pytest.mark.slow  # with the 100 packages below; the default run imports twice and resends (test_sync_two_offices)
 def test_packages_twice_in_random_orders(pair: dict[str, Path], first_package: tuple[Path, bytes]) -> None:
     _orders(pair, first_package, packages=8, orders=2)
 
