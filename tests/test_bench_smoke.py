@@ -3,8 +3,8 @@
 At 2,000 rows: the generator makes valid, unique, deterministic rows of the demo's shape, and one repeat of
 the insert benchmark leaves the civicdesk database and the raw sqlite3 one with identical organization rows,
 stored types included, so the baseline keeps inserting what the product inserts.  Every generated row passes
-the register's own validation (which a sync import runs on each arriving row), and (with -m slow) a 300-row run of the sync
-benchmark exports every row of 沙湾区 and imports every one at the city.
+the register's own validation (which a sync import runs on each arriving row), and (with -m slow) a 300-row run
+of the sync benchmark exports every row of 沙湾区 and imports every one at the city.
 """
 
 from __future__ import annotations
