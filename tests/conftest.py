@@ -47,7 +47,9 @@ def pytest_configure(config: pytest.Config) -> None:
         stat = os.statvfs("/dev/shm")
     except OSError:
         return
-    if stat.f_bavail * stat.f_frsize >= MEMORY_TEMP_MIN and os.access("/dev/shm", os.W_OK):
+    # (not where programs may not run: tests run scripts they write there, as the README's walk-through does)
+    if (stat.f_bavail * stat.f_frsize >= MEMORY_TEMP_MIN and os.access("/dev/shm", os.W_OK)
+            and not stat.f_flag & getattr(os, "ST_NOEXEC", 0)):
         tempfile.tempdir = "/dev/shm"
 
 
