@@ -280,8 +280,8 @@ def supervision_data(ctx) -> None:
 
 
 def shot_supervision(app: QApplication, ctx, window) -> None:
-    """The 监管 workbench on the demo, each tab in Chinese (docs/supervision-inspection.png, -rating, -spotcheck,
-    -due, -parameters) and in English (the same names ending -en)."""
+    """The 监管 workbench on the demo, each tab in Chinese (docs/supervision-inspection.png, -inspection-city (the
+    whole-city view), -rating, -spotcheck, -due, -parameters) and in English (the same names ending -en)."""
     from civicdesk.services.admin import auth
     from civicdesk.ui.context import AppContext
     from civicdesk.ui.labels import Labels
@@ -314,6 +314,14 @@ def shot_supervision(app: QApplication, ctx, window) -> None:
                     page.items.selectRow(0)
             settle(app)
             shot(bench, f"supervision-{key}{suffix}.png")
+            if key == "inspection" and page.whole_city is not None:
+                # the city's whole-city view: 参检率 by registry across every office, read-only
+                page.whole_city.setChecked(True)
+                wait(app, lambda bench=bench: not bench.busy())
+                settle(app)
+                shot(bench, f"supervision-inspection-city{suffix}.png")
+                page.whole_city.setChecked(False)
+                wait(app, lambda bench=bench: not bench.busy())
         bench.close()
         for t in translators:
             app.removeTranslator(t)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox
 
 from civicdesk.services.admin import auth
@@ -69,6 +70,10 @@ def test_the_city_sees_the_whole_citys_participation_read_only(qtbot: Any, city:
     last = tab.city_model.index(len(rows) - 1, rate_column)
     assert tab.city_model.data(last) == f"{whole.total.rate:.1%}"
     assert tab.city_model.data(tab.city_model.index(len(rows) - 1, 0)) == "合计"
+    # figures line up on the right, words on the left
+    align = Qt.ItemDataRole.TextAlignmentRole
+    assert tab.city_model.data(last, align) == int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    assert tab.city_model.data(tab.city_model.index(0, 0), align) is None
     assert f"参检率 {whole.total.rate:.1%}" in tab.figures.text()
     assert f"（{len(whole.offices)} 个单位）" in tab.figures.text()
     # read only: every step greyed, saying why

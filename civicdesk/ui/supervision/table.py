@@ -150,6 +150,12 @@ class RowsModel(QAbstractTableModel):
                 return _sortable(column.sort(row))
             raw = field(row, column.key)
             return _sortable(raw) if raw is not None and column.text is None else self.cell_text(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            # figures (counts, scores, amounts, rates) line up on the right, as in every ledger
+            raw = field(row, column.key)
+            if isinstance(raw, (int, float, Decimal)) and not isinstance(raw, bool):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
         if role == Qt.ItemDataRole.ForegroundRole and column.color is not None:
             color = column.color(row)
             return QBrush(color) if color is not None else None
