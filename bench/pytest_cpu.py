@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import resource
+import shutil
 import tempfile
 import time
 from collections import Counter
@@ -38,7 +39,9 @@ def _cpu() -> float:
 
 def pytest_configure(config: pytest.Config) -> None:
     if not hasattr(config, "workerinput") and FOLDER_ENV not in os.environ:
-        os.environ[FOLDER_ENV] = tempfile.mkdtemp(prefix="civicdesk-cpu-")  # the workers inherit it
+        folder = tempfile.mkdtemp(prefix="civicdesk-cpu-")
+        os.environ[FOLDER_ENV] = folder  # the workers inherit it
+        config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
 from datetime import datetime
 from collections.abc import Iterator
@@ -35,13 +36,20 @@ MEMORY_TEMP_MIN = 8 << 30
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_configure(config: pytest.Config) -> None:
+    if hasattr(config, "workerinput"):  # a pytest-xdist worker: its controller chose for it
+        return
+    _temp_in_memory(config)
+    _bytecode_written_once(config)
+
+
+def _temp_in_memory(config: pytest.Config) -> None:
     """The run's temporary folders (``tmp_path``, the session templates) in memory (``/dev/shm``) when the
     machine has room there: the tests write, commit (fsync) and delete thousands of small databases, and on a
     disk the waits for fsync and unlink were about a fifth of the run's time; a database in memory behaves the
-    same in every way a test can see.  Not when ``--basetemp`` is given, nor in a worker (pytest-xdist hands its
-    workers folders under the controller's), nor with ``CIVICDESK_TEST_TMP=disk``."""
-    if (config.option.basetemp or hasattr(config, "workerinput")
-            or os.environ.get("CIVICDESK_TEST_TMP") == "disk" or not os.path.isdir("/dev/shm")):
+    same in every way a test can see.  Not when ``--basetemp`` is given, nor with ``CIVICDESK_TEST_TMP=disk``
+    (pytest-xdist hands its workers folders under the controller's)."""
+    if (config.option.basetemp or os.environ.get("CIVICDESK_TEST_TMP") == "disk"
+            or not os.path.isdir("/dev/shm")):
         return
     try:
         stat = os.statvfs("/dev/shm")
@@ -51,6 +59,22 @@ def pytest_configure(config: pytest.Config) -> None:
     if (stat.f_bavail * stat.f_frsize >= MEMORY_TEMP_MIN and os.access("/dev/shm", os.W_OK)
             and not stat.f_flag & getattr(os, "ST_NOEXEC", 0)):
         tempfile.tempdir = "/dev/shm"
+
+
+def _bytecode_written_once(config: pytest.Config) -> None:
+    """Where the environment says not to write bytecode (``PYTHONDONTWRITEBYTECODE``, as container images often
+    set), each of the run's processes (the workers and about 150 program processes the tests start) compiled
+    the program's modules and rewrote the tests' assertions again, about a tenth of the run's time.  The run
+    writes them once instead, into a private folder of its own (``PYTHONPYCACHEPREFIX``, inherited by every
+    process it starts) that it removes at its end: the source tree stays free of them, as the setting asks."""
+    if not sys.dont_write_bytecode or sys.pycache_prefix:
+        return
+    folder = tempfile.mkdtemp(prefix="civicdesk-bytecode-")  # mode 0700: nobody else can plant code there
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ["PYTHONPYCACHEPREFIX"] = folder
+    sys.dont_write_bytecode = False
+    sys.pycache_prefix = folder
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:

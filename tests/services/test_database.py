@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import Column, Integer, MetaData, Table, select
 
 from civicdesk.errors import DatabaseError
 from civicdesk.models import Organization
@@ -80,6 +80,31 @@ def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
 
 def _first_revision() -> str:
     return script_revisions()[0]
+
+
+def test_databases_of_a_process_share_compiled_statements_and_nothing_else(tmp_path: Path) -> None:
+    """Two files opened in one process: a statement compiled for the first is not compiled again for the
+    second (one dialect, one cache), and each still reads its own rows."""
+    table = Table("t", MetaData(), Column("x", Integer))
+    engines = [make_engine(f"sqlite:///{tmp_path / name}") for name in ("a.sqlite3", "b.sqlite3")]
+    assert engines[0].dialect is engines[1].dialect
+    cache = engines[0].get_execution_options()["compiled_cache"]
+    assert cache is engines[1].get_execution_options()["compiled_cache"]
+    query = select(table.c.x).where(table.c.x > 0).order_by(table.c.x)
+    for number, engine in enumerate(engines, 1):
+        with engine.begin() as conn:
+            table.create(conn)
+            conn.execute(table.insert(), [{"x": number}, {"x": number * 10}])
+    seen = []
+    for engine in engines:
+        with engine.connect() as conn:
+            seen.append(conn.execute(query).scalars().all())
+        if len(seen) == 1:
+            size = len(cache)
+    assert seen == [[1, 10], [2, 20]]
+    assert len(cache) == size  # the second file used the first one's compiled query
+    for engine in engines:
+        engine.dispose()
 
 
 def test_known_revisions_are_the_scripts() -> None:
