@@ -28,8 +28,12 @@ from civicdesk.services.core.database import Database
 CARD_FORMAT = "civicdesk-office-card"
 CARD_VERSION = 1
 ENV_PASSPHRASE = "CIVICDESK_KEY_PASSPHRASE"
-#: scrypt cost: about 50 ms per unlock on an office PC
-SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+#: scrypt cost of a sealed private key: about 50 ms per unlock on an office PC
+PRODUCTION_SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+#: the cheapest scrypt, for test runs only, selected by the same setting as the cheap password hashes
+#: (``auth.TEST_HASHING_ENV``): each sealed key stores its parameters, so it opens either way
+TEST_SCRYPT = {"n": 2**4, "r": 8, "p": 1}
+SCRYPT = dict(TEST_SCRYPT if os.environ.get(auth.TEST_HASHING_ENV) == "1" else PRODUCTION_SCRYPT)
 
 
 def b64(data: bytes) -> str:
