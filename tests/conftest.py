@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
 import tempfile
 from datetime import datetime
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -39,7 +41,7 @@ def pytest_configure(config: pytest.Config) -> None:
     if hasattr(config, "workerinput"):  # a pytest-xdist worker: its controller chose for it
         return
     _temp_in_memory(config)
-    _bytecode_written_once(config)
+    _bytecode_written_once()
 
 
 def _temp_in_memory(config: pytest.Config) -> None:
@@ -61,20 +63,43 @@ def _temp_in_memory(config: pytest.Config) -> None:
         tempfile.tempdir = "/dev/shm"
 
 
-def _bytecode_written_once(config: pytest.Config) -> None:
+def _bytecode_written_once() -> None:
     """Where the environment says not to write bytecode (``PYTHONDONTWRITEBYTECODE``, as container images often
     set), each of the run's processes (the workers and about 150 program processes the tests start) compiled
     the program's modules and rewrote the tests' assertions again, about a tenth of the run's time.  The run
-    writes them once instead, into a private folder of its own (``PYTHONPYCACHEPREFIX``, inherited by every
-    process it starts) that it removes at its end: the source tree stays free of them, as the setting asks."""
-    if not sys.dont_write_bytecode or sys.pycache_prefix:
+    writes them once, where Python writes them by default (``__pycache__`` beside the sources, ignored by git),
+    for itself and every process it starts.  (A private ``PYTHONPYCACHEPREFIX`` folder would keep the tree clean
+    but makes Python ignore the bytecode already there: every process compiled the standard library and the
+    installed packages again, which cost more than it saved.)"""
+    if not sys.dont_write_bytecode:
         return
-    folder = tempfile.mkdtemp(prefix="civicdesk-bytecode-")  # mode 0700: nobody else can plant code there
-    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-    os.environ["PYTHONPYCACHEPREFIX"] = folder
     sys.dont_write_bytecode = False
-    sys.pycache_prefix = folder
+
+
+#: each test module's CPU seconds in a recent run (``python -m pytest -p bench.pytest_cpu --write-module-costs
+#: tests/module_costs.json``): the order in which the modules are handed to the workers
+MODULE_COSTS = Path(__file__).with_name("module_costs.json")
+#: the cost guessed for each test of a module the file does not know yet
+GUESSED_COST_PER_TEST = 0.15
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The costliest modules first.  pytest-xdist hands the workers one module at a time, in the collection's
+    order (``--no-loadscope-reorder``, addopts), and a worker takes its next module while it still has two tests
+    to run: ordered by number of tests, as by default, a costly module of few tests (the README's walk-through:
+    2 tests, 30 s) came last and ran on one worker while the other had nothing left (18 s of the run).  Costly
+    first, the run ends on short modules on both workers.  Each module's own order is kept."""
+    try:
+        costs = json.loads(MODULE_COSTS.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        costs = {}
+    modules = [item.nodeid.split("::")[0] for item in items]
+    count = Counter(modules)
+    first = {module: index for index, module in reversed(list(enumerate(modules)))}
+    order = {module: (-costs.get(module, GUESSED_COST_PER_TEST * count[module]), first[module])
+             for module in count}
+    items[:] = [items[i] for i in sorted(range(len(items)), key=lambda i: order[modules[i]])]
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
