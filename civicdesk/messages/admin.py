@@ -88,4 +88,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit_entity.inspector": ("检查人员", "inspector"),
     "audit_entity.spotcheck_plan": ("抽查计划", "spot-check plan"),
     "audit_entity.spotcheck_item": ("抽查对象", "spot check"),
+    "audit_entity.credit_listing": ("信用名单", "credit listing"),
+    "audit_entity.credit_event": ("信用名单步骤", "credit listing step"),
+    "audit_entity.credit_objection": ("信用异议", "credit objection"),
+    "audit_entity.calendar_day": ("工作日历", "calendar day"),
+    "audit_entity.penalty": ("行政处罚", "penalty"),
+    "audit_entity.interview": ("行政约谈", "interview"),
+    "audit_entity.complaint": ("举报投诉", "complaint"),
 }

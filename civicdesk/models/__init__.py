@@ -7,6 +7,8 @@ from civicdesk.models.accounts import UserAccount
 from civicdesk.models.audit import AuditEntry
 from civicdesk.models.base import Base, SyncedMixin, new_id, table_of
 from civicdesk.models.engine import make_engine, make_session_factory
+from civicdesk.models.enforcement import (CalendarDay, Complaint, ComplaintReporter, CreditEvent, CreditListing,
+                                          CreditObjection, Interview, Penalty)
 from civicdesk.models.filing import Filing, FilingEvent
 from civicdesk.models.reference import DictionaryEntry, Division, Office, Population
 from civicdesk.models.register import Organization, OrgChange, OrgPerson
@@ -15,6 +17,14 @@ from civicdesk.models.supervision import (InspectionCampaign, InspectionEvent, I
 
 __all__ = [
     "AuditEntry",
+    "CalendarDay",
+    "Complaint",
+    "ComplaintReporter",
+    "CreditEvent",
+    "CreditListing",
+    "CreditObjection",
+    "Interview",
+    "Penalty",
     "Filing",
     "FilingEvent",
     "UserAccount",

@@ -201,7 +201,8 @@ def synced_entities() -> dict[str, type[SyncedMixin]]:
 
 #: A child row's link to the parent row that names its organization (a filing's events, an inspection record's,
 #: a rating application's): the child concerns the parent's organization.
-PARENT_LINKS = {"filing_id": "filing", "record_id": "inspection_record", "application_id": "rating_application"}
+PARENT_LINKS = {"filing_id": "filing", "record_id": "inspection_record", "application_id": "rating_application",
+                "listing_id": "credit_listing"}
 
 
 def scope_of(session: Session, obj: Any, new: dict[tuple[str, str], Any] | None = None) -> str | None:

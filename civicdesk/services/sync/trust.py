@@ -179,6 +179,15 @@ _SUPERVISION: dict[str, tuple[tuple[str, str] | None, bool]] = {
     "rating_application": (None, True),
     "rating_event": (("application_id", "rating_application"), False),
     "spotcheck_item": (("plan_id", "spotcheck_plan"), True),
+    # credit supervision (models/enforcement.py): a listing, penalty or interview belongs to the office it names
+    # and must concern one of that office's organizations; a complaint or calendar day to the office it names
+    "credit_listing": (None, True),
+    "credit_event": (("listing_id", "credit_listing"), False),
+    "credit_objection": (("listing_id", "credit_listing"), False),
+    "penalty": (None, True),
+    "interview": (None, True),
+    "complaint": (None, False),
+    "calendar_day": (None, False),
 }
 _NO_ONE = "?"
 
