@@ -22,14 +22,14 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, Numeric, String, Text
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from civicdesk.models.base import Base, SyncedMixin, new_id, utcnow
 from civicdesk.models.supervision import StepMixin
 
 
-# -- credit lists (活动异常名录, 严重违法失信名单) ----------------------------------------------------------------------
+# -- credit lists (活动异常名录, 严重违法失信名单) ------------------------------------------------------------------
 class CreditListing(SyncedMixin, Base):
     """One organization on one credit list, from proposal to removal.
 
@@ -119,7 +119,7 @@ class CalendarDay(SyncedMixin, Base):
     __table_args__ = (Index("ix_calendar_day_day", "day"),)
 
 
-# -- penalties (行政处罚) and interviews (行政约谈) ---------------------------------------------------------------------
+# -- penalties (行政处罚) and interviews (行政约谈) -----------------------------------------------------------------
 class Penalty(SyncedMixin, Base):
     """An administrative penalty decided against an organization.
 
@@ -181,7 +181,7 @@ class Interview(SyncedMixin, Base):
     __table_args__ = (Index("ix_interview_org", "organization_id", "held_at"),)
 
 
-# -- complaints (举报投诉) -----------------------------------------------------------------------------------------------
+# -- complaints (举报投诉) -------------------------------------------------------------------------------------------
 class Complaint(SyncedMixin, Base):
     """A complaint or report received by the office, about a registered organization (``organization_id``) or an
     unregistered one (``subject_name``: an illegal organization).

@@ -74,8 +74,10 @@ def upgrade() -> None:
     sa.Column('deleted_at', sa.DateTime(), nullable=True),
     sa.Column('deleted_by', sa.String(length=64), nullable=True),
     sa.Column('deleted_reason', sa.Text(), nullable=True),
-    sa.ForeignKeyConstraint(['moved_from_id'], ['credit_listing.id'], name=op.f('fk_credit_listing_moved_from_id_credit_listing')),
-    sa.ForeignKeyConstraint(['organization_id'], ['organization.id'], name=op.f('fk_credit_listing_organization_id_organization')),
+    sa.ForeignKeyConstraint(['moved_from_id'], ['credit_listing.id'],
+        name=op.f('fk_credit_listing_moved_from_id_credit_listing')),
+    sa.ForeignKeyConstraint(['organization_id'], ['organization.id'],
+        name=op.f('fk_credit_listing_organization_id_organization')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_credit_listing'))
     )
     with op.batch_alter_table('credit_listing', schema=None) as batch_op:
@@ -106,8 +108,10 @@ def upgrade() -> None:
     sa.Column('deleted_at', sa.DateTime(), nullable=True),
     sa.Column('deleted_by', sa.String(length=64), nullable=True),
     sa.Column('deleted_reason', sa.Text(), nullable=True),
-    sa.ForeignKeyConstraint(['organization_id'], ['organization.id'], name=op.f('fk_complaint_organization_id_organization')),
-    sa.ForeignKeyConstraint(['spotcheck_item_id'], ['spotcheck_item.id'], name=op.f('fk_complaint_spotcheck_item_id_spotcheck_item')),
+    sa.ForeignKeyConstraint(['organization_id'], ['organization.id'],
+        name=op.f('fk_complaint_organization_id_organization')),
+    sa.ForeignKeyConstraint(['spotcheck_item_id'], ['spotcheck_item.id'],
+        name=op.f('fk_complaint_spotcheck_item_id_spotcheck_item')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_complaint'))
     )
     with op.batch_alter_table('complaint', schema=None) as batch_op:
@@ -131,7 +135,8 @@ def upgrade() -> None:
     sa.Column('deleted_at', sa.DateTime(), nullable=True),
     sa.Column('deleted_by', sa.String(length=64), nullable=True),
     sa.Column('deleted_reason', sa.Text(), nullable=True),
-    sa.ForeignKeyConstraint(['listing_id'], ['credit_listing.id'], name=op.f('fk_credit_event_listing_id_credit_listing')),
+    sa.ForeignKeyConstraint(['listing_id'], ['credit_listing.id'],
+        name=op.f('fk_credit_event_listing_id_credit_listing')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_credit_event'))
     )
     with op.batch_alter_table('credit_event', schema=None) as batch_op:
@@ -156,7 +161,8 @@ def upgrade() -> None:
     sa.Column('deleted_at', sa.DateTime(), nullable=True),
     sa.Column('deleted_by', sa.String(length=64), nullable=True),
     sa.Column('deleted_reason', sa.Text(), nullable=True),
-    sa.ForeignKeyConstraint(['listing_id'], ['credit_listing.id'], name=op.f('fk_credit_objection_listing_id_credit_listing')),
+    sa.ForeignKeyConstraint(['listing_id'], ['credit_listing.id'],
+        name=op.f('fk_credit_objection_listing_id_credit_listing')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_credit_objection'))
     )
     with op.batch_alter_table('credit_objection', schema=None) as batch_op:
@@ -170,7 +176,8 @@ def upgrade() -> None:
     sa.Column('phone', sa.String(length=32), nullable=True),
     sa.Column('address', sa.String(length=200), nullable=True),
     sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.ForeignKeyConstraint(['complaint_id'], ['complaint.id'], name=op.f('fk_complaint_reporter_complaint_id_complaint')),
+    sa.ForeignKeyConstraint(['complaint_id'], ['complaint.id'],
+        name=op.f('fk_complaint_reporter_complaint_id_complaint')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_complaint_reporter')),
     sa.UniqueConstraint('complaint_id', name=op.f('uq_complaint_reporter_complaint_id'))
     )
@@ -197,7 +204,8 @@ def upgrade() -> None:
     sa.Column('deleted_by', sa.String(length=64), nullable=True),
     sa.Column('deleted_reason', sa.Text(), nullable=True),
     sa.ForeignKeyConstraint(['complaint_id'], ['complaint.id'], name=op.f('fk_interview_complaint_id_complaint')),
-    sa.ForeignKeyConstraint(['organization_id'], ['organization.id'], name=op.f('fk_interview_organization_id_organization')),
+    sa.ForeignKeyConstraint(['organization_id'], ['organization.id'],
+        name=op.f('fk_interview_organization_id_organization')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_interview'))
     )
     with op.batch_alter_table('interview', schema=None) as batch_op:
@@ -235,7 +243,8 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['complaint_id'], ['complaint.id'], name=op.f('fk_penalty_complaint_id_complaint')),
     sa.ForeignKeyConstraint(['filing_id'], ['filing.id'], name=op.f('fk_penalty_filing_id_filing')),
     sa.ForeignKeyConstraint(['interview_id'], ['interview.id'], name=op.f('fk_penalty_interview_id_interview')),
-    sa.ForeignKeyConstraint(['organization_id'], ['organization.id'], name=op.f('fk_penalty_organization_id_organization')),
+    sa.ForeignKeyConstraint(['organization_id'], ['organization.id'],
+        name=op.f('fk_penalty_organization_id_organization')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_penalty'))
     )
     with op.batch_alter_table('penalty', schema=None) as batch_op:
