@@ -399,7 +399,8 @@ class _Rules:
     def read(cls, session: Session, office_code: str) -> _Rules:
         repeat = _param(session, office_code, "credit.repeat_penalties")
         campaigns = [inspection._info(c) for c in session.scalars(select(InspectionCampaign).where(
-            InspectionCampaign.office_code == office_code[:6], InspectionCampaign.deleted_at.is_(None)))]
+            InspectionCampaign.office_code == office_code[:6], InspectionCampaign.deleted_at.is_(None)))
+            if (c.rules or {}).get("deadlines")]  # a campaign without its rules has no deadline to miss
         limit = Decimal(str(_param(session, office_code, "credit.small_fine_limit")))
         return cls(_grounds(session, office_code), limit,
                    int(repeat["count"]), int(repeat["years"]),
