@@ -57,7 +57,7 @@ from sqlalchemy.types import Date
 from civicdesk import clock, messages
 from civicdesk.errors import CivicDeskError, InputError, NotFoundError, ValidationError
 from civicdesk.models import (CreditEvent, CreditListing, CreditObjection, InspectionCampaign, InspectionRecord,
-                              Organization, Penalty, SpotcheckItem)
+                              Organization, Penalty, SpotcheckItem, SpotcheckPlan)
 from civicdesk.services.admin import audit, auth
 from civicdesk.services.core.database import Database
 from civicdesk.services.core.validation import check_text, normalize_uscc, parse_date
@@ -539,12 +539,14 @@ def _candidates(session: Session, office_code: str, rules: _Rules, on: date) -> 
                                      _R.c.deleted_at.is_(None), _R.c.state.in_(("submitted", "decided"))).exists()
         q = inspection.due_select(c).where(deadline < literal(on, Date), not_(have))
         for (org_id,) in session.execute(q):
-            out.setdefault(org_id, set()).add(c.year)
+            out.setdefault(str(org_id), set()).add(c.year)
     for (org_id,) in session.execute(select(Penalty.organization_id).where(
             Penalty.office_code == office_code, Penalty.state == "decided", Penalty.deleted_at.is_(None))):
         out.setdefault(org_id, set())
-    for (org_id,) in session.execute(select(SpotcheckItem.organization_id).where(
-            SpotcheckItem.result == "rectify", SpotcheckItem.rectify_by < on, SpotcheckItem.deleted_at.is_(None))):
+    for (org_id,) in session.execute(select(SpotcheckItem.organization_id).join(
+            SpotcheckPlan, SpotcheckPlan.id == SpotcheckItem.plan_id).where(
+            SpotcheckPlan.office_code == office_code, SpotcheckItem.result == "rectify", SpotcheckItem.rectify_by < on,
+            SpotcheckItem.deleted_at.is_(None))):
         out.setdefault(org_id, set())
     for (org_id,) in session.execute(select(CreditListing.organization_id).where(
             CreditListing.office_code == office_code, CreditListing.state == "listed",
