@@ -317,3 +317,14 @@ def test_rating_refused_while_a_penalty_case_is_open(office):
     with pytest.raises(CivicDeskError) as open_case:
         rating.apply(office["db"], office["org"], 2026, by=office["clerk"])
     assert open_case.value.params["rule"] == "not_investigated"
+
+
+def test_a_timer_counted_into_a_year_without_a_calendar_says_so(office):
+    db = office["db"]
+    key = listed(office, proposed_on="2026-09-01", decided_on="2026-09-02")
+    office["clock"].advance(days=30)  # 2026-12-28
+    credit.propose_removal(db, key, "rectified", by=office["clerk"])
+    [item] = [i for i in credit.due(db) if i.kind == "removal_decide"]
+    assert (item.due_on, item.bucket) == (date(2027, 1, 4), "later")
+    assert item.note == "工作日历缺少2027年的放假安排，期限按周一至周五估算，请管理员补充。"
+    assert "2027" in (credit.due(db, lang="en")[0].note or "")
