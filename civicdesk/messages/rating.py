@@ -65,8 +65,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rating_detail.failed": ("{year} 年度年检不合格", "failed the inspection of {year}"),
     "rating_detail.basic_twice": ("{first}、{second} 年度年检均为基本合格",
                                   "basic pass in both {first} and {second}"),
-    "rating_detail.no_record_kept": ("本系统尚无此类记录（待信用监管功能）",
-                                     "no record kept yet (credit supervision to come)"),
+    "rating_detail.penalized": ("{year} 年度受到行政处罚（{decision_no}）", "penalized in {year} ({decision_no})"),
+    "rating_detail.investigated": ("有正在办理的处罚案件（{case_no}）", "a penalty case is open ({case_no})"),
+    "rating_detail.listed": ("已列入{list_kind:@credit_list}", "on the {list_kind:@credit_list}"),
     # states, actions and fields
     "rating_state.applied": ("已申请", "applied"),
     "rating_state.scored": ("已评分", "scored"),

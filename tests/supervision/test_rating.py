@@ -183,14 +183,14 @@ def test_an_expired_or_cancelled_rating_does_not_bar(office):
     assert rating.apply(office["db"], office["org"], 2026, by=office["clerk"]).state == "applied"
 
 
-def test_credit_rules_pass_until_issue_17_plugs_its_records_in(office, monkeypatch):
+def test_credit_rules_pass_without_records_and_a_plugged_rule_is_checked(office, monkeypatch):
     a = rating.apply(office["db"], office["org"], 2026, by=office["clerk"])
     later = {o["rule"]: o for o in a.eligibility if o["rule"] in ("not_penalized", "not_investigated", "not_listed")}
     assert len(later) == 3
-    assert all(o["ok"] and o["detail"] == "rating_detail.no_record_kept" for o in later.values())
+    assert all(o["ok"] and o["detail"] == "rating_detail.ok" for o in later.values())
     rating.refuse(office["db"], a.id, by=office["rev1"], reason="撤回申请")
     monkeypatch.setattr(rating, "RULES", list(rating.RULES))
-    rating.plug_rule("not_penalized", lambda c: rating.Outcome(False, "rating_detail.no_record_kept"))
+    rating.plug_rule("not_penalized", lambda c: rating.Outcome(False, "rating_detail.investigated", {"case_no": "1"}))
     with pytest.raises(CivicDeskError) as refused:
         rating.apply(office["db"], office["org"], 2026, by=office["clerk"])
     assert refused.value.params["rule"] == "not_penalized"

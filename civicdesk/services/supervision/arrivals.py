@@ -1,14 +1,17 @@
 """Supervision rows that arrive in a sync package, judged by the rules their services apply to a clerk's entry.
 
-The sync import (:func:`civicdesk.services.sync.trust.check_rows`) asks :func:`first_issue` about every
-supervision row a package inserts or changes, as it would be stored; the first value a clerk could not have
-entered refuses the whole package, naming the row and the field.  Among them: a parameter value its key's
-check refuses; a rating whose scores exceed a part's maximum, whose total or grade does not follow from its
-scores and bands, whose validity is not the rule's, or that was decided by the clerk who entered or submitted
-it (four eyes hold for what arrives too); an inspection record with an amount, count or conclusion the form
-refuses, decided without reasons or by its own clerk, received before its year ended or in the future; a
-revision of an inspection's conclusion (step ``revise``) that is not decided -> decided with the conclusion before
-and after and a reason; a spot check whose dates are out of the order a clerk's entry is held to.
+The sync import (:func:`civicdesk.services.sync.trust.check_rows`) asks :func:`first_issue` about every supervision
+row a package inserts or changes, as it would be stored; the first value a clerk could not have entered refuses the
+whole package, naming the row and the field. Among them: a parameter value its key's check refuses; a rating whose
+scores exceed a part's maximum, whose total or grade does not follow from its scores and bands, whose validity is
+not the rule's, or that was decided by the clerk who entered or submitted it (four eyes hold for what arrives too);
+an inspection record with an amount, count or conclusion the form refuses, decided without reasons or by its own
+clerk, received before its year ended or in the future; a revision of an inspection's conclusion (step ``revise``)
+that is not decided -> decided with the conclusion before and after and a reason; a spot check whose dates are out
+of the order a clerk's entry is held to; a credit listing of an unknown list, state or ground, listed or removed
+without its decision number, decided by its own proposer (or removed by whoever proposed the removal), or with its
+dates out of order or in the future; an objection decided without a reply or by whoever entered it; a calendar day
+of an unknown kind, a worked day that is no weekend day, or a day without its source.
 """
 
 from __future__ import annotations
@@ -184,8 +187,107 @@ def _spotcheck_item(row: Row) -> Issue | None:
     return None
 
 
+def _in_order(entity: str, row: Row, *names: str) -> Issue | None:
+    """Each of ``names`` a date, none in the future, each on or after the one before it."""
+    last: date | None = None
+    for name in names:
+        value = row.get(name)
+        if value is None:
+            continue
+        day = _date(value)
+        if day is None or day > clock.today() or (last is not None and day < last):
+            return _bad(entity, name, value)
+        last = day
+    return None
+
+
+def _credit_listing(row: Row) -> Issue | None:
+    """A listing as :mod:`~civicdesk.services.supervision.credit` leaves it: a known list, state and ground; a
+    listing or removal with its decision number; four eyes on both decisions; its dates in order."""
+    from civicdesk.services.supervision import credit
+
+    entity = "credit_listing"
+    for name, allowed in (("list_kind", credit.LISTS), ("state", credit.STATES)):
+        if row.get(name) not in allowed:
+            return _bad(entity, name, row.get(name))
+    grounds = {g["key"]: g for g in parameters.defaults()["credit.grounds"].value}
+    ground = grounds.get(str(row.get("ground")))
+    if ground is None or ground["list_kind"] != row.get("list_kind"):
+        return _bad(entity, "ground", row.get("ground"))
+    state = row.get("state")
+    if state != "proposed":
+        decider = row.get("decided_by")
+        if not decider or not row.get("decided_on"):
+            return _bad(entity, "decided_by" if not decider else "decided_on", decider or row.get("decided_on"))
+        if decider == row.get("proposed_by"):
+            return Issue("decided_by", "arrival.four_eyes", {"entity": entity, "user": decider})
+    if state in ("listed", "removed", "moved") and not str(row.get("decision_no") or "").strip():
+        return _bad(entity, "decision_no", row.get("decision_no"))
+    if state == "removed":
+        if not str(row.get("removal_decision_no") or "").strip():
+            return _bad(entity, "removal_decision_no", row.get("removal_decision_no"))
+        remover = row.get("removed_by")
+        if not remover:
+            return _bad(entity, "removed_by", remover)
+        if remover == row.get("removal_proposed_by"):
+            return Issue("removed_by", "arrival.four_eyes", {"entity": entity, "user": remover})
+    if row.get("removal_ground") is not None and row["removal_ground"] not in (*credit.REMOVAL_GROUNDS, "objection"):
+        return _bad(entity, "removal_ground", row.get("removal_ground"))
+    return (_in_order(entity, row, "proposed_on", "decided_on", "removed_on")
+            or _in_order(entity, row, "listed_on", "removal_proposed_on", "removed_on"))
+
+
+def _credit_event(row: Row) -> Issue | None:
+    from civicdesk.services.supervision import credit
+
+    if row.get("to_state") not in credit.STATES:
+        return _bad("credit_event", "to_state", row.get("to_state"))
+    if row.get("from_state") is not None and row["from_state"] not in credit.STATES:
+        return _bad("credit_event", "from_state", row.get("from_state"))
+    return None
+
+
+def _credit_objection(row: Row) -> Issue | None:
+    from civicdesk.services.supervision import credit
+
+    entity = "credit_objection"
+    if row.get("state") not in ("received", "decided"):
+        return _bad(entity, "state", row.get("state"))
+    if not str(row.get("content") or "").strip():
+        return _bad(entity, "content", row.get("content"))
+    if row.get("state") == "decided":
+        if row.get("decision") not in credit.OBJECTION_DECISIONS:
+            return _bad(entity, "decision", row.get("decision"))
+        if not str(row.get("reply") or "").strip():
+            return _bad(entity, "reply", row.get("reply"))
+        decider = row.get("decided_by")
+        if not decider:
+            return _bad(entity, "decided_by", decider)
+        if decider == row.get("entered_by"):
+            return Issue("decided_by", "arrival.four_eyes", {"entity": entity, "user": decider})
+    return _in_order(entity, row, "received_on", "decided_on")
+
+
+def _calendar_day(row: Row) -> Issue | None:
+    from civicdesk.services.supervision import calendar
+
+    entity = "calendar_day"
+    if row.get("kind") not in calendar.KINDS:
+        return _bad(entity, "kind", row.get("kind"))
+    day = _date(row.get("day"))
+    if day is None or (row.get("kind") == "workday" and day.weekday() < 5):
+        return _bad(entity, "day", row.get("day"))
+    if not str(row.get("source") or "").strip():
+        return _bad(entity, "source", row.get("source"))
+    return None
+
+
 #: entity -> the check of one arriving row
 CHECKS: dict[str, Check] = {
+    "credit_listing": _credit_listing,
+    "credit_event": _credit_event,
+    "credit_objection": _credit_objection,
+    "calendar_day": _calendar_day,
     "parameter": _parameter,
     "rating_application": _rating,
     "inspection_record": _inspection,

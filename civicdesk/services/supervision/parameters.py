@@ -245,7 +245,33 @@ def checked(key: str, value: Any) -> Any:
         if [b["min"] for b in bands] != sorted({b["min"] for b in bands}, reverse=True):
             raise _bad(key, "bands_order")
         return bands
+    if d.type == "count_in_years":
+        if not isinstance(value, dict) or set(value) != {"count", "years"}:
+            raise _bad(key, "count_in_years")
+        return {"count": _int(value["count"], key, 1, 100), "years": _int(value["years"], key, 1, 50)}
+    if d.type == "credit_grounds":
+        return _credit_grounds(value, key)
     raise _bad(key, d.type)  # a type the file names but this module does not know: the file is wrong
+
+
+CREDIT_LISTS = ("abnormal", "serious")
+CREDIT_REMOVALS = ("rectified", "six_months", "two_years")
+
+
+def _credit_grounds(value: Any, key: str) -> list[dict[str, Any]]:
+    """The grounds of the credit lists: each a code, its list, its words, whether the rule engine proposes it
+    (``auto``), how a listing on it is removed, and whether a listing by hand needs its evidence."""
+    items = _items(value, key, ("key", "list_kind", "zh", "en", "removal"))
+    out = []
+    for i in items:
+        if i["list_kind"] not in CREDIT_LISTS or i["removal"] not in CREDIT_REMOVALS:
+            raise _bad(key, "items")
+        if not isinstance(i.get("auto", False), bool) or not isinstance(i.get("evidence_required", False), bool):
+            raise _bad(key, "items")
+        out.append({"key": i["key"], "list_kind": i["list_kind"], "zh": i["zh"], "en": i["en"],
+                    "auto": bool(i.get("auto", False)), "removal": i["removal"],
+                    "evidence_required": bool(i.get("evidence_required", False))})
+    return out
 
 
 def set_parameter(db: Database, key: str, value: Any, *, source: str, by: auth.UserInfo | None,

@@ -28,9 +28,11 @@ Eligibility (each rule a :class:`Rule` in :data:`RULES`, its outcome ``{rule, ok
   (the application date, then the decision date).
 - ``inspected_last_year``: a decided inspection record for ``year - 1``; ``last_year_not_failed``: its
   conclusion is not 不合格; ``not_basic_twice``: not 基本合格 for both ``year - 1`` and ``year - 2``.
-- ``not_penalized``, ``not_investigated``, ``not_listed``: the records of penalties, investigations and credit
-  lists are not kept yet (issue 17); each passes with the detail ``rating_detail.no_record_kept``.  Issue 17
-  replaces their checks with :func:`plug_rule`.
+- ``not_penalized``: no penalty decided (table ``penalty``, state ``decided``; a withdrawn one does not count)
+  in the year before the year applied for; ``not_investigated``: no penalty case open (state ``draft``: under
+  investigation); ``not_listed``: on neither credit list now (table ``credit_listing``, state ``listed``).  Each
+  reads its table by the organization's id, with the ORM only: the penalty and credit services are other
+  modules', and these rules need only the rows.
 
 Grades come from the bands copied at application: the highest band whose minimum the total reaches; a total
 below the lowest band has no grade (and is refused, not decided).  A rating is valid from the decision date
@@ -49,7 +51,7 @@ from sqlalchemy.orm import Session
 
 from civicdesk import clock, messages
 from civicdesk.errors import CivicDeskError, InputError, NotFoundError, ValidationError
-from civicdesk.models import InspectionRecord, Organization, RatingApplication, RatingEvent
+from civicdesk.models import CreditListing, InspectionRecord, Organization, Penalty, RatingApplication, RatingEvent
 from civicdesk.services.admin import auth
 from civicdesk.services.core.database import Database
 from civicdesk.services.core.validation import check_text, normalize_uscc, parse_date
@@ -154,9 +156,33 @@ def _not_basic_twice(c: Context) -> Outcome:
     return Outcome(True)
 
 
-def _no_record_kept(c: Context) -> Outcome:
-    """Penalties, investigations and credit lists are issue 17's records: until then nothing bars."""
-    return Outcome(True, "rating_detail.no_record_kept")
+def _not_penalized(c: Context) -> Outcome:
+    year = c.year - 1
+    found = c.session.scalar(select(Penalty).where(
+        Penalty.organization_id == c.org.id, Penalty.state == "decided", Penalty.deleted_at.is_(None),
+        Penalty.decided_on >= date(year, 1, 1), Penalty.decided_on <= date(year, 12, 31))
+        .order_by(Penalty.decided_on).limit(1))
+    if found is not None:
+        number = found.decision_no or found.case_no
+        return Outcome(False, "rating_detail.penalized", {"year": year, "decision_no": number, "kind": found.kind})
+    return Outcome(True)
+
+
+def _not_investigated(c: Context) -> Outcome:
+    case_no = c.session.scalar(select(Penalty.case_no).where(
+        Penalty.organization_id == c.org.id, Penalty.state == "draft", Penalty.deleted_at.is_(None)).limit(1))
+    if case_no is not None:
+        return Outcome(False, "rating_detail.investigated", {"case_no": case_no})
+    return Outcome(True)
+
+
+def _not_listed(c: Context) -> Outcome:
+    kind = c.session.scalar(select(CreditListing.list_kind).where(
+        CreditListing.organization_id == c.org.id, CreditListing.state == "listed",
+        CreditListing.deleted_at.is_(None)).order_by(CreditListing.list_kind.desc()).limit(1))
+    if kind is not None:
+        return Outcome(False, "rating_detail.listed", {"list_kind": kind})
+    return Outcome(True)
 
 
 #: the rules, in the order they are checked and shown; the first that fails names a refusal
@@ -167,9 +193,9 @@ RULES: list[Rule] = [
     Rule("inspected_last_year", _inspected_last_year),
     Rule("last_year_not_failed", _last_year_not_failed),
     Rule("not_basic_twice", _not_basic_twice),
-    Rule("not_penalized", _no_record_kept),
-    Rule("not_investigated", _no_record_kept),
-    Rule("not_listed", _no_record_kept),
+    Rule("not_penalized", _not_penalized),
+    Rule("not_investigated", _not_investigated),
+    Rule("not_listed", _not_listed),
 ]
 
 

@@ -1,0 +1,869 @@
+"""Credit lists (信用名单, 民政部令第60号): the abnormal list (活动异常名录) and the serious list (严重违法失信名单).
+
+Offers:
+
+- :func:`propose` (a clerk, ``supervise``): a listing by hand, naming its ground (a code of the parameter
+  ``credit.grounds``; a ground that needs evidence, such as two registered letters returned, is refused
+  without it) and its detail.
+- :func:`propose_due` (the rule engine) and :func:`propose_for` (the same for one organization, after one new
+  record): every listing the records make due, proposed once (a proposal names the record that caused it,
+  ``source_entity``/``source_id``, and never repeats for the same record and ground), each with its ground and
+  evidence.  What it reads, by organization and by index only (:func:`_facts`):
+
+  * an annual report not submitted or decided after the registry's deadline of the organization's form, in
+    each of this office's inspection campaigns in which it was due -> abnormal ``annual_report_missing``;
+  * a spot check ordering rectification (result ``rectify``) not rectified by ``rectify_by`` -> abnormal
+    ``rectification_not_done``;
+  * a decided penalty: a warning or a fine under ``credit.small_fine_limit`` -> abnormal
+    ``warning_or_small_fine``; a fine at or over the limit -> serious ``large_fine``; a suspension -> serious
+    ``suspended``; a revocation -> serious ``revoked``; the ``count``-th warning or small fine within
+    ``years`` (``credit.repeat_penalties``) -> serious ``repeat_penalties``;
+  * an abnormal listing ``credit.move_over_years`` years on -> a serious ``abnormal_two_years`` proposal
+    (``moved_from_id``) on the day it falls due;
+  * an abnormal listing whose ground has nothing to rectify (``removal`` ``six_months``),
+    ``credit.abnormal_auto_removal_months`` months on -> its removal proposed (``six_months``).
+
+- :func:`decide` (a reviewer other than the proposer, ``supervise.decide``): a listing needs its decision
+  number (文号) and date; a rejection its reason.  Deciding a move-over lists the serious listing and marks
+  the abnormal listings it came from ``moved``.
+- :func:`propose_removal` (``rectified`` from the day the rectification was verified | ``six_months`` |
+  ``two_years`` | ``other``) and :func:`decide_removal` (its own 文号, four eyes).  A removal before its time
+  is refused: ``six_months`` before the months have run or for a ground that needs rectification,
+  ``two_years`` before the years of a serious listing or when a new ground arose since.  A rectified removal
+  is due within ``credit.rectified_removal_working_days`` working days (:mod:`.calendar`).
+- :func:`object_to` / :func:`decide_objection`: objections (异议); ``annulled`` annuls the listing.
+- :func:`due` (the timers), :func:`list_listings`, :func:`get_listing`, :func:`listed` (current listings by
+  organization, for the register's warnings and the rating rules).
+
+**The clock restarts** (listing again while listed): the months and years of an organization's listings on
+one list run from the latest listing of that list still in force (:func:`_clock_start`).
+
+Every step is a :class:`~civicdesk.models.CreditEvent`; a refused step is audited (``credit.refused``) and
+writes nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from sqlalchemy import literal, not_, select
+from sqlalchemy.orm import Session
+from sqlalchemy.types import Date
+
+from civicdesk import clock, messages
+from civicdesk.errors import CivicDeskError, InputError, NotFoundError, ValidationError
+from civicdesk.models import (CreditEvent, CreditListing, CreditObjection, InspectionCampaign, InspectionRecord,
+                              Organization, Penalty, SpotcheckItem, SpotcheckPlan)
+from civicdesk.services.admin import audit, auth
+from civicdesk.services.core.database import Database
+from civicdesk.services.core.validation import check_text, normalize_uscc, parse_date
+from civicdesk.services.supervision import calendar, inspection, parameters
+
+LISTS = ("abnormal", "serious")
+STATES = ("proposed", "listed", "rejected", "removed", "moved", "annulled")
+REMOVAL_GROUNDS = ("rectified", "six_months", "two_years", "other")
+OBJECTION_DECISIONS = ("upheld", "corrected", "annulled")
+BUCKETS = ("overdue", "today", "this_week", "later")
+RULES_ACTOR = "rules"  # the proposer the engine writes
+ENTER = "supervise"
+DECIDE = "supervise.decide"
+#: the record kinds after which :func:`propose_for` is run for one organization
+TRIGGERS = ("penalty", "inspection_record", "spotcheck_item")
+T = TypeVar("T")
+
+
+# -- what callers get back --------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CreditStep:
+    action: str
+    from_state: str | None
+    to_state: str
+    actor: str
+    at: datetime
+    comment: str | None
+
+
+@dataclass(frozen=True)
+class ListingInfo:
+    id: str
+    organization_id: str
+    organization_name: str
+    uscc: str | None
+    office_code: str
+    list_kind: str
+    state: str
+    ground: str
+    ground_detail: str | None
+    evidence: list[dict[str, Any]]
+    source_entity: str | None
+    source_id: str | None
+    proposed_by: str
+    proposed_on: date
+    decision_no: str | None
+    decided_on: date | None
+    decided_by: str | None
+    listed_on: date | None
+    removal_ground: str | None
+    removal_proposed_on: date | None
+    removal_proposed_by: str | None
+    removal_decision_no: str | None
+    removed_on: date | None
+    removed_by: str | None
+    moved_from_id: str | None
+    reason: str | None
+    steps: tuple[CreditStep, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        d = asdict(self)
+        for k, v in d.items():
+            if isinstance(v, date):
+                d[k] = v.isoformat()
+        d["steps"] = [{"action": s.action, "from": s.from_state, "to": s.to_state, "actor": s.actor,
+                       "at": s.at.isoformat(sep=" "), "comment": s.comment} for s in self.steps]
+        return d
+
+
+@dataclass(frozen=True)
+class ObjectionInfo:
+    id: str
+    listing_id: str
+    received_on: date
+    content: str
+    state: str
+    decision: str | None
+    reply: str | None
+    decided_on: date | None
+    entered_by: str
+    decided_by: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        d = asdict(self)
+        for k, v in d.items():
+            if isinstance(v, date):
+                d[k] = v.isoformat()
+        return d
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """One timer: ``kind`` ``decide`` (a proposal awaiting its decision) | ``removal_decide`` (a removal
+    proposed) | ``removal`` (a six-month removal falling due) | ``move_over`` | ``objection``."""
+
+    kind: str
+    listing_id: str
+    objection_id: str | None
+    organization_id: str
+    organization_name: str
+    list_kind: str
+    ground: str
+    due_on: date
+    bucket: str
+    note: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {**asdict(self), "due_on": self.due_on.isoformat()}
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """What the rule engine found due for one organization (before it is written)."""
+
+    organization_id: str
+    list_kind: str
+    ground: str
+    source_entity: str
+    source_id: str
+    evidence: list[dict[str, Any]]
+    detail: str | None = None
+    moved_from_id: str | None = None
+
+
+@dataclass(frozen=True)
+class EngineResult:
+    """What one run of the rule engine wrote: the new proposals and the removals it proposed."""
+
+    proposed: list[ListingInfo] = field(default_factory=list)
+    removals: list[ListingInfo] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"proposed": [p.to_json() for p in self.proposed], "removals": [r.to_json() for r in self.removals]}
+
+
+def ground_label(code: str, lang: str = "zh", grounds: list[dict[str, Any]] | None = None) -> str:
+    for g in grounds or parameters.defaults()["credit.grounds"].value:
+        if g["key"] == code:
+            return str(g["zh"] if messages.is_zh(lang) else g["en"])
+    return code
+
+
+def state_label(state: str, lang: str = "zh") -> str:
+    return messages.label(f"credit_state.{state}", lang, default=state)
+
+
+def list_label(kind: str, lang: str = "zh") -> str:
+    return messages.label(f"credit_list.{kind}", lang, default=kind)
+
+
+# -- dates --------------------------------------------------------------------------------------------------------
+def add_months(day: date, months: int) -> date:
+    """``day`` plus ``months`` calendar months, the day clamped to the month's end (31 Aug + 6 = 28/29 Feb)."""
+    total = day.year * 12 + day.month - 1 + months
+    year, month = divmod(total, 12)
+    for d in (day.day, 30, 29, 28):
+        try:
+            return date(year, month + 1, d)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def bucket(due_on: date, today: date) -> str:
+    """overdue | today | this_week (to Sunday) | later."""
+    if due_on < today:
+        return "overdue"
+    if due_on == today:
+        return "today"
+    if due_on <= today + timedelta(days=6 - today.weekday()):
+        return "this_week"
+    return "later"
+
+
+# -- helpers ------------------------------------------------------------------------------------------------------
+def _guarded(db: Database, by: auth.UserInfo | None, action: str, key: str | None, work: Callable[[], T]) -> T:
+    """Run ``work``; a refusal is written to the audit trail (in its own unit) before it is raised."""
+    try:
+        return work()
+    except CivicDeskError as exc:
+        audit.record_event(db, "credit.refused", actor=by.username if by else "(系统)", entity="credit_listing",
+                           entity_id=key, attempted=action, error=exc.code, message=exc.message("zh"))
+        raise
+
+
+def _text(value: str | None, name: str, label: str) -> str | None:
+    issues = check_text(value, name, label)
+    if issues:
+        raise ValidationError(issues)
+    return (value or "").strip() or None
+
+
+def _date(value: date | str | None, name: str, default: date, *, not_before: date | None = None) -> date:
+    if value is None or value == "":
+        found = default
+    else:
+        parsed = value if isinstance(value, date) else parse_date(value)
+        if parsed is None:
+            raise InputError("credit.bad_date", field=name, value=str(value)[:40])
+        found = parsed
+    if found > clock.today():
+        raise InputError("credit.date_in_future", field=name, value=found.isoformat(),
+                         today=clock.today().isoformat())
+    if not_before is not None and found < not_before:
+        raise InputError("credit.date_too_early", field=name, value=found.isoformat(), earliest=not_before.isoformat())
+    return found
+
+
+def _grounds(session: Session, office_code: str) -> dict[str, dict[str, Any]]:
+    return {g["key"]: g for g in parameters.value_in(session, office_code, "credit.grounds")}
+
+
+def _param(session: Session, office_code: str, key: str) -> Any:
+    return parameters.value_in(session, office_code, key)
+
+
+def _find_org(session: Session, key: str) -> Organization:
+    key = (key or "").strip()
+    org = session.get(Organization, key) if key else None
+    if org is None and key:
+        org = session.scalars(select(Organization).where(Organization.uscc == normalize_uscc(key),
+                                                         Organization.deleted_at.is_(None)).limit(1)).first()
+    if org is None or org.deleted_at is not None:
+        raise NotFoundError("credit.org_not_found", key=key)
+    return org
+
+
+def _find(session: Session, key: str) -> CreditListing:
+    row = session.get(CreditListing, (key or "").strip())
+    if row is None or row.deleted_at is not None:
+        raise NotFoundError("credit.not_found", key=key)
+    return row
+
+
+def _event(session: Session, row: CreditListing, action: str, before: str | None, actor: str,
+           comment: str | None = None) -> None:
+    session.add(CreditEvent(listing_id=row.id, action=action, from_state=before, to_state=row.state, actor=actor,
+                            at=clock.utcnow(), comment=comment, origin_office=row.origin_office))
+
+
+def _expect(row: CreditListing, states: tuple[str, ...], action: str) -> None:
+    if row.state not in states:
+        raise CivicDeskError("credit.transition", key=row.id, state=row.state, action=action)
+
+
+def _four_eyes(by: auth.UserInfo | None, proposer: str | None, key: str) -> None:
+    if by is not None and by.username == proposer:
+        raise CivicDeskError("credit.four_eyes", key=key)
+
+
+def _info(session: Session, row: CreditListing, *, with_steps: bool = True) -> ListingInfo:
+    org = session.get(Organization, row.organization_id)
+    steps: tuple[CreditStep, ...] = ()
+    if with_steps:
+        steps = tuple(CreditStep(e.action, e.from_state, e.to_state, e.actor, e.at, e.comment)
+                      for e in session.scalars(select(CreditEvent).where(CreditEvent.listing_id == row.id)
+                                               .order_by(CreditEvent.at, CreditEvent.created_at)))
+    return ListingInfo(
+        row.id, row.organization_id, org.name if org else "", org.uscc if org else None, row.office_code,
+        row.list_kind, row.state, row.ground, row.ground_detail, list(row.evidence or []), row.source_entity,
+        row.source_id, row.proposed_by, row.proposed_on, row.decision_no, row.decided_on, row.decided_by,
+        row.listed_on, row.removal_ground, row.removal_proposed_on, row.removal_proposed_by,
+        row.removal_decision_no, row.removed_on, row.removed_by, row.moved_from_id, row.reason, steps)
+
+
+def _listings(session: Session, organization_id: str) -> list[CreditListing]:
+    """Every listing of one organization (``ix_credit_listing_org``)."""
+    return list(session.scalars(select(CreditListing).where(CreditListing.organization_id == organization_id,
+                                                            CreditListing.deleted_at.is_(None))))
+
+
+def _clock_start(listings: Iterable[CreditListing], list_kind: str) -> date | None:
+    """The day the time of an organization's listings on ``list_kind`` runs from: its latest listing there
+    still in force (a new listing while listed restarts the clock)."""
+    days = [r.listed_on for r in listings if r.list_kind == list_kind and r.state == "listed" and r.listed_on]
+    return max(days) if days else None
+
+
+def _add_years(day: date, years: int) -> date:
+    return add_months(day, 12 * years)
+
+
+# -- proposing by hand --------------------------------------------------------------------------------------------
+def propose(db: Database, organization: str, list_kind: str, ground: str, *, by: auth.UserInfo | None,
+            detail: str | None = None, evidence: list[dict[str, Any]] | None = None,
+            proposed_on: date | str | None = None) -> ListingInfo:
+    """A clerk's proposal to list ``organization`` (id or USCC) on ``list_kind`` for ``ground``."""
+
+    def work() -> ListingInfo:
+        actor = auth.require(db, by, ENTER)
+        if list_kind not in LISTS:
+            raise InputError("credit.bad_list", value=str(list_kind)[:20], allowed=", ".join(LISTS))
+        text = _text(detail, "detail", "情形说明")
+        proof = [e for e in (evidence or []) if isinstance(e, dict) and str(e.get("summary") or "").strip()]
+        for e in proof:
+            _text(str(e.get("summary")), "evidence", "证据")
+        on = _date(proposed_on, "proposed_on", clock.today())
+        office = db.office()
+        with db.unit(actor=actor) as session:
+            grounds = _grounds(session, office.code)
+            code = (ground or "").strip()
+            if not code:
+                raise InputError("credit.ground_required", allowed=", ".join(grounds))
+            g = grounds.get(code)
+            if g is None or g["list_kind"] != list_kind:
+                raise InputError("credit.bad_ground", value=code[:48], list_kind=list_kind,
+                                 allowed=", ".join(k for k, v in grounds.items() if v["list_kind"] == list_kind))
+            if g.get("evidence_required") and not proof:
+                raise InputError("credit.evidence_required", ground=code)
+            org = _find_org(session, organization)
+            row = CreditListing(organization_id=org.id, office_code=office.code, list_kind=list_kind,
+                                state="proposed", ground=code, ground_detail=text,
+                                evidence=[{"entity": str(e.get("entity") or "document"), "id": e.get("id"),
+                                           "summary": str(e["summary"]).strip()} for e in proof],
+                                proposed_by=actor, proposed_on=on, origin_office=office.code)
+            session.add(row)
+            session.flush()
+            _event(session, row, "propose", None, actor, text)
+            session.flush()
+            return _info(session, row)
+
+    return _guarded(db, by, "propose", organization, work)
+
+
+# -- the rule engine ----------------------------------------------------------------------------------------------
+@dataclass
+class _Rules:
+    """The parameters one run reads, read once."""
+
+    grounds: dict[str, dict[str, Any]]
+    limit: Decimal
+    repeat_count: int
+    repeat_years: int
+    removal_months: int
+    move_years: int
+    campaigns: list[inspection.CampaignInfo]
+
+    @classmethod
+    def read(cls, session: Session, office_code: str) -> _Rules:
+        repeat = _param(session, office_code, "credit.repeat_penalties")
+        campaigns = [inspection._info(c) for c in session.scalars(select(InspectionCampaign).where(
+            InspectionCampaign.office_code == office_code[:6], InspectionCampaign.deleted_at.is_(None)))
+            if (c.rules or {}).get("deadlines")]  # a campaign without its rules has no deadline to miss
+        limit = Decimal(str(_param(session, office_code, "credit.small_fine_limit")))
+        return cls(_grounds(session, office_code), limit,
+                   int(repeat["count"]), int(repeat["years"]),
+                   int(_param(session, office_code, "credit.abnormal_auto_removal_months")),
+                   int(_param(session, office_code, "credit.move_over_years")), campaigns)
+
+    def auto(self, ground: str) -> bool:
+        return bool(self.grounds.get(ground, {}).get("auto"))
+
+
+def _money(amount: Decimal | None) -> str:
+    return f"{amount:.2f}" if amount is not None else "-"
+
+
+def _facts(session: Session, org: Organization, rules: _Rules, on: date,
+           missing_years: set[int] | None = None) -> list[Proposal]:
+    """Every listing due for ``org`` on ``on``, read by the organization's id only.  ``missing_years`` (from
+    the register-wide query of :func:`propose_due`) spares the per-campaign probes."""
+    out: list[Proposal] = []
+
+    def add(kind: str, ground: str, entity: str, source: str, evidence: list[dict[str, Any]],
+            moved_from: str | None = None) -> None:
+        if rules.auto(ground):
+            out.append(Proposal(org.id, kind, ground, entity, source, evidence, None, moved_from))
+
+    # annual reports
+    if org.tier == "registered":
+        have = {y for (y,) in session.execute(select(InspectionRecord.year).where(
+            InspectionRecord.organization_id == org.id, InspectionRecord.deleted_at.is_(None),
+            InspectionRecord.state.in_(("submitted", "decided"))))}
+        for c in rules.campaigns:
+            deadline = c.deadline(org.legal_form)
+            if c.year in have or deadline >= on:
+                continue
+            if missing_years is not None:
+                if c.year not in missing_years:
+                    continue
+            elif not inspection.is_due(session, c, org.id):
+                continue
+            add("abnormal", "annual_report_missing", "inspection_campaign", c.id,
+                [{"entity": "inspection_campaign", "id": c.id,
+                  "summary": f"{c.year}年度工作报告未在{deadline.isoformat()}前报送"}])
+    # spot checks ordering rectification
+    for item in session.scalars(select(SpotcheckItem).where(SpotcheckItem.organization_id == org.id,
+                                                            SpotcheckItem.result == "rectify",
+                                                            SpotcheckItem.deleted_at.is_(None))):
+        by_day = item.rectify_by
+        if by_day is None or by_day >= on:
+            continue
+        if item.rectified_on is not None and item.rectified_on <= by_day:
+            continue
+        add("abnormal", "rectification_not_done", "spotcheck_item", item.id,
+            [{"entity": "spotcheck_item", "id": item.id,
+              "summary": f"抽查责令于{by_day.isoformat()}前整改，" + (
+                  f"{item.rectified_on.isoformat()}才整改" if item.rectified_on else "未整改")}])
+    # penalties
+    penalties = list(session.scalars(select(Penalty).where(
+        Penalty.organization_id == org.id, Penalty.state == "decided", Penalty.deleted_at.is_(None))
+        .order_by(Penalty.decided_on, Penalty.id)))
+    small: list[Penalty] = []
+    for p in penalties:
+        if p.decided_on is None or p.decided_on > on:
+            continue
+        summary = f"{p.decision_no or p.case_no}（{p.decided_on.isoformat()}）"
+        evidence = [{"entity": "penalty", "id": p.id, "summary": f"{p.kind} {_money(p.amount)} {summary}"}]
+        if p.kind == "warning" or (p.kind == "fine" and (p.amount or Decimal(0)) < rules.limit):
+            add("abnormal", "warning_or_small_fine", "penalty", p.id, evidence)
+            window = _add_years(p.decided_on, -rules.repeat_years)
+            small = [q for q in small if q.decided_on is not None and q.decided_on > window] + [p]
+            if len(small) >= rules.repeat_count:
+                add("serious", "repeat_penalties", "penalty", p.id,
+                    [{"entity": "penalty", "id": q.id,
+                      "summary": f"{q.kind} {_money(q.amount)} {q.decision_no or q.case_no}"
+                                 f"（{q.decided_on.isoformat() if q.decided_on else ''}）"} for q in small])
+        elif p.kind == "fine":
+            add("serious", "large_fine", "penalty", p.id, evidence)
+        elif p.kind == "suspension":
+            add("serious", "suspended", "penalty", p.id, evidence)
+        elif p.kind == "revocation":
+            add("serious", "revoked", "penalty", p.id, evidence)
+    # the abnormal list two years on: a move-over, from the latest listing (the clock restarts)
+    listings = _listings(session, org.id)
+    start = _clock_start(listings, "abnormal")
+    if start is not None and _add_years(start, rules.move_years) <= on:
+        latest = max((r for r in listings if r.list_kind == "abnormal" and r.state == "listed"),
+                     key=lambda r: (r.listed_on or date.min, r.id))
+        add("serious", "abnormal_two_years", "credit_listing", latest.id,
+            [{"entity": "credit_listing", "id": r.id,
+              "summary": f"{r.decision_no or ''} 自{r.listed_on.isoformat() if r.listed_on else ''}列入活动异常名录"}
+             for r in listings if r.list_kind == "abnormal" and r.state == "listed"], latest.id)
+    return out
+
+
+def _removals_due(listings: list[CreditListing], rules: _Rules, on: date) -> list[CreditListing]:
+    """Abnormal listings with nothing to rectify whose months have run and no removal proposed yet."""
+    start = _clock_start(listings, "abnormal")
+    if start is None or add_months(start, rules.removal_months) > on:
+        return []
+    return [r for r in listings if r.list_kind == "abnormal" and r.state == "listed" and r.removal_proposed_on is None
+            and rules.grounds.get(r.ground, {}).get("removal") == "six_months"]
+
+
+def _write(session: Session, office_code: str, org: Organization, rules: _Rules, on: date,
+           found: list[Proposal], result: EngineResult) -> None:
+    known = {(r.source_entity, r.source_id, r.ground) for r in _listings(session, org.id)}
+    for p in found:
+        if (p.source_entity, p.source_id, p.ground) in known:
+            continue
+        known.add((p.source_entity, p.source_id, p.ground))
+        row = CreditListing(organization_id=org.id, office_code=office_code, list_kind=p.list_kind,
+                            state="proposed", ground=p.ground, ground_detail=p.detail, evidence=p.evidence,
+                            source_entity=p.source_entity, source_id=p.source_id, proposed_by=RULES_ACTOR,
+                            proposed_on=on, moved_from_id=p.moved_from_id, origin_office=office_code)
+        session.add(row)
+        session.flush()
+        _event(session, row, "propose", None, RULES_ACTOR, p.ground)
+        result.proposed.append(_info(session, row, with_steps=False))
+    for row in _removals_due(_listings(session, org.id), rules, on):
+        row.removal_ground, row.removal_proposed_on, row.removal_proposed_by = "six_months", on, RULES_ACTOR
+        _event(session, row, "propose_removal", "listed", RULES_ACTOR, "six_months")
+        result.removals.append(_info(session, row, with_steps=False))
+
+
+def _candidates(session: Session, office_code: str, rules: _Rules, on: date) -> dict[str, set[int]]:
+    """organization id -> the years of a missing annual report, for every organization some rule may concern:
+    read by the indexes of the records, never by scanning the register."""
+    out: dict[str, set[int]] = {}
+    for c in rules.campaigns:
+        if date.fromisoformat(c.rules["deadlines"]["*"]["registry"]) >= on and all(
+                date.fromisoformat(d["registry"]) >= on for d in c.rules["deadlines"].values()):
+            continue
+        deadline = inspection._form_case(c.rules, "registry")
+        _O = inspection._O
+        _R = inspection._R
+        have = select(_R.c.id).where(_R.c.organization_id == _O.c.id, _R.c.campaign_id == c.id,
+                                     _R.c.deleted_at.is_(None), _R.c.state.in_(("submitted", "decided"))).exists()
+        q = inspection.due_select(c).where(deadline < literal(on, Date), not_(have))
+        for (org_id,) in session.execute(q):
+            out.setdefault(str(org_id), set()).add(c.year)
+    for (org_id,) in session.execute(select(Penalty.organization_id).where(
+            Penalty.office_code == office_code, Penalty.state == "decided", Penalty.deleted_at.is_(None))):
+        out.setdefault(org_id, set())
+    for (org_id,) in session.execute(select(SpotcheckItem.organization_id).join(
+            SpotcheckPlan, SpotcheckPlan.id == SpotcheckItem.plan_id).where(
+            SpotcheckPlan.office_code == office_code, SpotcheckItem.result == "rectify", SpotcheckItem.rectify_by < on,
+            SpotcheckItem.deleted_at.is_(None))):
+        out.setdefault(org_id, set())
+    for (org_id,) in session.execute(select(CreditListing.organization_id).where(
+            CreditListing.office_code == office_code, CreditListing.state == "listed",
+            CreditListing.list_kind == "abnormal", CreditListing.deleted_at.is_(None))):
+        out.setdefault(org_id, set())
+    return out
+
+
+def propose_due(db: Database, *, by: auth.UserInfo | None, on: date | None = None,
+                organization_ids: Iterable[str] | None = None) -> EngineResult:
+    """Run the rule engine (for ``organization_ids`` only, when given) and write what it finds due, once."""
+
+    def work() -> EngineResult:
+        actor = auth.require(db, by, ENTER)
+        day = on or clock.today()
+        office = db.office()
+        result = EngineResult()
+        with db.unit(actor=actor) as session:
+            rules = _Rules.read(session, office.code)
+            if organization_ids is None:
+                for org_id, years in sorted(_candidates(session, office.code, rules, day).items()):
+                    org = session.get(Organization, org_id)
+                    if org is not None and org.deleted_at is None:
+                        _write(session, office.code, org, rules, day, _facts(session, org, rules, day, years),
+                               result)
+            else:
+                for org_id in organization_ids:
+                    org = session.get(Organization, org_id)
+                    if org is None or org.deleted_at is not None:
+                        raise NotFoundError("credit.org_not_found", key=org_id)
+                    _write(session, office.code, org, rules, day, _facts(session, org, rules, day), result)
+        return result
+
+    return _guarded(db, by, "propose_due", None, work)
+
+
+def propose_for(db: Database, organization_id: str, *, by: auth.UserInfo | None,
+                on: date | None = None) -> EngineResult:
+    """The rule engine for one organization, after one new record of it (a penalty decided, an inspection
+    decided, a spot check recorded): a few indexed reads by its id."""
+    return propose_due(db, by=by, on=on, organization_ids=[organization_id])
+
+
+# -- decisions ----------------------------------------------------------------------------------------------------
+def decide(db: Database, listing_id: str, *, approve: bool, by: auth.UserInfo | None, decision_no: str | None = None,
+           decided_on: date | str | None = None, reason: str | None = None) -> ListingInfo:
+    """List (``approve``: with its 文号 and date) or reject (with a reason) a proposal; four eyes."""
+
+    def work() -> ListingInfo:
+        actor = auth.require(db, by, DECIDE)
+        number = _text(decision_no, "decision_no", "文号")
+        why = _text(reason, "reason", "理由")
+        with db.unit(actor=actor) as session:
+            row = _find(session, listing_id)
+            _expect(row, ("proposed",), "decide")
+            _four_eyes(by, row.proposed_by, row.id)
+            day = _date(decided_on, "decided_on", clock.today(), not_before=row.proposed_on)
+            if approve:
+                if not number:
+                    raise InputError("credit.decision_no_required")
+                row.state, row.decision_no, row.decided_on, row.listed_on = "listed", number, day, day
+            else:
+                if not why:
+                    raise InputError("credit.reason_required", action="reject")
+                row.state, row.decided_on, row.reason = "rejected", day, why
+            row.decided_by = actor
+            _event(session, row, "list" if approve else "reject", "proposed", actor, number or why)
+            if approve and row.moved_from_id:
+                for old in _listings(session, row.organization_id):
+                    if old.list_kind == "abnormal" and old.state == "listed":
+                        old.state, old.removed_on, old.removed_by = "moved", day, actor
+                        old.removal_decision_no = number
+                        _event(session, old, "move", "listed", actor, row.id)
+            session.flush()
+            return _info(session, row)
+
+    return _guarded(db, by, "decide", listing_id, work)
+
+
+def propose_removal(db: Database, listing_id: str, ground: str, *, by: auth.UserInfo | None,
+                    on: date | str | None = None, reason: str | None = None) -> ListingInfo:
+    """Propose removing a listing.  ``on`` is the day the removal is proposed; for ``rectified`` the day the
+    rectification was verified (查实), from which the working days of the removal run."""
+
+    def work() -> ListingInfo:
+        actor = auth.require(db, by, ENTER)
+        why = _text(reason, "reason", "理由")
+        if ground not in REMOVAL_GROUNDS:
+            raise InputError("credit.bad_removal_ground", value=str(ground)[:20], allowed=", ".join(REMOVAL_GROUNDS))
+        if ground == "other" and not why:
+            raise InputError("credit.reason_required", action="remove")
+        office = db.office()
+        with db.unit(actor=actor) as session:
+            row = _find(session, listing_id)
+            _expect(row, ("listed",), "propose_removal")
+            if row.removal_proposed_on is not None:
+                raise CivicDeskError("credit.removal_pending", key=row.id)
+            day = _date(on, "on", clock.today(), not_before=row.listed_on)
+            listings = _listings(session, row.organization_id)
+            grounds = _grounds(session, office.code)
+            removal = grounds.get(row.ground, {}).get("removal")
+            start = _clock_start(listings, row.list_kind) or row.listed_on or day
+            if ground == "six_months":
+                months = int(_param(session, office.code, "credit.abnormal_auto_removal_months"))
+                if row.list_kind != "abnormal" or removal != "six_months":
+                    raise CivicDeskError("credit.removal_ground_wrong", key=row.id, ground=ground)
+                if add_months(start, months) > day:
+                    raise CivicDeskError("credit.removal_too_early", key=row.id,
+                                         earliest=add_months(start, months).isoformat())
+            elif ground == "two_years":
+                years = int(_param(session, office.code, "credit.serious_removal_years"))
+                if row.list_kind != "serious":
+                    raise CivicDeskError("credit.removal_ground_wrong", key=row.id, ground=ground)
+                if _add_years(start, years) > day:
+                    raise CivicDeskError("credit.removal_too_early", key=row.id,
+                                         earliest=_add_years(start, years).isoformat())
+                newer = [r for r in listings if r.id != row.id and r.state in ("proposed", "listed")
+                         and r.proposed_on > (row.listed_on or row.proposed_on)]
+                if newer:
+                    raise CivicDeskError("credit.removal_new_ground", key=row.id, other=newer[0].id)
+            row.removal_ground, row.removal_proposed_on, row.removal_proposed_by = ground, day, actor
+            if why:
+                row.reason = why
+            _event(session, row, "propose_removal", "listed", actor, why or ground)
+            session.flush()
+            return _info(session, row)
+
+    return _guarded(db, by, "propose_removal", listing_id, work)
+
+
+def decide_removal(db: Database, listing_id: str, *, approve: bool, by: auth.UserInfo | None,
+                   decision_no: str | None = None, decided_on: date | str | None = None,
+                   reason: str | None = None) -> ListingInfo:
+    """Remove (with its own 文号) or keep (with a reason) a listing whose removal is proposed; four eyes."""
+
+    def work() -> ListingInfo:
+        actor = auth.require(db, by, DECIDE)
+        number = _text(decision_no, "decision_no", "文号")
+        why = _text(reason, "reason", "理由")
+        with db.unit(actor=actor) as session:
+            row = _find(session, listing_id)
+            _expect(row, ("listed",), "decide_removal")
+            if row.removal_proposed_on is None:
+                raise CivicDeskError("credit.no_removal", key=row.id)
+            _four_eyes(by, row.removal_proposed_by, row.id)
+            day = _date(decided_on, "decided_on", clock.today(), not_before=row.removal_proposed_on)
+            if approve:
+                if not number:
+                    raise InputError("credit.decision_no_required")
+                row.state, row.removal_decision_no, row.removed_on, row.removed_by = "removed", number, day, actor
+                _event(session, row, "remove", "listed", actor, number)
+            else:
+                if not why:
+                    raise InputError("credit.reason_required", action="keep")
+                ground = row.removal_ground
+                row.removal_ground = row.removal_proposed_on = row.removal_proposed_by = None
+                _event(session, row, "keep", "listed", actor, f"{ground}: {why}")
+            session.flush()
+            return _info(session, row)
+
+    return _guarded(db, by, "decide_removal", listing_id, work)
+
+
+# -- objections ---------------------------------------------------------------------------------------------------
+def _objection_info(o: CreditObjection) -> ObjectionInfo:
+    return ObjectionInfo(o.id, o.listing_id, o.received_on, o.content, o.state, o.decision, o.reply, o.decided_on,
+                         o.entered_by, o.decided_by)
+
+
+def object_to(db: Database, listing_id: str, content: str, *, by: auth.UserInfo | None,
+              received_on: date | str | None = None) -> ObjectionInfo:
+    """An objection (异议) received against a proposed or current listing."""
+
+    def work() -> ObjectionInfo:
+        actor = auth.require(db, by, ENTER)
+        text = _text(content, "content", "异议内容")
+        if not text:
+            raise InputError("credit.content_required")
+        with db.unit(actor=actor) as session:
+            row = _find(session, listing_id)
+            _expect(row, ("proposed", "listed"), "object")
+            day = _date(received_on, "received_on", clock.today(), not_before=row.proposed_on)
+            o = CreditObjection(listing_id=row.id, received_on=day, content=text, state="received",
+                                entered_by=actor, origin_office=row.origin_office)
+            session.add(o)
+            session.flush()
+            _event(session, row, "object", row.state, actor, o.id)
+            return _objection_info(o)
+
+    return _guarded(db, by, "object", listing_id, work)
+
+
+def decide_objection(db: Database, objection_id: str, decision: str, reply: str, *, by: auth.UserInfo | None,
+                     decided_on: date | str | None = None) -> ObjectionInfo:
+    """Decide an objection: ``upheld`` (the listing stands), ``corrected`` (its record corrected: the reply
+    says how), ``annulled`` (the listing annulled); a reply always; a reviewer other than whoever entered it."""
+
+    def work() -> ObjectionInfo:
+        actor = auth.require(db, by, DECIDE)
+        if decision not in OBJECTION_DECISIONS:
+            raise InputError("credit.bad_objection_decision", value=str(decision)[:20],
+                             allowed=", ".join(OBJECTION_DECISIONS))
+        text = _text(reply, "reply", "答复")
+        if not text:
+            raise InputError("credit.reply_required")
+        with db.unit(actor=actor) as session:
+            o = session.get(CreditObjection, (objection_id or "").strip())
+            if o is None or o.deleted_at is not None:
+                raise NotFoundError("credit.objection_not_found", key=objection_id)
+            if o.state != "received":
+                raise CivicDeskError("credit.objection_decided", key=o.id)
+            _four_eyes(by, o.entered_by, o.id)
+            day = _date(decided_on, "decided_on", clock.today(), not_before=o.received_on)
+            o.state, o.decision, o.reply, o.decided_on, o.decided_by = "decided", decision, text, day, actor
+            row = _find(session, o.listing_id)
+            before = row.state
+            if decision == "annulled":
+                _expect(row, ("proposed", "listed"), "annul")
+                row.state, row.reason, row.removed_on, row.removed_by = "annulled", text, day, actor
+                row.removal_ground = "objection"
+            _event(session, row, f"objection_{decision}", before, actor, text)
+            session.flush()
+            return _objection_info(o)
+
+    return _guarded(db, by, "decide_objection", objection_id, work)
+
+
+# -- reading ------------------------------------------------------------------------------------------------------
+def get_org_id(db: Database, organization: str) -> str:
+    """The id of ``organization`` (id or USCC), or ``credit.org_not_found``."""
+    with db.read() as session:
+        return _find_org(session, organization).id
+
+
+def get_listing(db: Database, listing_id: str) -> ListingInfo:
+    with db.read() as session:
+        return _info(session, _find(session, listing_id))
+
+
+def list_listings(db: Database, *, state: str | None = None, list_kind: str | None = None,
+                  organization: str | None = None) -> list[ListingInfo]:
+    """This office's listings (of one ``state``, ``list_kind`` or ``organization``), latest first."""
+    if state is not None and state not in STATES:
+        raise InputError("credit.bad_state", value=state, allowed=", ".join(STATES))
+    if list_kind is not None and list_kind not in LISTS:
+        raise InputError("credit.bad_list", value=list_kind, allowed=", ".join(LISTS))
+    office = db.office()
+    with db.read() as session:
+        q = select(CreditListing).where(CreditListing.office_code == office.code, CreditListing.deleted_at.is_(None))
+        if organization:
+            q = q.where(CreditListing.organization_id == _find_org(session, organization).id)
+        if state is not None:
+            q = q.where(CreditListing.state == state)
+        if list_kind is not None:
+            q = q.where(CreditListing.list_kind == list_kind)
+        q = q.order_by(CreditListing.proposed_on.desc(), CreditListing.id)
+        return [_info(session, r, with_steps=False) for r in session.scalars(q)]
+
+
+def listed(session: Session, organization_ids: Iterable[str]) -> dict[str, str]:
+    """organization id -> the list it is on now (``serious`` before ``abnormal``), for those listed."""
+    ids = list(dict.fromkeys(organization_ids))
+    out: dict[str, str] = {}
+    for i in range(0, len(ids), 500):
+        for org_id, kind in session.execute(select(CreditListing.organization_id, CreditListing.list_kind).where(
+                CreditListing.organization_id.in_(ids[i:i + 500]), CreditListing.state == "listed",
+                CreditListing.deleted_at.is_(None))):
+            if out.get(org_id) != "serious":
+                out[org_id] = kind
+    return out
+
+
+def due(db: Database, *, on: date | None = None, lang: str = "zh") -> list[DueItem]:
+    """The timers of this office's credit lists, earliest first (see :class:`DueItem`)."""
+    today = on or clock.today()
+    office = db.office()
+    items: list[DueItem] = []
+    with db.read() as session:
+        rules = _Rules.read(session, office.code)
+        days = int(_param(session, office.code, "credit.rectified_removal_working_days"))
+        rows = list(session.scalars(select(CreditListing).where(
+            CreditListing.office_code == office.code, CreditListing.state.in_(("proposed", "listed")),
+            CreditListing.deleted_at.is_(None))))
+        names = {o: n for o, n in session.execute(select(Organization.id, Organization.name).where(
+            Organization.id.in_({r.organization_id for r in rows})))} if rows else {}
+        by_org: dict[str, list[CreditListing]] = {}
+        for r in rows:
+            by_org.setdefault(r.organization_id, []).append(r)
+
+        def item(kind: str, r: CreditListing, day: date, note: str | None = None, objection: str | None = None) -> None:
+            items.append(DueItem(kind, r.id, objection, r.organization_id, names.get(r.organization_id, ""),
+                                 r.list_kind, r.ground, day, bucket(day, today), note))
+
+        for mine in by_org.values():
+            abnormal_start = _clock_start(mine, "abnormal")
+            moved = False
+            for r in sorted(mine, key=lambda r: (r.listed_on or date.min, r.id)):
+                if r.state == "proposed":
+                    item("decide", r, r.proposed_on)
+                elif r.removal_proposed_on is not None:
+                    if r.removal_ground == "rectified":
+                        counted = calendar.add_working_days(session, office.code, r.removal_proposed_on, days)
+                        item("removal_decide", r, counted.day, counted.note(lang))
+                    else:
+                        item("removal_decide", r, r.removal_proposed_on)
+                elif r.list_kind == "abnormal" and abnormal_start is not None:
+                    if rules.grounds.get(r.ground, {}).get("removal") == "six_months":
+                        item("removal", r, add_months(abnormal_start, rules.removal_months))
+                    if not moved and r.listed_on == abnormal_start:
+                        moved = True
+                        item("move_over", r, _add_years(abnormal_start, rules.move_years))
+        listing_ids = [r.id for r in rows]
+        if listing_ids:
+            for o in session.scalars(select(CreditObjection).where(CreditObjection.listing_id.in_(listing_ids),
+                                                                  CreditObjection.state == "received",
+                                                                  CreditObjection.deleted_at.is_(None))):
+                r = next(x for x in rows if x.id == o.listing_id)
+                item("objection", r, o.received_on, None, o.id)
+    return sorted(items, key=lambda i: (i.due_on, i.kind, i.listing_id))
+
