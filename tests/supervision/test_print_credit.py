@@ -29,7 +29,7 @@ from civicdesk.models import AuditEntry, Organization, OrgPerson
 from civicdesk.models.enforcement import Complaint, ComplaintReporter, CreditListing, Interview, Penalty
 from civicdesk.services.admin import auth
 from civicdesk.services.core.database import Database, open_database
-from civicdesk.services.printing import print_document
+from civicdesk.services.printing import print_document, resolve_fonts
 from civicdesk.services.printing.kind_credit import CreditListOptions, PenaltiesOptions
 from tests.helpers.cli import run
 from tests.helpers.db import digest
@@ -131,6 +131,7 @@ def world(templates: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) 
             session.flush()
             session.add(ComplaintReporter(complaint_id=complaint.id, name=REPORTER[0], phone=REPORTER[1],
                                           address=REPORTER[2]))
+    resolve_fonts(None)  # the fonts are loaded once a process: here, not in the first test's time
     yield World(path, db, clerk, reviewer, disabled, published, hidden, _secrets(path))
     db.close()
 
