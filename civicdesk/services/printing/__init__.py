@@ -1,5 +1,6 @@
-"""Printing: registers, organization sheets, the statistics, filings and supervision reports as PDFs with their
-fonts embedded (and a kind's .xlsx where it has one).
+"""Printing: registers, organization sheets, the statistics, filings and supervision reports, and the public
+disclosure lists (credit lists, penalties) as PDFs with their fonts embedded (and a kind's .xlsx or .csv where it
+has one).
 
 :func:`print_document` is the one entry point (CLI and GUI alike): it resolves the fonts, writes the
 document under a temporary name and renames it into place, reporting progress and honouring cancel.
