@@ -22,7 +22,7 @@ from civicdesk.errors import InputError
 from civicdesk.services.core.validation import parse_date  # standard library only (the first paint uses it too)
 from civicdesk import messages
 
-_HELP = ("打印为 PDF：名录、登记信息表、统计报告、申请事项办理情况表、年检结果公告、抽查结果等"
+_HELP = ("打印为 PDF：名录、登记信息表、统计报告、申请事项办理情况表、年检结果公告、抽查结果、信用名单、行政处罚等"
          "（civicdesk print --help 列出全部种类）")
 
 
@@ -111,6 +111,45 @@ def _spotcheck_options(ns: argparse.Namespace) -> Any:
     return SpotcheckOptions(ns.plan)
 
 
+def _credit_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--list", dest="list_kind", default="all", choices=("abnormal", "serious", "all"),
+                   help="abnormal：活动异常名录；serious：严重违法失信名单；all：两者（默认）")
+    p.add_argument("--state", default="current", choices=("current", "all"),
+                   help="current：在列的（默认）；all：含已移出、已转入严重违法失信名单的")
+    p.add_argument("--from", dest="start", help="列入决定日期起，如 2026-01-01")
+    p.add_argument("--to", dest="end", help="列入决定日期止")
+
+
+def _credit_options(ns: argparse.Namespace) -> Any:
+    from civicdesk.services.printing.kind_credit import CreditListOptions  # reportlab: see the module
+
+    start = _date(ns.start, "--from") if ns.start else None
+    end = _date(ns.end, "--to") if ns.end else None
+    if start is not None and end is not None and end < start:
+        raise InputError("print.bad_period", option="--to")
+    return CreditListOptions(ns.list_kind, ns.state, start, end)
+
+
+def _penalty_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--year", type=int, help="处罚决定的年度（默认：今年）")
+    p.add_argument("--from", dest="start", help="处罚决定日期起（与 --year 二选一），如 2026-01-01")
+    p.add_argument("--to", dest="end", help="处罚决定日期止（默认：今天）")
+
+
+def _penalty_options(ns: argparse.Namespace) -> Any:
+    from civicdesk.services.printing.kind_credit import PenaltiesOptions  # reportlab: see the module
+
+    start = _date(ns.start, "--from") if ns.start else None
+    end = _date(ns.end, "--to") if ns.end else None
+    if ns.year is not None and (start or end):
+        raise InputError("print.credit_period")
+    if ns.year is None and start is None and end is None:
+        from civicdesk import clock
+
+        return PenaltiesOptions(year=clock.today().year)
+    return PenaltiesOptions(ns.year, start, end)
+
+
 def _date(value: str, option: str) -> date:
     parsed = parse_date(value)
     if parsed is None:
@@ -126,6 +165,8 @@ ARGUMENTS: dict[str, KindArguments] = {
     "filings": KindArguments(_filings_arguments, _filings_options),
     "inspection": KindArguments(_inspection_arguments, _inspection_options),
     "spotcheck": KindArguments(_spotcheck_arguments, _spotcheck_options),
+    "credit-list": KindArguments(_credit_arguments, _credit_options),
+    "penalties": KindArguments(_penalty_arguments, _penalty_options),
 }
 
 
@@ -184,6 +225,8 @@ def cmd_print(options: argparse.Namespace) -> int:
     else:
         print(messages.text("cli.print.written", options.lang, path=result.path, title=result.title,
                             pages=result.pages, version="public" if result.public else "internal"))
+        if result.facts.get("empty"):
+            print(messages.text("cli.print.empty", options.lang))
         for line in result.substitutions:
             print(messages.text("cli.print.substitution", options.lang, line=line))
     return 0

@@ -2847,248 +2847,301 @@ Demo data: %4</translation>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="88" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="89" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="124" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="125" />
         <source>社会组织名录</source>
         <translation>Register of organizations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="124" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="125" />
         <source>社会组织登记信息表</source>
         <translation>Organization sheet</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="125" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="126" />
         <source>社会组织统计报告</source>
         <translation>Statistics report</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="125" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="126" />
         <source>申请事项办理情况表</source>
         <translation>Filings report</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="126" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="127" />
         <source>年检结果公告、参检情况报告</source>
         <translation>Inspection notice, participation report</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="126" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="127" />
         <source>“双随机、一公开”抽查结果</source>
         <translation>Random spot-check results</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="129" />
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="217" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="128" />
+        <source>活动异常名录、严重违法失信名单</source>
+        <translation>Abnormal-activity and serious-violation lists</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="128" />
+        <source>行政处罚决定公示</source>
+        <translation>Penalties decided (public notice)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="131" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="221" />
         <source>文档：</source>
         <translation>Document:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="137" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="141" />
         <source>（此文档无其他选项）</source>
         <translation>(no other options for this document)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="142" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="146" />
         <source>内部版（身份证号码隐去中间位）</source>
         <translation>Internal (ID numbers partly hidden)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="143" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="147" />
         <source>公开版（隐去身份证号码、电话号码和内部备注）</source>
         <translation>Public (no ID numbers, phone numbers or internal notes)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="149" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="153" />
         <source>版本：</source>
         <translation>Version:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="151" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="155" />
         <source>显示完整身份证号码（须有权限）</source>
         <translation>Show full ID numbers (needs the right)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="162" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="166" />
         <source>按主窗口当前的筛选和检索</source>
         <translation>Use the main window's current filter and search</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="170" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="174" />
         <source>按组织类型</source>
         <translation>By legal form</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="170" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="174" />
         <source>按乡镇（街道）</source>
         <translation>By township</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="171" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="175" />
         <source>按县（市、区）</source>
         <translation>By county</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="171" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="175" />
         <source>不分组</source>
         <translation>No grouping</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="174" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="178" />
         <source>分组：</source>
         <translation>Grouping:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="184" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="188" />
         <source>组织 id 或统一社会信用代码</source>
         <translation>Organization id or unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="185" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="189" />
         <source>组织：</source>
         <translation>Organization:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="197" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="201" />
         <source>本单位辖区</source>
         <translation>This office's area</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="200" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="204" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="255" />
         <source>范围：</source>
         <translation>Scope:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="212" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="216" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="268" />
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="215" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="219" />
         <source>年检结果公告</source>
         <translation>Notice of inspection results</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="216" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="220" />
         <source>参检情况报告（参检率）</source>
         <translation>Participation report (rate)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="229" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="233" />
         <source>%1年度 %2（抽取 %3 个）</source>
         <translation>%1 %2 (%3 drawn)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="232" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="236" />
         <source>抽查计划：</source>
         <translation>Spot-check plan:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="233" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="237" />
         <source>保存时可选 PDF 或 Excel（.xlsx）。</source>
         <translation>Saved as PDF or Excel (.xlsx).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="245" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="247" />
+        <source>两个名单</source>
+        <translation>Both lists</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="248" />
+        <source>活动异常名录</source>
+        <translation>Abnormal-activity list</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="249" />
+        <source>严重违法失信名单</source>
+        <translation>Serious violation and dishonesty list</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="250" />
+        <source>名单：</source>
+        <translation>List:</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="253" />
+        <source>在列的</source>
+        <translation>On the list now</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="254" />
+        <source>含已移出的</source>
+        <translation>Including those removed</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="256" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="269" />
+        <source>保存时可选 PDF、Excel（.xlsx）或 CSV（供网站公开）。</source>
+        <translation>Save as PDF, Excel (.xlsx) or CSV (for the website).</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="281" />
         <source>点击“预览”查看打印效果。</source>
         <translation>Click "Preview" to see the printed pages.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="255" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="291" />
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="256" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="292" />
         <source>保存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="258" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="294" />
         <source>取消打印</source>
         <translation>Cancel printing</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="260" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="296" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="283" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="319" />
         <source>检索“%1”</source>
         <translation>search "%1"</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="285" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="321" />
         <source>全部状态</source>
         <translation>all statuses</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="286" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="322" />
         <source>当前筛选：</source>
         <translation>Current filter: </translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="286" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="322" />
         <source>全部存续组织</source>
         <translation>all existing organizations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="320" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="360" />
         <source>正在生成预览…</source>
         <translation>Making the preview…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="320" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="360" />
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="334" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="376" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="334" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="376" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="335" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="377" />
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="378" />
         <source>保存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="348" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="392" />
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="369" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="413" />
         <source>预览：%1，共 %2 页</source>
         <translation>Preview: %1, %2 pages</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="372" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="416" />
         <source>已保存：%1（共 %2 页）</source>
         <translation>Saved: %1 (%2 pages)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="383" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="427" />
         <source>打印未完成</source>
         <translation>Printing did not finish</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="391" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="435" />
         <source>已取消，未生成文件。</source>
         <translation>Cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="407" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="451" />
         <source>（仅预览前 %1 页，共 %2 页）</source>
         <translation>(first %1 of %2 pages shown)</translation>
     </message>

@@ -95,8 +95,8 @@ def _packages(o: Office) -> list[Path]:
     return [o.folder / "package.cdsync"]
 
 
-#: (name, the right it needs, office, the call, whether the service audits its refusals itself)
-CASES: list[tuple[str, str, str, Call, bool]] = [
+#: (name, the right it needs, office, the call, the audit action of its refusal when the service audits them itself)
+CASES: list[tuple[str, str, str, Call, str | bool]] = [
     ("sync export", "sync", "district", lambda o, by: outgoing.export(o.db, "511100", PASSPHRASE, by=by), False),
     ("sync resend", "sync", "district", lambda o, by: outgoing.resend(o.db, "511100", 1, by=by), False),
     ("sync unacknowledged", "sync", "district", lambda o, by: outgoing.unacknowledged(o.db, "511100", by=by), False),
@@ -125,10 +125,12 @@ CASES: list[tuple[str, str, str, Call, bool]] = [
     ("ledger legacy import", "legacy_entry", "district",
      lambda o, by: ledger.import_ledger(o.db, o.folder / "台账.xlsx", legacy=True, by=by), False),
     *[(f"print {kind.name}", "print", "district",
-       (lambda name: lambda o, by: print_document(o.db, name, None, o.folder / "p.pdf", by=by))(kind.name), False)
+       (lambda name: lambda o, by: print_document(o.db, name, None, o.folder / "p.pdf", by=by))(kind.name),
+       "print.refused")
       for kind in kinds()],
     ("print with full ID numbers", "reveal_ids", "district",
-     lambda o, by: print_document(o.db, "register", None, o.folder / "p.pdf", reveal_ids=True, by=by), False),
+     lambda o, by: print_document(o.db, "register", None, o.folder / "p.pdf", reveal_ids=True, by=by),
+     "print.refused"),
     ("demo load", "legacy_entry", "district", lambda o, by: demo.load_demo(o.db, by=by), False),
     ("audit read", "audit", "district", lambda o, by: audit.entries(o.db, by=by), False),
     ("user add", "users", "district",
@@ -177,9 +179,9 @@ def _params() -> list[Any]:
 
 @pytest.mark.parametrize(("office", "call", "user", "audits"), _params(), indirect=["office"])
 def test_every_service_refuses_who_may_not_and_writes_nothing(office: Office, call: Call, user: str,
-                                                              audits: bool) -> None:
+                                                              audits: str | bool) -> None:
     by = None if user == "nobody" else office.users[user]
-    # a service that audits its refusals (filings) writes that entry and nothing else
+    # a service that audits its refusals (filings, printing) writes that entry and nothing else
     skip = ("audit_entry",) if audits else ()
     before = digest(office.path, without=skip)
     trail = audit.count(office.db)
@@ -191,7 +193,7 @@ def test_every_service_refuses_who_may_not_and_writes_nothing(office: Office, ca
     assert digest(office.path, without=skip) == before
     if audits:
         written = audit.entries(office.db, limit=audit.count(office.db) - trail, by=office.users["boss"])
-        assert [e.action for e in written] == ["filing.refused"]
+        assert [e.action for e in written] == ["filing.refused" if audits is True else audits]
     assert not (office.folder / "p.pdf").exists() and not (office.folder / "名录.xlsx").exists()
     assert not (office.folder / "own.cdcard").exists()
 

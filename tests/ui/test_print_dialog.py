@@ -143,3 +143,30 @@ def test_the_supervision_kinds_have_their_options_and_spotcheck_saves_xlsx(qtbot
     assert blocker.args[0].path == out
     rows = list(load_workbook(out, read_only=True).worksheets[0].iter_rows(values_only=True))
     assert len(rows) == 1 + len(plan.items)
+
+
+def test_the_disclosure_kinds_have_their_options_and_save_csv(qtbot, make_ctx, shawan_db_path: Path,
+                                                              tmp_path: Path, clock) -> None:
+    """The credit lists and the penalties: their panels, the public version, and a .csv for the portal."""
+    from civicdesk.services.printing.kind_credit import CreditListOptions, PenaltiesOptions
+
+    ctx = make_ctx(shawan_db_path)
+    dialog = _dialog(qtbot, ctx)
+    dialog.set_kind("penalties")
+    assert dialog.pages.currentWidget() is dialog._panels["penalties"]
+    assert dialog.options() == PenaltiesOptions(clock.today().year)  # this year by default
+    dialog.set_kind("credit-list")
+    dialog.credit_list.setCurrentIndex(dialog.credit_list.findData("serious"))
+    dialog.credit_state.setCurrentIndex(dialog.credit_state.findData("all"))
+    assert dialog.options() == CreditListOptions("serious", "all")
+    dialog.public.setChecked(True)
+    out = tmp_path / "名单.csv"
+    with qtbot.waitSignal(dialog.printed, timeout=60_000) as blocker:
+        dialog.save_to(out)
+    assert blocker.args[0].path == out and blocker.args[0].public
+    assert out.read_text(encoding="utf-8-sig").startswith('"序号","名单","社会组织名称"')
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled())
+    out = tmp_path / "名单.pdf"
+    with qtbot.waitSignal(dialog.printed, timeout=60_000):
+        dialog.save_to(out)
+    assert "严重违法失信名单" in text_of(out).replace(" ", "").replace("\n", "")

@@ -1,5 +1,6 @@
-"""Printing: registers, organization sheets, the statistics, filings and supervision reports as PDFs with their
-fonts embedded (and a kind's .xlsx where it has one).
+"""Printing: registers, organization sheets, the statistics, filings and supervision reports, and the public
+disclosure lists (credit lists, penalties) as PDFs with their fonts embedded (and a kind's .xlsx or .csv where it
+has one).
 
 :func:`print_document` is the one entry point (CLI and GUI alike): it resolves the fonts, writes the
 document under a temporary name and renames it into place, reporting progress and honouring cancel.
@@ -53,19 +54,17 @@ def print_document(db: Database, kind: str, options: Any, target: str | os.PathL
                    font: str | dict[str, str] | None = None, fonts: FontSet | None = None,
                    printed_on: date | None = None, progress: ProgressFn | None = None,
                    cancelled: CancelFn | None = None) -> PrintResult:
-    """Print document ``kind`` with ``options`` to ``target`` (a .pdf path, or .xlsx for a kind that has a
-    ``spreadsheet``, e.g. ``spotcheck``), atomically.
+    """Print document ``kind`` with ``options`` to ``target`` (a .pdf path, or .xlsx (.csv) for a kind that has a
+    ``spreadsheet``, e.g. ``spotcheck``, ``credit-list``), atomically.
 
     ``public`` masks ID and phone numbers and leaves out internal notes; the internal version masks ID
     numbers too unless ``reveal_ids``.  ``by`` is who prints: checked here (``print``, and ``reveal_ids`` for
     full ID numbers) and named in the audit trail.  ``progress(done, total)`` may raise to cancel;
     ``cancelled()`` returning true cancels too: either way no file is left behind.
     """
-    actor = require(db, by, "print")
     document = get_kind(kind)
     reveal = reveal_ids and not public
-    if reveal:
-        require(db, by, "reveal_ids")
+    actor = _permitted(db, by, kind, reveal)
     if document.spreadsheet is not None and Path(target).suffix.lower() != ".pdf":
         return _spreadsheet(db, document, options, Path(target), public=public, actor=actor)
     fontset = fonts or resolve_fonts(font or os.environ.get(FONT_ENV) or None)
@@ -93,13 +92,34 @@ def print_document(db: Database, kind: str, options: Any, target: str | os.PathL
                        fonts=used, substitutions=fontset.substitutions, facts=facts)
 
 
+def _permitted(db: Database, by: UserInfo | None, kind: str, reveal: bool) -> str:
+    """``require`` of ``print`` (and ``reveal_ids``); a refusal is written to the audit trail before it is
+    raised, as the supervision services' refusals are."""
+    from civicdesk.errors import CivicDeskError
+
+    try:
+        actor = require(db, by, "print")
+        if reveal:
+            require(db, by, "reveal_ids")
+        return actor
+    except CivicDeskError as exc:
+        from civicdesk.services.admin import audit
+
+        audit.record_event(db, "print.refused", actor=by.username if by is not None else None, kind=kind,
+                           attempted="reveal_ids" if reveal else "print", error=exc.code, message=exc.message("zh"))
+        raise
+
+
 def _spreadsheet(db: Database, document: DocumentKind, options: Any, target: Path, *, public: bool,
                  actor: str) -> PrintResult:
-    """A kind's .xlsx (the kind writes it whole or not at all), audited like a print."""
+    """A kind's .xlsx (or .csv, for a kind that writes one; the kind writes it whole or not at all), audited like
+    a print."""
     from civicdesk.errors import InputError
 
-    if target.suffix.lower() != ".xlsx":
-        raise InputError("print.output_not_pdf_or_xlsx", path=str(target))
+    if target.suffix.lower() not in document.spreadsheet_suffixes:
+        code = "print.output_not_pdf_xlsx_csv" if ".csv" in document.spreadsheet_suffixes else \
+            "print.output_not_pdf_or_xlsx"
+        raise InputError(code, path=str(target))
     if not target.expanduser().parent.is_dir():
         raise InputError("print.output_folder", path=str(target.expanduser().parent))
     title = document.title(db, options)

@@ -52,6 +52,8 @@ class DocumentKind:
     #: writes the same document as an .xlsx workbook (db, options, path, public) -> facts, for a kind that
     #: offers one (``spotcheck``); :func:`~civicdesk.services.printing.print_document` picks it by the suffix
     spreadsheet: Callable[[Database, Any, Path, bool], dict[str, Any]] | None = None
+    #: the suffixes ``spreadsheet`` writes (the ledger's writer picks .xlsx or .csv by the suffix)
+    spreadsheet_suffixes: tuple[str, ...] = (".xlsx",)
 
 
 _KINDS: dict[str, DocumentKind] = {}

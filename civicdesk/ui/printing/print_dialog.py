@@ -40,6 +40,7 @@ from civicdesk import clock
 from civicdesk.services import printing
 from civicdesk.services.register.browse import RegisterFilter
 from civicdesk.services.supervision import spotcheck
+from civicdesk.services.printing.kind_credit import CreditListOptions, PenaltiesOptions
 from civicdesk.services.printing.kind_inspection import InspectionOptions
 from civicdesk.services.printing.kind_spotcheck import PUBLISHABLE, SpotcheckOptions
 from civicdesk.services.printing.kind_statistics import StatisticsOptions
@@ -123,7 +124,8 @@ class PrintDialog(QDialog):
         self.kind.setObjectName("kind")
         names = {"register": self.tr("社会组织名录"), "organization": self.tr("社会组织登记信息表"),
                  "statistics": self.tr("社会组织统计报告"), "filings": self.tr("申请事项办理情况表"),
-                 "inspection": self.tr("年检结果公告、参检情况报告"), "spotcheck": self.tr("“双随机、一公开”抽查结果")}
+                 "inspection": self.tr("年检结果公告、参检情况报告"), "spotcheck": self.tr("“双随机、一公开”抽查结果"),
+                 "credit-list": self.tr("活动异常名录、严重违法失信名单"), "penalties": self.tr("行政处罚决定公示")}
         for kind in printing.kinds():
             self.kind.addItem(names.get(kind.name, kind.label), kind.name)
         form.addRow(self.tr("文档："), self.kind)
@@ -134,10 +136,12 @@ class PrintDialog(QDialog):
         stats = self._build_statistics_panel()
         insp = self._build_inspection_panel()
         spot = self._build_spotcheck_panel()
+        credit = self._build_credit_panel()
+        penalties = self._build_penalties_panel()
         other = QLabel(self.tr("（此文档无其他选项）"), self.pages)
         self._panels = {"register": reg, "organization": org, "statistics": stats, "inspection": insp,
-                        "spotcheck": spot, "": other}
-        for panel in (reg, org, stats, insp, spot, other):
+                        "spotcheck": spot, "credit-list": credit, "penalties": penalties, "": other}
+        for panel in (reg, org, stats, insp, spot, credit, penalties, other):
             self.pages.addWidget(panel)
         self.internal = QRadioButton(self.tr("内部版（身份证号码隐去中间位）"), left)
         self.public = QRadioButton(self.tr("公开版（隐去身份证号码、电话号码和内部备注）"), left)
@@ -233,6 +237,38 @@ class PrintDialog(QDialog):
         form.addRow(QLabel(self.tr("保存时可选 PDF 或 Excel（.xlsx）。"), panel))
         return panel
 
+    def _build_credit_panel(self) -> QWidget:
+        """The credit lists' options: which list, and whether removed listings are printed too."""
+        panel = QWidget(self.pages)
+        form = QFormLayout(panel)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.credit_list = QComboBox(panel)
+        self.credit_list.setObjectName("credit_list")
+        self.credit_list.addItem(self.tr("两个名单"), "all")
+        self.credit_list.addItem(self.tr("活动异常名录"), "abnormal")
+        self.credit_list.addItem(self.tr("严重违法失信名单"), "serious")
+        form.addRow(self.tr("名单："), self.credit_list)
+        self.credit_state = QComboBox(panel)
+        self.credit_state.setObjectName("credit_state")
+        self.credit_state.addItem(self.tr("在列的"), "current")
+        self.credit_state.addItem(self.tr("含已移出的"), "all")
+        form.addRow(self.tr("范围："), self.credit_state)
+        form.addRow(QLabel(self.tr("保存时可选 PDF、Excel（.xlsx）或 CSV（供网站公开）。"), panel))
+        return panel
+
+    def _build_penalties_panel(self) -> QWidget:
+        """The penalties' option: the year decided (this year by default)."""
+        panel = QWidget(self.pages)
+        form = QFormLayout(panel)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.penalty_year = QSpinBox(panel)
+        self.penalty_year.setObjectName("penalty_year")
+        self.penalty_year.setRange(1990, clock.today().year)
+        self.penalty_year.setValue(clock.today().year)
+        form.addRow(self.tr("年度："), self.penalty_year)
+        form.addRow(QLabel(self.tr("保存时可选 PDF、Excel（.xlsx）或 CSV（供网站公开）。"), panel))
+        return panel
+
     def _build_preview(self) -> None:
         """The right side: the pages of the last preview on a grey ground."""
         self.preview_area = QScrollArea(self)
@@ -307,6 +343,10 @@ class PrintDialog(QDialog):
             return InspectionOptions(self.inspection_year.value(), str(self.inspection_report.currentData()))
         if kind == "spotcheck":
             return SpotcheckOptions(str(self.spotcheck_plan.currentData() or ""))
+        if kind == "credit-list":
+            return CreditListOptions(str(self.credit_list.currentData()), str(self.credit_state.currentData()))
+        if kind == "penalties":
+            return PenaltiesOptions(self.penalty_year.value())
         document = printing.get_kind(kind)  # a kind added later (filings …): its own defaults
         return document.default_options() if document.default_options else None
 
@@ -326,19 +366,23 @@ class PrintDialog(QDialog):
         self._previews += 1
         self._start(Path(self._preview_dir.name) / f"preview-{self._previews}.pdf", preview=True)
 
-    def _offers_xlsx(self) -> bool:
-        return printing.get_kind(self.current_kind()).spreadsheet is not None
+    def _spreadsheet_suffixes(self) -> tuple[str, ...]:
+        document = printing.get_kind(self.current_kind())
+        return document.spreadsheet_suffixes if document.spreadsheet is not None else ()
 
     def choose_and_save(self) -> None:
         start = str(Path.home() / f"{self.kind.currentText()}.pdf")
-        types = self.tr("PDF 文件 (*.pdf)") + (";;" + self.tr("Excel 工作簿 (*.xlsx)") if self._offers_xlsx() else "")
+        suffixes = self._spreadsheet_suffixes()
+        types = self.tr("PDF 文件 (*.pdf)") + (";;" + self.tr("Excel 工作簿 (*.xlsx)") if ".xlsx" in suffixes else "") \
+            + (";;" + self.tr("CSV 文件 (*.csv)") if ".csv" in suffixes else "")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("保存为 PDF"), start, types)
         if path:
             self.save_to(Path(path))
 
     def save_to(self, path: Path) -> None:
-        """Print to ``path`` (the file dialog's choice; tests call this directly); .xlsx for a kind that has it."""
-        if path.suffix.lower() != ".pdf" and not (path.suffix.lower() == ".xlsx" and self._offers_xlsx()):
+        """Print to ``path`` (the file dialog's choice; tests call this directly); .xlsx (.csv) for a kind that has
+        it."""
+        if path.suffix.lower() != ".pdf" and path.suffix.lower() not in self._spreadsheet_suffixes():
             path = path.with_suffix(".pdf")
         self._start(path, preview=False)
 
