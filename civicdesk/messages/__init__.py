@@ -25,10 +25,11 @@ from civicdesk.messages import spotcheck
 from civicdesk.messages import inspection_sheet
 from civicdesk.messages import print_supervision
 from civicdesk.messages import supervision_cli
+from civicdesk.messages import enforcement
 
 #: the feature catalogues, in the order they are merged
 CATALOGUES = (core, register, filings, admin, ledger, printing, sync, supervision, inspection, cli,
-              rating, spotcheck, inspection_sheet, print_supervision, supervision_cli)
+              rating, spotcheck, inspection_sheet, print_supervision, supervision_cli, enforcement)
 
 
 def _merge() -> dict[str, tuple[str, str]]:
