@@ -107,12 +107,13 @@ def _info(session: Session, p: Penalty) -> PenaltyInfo:
                        p.reason)
 
 
-def _find(session: Session, key: str) -> Penalty:
-    """A penalty by its id, or by its case number in this office."""
+def _find(session: Session, key: str, office_code: str) -> Penalty:
+    """A penalty by its id, or by its case number in this office (another office may use the same number)."""
     key = (key or "").strip()
     p = session.get(Penalty, key) if key else None
     if p is None and key:
-        p = session.scalars(select(Penalty).where(Penalty.case_no == key, Penalty.deleted_at.is_(None))).first()
+        p = session.scalars(select(Penalty).where(Penalty.case_no == key, Penalty.office_code == office_code,
+                                                  Penalty.deleted_at.is_(None))).first()
     if p is None or p.deleted_at is not None:
         raise NotFoundError("penalty.not_found", key=key)
     return p
@@ -190,7 +191,7 @@ def decide(db: Database, penalty: str, *, decision_no: str, decided_on: Any = No
         on = common.day(decided_on, "decided_on", required=False) or clock.today()
         office = db.office()
         with db.unit(actor=actor) as session:
-            p = _find(session, penalty)
+            p = _find(session, penalty, office.code)
             if p.state != "draft":
                 raise CivicDeskError("penalty.transition", case_no=p.case_no, state=p.state, action="decide")
             _four_eyes(p, by)
@@ -213,8 +214,9 @@ def withdraw(db: Database, penalty: str, *, reason: str, by: auth.UserInfo | Non
     def work() -> PenaltyInfo:
         actor = auth.require(db, by, common.DECIDE)
         text = common.text(reason, "reason", "撤销理由", required=True, multiline=True)
+        office = db.office()
         with db.unit(actor=actor) as session:
-            p = _find(session, penalty)
+            p = _find(session, penalty, office.code)
             if p.state != "decided":
                 raise CivicDeskError("penalty.transition", case_no=p.case_no, state=p.state, action="withdraw")
             _four_eyes(p, by)
@@ -232,8 +234,10 @@ def withdraw(db: Database, penalty: str, *, reason: str, by: auth.UserInfo | Non
 
 
 def get_penalty(db: Database, key: str) -> PenaltyInfo:
+    """One penalty by its id or this office's case number."""
+    office = db.office()
     with db.read() as session:
-        return _info(session, _find(session, key))
+        return _info(session, _find(session, key, office.code))
 
 
 def list_penalties(db: Database, *, organization: str | None = None, state: str | None = None,
