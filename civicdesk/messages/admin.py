@@ -48,6 +48,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action.audit": ("查看审计记录", "read the audit trail"),
     "action.legacy_entry": ("直接录入历史档案", "enter legacy records"),
     "action.office": ("管理本单位设置", "manage the office"),
+    "action.complaints.reporter": ("查看举报人信息", "see who reported a complaint"),
     "action.first_account": ("作为第一个账户（须为管理员）", "be the first account (an administrator)"),
     # how the audit chain breaks (audit.broken)
     "audit_break.content": ("内容被改动", "was altered"),

@@ -22,12 +22,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.print.empty": ("名单中没有任何条目：文件已生成，注明“无”。",
                         "The list has no entry: the file is written and says 'none'."),
     # the kinds of list and the versions' words
-    # the kinds of penalty (《社会团体登记管理条例》第三十条 …)
-    "penalty_kind.warning": ("警告", "warning"),
-    "penalty_kind.fine": ("罚款", "fine"),
-    "penalty_kind.confiscation": ("没收违法所得", "confiscation of illegal gains"),
-    "penalty_kind.correction": ("责令改正", "order to correct"),
-    "penalty_kind.suspension": ("限期停止活动", "activities suspended"),
-    "penalty_kind.replace_leader": ("责令撤换直接负责的主管人员", "order to replace the leader responsible"),
-    "penalty_kind.revocation": ("撤销登记", "registration revoked"),
 }

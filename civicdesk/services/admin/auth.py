@@ -29,15 +29,18 @@ MAX_FAILURES = 5
 LOCK_MINUTES = 15
 _USERNAME = re.compile(r"^[\w.\-]{2,32}$")
 
-#: what each role may do beyond reading
+#: what each role may do beyond reading.  ``complaints.reporter`` (who reported a complaint) is a reviewer's, who
+#: answers for the reply, and the administrator's; never a clerk's, who checks the organization reported without
+#: knowing who reported it (every reading is audited: services/supervision/complaints.py)
 PERMISSIONS: dict[str, frozenset[str]] = {
     "clerk": frozenset({"filing.draft", "filing.submit", "filing.withdraw", "export", "import", "print", "sync",
                         "supervise"}),
     "reviewer": frozenset({"filing.draft", "filing.submit", "filing.withdraw", "filing.review", "export", "import",
-                           "print", "sync", "reveal_ids", "conflict.resolve", "supervise", "supervise.decide"}),
+                           "print", "sync", "reveal_ids", "conflict.resolve", "supervise", "supervise.decide",
+                           "complaints.reporter"}),
     "admin": frozenset({"filing.draft", "filing.submit", "filing.withdraw", "filing.review", "export", "import",
                         "print", "sync", "reveal_ids", "conflict.resolve", "users", "audit", "legacy_entry",
-                        "office", "supervise", "supervise.decide", "parameters"}),
+                        "office", "supervise", "supervise.decide", "parameters", "complaints.reporter"}),
 }
 
 #: Argon2id cost of the office.  Changing it makes every login rehash the stored password with the new

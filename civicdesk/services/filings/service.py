@@ -673,6 +673,15 @@ def submit_new_in(session: Session, kind: str, record: dict[str, Any], *, actor:
     return f.number
 
 
+def submit_revoke_in(session: Session, organization_id: str, reason: str, *, actor: str, office_code: str,
+                     today: date, document_no: str | None = None) -> Filing:
+    """A revocation filing (撤销登记), drafted and submitted in the caller's transaction: a decided penalty of
+    revocation starts it, and it is then reviewed as any other.  Raises like :func:`draft_filing`."""
+    meta = _meta({"received_on": today.isoformat(), "document_no": document_no})
+    return _create(session, "revoke", {"organization_id": organization_id, "reason": reason}, meta, actor,
+                   office_code, today, submit=True)
+
+
 def update_draft(db: Database, key: str, data: dict[str, Any], *, by: auth.UserInfo | None,
                  today: date | None = None) -> FilingRecord:
     """Change what a draft or returned filing asks for (re-checked against the register now)."""

@@ -12,12 +12,19 @@ of the order a clerk's entry is held to; a credit listing of an unknown list, st
 without its decision number, decided by its own proposer (or removed by whoever proposed the removal), or with its
 dates out of order or in the future; an objection decided without a reply or by whoever entered it; a calendar day
 of an unknown kind, a worked day that is no weekend day, or a day without its source.
+
+Penalties, interviews and complaints: a penalty of an unknown kind or state, a fine or confiscation without an
+amount above zero (or an amount on another kind), a suspension whose dates are missing or out of order, a
+decided penalty without its number, date or appeal window, decided by whoever entered it, or in the future; an
+interview held in the future, or whose deadline or outcome comes before it; a complaint of an unknown channel or
+state, about both or neither of an organization and a named body, assigned without a due day on or after its
+receipt, replied without a finding or before it was received.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from civicdesk import clock
@@ -33,6 +40,8 @@ def _bad(entity: str, field: str, value: Any) -> Issue:
 
 
 def _date(value: Any) -> date | None:
+    if isinstance(value, datetime):  # a time of day (an interview's) is judged by its day
+        return value.date()
     if value is None or isinstance(value, date):
         return value
     try:
@@ -282,6 +291,78 @@ def _calendar_day(row: Row) -> Issue | None:
     return None
 
 
+def _penalty(row: Row) -> Issue | None:
+    """A penalty as :mod:`~civicdesk.services.supervision.penalties` enters and decides one."""
+    from civicdesk.services.supervision import enforcement, penalties
+
+    entity = "penalty"
+    kind = row.get("kind")
+    if kind not in penalties.KINDS:
+        return _bad(entity, "kind", kind)
+    if row.get("state") not in penalties.STATES:
+        return _bad(entity, "state", row.get("state"))
+    try:
+        money = enforcement.amount(row.get("amount"))
+    except CivicDeskError:
+        return _bad(entity, "amount", row.get("amount"))
+    if (money is None) == (kind in penalties.AMOUNT_KINDS):
+        return _bad(entity, "amount", row.get("amount"))
+    start, end = _date(row.get("suspended_from")), _date(row.get("suspended_to"))
+    if kind == "suspension" and (start is None or end is None or start > end):
+        return _bad(entity, "suspended_to", row.get("suspended_to"))
+    if kind != "suspension" and (row.get("suspended_from") or row.get("suspended_to")):
+        return _bad(entity, "suspended_from", row.get("suspended_from"))
+    if row["state"] != "draft":
+        decided, appeal = _date(row.get("decided_on")), _date(row.get("appeal_by"))
+        if not str(row.get("decision_no") or "").strip():
+            return _bad(entity, "decision_no", row.get("decision_no"))
+        if decided is None:
+            return _bad(entity, "decided_on", row.get("decided_on"))
+        if appeal is None or appeal <= decided:
+            return _bad(entity, "appeal_by", row.get("appeal_by"))
+    if row["state"] == "withdrawn" and not str(row.get("reason") or "").strip():
+        return _bad(entity, "reason", row.get("reason"))
+    return _four_eyes(entity, row, ("decided", "withdrawn")) or _future(entity, row, "decided_on")
+
+
+def _interview(row: Row) -> Issue | None:
+    entity = "interview"
+    held = _date(row.get("held_at"))
+    if held is None:
+        return _bad(entity, "held_at", row.get("held_at"))
+    if (row.get("rectify_by") is None) != (not str(row.get("rectification") or "").strip()):
+        return _bad(entity, "rectify_by", row.get("rectify_by"))
+    for name in ("rectify_by", "outcome_on"):
+        day = _date(row.get(name))
+        if row.get(name) is not None and (day is None or day < held):
+            return _bad(entity, name, row.get(name))
+    return _future(entity, row, "held_at", "outcome_on")
+
+
+def _complaint(row: Row) -> Issue | None:
+    from civicdesk.services.supervision import complaints
+
+    entity = "complaint"
+    if row.get("channel") not in complaints.CHANNELS:
+        return _bad(entity, "channel", row.get("channel"))
+    state = row.get("state")
+    if state not in complaints.STATES:
+        return _bad(entity, "state", state)
+    if bool(row.get("organization_id")) == bool(str(row.get("subject_name") or "").strip()):
+        return _bad(entity, "subject_name", row.get("subject_name"))
+    received = _date(row.get("received_on"))
+    if received is None:
+        return _bad(entity, "received_on", row.get("received_on"))
+    due = _date(row.get("due_on"))
+    if state != "received" and (not row.get("assigned_to") or due is None or due < received):
+        return _bad(entity, "due_on" if row.get("assigned_to") else "assigned_to", row.get("due_on"))
+    replied = _date(row.get("replied_on"))
+    if state == "replied" and (replied is None or replied < received or not str(row.get("finding") or "").strip()):
+        return _bad(entity, "replied_on" if replied is None or replied < received else "finding",
+                    row.get("replied_on"))
+    return _future(entity, row, "received_on", "replied_on")
+
+
 #: entity -> the check of one arriving row
 CHECKS: dict[str, Check] = {
     "credit_listing": _credit_listing,
@@ -293,6 +374,9 @@ CHECKS: dict[str, Check] = {
     "inspection_record": _inspection,
     "inspection_event": _inspection_event,
     "spotcheck_item": _spotcheck_item,
+    "penalty": _penalty,
+    "interview": _interview,
+    "complaint": _complaint,
 }
 
 
