@@ -11,4 +11,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                    "Being on a credit list does not bar this filing: a warning to heed in review."),
     "credit_effects.listing": ("{list:@credit_list}：{ground:bilingual}（{decision_no}，{day}列入）",
                                "{list:@credit_list}: {ground:bilingual} ({decision_no}, listed {day})"),
+    "credit_effects.queue_tip": ("该组织已列入{list:@credit_list}：仅作提醒，不妨碍办理。",
+                                 "The organization is on the {list:@credit_list}: a warning, not a bar."),
 }

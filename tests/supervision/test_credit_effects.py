@@ -151,3 +151,46 @@ def test_print_register_by_credit_list(office, capsys, tmp_path, monkeypatch):
     assert json.loads(out)["rows"] == 1
     flat = re.sub(r"\s+", "", text_of(target))
     assert "已列入严重违法失信名单" in flat and "书法" in flat and "摄影" not in flat
+
+
+# -- the printed sheet and the filings ---------------------------------------------------------------------------
+def test_the_printed_sheet_shows_the_listing_and_a_warning(office, tmp_path):
+    from civicdesk.services.printing import print_document
+
+    list_it(office)
+    sheet, other = tmp_path / "listed.pdf", tmp_path / "other.pdf"
+    print_document(office["db"], "organization", {"key": office["org"]}, sheet, by=office["clerk"])
+    flat = re.sub(r"\s+", "", text_of(sheet))
+    assert "【警示】已列入活动异常名录（沙民异〔2026〕3号，2026-03-02）" in flat
+    assert "（四）信用名单" in flat and "沙民异〔2026〕3号" in flat and "2026年3月2日" in flat
+    print_document(office["db"], "organization", {"key": office["orgs"][2]}, other, public=True,
+                   by=office["clerk"])
+    flat = re.sub(r"\s+", "", text_of(other))
+    assert "（四）信用名单" in flat and "（未列入）" in flat and "警示" not in flat
+
+
+def test_a_filing_about_a_listed_organization_is_warned_not_barred(office, capsys):
+    from civicdesk.services.filings import service as filings
+
+    db = office["db"]
+    list_it(office)
+    data = {"organization_id": office["org"], "changes": {"address": "四川省乐山市沙湾区新址路8号"},
+            "applicant": "王五", "documents": ["变更登记申请书"]}
+    record = filings.draft_filing(db, "change", data, by=office["clerk"])
+    shown = filings.get_filing(db, record.id)
+    assert shown.credit_list == "abnormal"
+    assert [(x.list_kind, x.decision_no) for x in shown.credit_listings] == [("abnormal", "沙民异〔2026〕3号")]
+    assert shown.to_json()["credit_listings"][0]["listed_on"] == "2026-03-02"
+    assert [r.credit_list for r in filings.list_filings(db)] == ["abnormal"]
+    # not a bar: submitted, reviewed and approved as any other
+    for action, who in (("submit", "clerk"), ("review", "rev1"), ("approve", "rev2")):
+        record = filings.transition(db, record.id, action, by=office[who], document_no="沙民登〔2026〕5号")
+    assert record.state == "approved"
+    code, out, err = run(capsys, "--db", str(db.path), "filing", "show", record.number)
+    assert code == 0, err
+    assert "⚠ 已列入活动异常名录（沙民异〔2026〕3号，2026-03-02）" in out and "不妨碍办理" in out
+    code, out, err = run(capsys, "--db", str(db.path), "--lang", "en", "filing", "show", record.number)
+    assert "⚠ On the abnormal list" in out and "does not bar" in out
+    other = filings.draft_filing(db, "change", {**data, "organization_id": office["orgs"][2]}, by=office["clerk"])
+    assert filings.get_filing(db, other.id).credit_listings == ()
+    assert "⚠" not in run(capsys, "--db", str(db.path), "filing", "show", other.number)[1]
