@@ -393,11 +393,12 @@ def list_filings(db: Database, *, state: str | None = None, kind: str | None = N
 
 def _credit_lists(session: Session, organization_ids: set[str]) -> dict[str, str]:
     """organization id -> the credit list it is on now (the register's derived column), for those listed."""
-    ids, out = sorted(organization_ids), {}
+    ids, out = sorted(organization_ids), dict[str, str]()
     for start in range(0, len(ids), 900):
         for org_id, kind in session.execute(select(Organization.id, Organization.credit_list).where(
                 Organization.id.in_(ids[start:start + 900]), Organization.credit_list.is_not(None))):
-            out[org_id] = kind
+            if kind:
+                out[org_id] = kind
     return out
 
 
