@@ -391,6 +391,7 @@ def generate_organizations(n: int, seed: int = 1, county: str | None = None) -> 
             "name_pinyin": None, "name_initials": None, "name_rank": None,
             # the derived supervision summary: no records, none (bench_register.fill_supervision invents some)
             "inspection_year": None, "inspection_conclusion": None, "rating_grade": None, "rating_valid_to": None,
+            "credit_list": None,
             "id": org_id, "origin_office": origin,
         })
     return rows

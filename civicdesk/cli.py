@@ -34,6 +34,7 @@ from civicdesk.commands.common import (
     acting_user,
     add_register_filters,
     count_arg,
+    credit_filter,
     fill_help,
     first_surrogate,
     one_line,
@@ -242,7 +243,7 @@ def cmd_org(options: argparse.Namespace) -> int:
                 db, division=options.division, tier=options.tier, legal_form=options.legal_form,
                 status=options.status, include_inactive=options.all, limit=options.limit,
                 category=options.category, subtype=options.subtype, text=options.search,
-                inspection=inspection, rating=rating,
+                inspection=inspection, rating=rating, credit=credit_filter(options),
             )
             if options.json:
                 print_json([r.__dict__ for r in rows])

@@ -51,13 +51,16 @@ DICTIONARY_KINDS = ("legal_form", "tier", "status", "category", "community_subty
 ROW_COLUMNS = ("seq", "id", "name", "uscc", "legal_form", "tier", "is_community", "community_subtype", "category",
                "status", "division_code", "township_code", "community_code", "registry_name", "legal_rep_name",
                "established_on", "address", "contact_phone", "origin_office", "inspection_year",
-               "inspection_conclusion", "rating_grade", "rating_valid_to")
+               "inspection_conclusion", "rating_grade", "rating_valid_to", "credit_list")
 
 #: The register filter's choices for the annual inspection (of the year before the program's today) and the
 #: rating (in force on the program's today): ``RegisterFilter.inspection`` / ``RegisterFilter.rating``.
 INSPECTION_CHOICES = ("pass", "basic", "fail", "none")
 RATING_GRADES = ("5A", "4A", "3A", "2A", "1A")
 RATING_CHOICES = ("rated", *RATING_GRADES, "none")
+#: the register filter's choices for the credit lists (the list an organization is on now):
+#: ``RegisterFilter.credit``; "listed" is either list, "none" neither
+CREDIT_CHOICES = ("abnormal", "serious", "listed", "none")
 
 #: The longest search query, in characters (``services.register.search`` refuses a longer one; the CLI's help
 #: says it): far beyond a name or an address, far below SQLite's limits (a 50,000-character query failed with

@@ -66,6 +66,9 @@ def add_register_filters(p: argparse.ArgumentParser) -> None:
                    help="上年度年检结论：合格、基本合格、不合格，或 未年检（也可写 pass、basic、fail、none）")
     p.add_argument("--rating", metavar="GRADE",
                    help="有效期内的评估等级：5A–1A、rated（有评估等级）或 none（未评估或已过期）")
+    p.add_argument("--credit", metavar="LIST",
+                   help="信用状况：活动异常名录、严重违法失信名单、已列入（任一名单）或 未列入"
+                        "（也可写 abnormal、serious、listed、none）")
 
 
 #: ``--inspection``'s words -> the filter's code: the conclusions in Chinese and English and the codes themselves
@@ -73,6 +76,22 @@ INSPECTION_WORDS = {"合格": "pass", "基本合格": "basic", "不合格": "fai
                     "pass": "pass", "basic": "basic", "fail": "fail", "none": "none"}
 #: ``--rating``'s values besides a grade (the grades are civicdesk.schema.RATING_GRADES)
 RATING_WORDS = ("rated", "none")
+#: ``--credit``'s words -> the filter's code (civicdesk.schema.CREDIT_CHOICES)
+CREDIT_WORDS = {"活动异常名录": "abnormal", "异常名录": "abnormal", "严重违法失信名单": "serious",
+                "失信名单": "serious", "已列入": "listed", "未列入": "none",
+                "abnormal": "abnormal", "serious": "serious", "listed": "listed", "none": "none"}
+
+
+def credit_filter(ns: argparse.Namespace) -> str | None:
+    """The ``credit`` of a RegisterFilter from ``--credit``; a value the filter bar does not offer is refused
+    naming the allowed ones."""
+    if getattr(ns, "credit", None) is None:
+        return None
+    found = CREDIT_WORDS.get(ns.credit.strip().lower())
+    if found is None:
+        raise InputError("register_filter.bad_credit", value=ns.credit[:40],
+                         allowed="活动异常名录, 严重违法失信名单, 已列入, 未列入 (abnormal, serious, listed, none)")
+    return found
 
 
 def supervision_filter(ns: argparse.Namespace) -> tuple[str | None, str | None]:

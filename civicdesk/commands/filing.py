@@ -96,6 +96,12 @@ def _show(record: Any, options: argparse.Namespace) -> None:
     print(f"{record.number}  {filings.kind_label(record.kind)}  {filings.state_label(record.state)}  "
           f"{record.organization_name}  (id {record.id})")
     print(f"  受理 {record.received_on}  办结期限 {record.due_on or '-'}  申请人 {record.applicant or '-'}")
+    if record.credit_listings:  # a warning, never a bar (docs/DOMAIN.md, the credit lists' effects)
+        from civicdesk.services.supervision import credit
+
+        for listing in record.credit_listings:
+            print(f"  {credit.warning(listing, options.lang)}")
+        print(f"  {messages.text('credit_effects.filing_note', options.lang)}")
     for d in record.diff:
         note = "" if d.current == d.old or d.current is None else f"（现为 {d.current}）"
         print(f"  {d.label}: {d.old if d.old is not None else '—'} -> {d.new}{note}")

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from civicdesk.commands.common import (
-    Parser, acting_user, add_register_filters, fill_help, open_db, print_json, supervision_filter,
+    Parser, acting_user, add_register_filters, credit_filter, fill_help, open_db, print_json, supervision_filter,
 )
 from civicdesk.errors import InputError
 from civicdesk.services.core.validation import parse_date  # standard library only (the first paint uses it too)
@@ -49,7 +49,8 @@ def _register_options(ns: argparse.Namespace) -> Any:
     status = ns.status or (None if ns.all else "live")
     inspection, rating = supervision_filter(ns)
     flt = RegisterFilter(text=ns.search or "", legal_form=ns.legal_form, tier=ns.tier, category=ns.category,
-                         community_subtype=ns.subtype, status=status, inspection=inspection, rating=rating)
+                         community_subtype=ns.subtype, status=status, inspection=inspection, rating=rating,
+                         credit=credit_filter(ns))
     return reg.RegisterOptions(filter=flt, division=ns.division, group_by=ns.group)
 
 

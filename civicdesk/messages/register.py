@@ -154,6 +154,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "column.register.phone": ("联系电话", "Phone"),
     "column.register.inspection": ("上年度年检结论", "Last year's inspection"),
     "column.register.rating": ("评估等级", "Rating"),
+    "column.register.credit": ("信用状况", "Credit status"),
     # the supervision summary's words (register table, detail pane, prints)
     "register.conclusion.pass": ("合格", "pass"),
     "register.conclusion.basic": ("基本合格", "basic pass"),

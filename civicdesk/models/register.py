@@ -94,6 +94,9 @@ class Organization(SyncedMixin, Base):
     inspection_conclusion: Mapped[str | None] = mapped_column(String(16))
     rating_grade: Mapped[str | None] = mapped_column(String(8))
     rating_valid_to: Mapped[date | None] = mapped_column(Date)
+    # the credit list it is on now (``abnormal`` | ``serious``, serious first; NULL when on none), derived from
+    # ``credit_listing`` (services/supervision/credit.py) the same way
+    credit_list: Mapped[str | None] = mapped_column(String(8))
 
     __table_args__ = (
         # Partial only on SQLite: naming postgresql_where here would load the PostgreSQL dialect at every start
@@ -119,6 +122,8 @@ class Organization(SyncedMixin, Base):
         Index("ix_organization_inspection", "inspection_year", "inspection_conclusion", "status", "name_rank", "seq",
               "deleted_at", sqlite_where=text("deleted_at IS NULL")),
         Index("ix_organization_rating", "rating_grade", "rating_valid_to", "status", "name_rank", "seq", "deleted_at",
+              sqlite_where=text("deleted_at IS NULL")),
+        Index("ix_organization_credit", "credit_list", "status", "name_rank", "seq", "deleted_at",
               sqlite_where=text("deleted_at IS NULL")),
     )
 

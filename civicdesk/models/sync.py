@@ -324,7 +324,8 @@ def _epoch_vectors(session: Session, changes: list[RowChange]) -> None:
 LOCAL_COLUMNS: dict[str, frozenset[str]] = {
     "organization": frozenset({"seq", "name_pinyin", "name_initials", "name_rank",
                                # the supervision summary, derived from the synced records at each office
-                               "inspection_year", "inspection_conclusion", "rating_grade", "rating_valid_to"}),
+                               "inspection_year", "inspection_conclusion", "rating_grade", "rating_valid_to",
+                               "credit_list"}),
 }
 #: Bookkeeping columns not carried as fields (the vectors travel beside them).
 BOOKKEEPING_SENT = frozenset({"version", "version_vector", "created_at", "updated_at"})

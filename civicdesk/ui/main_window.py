@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
         else:
             for column in DEFAULT_HIDDEN:
                 header.setSectionHidden(column, True)
-            for column, width in enumerate((260, 160, 110, 90, 110, 110, 70, 90, 110, 80, 110, 160, 220, 110, 130, 80)):
+            for column, width in enumerate((260, 160, 110, 90, 110, 110, 70, 90, 110, 80, 110, 160, 220, 110, 130, 80, 130)):
                 header.resizeSection(column, width)
         self.fit_headers()
         self.sync_sort_indicator()

@@ -191,150 +191,160 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="43" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="50" />
         <source>登记信息</source>
-        <extracomment>the inspections the 监管 section lists, newest first</extracomment>
+        <extracomment>the inspections the 监管 section lists, newest first the colour of a credit-list warning (the words say it too)</extracomment>
         <translation>Registration</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="44" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="51" />
         <source>历史</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="62" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="69" />
         <source>选择一个组织查看详细信息。</source>
         <translation>Select an organization to see its details.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="90" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="97" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="90" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="97" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="109" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="118" />
         <source>现任</source>
         <translation>current</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="109" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="118" />
         <source>离任</source>
         <translation>former</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="120" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="129" />
         <source>来源单位</source>
         <translation>Origin office</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="120" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="129" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="120" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="129" />
         <source>人员</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="120" />
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="138" />
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="177" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="129" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="152" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="197" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="137" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="151" />
         <source>监管</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="137" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="151" />
         <source>年检</source>
         <translation>Annual inspections</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="137" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="151" />
         <source>评估等级</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="137" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="151" />
         <source>抽查</source>
         <translation>Spot checks</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="138" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="152" />
         <source>逾期报送</source>
         <translation>Received late</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="149" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="163" />
         <source>%1，有效期 %2 至 %3</source>
         <translation>%1, valid from %2 to %3</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="155" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="169" />
         <source>已过期（%1，至 %2）</source>
         <translation>Expired (%1, until %2)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="156" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="170" />
         <source>未评估</source>
         <translation>Not rated</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="159" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="173" />
         <source>待检查</source>
         <translation>not yet checked</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="162" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="176" />
         <source>整改期限 %1，%2 已整改</source>
         <translation>to rectify by %1; rectified on %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="163" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="177" />
         <source>整改期限 %1，未整改</source>
         <translation>to rectify by %1; not yet rectified</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="180" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="183" />
+        <source>信用名单</source>
+        <translation>Credit lists</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="183" />
+        <source>未列入</source>
+        <translation>On none</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="200" />
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="180" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="200" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="180" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="200" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="180" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="200" />
         <source>收件日期</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="180" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="200" />
         <source>决定人</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="195" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="215" />
         <source>申请事项</source>
         <translation>Filings</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="195" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="215" />
         <source>变更记录</source>
         <translation>Field changes</translation>
     </message>
@@ -538,277 +548,277 @@
 <context>
     <name>FilingDialog</name>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="74" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="76" />
         <source>申请事项</source>
         <translation>Filing</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="108" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="116" />
         <source>事项类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="108" />
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="173" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="116" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="181" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="108" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="116" />
         <source>组织</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="109" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="117" />
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="109" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="117" />
         <source>收件日期</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="110" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="118" />
         <source>材料齐全日期</source>
         <translation>Complete on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="110" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="118" />
         <source>办理期限</source>
         <translation>Decision due</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="111" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="119" />
         <source>起草人</source>
         <translation>Drafted by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="111" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="119" />
         <source>提交人</source>
         <translation>Submitted by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="112" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="120" />
         <source>决定人</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="112" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="120" />
         <source>文号</source>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="112" />
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="174" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="120" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="182" />
         <source>意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="119" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="127" />
         <source>：</source>
         <translation>: </translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="136" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="144" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="136" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="144" />
         <source>起草时的值</source>
         <translation>When drafted</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="136" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="144" />
         <source>现值</source>
         <translation>Now in the register</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="137" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="145" />
         <source>申请变更为</source>
         <translation>Applied for</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="146" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="154" />
         <source>申请事项内容（与登记簿现状对照）</source>
         <translation>What the filing asks for (against the register now)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="150" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="158" />
         <source>显示完整号码</source>
         <translation>Show full numbers</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="155" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="163" />
         <source>显示完整身份证号码和电话（记入审计）</source>
         <translation>Show full ID and phone numbers (recorded in the audit trail)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="156" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="164" />
         <source>身份证号码和电话已隐去部分数字：您无权查看完整号码。</source>
         <translation>ID and phone numbers are partly hidden: you have no right to see them in full.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="169" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="177" />
         <source>申请材料</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="173" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="181" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="173" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="181" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="173" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="181" />
         <source>操作人</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="181" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="189" />
         <source>办理过程</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="192" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="200" />
         <source>审查意见；不予或退回补正时必须写明理由</source>
         <translation>Review comment; a reason is required to reject or return</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="196" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="204" />
         <source>准予或不予决定的文号（可不填，默认用申请编号）</source>
         <translation>Document no. of the decision (optional; the filing number by default)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="198" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="206" />
         <source>意见：</source>
         <translation>Comment:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="199" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="207" />
         <source>文号：</source>
         <translation>Document no.:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="212" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="220" />
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="212" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="220" />
         <source>开始审查</source>
         <translation>Start review</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="212" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="220" />
         <source>准予</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="213" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="221" />
         <source>不予</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="213" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="221" />
         <source>退回补正</source>
         <translation>Return for correction</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="213" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="221" />
         <source>撤回</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="216" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="224" />
         <source>修改</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="231" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="239" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="248" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="256" />
         <source>申请事项 %1</source>
         <translation>Filing %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="252" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="260" />
         <source>（历史档案录入）</source>
         <translation> (legacy record)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="269" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="278" />
         <source>（未登记材料）</source>
         <translation>(no documents listed)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="297" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="315" />
         <source>%1（已逾期 %2 天）</source>
         <translation>%1 (%2 days overdue)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="298" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="316" />
         <source>%1（剩 %2 天）</source>
         <translation>%1 (%2 days left)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="328" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="346" />
         <source>起草后登记簿中的值已改变</source>
         <translation>The register changed after the filing was drafted</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="332" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="350" />
         <source>起草后“%1”的登记信息已被修改（标黄的现值与起草时不同）：不能按原申请核准，请退回经办人按现状重新核对。</source>
         <translation>'%1' changed after this filing was drafted (values in yellow differ): it cannot be approved as it stands; return it for correction.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="355" />
         <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="373" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="391" />
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="358" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="376" />
         <source>当前状态为“%1”，不能办理此操作。</source>
         <translation>The filing is '%1': this action is not possible.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="361" />
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="378" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="379" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="396" />
         <source>只读</source>
         <translation>read-only</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="362" />
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="379" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="380" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="397" />
         <source>您的角色（%1）无权办理此操作。</source>
         <translation>Your role (%1) may not do this.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="375" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="393" />
         <source>只有草稿或退回补正的申请事项可以修改。</source>
         <translation>Only a draft or a filing returned for correction can be edited.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="392" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="410" />
         <source>修改申请内容，保存后再提交</source>
         <translation>Correct what the filing asks for; save, then submit it again</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="445" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="463" />
         <source>已修改。核对无误后请点“提交”。</source>
         <translation>Edited. Check it, then click "Submit".</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="458" />
+        <location filename="../../civicdesk/ui/filings/filing_dialog.py" line="476" />
         <source>已%1。</source>
         <translation>Done: %1.</translation>
     </message>
@@ -1020,7 +1030,7 @@
     </message>
     <message>
         <location filename="../../civicdesk/ui/register/filter_bar.py" line="56" />
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="110" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="118" />
         <source>全部乡镇（街道）</source>
         <translation>All townships</translation>
     </message>
@@ -1070,7 +1080,37 @@
         <translation>Rating: only a grade still in force counts</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="82" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="83" />
+        <source>全部信用状况</source>
+        <translation>Any credit status</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="84" />
+        <source>已列入信用名单（任一）</source>
+        <translation>On a credit list (either)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="85" />
+        <source>已列入活动异常名录</source>
+        <translation>On the abnormal list</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="86" />
+        <source>已列入严重违法失信名单</source>
+        <translation>On the serious list</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="87" />
+        <source>未列入信用名单</source>
+        <translation>On no credit list</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="88" />
+        <source>信用状况：现列入的信用名单</source>
+        <translation>Credit status: the credit list it is on now</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="90" />
         <source>筛选：</source>
         <translation>Filter:</translation>
     </message>
@@ -2555,38 +2595,48 @@ Demo data: %4</translation>
 <context>
     <name>OrgTableModel</name>
     <message>
-        <location filename="../../civicdesk/ui/register/org_table_model.py" line="317" />
+        <location filename="../../civicdesk/ui/register/org_table_model.py" line="329" />
         <source>（%1年度 %2）</source>
-        <extracomment>the columns; their headers are the catalogue's ``column.register.*``. The supervision columns come last, so that a header state saved before them keeps its columns where they were. column -&gt; sort key of browse, a key of ``civicdesk.schema.SORT_KEYS`` (None: not sortable) optional columns, shown from View → 显示的列 (the supervision columns too: the filter bar finds the organizations by them without showing them) columns showing a dictionary value: column -&gt; (dictionary kind, row attribute)</extracomment>
+        <extracomment>the columns; their headers are the catalogue's ``column.register.*``. The supervision columns come last, so that a header state saved before them keeps its columns where they were. column -&gt; sort key of browse, a key of ``civicdesk.schema.SORT_KEYS`` (None: not sortable) optional columns, shown from View → 显示的列 (the supervision columns too: the filter bar finds the organizations by them without showing them) the text colour of a listed organization's name and credit cell (the words "⚠ 已列入…" say it too: never the colour alone) columns showing a dictionary value: column -&gt; (dictionary kind, row attribute)</extracomment>
         <translation>(%1: %2)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_table_model.py" line="325" />
+        <location filename="../../civicdesk/ui/register/org_table_model.py" line="333" />
+        <source>⚠ 已列入%1：查看详情了解决定文号与日期</source>
+        <translation>⚠ On the %1: see the details for the decision number and date</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/org_table_model.py" line="339" />
+        <source>未列入信用名单</source>
+        <translation>On no credit list</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/org_table_model.py" line="343" />
         <source>%1年度年检结论：%2</source>
         <translation>Annual inspection of %1: %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_table_model.py" line="328" />
+        <location filename="../../civicdesk/ui/register/org_table_model.py" line="346" />
         <source>%1年度未年检；无年检结论</source>
         <translation>No inspection of %1 decided; none on record</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_table_model.py" line="329" />
+        <location filename="../../civicdesk/ui/register/org_table_model.py" line="347" />
         <source>%1年度未年检；最近一次：%2年度 %3</source>
         <translation>No inspection of %1 decided; the latest: %2, %3</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_table_model.py" line="332" />
+        <location filename="../../civicdesk/ui/register/org_table_model.py" line="350" />
         <source>评估等级 %1，有效期至 %2</source>
         <translation>Rating %1, valid until %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_table_model.py" line="335" />
+        <location filename="../../civicdesk/ui/register/org_table_model.py" line="353" />
         <source>评估等级 %1 已于 %2 到期</source>
         <translation>Rating %1 expired on %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_table_model.py" line="337" />
+        <location filename="../../civicdesk/ui/register/org_table_model.py" line="355" />
         <source>未评估</source>
         <translation>Not rated</translation>
     </message>

@@ -47,8 +47,9 @@ def test_indexes_made_again_after_a_large_insert(db: Database, monkeypatch: pyte
     assert len([n for n, sql in before if sql and not sql.startswith("CREATE UNIQUE")]) >= 15
     statements: list[str] = []
     _load(db, generate_organizations(300, seed=3), statements, 3)
-    # with the supervision indexes (due rule, filters) and the due rule by county (migration 0010)
-    assert sum(s.startswith("DROP INDEX") for s in statements) == 17
+    # with the supervision indexes (due rule, filters), the due rule by county (migration 0010) and the credit
+    # filter (migration 0011)
+    assert sum(s.startswith("DROP INDEX") for s in statements) == 18
     assert _indexes(db.path) == before  # the same names and definitions
     with sqlite3.connect(db.path) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)

@@ -88,3 +88,5 @@ def test_a_valid_listing_its_objection_and_a_calendar_day_apply(world: dict[str,
                    change("calendar_day", day["id"], "upsert", day))
     assert result.status == "applied", result.message
     assert rows(city, "SELECT state FROM credit_listing WHERE id = ?", row["id"]) == [("listed",)]
+    # the register's derived column follows the arriving listing (services/sync/apply.py _refresh_supervision)
+    assert rows(city, "SELECT credit_list FROM organization WHERE id = ?", world["own_org"]) == [("abnormal",)]

@@ -156,6 +156,11 @@ class FilingRecord:
     steps: tuple[FilingStep, ...] = ()
     diff: tuple[DiffRow, ...] = ()
     today: date = field(default_factory=clock.today)
+    #: the credit list the organization is on now (``abnormal`` | ``serious``; None when on none): a warning for
+    #: whoever handles the filing, never a bar (民政部令第60号 forbids no change registration of a listed one)
+    credit_list: str | None = None
+    #: with the detail (:func:`get_filing`): its listings in force (services/supervision/credit.py)
+    credit_listings: tuple[Any, ...] = ()
 
     @property
     def is_open(self) -> bool:
@@ -195,6 +200,10 @@ class FilingRecord:
             "steps": [{"action": s.action, "from": s.from_state, "to": s.to_state, "actor": s.actor,
                        "at": s.at.isoformat(sep=" "), "comment": s.comment} for s in self.steps],
             "diff": [{"field": d.field, "old": d.old, "current": d.current, "new": d.new} for d in self.diff],
+            "credit_list": self.credit_list,
+            "credit_listings": [{"list_kind": x.list_kind, "ground": x.ground, "decision_no": x.decision_no,
+                                 "listed_on": x.listed_on.isoformat() if x.listed_on else None}
+                                for x in self.credit_listings],
         }
 
 
@@ -297,11 +306,13 @@ def _rep_text(session: Session, org: Organization, f: Filing, reveal: bool) -> t
 
 
 def _record(session: Session, f: Filing, *, with_detail: bool, today: date | None = None,
-            reveal: bool = False) -> FilingRecord:
+            reveal: bool = False, credit_list: str | None = None) -> FilingRecord:
     """The filing as callers see it; ID numbers and personal phones masked unless ``reveal`` (the caller has
-    checked the right and audited the reveal)."""
+    checked the right and audited the reveal).  ``credit_list`` as the caller read it (a list of filings reads
+    them in one statement); with the detail, read here with the listings in force."""
     steps: tuple[FilingStep, ...] = ()
     diff: tuple[DiffRow, ...] = ()
+    listings: tuple[Any, ...] = ()
     if with_detail:
         steps = tuple(
             FilingStep(e.action, e.from_state, e.to_state, e.actor, e.at, e.comment)
@@ -321,6 +332,11 @@ def _record(session: Session, f: Filing, *, with_detail: bool, today: date | Non
                 now, new_person = _rep_text(session, org, f, reveal)
                 rows.append(DiffRow("people", PERSON_LABEL[0], now, now, new_person))
         diff = tuple(rows)
+        if org is not None:
+            from civicdesk.services.supervision import credit  # the supervision services: only with the detail
+
+            credit_list = org.credit_list
+            listings = tuple(credit.current_in(session, org.id))
     changes, old_values = dict(f.changes), dict(f.old_values)
     if not reveal:
         changes, old_values = mask_personal(changes), mask_personal(old_values)
@@ -328,7 +344,7 @@ def _record(session: Session, f: Filing, *, with_detail: bool, today: date | Non
         f.id, f.number, f.kind, f.state, f.organization_id, f.organization_name, f.base_version, changes,
         old_values, f.received_on, f.complete_on, f.due_on, f.applicant, tuple(f.documents or ()),
         f.document_no, f.comment, f.created_by, f.submitted_by, f.submitted_at, f.decided_by, f.decided_at,
-        f.legacy, f.version, steps, diff, today or clock.today(),
+        f.legacy, f.version, steps, diff, today or clock.today(), credit_list, listings,
     )
 
 
@@ -369,7 +385,21 @@ def list_filings(db: Database, *, state: str | None = None, kind: str | None = N
         if open_only:
             q = q.where(Filing.state.in_(("draft", *OPEN_STATES)))
         q = q.order_by(Filing.due_on.is_(None), Filing.due_on, Filing.number)
-        return [_record(session, f, with_detail=False, today=today) for f in session.scalars(q)]
+        found = list(session.scalars(q))
+        listed = _credit_lists(session, {f.organization_id for f in found if f.organization_id})
+        return [_record(session, f, with_detail=False, today=today, credit_list=listed.get(f.organization_id or ""))
+                for f in found]
+
+
+def _credit_lists(session: Session, organization_ids: set[str]) -> dict[str, str]:
+    """organization id -> the credit list it is on now (the register's derived column), for those listed."""
+    ids, out = sorted(organization_ids), dict[str, str]()
+    for start in range(0, len(ids), 900):
+        for org_id, kind in session.execute(select(Organization.id, Organization.credit_list).where(
+                Organization.id.in_(ids[start:start + 900]), Organization.credit_list.is_not(None))):
+            if kind:
+                out[org_id] = kind
+    return out
 
 
 def state_counts(db: Database) -> dict[str, int]:

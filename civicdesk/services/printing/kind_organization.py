@@ -99,12 +99,17 @@ def _word(prefix: str, code: str | None) -> str:
 
 
 def _supervision(job: PrintJob, org_id: str, public: bool, s: official.Styles) -> list[Any]:
-    """年检, 评估等级 and 抽查 of the sheet (:func:`profile.supervision_profile`).  The public version shows only
-    what is decided or published: decided inspections and published spot checks."""
-    from civicdesk.services.supervision import profile
+    """年检, 评估等级, 抽查 and 信用名单 of the sheet (:func:`profile.supervision_profile`, :func:`credit.current`).
+    The public version shows only what is decided or published: decided inspections, published spot checks, and
+    the listings in force (a listing is itself published).  An organization on a list gets a warning line first,
+    in red and in words (the fonts have no ⚠: 【警示】)."""
+    from civicdesk.services.supervision import credit, profile
 
     found = profile.supervision_profile(job.db, org_id)
-    out: list[Any] = [Paragraph("（一）年检", s.h2)]
+    listings = credit.current(job.db, org_id)
+    out: list[Any] = [Paragraph(f"<font color='#b00020'>【警示】{official.escape(credit.warning(x).removeprefix('⚠ '))}"
+                                "</font>", s.body_flush) for x in listings]
+    out.append(Paragraph("（一）年检", s.h2))
     inspections: list[list[Any]] = [["年度", "结论", "报送日期", "逾期报送", "文号"]]
     for line in found.inspections:
         if public and line.state != "decided":
@@ -139,6 +144,14 @@ def _supervision(job: PrintJob, org_id: str, public: bool, s: official.Styles) -
     if len(checks) == 1:
         checks.append(["（无）", "", "", "", "", ""])
     out.append(official.grid_table(checks, [w * mm for w in (16, 40, 26, 24, 26, 24)], styles=s))
+    out.append(Paragraph("（四）信用名单", s.h2))
+    lists: list[list[Any]] = [["名单", "列入事由", "决定文号", "列入日期"]]
+    for x in listings:
+        lists.append([credit.list_label(x.list_kind), credit.ground_label(x.ground), x.decision_no or "",
+                      cn_date(x.listed_on) if x.listed_on else ""])
+    if len(lists) == 1:
+        lists.append(["（未列入）", "", "", ""])
+    out.append(official.grid_table(lists, [w * mm for w in (36, 60, 36, 24)], styles=s))
     return out
 
 

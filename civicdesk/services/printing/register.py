@@ -202,6 +202,12 @@ def describe_filter(db: Database, options: RegisterFilter | RegisterOptions) -> 
         parts.append("未评估或评估等级已过期")
     elif flt.rating:
         parts.append(f"评估等级{flt.rating}")
+    if flt.credit == "listed":
+        parts.append("已列入信用名单")
+    elif flt.credit == "none":
+        parts.append("未列入信用名单")
+    elif flt.credit:
+        parts.append(f"已列入{messages.label(f'credit_list.{flt.credit}', 'zh', default=flt.credit)}")
     return "，".join(parts)
 
 

@@ -50,8 +50,9 @@ def _conditions(session: Session, flt: RegisterFilter, text_condition: Any = Non
 
 
 def supervision_conditions(flt: RegisterFilter, probe: bool = False) -> list[Any]:
-    """The filter's annual inspection (of the year before the program's today) and rating (in force today),
-    on the derived columns of ``organization`` (``services/supervision/profile.py``): no join.
+    """The filter's annual inspection (of the year before the program's today), rating (in force today) and
+    credit list (on it now), on the derived columns of ``organization`` (``services/supervision/profile.py``):
+    no join.
 
     A conclusion or a grade is an equality that SQLite counts and pages from ix_organization_inspection /
     ix_organization_rating alone.  The rest ("none", "rated": ranges and ORs that SQLite, without statistics,
@@ -85,6 +86,14 @@ def supervision_conditions(flt: RegisterFilter, probe: bool = False) -> list[Any
         part(rated, False)
     elif flt.rating:
         part(lambda o: [o.c.rating_grade == flt.rating, o.c.rating_valid_to >= today], not probe)
+    # the credit lists (ix_organization_credit): the listed are few, so "none" is "not among the listed"
+    listed = lambda o: [o.c.credit_list.is_not(None)]  # noqa: E731
+    if flt.credit == "none":
+        part(listed, False, negate=True)
+    elif flt.credit == "listed":
+        part(listed, False)
+    elif flt.credit:
+        part(lambda o: [o.c.credit_list == flt.credit], not probe)
     return where
 
 
@@ -210,17 +219,18 @@ def list_organizations(db: Database, *, division: str | None = None, tier: str |
                        legal_form: str | None = None, status: str | None = None, include_inactive: bool = False,
                        limit: int | None = None, category: str | None = None, subtype: str | None = None,
                        text: str = "", inspection: str | None = None,
-                       rating: str | None = None) -> list[RegisterRow]:
+                       rating: str | None = None, credit: str | None = None) -> list[RegisterRow]:
     """The CLI's ``org list``: by division (a county, township or community code), tier, legal form, category,
-    community subtype, status, search text, last year's inspection and the rating in force (the filters of
-    ``print register``; ``inspection`` and ``rating`` as :class:`RegisterFilter` has them); existing
+    community subtype, status, search text, last year's inspection, the rating in force and the credit list (the
+    filters of ``print register``; ``inspection``, ``rating`` and ``credit`` as :class:`RegisterFilter` has
+    them); existing
     organizations unless ``include_inactive``, ordered by division and name."""
     o = Organization
     with db.read() as session:
         where = _conditions(session, RegisterFilter(text=text, legal_form=legal_form, tier=tier, category=category,
                                                     community_subtype=subtype,
                                                     status=status or (None if include_inactive else "live"),
-                                                    inspection=inspection, rating=rating))
+                                                    inspection=inspection, rating=rating, credit=credit))
         if division:
             where.append(or_(o.division_code == division, o.township_code == division, o.community_code == division))
         query = select(*_ROW_COLUMNS).where(*where).order_by(o.division_code, o.name_pinyin, o.name)

@@ -59,6 +59,8 @@ class RegisterFilter:
     inspection: str | None = None
     #: the rating in force today: "rated" (any grade), a grade ("5A" … "1A"), or "none" (none in force)
     rating: str | None = None
+    #: the credit list it is on now: "abnormal" | "serious", "listed" (either) or "none" (neither)
+    credit: str | None = None
 
     def with_text(self, text: str) -> RegisterFilter:
         return replace(self, text=text)
@@ -94,6 +96,8 @@ class RegisterRow:
     inspection_conclusion: str | None
     rating_grade: str | None
     rating_valid_to: date | None
+    #: the credit list it is on now (``abnormal`` | ``serious``; None when on none), derived likewise
+    credit_list: str | None = None
 
     def last_year_conclusion(self, today: date) -> str | None:
         """The conclusion of the year before ``today``'s year, when that is the latest decided; else None."""

@@ -33,7 +33,9 @@ Offers:
   is due within ``credit.rectified_removal_working_days`` working days (:mod:`.calendar`).
 - :func:`object_to` / :func:`decide_objection`: objections (异议); ``annulled`` annuls the listing.
 - :func:`due` (the timers), :func:`list_listings`, :func:`get_listing`, :func:`listed` (current listings by
-  organization, for the register's warnings and the rating rules).
+  organization, for the rating rules), :func:`current` (one organization's listings in force, for the detail
+  pane, the printed sheet and the filings' warnings).  The register reads ``organization.credit_list``, which
+  every step into or out of ``listed`` refreshes (:func:`_event`).
 
 **The clock restarts** (listing again while listed): the months and years of an organization's listings on
 one list run from the latest listing of that list still in force (:func:`_clock_start`).
@@ -61,7 +63,7 @@ from civicdesk.models import (CreditEvent, CreditListing, CreditObjection, Inspe
 from civicdesk.services.admin import audit, auth
 from civicdesk.services.core.database import Database
 from civicdesk.services.core.validation import check_text, normalize_uscc, parse_date
-from civicdesk.services.supervision import calendar, inspection, parameters
+from civicdesk.services.supervision import calendar, inspection, parameters, profile
 
 LISTS = ("abnormal", "serious")
 STATES = ("proposed", "listed", "rejected", "removed", "moved", "annulled")
@@ -294,8 +296,13 @@ def _find(session: Session, key: str) -> CreditListing:
 
 def _event(session: Session, row: CreditListing, action: str, before: str | None, actor: str,
            comment: str | None = None) -> None:
+    """Write the step; a step into or out of ``listed`` (decide, remove, move over, annul) also refreshes the
+    organization's derived ``credit_list`` (the register's warning, column and filter)."""
     session.add(CreditEvent(listing_id=row.id, action=action, from_state=before, to_state=row.state, actor=actor,
                             at=clock.utcnow(), comment=comment, origin_office=row.origin_office))
+    if before != row.state and "listed" in (before, row.state):
+        session.flush()  # the refresh reads credit_listing with a Core statement
+        profile.refresh_summary(session, [row.organization_id])
 
 
 def _expect(row: CreditListing, states: tuple[str, ...], action: str) -> None:
@@ -817,6 +824,33 @@ def listed(session: Session, organization_ids: Iterable[str]) -> dict[str, str]:
             if out.get(org_id) != "serious":
                 out[org_id] = kind
     return out
+
+
+def current_in(session: Session, organization_id: str) -> list[ListingInfo]:
+    """One organization's listings in force (state ``listed``), the serious list first, then the latest."""
+    rows = [r for r in _listings(session, organization_id) if r.state == "listed"]
+    rows.sort(key=lambda r: (r.list_kind != "serious", -(r.listed_on or date.min).toordinal(), r.id))
+    return [_info(session, r, with_steps=False) for r in rows]
+
+
+def current(db: Database, organization_id: str) -> list[ListingInfo]:
+    """:func:`current_in` in its own read: for the detail pane, the printed sheet and the filings' warnings."""
+    with db.read() as session:
+        return current_in(session, organization_id)
+
+
+def warning(listing: ListingInfo, lang: str = "zh") -> str:
+    """The warning line of a listing in force: "⚠ 已列入活动异常名录（沙民异〔2026〕3号，2026-03-01）"."""
+    return messages.text("credit_effects.warning", lang, list=listing.list_kind, decision_no=listing.decision_no or "",
+                         day=listing.listed_on.isoformat() if listing.listed_on else "")
+
+
+def listing_line(listing: ListingInfo, lang: str = "zh") -> str:
+    """One listing in force, in words: "活动异常名录：未按规定报送年度工作报告（沙民异〔2026〕3号，2026-03-01列入）"."""
+    return messages.text("credit_effects.listing", lang, list=listing.list_kind,
+                         ground=(ground_label(listing.ground, "zh"), ground_label(listing.ground, "en")),
+                         decision_no=listing.decision_no or "",
+                         day=listing.listed_on.isoformat() if listing.listed_on else "")
 
 
 def due(db: Database, *, on: date | None = None, lang: str = "zh") -> list[DueItem]:

@@ -5,10 +5,12 @@ Offers:
 - :func:`refresh_summary` (inside the caller's transaction): the register's derived columns of the given
   organizations (all when None) from the synced records: ``inspection_year`` and ``inspection_conclusion`` of
   the latest decided annual inspection, ``rating_grade`` and ``rating_valid_to`` of the rating in force (decided
-  or lowered, not cancelled, the latest to end).  They are local (``LOCAL_COLUMNS``: each office derives them
+  or lowered, not cancelled, the latest to end), ``credit_list`` of the credit list it is on now (``serious``
+  before ``abnormal``; NULL when on none).  They are local (``LOCAL_COLUMNS``: each office derives them
   from the records it holds), written by Core statements that neither move the row's version nor enter the
-  change log.  Called by every service that decides a record, by the sync import for the organizations a
-  package touched, and after the demo loads.
+  change log.  Called by every service that decides a record (the credit lists at every step that moves a
+  listing into or out of ``listed``), by the sync import for the organizations a package touched, and after the
+  demo loads.
 - :func:`supervision_profile`: the inspections by year, the ratings and the spot checks of one organization,
   newest first, as plain data.
 - :func:`rating_shown`: the grade the register shows on a day (none once its validity ended).
@@ -25,11 +27,14 @@ from sqlalchemy import ColumnElement, and_, select, update
 from sqlalchemy.orm import Session
 
 from civicdesk import clock
-from civicdesk.models import InspectionRecord, Organization, RatingApplication, SpotcheckItem, SpotcheckPlan, table_of
+from civicdesk.models import (CreditListing, InspectionRecord, Organization, RatingApplication, SpotcheckItem,
+                              SpotcheckPlan, table_of)
 from civicdesk.services.core.database import Database
 
 #: states of a rating that holds (a lowered one at its lower grade)
 RATING_IN_FORCE = ("decided", "lowered")
+#: the derived columns :func:`refresh_summary` writes
+SUMMARY_COLUMNS = ("inspection_year", "inspection_conclusion", "rating_grade", "rating_valid_to", "credit_list")
 _CHUNK = 900  # ids per statement (SQLite's default limit of bound parameters is 999)
 
 
@@ -46,8 +51,13 @@ def _summary_values(org_id_column: ColumnElement[str]) -> dict[str, Any]:
     grade = (select(app.c.current_grade).where(in_force).order_by(app.c.valid_to.desc()).limit(1)
              .scalar_subquery())
     valid_to = (select(app.c.valid_to).where(in_force).order_by(app.c.valid_to.desc()).limit(1).scalar_subquery())
+    listing = table_of(CreditListing)
+    on_list = (select(listing.c.list_kind)  # 'serious' sorts after 'abnormal': the graver list first
+               .where(listing.c.organization_id == org_id_column, listing.c.state == "listed",
+                      listing.c.deleted_at.is_(None))
+               .order_by(listing.c.list_kind.desc()).limit(1).scalar_subquery())
     return {"inspection_year": latest_year, "inspection_conclusion": latest_conclusion, "rating_grade": grade,
-            "rating_valid_to": valid_to}
+            "rating_valid_to": valid_to, "credit_list": on_list}
 
 
 def refresh_summary(session: Session, organization_ids: Iterable[str] | None = None) -> None:
@@ -64,7 +74,7 @@ def refresh_summary(session: Session, organization_ids: Iterable[str] | None = N
     # the ORM's copies of these rows (if the session holds any) are stale now
     for obj in list(session.identity_map.values()):
         if isinstance(obj, Organization) and obj.id in ids:
-            session.expire(obj, ["inspection_year", "inspection_conclusion", "rating_grade", "rating_valid_to"])
+            session.expire(obj, list(SUMMARY_COLUMNS))
 
 
 def rating_shown(grade: str | None, valid_to: date | None, today: date | None = None) -> str | None:

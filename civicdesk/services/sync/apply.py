@@ -642,11 +642,12 @@ def _write(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirty: d
 
 def _refresh_supervision(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirty: dict[str, set[str]],
                          state: dict[str, dict[str, dict[str, Any]]]) -> None:
-    """The register's derived supervision columns of the organizations whose inspections or ratings arrived."""
+    """The register's derived supervision columns of the organizations whose inspections, ratings or credit
+    listings arrived."""
     from civicdesk.services.supervision.profile import refresh_summary
 
     touched: set[str] = set()
-    for entity in ("inspection_record", "rating_application"):
+    for entity in ("inspection_record", "rating_application", "credit_listing"):
         for row in new.get(entity, {}).values():
             touched.add(row["organization_id"])
         for row_id in dirty.get(entity, set()):

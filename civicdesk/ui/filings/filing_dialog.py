@@ -6,7 +6,9 @@ approving will be refused) and the value applied for; an establishment (or commu
 field and every person approval writes.  ID numbers and phones are masked; 显示完整号码 shows them to a user
 with the right to see them (the service audits the reveal).  Below: the documents, the steps so far, a comment and
 the 文号, and the buttons 修改 / 提交 / 开始审查 / 准予 / 不予 / 退回补正 / 撤回, each enabled only when the filing's
-state allows it, the user's role permits it, and (for a decision) the user did not draft or submit it.  What
+state allows it, the user's role permits it, and (for a decision) the user did not draft or submit it.  A filing
+about an organization on a credit list shows a warning in red and in words under the heading (its list, decision
+number and date, and that it does not bar the filing: the buttons are not affected).  What
 the services refuse (four eyes, a stale record, no role) is shown in words above the buttons.  修改 (a draft or
 a filing returned for correction) opens what the filing asks for in the organization form (or, for a
 deregistration, revocation or withdrawal, its small dialog); saving corrects the filing, then 提交 again.
@@ -84,6 +86,12 @@ class FilingDialog(QDialog):
         row = self._build_buttons()
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        self.credit_warning = QLabel()  # the credit lists it is on: a warning, never a bar
+        self.credit_warning.setObjectName("credit_warning")
+        self.credit_warning.setWordWrap(True)
+        self.credit_warning.setStyleSheet(ERROR_STYLE + " font-weight: bold;")
+        self.credit_warning.setVisible(False)
+        layout.addWidget(self.credit_warning)
         layout.addLayout(self.facts)
         layout.addWidget(self.stale)
         layout.addWidget(diff_box, 1)
@@ -264,12 +272,22 @@ class FilingDialog(QDialog):
         f["decided_by"].setText(f"{record.decided_by}  {local_time(record.decided_at)}" if record.decided_by else "—")
         f["document_no"].setText(record.document_no or "—")
         f["comment"].setText(record.comment or "—")
+        self._fill_credit(record)
         self._fill_diff(record)
         self.documents.clear()
         self.documents.addItems(list(record.documents) or [self.tr("（未登记材料）")])
         self._fill_steps(record)
         self._update_buttons()
         self.loaded.emit(record)
+
+    def _fill_credit(self, record: FilingRecord) -> None:
+        from civicdesk.services.supervision import credit
+
+        lines = [credit.warning(x, self._lang) for x in record.credit_listings]
+        if lines:
+            lines.append(messages.text("credit_effects.filing_note", self._lang))
+        self.credit_warning.setText("\n".join(lines))
+        self.credit_warning.setVisible(bool(lines))
 
     def reveal(self) -> None:
         """Show the full ID numbers and phones (the service checks the right and audits the reveal)."""

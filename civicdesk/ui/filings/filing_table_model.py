@@ -3,7 +3,8 @@
 Unlike the register, the filings of one office that are in one state number in the hundreds at most, so the
 model holds the rows the service returned for the current state and kind filter (a list of frozen records,
 replaced on reload).  The deadline column says how many days are left and is red when overdue, amber when due
-within ten days (``filings.DUE_SOON_DAYS``).
+within ten days (``filings.DUE_SOON_DAYS``).  A filing about an organization on a credit list shows "⚠" before
+the organization's name, in red, with the list in the tooltip: a warning, never a bar.
 """
 
 from __future__ import annotations
@@ -104,8 +105,12 @@ class FilingTableModel(QAbstractTableModel):
             if flag:
                 return QBrush(OVERDUE_BACK if flag == "overdue" else DUE_SOON_BACK)
             return None
+        if role == Qt.ItemDataRole.ForegroundRole and column == COL_ORG and record.credit_list:
+            return QBrush(OVERDUE)
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_DEADLINE and record.due_on is not None:
             return self._deadline_tip(record)
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_ORG and record.credit_list:
+            return messages.text("credit_effects.queue_tip", self.lang, list=record.credit_list)
         return None
 
     def _text(self, record: FilingRecord, column: int) -> str:
@@ -116,7 +121,7 @@ class FilingTableModel(QAbstractTableModel):
         if column == COL_KIND:
             return filings.kind_label(record.kind, lang)
         if column == COL_ORG:
-            return record.organization_name
+            return f"⚠ {record.organization_name}" if record.credit_list else record.organization_name
         if column == COL_APPLICANT:
             return record.applicant
         if column == COL_STATE:

@@ -1,6 +1,8 @@
 """The detail pane: every field of the selected organization, its people (ID numbers masked) and its supervision
-(监管: the latest inspections, the rating in force, the spot checks) on one tab, and its history on another: the
-filings about it (:func:`filings.history_of`, each opening its filing dialog) and the field changes they made."""
+(监管: the latest inspections, the rating in force, the spot checks, the credit lists it is on) on one tab, and its
+history on another: the filings about it (:func:`filings.history_of`, each opening its filing dialog) and the field
+changes they made.  An organization on a credit list carries a warning line under its name, in red and in words
+("⚠ 已列入活动异常名录（沙民异〔2026〕3号，2026-03-01）")."""
 
 from __future__ import annotations
 
@@ -18,7 +20,10 @@ from civicdesk.ui.labels import Labels
 if TYPE_CHECKING:  # the services behind the pane load with its first organization, not on the way to the window
     from civicdesk.services.filings.service import FilingRecord
     from civicdesk.services.register.organizations import OrgRecord
+    from civicdesk.services.supervision.credit import ListingInfo
     from civicdesk.services.supervision.profile import SupervisionProfile
+
+    Loaded = tuple[OrgRecord, list[FilingRecord], SupervisionProfile, list[ListingInfo]]
 
 _CODE_KINDS = {"legal_form": "legal_form", "tier": "tier", "community_subtype": "community_subtype",
                "category": "category", "status": "status", "registration_mode": "registration_mode",
@@ -27,6 +32,8 @@ _DIVISIONS = ("division_code", "township_code", "community_code")
 _HIDDEN = ("notes",)
 #: the inspections the 监管 section lists, newest first
 INSPECTIONS_SHOWN = 3
+#: the colour of a credit-list warning (the words say it too)
+WARNING_COLOR = "#b00020"
 
 
 class DetailPane(QTabWidget):
@@ -70,13 +77,13 @@ class DetailPane(QTabWidget):
             return
         self.current_id = org_id
         db = self.ctx.db
-        def load(_job: Any) -> tuple[OrgRecord, list[FilingRecord], SupervisionProfile]:
+        def load(_job: Any) -> Loaded:
             from civicdesk.services.filings import service as filings
             from civicdesk.services.register import organizations
-            from civicdesk.services.supervision import profile
+            from civicdesk.services.supervision import credit, profile
 
             return (organizations.get_organization(db, org_id), filings.history_of(db, org_id),
-                    profile.supervision_profile(db, org_id))
+                    profile.supervision_profile(db, org_id), credit.current(db, org_id))
 
         self.ctx.runner.run(load, on_success=self._show, on_failure=lambda exc: self.setHtml(escape(self.ctx.message(exc))),
                             key=f"detail:{id(self)}")
@@ -92,8 +99,10 @@ class DetailPane(QTabWidget):
             return self.labels.date(value)
         return str(to_json_value(value))
 
-    def _show(self, loaded: tuple[OrgRecord, list[FilingRecord], SupervisionProfile]) -> None:
-        record, history, supervision = loaded
+    def _show(self, loaded: Loaded) -> None:
+        from civicdesk.services.supervision import credit
+
+        record, history, supervision, listings = loaded
         if record.id != self.current_id:  # the clerk moved on (or the table was reloaded) meanwhile
             return
         self.filings = history
@@ -121,18 +130,23 @@ class DetailPane(QTabWidget):
         html = [f"<h2 style='margin-bottom:2px'>{escape(record.name)}</h2>",
                 f"<p style='color:#777;margin-top:0'>{escape(entry)} · {escape(origin)} "
                 f"{escape(record.origin_office)} · {escape(version)} {record.version}</p>",
+                *(f"<p style='color:{WARNING_COLOR};font-weight:bold'>{escape(credit.warning(x, lang))}</p>"
+                  for x in listings),
                 f"<table cellspacing='2'>{''.join(rows)}</table>",
                 f"<h3>{escape(people_title)}</h3>",
                 f"<table cellspacing='4'>{people}</table>" if people else f"<p>{escape(none)}</p>",
-                self._supervision_html(supervision)]
+                self._supervision_html(supervision, listings)]
         self.setHtml("".join(html))
 
     def _word(self, prefix: str, code: str | None) -> str:
         return messages.label(f"{prefix}.{code}", self.labels.lang, default=code or "")
 
-    def _supervision_html(self, profile: SupervisionProfile) -> str:
+    def _supervision_html(self, profile: SupervisionProfile, listings: list[ListingInfo]) -> str:
         """监管: the latest inspections (year, conclusion or state, late), the rating in force with its validity
-        (or 未评估 / 已过期), and the spot checks with their rectification dates."""
+        (or 未评估 / 已过期), the spot checks with their rectification dates, and the credit lists it is on now
+        (list, ground, decision number and date; or 未列入)."""
+        from civicdesk.services.supervision import credit
+
         date = self.labels.date
         title, inspections_t, rating_t, spot_t = self.tr("监管"), self.tr("年检"), self.tr("评估等级"), self.tr("抽查")
         late_word, none = self.tr("逾期报送"), self.tr("无")
@@ -165,7 +179,13 @@ class DetailPane(QTabWidget):
                           f"<td>{escape(date(c.checked_on))}</td><td>{escape(result)}</td>"
                           f"<td>{escape(rectify)}</td></tr>")
         spot = f"<table cellspacing='4'>{''.join(checks)}</table>" if checks else f"<p>{escape(none)}</p>"
+        lang = "zh" if self.labels.lang.startswith("zh") else "en"
+        credit_t, off_lists = self.tr("信用名单"), self.tr("未列入")
+        on_lists = "".join(f"<p style='color:{WARNING_COLOR};margin:0'>{escape(credit.listing_line(x, lang))}</p>"
+                           for x in listings)
         return "".join([f"<h3>{escape(title)}</h3>",
+                        f"<p style='margin-bottom:0'><b>{escape(credit_t)}</b></p>",
+                        on_lists or f"<p style='margin-top:0'>{escape(off_lists)}</p>",
                         f"<p style='margin-bottom:0'><b>{escape(inspections_t)}</b></p>", inspections,
                         f"<p><b>{escape(rating_t)}</b>　{escape(rating)}</p>",
                         f"<p style='margin-bottom:0'><b>{escape(spot_t)}</b></p>", spot])

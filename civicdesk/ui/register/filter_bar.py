@@ -78,10 +78,18 @@ class FilterBar(QWidget):
             self.rating.addItem(grade, grade)
         self.rating.addItem(self.tr("未评估或已过期"), "none")
         self.rating.setToolTip(self.tr("评估等级：只算有效期内的等级"))
+        self.credit = QComboBox(self)
+        self.credit.setObjectName("credit")
+        self.credit.addItem(self.tr("全部信用状况"), None)
+        self.credit.addItem(self.tr("已列入信用名单（任一）"), "listed")
+        self.credit.addItem(self.tr("已列入活动异常名录"), "abnormal")
+        self.credit.addItem(self.tr("已列入严重违法失信名单"), "serious")
+        self.credit.addItem(self.tr("未列入信用名单"), "none")
+        self.credit.setToolTip(self.tr("信用状况：现列入的信用名单"))
 
         layout.addWidget(QLabel(self.tr("筛选："), self))
         for combo in (self.legal_form, self.tier, self.subtype, self.category, self.status, self.division,
-                      self.township, self.origin, self.inspection, self.rating):
+                      self.township, self.origin, self.inspection, self.rating, self.credit):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.setMaximumWidth(220)
             layout.addWidget(combo)
@@ -135,6 +143,7 @@ class FilterBar(QWidget):
             origin_office=self.origin.currentData() if self.origin.isVisible() else None,
             inspection=self.inspection.currentData(),
             rating=self.rating.currentData(),
+            credit=self.credit.currentData(),
         )
 
     def focus_search(self) -> None:

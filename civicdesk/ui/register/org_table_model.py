@@ -20,6 +20,7 @@ from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
 
 from civicdesk import clock, messages
 from civicdesk.services.register.plain import RegisterFilter, RegisterRow
@@ -33,22 +34,26 @@ CACHE_ROWS = 5_000
 FIRST_PAGE = 200
 
 (COL_NAME, COL_USCC, COL_LEGAL_FORM, COL_TIER, COL_SUBTYPE, COL_CATEGORY, COL_STATUS, COL_DIVISION, COL_TOWNSHIP,
- COL_LEGAL_REP, COL_ESTABLISHED, COL_REGISTRY, COL_ADDRESS, COL_PHONE, COL_INSPECTION, COL_RATING) = range(16)
+ COL_LEGAL_REP, COL_ESTABLISHED, COL_REGISTRY, COL_ADDRESS, COL_PHONE, COL_INSPECTION, COL_RATING, COL_CREDIT) = range(17)
 
 #: the columns; their headers are the catalogue's ``column.register.*``.  The supervision columns come last, so
 #: that a header state saved before them keeps its columns where they were.
 COLUMNS = ("name", "uscc", "legal_form", "tier", "community_subtype", "category", "status", "division", "township",
-           "legal_rep", "established_on", "registry", "address", "phone", "inspection", "rating")
+           "legal_rep", "established_on", "registry", "address", "phone", "inspection", "rating", "credit")
 #: column -> sort key of browse, a key of ``civicdesk.schema.SORT_KEYS`` (None: not sortable)
 SORT_KEYS: dict[int, str | None] = {
     COL_NAME: "name", COL_USCC: "uscc", COL_LEGAL_FORM: "legal_form", COL_TIER: "tier",
     COL_SUBTYPE: "community_subtype", COL_CATEGORY: "category", COL_STATUS: "status", COL_DIVISION: "division",
     COL_TOWNSHIP: "division", COL_LEGAL_REP: "legal_rep_name", COL_ESTABLISHED: "established_on",
     COL_REGISTRY: None, COL_ADDRESS: None, COL_PHONE: None, COL_INSPECTION: None, COL_RATING: None,
+    COL_CREDIT: None,
 }
 #: optional columns, shown from View → 显示的列 (the supervision columns too: the filter bar finds the
 #: organizations by them without showing them)
-DEFAULT_HIDDEN = (COL_CATEGORY, COL_REGISTRY, COL_ADDRESS, COL_PHONE, COL_INSPECTION, COL_RATING)
+DEFAULT_HIDDEN = (COL_CATEGORY, COL_REGISTRY, COL_ADDRESS, COL_PHONE, COL_INSPECTION, COL_RATING, COL_CREDIT)
+#: the text colour of a listed organization's name and credit cell (the words "⚠ 已列入…" say it too: never the
+#: colour alone)
+LISTED_COLOR = QColor("#b00020")
 
 #: columns showing a dictionary value: column -> (dictionary kind, row attribute)
 _CODE_COLUMNS = {COL_LEGAL_FORM: ("legal_form", "legal_form"), COL_TIER: ("tier", "tier"),
@@ -264,7 +269,8 @@ class OrgTableModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < self._count):
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, IdRole, SeqRole):
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, IdRole, SeqRole,
+                        Qt.ItemDataRole.ForegroundRole):
             return None
         row = self.row_at(index.row())
         if row is None:
@@ -273,17 +279,23 @@ class OrgTableModel(QAbstractTableModel):
             return row.id
         if role == SeqRole:
             return row.seq
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (COL_INSPECTION, COL_RATING):
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return LISTED_COLOR if row.credit_list and index.column() in (COL_NAME, COL_CREDIT) else None
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (COL_INSPECTION, COL_RATING, COL_CREDIT):
             return self._supervision_tip(row, index.column())
         text = self._display(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == COL_NAME and row.credit_list:
+                return f"{row.name}\n{self._credit_warning(row.credit_list)}"
             return text if index.column() in (COL_NAME, COL_ADDRESS, COL_REGISTRY) else None
         return text
 
     def _display(self, row: RegisterRow, column: int) -> str:
         lab = self.labels
-        if column == COL_NAME:
-            return row.name
+        if column == COL_NAME:  # a listed organization's name carries the warning sign in the text itself
+            return f"⚠ {row.name}" if row.credit_list else row.name
+        if column == COL_CREDIT:
+            return messages.label(f"credit_list.{row.credit_list}", lab.lang) if row.credit_list else ""
         if column == COL_USCC:
             return row.uscc or ""
         if column in _CODE_COLUMNS:
@@ -317,8 +329,14 @@ class OrgTableModel(QAbstractTableModel):
         return (self.tr("（%1年度 %2）").replace("%1", str(row.inspection_year))
                 .replace("%2", self._conclusion(row.inspection_conclusion)))
 
+    def _credit_warning(self, kind: str) -> str:
+        return (self.tr("⚠ 已列入%1：查看详情了解决定文号与日期")
+                .replace("%1", messages.label(f"credit_list.{kind}", self.labels.lang)))
+
     def _supervision_tip(self, row: RegisterRow, column: int) -> str:
         today = clock.today()
+        if column == COL_CREDIT:
+            return self._credit_warning(row.credit_list) if row.credit_list else self.tr("未列入信用名单")
         if column == COL_INSPECTION:
             last = str(today.year - 1)
             if row.last_year_conclusion(today) is not None:

@@ -7,6 +7,9 @@ Create Date: 2026-12-05
 The rows of credit supervision (civicdesk/models/enforcement.py); every table is synced like the register's
 except complaint_reporter, which stays in the office.  No data: the national working-day calendar is read from
 resources/supervision/holidays.json.
+
+The register's derived ``organization.credit_list`` (local, not synced, like the supervision summary of 0009):
+the list an organization is on now, with its covering index for the register's credit filter.
 """
 from __future__ import annotations
 
@@ -251,9 +254,27 @@ def upgrade() -> None:
         batch_op.create_index('ix_penalty_office_case', ['office_code', 'case_no'], unique=False)
         batch_op.create_index('ix_penalty_org', ['organization_id', 'state', 'decided_on'], unique=False)
 
+    # the register's derived credit column (local, not synced: services/supervision/profile.py) and its filter's
+    # covering index (models/register.py)
+    with op.batch_alter_table("organization") as batch:
+        batch.add_column(sa.Column("credit_list", sa.String(length=8), nullable=True))
+    live = sa.text("deleted_at IS NULL")
+    op.create_index("ix_organization_credit", "organization",
+                    ["credit_list", "status", "name_rank", "seq", "deleted_at"],
+                    sqlite_where=live, postgresql_where=live)
+    # serious before abnormal ('serious' > 'abnormal'); no rows yet on a fresh upgrade, the statement keeps the
+    # column right on any database that holds listings
+    op.execute("UPDATE organization SET credit_list = (SELECT l.list_kind FROM credit_listing l"
+               " WHERE l.organization_id = organization.id AND l.state = 'listed' AND l.deleted_at IS NULL"
+               " ORDER BY l.list_kind DESC LIMIT 1)"
+               " WHERE id IN (SELECT organization_id FROM credit_listing WHERE state = 'listed')")
+
 
 
 def downgrade() -> None:
+    op.drop_index("ix_organization_credit", table_name="organization")
+    with op.batch_alter_table("organization") as batch:
+        batch.drop_column("credit_list")
     with op.batch_alter_table('penalty', schema=None) as batch_op:
         batch_op.drop_index('ix_penalty_org')
         batch_op.drop_index('ix_penalty_office_case')
