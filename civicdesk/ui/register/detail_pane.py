@@ -36,6 +36,7 @@ class DetailPane(QTabWidget):
         self.setObjectName("detail")
         self.info = QTextBrowser(self)
         self.info.setOpenLinks(False)
+        self.info.anchorClicked.connect(self._link)  # 监管记录… in the 监管 section
         self.history = QTextBrowser(self)
         self.history.setObjectName("history")
         self.history.setOpenLinks(False)
@@ -165,7 +166,9 @@ class DetailPane(QTabWidget):
                           f"<td>{escape(date(c.checked_on))}</td><td>{escape(result)}</td>"
                           f"<td>{escape(rectify)}</td></tr>")
         spot = f"<table cellspacing='4'>{''.join(checks)}</table>" if checks else f"<p>{escape(none)}</p>"
+        timeline = self.tr("监管记录…")  # the organization's supervision timeline (ui/supervision/timeline_dialog.py)
         return "".join([f"<h3>{escape(title)}</h3>",
+                        f"<p><a href='timeline:{escape(profile.organization_id)}'>{escape(timeline)}</a></p>",
                         f"<p style='margin-bottom:0'><b>{escape(inspections_t)}</b></p>", inspections,
                         f"<p><b>{escape(rating_t)}</b>　{escape(rating)}</p>",
                         f"<p style='margin-bottom:0'><b>{escape(spot_t)}</b></p>", spot])
@@ -206,3 +209,7 @@ class DetailPane(QTabWidget):
             from civicdesk.ui.filings.filing_dialog import FilingDialog
 
             FilingDialog(self.ctx, self.labels, text.split(":", 1)[1], self).open()
+        elif text.startswith("timeline:"):
+            from civicdesk.ui.supervision.timeline_dialog import open_timeline
+
+            self.timeline = open_timeline(self.ctx, text.split(":", 1)[1], self)
