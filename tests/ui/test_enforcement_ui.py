@@ -239,3 +239,48 @@ def test_the_timeline_lists_the_organizations_entries_in_the_services_order(qtbo
     assert [e.id for e in pane.timeline.entries()] == [e.id for e in expected]
     pane.timeline.close()
 
+
+
+# -- languages --------------------------------------------------------------------------------------------------------
+def test_the_tabs_forms_and_timeline_speak_english(qtbot: Any, make_ctx: Any, db_path: Any, qapp: Any,
+                                                  clock: Any) -> None:
+    from PySide6.QtCore import QLocale
+
+    from civicdesk.services.register import organizations
+    from civicdesk.ui.main import install_translators
+    from tests.factories import social_group
+    from tests.ui.test_languages import data_strings, problems
+
+    translators = install_translators(qapp, "en")
+    locale = QLocale()
+    try:
+        ctx = make_ctx(db_path, lang="en")
+        ctx.user = admin = auth.create_user(ctx.db, "admin", "Admin1234", "admin", full_name="管理员")
+        org = organizations.add_organization(ctx.db, social_group(), by=admin)
+        c = complaints.receive(ctx.db, received_on=clock.today(), channel="phone", organization=org.id,
+                               content="收费不开票", reporter={"name": "赵举报"}, by=admin)
+        penalties.enter(ctx.db, org.id, case_no="沙民罚立〔2026〕9号", kind="revocation", facts="连续两年未年检",
+                        basis="条例第三十条", complaint=c.id, by=admin)
+        # what the clerks typed is data in its own language (the service's tables beyond the register's)
+        data = data_strings(db_path) + ["管理员", "admin", "收费不开票", "沙民罚立〔2026〕9号", "连续两年未年检"]
+        bench = open_bench(qtbot, ctx, "enforcement")
+        found = [f"tab: {p}" for p in problems(bench, "en", data)]
+        bench.enforcement.table.selectRow(0)
+        forms = [bench.enforcement.enter(), bench.enforcement.record_interview(), bench.enforcement.show_timeline()]
+        bench.set_tab("complaints")
+        settle(ctx)
+        bench.complaints.table.selectRow(0)
+        found += [f"complaints: {p}" for p in problems(bench, "en", data)]
+        forms += [bench.complaints.receive(), bench.complaints.assign()]
+        settle(ctx)
+        for form in forms:
+            assert form is not None
+            qtbot.addWidget(form)
+            found += [f"{form.windowTitle()}: {p}" for p in problems(form, "en", data)]
+            form.close()
+        assert found == []
+        assert bench.tabs.tabText(5) == "Interviews and penalties" and bench.tabs.tabText(6) == "Complaints"
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
+        QLocale.setDefault(locale)
