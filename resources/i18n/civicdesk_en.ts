@@ -301,12 +301,12 @@
     <message>
         <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="147" />
         <source>约谈 %1 次</source>
-        <translation>%1 interviews</translation>
+        <translation>interviews: %1</translation>
     </message>
     <message>
         <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="149" />
         <source>处罚案件 %1 件</source>
-        <translation>%1 penalty cases</translation>
+        <translation>penalty cases: %1</translation>
     </message>
     <message>
         <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="151" />
@@ -849,7 +849,7 @@
     </message>
     <message>
         <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="40" />
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="129" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="131" />
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
@@ -865,7 +865,7 @@
     </message>
     <message>
         <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="54" />
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="89" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="91" />
         <source>组织名称</source>
         <translation>Organization</translation>
     </message>
@@ -901,360 +901,360 @@
     </message>
     <message>
         <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="61" />
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="100" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="102" />
         <source>录入人</source>
         <translation>Entered by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="64" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="65" />
         <source>行政约谈(&amp;I)</source>
         <translation>&amp;Interviews</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="67" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="68" />
         <source>行政处罚(&amp;P)</source>
         <translation>&amp;Penalties</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="79" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="80" />
         <source>立案…</source>
         <translation>Open case…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="80" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="81" />
         <source>作出处罚决定…</source>
         <translation>Decide penalty…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="81" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="82" />
         <source>撤销处罚…</source>
         <translation>Withdraw penalty…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="82" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="83" />
         <source>登记约谈…</source>
         <translation>Record interview…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="83" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="84" />
         <source>录入约谈结果…</source>
         <translation>Record outcome…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="84" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="85" />
         <source>监管记录…</source>
         <translation>Supervision record…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="90" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="92" />
         <source>案号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="91" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="93" />
         <source>处罚种类</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="92" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="94" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="94" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="96" />
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="95" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="97" />
         <source>停止活动至</source>
         <translation>Suspended to</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="96" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="98" />
         <source>决定书文号</source>
         <translation>Decision no.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="97" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="99" />
         <source>决定日期</source>
         <translation>Decided on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="98" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="100" />
         <source>复议期限</source>
         <translation>Appeal by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="99" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="101" />
         <source>撤销登记申请</source>
         <translation>Revocation filing</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="101" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="103" />
         <source>决定人</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="146" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="148" />
         <source>行政处罚 %1 件（立案调查中 %2，已决定 %3）；行政约谈 %4 次，%5 次待录入结果</source>
         <translation>%1 penalties (%2 under investigation, %3 decided); %4 interviews, %5 awaiting their outcome</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="173" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="175" />
         <source>请先在上表选择一件处罚案件。</source>
         <translation>Select a penalty case in the upper table first.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="177" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="179" />
         <source>只有立案调查中的案件可以作出处罚决定。</source>
         <translation>Only a case under investigation can be decided.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="179" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="181" />
         <source>只有已决定的处罚可以撤销。</source>
         <translation>Only a decided penalty can be withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="181" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="183" />
         <source>请先在下表选择一次约谈。</source>
         <translation>Select an interview in the lower table first.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="182" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="184" />
         <source>这次约谈的结果已经录入。</source>
         <translation>The outcome of this interview is already recorded.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="184" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="186" />
         <source>请先选择一件案件或一次约谈。</source>
         <translation>Select a case or an interview first.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="200" />
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="226" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="202" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="228" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="210" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="212" />
         <source>统一社会信用代码（或组织 id）</source>
         <translation>Credit code (or organization id)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="224" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="226" />
         <source>罚款或没收违法所得的金额，元</source>
         <translation>Amount of the fine or confiscation, yuan</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="230" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="232" />
         <source>如：《社会团体登记管理条例》第三十条第一款第（三）项</source>
         <translation>e.g. Regulations on Social Groups, art. 30(1)(iii)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="250" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="252" />
         <source>立案</source>
         <translation>Open case</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="251" />
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="318" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="253" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="320" />
         <source>组织(&amp;O)</source>
         <translation>&amp;Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="252" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="254" />
         <source>案号(&amp;N)</source>
         <translation>Case &amp;no.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="253" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="255" />
         <source>处罚种类(&amp;K)</source>
         <translation>&amp;Kind</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="254" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="256" />
         <source>金额（元）(&amp;A)</source>
         <translation>&amp;Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="255" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="257" />
         <source>停止活动自(&amp;F)</source>
         <translation>Suspended &amp;from</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="256" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="258" />
         <source>停止活动至(&amp;T)</source>
         <translation>Suspended &amp;to</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="257" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="259" />
         <source>违法事实(&amp;S)</source>
         <translation>Fact&amp;s</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="258" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="260" />
         <source>处罚依据(&amp;B)</source>
         <translation>Legal &amp;basis</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="259" />
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="325" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="261" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="327" />
         <source>由举报投诉引起(&amp;C)</source>
         <translation>From &amp;complaint</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="260" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="262" />
         <source>由约谈引起(&amp;I)</source>
         <translation>From &amp;interview</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="261" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="263" />
         <source>已立案，待审核人员作出处罚决定。</source>
         <translation>Case opened; a reviewer decides the penalty.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="262" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="264" />
         <source>立案后该组织处于“立案调查中”；处罚决定须由立案人以外的审核人员作出。</source>
         <translation>Once the case is opened the organization is under investigation; the penalty is decided by a reviewer other than whoever opened the case.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="270" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="272" />
         <source>处罚决定书文号（必填）</source>
         <translation>Number of the penalty decision (required)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="276" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="278" />
         <source>案号 %1，%2。</source>
         <translation>Case %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="278" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="280" />
         <source>金额 %1 元。</source>
         <translation>Amount: %1 yuan.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="279" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="281" />
         <source>复议期限自决定日起算。</source>
         <translation>The appeal period runs from the decision date.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="281" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="283" />
         <source>作出撤销登记的处罚决定，将同时提交一件撤销登记申请，进入审核队列，由审核人员审核后才撤销登记。</source>
         <translation>Deciding a revocation also submits a revocation filing to the review queue: the registration is revoked only when a reviewer approves it.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="283" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="285" />
         <source>作出处罚决定：%1</source>
         <translation>Decide penalty: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="284" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="286" />
         <source>文号(&amp;N)</source>
         <translation>Decision &amp;number</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="285" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="287" />
         <source>决定日期(&amp;D)</source>
         <translation>&amp;Decided on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="285" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="287" />
         <source>已作出处罚决定。</source>
         <translation>Penalty decided.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="297" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="299" />
         <source>撤销处罚：%1</source>
         <translation>Withdraw penalty: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="298" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="300" />
         <source>撤销理由(&amp;R)</source>
         <translation>&amp;Reason</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="298" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="300" />
         <source>已撤销处罚。</source>
         <translation>Penalty withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="300" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="302" />
         <source>案号 %1，决定书 %2。</source>
         <translation>Case %1, decision %2.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="309" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="311" />
         <source>如 2026-11-20 09:30</source>
         <translation>e.g. 2026-11-20 09:30</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="317" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="319" />
         <source>登记约谈</source>
         <translation>Record interview</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="319" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="321" />
         <source>约谈时间(&amp;W)</source>
         <translation>&amp;When</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="320" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="322" />
         <source>地点(&amp;P)</source>
         <translation>&amp;Place</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="321" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="323" />
         <source>参加人员(&amp;A)</source>
         <translation>P&amp;articipants</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="322" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="324" />
         <source>约谈事项(&amp;S)</source>
         <translation>I&amp;ssues</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="323" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="325" />
         <source>整改要求(&amp;R)</source>
         <translation>&amp;Rectification required</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="324" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="326" />
         <source>整改期限(&amp;B)</source>
         <translation>Rectify &amp;by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="326" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="328" />
         <source>已登记约谈。</source>
         <translation>Interview recorded.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="327" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="329" />
         <source>整改要求和整改期限同时填写或同时不填。</source>
         <translation>Fill in both the rectification required and its date, or neither.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="339" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="341" />
         <source>录入约谈结果：%1</source>
         <translation>Interview outcome: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="340" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="342" />
         <source>约谈结果(&amp;R)</source>
         <translation>&amp;Outcome</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="341" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="343" />
         <source>日期(&amp;D)</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="341" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="343" />
         <source>已录入约谈结果。</source>
         <translation>Interview outcome recorded.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="343" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="345" />
         <source>约谈事项：%1</source>
         <translation>Issues: %1</translation>
     </message>

@@ -64,8 +64,8 @@ class ComplaintsTab(CampaignTab):
         lang = self.ctx.lang
         return [Column("received_on", self.tr("收到日期"), 90),
                 Column("channel", self.tr("渠道"), 60, text=lambda c: complaints.channel_label(c.channel, lang)),
-                Column("subject", self.tr("被举报对象"), 220, stretch=True, text=lambda c: c.subject),
-                Column("content", self.tr("内容"), 220),
+                Column("subject", self.tr("被举报对象"), 260, text=lambda c: c.subject),
+                Column("content", self.tr("内容"), 220, stretch=True),
                 Column("state", self.tr("状态"), 70, text=lambda c: complaints.state_label(c.state, lang)),
                 Column("assigned_to", self.tr("承办人"), 80),
                 Column("due_on", self.tr("答复期限"), 90, color=self._late_color),

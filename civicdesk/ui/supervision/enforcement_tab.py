@@ -61,6 +61,7 @@ class EnforcementTab(CampaignTab):
             Column("entered_by", self.tr("录入人"), 80)], self)
         self.interview_proxy = RowsFilter(self, text_columns=(0,))
         self.interviews = make_view(self.interview_model, self.interview_proxy, "interviews", self)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.interviews_title = QLabel(self.tr("行政约谈(&I)"))
         self.interviews_title.setObjectName("interviews_title")
         self.interviews_title.setBuddy(self.interviews)
@@ -86,10 +87,11 @@ class EnforcementTab(CampaignTab):
 
     def make_columns(self) -> list[Column]:
         lang = self.ctx.lang
-        return [Column("organization_name", self.tr("组织名称"), 220, stretch=True),
+        # no stretched column: twelve columns (wider in English) scroll rather than squeeze the organization
+        return [Column("organization_name", self.tr("组织名称"), 220),
                 Column("case_no", self.tr("案号"), 140),
                 Column("kind", self.tr("处罚种类"), 110, text=lambda p: penalties.kind_label(p.kind, lang)),
-                Column("state", self.tr("状态"), 90, text=lambda p: penalties.state_label(p.state, lang),
+                Column("state", self.tr("状态"), 110, text=lambda p: penalties.state_label(p.state, lang),
                        color=lambda p: WARN if p.state == "draft" else None),
                 Column("amount", self.tr("金额（元）"), 100),
                 Column("suspended_to", self.tr("停止活动至"), 90),
