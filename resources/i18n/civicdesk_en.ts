@@ -321,7 +321,7 @@
     <message>
         <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="171" />
         <source>未登记的对象：写名称（与上一项二选一）</source>
-        <translation>An unregistered body: its name (instead of the organization above)</translation>
+        <translation>Or an unregistered body: its name</translation>
     </message>
     <message>
         <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="172" />
@@ -1032,109 +1032,109 @@
     </message>
     <message>
         <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="202" />
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="228" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="227" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="212" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="211" />
         <source>统一社会信用代码（或组织 id）</source>
         <translation>Credit code (or organization id)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="226" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="225" />
         <source>罚款或没收违法所得的金额，元</source>
         <translation>Amount of the fine or confiscation, yuan</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="232" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="231" />
         <source>如：《社会团体登记管理条例》第三十条第一款第（三）项</source>
         <translation>e.g. Regulations on Social Groups, art. 30(1)(iii)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="252" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="251" />
         <source>立案</source>
         <translation>Open case</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="253" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="252" />
         <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="320" />
         <source>组织(&amp;O)</source>
         <translation>&amp;Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="254" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="253" />
         <source>案号(&amp;N)</source>
         <translation>Case &amp;no.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="255" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="254" />
         <source>处罚种类(&amp;K)</source>
         <translation>&amp;Kind</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="256" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="255" />
         <source>金额（元）(&amp;A)</source>
         <translation>&amp;Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="257" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="256" />
         <source>停止活动自(&amp;F)</source>
         <translation>Suspended &amp;from</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="258" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="257" />
         <source>停止活动至(&amp;T)</source>
         <translation>Suspended &amp;to</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="259" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="258" />
         <source>违法事实(&amp;S)</source>
         <translation>Fact&amp;s</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="260" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="259" />
         <source>处罚依据(&amp;B)</source>
         <translation>Legal &amp;basis</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="261" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="260" />
         <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="327" />
         <source>由举报投诉引起(&amp;C)</source>
         <translation>From &amp;complaint</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="262" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="261" />
         <source>由约谈引起(&amp;I)</source>
         <translation>From &amp;interview</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="263" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="262" />
         <source>已立案，待审核人员作出处罚决定。</source>
         <translation>Case opened; a reviewer decides the penalty.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="264" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="263" />
         <source>立案后该组织处于“立案调查中”；处罚决定须由立案人以外的审核人员作出。</source>
         <translation>Once the case is opened the organization is under investigation; the penalty is decided by a reviewer other than whoever opened the case.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="272" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="271" />
         <source>处罚决定书文号（必填）</source>
         <translation>Number of the penalty decision (required)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="278" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="277" />
         <source>案号 %1，%2。</source>
         <translation>Case %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="280" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="279" />
         <source>金额 %1 元。</source>
         <translation>Amount: %1 yuan.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="281" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="280" />
         <source>复议期限自决定日起算。</source>
         <translation>The appeal period runs from the decision date.</translation>
     </message>

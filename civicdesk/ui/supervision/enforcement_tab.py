@@ -207,8 +207,7 @@ class EnforcementTab(CampaignTab):
         return choices(items)
 
     def _organization(self) -> QLineEdit:
-        row = self.selected_organization()
-        edit = QLineEdit(row[0] if row is not None else "")
+        edit = QLineEdit()  # the rows carry no USCC, and an id is no words for a clerk: typed
         edit.setPlaceholderText(self.tr("统一社会信用代码（或组织 id）"))
         return edit
 
@@ -275,10 +274,11 @@ class EnforcementTab(CampaignTab):
             return lambda _job: penalties.decide(db, p.id, decision_no=v["decision_no"] or "",
                                                  decided_on=v["decided_on"], by=user)
 
-        note = self.tr("案号 %1，%2。").replace("%1", p.case_no).replace("%2", penalties.kind_label(p.kind, lang))
+        lines = [self.tr("案号 %1，%2。").replace("%1", p.case_no).replace("%2", penalties.kind_label(p.kind, lang))]
         if p.amount is not None:
-            note += self.tr("金额 %1 元。").replace("%1", f"{p.amount:,.2f}")
-        note += self.tr("复议期限自决定日起算。")
+            lines.append(self.tr("金额 %1 元。").replace("%1", f"{p.amount:,.2f}"))
+        lines.append(self.tr("复议期限自决定日起算。"))
+        note = ("" if lang.startswith("zh") else " ").join(lines)  # Chinese sentences take no space between them
         if p.kind == "revocation":
             note += "\n" + self.tr("作出撤销登记的处罚决定，将同时提交一件撤销登记申请，进入审核队列，"
                                    "由审核人员审核后才撤销登记。")
