@@ -5,8 +5,8 @@
 It makes a fresh city database in a temporary folder, loads the demo, and shows what a clerk sees: the set-up
 wizard, the register with an organization selected, searches for 通江 and lnxh, and the new-organization form
 with a wrong USCC check character, the review queue and a change filing shown against the register, and the
-监管 workbench (its 年度检查, 等级评估, 双随机抽查, 到期提醒 and 参数 tabs) in Chinese and in English.  Chinese
-needs a CJK font (scripts/setup.sh installs WenQuanYi Zen Hei).
+监管 workbench (its 年度检查, 等级评估, 双随机抽查, 到期提醒, 参数, 约谈与处罚 and 举报投诉 tabs) in Chinese
+and in English.  Chinese needs a CJK font (scripts/setup.sh installs WenQuanYi Zen Hei).
 """
 
 from __future__ import annotations
@@ -279,9 +279,66 @@ def supervision_data(ctx) -> None:
                              by=clerk)
 
 
+def enforcement_data(ctx) -> None:
+    """Penalties, interviews and complaints on the demo when it holds none (the screenshots' own, invented like
+    the demo): a fine decided and a case under investigation, a suspension, two interviews (one with its
+    outcome), complaints received, assigned (one overdue), replied, and one about an unregistered body."""
+    from datetime import datetime, timedelta
+
+    from civicdesk import clock
+    from civicdesk.services.admin import auth
+    from civicdesk.services.supervision import complaints, inspection, interviews, penalties
+
+    db = ctx.db
+    if penalties.list_penalties(db) or complaints.list_complaints(db):
+        return
+    users = {u.username: u for u in auth.list_users(db)}
+    clerk, reviewer = users["zhangli"], users["wangfang"]
+    today, year = clock.today(), clock.today().year
+    campaign = inspection.list_campaigns(db)[0]
+    orgs = [org_id for org_id, *_rest in inspection.due_list(db, campaign, limit=12)]
+    a = complaints.receive(db, received_on=today - timedelta(days=75), channel="phone", organization=orgs[0],
+                           content="收取会员费未开具合法票据，会费标准未经会员大会通过",
+                           reporter={"name": "赵某", "phone": "13900001111"}, by=clerk)
+    complaints.assign(db, a.id, to="zhangli", by=clerk)
+    b = complaints.receive(db, received_on=today - timedelta(days=40), channel="letter", organization=orgs[1],
+                           content="理事会连续两年未召开，负责人长期不履职", reporter={"anonymous": True}, by=clerk)
+    complaints.assign(db, b.id, to="zhangli", by=clerk)
+    complaints.reply(db, b.id, finding="经核查属实，已约谈负责人并责令限期换届", replied_on=today - timedelta(days=12),
+                     by=clerk)
+    c = complaints.receive(db, received_on=today - timedelta(days=8), channel="online", organization=orgs[2],
+                           content="以协会名义举办评比表彰活动并收取费用", reporter={"name": "钱某"}, by=clerk)
+    complaints.assign(db, c.id, to="zhangli", by=clerk)
+    complaints.receive(db, received_on=today - timedelta(days=2), channel="visit",
+                       subject_name="乐山市某某文化交流促进会（未登记）", content="未经登记以社会组织名义开展活动",
+                       reporter={"name": "孙某", "address": "乐山市市中区"}, by=clerk)
+    held = datetime.combine(today - timedelta(days=30), datetime.min.time()).replace(hour=9, minute=30)
+    interviews.record(db, orgs[1], held_at=held, place="乐山市民政局三楼会议室", participants="会长、秘书长",
+                      issues="理事会长期不召开，未按章程换届", rectification="三个月内召开会员大会完成换届",
+                      rectify_by=today + timedelta(days=60), complaint=b.id, by=clerk)
+    i = interviews.record(db, orgs[3], held_at=held - timedelta(days=50), place="乐山市民政局三楼会议室",
+                          participants="法定代表人", issues="年度工作报告未按时公开", rectification="十五日内公开",
+                          rectify_by=(held - timedelta(days=35)).date(), by=clerk)
+    interviews.record_outcome(db, i.id, outcome="已在门户网站公开年度工作报告",
+                              outcome_on=(held - timedelta(days=38)).date(), by=clerk)
+    p = penalties.enter(db, orgs[0], case_no=f"乐民罚立〔{year}〕1号", kind="fine", amount="20000",
+                        facts="违反规定收取费用，不开具合法票据",
+                        basis="《社会团体登记管理条例》第三十条第一款第（六）项", complaint=a.id, by=clerk)
+    penalties.decide(db, p.id, decision_no=f"乐民罚〔{year}〕1号", decided_on=today - timedelta(days=20), by=reviewer)
+    p = penalties.enter(db, orgs[4], case_no=f"乐民罚立〔{year}〕2号", kind="suspension",
+                        suspended_from=today - timedelta(days=5), suspended_to=today + timedelta(days=85),
+                        facts="未按规定办理变更登记即开展活动",
+                        basis="《社会团体登记管理条例》第三十条第一款第（二）项", by=clerk)
+    penalties.decide(db, p.id, decision_no=f"乐民罚〔{year}〕2号", decided_on=today - timedelta(days=6), by=reviewer)
+    penalties.enter(db, orgs[2], case_no=f"乐民罚立〔{year}〕3号", kind="warning",
+                    facts="以本会名义举办评比表彰活动并收取费用",
+                    basis="《社会团体登记管理条例》第三十条第一款第（八）项", complaint=c.id, by=clerk)
+
+
 def shot_supervision(app: QApplication, ctx, window) -> None:
     """The 监管 workbench on the demo, each tab in Chinese (docs/supervision-inspection.png, -inspection-city (the
-    whole-city view), -rating, -spotcheck, -due, -parameters) and in English (the same names ending -en)."""
+    whole-city view), -rating, -spotcheck, -due, -parameters, -enforcement, -complaints) and in English (the same
+    names ending -en)."""
     from civicdesk.services.admin import auth
     from civicdesk.ui.context import AppContext
     from civicdesk.ui.labels import Labels
@@ -289,6 +346,7 @@ def shot_supervision(app: QApplication, ctx, window) -> None:
     from civicdesk.ui.supervision.workbench import SupervisionWorkbench
 
     supervision_data(ctx)
+    enforcement_data(ctx)
     users = {u.username: u for u in auth.list_users(ctx.db)}
     for lang in ("zh", "en"):
         translators = install_translators(app, lang)
@@ -297,7 +355,7 @@ def shot_supervision(app: QApplication, ctx, window) -> None:
         bench.resize(1320, 720)
         bench.show()
         suffix = "" if lang == "zh" else "-en"
-        for key in ("inspection", "rating", "spotcheck", "due", "parameters"):
+        for key in ("inspection", "rating", "spotcheck", "due", "parameters", "enforcement", "complaints"):
             page = bench.set_tab(key)
             wait(app, lambda bench=bench: not bench.busy())
             settle(app)
@@ -307,6 +365,17 @@ def shot_supervision(app: QApplication, ctx, window) -> None:
                     page.table.selectRow(row)
                     if page.selected().state == "submitted":
                         break
+            elif key in ("enforcement", "complaints") and page.proxy.rowCount():
+                # a case waiting for this reviewer's decision, an interview; a complaint being handled (the
+                # overdue one left unselected, so that its red shows)
+                wanted = "draft" if key == "enforcement" else "assigned"
+                for row in range(page.proxy.rowCount()):
+                    page.table.selectRow(row)
+                    if page.selected().state == wanted and not getattr(page.selected(), "overdue", lambda: False)():
+                        break
+                if key == "enforcement" and page.interview_proxy.rowCount():
+                    page.interviews.selectRow(0)
+                    page.table.setFocus()
             elif key in ("rating", "spotcheck") and page.proxy.rowCount():
                 page.table.selectRow(0)
                 wait(app, lambda bench=bench: not bench.busy())

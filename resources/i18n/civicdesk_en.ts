@@ -147,6 +147,350 @@
     </message>
 </context>
 <context>
+    <name>ComplaintsTab</name>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="38" />
+        <source>按被举报对象名称筛选</source>
+        <translation>Filter by the organization complained about</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="40" />
+        <source>全部状态</source>
+        <translation>all statuses</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="43" />
+        <source>只看逾期(&amp;L)</source>
+        <translation>Only &amp;late</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="45" />
+        <source>到答复期限仍未答复的举报投诉，最早到期的在前</source>
+        <translation>Complaints not replied by their due date, the earliest due first</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="55" />
+        <source>登记举报…</source>
+        <translation>Receive complaint…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="56" />
+        <source>分派…</source>
+        <translation>Assign…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="57" />
+        <source>答复…</source>
+        <translation>Reply…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="58" />
+        <source>关联抽查…</source>
+        <translation>Link spot check…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="59" />
+        <source>查看举报人…</source>
+        <translation>Show reporter…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="60" />
+        <source>监管记录…</source>
+        <translation>Supervision record…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="65" />
+        <source>收到日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="66" />
+        <source>渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="67" />
+        <source>被举报对象</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="68" />
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="69" />
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="70" />
+        <source>承办人</source>
+        <translation>Assigned to</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="71" />
+        <source>答复期限</source>
+        <translation>Reply due</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="72" />
+        <source>逾期</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="74" />
+        <source>答复日期</source>
+        <translation>Replied on</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="82" />
+        <source>逾期 %1 天</source>
+        <translation>%1 d late</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="105" />
+        <source>共 %1 件举报投诉；未答复 %2 件，其中逾期 %3 件</source>
+        <translation>%1 complaints; %2 not replied, %3 of them overdue</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="114" />
+        <source>请先选择一件举报投诉。</source>
+        <translation>Select a complaint first.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="119" />
+        <source>已答复的举报投诉不能再分派。</source>
+        <translation>A complaint already replied to cannot be assigned again.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="121" />
+        <source>先分派给承办人，才能答复。</source>
+        <translation>Assign it to a clerk before replying.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="122" />
+        <source>这件举报投诉已经答复。</source>
+        <translation>This complaint has been replied to.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="126" />
+        <source>被举报对象不是本库登记的组织，没有监管记录。</source>
+        <translation>The complaint is not about an organization of this register: there is no supervision record.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="137" />
+        <source>举报人身份保密：只有审核人员或管理员可以查看举报人，每次查看都记入审计日志。</source>
+        <translation>The reporter is confidential: only a reviewer or an administrator can see who reported it, and every look is written to the audit trail.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="140" />
+        <source>内容：</source>
+        <translation>Content: </translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="142" />
+        <source>核查结果：</source>
+        <translation>Finding: </translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="145" />
+        <source>已关联抽查</source>
+        <translation>spot check linked</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="147" />
+        <source>约谈 %1 次</source>
+        <translation>interviews: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="149" />
+        <source>处罚案件 %1 件</source>
+        <translation>penalty cases: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="151" />
+        <source>引起：</source>
+        <translation>Led to: </translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="169" />
+        <source>本库登记的组织：统一社会信用代码（或组织 id）</source>
+        <translation>A registered organization: its credit code (or id)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="171" />
+        <source>未登记的对象：写名称（与上一项二选一）</source>
+        <translation>Or an unregistered body: its name</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="172" />
+        <source>匿名举报</source>
+        <translation>Anonymous</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="190" />
+        <source>登记举报</source>
+        <translation>Receive complaint</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="191" />
+        <source>收到日期(&amp;D)</source>
+        <translation>Received &amp;on</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="192" />
+        <source>渠道(&amp;H)</source>
+        <translation>C&amp;hannel</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="193" />
+        <source>被举报组织(&amp;O)</source>
+        <translation>Organi&amp;zation</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="194" />
+        <source>或未登记对象(&amp;U)</source>
+        <translation>Or &amp;unregistered body</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="195" />
+        <source>举报投诉内容(&amp;C)</source>
+        <translation>&amp;Content</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="196" />
+        <source>举报人(&amp;A)</source>
+        <translation>R&amp;eporter</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="197" />
+        <source>姓名(&amp;N)</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="198" />
+        <source>电话(&amp;P)</source>
+        <translation>&amp;Phone</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="199" />
+        <source>地址(&amp;R)</source>
+        <translation>Add&amp;ress</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="199" />
+        <source>已登记举报投诉。</source>
+        <translation>Complaint received.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="201" />
+        <source>举报人的姓名、电话和地址保密：只保存在本机，不同步、不打印、不导出，列表中也不显示。</source>
+        <translation>The reporter's name, phone and address are confidential: kept on this computer only, never synced, printed or exported, and not shown in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="213" />
+        <source>分派：%1</source>
+        <translation>Assign: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="213" />
+        <source>承办人(&amp;T)</source>
+        <translation>Assign &amp;to</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="214" />
+        <source>已分派。</source>
+        <translation>Assigned.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="215" />
+        <source>答复期限自收到之日起算，由参数“举报投诉答复期限”确定。</source>
+        <translation>The reply is due a number of days after receipt, set by the parameter 'Days to reply to a complaint'.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="227" />
+        <source>答复：%1</source>
+        <translation>Reply: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="228" />
+        <source>核查结果(&amp;F)</source>
+        <translation>&amp;Finding</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="229" />
+        <source>答复日期(&amp;D)</source>
+        <translation>Replied &amp;on</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="229" />
+        <source>已答复。</source>
+        <translation>Replied.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="257" />
+        <source>关联抽查：%1</source>
+        <translation>Link spot check: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="258" />
+        <source>抽查(&amp;S)</source>
+        <translation>&amp;Spot check</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="258" />
+        <source>已关联抽查。</source>
+        <translation>Spot check linked.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="260" />
+        <source>没有抽中该组织的抽查。</source>
+        <translation>No spot check drew this organization.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="274" />
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="277" />
+        <source>举报人</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="277" />
+        <source>匿名</source>
+        <translation>Anonymous</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="279" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="279" />
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="279" />
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="283" />
+        <source>%1 收到，关于 %2</source>
+        <translation>Received %1, about %2</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="285" />
+        <source>本次查看已记入审计日志。举报人身份保密，不得泄露。</source>
+        <translation>This look has been written to the audit trail. The reporter's identity is confidential: do not disclose it.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="290" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <location filename="../../civicdesk/ui/widgets/form_fields.py" line="101" />
@@ -191,160 +535,165 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="50" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="51" />
         <source>登记信息</source>
         <extracomment>the inspections the 监管 section lists, newest first the colour of a credit-list warning (the words say it too)</extracomment>
         <translation>Registration</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="51" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="52" />
         <source>历史</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="69" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="70" />
         <source>选择一个组织查看详细信息。</source>
         <translation>Select an organization to see its details.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="97" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="98" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="97" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="98" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="118" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="119" />
         <source>现任</source>
         <translation>current</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="118" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="119" />
         <source>离任</source>
         <translation>former</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="129" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="130" />
         <source>来源单位</source>
         <translation>Origin office</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="129" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="130" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="129" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="130" />
         <source>人员</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="129" />
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="152" />
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="197" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="130" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="153" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="200" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="151" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="152" />
         <source>监管</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="151" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="152" />
         <source>年检</source>
         <translation>Annual inspections</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="151" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="152" />
         <source>评估等级</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="151" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="152" />
         <source>抽查</source>
         <translation>Spot checks</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="152" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="153" />
         <source>逾期报送</source>
         <translation>Received late</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="163" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="164" />
         <source>%1，有效期 %2 至 %3</source>
         <translation>%1, valid from %2 to %3</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="169" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="170" />
         <source>已过期（%1，至 %2）</source>
         <translation>Expired (%1, until %2)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="170" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="171" />
         <source>未评估</source>
         <translation>Not rated</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="173" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="174" />
         <source>待检查</source>
         <translation>not yet checked</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="176" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="177" />
         <source>整改期限 %1，%2 已整改</source>
         <translation>to rectify by %1; rectified on %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="177" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="178" />
         <source>整改期限 %1，未整改</source>
         <translation>to rectify by %1; not yet rectified</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="183" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="184" />
         <source>信用名单</source>
         <translation>Credit lists</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="183" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="184" />
         <source>未列入</source>
         <translation>On none</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="200" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="187" />
+        <source>监管记录…</source>
+        <translation>Supervision record…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="203" />
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="200" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="203" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="200" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="203" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="200" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="203" />
         <source>收件日期</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="200" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="203" />
         <source>决定人</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="215" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="218" />
         <source>申请事项</source>
         <translation>Filings</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="215" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="218" />
         <source>变更记录</source>
         <translation>Field changes</translation>
     </message>
@@ -499,6 +848,425 @@
         <location filename="../../civicdesk/ui/register/deregister_dialog.py" line="70" />
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>EnforcementTab</name>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="36" />
+        <source>按组织名称或案号筛选</source>
+        <translation>Filter by organization or case number</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="40" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="131" />
+        <source>全部年度</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="41" />
+        <source>全部状态</source>
+        <translation>all statuses</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="44" />
+        <source>全部处罚种类</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="54" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="91" />
+        <source>组织名称</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="55" />
+        <source>约谈时间</source>
+        <translation>Held at</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="56" />
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="57" />
+        <source>约谈事项</source>
+        <translation>Issues</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="58" />
+        <source>整改期限</source>
+        <translation>Rectify by</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="59" />
+        <source>结果日期</source>
+        <translation>Outcome on</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="60" />
+        <source>约谈结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="61" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="102" />
+        <source>录入人</source>
+        <translation>Entered by</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="65" />
+        <source>行政约谈(&amp;I)</source>
+        <translation>&amp;Interviews</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="68" />
+        <source>行政处罚(&amp;P)</source>
+        <translation>&amp;Penalties</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="80" />
+        <source>立案…</source>
+        <translation>Open case…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="81" />
+        <source>作出处罚决定…</source>
+        <translation>Decide penalty…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="82" />
+        <source>撤销处罚…</source>
+        <translation>Withdraw penalty…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="83" />
+        <source>登记约谈…</source>
+        <translation>Record interview…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="84" />
+        <source>录入约谈结果…</source>
+        <translation>Record outcome…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="85" />
+        <source>监管记录…</source>
+        <translation>Supervision record…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="92" />
+        <source>案号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="93" />
+        <source>处罚种类</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="94" />
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="96" />
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="97" />
+        <source>停止活动至</source>
+        <translation>Suspended to</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="98" />
+        <source>决定书文号</source>
+        <translation>Decision no.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="99" />
+        <source>决定日期</source>
+        <translation>Decided on</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="100" />
+        <source>复议期限</source>
+        <translation>Appeal by</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="101" />
+        <source>撤销登记申请</source>
+        <translation>Revocation filing</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="103" />
+        <source>决定人</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="148" />
+        <source>行政处罚 %1 件（立案调查中 %2，已决定 %3）；行政约谈 %4 次，%5 次待录入结果</source>
+        <translation>%1 penalties (%2 under investigation, %3 decided); %4 interviews, %5 awaiting their outcome</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="175" />
+        <source>请先在上表选择一件处罚案件。</source>
+        <translation>Select a penalty case in the upper table first.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="179" />
+        <source>只有立案调查中的案件可以作出处罚决定。</source>
+        <translation>Only a case under investigation can be decided.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="181" />
+        <source>只有已决定的处罚可以撤销。</source>
+        <translation>Only a decided penalty can be withdrawn.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="183" />
+        <source>请先在下表选择一次约谈。</source>
+        <translation>Select an interview in the lower table first.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="184" />
+        <source>这次约谈的结果已经录入。</source>
+        <translation>The outcome of this interview is already recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="186" />
+        <source>请先选择一件案件或一次约谈。</source>
+        <translation>Select a case or an interview first.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="202" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="227" />
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="211" />
+        <source>统一社会信用代码（或组织 id）</source>
+        <translation>Credit code (or organization id)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="225" />
+        <source>罚款或没收违法所得的金额，元</source>
+        <translation>Amount of the fine or confiscation, yuan</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="231" />
+        <source>如：《社会团体登记管理条例》第三十条第一款第（三）项</source>
+        <translation>e.g. Regulations on Social Groups, art. 30(1)(iii)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="251" />
+        <source>立案</source>
+        <translation>Open case</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="252" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="320" />
+        <source>组织(&amp;O)</source>
+        <translation>&amp;Organization</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="253" />
+        <source>案号(&amp;N)</source>
+        <translation>Case &amp;no.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="254" />
+        <source>处罚种类(&amp;K)</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="255" />
+        <source>金额（元）(&amp;A)</source>
+        <translation>&amp;Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="256" />
+        <source>停止活动自(&amp;F)</source>
+        <translation>Suspended &amp;from</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="257" />
+        <source>停止活动至(&amp;T)</source>
+        <translation>Suspended &amp;to</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="258" />
+        <source>违法事实(&amp;S)</source>
+        <translation>Fact&amp;s</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="259" />
+        <source>处罚依据(&amp;B)</source>
+        <translation>Legal &amp;basis</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="260" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="327" />
+        <source>由举报投诉引起(&amp;C)</source>
+        <translation>From &amp;complaint</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="261" />
+        <source>由约谈引起(&amp;I)</source>
+        <translation>From &amp;interview</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="262" />
+        <source>已立案，待审核人员作出处罚决定。</source>
+        <translation>Case opened; a reviewer decides the penalty.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="263" />
+        <source>立案后该组织处于“立案调查中”；处罚决定须由立案人以外的审核人员作出。</source>
+        <translation>Once the case is opened the organization is under investigation; the penalty is decided by a reviewer other than whoever opened the case.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="271" />
+        <source>处罚决定书文号（必填）</source>
+        <translation>Number of the penalty decision (required)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="277" />
+        <source>案号 %1，%2。</source>
+        <translation>Case %1, %2.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="279" />
+        <source>金额 %1 元。</source>
+        <translation>Amount: %1 yuan.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="280" />
+        <source>复议期限自决定日起算。</source>
+        <translation>The appeal period runs from the decision date.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="283" />
+        <source>作出撤销登记的处罚决定，将同时提交一件撤销登记申请，进入审核队列，由审核人员审核后才撤销登记。</source>
+        <translation>Deciding a revocation also submits a revocation filing to the review queue: the registration is revoked only when a reviewer approves it.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="285" />
+        <source>作出处罚决定：%1</source>
+        <translation>Decide penalty: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="286" />
+        <source>文号(&amp;N)</source>
+        <translation>Decision &amp;number</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="287" />
+        <source>决定日期(&amp;D)</source>
+        <translation>&amp;Decided on</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="287" />
+        <source>已作出处罚决定。</source>
+        <translation>Penalty decided.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="299" />
+        <source>撤销处罚：%1</source>
+        <translation>Withdraw penalty: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="300" />
+        <source>撤销理由(&amp;R)</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="300" />
+        <source>已撤销处罚。</source>
+        <translation>Penalty withdrawn.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="302" />
+        <source>案号 %1，决定书 %2。</source>
+        <translation>Case %1, decision %2.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="311" />
+        <source>如 2026-11-20 09:30</source>
+        <translation>e.g. 2026-11-20 09:30</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="319" />
+        <source>登记约谈</source>
+        <translation>Record interview</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="321" />
+        <source>约谈时间(&amp;W)</source>
+        <translation>&amp;When</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="322" />
+        <source>地点(&amp;P)</source>
+        <translation>&amp;Place</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="323" />
+        <source>参加人员(&amp;A)</source>
+        <translation>P&amp;articipants</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="324" />
+        <source>约谈事项(&amp;S)</source>
+        <translation>I&amp;ssues</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="325" />
+        <source>整改要求(&amp;R)</source>
+        <translation>&amp;Rectification required</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="326" />
+        <source>整改期限(&amp;B)</source>
+        <translation>Rectify &amp;by</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="328" />
+        <source>已登记约谈。</source>
+        <translation>Interview recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="329" />
+        <source>整改要求和整改期限同时填写或同时不填。</source>
+        <translation>Fill in both the rectification required and its date, or neither.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="341" />
+        <source>录入约谈结果：%1</source>
+        <translation>Interview outcome: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="342" />
+        <source>约谈结果(&amp;R)</source>
+        <translation>&amp;Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="343" />
+        <source>日期(&amp;D)</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="343" />
+        <source>已录入约谈结果。</source>
+        <translation>Interview outcome recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="345" />
+        <source>约谈事项：%1</source>
+        <translation>Issues: %1</translation>
     </message>
 </context>
 <context>
@@ -4180,22 +4948,32 @@ Demo data: %4</translation>
         <translation>Parameters</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="75" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="68" />
+        <source>约谈与处罚</source>
+        <translation>Interviews and penalties</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="68" />
+        <source>举报投诉</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="82" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="78" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="85" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="177" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="184" />
         <source>已取消。按 F5 重新载入。</source>
         <translation>Cancelled. Press F5 to load again.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="199" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="206" />
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
@@ -4666,6 +5444,104 @@ Demo data: %4</translation>
         <location filename="../../civicdesk/ui/sync/window.py" line="538" />
         <source>确定采用所选的值？这将成为新版本并同步给对方。</source>
         <translation>Take the chosen values? They become a new version that syncs to the other office.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineDialog</name>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/timeline_dialog.py" line="28" />
+        <source>年检</source>
+        <translation>Annual inspections</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/timeline_dialog.py" line="29" />
+        <source>等级评估</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/timeline_dialog.py" line="30" />
+        <source>双随机抽查</source>
+        <translation>Spot checks</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/timeline_dialog.py" line="31" />
+        <source>行政约谈</source>
+        <translation>Interview</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/timeline_dialog.py" line="32" />
+        <source>立案调查</source>
+        <translation>Investigation</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/timeline_dialog.py" line="33" />
+        <source>行政处罚</source>
+        <translation>Penalty</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/timeline_dialog.py" line="34" />
+        <source>处罚撤销</source>
+        <translation>Penalty withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/timeline_dialog.py" line="35" />
+        <source>列入信用名单</source>
+        <translation>Put on a credit list</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/timeline_dialog.py" line="36" />
+        <source>移出信用名单</source>
+        <translation>Removed from a credit list</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/timeline_dialog.py" line="37" />
+        <source>举报投诉</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/timeline_dialog.py" line="52" />
+        <source>监管记录</source>
+        <translation>Supervision record</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/timeline_dialog.py" line="55" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/timeline_dialog.py" line="56" />
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/timeline_dialog.py" line="57" />
+        <source>摘要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/timeline_dialog.py" line="63" />
+        <source>正在载入…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/timeline_dialog.py" line="66" />
+        <source>复制(&amp;C)</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/timeline_dialog.py" line="68" />
+        <source>把选中的记录（未选中时为全部记录）复制为文本</source>
+        <translation>Copy the selected entries (all of them when none is selected) as text</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/timeline_dialog.py" line="69" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/timeline_dialog.py" line="96" />
+        <source>%1：共 %2 条监管记录，最新的在前。</source>
+        <translation>%1: %2 supervision entries, newest first.</translation>
     </message>
 </context>
 <context>

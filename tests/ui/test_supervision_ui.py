@@ -83,7 +83,7 @@ def test_menu_opens_one_workbench_window(qtbot: Any, office: Any) -> None:
     bench = window.supervision_menu.workbench
     assert isinstance(bench, SupervisionWorkbench) and bench.isVisible() and not bench.isModal()
     assert [bench.tabs.tabText(i) for i in range(bench.tabs.count())] == \
-        ["到期提醒", "年度检查", "等级评估", "双随机抽查", "参数"]
+        ["到期提醒", "年度检查", "等级评估", "双随机抽查", "参数", "约谈与处罚", "举报投诉"]
     action.trigger()  # again: the same window, raised, not a second one
     assert window.supervision_menu.workbench is bench
     bench.close()

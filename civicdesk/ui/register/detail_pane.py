@@ -43,6 +43,7 @@ class DetailPane(QTabWidget):
         self.setObjectName("detail")
         self.info = QTextBrowser(self)
         self.info.setOpenLinks(False)
+        self.info.anchorClicked.connect(self._link)  # 监管记录… in the 监管 section
         self.history = QTextBrowser(self)
         self.history.setObjectName("history")
         self.history.setOpenLinks(False)
@@ -183,7 +184,9 @@ class DetailPane(QTabWidget):
         credit_t, off_lists = self.tr("信用名单"), self.tr("未列入")
         on_lists = "".join(f"<p style='color:{WARNING_COLOR};margin:0'>{escape(credit.listing_line(x, lang))}</p>"
                            for x in listings)
+        timeline = self.tr("监管记录…")  # the organization's supervision timeline (ui/supervision/timeline_dialog.py)
         return "".join([f"<h3>{escape(title)}</h3>",
+                        f"<p><a href='timeline:{escape(profile.organization_id)}'>{escape(timeline)}</a></p>",
                         f"<p style='margin-bottom:0'><b>{escape(credit_t)}</b></p>",
                         on_lists or f"<p style='margin-top:0'>{escape(off_lists)}</p>",
                         f"<p style='margin-bottom:0'><b>{escape(inspections_t)}</b></p>", inspections,
@@ -226,3 +229,7 @@ class DetailPane(QTabWidget):
             from civicdesk.ui.filings.filing_dialog import FilingDialog
 
             FilingDialog(self.ctx, self.labels, text.split(":", 1)[1], self).open()
+        elif text.startswith("timeline:"):
+            from civicdesk.ui.supervision.timeline_dialog import open_timeline
+
+            self.timeline = open_timeline(self.ctx, text.split(":", 1)[1], self)

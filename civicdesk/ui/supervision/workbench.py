@@ -59,6 +59,13 @@ class SupervisionWorkbench(QDialog):
                                       "spotcheck": self.spotcheck, "parameters": self.parameters}
         titles = {"due": self.tr("到期提醒"), "inspection": self.tr("年度检查"), "rating": self.tr("等级评估"),
                   "spotcheck": self.tr("双随机抽查"), "parameters": self.tr("参数")}
+        # 约谈与处罚 and 举报投诉 (issue 17), after the others
+        from civicdesk.ui.supervision.complaints_tab import ComplaintsTab
+        from civicdesk.ui.supervision.enforcement_tab import EnforcementTab
+
+        self.enforcement, self.complaints = EnforcementTab(self), ComplaintsTab(self)
+        self.pages.update({"enforcement": self.enforcement, "complaints": self.complaints})
+        titles.update({"enforcement": self.tr("约谈与处罚"), "complaints": self.tr("举报投诉")})
         for i, (key, page) in enumerate(self.pages.items(), start=1):
             self.tabs.addTab(page, titles[key])
             self.tabs.setTabToolTip(self.tabs.count() - 1, f"Ctrl+{i}")
