@@ -20,7 +20,7 @@ from tests.ui.test_supervision_ui import cheap_hashes, fill_and_save, office, op
 
 
 @pytest.fixture
-def credit_office(office: Any, clock: Any) -> Any:
+def credit_office(office: Any, clock: Any) -> Any:  # noqa: F811 - the fixture imported above
     """The office at 2026-11-28 with one social group, a second reviewer; the context acts as the clerk."""
     from civicdesk.services.register import organizations
     from tests.factories import social_group
@@ -65,7 +65,8 @@ def test_the_tab_lists_what_the_service_lists_with_its_filters(qtbot: Any, credi
     tab.list_kind.setCurrentIndex(tab.list_kind.findData("serious"))
     assert tab.proxy.rowCount() == 1
     row = tab.proxy.index(0, 0)
-    cells = {tab.model.headerData(c, Qt.Orientation.Horizontal): tab.proxy.data(row.siblingAtColumn(c)) for c in range(tab.model.columnCount())}
+    cells = {tab.model.headerData(c, Qt.Orientation.Horizontal): tab.proxy.data(row.siblingAtColumn(c))
+             for c in range(tab.model.columnCount())}
     assert cells["组织名称"] == ctx.org.name and cells["名单"] == "严重违法失信名单"
     assert cells["状态"] == "不予列入" and cells["提出人"] == "clerk1"
     tab.list_kind.setCurrentIndex(0)

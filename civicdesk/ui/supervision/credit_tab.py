@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout
 
 from civicdesk import messages
 from civicdesk.services.supervision import credit, parameters
@@ -93,10 +93,18 @@ class CreditTab(CampaignTab):
         self.propose_button = self.button(self.tr("手工提议…"), "credit_propose", self.propose)
         self.decide_button = self.button(self.tr("决定列入…"), "credit_decide", self.decide)
         self.reject_button = self.button(self.tr("不予列入…"), "credit_reject", self.reject)
+        # the steps after a listing in a second row: eight buttons in one would make the window wide
+        self.later_row = QHBoxLayout()
+        self.later_row.addStretch(1)
+        box = self.layout()
+        assert isinstance(box, QVBoxLayout)
+        box.insertLayout(box.indexOf(self.why), self.later_row)
+        self.actions_row, first_row = self.later_row, self.actions_row
         self.removal_button = self.button(self.tr("提议移出…"), "credit_removal", self.propose_removal)
         self.decide_removal_button = self.button(self.tr("决定移出…"), "credit_decide_removal", self.decide_removal)
         self.object_button = self.button(self.tr("登记异议…"), "credit_object", self.object_to)
         self.objection_button = self.button(self.tr("决定异议…"), "credit_decide_objection", self.decide_objection)
+        self.actions_row = first_row
         self._filter()
         self.refresh_actions()
 

@@ -99,6 +99,7 @@ class DuePanel(QWidget):
             model = RowsModel(columns, self)
             proxy = RowsFilter(self, text_columns=(0,))
             table = make_view(model, proxy, f"due_{key}", self)
+            table.setMinimumHeight(48)  # three rows of lists: the window may still be made small
             table.doubleClicked.connect(lambda _i, key=key: self.open_line(key))
             table.activated.connect(lambda _i, key=key: self.open_line(key))  # Enter
             group = QGroupBox()
