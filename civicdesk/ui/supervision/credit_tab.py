@@ -82,7 +82,7 @@ class CreditTab(CampaignTab):
         self.steps = RowsModel(self._step_columns(), self, id_field="at")
         self.steps_proxy = RowsFilter(self)
         self.steps_table = make_view(self.steps, self.steps_proxy, "credit_steps", self)
-        self.steps_table.setMaximumHeight(150)
+        self.steps_table.setMaximumHeight(110)
         self.body.addWidget(self.detail)
         self.body.addWidget(self.steps_table)
         self.steps_of: str | None = None  # the listing whose steps are shown
@@ -110,21 +110,21 @@ class CreditTab(CampaignTab):
 
     def make_columns(self) -> list[Column]:
         lang = self.ctx.lang
-        return [Column("organization_name", self.tr("组织名称"), 220, stretch=True,
+        return [Column("organization_name", self.tr("组织名称"), 200, stretch=True,
                        text=lambda r: r.listing.organization_name),
                 Column("uscc", self.tr("统一社会信用代码"), 150, text=lambda r: r.listing.uscc or ""),
-                Column("list_kind", self.tr("名单"), 110, text=lambda r: credit.list_label(r.listing.list_kind, lang)),
-                Column("ground", self.tr("列入情形"), 200, text=lambda r: self._ground(r.listing.ground)),
+                Column("list_kind", self.tr("名单"), 100, text=lambda r: credit.list_label(r.listing.list_kind, lang)),
+                Column("ground", self.tr("列入情形"), 170, text=lambda r: self._ground(r.listing.ground),
+                       tip=lambda r: self._ground(r.listing.ground)),
                 Column("state", self.tr("状态"), 80, text=lambda r: credit.state_label(r.listing.state, lang)),
-                Column("proposed_on", self.tr("提出日期"), 90, text=lambda r: r.listing.proposed_on.isoformat(),
+                Column("proposed_on", self.tr("提出日期、提出人"), 170,
+                       text=lambda r: f"{r.listing.proposed_on.isoformat()} {self._actor(r.listing.proposed_by)}",
                        sort=lambda r: r.listing.proposed_on),
-                Column("proposed_by", self.tr("提出人"), 80, text=lambda r: self._actor(r.listing.proposed_by)),
-                Column("decision_no", self.tr("决定文号"), 140, text=lambda r: r.listing.decision_no or ""),
+                Column("decision_no", self.tr("决定文号"), 120, text=lambda r: r.listing.decision_no or ""),
                 Column("listed_on", self.tr("列入日期"), 90, text=lambda r: _iso(r.listing.listed_on),
                        sort=lambda r: r.listing.listed_on),
-                Column("removal_ground", self.tr("移出事由"), 120, text=self._removal_ground),
-                Column("removal_due", self.tr("移出期限"), 90, text=lambda r: _iso(r.removal_due.due_on)
-                       if r.removal_due else "", sort=lambda r: r.removal_due.due_on if r.removal_due else None,
+                Column("removal", self.tr("移出事由、期限"), 150, text=self._removal,
+                       sort=lambda r: r.removal_due.due_on if r.removal_due else None,
                        color=lambda r: _bucket_color(r.removal_due), tip=lambda r: self._due_tip(r.removal_due))]
 
     def _step_columns(self) -> list[Column]:
@@ -142,13 +142,14 @@ class CreditTab(CampaignTab):
     def _actor(self, name: str | None) -> str:
         return self.tr("规则引擎") if name == credit.RULES_ACTOR else name or ""
 
-    def _removal_ground(self, r: CreditRow) -> str:
+    def _removal(self, r: CreditRow) -> str:
+        """The removal's ground and the day it is due: 已整改 2026-12-09 (a decision due), 到期应移出 2027-05-06."""
         ground = r.listing.removal_ground
-        if ground:
-            return messages.label(f"credit_removal.{ground}", self.ctx.lang)
-        if r.removal_due is not None and r.removal_due.kind == "removal":
-            return self.tr("到期应移出")
-        return ""
+        words = messages.label(f"credit_removal.{ground}", self.ctx.lang) if ground else \
+            self.tr("到期应移出") if r.removal_due is not None and r.removal_due.kind == "removal" else ""
+        if r.removal_due is not None:
+            return f"{words} {r.removal_due.due_on.isoformat()}".strip()
+        return words
 
     def _due_tip(self, item: DueItem | None) -> str | None:
         if item is None:

@@ -61,11 +61,12 @@ def past_rectification(db: Database, job: Any = None) -> list[DueRow]:
 
 
 def credit_timers(db: Database, lang: str) -> list[DueRow]:
-    """The credit lists' timers (:func:`credit.due`), earliest first: what each waits for, its list, its bucket
-    and the calendar-estimate note."""
-    return [DueRow(i.organization_id, i.organization_name, None, i.due_on,
-                   f"{messages.label('credit_due.' + i.kind, lang)} · {credit.list_label(i.list_kind, lang)}",
-                   i.bucket, i.note) for i in credit.due(db, lang=lang)]
+    """The credit lists' timers (:func:`credit.due`), earliest first: what each waits for, its bucket, the
+    calendar-estimate note, and its list and ground for the tooltip."""
+    return [DueRow(i.organization_id, i.organization_name, None, i.due_on, messages.label(f"credit_due.{i.kind}", lang),
+                   i.bucket, i.note, f"{credit.list_label(i.list_kind, lang)}：{credit.ground_label(i.ground, lang)}"
+                   if messages.is_zh(lang) else f"{credit.list_label(i.list_kind, lang)}: "
+                   f"{credit.ground_label(i.ground, lang)}") for i in credit.due(db, lang=lang)]
 
 
 def overdue_complaints(db: Database) -> list[DueRow]:

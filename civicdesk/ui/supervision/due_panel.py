@@ -50,6 +50,7 @@ class DueRow:
     about: str  # a word for the line: a legal form, a grade, a plan's title, what a timer waits for
     bucket: str | None = None  # overdue | today | this_week | later (the credit timers, the complaints)
     note: str | None = None  # the calendar-estimate note of a time limit counted in working days
+    more: str | None = None  # more words for the line's tooltip (a timer's list)
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ class DuePanel(QWidget):
                        Column("on", dates[key], 90, color=self._color(key)),
                        Column("days", self.tr("天数"), 110, text=self._days, sort=lambda r: (r.on - clock.today()).days,
                               color=self._color(key)),
-                       Column("about", abouts[key], 130, tip=self._tip)]
+                       Column("about", abouts[key], 170 if key in TIMERS else 130, tip=self._tip)]
             if key in TIMERS:
                 columns.insert(2, Column("bucket", self.tr("到期"), 60, text=self._bucket,
                                          sort=lambda r: BUCKETS.index(r.bucket) if r.bucket in BUCKETS else 9,
@@ -127,9 +128,8 @@ class DuePanel(QWidget):
     @staticmethod
     def _tip(row: DueRow) -> str | None:
         """The line's words in full, with the calendar-estimate note when there is one."""
-        if row.note:
-            return f"{row.about}\n{row.note}"
-        return row.about if len(row.about) > 30 else None
+        words = [w for w in (row.about, row.more, row.note) if w]
+        return "\n".join(words) if row.more or row.note or len(row.about) > 30 else None
 
     def _days(self, row: DueRow) -> str:
         days = (row.on - clock.today()).days
