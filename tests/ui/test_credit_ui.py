@@ -241,3 +241,53 @@ def test_the_start_up_notice_appears_when_something_is_overdue_and_not_otherwise
     assert bench is not None and bench.isVisible() and bench.current_key() == "due"
     bench.close()
     settle(ctx)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_credit_tab_its_forms_and_the_timers_speak_one_language(qtbot: Any, make_ctx: Any, db_path: Any,
+                                                                    qapp: Any, clock: Any, lang: str) -> None:
+    from PySide6.QtCore import QLocale
+
+    from civicdesk.services.register import organizations
+    from civicdesk.ui.main import install_translators
+    from tests.factories import social_group
+    from tests.ui.test_languages import data_strings, problems
+
+    translators = install_translators(qapp, lang)
+    locale = QLocale()
+    try:
+        ctx = make_ctx(db_path, lang=lang)
+        admin = auth.create_user(ctx.db, "admin", "Admin1234", "admin", full_name="管理员")
+        clerk = auth.create_user(ctx.db, "clerk1", "Passw0rd1", "clerk", full_name="张经办", by=admin)
+        org = organizations.add_organization(ctx.db, social_group(), by=admin)
+        p = credit.propose(ctx.db, org.id, "abnormal", "abnormal_other", by=clerk, detail="情形",
+                           proposed_on="2026-11-20")
+        listed = credit.propose(ctx.db, org.id, "serious", "change_fraud", by=clerk, detail="情形")
+        credit.decide(ctx.db, listed.id, approve=True, by=admin, decision_no="沙民信〔2026〕5号")
+        credit.object_to(ctx.db, listed.id, "异议", by=clerk)
+        ctx.user = admin
+        data = data_strings(db_path) + ["管理员", "admin", "clerk1", "沙民信〔2026〕5号", "情形", "异议"]  # data
+        bench = open_bench(qtbot, ctx, "credit")
+        tab = bench.credit
+        found = [f"credit: {x}" for x in problems(bench, lang, data)]
+        forms = []
+        for listing, makers in ((p.id, (tab.propose, tab.decide, tab.reject, tab.object_to)),
+                                (listed.id, (tab.propose_removal, tab.decide_objection))):
+            select(tab, listing)
+            found += [f"credit {listing}: {x}" for x in problems(bench, lang, data)]
+            for make in makers:
+                form = make()
+                assert form is not None, make.__name__
+                qtbot.addWidget(form)
+                forms.append(form)
+                found += [f"{make.__name__} form: {x}" for x in problems(form, lang, data)]
+                form.close()
+        bench.set_tab("due")
+        settle(ctx)
+        assert bench.due.models["credit"].rowCount() == 2  # a proposal to decide, an objection
+        found += [f"due: {x}" for x in problems(bench, lang, data)]
+        assert found == []
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
+        QLocale.setDefault(locale)
