@@ -67,7 +67,7 @@ class SupervisionMenu(QObject):
         self.notice.setToolTip(self.tr("打开监管工作台的到期提醒"))
         self.notice.setVisible(False)
         self.notice.clicked.connect(lambda _checked=False: self.show_due())
-        window.statusBar().addWidget(self.notice)
+        window.statusBar().insertPermanentWidget(0, self.notice)  # not hidden by the bar's passing messages
         self.counts: DueCounts | None = None
         self._checked: Any = None  # the database the timers were counted for
         window.model.loaded.connect(lambda _count: self._first_load())
