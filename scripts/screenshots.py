@@ -5,8 +5,8 @@
 It makes a fresh city database in a temporary folder, loads the demo, and shows what a clerk sees: the set-up
 wizard, the register with an organization selected, searches for 通江 and lnxh, and the new-organization form
 with a wrong USCC check character, the review queue and a change filing shown against the register, and the
-监管 workbench (its 年度检查, 等级评估, 双随机抽查, 到期提醒, 参数, 约谈与处罚 and 举报投诉 tabs) in Chinese
-and in English.  Chinese needs a CJK font (scripts/setup.sh installs WenQuanYi Zen Hei).
+监管 workbench (its 年度检查, 等级评估, 双随机抽查, 信用名单, 约谈与处罚, 举报投诉, 到期提醒 and 参数 tabs) in
+Chinese and in English.  Chinese needs a CJK font (scripts/setup.sh installs WenQuanYi Zen Hei).
 """
 
 from __future__ import annotations
@@ -335,10 +335,46 @@ def enforcement_data(ctx) -> None:
                     basis="《社会团体登记管理条例》第三十条第一款第（八）项", complaint=c.id, by=clerk)
 
 
+def credit_data(ctx) -> None:
+    """Credit listings on the demo when it holds none (the screenshots' own): the rule engine over the reports
+    missing from last year's campaign, most of its proposals listed by a reviewer, one rejected, a proposal by
+    hand waiting for its decision, a rectified removal proposed and an objection received."""
+    from datetime import timedelta
+
+    from civicdesk import clock
+    from civicdesk.services.admin import auth
+    from civicdesk.services.supervision import credit
+
+    db = ctx.db
+    if credit.list_listings(db):
+        return
+    users = {u.username: u for u in auth.list_users(db)}
+    clerk, reviewer = users["zhangli"], users["wangfang"]
+    today = clock.today()
+    proposed = credit.propose_due(db, by=clerk, on=today - timedelta(days=40)).proposed
+    year = today.year
+    listed = []
+    for n, p in enumerate(proposed[:8]):
+        if n == 5:
+            credit.decide(db, p.id, approve=False, by=reviewer, reason="已于期限前报送，系录入延误",
+                          decided_on=today - timedelta(days=35))
+        elif n < 7:
+            listed.append(credit.decide(db, p.id, approve=True, by=reviewer, decision_no=f"乐民信〔{year}〕{n + 1}号",
+                                        decided_on=today - timedelta(days=35)))
+    if listed:
+        credit.propose_removal(db, listed[0].id, "rectified", by=clerk, on=today - timedelta(days=3))
+    if len(listed) > 1:
+        credit.object_to(db, listed[1].id, "年度工作报告已于截止日前通过邮寄报送，附邮寄凭证", by=clerk,
+                         received_on=today - timedelta(days=2))
+    target = proposed[8].organization_id if len(proposed) > 8 else listed[-1].organization_id
+    credit.propose(db, target, "serious", "change_fraud", by=clerk, detail="变更登记时提交虚假的会员大会决议",
+                   evidence=[{"entity": "document", "summary": "会员大会决议与会议签到表不符（调查笔录）"}])
+
+
 def shot_supervision(app: QApplication, ctx, window) -> None:
     """The 监管 workbench on the demo, each tab in Chinese (docs/supervision-inspection.png, -inspection-city (the
-    whole-city view), -rating, -spotcheck, -due, -parameters, -enforcement, -complaints) and in English (the same
-    names ending -en)."""
+    whole-city view), -rating, -spotcheck, -credit, -enforcement, -complaints, -due, -parameters) and in English
+    (the same names ending -en)."""
     from civicdesk.services.admin import auth
     from civicdesk.ui.context import AppContext
     from civicdesk.ui.labels import Labels
@@ -347,6 +383,7 @@ def shot_supervision(app: QApplication, ctx, window) -> None:
 
     supervision_data(ctx)
     enforcement_data(ctx)
+    credit_data(ctx)
     users = {u.username: u for u in auth.list_users(ctx.db)}
     for lang in ("zh", "en"):
         translators = install_translators(app, lang)
@@ -355,7 +392,7 @@ def shot_supervision(app: QApplication, ctx, window) -> None:
         bench.resize(1320, 720)
         bench.show()
         suffix = "" if lang == "zh" else "-en"
-        for key in ("inspection", "rating", "spotcheck", "due", "parameters", "enforcement", "complaints"):
+        for key in ("inspection", "rating", "spotcheck", "credit", "enforcement", "complaints", "due", "parameters"):
             page = bench.set_tab(key)
             wait(app, lambda bench=bench: not bench.busy())
             settle(app)
@@ -381,6 +418,13 @@ def shot_supervision(app: QApplication, ctx, window) -> None:
                 wait(app, lambda bench=bench: not bench.busy())
                 if key == "spotcheck" and page.items_proxy.rowCount():
                     page.items.selectRow(0)
+            elif key == "credit":
+                # the proposal by hand, waiting for this reviewer's decision: its evidence and steps below
+                for row in range(page.proxy.rowCount()):
+                    page.table.selectRow(row)
+                    if page.selected().listing.state == "proposed" and page.selected().listing.proposed_by != "rules":
+                        break
+                wait(app, lambda bench=bench: not bench.busy())
             settle(app)
             shot(bench, f"supervision-{key}{suffix}.png")
             if key == "inspection" and page.whole_city is not None:

@@ -491,6 +491,503 @@
     </message>
 </context>
 <context>
+    <name>CreditTab</name>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="70" />
+        <source>全部名单</source>
+        <extracomment>the states the tab shows unless another is chosen</extracomment>
+        <translation>Both lists</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="73" />
+        <source>待决定和已列入</source>
+        <translation>Proposed and listed</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="73" />
+        <source>全部状态</source>
+        <translation>all statuses</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="92" />
+        <source>规则引擎提议</source>
+        <translation>Run the rule engine</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="93" />
+        <source>手工提议…</source>
+        <translation>Propose…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="94" />
+        <source>决定列入…</source>
+        <translation>Decide to list…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="95" />
+        <source>不予列入…</source>
+        <translation>Reject…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="103" />
+        <source>提议移出…</source>
+        <translation>Propose removal…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="104" />
+        <source>决定移出…</source>
+        <translation>Decide removal…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="105" />
+        <source>登记异议…</source>
+        <translation>Record objection…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="106" />
+        <source>决定异议…</source>
+        <translation>Decide objection…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="113" />
+        <source>组织名称</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="115" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="305" />
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="116" />
+        <source>名单</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="117" />
+        <source>列入情形</source>
+        <translation>Ground</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="119" />
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="120" />
+        <source>提出日期、提出人</source>
+        <translation>Proposed on, by</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="123" />
+        <source>决定文号</source>
+        <translation>Decision no.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="124" />
+        <source>列入日期</source>
+        <translation>Listed on</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="126" />
+        <source>移出事由、期限</source>
+        <translation>Removal, due</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="132" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="133" />
+        <source>步骤</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="134" />
+        <source>结果状态</source>
+        <translation>State after</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="135" />
+        <source>办理人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="136" />
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="143" />
+        <source>规则引擎</source>
+        <translation>Rule engine</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="149" />
+        <source>到期应移出</source>
+        <translation>Removal falling due</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="161" />
+        <source>提出列入</source>
+        <translation>Proposed</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="161" />
+        <source>决定列入</source>
+        <translation>Listed</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="161" />
+        <source>不予列入</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="162" />
+        <source>转入严重违法失信名单</source>
+        <translation>Moved to the serious list</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="162" />
+        <source>提出移出</source>
+        <translation>Removal proposed</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="163" />
+        <source>决定移出</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="163" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="399" />
+        <source>不予移出</source>
+        <translation>Kept listed</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="163" />
+        <source>登记异议</source>
+        <translation>Objection received</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="164" />
+        <source>异议不成立，维持列入</source>
+        <translation>Objection not upheld: listing stands</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="165" />
+        <source>异议部分成立，更正记录</source>
+        <translation>Objection partly upheld: record corrected</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="166" />
+        <source>异议成立，撤销列入</source>
+        <translation>Objection upheld: listing annulled</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="170" />
+        <source>维持列入（异议不成立）</source>
+        <translation>Listing stands (objection not upheld)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="170" />
+        <source>更正记录</source>
+        <translation>Record corrected</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="171" />
+        <source>撤销列入（异议成立）</source>
+        <translation>Listing annulled (objection upheld)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="187" />
+        <source>待决定 %1 条；已列入 %2 条（活动异常名录 %3，严重违法失信名单 %4）</source>
+        <translation>%1 proposed; %2 listed (abnormal list %3, serious list %4)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="227" />
+        <source>请先选择一条名单记录。</source>
+        <translation>Select a listing first.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="232" />
+        <source>只有待决定的提议可以决定列入或不予列入。</source>
+        <translation>Only a proposal awaiting its decision can be listed or rejected.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="235" />
+        <source>已提出移出，待决定。</source>
+        <translation>Its removal is proposed and awaits a decision.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="236" />
+        <source>只有已列入的记录可以提出移出。</source>
+        <translation>Only a listing in force can be proposed for removal.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="239" />
+        <source>没有待决定的移出申请。</source>
+        <translation>No removal awaits a decision.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="241" />
+        <source>只有待决定或已列入的记录可以登记异议。</source>
+        <translation>Objections are recorded against proposed or current listings only.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="244" />
+        <source>没有待处理的异议。</source>
+        <translation>No objection awaits a decision.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="248" />
+        <source>登记异议的人不能处理该异议：须由另一名审核人员处理（双人复核）。</source>
+        <translation>Whoever recorded the objection cannot decide it: another reviewer decides (four eyes).</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="269" />
+        <source>情形说明：</source>
+        <translation>Detail: </translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="271" />
+        <source>证据：</source>
+        <translation>Evidence: </translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="273" />
+        <source>理由：</source>
+        <translation>Reason: </translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="275" />
+        <source>异议待处理：%1 收到</source>
+        <translation>Objection awaiting a decision: received %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="293" />
+        <source>规则引擎：新提出列入 %1 条，提出移出 %2 条。</source>
+        <translation>Rule engine: %1 listings proposed, %2 removals proposed.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="318" />
+        <source>此情形须附证据，每行一条（如两次挂号信退回的记录）</source>
+        <translation>This ground needs evidence, one item a line (such as two registered letters returned)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="319" />
+        <source>证据，每行一条（此情形可不填）</source>
+        <translation>Evidence, one item a line (optional for this ground)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="333" />
+        <source>提议列入信用名单</source>
+        <translation>Propose a credit listing</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="334" />
+        <source>组织(&amp;O)</source>
+        <translation>&amp;Organization</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="334" />
+        <source>名单(&amp;L)</source>
+        <translation>&amp;List</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="335" />
+        <source>列入情形(&amp;G)</source>
+        <translation>&amp;Ground</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="335" />
+        <source>情形说明(&amp;D)</source>
+        <translation>&amp;Detail</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="336" />
+        <source>证据(&amp;E)</source>
+        <translation>&amp;Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="336" />
+        <source>提出日期(&amp;P)</source>
+        <translation>&amp;Proposed on</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="337" />
+        <source>已提议列入，待审核人员决定。</source>
+        <translation>Listing proposed; a reviewer decides it.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="338" />
+        <source>提议须由提出人以外的审核人员作出决定（双人复核）。</source>
+        <translation>A reviewer other than the proposer decides the proposal (four eyes).</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="350" />
+        <source>列入决定的文号（必填）</source>
+        <translation>The listing decision's number (required)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="356" />
+        <source>决定列入：%1</source>
+        <translation>List: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="357" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="410" />
+        <source>文号(&amp;N)</source>
+        <translation>Decision &amp;number</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="358" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="374" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="411" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="445" />
+        <source>决定日期(&amp;D)</source>
+        <translation>&amp;Decided on</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="358" />
+        <source>已决定列入。</source>
+        <translation>Listed.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="359" />
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="372" />
+        <source>不予列入：%1</source>
+        <translation>Reject: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="373" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="390" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="412" />
+        <source>理由(&amp;R)</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="374" />
+        <source>已决定不予列入。</source>
+        <translation>Rejected.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="387" />
+        <source>提议移出：%1</source>
+        <translation>Propose removal: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="388" />
+        <source>移出事由(&amp;G)</source>
+        <translation>&amp;Ground</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="389" />
+        <source>日期(&amp;D)</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="391" />
+        <source>已提出移出，待审核人员决定。</source>
+        <translation>Removal proposed; a reviewer decides it.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="392" />
+        <source>已整改的，日期填查实整改之日，自该日起计算作出移出决定的工作日期限。</source>
+        <translation>For a rectification, give the day it was verified: the working days to decide the removal run from that day.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="399" />
+        <source>移出</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="401" />
+        <source>移出决定的文号（移出时必填）</source>
+        <translation>The removal decision's number (required to remove)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="409" />
+        <source>决定移出：%1</source>
+        <translation>Decide removal: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="410" />
+        <source>决定(&amp;V)</source>
+        <translation>&amp;Verdict</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="412" />
+        <source>已作出移出决定。</source>
+        <translation>Removal decided.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="413" />
+        <source>移出事由：%1；%2 提出</source>
+        <translation>Removal ground: %1; proposed %2</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="425" />
+        <source>登记异议：%1</source>
+        <translation>Record objection: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="426" />
+        <source>异议内容(&amp;C)</source>
+        <translation>&amp;Content</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="427" />
+        <source>收到日期(&amp;D)</source>
+        <translation>Received &amp;on</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="427" />
+        <source>已登记异议。</source>
+        <translation>Objection recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="434" />
+        <source>%1 收到的异议</source>
+        <translation>Objection received %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="442" />
+        <source>决定异议：%1</source>
+        <translation>Decide objection: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="443" />
+        <source>异议(&amp;O)</source>
+        <translation>&amp;Objection</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="443" />
+        <source>处理结果(&amp;R)</source>
+        <translation>&amp;Result</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="444" />
+        <source>答复(&amp;A)</source>
+        <translation>Repl&amp;y</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="445" />
+        <source>已处理异议。</source>
+        <translation>Objection decided.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="446" />
+        <source>撤销列入的，该记录即为“已撤销”。</source>
+        <translation>Annulling makes the listing 'annulled'.</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <location filename="../../civicdesk/ui/widgets/form_fields.py" line="101" />
@@ -701,83 +1198,138 @@
 <context>
     <name>DuePanel</name>
     <message>
-        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="63" />
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="76" />
         <source>按组织名称或统一社会信用代码筛选</source>
-        <extracomment>lines of each report list painted before the whole lists are read the lists, in the grid's reading order, and the tab each one leads to</extracomment>
+        <extracomment>lines of each report list painted before the whole lists are read the lists, in the grid's reading order, and the tab each one leads to the lists whose lines carry a bucket (已逾期, 今天, 本周, 以后) and a note</extracomment>
         <translation>Filter by organization name or credit code</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="71" />
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="85" />
         <source>截止日</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="71" />
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="85" />
         <source>有效期至</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="72" />
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="86" />
         <source>整改期限</source>
         <translation>Rectify by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="73" />
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="86" />
+        <source>期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="86" />
+        <source>答复期限</source>
+        <translation>Reply due</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="87" />
         <source>组织类型</source>
         <translation>Legal form</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="73" />
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="87" />
         <source>等级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="74" />
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="88" />
         <source>抽查计划</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="77" />
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="88" />
+        <source>待办事项</source>
+        <translation>Waiting for</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="88" />
+        <source>举报内容</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="91" />
         <source>组织名称</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="79" />
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="93" />
         <source>天数</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="107" />
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="97" />
+        <source>到期</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="124" />
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="124" />
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="124" />
+        <source>本周</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="125" />
+        <source>以后</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="137" />
         <source>逾期 %1 天</source>
         <translation>%1 d late</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="108" />
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="138" />
         <source>%1 天</source>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="118" />
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="150" />
         <source>%1 天内到期的年检报告</source>
         <translation>Annual reports due within %1 days</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="119" />
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="151" />
         <source>逾期未报的年检报告</source>
         <translation>Annual reports overdue</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="120" />
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="152" />
         <source>即将到期的评估等级</source>
         <translation>Ratings expiring soon</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="121" />
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="153" />
         <source>逾期未整改的抽查</source>
         <translation>Checks past their rectification date</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="148" />
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="154" />
+        <source>信用名单</source>
+        <translation>Credit lists</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="155" />
+        <source>逾期未办结的举报投诉</source>
+        <translation>Complaints overdue</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/due_panel.py" line="182" />
         <source>截至 %1：共 %2 项需要处理</source>
         <translation>As of %1, items to attend to: %2</translation>
     </message>
@@ -4905,14 +5457,60 @@ Demo data: %4</translation>
 <context>
     <name>SupervisionMenu</name>
     <message>
-        <location filename="../../civicdesk/ui/supervision/menu.py" line="18" />
+        <location filename="../../civicdesk/ui/supervision/menu.py" line="51" />
         <source>监管工作台</source>
         <translation>Supervision workbench</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/menu.py" line="20" />
+        <location filename="../../civicdesk/ui/supervision/menu.py" line="52" />
+        <location filename="../../civicdesk/ui/supervision/menu.py" line="121" />
+        <source>到期提醒</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/menu.py" line="54" />
         <source>监管(&amp;U)</source>
         <translation>S&amp;upervision</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/menu.py" line="67" />
+        <source>打开监管工作台的到期提醒</source>
+        <translation>Open the workbench's Due tab</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/menu.py" line="121" />
+        <source>到期提醒（%1）</source>
+        <translation>Due (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/menu.py" line="129" />
+        <source>%1 项今天到期</source>
+        <translation>%1 due today</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/menu.py" line="131" />
+        <source>%1 项逾期</source>
+        <translation>%1 overdue</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/menu.py" line="133" />
+        <source>信用名单：%1</source>
+        <translation>Credit lists: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/menu.py" line="133" />
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/menu.py" line="135" />
+        <source>举报投诉：%1 件逾期未答复</source>
+        <translation>Complaints: %1 overdue</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/menu.py" line="136" />
+        <source>；</source>
+        <translation>; </translation>
     </message>
 </context>
 <context>
@@ -4923,57 +5521,62 @@ Demo data: %4</translation>
         <translation>Supervision workbench</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="60" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="68" />
         <source>到期提醒</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="60" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="68" />
         <source>年度检查</source>
         <translation>Annual inspection</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="60" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="68" />
         <source>等级评估</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="61" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="69" />
         <source>双随机抽查</source>
         <translation>Spot checks</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="61" />
-        <source>参数</source>
-        <translation>Parameters</translation>
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="69" />
+        <source>信用名单</source>
+        <translation>Credit lists</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="68" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="70" />
         <source>约谈与处罚</source>
         <translation>Interviews and penalties</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="68" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="70" />
         <source>举报投诉</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="82" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="70" />
+        <source>参数</source>
+        <translation>Parameters</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="84" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="85" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="87" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="184" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="186" />
         <source>已取消。按 F5 重新载入。</source>
         <translation>Cancelled. Press F5 to load again.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="206" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="208" />
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>

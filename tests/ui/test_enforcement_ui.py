@@ -50,7 +50,7 @@ def test_a_penalty_entered_and_decided_by_another_reviewer(qtbot: Any, enforced_
     ctx = enforced_office  # the administrator enters it: one who may decide, but not what it entered
     bench = open_bench(qtbot, ctx, "enforcement")
     tab = bench.enforcement
-    assert [bench.tabs.tabText(i) for i in range(bench.tabs.count())][-2:] == ["约谈与处罚", "举报投诉"]
+    assert [bench.tabs.tabText(i) for i in range(bench.tabs.count())][-3:] == ["约谈与处罚", "举报投诉", "参数"]
     assert tab.model.rowCount() == 0 and tab.enter_button.isEnabled() and not tab.decide_button.isEnabled()
     dialog = tab.enter()
     assert dialog is not None

@@ -83,7 +83,7 @@ def test_menu_opens_one_workbench_window(qtbot: Any, office: Any) -> None:
     bench = window.supervision_menu.workbench
     assert isinstance(bench, SupervisionWorkbench) and bench.isVisible() and not bench.isModal()
     assert [bench.tabs.tabText(i) for i in range(bench.tabs.count())] == \
-        ["到期提醒", "年度检查", "等级评估", "双随机抽查", "参数", "约谈与处罚", "举报投诉"]
+        ["到期提醒", "年度检查", "等级评估", "双随机抽查", "信用名单", "约谈与处罚", "举报投诉", "参数"]
     action.trigger()  # again: the same window, raised, not a second one
     assert window.supervision_menu.workbench is bench
     bench.close()
@@ -102,7 +102,7 @@ def test_workbench_remembers_geometry_and_tab(qtbot: Any, office: Any) -> None:
 
 
 def test_the_keyboard_reaches_the_workbench_and_its_forms(qtbot: Any, office: Any) -> None:
-    """Ctrl+J from the register opens the workbench, Ctrl+5 its 参数 tab, Ctrl+F its filter, and Enter on a line
+    """Ctrl+J from the register opens the workbench, Ctrl+8 its 参数 tab, Ctrl+F its filter, and Enter on a line
     opens the form of an administrator."""
     from civicdesk.ui.main_window import MainWindow
     from civicdesk.ui.supervision.parameters_tab import ParameterDialog
@@ -117,7 +117,7 @@ def test_the_keyboard_reaches_the_workbench_and_its_forms(qtbot: Any, office: An
     bench = window.supervision_menu.workbench
     assert isinstance(bench, SupervisionWorkbench) and bench.isVisible()
     settle(office)
-    qtbot.keyClick(bench, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(bench, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
     settle(office)
     assert bench.current_key() == "parameters"
     qtbot.keyClick(bench, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)

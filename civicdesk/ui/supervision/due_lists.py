@@ -8,7 +8,8 @@ from typing import Any
 
 from civicdesk import clock
 from civicdesk.services.core.database import Database
-from civicdesk.services.supervision import inspection, parameters, rating, spotcheck
+from civicdesk import messages
+from civicdesk.services.supervision import complaints, credit, inspection, parameters, rating, spotcheck
 from civicdesk.ui.supervision.due_panel import DueLists, DueRow
 
 
@@ -59,9 +60,26 @@ def past_rectification(db: Database, job: Any = None) -> list[DueRow]:
     return sorted(found, key=lambda r: (r.on, r.name))
 
 
+def credit_timers(db: Database, lang: str) -> list[DueRow]:
+    """The credit lists' timers (:func:`credit.due`), earliest first: what each waits for, its bucket, the
+    calendar-estimate note, and its list and ground for the tooltip."""
+    return [DueRow(i.organization_id, i.organization_name, None, i.due_on, messages.label(f"credit_due.{i.kind}", lang),
+                   i.bucket, i.note, f"{credit.list_label(i.list_kind, lang)}：{credit.ground_label(i.ground, lang)}"
+                   if messages.is_zh(lang) else f"{credit.list_label(i.list_kind, lang)}: "
+                   f"{credit.ground_label(i.ground, lang)}") for i in credit.due(db, lang=lang)]
+
+
+def overdue_complaints(db: Database) -> list[DueRow]:
+    """This office's complaints past their reply date and not replied, the longest overdue first."""
+    today = clock.today()
+    return [DueRow(c.organization_id or c.id, c.subject, None, c.due_on, " ".join(c.content.split())[:60],
+                   credit.bucket(c.due_on, today))
+            for c in complaints.list_complaints(db, overdue=True, office=db.office().code) if c.due_on is not None]
+
+
 def due_lists(db: Database, lang: str, job: Any = None, *, first: int | None = None) -> DueLists:
-    """The four lists as of today (the program's clock); with ``first``, only a first page of the reports due
-    or overdue (the first ``first`` by name of each campaign) and none of the other two, for a first paint."""
+    """The six lists as of today (the program's clock); with ``first``, only a first page of the reports due
+    or overdue (the first ``first`` by name of each campaign) and none of the others, for a first paint."""
     from civicdesk.services.register import lookups
 
     days = int(parameters.value(db, "supervision.due_days"))
@@ -70,8 +88,15 @@ def due_lists(db: Database, lang: str, job: Any = None, *, first: int | None = N
     if first is not None:
         return DueLists(due_soon=soon, overdue=late, expiring=[], rectify=[], days=days)
     if job is not None:
-        job.progress(2, 4)
+        job.progress(2, 6)
     expiring = expiring_ratings(db)
     if job is not None:
-        job.progress(3, 4)
-    return DueLists(due_soon=soon, overdue=late, expiring=expiring, rectify=past_rectification(db, job), days=days)
+        job.progress(3, 6)
+    rectify = past_rectification(db, job)
+    if job is not None:
+        job.progress(4, 6)
+    timers = credit_timers(db, lang)
+    if job is not None:
+        job.progress(5, 6)
+    return DueLists(due_soon=soon, overdue=late, expiring=expiring, rectify=rectify, days=days, credit=timers,
+                    complaints=overdue_complaints(db))

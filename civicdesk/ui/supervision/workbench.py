@@ -1,12 +1,12 @@
 """The 监管 workbench (监管 → 监管工作台, Ctrl+J): a window of its own, beside the register, with a tab per task.
 
-到期提醒 (what is due or late), 年度检查, 等级评估, 双随机抽查 and 参数.  Every tab loads on the one runner
-(``ctx.runner``) through :meth:`SupervisionWorkbench.run`: a newer load of a tab supersedes its older one, the
+到期提醒 (what is due or late), 年度检查, 等级评估, 双随机抽查, 信用名单, 约谈与处罚, 举报投诉 and 参数.  Every
+tab loads on the one runner (``ctx.runner``) through :meth:`SupervisionWorkbench.run`: a newer load of a tab supersedes its older one, the
 bar at the bottom moves while a load lasts and 取消 (Esc while it runs) drops it.  A tab loads when first shown
 and again whenever an op reports that supervision data changed.  The window remembers its geometry and its
 last tab (QSettings ``supervision/*``).
 
-Keys: Ctrl+1 … Ctrl+5 the tabs (Ctrl+Tab too), F5 reloads the tab, Ctrl+F its filter, Enter opens the
+Keys: Ctrl+1 … Ctrl+8 the tabs (Ctrl+Tab too), F5 reloads the tab, Ctrl+F its filter, Enter opens the
 selected row, Esc cancels a load or closes the window.
 """
 
@@ -42,6 +42,9 @@ class SupervisionWorkbench(QDialog):
         self._ops: dict[str, Op] = {}
         self._loaded: set[str] = set()  # the tabs that have loaded once (reloaded when data changes)
 
+        from civicdesk.ui.supervision.credit_tab import CreditTab
+        from civicdesk.ui.supervision.complaints_tab import ComplaintsTab
+        from civicdesk.ui.supervision.enforcement_tab import EnforcementTab
         from civicdesk.ui.supervision.due_panel import DuePanel
         from civicdesk.ui.supervision.inspection_tab import InspectionTab
         from civicdesk.ui.supervision.parameters_tab import ParametersTab
@@ -54,18 +57,17 @@ class SupervisionWorkbench(QDialog):
         self.inspection = InspectionTab(self)
         self.rating = RatingTab(self)
         self.spotcheck = SpotcheckTab(self)
+        self.credit = CreditTab(self)
+        self.enforcement = EnforcementTab(self)
+        self.complaints = ComplaintsTab(self)
         self.parameters = ParametersTab(self)
         self.pages: dict[str, Any] = {"due": self.due, "inspection": self.inspection, "rating": self.rating,
-                                      "spotcheck": self.spotcheck, "parameters": self.parameters}
+                                      "spotcheck": self.spotcheck, "credit": self.credit,
+                                      "enforcement": self.enforcement, "complaints": self.complaints,
+                                      "parameters": self.parameters}
         titles = {"due": self.tr("到期提醒"), "inspection": self.tr("年度检查"), "rating": self.tr("等级评估"),
-                  "spotcheck": self.tr("双随机抽查"), "parameters": self.tr("参数")}
-        # 约谈与处罚 and 举报投诉 (issue 17), after the others
-        from civicdesk.ui.supervision.complaints_tab import ComplaintsTab
-        from civicdesk.ui.supervision.enforcement_tab import EnforcementTab
-
-        self.enforcement, self.complaints = EnforcementTab(self), ComplaintsTab(self)
-        self.pages.update({"enforcement": self.enforcement, "complaints": self.complaints})
-        titles.update({"enforcement": self.tr("约谈与处罚"), "complaints": self.tr("举报投诉")})
+                  "spotcheck": self.tr("双随机抽查"), "credit": self.tr("信用名单"),
+                  "enforcement": self.tr("约谈与处罚"), "complaints": self.tr("举报投诉"), "parameters": self.tr("参数")}
         for i, (key, page) in enumerate(self.pages.items(), start=1):
             self.tabs.addTab(page, titles[key])
             self.tabs.setTabToolTip(self.tabs.count() - 1, f"Ctrl+{i}")
