@@ -99,12 +99,12 @@ class _Office:
     # -- listings ------------------------------------------------------------------------------------------------
     def listing(self, p: credit.Proposal, proposed_on: date, fate: str, *, decided_on: date | None = None,
                 removal_on: date | None = None, removed_on: date | None = None, removal: str = "rectified",
-                moved_from: str | None = None) -> str:
+                moved_from: str | None = None, number: str | None = None) -> str:
         """One listing made from the engine's proposal ``p``, and its steps: ``fate`` ``proposed`` | ``listed`` |
         ``removal_pending`` | ``removed`` | ``moved`` (by the serious listing decided on ``removed_on``)."""
         lid = demo_id("credit_listing", self.office, p.organization_id, p.ground, p.source_id)
         state = {"removal_pending": "listed"}.get(fate, fate)
-        number = self._number(decided_on) if decided_on else None
+        number = number or (self._number(decided_on) if decided_on else None)
         remover = CLERK if removal == "rectified" else credit.RULES_ACTOR
         removal_no = self._number(removed_on) if removed_on and fate == "removed" else None
         self.add(CreditListing, {
@@ -136,19 +136,17 @@ class _Office:
         """An abnormal listing moved to the serious list on the day its two years ran out."""
         day = _years_back(listed_on, -2)
         decided = min(self.today, day + timedelta(days=rng.randint(1, 5)))
-        serious = credit.Proposal(p.organization_id, "serious", "abnormal_two_years", "credit_listing",
-                                  demo_id("credit_listing", self.office, p.organization_id, p.ground, p.source_id),
-                                  [{"entity": "credit_listing", "id": None,
-                                    "summary": f"自{listed_on.isoformat()}列入活动异常名录满2年"}])
         old = self.listing(p, listed_on - timedelta(days=rng.randint(3, 12)), "moved", decided_on=listed_on,
                            removed_on=decided)
-        self.rows[CreditListing][-1]["removal_decision_no"] = f"演示信〔{decided.year}〕移{self.numbers}号"
+        serious = credit.Proposal(p.organization_id, "serious", "abnormal_two_years", "credit_listing", old,
+                                  [{"entity": "credit_listing", "id": old,
+                                    "summary": f"自{listed_on.isoformat()}列入活动异常名录满2年"}], None, old)
+        number = self._number(decided)
+        self.rows[CreditListing][-1]["removal_decision_no"] = number  # the move is the serious listing's decision
         self.add(CreditEvent, {"id": demo_id("credit_event", old, "move"), "listing_id": old, "action": "move",
                                "from_state": "listed", "to_state": "moved", "actor": REVIEWER,
                                "at": _at(decided, 15), "comment": None})
-        evidence = [{**serious.evidence[0], "id": old}]
-        self.listing(credit.Proposal(serious.organization_id, "serious", serious.ground, "credit_listing", old,
-                                     evidence, None, old), day, "listed", decided_on=decided, moved_from=old)
+        self.listing(serious, day, "listed", decided_on=decided, moved_from=old, number=number)
 
     def missing_reports(self, found: list[credit.Proposal]) -> set[str]:
         """The listings of the missing annual reports; returns the organizations they concern."""
@@ -185,7 +183,7 @@ class _Office:
         # 2020: two in three listed (the others are left for the engine), one still waiting for its decision
         waiting = False
         for n, p in enumerate(last):
-            if n % 3 == 2 or (n == len(last) - 1 and not any(m % 3 == 2 for m in range(n))):
+            if n % 3 == 2 or (len(last) < 3 and n == len(last) - 1):  # left for the engine
                 continue
             proposed = today - timedelta(days=rng.randint(20, 200))
             if not waiting:
