@@ -72,7 +72,8 @@ BUCKETS = ("overdue", "today", "this_week", "later")
 RULES_ACTOR = "rules"  # the proposer the engine writes
 ENTER = "supervise"
 DECIDE = "supervise.decide"
-#: the record kinds after which :func:`propose_for` is run for one organization
+#: the record kinds whose service runs :func:`propose_in` for the organization (penalties.decide,
+#: inspection.decide, spotcheck.record)
 TRIGGERS = ("penalty", "inspection_record", "spotcheck_item")
 T = TypeVar("T")
 
