@@ -92,8 +92,9 @@ def register_digest(path: Path) -> str:
         conn.close()
 
 
-SUPERVISION_TABLES = ("spotcheck_item", "spotcheck_plan", "inspector", "rating_event", "rating_application",
-                      "inspection_event", "inspection_record", "inspection_campaign")
+SUPERVISION_TABLES = ("credit_event", "credit_objection", "credit_listing", "penalty", "interview", "complaint",
+                      "spotcheck_item", "spotcheck_plan", "inspector", "rating_event", "rating_application",
+                      "inspection_event", "inspection_record", "inspection_campaign")  # the synced ones, children first
 
 
 def clear_supervision(path: Path) -> None:
@@ -102,6 +103,7 @@ def clear_supervision(path: Path) -> None:
     conn = sqlite3.connect(path)
     try:
         with conn:
+            conn.execute("DELETE FROM complaint_reporter")  # local, beside the complaints
             for table in SUPERVISION_TABLES:
                 conn.execute(f'DELETE FROM "{table}"')  # names from the constant above
                 conn.execute("DELETE FROM change_log WHERE entity = ?", (table,))

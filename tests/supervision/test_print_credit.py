@@ -60,6 +60,11 @@ class World:
 def world(templates: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     path = tmp_path_factory.mktemp("print_credit") / "shawan.sqlite3"
     shutil.copyfile(templates["shawan_demo"], path)
+    conn = sqlite3.connect(path)  # the lists and penalties below, not the demo's: the counts and lines are exact
+    with conn:
+        for table in ("credit_event", "credit_objection", "credit_listing", "penalty"):
+            conn.execute(f"DELETE FROM {table}")
+    conn.close()
     db = open_database(path)
     with program_clock.use(program_clock.FixedClock(TODAY)):
         admin = auth.create_user(db, "admin1", "a-long-password-1", "admin")

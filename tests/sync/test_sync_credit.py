@@ -90,3 +90,18 @@ def test_a_valid_listing_its_objection_and_a_calendar_day_apply(world: dict[str,
     assert rows(city, "SELECT state FROM credit_listing WHERE id = ?", row["id"]) == [("listed",)]
     # the register's derived column follows the arriving listing (services/sync/apply.py _refresh_supervision)
     assert rows(city, "SELECT credit_list FROM organization WHERE id = ?", world["own_org"]) == [("abnormal",)]
+
+
+def test_a_serious_listing_arrives_with_the_abnormal_listing_it_moved_from_whatever_their_ids(world) -> None:
+    """Both in one package (a first, full package holds both): the one it names is inserted first, though its id
+    sorts after."""
+    city: Path = world["city"]
+    old = _listing(world["own_org"], id="ffffffff-0000-4000-8000-000000000001", state="moved",
+                   removed_on="2026-05-08", removed_by="rev1", removal_decision_no="沙民信〔2026〕2号")
+    serious = _listing(world["own_org"], id="00000000-0000-4000-8000-000000000001", list_kind="serious",
+                       ground="abnormal_two_years", moved_from_id=old["id"], decision_no="沙民信〔2026〕2号",
+                       proposed_on="2026-05-07", decided_on="2026-05-08", listed_on="2026-05-08")
+    result = _send(world, change("credit_listing", serious["id"], "upsert", serious),
+                   change("credit_listing", old["id"], "upsert", old))
+    assert result.status == "applied", result.message
+    assert rows(city, "SELECT moved_from_id FROM credit_listing WHERE id = ?", serious["id"]) == [(old["id"],)]

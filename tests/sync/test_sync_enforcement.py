@@ -128,4 +128,5 @@ def test_a_complaint_travels_to_the_city_without_its_reporter(world: dict[str, A
     assert "赵匿名者" not in text and "13999990000" not in text and "沙湾区某街" not in text  # … its reporter not
     assert "complaint_reporter" not in text
     with sqlite3.connect(district) as conn:
-        assert conn.execute("SELECT count(*) FROM complaint_reporter").fetchone() == (1,)
+        assert conn.execute("SELECT count(*) FROM complaint_reporter WHERE complaint_id = ?",
+                            (received.id,)).fetchone() == (1,)

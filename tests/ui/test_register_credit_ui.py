@@ -6,6 +6,7 @@ English.  The listing is made with the credit service: a clerk proposes, a revie
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -72,7 +73,10 @@ def test_register_column_name_warning_and_filter(qtbot: Any, listed: tuple[AppCo
         "全部信用状况", "已列入信用名单（任一）", "已列入活动异常名录", "已列入严重违法失信名单", "未列入信用名单"]
     with qtbot.waitSignal(model.order_loaded, timeout=20_000):
         bar.credit.setCurrentIndex(bar.credit.findData("abnormal"))
-    assert bar.current().credit == "abnormal" and model.rowCount() == 1
+    with sqlite3.connect(ctx.db.path) as conn:  # the demo's listings and this one: each abnormal one, once
+        abnormal = {i for (i,) in conn.execute("SELECT id FROM organization WHERE credit_list = 'abnormal'")}
+    assert org in abnormal
+    assert bar.current().credit == "abnormal" and model.rowCount() == len(abnormal)
     name, cell = model.index(0, COL_NAME), model.index(0, COL_CREDIT)
     assert model.data(name).startswith("⚠ ") and "已列入活动异常名录" in model.data(name, Qt.ItemDataRole.ToolTipRole)
     assert model.data(name, Qt.ItemDataRole.ForegroundRole) == LISTED_COLOR

@@ -6,7 +6,8 @@ Offers:
   ``credit.grounds``; a ground that needs evidence, such as two registered letters returned, is refused
   without it) and its detail.
 - :func:`propose_due` (the rule engine) and :func:`propose_for` (the same for one organization, after one new
-  record): every listing the records make due, proposed once (a proposal names the record that caused it,
+  record; :func:`propose_in` in the caller's unit of work, as the services of :data:`TRIGGERS` run it): every
+  listing the records make due, proposed once (a proposal names the record that caused it,
   ``source_entity``/``source_id``, and never repeats for the same record and ground), each with its ground and
   evidence.  What it reads, by organization and by index only (:func:`_facts`):
 
@@ -73,7 +74,8 @@ BUCKETS = ("overdue", "today", "this_week", "later")
 RULES_ACTOR = "rules"  # the proposer the engine writes
 ENTER = "supervise"
 DECIDE = "supervise.decide"
-#: the record kinds after which :func:`propose_for` is run for one organization
+#: the record kinds whose service runs :func:`propose_in` for the organization (penalties.decide,
+#: inspection.decide, spotcheck.record)
 TRIGGERS = ("penalty", "inspection_record", "spotcheck_item")
 T = TypeVar("T")
 
@@ -447,9 +449,8 @@ def _facts(session: Session, org: Organization, rules: _Rules, on: date,
                     continue
             elif not inspection.is_due(session, c, org.id):
                 continue
-            add("abnormal", "annual_report_missing", "inspection_campaign", c.id,
-                [{"entity": "inspection_campaign", "id": c.id,
-                  "summary": f"{c.year}年度工作报告未在{deadline.isoformat()}前报送"}])
+            if rules.auto("annual_report_missing"):
+                out.append(_report_missing(c, org.id, org.legal_form))
     # spot checks ordering rectification
     for item in session.scalars(select(SpotcheckItem).where(SpotcheckItem.organization_id == org.id,
                                                             SpotcheckItem.result == "rectify",
@@ -467,6 +468,28 @@ def _facts(session: Session, org: Organization, rules: _Rules, on: date,
     penalties = list(session.scalars(select(Penalty).where(
         Penalty.organization_id == org.id, Penalty.state == "decided", Penalty.deleted_at.is_(None))
         .order_by(Penalty.decided_on, Penalty.id)))
+    out.extend(_penalty_facts(org.id, penalties, rules, on))
+    # the abnormal list two years on: a move-over, from the latest listing (the clock restarts)
+    listings = _listings(session, org.id)
+    start = _clock_start(listings, "abnormal")
+    if start is not None and _add_years(start, rules.move_years) <= on:
+        latest = max((r for r in listings if r.list_kind == "abnormal" and r.state == "listed"),
+                     key=lambda r: (r.listed_on or date.min, r.id))
+        add("serious", "abnormal_two_years", "credit_listing", latest.id,
+            [{"entity": "credit_listing", "id": r.id,
+              "summary": f"{r.decision_no or ''} 自{r.listed_on.isoformat() if r.listed_on else ''}列入活动异常名录"}
+             for r in listings if r.list_kind == "abnormal" and r.state == "listed"], latest.id)
+    return out
+
+
+def _penalty_facts(organization_id: str, penalties: Iterable[Penalty], rules: _Rules, on: date) -> list[Proposal]:
+    """The listings an organization's decided penalties (by decision date) call for on ``on``."""
+    out: list[Proposal] = []
+
+    def add(kind: str, ground: str, entity: str, source: str, evidence: list[dict[str, Any]]) -> None:
+        if rules.auto(ground):
+            out.append(Proposal(organization_id, kind, ground, entity, source, evidence))
+
     small: list[Penalty] = []
     for p in penalties:
         if p.decided_on is None or p.decided_on > on:
@@ -488,17 +511,14 @@ def _facts(session: Session, org: Organization, rules: _Rules, on: date,
             add("serious", "suspended", "penalty", p.id, evidence)
         elif p.kind == "revocation":
             add("serious", "revoked", "penalty", p.id, evidence)
-    # the abnormal list two years on: a move-over, from the latest listing (the clock restarts)
-    listings = _listings(session, org.id)
-    start = _clock_start(listings, "abnormal")
-    if start is not None and _add_years(start, rules.move_years) <= on:
-        latest = max((r for r in listings if r.list_kind == "abnormal" and r.state == "listed"),
-                     key=lambda r: (r.listed_on or date.min, r.id))
-        add("serious", "abnormal_two_years", "credit_listing", latest.id,
-            [{"entity": "credit_listing", "id": r.id,
-              "summary": f"{r.decision_no or ''} 自{r.listed_on.isoformat() if r.listed_on else ''}列入活动异常名录"}
-             for r in listings if r.list_kind == "abnormal" and r.state == "listed"], latest.id)
     return out
+
+
+def _report_missing(c: inspection.CampaignInfo, organization_id: str, legal_form: str | None) -> Proposal:
+    deadline = c.deadline(legal_form)
+    return Proposal(organization_id, "abnormal", "annual_report_missing", "inspection_campaign", c.id,
+                    [{"entity": "inspection_campaign", "id": c.id,
+                      "summary": f"{c.year}年度工作报告未在{deadline.isoformat()}前报送"}])
 
 
 def _removals_due(listings: list[CreditListing], rules: _Rules, on: date) -> list[CreditListing]:
@@ -531,9 +551,8 @@ def _write(session: Session, office_code: str, org: Organization, rules: _Rules,
         result.removals.append(_info(session, row, with_steps=False))
 
 
-def _candidates(session: Session, office_code: str, rules: _Rules, on: date) -> dict[str, set[int]]:
-    """organization id -> the years of a missing annual report, for every organization some rule may concern:
-    read by the indexes of the records, never by scanning the register."""
+def _missing(session: Session, rules: _Rules, on: date) -> dict[str, set[int]]:
+    """organization id -> the years of its annual reports missing on ``on`` (one query per campaign)."""
     out: dict[str, set[int]] = {}
     for c in rules.campaigns:
         if date.fromisoformat(c.rules["deadlines"]["*"]["registry"]) >= on and all(
@@ -547,6 +566,13 @@ def _candidates(session: Session, office_code: str, rules: _Rules, on: date) -> 
         q = inspection.due_select(c).where(deadline < literal(on, Date), not_(have))
         for (org_id,) in session.execute(q):
             out.setdefault(str(org_id), set()).add(c.year)
+    return out
+
+
+def _candidates(session: Session, office_code: str, rules: _Rules, on: date) -> dict[str, set[int]]:
+    """organization id -> the years of a missing annual report, for every organization some rule may concern:
+    read by the indexes of the records, never by scanning the register."""
+    out = _missing(session, rules, on)
     for (org_id,) in session.execute(select(Penalty.organization_id).where(
             Penalty.office_code == office_code, Penalty.state == "decided", Penalty.deleted_at.is_(None))):
         out.setdefault(org_id, set())
@@ -595,6 +621,53 @@ def propose_for(db: Database, organization_id: str, *, by: auth.UserInfo | None,
     """The rule engine for one organization, after one new record of it (a penalty decided, an inspection
     decided, a spot check recorded): a few indexed reads by its id."""
     return propose_due(db, by=by, on=on, organization_ids=[organization_id])
+
+
+def propose_in(session: Session, office_code: str, organization_id: str, on: date | None = None) -> EngineResult:
+    """The rule engine for one organization in the caller's unit of work: what a service runs right after it
+    decided a penalty or an inspection report or recorded a spot check (:data:`TRIGGERS`), so that the
+    proposal is written with the record that caused it, or not at all.  A few indexed reads by the id."""
+    result = EngineResult()
+    org = session.get(Organization, organization_id)
+    if org is None or org.deleted_at is not None:
+        return result
+    day = on or clock.today()
+    rules = _Rules.read(session, office_code)
+    _write(session, office_code, org, rules, day, _facts(session, org, rules, day), result)
+    return result
+
+
+#: what :func:`read_rules` returns
+EngineRules = _Rules
+
+
+def read_rules(session: Session, office_code: str) -> _Rules:
+    """The parameters and campaigns one run of the engine reads (for :func:`missing_report_proposals` and
+    :func:`penalty_proposals`)."""
+    return _Rules.read(session, office_code)
+
+
+def penalty_proposals(rules: _Rules, organization_id: str, penalties: Iterable[Penalty], on: date) -> list[Proposal]:
+    """The engine's rules of the penalties alone, for one organization's decided ``penalties`` (rows not yet
+    written will do), without writing anything: the demo's listings of its penalties are made from it."""
+    return _penalty_facts(organization_id, sorted(penalties, key=lambda p: (p.decided_on or date.min, p.id)),
+                          rules, on)
+
+
+def missing_report_proposals(session: Session, rules: _Rules, on: date) -> list[Proposal]:
+    """The engine's rule of the missing annual reports alone, over the whole office in one query per campaign
+    (what :func:`propose_due` proposes for them), without writing it: the demo's listings are made from it."""
+    missing = _missing(session, rules, on)
+    if not missing or not rules.auto("annual_report_missing"):
+        return []
+    forms: dict[str, str | None] = {}
+    ids = sorted(missing)
+    for i in range(0, len(ids), 500):
+        forms.update((str(o), f) for o, f in session.execute(select(Organization.id, Organization.legal_form)
+                                                              .where(Organization.id.in_(ids[i:i + 500]))))
+    by_year = {c.year: c for c in rules.campaigns}
+    return [_report_missing(by_year[year], org_id, forms.get(org_id)) for org_id in ids
+            for year in sorted(missing[org_id])]
 
 
 # -- decisions ----------------------------------------------------------------------------------------------------

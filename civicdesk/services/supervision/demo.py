@@ -36,6 +36,7 @@ from civicdesk.models import (InspectionCampaign, InspectionEvent, InspectionRec
                               RatingApplication, RatingEvent, SpotcheckItem, SpotcheckPlan, table_of)
 from civicdesk.services.core.bulk import insert_rows
 from civicdesk.services.supervision import inspection, parameters, profile, rating, spotcheck
+from civicdesk.services.supervision import demo_credit
 
 SEED = 20210820
 NAMESPACE = uuid.UUID("2f8d1c0e-7a4b-4e21-9b3c-5d6e7f802021")
@@ -271,7 +272,8 @@ def load(session: Session, offices: list[tuple[str, str]], now: datetime) -> Sup
     order = (InspectionCampaign, InspectionRecord, InspectionEvent, RatingApplication, RatingEvent, Inspector,
              SpotcheckPlan, SpotcheckItem)
     insert_rows(session, [(table_of(model), [r for o in built for r in o.rows.get(model, [])]) for model in order])
-    profile.refresh_summary(session)
+    demo_credit.load(session, offices, now)  # credit lists, penalties, interviews, complaints (its own module)
+    profile.refresh_summary(session)  # after the listings: the register's credit_list follows them
 
     def count(model: Any) -> int:
         return sum(len(o.rows.get(model, [])) for o in built)

@@ -651,6 +651,10 @@ def _step(db: Database, campaign: CampaignInfo | int, key: str, action: str, *, 
             session.flush()
             if target == "decided" or previous == "decided":  # the register's 上年度年检结论 follows
                 refresh_summary(session, [r.organization_id])
+            if target == "decided":
+                # the credit rules for the organization, in this unit (credit reads this module: imported here)
+                from civicdesk.services.supervision import credit
+                credit.propose_in(session, office.code, r.organization_id)
             return _record_info(session, r)
 
     return _guarded(db, by, action, key, work)

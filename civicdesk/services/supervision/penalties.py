@@ -19,7 +19,8 @@ Offers:
 - :func:`get_penalty`, :func:`list_penalties`.
 
 Every refusal is audited (``penalty.refused``) and writes nothing; every change is audited by the unit's actor.
-The credit rules read decided penalties from the table: ``state`` ``decided``, ``decided_on``, ``kind``, ``amount``.
+The credit rules read decided penalties from the table: ``state`` ``decided``, ``decided_on``, ``kind``, ``amount``;
+:func:`decide` runs them for the organization in its own unit of work (:func:`.credit.propose_in`).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from civicdesk.models.filing import Filing
 from civicdesk.services.admin import auth
 from civicdesk.services.core.database import Database
 from civicdesk.services.filings import service as filings
+from civicdesk.services.supervision import credit
 from civicdesk.services.supervision import enforcement as common
 from civicdesk.services.supervision.parameters import value_in
 
@@ -204,6 +206,7 @@ def decide(db: Database, penalty: str, *, decision_no: str, decided_on: Any = No
                                              office_code=office.code, today=clock.today(), document_no=number)
                 p.filing_id = f.id
             session.flush()
+            credit.propose_in(session, office.code, p.organization_id)  # the listing it calls for, proposed now
             return _info(session, p)
 
     return common.guarded(db, by, ENTITY, "decide", penalty, work)

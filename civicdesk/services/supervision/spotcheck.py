@@ -66,7 +66,7 @@ from civicdesk.services.core.bulk import insert_rows
 from civicdesk.services.core.database import Database
 from civicdesk.services.core.validation import check_text
 from civicdesk.services.register.lookups import dictionaries
-from civicdesk.services.supervision import parameters
+from civicdesk.services.supervision import credit, parameters
 
 #: The sampler of this module's draws; :func:`verify` refuses a plan drawn by any other.
 METHOD = "mt19937-fisher-yates-v1"
@@ -866,6 +866,8 @@ def record(db: Database, item_id: str, values: Mapping[str, Any], *, by: auth.Us
         if p.state == "drawn" and not open_items:
             p.state = "completed"
         session.flush()
+        if item.result is not None:  # a rectification not done in time is proposed for the abnormal list now
+            credit.propose_in(session, office.code, item.organization_id)
         return next(r for r in _item_rows(session, p.id) if r.id == item.id)
 
 

@@ -600,10 +600,14 @@ def _write(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirty: d
     entities = synced_entities()
     order = [e for e in entities if e in new]
     for entity in order:  # inserts in foreign-key order
-        rows = sorted(new[entity].values(), key=lambda r: r["id"])  # in key order: fewer pages touched
+        table = table_of(entities[entity])
+        # in key order (fewer pages touched), a row that names another new row of its own table (a serious listing
+        # moved from an abnormal one, ``moved_from_id``) after the rows it names
+        own = [fk.parent.name for fk in table.foreign_keys if fk.column.table is table]
+        rows = sorted(new[entity].values(),
+                      key=lambda r: (any(r.get(c) in new[entity] for c in own), r["id"]))
         if not rows:
             continue
-        table = table_of(entities[entity])
         names = [c.name for c in table.columns]
         defaults = [(c.name, c.default.arg) for c in table.columns  # what the sender's row may leave out
                     if not c.nullable and isinstance(c.default, ColumnDefault) and c.default.is_scalar]
