@@ -39,6 +39,7 @@ MEMORY_TEMP_MIN = 8 << 30
 @pytest.hookimpl(tryfirst=True)
 def pytest_configure(config: pytest.Config) -> None:
     if hasattr(config, "workerinput"):  # a pytest-xdist worker: its controller chose for it
+        _rewrite_share(config)
         return
     _temp_in_memory(config)
     _bytecode_written_once()
@@ -75,6 +76,46 @@ def _bytecode_written_once() -> None:
         return
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     sys.dont_write_bytecode = False
+
+
+def _rewrite_share(config: pytest.Config) -> None:
+    """Every pytest-xdist worker collects every test module, and pytest rewrites the asserts of each module it
+    imports (about 5 CPU seconds for the whole suite) unless a rewritten copy is already in ``__pycache__``: from
+    a clean clone both workers did all of it.  Before collecting, each worker rewrites its share (every n-th test
+    file of the run's paths) and writes it where pytest looks, as pytest itself would; collecting, it finds the
+    other worker's share written (or rewrites what is not there yet, as before).  pytest's own functions, so the
+    copies are the ones it makes; nothing is done without bytecode writing, with ``--assert=plain``, or if this
+    pytest lacks them."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    count = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    if not worker.startswith("gw") or count < 2 or sys.dont_write_bytecode:
+        return
+    try:
+        from _pytest.assertion.rewrite import (
+            PYC_TAIL, _read_pyc, _rewrite_test, _write_pyc, assertstate_key, get_cache_dir, try_makedirs,
+        )
+    except ImportError:
+        return
+    state = config.stash.get(assertstate_key, None)
+    if state is None or config.getoption("assertmode") != "rewrite":
+        return
+    files: set[Path] = set()
+    for arg in config.args or [str(Path(config.rootpath, "tests"))]:
+        path = Path(config.rootpath, str(arg).split("::")[0])
+        if path.is_dir():
+            files.update(path.rglob("test_*.py"))
+        elif path.name.startswith("test_") and path.suffix == ".py":
+            files.add(path)
+    for source in sorted(files)[int(worker[2:])::count]:
+        cache_dir = get_cache_dir(source)
+        pyc = cache_dir / (source.name[:-3] + PYC_TAIL)
+        if _read_pyc(source, pyc, state.trace) is not None or not try_makedirs(cache_dir):
+            continue
+        try:
+            source_hash, code = _rewrite_test(source, config)
+        except SyntaxError:
+            continue  # collection reports it
+        _write_pyc(state, code, source_hash, pyc)
 
 
 #: each test module's CPU seconds in a recent run (``python -m pytest -p bench.pytest_cpu --write-module-costs

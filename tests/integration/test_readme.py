@@ -7,7 +7,9 @@ stderr and exit code; to spare ~50 interpreter start-ups (a second each), the pr
 already imported the program (like multiprocessing's forkserver) and filled the caches a process fills on first
 use: the demo register built from its fixed seed (``demo``: three of them, ~3 s each), the print fonts registered
 with reportlab (each ``print``: ~1 s), alembic's modules (``init``), the ORM's configured mappers (0.1 s at
-each first query) and pypinyin's dictionaries (0.5 s at each first name written).  A command computes the same
+each first query), pypinyin's dictionaries (0.5 s at each first name written), the command line's parser
+(its ~300 options, about 0.03 s at each command) and the pages of a new database (each ``init``: 0.4 s of
+migrations; the file is the same, see civicdesk.services.core.database._create_from_image).  A command computes the same
 from them; a fork just does not pay for them again.  The installed console script itself is run by
 tests/integration/test_cli.py::test_main_py_and_console_script_are_the_same_program.
 
@@ -57,6 +59,7 @@ SERVER = textwrap.dedent("""\
             importlib.import_module(module.name)
     import alembic.command, alembic.runtime.migration, alembic.script  # noqa: E401
     import sqlalchemy.orm
+    from civicdesk.cli import build_parser
     from civicdesk.services.admin.demo import build_demo
     from civicdesk.services.printing.fonts import resolve_fonts
     from civicdesk.services.register.search import pinyin
@@ -64,6 +67,11 @@ SERVER = textwrap.dedent("""\
     resolve_fonts()
     sqlalchemy.orm.configure_mappers()
     pinyin("老年协会")
+    build_parser()  # each command sets the parser's defaults from its own environment (civicdesk.cli.build_parser)
+    import tempfile
+    from civicdesk.services.core.database import open_database
+    with tempfile.TemporaryDirectory() as folder:  # the pages of a new database (an ``init`` copies them)
+        open_database(os.path.join(folder, "new.sqlite3")).close()
     server = socket.socket(socket.AF_UNIX)
     server.bind(sys.argv[1])
     server.listen()

@@ -192,3 +192,55 @@ def test_migrations_build_exactly_the_models(db: Database) -> None:
     differences = [d for d in differences
                    if not (d[0] == "remove_table" and d[1].name.startswith(("org_text", "org_uscc")))]
     assert differences == []
+
+
+def test_a_new_database_from_the_process_image_is_the_migrated_one(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second new database a process makes is written from the pages of the first, which Alembic made:
+    byte for byte the file a migration makes (two migrations make the same bytes), and a sound register."""
+    from civicdesk.services.core import database
+
+    def pages(path: Path) -> bytes:
+        conn = sqlite3.connect(path)
+        try:
+            return conn.serialize()
+        finally:
+            conn.close()
+
+    monkeypatch.setattr(database, "_new_images", {})
+    made: list[Path] = []
+    for name in ("migrated", "from_image"):
+        path = tmp_path / f"{name}.sqlite3"
+        open_database(path).close()
+        made.append(path)
+        assert list(database._new_images) == [head_revision()]  # the first one filled it
+    monkeypatch.setattr(database, "_new_images", {})
+    again = tmp_path / "migrated_again.sqlite3"
+    open_database(again).close()
+    assert pages(made[0]) == pages(again)  # migrations are deterministic
+    assert pages(made[1]) == pages(made[0])
+    assert digest(made[1]) == digest(made[0])
+    db = open_database(made[1])
+    try:
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == head_revision()
+        assert verify(db).ok
+    finally:
+        db.close()
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(("-wal", "-shm"))) == [
+        "from_image.sqlite3", "migrated.sqlite3", "migrated_again.sqlite3"]  # no temporary file left
+
+
+def test_a_new_database_never_overwrites_a_file_that_appeared(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The image goes in by a hard link, which fails when the path exists: a file another program created meanwhile
+    stays as it is."""
+    from civicdesk.services.core import database
+
+    monkeypatch.setattr(database, "_new_images", {head_revision(): b"not these pages"})
+    path = tmp_path / "theirs.sqlite3"
+    path.write_bytes(b"")
+    database._create_from_image(path)
+    assert path.read_bytes() == b""
+    assert [p.name for p in tmp_path.iterdir()] == ["theirs.sqlite3"]

@@ -33,37 +33,43 @@ def leshan_file() -> dict[str, Any]:
 
 
 def load_reference(session: Session) -> None:
-    """Upsert the shipped dictionaries, divisions and populations (safe to run again)."""
-    for kind, values in dictionaries_file().items():
+    """Upsert the shipped dictionaries, divisions and populations (safe to run again).
+
+    The rows already there are read in one query per table, not looked up one by one (each lookup flushed
+    and queried: about 0.3 s of every ``init``); new rows are added in the files' order, which the flush keeps
+    (parents come first in the division file), so a new database gets the same rows with the same ids."""
+    dictionaries = dictionaries_file()
+    entries = {(e.kind, e.code): e for e in session.scalars(
+        select(DictionaryEntry).where(DictionaryEntry.kind.in_(list(dictionaries))))}
+    for kind, values in dictionaries.items():
         for order, value in enumerate(values):
             attrs = {k: v for k, v in value.items() if k not in ("code", "zh", "en")}
-            entry = session.get(DictionaryEntry, (kind, value["code"]))
+            entry = entries.get((kind, value["code"]))
             if entry is None:
-                entry = DictionaryEntry(kind=kind, code=value["code"])
+                entry = entries[kind, value["code"]] = DictionaryEntry(kind=kind, code=value["code"])
                 session.add(entry)
             entry.label_zh, entry.label_en = value["zh"], value["en"]
             entry.sort_order, entry.attributes, entry.active = order, attrs, True
     data = leshan_file()
+    divisions = {d.code: d for d in session.scalars(
+        select(Division).where(Division.code.in_([d["code"] for d in data["divisions"]])))}
     for d in data["divisions"]:  # parents come first in the file
-        division = session.get(Division, d["code"])
+        division = divisions.get(d["code"])
         if division is None:
-            division = Division(code=d["code"])
+            division = divisions[d["code"]] = Division(code=d["code"])
             session.add(division)
         division.name, division.full_name, division.level = d["name"], d["full_name"], d["level"]
         division.parent_code = d["parent"]
         division.code_official = d.get("code_official", True)
         division.source = d.get("name_source")
-        session.flush()
+    session.flush()
+    populations = {(p.division_code, p.basis, p.year): p for p in session.scalars(
+        select(Population).where(Population.division_code.in_({p["division"] for p in data["populations"]})))}
     for p in data["populations"]:
-        row = session.scalars(
-            select(Population).where(
-                Population.division_code == p["division"],
-                Population.basis == p["basis"],
-                Population.year == p["year"],
-            )
-        ).first()
+        row = populations.get((p["division"], p["basis"], p["year"]))
         if row is None:
-            row = Population(division_code=p["division"], basis=p["basis"], year=p["year"])
+            row = populations[p["division"], p["basis"], p["year"]] = Population(
+                division_code=p["division"], basis=p["basis"], year=p["year"])
             session.add(row)
         row.value, row.source, row.estimated = p["value"], p["source"], p["estimated"]
 

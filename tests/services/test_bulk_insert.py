@@ -1,0 +1,103 @@
+"""The bulk path's own executemany (bulk._execute_many) stores exactly what SQLAlchemy's executemany stores."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import event, insert
+
+from bench.generate import generate_organizations, insert_communities
+from civicdesk.models import Organization, table_of
+from civicdesk.services.core import bulk
+from civicdesk.services.core.bulk import stamped
+from civicdesk.services.core.database import Database
+
+TABLE = table_of(Organization)
+#: the columns that must differ between the two copies (unique) or that the test sets apart
+APART = ("id", "uscc", "name")
+
+
+def _rows(seed: int) -> list[dict[str, Any]]:
+    rows = stamped(generate_organizations(40, seed=seed), datetime(2026, 1, 2, 3, 4, 5, 678901))
+    rows[0]["registered_funds_wan"] = Decimal("3.14159")  # more places than the column keeps
+    rows[1]["version_vector"] = {"511111": 3, "511100": 1}
+    rows[2]["established_on"] = None
+    return rows
+
+
+def _reference_copy(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{**row, "id": f"ref-{i}", "uscc": None, "name": f"参照{row['name']}"} for i, row in enumerate(rows)]
+
+
+def _stored(db: Database, ids: list[str]) -> list[list[tuple[str, str]]]:
+    """Each row's columns (but those set apart) as SQLite holds them: storage class and SQL literal."""
+    columns = [c.name for c in TABLE.columns if c.name not in APART]
+    select = ", ".join(f'typeof("{c}"), quote("{c}")' for c in columns)
+    with sqlite3.connect(db.path) as conn:
+        out = []
+        for row_id in ids:
+            values = conn.execute(f"SELECT {select} FROM organization WHERE id = ?", (row_id,)).fetchone()
+            out.append(list(zip(values[::2], values[1::2], strict=True)))
+    return out
+
+
+def _statements(db: Database) -> list[str]:
+    seen: list[str] = []
+    event.listen(db.engine, "before_cursor_execute", lambda *args: seen.append(args[2]))
+    return seen
+
+
+def test_the_fast_path_stores_what_sqlalchemy_stores(db: Database) -> None:
+    rows = _rows(seed=5)
+    reference = _reference_copy(rows)
+    with db.unit() as session:
+        insert_communities(session, seed=5)
+    statements = _statements(db)
+    with db.unit() as session:
+        bulk._execute_many(session, TABLE, rows)
+        session.execute(insert(TABLE), reference)
+    # the fast path ran: one plain INSERT with every given column, positional
+    assert sum(s.startswith('INSERT INTO organization (') and "?" in s for s in statements) == 2
+    assert _stored(db, [r["id"] for r in rows]) == _stored(db, [r["id"] for r in reference])
+
+
+def test_left_out_columns_get_their_defaults_as_with_sqlalchemy(db: Database) -> None:
+    """A column left out with a scalar default gets it; one with a default computed per row (the id) sends
+    the rows down SQLAlchemy's own path, which computes it."""
+    rows = _rows(seed=6)
+    for row in rows:
+        del row["status"], row["is_community"]  # scalar defaults: 'active', False
+    no_id = [{k: v for k, v in row.items() if k != "id"} | {"uscc": None, "name": f"无号{row['name']}"}
+             for row in rows]
+    reference = _reference_copy(rows)
+    with db.unit() as session:
+        insert_communities(session, seed=6)
+    with db.unit() as session:
+        bulk._execute_many(session, TABLE, rows)
+        session.execute(insert(TABLE), reference)
+        bulk._execute_many(session, TABLE, no_id)
+    assert _stored(db, [r["id"] for r in rows]) == _stored(db, [r["id"] for r in reference])
+    with sqlite3.connect(db.path) as conn:
+        made = conn.execute("SELECT id, status, is_community FROM organization WHERE name LIKE '无号%'").fetchall()
+    assert len(made) == len(rows) and len({m[0] for m in made}) == len(rows)
+    assert {(m[1], m[2]) for m in made} == {("active", 0)}
+
+
+def test_rows_of_different_shapes_take_sqlalchemys_path(db: Database) -> None:
+    rows = _rows(seed=7)
+    del rows[-1]["contact_phone"]  # SQLAlchemy refuses a row that lacks a key the first row has
+    with db.unit() as session:
+        insert_communities(session, seed=7)
+    statements = _statements(db)
+    try:
+        with db.unit() as session:
+            bulk._execute_many(session, TABLE, rows)
+    except Exception as exc:  # noqa: BLE001 - the same refusal as before the fast path
+        assert "contact_phone" in str(exc)
+    else:
+        raise AssertionError("a row without a column the others have was accepted")
+    assert not any(s.startswith("INSERT INTO organization (") and "?" in s and "contact_phone" not in s
+                   for s in statements)
