@@ -29,7 +29,8 @@ from sqlalchemy.orm import Session
 from civicdesk import RESOURCES, clock, messages
 from civicdesk.errors import CivicDeskError, InputError, NotFoundError, ValidationError
 from civicdesk.models import CalendarDay
-from civicdesk.services.admin import audit, auth
+from civicdesk.services.supervision import common
+from civicdesk.services.admin import auth
 from civicdesk.services.core.database import Database
 from civicdesk.services.core.validation import check_text, parse_date
 
@@ -170,12 +171,7 @@ def list_days(db: Database, *, year: int | None = None) -> list[DayRow]:
 
 
 def _guarded(db: Database, by: auth.UserInfo | None, action: str, key: str | None, work: Any) -> Any:
-    try:
-        return work()
-    except CivicDeskError as exc:
-        audit.record_event(db, "calendar.refused", actor=by.username if by else "(系统)", entity="calendar_day",
-                           entity_id=key, attempted=action, error=exc.code, message=exc.message("zh"))
-        raise
+    return common.guarded(db, by, "calendar.refused", "calendar_day", action, key, work)
 
 
 def _day(value: date | str | None, name: str) -> date:

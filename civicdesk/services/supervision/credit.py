@@ -61,9 +61,10 @@ from civicdesk import clock, messages
 from civicdesk.errors import CivicDeskError, InputError, NotFoundError, ValidationError
 from civicdesk.models import (CreditEvent, CreditListing, CreditObjection, InspectionCampaign, InspectionRecord,
                               Organization, Penalty, SpotcheckItem, SpotcheckPlan)
-from civicdesk.services.admin import audit, auth
+from civicdesk.services.supervision import common
+from civicdesk.services.admin import auth
 from civicdesk.services.core.database import Database
-from civicdesk.services.core.validation import check_text, normalize_uscc, parse_date
+from civicdesk.services.core.validation import check_text, parse_date
 from civicdesk.services.supervision import calendar, inspection, parameters, profile
 
 LISTS = ("abnormal", "serious")
@@ -239,12 +240,7 @@ def bucket(due_on: date, today: date) -> str:
 # -- helpers ------------------------------------------------------------------------------------------------------
 def _guarded(db: Database, by: auth.UserInfo | None, action: str, key: str | None, work: Callable[[], T]) -> T:
     """Run ``work``; a refusal is written to the audit trail (in its own unit) before it is raised."""
-    try:
-        return work()
-    except CivicDeskError as exc:
-        audit.record_event(db, "credit.refused", actor=by.username if by else "(系统)", entity="credit_listing",
-                           entity_id=key, attempted=action, error=exc.code, message=exc.message("zh"))
-        raise
+    return common.guarded(db, by, "credit.refused", "credit_listing", action, key, work)
 
 
 def _text(value: str | None, name: str, label: str) -> str | None:
@@ -279,14 +275,7 @@ def _param(session: Session, office_code: str, key: str) -> Any:
 
 
 def _find_org(session: Session, key: str) -> Organization:
-    key = (key or "").strip()
-    org = session.get(Organization, key) if key else None
-    if org is None and key:
-        org = session.scalars(select(Organization).where(Organization.uscc == normalize_uscc(key),
-                                                         Organization.deleted_at.is_(None)).limit(1)).first()
-    if org is None or org.deleted_at is not None:
-        raise NotFoundError("credit.org_not_found", key=key)
-    return org
+    return common.find_org(session, key, "credit.org_not_found")
 
 
 def _find(session: Session, key: str) -> CreditListing:

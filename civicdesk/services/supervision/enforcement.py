@@ -13,15 +13,15 @@ from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from civicdesk import clock
-from civicdesk.errors import CivicDeskError, InputError, NotFoundError, ValidationError
+from civicdesk.errors import InputError, ValidationError
 from civicdesk.models import Organization
-from civicdesk.services.admin import audit, auth
+from civicdesk.services.supervision import common
+from civicdesk.services.admin import auth
 from civicdesk.services.core.database import Database
-from civicdesk.services.core.validation import check_text, normalize_uscc
+from civicdesk.services.core.validation import check_text
 
 ENTER = "supervise"
 DECIDE = "supervise.decide"
@@ -34,30 +34,18 @@ T = TypeVar("T")
 
 
 def actor_name(user: auth.UserInfo | None) -> str:
-    return user.username if user is not None else "(系统)"
+    return common.actor_name(user)
 
 
 def guarded(db: Database, by: auth.UserInfo | None, entity: str, action: str, key: str | None,
             work: Callable[[], T]) -> T:
     """Run ``work``; a refusal is audited as ``<entity>.refused`` (the action tried, the code, the zh words)."""
-    try:
-        return work()
-    except CivicDeskError as exc:
-        audit.record_event(db, f"{entity}.refused", actor=actor_name(by), entity=entity, entity_id=key,
-                           attempted=action, error=exc.code, message=exc.message("zh"))
-        raise
+    return common.guarded(db, by, f"{entity}.refused", entity, action, key, work)
 
 
 def find_org(session: Session, key: str | None) -> Organization:
     """An organization of the register by its id or its USCC."""
-    key = (key or "").strip() if isinstance(key, str) else ""
-    org = session.get(Organization, key) if key else None
-    if org is None and key:
-        org = session.scalars(select(Organization).where(Organization.uscc == normalize_uscc(key),
-                                                         Organization.deleted_at.is_(None)).limit(1)).first()
-    if org is None or org.deleted_at is not None:
-        raise NotFoundError("enforce.org_not_found", key=key)
-    return org
+    return common.find_org(session, key, "enforce.org_not_found")
 
 
 def day(value: Any, name: str, *, required: bool = True, future: bool = False) -> date | None:

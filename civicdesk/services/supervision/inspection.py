@@ -45,7 +45,8 @@ from civicdesk.errors import CivicDeskError, InputError, NotFoundError, Validati
 from civicdesk.models import Division, InspectionCampaign, InspectionEvent, InspectionRecord, Organization
 from civicdesk.models.base import table_of, utcnow
 from civicdesk.schema import LIVE_STATUSES
-from civicdesk.services.admin import audit, auth
+from civicdesk.services.supervision import common
+from civicdesk.services.admin import auth
 from civicdesk.services.core.database import Database
 from civicdesk.services.core.reference import dictionary
 from civicdesk.services.core.validation import check_text
@@ -275,12 +276,7 @@ def _actor(user: auth.UserInfo | None) -> str:
 
 def _guarded(db: Database, by: auth.UserInfo | None, action: str, key: str | None, work: Callable[[], T]) -> T:
     """Run ``work``; a refusal is written to the audit trail (in its own unit) before it is raised, as filings'."""
-    try:
-        return work()
-    except CivicDeskError as exc:
-        audit.record_event(db, "inspection.refused", actor=_actor(by), entity="inspection_record", entity_id=key,
-                           attempted=action, error=exc.code, message=exc.message("zh"))
-        raise
+    return common.guarded(db, by, "inspection.refused", "inspection_record", action, key, work)
 
 
 # -- campaigns -------------------------------------------------------------------------------------------------
@@ -423,14 +419,7 @@ def is_due(session: Session, campaign: CampaignInfo, organization_id: str) -> bo
 
 # -- records ---------------------------------------------------------------------------------------------------
 def _org(session: Session, key: str) -> Organization:
-    key = (key or "").strip()
-    org = session.get(Organization, key)
-    if org is None and key:
-        org = session.scalar(select(Organization).where(Organization.uscc == key.upper(),
-                                                        Organization.deleted_at.is_(None)))
-    if org is None or org.deleted_at is not None:
-        raise NotFoundError("inspection.org_not_found", key=key)
-    return org
+    return common.find_org(session, key, "inspection.org_not_found")
 
 
 def _record_info(session: Session, r: InspectionRecord, org: Organization | None = None, *,

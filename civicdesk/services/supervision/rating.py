@@ -52,9 +52,10 @@ from sqlalchemy.orm import Session
 from civicdesk import clock, messages
 from civicdesk.errors import CivicDeskError, InputError, NotFoundError, ValidationError
 from civicdesk.models import CreditListing, InspectionRecord, Organization, Penalty, RatingApplication, RatingEvent
+from civicdesk.services.supervision import common
 from civicdesk.services.admin import auth
 from civicdesk.services.core.database import Database
-from civicdesk.services.core.validation import check_text, normalize_uscc, parse_date
+from civicdesk.services.core.validation import check_text, parse_date
 from civicdesk.services.supervision.parameters import value_in
 from civicdesk.services.supervision.profile import refresh_summary
 
@@ -317,14 +318,7 @@ def _record(session: Session, a: RatingApplication, *, with_steps: bool = True) 
 
 # -- helpers ----------------------------------------------------------------------------------------------------
 def _find_org(session: Session, key: str) -> Organization:
-    key = (key or "").strip()
-    org = session.get(Organization, key) if key else None
-    if org is None and key:
-        org = session.scalars(select(Organization).where(Organization.uscc == normalize_uscc(key))
-                              .where(Organization.deleted_at.is_(None)).limit(1)).first()
-    if org is None or org.deleted_at is not None:
-        raise NotFoundError("rating.org_not_found", key=key)
-    return org
+    return common.find_org(session, key, "rating.org_not_found")
 
 
 def _find(session: Session, key: str) -> RatingApplication:
