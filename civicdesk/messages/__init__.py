@@ -29,11 +29,12 @@ from civicdesk.messages import credit
 from civicdesk.messages import print_credit
 from civicdesk.messages import enforcement
 from civicdesk.messages import credit_effects
+from civicdesk.messages import ruling
 
 #: the feature catalogues, in the order they are merged
 CATALOGUES = (core, register, filings, admin, ledger, printing, sync, supervision, inspection, cli,
               rating, spotcheck, inspection_sheet, print_supervision, supervision_cli,
-              credit, print_credit, enforcement, credit_effects)
+              credit, print_credit, enforcement, credit_effects, ruling)
 
 
 def _merge() -> dict[str, tuple[str, str]]:

@@ -8,7 +8,7 @@ from civicdesk.models.audit import AuditEntry
 from civicdesk.models.base import Base, SyncedMixin, new_id, table_of
 from civicdesk.models.engine import make_engine, make_session_factory
 from civicdesk.models.enforcement import (CalendarDay, Complaint, ComplaintReporter, CreditEvent, CreditListing,
-                                          CreditObjection, Interview, Penalty)
+                                          CreditObjection, Interview, Penalty, Ruling)
 from civicdesk.models.filing import Filing, FilingEvent
 from civicdesk.models.reference import DictionaryEntry, Division, Office, Population
 from civicdesk.models.register import Organization, OrgChange, OrgPerson
@@ -25,6 +25,7 @@ __all__ = [
     "CreditObjection",
     "Interview",
     "Penalty",
+    "Ruling",
     "Filing",
     "FilingEvent",
     "UserAccount",

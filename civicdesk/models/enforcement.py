@@ -22,10 +22,11 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Numeric, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Numeric, String, Text, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from civicdesk.models.base import Base, SyncedMixin, new_id, utcnow
+from civicdesk.models.history import RowChange, listen
 from civicdesk.models.supervision import StepMixin
 
 
@@ -226,3 +227,75 @@ class ComplaintReporter(Base):
     phone: Mapped[str | None] = mapped_column(String(32))
     address: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+# -- the city's rulings (裁决) on a district's rows ---------------------------------------------------------------
+#: the fields of a subject an ``annul`` ruling does not freeze: bookkeeping only (the whole row is the city's)
+_NOT_RULED = frozenset({"version", "version_vector", "created_at", "updated_at"})
+
+
+class Ruling(SyncedMixin, Base):
+    """The city's decision about a district's credit listing or penalty (after an administrative reconsideration
+    by the city bureau, or where the city is the registry): append-only, sent by the city to the district that
+    owns the subject, applied there in the import's transaction, and never overwritten by the district
+    (docs/SYNC.md "Rulings").
+
+    ``subject_entity`` ``credit_listing`` | ``penalty``; ``subject_id`` the row; ``organization_id`` the subject's
+    organization (the county the ruling travels to).  ``kind`` ``annul`` (the listing annulled, the penalty
+    withdrawn: the whole row is then the city's) | ``correct`` (``fields``: the corrected values, JSON, only the
+    fields :data:`civicdesk.services.supervision.ruling.CORRECTABLE` allows: those fields are the city's)."""
+
+    __tablename__ = "ruling"
+
+    office_code: Mapped[str] = mapped_column(String(12))  # the city
+    organization_id: Mapped[str] = mapped_column(ForeignKey("organization.id"))
+    subject_entity: Mapped[str] = mapped_column(String(32))
+    subject_id: Mapped[str] = mapped_column(String(36))
+    kind: Mapped[str] = mapped_column(String(16))
+    fields: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    decision_no: Mapped[str] = mapped_column(String(64))
+    decided_on: Mapped[date] = mapped_column(Date)
+    decided_by: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_ruling_subject", "subject_entity", "subject_id"),)
+
+    def ruled(self, name: str) -> bool:
+        """Whether the field ``name`` of the subject is the city's by this ruling."""
+        if self.kind == "annul":
+            return name not in _NOT_RULED
+        return name in (self.fields or {})
+
+
+#: session.info key: the change being flushed is a ruling's own effect (services/supervision/ruling.py)
+APPLYING_RULING = "ruling_applying"
+
+
+@listen
+def _keep_rulings(session: Session, changes: list[RowChange]) -> None:
+    """No local change undoes a ruling: a ruling row is only ever inserted by the ruling service (append-only),
+    and a change of a ruled field of a ruled row is refused with the ruling's 文号 (``ruling.ruled``)."""
+    from civicdesk.errors import CivicDeskError
+
+    if session.info.get(APPLYING_RULING):
+        return
+    subjects: dict[tuple[str, str], RowChange] = {}
+    for c in changes:
+        if c.entity == "ruling":
+            raise CivicDeskError("ruling.append_only", id=c.row_id)
+        if c.entity in ("credit_listing", "penalty") and c.op != "insert":
+            subjects[(c.entity, c.row_id)] = c
+    if not subjects:
+        return
+    with session.no_autoflush:
+        found = session.scalars(select(Ruling).where(Ruling.subject_id.in_([k[1] for k in subjects]),
+                                                     Ruling.deleted_at.is_(None))
+                                .order_by(Ruling.decided_on, Ruling.id)).all()
+    for r in found:
+        c = subjects.get((r.subject_entity, r.subject_id))
+        if c is None:
+            continue
+        touched = sorted(name for name in c.fields if r.ruled(name))
+        if touched or (c.op == "delete" and r.kind == "annul"):
+            raise CivicDeskError("ruling.ruled", entity=c.entity, id=c.row_id, decision_no=r.decision_no,
+                                 field=", ".join(touched) or "deleted_at")

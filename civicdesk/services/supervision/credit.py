@@ -298,6 +298,16 @@ def _event(session: Session, row: CreditListing, action: str, before: str | None
 
 def _expect(row: CreditListing, states: tuple[str, ...], action: str) -> None:
     if row.state not in states:
+        from sqlalchemy.orm import object_session
+
+        from civicdesk.models import Ruling
+
+        session = object_session(row)  # a listing the city annulled by a ruling: say so (models.Ruling)
+        ruled = session.scalars(select(Ruling).where(Ruling.subject_id == row.id, Ruling.kind == "annul",
+                                                     Ruling.deleted_at.is_(None))).first() if session else None
+        if ruled is not None:
+            raise CivicDeskError("ruling.ruled", entity="credit_listing", id=row.id, decision_no=ruled.decision_no,
+                                 field="state")
         raise CivicDeskError("credit.transition", key=row.id, state=row.state, action=action)
 
 

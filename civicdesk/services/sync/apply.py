@@ -36,6 +36,7 @@ from civicdesk.services.register import search
 from civicdesk.services.core.bulk import indexes_deferred
 from civicdesk.services.sync import trust
 from civicdesk.services.sync.package import refuse
+from civicdesk.services.supervision import ruling
 
 CONFLICT_NS = uuid.UUID("0b9f3a8e-5c1d-4d0e-8f43-2a7d6c1e9b10")
 OPS = ("insert", "update", "delete", "upsert")
@@ -317,6 +318,9 @@ def apply_changes(session: Session, origin: str, changes: list[dict[str, Any]], 
     if policy is not None:
         trust.check_ownership(session, origin, policy.sender_is_city, policy.local, policy.local_is_city, changes,
                               state)
+        # the city's rulings: only from the city, about this office's rows; a district's change never undoes one
+        ruling.check_arriving(session, origin, policy.sender_is_city, policy.local, policy.local_is_city, changes,
+                              state)
     new: dict[str, dict[str, dict[str, Any]]] = {e: {} for e in wanted}
     dirty: dict[str, set[str]] = {e: set() for e in wanted}
     open_conflicts = _open_conflicts(session, wanted)
@@ -426,6 +430,8 @@ def apply_changes(session: Session, origin: str, changes: list[dict[str, Any]], 
         trust.check_rows(session, new, dirty, state, original)
         policy.written = _written(new, dirty, state, original)
     _write(session, new, dirty, state, original)
+    if new.get("ruling"):  # an arriving ruling's effect on its subject, in this same transaction
+        ruling.apply_arrived(session, list(new["ruling"].values()), now)
     _record_conflicts(session, conflicts, now)
     if resolved:
         conflict = table_of(Conflict)

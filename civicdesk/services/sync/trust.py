@@ -445,5 +445,10 @@ def receivable(session: Session, sender: str, sender_is_city: bool, recipient: s
             # the city's own campaigns, plans and their records are the city's work: a district receives the
             # city's registrations in its county, not the city's supervision of them (whose campaign it lacks)
             ok = ok and d["entity"] not in _SUPERVISION
+        if d["entity"] == "ruling":  # the city's ruling: to the district that owns its subject only
+            subject = rows.final(str(row.get("subject_entity")), str(row.get("subject_id"))) if (
+                row and row.get("subject_entity") in _SUPERVISION) else None
+            ok = (sender_is_city and not recipient_is_city
+                  and owner(str(row.get("subject_entity")), subject, rows) == recipient) if row else False
         (kept if ok else withheld).append(c)
     return kept, withheld

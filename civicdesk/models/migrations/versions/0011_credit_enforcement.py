@@ -254,6 +254,34 @@ def upgrade() -> None:
         batch_op.create_index('ix_penalty_office_case', ['office_code', 'case_no'], unique=False)
         batch_op.create_index('ix_penalty_org', ['organization_id', 'state', 'decided_on'], unique=False)
 
+    # the city's rulings on a district's listings and penalties (docs/SYNC.md "Rulings")
+    op.create_table('ruling',
+    sa.Column('office_code', sa.String(length=12), nullable=False),
+    sa.Column('organization_id', sa.String(length=36), nullable=False),
+    sa.Column('subject_entity', sa.String(length=32), nullable=False),
+    sa.Column('subject_id', sa.String(length=36), nullable=False),
+    sa.Column('kind', sa.String(length=16), nullable=False),
+    sa.Column('fields', sa.JSON(), nullable=False),
+    sa.Column('decision_no', sa.String(length=64), nullable=False),
+    sa.Column('decided_on', sa.Date(), nullable=False),
+    sa.Column('decided_by', sa.String(length=64), nullable=False),
+    sa.Column('reason', sa.Text(), nullable=False),
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('origin_office', sa.String(length=12), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('version_vector', sa.JSON(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('deleted_at', sa.DateTime(), nullable=True),
+    sa.Column('deleted_by', sa.String(length=64), nullable=True),
+    sa.Column('deleted_reason', sa.Text(), nullable=True),
+    sa.ForeignKeyConstraint(['organization_id'], ['organization.id'],
+        name=op.f('fk_ruling_organization_id_organization')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_ruling'))
+    )
+    with op.batch_alter_table('ruling', schema=None) as batch_op:
+        batch_op.create_index('ix_ruling_subject', ['subject_entity', 'subject_id'], unique=False)
+
     # the register's derived credit column (local, not synced: services/supervision/profile.py) and its filter's
     # covering index (models/register.py)
     with op.batch_alter_table("organization") as batch:
@@ -272,6 +300,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('ruling', schema=None) as batch_op:
+        batch_op.drop_index('ix_ruling_subject')
+    op.drop_table('ruling')
     op.drop_index("ix_organization_credit", table_name="organization")
     with op.batch_alter_table("organization") as batch:
         batch.drop_column("credit_list")
