@@ -28,6 +28,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ruling.subject_not_found": ("本单位没有 {entity} 记录“{key}”。", "This office holds no {entity} row '{key}'."),
     "ruling.own_row": ("{entity} {id} 是市民政局自己的记录，直接办理即可，不作裁决。",
                        "{entity} {id} is the city bureau's own row: change it directly, not by a ruling."),
+    "audit_entity.ruling": ("市民政局裁决", "city ruling"),
     "cli.ruling.count": ("共 {count} 项裁决。", "{count} rulings."),
     # the import (services/sync/apply.py -> ruling.check_arriving)
     "sync.refused.ruling_not_from_city": (
@@ -49,7 +50,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Refused: ruling {id} is not valid ({detail:bilingual}); nothing of the package was imported.",
     ),
     "sync.refused.ruled_row": (
-        "拒收：记录 {entity} {id} 的字段 {field} 已由市民政局裁决（文号 {decision_no}），发送单位不能更改，整个同步包未导入。",
+        "拒收：记录 {entity} {id} 的字段 {field} 已由市民政局裁决（文号 {decision_no}），"
+        "发送单位不能更改，整个同步包未导入。",
         "Refused: the field {field} of row {entity} {id} was ruled on by the city bureau (decision {decision_no});"
         " the sender cannot change it; nothing of the package was imported.",
     ),

@@ -22,11 +22,10 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Numeric, String, Text, select
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Numeric, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
 
 from civicdesk.models.base import Base, SyncedMixin, new_id, utcnow
-from civicdesk.models.history import RowChange, listen
 from civicdesk.models.supervision import StepMixin
 
 
@@ -269,33 +268,3 @@ class Ruling(SyncedMixin, Base):
 
 #: session.info key: the change being flushed is a ruling's own effect (services/supervision/ruling.py)
 APPLYING_RULING = "ruling_applying"
-
-
-@listen
-def _keep_rulings(session: Session, changes: list[RowChange]) -> None:
-    """No local change undoes a ruling: a ruling row is only ever inserted by the ruling service (append-only),
-    and a change of a ruled field of a ruled row is refused with the ruling's 文号 (``ruling.ruled``)."""
-    from civicdesk.errors import CivicDeskError
-
-    if session.info.get(APPLYING_RULING):
-        return
-    subjects: dict[tuple[str, str], RowChange] = {}
-    for c in changes:
-        if c.entity == "ruling":
-            raise CivicDeskError("ruling.append_only", id=c.row_id)
-        if c.entity in ("credit_listing", "penalty") and c.op != "insert":
-            subjects[(c.entity, c.row_id)] = c
-    if not subjects:
-        return
-    with session.no_autoflush:
-        found = session.scalars(select(Ruling).where(Ruling.subject_id.in_([k[1] for k in subjects]),
-                                                     Ruling.deleted_at.is_(None))
-                                .order_by(Ruling.decided_on, Ruling.id)).all()
-    for r in found:
-        c = subjects.get((r.subject_entity, r.subject_id))
-        if c is None:
-            continue
-        touched = sorted(name for name in c.fields if r.ruled(name))
-        if touched or (c.op == "delete" and r.kind == "annul"):
-            raise CivicDeskError("ruling.ruled", entity=c.entity, id=c.row_id, decision_no=r.decision_no,
-                                 field=", ".join(touched) or "deleted_at")

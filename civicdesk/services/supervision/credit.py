@@ -66,6 +66,7 @@ from civicdesk.services.admin import auth
 from civicdesk.services.core.database import Database
 from civicdesk.services.core.validation import check_text, parse_date
 from civicdesk.services.supervision import calendar, inspection, parameters, profile
+from civicdesk.services.supervision import ruling as _ruling  # noqa: F401  (its guard: no local change undoes a ruling)
 
 LISTS = ("abnormal", "serious")
 STATES = ("proposed", "listed", "rejected", "removed", "moved", "annulled")

@@ -17,8 +17,9 @@ Offers:
   row of this office; a district's change of a ruled field of a ruled row refuses its package.
 - :func:`list_rulings`.
 
-The local guard (a clerk's service changing a ruled field, or any change of a ruling row) is the model's
-listener ``_keep_rulings`` (models/enforcement.py): it refuses with ``ruling.ruled`` naming the 文号.
+The local guard (a clerk's service changing a ruled field, or any change of a ruling row) is the listener
+:func:`_keep_rulings` (registered when this module is imported: the credit services and the import do): it
+refuses with ``ruling.ruled`` naming the 文号.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ from sqlalchemy.orm import Session
 from civicdesk import clock
 from civicdesk.errors import CivicDeskError, InputError, NotFoundError, ValidationError
 from civicdesk.models import CreditEvent, CreditListing, Organization, Penalty, Ruling, table_of
-from civicdesk.models.history import json_value
+from civicdesk.models.enforcement import APPLYING_RULING
+from civicdesk.models.history import RowChange, json_value, listen
 from civicdesk.services.admin import audit, auth
 from civicdesk.services.core.database import Database
 from civicdesk.services.supervision import common
@@ -152,6 +154,35 @@ def apply_arrived(session: Session, rows: list[dict[str, Any]], now: datetime) -
             apply_effect(session, values, now)
 
 
+# -- the local guard -------------------------------------------------------------------------------------------------
+@listen
+def _keep_rulings(session: Session, changes: list[RowChange]) -> None:
+    """No local change undoes a ruling: a ruling row is only ever inserted by the ruling service (append-only),
+    and a change of a ruled field of a ruled row is refused with the ruling's 文号 (``ruling.ruled``)."""
+    if session.info.get(APPLYING_RULING):
+        return
+    subjects: dict[tuple[str, str], RowChange] = {}
+    for c in changes:
+        if c.entity == "ruling":
+            raise CivicDeskError("ruling.append_only", id=c.row_id)
+        if c.entity in ("credit_listing", "penalty") and c.op != "insert":
+            subjects[(c.entity, c.row_id)] = c
+    if not subjects:
+        return
+    with session.no_autoflush:
+        found = session.scalars(select(Ruling).where(Ruling.subject_id.in_([k[1] for k in subjects]),
+                                                     Ruling.deleted_at.is_(None))
+                                .order_by(Ruling.decided_on, Ruling.id)).all()
+    for r in found:
+        subject = subjects.get((r.subject_entity, r.subject_id))
+        if subject is None:
+            continue
+        touched = sorted(name for name in subject.fields if r.ruled(name))
+        if touched or (subject.op == "delete" and r.kind == "annul"):
+            raise CivicDeskError("ruling.ruled", entity=subject.entity, id=subject.row_id,
+                                 decision_no=r.decision_no, field=", ".join(touched) or "deleted_at")
+
+
 # -- at the city ------------------------------------------------------------------------------------------------------
 def _is_city(office: Any) -> bool:
     from civicdesk.services.sync import trust
@@ -187,18 +218,19 @@ def issue(db: Database, subject_entity: str, subject_id: str, kind: str, fields:
             whose = trust.owner("organization", {"registry_code": org.registry_code} if org else None)
             if subject["office_code"] == office.code or whose in (None, office.code):
                 raise CivicDeskError("ruling.own_row", entity=subject_entity, id=subject["id"])
-            values = {"id": str(uuid.uuid4()), "office_code": office.code, "organization_id": subject["organization_id"],
-                      "subject_entity": subject_entity, "subject_id": subject["id"], "kind": kind,
-                      "fields": {k: json_value(v) for k, v in (fields or {}).items()}, "decision_no": number,
-                      "decided_on": day, "decided_by": actor, "reason": why}
+            values = {"id": str(uuid.uuid4()), "office_code": office.code,
+                      "organization_id": subject["organization_id"], "subject_entity": subject_entity,
+                      "subject_id": subject["id"], "kind": kind,
+                      "fields": {k: json_value(v) for k, v in (fields or {}).items()},
+                      "decision_no": number, "decided_on": day, "decided_by": actor, "reason": why}
             _check_result(subject_entity, subject, values)
             ruling = Ruling(origin_office=office.code, **values)
-            session.info["ruling_applying"] = True
+            session.info[APPLYING_RULING] = True
             try:
                 session.add(ruling)
                 session.flush()
             finally:
-                session.info.pop("ruling_applying", None)
+                session.info.pop(APPLYING_RULING, None)
             apply_effect(session, values, clock.utcnow())
             info = _info(ruling)
         audit.record_event(db, "ruling.issue", actor=actor, entity=subject_entity, entity_id=subject["id"],
@@ -247,7 +279,8 @@ def check_arriving(session: Session, origin: str, sender_is_city: bool, local: s
         try:
             _check_result(str(entity), subject, row)
         except CivicDeskError as exc:
-            raise refuse("ruling_invalid", id=c["id"], detail=(exc.message("zh")[:160], exc.message("en")[:160]))
+            raise refuse("ruling_invalid", id=c["id"],
+                         detail=(exc.message("zh")[:160], exc.message("en")[:160])) from exc
     if sender_is_city:
         return
     subjects = [c for c in changes if c["entity"] in SUBJECTS and c["id"] in state.get(c["entity"], {})]
