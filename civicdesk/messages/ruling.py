@@ -49,10 +49,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "拒收：裁决 {id} 无效（{detail:bilingual}），整个同步包未导入。",
         "Refused: ruling {id} is not valid ({detail:bilingual}); nothing of the package was imported.",
     ),
-    "sync.refused.ruled_row": (
-        "拒收：记录 {entity} {id} 的字段 {field} 已由市民政局裁决（文号 {decision_no}），"
-        "发送单位不能更改，整个同步包未导入。",
-        "Refused: the field {field} of row {entity} {id} was ruled on by the city bureau (decision {decision_no});"
-        " the sender cannot change it; nothing of the package was imported.",
-    ),
 }

@@ -71,25 +71,39 @@ def test_the_citys_annulment_reaches_the_district_and_the_district_cannot_undo_i
     assert digest(district, without=("audit_entry",)) == before  # the refusals are audited, nothing else written
 
 
-def test_a_district_package_undoing_a_ruling_or_sending_one_is_refused(world: dict[str, Any]) -> None:
+def test_a_district_change_of_a_ruled_field_does_not_stand_and_a_district_ruling_is_refused(world: dict[str, Any]) -> None:
+    """An honest race: the district re-lists (or removes) a listing the city has meanwhile annulled.  The ruling
+    stands, the rest of the package applies (its stream goes on), the district's value is kept in the audit."""
     city = world["city"]
     listing = _listed(city)
     _annul(city, listing)
     (vector,) = rows(city, "SELECT version_vector FROM credit_listing WHERE id = ?", listing)[0]
     import json
 
-    before = digest(city)
-    undo = change("credit_listing", listing, "update", {"state": ["annulled", "listed"]},
+    undo = change("credit_listing", listing, "update", {"state": ["annulled", "listed"],
+                                                        "reason": [None, "区县重新列入"]},
                   before=json.loads(vector))
-    result = refused(city, world["up"].package([undo], seq=2, previous=world["previous"]))
-    assert result.reason == "sync.refused.ruled_row" and listing in result.message, result.message
+    own_org = world["own_org"]
+    (org_vector,) = rows(city, "SELECT version_vector FROM organization WHERE id = ?", own_org)[0]
+    other = change("organization", own_org, "update", {"address": "沙湾区同包另一修改"}, before=json.loads(org_vector))
+    result = refused(city, world["up"].package([undo, other], seq=2, previous=world["previous"]))
+    assert result.status == "applied", result
+    assert rows(city, "SELECT state FROM credit_listing WHERE id = ?", listing) == [("annulled",)]
+    assert rows(city, "SELECT address FROM organization WHERE id = ?", own_org) == [("沙湾区同包另一修改",)]
+    (details,) = rows(city, "SELECT details FROM audit_entry WHERE action = 'sync.ruled_kept' AND entity_id = ?",
+                      listing)[0]
+    kept = json.loads(details)
+    assert (kept["field"], kept["sent"], kept["kept"]) == ("state", "listed", "annulled")
+    assert kept["decision_no"] == "乐民复决〔2026〕1号"
+    before = digest(city)
+    (applied,) = rows(city, "SELECT sha256 FROM sync_inbox WHERE origin = ? AND seq = 2", DISTRICT)[0]
     (org_id,) = rows(city, "SELECT organization_id FROM credit_listing WHERE id = ?", listing)[0]
     own = {"id": str(uuid.uuid4()), "office_code": DISTRICT, "organization_id": org_id,
            "subject_entity": "credit_listing", "subject_id": listing, "kind": "annul", "fields": {},
            "decision_no": "沙民〔2026〕9号", "decided_on": "2026-05-01", "decided_by": "rev1", "reason": "自行撤销",
            "origin_office": DISTRICT}
-    result = refused(city, world["up"].package([change("ruling", own["id"], "upsert", own)], seq=2,
-                                               previous=world["previous"]))
+    result = refused(city, world["up"].package([change("ruling", own["id"], "upsert", own)], seq=3,
+                                               previous=applied))
     assert result.reason == "sync.refused.ruling_not_from_city" and own["id"] in result.message, result.message
     assert digest(city) == before
 

@@ -295,5 +295,20 @@ def check_arriving(session: Session, origin: str, sender_is_city: bool, local: s
         for r in rulings.get((c["entity"], c["id"]), []):
             for name, value in trust.incoming_values(c).items():
                 if r.ruled(name) and json_value(value) != json_value(stored.get(name)):
-                    raise refuse("ruled_row", entity=c["entity"], id=c["id"], decision_no=r.decision_no,
-                                 field=name)
+                    _keep_ruled(session, c, name, value, stored.get(name), r, origin)
+
+
+def _keep_ruled(session: Session, change: dict[str, Any], name: str, value: Any, ruled: Any, r: Ruling,
+                origin: str) -> None:
+    """A district's change of a field the city ruled on, made before the ruling reached it: the ruling stands
+    (the field keeps its ruled value), the rest of the change applies, and the district's value is kept in the
+    audit trail.  Refusing the package instead would stop the district's stream behind it for an honest race;
+    the district converges when it imports the ruling, whose effect overwrites its own value there too."""
+    if change.get("values") is not None:
+        change["values"][name] = ruled
+    else:
+        change["fields"].pop(name, None)
+    from civicdesk.models import audit as trail
+
+    trail.record(session, "sync.ruled_kept", change["entity"], change["id"], field=name, decision_no=r.decision_no,
+                 sender=origin, sent=json_value(value), kept=json_value(ruled))
