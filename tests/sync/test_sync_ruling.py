@@ -71,7 +71,7 @@ def test_the_citys_annulment_reaches_the_district_and_the_district_cannot_undo_i
     assert digest(district, without=("audit_entry",)) == before  # the refusals are audited, nothing else written
 
 
-def test_a_district_change_of_a_ruled_field_does_not_stand_and_a_district_ruling_is_refused(world: dict[str, Any]) -> None:
+def test_a_district_change_of_a_ruled_field_does_not_stand_nor_a_district_ruling(world: dict[str, Any]) -> None:
     """An honest race: the district re-lists (or removes) a listing the city has meanwhile annulled.  The ruling
     stands, the rest of the package applies (its stream goes on), the district's value is kept in the audit."""
     city = world["city"]
