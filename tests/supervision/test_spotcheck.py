@@ -441,3 +441,29 @@ def test_the_benchmark_still_runs(capsys):
 
     assert bench_spotcheck.main(["--ids", "2000", "--repeat", "1"]) == 0
     assert "median over 2,000 ids" in capsys.readouterr().out
+
+
+def test_the_eligible_ids_are_the_same_whichever_index_reads_them(shawan):
+    """eligible_ids reads ix_organization_due_county when the filters are on its columns: the same ids, sorted,
+    as the rule says (step 1 of the draw), for every filter, read from the rows themselves."""
+    conn = sqlite3.connect(shawan.path)
+    try:
+        rows = conn.execute("SELECT id, deleted_at, status, registry_code, tier, category, legal_form, township_code "
+                            "FROM organization").fetchall()
+    finally:
+        conn.close()
+    office = shawan.office().code
+    live = [r for r in rows if r[1] is None and r[2] in ("active", "suspended", "liquidating")
+            and (r[3] or "")[:6] == office]
+    some = sorted(r[0] for r in live)[::7]
+    cases = [{}, {"tier": ["registered", "guided"]}, {"legal_form": ["social_group"]}, {"category": ["culture"]},
+             {"township_code": [next(r[7] for r in live if r[7])]}, {"organization_ids": some},
+             {"tier": ["registered", "guided"], "legal_form": ["social_group"], "organization_ids": some}]
+    for filters in cases:
+        expected = sorted(r[0] for r in live if r[4] in (filters.get("tier") or ["registered"])
+                          and all(r[{"category": 5, "legal_form": 6, "township_code": 7, "organization_ids": 0}[k]] in v
+                                  for k, v in filters.items() if k != "tier"))
+        with shawan.read() as session:
+            assert expected or filters.get("category"), filters
+            assert spotcheck.eligible_ids(session, office, filters) == expected, filters
+            assert sorted(spotcheck.eligible_ids(session, office, filters, ordered=False)) == expected, filters

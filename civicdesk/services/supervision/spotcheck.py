@@ -693,10 +693,37 @@ def eligible_ids(session: Session, office_code: str, filters: Mapping[str, list[
                         ("organization_ids", o.id)):
         if filters.get(key):
             query = query.where(column.in_(filters[key]))
-    ids = list(session.scalars(query))
+    if session.get_bind().dialect.name == "sqlite" and not {k for k, v in filters.items() if v} - _DUE_COUNTY_KEYS:
+        ids = _eligible_from_index(session, query, office_code)
+    else:
+        ids = list(session.scalars(query))
     if ordered:
         ids.sort()
     return ids
+
+
+#: The filters whose columns ``ix_organization_due_county`` holds (see :func:`_eligible_from_index`).
+_DUE_COUNTY_KEYS = frozenset({"tier", "legal_form", "organization_ids"})
+
+
+def _eligible_from_index(session: Session, query: Any, office_code: str) -> list[str]:
+    """The ids of ``query`` (:func:`eligible_ids`' select, filtered on columns of the index only) read from
+    ``ix_organization_due_county`` (registry, tier, county, id, …; migration 0010) through the range of the
+    registry codes that begin with the office's code.  Left to itself SQLite drove the query by the tier's
+    sort index and read every row of the table (3.9 s at 1,000,000 organizations, 414,000 eligible); the
+    covering index reads in 0.3-0.6 s, and gives the ids sorted within each (registry, tier, county): a
+    handful of sorted runs, which Python's sort merges five times faster than ids in random order.  The
+    order is no part of the result (the caller sorts); the ids are the same (the range only restates the
+    ``substr`` condition, which stays)."""
+    o = Organization
+    query = query.where(o.registry_code >= office_code, o.registry_code < office_code + "\U0010ffff")
+    compiled = query.compile(bind=session.get_bind(), compile_kwargs={"render_postcompile": True})
+    sql = str(compiled)
+    assert sql.count("FROM organization") == 1
+    sql = sql.replace("FROM organization", "FROM organization INDEXED BY ix_organization_due_county")
+    params = compiled.construct_params()
+    rows = session.connection().exec_driver_sql(sql, tuple(params[name] for name in compiled.positiontup or []))
+    return [row[0] for row in rows]
 
 
 def draw(db: Database, plan_id: str, *, by: auth.UserInfo | None) -> PlanRow:

@@ -1,5 +1,10 @@
 """What the 到期提醒 tab lists, gathered from the supervision services on the runner (no SQL here: the ui
-talks to services only).  See :mod:`civicdesk.ui.supervision.due_panel` for what each list means."""
+talks to services only).  See :mod:`civicdesk.ui.supervision.due_panel` for what each list means.
+
+The services of the whole lists (rating, spot check, credit, complaints) are imported where they are used: the
+workbench imports this module on the GUI thread to start the first page, which needs the inspection service
+only, and makes its other tabs (whose modules import those services) while the runner reads it; imported at the
+top they delayed the first page by their import (about 0.15 s, mostly the credit service and its models)."""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from typing import Any
 from civicdesk import clock
 from civicdesk.services.core.database import Database
 from civicdesk import messages
-from civicdesk.services.supervision import complaints, credit, inspection, parameters, rating, spotcheck
+from civicdesk.services.supervision import inspection, parameters
 from civicdesk.ui.supervision.due_panel import DueLists, DueRow
 
 
@@ -39,12 +44,14 @@ def reports(db: Database, labels: dict[str, str], days: int, job: Any = None,
 
 def expiring_ratings(db: Database) -> list[DueRow]:
     """Ratings in force ending within ``rating.expiry_warning_days``, soonest first."""
+    from civicdesk.services.supervision import rating  # imported when used: see the module
     return [DueRow(r.organization_id, r.organization_name, r.uscc, r.valid_to, r.current_grade or "")
             for r in rating.list_ratings(db, expiring=True) if r.valid_to is not None]
 
 
 def past_rectification(db: Database, job: Any = None) -> list[DueRow]:
     """Spot checks told to rectify by a date that passed, without a rectification recorded."""
+    from civicdesk.services.supervision import spotcheck  # imported when used: see the module
     today = clock.today()
     found = []
     for plan in spotcheck.list_plans(db):
@@ -63,6 +70,7 @@ def past_rectification(db: Database, job: Any = None) -> list[DueRow]:
 def credit_timers(db: Database, lang: str) -> list[DueRow]:
     """The credit lists' timers (:func:`credit.due`), earliest first: what each waits for, its bucket, the
     calendar-estimate note, and its list and ground for the tooltip."""
+    from civicdesk.services.supervision import credit  # imported when used: see the module
     return [DueRow(i.organization_id, i.organization_name, None, i.due_on, messages.label(f"credit_due.{i.kind}", lang),
                    i.bucket, i.note, f"{credit.list_label(i.list_kind, lang)}：{credit.ground_label(i.ground, lang)}"
                    if messages.is_zh(lang) else f"{credit.list_label(i.list_kind, lang)}: "
@@ -71,6 +79,7 @@ def credit_timers(db: Database, lang: str) -> list[DueRow]:
 
 def overdue_complaints(db: Database) -> list[DueRow]:
     """This office's complaints past their reply date and not replied, the longest overdue first."""
+    from civicdesk.services.supervision import complaints, credit  # imported when used: see the module
     today = clock.today()
     return [DueRow(c.organization_id or c.id, c.subject, None, c.due_on, " ".join(c.content.split())[:60],
                    credit.bucket(c.due_on, today))

@@ -27,6 +27,8 @@ from civicdesk.ui.labels import Labels
 from civicdesk.ui.runner import Cancelled, Job, Op
 
 SETTINGS = "supervision"
+#: the tabs, in the window's order
+TAB_KEYS = ("due", "inspection", "rating", "spotcheck", "credit", "enforcement", "complaints", "parameters")
 
 
 class SupervisionWorkbench(QDialog):
@@ -42,38 +44,9 @@ class SupervisionWorkbench(QDialog):
         self._ops: dict[str, Op] = {}
         self._loaded: set[str] = set()  # the tabs that have loaded once (reloaded when data changes)
 
-        from civicdesk.ui.supervision.credit_tab import CreditTab
-        from civicdesk.ui.supervision.complaints_tab import ComplaintsTab
-        from civicdesk.ui.supervision.enforcement_tab import EnforcementTab
         from civicdesk.ui.supervision.due_panel import DuePanel
-        from civicdesk.ui.supervision.inspection_tab import InspectionTab
-        from civicdesk.ui.supervision.parameters_tab import ParametersTab
-        from civicdesk.ui.supervision.rating_tab import RatingTab
-        from civicdesk.ui.supervision.spotcheck_tab import SpotcheckTab
 
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("supervision_tabs")
-        self.due = DuePanel(self)
-        self.inspection = InspectionTab(self)
-        self.rating = RatingTab(self)
-        self.spotcheck = SpotcheckTab(self)
-        self.credit = CreditTab(self)
-        self.enforcement = EnforcementTab(self)
-        self.complaints = ComplaintsTab(self)
-        self.parameters = ParametersTab(self)
-        self.pages: dict[str, Any] = {"due": self.due, "inspection": self.inspection, "rating": self.rating,
-                                      "spotcheck": self.spotcheck, "credit": self.credit,
-                                      "enforcement": self.enforcement, "complaints": self.complaints,
-                                      "parameters": self.parameters}
-        titles = {"due": self.tr("到期提醒"), "inspection": self.tr("年度检查"), "rating": self.tr("等级评估"),
-                  "spotcheck": self.tr("双随机抽查"), "credit": self.tr("信用名单"),
-                  "enforcement": self.tr("约谈与处罚"), "complaints": self.tr("举报投诉"), "parameters": self.tr("参数")}
-        for i, (key, page) in enumerate(self.pages.items(), start=1):
-            self.tabs.addTab(page, titles[key])
-            self.tabs.setTabToolTip(self.tabs.count() - 1, f"Ctrl+{i}")
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{i}"), self)
-            shortcut.activated.connect(lambda index=i - 1: self.tabs.setCurrentIndex(index))
-
+        # the bottom row first: a load may start before the other tabs are made (run() shows its bar)
         self.status = QLabel()
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
@@ -87,6 +60,43 @@ class SupervisionWorkbench(QDialog):
         self.close_button = QPushButton(self.tr("关闭"))
         for button in (self.cancel_button, self.close_button):
             button.setAutoDefault(False)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("supervision_tabs")
+        self.due = DuePanel(self)
+        saved = ctx.settings.value(f"{SETTINGS}/tab")
+        if not isinstance(saved, str) or saved not in TAB_KEYS or saved == "due":
+            # 到期提醒 opens first: its first page is read on the runner while the other tabs are made (their
+            # modules imported) here, rather than after them
+            self._loaded.add("due")
+            self.due.reload()
+        from civicdesk.ui.supervision.credit_tab import CreditTab
+        from civicdesk.ui.supervision.complaints_tab import ComplaintsTab
+        from civicdesk.ui.supervision.enforcement_tab import EnforcementTab
+        from civicdesk.ui.supervision.inspection_tab import InspectionTab
+        from civicdesk.ui.supervision.parameters_tab import ParametersTab
+        from civicdesk.ui.supervision.rating_tab import RatingTab
+        from civicdesk.ui.supervision.spotcheck_tab import SpotcheckTab
+        self.inspection = InspectionTab(self)
+        self.rating = RatingTab(self)
+        self.spotcheck = SpotcheckTab(self)
+        self.credit = CreditTab(self)
+        self.enforcement = EnforcementTab(self)
+        self.complaints = ComplaintsTab(self)
+        self.parameters = ParametersTab(self)
+        self.pages: dict[str, Any] = {"due": self.due, "inspection": self.inspection, "rating": self.rating,
+                                      "spotcheck": self.spotcheck, "credit": self.credit,
+                                      "enforcement": self.enforcement, "complaints": self.complaints,
+                                      "parameters": self.parameters}
+        assert tuple(self.pages) == TAB_KEYS
+        titles = {"due": self.tr("到期提醒"), "inspection": self.tr("年度检查"), "rating": self.tr("等级评估"),
+                  "spotcheck": self.tr("双随机抽查"), "credit": self.tr("信用名单"),
+                  "enforcement": self.tr("约谈与处罚"), "complaints": self.tr("举报投诉"), "parameters": self.tr("参数")}
+        for i, (key, page) in enumerate(self.pages.items(), start=1):
+            self.tabs.addTab(page, titles[key])
+            self.tabs.setTabToolTip(self.tabs.count() - 1, f"Ctrl+{i}")
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{i}"), self)
+            shortcut.activated.connect(lambda index=i - 1: self.tabs.setCurrentIndex(index))
+
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.progress)
