@@ -48,12 +48,13 @@ writes nothing else.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+import json
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from sqlalchemy import literal, not_, select
+from sqlalchemy import func, literal, literal_column, not_, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.types import Date
 
@@ -61,8 +62,11 @@ from civicdesk import clock, messages
 from civicdesk.errors import CivicDeskError, InputError, NotFoundError, ValidationError
 from civicdesk.models import (CreditEvent, CreditListing, CreditObjection, InspectionCampaign, InspectionRecord,
                               Organization, Penalty, SpotcheckItem, SpotcheckPlan)
+from civicdesk.models import audit
+from civicdesk.models.base import new_id, table_of
 from civicdesk.services.supervision import common
 from civicdesk.services.admin import auth
+from civicdesk.services.core import bulk
 from civicdesk.services.core.database import Database
 from civicdesk.services.core.validation import check_text, parse_date
 from civicdesk.services.supervision import calendar, inspection, parameters, profile
@@ -321,13 +325,23 @@ def _info(session: Session, row: CreditListing, *, with_steps: bool = True) -> L
         row.removal_decision_no, row.removed_on, row.removed_by, row.moved_from_id, row.reason, steps)
 
 
+def _info_named(row: CreditListing, name: str, uscc: str | None) -> ListingInfo:
+    """:func:`_info` without its steps, the organization's name and USCC given (read beforehand, set by set)."""
+    return ListingInfo(
+        row.id, row.organization_id, name, uscc, row.office_code, row.list_kind, row.state, row.ground,
+        row.ground_detail, list(row.evidence or []), row.source_entity, row.source_id, row.proposed_by,
+        row.proposed_on, row.decision_no, row.decided_on, row.decided_by, row.listed_on, row.removal_ground,
+        row.removal_proposed_on, row.removal_proposed_by, row.removal_decision_no, row.removed_on, row.removed_by,
+        row.moved_from_id, row.reason)
+
+
 def _listings(session: Session, organization_id: str) -> list[CreditListing]:
     """Every listing of one organization (``ix_credit_listing_org``)."""
     return list(session.scalars(select(CreditListing).where(CreditListing.organization_id == organization_id,
                                                             CreditListing.deleted_at.is_(None))))
 
 
-def _clock_start(listings: Iterable[CreditListing], list_kind: str) -> date | None:
+def _clock_start(listings: Iterable[Any], list_kind: str) -> date | None:
     """The day the time of an organization's listings on ``list_kind`` runs from: its latest listing there
     still in force (a new listing while listed restarts the clock)."""
     days = [r.listed_on for r in listings if r.list_kind == list_kind and r.state == "listed" and r.listed_on]
@@ -413,17 +427,10 @@ def _money(amount: Decimal | None) -> str:
     return f"{amount:.2f}" if amount is not None else "-"
 
 
-def _facts(session: Session, org: Organization, rules: _Rules, on: date,
-           missing_years: set[int] | None = None) -> list[Proposal]:
-    """Every listing due for ``org`` on ``on``, read by the organization's id only.  ``missing_years`` (from
-    the register-wide query of :func:`propose_due`) spares the per-campaign probes."""
+def _facts(session: Session, org: Organization, rules: _Rules, on: date) -> list[Proposal]:
+    """Every listing due for ``org`` on ``on``, read by the organization's id only (what one organization's run
+    reads; the whole office's is :func:`_office_facts`, with the same rules)."""
     out: list[Proposal] = []
-
-    def add(kind: str, ground: str, entity: str, source: str, evidence: list[dict[str, Any]],
-            moved_from: str | None = None) -> None:
-        if rules.auto(ground):
-            out.append(Proposal(org.id, kind, ground, entity, source, evidence, None, moved_from))
-
     # annual reports
     if org.tier == "registered":
         have = {y for (y,) in session.execute(select(InspectionRecord.year).where(
@@ -431,55 +438,65 @@ def _facts(session: Session, org: Organization, rules: _Rules, on: date,
             InspectionRecord.state.in_(("submitted", "decided"))))}
         for c in rules.campaigns:
             deadline = c.deadline(org.legal_form)
-            if c.year in have or deadline >= on:
-                continue
-            if missing_years is not None:
-                if c.year not in missing_years:
-                    continue
-            elif not inspection.is_due(session, c, org.id):
+            if c.year in have or deadline >= on or not inspection.is_due(session, c, org.id):
                 continue
             if rules.auto("annual_report_missing"):
                 out.append(_report_missing(c, org.id, org.legal_form))
     # spot checks ordering rectification
-    for item in session.scalars(select(SpotcheckItem).where(SpotcheckItem.organization_id == org.id,
-                                                            SpotcheckItem.result == "rectify",
-                                                            SpotcheckItem.deleted_at.is_(None))):
-        by_day = item.rectify_by
-        if by_day is None or by_day >= on:
-            continue
-        if item.rectified_on is not None and item.rectified_on <= by_day:
-            continue
-        add("abnormal", "rectification_not_done", "spotcheck_item", item.id,
-            [{"entity": "spotcheck_item", "id": item.id,
-              "summary": f"抽查责令于{by_day.isoformat()}前整改，" + (
-                  f"{item.rectified_on.isoformat()}才整改" if item.rectified_on else "未整改")}])
+    out.extend(_spotcheck_facts(org.id, session.scalars(select(SpotcheckItem).where(
+        SpotcheckItem.organization_id == org.id, SpotcheckItem.result == "rectify",
+        SpotcheckItem.deleted_at.is_(None))), rules, on))
     # penalties
     penalties = list(session.scalars(select(Penalty).where(
         Penalty.organization_id == org.id, Penalty.state == "decided", Penalty.deleted_at.is_(None))
         .order_by(Penalty.decided_on, Penalty.id)))
     out.extend(_penalty_facts(org.id, penalties, rules, on))
-    # the abnormal list two years on: a move-over, from the latest listing (the clock restarts)
-    listings = _listings(session, org.id)
-    start = _clock_start(listings, "abnormal")
-    if start is not None and _add_years(start, rules.move_years) <= on:
-        latest = max((r for r in listings if r.list_kind == "abnormal" and r.state == "listed"),
-                     key=lambda r: (r.listed_on or date.min, r.id))
-        add("serious", "abnormal_two_years", "credit_listing", latest.id,
-            [{"entity": "credit_listing", "id": r.id,
-              "summary": f"{r.decision_no or ''} 自{r.listed_on.isoformat() if r.listed_on else ''}列入活动异常名录"}
-             for r in listings if r.list_kind == "abnormal" and r.state == "listed"], latest.id)
+    out.extend(_move_facts(org.id, _listings(session, org.id), rules, on))
     return out
 
 
-def _penalty_facts(organization_id: str, penalties: Iterable[Penalty], rules: _Rules, on: date) -> list[Proposal]:
-    """The listings an organization's decided penalties (by decision date) call for on ``on``."""
+def _spotcheck_facts(organization_id: str, items: Iterable[Any], rules: _Rules, on: date) -> list[Proposal]:
+    """A spot check's rectification (``SpotcheckItem`` rows or rows of its columns) not done by its day."""
+    out: list[Proposal] = []
+    if not rules.auto("rectification_not_done"):
+        return out
+    for item in items:
+        by_day = item.rectify_by
+        if by_day is None or by_day >= on:
+            continue
+        if item.rectified_on is not None and item.rectified_on <= by_day:
+            continue
+        out.append(Proposal(organization_id, "abnormal", "rectification_not_done", "spotcheck_item", item.id,
+                            [{"entity": "spotcheck_item", "id": item.id,
+                              "summary": f"抽查责令于{by_day.isoformat()}前整改，" + (
+                                  f"{item.rectified_on.isoformat()}才整改" if item.rectified_on else "未整改")}]))
+    return out
+
+
+def _move_facts(organization_id: str, listings: list[Any], rules: _Rules, on: date) -> list[Proposal]:
+    """The abnormal list two years on: a move-over, from the latest listing (the clock restarts)."""
+    start = _clock_start(listings, "abnormal")
+    if start is None or _add_years(start, rules.move_years) > on or not rules.auto("abnormal_two_years"):
+        return []
+    latest = max((r for r in listings if r.list_kind == "abnormal" and r.state == "listed"),
+                 key=lambda r: (r.listed_on or date.min, r.id))
+    return [Proposal(organization_id, "serious", "abnormal_two_years", "credit_listing", latest.id,
+                     [{"entity": "credit_listing", "id": r.id,
+                       "summary": f"{r.decision_no or ''} 自{r.listed_on.isoformat() if r.listed_on else ''}"
+                                  "列入活动异常名录"}
+                      for r in listings if r.list_kind == "abnormal" and r.state == "listed"], None, latest.id)]
+
+
+def _penalty_facts(organization_id: str, penalties: Iterable[Any], rules: _Rules, on: date) -> list[Proposal]:
+    """The listings an organization's decided penalties (by decision date; ``Penalty`` rows or rows of its
+    columns) call for on ``on``."""
     out: list[Proposal] = []
 
     def add(kind: str, ground: str, entity: str, source: str, evidence: list[dict[str, Any]]) -> None:
         if rules.auto(ground):
             out.append(Proposal(organization_id, kind, ground, entity, source, evidence))
 
-    small: list[Penalty] = []
+    small: list[Any] = []
     for p in penalties:
         if p.decided_on is None or p.decided_on > on:
             continue
@@ -510,7 +527,7 @@ def _report_missing(c: inspection.CampaignInfo, organization_id: str, legal_form
                       "summary": f"{c.year}年度工作报告未在{deadline.isoformat()}前报送"}])
 
 
-def _removals_due(listings: list[CreditListing], rules: _Rules, on: date) -> list[CreditListing]:
+def _removals_due(listings: list[Any], rules: _Rules, on: date) -> list[Any]:
     """Abnormal listings with nothing to rectify whose months have run and no removal proposed yet."""
     start = _clock_start(listings, "abnormal")
     if start is None or add_months(start, rules.removal_months) > on:
@@ -558,28 +575,149 @@ def _missing(session: Session, rules: _Rules, on: date) -> dict[str, set[int]]:
     return out
 
 
-def _candidates(session: Session, office_code: str, rules: _Rules, on: date) -> dict[str, set[int]]:
-    """organization id -> the years of a missing annual report, for every organization some rule may concern:
-    read by the indexes of the records, never by scanning the register."""
-    out = _missing(session, rules, on)
-    for (org_id,) in session.execute(select(Penalty.organization_id).where(
-            Penalty.office_code == office_code, Penalty.state == "decided", Penalty.deleted_at.is_(None))):
-        out.setdefault(org_id, set())
-    for (org_id,) in session.execute(select(SpotcheckItem.organization_id).join(
-            SpotcheckPlan, SpotcheckPlan.id == SpotcheckItem.plan_id).where(
-            SpotcheckPlan.office_code == office_code, SpotcheckItem.result == "rectify", SpotcheckItem.rectify_by < on,
-            SpotcheckItem.deleted_at.is_(None))):
-        out.setdefault(org_id, set())
-    for (org_id,) in session.execute(select(CreditListing.organization_id).where(
-            CreditListing.office_code == office_code, CreditListing.state == "listed",
-            CreditListing.list_kind == "abnormal", CreditListing.deleted_at.is_(None))):
-        out.setdefault(org_id, set())
-    return out
+def _ids_param(ids: Iterable[str]) -> str:
+    """A set of ids as one bound parameter (a JSON array), read in SQL as ``json_each(:ids)``."""
+    return json.dumps(sorted(ids))
+
+
+def _office_facts(session: Session, office_code: str, rules: _Rules, on: date) -> _OfficeFacts:
+    """What :func:`_facts` finds for every organization some rule may concern, read set by set (one query per
+    rule over the whole office, never one per organization): the same proposals, in the same order."""
+    found = _OfficeFacts()
+    # annual reports: due, the deadline past, no report in the campaign (:func:`_missing`, one query per
+    # campaign), and none for the year in any campaign (what :func:`_facts` reads by the organization)
+    missing: dict[str, set[int]] = {}
+    forms: dict[str, str | None] = {}
+    for c in rules.campaigns:
+        if all(date.fromisoformat(d["registry"]) >= on for d in c.rules["deadlines"].values()):
+            continue
+        _O, _R = inspection._O, inspection._R
+        have = select(_R.c.id).where(_R.c.organization_id == _O.c.id, _R.c.campaign_id == c.id,
+                                     _R.c.deleted_at.is_(None), _R.c.state.in_(("submitted", "decided"))).exists()
+        q = inspection.due_select(c, _O.c.id, _O.c.legal_form).where(
+            inspection._form_case(c.rules, "registry") < literal(on, Date), not_(have))
+        for org_id, form in session.execute(q):
+            missing.setdefault(str(org_id), set()).add(c.year)
+            forms[str(org_id)] = str(form) if form is not None else None
+    if missing:
+        for org_id, year in session.execute(text(
+                "SELECT r.organization_id, r.year FROM json_each(:ids) AS j"
+                " JOIN inspection_record AS r ON r.organization_id = j.value"
+                " WHERE r.deleted_at IS NULL AND r.state IN ('submitted', 'decided')"), {"ids": _ids_param(missing)}):
+            if org_id in missing:
+                missing[org_id].discard(year)
+    # the organizations the other rules may concern: as :func:`_candidates` of the per-organization run
+    candidates = set(missing)
+    candidates.update(session.scalars(select(Penalty.organization_id).where(
+        Penalty.office_code == office_code, Penalty.state == "decided", Penalty.deleted_at.is_(None))))
+    candidates.update(session.scalars(select(SpotcheckItem.organization_id).join(
+        SpotcheckPlan, SpotcheckPlan.id == SpotcheckItem.plan_id).where(
+        SpotcheckPlan.office_code == office_code, SpotcheckItem.result == "rectify", SpotcheckItem.rectify_by < on,
+        SpotcheckItem.deleted_at.is_(None))))
+    candidates.update(session.scalars(select(CreditListing.organization_id).where(
+        CreditListing.office_code == office_code, CreditListing.state == "listed",
+        CreditListing.list_kind == "abnormal", CreditListing.deleted_at.is_(None))))
+    if not candidates:
+        return found
+    ids = _ids_param(candidates)
+    for org_id, name, uscc in session.execute(text(
+            "SELECT o.id, o.name, o.uscc FROM json_each(:ids) AS j JOIN organization AS o ON o.id = j.value"
+            " WHERE o.deleted_at IS NULL"), {"ids": ids}):
+        found.orgs[str(org_id)] = (str(name), str(uscc) if uscc is not None else None)
+    # every record of theirs the rules read, one query a kind (of any office, as :func:`_facts` reads them)
+    items: dict[str, list[Any]] = {}
+    for item in session.execute(select(SpotcheckItem.id, SpotcheckItem.organization_id, SpotcheckItem.rectify_by,
+                                       SpotcheckItem.rectified_on).where(
+            SpotcheckItem.organization_id.in_(select(literal_column("value")).select_from(
+                func.json_each(literal(ids)))),
+            SpotcheckItem.result == "rectify", SpotcheckItem.deleted_at.is_(None))):
+        items.setdefault(item.organization_id, []).append(item)
+    penalties: dict[str, list[Any]] = {}
+    for p in session.execute(select(Penalty.id, Penalty.organization_id, Penalty.kind, Penalty.amount,
+                                    Penalty.decision_no, Penalty.case_no, Penalty.decided_on).where(
+            Penalty.organization_id.in_(select(literal_column("value")).select_from(func.json_each(literal(ids)))),
+            Penalty.state == "decided", Penalty.deleted_at.is_(None)).order_by(Penalty.decided_on, Penalty.id)):
+        penalties.setdefault(p.organization_id, []).append(p)
+    listings: dict[str, list[Any]] = {}
+    for r in session.execute(select(CreditListing.id, CreditListing.organization_id, CreditListing.list_kind,
+                                    CreditListing.state, CreditListing.ground, CreditListing.source_entity,
+                                    CreditListing.source_id, CreditListing.listed_on, CreditListing.decision_no,
+                                    CreditListing.removal_proposed_on).where(
+            CreditListing.organization_id.in_(select(literal_column("value")).select_from(
+                func.json_each(literal(ids)))), CreditListing.deleted_at.is_(None))):
+        listings.setdefault(r.organization_id, []).append(r)
+    by_year = {c.year: c for c in rules.campaigns}
+    for org_id in sorted(found.orgs):
+        out: list[Proposal] = []
+        if rules.auto("annual_report_missing"):
+            years = missing.get(org_id, set())
+            out.extend(_report_missing(by_year[c.year], org_id, forms.get(org_id)) for c in rules.campaigns
+                       if c.year in years)
+        out.extend(_spotcheck_facts(org_id, items.get(org_id, []), rules, on))
+        out.extend(_penalty_facts(org_id, penalties.get(org_id, []), rules, on))
+        mine = listings.get(org_id, [])
+        out.extend(_move_facts(org_id, mine, rules, on))
+        known = {(r.source_entity, r.source_id, r.ground) for r in mine}
+        for proposal in out:
+            if (proposal.source_entity, proposal.source_id, proposal.ground) not in known:
+                known.add((proposal.source_entity, proposal.source_id, proposal.ground))
+                found.proposals.append(proposal)
+        found.removals.extend(r.id for r in _removals_due(mine, rules, on))
+    return found
+
+
+@dataclass
+class _OfficeFacts:
+    """The whole office's proposals not made yet and the ids of the listings whose removal falls due."""
+
+    orgs: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # id -> name, USCC
+    proposals: list[Proposal] = field(default_factory=list)
+    removals: list[str] = field(default_factory=list)
+
+
+def _write_office(session: Session, office_code: str, found: _OfficeFacts, on: date, result: EngineResult) -> None:
+    """Write the whole office's proposals in bulk (the rows and their ``propose`` steps, with the sync's
+    bookkeeping, :func:`~civicdesk.services.core.bulk.insert_rows`; one audit entry for the run, as a bulk load
+    has), and propose the removals due through the ORM (few: rows changed, not inserted)."""
+    now = clock.utcnow()
+    rows: list[dict[str, Any]] = []
+    events: list[dict[str, Any]] = []
+    for p in found.proposals:
+        row: dict[str, Any] = {"id": new_id(), "organization_id": p.organization_id, "office_code": office_code,
+               "list_kind": p.list_kind, "state": "proposed", "ground": p.ground, "ground_detail": p.detail,
+               "evidence": p.evidence, "source_entity": p.source_entity, "source_id": p.source_id,
+               "proposed_by": RULES_ACTOR, "proposed_on": on, "decision_no": None, "decided_on": None,
+               "decided_by": None, "listed_on": None, "removal_ground": None, "removal_proposed_on": None,
+               "removal_proposed_by": None, "removal_decision_no": None, "removed_on": None, "removed_by": None,
+               "moved_from_id": p.moved_from_id, "reason": None, "origin_office": office_code}
+        rows.append(row)
+        events.append({"id": new_id(), "listing_id": row["id"], "action": "propose", "from_state": None,
+                       "to_state": "proposed", "actor": RULES_ACTOR, "at": now, "comment": p.ground,
+                       "origin_office": office_code})
+        name, uscc = found.orgs[p.organization_id]
+        result.proposed.append(ListingInfo(
+            row["id"], p.organization_id, name, uscc, office_code, p.list_kind, "proposed", p.ground, p.detail,
+            list(p.evidence), p.source_entity, p.source_id, RULES_ACTOR, on, None, None, None, None, None, None,
+            None, None, None, None, p.moved_from_id, None))
+    if rows:
+        bulk.insert_rows(session, [(table_of(CreditListing), bulk.stamped(rows, now)),
+                                   (table_of(CreditEvent), bulk.stamped(events, now))])
+        audit.record(session, "credit.engine", "credit_listing", None, actor=RULES_ACTOR, proposed=len(rows),
+                     on=on.isoformat())
+    for i in range(0, len(found.removals), 500):
+        for listing in session.scalars(select(CreditListing).where(CreditListing.id.in_(found.removals[i:i + 500]))
+                                       .order_by(CreditListing.organization_id, CreditListing.id)):
+            listing.removal_ground, listing.removal_proposed_on = "six_months", on
+            listing.removal_proposed_by = RULES_ACTOR
+            _event(session, listing, "propose_removal", "listed", RULES_ACTOR, "six_months")
+            name, uscc = found.orgs[listing.organization_id]
+            result.removals.append(_info_named(listing, name, uscc))
 
 
 def propose_due(db: Database, *, by: auth.UserInfo | None, on: date | None = None,
                 organization_ids: Iterable[str] | None = None) -> EngineResult:
-    """Run the rule engine (for ``organization_ids`` only, when given) and write what it finds due, once."""
+    """Run the rule engine (for ``organization_ids`` only, when given) and write what it finds due, once: the
+    whole office set by set (:func:`_office_facts`) and in bulk, the organizations given one by one."""
 
     def work() -> EngineResult:
         actor = auth.require(db, by, ENTER)
@@ -589,11 +727,7 @@ def propose_due(db: Database, *, by: auth.UserInfo | None, on: date | None = Non
         with db.unit(actor=actor) as session:
             rules = _Rules.read(session, office.code)
             if organization_ids is None:
-                for org_id, years in sorted(_candidates(session, office.code, rules, day).items()):
-                    org = session.get(Organization, org_id)
-                    if org is not None and org.deleted_at is None:
-                        _write(session, office.code, org, rules, day, _facts(session, org, rules, day, years),
-                               result)
+                _write_office(session, office.code, _office_facts(session, office.code, rules, day), day, result)
             else:
                 for org_id in organization_ids:
                     org = session.get(Organization, org_id)
