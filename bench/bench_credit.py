@@ -55,7 +55,8 @@ from sqlalchemy import func, select, text  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
 from bench.bench_inspection import CITY, build  # noqa: E402
-from civicdesk.models import (CreditEvent, CreditListing, InspectionCampaign, InspectionRecord,  # noqa: E402
+from civicdesk.errors import CivicDeskError  # noqa: E402
+from civicdesk.models import (CreditEvent, CreditListing, InspectionRecord,  # noqa: E402
                               Organization, Penalty, SpotcheckItem, SpotcheckPlan)
 from civicdesk.models.base import new_id, table_of  # noqa: E402
 from civicdesk.services.core.bulk import insert_rows, stamped  # noqa: E402
@@ -107,20 +108,35 @@ def build_credit(path: Path, rows: int) -> Database:
     """The city of :func:`bench.bench_inspection.build` with five years of supervision records (cached: a
     database that has the 2024 campaign is reused as it is)."""
     db, first = build(path, rows)
+    with db.engine.connect() as conn:
+        # a database migrated by an earlier 0011 (the prebuilt 1M inspection database) lacks the register's
+        # derived credit column: added as 0011 adds it (an empty column, its index)
+        if "credit_list" not in {r[1] for r in conn.exec_driver_sql("PRAGMA table_info(organization)")}:
+            conn.exec_driver_sql("ALTER TABLE organization ADD COLUMN credit_list VARCHAR(8)")
+            conn.exec_driver_sql("CREATE INDEX ix_organization_credit ON organization (credit_list, status, name_rank,"
+                                 " seq, deleted_at) WHERE deleted_at IS NULL")
+            conn.commit()
     with db.read() as s:
-        if s.scalar(select(func.count()).select_from(InspectionCampaign)
-                    .where(InspectionCampaign.year == YEARS[-1])):
+        if s.scalar(select(func.count()).select_from(Penalty)):
             return db
     start = time.perf_counter()
     rnd = random.Random(17)
     now = datetime.now()
-    campaigns = [first] + [inspection.open_campaign(db, year, by=None) for year in YEARS[1:]]
+    campaigns = [first]
+    for year in YEARS[1:]:  # resumable: a campaign and its reports are committed one by one
+        try:
+            campaigns.append(inspection.get_campaign(db, year))
+        except CivicDeskError:
+            campaigns.append(inspection.open_campaign(db, year, by=None))
     listings: list[dict[str, Any]] = []
     reports = 0
     for c in campaigns:
         due = inspection.due_ids(db, c)
         records = []
-        if c.year != YEARS[0]:  # build() made 2020's reports
+        with db.read() as s:
+            done = s.scalar(select(func.count()).select_from(InspectionRecord)
+                            .where(InspectionRecord.campaign_id == c.id))
+        if not done:
             for org_id in due:
                 if rnd.random() >= 0.92:
                     continue
@@ -213,11 +229,11 @@ def build_credit(path: Path, rows: int) -> Database:
                               (table_of(CreditListing), stamped(listings, now)),
                               (table_of(CreditEvent), stamped(events, now))])
         # the register's derived credit_list column, as the deciding services leave it
-        session.execute(text(
-            "UPDATE organization SET credit_list = (SELECT CASE WHEN max(list_kind = 'serious') THEN 'serious'"
-            " ELSE 'abnormal' END FROM credit_listing l WHERE l.organization_id = organization.id"
-            " AND l.state = 'listed') WHERE id IN (SELECT organization_id FROM credit_listing"
-            " WHERE state = 'listed')"))
+        session.execute(text(  # migration 0011's statement
+            "UPDATE organization SET credit_list = (SELECT l.list_kind FROM credit_listing l"
+            " WHERE l.organization_id = organization.id AND l.state = 'listed' AND l.deleted_at IS NULL"
+            " ORDER BY l.list_kind DESC LIMIT 1)"
+            " WHERE id IN (SELECT organization_id FROM credit_listing WHERE state = 'listed')"))
     with db.engine.connect() as conn:
         conn.exec_driver_sql("ANALYZE")
         conn.commit()
