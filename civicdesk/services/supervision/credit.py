@@ -9,7 +9,13 @@ Offers:
   record; :func:`propose_in` in the caller's unit of work, as the services of :data:`TRIGGERS` run it): every
   listing the records make due, proposed once (a proposal names the record that caused it,
   ``source_entity``/``source_id``, and never repeats for the same record and ground), each with its ground and
-  evidence.  What it reads, by organization and by index only (:func:`_facts`):
+  evidence.  One organization's run reads its records by its id (:func:`_facts`: a few indexed reads); the
+  whole office's reads each rule's records set by set, never organization by organization
+  (:func:`_office_facts`: one walk of the due index and the reports of each year, the penalties, spot checks and
+  listings whole), and writes its proposals in bulk (:func:`_write_office`: the rows, their steps and the sync's
+  change log by :func:`~civicdesk.services.core.bulk.insert_rows`, one audit entry ``credit.engine`` for the
+  run).  ``tests/supervision/test_credit_office.py`` checks that both find the same; ``bench/bench_credit.py``
+  times them.  The rules:
 
   * an annual report not submitted or decided after the registry's deadline of the organization's form, in
     each of this office's inspection campaigns in which it was due -> abnormal ``annual_report_missing``;
@@ -47,22 +53,28 @@ writes nothing else.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import json
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import literal, not_, select
+from sqlalchemy import and_, case, func, literal, not_, select, text
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.util import ClauseAdapter
 from sqlalchemy.types import Date
 
 from civicdesk import clock, messages
 from civicdesk.errors import CivicDeskError, InputError, NotFoundError, ValidationError
 from civicdesk.models import (CreditEvent, CreditListing, CreditObjection, InspectionCampaign, InspectionRecord,
                               Organization, Penalty, SpotcheckItem, SpotcheckPlan)
+from civicdesk.models import audit
+from civicdesk.models.base import new_id, table_of
 from civicdesk.services.supervision import common
 from civicdesk.services.admin import auth
+from civicdesk.services.core import bulk
 from civicdesk.services.core.database import Database
 from civicdesk.services.core.validation import check_text, parse_date
 from civicdesk.services.supervision import calendar, inspection, parameters, profile
@@ -332,13 +344,23 @@ def _info(session: Session, row: CreditListing, *, with_steps: bool = True) -> L
         row.removal_decision_no, row.removed_on, row.removed_by, row.moved_from_id, row.reason, steps)
 
 
+def _info_named(row: CreditListing, name: str, uscc: str | None) -> ListingInfo:
+    """:func:`_info` without its steps, the organization's name and USCC given (read beforehand, set by set)."""
+    return ListingInfo(
+        row.id, row.organization_id, name, uscc, row.office_code, row.list_kind, row.state, row.ground,
+        row.ground_detail, list(row.evidence or []), row.source_entity, row.source_id, row.proposed_by,
+        row.proposed_on, row.decision_no, row.decided_on, row.decided_by, row.listed_on, row.removal_ground,
+        row.removal_proposed_on, row.removal_proposed_by, row.removal_decision_no, row.removed_on, row.removed_by,
+        row.moved_from_id, row.reason)
+
+
 def _listings(session: Session, organization_id: str) -> list[CreditListing]:
     """Every listing of one organization (``ix_credit_listing_org``)."""
     return list(session.scalars(select(CreditListing).where(CreditListing.organization_id == organization_id,
                                                             CreditListing.deleted_at.is_(None))))
 
 
-def _clock_start(listings: Iterable[CreditListing], list_kind: str) -> date | None:
+def _clock_start(listings: Iterable[Any], list_kind: str) -> date | None:
     """The day the time of an organization's listings on ``list_kind`` runs from: its latest listing there
     still in force (a new listing while listed restarts the clock)."""
     days = [r.listed_on for r in listings if r.list_kind == list_kind and r.state == "listed" and r.listed_on]
@@ -424,17 +446,10 @@ def _money(amount: Decimal | None) -> str:
     return f"{amount:.2f}" if amount is not None else "-"
 
 
-def _facts(session: Session, org: Organization, rules: _Rules, on: date,
-           missing_years: set[int] | None = None) -> list[Proposal]:
-    """Every listing due for ``org`` on ``on``, read by the organization's id only.  ``missing_years`` (from
-    the register-wide query of :func:`propose_due`) spares the per-campaign probes."""
+def _facts(session: Session, org: Organization, rules: _Rules, on: date) -> list[Proposal]:
+    """Every listing due for ``org`` on ``on``, read by the organization's id only (what one organization's run
+    reads; the whole office's is :func:`_office_facts`, with the same rules)."""
     out: list[Proposal] = []
-
-    def add(kind: str, ground: str, entity: str, source: str, evidence: list[dict[str, Any]],
-            moved_from: str | None = None) -> None:
-        if rules.auto(ground):
-            out.append(Proposal(org.id, kind, ground, entity, source, evidence, None, moved_from))
-
     # annual reports
     if org.tier == "registered":
         have = {y for (y,) in session.execute(select(InspectionRecord.year).where(
@@ -442,55 +457,65 @@ def _facts(session: Session, org: Organization, rules: _Rules, on: date,
             InspectionRecord.state.in_(("submitted", "decided"))))}
         for c in rules.campaigns:
             deadline = c.deadline(org.legal_form)
-            if c.year in have or deadline >= on:
-                continue
-            if missing_years is not None:
-                if c.year not in missing_years:
-                    continue
-            elif not inspection.is_due(session, c, org.id):
+            if c.year in have or deadline >= on or not inspection.is_due(session, c, org.id):
                 continue
             if rules.auto("annual_report_missing"):
                 out.append(_report_missing(c, org.id, org.legal_form))
     # spot checks ordering rectification
-    for item in session.scalars(select(SpotcheckItem).where(SpotcheckItem.organization_id == org.id,
-                                                            SpotcheckItem.result == "rectify",
-                                                            SpotcheckItem.deleted_at.is_(None))):
-        by_day = item.rectify_by
-        if by_day is None or by_day >= on:
-            continue
-        if item.rectified_on is not None and item.rectified_on <= by_day:
-            continue
-        add("abnormal", "rectification_not_done", "spotcheck_item", item.id,
-            [{"entity": "spotcheck_item", "id": item.id,
-              "summary": f"抽查责令于{by_day.isoformat()}前整改，" + (
-                  f"{item.rectified_on.isoformat()}才整改" if item.rectified_on else "未整改")}])
+    out.extend(_spotcheck_facts(org.id, session.scalars(select(SpotcheckItem).where(
+        SpotcheckItem.organization_id == org.id, SpotcheckItem.result == "rectify",
+        SpotcheckItem.deleted_at.is_(None))), rules, on))
     # penalties
     penalties = list(session.scalars(select(Penalty).where(
         Penalty.organization_id == org.id, Penalty.state == "decided", Penalty.deleted_at.is_(None))
         .order_by(Penalty.decided_on, Penalty.id)))
     out.extend(_penalty_facts(org.id, penalties, rules, on))
-    # the abnormal list two years on: a move-over, from the latest listing (the clock restarts)
-    listings = _listings(session, org.id)
-    start = _clock_start(listings, "abnormal")
-    if start is not None and _add_years(start, rules.move_years) <= on:
-        latest = max((r for r in listings if r.list_kind == "abnormal" and r.state == "listed"),
-                     key=lambda r: (r.listed_on or date.min, r.id))
-        add("serious", "abnormal_two_years", "credit_listing", latest.id,
-            [{"entity": "credit_listing", "id": r.id,
-              "summary": f"{r.decision_no or ''} 自{r.listed_on.isoformat() if r.listed_on else ''}列入活动异常名录"}
-             for r in listings if r.list_kind == "abnormal" and r.state == "listed"], latest.id)
+    out.extend(_move_facts(org.id, _listings(session, org.id), rules, on))
     return out
 
 
-def _penalty_facts(organization_id: str, penalties: Iterable[Penalty], rules: _Rules, on: date) -> list[Proposal]:
-    """The listings an organization's decided penalties (by decision date) call for on ``on``."""
+def _spotcheck_facts(organization_id: str, items: Iterable[Any], rules: _Rules, on: date) -> list[Proposal]:
+    """A spot check's rectification (``SpotcheckItem`` rows or rows of its columns) not done by its day."""
+    out: list[Proposal] = []
+    if not rules.auto("rectification_not_done"):
+        return out
+    for item in items:
+        by_day = item.rectify_by
+        if by_day is None or by_day >= on:
+            continue
+        if item.rectified_on is not None and item.rectified_on <= by_day:
+            continue
+        out.append(Proposal(organization_id, "abnormal", "rectification_not_done", "spotcheck_item", item.id,
+                            [{"entity": "spotcheck_item", "id": item.id,
+                              "summary": f"抽查责令于{by_day.isoformat()}前整改，" + (
+                                  f"{item.rectified_on.isoformat()}才整改" if item.rectified_on else "未整改")}]))
+    return out
+
+
+def _move_facts(organization_id: str, listings: list[Any], rules: _Rules, on: date) -> list[Proposal]:
+    """The abnormal list two years on: a move-over, from the latest listing (the clock restarts)."""
+    start = _clock_start(listings, "abnormal")
+    if start is None or _add_years(start, rules.move_years) > on or not rules.auto("abnormal_two_years"):
+        return []
+    latest = max((r for r in listings if r.list_kind == "abnormal" and r.state == "listed"),
+                 key=lambda r: (r.listed_on or date.min, r.id))
+    return [Proposal(organization_id, "serious", "abnormal_two_years", "credit_listing", latest.id,
+                     [{"entity": "credit_listing", "id": r.id,
+                       "summary": f"{r.decision_no or ''} 自{r.listed_on.isoformat() if r.listed_on else ''}"
+                                  "列入活动异常名录"}
+                      for r in listings if r.list_kind == "abnormal" and r.state == "listed"], None, latest.id)]
+
+
+def _penalty_facts(organization_id: str, penalties: Iterable[Any], rules: _Rules, on: date) -> list[Proposal]:
+    """The listings an organization's decided penalties (by decision date; ``Penalty`` rows or rows of its
+    columns) call for on ``on``."""
     out: list[Proposal] = []
 
     def add(kind: str, ground: str, entity: str, source: str, evidence: list[dict[str, Any]]) -> None:
         if rules.auto(ground):
             out.append(Proposal(organization_id, kind, ground, entity, source, evidence))
 
-    small: list[Penalty] = []
+    small: list[Any] = []
     for p in penalties:
         if p.decided_on is None or p.decided_on > on:
             continue
@@ -514,14 +539,15 @@ def _penalty_facts(organization_id: str, penalties: Iterable[Penalty], rules: _R
     return out
 
 
-def _report_missing(c: inspection.CampaignInfo, organization_id: str, legal_form: str | None) -> Proposal:
-    deadline = c.deadline(legal_form)
+def _report_missing(c: inspection.CampaignInfo, organization_id: str, legal_form: str | None,
+                    deadline: date | None = None) -> Proposal:
+    deadline = deadline or c.deadline(legal_form)
     return Proposal(organization_id, "abnormal", "annual_report_missing", "inspection_campaign", c.id,
                     [{"entity": "inspection_campaign", "id": c.id,
                       "summary": f"{c.year}年度工作报告未在{deadline.isoformat()}前报送"}])
 
 
-def _removals_due(listings: list[CreditListing], rules: _Rules, on: date) -> list[CreditListing]:
+def _removals_due(listings: list[Any], rules: _Rules, on: date) -> list[Any]:
     """Abnormal listings with nothing to rectify whose months have run and no removal proposed yet."""
     start = _clock_start(listings, "abnormal")
     if start is None or add_months(start, rules.removal_months) > on:
@@ -569,28 +595,251 @@ def _missing(session: Session, rules: _Rules, on: date) -> dict[str, set[int]]:
     return out
 
 
-def _candidates(session: Session, office_code: str, rules: _Rules, on: date) -> dict[str, set[int]]:
-    """organization id -> the years of a missing annual report, for every organization some rule may concern:
-    read by the indexes of the records, never by scanning the register."""
-    out = _missing(session, rules, on)
-    for (org_id,) in session.execute(select(Penalty.organization_id).where(
-            Penalty.office_code == office_code, Penalty.state == "decided", Penalty.deleted_at.is_(None))):
-        out.setdefault(org_id, set())
-    for (org_id,) in session.execute(select(SpotcheckItem.organization_id).join(
-            SpotcheckPlan, SpotcheckPlan.id == SpotcheckItem.plan_id).where(
-            SpotcheckPlan.office_code == office_code, SpotcheckItem.result == "rectify", SpotcheckItem.rectify_by < on,
-            SpotcheckItem.deleted_at.is_(None))):
-        out.setdefault(org_id, set())
-    for (org_id,) in session.execute(select(CreditListing.organization_id).where(
-            CreditListing.office_code == office_code, CreditListing.state == "listed",
-            CreditListing.list_kind == "abnormal", CreditListing.deleted_at.is_(None))):
-        out.setdefault(org_id, set())
-    return out
+def _ids_param(ids: Iterable[str]) -> str:
+    """A set of ids as one bound parameter (a JSON array), read in SQL as ``json_each(:ids)``."""
+    return json.dumps(sorted(ids))
+
+
+def _office_missing(session: Session, rules: _Rules, on: date) -> tuple[dict[str, set[int]], dict[str, str | None]]:
+    """organization id -> the years of its annual reports missing on ``on``, and the legal forms of those
+    organizations, over the whole office: what :func:`_facts` finds report by report, read set by set.
+
+    Due: one walk of ``ix_organization_due`` per registry, grouped by the columns the due conditions read (in the
+    index's order: no sort), each group with its ids (``group_concat``); each campaign's own due conditions
+    (:func:`.inspection.due_conditions`) and its deadline past are then evaluated once a group, not once an
+    organization, as a bit of one number.  Reported: per year, the organizations that reported (submitted or
+    decided, in any campaign of the year: a record's ``year`` repeats its campaign's) from
+    ``ix_inspection_record_participation`` as one string.  The difference in memory: cheaper than a probe of the
+    record index per due organization and campaign (five campaigns of 400,000 due organizations)."""
+    live = [c for c in rules.campaigns
+            if any(date.fromisoformat(d["registry"]) < on for d in c.rules["deadlines"].values())]
+    missing: dict[str, set[int]] = {}
+    forms: dict[str, str | None] = {}
+    if not live:
+        return missing, forms
+    _O = inspection._O
+    conn = session.connection()
+    raw = conn.connection.dbapi_connection  # the big reads through the driver, as strings
+    assert raw is not None
+    reported: dict[int, set[str]] = {}
+    for year in sorted({c.year for c in live}):
+        reported[year] = set()
+        for campaign_id in session.scalars(select(InspectionCampaign.id).where(InspectionCampaign.year == year)):
+            (ids,) = raw.execute(  # ix_inspection_record_participation, covering
+                "SELECT group_concat(organization_id) FROM inspection_record WHERE campaign_id = ?"
+                " AND deleted_at IS NULL AND state IN ('submitted', 'decided')", (campaign_id,)).fetchone()
+            reported[year].update(ids.split(",") if ids else ())
+    read = (_O.c.registry_code, _O.c.tier, _O.c.legal_form, _O.c.established_on, _O.c.status,
+            _O.c.status_changed_on, _O.c.deleted_at)
+    for registry in sorted({c.office_code for c in live}):
+        mine = [c for c in live if c.office_code == registry]
+        groups = select(*read, func.group_concat(_O.c.id).label("ids")).where(
+            _O.c.deleted_at.is_(None), _O.c.registry_code == registry, _O.c.tier == "registered",
+            _O.c.legal_form.is_not(None)).group_by(*read[2:6]).subquery("organization")
+        flags = ClauseAdapter(groups).traverse(sum((case(
+            (and_(*inspection.due_conditions(c), inspection._form_case(c.rules, "registry") < literal(on, Date)),
+             literal(1 << i)), else_=literal(0)) for i, c in enumerate(mine)), literal(0)))
+        q = select(flags, groups.c.legal_form, groups.c.ids)
+        due: dict[tuple[int, str | None], list[str]] = {}  # (campaign, legal form) -> due ids
+        for bits, form, ids in raw.execute(str(q.compile(dialect=conn.dialect,
+                                                         compile_kwargs={"literal_binds": True}))):
+            if not bits:
+                continue
+            members = ids.split(",")
+            for i in range(len(mine)):
+                if bits >> i & 1:
+                    due.setdefault((i, form), []).extend(members)
+        for (i, form), ids in due.items():
+            year = mine[i].year
+            for org_id in set(ids).difference(reported[year]):
+                missing.setdefault(org_id, set()).add(year)
+                forms[org_id] = form
+    return missing, forms
+
+
+class _Listed(NamedTuple):
+    """The columns of a listing the whole office's run reads (through the driver: dates as ISO text)."""
+
+    id: str
+    organization_id: str
+    list_kind: str
+    state: str
+    ground: str
+    source_entity: str | None
+    source_id: str | None
+    listed_on: Any
+    decision_no: str | None
+    removal_proposed_on: Any
+
+
+def _day(value: Any) -> date | None:
+    return date.fromisoformat(value[:10]) if isinstance(value, str) else value
+
+
+def _office_facts(session: Session, office_code: str, rules: _Rules, on: date) -> _OfficeFacts:
+    """What :func:`_facts` finds for every organization some rule may concern, read set by set (one query per
+    rule over the whole office, never one per organization): the same proposals."""
+    found = _OfficeFacts()
+    missing, forms = _office_missing(session, rules, on)
+    # the organizations the other rules may concern: a decided penalty, a rectification overdue, an abnormal
+    # listing of this office (their records of any office are read, as :func:`_facts` reads them)
+    others: set[str] = set(session.scalars(select(Penalty.organization_id).where(
+        Penalty.office_code == office_code, Penalty.state == "decided", Penalty.deleted_at.is_(None))))
+    others.update(session.scalars(select(SpotcheckItem.organization_id).join(
+        SpotcheckPlan, SpotcheckPlan.id == SpotcheckItem.plan_id).where(
+        SpotcheckPlan.office_code == office_code, SpotcheckItem.result == "rectify", SpotcheckItem.rectify_by < on,
+        SpotcheckItem.deleted_at.is_(None))))
+    others.update(session.scalars(select(CreditListing.organization_id).where(
+        CreditListing.office_code == office_code, CreditListing.state == "listed",
+        CreditListing.list_kind == "abnormal", CreditListing.deleted_at.is_(None))))
+    others -= set(missing)
+    if others:  # those not found by the walk of the due index: not deleted?
+        others = set(session.connection().execute(text(
+            "SELECT o.id FROM json_each(:ids) AS j JOIN organization AS o ON o.id = j.value"
+            " WHERE o.deleted_at IS NULL"), {"ids": _ids_param(others)}).scalars())
+    if not missing and not others:
+        return found
+    items: dict[str, list[Any]] = {}
+    for item in session.connection().execute(select(
+            SpotcheckItem.id, SpotcheckItem.organization_id, SpotcheckItem.rectify_by, SpotcheckItem.rectified_on)
+            .where(SpotcheckItem.result == "rectify", SpotcheckItem.deleted_at.is_(None))):
+        items.setdefault(item.organization_id, []).append(item)
+    penalties: dict[str, list[Any]] = {}
+    for p in session.connection().execute(select(
+            Penalty.id, Penalty.organization_id, Penalty.kind, Penalty.amount, Penalty.decision_no, Penalty.case_no,
+            Penalty.decided_on).where(Penalty.state == "decided", Penalty.deleted_at.is_(None))
+            .order_by(Penalty.decided_on, Penalty.id)):
+        penalties.setdefault(p.organization_id, []).append(p)
+    listings: dict[str, list[_Listed]] = {}
+    raw: Any = session.connection().connection.dbapi_connection
+    for row in raw.execute("SELECT id, organization_id, list_kind, state, ground, source_entity, source_id, listed_on,"
+                           " decision_no, removal_proposed_on FROM credit_listing WHERE deleted_at IS NULL"):
+        listings.setdefault(row[1], []).append(_Listed._make(row))
+    reports = rules.auto("annual_report_missing")
+    deadlines: dict[tuple[str, str | None], date] = {}
+    concerned: set[str] = set()
+    # an organization whose every missing report was proposed before, and that has no other record, proposes
+    # nothing: left out before the loop (the set operations in C, not a pass in Python per organization)
+    campaign_of = {c.year: c.id for c in rules.campaigns}
+    before = {(r.organization_id, r.source_id) for rows in listings.values() for r in rows
+              if r.source_entity == "inspection_campaign" and r.ground == "annual_report_missing"}
+    fresh = {o for o, years in missing.items() if any((o, campaign_of[y]) not in before for y in years)}
+    listed_abnormal = {o for o, rows in listings.items()
+                       if any(r.list_kind == "abnormal" and r.state == "listed" for r in rows)}
+    with_records = missing.keys() & (items.keys() | penalties.keys() | listed_abnormal)
+    for org_id in sorted(fresh | others | with_records):
+        out: list[Proposal] = []
+        mine = listings.get(org_id)
+        known = {(r.source_entity, r.source_id, r.ground) for r in mine} if mine else set()
+        years = missing.get(org_id)
+        if years and reports:
+            form = forms.get(org_id)
+            for c in rules.campaigns:
+                if c.year not in years or ("inspection_campaign", c.id, "annual_report_missing") in known:
+                    continue  # not the year's, or proposed before: not built only to be dropped
+                deadline = deadlines.get((c.id, form))
+                if deadline is None:
+                    deadline = deadlines[(c.id, form)] = c.deadline(form)
+                out.append(_report_missing(c, org_id, form, deadline))
+        if org_id in items:
+            out.extend(_spotcheck_facts(org_id, items[org_id], rules, on))
+        if org_id in penalties:
+            out.extend(_penalty_facts(org_id, penalties[org_id], rules, on))
+        if mine and any(r.list_kind == "abnormal" and r.state == "listed" for r in mine):
+            dated = [r._replace(listed_on=_day(r.listed_on), removal_proposed_on=_day(r.removal_proposed_on))
+                     for r in mine]
+            out.extend(_move_facts(org_id, dated, rules, on))
+            due = [r.id for r in _removals_due(dated, rules, on)]
+            if due:
+                found.removals.extend(due)
+                concerned.add(org_id)
+        if known:
+            out = [p for p in out if (p.source_entity, p.source_id, p.ground) not in known]
+        found.proposals.extend(out)
+    concerned.update(p.organization_id for p in found.proposals)
+    if concerned:
+        names: Any = session.connection().execute(text(
+                "SELECT o.id, o.name, o.uscc FROM json_each(:ids) AS j JOIN organization AS o ON o.id = j.value"),
+                {"ids": _ids_param(concerned)})
+        for org_id, name, uscc in names:
+            found.orgs[str(org_id)] = (str(name), str(uscc) if uscc is not None else None)
+    return found
+
+
+@dataclass
+class _OfficeFacts:
+    """The whole office's proposals not made yet and the ids of the listings whose removal falls due."""
+
+    orgs: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # id -> name, USCC
+    proposals: list[Proposal] = field(default_factory=list)
+    removals: list[str] = field(default_factory=list)
+
+
+def _write_office(session: Session, office_code: str, found: _OfficeFacts, on: date, result: EngineResult) -> None:
+    """Write the whole office's proposals in bulk (the rows and their ``propose`` steps, with the sync's
+    bookkeeping, :func:`~civicdesk.services.core.bulk.insert_rows`; one audit entry for the run, as a bulk load
+    has), and propose the removals due through the ORM (few: rows changed, not inserted)."""
+    now = clock.utcnow()
+    rows: list[dict[str, Any]] = []
+    events: list[dict[str, Any]] = []
+    # what bulk.stamped gives a new synced row, given here rather than by a copy of every row
+    stamp = {"origin_office": office_code, "version": 1, "version_vector": {office_code: 1}, "created_at": now,
+             "updated_at": now}
+    for p in found.proposals:
+        row: dict[str, Any] = {"id": new_id(), "organization_id": p.organization_id, "office_code": office_code,
+               "list_kind": p.list_kind, "state": "proposed", "ground": p.ground, "ground_detail": p.detail,
+               "evidence": p.evidence, "source_entity": p.source_entity, "source_id": p.source_id,
+               "proposed_by": RULES_ACTOR, "proposed_on": on, "decision_no": None, "decided_on": None,
+               "decided_by": None, "listed_on": None, "removal_ground": None, "removal_proposed_on": None,
+               "removal_proposed_by": None, "removal_decision_no": None, "removed_on": None, "removed_by": None,
+               "moved_from_id": p.moved_from_id, "reason": None, **stamp}
+        rows.append(row)
+        events.append({"id": new_id(), "listing_id": row["id"], "action": "propose", "from_state": None,
+                       "to_state": "proposed", "actor": RULES_ACTOR, "at": now, "comment": p.ground,
+                       **stamp})
+        name, uscc = found.orgs[p.organization_id]
+        result.proposed.append(ListingInfo(
+            row["id"], p.organization_id, name, uscc, office_code, p.list_kind, "proposed", p.ground, p.detail,
+            list(p.evidence), p.source_entity, p.source_id, RULES_ACTOR, on, None, None, None, None, None, None,
+            None, None, None, None, p.moved_from_id, None))
+    if rows:
+        bulk.insert_rows(session, [(table_of(CreditListing), rows), (table_of(CreditEvent), events)])
+        audit.record(session, "credit.engine", "credit_listing", None, actor=RULES_ACTOR, proposed=len(rows),
+                     on=on.isoformat())
+    for i in range(0, len(found.removals), 500):
+        for listing in session.scalars(select(CreditListing).where(CreditListing.id.in_(found.removals[i:i + 500]))
+                                       .order_by(CreditListing.organization_id, CreditListing.id)):
+            listing.removal_ground, listing.removal_proposed_on = "six_months", on
+            listing.removal_proposed_by = RULES_ACTOR
+            _event(session, listing, "propose_removal", "listed", RULES_ACTOR, "six_months")
+            name, uscc = found.orgs[listing.organization_id]
+            result.removals.append(_info_named(listing, name, uscc))
+
+
+#: SQLite's page cache while the whole office's run reads and writes (KiB; the default is 2 MB): the due and
+#: record indexes read once, the new rows' index entries (random ids) kept in memory until the commit; taken
+#: only as pages are read, given back after (as :data:`.inspection.PARTICIPATION_CACHE_KIB`)
+ENGINE_CACHE_KIB = 256 * 1024
+
+
+@contextmanager
+def _page_cache(session: Session) -> Iterator[None]:
+    conn = session.connection()
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size=-{ENGINE_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size={int(cache or 0)}")
 
 
 def propose_due(db: Database, *, by: auth.UserInfo | None, on: date | None = None,
                 organization_ids: Iterable[str] | None = None) -> EngineResult:
-    """Run the rule engine (for ``organization_ids`` only, when given) and write what it finds due, once."""
+    """Run the rule engine (for ``organization_ids`` only, when given) and write what it finds due, once: the
+    whole office set by set (:func:`_office_facts`) and in bulk, the organizations given one by one."""
 
     def work() -> EngineResult:
         actor = auth.require(db, by, ENTER)
@@ -600,11 +849,9 @@ def propose_due(db: Database, *, by: auth.UserInfo | None, on: date | None = Non
         with db.unit(actor=actor) as session:
             rules = _Rules.read(session, office.code)
             if organization_ids is None:
-                for org_id, years in sorted(_candidates(session, office.code, rules, day).items()):
-                    org = session.get(Organization, org_id)
-                    if org is not None and org.deleted_at is None:
-                        _write(session, office.code, org, rules, day, _facts(session, org, rules, day, years),
-                               result)
+                with _page_cache(session):
+                    found = _office_facts(session, office.code, rules, day)
+                    _write_office(session, office.code, found, day, result)
             else:
                 for org_id in organization_ids:
                     org = session.get(Organization, org_id)
