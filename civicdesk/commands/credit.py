@@ -67,6 +67,9 @@ def add_parsers(sub: Any) -> dict[str, Any]:
     p.add_argument("objection", metavar="OBJECTION", help="异议 id")
     p.add_argument("--decision", required=True, choices=OBJECTION_DECISIONS, help="处理结果")
     p.add_argument("--reply", required=True, help="答复")
+    p.add_argument("--ground", help="更正为此列入情形（仅 corrected，须为同一名单的情形）")
+    p.add_argument("--detail", help="更正情形说明（仅 corrected）")
+    p.add_argument("--listed-on", help="更正列入日期（仅 corrected；时限自该日起算）")
     p.add_argument("--json", action="store_true")
     p = csub.add_parser("due", help="到期提醒：待决定、到期移出、转入、异议")
     p.add_argument("--json", action="store_true")
@@ -177,7 +180,10 @@ def cmd_credit(options: argparse.Namespace) -> int:
             _show_objection(objection, options)
             return 0
         else:
-            objection = credit.decide_objection(db, options.objection, options.decision, options.reply, by=user)
+            corrections = {k: v for k, v in (("ground", options.ground), ("ground_detail", options.detail),
+                                             ("listed_on", options.listed_on)) if v is not None}
+            objection = credit.decide_objection(db, options.objection, options.decision, options.reply, by=user,
+                                                corrections=corrections or None)
             _show_objection(objection, options)
             return 0
         _show(record, options)

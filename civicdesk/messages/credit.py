@@ -59,6 +59,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                   "A new ground ({other}) arose after {key} was listed: it cannot be removed yet."),
     "credit.no_removal": ("{key} 没有待决定的移出申请。", "{key} has no removal proposed."),
     "credit.content_required": ("须写明异议内容。", "The objection's content is required."),
+    "credit.corrections_only_if_corrected": ("只有处理结果为“更正”时才能更正名单记录，本次为“{decision}”。",
+                                             "Only a 'corrected' decision corrects the listing; this one is "
+                                             "'{decision}'."),
+    "credit.not_correctable": ("不能通过异议更正的字段：{field}；可更正的字段为 {allowed}。",
+                               "Fields an objection cannot correct: {field}; it may correct {allowed}."),
+    "credit.nothing_corrected": ("更正的值与名单记录现有的值相同，没有需要更正的内容。",
+                                 "The corrected values are those the listing already has: nothing to correct."),
     "credit.reply_required": ("须写明答复。", "The reply is required."),
     "credit.bad_objection_decision": ("异议处理结果“{value}”不存在：应为 {allowed} 之一。",
                                       "No objection decision '{value}': one of {allowed}."),

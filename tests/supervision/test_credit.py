@@ -252,6 +252,30 @@ def test_an_objection_annuls_the_listing(office):
         assert credit.listed(session, [office["org"]]) == {}
 
 
+def test_a_corrected_objection_corrects_the_listing_and_keeps_the_values_before(office):
+    db = office["db"]
+    key = listed(office, proposed_on="2026-09-01", decided_on="2026-09-02")
+    o = credit.object_to(db, key, "列入情形有误，应为未按期整改", by=office["clerk"], received_on="2026-11-20")
+    before = digest(db.path, without=("audit_entry",))
+    for decision, corrections in (("corrected", {"ground": "abnormal_two_years"}),  # a ground of the other list
+                                  ("corrected", {"listed_on": "2026-08-01"}),  # before the proposal
+                                  ("corrected", {"state": "removed"}),  # not correctable
+                                  ("corrected", {"ground": "abnormal_other"}),  # what it already is
+                                  ("upheld", {"ground": "rectification_not_done"})):  # only a correction corrects
+        with pytest.raises(CivicDeskError):
+            credit.decide_objection(db, o.id, decision, "经核实", by=office["rev1"], corrections=corrections)
+    assert digest(db.path, without=("audit_entry",)) == before
+    done = credit.decide_objection(db, o.id, "corrected", "经核实，列入情形更正", by=office["rev1"],
+                                   corrections={"ground": "rectification_not_done", "listed_on": "2026-09-03"})
+    assert done.decision == "corrected"
+    row = credit.get_listing(db, key)
+    assert (row.state, row.ground, row.listed_on) == ("listed", "rectification_not_done", date(2026, 9, 3))
+    step = row.steps[-1]
+    assert step.action == "objection_corrected"
+    assert "ground: abnormal_other -> rectification_not_done" in step.comment
+    assert "listed_on: 2026-09-02 -> 2026-09-03" in step.comment
+
+
 def test_a_clerk_opening_on_monday_sees_the_weekend_overdue(office):
     db = office["db"]
     p = credit.propose(db, office["org"], "abnormal", "abnormal_other", by=office["clerk"], detail="情形")

@@ -72,6 +72,7 @@ from civicdesk.models import (CreditEvent, CreditListing, CreditObjection, Inspe
                               Organization, Penalty, SpotcheckItem, SpotcheckPlan)
 from civicdesk.models import audit
 from civicdesk.models.base import new_id, table_of
+from civicdesk.models.history import json_value
 from civicdesk.services.supervision import common
 from civicdesk.services.admin import auth
 from civicdesk.services.core import bulk
@@ -1066,10 +1067,19 @@ def object_to(db: Database, listing_id: str, content: str, *, by: auth.UserInfo 
     return _guarded(db, by, "object", listing_id, work)
 
 
+#: what a ``corrected`` objection may correct in the listing: its ground (of the same list), the ground's
+#: detail and the day it was listed (the time limits count from it)
+CORRECTABLE = ("ground", "ground_detail", "listed_on")
+
+
 def decide_objection(db: Database, objection_id: str, decision: str, reply: str, *, by: auth.UserInfo | None,
-                     decided_on: date | str | None = None) -> ObjectionInfo:
-    """Decide an objection: ``upheld`` (the listing stands), ``corrected`` (its record corrected: the reply
-    says how), ``annulled`` (the listing annulled); a reply always; a reviewer other than whoever entered it."""
+                     decided_on: date | str | None = None,
+                     corrections: dict[str, Any] | None = None) -> ObjectionInfo:
+    """Decide an objection: ``upheld`` (the listing stands), ``corrected`` (the reply says what was wrong;
+    ``corrections`` may set the listing's :data:`CORRECTABLE` fields, each checked as at the proposal: a known
+    ground of the same list, a listing day not before the proposal nor in the future), ``annulled`` (the listing
+    annulled); a reply always; a reviewer other than whoever entered it.  The step keeps the values before and
+    after."""
 
     def work() -> ObjectionInfo:
         actor = auth.require(db, by, DECIDE)
@@ -1090,15 +1100,47 @@ def decide_objection(db: Database, objection_id: str, decision: str, reply: str,
             o.state, o.decision, o.reply, o.decided_on, o.decided_by = "decided", decision, text, day, actor
             row = _find(session, o.listing_id)
             before = row.state
+            comment = text
+            if corrections and decision != "corrected":
+                raise InputError("credit.corrections_only_if_corrected", decision=decision)
             if decision == "annulled":
                 _expect(row, ("proposed", "listed"), "annul")
                 row.state, row.reason, row.removed_on, row.removed_by = "annulled", text, day, actor
                 row.removal_ground = "objection"
-            _event(session, row, f"objection_{decision}", before, actor, text)
+            elif decision == "corrected" and corrections:
+                comment = f"{text}（{_correct(session, row, corrections)}）"
+            _event(session, row, f"objection_{decision}", before, actor, comment)
             session.flush()
             return _objection_info(o)
 
     return _guarded(db, by, "decide_objection", objection_id, work)
+
+
+def _correct(session: Session, row: CreditListing, corrections: dict[str, Any]) -> str:
+    """Set the corrected fields of ``row`` (see :data:`CORRECTABLE`); the change as ``field: before -> after``."""
+    unknown = sorted(set(corrections) - set(CORRECTABLE))
+    if unknown:
+        raise InputError("credit.not_correctable", field=", ".join(unknown), allowed=", ".join(CORRECTABLE))
+    changed = []
+    for name, value in corrections.items():
+        if name == "ground":
+            grounds = _grounds(session, row.office_code)
+            ground = grounds.get(str(value))
+            if ground is None or ground["list_kind"] != row.list_kind:
+                raise InputError("credit.bad_ground", value=str(value)[:48], list_kind=row.list_kind,
+                                 allowed=", ".join(k for k, v in grounds.items() if v["list_kind"] == row.list_kind))
+            new: Any = str(value)
+        elif name == "ground_detail":
+            new = _text(value, "ground_detail", "情形说明")
+        else:
+            new = _date(value, name, clock.today(), not_before=row.proposed_on)
+        old = getattr(row, name)
+        if new != old:
+            setattr(row, name, new)
+            changed.append(f"{name}: {json_value(old)} -> {json_value(new)}")
+    if not changed:
+        raise InputError("credit.nothing_corrected")
+    return "; ".join(changed)
 
 
 # -- reading ------------------------------------------------------------------------------------------------------
