@@ -32,7 +32,7 @@ def _select_day(panel: Any, day: date) -> Any:
     raise AssertionError(f"no line {day}")
 
 
-def test_an_administrator_adds_a_holiday_through_the_form(qtbot: Any, office: Any, clock: Any) -> None:
+def test_an_administrator_adds_a_holiday_through_the_form(qtbot: Any, office: Any, clock: Any) -> None:  # noqa: F811
     bench = open_bench(qtbot, office, "parameters")
     panel = bench.parameters.calendar
     bench.parameters.pages.setCurrentWidget(panel)
@@ -59,7 +59,7 @@ def test_an_administrator_adds_a_holiday_through_the_form(qtbot: Any, office: An
     assert panel.remove_button.isEnabled()
 
 
-def test_a_clerk_sees_the_buttons_greyed_and_a_shipped_day_is_not_removable(qtbot: Any, office: Any) -> None:
+def test_a_clerk_sees_the_buttons_greyed_and_a_shipped_day_is_not_removable(qtbot: Any, office: Any) -> None:  # noqa: F811
     year = min(calendar.shipped().sources)
     shipped = min(d for d in calendar.shipped().days if d.year == year)
     office.user = office.clerk
@@ -80,7 +80,7 @@ def test_a_clerk_sees_the_buttons_greyed_and_a_shipped_day_is_not_removable(qtbo
     assert panel.remove() is None
 
 
-def test_a_year_without_a_calendar_shows_the_note(qtbot: Any, office: Any) -> None:
+def test_a_year_without_a_calendar_shows_the_note(qtbot: Any, office: Any) -> None:  # noqa: F811
     bench = open_bench(qtbot, office, "parameters")
     panel = bench.parameters.calendar
     bench.parameters.pages.setCurrentWidget(panel)
@@ -138,7 +138,7 @@ def test_the_city_annuls_a_district_listing_through_the_form(qtbot: Any, city: A
     assert not tab.ruling_button.isEnabled()  # annulled: nothing left to rule on
 
 
-def test_the_ruling_button_is_absent_at_a_district(qtbot: Any, office: Any) -> None:
+def test_the_ruling_button_is_absent_at_a_district(qtbot: Any, office: Any) -> None:  # noqa: F811
     bench = open_bench(qtbot, office, "credit")
     assert bench.credit.ruling_button is None
     bench.set_tab("enforcement")
