@@ -111,6 +111,199 @@
     </message>
 </context>
 <context>
+    <name>CalendarPanel</name>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="41" />
+        <source>年度 </source>
+        <translation>Year </translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="51" />
+        <source>添加放假/调休日…</source>
+        <translation>Add holidays or worked days…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="53" />
+        <source>删除本单位日期…</source>
+        <translation>Remove this office's day…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="80" />
+        <source>星期一</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="80" />
+        <source>星期二</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="80" />
+        <source>星期三</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="80" />
+        <source>星期四</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="80" />
+        <source>星期五</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="81" />
+        <source>星期六</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="81" />
+        <source>星期日</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="82" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="83" />
+        <source>星期</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="84" />
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="85" />
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="86" />
+        <source>来源</source>
+        <translation>Set by</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="86" />
+        <source>本单位</source>
+        <translation>This office</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="86" />
+        <source>国家公布</source>
+        <translation>National</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="88" />
+        <source>依据</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="91" />
+        <source>放假</source>
+        <translation>Holiday</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="91" />
+        <source>调休上班</source>
+        <translation>Worked weekend day</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="108" />
+        <source>%1 年：放假 %2 天，调休上班 %3 天；本单位登记 %4 天</source>
+        <translation>%1: %2 holidays, %3 worked weekend days; %4 entered by this office</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="120" />
+        <source>只读：未登录。工作日历只有管理员可以修改。</source>
+        <translation>Read only: not logged in. Only an administrator may change the working-day calendar.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="122" />
+        <source>工作日历只有管理员可以修改；您的角色（%1）只能查看。</source>
+        <translation>Only an administrator may change the working-day calendar; your role (%1) may only view it.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="129" />
+        <source>请先选择一个本单位登记的日期。</source>
+        <translation>Select a day entered by this office first.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="130" />
+        <source>国家公布的日期不能删除：可另行登记本单位的日期覆盖它。</source>
+        <translation>A national day cannot be removed: enter this office's own day to override it.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="148" />
+        <source>如：国务院办公厅关于2027年部分节假日安排的通知（必填）</source>
+        <translation>e.g. the State Council General Office's notice on the 2027 holidays (required)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="154" />
+        <source>添加放假/调休日</source>
+        <translation>Add holidays or worked days</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="155" />
+        <source>自(&amp;F)</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="156" />
+        <source>至(&amp;T)</source>
+        <translation>&amp;To</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="157" />
+        <source>类别(&amp;K)</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="158" />
+        <source>名称(&amp;N)</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="159" />
+        <source>依据(&amp;S)</source>
+        <translation>&amp;Source</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="159" />
+        <source>已登记工作日历。</source>
+        <translation>Calendar days entered.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="161" />
+        <source>只登记一天时“至”不填。调休上班日须为星期六或星期日。</source>
+        <translation>For one day leave "To" empty. A worked day must be a Saturday or Sunday.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="175" />
+        <source>删除本单位日期</source>
+        <translation>Remove this office's day</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="176" />
+        <source>理由(&amp;R)</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="176" />
+        <source>已删除本单位日期。</source>
+        <translation>This office's day removed.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="178" />
+        <source>删除 %1（%2）：国家公布的日历重新适用于这一天。</source>
+        <translation>Remove %1 (%2): the national calendar applies to that day again.</translation>
+    </message>
+</context>
+<context>
     <name>CampaignTab</name>
     <message>
         <location filename="../../civicdesk/ui/supervision/tab_base.py" line="34" />
@@ -493,496 +686,511 @@
 <context>
     <name>CreditTab</name>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="70" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="72" />
         <source>全部名单</source>
         <extracomment>the states the tab shows unless another is chosen</extracomment>
         <translation>Both lists</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="73" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="75" />
         <source>待决定和已列入</source>
         <translation>Proposed and listed</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="73" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="75" />
         <source>全部状态</source>
         <translation>all statuses</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="92" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="94" />
         <source>规则引擎提议</source>
         <translation>Run the rule engine</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="93" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="95" />
         <source>手工提议…</source>
         <translation>Propose…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="94" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="96" />
         <source>决定列入…</source>
         <translation>Decide to list…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="95" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="97" />
         <source>不予列入…</source>
         <translation>Reject…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="103" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="105" />
         <source>提议移出…</source>
         <translation>Propose removal…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="104" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="106" />
         <source>决定移出…</source>
         <translation>Decide removal…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="105" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="107" />
         <source>登记异议…</source>
         <translation>Record objection…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="106" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="108" />
         <source>决定异议…</source>
         <translation>Decide objection…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="113" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="110" />
+        <source>市局裁决…</source>
+        <translation>City ruling…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="119" />
         <source>组织名称</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="115" />
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="305" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="121" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="332" />
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="116" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="122" />
         <source>名单</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="117" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="123" />
         <source>列入情形</source>
         <translation>Ground</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="119" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="125" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="120" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="126" />
         <source>提出日期、提出人</source>
         <translation>Proposed on, by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="123" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="129" />
         <source>决定文号</source>
         <translation>Decision no.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="124" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="130" />
         <source>列入日期</source>
         <translation>Listed on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="126" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="132" />
         <source>移出事由、期限</source>
         <translation>Removal, due</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="132" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="138" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="133" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="139" />
         <source>步骤</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="134" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="140" />
         <source>结果状态</source>
         <translation>State after</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="135" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="141" />
         <source>办理人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="136" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="142" />
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="143" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="149" />
         <source>规则引擎</source>
         <translation>Rule engine</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="149" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="155" />
         <source>到期应移出</source>
         <translation>Removal falling due</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="161" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="167" />
         <source>提出列入</source>
         <translation>Proposed</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="161" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="167" />
         <source>决定列入</source>
         <translation>Listed</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="161" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="167" />
         <source>不予列入</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="162" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="168" />
         <source>转入严重违法失信名单</source>
         <translation>Moved to the serious list</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="162" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="168" />
         <source>提出移出</source>
         <translation>Removal proposed</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="163" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="169" />
         <source>决定移出</source>
         <translation>Removed</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="163" />
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="399" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="169" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="426" />
         <source>不予移出</source>
         <translation>Kept listed</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="163" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="169" />
         <source>登记异议</source>
         <translation>Objection received</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="164" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="170" />
         <source>异议不成立，维持列入</source>
         <translation>Objection not upheld: listing stands</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="165" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="171" />
         <source>异议部分成立，更正记录</source>
         <translation>Objection partly upheld: record corrected</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="166" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="172" />
         <source>异议成立，撤销列入</source>
         <translation>Objection upheld: listing annulled</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="170" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="176" />
         <source>维持列入（异议不成立）</source>
         <translation>Listing stands (objection not upheld)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="170" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="176" />
         <source>更正记录</source>
         <translation>Record corrected</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="171" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="177" />
         <source>撤销列入（异议成立）</source>
         <translation>Listing annulled (objection upheld)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="187" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="193" />
         <source>待决定 %1 条；已列入 %2 条（活动异常名录 %3，严重违法失信名单 %4）</source>
         <translation>%1 proposed; %2 listed (abnormal list %3, serious list %4)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="227" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="235" />
         <source>请先选择一条名单记录。</source>
         <translation>Select a listing first.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="232" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="240" />
         <source>只有待决定的提议可以决定列入或不予列入。</source>
         <translation>Only a proposal awaiting its decision can be listed or rejected.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="235" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="243" />
         <source>已提出移出，待决定。</source>
         <translation>Its removal is proposed and awaits a decision.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="236" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="244" />
         <source>只有已列入的记录可以提出移出。</source>
         <translation>Only a listing in force can be proposed for removal.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="239" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="247" />
         <source>没有待决定的移出申请。</source>
         <translation>No removal awaits a decision.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="241" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="249" />
         <source>只有待决定或已列入的记录可以登记异议。</source>
         <translation>Objections are recorded against proposed or current listings only.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="244" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="252" />
         <source>没有待处理的异议。</source>
         <translation>No objection awaits a decision.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="248" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="256" />
         <source>登记异议的人不能处理该异议：须由另一名审核人员处理（双人复核）。</source>
         <translation>Whoever recorded the objection cannot decide it: another reviewer decides (four eyes).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="269" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="263" />
+        <source>区县的名单记录：市局只能作出裁决，其他步骤由该区县办理。</source>
+        <translation>A district's listing: the city may only rule on it; the other steps are the district's.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="286" />
         <source>情形说明：</source>
         <translation>Detail: </translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="271" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="288" />
         <source>证据：</source>
         <translation>Evidence: </translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="273" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="290" />
         <source>理由：</source>
         <translation>Reason: </translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="275" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="292" />
         <source>异议待处理：%1 收到</source>
         <translation>Objection awaiting a decision: received %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="293" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="311" />
+        <source>市局裁决：%1</source>
+        <translation>City ruling: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="320" />
         <source>规则引擎：新提出列入 %1 条，提出移出 %2 条。</source>
         <translation>Rule engine: %1 listings proposed, %2 removals proposed.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="318" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="345" />
         <source>此情形须附证据，每行一条（如两次挂号信退回的记录）</source>
         <translation>This ground needs evidence, one item a line (such as two registered letters returned)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="319" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="346" />
         <source>证据，每行一条（此情形可不填）</source>
         <translation>Evidence, one item a line (optional for this ground)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="333" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="360" />
         <source>提议列入信用名单</source>
         <translation>Propose a credit listing</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="334" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="361" />
         <source>组织(&amp;O)</source>
         <translation>&amp;Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="334" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="361" />
         <source>名单(&amp;L)</source>
         <translation>&amp;List</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="335" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="362" />
         <source>列入情形(&amp;G)</source>
         <translation>&amp;Ground</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="335" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="362" />
         <source>情形说明(&amp;D)</source>
         <translation>&amp;Detail</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="336" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="363" />
         <source>证据(&amp;E)</source>
         <translation>&amp;Evidence</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="336" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="363" />
         <source>提出日期(&amp;P)</source>
         <translation>&amp;Proposed on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="337" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="364" />
         <source>已提议列入，待审核人员决定。</source>
         <translation>Listing proposed; a reviewer decides it.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="338" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="365" />
         <source>提议须由提出人以外的审核人员作出决定（双人复核）。</source>
         <translation>A reviewer other than the proposer decides the proposal (four eyes).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="350" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="377" />
         <source>列入决定的文号（必填）</source>
         <translation>The listing decision's number (required)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="356" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="383" />
         <source>决定列入：%1</source>
         <translation>List: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="357" />
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="410" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="384" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="437" />
         <source>文号(&amp;N)</source>
         <translation>Decision &amp;number</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="358" />
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="374" />
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="411" />
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="445" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="385" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="401" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="438" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="472" />
         <source>决定日期(&amp;D)</source>
         <translation>&amp;Decided on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="358" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="385" />
         <source>已决定列入。</source>
         <translation>Listed.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="359" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="386" />
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="372" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="399" />
         <source>不予列入：%1</source>
         <translation>Reject: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="373" />
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="390" />
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="412" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="400" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="417" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="439" />
         <source>理由(&amp;R)</source>
         <translation>&amp;Reason</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="374" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="401" />
         <source>已决定不予列入。</source>
         <translation>Rejected.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="387" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="414" />
         <source>提议移出：%1</source>
         <translation>Propose removal: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="388" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="415" />
         <source>移出事由(&amp;G)</source>
         <translation>&amp;Ground</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="389" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="416" />
         <source>日期(&amp;D)</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="391" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="418" />
         <source>已提出移出，待审核人员决定。</source>
         <translation>Removal proposed; a reviewer decides it.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="392" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="419" />
         <source>已整改的，日期填查实整改之日，自该日起计算作出移出决定的工作日期限。</source>
         <translation>For a rectification, give the day it was verified: the working days to decide the removal run from that day.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="399" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="426" />
         <source>移出</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="401" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="428" />
         <source>移出决定的文号（移出时必填）</source>
         <translation>The removal decision's number (required to remove)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="409" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="436" />
         <source>决定移出：%1</source>
         <translation>Decide removal: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="410" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="437" />
         <source>决定(&amp;V)</source>
         <translation>&amp;Verdict</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="412" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="439" />
         <source>已作出移出决定。</source>
         <translation>Removal decided.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="413" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="440" />
         <source>移出事由：%1；%2 提出</source>
         <translation>Removal ground: %1; proposed %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="425" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="452" />
         <source>登记异议：%1</source>
         <translation>Record objection: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="426" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="453" />
         <source>异议内容(&amp;C)</source>
         <translation>&amp;Content</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="427" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="454" />
         <source>收到日期(&amp;D)</source>
         <translation>Received &amp;on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="427" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="454" />
         <source>已登记异议。</source>
         <translation>Objection recorded.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="434" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="461" />
         <source>%1 收到的异议</source>
         <translation>Objection received %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="442" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="469" />
         <source>决定异议：%1</source>
         <translation>Decide objection: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="443" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="470" />
         <source>异议(&amp;O)</source>
         <translation>&amp;Objection</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="443" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="470" />
         <source>处理结果(&amp;R)</source>
         <translation>&amp;Result</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="444" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="471" />
         <source>答复(&amp;A)</source>
         <translation>Repl&amp;y</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="445" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="472" />
         <source>已处理异议。</source>
         <translation>Objection decided.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="446" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="473" />
         <source>撤销列入的，该记录即为“已撤销”。</source>
         <translation>Annulling makes the listing 'annulled'.</translation>
     </message>
@@ -1405,418 +1613,428 @@
 <context>
     <name>EnforcementTab</name>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="36" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="38" />
         <source>按组织名称或案号筛选</source>
         <translation>Filter by organization or case number</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="40" />
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="131" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="42" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="143" />
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="41" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="43" />
         <source>全部状态</source>
         <translation>all statuses</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="44" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="46" />
         <source>全部处罚种类</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="54" />
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="91" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="56" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="103" />
         <source>组织名称</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="55" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="57" />
         <source>约谈时间</source>
         <translation>Held at</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="56" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="58" />
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="57" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="59" />
         <source>约谈事项</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="58" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="60" />
         <source>整改期限</source>
         <translation>Rectify by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="59" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="61" />
         <source>结果日期</source>
         <translation>Outcome on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="60" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="62" />
         <source>约谈结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="61" />
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="102" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="63" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="114" />
         <source>录入人</source>
         <translation>Entered by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="65" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="67" />
         <source>行政约谈(&amp;I)</source>
         <translation>&amp;Interviews</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="68" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="70" />
         <source>行政处罚(&amp;P)</source>
         <translation>&amp;Penalties</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="80" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="90" />
         <source>立案…</source>
         <translation>Open case…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="81" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="91" />
         <source>作出处罚决定…</source>
         <translation>Decide penalty…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="82" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="92" />
         <source>撤销处罚…</source>
         <translation>Withdraw penalty…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="83" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="93" />
         <source>登记约谈…</source>
         <translation>Record interview…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="84" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="94" />
         <source>录入约谈结果…</source>
         <translation>Record outcome…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="85" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="95" />
+        <source>市局裁决…</source>
+        <translation>City ruling…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="97" />
         <source>监管记录…</source>
         <translation>Supervision record…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="92" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="104" />
         <source>案号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="93" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="105" />
         <source>处罚种类</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="94" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="106" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="96" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="108" />
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="97" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="109" />
         <source>停止活动至</source>
         <translation>Suspended to</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="98" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="110" />
         <source>决定书文号</source>
         <translation>Decision no.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="99" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="111" />
         <source>决定日期</source>
         <translation>Decided on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="100" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="112" />
         <source>复议期限</source>
         <translation>Appeal by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="101" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="113" />
         <source>撤销登记申请</source>
         <translation>Revocation filing</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="103" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="115" />
         <source>决定人</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="148" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="160" />
         <source>行政处罚 %1 件（立案调查中 %2，已决定 %3）；行政约谈 %4 次，%5 次待录入结果</source>
         <translation>%1 penalties (%2 under investigation, %3 decided); %4 interviews, %5 awaiting their outcome</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="175" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="187" />
         <source>请先在上表选择一件处罚案件。</source>
         <translation>Select a penalty case in the upper table first.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="179" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="191" />
         <source>只有立案调查中的案件可以作出处罚决定。</source>
         <translation>Only a case under investigation can be decided.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="181" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="193" />
         <source>只有已决定的处罚可以撤销。</source>
         <translation>Only a decided penalty can be withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="183" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="195" />
         <source>请先在下表选择一次约谈。</source>
         <translation>Select an interview in the lower table first.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="184" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="196" />
         <source>这次约谈的结果已经录入。</source>
         <translation>The outcome of this interview is already recorded.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="186" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="198" />
         <source>请先选择一件案件或一次约谈。</source>
         <translation>Select a case or an interview first.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="202" />
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="227" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="233" />
+        <source>市局裁决：%1</source>
+        <translation>City ruling: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="244" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="269" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="211" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="253" />
         <source>统一社会信用代码（或组织 id）</source>
         <translation>Credit code (or organization id)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="225" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="267" />
         <source>罚款或没收违法所得的金额，元</source>
         <translation>Amount of the fine or confiscation, yuan</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="231" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="273" />
         <source>如：《社会团体登记管理条例》第三十条第一款第（三）项</source>
         <translation>e.g. Regulations on Social Groups, art. 30(1)(iii)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="251" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="293" />
         <source>立案</source>
         <translation>Open case</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="252" />
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="320" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="294" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="362" />
         <source>组织(&amp;O)</source>
         <translation>&amp;Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="253" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="295" />
         <source>案号(&amp;N)</source>
         <translation>Case &amp;no.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="254" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="296" />
         <source>处罚种类(&amp;K)</source>
         <translation>&amp;Kind</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="255" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="297" />
         <source>金额（元）(&amp;A)</source>
         <translation>&amp;Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="256" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="298" />
         <source>停止活动自(&amp;F)</source>
         <translation>Suspended &amp;from</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="257" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="299" />
         <source>停止活动至(&amp;T)</source>
         <translation>Suspended &amp;to</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="258" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="300" />
         <source>违法事实(&amp;S)</source>
         <translation>Fact&amp;s</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="259" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="301" />
         <source>处罚依据(&amp;B)</source>
         <translation>Legal &amp;basis</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="260" />
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="327" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="302" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="369" />
         <source>由举报投诉引起(&amp;C)</source>
         <translation>From &amp;complaint</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="261" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="303" />
         <source>由约谈引起(&amp;I)</source>
         <translation>From &amp;interview</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="262" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="304" />
         <source>已立案，待审核人员作出处罚决定。</source>
         <translation>Case opened; a reviewer decides the penalty.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="263" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="305" />
         <source>立案后该组织处于“立案调查中”；处罚决定须由立案人以外的审核人员作出。</source>
         <translation>Once the case is opened the organization is under investigation; the penalty is decided by a reviewer other than whoever opened the case.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="271" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="313" />
         <source>处罚决定书文号（必填）</source>
         <translation>Number of the penalty decision (required)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="277" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="319" />
         <source>案号 %1，%2。</source>
         <translation>Case %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="279" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="321" />
         <source>金额 %1 元。</source>
         <translation>Amount: %1 yuan.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="280" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="322" />
         <source>复议期限自决定日起算。</source>
         <translation>The appeal period runs from the decision date.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="283" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="325" />
         <source>作出撤销登记的处罚决定，将同时提交一件撤销登记申请，进入审核队列，由审核人员审核后才撤销登记。</source>
         <translation>Deciding a revocation also submits a revocation filing to the review queue: the registration is revoked only when a reviewer approves it.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="285" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="327" />
         <source>作出处罚决定：%1</source>
         <translation>Decide penalty: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="286" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="328" />
         <source>文号(&amp;N)</source>
         <translation>Decision &amp;number</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="287" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="329" />
         <source>决定日期(&amp;D)</source>
         <translation>&amp;Decided on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="287" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="329" />
         <source>已作出处罚决定。</source>
         <translation>Penalty decided.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="299" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="341" />
         <source>撤销处罚：%1</source>
         <translation>Withdraw penalty: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="300" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="342" />
         <source>撤销理由(&amp;R)</source>
         <translation>&amp;Reason</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="300" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="342" />
         <source>已撤销处罚。</source>
         <translation>Penalty withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="302" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="344" />
         <source>案号 %1，决定书 %2。</source>
         <translation>Case %1, decision %2.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="311" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="353" />
         <source>如 2026-11-20 09:30</source>
         <translation>e.g. 2026-11-20 09:30</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="319" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="361" />
         <source>登记约谈</source>
         <translation>Record interview</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="321" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="363" />
         <source>约谈时间(&amp;W)</source>
         <translation>&amp;When</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="322" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="364" />
         <source>地点(&amp;P)</source>
         <translation>&amp;Place</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="323" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="365" />
         <source>参加人员(&amp;A)</source>
         <translation>P&amp;articipants</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="324" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="366" />
         <source>约谈事项(&amp;S)</source>
         <translation>I&amp;ssues</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="325" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="367" />
         <source>整改要求(&amp;R)</source>
         <translation>&amp;Rectification required</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="326" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="368" />
         <source>整改期限(&amp;B)</source>
         <translation>Rectify &amp;by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="328" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="370" />
         <source>已登记约谈。</source>
         <translation>Interview recorded.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="329" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="371" />
         <source>整改要求和整改期限同时填写或同时不填。</source>
         <translation>Fill in both the rectification required and its date, or neither.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="341" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="383" />
         <source>录入约谈结果：%1</source>
         <translation>Interview outcome: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="342" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="384" />
         <source>约谈结果(&amp;R)</source>
         <translation>&amp;Outcome</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="343" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="385" />
         <source>日期(&amp;D)</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="343" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="385" />
         <source>已录入约谈结果。</source>
         <translation>Interview outcome recorded.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="345" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="387" />
         <source>约谈事项：%1</source>
         <translation>Issues: %1</translation>
     </message>
@@ -3972,97 +4190,97 @@ Demo data: %4</translation>
 <context>
     <name>ParameterDialog</name>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="238" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="250" />
         <source>设定监管参数</source>
         <translation>Set a supervision parameter</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="247" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="259" />
         <source>全部组织类型</source>
         <translation>All legal forms</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="254" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="266" />
         <source>不限</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="261" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="273" />
         <source>月-日，如 05-31</source>
         <translation>Month-day, such as 05-31</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="261" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="273" />
         <source>整数</source>
         <translation>A whole number</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="262" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="274" />
         <source>各级比例，如 {"county": 0.03, "city": 0.04, "province": 0.05}</source>
         <translation>A ratio per level, such as {"county": 0.03, "city": 0.04, "province": 0.05}</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="263" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="275" />
         <source>JSON 列表，格式同默认值</source>
         <translation>A JSON list, in the form of the default</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="271" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="283" />
         <source>法规条款或本机关文件（必填）</source>
         <translation>Article of law or this office's notice (required)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="284" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="296" />
         <source>参数</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="285" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="297" />
         <source>适用组织类型(&amp;L)</source>
         <translation>&amp;Legal form</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="286" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="298" />
         <source>起始年度(&amp;F)</source>
         <translation>&amp;From year</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="287" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="299" />
         <source>截止年度(&amp;T)</source>
         <translation>&amp;To year</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="288" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="300" />
         <source>值(&amp;V)</source>
         <translation>&amp;Value</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="290" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="302" />
         <source>依据(&amp;S)</source>
         <translation>&amp;Source</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="291" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="303" />
         <source>默认值的依据</source>
         <translation>Source of the default</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="292" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="304" />
         <source>备注(&amp;N)</source>
         <translation>&amp;Note</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="294" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="306" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="295" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="307" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="329" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="341" />
         <source>已设定参数：%1</source>
         <translation>Parameter set: %1</translation>
     </message>
@@ -4151,47 +4369,57 @@ Demo data: %4</translation>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="139" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="134" />
+        <source>监管参数</source>
+        <translation>Parameters</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="135" />
+        <source>工作日历</source>
+        <translation>Working-day calendar</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="150" />
         <source>不限</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="162" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="174" />
         <source>共 %1 项参数；本机关设定 %2 项</source>
         <translation>Parameters: %1; set by this office: %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="178" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="190" />
         <source>只读：未登录。监管参数只有管理员可以修改。</source>
         <translation>Read-only: not logged in. Only an administrator can change the supervision parameters.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="180" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="192" />
         <source>监管参数只有管理员可以修改；您的角色（%1）只能查看。</source>
         <translation>Only an administrator can change the supervision parameters; your role (%1) can view them.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="190" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="202" />
         <source>请先选择一项参数。</source>
         <translation>Select a parameter first.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="193" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="205" />
         <source>请选择一项本机关设定的值：默认值无需恢复。</source>
         <translation>Select a value this office set: a default needs no reset.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="213" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="225" />
         <source>恢复默认</source>
         <translation>Reset to default</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="214" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="226" />
         <source>撤销本机关对“%1”的设定（%2），恢复默认值？</source>
         <translation>Remove this office's value of "%1" (%2) and use the default again?</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="221" />
+        <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="233" />
         <source>已恢复默认值：%1</source>
         <translation>Default restored: %1</translation>
     </message>
@@ -5514,69 +5742,193 @@ Demo data: %4</translation>
     </message>
 </context>
 <context>
+    <name>SupervisionRuling</name>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/ruling_form.py" line="30" />
+        <source>请先选择一条记录。</source>
+        <translation>Select a record first.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/ruling_form.py" line="32" />
+        <source>本单位自己的记录不由市局裁决：请用本单位的决定步骤办理。</source>
+        <translation>The city does not rule on its own records: use this office's decision steps.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/ruling_form.py" line="34" />
+        <source>该记录已撤销，不能再裁决。</source>
+        <translation>This record is annulled or withdrawn: no further ruling.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/ruling_form.py" line="39" />
+        <source>撤销</source>
+        <translation>Annul</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/ruling_form.py" line="39" />
+        <source>更正</source>
+        <translation>Correct</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/ruling_form.py" line="43" />
+        <source>列入情形代码</source>
+        <translation>Ground code</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/ruling_form.py" line="43" />
+        <source>情形说明</source>
+        <translation>Ground details</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/ruling_form.py" line="43" />
+        <source>决定日期</source>
+        <translation>Decided on</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/ruling_form.py" line="44" />
+        <source>列入日期</source>
+        <translation>Listed on</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/ruling_form.py" line="44" />
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/ruling_form.py" line="44" />
+        <source>停止活动自</source>
+        <translation>Suspended from</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/ruling_form.py" line="45" />
+        <source>停止活动至</source>
+        <translation>Suspended to</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/ruling_form.py" line="45" />
+        <source>复议期限</source>
+        <translation>Appeal by</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/ruling_form.py" line="45" />
+        <source>处罚依据</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/ruling_form.py" line="57" />
+        <source>不更正则不填</source>
+        <translation>Leave empty to keep</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/ruling_form.py" line="66" />
+        <source>裁决文号（必填）</source>
+        <translation>Ruling number (required)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/ruling_form.py" line="73" />
+        <source>裁决种类(&amp;K)</source>
+        <translation>&amp;Kind of ruling</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/ruling_form.py" line="75" />
+        <source>文号(&amp;N)</source>
+        <translation>Decision &amp;number</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/ruling_form.py" line="75" />
+        <source>裁决日期(&amp;D)</source>
+        <translation>&amp;Date of ruling</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/ruling_form.py" line="76" />
+        <source>理由(&amp;R)</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/ruling_form.py" line="77" />
+        <source>已作出市局裁决，将随同步发送该区县。</source>
+        <translation>City ruling issued; it is sent to the district with the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/ruling_form.py" line="79" />
+        <source>撤销：该记录失效；更正：只改所填的字段。裁决发送给该记录所属的区县，区县不能改动。</source>
+        <translation>Annul: the record no longer stands. Correct: only the fields filled in change. The ruling is sent to the record's district, which cannot change it.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/ruling_form.py" line="92" />
+        <source>市局裁决 %1，%2，%3：%4</source>
+        <translation>City ruling %1, %2, %3: %4</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/ruling_form.py" line="95" />
+        <source>已由市民政局裁决（文号%1），%2，%3：%4</source>
+        <translation>Ruled by the city bureau (no. %1), %2, %3: %4</translation>
+    </message>
+</context>
+<context>
     <name>SupervisionWorkbench</name>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="39" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="41" />
         <source>监管工作台</source>
+        <extracomment>the tabs, in the window's order</extracomment>
         <translation>Supervision workbench</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="68" />
-        <source>到期提醒</source>
-        <translation>Due</translation>
-    </message>
-    <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="68" />
-        <source>年度检查</source>
-        <translation>Annual inspection</translation>
-    </message>
-    <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="68" />
-        <source>等级评估</source>
-        <translation>Rating</translation>
-    </message>
-    <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="69" />
-        <source>双随机抽查</source>
-        <translation>Spot checks</translation>
-    </message>
-    <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="69" />
-        <source>信用名单</source>
-        <translation>Credit lists</translation>
-    </message>
-    <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="70" />
-        <source>约谈与处罚</source>
-        <translation>Interviews and penalties</translation>
-    </message>
-    <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="70" />
-        <source>举报投诉</source>
-        <translation>Complaints</translation>
-    </message>
-    <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="70" />
-        <source>参数</source>
-        <translation>Parameters</translation>
-    </message>
-    <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="84" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="57" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="87" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="60" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="186" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="91" />
+        <source>到期提醒</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="91" />
+        <source>年度检查</source>
+        <translation>Annual inspection</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="91" />
+        <source>等级评估</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="92" />
+        <source>双随机抽查</source>
+        <translation>Spot checks</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="92" />
+        <source>信用名单</source>
+        <translation>Credit lists</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="93" />
+        <source>约谈与处罚</source>
+        <translation>Interviews and penalties</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="93" />
+        <source>举报投诉</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="93" />
+        <source>参数</source>
+        <translation>Parameters</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="196" />
         <source>已取消。按 F5 重新载入。</source>
         <translation>Cancelled. Press F5 to load again.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="208" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="218" />
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>

@@ -1156,15 +1156,18 @@ def get_listing(db: Database, listing_id: str) -> ListingInfo:
 
 
 def list_listings(db: Database, *, state: str | None = None, list_kind: str | None = None,
-                  organization: str | None = None) -> list[ListingInfo]:
-    """This office's listings (of one ``state``, ``list_kind`` or ``organization``), latest first."""
+                  organization: str | None = None, office: str | None = None) -> list[ListingInfo]:
+    """This office's listings (of one ``state``, ``list_kind`` or ``organization``), latest first; ``office``
+    ``"all"``: every office's held here (the city holds its districts' through sync)."""
     if state is not None and state not in STATES:
         raise InputError("credit.bad_state", value=state, allowed=", ".join(STATES))
     if list_kind is not None and list_kind not in LISTS:
         raise InputError("credit.bad_list", value=list_kind, allowed=", ".join(LISTS))
-    office = db.office()
+    here = db.office()
     with db.read() as session:
-        q = select(CreditListing).where(CreditListing.office_code == office.code, CreditListing.deleted_at.is_(None))
+        q = select(CreditListing).where(CreditListing.deleted_at.is_(None))
+        if office != "all":
+            q = q.where(CreditListing.office_code == here.code)
         if organization:
             q = q.where(CreditListing.organization_id == _find_org(session, organization).id)
         if state is not None:

@@ -19,14 +19,16 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout
 
 from civicdesk import messages
-from civicdesk.services.supervision import credit, parameters
+from civicdesk.services.supervision import credit, parameters, ruling
 from civicdesk.ui.context import Changes
+from civicdesk.ui.supervision import ruling_form
 from civicdesk.ui.supervision.forms import ActionDialog, choices, date_field, why_not, why_not_decide
 from civicdesk.ui.supervision.tab_base import CampaignTab
 from civicdesk.ui.supervision.table import BAD, WARN, Column, RowsFilter, RowsModel, make_view
 
 if TYPE_CHECKING:
     from civicdesk.services.supervision.credit import CreditStep, DueItem, ListingInfo
+    from civicdesk.services.supervision.ruling import RulingInfo
     from civicdesk.ui.supervision.workbench import SupervisionWorkbench
 
 #: the states the tab shows unless another is chosen
@@ -58,7 +60,7 @@ def load(db: Any) -> CreditLoad:
         if i.kind == "objection":
             objections.setdefault(i.listing_id, []).append(i)
     rows = [CreditRow(r.id, r, removals.get(r.id), tuple(objections.get(r.id, ())))
-            for r in credit.list_listings(db)]
+            for r in credit.list_listings(db, office="all" if db.office().level == "city" else None)]
     return CreditLoad(rows, list(parameters.value(db, "credit.grounds")))
 
 
@@ -104,6 +106,10 @@ class CreditTab(CampaignTab):
         self.decide_removal_button = self.button(self.tr("决定移出…"), "credit_decide_removal", self.decide_removal)
         self.object_button = self.button(self.tr("登记异议…"), "credit_object", self.object_to)
         self.objection_button = self.button(self.tr("决定异议…"), "credit_decide_objection", self.decide_objection)
+        # the city bureau's ruling on a district's listing (the city holds the districts' rows through sync)
+        self.ruling_button = self.button(self.tr("市局裁决…"), "credit_ruling", self.rule) \
+            if ruling_form.at_city(self.ctx) else None
+        self.rulings: list[RulingInfo] = []  # the selected listing's
         self.actions_row = first_row
         self._filter()
         self.refresh_actions()
@@ -202,7 +208,7 @@ class CreditTab(CampaignTab):
     def _load_steps(self, force: bool = False) -> None:
         r: CreditRow | None = self.selected()
         if r is None:
-            self.steps_of, self.step_list = None, ()
+            self.steps_of, self.step_list, self.rulings = None, (), []
             self.steps.set_rows([])
             return
         if r.id == self.steps_of and not force:
@@ -210,13 +216,15 @@ class CreditTab(CampaignTab):
         db, listing_id = self.ctx.db, r.id
         self.steps_of = listing_id
 
-        def shown(info: ListingInfo) -> None:
+        def shown(found: tuple[ListingInfo, list[RulingInfo]]) -> None:
+            info, self_rulings = found
             if self.steps_of == info.id:
-                self.step_list = info.steps
+                self.step_list, self.rulings = info.steps, self_rulings
                 self.steps.set_rows(list(info.steps))
                 self.refresh_actions()
 
-        self.bench.run(lambda _job: credit.get_listing(db, listing_id), shown, key="credit.steps")
+        self.bench.run(lambda _job: (credit.get_listing(db, listing_id), ruling.list_rulings(db, subject_id=listing_id)),
+                       shown, key="credit.steps")
 
     # -- the selected row -------------------------------------------------------------------------------------------
     def refresh_actions(self) -> None:
@@ -247,6 +255,15 @@ class CreditTab(CampaignTab):
             if all(why_not_decide(self.ctx, entered.get(o.objection_id), None) for o in r.objections):
                 objection_eyes = self.tr("登记异议的人不能处理该异议：须由另一名审核人员处理（双人复核）。")
         reasons[self.objection_button] = pick if r is None else objection_eyes
+        if self.ruling_button is not None:
+            reasons[self.ruling_button] = ruling_form.why_not_rule(
+                self.ctx, listing.office_code if listing else None, listing.state if listing else None)
+        if listing is not None and listing.office_code != self.ctx.db.office().code:
+            # a district's listing the city holds: only the city's ruling
+            district = self.tr("区县的名单记录：市局只能作出裁决，其他步骤由该区县办理。")
+            for button in reasons:
+                if button is not self.ruling_button and button not in (self.engine_button, self.propose_button):
+                    reasons[button] = district
         for button, reason in reasons.items():
             button.setEnabled(reason is None)
             button.setToolTip(reason or "")
@@ -273,6 +290,8 @@ class CreditTab(CampaignTab):
             lines.append(self.tr("理由：") + x.reason)
         for o in r.objections:
             lines.append(self.tr("异议待处理：%1 收到").replace("%1", o.due_on.isoformat()))
+        if self.steps_of == r.id:
+            lines += ruling_form.lines(self.rulings, ruling_form.at_city(self.ctx))
         return "\n".join(lines)
 
     def open_selected(self) -> None:
@@ -283,6 +302,14 @@ class CreditTab(CampaignTab):
     def _done(self, text: str) -> None:
         self.bench.say(text)
         self.ctx.changed(Changes(extra={"supervision": True}))
+
+    def rule(self) -> ActionDialog | None:
+        r: CreditRow | None = self.selected()
+        if r is None or self.ruling_button is None or not self.ruling_button.isEnabled():
+            return None
+        return ruling_form.open_form(
+            self.bench, "credit_listing", r.id, self.tr("市局裁决：%1").replace("%1", r.listing.organization_name),
+            Changes(organizations=True, organization_ids=(r.listing.organization_id,), extra={"supervision": True}))
 
     def run_engine(self) -> None:
         if not self.engine_button.isEnabled():

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit
 
 from civicdesk import clock
-from civicdesk.services.supervision import complaints, interviews, penalties
+from civicdesk.services.supervision import complaints, interviews, penalties, ruling
 from civicdesk.ui.context import Changes
+from civicdesk.ui.supervision import ruling_form
 from civicdesk.ui.supervision.forms import ActionDialog, choices, date_field, why_not, why_not_decide
 from civicdesk.ui.supervision.tab_base import CampaignTab
 from civicdesk.ui.supervision.table import BAD, WARN, Column, RowsFilter, RowsModel, make_view, selected_row
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from civicdesk.services.supervision.complaints import ComplaintInfo
     from civicdesk.services.supervision.interviews import InterviewInfo
     from civicdesk.services.supervision.penalties import PenaltyInfo
+    from civicdesk.services.supervision.ruling import RulingInfo
     from civicdesk.ui.supervision.timeline_dialog import TimelineDialog
     from civicdesk.ui.supervision.workbench import SupervisionWorkbench
 
@@ -68,6 +70,14 @@ class EnforcementTab(CampaignTab):
         self.penalties_title = QLabel(self.tr("行政处罚(&P)"))
         self.penalties_title.setBuddy(self.table)
         self.body.insertWidget(0, self.penalties_title)
+        # the selected case's rulings by the city (市局裁决), under the cases
+        self.penalty_detail = QLabel()
+        self.penalty_detail.setObjectName("penalty_detail")
+        self.penalty_detail.setWordWrap(True)
+        self.penalty_detail.setVisible(False)
+        self.body.addWidget(self.penalty_detail)
+        self.rulings: list[RulingInfo] = []
+        self.rulings_of: str | None = None
         self.body.addWidget(self.interviews_title)
         self.body.addWidget(self.interviews, 1)
         self.search.textChanged.connect(self.interview_proxy.set_text)
@@ -82,6 +92,8 @@ class EnforcementTab(CampaignTab):
         self.withdraw_button = self.button(self.tr("撤销处罚…"), "penalty_withdraw", self.withdraw)
         self.interview_button = self.button(self.tr("登记约谈…"), "interview_record", self.record_interview)
         self.outcome_button = self.button(self.tr("录入约谈结果…"), "interview_outcome", self.record_outcome)
+        self.ruling_button = self.button(self.tr("市局裁决…"), "penalty_ruling", self.rule) \
+            if ruling_form.at_city(self.ctx) else None
         self.timeline_button = self.button(self.tr("监管记录…"), "penalty_timeline", self.show_timeline)
         self.refresh_actions()
 
@@ -185,11 +197,41 @@ class EnforcementTab(CampaignTab):
             self.timeline_button: None if self.selected_organization() is not None
             else self.tr("请先选择一件案件或一次约谈。"),
         }
+        if self.ruling_button is not None:
+            reasons[self.ruling_button] = ruling_form.why_not_rule(self.ctx, p.office_code if p else None,
+                                                                   p.state if p else None)
         for button, reason in reasons.items():
             button.setEnabled(reason is None)
             button.setToolTip(reason or "")
+        self._show_rulings(p)
         # the line under the buttons: why the decision this case waits for is not this user's
         self.explain(eyes if p is not None and p.state == "draft" else None)
+
+    def _show_rulings(self, p: PenaltyInfo | None) -> None:
+        """The selected case's rulings under the cases (read on the runner when another case is selected)."""
+        if p is None:
+            self.rulings_of, self.rulings = None, []
+        elif p.id != self.rulings_of:
+            self.rulings_of, self.rulings = p.id, []
+            db, penalty_id = self.ctx.db, p.id
+
+            def shown(found: list[RulingInfo]) -> None:
+                if self.rulings_of == penalty_id:
+                    self.rulings = found
+                    self._show_rulings(self.selected())
+
+            self.bench.run(lambda _job: ruling.list_rulings(db, subject_id=penalty_id), shown, key="penalty.rulings")
+        text = "\n".join(ruling_form.lines(self.rulings, ruling_form.at_city(self.ctx)))
+        self.penalty_detail.setText(text)
+        self.penalty_detail.setVisible(bool(text))
+
+    def rule(self) -> ActionDialog | None:
+        p: PenaltyInfo | None = self.selected()
+        if p is None or self.ruling_button is None or not self.ruling_button.isEnabled():
+            return None
+        return ruling_form.open_form(self.bench, "penalty", p.id,
+                                     self.tr("市局裁决：%1").replace("%1", p.organization_name),
+                                     self._changes(p.organization_id))
 
     def open_selected(self) -> None:
         """Enter on a case: its decision when this user may take it, else its withdrawal."""

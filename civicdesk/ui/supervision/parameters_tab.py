@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
-    QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QPlainTextEdit, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from civicdesk.errors import InputError
@@ -118,11 +118,22 @@ class ParametersTab(QWidget):
         buttons.addWidget(self.summary, 1)
         for button in (self.set_button, self.reset_button, self.refresh_button):
             buttons.addWidget(button)
-        layout = QVBoxLayout(self)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.why)
+        # the working-day calendar the credit time limits count in: a second page
+        from civicdesk.ui.supervision.calendar_panel import CalendarPanel
+
+        self.calendar = CalendarPanel(bench, self)
+        self.pages = QTabWidget()
+        self.pages.setObjectName("parameters_pages")
+        self.pages.addTab(page, self.tr("监管参数"))
+        self.pages.addTab(self.calendar, self.tr("工作日历"))
+        QVBoxLayout(self).addWidget(self.pages)
 
         self.search.textChanged.connect(self._text_changed)
         self.own_only.toggled.connect(self._own_toggled)
@@ -143,6 +154,7 @@ class ParametersTab(QWidget):
     def reload(self) -> None:
         db, lang = self.ctx.db, self.ctx.lang
         self.bench.run(lambda _job: parameters.list_parameters(db, lang=lang), self._loaded, key="parameters")
+        self.calendar.reload()
 
     def _loaded(self, rows: list[ParameterRow]) -> None:
         selected = selected_row(self.table)

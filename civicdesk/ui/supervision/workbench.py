@@ -134,7 +134,8 @@ class SupervisionWorkbench(QDialog):
 
     def focus_filter(self) -> None:
         """Ctrl+F: the current tab's first text filter."""
-        fields = self.pages[self.current_key()].findChildren(QLineEdit)
+        # the shown page's (the 参数 tab has a second page, the calendar)
+        fields = [f for f in self.pages[self.current_key()].findChildren(QLineEdit) if f.isVisible()]
         if fields:
             fields[0].setFocus(Qt.FocusReason.ShortcutFocusReason)
             fields[0].selectAll()
