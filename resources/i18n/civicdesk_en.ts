@@ -5923,12 +5923,12 @@ Demo data: %4</translation>
         <translation>Parameters</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="196" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="197" />
         <source>已取消。按 F5 重新载入。</source>
         <translation>Cancelled. Press F5 to load again.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="218" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="219" />
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
