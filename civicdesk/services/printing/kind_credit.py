@@ -400,7 +400,7 @@ def _write_penalties(job: PrintJob, options: PenaltiesOptions, info: DocInfo) ->
     story.append(Spacer(1, 4))
     header = ["序号", "社会组织名称", "统一社会信用代码", "处罚种类", "罚没金额\n（元）", "处罚依据",
               "处罚决定书\n文号及日期"]
-    widths: list[float] = [9, 30, 35, 16, 18, 26, 22]
+    widths: list[float] = [9, 28, 34, 16, 17, 22, 30]
     if not job.public:
         header = [*header[:3], "案号", *header[3:], "违法事实\n（内部）"]
         widths = [8, 20, 21, 15, 12, 18, 18, 20, 24]
