@@ -7,6 +7,11 @@ from civicdesk.models.accounts import UserAccount
 from civicdesk.models.audit import AuditEntry
 from civicdesk.models.base import Base, SyncedMixin, new_id, table_of
 from civicdesk.models.engine import make_engine, make_session_factory
+from civicdesk.models.cultivation import (CommunityFund, FundEntry, IncubationBase, IncubationResident,
+                                          IncubationService, PointsScheme, ProjectPayment, ServiceProject,
+                                          StationFunding, StationService, VentureApplication, VenturePayment,
+                                          VentureRound, VentureScore, Volunteer, VolunteerActivity, VolunteerAward,
+                                          VolunteerHours)
 from civicdesk.models.enforcement import (CalendarDay, Complaint, ComplaintReporter, CreditEvent, CreditListing,
                                           CreditObjection, Interview, Penalty, Ruling)
 from civicdesk.models.filing import Filing, FilingEvent
@@ -16,6 +21,24 @@ from civicdesk.models.supervision import (InspectionCampaign, InspectionEvent, I
                                           RatingApplication, RatingEvent, SpotcheckItem, SpotcheckPlan)
 
 __all__ = [
+    "CommunityFund",
+    "FundEntry",
+    "IncubationBase",
+    "IncubationResident",
+    "IncubationService",
+    "PointsScheme",
+    "ProjectPayment",
+    "ServiceProject",
+    "StationFunding",
+    "StationService",
+    "VentureApplication",
+    "VenturePayment",
+    "VentureRound",
+    "VentureScore",
+    "Volunteer",
+    "VolunteerActivity",
+    "VolunteerAward",
+    "VolunteerHours",
     "AuditEntry",
     "CalendarDay",
     "Complaint",
