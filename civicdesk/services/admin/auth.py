@@ -31,16 +31,19 @@ _USERNAME = re.compile(r"^[\w.\-]{2,32}$")
 
 #: what each role may do beyond reading.  ``complaints.reporter`` (who reported a complaint) is a reviewer's, who
 #: answers for the reply, and the administrator's; never a clerk's, who checks the organization reported without
-#: knowing who reported it (every reading is audited: services/supervision/complaints.py)
+#: knowing who reported it (every reading is audited: services/supervision/complaints.py).  ``cultivate``: record
+#: the rows of cultivation (services/cultivation/); a volunteer's or a resident's phone is revealed with
+#: ``reveal_ids``, like a person's ID number
 PERMISSIONS: dict[str, frozenset[str]] = {
     "clerk": frozenset({"filing.draft", "filing.submit", "filing.withdraw", "export", "import", "print", "sync",
-                        "supervise"}),
+                        "supervise", "cultivate"}),
     "reviewer": frozenset({"filing.draft", "filing.submit", "filing.withdraw", "filing.review", "export", "import",
                            "print", "sync", "reveal_ids", "conflict.resolve", "supervise", "supervise.decide",
-                           "complaints.reporter"}),
+                           "complaints.reporter", "cultivate"}),
     "admin": frozenset({"filing.draft", "filing.submit", "filing.withdraw", "filing.review", "export", "import",
                         "print", "sync", "reveal_ids", "conflict.resolve", "users", "audit", "legacy_entry",
-                        "office", "supervise", "supervise.decide", "parameters", "complaints.reporter"}),
+                        "office", "supervise", "supervise.decide", "parameters", "complaints.reporter",
+                        "cultivate"}),
 }
 
 #: Argon2id cost of the office.  Changing it makes every login rehash the stored password with the new
