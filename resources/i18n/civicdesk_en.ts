@@ -1240,165 +1240,215 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="51" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="52" />
         <source>登记信息</source>
         <extracomment>the inspections the 监管 section lists, newest first the colour of a credit-list warning (the words say it too)</extracomment>
         <translation>Registration</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="52" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="53" />
         <source>历史</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="70" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="71" />
         <source>选择一个组织查看详细信息。</source>
         <translation>Select an organization to see its details.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="98" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="101" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="98" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="101" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="119" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="122" />
         <source>现任</source>
         <translation>current</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="119" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="122" />
         <source>离任</source>
         <translation>former</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="130" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="133" />
         <source>来源单位</source>
         <translation>Origin office</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="130" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="133" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="130" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="133" />
         <source>人员</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="130" />
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="153" />
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="200" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="133" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="157" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="256" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="152" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="156" />
         <source>监管</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="152" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="156" />
         <source>年检</source>
         <translation>Annual inspections</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="152" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="156" />
         <source>评估等级</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="152" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="156" />
         <source>抽查</source>
         <translation>Spot checks</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="153" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="157" />
         <source>逾期报送</source>
         <translation>Received late</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="164" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="168" />
         <source>%1，有效期 %2 至 %3</source>
         <translation>%1, valid from %2 to %3</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="170" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="174" />
         <source>已过期（%1，至 %2）</source>
         <translation>Expired (%1, until %2)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="171" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="175" />
         <source>未评估</source>
         <translation>Not rated</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="174" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="178" />
         <source>待检查</source>
         <translation>not yet checked</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="177" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="181" />
         <source>整改期限 %1，%2 已整改</source>
         <translation>to rectify by %1; rectified on %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="178" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="182" />
         <source>整改期限 %1，未整改</source>
         <translation>to rectify by %1; not yet rectified</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="184" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="188" />
         <source>信用名单</source>
         <translation>Credit lists</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="184" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="188" />
         <source>未列入</source>
         <translation>On none</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="187" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="191" />
         <source>监管记录…</source>
         <translation>Supervision record…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="203" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="206" />
+        <source>%1 元</source>
+        <translation>%1 yuan</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="208" />
+        <source>培育发展</source>
+        <translation>Cultivation</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="208" />
+        <source>孵化</source>
+        <translation>Incubation</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="208" />
+        <source>政府购买服务</source>
+        <translation>Purchased services</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="209" />
+        <source>资助与表彰</source>
+        <translation>Awards</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="209" />
+        <source>社区基金</source>
+        <translation>Community funds</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="209" />
+        <source>在孵</source>
+        <translation>in residence</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="213" />
+        <source>志愿者 %1 人，服务活动 %2 次，服务时长 %3 小时</source>
+        <translation>%1 volunteers, %2 activities, %3 hours of service</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="218" />
+        <source>服务 %1 次，%2 人次</source>
+        <translation>%1 service days, %2 person-times</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="244" />
+        <source>累计筹集 %1 元，余额 %2 元</source>
+        <translation>raised %1 yuan, balance %2 yuan</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="259" />
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="203" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="259" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="203" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="259" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="203" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="259" />
         <source>收件日期</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="203" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="259" />
         <source>决定人</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="218" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="274" />
         <source>申请事项</source>
         <translation>Filings</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/detail_pane.py" line="218" />
+        <location filename="../../civicdesk/ui/register/detail_pane.py" line="274" />
         <source>变更记录</source>
         <translation>Field changes</translation>
     </message>
