@@ -13,7 +13,7 @@ from civicdesk.ui.labels import Labels
 from civicdesk.ui.main import install_translators
 from civicdesk.ui.register.detail_pane import DetailPane
 from civicdesk.services.core.database import open_database
-from tests.cultivation.test_profile import _org, grow
+from tests.helpers.cultivation import grow, org_of
 
 
 @pytest.fixture
@@ -42,7 +42,7 @@ def test_the_pane_lists_the_organizations_cultivation(qtbot: Any, make_ctx: Any,
                   "累计筹集 150,000.00 元，余额 120,000.00 元"):
         assert words in text, words
     assert "志愿者 1 人，服务活动 1 次，服务时长 3.50 小时" in _text(qtbot, ctx, grown["team"])
-    assert "培育发展" not in _text(qtbot, ctx, _org(ctx.db, tier="registered", legal_form="social_service"))
+    assert "培育发展" not in _text(qtbot, ctx, org_of(ctx.db, tier="registered", legal_form="social_service"))
 
 
 def test_the_pane_in_english(qtbot: Any, qapp: Any, make_ctx: Any, grown: dict[str, Any]) -> None:
