@@ -359,10 +359,10 @@ class StationFunding(SyncedMixin, Base):
 
 # -- the tally (local) -----------------------------------------------------------------------------------------------
 class CultivationTally(Base):
-    """Per volunteer team or children's station, the sums of its rows: local and derived (never synced: each
-    office derives it from the rows it holds), so that the figures of a city with millions of service days and
-    hours read one small row per team or station instead of the rows.  Kept by
-    :func:`civicdesk.services.cultivation.tally.refresh` wherever those rows change: the services, the sync
+    """Per volunteer team or children's station, the sums of its rows (days, hours, funding by source): local
+    and derived (never synced: each office derives it from the rows it holds), so that the figures of a city
+    with millions of service days and hours read one small row per team or station instead of the rows.  Kept
+    by :func:`civicdesk.services.cultivation.tally.refresh` wherever those rows change: the services, the sync
     import, the demo; a test holds it equal to the rows."""
 
     __tablename__ = "cultivation_tally"
@@ -375,3 +375,7 @@ class CultivationTally(Base):
     volunteers: Mapped[int] = mapped_column(Integer, default=0)
     activities: Mapped[int] = mapped_column(Integer, default=0)
     hours: Mapped[Decimal] = mapped_column(Numeric(14, 2), default=0)
+    #: a station's funding by the three sources of 三个一点, all years
+    funded_foundation: Mapped[Decimal] = mapped_column(Numeric(16, 2), default=0)
+    funded_organization: Mapped[Decimal] = mapped_column(Numeric(16, 2), default=0)
+    funded_civil_affairs: Mapped[Decimal] = mapped_column(Numeric(16, 2), default=0)

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from civicdesk.models import CultivationTally, StationService
+from civicdesk.models import CultivationTally, StationFunding, StationService
 from civicdesk.services.cultivation import tally
 from civicdesk.services.cultivation.figures import cultivation_figures
 from tests.helpers.cultivation import org_of
@@ -31,6 +31,9 @@ def test_the_tally_sums_the_rows_and_the_figures_read_it(grown: dict[str, Any]) 
             session.add(StationService(station_id=station, served_on=day, activity="课业辅导", person_times=times,
                                        in_difficulty=hard, left_behind=behind, office_code=code,
                                        entered_by="clerk1"))
+        session.add(StationFunding(station_id=station, year=2021, source="civil_affairs", funder="沙湾区民政局",
+                                   amount=Decimal("5000"), received_on=date(2021, 2, 1), office_code=code,
+                                   entered_by="clerk1"))
     before = cultivation_figures(db)
     with db.unit("clerk1") as session:
         tally.refresh(session, [grown["team"], station])
@@ -41,6 +44,8 @@ def test_the_tally_sums_the_rows_and_the_figures_read_it(grown: dict[str, Any]) 
     assert after["children_stations"]["service_days"] == before["children_stations"]["service_days"] + 2
     assert after["volunteers"]["hours"] == before["volunteers"]["hours"] + Decimal("3.50")
     assert after["volunteers"]["volunteers"] == before["volunteers"]["volunteers"] + 1
+    assert (after["children_stations"]["funding"]["civil_affairs"]
+            == before["children_stations"]["funding"]["civil_affairs"] + Decimal("5000"))
     with db.unit("clerk1") as session:  # the whole office's refresh agrees with the organizations' own
         tally.refresh(session)
     assert _tallies(db) == {grown["team"]: (0, 0, 0, 0, 1, 1, Decimal("3.50")),

@@ -27,16 +27,16 @@ from sqlalchemy.orm import Session
 
 from civicdesk.errors import NotFoundError
 from civicdesk.models import (CommunityFund, CultivationTally, Division, FundEntry, IncubationBase,
-                              IncubationResident, Organization, ProjectPayment, ServiceProject, StationFunding,
+                              IncubationResident, Organization, ProjectPayment, ServiceProject,
                               VentureApplication, VenturePayment, VentureRound)
 from civicdesk.schema import LIVE_STATUSES
 from civicdesk.services.core.database import Database
+from civicdesk.services.cultivation.tally import FUNDING
 
 #: the keys of ``stats --json`` this module fills, in the report's order
 KEYS = ("incubation", "purchased_services", "venture_philanthropy", "community_funds", "volunteers",
         "children_stations")
 BASE_LEVELS = ("city", "county", "township")
-STATION_SOURCES = ("foundation", "organization", "civil_affairs")
 ZERO = Decimal("0.00")
 T = TypeVar("T")
 
@@ -71,13 +71,22 @@ class _Data:
             counts[0] += 1
             counts[1] += 1 if graduated else 0
             counts[2] += 1 if left and not graduated else 0
-        self.paid = dict(session.execute(
-            select(ProjectPayment.project_id, func.sum(ProjectPayment.amount))
-            .where(ProjectPayment.deleted_at.is_(None)).group_by(ProjectPayment.project_id)).all())
+        # projects: summed by county and year in SQL (tens of thousands of rows at a city)
+        live_project = ServiceProject.deleted_at.is_(None)
         self.projects = _by_county(session.execute(
-            select(ServiceProject.id, ServiceProject.year, ServiceProject.division_code, ServiceProject.amount,
-                   ServiceProject.organization_id).where(ServiceProject.deleted_at.is_(None))).all(),
-            lambda p: p.division_code)
+            select(ServiceProject.division_code, ServiceProject.year, func.count(), func.sum(ServiceProject.amount))
+            .where(live_project).group_by(ServiceProject.division_code, ServiceProject.year)).all(),
+            lambda p: p[0])
+        self.paid = dict(session.execute(
+            select(ServiceProject.division_code, func.sum(ProjectPayment.amount))
+            .join(ServiceProject, ServiceProject.id == ProjectPayment.project_id)
+            .where(ProjectPayment.deleted_at.is_(None), live_project)
+            .group_by(ServiceProject.division_code)).all())
+        self.contractors = dict(session.execute(
+            select(ServiceProject.division_code, func.count(ServiceProject.organization_id.distinct()))
+            .where(live_project).group_by(ServiceProject.division_code)).all())
+        self.contractors_all = session.execute(
+            select(func.count(ServiceProject.organization_id.distinct())).where(live_project)).scalar() or 0
         self.applications: dict[str, list[Any]] = defaultdict(lambda: [0, 0, ZERO, set()])
         app: list[Any]
         for round_id, state, awarded, org, applicant in session.execute(
@@ -119,14 +128,10 @@ class _Data:
         t = CultivationTally
         self.tallies = _by_county(session.execute(
             select(Organization.division_code, Organization.community_subtype, t.service_days, t.person_times,
-                   t.in_difficulty, t.left_behind, t.volunteers, t.activities, t.hours)
+                   t.in_difficulty, t.left_behind, t.volunteers, t.activities, t.hours, t.funded_foundation,
+                   t.funded_organization, t.funded_civil_affairs)
             .join(Organization, Organization.id == t.organization_id).where(*live)).all(),
             lambda r: r.division_code)
-        self.station_funding = _by_county(session.execute(
-            select(Organization.division_code, StationFunding.source, func.sum(StationFunding.amount))
-            .join(Organization, Organization.id == StationFunding.station_id)
-            .where(StationFunding.deleted_at.is_(None), *live)
-            .group_by(Organization.division_code, StationFunding.source)).all(), lambda r: r.division_code)
 
 
 class _Scope:
@@ -166,17 +171,17 @@ def incubation(data: _Data, scope: _Scope) -> dict[str, Any]:
 def purchased_services(data: _Data, scope: _Scope) -> dict[str, Any]:
     by_year: dict[int, Decimal] = defaultdict(Decimal)
     by_county: dict[str, Decimal] = defaultdict(Decimal)
-    projects, contracted, paid, organizations = 0, ZERO, ZERO, set()
-    for p in scope.rows(data.projects):
-        amount = _money(p.amount)
-        projects += 1
-        contracted += amount
-        paid += _money(data.paid.get(p.id))
-        organizations.add(p.organization_id)
-        by_year[p.year] += amount
-        by_county[p.division_code] += amount
-    return {"since": min(by_year) if by_year else None, "projects": projects, "organizations": len(organizations),
-            "contracted": contracted, "paid": paid,
+    projects = 0
+    for county, year, n, amount in scope.rows(data.projects):
+        projects += n
+        by_year[year] += _money(amount)
+        by_county[county] += _money(amount)
+    paid = (sum((_money(v) for v in data.paid.values()), ZERO) if scope.county is None
+            else _money(data.paid.get(scope.county)))
+    organizations = (data.contractors_all if scope.county is None
+                     else data.contractors.get(scope.county, 0))
+    return {"since": min(by_year) if by_year else None, "projects": projects, "organizations": organizations,
+            "contracted": sum(by_year.values(), ZERO), "paid": paid,
             "by_year": [{"year": y, "amount": by_year[y]} for y in sorted(by_year)],
             "by_county": [{"code": c, "amount": by_county[c]} for c in sorted(by_county)]}
 
@@ -216,11 +221,10 @@ def volunteers(data: _Data, scope: _Scope) -> dict[str, Any]:
 
 
 def children_stations(data: _Data, scope: _Scope) -> dict[str, Any]:
-    stations = [t for t in scope.rows(data.tallies)
-                if t.community_subtype == "children_station" and t.service_days]
-    funding = dict.fromkeys(STATION_SOURCES, ZERO)
-    for _county, source, amount in scope.rows(data.station_funding):
-        funding[source] = funding.get(source, ZERO) + _money(amount)
+    tallies = [t for t in scope.rows(data.tallies) if t.community_subtype == "children_station"]
+    stations = [t for t in tallies if t.service_days]
+    funding = {source: sum((_money(getattr(t, column)) for t in tallies), ZERO)
+               for source, column in FUNDING.items()}
     return {"stations": scope.count(data, "children_station"), "stations_serving": len(stations),
             "service_days": sum(t.service_days for t in stations),
             "person_times": sum(t.person_times for t in stations),

@@ -29,6 +29,9 @@ def upgrade() -> None:
     sa.Column('volunteers', sa.Integer(), nullable=False),
     sa.Column('activities', sa.Integer(), nullable=False),
     sa.Column('hours', sa.Numeric(precision=14, scale=2), nullable=False),
+    sa.Column('funded_foundation', sa.Numeric(precision=16, scale=2), nullable=False),
+    sa.Column('funded_organization', sa.Numeric(precision=16, scale=2), nullable=False),
+    sa.Column('funded_civil_affairs', sa.Numeric(precision=16, scale=2), nullable=False),
     sa.ForeignKeyConstraint(['organization_id'], ['organization.id'],
         name=op.f('fk_cultivation_tally_organization_id_organization')),
     sa.PrimaryKeyConstraint('organization_id', name=op.f('pk_cultivation_tally'))
