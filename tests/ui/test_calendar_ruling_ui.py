@@ -125,6 +125,9 @@ def city(make_ctx: Any, city_db_path: Path, clock: Any) -> Iterator[Any]:
 def test_the_city_annuls_a_district_listing_through_the_form(qtbot: Any, city: Any) -> None:
     bench = open_bench(qtbot, city, "credit")
     tab = bench.credit
+    assert tab.whole_city is not None and not tab.select_id(city.listing_id)  # the city's own listings only
+    tab.whole_city.setChecked(True)  # 全市: the districts' too, where the city may rule
+    settle(city)
     tab.state.setCurrentIndex(tab.state.findText("全部状态"))
     assert tab.ruling_button is not None
     assert tab.select_id(city.listing_id)
@@ -158,6 +161,9 @@ def test_the_city_corrects_a_district_listing_through_the_form(qtbot: Any, city:
     """更正: only the fields filled in are corrected; 更正 without a field is refused in the form."""
     bench = open_bench(qtbot, city, "credit")
     tab = bench.credit
+    assert tab.whole_city is not None and not tab.select_id(city.listing_id)  # the city's own listings only
+    tab.whole_city.setChecked(True)  # 全市: the districts' too, where the city may rule
+    settle(city)
     tab.state.setCurrentIndex(tab.state.findText("全部状态"))
     assert tab.select_id(city.listing_id)
     settle(city)
