@@ -137,13 +137,7 @@ class ListingInfo:
     steps: tuple[CreditStep, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        d = asdict(self)
-        for k, v in d.items():
-            if isinstance(v, date):
-                d[k] = v.isoformat()
-        d["steps"] = [{"action": s.action, "from": s.from_state, "to": s.to_state, "actor": s.actor,
-                       "at": s.at.isoformat(sep=" "), "comment": s.comment} for s in self.steps]
-        return d
+        return common.record_json(self)
 
 
 @dataclass(frozen=True)
@@ -160,11 +154,7 @@ class ObjectionInfo:
     decided_by: str | None
 
     def to_json(self) -> dict[str, Any]:
-        d = asdict(self)
-        for k, v in d.items():
-            if isinstance(v, date):
-                d[k] = v.isoformat()
-        return d
+        return common.record_json(self)
 
 
 @dataclass(frozen=True)
