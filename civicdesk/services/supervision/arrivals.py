@@ -8,7 +8,9 @@ not the rule's, or that was decided by the clerk who entered or submitted it (fo
 an inspection record with an amount, count or conclusion the form refuses, decided without reasons or by its own
 clerk, received before its year ended or in the future; a revision of an inspection's conclusion (step ``revise``)
 that is not decided -> decided with the conclusion before and after and a reason; a spot check whose dates are out
-of the order a clerk's entry is held to; a credit listing of an unknown list, state or ground, listed or removed
+of the order a clerk's entry is held to; a credit listing of an unknown list, state or ground (a ground is
+known if shipped, or defined by the listing's office's own ``credit.grounds`` parameter row, arriving in the same
+package or already stored: see :class:`Context`), listed or removed
 without its decision number, decided by its own proposer (or removed by whoever proposed the removal), or with its
 dates out of order or in the future; an objection decided without a reply or by whoever entered it; a calendar day
 of an unknown kind, a worked day that is no weekend day, or a day without its source.
@@ -24,8 +26,12 @@ receipt, replied without a finding or before it was received.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from civicdesk import clock
 from civicdesk.errors import CivicDeskError, Issue
@@ -33,6 +39,49 @@ from civicdesk.services.supervision import parameters
 
 Row = dict[str, Any]
 Check = Callable[[Row], Issue | None]
+
+
+@dataclass
+class Context:
+    """What a check may read beyond its row: the database (``session``: the rows stored here) and the rows of
+    the same package as they would be stored (``package``: entity -> id -> row).  Without it a listing's ground
+    is judged by the shipped grounds only."""
+
+    session: Session | None = None
+    package: dict[str, dict[str, Row]] = field(default_factory=dict)
+    grounds: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)  # by office, read once
+
+    def grounds_of(self, office_code: str) -> dict[str, dict[str, Any]]:
+        """The shipped grounds, with those of ``office_code``'s own ``credit.grounds`` rows (stored, or in the
+        package, which wins over the stored version of a row; a deleted row defines nothing)."""
+        if office_code not in self.grounds:
+            from civicdesk.models import Parameter
+
+            values: dict[str, Any] = {}
+            if self.session is not None:
+                with self.session.no_autoflush:
+                    for p in self.session.scalars(select(Parameter).where(
+                            Parameter.origin_office == office_code, Parameter.key == "credit.grounds",
+                            Parameter.deleted_at.is_(None))):
+                        values[p.id] = p.value
+            for row_id, row in self.package.get("parameter", {}).items():
+                if row.get("origin_office") == office_code and row.get("key") == "credit.grounds":
+                    if row.get("deleted_at") is None:
+                        values[row_id] = row.get("value")
+                    else:
+                        values.pop(row_id, None)
+            known = _shipped_grounds()
+            for value in values.values():
+                try:
+                    known.update({g["key"]: g for g in parameters.checked("credit.grounds", value)})
+                except CivicDeskError:
+                    continue  # a bad row is refused by its own check (the parameter's)
+            self.grounds[office_code] = known
+        return self.grounds[office_code]
+
+
+def _shipped_grounds() -> dict[str, dict[str, Any]]:
+    return {g["key"]: g for g in parameters.defaults()["credit.grounds"].value}
 
 
 def _bad(entity: str, field: str, value: Any) -> Issue:
@@ -210,16 +259,17 @@ def _in_order(entity: str, row: Row, *names: str) -> Issue | None:
     return None
 
 
-def _credit_listing(row: Row) -> Issue | None:
-    """A listing as :mod:`~civicdesk.services.supervision.credit` leaves it: a known list, state and ground; a
-    listing or removal with its decision number; four eyes on both decisions; its dates in order."""
+def _credit_listing(row: Row, context: Context | None = None) -> Issue | None:
+    """A listing as :mod:`~civicdesk.services.supervision.credit` leaves it: a known list, state and ground (the
+    shipped grounds, and with ``context`` those its office defined); a listing or removal with its decision
+    number; four eyes on both decisions; its dates in order."""
     from civicdesk.services.supervision import credit
 
     entity = "credit_listing"
     for name, allowed in (("list_kind", credit.LISTS), ("state", credit.STATES)):
         if row.get(name) not in allowed:
             return _bad(entity, name, row.get(name))
-    grounds = {g["key"]: g for g in parameters.defaults()["credit.grounds"].value}
+    grounds = context.grounds_of(str(row.get("office_code"))) if context is not None else _shipped_grounds()
     ground = grounds.get(str(row.get("ground")))
     if ground is None or ground["list_kind"] != row.get("list_kind"):
         return _bad(entity, "ground", row.get("ground"))
@@ -380,9 +430,12 @@ CHECKS: dict[str, Check] = {
 }
 
 
-def first_issue(entity: str, row: Row) -> Issue | None:
-    """The first rule an arriving supervision row breaks, or None (also for entities without a check)."""
+def first_issue(entity: str, row: Row, context: Context | None = None) -> Issue | None:
+    """The first rule an arriving supervision row breaks, or None (also for entities without a check);
+    ``context``: what the package and the database hold beside the row (a listing's office's own grounds)."""
     check = CHECKS.get(entity)
     if check is None or row.get("deleted_at") is not None:
         return None
+    if entity == "credit_listing":
+        return _credit_listing(row, context)
     return check(row)

@@ -356,6 +356,7 @@ def check_rows(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirt
     numbers = {name: spec for name, spec in records.FIELDS_BY_NAME.items() if spec.kind in ("int", "decimal")}
     usccs: dict[str, str] = {}
     entities = synced_entities()
+    context = arrivals.Context(session, state)  # a listing's ground may be its office's own, in this package
     for entity, rows in touched.items():
         table = table_of(entities[entity])
         numeric = {c.name: c for c in table.columns if isinstance(c.type, Numeric)}
@@ -389,7 +390,7 @@ def check_rows(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirt
                                        Issue("uscc", "uscc.duplicate", {"value": uscc, "other": usccs[uscc]}))
                     usccs[uscc] = row_id
             elif entity in arrivals.CHECKS:
-                arriving = arrivals.first_issue(entity, dict(row))
+                arriving = arrivals.first_issue(entity, dict(row), context)
                 if arriving is not None:
                     raise _invalid(entity, row_id, arriving)
             elif entity == "org_person":
