@@ -185,6 +185,8 @@ class VentureApplication(SyncedMixin, Base):
     state: Mapped[str] = mapped_column(String(16), default="submitted")
     amount_awarded: Mapped[Decimal | None] = mapped_column(Money)
     decided_on: Mapped[date | None] = mapped_column(Date)
+    #: the reviewer who awarded or declined it (four eyes: never whoever entered it)
+    decided_by: Mapped[str | None] = mapped_column(String(64))
     entered_by: Mapped[str] = mapped_column(String(64))
 
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
@@ -413,6 +414,102 @@ def _complaint(row: Row) -> Issue | None:
     return _future(entity, row, "received_on", "replied_on")
 
 
+# -- venture philanthropy and community funds (services/cultivation/venture.py, funds.py) ------------------------
+def _money(entity: str, row: Row, name: str, required: bool = True) -> Issue | None:
+    """An amount a clerk could enter: above zero, two decimals at most (``enforce.amount``)."""
+    from civicdesk.services.supervision import enforcement
+
+    try:
+        value = enforcement.amount(row.get(name), name)
+    except CivicDeskError:
+        return _bad(entity, name, row.get(name))
+    return _bad(entity, name, None) if required and value is None else None
+
+
+def _words(entity: str, row: Row, *names: str) -> Issue | None:
+    for name in names:
+        if not str(row.get(name) or "").strip():
+            return _bad(entity, name, row.get(name))
+    return None
+
+
+def _venture_round(row: Row) -> Issue | None:
+    from civicdesk.services.cultivation import venture
+
+    entity = "venture_round"
+    if row.get("kind") not in venture.KINDS:
+        return _bad(entity, "kind", row.get("kind"))
+    opens, closes = _date(row.get("opens_on")), _date(row.get("closes_on"))
+    if closes is None or (opens is not None and closes < opens):
+        return _bad(entity, "closes_on", row.get("closes_on"))
+    return (_words(entity, row, "name", "organizer") or _money(entity, row, "budget")
+            or _in_order(entity, row, "opens_on", "awarded_on"))
+
+
+def _venture_application(row: Row) -> Issue | None:
+    from civicdesk.services.cultivation import venture
+
+    entity = "venture_application"
+    state = row.get("state")
+    if state not in venture.STATES:
+        return _bad(entity, "state", state)
+    if bool(row.get("organization_id")) == bool(str(row.get("applicant_name") or "").strip()):
+        return _bad(entity, "applicant_name", row.get("applicant_name"))
+    issue = _words(entity, row, "project_title") or _money(entity, row, "amount_asked")
+    issue = issue or _money(entity, row, "amount_awarded", required=state == "awarded")
+    if issue is not None:
+        return issue
+    if state != "awarded" and row.get("amount_awarded") is not None:
+        return _bad(entity, "amount_awarded", row.get("amount_awarded"))
+    if state == "awarded" and Decimal(str(row["amount_awarded"])) > Decimal(str(row["amount_asked"])):
+        return _bad(entity, "amount_awarded", row.get("amount_awarded"))
+    if (state == "submitted") != (row.get("decided_on") is None):
+        return _bad(entity, "decided_on", row.get("decided_on"))
+    return (_four_eyes(entity, row, ("awarded", "declined"))
+            or _in_order(entity, row, "submitted_on", "decided_on"))
+
+
+def _venture_score(row: Row) -> Issue | None:
+    """A judge's score within the widest range the parameter ``cultivation.score_range`` allows an office (the
+    sender's own range is its parameter's, which travels as a row of its own)."""
+    from civicdesk.services.cultivation import venture
+
+    entity = "venture_score"
+    bounds = parameters.defaults()[venture.SCORE_RANGE]
+    try:
+        venture.check_score(row.get("score"), bounds.min or 0, bounds.max or 0)
+    except CivicDeskError:
+        return _bad(entity, "score", row.get("score"))
+    return _words(entity, row, "judge") or _in_order(entity, row, "scored_on")
+
+
+def _venture_payment(row: Row) -> Issue | None:
+    entity = "venture_payment"
+    return _money(entity, row, "amount") or _in_order(entity, row, "paid_on")
+
+
+def _community_fund(row: Row) -> Issue | None:
+    entity = "community_fund"
+    community = str(row.get("community_code") or "")
+    if len(community) != 12 or not community.isdigit() or community[:6] != row.get("division_code"):
+        return _bad(entity, "community_code", row.get("community_code"))
+    if bool(row.get("holder_org_id")) == bool(str(row.get("holder_name") or "").strip()):
+        return _bad(entity, "holder_name", row.get("holder_name"))
+    return _words(entity, row, "name") or _in_order(entity, row, "founded_on")
+
+
+def _fund_entry(row: Row) -> Issue | None:
+    from civicdesk.services.cultivation import funds
+
+    entity = "fund_entry"
+    if row.get("kind") not in funds.KINDS:
+        return _bad(entity, "kind", row.get("kind"))
+    issue = _money(entity, row, "amount") or _words(entity, row, "party")
+    if issue is None and row.get("kind") == "grant":
+        issue = _words(entity, row, "purpose")
+    return issue or _in_order(entity, row, "entry_on")
+
+
 #: entity -> the check of one arriving row
 CHECKS: dict[str, Check] = {
     "credit_listing": _credit_listing,
@@ -427,6 +524,13 @@ CHECKS: dict[str, Check] = {
     "penalty": _penalty,
     "interview": _interview,
     "complaint": _complaint,
+    # venture philanthropy and community funds
+    "venture_round": _venture_round,
+    "venture_application": _venture_application,
+    "venture_score": _venture_score,
+    "venture_payment": _venture_payment,
+    "community_fund": _community_fund,
+    "fund_entry": _fund_entry,
 }
 
 

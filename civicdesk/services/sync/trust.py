@@ -188,6 +188,14 @@ _SUPERVISION: dict[str, tuple[tuple[str, str] | None, bool]] = {
     "interview": (None, True),
     "complaint": (None, False),
     "calendar_day": (None, False),
+    # venture philanthropy and community funds (models/cultivation.py): a round or fund belongs to the office it
+    # names; an application, score, payment or entry must agree with its parent's office
+    "venture_round": (None, False),
+    "venture_application": (("round_id", "venture_round"), False),
+    "venture_score": (("venture_application_id", "venture_application"), False),
+    "venture_payment": (("venture_application_id", "venture_application"), False),
+    "community_fund": (None, False),
+    "fund_entry": (("fund_id", "community_fund"), False),
 }
 _NO_ONE = "?"
 

@@ -235,6 +235,7 @@ def upgrade() -> None:
     sa.Column('state', sa.String(length=16), nullable=False),
     sa.Column('amount_awarded', sa.Numeric(precision=16, scale=2), nullable=True),
     sa.Column('decided_on', sa.Date(), nullable=True),
+    sa.Column('decided_by', sa.String(length=64), nullable=True),
     sa.Column('entered_by', sa.String(length=64), nullable=False),
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('origin_office', sa.String(length=12), nullable=False),
