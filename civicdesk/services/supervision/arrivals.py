@@ -363,6 +363,34 @@ def _complaint(row: Row) -> Issue | None:
     return _future(entity, row, "received_on", "replied_on")
 
 
+# -- volunteer service and children's service stations (services/cultivation/volunteers.py, stations.py) ------------
+def _cultivated(entity: str, check_name: str, module: str) -> Check:
+    """The arrival check of a cultivation row: the service's own check of that kind of row (one rule for both)."""
+    def check(row: Row) -> Issue | None:
+        import importlib
+
+        from civicdesk.errors import ValidationError
+        from civicdesk.services.cultivation import community
+
+        error = community.refusal_of(getattr(importlib.import_module(module), check_name), row)
+        if isinstance(error, ValidationError) and error.issues:
+            return error.issues[0]
+        return None if error is None else _refused(entity, error, "?")
+    return check
+
+
+_VOLUNTEERS, _STATIONS = "civicdesk.services.cultivation.volunteers", "civicdesk.services.cultivation.stations"
+CULTIVATION_VOLUNTEER_CHECKS: dict[str, Check] = {
+    "volunteer": _cultivated("volunteer", "check_volunteer", _VOLUNTEERS),
+    "volunteer_activity": _cultivated("volunteer_activity", "check_activity", _VOLUNTEERS),
+    "volunteer_hours": _cultivated("volunteer_hours", "check_hours", _VOLUNTEERS),
+    "points_scheme": _cultivated("points_scheme", "check_scheme", _VOLUNTEERS),
+    "volunteer_award": _cultivated("volunteer_award", "check_award", _VOLUNTEERS),
+    "station_service": _cultivated("station_service", "check_service", _STATIONS),
+    "station_funding": _cultivated("station_funding", "check_funding", _STATIONS),
+}
+
+
 #: entity -> the check of one arriving row
 CHECKS: dict[str, Check] = {
     "credit_listing": _credit_listing,
@@ -377,6 +405,7 @@ CHECKS: dict[str, Check] = {
     "penalty": _penalty,
     "interview": _interview,
     "complaint": _complaint,
+    **CULTIVATION_VOLUNTEER_CHECKS,
 }
 
 
