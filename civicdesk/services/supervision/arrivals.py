@@ -19,6 +19,10 @@ decided penalty without its number, date or appeal window, decided by whoever en
 interview held in the future, or whose deadline or outcome comes before it; a complaint of an unknown channel or
 state, about both or neither of an organization and a named body, assigned without a due day on or after its
 receipt, replied without a finding or before it was received.
+
+Volunteer service and children's stations (``CULTIVATION_VOLUNTEER_CHECKS``): each row by its service's own check
+(services/cultivation/volunteers.py, stations.py): hours above zero and at most a day, dates not in the future,
+person-times above zero with those in difficulty and left behind within them, amounts above zero, a known source.
 """
 
 from __future__ import annotations
