@@ -7,6 +7,7 @@ from typing import Any
 
 from civicdesk import messages
 from civicdesk.commands.common import acting_user, open_db, print_json
+from civicdesk.commands.volunteer import listing
 
 STATION_HELP = "儿童服务站（社区社会组织）id 或统一社会信用代码"
 
@@ -65,32 +66,19 @@ def cmd_station(options: argparse.Namespace) -> int:
     try:
         command, lang = options.station_command, options.lang
         if command == "list" and options.station is None:
-            rows = stations.list_stations(db, all_statuses=options.all)
-            if options.json:
-                print_json([r.to_json() for r in rows])
-                return 0
-            for r in rows:
-                print(f"{r.id}\t{r.service_days}\t{r.person_times}\t{r.funded}\t{r.name}")
-            print(messages.text("cli.station.count", lang, count=len(rows)))
-            return 0
+            return listing(options, stations.list_stations(db, all_statuses=options.all),
+                           lambda r: f"{r.id}\t{r.service_days}\t{r.person_times}\t{r.funded}\t{r.name}",
+                           "cli.station.count")
         if command == "list":
             days = stations.list_services(db, options.station, year=options.year)
-            if options.json:
-                print_json([d.to_json() for d in days])
-                return 0
-            for d in days:
-                print(f"{d.id}\t{d.served_on}\t{d.person_times}\t{d.in_difficulty}\t{d.left_behind}\t{d.activity}")
-            print(messages.text("cli.station.days", lang, count=len(days), times=sum(d.person_times for d in days)))
-            return 0
+            return listing(options, days, lambda d: f"{d.id}\t{d.served_on}\t{d.person_times}\t{d.in_difficulty}\t"
+                                                    f"{d.left_behind}\t{d.activity}",
+                           "cli.station.days", times=sum(d.person_times for d in days))
         if command == "funding":
             money = stations.list_funding(db, options.station, year=options.year)
-            if options.json:
-                print_json([m.to_json() for m in money])
-                return 0
-            for m in money:
-                print(f"{m.id}\t{m.year}\t{_source(m.source, lang)}\t{m.amount}\t{m.received_on}\t{m.funder}")
-            print(messages.text("cli.station.funding", lang, count=len(money), amount=sum(m.amount for m in money)))
-            return 0
+            return listing(options, money, lambda m: f"{m.id}\t{m.year}\t{_source(m.source, lang)}\t{m.amount}\t"
+                                                     f"{m.received_on}\t{m.funder}",
+                           "cli.station.funding", amount=sum(m.amount for m in money))
         if command == "show":
             totals = stations.show_station(db, options.station)
             if options.json:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -100,6 +101,18 @@ def _say(code: str, lang: str, **params: Any) -> None:
     print(messages.text(code, lang, **params))
 
 
+def listing(options: argparse.Namespace, rows: list[Any], line: Callable[[Any], str], code: str,
+            **params: Any) -> int:
+    """Rows as JSON (``--json``) or one line each and the count line ``code`` (also for ``station``)."""
+    if options.json:
+        print_json([r.to_json() for r in rows])
+    else:
+        for r in rows:
+            print(line(r))
+        _say(code, options.lang, count=len(rows), **params)
+    return 0
+
+
 def cmd_volunteer(options: argparse.Namespace) -> int:
     from civicdesk.services.cultivation import volunteers
 
@@ -108,22 +121,12 @@ def cmd_volunteer(options: argparse.Namespace) -> int:
         command, lang = options.volunteer_command, options.lang
         if command == "activities":
             acts = volunteers.list_activities(db, options.team, year=options.year)
-            if options.json:
-                print_json([a.to_json() for a in acts])
-                return 0
-            for a in acts:
-                print(f"{a.id}\t{a.held_on}\t{a.total_hours}\t{len(a.hours)}\t{a.title}")
-            _say("cli.volunteer.activities", lang, count=len(acts), hours=sum(a.total_hours for a in acts))
-            return 0
+            return listing(options, acts, lambda a: f"{a.id}\t{a.held_on}\t{a.total_hours}\t{len(a.hours)}\t{a.title}",
+                           "cli.volunteer.activities", hours=sum(a.total_hours for a in acts))
         if command == "awards":
-            awards = volunteers.list_awards(db, team=options.team)
-            if options.json:
-                print_json([a.to_json() for a in awards])
-                return 0
-            for w in awards:
-                print(f"{w.id}\t{w.awarded_on}\t{w.recipient}\t{w.title}\t{w.awarded_by}\t{w.points or '-'}")
-            _say("cli.volunteer.awards", lang, count=len(awards))
-            return 0
+            return listing(options, volunteers.list_awards(db, team=options.team),
+                           lambda w: f"{w.id}\t{w.awarded_on}\t{w.recipient}\t{w.title}\t{w.awarded_by}\t"
+                                     f"{w.points or '-'}", "cli.volunteer.awards")
         if command == "scheme" and options.scheme_command == "show":
             current = volunteers.scheme_in_force(db, options.on)
             history = volunteers.list_schemes(db)
@@ -142,13 +145,8 @@ def cmd_volunteer(options: argparse.Namespace) -> int:
         if command == "list":
             people = volunteers.list_volunteers(db, options.team, include_left=options.all, reveal=options.reveal,
                                                 by=user)
-            if options.json:
-                print_json([v.to_json() for v in people])
-                return 0
-            for v in people:
-                print(f"{v.id}\t{v.name}\t{v.phone or '-'}\t{v.joined_on}\t{v.left_on or ''}\t{v.hours}")
-            _say("cli.volunteer.count", lang, count=len(people))
-            return 0
+            return listing(options, people, lambda v: f"{v.id}\t{v.name}\t{v.phone or '-'}\t{v.joined_on}\t"
+                                                      f"{v.left_on or ''}\t{v.hours}", "cli.volunteer.count")
         if command == "show":
             record = volunteers.show_volunteer(db, options.volunteer, reveal=options.reveal, by=user)
             if options.json:

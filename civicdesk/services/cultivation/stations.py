@@ -21,10 +21,11 @@ for an arriving row (services/supervision/arrivals.py).  Every refusal is audite
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -43,6 +44,8 @@ SUBTYPE = "children_station"
 #: the three sources of 三个一点 (基金会支持一点、承接组织自筹一点、民政部门补助一点)
 SOURCES = STATION_SOURCES
 ZERO = Decimal("0.00")
+
+T = TypeVar("T")
 
 
 def iso(d: date | None) -> str | None:
@@ -223,36 +226,31 @@ def list_stations(db: Database, *, all_statuses: bool = False) -> list[StationTo
 def add_service(db: Database, station: str, *, served_on: Any, activity: str, person_times: Any,
                 in_difficulty: Any = 0, left_behind: Any = 0, by: auth.UserInfo | None) -> ServiceInfo:
     """A service day of ``station`` (see the module for the rules)."""
-    def work() -> ServiceInfo:
-        actor = auth.require(db, by, community.RIGHT)
-        values = check_service({"served_on": served_on, "activity": activity, "person_times": person_times,
-                                "in_difficulty": in_difficulty, "left_behind": left_behind})
-        office = db.office()
-        with db.unit(actor=actor) as session:
-            org = _station(session, station, office.code)
-            s = StationService(station_id=org.id, office_code=office.code, entered_by=actor,
-                               origin_office=office.code, **values)
-            session.add(s)
-            session.flush()
-            return _service_info(s, org.name)
-
-    return community.guarded(db, by, ENTITY, "service", station if isinstance(station, str) else None, work)
+    row = {"served_on": served_on, "activity": activity, "person_times": person_times,
+           "in_difficulty": in_difficulty, "left_behind": left_behind}
+    return _add(db, station, "service", StationService, check_service, row, _service_info, by)
 
 
 def add_funding(db: Database, station: str, *, year: Any, source: str, funder: str, amount: Any, received_on: Any,
                 by: auth.UserInfo | None) -> FundingInfo:
     """Money ``station`` received from ``source`` for ``year``."""
-    def work() -> FundingInfo:
+    row = {"year": year, "source": source, "funder": funder, "amount": amount, "received_on": received_on}
+    return _add(db, station, "funding", StationFunding, check_funding, row, _funding_info, by)
+
+
+def _add(db: Database, station: str, action: str, model: Any, check: Callable[[dict[str, Any]], dict[str, Any]],
+         row: dict[str, Any], info: Callable[[Any, str], T], by: auth.UserInfo | None) -> T:
+    """A new row of ``model`` for ``station``: ``row`` checked by ``check``, shown by ``info``; refusals audited."""
+    def work() -> T:
         actor = auth.require(db, by, community.RIGHT)
-        values = check_funding({"year": year, "source": source, "funder": funder, "amount": amount,
-                                "received_on": received_on})
+        values = check(row)
         office = db.office()
         with db.unit(actor=actor) as session:
             org = _station(session, station, office.code)
-            f = StationFunding(station_id=org.id, office_code=office.code, entered_by=actor,
-                               origin_office=office.code, **values)
-            session.add(f)
+            made = model(station_id=org.id, office_code=office.code, entered_by=actor, origin_office=office.code,
+                         **values)
+            session.add(made)
             session.flush()
-            return _funding_info(f, org.name)
+            return info(made, org.name)
 
-    return community.guarded(db, by, ENTITY, "funding", station if isinstance(station, str) else None, work)
+    return community.guarded(db, by, ENTITY, action, station if isinstance(station, str) else None, work)
