@@ -28,6 +28,8 @@ from civicdesk.commands import credit as credit_command
 from civicdesk.commands import enforcement as enforcement_command
 from civicdesk.commands import ruling as ruling_command
 from civicdesk.commands import venture as venture_command
+from civicdesk.commands import station as station_command
+from civicdesk.commands import volunteer as volunteer_command
 from civicdesk.commands.common import (
     EXIT_CHECK_FAILED,
     EXIT_ERROR,
@@ -54,7 +56,8 @@ from civicdesk.schema import MAX_QUERY
 #: adds its parsers and returns ``{command name: handler}`` (see civicdesk/commands/README.md).
 COMMAND_MODULES: tuple[Any, ...] = (audit, filing, inspection, ledger, office, parameter, print_command, sync, users,
                                      rating_command, spotcheck, credit_command, enforcement_command,
-                                     ruling_command, venture_command)
+                                     ruling_command, venture_command, volunteer_command,
+                                     station_command)
 
 
 

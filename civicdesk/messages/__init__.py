@@ -32,12 +32,13 @@ from civicdesk.messages import credit_effects
 from civicdesk.messages import ruling
 from civicdesk.messages import cultivation
 from civicdesk.messages import cultivation_venture
+from civicdesk.messages import cultivation_volunteer
 
 #: the feature catalogues, in the order they are merged
 CATALOGUES = (core, register, filings, admin, ledger, printing, sync, supervision, inspection, cli,
               rating, spotcheck, inspection_sheet, print_supervision, supervision_cli,
               credit, print_credit, enforcement, credit_effects, ruling, cultivation,
-              cultivation_venture)
+              cultivation_venture, cultivation_volunteer)
 
 
 def _merge() -> dict[str, tuple[str, str]]:

@@ -21,6 +21,10 @@ decided penalty without its number, date or appeal window, decided by whoever en
 interview held in the future, or whose deadline or outcome comes before it; a complaint of an unknown channel or
 state, about both or neither of an organization and a named body, assigned without a due day on or after its
 receipt, replied without a finding or before it was received.
+
+Volunteer service and children's stations (``CULTIVATION_VOLUNTEER_CHECKS``): each row by its service's own check
+(services/cultivation/volunteers.py, stations.py): hours above zero and at most a day, dates not in the future,
+person-times above zero with those in difficulty and left behind within them, amounts above zero, a known source.
 """
 
 from __future__ import annotations
@@ -508,6 +512,32 @@ def _fund_entry(row: Row) -> Issue | None:
     if issue is None and row.get("kind") == "grant":
         issue = _words(entity, row, "purpose")
     return issue or _in_order(entity, row, "entry_on")
+# -- volunteer service and children's service stations (services/cultivation/volunteers.py, stations.py) ------------
+def _cultivated(entity: str, check_name: str, module: str) -> Check:
+    """The arrival check of a cultivation row: the service's own check of that kind of row (one rule for both)."""
+    def check(row: Row) -> Issue | None:
+        import importlib
+
+        from civicdesk.errors import ValidationError
+        from civicdesk.services.cultivation import community
+
+        error = community.refusal_of(getattr(importlib.import_module(module), check_name), row)
+        if isinstance(error, ValidationError) and error.issues:
+            return error.issues[0]
+        return None if error is None else _refused(entity, error, "?")
+    return check
+
+
+_VOLUNTEERS, _STATIONS = "civicdesk.services.cultivation.volunteers", "civicdesk.services.cultivation.stations"
+CULTIVATION_VOLUNTEER_CHECKS: dict[str, Check] = {
+    "volunteer": _cultivated("volunteer", "check_volunteer", _VOLUNTEERS),
+    "volunteer_activity": _cultivated("volunteer_activity", "check_activity", _VOLUNTEERS),
+    "volunteer_hours": _cultivated("volunteer_hours", "check_hours", _VOLUNTEERS),
+    "points_scheme": _cultivated("points_scheme", "check_scheme", _VOLUNTEERS),
+    "volunteer_award": _cultivated("volunteer_award", "check_award", _VOLUNTEERS),
+    "station_service": _cultivated("station_service", "check_service", _STATIONS),
+    "station_funding": _cultivated("station_funding", "check_funding", _STATIONS),
+}
 
 
 #: entity -> the check of one arriving row
@@ -531,6 +561,7 @@ CHECKS: dict[str, Check] = {
     "venture_payment": _venture_payment,
     "community_fund": _community_fund,
     "fund_entry": _fund_entry,
+    **CULTIVATION_VOLUNTEER_CHECKS,
 }
 
 

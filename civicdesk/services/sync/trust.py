@@ -161,6 +161,8 @@ def owner(entity: str, row: dict[str, Any] | None, rows: _Rows | None = None) ->
         return owner("filing", rows.final("filing", filing_id))
     if entity in _SUPERVISION:
         return _supervision_owner(entity, row, rows)
+    if entity in _VOLUNTEER_STATIONS:
+        return _cultivation_owner(entity, row, rows)
     return row.get("origin_office") or None
 
 
@@ -223,6 +225,36 @@ def _supervision_owner(entity: str, row: dict[str, Any], rows: _Rows | None) -> 
     return claims.pop() if len(claims) == 1 else _NO_ONE
 
 
+#: Volunteer service and children's service stations (models/cultivation.py): entity -> (its parent rows, the
+#: organizations it names), each as (field, entity).  A row belongs to the office it names (``office_code``), which
+#: must be the owner of every parent and organization it names (a team's or a station's office): hours under
+#: another office's activity, or for a volunteer of another office's team, are no one's (refused).
+_VOLUNTEER_STATIONS: dict[str, tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {
+    "volunteer": ((), ("team_id",)),
+    "volunteer_activity": ((), ("team_id",)),
+    "volunteer_hours": ((("activity_id", "volunteer_activity"), ("volunteer_id", "volunteer")), ()),
+    "points_scheme": ((), ()),
+    "volunteer_award": ((("volunteer_id", "volunteer"),), ("team_id",)),
+    "station_service": ((), ("station_id",)),
+    "station_funding": ((), ("station_id",)),
+}
+
+
+def _cultivation_owner(entity: str, row: dict[str, Any], rows: _Rows | None) -> str | None:
+    parents, orgs = _VOLUNTEER_STATIONS[entity]
+    claims: set[str | None] = {row.get("office_code") or None}
+    links = [(row.get(name), parent) for name, parent in parents] + [(row.get(name), "organization") for name in orgs]
+    for row_id, parent in links:
+        if row_id is None:  # an award names a volunteer or a team (arrivals.py checks it names one)
+            continue
+        if rows is None:
+            return None
+        claims.add(owner(parent, rows.final(parent, row_id), rows))
+    if None in claims:
+        return None
+    return claims.pop() if len(claims) == 1 else _NO_ONE
+
+
 def _located(entity: str, row: dict[str, Any] | None, rows: _Rows) -> str | None:
     """The county an organization (or a row of one) is in."""
     if row is None:
@@ -235,6 +267,12 @@ def _located(entity: str, row: dict[str, Any] | None, rows: _Rows) -> str | None
         return _located("organization", rows.final("organization", row["organization_id"]), rows)
     if entity == "filing_event" and row.get("filing_id"):
         return _located("filing", rows.final("filing", row["filing_id"]), rows)
+    if entity in _VOLUNTEER_STATIONS:
+        parents, orgs = _VOLUNTEER_STATIONS[entity]
+        for name, parent in parents + tuple((o, "organization") for o in orgs):
+            if row.get(name):
+                return _located(parent, rows.final(parent, row[name]), rows)
+        return None
     if entity in _SUPERVISION:
         if row.get("organization_id"):
             return _located("organization", rows.final("organization", row["organization_id"]), rows)
