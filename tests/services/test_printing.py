@@ -409,10 +409,15 @@ def test_no_line_starts_with_a_closing_mark() -> None:
 def test_a_district_statistics_report_numbers_its_sections_and_figures_from_one(shawan: Database,
                                                                                tmp_path: Path) -> None:
     """A district has one county, so the per-county section and its chart are left out: what is printed is
-    numbered 一、二、三 and 图1, with no gap (the district version used to show only 图2 under 三)."""
+    numbered 一、二、三、四 and 图1, with no gap (the district version used to show only 图2 under 三)."""
     out = tmp_path / "d.pdf"
     print_document(shawan, "statistics", StatisticsOptions(), out, printed_on=TODAY)
     flat = re.sub(r"\s+", "", text_of(out))
-    assert "一、基本情况" in flat and "二、社区社会组织类别" in flat and "三、统计口径" in flat
+    assert "一、基本情况" in flat and "二、社区社会组织类别" in flat and "三、培育发展" in flat
+    assert "四、统计口径" in flat
     assert "图1　社区社会组织按类别统计".replace("　", "") in flat.replace("　", "")
-    assert "图2" not in flat and "四、" not in flat
+    assert "图2" not in flat and "五、" not in flat
+    # the district's own cultivation, in its words, without the per-county table
+    assert "全区建成县级培育孵化基地1个，在铜河街道建成社区社会组织孵化园1个" in flat
+    assert "沙湾区开展2020年社区公益创投活动，投入55万元，资助社会组织10个" in flat
+    assert "创投（万元）" not in flat

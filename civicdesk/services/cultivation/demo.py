@@ -140,8 +140,8 @@ class _Builder:
         taken: set[str] = set()
         for n, (office, level, kind, name, township, opened, admitted, graduated, left) in enumerate(BASES):
             base_id = demo_id("incubation_base", n)
-            operators = self.pool(office, lambda o: o.get("legal_form") == "social_service"
-                                  and not o["is_community"] and o["established_on"] < opened)
+            operators = [o for o in self.pool(office, lambda o: o.get("legal_form") == "social_service"
+                                              and not o["is_community"]) if o["established_on"] < opened]
             operator = rng.choice(operators) if operators else None
             self.add(IncubationBase, office, {
                 "id": base_id, "name": name, "level": level, "kind": kind,
@@ -282,7 +282,8 @@ class _Builder:
                     "id": demo_id("venture_score", aid, judge), "venture_application_id": aid, "judge": judge,
                     "score": score, "scored_on": closes + timedelta(days=rng.randint(3, 20))})
             made.append((sum(scores), i, row))
-        for (_total, _i, row), award in zip(sorted(made, key=lambda m: (-m[0], m[1])), awards):
+        ranked = sorted(made, key=lambda m: (-m[0], m[1]))
+        for (_total, _i, row), award in zip(ranked, awards, strict=False):  # the best scored, as many as awards
             amount = Decimal(award)
             row.update(state="awarded", amount_awarded=amount, amount_asked=max(row["amount_asked"], amount))
             left = amount
