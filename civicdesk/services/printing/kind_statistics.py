@@ -52,11 +52,16 @@ def _population_words(pop: dict[str, Any] | None) -> str:
     return f"按{pop['year']}年{basis}{approx}{wan:,.1f}万人计算"
 
 
+def _whole(scope: dict[str, Any]) -> str:
+    """"全市", "全区" or "全县": how the report names its whole scope (峨眉山市, a county-level city: 全市)."""
+    if scope["level"] == "city":
+        return "全市"
+    return "全区" if scope["name"].endswith("区") else "全县" if scope["name"].endswith("县") else "全市"
+
+
 def basic_paragraphs(figures: dict[str, Any], as_of: date) -> list[str]:
     """The "基本情况" paragraph as the city wrote it, with the figures counted from the register."""
-    scope = figures["scope"]
-    whole = "全市" if scope["level"] == "city" else "全区" if scope["name"].endswith("区") else "全县" \
-        if scope["name"].endswith("县") else "全市"
+    whole = _whole(figures["scope"])
     by = figures["by_legal_form"]
     c = figures["community_social_organizations"]
     first = (f"截至{cn_date(as_of)}，{whole}共有登记社会组织{n(figures['registered_social_organizations'])}个，"
@@ -263,7 +268,7 @@ def _place_names(db: Database, figures: dict[str, Any]) -> dict[str, str]:
 def cultivation_paragraphs(figures: dict[str, Any], places: dict[str, str]) -> list[str]:
     """The "培育发展" paragraphs as the letter states them, one per programme the scope has rows of."""
     scope = figures["scope"]
-    whole = "全市" if scope["level"] == "city" else "全区" if scope["name"].endswith("区") else "全县"
+    whole = _whole(scope)
     out = []
     inc = figures["incubation"]
     if inc["by_base"]:
