@@ -27,6 +27,8 @@ from civicdesk.commands import spotcheck
 from civicdesk.commands import credit as credit_command
 from civicdesk.commands import enforcement as enforcement_command
 from civicdesk.commands import ruling as ruling_command
+from civicdesk.commands import incubation as incubation_command
+from civicdesk.commands import project as project_command
 from civicdesk.commands.common import (
     EXIT_CHECK_FAILED,
     EXIT_ERROR,
@@ -53,7 +55,7 @@ from civicdesk.schema import MAX_QUERY
 #: adds its parsers and returns ``{command name: handler}`` (see civicdesk/commands/README.md).
 COMMAND_MODULES: tuple[Any, ...] = (audit, filing, inspection, ledger, office, parameter, print_command, sync, users,
                                      rating_command, spotcheck, credit_command, enforcement_command,
-                                     ruling_command)
+                                     ruling_command, incubation_command, project_command)
 
 
 
