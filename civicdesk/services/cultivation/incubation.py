@@ -220,6 +220,7 @@ def _base_info(session: Session, b: IncubationBase, residents: tuple[ResidentInf
 def _counts(session: Session, base_ids: list[str]) -> dict[str, tuple[int, int, int]]:
     """base id -> (admitted, graduated, left without graduating): counted as the figures count them."""
     out: dict[str, tuple[int, int, int]] = {}
+    row: Any
     for row in session.execute(
             select(IncubationResident.base_id, func.count(),
                    func.count(IncubationResident.graduated_on),
@@ -228,7 +229,7 @@ def _counts(session: Session, base_ids: list[str]) -> dict[str, tuple[int, int, 
             .where(IncubationResident.base_id.in_(base_ids), IncubationResident.deleted_at.is_(None))
             .group_by(IncubationResident.base_id)):
         base_id, admitted, graduated, left = row
-        out[str(base_id)] = (int(admitted), int(graduated), int(str(left or 0)))
+        out[str(base_id)] = (int(admitted), int(graduated), int(left or 0))
     return out
 
 
