@@ -41,6 +41,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit_action.project.refused": ("拒绝办理政府购买服务项目", "purchased-service project refused"),
     "cli.project.count": ("共 {count} 个项目，合同金额 {amount} 元，已付 {paid} 元。",
                           "{count} projects, {amount} yuan contracted, {paid} paid."),
-    "print.projects_year": ("年度“{value}”无效，应为 {first} 至 {last} 之间的年份。",
-                            "Year '{value}' is invalid: a year from {first} to {last}."),
 }
