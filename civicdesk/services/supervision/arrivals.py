@@ -363,6 +363,34 @@ def _complaint(row: Row) -> Issue | None:
     return _future(entity, row, "received_on", "replied_on")
 
 
+# -- cultivation: incubation and purchased services (services/cultivation/incubation.py, projects.py) -----------
+#: the field an arriving row is refused for, by the code its service's check raised (``field`` when it names one)
+_CULTIVATION_FIELDS = {
+    "incubation.bad_level": "level", "incubation.bad_kind": "kind", "incubation.township_required": "township_code",
+    "incubation.operator_one": "operator_name", "incubation.resident_who": "name",
+    "incubation.contact_required": "contact_name", "incubation.bad_outcome": "outcome",
+    "incubation.graduation_outcome": "graduated_on", "incubation.graduation_before_admission": "outcome_on",
+    "incubation.bad_service": "kind", "incubation.until_not_applicable": "until", "incubation.until_before": "until",
+    "project.bad_year": "year", "project.bad_funding": "funding_source", "project.period_order": "ends_on",
+    "project.bad_evaluation": "evaluation",
+}
+
+
+def _cultivation(entity: str, module: str, check: str) -> Check:
+    """An arrival check from a cultivation service's check of a row's own values (the one a clerk's entry runs):
+    ``check`` of ``civicdesk.services.cultivation.<module>``, imported when a row arrives."""
+    def arriving(row: Row) -> Issue | None:
+        import importlib
+
+        try:
+            getattr(importlib.import_module(f"civicdesk.services.cultivation.{module}"), check)(row)
+        except CivicDeskError as error:
+            field = str(error.params.get("field") or _CULTIVATION_FIELDS.get(error.code, "id"))
+            return _bad(entity, field, row.get(field, error.params.get("value", "")))
+        return None
+    return arriving
+
+
 #: entity -> the check of one arriving row
 CHECKS: dict[str, Check] = {
     "credit_listing": _credit_listing,
@@ -377,6 +405,11 @@ CHECKS: dict[str, Check] = {
     "penalty": _penalty,
     "interview": _interview,
     "complaint": _complaint,
+    "incubation_base": _cultivation("incubation_base", "incubation", "check_base"),
+    "incubation_resident": _cultivation("incubation_resident", "incubation", "check_resident"),
+    "incubation_service": _cultivation("incubation_service", "incubation", "check_service"),
+    "service_project": _cultivation("service_project", "projects", "check_project"),
+    "project_payment": _cultivation("project_payment", "projects", "check_payment"),
 }
 
 

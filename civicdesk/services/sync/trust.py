@@ -188,6 +188,13 @@ _SUPERVISION: dict[str, tuple[tuple[str, str] | None, bool]] = {
     "interview": (None, True),
     "complaint": (None, False),
     "calendar_day": (None, False),
+    # cultivation (models/cultivation.py): a base or a project belongs to the office it names; a resident, a
+    # service or a payment to its parent's office (the organization admitted or contracted may be another's)
+    "incubation_base": (None, False),
+    "incubation_resident": (("base_id", "incubation_base"), False),
+    "incubation_service": (("resident_id", "incubation_resident"), False),
+    "service_project": (None, False),
+    "project_payment": (("project_id", "service_project"), False),
 }
 _NO_ONE = "?"
 
