@@ -100,3 +100,19 @@ def test_a_row_of_another_office_or_under_its_parent_is_refused(world: dict[str,
                                                     "incubation_base": made["incubation_base"]}))
     assert result.reason == "sync.refused.foreign_row", result.message
     assert digest(world["city"]) == before
+
+
+def test_arriving_payments_over_the_contract_are_refused_whole(world: dict[str, Any]) -> None:
+    made = rows_for(world)
+    second = {**made["project_payment"], "id": str(uuid.uuid4()), "paid_on": "2025-09-01", "amount": "60000.01"}
+    changes = [change(entity, row["id"], "upsert", row) for entity, row in made.items()]
+    before = digest(world["city"])
+    result = refused(world["city"], world["up"].package([*changes, change("project_payment", second["id"], "upsert",
+                                                                          second)], seq=2, previous=world["previous"]))
+    assert result.reason == "sync.refused.invalid_row", result.message
+    assert second["id"] in result.message and "amount" in result.message
+    assert digest(world["city"]) == before
+    second["amount"] = "60000.00"  # exactly the contract: applied
+    result = refused(world["city"], world["up"].package([*changes, change("project_payment", second["id"], "upsert",
+                                                                          second)], seq=2, previous=world["previous"]))
+    assert result.status == "applied", result.message

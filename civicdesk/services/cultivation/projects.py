@@ -160,6 +160,36 @@ def check_payment(values: dict[str, Any]) -> Decimal:
     return money
 
 
+def over_contract_in(session: Session, state: dict[str, dict[str, dict[str, Any]]]) -> tuple[str, str, Any] | None:
+    """The first payment of an arriving sync package (``state``: entity -> id -> the row as it would be stored)
+    that takes its project's payments over the contract: (entity, id, the issue), or None.  The payments already
+    stored and not in the package count with the package's."""
+    from civicdesk.errors import Issue
+
+    arriving = state.get("project_payment", {})
+    projects_in = state.get("service_project", {})
+    wanted = {str(r.get("project_id")) for r in arriving.values()} | set(projects_in)
+    for project_id in sorted(wanted):
+        project = projects_in.get(project_id)
+        if project is None:
+            stored = session.get(ServiceProject, project_id)
+            project = {"amount": stored.amount, "deleted_at": stored.deleted_at} if stored is not None else None
+        if project is None or project.get("deleted_at") is not None:
+            continue
+        mine = {i: r for i, r in arriving.items() if r.get("project_id") == project_id}
+        paid = Decimal(str(session.scalar(select(func.sum(ProjectPayment.amount)).where(
+            ProjectPayment.project_id == project_id, ProjectPayment.deleted_at.is_(None),
+            ProjectPayment.id.not_in(list(mine)))) or 0))
+        contract = Decimal(str(project.get("amount") or 0))
+        for row_id, row in sorted(mine.items(), key=lambda item: (str(item[1].get("paid_on")), item[0])):
+            if row.get("deleted_at") is None:
+                paid += Decimal(str(row.get("amount") or 0))
+                if paid > contract:
+                    return "project_payment", row_id, Issue("amount", "arrival.bad_value", {
+                        "entity": "project_payment", "field": "amount", "value": str(row.get("amount"))})
+    return None
+
+
 # -- reading ---------------------------------------------------------------------------------------------------
 def _paid(session: Session, ids: list[str]) -> dict[str, Decimal]:
     out: dict[str, Decimal] = {}

@@ -408,6 +408,12 @@ def check_rows(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirt
                     name = issue.field.removeprefix("people[0].")
                     if issue.field.startswith("people[0].") and issue.severity == "error" and name in changed:
                         raise _invalid(entity, row_id, issue)
+    if "project_payment" in touched or "service_project" in touched:  # payments never over the contract
+        from civicdesk.services.cultivation import projects
+
+        over = projects.over_contract_in(session, state)
+        if over is not None:
+            raise _invalid(*over)
 
 
 # -- what a recipient may receive ----------------------------------------------------------------------------------
