@@ -35,11 +35,12 @@ from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from civicdesk import clock, messages
-from civicdesk.errors import CivicDeskError, InputError, NotFoundError, ValidationError
+from civicdesk.errors import CivicDeskError, InputError, ValidationError
 from civicdesk.models import Division, IncubationBase, IncubationResident, IncubationService, Organization
 from civicdesk.services.admin import audit, auth
 from civicdesk.services.core.database import Database
 from civicdesk.services.core.validation import mask_phone, validate_phone
+from civicdesk.services.cultivation import lookup
 from civicdesk.services.supervision import enforcement as common
 
 RIGHT = "cultivate"
@@ -235,23 +236,12 @@ def _counts(session: Session, base_ids: list[str]) -> dict[str, tuple[int, int, 
 
 def _find_base(session: Session, key: str | None, office_code: str) -> IncubationBase:
     """A base by its id, or by its name in this office."""
-    key = (key or "").strip() if isinstance(key, str) else ""
-    b = session.get(IncubationBase, key) if key else None
-    if b is None and key:
-        b = session.scalars(select(IncubationBase).where(IncubationBase.name == key,
-                                                         IncubationBase.office_code == office_code,
-                                                         IncubationBase.deleted_at.is_(None))).first()
-    if b is None or b.deleted_at is not None:
-        raise NotFoundError("incubation.base_not_found", key=key)
-    return b
+    return lookup.find(session, IncubationBase, key, "incubation.base_not_found", by=IncubationBase.name,
+                       office_code=office_code)
 
 
 def _find_resident(session: Session, key: str | None) -> IncubationResident:
-    key = (key or "").strip() if isinstance(key, str) else ""
-    r = session.get(IncubationResident, key) if key else None
-    if r is None or r.deleted_at is not None:
-        raise NotFoundError("incubation.resident_not_found", key=key)
-    return r
+    return lookup.find(session, IncubationResident, key, "incubation.resident_not_found")
 
 
 def list_bases(db: Database, *, division: str | None = None, level: str | None = None) -> list[BaseInfo]:

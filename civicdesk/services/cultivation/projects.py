@@ -33,11 +33,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from civicdesk import clock, messages
-from civicdesk.errors import CivicDeskError, InputError, NotFoundError
+from civicdesk.errors import CivicDeskError, InputError
 from civicdesk.models import Division, Organization, ProjectPayment, ServiceProject
 from civicdesk.schema import LIVE_STATUSES
 from civicdesk.services.admin import auth
 from civicdesk.services.core.database import Database
+from civicdesk.services.cultivation import lookup
 from civicdesk.services.supervision import credit
 from civicdesk.services.supervision import enforcement as common
 from civicdesk.services.supervision.parameters import defaults, value_in
@@ -215,15 +216,8 @@ def _info(session: Session, p: ServiceProject, paid: Decimal | None = None,
 
 def _find(session: Session, key: str | None, office_code: str) -> ServiceProject:
     """A project by its id, or by its contract number in this office."""
-    key = (key or "").strip() if isinstance(key, str) else ""
-    p = session.get(ServiceProject, key) if key else None
-    if p is None and key:
-        p = session.scalars(select(ServiceProject).where(ServiceProject.contract_no == key,
-                                                         ServiceProject.office_code == office_code,
-                                                         ServiceProject.deleted_at.is_(None))).first()
-    if p is None or p.deleted_at is not None:
-        raise NotFoundError("project.not_found", key=key)
-    return p
+    return lookup.find(session, ServiceProject, key, "project.not_found", by=ServiceProject.contract_no,
+                       office_code=office_code)
 
 
 def list_projects(db: Database, *, year: Any = None, county: str | None = None,
