@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import json
+
 import pytest
 from sqlalchemy import select
 
@@ -128,26 +130,24 @@ def test_a_refusal_is_audited_and_changes_nothing(base: dict[str, Any], name: st
     assert audited(base, "incubation.refused")
 
 
-def test_the_command_line(base: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_command_line(base: dict[str, Any], capsys: pytest.CaptureFixture[str],
+                          monkeypatch: pytest.MonkeyPatch) -> None:
     path = str(base["db"].path)
     env = ["--db", path, "--user", "clerk1"]
-    import os
-
-    os.environ["CIVICDESK_PASSWORD"] = "a-long-password-2"
-    try:
-        code, out, err = run(capsys, *env, "incubation", "admit", base["base"], "--name", "河畔社区议事会",
-                             "--contact-phone", PHONE, "--admitted-on", "2025-05-05", "--json")
-        assert code == 0, err
-        import json
-
-        resident = json.loads(out)["id"]
-        assert run(capsys, *env, "incubation", "service", resident, "--kind", "mentoring", "--on", "2025-06-01")[0] == 0
-        code, out, err = run(capsys, *env, "incubation", "graduate", resident, "--outcome", "registered",
-                             "--on", "2025-05-04")
-        assert code != 0 and "早于入驻日期" in err
-        code, out, err = run(capsys, *env, "incubation", "show", base["base"])
-        assert code == 0 and "河畔社区议事会" in out and "导师辅导" in out and "138****5678" in out
-        code, out, err = run(capsys, "--db", path, "incubation", "list", "--json")
-        assert code == 0 and json.loads(out)[0]["in_residence"] == 1
-    finally:
-        del os.environ["CIVICDESK_PASSWORD"]
+    monkeypatch.setenv("CIVICDESK_PASSWORD", "a-long-password-2")
+    code, out, err = run(capsys, *env, "incubation", "add", "--name", "通江街道社区社会组织孵化园", "--level",
+                         "township", "--kind", "park", "--division", "511111", "--township", township(base["db"]),
+                         "--operator-name", "通江街道办事处", "--opened-on", "2022-05-01", "--json")
+    assert code == 0 and json.loads(out)["kind"] == "park", err
+    code, out, err = run(capsys, *env, "incubation", "admit", base["base"], "--name", "河畔社区议事会",
+                         "--contact-phone", PHONE, "--admitted-on", "2025-05-05", "--json")
+    assert code == 0, err
+    resident = json.loads(out)["id"]
+    assert run(capsys, *env, "incubation", "service", resident, "--kind", "mentoring", "--on", "2025-06-01")[0] == 0
+    code, out, err = run(capsys, *env, "incubation", "graduate", resident, "--outcome", "registered",
+                         "--on", "2025-05-04")
+    assert code != 0 and "早于入驻日期" in err
+    code, out, err = run(capsys, *env, "incubation", "show", base["base"])
+    assert code == 0 and "河畔社区议事会" in out and "导师辅导" in out and "138****5678" in out
+    code, out, err = run(capsys, "--db", path, "incubation", "list", "--level", "county", "--json")
+    assert code == 0 and [b["in_residence"] for b in json.loads(out)] == [1]

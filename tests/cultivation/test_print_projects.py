@@ -4,8 +4,6 @@ adds the contract number."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +25,7 @@ def pdf_text(path: Path) -> str:
 
 
 @pytest.fixture
-def world(office: dict[str, Any]) -> Iterator[dict[str, Any]]:
+def world(office: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     resolve_fonts(None)
     db, clerk = office["db"], office["clerk"]
     for n, (year, amount, paid) in enumerate(((2025, "80000.00", "80000.00"), (2026, "120000.50", "60000.00")), 1):
@@ -37,9 +35,8 @@ def world(office: dict[str, Any]) -> Iterator[dict[str, Any]]:
                          by=clerk)
         projects.pay(db, p.id, amount=paid, paid_on=f"{year}-06-01", by=clerk)
     projects.evaluate(db, "沙民购〔2025〕1号", result="excellent", on="2026-01-10", by=clerk)
-    os.environ["CIVICDESK_PASSWORD"] = "a-long-password-2"
-    yield office
-    del os.environ["CIVICDESK_PASSWORD"]
+    monkeypatch.setenv("CIVICDESK_PASSWORD", "a-long-password-2")
+    return office
 
 
 def test_the_pdf_lists_the_projects_with_their_totals(world: dict[str, Any], tmp_path: Path,

@@ -6,7 +6,6 @@ empty 沙湾区 database at the clock fixture's day (2026-11-28)."""
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
@@ -141,26 +140,24 @@ def test_an_organization_on_the_abnormal_list_may_be_contracted(office: dict[str
     assert contract(office).organization_id == office["org"]
 
 
-def test_the_command_line(listed: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_command_line(listed: dict[str, Any], capsys: pytest.CaptureFixture[str],
+                          monkeypatch: pytest.MonkeyPatch) -> None:
     env = ["--db", str(listed["db"].path), "--user", "clerk1"]
-    os.environ["CIVICDESK_PASSWORD"] = "a-long-password-2"
-    try:
-        add = [*env, "project", "add", "--name", "社区儿童托管", "--department", "沙湾区民政局", "--year", "2026",
-               "--funding", "lottery", "--amount", "50000", "--from", "2026-04-01", "--to", "2026-12-31",
-               "--deliverables", "每周托管两次", "--contract-no", "沙民购〔2026〕5号"]
-        code, out, err = run(capsys, *add, "--org", listed["listed_org"])
-        assert code != 0 and "沙民严〔2026〕7号" in err
-        code, out, err = run(capsys, *add, "--org", listed["org"], "--json")
-        assert code == 0, err
-        project = json.loads(out)["id"]
-        assert run(capsys, *env, "project", "pay", project, "--amount", "30000", "--on", "2026-05-01")[0] == 0
-        code, out, err = run(capsys, *env, "project", "pay", project, "--amount", "20000.01", "--on", "2026-06-01")
-        assert code != 0 and "付款超过合同金额" in err
-        code, out, err = run(capsys, *env, "project", "evaluate", "沙民购〔2026〕5号", "--result", "good", "--json")
-        assert code == 0 and json.loads(out)["evaluation"] == "good"
-        code, out, err = run(capsys, "--db", str(listed["db"].path), "project", "show", project, "--json")
-        assert code == 0 and json.loads(out)["paid"] == "30000.00"
-        code, out, err = run(capsys, "--db", str(listed["db"].path), "project", "list", "--year", "2026")
-        assert code == 0 and "社区儿童托管" in out and "共 1 个项目" in out
-    finally:
-        del os.environ["CIVICDESK_PASSWORD"]
+    monkeypatch.setenv("CIVICDESK_PASSWORD", "a-long-password-2")
+    add = [*env, "project", "add", "--name", "社区儿童托管", "--department", "沙湾区民政局", "--year", "2026",
+           "--funding", "lottery", "--amount", "50000", "--from", "2026-04-01", "--to", "2026-12-31",
+           "--deliverables", "每周托管两次", "--contract-no", "沙民购〔2026〕5号"]
+    code, out, err = run(capsys, *add, "--org", listed["listed_org"])
+    assert code != 0 and "沙民严〔2026〕7号" in err
+    code, out, err = run(capsys, *add, "--org", listed["org"], "--json")
+    assert code == 0, err
+    project = json.loads(out)["id"]
+    assert run(capsys, *env, "project", "pay", project, "--amount", "30000", "--on", "2026-05-01")[0] == 0
+    code, out, err = run(capsys, *env, "project", "pay", project, "--amount", "20000.01", "--on", "2026-06-01")
+    assert code != 0 and "付款超过合同金额" in err
+    code, out, err = run(capsys, *env, "project", "evaluate", "沙民购〔2026〕5号", "--result", "good", "--json")
+    assert code == 0 and json.loads(out)["evaluation"] == "good"
+    code, out, err = run(capsys, "--db", str(listed["db"].path), "project", "show", project, "--json")
+    assert code == 0 and json.loads(out)["paid"] == "30000.00"
+    code, out, err = run(capsys, "--db", str(listed["db"].path), "project", "list", "--year", "2026")
+    assert code == 0 and "社区儿童托管" in out and "共 1 个项目" in out
