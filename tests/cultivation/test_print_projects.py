@@ -47,9 +47,10 @@ def test_the_pdf_lists_the_projects_with_their_totals(world: dict[str, Any], tmp
     assert code == 0, err
     text = pdf_text(target)
     assert "政府购买服务项目一览表" in text and world["org_name"] in text
-    assert "2025年社区服务项目1" in text and "2026年社区服务项目2" in text
+    assert "社区服务项目1（2025年度）" in text and "社区服务项目2（2026年度）" in text
     assert "福利彩票公益金" in text and "优秀" in text
-    assert "200,000.50" in text and "140,000.00" in text  # the totals
+    assert "200000.50" in text and "140000.00" in text  # the totals
+    assert "合同金额合计200,000.50元，已支付140,000.00元" in text
     assert "沙民购" not in text  # the contract number: internal only
     assert program_clock.today().year == 2026 and "2026年11月28日" in text
 

@@ -53,7 +53,12 @@ def _title(db: Database, options: ProjectsOptions) -> str:
 
 
 def _period(p: projects.ProjectInfo) -> str:
-    return f"{cn_date(p.starts_on)}至\n{cn_date(p.ends_on)}"
+    return f"{p.starts_on.isoformat()}\n{p.ends_on.isoformat()}"
+
+
+def _yuan(amount: Any) -> str:
+    """An amount without separators: the narrow columns keep 1234567.50 on one line."""
+    return f"{amount:.2f}"
 
 
 def _write(job: PrintJob, options: ProjectsOptions, info: DocInfo) -> dict[str, Any]:
@@ -67,22 +72,22 @@ def _write(job: PrintJob, options: ProjectsOptions, info: DocInfo) -> dict[str, 
             f"已支付{money(paid)}元。")
     story.append(Paragraph(official.escape(body), s.body))
     story.append(Spacer(1, 4))
-    header = ["序号", "项目名称", "购买主体", "承接组织", "资金来源", "合同金额\n（元）", "已付\n（元）", "服务期限",
-              "评估\n结果"]
-    widths: list[float] = [9, 28, 20, 28, 15, 18, 18, 22, 10]
+    header = ["序号", "项目名称", "购买主体", "承接组织", "资金来源", "合同金额\n（元）", "已付\n（元）",
+              "服务期限\n（起止）", "评估\n结果"]
+    widths: list[float] = [8, 26, 16, 24, 14, 19, 19, 19, 10]  # 155 mm: the type area's width
     if not job.public:
         header.insert(2, "合同编号")
-        widths = [8, 22, 18, 16, 22, 13, 16, 16, 19, 10]
+        widths = [8, 21, 17, 14, 20, 12, 18, 18, 18, 9]
     cells = []
     for n, p in enumerate(rows, 1):
-        row = [str(n), f"{p.year}年 {p.name}", p.department, p.organization_name,
-               sources.get(p.funding_source, p.funding_source), money(p.amount), money(p.paid), _period(p),
+        row = [str(n), f"{p.name}（{p.year}年度）", p.department, p.organization_name,
+               sources.get(p.funding_source, p.funding_source), _yuan(p.amount), _yuan(p.paid), _period(p),
                projects.evaluation_label(p.evaluation)]
         if not job.public:
             row.insert(2, p.contract_no or "")
         cells.append(row)
     if rows:
-        total = ["", "合计", "", "", "", money(contracted), money(paid), "", ""]
+        total = ["", "合计", "", "", "", _yuan(contracted), _yuan(paid), "", ""]
         if not job.public:
             total.insert(2, "")
         cells.append(total)
