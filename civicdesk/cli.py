@@ -27,6 +27,9 @@ from civicdesk.commands import spotcheck
 from civicdesk.commands import credit as credit_command
 from civicdesk.commands import enforcement as enforcement_command
 from civicdesk.commands import ruling as ruling_command
+from civicdesk.commands import venture as venture_command
+from civicdesk.commands import station as station_command
+from civicdesk.commands import volunteer as volunteer_command
 from civicdesk.commands import incubation as incubation_command
 from civicdesk.commands import project as project_command
 from civicdesk.commands.common import (
@@ -55,7 +58,8 @@ from civicdesk.schema import MAX_QUERY
 #: adds its parsers and returns ``{command name: handler}`` (see civicdesk/commands/README.md).
 COMMAND_MODULES: tuple[Any, ...] = (audit, filing, inspection, ledger, office, parameter, print_command, sync, users,
                                      rating_command, spotcheck, credit_command, enforcement_command,
-                                     ruling_command, incubation_command, project_command)
+                                     ruling_command, venture_command, volunteer_command,
+                                     station_command, incubation_command, project_command)
 
 
 

@@ -1,5 +1,6 @@
 """``civicdesk credit ...``: credit lists (信用名单): propose (by hand or by the rules), decide, remove, objections,
-the timers, and the working-day calendar (``credit calendar list|add|remove``)."""
+the timers, and the working-day calendar (``credit calendar list|add|remove``).  At the city, ``list --city`` and
+``due --city`` show every office's listings and timers the city holds (read only: each district decides its own)."""
 
 from __future__ import annotations
 
@@ -42,6 +43,7 @@ def add_parsers(sub: Any) -> dict[str, Any]:
     p.add_argument("--state", choices=STATES, help="状态")
     p.add_argument("--list", dest="list_kind", choices=LISTS, help="名单")
     p.add_argument("--org", help="组织 id 或统一社会信用代码")
+    p.add_argument("--city", action="store_true", help="全市（含各区县）：本库中各单位的名单记录，只供查看（仅市局）")
     p.add_argument("--json", action="store_true")
     p = csub.add_parser("show", help="显示一条名单记录及其各步骤")
     p.add_argument("listing", metavar="ID", help="名单记录 id")
@@ -72,6 +74,7 @@ def add_parsers(sub: Any) -> dict[str, Any]:
     p.add_argument("--listed-on", help="更正列入日期（仅 corrected；时限自该日起算）")
     p.add_argument("--json", action="store_true")
     p = csub.add_parser("due", help="到期提醒：待决定、到期移出、转入、异议")
+    p.add_argument("--city", action="store_true", help="全市（含各区县）：各单位名单的到期提醒（仅市局）")
     p.add_argument("--json", action="store_true")
     p = csub.add_parser("calendar", help="工作日历：list 列出 / add 登记本机关的放假或调休 / remove 删除")
     p.add_argument("calendar_action", choices=("list", "add", "remove"), help="list | add | remove")
@@ -86,6 +89,16 @@ def add_parsers(sub: Any) -> dict[str, Any]:
     return {"credit": cmd_credit}
 
 
+def _whole_city(db: Any, options: argparse.Namespace) -> str | None:
+    """``"all"`` for ``--city`` (every office's listings the city holds, read only), refused at a district."""
+    if not options.city:
+        return None
+    office = db.office()
+    if office.level != "city":
+        raise InputError("cli.credit.city_only", office=office.code)
+    return "all"
+
+
 def cmd_credit(options: argparse.Namespace) -> int:
     from civicdesk.services.supervision import calendar, credit  # SQLAlchemy: see commands/common.py
 
@@ -95,28 +108,28 @@ def cmd_credit(options: argparse.Namespace) -> int:
         command = options.credit_command
         if command == "list":
             rows = credit.list_listings(db, state=options.state, list_kind=options.list_kind,
-                                        organization=options.org)
+                                        organization=options.org, office=_whole_city(db, options))
             if options.json:
                 print_json([r.to_json() for r in rows])
             else:
                 for r in rows:
                     print(f"{r.id}\t{credit.list_label(r.list_kind, lang)}\t{credit.state_label(r.state, lang)}\t"
                           f"{credit.ground_label(r.ground, lang)}\t{r.listed_on or r.proposed_on}\t"
-                          f"{r.organization_name}")
+                          f"{r.organization_name}" + (f"\t{r.office_code}" if options.city else ""))
                 print(messages.text("cli.credit.count", lang, count=len(rows)))
             return 0
         if command == "show":
             _show(credit.get_listing(db, options.listing), options)
             return 0
         if command == "due":
-            items = credit.due(db, lang=lang)
+            items = credit.due(db, lang=lang, office=_whole_city(db, options))
             if options.json:
                 print_json([i.to_json() for i in items])
             else:
                 for i in items:
                     print(f"{i.due_on}\t{messages.label('credit_bucket.' + i.bucket, lang)}\t"
                           f"{messages.label('credit_due.' + i.kind, lang)}\t{i.listing_id}\t{i.organization_name}"
-                          + (f"\t{i.note}" if i.note else ""))
+                          + (f"\t{i.office_code}" if options.city else "") + (f"\t{i.note}" if i.note else ""))
                 print(messages.text("cli.credit.due_count", lang, count=len(items)))
             return 0
         if command == "calendar" and options.calendar_action == "list":

@@ -117,4 +117,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.credit.need_ground": ("请给出 --org、--list 和 --ground，或者 --rules。",
                                "Give --org, --list and --ground, or --rules."),
     "cli.credit.need_verdict": ("请给出 --approve 或 --reject。", "Give --approve or --reject."),
+    "cli.credit.city_only": ("--city（全市）只在市民政局的数据库中可用；本库是 {office} 的。",
+                             "--city (the whole city) is only for the city bureau's database; this one is {office}'s."),
 }

@@ -24,4 +24,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit_entity.volunteer_award": ("志愿表彰奖励", "volunteer award"),
     "audit_entity.station_service": ("儿童服务站服务记录", "children's station service day"),
     "audit_entity.station_funding": ("儿童服务站经费", "children's station funding"),
+    # the words of an organization's cultivation (its detail pane and sheet)
+    "cultivation.outcome.registered": ("已登记", "registered"),
+    "cultivation.outcome.filed": ("已备案", "filed"),
+    "cultivation.outcome.left": ("中途退出", "left"),
+    "cultivation.evaluation.excellent": ("优秀", "excellent"),
+    "cultivation.evaluation.good": ("良好", "good"),
+    "cultivation.evaluation.pass": ("合格", "pass"),
+    "cultivation.evaluation.fail": ("不合格", "fail"),
 }

@@ -7,8 +7,9 @@ from civicdesk.models.accounts import UserAccount
 from civicdesk.models.audit import AuditEntry
 from civicdesk.models.base import Base, SyncedMixin, new_id, table_of
 from civicdesk.models.engine import make_engine, make_session_factory
-from civicdesk.models.cultivation import (CommunityFund, FundEntry, IncubationBase, IncubationResident,
-                                          IncubationService, PointsScheme, ProjectPayment, ServiceProject,
+from civicdesk.models.cultivation import (CommunityFund, CultivationTally, FundEntry, IncubationBase,
+                                          IncubationResident, IncubationService, PointsScheme, ProjectPayment,
+                                          ServiceProject,
                                           StationFunding, StationService, VentureApplication, VenturePayment,
                                           VentureRound, VentureScore, Volunteer, VolunteerActivity, VolunteerAward,
                                           VolunteerHours)
@@ -22,6 +23,7 @@ from civicdesk.models.supervision import (InspectionCampaign, InspectionEvent, I
 
 __all__ = [
     "CommunityFund",
+    "CultivationTally",
     "FundEntry",
     "IncubationBase",
     "IncubationResident",

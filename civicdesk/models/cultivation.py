@@ -185,6 +185,8 @@ class VentureApplication(SyncedMixin, Base):
     state: Mapped[str] = mapped_column(String(16), default="submitted")
     amount_awarded: Mapped[Decimal | None] = mapped_column(Money)
     decided_on: Mapped[date | None] = mapped_column(Date)
+    #: the reviewer who awarded or declined it (four eyes: never whoever entered it)
+    decided_by: Mapped[str | None] = mapped_column(String(64))
     entered_by: Mapped[str] = mapped_column(String(64))
 
 
@@ -355,3 +357,27 @@ class StationFunding(SyncedMixin, Base):
     amount: Mapped[Decimal] = mapped_column(Money)
     received_on: Mapped[date] = mapped_column(Date)
     entered_by: Mapped[str] = mapped_column(String(64))
+
+
+# -- the tally (local) -----------------------------------------------------------------------------------------------
+class CultivationTally(Base):
+    """Per volunteer team or children's station, the sums of its rows (days, hours, funding by source): local
+    and derived (never synced: each office derives it from the rows it holds), so that the figures of a city
+    with millions of service days and hours read one small row per team or station instead of the rows.  Kept
+    by :func:`civicdesk.services.cultivation.tally.refresh` wherever those rows change: the services, the sync
+    import, the demo; a test holds it equal to the rows."""
+
+    __tablename__ = "cultivation_tally"
+
+    organization_id: Mapped[str] = mapped_column(ForeignKey("organization.id"), primary_key=True)
+    service_days: Mapped[int] = mapped_column(Integer, default=0)
+    person_times: Mapped[int] = mapped_column(Integer, default=0)
+    in_difficulty: Mapped[int] = mapped_column(Integer, default=0)
+    left_behind: Mapped[int] = mapped_column(Integer, default=0)
+    volunteers: Mapped[int] = mapped_column(Integer, default=0)
+    activities: Mapped[int] = mapped_column(Integer, default=0)
+    hours: Mapped[Decimal] = mapped_column(Numeric(14, 2), default=0)
+    #: a station's funding by the three sources of 三个一点, all years
+    funded_foundation: Mapped[Decimal] = mapped_column(Numeric(16, 2), default=0)
+    funded_organization: Mapped[Decimal] = mapped_column(Numeric(16, 2), default=0)
+    funded_civil_affairs: Mapped[Decimal] = mapped_column(Numeric(16, 2), default=0)

@@ -5,6 +5,7 @@ office that received the complaint."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import Counter
 from datetime import timedelta
@@ -91,3 +92,16 @@ def test_the_timers_are_never_empty_on_the_day_the_demo_is_loaded(shawan_db_path
         assert any(c.due_on is None or c.due_on >= clock.today() for c in open_ones)
     finally:
         db.close()
+
+
+def test_the_demo_loads_audit_entry_counts_the_credit_rows_it_brought(city_db_path: Path,
+                                                                       shawan_db_path: Path) -> None:
+    """The bulk insert passes no ORM flush: the one ``data.demo_loaded`` entry says what came in, the credit
+    lists, penalties, interviews and complaints included."""
+    for path in (city_db_path, shawan_db_path):
+        (entry,) = _rows(path, "SELECT details FROM audit_entry WHERE action = 'data.demo_loaded'")
+        details = json.loads(entry["details"])
+        for key, table in (("listings", "credit_listing"), ("penalties", "penalty"), ("interviews", "interview"),
+                           ("complaints", "complaint"), ("inspection_records", "inspection_record")):
+            (stored,) = _rows(path, f"SELECT count(*) FROM {table}")[0]
+            assert details[key] == stored > 0, (path.name, key, details)

@@ -1,6 +1,8 @@
 """Credit rows travel like the other supervision rows: a listing belongs to the office it names and must concern
 one of that office's organizations; a listing, objection or calendar day a clerk could not have entered (decided
-by its proposer, listed without its decision number) refuses the whole package, and the city is unchanged."""
+by its proposer, listed without its decision number) refuses the whole package, and the city is unchanged.  A
+listing's ground is a shipped one or one its office defined in its own ``credit.grounds`` row (in the package or
+stored before); another office's ground, or an unknown one, is refused."""
 
 from __future__ import annotations
 
@@ -10,6 +12,8 @@ from typing import Any
 
 import pytest
 
+from civicdesk.services.core.database import open_database
+from civicdesk.services.supervision import parameters
 from tests.helpers.db import digest
 from tests.sync import test_sync_jurisdiction as jurisdiction
 from tests.sync.test_sync_jurisdiction import DISTRICT, change, refused, rows
@@ -105,3 +109,59 @@ def test_a_serious_listing_arrives_with_the_abnormal_listing_it_moved_from_whate
                    change("credit_listing", old["id"], "upsert", old))
     assert result.status == "applied", result.message
     assert rows(city, "SELECT moved_from_id FROM credit_listing WHERE id = ?", serious["id"]) == [(old["id"],)]
+
+
+# -- a ground the office defined itself (its own credit.grounds parameter row) ----------------------------------------
+def _own_grounds(office: str, key: str = "district_own_ground") -> dict[str, Any]:
+    """An office's ``credit.grounds`` row as its administrator leaves it: the shipped grounds and one of its own."""
+    grounds = [*parameters.defaults()["credit.grounds"].value,
+               {"key": key, "list_kind": "abnormal", "zh": "区县规定的其他情形", "en": "A ground of the district",
+                "auto": False, "removal": "rectified", "evidence_required": False}]
+    return {"id": str(uuid.uuid4()), "key": "credit.grounds", "legal_form": None, "year_from": None,
+            "year_to": None, "value": grounds, "source": "区民政局信用管理细则（测试）", "note": None,
+            "edited_by": "admin1", "origin_office": office}
+
+
+def test_a_listing_on_the_offices_own_ground_applies_with_its_parameter_or_after_it(world: dict[str, Any]) -> None:
+    """The ground is known when the sending office's own parameter row defining it arrives in the same package,
+    or was stored before; without it the same listing is refused."""
+    city: Path = world["city"]
+    own = _own_grounds(DISTRICT)
+    first = _listing(world["own_org"], ground="district_own_ground", ground_detail="区县细则第三条")
+    before = digest(city)
+    result = _send(world, change("credit_listing", first["id"], "upsert", first))
+    assert result.reason == "sync.refused.invalid_row" and "ground" in result.message, result.message
+    assert digest(city) == before
+    result = _send(world, change("credit_listing", first["id"], "upsert", first),
+                   change("parameter", own["id"], "upsert", own))
+    assert result.status == "applied", result.message
+    assert rows(city, "SELECT ground, state FROM credit_listing WHERE id = ?", first["id"]) == [
+        ("district_own_ground", "listed")]
+    # already stored: a later package with a listing alone
+    (previous,) = rows(city, "SELECT sha256 FROM sync_inbox WHERE origin = ? AND seq = 2", DISTRICT)[0]
+    later = _listing(world["own_org"], ground="district_own_ground", decision_no="沙民信〔2026〕5号")
+    result = refused(city, world["up"].package([change("credit_listing", later["id"], "upsert", later)], seq=3,
+                                               previous=previous))
+    assert result.status == "applied", result.message
+
+
+def test_a_ground_defined_by_another_office_or_deleted_does_not_count(world: dict[str, Any]) -> None:
+    """Only the listing's own office's rows define its grounds: the city's own ground is unknown for a district's
+    listing, and a row the package deletes defines nothing."""
+    city: Path = world["city"]
+    db = open_database(city)
+    try:
+        parameters.set_parameter(db, "credit.grounds", _own_grounds("511100", "city_own_ground")["value"],
+                                 source="市局细则（测试）", by=None)
+    finally:
+        db.close()
+    before = digest(city)
+    theirs = _listing(world["own_org"], ground="city_own_ground")
+    result = _send(world, change("credit_listing", theirs["id"], "upsert", theirs))
+    assert result.reason == "sync.refused.invalid_row" and "ground" in result.message, result.message
+    gone = {**_own_grounds(DISTRICT), "deleted_at": "2026-05-01T10:00:00"}
+    listing = _listing(world["own_org"], ground="district_own_ground")
+    result = _send(world, change("parameter", gone["id"], "upsert", gone),
+                   change("credit_listing", listing["id"], "upsert", listing))
+    assert result.reason == "sync.refused.invalid_row" and listing["id"] in result.message, result.message
+    assert digest(city) == before

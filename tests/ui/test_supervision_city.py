@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox
 
 from civicdesk.services.admin import auth
-from civicdesk.services.supervision import inspection, rating
+from civicdesk.services.supervision import credit, inspection, rating
 from civicdesk.ui.labels import Labels
 from civicdesk.ui.supervision.workbench import SupervisionWorkbench
 
@@ -104,12 +104,51 @@ def test_the_city_lists_every_offices_ratings(qtbot: Any, city: Any) -> None:
     assert not tab.apply_button.isEnabled() and "全市列表只供查看" in tab.apply_button.toolTip()
 
 
+def test_the_city_lists_every_offices_listings_read_only_with_their_timers(qtbot: Any, city: Any) -> None:
+    """信用名单: the city's own listings and timers; 全市（含各区县）: every office's, read only (a district's
+    listing can only be ruled on), each with its own office's timer."""
+    bench = open_bench(qtbot, city, "credit")
+    tab = bench.credit
+    code = city.db.office().code
+    every = credit.list_listings(city.db, office="all")
+    own = [r for r in every if r.office_code == code]
+    assert len(every) > len(own) > 0
+    assert {r.id for r in tab.model.rows()} == {r.id for r in own}
+    assert tab.engine_button.isEnabled()
+    assert tab.whole_city is not None and tab.whole_city.isVisible()
+    tab.whole_city.setChecked(True)
+    settle(city)
+    rows = tab.model.rows()
+    assert {r.id for r in rows} == {r.id for r in every}
+    timers = {i.listing_id: i for i in credit.due(city.db, office="all") if i.kind in ("removal", "removal_decide")}
+    theirs = [r for r in rows if r.listing.office_code != code and r.removal_due is not None]
+    assert theirs and all(r.removal_due == timers[r.id] for r in theirs)  # the districts' timers are counted
+    assert not tab.engine_button.isEnabled() and "全市列表只供查看" in tab.engine_button.toolTip()
+    mine = next(r for r in rows if r.listing.office_code == code and r.listing.state == "proposed")
+    assert tab.select_id(mine.id)
+    settle(city)
+    assert not tab.decide_button.isEnabled() and "全市列表只供查看" in tab.decide_button.toolTip()
+    assert tab.ruling_button is not None and not tab.ruling_button.isEnabled()  # its own: decided, not ruled on
+    district = next(r for r in rows if r.listing.office_code != code and r.listing.state == "listed")
+    assert tab.select_id(district.id)
+    settle(city)
+    assert tab.ruling_button.isEnabled(), tab.ruling_button.toolTip()
+    assert not tab.removal_button.isEnabled() and "区县的名单记录" in tab.removal_button.toolTip()
+    office_column = tab.model.column_of("office_code")
+    index = tab.proxy.index(tab.table.currentIndex().row(), office_column)
+    assert tab.proxy.data(index) == bench.labels.division(district.listing.office_code)
+    tab.whole_city.setChecked(False)  # back to the city's own listings and their steps
+    settle(city)
+    assert {r.id for r in tab.model.rows()} == {r.id for r in own} and tab.engine_button.isEnabled()
+
+
 def test_a_district_has_no_whole_city_view(qtbot: Any, make_ctx: Any, shawan_db_path: Path) -> None:
     ctx = make_ctx(shawan_db_path)
     bench = open_bench(qtbot, ctx, "inspection")
     assert bench.inspection.whole_city is None and bench.rating.whole_city is None
     assert bench.findChild(QCheckBox, "inspection_whole_city") is None
     assert bench.findChild(QCheckBox, "rating_whole_city") is None
+    assert bench.credit.whole_city is None and bench.findChild(QCheckBox, "credit_whole_city") is None
     assert not bench.inspection.city_table.isVisible()
     settle(ctx)
 

@@ -413,7 +413,9 @@ def load_demo(db: Database, progress: Callable[[int, int], None] | None = None, 
         audit.record(session, "data.demo_loaded", "organization", None, organizations=len(organizations),
                      people=len(share.people), changes=len(share.changes), communities=len(communities),
                      inspection_records=supervised.records, ratings=supervised.ratings,
-                     spot_checks=supervised.spotchecks)
+                     spot_checks=supervised.spotchecks, listings=supervised.credit.listings,
+                     penalties=supervised.credit.penalties, interviews=supervised.credit.interviews,
+                     complaints=supervised.credit.complaints)
     return DemoResult(office.code, len(share.organizations), len(share.people), len(share.changes),
                       len(communities), supervision=supervised)
 

@@ -8,9 +8,10 @@ city-level one counts in the city's figures only); a volunteer team's or a child
 county of their organization.  Deleted rows (tombstones) never count; teams and stations count while their
 organization exists (存续, 限期停止活动, 清算中).
 
-Every sum over big tables is grouped by its parent first (a station's days by station, hours by activity) and
-mapped to counties in Python: the parents are few, the rows many (5,000,000 service days at a city), and the
-grouping reads a covering index.  Amounts are :class:`~decimal.Decimal` yuan (JSON: strings, exact).
+Speed: everything is read once (:class:`_Data`), each row with its county, and split by county, so the city's
+figures and its eleven counties' cost one read.  A station's service days and a team's hours are not summed
+from their rows (millions at a city) but read from the local tally (:mod:`~civicdesk.services.cultivation.tally`),
+one row per station or team.  Amounts are :class:`~decimal.Decimal` yuan (JSON: strings, exact).
 """
 
 from __future__ import annotations
@@ -18,87 +19,147 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
+from itertools import chain
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from civicdesk.errors import NotFoundError
-from civicdesk.models import (CommunityFund, Division, FundEntry, IncubationBase, IncubationResident, Organization,
-                              ProjectPayment, ServiceProject, StationFunding, StationService, VentureApplication,
-                              VenturePayment, VentureRound, Volunteer, VolunteerActivity, VolunteerHours)
+from civicdesk.models import (CommunityFund, CultivationTally, Division, FundEntry, IncubationBase,
+                              IncubationResident, Organization, ProjectPayment, ServiceProject,
+                              VentureApplication, VenturePayment, VentureRound)
 from civicdesk.schema import LIVE_STATUSES
 from civicdesk.services.core.database import Database
+from civicdesk.services.cultivation.tally import FUNDING
 
 #: the keys of ``stats --json`` this module fills, in the report's order
 KEYS = ("incubation", "purchased_services", "venture_philanthropy", "community_funds", "volunteers",
         "children_stations")
 BASE_LEVELS = ("city", "county", "township")
-STATION_SOURCES = ("foundation", "organization", "civil_affairs")
 ZERO = Decimal("0.00")
+T = TypeVar("T")
 
 
 def _money(value: Any) -> Decimal:
     return Decimal(str(value or 0)).quantize(ZERO)
 
 
-class _Rows:
-    """The grouped rows every section reads, queried once per computation and shared by the city's and each
-    county's figures (the per-county table costs no second scan)."""
+def _by_county(rows: Iterable[T], county: Any) -> dict[str, list[T]]:
+    split: dict[str, list[T]] = defaultdict(list)
+    for row in rows:
+        split[county(row)].append(row)
+    return split
+
+
+class _Data:
+    """Every row the sections read, fetched once and split by county."""
 
     def __init__(self, session: Session) -> None:
-        self.session = session
-        self._cache: dict[str, list[Any]] = {}
-
-    def get(self, name: str, query: Any) -> list[Any]:
-        if name not in self._cache:
-            self._cache[name] = list(self.session.execute(query).all())
-        return self._cache[name]
+        live = (Organization.deleted_at.is_(None), Organization.status.in_(LIVE_STATUSES))
+        self.bases = _by_county(session.execute(
+            select(IncubationBase.id, IncubationBase.name, IncubationBase.level, IncubationBase.kind,
+                   IncubationBase.division_code, IncubationBase.township_code)
+            .where(IncubationBase.deleted_at.is_(None))
+            .order_by(IncubationBase.level, IncubationBase.division_code, IncubationBase.name)).all(),
+            lambda b: b.division_code)
+        self.residents: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+        for base_id, graduated, left in session.execute(
+            select(IncubationResident.base_id, IncubationResident.graduated_on.is_not(None),
+                   IncubationResident.outcome == "left").where(IncubationResident.deleted_at.is_(None))):
+            counts = self.residents[base_id]
+            counts[0] += 1
+            counts[1] += 1 if graduated else 0
+            counts[2] += 1 if left and not graduated else 0
+        # projects: summed by county and year in SQL (tens of thousands of rows at a city)
+        live_project = ServiceProject.deleted_at.is_(None)
+        self.projects = _by_county(session.execute(
+            select(ServiceProject.division_code, ServiceProject.year, func.count(), func.sum(ServiceProject.amount))
+            .where(live_project).group_by(ServiceProject.division_code, ServiceProject.year)).all(),
+            lambda p: p[0])
+        self.paid = dict(session.execute(
+            select(ServiceProject.division_code, func.sum(ProjectPayment.amount))
+            .join(ServiceProject, ServiceProject.id == ProjectPayment.project_id)
+            .where(ProjectPayment.deleted_at.is_(None), live_project)
+            .group_by(ServiceProject.division_code)).all())
+        self.contractors = dict(session.execute(
+            select(ServiceProject.division_code, func.count(ServiceProject.organization_id.distinct()))
+            .where(live_project).group_by(ServiceProject.division_code)).all())
+        self.contractors_all = session.execute(
+            select(func.count(ServiceProject.organization_id.distinct())).where(live_project)).scalar() or 0
+        self.applications: dict[str, list[Any]] = defaultdict(lambda: [0, 0, ZERO, set()])
+        app: list[Any]
+        for round_id, state, awarded, org, applicant in session.execute(
+            select(VentureApplication.round_id, VentureApplication.state, VentureApplication.amount_awarded,
+                   VentureApplication.organization_id, VentureApplication.applicant_name)
+            .where(VentureApplication.deleted_at.is_(None))):
+            app = self.applications[round_id]
+            app[0] += 1
+            if state == "awarded":
+                app[1] += 1
+                app[2] += _money(awarded)
+                app[3].add(org or applicant)
+        self.venture_paid = dict(session.execute(
+            select(VentureApplication.round_id, func.sum(VenturePayment.amount))
+            .join(VentureApplication, VentureApplication.id == VenturePayment.venture_application_id)
+            .where(VenturePayment.deleted_at.is_(None)).group_by(VentureApplication.round_id)).all())
+        self.rounds = _by_county(session.execute(
+            select(VentureRound.id, VentureRound.name, VentureRound.kind, VentureRound.division_code,
+                   VentureRound.budget, VentureRound.opens_on)
+            .where(VentureRound.deleted_at.is_(None)).order_by(VentureRound.opens_on, VentureRound.name)).all(),
+            lambda r: r.division_code)
+        self.fund_sums: dict[str, dict[str, Decimal]] = defaultdict(dict)
+        for fund_id, kind, amount in session.execute(
+            select(FundEntry.fund_id, FundEntry.kind, func.sum(FundEntry.amount))
+            .where(FundEntry.deleted_at.is_(None)).group_by(FundEntry.fund_id, FundEntry.kind)):
+            self.fund_sums[fund_id][kind] = _money(amount)
+        self.funds = _by_county(session.execute(
+            select(CommunityFund.id, CommunityFund.name, CommunityFund.division_code, CommunityFund.community_code)
+            .where(CommunityFund.deleted_at.is_(None))
+            .order_by(CommunityFund.division_code, CommunityFund.name)).all(), lambda f: f.division_code)
+        # teams and stations: counted from the register's statistics index, summed from the tally
+        self.community: dict[str, dict[str, int]] = defaultdict(dict)
+        for county, subtype, n in session.execute(
+            select(Organization.division_code, Organization.community_subtype, func.count())
+            .where(*live, Organization.is_community.is_(True),
+                   Organization.community_subtype.in_(("volunteer_team", "children_station")))
+            .group_by(Organization.division_code, Organization.community_subtype)):
+            self.community[county][str(subtype)] = n
+        t = CultivationTally
+        self.tallies = _by_county(session.execute(
+            select(Organization.division_code, Organization.community_subtype, t.service_days, t.person_times,
+                   t.in_difficulty, t.left_behind, t.volunteers, t.activities, t.hours, t.funded_foundation,
+                   t.funded_organization, t.funded_civil_affairs)
+            .join(Organization, Organization.id == t.organization_id).where(*live)).all(),
+            lambda r: r.division_code)
 
 
 class _Scope:
-    """The county codes a figure counts in (``None``: the city's figures, every county and the city's own)."""
+    """The county a figure counts in, or ``None`` for the city's figures (every county and the city's own)."""
 
-    def __init__(self, counties: Iterable[str] | None) -> None:
-        self.counties = None if counties is None else frozenset(counties)
+    def __init__(self, county: str | None) -> None:
+        self.county = county
 
-    def has(self, code: str | None) -> bool:
-        return self.counties is None or code in self.counties
+    def rows(self, split: dict[str, list[T]]) -> list[T]:
+        if self.county is None:
+            return list(chain.from_iterable(split.values()))
+        return split.get(self.county, [])
 
-
-def _live_orgs(rows: _Rows, subtype: str) -> dict[str, str]:
-    """id -> county of the existing community organizations of ``subtype`` (teams, stations)."""
-    return dict(rows.get(f"live/{subtype}",
-        select(Organization.id, Organization.division_code)
-        .where(Organization.deleted_at.is_(None), Organization.status.in_(LIVE_STATUSES),
-               Organization.is_community.is_(True), Organization.community_subtype == subtype)
-    ))
+    def count(self, data: _Data, subtype: str) -> int:
+        counties = data.community.values() if self.county is None else [data.community.get(self.county, {})]
+        return sum(c.get(subtype, 0) for c in counties)
 
 
-def incubation(rows: _Rows, scope: _Scope) -> dict[str, Any]:
-    bases = [b for b in rows.get("q2",
-        select(IncubationBase.id, IncubationBase.name, IncubationBase.level, IncubationBase.kind,
-               IncubationBase.division_code, IncubationBase.township_code)
-        .where(IncubationBase.deleted_at.is_(None)).order_by(IncubationBase.level, IncubationBase.division_code,
-                                                             IncubationBase.name)
-    ) if scope.has(b.division_code)]
-    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for base_id, graduated, left in rows.get("q3",
-        select(IncubationResident.base_id, IncubationResident.graduated_on.is_not(None),
-               IncubationResident.outcome == "left")
-        .where(IncubationResident.deleted_at.is_(None))
-    ):
-        row = counts[base_id]
-        row[0] += 1
-        row[1] += 1 if graduated else 0
-        row[2] += 1 if left and not graduated else 0
-    by_base = []
-    for b in bases:
-        admitted, graduated, left = counts.get(b.id, (0, 0, 0))
-        by_base.append({"id": b.id, "name": b.name, "level": b.level, "kind": b.kind,
-                        "division_code": b.division_code, "township_code": b.township_code,
+def incubation(data: _Data, scope: _Scope) -> dict[str, Any]:
+    by_base: list[dict[str, Any]] = []
+    for row in scope.rows(data.bases):
+        admitted, graduated, left = data.residents.get(row.id, (0, 0, 0))
+        by_base.append({"id": row.id, "name": row.name, "level": row.level, "kind": row.kind,
+                        "division_code": row.division_code, "township_code": row.township_code,
                         "admitted": admitted, "graduated": graduated, "in_residence": admitted - graduated - left})
-    levels = dict.fromkeys(BASE_LEVELS, 0)
+    by_base.sort(key=lambda b: (BASE_LEVELS.index(b["level"]) if b["level"] in BASE_LEVELS else 9,
+                                b["division_code"], b["name"]))
+    levels: dict[str, int] = dict.fromkeys(BASE_LEVELS, 0)
     for b in by_base:
         if b["kind"] == "base":
             levels[b["level"]] = levels.get(b["level"], 0) + 1
@@ -107,84 +168,43 @@ def incubation(rows: _Rows, scope: _Scope) -> dict[str, Any]:
             "in_residence": sum(b["in_residence"] for b in by_base), "by_base": by_base}
 
 
-def purchased_services(rows: _Rows, scope: _Scope) -> dict[str, Any]:
-    paid = dict(rows.get("q4",
-        select(ProjectPayment.project_id, func.sum(ProjectPayment.amount))
-        .where(ProjectPayment.deleted_at.is_(None)).group_by(ProjectPayment.project_id)
-    ))
+def purchased_services(data: _Data, scope: _Scope) -> dict[str, Any]:
     by_year: dict[int, Decimal] = defaultdict(Decimal)
     by_county: dict[str, Decimal] = defaultdict(Decimal)
-    projects, contracted, total_paid, organizations = 0, ZERO, ZERO, set()
-    for pid, year, county, amount, org in rows.get("q5",
-        select(ServiceProject.id, ServiceProject.year, ServiceProject.division_code, ServiceProject.amount,
-               ServiceProject.organization_id).where(ServiceProject.deleted_at.is_(None))
-    ):
-        if not scope.has(county):
-            continue
-        projects += 1
-        contracted += _money(amount)
-        total_paid += _money(paid.get(pid))
-        organizations.add(org)
+    projects = 0
+    for county, year, n, amount in scope.rows(data.projects):
+        projects += n
         by_year[year] += _money(amount)
         by_county[county] += _money(amount)
-    return {"since": min(by_year) if by_year else None, "projects": projects, "organizations": len(organizations),
-            "contracted": contracted, "paid": total_paid,
+    paid = (sum((_money(v) for v in data.paid.values()), ZERO) if scope.county is None
+            else _money(data.paid.get(scope.county)))
+    organizations = (data.contractors_all if scope.county is None
+                     else data.contractors.get(scope.county, 0))
+    return {"since": min(by_year) if by_year else None, "projects": projects, "organizations": organizations,
+            "contracted": sum(by_year.values(), ZERO), "paid": paid,
             "by_year": [{"year": y, "amount": by_year[y]} for y in sorted(by_year)],
             "by_county": [{"code": c, "amount": by_county[c]} for c in sorted(by_county)]}
 
 
-def venture_philanthropy(rows: _Rows, scope: _Scope) -> dict[str, Any]:
-    apps: dict[str, list[Any]] = defaultdict(lambda: [0, 0, ZERO, set()])
-    for round_id, state, awarded, org, applicant in rows.get("q6",
-        select(VentureApplication.round_id, VentureApplication.state, VentureApplication.amount_awarded,
-               VentureApplication.organization_id, VentureApplication.applicant_name)
-        .where(VentureApplication.deleted_at.is_(None))
-    ):
-        row = apps[round_id]
-        row[0] += 1
-        if state == "awarded":
-            row[1] += 1
-            row[2] += _money(awarded)
-            row[3].add(org or applicant)
-    paid_by_round: dict[str, Decimal] = dict(rows.get("q7",
-        select(VentureApplication.round_id, func.sum(VenturePayment.amount))
-        .join(VentureApplication, VentureApplication.id == VenturePayment.venture_application_id)
-        .where(VenturePayment.deleted_at.is_(None)).group_by(VentureApplication.round_id)
-    ))
+def venture_philanthropy(data: _Data, scope: _Scope) -> dict[str, Any]:
     rounds = []
-    for r in rows.get("q8",
-        select(VentureRound.id, VentureRound.name, VentureRound.kind, VentureRound.division_code,
-               VentureRound.budget, VentureRound.opens_on)
-        .where(VentureRound.deleted_at.is_(None)).order_by(VentureRound.opens_on, VentureRound.name)
-    ):
-        if not scope.has(r.division_code):
-            continue
-        n, awarded, amount, winners = apps.get(r.id, (0, 0, ZERO, set()))
+    for r in sorted(scope.rows(data.rounds), key=lambda r: (r.opens_on, r.name)):
+        n, awarded, amount, winners = data.applications.get(r.id, (0, 0, ZERO, set()))
         rounds.append({"id": r.id, "name": r.name, "kind": r.kind, "division_code": r.division_code,
                        "budget": _money(r.budget), "year": r.opens_on.year, "applications": n, "awarded": awarded,
-                       "awardees": len(winners), "amount_awarded": amount})
-    paid = sum((_money(paid_by_round.get(r["id"])) for r in rounds), ZERO)
+                       "awardees": len(winners), "amount_awarded": amount,
+                       "paid": _money(data.venture_paid.get(r.id))})
     return {"rounds": len(rounds), "budget": sum((r["budget"] for r in rounds), ZERO),
             "applications": sum(r["applications"] for r in rounds), "awarded": sum(r["awarded"] for r in rounds),
-            "amount_awarded": sum((r["amount_awarded"] for r in rounds), ZERO), "paid": paid, "by_round": rounds}
+            "amount_awarded": sum((r["amount_awarded"] for r in rounds), ZERO),
+            "paid": sum((r["paid"] for r in rounds), ZERO), "by_round": rounds}
 
 
-def community_funds(rows: _Rows, scope: _Scope) -> dict[str, Any]:
-    sums: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
-    for fund_id, kind, amount in rows.get("q9",
-        select(FundEntry.fund_id, FundEntry.kind, func.sum(FundEntry.amount))
-        .where(FundEntry.deleted_at.is_(None)).group_by(FundEntry.fund_id, FundEntry.kind)
-    ):
-        sums[fund_id][kind] += _money(amount)
+def community_funds(data: _Data, scope: _Scope) -> dict[str, Any]:
     funds = []
-    for f in rows.get("q10",
-        select(CommunityFund.id, CommunityFund.name, CommunityFund.division_code, CommunityFund.community_code)
-        .where(CommunityFund.deleted_at.is_(None)).order_by(CommunityFund.division_code, CommunityFund.name)
-    ):
-        if not scope.has(f.division_code):
-            continue
-        s = sums.get(f.id, {})
-        contributed, granted = _money(s.get("contribution")), _money(s.get("grant"))
+    for f in scope.rows(data.funds):
+        sums = data.fund_sums.get(f.id, {})
+        contributed, granted = sums.get("contribution", ZERO), sums.get("grant", ZERO)
         funds.append({"id": f.id, "name": f.name, "division_code": f.division_code,
                       "community_code": f.community_code, "contributed": contributed, "granted": granted,
                       "balance": contributed - granted})
@@ -194,47 +214,22 @@ def community_funds(rows: _Rows, scope: _Scope) -> dict[str, Any]:
             "balance": sum((f["balance"] for f in funds), ZERO), "by_fund": funds}
 
 
-def volunteers(rows: _Rows, scope: _Scope) -> dict[str, Any]:
-    teams = {t: c for t, c in _live_orgs(rows, "volunteer_team").items() if scope.has(c)}
-    people = sum(n for team, n in rows.get("q11",
-        select(Volunteer.team_id, func.count()).where(Volunteer.deleted_at.is_(None), Volunteer.left_on.is_(None))
-        .group_by(Volunteer.team_id)
-    ) if team in teams)
-    activity_team = {a: t for a, t in rows.get("q12",
-        select(VolunteerActivity.id, VolunteerActivity.team_id).where(VolunteerActivity.deleted_at.is_(None))
-    ) if t in teams}
-    hours = sum((_money(h) for a, h in rows.get("q13",
-        select(VolunteerHours.activity_id, func.sum(VolunteerHours.hours))
-        .where(VolunteerHours.deleted_at.is_(None)).group_by(VolunteerHours.activity_id)
-    ) if a in activity_team), ZERO)
-    return {"teams": len(teams), "volunteers": people, "activities": len(activity_team), "hours": hours}
+def volunteers(data: _Data, scope: _Scope) -> dict[str, Any]:
+    teams = [t for t in scope.rows(data.tallies) if t.community_subtype == "volunteer_team"]
+    return {"teams": scope.count(data, "volunteer_team"), "volunteers": sum(t.volunteers for t in teams),
+            "activities": sum(t.activities for t in teams), "hours": sum((_money(t.hours) for t in teams), ZERO)}
 
 
-def children_stations(rows: _Rows, scope: _Scope) -> dict[str, Any]:
-    stations = {s: c for s, c in _live_orgs(rows, "children_station").items() if scope.has(c)}
-    days = person_times = difficulty = left_behind = 0
-    served = set()
-    for station, n, times, hard, behind in rows.get("q14",
-        select(StationService.station_id, func.count(), func.sum(StationService.person_times),
-               func.sum(StationService.in_difficulty), func.sum(StationService.left_behind))
-        .where(StationService.deleted_at.is_(None)).group_by(StationService.station_id)
-    ):
-        if station in stations:
-            served.add(station)
-            days += n
-            person_times += int(times or 0)
-            difficulty += int(hard or 0)
-            left_behind += int(behind or 0)
-    funding = dict.fromkeys(STATION_SOURCES, ZERO)
-    for station, source, amount in rows.get("q15",
-        select(StationFunding.station_id, StationFunding.source, func.sum(StationFunding.amount))
-        .where(StationFunding.deleted_at.is_(None)).group_by(StationFunding.station_id, StationFunding.source)
-    ):
-        if station in stations:
-            funding[source] = funding.get(source, ZERO) + _money(amount)
-    return {"stations": len(stations), "stations_serving": len(served), "service_days": days,
-            "person_times": person_times, "in_difficulty": difficulty, "left_behind": left_behind,
-            "funding": funding}
+def children_stations(data: _Data, scope: _Scope) -> dict[str, Any]:
+    tallies = [t for t in scope.rows(data.tallies) if t.community_subtype == "children_station"]
+    stations = [t for t in tallies if t.service_days]
+    funding = {source: sum((_money(getattr(t, column)) for t in tallies), ZERO)
+               for source, column in FUNDING.items()}
+    return {"stations": scope.count(data, "children_station"), "stations_serving": len(stations),
+            "service_days": sum(t.service_days for t in stations),
+            "person_times": sum(t.person_times for t in stations),
+            "in_difficulty": sum(t.in_difficulty for t in stations),
+            "left_behind": sum(t.left_behind for t in stations), "funding": funding}
 
 
 SECTIONS = {"incubation": incubation, "purchased_services": purchased_services,
@@ -250,12 +245,12 @@ def cultivation_figures(db: Database, division: str | None = None) -> dict[str, 
         scope = session.get(Division, code)
         if scope is None:
             raise NotFoundError("division.not_found", code=code)
-        rows = _Rows(session)
-        result: dict[str, Any] = {key: SECTIONS[key](rows, _Scope(None if scope.level == "city" else [code]))
-                                  for key in KEYS}
+        data = _Data(session)
+        whole = _Scope(None if scope.level == "city" else code)
+        result: dict[str, Any] = {key: SECTIONS[key](data, whole) for key in KEYS}
         result["by_division"] = [
             {"code": county.code, "name": county.name,
-             **{key: SECTIONS[key](rows, _Scope([county.code])) for key in KEYS}}
+             **{key: SECTIONS[key](data, _Scope(county.code)) for key in KEYS}}
             for county in session.scalars(select(Division).where(Division.parent_code == code)
                                           .order_by(Division.code))
         ] if scope.level == "city" else []

@@ -134,13 +134,16 @@ def check_base(values: dict[str, Any]) -> None:
     """A base's own values: a known level and kind, a park's or a township base's township, one operator, an
     opening day not in the future."""
     if values.get("level") not in LEVELS:
-        raise InputError("incubation.bad_level", value=str(values.get("level"))[:20], allowed=", ".join(LEVELS))
+        raise InputError("incubation.bad_level", field="level", value=str(values.get("level"))[:20],
+                         allowed=", ".join(LEVELS))
     if values.get("kind") not in KINDS:
-        raise InputError("incubation.bad_kind", value=str(values.get("kind"))[:20], allowed=", ".join(KINDS))
+        raise InputError("incubation.bad_kind", field="kind", value=str(values.get("kind"))[:20],
+                         allowed=", ".join(KINDS))
     if (values["kind"] == "park" or values["level"] == "township") and not values.get("township_code"):
-        raise InputError("incubation.township_required", kind=values["kind"], level=values["level"])
+        raise InputError("incubation.township_required", field="township_code", kind=values["kind"],
+                         level=values["level"])
     if bool(values.get("operator_org_id")) == bool(str(values.get("operator_name") or "").strip()):
-        raise InputError("incubation.operator_one")
+        raise InputError("incubation.operator_one", field="operator_name")
     common.day(values.get("opened_on"), "opened_on")
 
 
@@ -149,38 +152,42 @@ def check_resident(values: dict[str, Any]) -> None:
     graduation (registered, filed) on its outcome's day; the days in order, none in the future."""
     org, name = values.get("organization_id"), str(values.get("name") or "").strip()
     if not org and not name:
-        raise InputError("incubation.resident_who")
+        raise InputError("incubation.resident_who", field="name")
     if not org and not (str(values.get("contact_name") or "").strip() or str(values.get("contact_phone") or "")
                         .strip()):
-        raise InputError("incubation.contact_required", name=name)
+        raise InputError("incubation.contact_required", field="contact_name", name=name)
     admitted = common.day(values.get("admitted_on"), "admitted_on")
     assert admitted is not None
     outcome = values.get("outcome")
     if outcome is not None and outcome not in OUTCOMES:
-        raise InputError("incubation.bad_outcome", value=str(outcome)[:20], allowed=", ".join(OUTCOMES))
+        raise InputError("incubation.bad_outcome", field="outcome", value=str(outcome)[:20],
+                         allowed=", ".join(OUTCOMES))
     on = common.day(values.get("outcome_on"), "outcome_on", required=outcome is not None)
     graduated = common.day(values.get("graduated_on"), "graduated_on", required=False)
     if outcome is None and on is not None:
-        raise InputError("incubation.bad_outcome", value="", allowed=", ".join(OUTCOMES))
+        raise InputError("incubation.bad_outcome", field="outcome", value="", allowed=", ".join(OUTCOMES))
     if graduated != (on if outcome in GRADUATIONS else None):
-        raise InputError("incubation.graduation_outcome", value=common.iso(graduated) or "", outcome=outcome or "")
+        raise InputError("incubation.graduation_outcome", field="graduated_on", value=common.iso(graduated) or "",
+                         outcome=outcome or "")
     if on is not None and on < admitted:
-        raise InputError("incubation.graduation_before_admission", graduated_on=on.isoformat(),
-                         admitted_on=admitted.isoformat())
+        raise InputError("incubation.graduation_before_admission", field="outcome_on", value=on.isoformat(),
+                         graduated_on=on.isoformat(), admitted_on=admitted.isoformat())
 
 
 def check_service(values: dict[str, Any]) -> None:
     """A service's own values: a known kind, a day not in the future, an end (office space only) after it."""
     kind = values.get("kind")
     if kind not in SERVICE_KINDS:
-        raise InputError("incubation.bad_service", value=str(kind)[:24], allowed=", ".join(SERVICE_KINDS))
+        raise InputError("incubation.bad_service", field="kind", value=str(kind)[:24],
+                         allowed=", ".join(SERVICE_KINDS))
     given = common.day(values.get("given_on"), "given_on")
     assert given is not None
     until = common.day(values.get("until"), "until", required=False, future=True)
     if until is not None and kind != "office_space":
-        raise InputError("incubation.until_not_applicable", kind=kind)
+        raise InputError("incubation.until_not_applicable", field="until", kind=kind)
     if until is not None and until < given:
-        raise InputError("incubation.until_before", until=until.isoformat(), given_on=given.isoformat())
+        raise InputError("incubation.until_before", field="until", value=until.isoformat(), until=until.isoformat(),
+                         given_on=given.isoformat())
 
 
 # -- reading ---------------------------------------------------------------------------------------------------

@@ -121,7 +121,7 @@ def check_year(value: Any) -> int:
     except ValueError:
         year = None
     if year is None or not FIRST_YEAR <= year <= last:
-        raise InputError("project.bad_year", value=str(value)[:10], first=FIRST_YEAR, last=last)
+        raise InputError("project.bad_year", field="year", value=str(value)[:10], first=FIRST_YEAR, last=last)
     return year
 
 
@@ -132,7 +132,7 @@ def check_project(values: dict[str, Any], sources: dict[str, str] | None = None)
     known = sources if sources is not None else {str(s["key"]): str(s["zh"])
                                                  for s in defaults()[FUNDING_KEY].value}
     if values.get("funding_source") not in known:
-        raise InputError("project.bad_funding", value=str(values.get("funding_source"))[:32],
+        raise InputError("project.bad_funding", field="funding_source", value=str(values.get("funding_source"))[:32],
                          allowed=", ".join(known))
     if common.amount(values.get("amount")) is None:
         raise InputError("enforce.bad_amount", field="amount", value="")
@@ -140,13 +140,15 @@ def check_project(values: dict[str, Any], sources: dict[str, str] | None = None)
     end = common.day(values.get("ends_on"), "ends_on", future=True)
     assert start is not None and end is not None
     if end < start:
-        raise InputError("project.period_order", starts_on=start.isoformat(), ends_on=end.isoformat())
+        raise InputError("project.period_order", field="ends_on", value=end.isoformat(), starts_on=start.isoformat(),
+                         ends_on=end.isoformat())
     result = values.get("evaluation")
     if result is not None and result not in EVALUATIONS:
-        raise InputError("project.bad_evaluation", value=str(result)[:20], allowed=", ".join(EVALUATIONS))
+        raise InputError("project.bad_evaluation", field="evaluation", value=str(result)[:20],
+                         allowed=", ".join(EVALUATIONS))
     evaluated = common.day(values.get("evaluated_on"), "evaluated_on", required=result is not None)
     if result is None and evaluated is not None:
-        raise InputError("project.bad_evaluation", value="", allowed=", ".join(EVALUATIONS))
+        raise InputError("project.bad_evaluation", field="evaluation", value="", allowed=", ".join(EVALUATIONS))
     if evaluated is not None and evaluated < start:
         raise InputError("project.before_contract", field="evaluated_on", value=evaluated.isoformat(),
                          starts_on=start.isoformat())

@@ -155,6 +155,49 @@ def _supervision(job: PrintJob, org_id: str, public: bool, s: official.Styles) -
     return out
 
 
+def _yuan(value: Any) -> str:
+    return f"{value:,.2f}"
+
+
+def _cultivation(job: PrintJob, org_id: str, s: official.Styles) -> list[Any]:
+    """培育发展 of the sheet (:func:`~civicdesk.services.cultivation.profile.cultivation_profile`): a team's or a
+    station's totals, the incubation, the purchased-service projects, the awards and the funds it holds; empty
+    when it has none (no section then).  No personal data is in it."""
+    from civicdesk.services.cultivation.profile import cultivation_profile
+
+    found = cultivation_profile(job.db, org_id)
+    if found.empty:
+        return []
+    out: list[Any] = []
+    if found.team is not None:
+        people, activities, hours = found.team
+        out.append(Paragraph(f"志愿者{people}人，服务活动{activities}次，服务时长{hours:,}小时。", s.body))
+    if found.station is not None:
+        days, times = found.station
+        out.append(Paragraph(f"服务{days}次，{times:,}人次。", s.body))
+    tables: list[tuple[str, list[str], list[float], list[list[Any]]]] = [
+        ("孵化", ["孵化基地", "入驻日期", "出壳日期", "结果"], [70, 28, 28, 30],
+         [[r.base, cn_date(r.admitted_on), cn_date(r.graduated_on) if r.graduated_on else "在孵",
+           _word("cultivation.outcome", r.outcome) if r.outcome else ""] for r in found.residences]),
+        ("政府购买服务", ["年度", "项目", "购买单位", "合同金额（元）", "评估"], [14, 56, 40, 28, 18],
+         [[str(p.year), p.name, p.department, _yuan(p.amount),
+           _word("cultivation.evaluation", p.evaluation) if p.evaluation else ""] for p in found.projects]),
+        ("资助与表彰", ["日期", "项目或表彰", "授予单位", "金额（元）"], [26, 70, 36, 24],
+         [[cn_date(a.on) if a.on else "", a.title, a.by, _yuan(a.amount) if a.amount else ""]
+          for a in found.awards]),
+        ("社区基金", ["基金", "累计筹集（元）", "余额（元）"], [80, 38, 38],
+         [[f.name, _yuan(f.contributed), _yuan(f.balance)] for f in found.funds]),
+    ]
+    number = 0
+    for title, header, widths, rows in tables:
+        if not rows:
+            continue
+        out.append(Paragraph(f"（{'一二三四'[number]}）{title}", s.h2))
+        out.append(official.grid_table([header, *rows], [w * mm for w in widths], styles=s))
+        number += 1
+    return out
+
+
 def _write(job: PrintJob, options: Any, info: DocInfo) -> dict[str, Any]:
     public = job.public
     record = organizations.load_organization(job.db, _options_key(options), reveal=job.reveal_ids)
@@ -251,6 +294,13 @@ def _write(job: PrintJob, options: Any, info: DocInfo) -> dict[str, Any]:
     story.extend(_supervision(job, record.id, public, s))
 
     number = 5
+    cultivation = _cultivation(job, record.id, s)
+    if cultivation:
+        story.append(Spacer(1, 6))
+        story.append(CondPageBreak(30 * mm))
+        story.append(Paragraph("五、培育发展", s.h1))
+        story.extend(cultivation)
+        number = 6
     for provider in SECTION_PROVIDERS:
         section = provider(job.db, record.id, public)
         if section is None:

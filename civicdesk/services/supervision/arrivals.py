@@ -8,7 +8,9 @@ not the rule's, or that was decided by the clerk who entered or submitted it (fo
 an inspection record with an amount, count or conclusion the form refuses, decided without reasons or by its own
 clerk, received before its year ended or in the future; a revision of an inspection's conclusion (step ``revise``)
 that is not decided -> decided with the conclusion before and after and a reason; a spot check whose dates are out
-of the order a clerk's entry is held to; a credit listing of an unknown list, state or ground, listed or removed
+of the order a clerk's entry is held to; a credit listing of an unknown list, state or ground (a ground is
+known if shipped, or defined by the listing's office's own ``credit.grounds`` parameter row, arriving in the same
+package or already stored: see :class:`Context`), listed or removed
 without its decision number, decided by its own proposer (or removed by whoever proposed the removal), or with its
 dates out of order or in the future; an objection decided without a reply or by whoever entered it; a calendar day
 of an unknown kind, a worked day that is no weekend day, or a day without its source.
@@ -19,13 +21,22 @@ decided penalty without its number, date or appeal window, decided by whoever en
 interview held in the future, or whose deadline or outcome comes before it; a complaint of an unknown channel or
 state, about both or neither of an organization and a named body, assigned without a due day on or after its
 receipt, replied without a finding or before it was received.
+
+Volunteer service and children's stations (``CULTIVATION_VOLUNTEER_CHECKS``): each row by its service's own check
+(services/cultivation/volunteers.py, stations.py): hours above zero and at most a day, dates not in the future,
+person-times above zero with those in difficulty and left behind within them, amounts above zero, a known source.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from civicdesk import clock
 from civicdesk.errors import CivicDeskError, Issue
@@ -33,6 +44,49 @@ from civicdesk.services.supervision import parameters
 
 Row = dict[str, Any]
 Check = Callable[[Row], Issue | None]
+
+
+@dataclass
+class Context:
+    """What a check may read beyond its row: the database (``session``: the rows stored here) and the rows of
+    the same package as they would be stored (``package``: entity -> id -> row).  Without it a listing's ground
+    is judged by the shipped grounds only."""
+
+    session: Session | None = None
+    package: dict[str, dict[str, Row]] = field(default_factory=dict)
+    grounds: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)  # by office, read once
+
+    def grounds_of(self, office_code: str) -> dict[str, dict[str, Any]]:
+        """The shipped grounds, with those of ``office_code``'s own ``credit.grounds`` rows (stored, or in the
+        package, which wins over the stored version of a row; a deleted row defines nothing)."""
+        if office_code not in self.grounds:
+            from civicdesk.models import Parameter
+
+            values: dict[str, Any] = {}
+            if self.session is not None:
+                with self.session.no_autoflush:
+                    for p in self.session.scalars(select(Parameter).where(
+                            Parameter.origin_office == office_code, Parameter.key == "credit.grounds",
+                            Parameter.deleted_at.is_(None))):
+                        values[p.id] = p.value
+            for row_id, row in self.package.get("parameter", {}).items():
+                if row.get("origin_office") == office_code and row.get("key") == "credit.grounds":
+                    if row.get("deleted_at") is None:
+                        values[row_id] = row.get("value")
+                    else:
+                        values.pop(row_id, None)
+            known = _shipped_grounds()
+            for value in values.values():
+                try:
+                    known.update({g["key"]: g for g in parameters.checked("credit.grounds", value)})
+                except CivicDeskError:
+                    continue  # a bad row is refused by its own check (the parameter's)
+            self.grounds[office_code] = known
+        return self.grounds[office_code]
+
+
+def _shipped_grounds() -> dict[str, dict[str, Any]]:
+    return {g["key"]: g for g in parameters.defaults()["credit.grounds"].value}
 
 
 def _bad(entity: str, field: str, value: Any) -> Issue:
@@ -210,16 +264,17 @@ def _in_order(entity: str, row: Row, *names: str) -> Issue | None:
     return None
 
 
-def _credit_listing(row: Row) -> Issue | None:
-    """A listing as :mod:`~civicdesk.services.supervision.credit` leaves it: a known list, state and ground; a
-    listing or removal with its decision number; four eyes on both decisions; its dates in order."""
+def _credit_listing(row: Row, context: Context | None = None) -> Issue | None:
+    """A listing as :mod:`~civicdesk.services.supervision.credit` leaves it: a known list, state and ground (the
+    shipped grounds, and with ``context`` those its office defined); a listing or removal with its decision
+    number; four eyes on both decisions; its dates in order."""
     from civicdesk.services.supervision import credit
 
     entity = "credit_listing"
     for name, allowed in (("list_kind", credit.LISTS), ("state", credit.STATES)):
         if row.get(name) not in allowed:
             return _bad(entity, name, row.get(name))
-    grounds = {g["key"]: g for g in parameters.defaults()["credit.grounds"].value}
+    grounds = context.grounds_of(str(row.get("office_code"))) if context is not None else _shipped_grounds()
     ground = grounds.get(str(row.get("ground")))
     if ground is None or ground["list_kind"] != row.get("list_kind"):
         return _bad(entity, "ground", row.get("ground"))
@@ -363,32 +418,127 @@ def _complaint(row: Row) -> Issue | None:
     return _future(entity, row, "received_on", "replied_on")
 
 
-# -- cultivation: incubation and purchased services (services/cultivation/incubation.py, projects.py) -----------
-#: the field an arriving row is refused for, by the code its service's check raised (``field`` when it names one)
-_CULTIVATION_FIELDS = {
-    "incubation.bad_level": "level", "incubation.bad_kind": "kind", "incubation.township_required": "township_code",
-    "incubation.operator_one": "operator_name", "incubation.resident_who": "name",
-    "incubation.contact_required": "contact_name", "incubation.bad_outcome": "outcome",
-    "incubation.graduation_outcome": "graduated_on", "incubation.graduation_before_admission": "outcome_on",
-    "incubation.bad_service": "kind", "incubation.until_not_applicable": "until", "incubation.until_before": "until",
-    "project.bad_year": "year", "project.bad_funding": "funding_source", "project.period_order": "ends_on",
-    "project.bad_evaluation": "evaluation",
-}
+# -- venture philanthropy and community funds (services/cultivation/venture.py, funds.py) ------------------------
+def _money(entity: str, row: Row, name: str, required: bool = True) -> Issue | None:
+    """An amount a clerk could enter: above zero, two decimals at most (``enforce.amount``)."""
+    from civicdesk.services.supervision import enforcement
+
+    try:
+        value = enforcement.amount(row.get(name), name)
+    except CivicDeskError:
+        return _bad(entity, name, row.get(name))
+    return _bad(entity, name, None) if required and value is None else None
 
 
-def _cultivation(entity: str, module: str, check: str) -> Check:
-    """An arrival check from a cultivation service's check of a row's own values (the one a clerk's entry runs):
-    ``check`` of ``civicdesk.services.cultivation.<module>``, imported when a row arrives."""
-    def arriving(row: Row) -> Issue | None:
+def _words(entity: str, row: Row, *names: str) -> Issue | None:
+    for name in names:
+        if not str(row.get(name) or "").strip():
+            return _bad(entity, name, row.get(name))
+    return None
+
+
+def _venture_round(row: Row) -> Issue | None:
+    from civicdesk.services.cultivation import venture
+
+    entity = "venture_round"
+    if row.get("kind") not in venture.KINDS:
+        return _bad(entity, "kind", row.get("kind"))
+    opens, closes = _date(row.get("opens_on")), _date(row.get("closes_on"))
+    if closes is None or (opens is not None and closes < opens):
+        return _bad(entity, "closes_on", row.get("closes_on"))
+    return (_words(entity, row, "name", "organizer") or _money(entity, row, "budget")
+            or _in_order(entity, row, "opens_on", "awarded_on"))
+
+
+def _venture_application(row: Row) -> Issue | None:
+    from civicdesk.services.cultivation import venture
+
+    entity = "venture_application"
+    state = row.get("state")
+    if state not in venture.STATES:
+        return _bad(entity, "state", state)
+    if bool(row.get("organization_id")) == bool(str(row.get("applicant_name") or "").strip()):
+        return _bad(entity, "applicant_name", row.get("applicant_name"))
+    issue = _words(entity, row, "project_title") or _money(entity, row, "amount_asked")
+    issue = issue or _money(entity, row, "amount_awarded", required=state == "awarded")
+    if issue is not None:
+        return issue
+    if state != "awarded" and row.get("amount_awarded") is not None:
+        return _bad(entity, "amount_awarded", row.get("amount_awarded"))
+    if state == "awarded" and Decimal(str(row["amount_awarded"])) > Decimal(str(row["amount_asked"])):
+        return _bad(entity, "amount_awarded", row.get("amount_awarded"))
+    if (state == "submitted") != (row.get("decided_on") is None):
+        return _bad(entity, "decided_on", row.get("decided_on"))
+    return (_four_eyes(entity, row, ("awarded", "declined"))
+            or _in_order(entity, row, "submitted_on", "decided_on"))
+
+
+def _venture_score(row: Row) -> Issue | None:
+    """A judge's score within the widest range the parameter ``cultivation.score_range`` allows an office (the
+    sender's own range is its parameter's, which travels as a row of its own)."""
+    from civicdesk.services.cultivation import venture
+
+    entity = "venture_score"
+    bounds = parameters.defaults()[venture.SCORE_RANGE]
+    try:
+        venture.check_score(row.get("score"), bounds.min or 0, bounds.max or 0)
+    except CivicDeskError:
+        return _bad(entity, "score", row.get("score"))
+    return _words(entity, row, "judge") or _in_order(entity, row, "scored_on")
+
+
+def _venture_payment(row: Row) -> Issue | None:
+    entity = "venture_payment"
+    return _money(entity, row, "amount") or _in_order(entity, row, "paid_on")
+
+
+def _community_fund(row: Row) -> Issue | None:
+    entity = "community_fund"
+    community = str(row.get("community_code") or "")
+    if len(community) != 12 or not community.isdigit() or community[:6] != row.get("division_code"):
+        return _bad(entity, "community_code", row.get("community_code"))
+    if bool(row.get("holder_org_id")) == bool(str(row.get("holder_name") or "").strip()):
+        return _bad(entity, "holder_name", row.get("holder_name"))
+    return _words(entity, row, "name") or _in_order(entity, row, "founded_on")
+
+
+def _fund_entry(row: Row) -> Issue | None:
+    from civicdesk.services.cultivation import funds
+
+    entity = "fund_entry"
+    if row.get("kind") not in funds.KINDS:
+        return _bad(entity, "kind", row.get("kind"))
+    issue = _money(entity, row, "amount") or _words(entity, row, "party")
+    if issue is None and row.get("kind") == "grant":
+        issue = _words(entity, row, "purpose")
+    return issue or _in_order(entity, row, "entry_on")
+# -- volunteer service and children's service stations (services/cultivation/volunteers.py, stations.py) ------------
+def _cultivated(entity: str, check_name: str, module: str) -> Check:
+    """The arrival check of a cultivation row: the service's own check of that kind of row (one rule for both)."""
+    def check(row: Row) -> Issue | None:
         import importlib
 
-        try:
-            getattr(importlib.import_module(f"civicdesk.services.cultivation.{module}"), check)(row)
-        except CivicDeskError as error:
-            field = str(error.params.get("field") or _CULTIVATION_FIELDS.get(error.code, "id"))
-            return _bad(entity, field, row.get(field, error.params.get("value", "")))
-        return None
-    return arriving
+        from civicdesk.errors import ValidationError
+        from civicdesk.services.cultivation import community
+
+        error = community.refusal_of(getattr(importlib.import_module(module), check_name), row)
+        if isinstance(error, ValidationError) and error.issues:
+            return error.issues[0]
+        return None if error is None else _refused(entity, error, "?")
+    return check
+
+
+_VOLUNTEERS, _STATIONS = "civicdesk.services.cultivation.volunteers", "civicdesk.services.cultivation.stations"
+_INCUBATION, _PROJECTS = "civicdesk.services.cultivation.incubation", "civicdesk.services.cultivation.projects"
+CULTIVATION_VOLUNTEER_CHECKS: dict[str, Check] = {
+    "volunteer": _cultivated("volunteer", "check_volunteer", _VOLUNTEERS),
+    "volunteer_activity": _cultivated("volunteer_activity", "check_activity", _VOLUNTEERS),
+    "volunteer_hours": _cultivated("volunteer_hours", "check_hours", _VOLUNTEERS),
+    "points_scheme": _cultivated("points_scheme", "check_scheme", _VOLUNTEERS),
+    "volunteer_award": _cultivated("volunteer_award", "check_award", _VOLUNTEERS),
+    "station_service": _cultivated("station_service", "check_service", _STATIONS),
+    "station_funding": _cultivated("station_funding", "check_funding", _STATIONS),
+}
 
 
 #: entity -> the check of one arriving row
@@ -405,17 +555,29 @@ CHECKS: dict[str, Check] = {
     "penalty": _penalty,
     "interview": _interview,
     "complaint": _complaint,
-    "incubation_base": _cultivation("incubation_base", "incubation", "check_base"),
-    "incubation_resident": _cultivation("incubation_resident", "incubation", "check_resident"),
-    "incubation_service": _cultivation("incubation_service", "incubation", "check_service"),
-    "service_project": _cultivation("service_project", "projects", "check_project"),
-    "project_payment": _cultivation("project_payment", "projects", "check_payment"),
+    # venture philanthropy and community funds
+    "venture_round": _venture_round,
+    "venture_application": _venture_application,
+    "venture_score": _venture_score,
+    "venture_payment": _venture_payment,
+    "community_fund": _community_fund,
+    "fund_entry": _fund_entry,
+    **CULTIVATION_VOLUNTEER_CHECKS,
+    # incubation and purchased services: the services' own checks of a row's values
+    "incubation_base": _cultivated("incubation_base", "check_base", _INCUBATION),
+    "incubation_resident": _cultivated("incubation_resident", "check_resident", _INCUBATION),
+    "incubation_service": _cultivated("incubation_service", "check_service", _INCUBATION),
+    "service_project": _cultivated("service_project", "check_project", _PROJECTS),
+    "project_payment": _cultivated("project_payment", "check_payment", _PROJECTS),
 }
 
 
-def first_issue(entity: str, row: Row) -> Issue | None:
-    """The first rule an arriving supervision row breaks, or None (also for entities without a check)."""
+def first_issue(entity: str, row: Row, context: Context | None = None) -> Issue | None:
+    """The first rule an arriving supervision row breaks, or None (also for entities without a check);
+    ``context``: what the package and the database hold beside the row (a listing's office's own grounds)."""
     check = CHECKS.get(entity)
     if check is None or row.get("deleted_at") is not None:
         return None
+    if entity == "credit_listing":
+        return _credit_listing(row, context)
     return check(row)

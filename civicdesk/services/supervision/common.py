@@ -6,12 +6,16 @@
   refused step leaves its trace though it changed nothing.
 - :func:`find_org`: an organization of the register by its id or its USCC (normalized), never a deleted one;
   otherwise ``NotFoundError(code, key=…)`` with the feature's own code.
+- :func:`record_json`: a record's dataclass as the CLI's ``--json`` prints it (dates, amounts, its steps).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from dataclasses import asdict
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -50,3 +54,21 @@ def find_org(session: Session, key: str | None, not_found: str) -> Organization:
     if org is None or org.deleted_at is not None:
         raise NotFoundError(not_found, key=key)
     return org
+
+
+def record_json(info: Any) -> dict[str, Any]:
+    """A record's dataclass (an inspection record, a credit listing, an objection) as JSON: a day ISO, a moment
+    with a space (``2026-05-06 10:00:00``), an amount as text, and its ``steps`` (if it has them) each as action,
+    from, to, actor, at, comment."""
+    d = asdict(info)
+    for k, v in d.items():
+        if isinstance(v, Decimal):
+            d[k] = str(v)
+        elif isinstance(v, datetime):
+            d[k] = v.isoformat(sep=" ")
+        elif isinstance(v, date):
+            d[k] = v.isoformat()
+    if "steps" in d:
+        d["steps"] = [{"action": s.action, "from": s.from_state, "to": s.to_state, "actor": s.actor,
+                       "at": s.at.isoformat(sep=" "), "comment": s.comment} for s in info.steps]
+    return d

@@ -137,13 +137,7 @@ class ListingInfo:
     steps: tuple[CreditStep, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        d = asdict(self)
-        for k, v in d.items():
-            if isinstance(v, date):
-                d[k] = v.isoformat()
-        d["steps"] = [{"action": s.action, "from": s.from_state, "to": s.to_state, "actor": s.actor,
-                       "at": s.at.isoformat(sep=" "), "comment": s.comment} for s in self.steps]
-        return d
+        return common.record_json(self)
 
 
 @dataclass(frozen=True)
@@ -160,11 +154,7 @@ class ObjectionInfo:
     decided_by: str | None
 
     def to_json(self) -> dict[str, Any]:
-        d = asdict(self)
-        for k, v in d.items():
-            if isinstance(v, date):
-                d[k] = v.isoformat()
-        return d
+        return common.record_json(self)
 
 
 @dataclass(frozen=True)
@@ -182,6 +172,7 @@ class DueItem:
     due_on: date
     bucket: str
     note: str | None = None
+    office_code: str = ""  # the office the listing is of
 
     def to_json(self) -> dict[str, Any]:
         return {**asdict(self), "due_on": self.due_on.isoformat()}
@@ -1174,8 +1165,14 @@ def list_listings(db: Database, *, state: str | None = None, list_kind: str | No
             q = q.where(CreditListing.state == state)
         if list_kind is not None:
             q = q.where(CreditListing.list_kind == list_kind)
-        q = q.order_by(CreditListing.proposed_on.desc(), CreditListing.id)
-        return [_info(session, r, with_steps=False) for r in session.scalars(q)]
+        rows = list(session.scalars(q.order_by(CreditListing.proposed_on.desc(), CreditListing.id)))
+        ids = list({r.organization_id for r in rows})
+        names: dict[str, tuple[str, str | None]] = {}
+        for i in range(0, len(ids), 500):  # the organizations' names set by set, not one read a listing
+            found = select(Organization.id, Organization.name, Organization.uscc).where(
+                Organization.id.in_(ids[i:i + 500]))
+            names.update((o, (n, u)) for o, n, u in session.execute(found))
+        return [_info_named(r, *names.get(r.organization_id, ("", None))) for r in rows]
 
 
 def listed(session: Session, organization_ids: Iterable[str]) -> dict[str, str]:
@@ -1218,28 +1215,37 @@ def listing_line(listing: ListingInfo, lang: str = "zh") -> str:
                          day=listing.listed_on.isoformat() if listing.listed_on else "")
 
 
-def due(db: Database, *, on: date | None = None, lang: str = "zh") -> list[DueItem]:
-    """The timers of this office's credit lists, earliest first (see :class:`DueItem`)."""
+def due(db: Database, *, on: date | None = None, lang: str = "zh", office: str | None = None) -> list[DueItem]:
+    """The timers of this office's credit lists, earliest first (see :class:`DueItem`); ``office`` ``"all"``:
+    of every office's listings held here (the city's whole-city view, read only), each timed by the parameters
+    and the working-day calendar of the office the listing is of."""
     today = on or clock.today()
-    office = db.office()
+    here = db.office()
     items: list[DueItem] = []
     with db.read() as session:
-        rules = _Rules.read(session, office.code)
-        days = int(_param(session, office.code, "credit.rectified_removal_working_days"))
-        rows = list(session.scalars(select(CreditListing).where(
-            CreditListing.office_code == office.code, CreditListing.state.in_(("proposed", "listed")),
-            CreditListing.deleted_at.is_(None))))
+        q = select(CreditListing).where(CreditListing.state.in_(("proposed", "listed")),
+                                        CreditListing.deleted_at.is_(None))
+        if office != "all":
+            q = q.where(CreditListing.office_code == here.code)
+        rows = list(session.scalars(q))
         names = {o: n for o, n in session.execute(select(Organization.id, Organization.name).where(
             Organization.id.in_({r.organization_id for r in rows})))} if rows else {}
-        by_org: dict[str, list[CreditListing]] = {}
+        by_org: dict[tuple[str, str], list[CreditListing]] = {}
         for r in rows:
-            by_org.setdefault(r.organization_id, []).append(r)
+            by_org.setdefault((r.office_code, r.organization_id), []).append(r)
 
         def item(kind: str, r: CreditListing, day: date, note: str | None = None, objection: str | None = None) -> None:
             items.append(DueItem(kind, r.id, objection, r.organization_id, names.get(r.organization_id, ""),
-                                 r.list_kind, r.ground, day, bucket(day, today), note))
+                                 r.list_kind, r.ground, day, bucket(day, today), note, r.office_code))
 
-        for mine in by_org.values():
+        timing: dict[str, tuple[dict[str, dict[str, Any]], int, int, int]] = {}  # read once per office
+        for (code, _org), mine in sorted(by_org.items()):
+            if code not in timing:
+                timing[code] = (_grounds(session, code),
+                                int(_param(session, code, "credit.abnormal_auto_removal_months")),
+                                int(_param(session, code, "credit.move_over_years")),
+                                int(_param(session, code, "credit.rectified_removal_working_days")))
+            grounds, removal_months, move_years, days = timing[code]
             abnormal_start = _clock_start(mine, "abnormal")
             moved = False
             for r in sorted(mine, key=lambda r: (r.listed_on or date.min, r.id)):
@@ -1247,22 +1253,22 @@ def due(db: Database, *, on: date | None = None, lang: str = "zh") -> list[DueIt
                     item("decide", r, r.proposed_on)
                 elif r.removal_proposed_on is not None:
                     if r.removal_ground == "rectified":
-                        counted = calendar.add_working_days(session, office.code, r.removal_proposed_on, days)
+                        counted = calendar.add_working_days(session, code, r.removal_proposed_on, days)
                         item("removal_decide", r, counted.day, counted.note(lang))
                     else:
                         item("removal_decide", r, r.removal_proposed_on)
                 elif r.list_kind == "abnormal" and abnormal_start is not None:
-                    if rules.grounds.get(r.ground, {}).get("removal") == "six_months":
-                        item("removal", r, add_months(abnormal_start, rules.removal_months))
+                    if grounds.get(r.ground, {}).get("removal") == "six_months":
+                        item("removal", r, add_months(abnormal_start, removal_months))
                     if not moved and r.listed_on == abnormal_start:
                         moved = True
-                        item("move_over", r, _add_years(abnormal_start, rules.move_years))
-        listing_ids = [r.id for r in rows]
-        if listing_ids:
-            for o in session.scalars(select(CreditObjection).where(CreditObjection.listing_id.in_(listing_ids),
+                        item("move_over", r, _add_years(abnormal_start, move_years))
+        by_id = {r.id: r for r in rows}
+        ids = list(by_id)
+        for i in range(0, len(ids), 500):
+            for o in session.scalars(select(CreditObjection).where(CreditObjection.listing_id.in_(ids[i:i + 500]),
                                                                   CreditObjection.state == "received",
                                                                   CreditObjection.deleted_at.is_(None))):
-                r = next(x for x in rows if x.id == o.listing_id)
-                item("objection", r, o.received_on, None, o.id)
+                item("objection", by_id[o.listing_id], o.received_on, None, o.id)
     return sorted(items, key=lambda i: (i.due_on, i.kind, i.listing_id))
 

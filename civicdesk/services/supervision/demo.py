@@ -62,6 +62,7 @@ class SupervisionCounts:
     records: int
     ratings: int
     spotchecks: int
+    credit: demo_credit.CreditCounts  # listings, penalties, interviews, complaints
 
 
 class _Office:
@@ -272,11 +273,11 @@ def load(session: Session, offices: list[tuple[str, str]], now: datetime) -> Sup
     order = (InspectionCampaign, InspectionRecord, InspectionEvent, RatingApplication, RatingEvent, Inspector,
              SpotcheckPlan, SpotcheckItem)
     insert_rows(session, [(table_of(model), [r for o in built for r in o.rows.get(model, [])]) for model in order])
-    demo_credit.load(session, offices, now)  # credit lists, penalties, interviews, complaints (its own module)
+    credited = demo_credit.load(session, offices, now)  # credit lists, penalties, interviews, complaints
     profile.refresh_summary(session)  # after the listings: the register's credit_list follows them
 
     def count(model: Any) -> int:
         return sum(len(o.rows.get(model, [])) for o in built)
 
     return SupervisionCounts(count(InspectionCampaign), count(InspectionRecord), count(RatingApplication),
-                             count(SpotcheckItem))
+                             count(SpotcheckItem), credited)

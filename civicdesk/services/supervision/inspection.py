@@ -148,17 +148,7 @@ class RecordInfo:
     steps: tuple[Step, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        d = asdict(self)
-        for k, v in d.items():
-            if isinstance(v, Decimal):
-                d[k] = str(v)
-            elif isinstance(v, datetime):
-                d[k] = v.isoformat(sep=" ")
-            elif isinstance(v, date):
-                d[k] = v.isoformat()
-        d["steps"] = [{"action": s.action, "from": s.from_state, "to": s.to_state, "actor": s.actor,
-                       "at": s.at.isoformat(sep=" "), "comment": s.comment} for s in self.steps]
-        return d
+        return common.record_json(self)
 
 
 @dataclass(frozen=True)

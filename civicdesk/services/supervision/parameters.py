@@ -251,6 +251,13 @@ def checked(key: str, value: Any) -> Any:
         return {"count": _int(value["count"], key, 1, 100), "years": _int(value["years"], key, 1, 50)}
     if d.type == "credit_grounds":
         return _credit_grounds(value, key)
+    if d.type == "score_range":  # a judge's score: {"min": 0, "max": 100}, within the key's bounds
+        if not isinstance(value, dict) or set(value) != {"min", "max"}:
+            raise _bad(key, "score_range")
+        low, high = _int(value["min"], key, d.min, d.max), _int(value["max"], key, d.min, d.max)
+        if low >= high:
+            raise _bad(key, "score_range")
+        return {"min": low, "max": high}
     raise _bad(key, d.type)  # a type the file names but this module does not know: the file is wrong
 
 

@@ -110,15 +110,16 @@ def effect(values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _check_result(entity: str, subject: dict[str, Any], values: dict[str, Any]) -> None:
-    """The subject as the ruling leaves it passes the rules an arriving row is held to (arrivals.CHECKS)."""
+def _check_result(entity: str, subject: dict[str, Any], values: dict[str, Any], session: Session) -> None:
+    """The subject as the ruling leaves it passes the rules an arriving row is held to (arrivals.CHECKS; a
+    listing's ground may be one its office defined, stored here)."""
     from civicdesk.services.supervision import arrivals
 
     if subject.get("state") in ("annulled", "withdrawn"):
         raise InputError("ruling.subject_closed", entity=entity, id=subject["id"], state=subject["state"])
     if values["kind"] == "annul" and subject.get("state") not in ANNULLABLE[entity]:
         raise InputError("ruling.subject_closed", entity=entity, id=subject["id"], state=str(subject.get("state")))
-    issue = arrivals.first_issue(entity, {**subject, **effect(values)})
+    issue = arrivals.first_issue(entity, {**subject, **effect(values)}, arrivals.Context(session))
     if issue is not None:
         raise ValidationError([issue])
 
@@ -223,7 +224,7 @@ def issue(db: Database, subject_entity: str, subject_id: str, kind: str, fields:
                       "subject_id": subject["id"], "kind": kind,
                       "fields": {k: json_value(v) for k, v in (fields or {}).items()},
                       "decision_no": number, "decided_on": day, "decided_by": actor, "reason": why}
-            _check_result(subject_entity, subject, values)
+            _check_result(subject_entity, subject, values, session)
             ruling = Ruling(origin_office=office.code, **values)
             session.info[APPLYING_RULING] = True
             try:
@@ -277,7 +278,7 @@ def check_arriving(session: Session, origin: str, sender_is_city: bool, local: s
                 or subject.get("organization_id") != row.get("organization_id")):
             raise refuse("ruling_subject", id=c["id"], entity=str(entity)[:32], subject=str(row.get("subject_id")))
         try:
-            _check_result(str(entity), subject, row)
+            _check_result(str(entity), subject, row, session)
         except CivicDeskError as exc:
             raise refuse("ruling_invalid", id=c["id"],
                          detail=(exc.message("zh")[:160], exc.message("en")[:160])) from exc

@@ -653,7 +653,7 @@ def _write(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirty: d
 def _refresh_supervision(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirty: dict[str, set[str]],
                          state: dict[str, dict[str, dict[str, Any]]]) -> None:
     """The register's derived supervision columns of the organizations whose inspections, ratings or credit
-    listings arrived."""
+    listings arrived, and the cultivation tally of the teams and stations whose rows arrived."""
     from civicdesk.services.supervision.profile import refresh_summary
 
     touched: set[str] = set()
@@ -664,6 +664,14 @@ def _refresh_supervision(session: Session, new: dict[str, dict[str, dict[str, An
             touched.add(state[entity][row_id]["organization_id"])
     if touched:
         refresh_summary(session, touched)
+    from civicdesk.services.cultivation import tally
+
+    arrived: dict[str, list[dict[str, Any]]] = {}
+    for entity in (*tally.TALLIED, "volunteer_hours"):
+        arrived[entity] = [*new.get(entity, {}).values(), *(state[entity][i] for i in dirty.get(entity, set()))]
+    teams_and_stations = tally.touched_by(session, arrived)
+    if teams_and_stations:
+        tally.refresh(session, teams_and_stations)  # the local sums of the teams and stations whose rows arrived
 
 
 def _insert_many(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:

@@ -161,6 +161,8 @@ def owner(entity: str, row: dict[str, Any] | None, rows: _Rows | None = None) ->
         return owner("filing", rows.final("filing", filing_id))
     if entity in _SUPERVISION:
         return _supervision_owner(entity, row, rows)
+    if entity in _VOLUNTEER_STATIONS:
+        return _cultivation_owner(entity, row, rows)
     return row.get("origin_office") or None
 
 
@@ -188,6 +190,14 @@ _SUPERVISION: dict[str, tuple[tuple[str, str] | None, bool]] = {
     "interview": (None, True),
     "complaint": (None, False),
     "calendar_day": (None, False),
+    # venture philanthropy and community funds (models/cultivation.py): a round or fund belongs to the office it
+    # names; an application, score, payment or entry must agree with its parent's office
+    "venture_round": (None, False),
+    "venture_application": (("round_id", "venture_round"), False),
+    "venture_score": (("venture_application_id", "venture_application"), False),
+    "venture_payment": (("venture_application_id", "venture_application"), False),
+    "community_fund": (None, False),
+    "fund_entry": (("fund_id", "community_fund"), False),
     # cultivation (models/cultivation.py): a base or a project belongs to the office it names; a resident, a
     # service or a payment to its parent's office (the organization admitted or contracted may be another's)
     "incubation_base": (None, False),
@@ -222,6 +232,36 @@ def _supervision_owner(entity: str, row: dict[str, Any], rows: _Rows | None) -> 
     return claims.pop() if len(claims) == 1 else _NO_ONE
 
 
+#: Volunteer service and children's service stations (models/cultivation.py): entity -> (its parent rows, the
+#: organizations it names), each as (field, entity).  A row belongs to the office it names (``office_code``), which
+#: must be the owner of every parent and organization it names (a team's or a station's office): hours under
+#: another office's activity, or for a volunteer of another office's team, are no one's (refused).
+_VOLUNTEER_STATIONS: dict[str, tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {
+    "volunteer": ((), ("team_id",)),
+    "volunteer_activity": ((), ("team_id",)),
+    "volunteer_hours": ((("activity_id", "volunteer_activity"), ("volunteer_id", "volunteer")), ()),
+    "points_scheme": ((), ()),
+    "volunteer_award": ((("volunteer_id", "volunteer"),), ("team_id",)),
+    "station_service": ((), ("station_id",)),
+    "station_funding": ((), ("station_id",)),
+}
+
+
+def _cultivation_owner(entity: str, row: dict[str, Any], rows: _Rows | None) -> str | None:
+    parents, orgs = _VOLUNTEER_STATIONS[entity]
+    claims: set[str | None] = {row.get("office_code") or None}
+    links = [(row.get(name), parent) for name, parent in parents] + [(row.get(name), "organization") for name in orgs]
+    for row_id, parent in links:
+        if row_id is None:  # an award names a volunteer or a team (arrivals.py checks it names one)
+            continue
+        if rows is None:
+            return None
+        claims.add(owner(parent, rows.final(parent, row_id), rows))
+    if None in claims:
+        return None
+    return claims.pop() if len(claims) == 1 else _NO_ONE
+
+
 def _located(entity: str, row: dict[str, Any] | None, rows: _Rows) -> str | None:
     """The county an organization (or a row of one) is in."""
     if row is None:
@@ -234,6 +274,12 @@ def _located(entity: str, row: dict[str, Any] | None, rows: _Rows) -> str | None
         return _located("organization", rows.final("organization", row["organization_id"]), rows)
     if entity == "filing_event" and row.get("filing_id"):
         return _located("filing", rows.final("filing", row["filing_id"]), rows)
+    if entity in _VOLUNTEER_STATIONS:
+        parents, orgs = _VOLUNTEER_STATIONS[entity]
+        for name, parent in parents + tuple((o, "organization") for o in orgs):
+            if row.get(name):
+                return _located(parent, rows.final(parent, row[name]), rows)
+        return None
     if entity in _SUPERVISION:
         if row.get("organization_id"):
             return _located("organization", rows.final("organization", row["organization_id"]), rows)
@@ -363,6 +409,7 @@ def check_rows(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirt
     numbers = {name: spec for name, spec in records.FIELDS_BY_NAME.items() if spec.kind in ("int", "decimal")}
     usccs: dict[str, str] = {}
     entities = synced_entities()
+    context = arrivals.Context(session, state)  # a listing's ground may be its office's own, in this package
     for entity, rows in touched.items():
         table = table_of(entities[entity])
         numeric = {c.name: c for c in table.columns if isinstance(c.type, Numeric)}
@@ -396,7 +443,7 @@ def check_rows(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirt
                                        Issue("uscc", "uscc.duplicate", {"value": uscc, "other": usccs[uscc]}))
                     usccs[uscc] = row_id
             elif entity in arrivals.CHECKS:
-                arriving = arrivals.first_issue(entity, dict(row))
+                arriving = arrivals.first_issue(entity, dict(row), context)
                 if arriving is not None:
                     raise _invalid(entity, row_id, arriving)
             elif entity == "org_person":

@@ -21,9 +21,10 @@ if TYPE_CHECKING:  # the services behind the pane load with its first organizati
     from civicdesk.services.filings.service import FilingRecord
     from civicdesk.services.register.organizations import OrgRecord
     from civicdesk.services.supervision.credit import ListingInfo
+    from civicdesk.services.cultivation.profile import CultivationProfile
     from civicdesk.services.supervision.profile import SupervisionProfile
 
-    Loaded = tuple[OrgRecord, list[FilingRecord], SupervisionProfile, list[ListingInfo]]
+    Loaded = tuple[OrgRecord, list[FilingRecord], SupervisionProfile, list[ListingInfo], CultivationProfile]
 
 _CODE_KINDS = {"legal_form": "legal_form", "tier": "tier", "community_subtype": "community_subtype",
                "category": "category", "status": "status", "registration_mode": "registration_mode",
@@ -79,12 +80,14 @@ class DetailPane(QTabWidget):
         self.current_id = org_id
         db = self.ctx.db
         def load(_job: Any) -> Loaded:
+            from civicdesk.services.cultivation.profile import cultivation_profile
             from civicdesk.services.filings import service as filings
             from civicdesk.services.register import organizations
             from civicdesk.services.supervision import credit, profile
 
             return (organizations.get_organization(db, org_id), filings.history_of(db, org_id),
-                    profile.supervision_profile(db, org_id), credit.current(db, org_id))
+                    profile.supervision_profile(db, org_id), credit.current(db, org_id),
+                    cultivation_profile(db, org_id))
 
         self.ctx.runner.run(load, on_success=self._show, on_failure=lambda exc: self.setHtml(escape(self.ctx.message(exc))),
                             key=f"detail:{id(self)}")
@@ -103,7 +106,7 @@ class DetailPane(QTabWidget):
     def _show(self, loaded: Loaded) -> None:
         from civicdesk.services.supervision import credit
 
-        record, history, supervision, listings = loaded
+        record, history, supervision, listings, cultivation = loaded
         if record.id != self.current_id:  # the clerk moved on (or the table was reloaded) meanwhile
             return
         self.filings = history
@@ -136,7 +139,8 @@ class DetailPane(QTabWidget):
                 f"<table cellspacing='2'>{''.join(rows)}</table>",
                 f"<h3>{escape(people_title)}</h3>",
                 f"<table cellspacing='4'>{people}</table>" if people else f"<p>{escape(none)}</p>",
-                self._supervision_html(supervision, listings)]
+                self._supervision_html(supervision, listings),
+                self._cultivation_html(cultivation)]
         self.setHtml("".join(html))
 
     def _word(self, prefix: str, code: str | None) -> str:
@@ -192,6 +196,58 @@ class DetailPane(QTabWidget):
                         f"<p style='margin-bottom:0'><b>{escape(inspections_t)}</b></p>", inspections,
                         f"<p><b>{escape(rating_t)}</b>　{escape(rating)}</p>",
                         f"<p style='margin-bottom:0'><b>{escape(spot_t)}</b></p>", spot])
+
+    def _cultivation_html(self, found: CultivationProfile) -> str:
+        """培育发展: the bases it was incubated at, the purchased-service projects, the awards, the funds it holds,
+        and a team's or a station's own totals; nothing when it has none."""
+        if found.empty:
+            return ""
+        date = self.labels.date
+        money = self.tr("%1 元")
+        # tr() outside f-strings (pyside6-lupdate does not look inside their braces)
+        title, incubation_t, projects_t = self.tr("培育发展"), self.tr("孵化"), self.tr("政府购买服务")
+        awards_t, funds_t, resident = self.tr("资助与表彰"), self.tr("社区基金"), self.tr("在孵")
+        parts = [f"<h3>{escape(title)}</h3>"]
+        if found.team is not None:
+            people, activities, hours = found.team
+            parts.append("<p>" + escape(self.tr("志愿者 %1 人，服务活动 %2 次，服务时长 %3 小时")
+                                         .replace("%1", str(people)).replace("%2", str(activities))
+                                         .replace("%3", f"{hours:,}")) + "</p>")
+        if found.station is not None:
+            days, times = found.station
+            parts.append("<p>" + escape(self.tr("服务 %1 次，%2 人次").replace("%1", str(days))
+                                         .replace("%2", f"{times:,}")) + "</p>")
+        if found.residences:
+            rows = "".join(
+                f"<tr><td>{escape(r.base)}</td><td>{escape(date(r.admitted_on))}</td>"
+                f"<td>{escape(date(r.graduated_on)) if r.graduated_on else escape(resident)}</td>"
+                f"<td>{escape(self._word('cultivation.outcome', r.outcome)) if r.outcome else ''}</td></tr>"
+                for r in found.residences)
+            parts.append(f"<p style='margin-bottom:0'><b>{escape(incubation_t)}</b></p>"
+                         f"<table cellspacing='4'>{rows}</table>")
+        if found.projects:
+            rows = "".join(
+                f"<tr><td>{p.year}</td><td>{escape(p.name)}</td><td>{escape(p.department)}</td>"
+                f"<td align='right'>{escape(money.replace('%1', f'{p.amount:,}'))}</td>"
+                f"<td>{escape(self._word('cultivation.evaluation', p.evaluation)) if p.evaluation else ''}</td></tr>"
+                for p in found.projects)
+            parts.append(f"<p style='margin-bottom:0'><b>{escape(projects_t)}</b></p>"
+                         f"<table cellspacing='4'>{rows}</table>")
+        if found.awards:
+            rows = "".join(
+                f"<tr><td>{escape(date(a.on)) if a.on else ''}</td><td>{escape(a.title)}</td><td>{escape(a.by)}</td>"
+                f"<td align='right'>{escape(money.replace('%1', f'{a.amount:,}')) if a.amount else ''}</td></tr>"
+                for a in found.awards)
+            parts.append(f"<p style='margin-bottom:0'><b>{escape(awards_t)}</b></p>"
+                         f"<table cellspacing='4'>{rows}</table>")
+        if found.funds:
+            balance = self.tr("累计筹集 %1 元，余额 %2 元")
+            rows = "".join(
+                f"<tr><td>{escape(f.name)}</td><td>{escape(balance.replace('%1', f'{f.contributed:,}').replace('%2', f'{f.balance:,}'))}</td></tr>"
+                for f in found.funds)
+            parts.append(f"<p style='margin-bottom:0'><b>{escape(funds_t)}</b></p>"
+                         f"<table cellspacing='4'>{rows}</table>")
+        return "".join(parts)
 
     def _show_history(self, record: OrgRecord, history: list[FilingRecord]) -> None:
         from civicdesk.services.filings import service as filings

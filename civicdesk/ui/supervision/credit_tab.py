@@ -8,6 +8,9 @@ list, its evidence when the ground asks for it), 决定列入… and 不予列�
 greyed with the reason otherwise), 提议移出… (refused before its time: the service's one line stays in the
 form), 决定移出… (four eyes on whoever proposed the removal), 登记异议…, 决定异议… (four eyes on whoever
 entered the objection).  Under the table, the selected listing's ground, evidence and steps.
+
+At the city the list is the city's own listings; "全市（含各区县）" lists every office's the city holds, with every
+office's timers (read only: a district decides its own listings; the city may only rule on one, 市局裁决…).
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout
 
 from civicdesk import messages
 from civicdesk.services.supervision import credit, parameters, ruling
@@ -51,16 +54,18 @@ class CreditLoad:
     grounds: list[dict[str, Any]]
 
 
-def load(db: Any) -> CreditLoad:
-    """The office's listings (every state) with their timers, and the grounds of this office."""
-    items = credit.due(db)
+def load(db: Any, whole_city: bool = False) -> CreditLoad:
+    """The office's listings (every state) with their timers, and the grounds of this office; ``whole_city``:
+    every office's listings held here, each with its own office's timers."""
+    office = "all" if whole_city else None
+    items = credit.due(db, office=office)
     removals = {i.listing_id: i for i in items if i.kind in ("removal", "removal_decide")}
     objections: dict[str, list[DueItem]] = {}
     for i in items:
         if i.kind == "objection":
             objections.setdefault(i.listing_id, []).append(i)
     rows = [CreditRow(r.id, r, removals.get(r.id), tuple(objections.get(r.id, ())))
-            for r in credit.list_listings(db, office="all" if db.office().level == "city" else None)]
+            for r in credit.list_listings(db, office=office)]
     return CreditLoad(rows, list(parameters.value(db, "credit.grounds")))
 
 
@@ -78,6 +83,13 @@ class CreditTab(CampaignTab):
         for widget in (self.list_kind, self.state):
             self.filters.addWidget(widget)
             widget.currentIndexChanged.connect(lambda _i: self._filter())
+        self.whole_city: QCheckBox | None = None
+        if ruling_form.at_city(self.ctx):
+            self.whole_city = QCheckBox(self.tr("全市（含各区县）"))
+            self.whole_city.setObjectName("credit_whole_city")
+            self.whole_city.setToolTip(self.tr("列出本库中全市各单位的名单记录和到期提醒（只读；区县的记录可作市局裁决）"))
+            self.filters.addWidget(self.whole_city)
+            self.whole_city.toggled.connect(lambda _on: self.reload())
         self.detail = QLabel()
         self.detail.setObjectName("credit_detail")
         self.detail.setWordWrap(True)
@@ -131,7 +143,9 @@ class CreditTab(CampaignTab):
                        sort=lambda r: r.listing.listed_on),
                 Column("removal", self.tr("移出事由、期限"), 150, text=self._removal,
                        sort=lambda r: r.removal_due.due_on if r.removal_due else None,
-                       color=lambda r: _bucket_color(r.removal_due), tip=lambda r: self._due_tip(r.removal_due))]
+                       color=lambda r: _bucket_color(r.removal_due), tip=lambda r: self._due_tip(r.removal_due)),
+                Column("office_code", self.tr("登记管理机关"), 140,
+                       text=lambda r: self.labels.division(r.listing.office_code))]
 
     def _step_columns(self) -> list[Column]:
         lang = self.ctx.lang
@@ -178,8 +192,12 @@ class CreditTab(CampaignTab):
 
     # -- loading --------------------------------------------------------------------------------------------------
     def reload(self) -> None:
-        db = self.ctx.db
-        self.bench.run(lambda _job: load(db), self._loaded, key="credit")
+        db, whole = self.ctx.db, self.consolidated()
+        self.bench.run(lambda _job: load(db, whole), self._loaded, key="credit")
+
+    def consolidated(self) -> bool:
+        """Whether the tab lists every office's listings (read only) rather than the office's own."""
+        return self.whole_city is not None and self.whole_city.isChecked()
 
     def _loaded(self, result: CreditLoad) -> None:
         self.grounds = result.grounds
@@ -258,6 +276,11 @@ class CreditTab(CampaignTab):
         if self.ruling_button is not None:
             reasons[self.ruling_button] = ruling_form.why_not_rule(
                 self.ctx, listing.office_code if listing else None, listing.state if listing else None)
+        if self.consolidated():  # the whole city is read only: the city's own steps are taken in its own list
+            whole = self.tr("全市列表只供查看：本单位的提议和决定请取消“全市（含各区县）”后办理；区县的记录只能作市局裁决。")
+            for button in reasons:
+                if button is not self.ruling_button:
+                    reasons[button] = whole
         if listing is not None and listing.office_code != self.ctx.db.office().code:
             # a district's listing the city holds: only the city's ruling
             district = self.tr("区县的名单记录：市局只能作出裁决，其他步骤由该区县办理。")

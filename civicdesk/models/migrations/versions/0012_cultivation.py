@@ -4,7 +4,8 @@ Revision ID: 0012
 Revises: 0011
 Create Date: 2026-12-05
 
-The rows of cultivation (civicdesk/models/cultivation.py); every table is synced like the register's.  No data.
+The rows of cultivation (civicdesk/models/cultivation.py); every table is synced like the register's
+except cultivation_tally, the local sums per volunteer team and children's station.  No data.
 """
 from __future__ import annotations
 
@@ -19,6 +20,22 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.create_table('cultivation_tally',
+    sa.Column('organization_id', sa.String(length=36), nullable=False),
+    sa.Column('service_days', sa.Integer(), nullable=False),
+    sa.Column('person_times', sa.Integer(), nullable=False),
+    sa.Column('in_difficulty', sa.Integer(), nullable=False),
+    sa.Column('left_behind', sa.Integer(), nullable=False),
+    sa.Column('volunteers', sa.Integer(), nullable=False),
+    sa.Column('activities', sa.Integer(), nullable=False),
+    sa.Column('hours', sa.Numeric(precision=14, scale=2), nullable=False),
+    sa.Column('funded_foundation', sa.Numeric(precision=16, scale=2), nullable=False),
+    sa.Column('funded_organization', sa.Numeric(precision=16, scale=2), nullable=False),
+    sa.Column('funded_civil_affairs', sa.Numeric(precision=16, scale=2), nullable=False),
+    sa.ForeignKeyConstraint(['organization_id'], ['organization.id'],
+        name=op.f('fk_cultivation_tally_organization_id_organization')),
+    sa.PrimaryKeyConstraint('organization_id', name=op.f('pk_cultivation_tally'))
+    )
     op.create_table('points_scheme',
     sa.Column('office_code', sa.String(length=12), nullable=False),
     sa.Column('name', sa.String(length=200), nullable=False),
@@ -218,6 +235,7 @@ def upgrade() -> None:
     sa.Column('state', sa.String(length=16), nullable=False),
     sa.Column('amount_awarded', sa.Numeric(precision=16, scale=2), nullable=True),
     sa.Column('decided_on', sa.Date(), nullable=True),
+    sa.Column('decided_by', sa.String(length=64), nullable=True),
     sa.Column('entered_by', sa.String(length=64), nullable=False),
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('origin_office', sa.String(length=12), nullable=False),
@@ -486,6 +504,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table('cultivation_tally')
     with op.batch_alter_table('incubation_service', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_incubation_service_resident_id'))
 
