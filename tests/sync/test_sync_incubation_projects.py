@@ -116,3 +116,25 @@ def test_arriving_payments_over_the_contract_are_refused_whole(world: dict[str, 
     result = refused(world["city"], world["up"].package([*changes, change("project_payment", second["id"], "upsert",
                                                                           second)], seq=2, previous=world["previous"]))
     assert result.status == "applied", result.message
+
+
+def test_a_funding_source_the_office_defined_is_known_with_its_parameter(world: dict[str, Any]) -> None:
+    """A project on a funding source of the sending office's own ``cultivation.funding_sources`` row (in the same
+    package) applies; without that row it is refused."""
+    from civicdesk.services.supervision import parameters
+
+    made = rows_for(world)
+    made["service_project"]["funding_source"] = "charity"
+    before = digest(world["city"])
+    result = refused(world["city"], package(world, made))
+    assert result.reason == "sync.refused.invalid_row" and "funding_source" in result.message, result.message
+    assert digest(world["city"]) == before
+    own = {"id": str(uuid.uuid4()), "key": "cultivation.funding_sources", "legal_form": None, "year_from": None,
+           "year_to": None, "source": "区财政局资金管理办法（测试）", "note": None, "edited_by": "admin1",
+           "origin_office": DISTRICT,
+           "value": [*parameters.defaults()["cultivation.funding_sources"].value,
+                     {"key": "charity", "zh": "慈善总会定向捐赠", "en": "Charity federation donation"}]}
+    changes = [change("parameter", own["id"], "upsert", own),
+               *[change(entity, row["id"], "upsert", row) for entity, row in made.items()]]
+    result = refused(world["city"], world["up"].package(changes, seq=2, previous=world["previous"]))
+    assert result.status == "applied", result.message
