@@ -47,11 +47,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "incubation.graduation_before_admission": ("出壳（退出）日期 {graduated_on} 早于入驻日期 {admitted_on}。",
                                                "Graduated (or left) on {graduated_on}, before admission on "
                                                "{admitted_on}."),
-    "incubation.not_resident": ("入驻记录 {id} 已于 {on} {outcome:@incubation_outcome}，不在孵。",
-                                "Resident {id} is no longer resident: {outcome:@incubation_outcome} on {on}."),
-    "incubation.link_not_applicable": ("{outcome:@incubation_outcome}的不关联登记的组织："
+    "incubation.not_resident": ("入驻记录 {id} 已出壳或退出（{outcome:@cultivation.outcome}，{on}），不在孵。",
+                                "Resident {id} is no longer resident: {outcome:@cultivation.outcome} on {on}."),
+    "incubation.link_not_applicable": ("{outcome:@cultivation.outcome}的不关联登记的组织："
                                        "只有登记或备案出壳的才关联。",
-                                       "An outcome '{outcome:@incubation_outcome}' links no organization: only a "
+                                       "An outcome '{outcome:@cultivation.outcome}' links no organization: only a "
                                        "registered or filed graduate does."),
     "incubation.already_linked": ("入驻记录 {id} 已关联登记的组织。", "Resident {id} is linked to an organization "
                                                                 "already."),
@@ -69,9 +69,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "incubation_level.township": ("乡镇（街道）级", "township"),
     "incubation_kind.base": ("培育孵化基地", "incubation base"),
     "incubation_kind.park": ("社区社会组织孵化园", "community incubation park"),
-    "incubation_outcome.registered": ("登记出壳", "graduated, registered"),
-    "incubation_outcome.filed": ("备案出壳", "graduated, filed"),
-    "incubation_outcome.left": ("退出", "left"),
     "incubation_service.training": ("培训", "training"),
     "incubation_service.office_space": ("办公场地", "office space"),
     "incubation_service.mentoring": ("导师辅导", "mentoring"),

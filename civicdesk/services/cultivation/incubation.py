@@ -124,9 +124,14 @@ class BaseInfo:
                 "residents": [r.to_json() for r in self.residents]}
 
 
+#: the catalogue's prefix of each kind of code (an outcome's words are the organization's detail pane's too)
+_LABELS = {"level": "incubation_level", "kind": "incubation_kind", "service": "incubation_service",
+           "outcome": "cultivation.outcome"}
+
+
 def label(kind: str, code: str | None, lang: str = "zh") -> str:
     """The words of a code: ``label("level", "city")`` -> 市级."""
-    return messages.label(f"incubation_{kind}.{code}", lang, default=code or "")
+    return messages.label(f"{_LABELS[kind]}.{code}", lang, default=code or "")
 
 
 # -- the rules of one row's values (a clerk's entry and an arriving row) ----------------------------------------

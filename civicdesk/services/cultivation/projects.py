@@ -105,7 +105,7 @@ class ProjectInfo:
 
 
 def evaluation_label(code: str | None, lang: str = "zh") -> str:
-    return messages.label(f"project_evaluation.{code}", lang, default=code or "") if code else ""
+    return messages.label(f"cultivation.evaluation.{code}", lang, default=code or "") if code else ""
 
 
 def funding_sources(session: Session, office_code: str) -> dict[str, str]:
