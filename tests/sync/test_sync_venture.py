@@ -38,12 +38,15 @@ def _rows(org_id: str) -> dict[str, dict[str, Any]]:
          "holder_org_id": None, "holder_name": "乐山市慈善总会", "founded_on": "2025-06-01", **base}
     e = {"id": _id(), "fund_id": f["id"], "kind": "grant", "entry_on": "2025-08-01", "amount": "2000.00",
          "party": "老年协会", "purpose": "助餐", **base}
+    c = {"id": _id(), "fund_id": f["id"], "kind": "contribution", "entry_on": "2025-07-01", "amount": "5000.00",
+         "party": "爱心企业", "purpose": None, **base}
     return {"venture_round": r, "venture_application": a, "venture_score": s, "venture_payment": p,
-            "community_fund": f, "fund_entry": e}
+            "community_fund": f, "fund_entry": e, "fund_entry:contribution": c}
 
 
 def _package(w: dict[str, Any], made: dict[str, dict[str, Any]]) -> bytes:
-    changes = [change(entity, row["id"], "upsert", row) for entity, row in made.items()]
+    """The rows of ``made`` (key: the entity, or ``entity:what`` for a second row of it)."""
+    changes = [change(key.split(":")[0], row["id"], "upsert", row) for key, row in made.items()]
     return w["up"].package(changes, seq=2, previous=w["previous"])
 
 
@@ -63,7 +66,7 @@ def test_a_districts_venture_and_fund_rows_apply_at_the_city(world: dict[str, An
     assert result.status == "applied", result.message
     assert rows(city, "SELECT state, amount_awarded, decided_by FROM venture_application WHERE id = ?",
                 made["venture_application"]["id"]) == [("awarded", 50000, "rev1")]
-    assert rows(city, "SELECT count(*) FROM fund_entry WHERE fund_id = ?", made["community_fund"]["id"]) == [(1,)]
+    assert rows(city, "SELECT count(*) FROM fund_entry WHERE fund_id = ?", made["community_fund"]["id"]) == [(2,)]
 
 
 @pytest.mark.parametrize("entity", ["venture_round", "venture_score", "community_fund", "fund_entry"])
