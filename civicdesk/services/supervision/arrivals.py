@@ -658,7 +658,9 @@ def _venture_application_in(row: Row, context: Context) -> Issue | None:
 
 def _venture_payment_in(row: Row, context: Context) -> Issue | None:
     a = context.row("venture_application", row.get("venture_application_id"))
-    return None if a is None or not context.sound("venture_application", a) else _application_payments(context, a, "venture_payment", "amount", row.get("amount"))
+    if a is None or not context.sound("venture_application", a):
+        return None
+    return _application_payments(context, a, "venture_payment", "amount", row.get("amount"))
 
 
 def _fund_entry_in(row: Row, context: Context) -> Issue | None:
