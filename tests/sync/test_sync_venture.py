@@ -157,8 +157,9 @@ def _outside_own_range(made: dict[str, dict[str, Any]]) -> None:
 
 
 CONTEXT = {
-    "payments over the award": (_over_award, ("venture_payment",), "amount"),
-    "a payment before the award": (_paid_before_award, ("venture_payment",), "amount"),
+    # the payment, or its application (whose payments are judged too), whichever the import reaches first
+    "payments over the award": (_over_award, ("venture_payment", "venture_application"), "amount"),
+    "a payment before the award": (_paid_before_award, ("venture_payment", "venture_application"), "amount"),
     "awards over the round's budget": (_over_budget, ("venture_application", "venture_round"), ""),
     "a budget lowered under the awards": (_budget_lowered, ("venture_round", "venture_application"), ""),
     "a grant taking the fund below zero": (_below_zero, ("fund_entry",), "amount"),
