@@ -163,6 +163,16 @@ def _projects_options(ns: argparse.Namespace) -> Any:
     return ProjectsOptions(ns.year, ns.county, ns.org)
 
 
+def _venture_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--round", help="公益创投（大赛）的 id 或名称（默认：本单位最近一轮）")
+
+
+def _venture_options(ns: argparse.Namespace) -> Any:
+    from civicdesk.services.printing.kind_venture import VentureReportOptions  # reportlab: see the module
+
+    return VentureReportOptions(ns.round)
+
+
 def _date(value: str, option: str) -> date:
     parsed = parse_date(value)
     if parsed is None:
@@ -181,6 +191,7 @@ ARGUMENTS: dict[str, KindArguments] = {
     "credit-list": KindArguments(_credit_arguments, _credit_options),
     "penalties": KindArguments(_penalty_arguments, _penalty_options),
     "projects": KindArguments(_projects_arguments, _projects_options),
+    "venture-report": KindArguments(_venture_arguments, _venture_options),
 }
 
 

@@ -118,3 +118,34 @@ def test_an_arriving_row_a_clerk_could_not_have_entered_is_refused_whole(world: 
     assert result.reason == "sync.refused.invalid_row", result.message
     assert family[index][1]["id"] in result.message and field in result.message, result.message
     assert digest(city) == before
+
+
+def _second_team(city: Path) -> str:
+    (team,) = rows(city, "SELECT id FROM organization WHERE registry_code = ? AND tier = 'registered' "
+                         "ORDER BY id LIMIT 1 OFFSET 1", DISTRICT)
+    return str(team[0])
+
+
+@pytest.mark.parametrize("case", ["another team", "joined after", "left before"])
+def test_hours_of_a_volunteer_not_of_the_team_that_day_are_refused_whole(world: dict[str, Any], case: str) -> None:
+    """The activity's form refuses them (volunteers.check_member); an arriving package carrying them too."""
+    city: Path = world["city"]
+    ours = world["own_org"]
+    over = {"another team": {"team_id": _second_team(city)}, "joined after": {"joined_on": "2026-05-02"},
+            "left before": {"left_on": "2026-04-30"}}[case]
+    v, a = _volunteer(ours, **over), _activity(ours)
+    hours = _hours(a["id"], v["id"])
+    before = digest(city)
+    result = _send(world, ("volunteer", v), ("volunteer_activity", a), ("volunteer_hours", hours))
+    assert result.reason == "sync.refused.invalid_row", result.message
+    assert hours["id"] in result.message and "volunteer_id" in result.message, result.message
+    assert digest(city) == before
+    stored = _send(world, ("volunteer", v))  # the volunteer alone is good; hours arriving later still refused
+    assert stored.status == "applied", stored.message
+    (previous,) = rows(city, "SELECT sha256 FROM sync_inbox WHERE origin = ? AND seq = 2", DISTRICT)[0]
+    before = digest(city)
+    later = refused(city, world["up"].package([change("volunteer_activity", a["id"], "upsert", a),
+                                               change("volunteer_hours", hours["id"], "upsert", hours)],
+                                              seq=3, previous=previous))
+    assert later.reason == "sync.refused.invalid_row" and hours["id"] in later.message, later.message
+    assert digest(city) == before

@@ -110,6 +110,14 @@ def lowest_balance(entries: list[tuple[date, str, Decimal]]) -> tuple[Decimal, d
     return lowest, when
 
 
+def check_balance(entries: list[tuple[date, str, Decimal]]) -> None:
+    """A fund's entries (day, kind, amount) never taking its balance below zero on any day (a grant entered here,
+    and the entries of a fund arriving in sync)."""
+    lowest, when = lowest_balance(entries)
+    if lowest < ZERO:
+        raise InputError("fund.over_balance", day=when.isoformat() if when else "", balance=money(lowest))
+
+
 def _info(session: Session, f: CommunityFund) -> FundInfo:
     holder = f.holder_name or ""
     if f.holder_org_id:
@@ -174,10 +182,7 @@ def _enter(db: Database, fund: str, kind: str, amount: Any, party: str, entry_on
             if day < f.founded_on:
                 raise InputError("fund.before_founded", day=day.isoformat(), founded=f.founded_on.isoformat())
             if kind == "grant":
-                runs = [(e.entry_on, e.kind, e.amount) for e in _entries(session, f.id)] + [(day, kind, value)]
-                lowest, when = lowest_balance(runs)
-                if lowest < ZERO:
-                    raise InputError("fund.over_balance", day=(when or day).isoformat(), balance=money(lowest))
+                check_balance([(e.entry_on, e.kind, e.amount) for e in _entries(session, f.id)] + [(day, kind, value)])
             session.add(FundEntry(fund_id=f.id, office_code=f.office_code, kind=kind, entry_on=day, amount=value,
                                   party=who, purpose=why, entered_by=actor, origin_office=office.code))
             session.flush()

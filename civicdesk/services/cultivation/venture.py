@@ -179,8 +179,33 @@ def check_score(value: Any, low: int, high: int) -> Decimal:
 
 
 def score_range(session: Session, office_code: str) -> tuple[int, int]:
-    found = value_in(session, office_code, SCORE_RANGE)
-    return int(found["min"]), int(found["max"])
+    return range_of(value_in(session, office_code, SCORE_RANGE))
+
+
+def range_of(value: dict[str, Any]) -> tuple[int, int]:
+    """The bounds of a ``cultivation.score_range`` value."""
+    return int(value["min"]), int(value["max"])
+
+
+def check_budget(budget: Decimal, awards: list[Decimal]) -> None:
+    """A round's awards together within its budget (:func:`award`, and a round or award arriving in sync)."""
+    total = sum(awards, ZERO)
+    if total > budget:
+        raise CivicDeskError("venture.over_budget", total=money(total), budget=money(budget))
+
+
+def check_payments(state: str, awarded: Decimal | None, decided_on: date | None,
+                   payments: list[tuple[date, Decimal]]) -> None:
+    """An application's payments as :func:`pay` holds them (and an arriving payment or award): only of an award,
+    none before its decision, together never over the award."""
+    if state != "awarded" or awarded is None or decided_on is None:
+        raise CivicDeskError("venture.state", state=state, action="pay")
+    for day, _ in payments:
+        if day < decided_on:
+            raise InputError("venture.paid_before_award", day=day.isoformat(), decided=decided_on.isoformat())
+    total = sum((amount for _, amount in payments), ZERO)
+    if total > awarded:
+        raise InputError("venture.over_award", total=money(total), awarded=money(awarded))
 
 
 def _applicant(session: Session, organization: str | None, applicant: str | None) -> tuple[str | None, str | None]:
@@ -392,12 +417,11 @@ def award(db: Database, application: str, *, amount: Any, decided_on: Any = None
             if session.scalar(select(VentureScore.id).where(VentureScore.venture_application_id == a.id,
                                                             VentureScore.deleted_at.is_(None)).limit(1)) is None:
                 raise CivicDeskError("venture.not_scored")
-            others = sum((x or ZERO for x in session.scalars(
+            others = [x or ZERO for x in session.scalars(
                 select(VentureApplication.amount_awarded).where(VentureApplication.round_id == r.id,
                                                                 VentureApplication.state == "awarded",
-                                                                VentureApplication.deleted_at.is_(None)))), ZERO)
-            if others + granted > r.budget:
-                raise CivicDeskError("venture.over_budget", total=money(others + granted), budget=money(r.budget))
+                                                                VentureApplication.deleted_at.is_(None)))]
+            check_budget(r.budget, [*others, granted])
             a.state, a.amount_awarded, a.decided_on, a.decided_by = "awarded", granted, day, actor
             r.awarded_on = max(day, r.awarded_on or day)
             session.flush()
@@ -434,15 +458,10 @@ def pay(db: Database, application: str, *, amount: Any, paid_on: Any, note: str 
         office = db.office()
         with db.unit(actor=actor) as session:
             a = _application(session, application)
-            if a.state != "awarded" or a.amount_awarded is None or a.decided_on is None:
-                raise CivicDeskError("venture.state", state=a.state, action="pay")
-            if day < a.decided_on:
-                raise InputError("venture.paid_before_award", day=day.isoformat(), decided=a.decided_on.isoformat())
-            before = sum((p for p in session.scalars(
-                select(VenturePayment.amount).where(VenturePayment.venture_application_id == a.id,
-                                                    VenturePayment.deleted_at.is_(None)))), ZERO)
-            if before + paid > a.amount_awarded:
-                raise InputError("venture.over_award", total=money(before + paid), awarded=money(a.amount_awarded))
+            before = list(session.execute(
+                select(VenturePayment.paid_on, VenturePayment.amount).where(
+                    VenturePayment.venture_application_id == a.id, VenturePayment.deleted_at.is_(None))).tuples())
+            check_payments(a.state, a.amount_awarded, a.decided_on, [(day, paid), *before])
             session.add(VenturePayment(venture_application_id=a.id, office_code=a.office_code, paid_on=day,
                                        amount=paid, note=words, entered_by=actor, origin_office=office.code))
             session.flush()

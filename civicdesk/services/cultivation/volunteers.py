@@ -98,6 +98,18 @@ def check_volunteer(row: dict[str, Any]) -> dict[str, Any]:
     return {"name": name, "phone": phone, "joined_on": joined, "left_on": left}
 
 
+def check_member(volunteer: dict[str, Any], team_id: str, day: date, team_name: str) -> None:
+    """Hours of ``volunteer`` (a row: id, name, team_id, joined_on, left_on as dates) at an activity of ``team_id``
+    on ``day``: a volunteer of that team, a member on that day (an activity's form, and hours arriving in sync)."""
+    if volunteer.get("team_id") != team_id:
+        raise CivicDeskError("volunteer.other_team", key=volunteer.get("id"), name=volunteer.get("name"),
+                             team=team_name)
+    joined, left = volunteer.get("joined_on"), volunteer.get("left_on")
+    if joined is None or joined > day or (left is not None and left < day):
+        raise CivicDeskError("volunteer.not_member_on", key=volunteer.get("id"), name=volunteer.get("name"),
+                             day=day.isoformat())
+
+
 def check_activity(row: dict[str, Any]) -> dict[str, Any]:
     return {"held_on": community.day(row.get("held_on"), "held_on"),
             "title": community.text(row.get("title"), "title", required=True),
@@ -521,10 +533,8 @@ def record_activity(db: Database, team: str, *, held_on: Any, title: str, place:
             served: list[tuple[Volunteer, Decimal]] = []
             for key, value in hours.items():
                 v = _find(session, key)
-                if v.team_id != org.id:
-                    raise CivicDeskError("volunteer.other_team", key=v.id, name=v.name, team=org.name)
-                if v.joined_on > day or (v.left_on is not None and v.left_on < day):
-                    raise CivicDeskError("volunteer.not_member_on", key=v.id, name=v.name, day=day.isoformat())
+                check_member({"id": v.id, "name": v.name, "team_id": v.team_id, "joined_on": v.joined_on,
+                              "left_on": v.left_on}, org.id, day, org.name)
                 amount = check_hours({"hours": value}, top)
                 already = session.scalar(
                     select(func.coalesce(func.sum(VolunteerHours.hours), 0))

@@ -22,6 +22,14 @@ interview held in the future, or whose deadline or outcome comes before it; a co
 state, about both or neither of an organization and a named body, assigned without a due day on or after its
 receipt, replied without a finding or before it was received.
 
+Venture philanthropy, community funds and volunteer hours judged with the rows beside them (``CONTEXT_CHECKS``,
+given the package's :class:`Context`; each by its service's own rule): a round's awards over its budget
+(venture.check_budget), payments of an application not awarded, before its decision or over its award
+(venture.check_payments), a judge's score outside the ``cultivation.score_range`` in force at the office that
+entered it (its own parameter row, stored or arriving, else the default), a fund's entries taking its balance below
+zero on some day (funds.check_balance), hours of a volunteer of another team or not a member on the activity's
+day (volunteers.check_member).
+
 Volunteer service and children's stations (``CULTIVATION_VOLUNTEER_CHECKS``): each row by its service's own check
 (services/cultivation/volunteers.py, stations.py): hours above zero and at most a day, dates not in the future,
 person-times above zero with those in difficulty and left behind within them, amounts above zero, a known source.
@@ -57,25 +65,105 @@ class Context:
     grounds: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)  # by office, read once
     codes: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)  # by office and key, read once
 
+    _rows: dict[tuple[str, str], Row | None] = field(default_factory=dict)  # (entity, id) -> stored row
+    _children: dict[tuple[str, str], dict[Any, dict[str, Row]]] = field(default_factory=dict)
+    _by_parent: dict[tuple[str, str], dict[Any, dict[str, Row]]] = field(default_factory=dict)
+    _sound: dict[tuple[str, str], bool] = field(default_factory=dict)
+
     def own_values(self, office_code: str, key: str) -> list[Any]:
         """The values of ``office_code``'s own ``key`` rows (stored, or in the package, which wins over the stored
         version of a row; a deleted row defines nothing)."""
-        from civicdesk.models import Parameter
+        return [r.get("value") for r in self.own_parameters(office_code, key)]
 
-        values: dict[str, Any] = {}
+    def sound(self, entity: str, row: Row) -> bool:
+        """Whether ``row`` passes its own check: a parent that breaks a rule is refused by its own row's name, not
+        by its children's."""
+        key = (entity, str(row.get("id")))
+        if key not in self._sound:
+            check = CHECKS.get(entity)
+            self._sound[key] = check is None or check(row) is None
+        return self._sound[key]
+
+    # -- rows as they would be stored: the package's version of a row wins over the stored one ------------------
+    def row(self, entity: str, row_id: Any) -> Row | None:
+        """The row ``row_id`` of ``entity`` (the package's, else the stored one), None when missing or deleted."""
+        found = self.package.get(entity, {}).get(row_id)
+        if found is None:
+            key = (entity, str(row_id))
+            if key not in self._rows:
+                self._rows[key] = None
+                if self.session is not None and row_id is not None:
+                    table = _table(entity)
+                    with self.session.no_autoflush:
+                        stored = self.session.execute(select(table).where(table.c.id == row_id)).first()
+                    self._rows[key] = dict(stored._mapping) if stored is not None else None
+            found = self._rows[key]
+        return found if found is not None and found.get("deleted_at") is None else None
+
+    def children(self, entity: str, key: str, parent: Any) -> list[Row]:
+        """The rows of ``entity`` whose ``key`` is ``parent`` (stored and in the package), not deleted.  The stored
+        rows of every parent the package's rows name are read at the first call, in chunks."""
+        stored = self._children.setdefault((entity, key), {})
+        mine = self._package_by(entity, key)
+        if parent not in stored:
+            wanted = sorted({p for p in (parent, *mine) if p is not None and p not in stored}, key=str)
+            for p in wanted:
+                stored[p] = {}
+            if self.session is not None:
+                table = _table(entity)
+                with self.session.no_autoflush:
+                    for start in range(0, len(wanted), 900):
+                        for found in self.session.execute(
+                                select(table).where(table.c[key].in_(wanted[start:start + 900]))):
+                            values = dict(found._mapping)
+                            stored[values[key]][values["id"]] = values
+        ours = self.package.get(entity, {})
+        rows = {i: r for i, r in stored.get(parent, {}).items() if i not in ours}
+        rows.update(mine.get(parent, {}))
+        return [r for _, r in sorted(rows.items()) if r.get("deleted_at") is None]
+
+    def _package_by(self, entity: str, key: str) -> dict[Any, dict[str, Row]]:
+        if (entity, key) not in self._by_parent:
+            index: dict[Any, dict[str, Row]] = {}
+            for row_id, row in self.package.get(entity, {}).items():
+                index.setdefault(row.get(key), {})[row_id] = row
+            self._by_parent[(entity, key)] = index
+        return self._by_parent[(entity, key)]
+
+    def own_parameters(self, office_code: str, key: str) -> list[Row]:
+        """``office_code``'s own rows of parameter ``key``, stored or in the package (a deleted row defines
+        nothing)."""
+        rows: dict[str, Row] = {}
         if self.session is not None:
+            table = _table("parameter")
             with self.session.no_autoflush:
-                for p in self.session.scalars(select(Parameter).where(
-                        Parameter.origin_office == office_code, Parameter.key == key,
-                        Parameter.deleted_at.is_(None))):
-                    values[p.id] = p.value
+                for p in self.session.execute(select(table).where(
+                        table.c.origin_office == office_code, table.c.key == key, table.c.deleted_at.is_(None))):
+                    rows[p.id] = dict(p._mapping)
         for row_id, row in self.package.get("parameter", {}).items():
             if row.get("origin_office") == office_code and row.get("key") == key:
+                rows.pop(row_id, None)
                 if row.get("deleted_at") is None:
-                    values[row_id] = row.get("value")
-                else:
-                    values.pop(row_id, None)
-        return list(values.values())
+                    rows[row_id] = row
+        return list(rows.values())
+
+    def parameter(self, office_code: str, key: str) -> Any:
+        """The value of ``key`` in force at ``office_code`` (no legal form, no year), as
+        :func:`parameters.value_in` finds it, from the office's rows stored or arriving."""
+        from types import SimpleNamespace
+
+        rows = []
+        for r in self.own_parameters(office_code, key):
+            stamp = r.get("updated_at")
+            if isinstance(stamp, str):
+                try:
+                    stamp = datetime.fromisoformat(stamp)
+                except ValueError:
+                    stamp = None
+            rows.append(SimpleNamespace(legal_form=r.get("legal_form"), year_from=r.get("year_from"),
+                                        year_to=r.get("year_to"), value=r.get("value"),
+                                        updated_at=stamp or datetime.min))
+        return parameters.value_among(key, rows)
 
     def grounds_of(self, office_code: str) -> dict[str, dict[str, Any]]:
         """The shipped grounds, with those of ``office_code``'s own ``credit.grounds`` rows."""
@@ -101,6 +189,13 @@ class Context:
                     continue
             self.codes[office_code, key] = known
         return self.codes[office_code, key]
+
+
+def _table(entity: str) -> Any:
+    from civicdesk.models.base import table_of
+    from civicdesk.models.sync import synced_entities
+
+    return table_of(synced_entities()[entity])
 
 
 def _shipped_grounds() -> dict[str, dict[str, Any]]:
@@ -491,15 +586,21 @@ def _venture_application(row: Row) -> Issue | None:
             or _in_order(entity, row, "submitted_on", "decided_on"))
 
 
-def _venture_score(row: Row) -> Issue | None:
-    """A judge's score within the widest range the parameter ``cultivation.score_range`` allows an office (the
-    sender's own range is its parameter's, which travels as a row of its own)."""
+def _venture_score(row: Row, context: Context | None = None) -> Issue | None:
+    """A judge's score within the range of the parameter ``cultivation.score_range`` in force at the office that
+    entered it (its own row, stored or in the package, else the shipped default); without ``context``, within
+    the widest range the parameter allows an office."""
     from civicdesk.services.cultivation import venture
 
     entity = "venture_score"
-    bounds = parameters.defaults()[venture.SCORE_RANGE]
+    if context is not None:
+        office = str(row.get("origin_office") or row.get("office_code"))
+        low, high = venture.range_of(context.parameter(office, venture.SCORE_RANGE))
+    else:
+        bounds = parameters.defaults()[venture.SCORE_RANGE]
+        low, high = bounds.min or 0, bounds.max or 0
     try:
-        venture.check_score(row.get("score"), bounds.min or 0, bounds.max or 0)
+        venture.check_score(row.get("score"), low, high)
     except CivicDeskError:
         return _bad(entity, "score", row.get("score"))
     return _words(entity, row, "judge") or _in_order(entity, row, "scored_on")
@@ -530,6 +631,100 @@ def _fund_entry(row: Row) -> Issue | None:
     if issue is None and row.get("kind") == "grant":
         issue = _words(entity, row, "purpose")
     return issue or _in_order(entity, row, "entry_on")
+# -- what one row cannot tell: its parent, its siblings, its office's parameters (with the package's Context) ----
+def _decimal(value: Any) -> Decimal:
+    return Decimal(str(value)) if value is not None else Decimal("0")
+
+
+def _round_budget(context: Context, round_id: Any, entity: str, field: str, value: Any) -> Issue | None:
+    """The round's awards together within its budget (venture.check_budget)."""
+    from civicdesk.services.cultivation import venture
+
+    r = context.row("venture_round", round_id)
+    if r is None or not context.sound("venture_round", r):
+        return None  # the parent's own check (or ownership) refuses it by its own name
+    awards = [_decimal(a.get("amount_awarded")) for a in context.children("venture_application", "round_id", r["id"])
+              if a.get("state") == "awarded"]
+    error = community_refusal(lambda: venture.check_budget(_decimal(r["budget"]), awards))
+    return None if error is None else _bad(entity, field, value)
+
+
+def _application_payments(context: Context, a: Row, entity: str, field: str, value: Any) -> Issue | None:
+    """The application's payments: only of an award, none before its decision, never over it
+    (venture.check_payments)."""
+    from civicdesk.services.cultivation import venture
+
+    payments = context.children("venture_payment", "venture_application_id", a["id"])
+    if not payments:
+        return None
+    paid = [(_date(p.get("paid_on")) or date.min, _decimal(p.get("amount"))) for p in payments]
+    awarded = a.get("amount_awarded")
+    error = community_refusal(lambda: venture.check_payments(
+        str(a.get("state")), None if awarded is None else _decimal(awarded), _date(a.get("decided_on")), paid))
+    return None if error is None else _bad(entity, field, value)
+
+
+def _venture_round_in(row: Row, context: Context) -> Issue | None:
+    return _round_budget(context, row.get("id"), "venture_round", "budget", row.get("budget"))
+
+
+def _venture_application_in(row: Row, context: Context) -> Issue | None:
+    return (_round_budget(context, row.get("round_id"), "venture_application", "amount_awarded",
+                          row.get("amount_awarded"))
+            or _application_payments(context, row, "venture_application", "amount_awarded", row.get("amount_awarded")))
+
+
+def _venture_payment_in(row: Row, context: Context) -> Issue | None:
+    a = context.row("venture_application", row.get("venture_application_id"))
+    if a is None or not context.sound("venture_application", a):
+        return None
+    return _application_payments(context, a, "venture_payment", "amount", row.get("amount"))
+
+
+def _fund_entry_in(row: Row, context: Context) -> Issue | None:
+    """The fund's entries, this one among them, never take its balance below zero (funds.check_balance)."""
+    from civicdesk.services.cultivation import funds
+
+    entries = [(_date(e.get("entry_on")) or date.min, str(e.get("kind")), _decimal(e.get("amount")))
+               for e in context.children("fund_entry", "fund_id", row.get("fund_id"))]
+    error = community_refusal(lambda: funds.check_balance(entries))
+    return None if error is None else _bad("fund_entry", "amount", row.get("amount"))
+
+
+def _volunteer_hours_in(row: Row, context: Context) -> Issue | None:
+    """Hours of a volunteer of the activity's team, a member on the activity's day (volunteers.check_member)."""
+    from civicdesk.services.cultivation import volunteers
+
+    activity = context.row("volunteer_activity", row.get("activity_id"))
+    person = context.row("volunteer", row.get("volunteer_id"))
+    day = _date(activity.get("held_on")) if activity is not None else None
+    if (activity is None or person is None or day is None or not context.sound("volunteer_activity", activity)
+            or not context.sound("volunteer", person)):
+        return None  # the parents' own checks (or ownership) refuse these by their own names
+    member = {**person, "joined_on": _date(person.get("joined_on")), "left_on": _date(person.get("left_on"))}
+    error = community_refusal(lambda: volunteers.check_member(member, str(activity.get("team_id")), day,
+                                                              str(activity.get("team_id"))))
+    return None if error is None else _bad("volunteer_hours", "volunteer_id", row.get("volunteer_id"))
+
+
+def community_refusal(check: Callable[[], Any]) -> CivicDeskError | None:
+    """The refusal a service's rule raises, or None (community.refusal_of, for a rule of several rows)."""
+    from civicdesk.services.cultivation import community
+
+    return community.refusal_of(lambda _row: check(), {})
+
+
+#: entity -> the check of an arriving row against the rows beside it (the package's and the stored ones)
+CONTEXT_CHECKS: dict[str, Callable[[Row, Context], Issue | None]] = {
+    "venture_score": lambda row, context: _venture_score(row, context),
+    "venture_round": _venture_round_in,
+    "venture_application": _venture_application_in,
+    "venture_payment": _venture_payment_in,
+    "fund_entry": _fund_entry_in,
+    "volunteer_hours": _volunteer_hours_in,
+}
+
+
 # -- volunteer service and children's service stations (services/cultivation/volunteers.py, stations.py) ------------
 def _cultivated(entity: str, check_name: str, module: str) -> Check:
     """The arrival check of a cultivation row: the service's own check of that kind of row (one rule for both)."""
@@ -607,5 +802,10 @@ def first_issue(entity: str, row: Row, context: Context | None = None) -> Issue 
         from civicdesk.services.cultivation import projects
 
         sources = context.codes_of(str(row.get("office_code")), projects.FUNDING_KEY)
-        return _refusal_issue(entity, lambda values: projects.check_project(values, sources), row)
-    return check(row)
+        issue = _refusal_issue(entity, lambda values: projects.check_project(values, sources), row)
+    else:
+        issue = check(row)
+    beside = CONTEXT_CHECKS.get(entity) if context is not None else None
+    if issue is None and beside is not None and context is not None:
+        issue = beside(row, context)
+    return issue

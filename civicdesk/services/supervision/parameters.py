@@ -104,8 +104,14 @@ def _own(session: Session, office_code: str, key: str) -> list[Parameter]:
 def value_in(session: Session, office_code: str, key: str, *, legal_form: str | None = None,
              year: int | None = None) -> Any:
     """The value of ``key`` for ``office_code``, ``legal_form`` and ``year`` (see the module)."""
+    return value_among(key, _own(session, office_code, key), legal_form=legal_form, year=year)
+
+
+def value_among(key: str, rows: list[Any], *, legal_form: str | None = None, year: int | None = None) -> Any:
+    """:func:`value_in` of an office's own ``rows`` of ``key`` (each with ``legal_form``, ``year_from``,
+    ``year_to``, ``value``, ``updated_at``): also how an arriving row is judged by its sender's parameters."""
     d = _default(key)
-    own = [p for p in _own(session, office_code, key) if _applies(p, legal_form, year)]
+    own = [p for p in rows if _applies(p, legal_form, year)]
     best = max(own, key=lambda p: (_specificity(p), p.updated_at)) if own else None
     if best is not None and best.legal_form is not None:
         return best.value
