@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from civicdesk import clock as program_clock
@@ -116,7 +117,7 @@ def test_the_workbench_in_english(qtbot: Any, qapp: Any, make_ctx: Any, shawan_d
     try:
         bench = open_bench(qtbot, ctx, "stations")
         titles = [bench.tabs.tabText(i) for i in range(bench.tabs.count())]
-        headers = [bench.stations.model.headerData(c, 1) for c in range(bench.stations.model.columnCount())]
+        headers = [bench.stations.model.headerData(c, Qt.Orientation.Horizontal) for c in range(bench.stations.model.columnCount())]
         buttons = [bench.stations.service_button.text(), bench.stations.funding_button.text()]
     finally:
         for t in translators:
