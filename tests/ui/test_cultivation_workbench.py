@@ -62,7 +62,8 @@ def test_a_volunteer_activity_moves_the_team_and_the_totals(qtbot: Any, office: 
                              by=ctx.user)
     bench = open_bench(qtbot, ctx, "volunteers")
     tab = bench.volunteers
-    assert [bench.tabs.tabText(i) for i in range(bench.tabs.count())] == ["公益创投", "社区基金", "志愿服务", "儿童服务站"]
+    titles = [bench.tabs.tabText(i) for i in range(bench.tabs.count())]
+    assert titles == ["公益创投", "社区基金", "志愿服务", "儿童服务站"]
     assert tab.model.rowCount() == len(volunteers.list_teams(ctx.db)) > 100
     pick(tab, team.name)
     assert [p.phone for p in tab.people.model.rows()] == ["138****1234"]
@@ -117,7 +118,8 @@ def test_the_workbench_in_english(qtbot: Any, qapp: Any, make_ctx: Any, shawan_d
     try:
         bench = open_bench(qtbot, ctx, "stations")
         titles = [bench.tabs.tabText(i) for i in range(bench.tabs.count())]
-        headers = [bench.stations.model.headerData(c, Qt.Orientation.Horizontal) for c in range(bench.stations.model.columnCount())]
+        model = bench.stations.model
+        headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
         buttons = [bench.stations.service_button.text(), bench.stations.funding_button.text()]
     finally:
         for t in translators:
