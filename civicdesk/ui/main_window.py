@@ -201,6 +201,9 @@ class MainWindow(QMainWindow):
         from civicdesk.ui.supervision.menu import install_supervision_menu  # 监管 → 监管工作台
 
         self.supervision_menu = install_supervision_menu(self)
+        from civicdesk.ui.cultivation.menu import install_cultivation_menu  # 培育 → 培育工作台
+
+        self.cultivation_menu = install_cultivation_menu(self)
 
     def _set_language(self, lang: str) -> None:
         self.ctx.settings.setValue("language", lang)

@@ -1216,6 +1216,61 @@
     </message>
 </context>
 <context>
+    <name>CultivationMenu</name>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/menu.py" line="19" />
+        <source>培育工作台</source>
+        <translation>Cultivation workbench</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/menu.py" line="21" />
+        <source>培育(&amp;G)</source>
+        <translation>Cultiv&amp;ation</translation>
+    </message>
+</context>
+<context>
+    <name>CultivationTab</name>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/tab.py" line="67" />
+        <source>全部区县</source>
+        <translation>All counties</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/tab.py" line="70" />
+        <source>全部年度</source>
+        <translation>All years</translation>
+    </message>
+</context>
+<context>
+    <name>CultivationWorkbench</name>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/workbench.py" line="33" />
+        <source>培育工作台</source>
+        <extracomment>the tabs, in the window's order</extracomment>
+        <translation>Cultivation workbench</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/workbench.py" line="47" />
+        <source>公益创投</source>
+        <translation>Venture philanthropy</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/workbench.py" line="47" />
+        <source>社区基金</source>
+        <translation>Community funds</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/workbench.py" line="47" />
+        <source>志愿服务</source>
+        <translation>Volunteers</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/workbench.py" line="48" />
+        <source>儿童服务站</source>
+        <translation>Children's stations</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <location filename="../../civicdesk/ui/widgets/form_fields.py" line="101" />
@@ -2868,6 +2923,227 @@ Demo data: %4</translation>
     </message>
 </context>
 <context>
+    <name>FundsTab</name>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="33" />
+        <source>按基金名称、社区或持有方筛选</source>
+        <translation>Filter by fund, community or holder</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="34" />
+        <source>收支明细(&amp;E)</source>
+        <translation>&amp;Entries</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="35" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="36" />
+        <source>收支</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="36" />
+        <source>捐入</source>
+        <translation>Contribution</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="37" />
+        <source>资助支出</source>
+        <translation>Grant</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="38" />
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="39" />
+        <source>捐赠方或受助方</source>
+        <translation>Contributor or recipient</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="40" />
+        <source>用途</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="41" />
+        <source>录入人</source>
+        <translation>Entered by</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="42" />
+        <source>新建基金…</source>
+        <translation>New fund…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="43" />
+        <source>捐入…</source>
+        <translation>Contribution…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="44" />
+        <source>资助支出…</source>
+        <translation>Grant…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="48" />
+        <source>基金名称</source>
+        <translation>Fund</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="49" />
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="50" />
+        <source>持有方</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="51" />
+        <source>设立日期</source>
+        <translation>Founded</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="52" />
+        <source>累计筹集（元）</source>
+        <translation>Raised (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="53" />
+        <source>累计支出（元）</source>
+        <translation>Granted (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="54" />
+        <source>余额（元）</source>
+        <translation>Balance (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="63" />
+        <source>社区基金 %1 个，累计筹集 %2 元，余额 %3 元。</source>
+        <translation>Funds: %1; raised %2 yuan, balance %3 yuan.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="75" />
+        <source>请先选择一个社区基金。</source>
+        <translation>Select a community fund first.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="91" />
+        <source>社区（居委会）的区划代码，12 位</source>
+        <translation>The community's division code, 12 digits</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="92" />
+        <source>持有基金会的统一社会信用代码；不在名录中的填下一栏</source>
+        <translation>The holding foundation's credit code; one not in the register: the next field</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="99" />
+        <source>新建社区基金</source>
+        <translation>New community fund</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="100" />
+        <source>基金名称(&amp;N)</source>
+        <translation>Fund &amp;name</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="101" />
+        <source>社区(&amp;C)</source>
+        <translation>&amp;Community</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="102" />
+        <source>持有方（名录中的组织）(&amp;H)</source>
+        <translation>&amp;Holder (in the register)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="103" />
+        <source>持有方名称(&amp;M)</source>
+        <translation>Holder's na&amp;me</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="104" />
+        <source>设立日期(&amp;D)</source>
+        <translation>Founded on (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="104" />
+        <source>已新建社区基金。</source>
+        <translation>Community fund created.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="120" />
+        <source>捐入：%1</source>
+        <translation>Contribution: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="120" />
+        <source>资助支出：%1</source>
+        <translation>Grant: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="122" />
+        <source>金额（元）(&amp;A)</source>
+        <translation>&amp;Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="123" />
+        <source>捐赠方(&amp;P)</source>
+        <translation>Contributor (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="123" />
+        <source>受助方(&amp;P)</source>
+        <translation>&amp;Recipient</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="124" />
+        <source>用途(&amp;U)</source>
+        <translation>P&amp;urpose</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="125" />
+        <source>日期(&amp;D)</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="126" />
+        <source>已登记捐入。</source>
+        <translation>Contribution recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="126" />
+        <source>已登记资助支出。</source>
+        <translation>Grant recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/funds_tab.py" line="130" />
+        <source>余额 %1 元。</source>
+        <translation>Balance %1 yuan.</translation>
+    </message>
+</context>
+<context>
+    <name>HoursTable</name>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/forms.py" line="54" />
+        <source>志愿者</source>
+        <translation>Volunteer</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/forms.py" line="54" />
+        <source>服务时长（小时）</source>
+        <translation>Hours</translation>
+    </message>
+</context>
+<context>
     <name>ImportPage</name>
     <message>
         <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="340" />
@@ -3520,79 +3796,79 @@ Demo data: %4</translation>
     </message>
     <message>
         <location filename="../../civicdesk/ui/main_window.py" line="193" />
-        <location filename="../../civicdesk/ui/main_window.py" line="469" />
+        <location filename="../../civicdesk/ui/main_window.py" line="472" />
         <source>统计摘要</source>
         <translation>Statistics summary</translation>
     </message>
     <message>
         <location filename="../../civicdesk/ui/main_window.py" line="194" />
-        <location filename="../../civicdesk/ui/main_window.py" line="207" />
+        <location filename="../../civicdesk/ui/main_window.py" line="210" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="207" />
+        <location filename="../../civicdesk/ui/main_window.py" line="210" />
         <source>界面语言将在下次启动时切换。</source>
         <translation>The language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="326" />
-        <location filename="../../civicdesk/ui/main_window.py" line="348" />
+        <location filename="../../civicdesk/ui/main_window.py" line="329" />
+        <location filename="../../civicdesk/ui/main_window.py" line="351" />
         <source>共 %1 个组织</source>
         <translation>%1 organizations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="350" />
+        <location filename="../../civicdesk/ui/main_window.py" line="353" />
         <source>（另有 %1 个已注销或撤销，未显示）</source>
         <translation> (%1 more deregistered or revoked, not shown)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="353" />
+        <location filename="../../civicdesk/ui/main_window.py" line="356" />
         <source>市局登记 %1 个</source>
         <translation>%1 by the city bureau</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="353" />
+        <location filename="../../civicdesk/ui/main_window.py" line="356" />
         <source>区县登记 %1 个</source>
         <translation>%1 by the counties</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="354" />
+        <location filename="../../civicdesk/ui/main_window.py" line="357" />
         <source>；本单位登记 %1 个，</source>
         <translation>; %1 registered by this office, </translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="355" />
+        <location filename="../../civicdesk/ui/main_window.py" line="358" />
         <source>市民政局登记、住所在本区县的组织随市局的同步包到达，也列在本单位的登记簿中。</source>
         <translation>Organizations the city bureau registered that are located in this county arrive with the city's sync packages and are listed in this register too.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="427" />
+        <location filename="../../civicdesk/ui/main_window.py" line="430" />
         <source>正在载入演示数据…</source>
         <translation>Loading the demo data…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="433" />
+        <location filename="../../civicdesk/ui/main_window.py" line="436" />
         <source>演示数据已载入，未重复载入。</source>
         <translation>The demo data is already loaded; nothing was added.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="435" />
+        <location filename="../../civicdesk/ui/main_window.py" line="438" />
         <source>已载入演示数据：%1 个组织</source>
         <translation>Demo data loaded: %1 organizations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="453" />
+        <location filename="../../civicdesk/ui/main_window.py" line="456" />
         <source>%1年户籍人口 %2</source>
         <translation>%1 registered (hukou) population %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="453" />
+        <location filename="../../civicdesk/ui/main_window.py" line="456" />
         <source>%1年常住人口 %2</source>
         <translation>%1 resident population %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="456" />
+        <location filename="../../civicdesk/ui/main_window.py" line="459" />
         <source>登记社会组织 {n} 个（社会团体 {sg}，民办非企业单位 {ss}，基金会 {fd}）。
 社区社会组织 {ct} 个：登记 {cr}，乡镇（街道）备案 {cf}，纳入村（社区）指导管理 {cg}。
 每万人拥有社会组织 {d} 个（{basis}）。</source>
@@ -3601,58 +3877,58 @@ Demo data: %4</translation>
 {d} social organizations per 10,000 people ({basis}).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="466" />
+        <location filename="../../civicdesk/ui/main_window.py" line="469" />
         <source>登记簿中存续的组织：本单位登记 %1 个，市局登记 %2 个（住所在本区县、由市局登记，随市局的同步包到达）。</source>
         <translation>Existing organizations in the register: %1 registered by this office, %2 by the city bureau (located in this county, registered by the city, arrived with the city's sync packages).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="467" />
+        <location filename="../../civicdesk/ui/main_window.py" line="470" />
         <source>登记簿中存续的组织：本单位登记 %1 个，区县登记 %2 个。</source>
         <translation>Existing organizations in the register: %1 registered by this office, %2 by the counties.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="486" />
+        <location filename="../../civicdesk/ui/main_window.py" line="489" />
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="495" />
+        <location filename="../../civicdesk/ui/main_window.py" line="498" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="497" />
+        <location filename="../../civicdesk/ui/main_window.py" line="500" />
         <source>尚未打开过其他数据库：请用“打开数据库…”。</source>
         <translation>No other database was opened yet: use Open database….</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="501" />
-        <location filename="../../civicdesk/ui/main_window.py" line="505" />
+        <location filename="../../civicdesk/ui/main_window.py" line="504" />
+        <location filename="../../civicdesk/ui/main_window.py" line="508" />
         <source>新建数据库</source>
         <translation>New database</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="502" />
+        <location filename="../../civicdesk/ui/main_window.py" line="505" />
         <source>CivicDesk 数据库 (*.sqlite3)</source>
         <translation>CivicDesk databases (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="505" />
+        <location filename="../../civicdesk/ui/main_window.py" line="508" />
         <source>文件已存在，请用“打开数据库”。</source>
         <translation>The file exists; use Open database.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="510" />
+        <location filename="../../civicdesk/ui/main_window.py" line="513" />
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="511" />
+        <location filename="../../civicdesk/ui/main_window.py" line="514" />
         <source>CivicDesk 数据库 (*.sqlite3 *.db);;所有文件 (*)</source>
         <translation>CivicDesk databases (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="521" />
+        <location filename="../../civicdesk/ui/main_window.py" line="524" />
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
@@ -5725,6 +6001,220 @@ Demo data: %4</translation>
     </message>
 </context>
 <context>
+    <name>StationsTab</name>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="35" />
+        <source>按服务站名称筛选</source>
+        <translation>Filter by station name</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="36" />
+        <source>服务记录(&amp;S)</source>
+        <translation>&amp;Service days</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="37" />
+        <source>服务日期</source>
+        <translation>Served on</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="38" />
+        <source>服务内容</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="39" />
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="61" />
+        <source>服务人次</source>
+        <translation>Person-times</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="40" />
+        <source>其中困境儿童</source>
+        <translation>Of whom in difficulty</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="41" />
+        <source>其中留守儿童</source>
+        <translation>Of whom left behind</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="42" />
+        <source>录入人</source>
+        <translation>Entered by</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="43" />
+        <source>经费(&amp;F)</source>
+        <translation>&amp;Funding</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="44" />
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="45" />
+        <source>来源</source>
+        <translation>Set by</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="46" />
+        <source>出资方</source>
+        <translation>Funder</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="47" />
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="48" />
+        <source>到账日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="49" />
+        <source>登记服务日…</source>
+        <translation>Add a service day…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="50" />
+        <source>登记经费…</source>
+        <translation>Add funding…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="54" />
+        <source>基金会支持</source>
+        <translation>Foundation</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="54" />
+        <source>承接组织自筹</source>
+        <translation>Contracted organization</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="55" />
+        <source>民政部门补助</source>
+        <translation>Civil affairs</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="58" />
+        <source>儿童服务站</source>
+        <translation>Children's station</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="59" />
+        <source>区县</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="60" />
+        <source>服务天数</source>
+        <translation>Service days</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="62" />
+        <source>困境儿童人次</source>
+        <translation>In difficulty</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="63" />
+        <source>留守儿童人次</source>
+        <translation>Left behind</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="64" />
+        <source>最近服务</source>
+        <translation>Last served</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="65" />
+        <source>经费合计（元）</source>
+        <translation>Funding (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="74" />
+        <source>儿童服务站 %1 个，服务 %2 天，%3 人次；经费 %4 元</source>
+        <translation>Stations: %1; %2 service days, %3 person-times; funding %4 yuan</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="88" />
+        <source>请先选择一个儿童服务站。</source>
+        <translation>Select a children's station first.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="115" />
+        <source>登记服务日：%1</source>
+        <translation>Add a service day: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="116" />
+        <source>服务日期(&amp;D)</source>
+        <translation>Served on (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="117" />
+        <source>服务内容(&amp;A)</source>
+        <translation>&amp;Activity</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="118" />
+        <source>服务人次(&amp;P)</source>
+        <translation>&amp;Person-times</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="119" />
+        <source>其中困境儿童(&amp;I)</source>
+        <translation>Of whom &amp;in difficulty</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="120" />
+        <source>其中留守儿童(&amp;L)</source>
+        <translation>Of whom &amp;left behind</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="120" />
+        <source>已登记服务日。</source>
+        <translation>Service day recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="145" />
+        <source>登记经费：%1</source>
+        <translation>Add funding: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="146" />
+        <source>来源(&amp;S)</source>
+        <translation>&amp;Source</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="147" />
+        <source>出资方(&amp;F)</source>
+        <translation>&amp;Funder</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="148" />
+        <source>金额（元）(&amp;A)</source>
+        <translation>&amp;Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="149" />
+        <source>年度(&amp;Y)</source>
+        <translation>&amp;Year</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="150" />
+        <source>到账日期(&amp;D)</source>
+        <translation>Received on (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/stations_tab.py" line="150" />
+        <source>已登记经费。</source>
+        <translation>Funding recorded.</translation>
+    </message>
+</context>
+<context>
     <name>SupervisionForms</name>
     <message>
         <location filename="../../civicdesk/ui/supervision/forms.py" line="44" />
@@ -5937,70 +6427,49 @@ Demo data: %4</translation>
 <context>
     <name>SupervisionWorkbench</name>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="41" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="244" />
         <source>监管工作台</source>
-        <extracomment>the tabs, in the window's order</extracomment>
         <translation>Supervision workbench</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="57" />
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="60" />
-        <source>关闭</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="91" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="275" />
         <source>到期提醒</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="91" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="275" />
         <source>年度检查</source>
         <translation>Annual inspection</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="91" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="275" />
         <source>等级评估</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="92" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="276" />
         <source>双随机抽查</source>
         <translation>Spot checks</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="92" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="276" />
         <source>信用名单</source>
         <translation>Credit lists</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="93" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="277" />
         <source>约谈与处罚</source>
         <translation>Interviews and penalties</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="93" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="277" />
         <source>举报投诉</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="93" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="277" />
         <source>参数</source>
         <translation>Parameters</translation>
-    </message>
-    <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="197" />
-        <source>已取消。按 F5 重新载入。</source>
-        <translation>Cancelled. Press F5 to load again.</translation>
-    </message>
-    <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="219" />
-        <source>操作未完成</source>
-        <translation>Not done</translation>
     </message>
 </context>
 <context>
@@ -6787,6 +7256,620 @@ Demo data: %4</translation>
         <location filename="../../civicdesk/ui/admin/users_dialog.py" line="237" />
         <source>已重置 %1 的密码（账户同时解锁）。</source>
         <translation>Password of %1 reset (and the account unlocked).</translation>
+    </message>
+</context>
+<context>
+    <name>VentureTab</name>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="28" />
+        <source>按名称或主办单位筛选</source>
+        <translation>Filter by name or organizer</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="29" />
+        <source>申报项目（按平均分排名）(&amp;A)</source>
+        <translation>&amp;Applications (ranked by mean score)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="30" />
+        <source>名次</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="31" />
+        <source>申报方</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="32" />
+        <source>项目名称</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="33" />
+        <source>申请金额（元）</source>
+        <translation>Asked (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="34" />
+        <source>平均分</source>
+        <translation>Mean score</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="36" />
+        <source>评审人数</source>
+        <translation>Judges</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="38" />
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="40" />
+        <source>资助金额（元）</source>
+        <translation>Awarded (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="41" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="67" />
+        <source>已拨付（元）</source>
+        <translation>Paid (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="42" />
+        <source>新建一轮…</source>
+        <translation>New round…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="43" />
+        <source>申报…</source>
+        <translation>Apply…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="44" />
+        <source>评分…</source>
+        <translation>Score…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="45" />
+        <source>资助…</source>
+        <translation>Award…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="46" />
+        <source>不予资助…</source>
+        <translation>Decline…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="47" />
+        <source>拨付…</source>
+        <translation>Pay…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="51" />
+        <source>待决定</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="51" />
+        <source>已资助</source>
+        <translation>Awarded</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="52" />
+        <source>不予资助</source>
+        <translation>Declined</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="55" />
+        <source>公益创投</source>
+        <translation>Venture philanthropy</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="55" />
+        <source>金点子</source>
+        <translation>Ideas contest</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="58" />
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="59" />
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="60" />
+        <source>主办单位</source>
+        <translation>Organizer</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="61" />
+        <source>区县</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="62" />
+        <source>预算（元）</source>
+        <translation>Budget (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="63" />
+        <source>开始申报</source>
+        <translation>Opens</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="64" />
+        <source>截止申报</source>
+        <translation>Closes</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="65" />
+        <source>申报数</source>
+        <translation>Applications</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="66" />
+        <source>已资助（元）</source>
+        <translation>Awarded (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="78" />
+        <source>%1 轮，预算 %2 元，已资助 %3 元，已拨付 %4 元。</source>
+        <translation>Rounds: %1; budget %2 yuan, awarded %3 yuan, paid %4 yuan.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="93" />
+        <source>请先选择一轮公益创投或金点子。</source>
+        <translation>Select a round first.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="94" />
+        <source>请先在下表选择一个申报项目。</source>
+        <translation>Select an application in the table below first.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="96" />
+        <source>这个项目已经作出决定。</source>
+        <translation>This application has been decided.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="102" />
+        <source>只有已资助的项目可以拨付。</source>
+        <translation>Only an awarded project can be paid.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="122" />
+        <source>新建一轮</source>
+        <translation>New round</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="123" />
+        <source>名称(&amp;N)</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="124" />
+        <source>类别(&amp;K)</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="125" />
+        <source>主办单位(&amp;O)</source>
+        <translation>&amp;Organizer</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="126" />
+        <source>预算（元）(&amp;B)</source>
+        <translation>&amp;Budget (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="127" />
+        <source>开始申报(&amp;S)</source>
+        <translation>Applications open (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="128" />
+        <source>截止申报(&amp;E)</source>
+        <translation>Applications close (&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="128" />
+        <source>已新建。</source>
+        <translation>Created.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="139" />
+        <source>统一社会信用代码；未登记的填下一栏</source>
+        <translation>Credit code; one not registered: the next field</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="146" />
+        <source>申报：%1</source>
+        <translation>Apply: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="147" />
+        <source>组织(&amp;O)</source>
+        <translation>&amp;Organization</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="148" />
+        <source>申报人（未登记）(&amp;P)</source>
+        <translation>A&amp;pplicant (not registered)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="149" />
+        <source>项目名称(&amp;T)</source>
+        <translation>Project &amp;title</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="150" />
+        <source>项目简介(&amp;S)</source>
+        <translation>&amp;Summary</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="151" />
+        <source>申请金额（元）(&amp;A)</source>
+        <translation>&amp;Amount asked (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="152" />
+        <source>申报日期(&amp;D)</source>
+        <translation>Submitted on (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="152" />
+        <source>已登记申报。</source>
+        <translation>Application recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="167" />
+        <source>评分：%1</source>
+        <translation>Scores: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="168" />
+        <source>评审(&amp;J)</source>
+        <translation>&amp;Judge</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="169" />
+        <source>分数(&amp;S)</source>
+        <translation>&amp;Score</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="170" />
+        <source>评分日期(&amp;D)</source>
+        <translation>Scored on (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="172" />
+        <source>已登记评分。</source>
+        <translation>Score recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="177" />
+        <source>资助：%1</source>
+        <translation>Award: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="178" />
+        <source>资助金额（元）(&amp;A)</source>
+        <translation>&amp;Amount awarded (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="179" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="187" />
+        <source>决定日期(&amp;D)</source>
+        <translation>&amp;Decided on</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="181" />
+        <source>已决定资助。</source>
+        <translation>Awarded.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="186" />
+        <source>不予资助：%1</source>
+        <translation>Decline: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="189" />
+        <source>已决定不予资助。</source>
+        <translation>Declined.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="193" />
+        <source>拨付：%1</source>
+        <translation>Pay: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="194" />
+        <source>金额（元）(&amp;A)</source>
+        <translation>&amp;Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="195" />
+        <source>拨付日期(&amp;D)</source>
+        <translation>Paid on (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="196" />
+        <source>备注(&amp;N)</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="198" />
+        <source>已登记拨付。</source>
+        <translation>Payment recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteersTab</name>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="38" />
+        <source>按志愿服务队名称筛选</source>
+        <translation>Filter by team name</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="42" />
+        <source>志愿者(&amp;V)</source>
+        <translation>&amp;Volunteers</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="43" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="44" />
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="45" />
+        <source>加入日期</source>
+        <translation>Joined</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="46" />
+        <source>离队日期</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="47" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="53" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="66" />
+        <source>服务时长（小时）</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="48" />
+        <source>服务活动(&amp;A)</source>
+        <translation>&amp;Activities</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="49" />
+        <source>活动日期</source>
+        <translation>Held on</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="50" />
+        <source>活动名称</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="51" />
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="52" />
+        <source>参加人数</source>
+        <translation>Volunteers</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="55" />
+        <source>登记志愿者…</source>
+        <translation>Add a volunteer…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="56" />
+        <source>记录服务活动…</source>
+        <translation>Record an activity…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="57" />
+        <source>显示电话</source>
+        <translation>Show phones</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="58" />
+        <source>表彰…</source>
+        <translation>Award…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="62" />
+        <source>志愿服务队</source>
+        <translation>Volunteer team</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="63" />
+        <source>区县</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="64" />
+        <source>志愿者</source>
+        <translation>Volunteers</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="65" />
+        <source>服务活动</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="84" />
+        <source>志愿服务队 %1 支，志愿者 %2 人，服务活动 %3 次，服务时长 %4 小时。</source>
+        <translation>Teams: %1; volunteers %2, activities %3, hours %4. </translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="89" />
+        <source>未设定志愿积分办法。</source>
+        <translation>No points scheme set.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="91" />
+        <source>现行积分办法：%1（自 %2 起，每小时 %3 分）。</source>
+        <translation>Points scheme in force: %1 (from %2, %3 points an hour).</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="105" />
+        <source>请先选择一支志愿服务队。</source>
+        <translation>Select a volunteer team first.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="111" />
+        <source>这支服务队还没有登记志愿者。</source>
+        <translation>This team has no volunteers yet.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="113" />
+        <source>电话已显示。</source>
+        <translation>Phones are shown.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="128" />
+        <source>已显示电话（已记入审计日志）。</source>
+        <translation>Phones shown (recorded in the audit log).</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="141" />
+        <source>登记志愿者：%1</source>
+        <translation>Add a volunteer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="142" />
+        <source>姓名(&amp;N)</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="143" />
+        <source>电话(&amp;P)</source>
+        <translation>&amp;Phone</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="144" />
+        <source>加入日期(&amp;D)</source>
+        <translation>Joined on (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="144" />
+        <source>已登记志愿者。</source>
+        <translation>Volunteer added.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="162" />
+        <source>记录服务活动：%1</source>
+        <translation>Record an activity: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="163" />
+        <source>活动日期(&amp;D)</source>
+        <translation>Held on (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="164" />
+        <source>活动名称(&amp;T)</source>
+        <translation>&amp;Title</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="165" />
+        <source>地点(&amp;P)</source>
+        <translation>&amp;Place</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="166" />
+        <source>服务时长(&amp;H)</source>
+        <translation>&amp;Hours</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="166" />
+        <source>已记录服务活动。</source>
+        <translation>Activity recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="170" />
+        <source>每位志愿者一天的服务时长合计不超过 %1 小时；未参加的留空。</source>
+        <translation>A volunteer's hours of one day are at most %1 in all; leave empty who did not serve.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="179" />
+        <source>兑换的积分（可不填）</source>
+        <translation>Points redeemed (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="187" />
+        <source>表彰：%1</source>
+        <translation>Award: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="188" />
+        <source>表彰名称(&amp;T)</source>
+        <translation>&amp;Title</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="189" />
+        <source>表彰单位(&amp;B)</source>
+        <translation>Awarded &amp;by</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="190" />
+        <source>表彰日期(&amp;D)</source>
+        <translation>Awarded on (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="191" />
+        <source>兑换积分(&amp;P)</source>
+        <translation>&amp;Points redeemed</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="191" />
+        <source>已登记表彰。</source>
+        <translation>Award recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="195" />
+        <source>表彰志愿者：先在志愿者表中选中一人；否则表彰整支服务队。</source>
+        <translation>To award a volunteer, select them in the volunteers first; otherwise the team is awarded.</translation>
+    </message>
+</context>
+<context>
+    <name>Workbench</name>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="61" />
+        <source>取消</source>
+        <extracomment>the tabs, in the window's order</extracomment>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="64" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="175" />
+        <source>已取消。按 F5 重新载入。</source>
+        <translation>Cancelled. Press F5 to load again.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="197" />
+        <source>操作未完成</source>
+        <translation>Not done</translation>
     </message>
 </context>
 </TS>

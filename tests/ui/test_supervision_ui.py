@@ -75,7 +75,8 @@ def test_menu_opens_one_workbench_window(qtbot: Any, office: Any) -> None:
     window = MainWindow(office)
     qtbot.addWidget(window)
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles.index("监管(&U)") == titles.index("系统(&S)") - 1  # before 系统, after the others
+    # before 培育 and 系统, after the others
+    assert titles.index("监管(&U)") == titles.index("培育(&G)") - 1 == titles.index("系统(&S)") - 2
     assert len({t.split("&")[1][0] for t in titles if "&" in t}) == len(titles)  # every Alt key once
     action = window.supervision_menu.workbench_action
     assert action.text() == "监管工作台" and action.shortcut() == QKeySequence("Ctrl+J")

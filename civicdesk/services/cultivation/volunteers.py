@@ -7,6 +7,7 @@ each volunteer's service truthfully: these rows are that record.
 
 Offers:
 
+- :func:`list_teams`: this office's teams with their volunteers, activities and hours (from the local tally).
 - :func:`add_volunteer`, :func:`leave`, :func:`list_volunteers` (phones masked unless ``reveal``: the
   ``reveal_ids`` right, the reveal audited), :func:`show_volunteer` (hours and points per activity, awards, the
   award thresholds reached).
@@ -38,7 +39,9 @@ from sqlalchemy.orm import Session
 
 from civicdesk import clock
 from civicdesk.errors import CivicDeskError, InputError, NotFoundError, ValidationError
-from civicdesk.models import Organization, PointsScheme, Volunteer, VolunteerActivity, VolunteerAward, VolunteerHours
+from civicdesk.models import (CultivationTally, Organization, PointsScheme, Volunteer, VolunteerActivity,
+                              VolunteerAward, VolunteerHours)
+from civicdesk.schema import LIVE_STATUSES
 from civicdesk.services.admin import audit, auth
 from civicdesk.services.core.database import Database
 from civicdesk.services.core.validation import mask_phone, validate_phone
@@ -305,6 +308,23 @@ class VolunteerRecord:
                 "thresholds": list(self.thresholds)}
 
 
+@dataclass(frozen=True)
+class TeamTotals:
+    """A volunteer team with its volunteers (not left), activities and hours (the local tally)."""
+
+    id: str
+    name: str
+    division_code: str | None
+    status: str
+    volunteers: int
+    activities: int
+    hours: Decimal
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "division_code": self.division_code, "status": self.status,
+                "volunteers": self.volunteers, "activities": self.activities, "hours": str(self.hours)}
+
+
 # -- reading --------------------------------------------------------------------------------------------------------
 def _team(session: Session, key: str | None, office_code: str) -> Organization:
     return community.community_org(session, key, SUBTYPE, office_code, "volunteer.team")
@@ -353,6 +373,21 @@ def list_volunteers(db: Database, team: str, *, include_left: bool = False, reve
     if reveal:
         _revealed(db, by, team_id)
     return out
+
+
+def list_teams(db: Database, *, all_statuses: bool = False) -> list[TeamTotals]:
+    """This office's volunteer teams (those that exist; every one with ``all_statuses``) by division and name."""
+    with db.read() as session:
+        q = (select(Organization, CultivationTally)
+             .outerjoin(CultivationTally, CultivationTally.organization_id == Organization.id)
+             .where(Organization.deleted_at.is_(None), Organization.is_community.is_(True),
+                    Organization.community_subtype == SUBTYPE,
+                    func.substr(Organization.registry_code, 1, 6) == db.office().code))
+        if not all_statuses:
+            q = q.where(Organization.status.in_(LIVE_STATUSES))
+        return [TeamTotals(o.id, o.name, o.division_code, o.status, t.volunteers if t else 0,
+                           t.activities if t else 0, Decimal(str(t.hours if t else 0)).quantize(CENT))
+                for o, t in session.execute(q.order_by(Organization.division_code, Organization.name))]
 
 
 def _hours_by_volunteer(session: Session, team_id: str) -> dict[str, Decimal]:

@@ -4,7 +4,8 @@
 tab loads on the one runner (``ctx.runner``) through :meth:`SupervisionWorkbench.run`: a newer load of a tab supersedes its older one, the
 bar at the bottom moves while a load lasts and 取消 (Esc while it runs) drops it.  A tab loads when first shown
 and again whenever an op reports that supervision data changed.  The window remembers its geometry and its
-last tab (QSettings ``supervision/*``).
+last tab and each table's column widths (QSettings ``supervision/*``).  :class:`Workbench` is what it shares with the
+培育 workbench (civicdesk/ui/cultivation/).
 
 Keys: Ctrl+1 … Ctrl+8 the tabs (Ctrl+Tab too), F5 reloads the tab, Ctrl+F its filter, Enter opens the
 selected row, Esc cancels a load or closes the window.
@@ -18,8 +19,8 @@ from typing import Any
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton, QTabWidget, QVBoxLayout,
-    QWidget,
+    QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton, QTableView,
+    QTabWidget, QVBoxLayout, QWidget,
 )
 
 from civicdesk.ui.context import AppContext, Changes
@@ -31,22 +32,25 @@ SETTINGS = "supervision"
 TAB_KEYS = ("due", "inspection", "rating", "spotcheck", "credit", "enforcement", "complaints", "parameters")
 
 
-class SupervisionWorkbench(QDialog):
-    """The workbench window: tabs, a status line, a progress bar with 取消, 关闭."""
+class Workbench(QDialog):
+    """A workbench window (监管, 培育): tabs over services, a status line, a progress bar with 取消, 关闭.
+
+    A subclass makes its pages after this ``__init__`` (a load may start before: :meth:`run` shows the bar)
+    and hands them to :meth:`add_pages`.  ``settings`` names the QSettings group (geometry, last tab, each
+    table's column widths) and the runner keys (``<settings>.<key>``); ``reload_on`` the ``Changes.extra`` keys
+    that reload the loaded tabs (a change to the organizations always does)."""
+
+    settings = SETTINGS
+    reload_on: tuple[str, ...] = ("parameters", "supervision")
 
     def __init__(self, ctx: AppContext, labels: Labels, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.labels = ctx, labels
-        self.setObjectName("supervision_workbench")
-        self.setWindowTitle(self.tr("监管工作台"))
         self.setWindowFlag(Qt.WindowType.Window)
         self.resize(1240, 720)
         self._ops: dict[str, Op] = {}
         self._loaded: set[str] = set()  # the tabs that have loaded once (reloaded when data changes)
-
-        from civicdesk.ui.supervision.due_panel import DuePanel
-
-        # the bottom row first: a load may start before the other tabs are made (run() shows its bar)
+        self.pages: dict[str, Any] = {}
         self.status = QLabel()
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
@@ -61,36 +65,10 @@ class SupervisionWorkbench(QDialog):
         for button in (self.cancel_button, self.close_button):
             button.setAutoDefault(False)
         self.tabs = QTabWidget()
-        self.tabs.setObjectName("supervision_tabs")
-        self.due = DuePanel(self)
-        saved = ctx.settings.value(f"{SETTINGS}/tab")
-        if not isinstance(saved, str) or saved not in TAB_KEYS or saved == "due":
-            # 到期提醒 opens first: its first page is read on the runner while the other tabs are made (their
-            # modules imported) here, rather than after them
-            self._loaded.add("due")
-            self.due.reload()
-        from civicdesk.ui.supervision.credit_tab import CreditTab
-        from civicdesk.ui.supervision.complaints_tab import ComplaintsTab
-        from civicdesk.ui.supervision.enforcement_tab import EnforcementTab
-        from civicdesk.ui.supervision.inspection_tab import InspectionTab
-        from civicdesk.ui.supervision.parameters_tab import ParametersTab
-        from civicdesk.ui.supervision.rating_tab import RatingTab
-        from civicdesk.ui.supervision.spotcheck_tab import SpotcheckTab
-        self.inspection = InspectionTab(self)
-        self.rating = RatingTab(self)
-        self.spotcheck = SpotcheckTab(self)
-        self.credit = CreditTab(self)
-        self.enforcement = EnforcementTab(self)
-        self.complaints = ComplaintsTab(self)
-        self.parameters = ParametersTab(self)
-        self.pages: dict[str, Any] = {"due": self.due, "inspection": self.inspection, "rating": self.rating,
-                                      "spotcheck": self.spotcheck, "credit": self.credit,
-                                      "enforcement": self.enforcement, "complaints": self.complaints,
-                                      "parameters": self.parameters}
-        assert tuple(self.pages) == TAB_KEYS
-        titles = {"due": self.tr("到期提醒"), "inspection": self.tr("年度检查"), "rating": self.tr("等级评估"),
-                  "spotcheck": self.tr("双随机抽查"), "credit": self.tr("信用名单"),
-                  "enforcement": self.tr("约谈与处罚"), "complaints": self.tr("举报投诉"), "parameters": self.tr("参数")}
+
+    def add_pages(self, pages: dict[str, Any], titles: dict[str, str]) -> None:
+        """The tabs in order (Ctrl+1 … Ctrl+N), the window's layout and keys, the saved state, the first load."""
+        self.pages = pages
         for i, (key, page) in enumerate(self.pages.items(), start=1):
             self.tabs.addTab(page, titles[key])
             self.tabs.setTabToolTip(self.tabs.count() - 1, f"Ctrl+{i}")
@@ -111,7 +89,7 @@ class SupervisionWorkbench(QDialog):
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.close)
         self.tabs.currentChanged.connect(self._tab_shown)
-        ctx.signals.operation_executed.connect(self._operation_executed)
+        self.ctx.signals.operation_executed.connect(self._operation_executed)
         self._restore_state()
         self._tab_shown(self.tabs.currentIndex())
 
@@ -144,14 +122,14 @@ class SupervisionWorkbench(QDialog):
         if changes.database:
             self.close()
             return
-        if changes.organizations or any(k in changes.extra for k in ("parameters", "supervision")):
+        if changes.organizations or any(k in changes.extra for k in self.reload_on):
             for key in self._loaded:
                 self.pages[key].reload()
 
     # -- running ------------------------------------------------------------------------------------------------
     def run(self, fn: Callable[[Job], Any], on_success: Callable[[Any], None], *, key: str,
             cancellable: bool = True, on_failure: Callable[[BaseException], None] | None = None) -> Op:
-        """``fn`` on the runner (key ``supervision.<key>``: a newer one supersedes it); the bar moves while it runs
+        """``fn`` on the runner (key ``<settings>.<key>``: a newer one supersedes it); the bar moves while it runs
         and, when ``cancellable``, 取消 drops it.  A failure is shown in the status line unless ``on_failure``."""
         def work(job: Job) -> Any:
             result = fn(job)
@@ -159,7 +137,7 @@ class SupervisionWorkbench(QDialog):
             return result
 
         op = self.ctx.runner.run(work, on_success=on_success, on_failure=on_failure or self.show_error,
-                                 on_progress=self._progress, key=f"supervision.{key}")
+                                 on_progress=self._progress, key=f"{self.settings}.{key}")
         self._ops[key] = op
         op.finished.connect(lambda key=key, op=op: self._finished(key, op))
         if cancellable:
@@ -221,17 +199,31 @@ class SupervisionWorkbench(QDialog):
     # -- state --------------------------------------------------------------------------------------------------
     def _restore_state(self) -> None:
         s = self.ctx.settings
-        geometry = s.value(f"{SETTINGS}/geometry")
+        geometry = s.value(f"{self.settings}/geometry")
         if isinstance(geometry, QByteArray | bytes):
             self.restoreGeometry(QByteArray(geometry))
-        tab = s.value(f"{SETTINGS}/tab")
+        tab = s.value(f"{self.settings}/tab")
         if isinstance(tab, str) and tab in self.pages:
             self.tabs.setCurrentIndex(list(self.pages).index(tab))
+        for view in self._views():  # each table's column widths, when it has as many columns as then
+            widths = s.value(f"{self.settings}/columns/{view.objectName()}")
+            header = view.horizontalHeader()
+            if isinstance(widths, str) and widths.count(",") == header.count() - 1:
+                for i, width in enumerate(widths.split(",")):
+                    if width.isdigit() and header.sectionResizeMode(i) != QHeaderView.ResizeMode.Stretch:
+                        header.resizeSection(i, max(int(width), 30))
+
+    def _views(self) -> list[QTableView]:
+        return [v for v in self.findChildren(QTableView) if v.objectName()]
 
     def save_state(self) -> None:
         s = self.ctx.settings
-        s.setValue(f"{SETTINGS}/geometry", self.saveGeometry())
-        s.setValue(f"{SETTINGS}/tab", self.current_key())
+        s.setValue(f"{self.settings}/geometry", self.saveGeometry())
+        s.setValue(f"{self.settings}/tab", self.current_key())
+        for view in self._views():
+            header = view.horizontalHeader()
+            s.setValue(f"{self.settings}/columns/{view.objectName()}",
+                       ",".join(str(header.sectionSize(i)) for i in range(header.count())))
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt API
@@ -241,3 +233,46 @@ class SupervisionWorkbench(QDialog):
     def done(self, result: int) -> None:  # Esc and 关闭 end here, not in closeEvent
         self.save_state()
         super().done(result)
+
+
+class SupervisionWorkbench(Workbench):
+    """The workbench window: tabs, a status line, a progress bar with 取消, 关闭."""
+
+    def __init__(self, ctx: AppContext, labels: Labels, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, labels, parent)
+        self.setObjectName("supervision_workbench")
+        self.setWindowTitle(self.tr("监管工作台"))
+
+        from civicdesk.ui.supervision.due_panel import DuePanel
+
+        self.tabs.setObjectName("supervision_tabs")
+        self.due = DuePanel(self)
+        saved = ctx.settings.value(f"{SETTINGS}/tab")
+        if not isinstance(saved, str) or saved not in TAB_KEYS or saved == "due":
+            # 到期提醒 opens first: its first page is read on the runner while the other tabs are made (their
+            # modules imported) here, rather than after them
+            self._loaded.add("due")
+            self.due.reload()
+        from civicdesk.ui.supervision.credit_tab import CreditTab
+        from civicdesk.ui.supervision.complaints_tab import ComplaintsTab
+        from civicdesk.ui.supervision.enforcement_tab import EnforcementTab
+        from civicdesk.ui.supervision.inspection_tab import InspectionTab
+        from civicdesk.ui.supervision.parameters_tab import ParametersTab
+        from civicdesk.ui.supervision.rating_tab import RatingTab
+        from civicdesk.ui.supervision.spotcheck_tab import SpotcheckTab
+        self.inspection = InspectionTab(self)
+        self.rating = RatingTab(self)
+        self.spotcheck = SpotcheckTab(self)
+        self.credit = CreditTab(self)
+        self.enforcement = EnforcementTab(self)
+        self.complaints = ComplaintsTab(self)
+        self.parameters = ParametersTab(self)
+        pages: dict[str, Any] = {"due": self.due, "inspection": self.inspection, "rating": self.rating,
+                                 "spotcheck": self.spotcheck, "credit": self.credit,
+                                 "enforcement": self.enforcement, "complaints": self.complaints,
+                                 "parameters": self.parameters}
+        assert tuple(pages) == TAB_KEYS
+        titles = {"due": self.tr("到期提醒"), "inspection": self.tr("年度检查"), "rating": self.tr("等级评估"),
+                  "spotcheck": self.tr("双随机抽查"), "credit": self.tr("信用名单"),
+                  "enforcement": self.tr("约谈与处罚"), "complaints": self.tr("举报投诉"), "parameters": self.tr("参数")}
+        self.add_pages(pages, titles)
