@@ -1,10 +1,11 @@
 """The 监管 workbench (监管 → 监管工作台, Ctrl+J): a window of its own, beside the register, with a tab per task.
 
 到期提醒 (what is due or late), 年度检查, 等级评估, 双随机抽查, 信用名单, 约谈与处罚, 举报投诉 and 参数.  Every
-tab loads on the one runner (``ctx.runner``) through :meth:`SupervisionWorkbench.run`: a newer load of a tab supersedes its older one, the
-bar at the bottom moves while a load lasts and 取消 (Esc while it runs) drops it.  A tab loads when first shown
-and again whenever an op reports that supervision data changed.  The window remembers its geometry and its
-last tab (QSettings ``supervision/*``).
+tab loads on the one runner (``ctx.runner``) through :meth:`SupervisionWorkbench.run`: a newer load of a tab
+supersedes its older one, the bar at the bottom moves while a load lasts and 取消 (Esc while it runs) drops it.
+A tab is made (its module imported) and loads when first shown, so that opening the window makes only the shown
+tab; it loads again whenever an op reports that supervision data changed.  The window remembers its geometry
+and its last tab (QSettings ``supervision/*``).
 
 Keys: Ctrl+1 … Ctrl+8 the tabs (Ctrl+Tab too), F5 reloads the tab, Ctrl+F its filter, Enter opens the
 selected row, Esc cancels a load or closes the window.
@@ -12,8 +13,9 @@ selected row, Esc cancels a load or closes the window.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+import importlib
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -26,9 +28,53 @@ from civicdesk.ui.context import AppContext, Changes
 from civicdesk.ui.labels import Labels
 from civicdesk.ui.runner import Cancelled, Job, Op
 
+if TYPE_CHECKING:
+    from civicdesk.ui.supervision.complaints_tab import ComplaintsTab
+    from civicdesk.ui.supervision.credit_tab import CreditTab
+    from civicdesk.ui.supervision.due_panel import DuePanel
+    from civicdesk.ui.supervision.enforcement_tab import EnforcementTab
+    from civicdesk.ui.supervision.inspection_tab import InspectionTab
+    from civicdesk.ui.supervision.parameters_tab import ParametersTab
+    from civicdesk.ui.supervision.rating_tab import RatingTab
+    from civicdesk.ui.supervision.spotcheck_tab import SpotcheckTab
+
 SETTINGS = "supervision"
 #: the tabs, in the window's order
 TAB_KEYS = ("due", "inspection", "rating", "spotcheck", "credit", "enforcement", "complaints", "parameters")
+#: the module (in civicdesk.ui.supervision) and class of each tab's page
+PAGE_CLASSES = {"due": ("due_panel", "DuePanel"), "inspection": ("inspection_tab", "InspectionTab"),
+                "rating": ("rating_tab", "RatingTab"), "spotcheck": ("spotcheck_tab", "SpotcheckTab"),
+                "credit": ("credit_tab", "CreditTab"), "enforcement": ("enforcement_tab", "EnforcementTab"),
+                "complaints": ("complaints_tab", "ComplaintsTab"), "parameters": ("parameters_tab", "ParametersTab")}
+
+
+class Pages(Mapping[str, Any]):
+    """The workbench's pages by tab key, in the window's order.  A page is made when first asked for (its tab
+    shown, or code reaching it): iterating and ``in`` make none, and ``made()`` is what exists so far."""
+
+    def __init__(self, bench: SupervisionWorkbench) -> None:
+        self._bench = bench
+        self._made: dict[str, Any] = {}
+
+    def __getitem__(self, key: str) -> Any:
+        page = self._made.get(key)
+        if page is None:
+            if key not in PAGE_CLASSES:
+                raise KeyError(key)
+            page = self._made[key] = self._bench._make(key)
+        return page
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(TAB_KEYS)
+
+    def __len__(self) -> int:
+        return len(TAB_KEYS)
+
+    def __contains__(self, key: object) -> bool:
+        return key in PAGE_CLASSES
+
+    def made(self) -> dict[str, Any]:
+        return dict(self._made)
 
 
 class SupervisionWorkbench(QDialog):
@@ -44,9 +90,7 @@ class SupervisionWorkbench(QDialog):
         self._ops: dict[str, Op] = {}
         self._loaded: set[str] = set()  # the tabs that have loaded once (reloaded when data changes)
 
-        from civicdesk.ui.supervision.due_panel import DuePanel
-
-        # the bottom row first: a load may start before the other tabs are made (run() shows its bar)
+        # the bottom row first: a tab's load shows its bar and 取消
         self.status = QLabel()
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
@@ -62,37 +106,17 @@ class SupervisionWorkbench(QDialog):
             button.setAutoDefault(False)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("supervision_tabs")
-        self.due = DuePanel(self)
-        saved = ctx.settings.value(f"{SETTINGS}/tab")
-        if not isinstance(saved, str) or saved not in TAB_KEYS or saved == "due":
-            # 到期提醒 opens first: its first page is read on the runner while the other tabs are made (their
-            # modules imported) here, rather than after them
-            self._loaded.add("due")
-            self.due.reload()
-        from civicdesk.ui.supervision.credit_tab import CreditTab
-        from civicdesk.ui.supervision.complaints_tab import ComplaintsTab
-        from civicdesk.ui.supervision.enforcement_tab import EnforcementTab
-        from civicdesk.ui.supervision.inspection_tab import InspectionTab
-        from civicdesk.ui.supervision.parameters_tab import ParametersTab
-        from civicdesk.ui.supervision.rating_tab import RatingTab
-        from civicdesk.ui.supervision.spotcheck_tab import SpotcheckTab
-        self.inspection = InspectionTab(self)
-        self.rating = RatingTab(self)
-        self.spotcheck = SpotcheckTab(self)
-        self.credit = CreditTab(self)
-        self.enforcement = EnforcementTab(self)
-        self.complaints = ComplaintsTab(self)
-        self.parameters = ParametersTab(self)
-        self.pages: dict[str, Any] = {"due": self.due, "inspection": self.inspection, "rating": self.rating,
-                                      "spotcheck": self.spotcheck, "credit": self.credit,
-                                      "enforcement": self.enforcement, "complaints": self.complaints,
-                                      "parameters": self.parameters}
-        assert tuple(self.pages) == TAB_KEYS
+        # each tab an empty holder: its page is made (its module imported) when the tab is first shown
+        self._holders: dict[str, QWidget] = {}
+        self.pages = Pages(self)
         titles = {"due": self.tr("到期提醒"), "inspection": self.tr("年度检查"), "rating": self.tr("等级评估"),
                   "spotcheck": self.tr("双随机抽查"), "credit": self.tr("信用名单"),
                   "enforcement": self.tr("约谈与处罚"), "complaints": self.tr("举报投诉"), "parameters": self.tr("参数")}
-        for i, (key, page) in enumerate(self.pages.items(), start=1):
-            self.tabs.addTab(page, titles[key])
+        for i, key in enumerate(TAB_KEYS, start=1):
+            holder = self._holders[key] = QWidget()
+            holder.setObjectName(f"{key}_holder")
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.tabs.addTab(holder, titles[key])
             self.tabs.setTabToolTip(self.tabs.count() - 1, f"Ctrl+{i}")
             shortcut = QShortcut(QKeySequence(f"Ctrl+{i}"), self)
             shortcut.activated.connect(lambda index=i - 1: self.tabs.setCurrentIndex(index))
@@ -112,19 +136,61 @@ class SupervisionWorkbench(QDialog):
         self.close_button.clicked.connect(self.close)
         self.tabs.currentChanged.connect(self._tab_shown)
         ctx.signals.operation_executed.connect(self._operation_executed)
-        self._restore_state()
+        self._restore_state()  # the remembered tab, or 到期提醒: made and loaded here, the others when first shown
         self._tab_shown(self.tabs.currentIndex())
 
     # -- tabs ---------------------------------------------------------------------------------------------------
     def current_key(self) -> str:
-        return list(self.pages)[max(self.tabs.currentIndex(), 0)]
+        return TAB_KEYS[max(self.tabs.currentIndex(), 0)]
 
     def set_tab(self, key: str) -> Any:
-        self.tabs.setCurrentIndex(list(self.pages).index(key))
+        self.tabs.setCurrentIndex(TAB_KEYS.index(key))
         return self.pages[key]
 
+    def _make(self, key: str) -> QWidget:
+        """The page of the tab ``key``, made now in its holder (``Pages`` asks, once per tab)."""
+        module, name = PAGE_CLASSES[key]
+        page: QWidget = getattr(importlib.import_module(f"civicdesk.ui.supervision.{module}"), name)(self)
+        layout = self._holders[key].layout()
+        assert layout is not None
+        layout.addWidget(page)
+        page.show()  # now, when its holder is shown (else with it), not on the next turn of the event loop
+        return page
+
+    @property
+    def due(self) -> DuePanel:
+        return self.pages["due"]
+
+    @property
+    def inspection(self) -> InspectionTab:
+        return self.pages["inspection"]
+
+    @property
+    def rating(self) -> RatingTab:
+        return self.pages["rating"]
+
+    @property
+    def spotcheck(self) -> SpotcheckTab:
+        return self.pages["spotcheck"]
+
+    @property
+    def credit(self) -> CreditTab:
+        return self.pages["credit"]
+
+    @property
+    def enforcement(self) -> EnforcementTab:
+        return self.pages["enforcement"]
+
+    @property
+    def complaints(self) -> ComplaintsTab:
+        return self.pages["complaints"]
+
+    @property
+    def parameters(self) -> ParametersTab:
+        return self.pages["parameters"]
+
     def _tab_shown(self, index: int) -> None:
-        key = list(self.pages)[max(index, 0)]
+        key = TAB_KEYS[max(index, 0)]
         if key not in self._loaded:
             self._loaded.add(key)
             self.pages[key].reload()
@@ -225,8 +291,8 @@ class SupervisionWorkbench(QDialog):
         if isinstance(geometry, QByteArray | bytes):
             self.restoreGeometry(QByteArray(geometry))
         tab = s.value(f"{SETTINGS}/tab")
-        if isinstance(tab, str) and tab in self.pages:
-            self.tabs.setCurrentIndex(list(self.pages).index(tab))
+        if isinstance(tab, str) and tab in TAB_KEYS:
+            self.tabs.setCurrentIndex(TAB_KEYS.index(tab))
 
     def save_state(self) -> None:
         s = self.ctx.settings
