@@ -236,9 +236,12 @@ def test_the_start_up_notice_appears_when_something_is_overdue_and_not_otherwise
     menu = again.supervision_menu
     assert menu.notice.isVisible() and menu.notice.text() == "信用名单：1 项今天到期，1 项逾期"
     assert menu.due_action.text() == "到期提醒（2）"
+    ctx.settings.setValue("supervision/tab", "credit")  # the workbench last closed on 信用名单
     menu.notice.click()  # opens the workbench on 到期提醒, no box
     bench = menu.workbench
     assert bench is not None and bench.isVisible() and bench.current_key() == "due"
+    settle(ctx)
+    assert bench.due.isVisible() and bench.due.models["credit"].rowCount() == 2
     bench.close()
     settle(ctx)
 

@@ -19,7 +19,7 @@ from civicdesk.services.supervision import parameters
 from civicdesk.ui.labels import Labels
 from civicdesk.ui.main import install_translators
 from civicdesk.ui.supervision.table import selected_row
-from civicdesk.ui.supervision.workbench import SupervisionWorkbench
+from civicdesk.ui.supervision.workbench import TAB_KEYS, SupervisionWorkbench
 from tests.helpers.db import digest
 
 
@@ -98,8 +98,17 @@ def test_workbench_remembers_geometry_and_tab(qtbot: Any, office: Any) -> None:
     again = open_bench(qtbot, office)
     assert again.current_key() == "parameters"
     assert (again.width(), again.height()) == (700, 450)
+    assert list(again.pages.made()) == ["parameters"]  # only the shown tab is made on opening
+    assert again.parameters.isVisible() and again.parameters.model.rowCount() > 0
     qtbot.keyClick(again, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # Ctrl+1: the first tab
     assert again.current_key() == "due"
+    assert list(again.pages) == list(TAB_KEYS) and set(again.pages.made()) == {"parameters", "due"}
+    bar = again.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(TAB_KEYS.index("rating")).center())
+    assert again.current_key() == "rating" and again.rating.isVisible()  # a click makes the tab too
+    settle(office)
+    assert again.rating.summary.text() != ""
+    assert set(again.pages.made()) == {"parameters", "due", "rating"}
 
 
 def test_the_keyboard_reaches_the_workbench_and_its_forms(qtbot: Any, office: Any) -> None:
@@ -118,9 +127,10 @@ def test_the_keyboard_reaches_the_workbench_and_its_forms(qtbot: Any, office: An
     bench = window.supervision_menu.workbench
     assert isinstance(bench, SupervisionWorkbench) and bench.isVisible()
     settle(office)
+    assert list(bench.pages.made()) == ["due"]  # 到期提醒 by default, the others when first shown
     qtbot.keyClick(bench, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
     settle(office)
-    assert bench.current_key() == "parameters"
+    assert bench.current_key() == "parameters" and list(bench.pages.made()) == ["due", "parameters"]
     qtbot.keyClick(bench, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert bench.parameters.search.hasFocus()
     qtbot.keyClicks(bench.parameters.search, "due_days")

@@ -1,11 +1,12 @@
 """The 监管 workbench (监管 → 监管工作台, Ctrl+J): a window of its own, beside the register, with a tab per task.
 
 到期提醒 (what is due or late), 年度检查, 等级评估, 双随机抽查, 信用名单, 约谈与处罚, 举报投诉 and 参数.  Every
-tab loads on the one runner (``ctx.runner``) through :meth:`SupervisionWorkbench.run`: a newer load of a tab supersedes its older one, the
-bar at the bottom moves while a load lasts and 取消 (Esc while it runs) drops it.  A tab loads when first shown
-and again whenever an op reports that supervision data changed.  The window remembers its geometry and its
-last tab and each table's column widths (QSettings ``supervision/*``).  :class:`Workbench` is what it shares with the
-培育 workbench (civicdesk/ui/cultivation/).
+tab loads on the one runner (``ctx.runner``) through :meth:`SupervisionWorkbench.run`: a newer load of a tab
+supersedes its older one, the bar at the bottom moves while a load lasts and 取消 (Esc while it runs) drops it.
+A tab is made (its module imported) and loads when first shown, so that opening the window makes only the shown
+tab; it loads again whenever an op reports that supervision data changed.  The window remembers its geometry,
+its last tab and each table's column widths (QSettings ``supervision/*``).  :class:`Workbench` is what it shares
+with the 培育 workbench (civicdesk/ui/cultivation/).
 
 Keys: Ctrl+1 … Ctrl+8 the tabs (Ctrl+Tab too), F5 reloads the tab, Ctrl+F its filter, Enter opens the
 selected row, Esc cancels a load or closes the window.
@@ -13,8 +14,9 @@ selected row, Esc cancels a load or closes the window.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+import importlib
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -27,9 +29,58 @@ from civicdesk.ui.context import AppContext, Changes
 from civicdesk.ui.labels import Labels
 from civicdesk.ui.runner import Cancelled, Job, Op
 
+if TYPE_CHECKING:
+    from civicdesk.ui.supervision.complaints_tab import ComplaintsTab
+    from civicdesk.ui.supervision.credit_tab import CreditTab
+    from civicdesk.ui.supervision.due_panel import DuePanel
+    from civicdesk.ui.supervision.enforcement_tab import EnforcementTab
+    from civicdesk.ui.supervision.inspection_tab import InspectionTab
+    from civicdesk.ui.supervision.parameters_tab import ParametersTab
+    from civicdesk.ui.supervision.rating_tab import RatingTab
+    from civicdesk.ui.supervision.spotcheck_tab import SpotcheckTab
+
 SETTINGS = "supervision"
 #: the tabs, in the window's order
 TAB_KEYS = ("due", "inspection", "rating", "spotcheck", "credit", "enforcement", "complaints", "parameters")
+#: the module (in civicdesk.ui.supervision) and class of each tab's page
+PAGE_CLASSES = {"due": ("due_panel", "DuePanel"), "inspection": ("inspection_tab", "InspectionTab"),
+                "rating": ("rating_tab", "RatingTab"), "spotcheck": ("spotcheck_tab", "SpotcheckTab"),
+                "credit": ("credit_tab", "CreditTab"), "enforcement": ("enforcement_tab", "EnforcementTab"),
+                "complaints": ("complaints_tab", "ComplaintsTab"), "parameters": ("parameters_tab", "ParametersTab")}
+#: a tab's page: made already, or (module, class) to make when the tab is first shown
+PageSpec = QWidget | tuple[str, str]
+
+
+class Pages(Mapping[str, Any]):
+    """A workbench's pages by tab key, in the window's order.  A page given as (module, class) is made when first
+    asked for (its tab shown, or code reaching it): iterating and ``in`` make none, and ``made()`` is what exists
+    so far."""
+
+    def __init__(self, bench: Workbench, specs: Mapping[str, PageSpec]) -> None:
+        self._bench = bench
+        self._keys = tuple(specs)
+        self._specs = {k: v for k, v in specs.items() if isinstance(v, tuple)}
+        self._made: dict[str, Any] = {k: v for k, v in specs.items() if not isinstance(v, tuple)}
+
+    def __getitem__(self, key: str) -> Any:
+        page = self._made.get(key)
+        if page is None:
+            if key not in self._specs:
+                raise KeyError(key)
+            page = self._made[key] = self._bench.make_page(key, *self._specs[key])
+        return page
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
+
+    def made(self) -> dict[str, Any]:
+        return dict(self._made)
 
 
 class Workbench(QDialog):
@@ -50,7 +101,8 @@ class Workbench(QDialog):
         self.resize(1240, 720)
         self._ops: dict[str, Op] = {}
         self._loaded: set[str] = set()  # the tabs that have loaded once (reloaded when data changes)
-        self.pages: dict[str, Any] = {}
+        self.pages: Pages = Pages(self, {})
+        self._holders: dict[str, QWidget] = {}
         self.status = QLabel()
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
@@ -66,11 +118,17 @@ class Workbench(QDialog):
             button.setAutoDefault(False)
         self.tabs = QTabWidget()
 
-    def add_pages(self, pages: dict[str, Any], titles: dict[str, str]) -> None:
-        """The tabs in order (Ctrl+1 … Ctrl+N), the window's layout and keys, the saved state, the first load."""
-        self.pages = pages
-        for i, (key, page) in enumerate(self.pages.items(), start=1):
-            self.tabs.addTab(page, titles[key])
+    def add_pages(self, pages: Mapping[str, PageSpec], titles: dict[str, str]) -> None:
+        """The tabs in order (Ctrl+1 … Ctrl+N), the window's layout and keys, the saved state, the first load.
+        A page given as (module, class) is made when its tab is first shown: each tab is a holder until then."""
+        self.pages = Pages(self, pages)
+        for i, (key, spec) in enumerate(pages.items(), start=1):
+            holder = self._holders[key] = QWidget()
+            holder.setObjectName(f"{key}_holder")
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            if not isinstance(spec, tuple):
+                holder.layout().addWidget(spec)  # type: ignore[union-attr]
+            self.tabs.addTab(holder, titles[key])
             self.tabs.setTabToolTip(self.tabs.count() - 1, f"Ctrl+{i}")
             shortcut = QShortcut(QKeySequence(f"Ctrl+{i}"), self)
             shortcut.activated.connect(lambda index=i - 1: self.tabs.setCurrentIndex(index))
@@ -90,7 +148,7 @@ class Workbench(QDialog):
         self.close_button.clicked.connect(self.close)
         self.tabs.currentChanged.connect(self._tab_shown)
         self.ctx.signals.operation_executed.connect(self._operation_executed)
-        self._restore_state()
+        self._restore_state()  # the remembered tab, or the first: made and loaded here, the others when first shown
         self._tab_shown(self.tabs.currentIndex())
 
     # -- tabs ---------------------------------------------------------------------------------------------------
@@ -100,6 +158,17 @@ class Workbench(QDialog):
     def set_tab(self, key: str) -> Any:
         self.tabs.setCurrentIndex(list(self.pages).index(key))
         return self.pages[key]
+
+    def make_page(self, key: str, module: str, name: str) -> QWidget:
+        """The page of the tab ``key``, made now in its holder (``Pages`` asks, once per tab), with its tables'
+        remembered column widths."""
+        page: QWidget = getattr(importlib.import_module(module), name)(self)
+        layout = self._holders[key].layout()
+        assert layout is not None
+        layout.addWidget(page)
+        page.show()  # now, when its holder is shown (else with it), not on the next turn of the event loop
+        self._restore_columns(page)
+        return page
 
     def _tab_shown(self, index: int) -> None:
         key = list(self.pages)[max(index, 0)]
@@ -205,7 +274,12 @@ class Workbench(QDialog):
         tab = s.value(f"{self.settings}/tab")
         if isinstance(tab, str) and tab in self.pages:
             self.tabs.setCurrentIndex(list(self.pages).index(tab))
-        for view in self._views():  # each table's column widths, when it has as many columns as then
+        self._restore_columns(self)
+
+    def _restore_columns(self, widget: QWidget) -> None:
+        """Each table's remembered column widths, when it has as many columns as then."""
+        s = self.ctx.settings
+        for view in [v for v in widget.findChildren(QTableView) if v.objectName()]:
             widths = s.value(f"{self.settings}/columns/{view.objectName()}")
             header = view.horizontalHeader()
             if isinstance(widths, str) and widths.count(",") == header.count() - 1:
@@ -242,37 +316,41 @@ class SupervisionWorkbench(Workbench):
         super().__init__(ctx, labels, parent)
         self.setObjectName("supervision_workbench")
         self.setWindowTitle(self.tr("监管工作台"))
-
-        from civicdesk.ui.supervision.due_panel import DuePanel
-
         self.tabs.setObjectName("supervision_tabs")
-        self.due = DuePanel(self)
-        saved = ctx.settings.value(f"{SETTINGS}/tab")
-        if not isinstance(saved, str) or saved not in TAB_KEYS or saved == "due":
-            # 到期提醒 opens first: its first page is read on the runner while the other tabs are made (their
-            # modules imported) here, rather than after them
-            self._loaded.add("due")
-            self.due.reload()
-        from civicdesk.ui.supervision.credit_tab import CreditTab
-        from civicdesk.ui.supervision.complaints_tab import ComplaintsTab
-        from civicdesk.ui.supervision.enforcement_tab import EnforcementTab
-        from civicdesk.ui.supervision.inspection_tab import InspectionTab
-        from civicdesk.ui.supervision.parameters_tab import ParametersTab
-        from civicdesk.ui.supervision.rating_tab import RatingTab
-        from civicdesk.ui.supervision.spotcheck_tab import SpotcheckTab
-        self.inspection = InspectionTab(self)
-        self.rating = RatingTab(self)
-        self.spotcheck = SpotcheckTab(self)
-        self.credit = CreditTab(self)
-        self.enforcement = EnforcementTab(self)
-        self.complaints = ComplaintsTab(self)
-        self.parameters = ParametersTab(self)
-        pages: dict[str, Any] = {"due": self.due, "inspection": self.inspection, "rating": self.rating,
-                                 "spotcheck": self.spotcheck, "credit": self.credit,
-                                 "enforcement": self.enforcement, "complaints": self.complaints,
-                                 "parameters": self.parameters}
-        assert tuple(pages) == TAB_KEYS
         titles = {"due": self.tr("到期提醒"), "inspection": self.tr("年度检查"), "rating": self.tr("等级评估"),
                   "spotcheck": self.tr("双随机抽查"), "credit": self.tr("信用名单"),
                   "enforcement": self.tr("约谈与处罚"), "complaints": self.tr("举报投诉"), "parameters": self.tr("参数")}
-        self.add_pages(pages, titles)
+        self.add_pages({key: (f"civicdesk.ui.supervision.{module}", name)
+                        for key, (module, name) in PAGE_CLASSES.items()}, titles)
+
+    @property
+    def due(self) -> DuePanel:
+        return self.pages["due"]
+
+    @property
+    def inspection(self) -> InspectionTab:
+        return self.pages["inspection"]
+
+    @property
+    def rating(self) -> RatingTab:
+        return self.pages["rating"]
+
+    @property
+    def spotcheck(self) -> SpotcheckTab:
+        return self.pages["spotcheck"]
+
+    @property
+    def credit(self) -> CreditTab:
+        return self.pages["credit"]
+
+    @property
+    def enforcement(self) -> EnforcementTab:
+        return self.pages["enforcement"]
+
+    @property
+    def complaints(self) -> ComplaintsTab:
+        return self.pages["complaints"]
+
+    @property
+    def parameters(self) -> ParametersTab:
+        return self.pages["parameters"]
