@@ -132,6 +132,61 @@ def _execute_many(session: Session, table: Table, rows: Sequence[dict[str, Any]]
     conn.exec_driver_sql(sql, [tuple(v) for v in values])
 
 
+def insert_tuples(session: Session, table: Table, names: Sequence[str], rows: Sequence[Sequence[Any]],
+                  constants: dict[str, Any]) -> int:
+    """Insert ``rows`` into ``table`` in the caller's unit of work: each row a tuple of the values of the
+    columns ``names`` (in that order), every row with the values of ``constants`` besides (the same in each
+    row) and the scalar defaults of the columns left out.  Rows of a synced table are bookkept as
+    :func:`insert_rows` bookkeeps them: ``constants`` completed with the origin office, version and version
+    vector (:meth:`_ChangeLogger.complete`), one ``change_log`` row each.  The values stored are the same.
+
+    The path of a writer that makes many rows alike (the credit engine's proposals): no dict per row, each
+    varying column's values converted by its type's bind processor column by column, the constants once.  Give
+    the rows in the order of their ``id``: the new entries of the key's index and of the change log's row index
+    (``entity, row_id``: millions of entries) then go in key order, one walk of each index rather than a
+    random probe per row."""
+    if not rows:
+        return 0
+    fixed = dict(constants)
+    log = None if session.info.get("sync_applying") else _ChangeLogger(session)
+    logger = log if log is not None and table.name in synced_entities() else None
+    if logger is not None:
+        logger.complete([fixed])
+        last = logger.last_rowid(table)
+    columns = [table.c[name] for name in names]
+    given = {*names, *fixed}
+    for c in table.columns:
+        if c.key in given or c.default is None:
+            continue
+        if not c.default.is_scalar:  # a default computed per row: the caller gives the column
+            raise ValueError(f"{table.name}.{c.key}: give its value")
+        fixed[c.key] = c.default.arg  # type: ignore[attr-defined]
+    conn = session.connection()
+    dialect = conn.dialect
+    with indexes_deferred(session, table, len(rows)):
+        if dialect.paramstyle != "qmark":
+            session.execute(insert(table), [{**dict(zip(names, row, strict=True)), **fixed} for row in rows])
+        else:
+            every = [*columns, *(table.c[key] for key in fixed)]
+            values: list[Sequence[Any]] = list(zip(*rows, strict=True))
+            for i, c in enumerate(columns):
+                convert = c.type._cached_bind_processor(dialect)
+                if convert is not None:
+                    values[i] = [convert(v) for v in values[i]]
+            same = []
+            for key, value in fixed.items():
+                convert = table.c[key].type._cached_bind_processor(dialect)
+                same.append(convert(value) if convert is not None else value)
+            tail = tuple(same)
+            quote = dialect.identifier_preparer
+            sql = (f"INSERT INTO {quote.format_table(table)} ({', '.join(quote.format_column(c) for c in every)}) "
+                   f"VALUES ({', '.join(['?'] * len(every))})")
+            conn.exec_driver_sql(sql, [(*row, *tail) for row in zip(*values, strict=True)])
+        if logger is not None:
+            logger.write(table, last)
+    return len(rows)
+
+
 # -- the change log of bulk inserts -----------------------------------------------------------------------------
 def _json_sql(column: Any) -> str:
     """SQL giving a stored value of ``column`` as the JSON value :func:`civicdesk.models.history.json_value`
