@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -11,6 +12,7 @@ from sqlalchemy import event, insert
 
 from bench.generate import generate_organizations, insert_communities
 from civicdesk.models import Organization, table_of
+from civicdesk.models.base import new_id, new_ids
 from civicdesk.services.core import bulk
 from civicdesk.services.core.bulk import stamped
 from civicdesk.services.core.database import Database
@@ -101,3 +103,17 @@ def test_rows_of_different_shapes_take_sqlalchemys_path(db: Database) -> None:
         raise AssertionError("a row without a column the others have was accepted")
     assert not any(s.startswith("INSERT INTO organization (") and "?" in s and "contact_phone" not in s
                    for s in statements)
+
+
+def test_new_ids_are_random_version_4_uuids_as_new_id_makes_them() -> None:
+    ids = new_ids(2000)
+    assert len(set(ids)) == 2000 and new_ids(0) == []
+    for text in ids + [new_id()]:
+        value = uuid.UUID(text)
+        assert str(value) == text and value.version == 4 and value.variant == uuid.RFC_4122
+    # every bit but the version's and the variant's varies
+    ors, ands = 0, (1 << 128) - 1
+    for text in ids:
+        ors |= uuid.UUID(text).int
+        ands &= uuid.UUID(text).int
+    assert ors ^ ands == (1 << 128) - 1 & ~((0xF000 << 64) | (0xC000 << 48))

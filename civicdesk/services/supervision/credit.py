@@ -72,7 +72,7 @@ from civicdesk.errors import CivicDeskError, InputError, NotFoundError, Validati
 from civicdesk.models import (CreditEvent, CreditListing, CreditObjection, InspectionCampaign, InspectionRecord,
                               Organization, Penalty, SpotcheckItem, SpotcheckPlan)
 from civicdesk.models import audit
-from civicdesk.models.base import new_id, table_of
+from civicdesk.models.base import new_ids, table_of
 from civicdesk.models.history import json_value
 from civicdesk.services.supervision import common
 from civicdesk.services.admin import auth
@@ -711,27 +711,29 @@ def _office_facts(session: Session, office_code: str, rules: _Rules, on: date) -
             Penalty.decided_on).where(Penalty.state == "decided", Penalty.deleted_at.is_(None))
             .order_by(Penalty.decided_on, Penalty.id)):
         penalties.setdefault(p.organization_id, []).append(p)
-    listings: dict[str, list[_Listed]] = {}
+    # every listing, as the driver's plain tuples in the columns of _Listed (made a _Listed, dates parsed, only
+    # for the organizations on the abnormal list below); in the same pass the organizations each campaign's
+    # missing reports proposed before, and those on the abnormal list now
+    listings: dict[str, list[tuple[Any, ...]]] = {}
+    before: dict[str | None, set[str]] = {}  # campaign id -> the organizations its missing reports proposed
+    listed_abnormal: set[str] = set()
     raw: Any = session.connection().connection.dbapi_connection
     for row in raw.execute("SELECT id, organization_id, list_kind, state, ground, source_entity, source_id, listed_on,"
                            " decision_no, removal_proposed_on FROM credit_listing WHERE deleted_at IS NULL"):
-        listings.setdefault(row[1], []).append(_Listed._make(row))
+        listings.setdefault(row[1], []).append(row)
+        if row[5] == "inspection_campaign" and row[4] == "annual_report_missing":
+            before.setdefault(row[6], set()).add(row[1])
+        if row[2] == "abnormal" and row[3] == "listed":
+            listed_abnormal.add(row[1])
     reports = rules.auto("annual_report_missing")
     deadlines: dict[tuple[str, str | None], date] = {}
     concerned: set[str] = set()
     # an organization whose every missing report was proposed before, and that has no other record, proposes
     # nothing: left out before the loop (the set operations in C, not a pass in Python per organization)
     campaign_of = {c.year: c.id for c in rules.campaigns}
-    before: dict[str | None, set[str]] = {}  # campaign id -> the organizations its missing reports proposed
-    for rows in listings.values():
-        for r in rows:
-            if r.source_entity == "inspection_campaign" and r.ground == "annual_report_missing":
-                before.setdefault(r.source_id, set()).add(r.organization_id)
     fresh: set[str] = set()
     for (year, _form), ids in missing.items():
         fresh |= ids - before.get(campaign_of[year], set())
-    listed_abnormal = {o for o, rows in listings.items()
-                       if any(r.list_kind == "abnormal" and r.state == "listed" for r in rows)}
     with_records = anyone & (items.keys() | penalties.keys() | listed_abnormal)
     todo = fresh | others | with_records
     years_of: dict[str, set[int]] = {}  # the missing reports of the organizations looked at below
@@ -743,7 +745,7 @@ def _office_facts(session: Session, office_code: str, rules: _Rules, on: date) -
     for org_id in sorted(todo):
         out: list[Proposal] = []
         mine = listings.get(org_id)
-        known = {(r.source_entity, r.source_id, r.ground) for r in mine} if mine else set()
+        known = {(r[5], r[6], r[4]) for r in mine} if mine else set()  # source entity and id, ground
         years = years_of.get(org_id)
         if years and reports:
             form = forms.get(org_id)
@@ -758,9 +760,8 @@ def _office_facts(session: Session, office_code: str, rules: _Rules, on: date) -
             out.extend(_spotcheck_facts(org_id, items[org_id], rules, on))
         if org_id in penalties:
             out.extend(_penalty_facts(org_id, penalties[org_id], rules, on))
-        if mine and any(r.list_kind == "abnormal" and r.state == "listed" for r in mine):
-            dated = [r._replace(listed_on=_day(r.listed_on), removal_proposed_on=_day(r.removal_proposed_on))
-                     for r in mine]
+        if mine and org_id in listed_abnormal:
+            dated = [_Listed(r[0], r[1], r[2], r[3], r[4], r[5], r[6], _day(r[7]), r[8], _day(r[9])) for r in mine]
             out.extend(_move_facts(org_id, dated, rules, on))
             due = [r.id for r in _removals_due(dated, rules, on)]
             if due:
@@ -771,11 +772,10 @@ def _office_facts(session: Session, office_code: str, rules: _Rules, on: date) -
         found.proposals.extend(out)
     concerned.update(p.organization_id for p in found.proposals)
     if concerned:
-        names: Any = session.connection().execute(text(
-                "SELECT o.id, o.name, o.uscc FROM json_each(:ids) AS j JOIN organization AS o ON o.id = j.value"),
-                {"ids": _ids_param(concerned)})
-        for org_id, name, uscc in names:
-            found.orgs[str(org_id)] = (str(name), str(uscc) if uscc is not None else None)
+        for org_id, name, uscc in raw.execute(
+                "SELECT o.id, o.name, o.uscc FROM json_each(?) AS j JOIN organization AS o ON o.id = j.value",
+                (_ids_param(concerned),)):
+            found.orgs[org_id] = (name, uscc)
     return found
 
 
@@ -803,7 +803,7 @@ def _write_office(session: Session, office_code: str, found: _OfficeFacts, on: d
     to them in the same order: the new entries of the listings' and steps' indexes and of the change log's
     row index then go in key order (one walk of each index, not a random probe per row)."""
     now = clock.utcnow()
-    ids = [new_id() for _ in found.proposals]
+    ids = new_ids(len(found.proposals))
     rows = sorted(((ids[i], p.organization_id, p.list_kind, p.ground, p.detail, p.evidence, p.source_entity,
                     p.source_id, p.moved_from_id) for i, p in enumerate(found.proposals)), key=lambda r: r[0])
     if rows:
@@ -816,7 +816,7 @@ def _write_office(session: Session, office_code: str, found: _OfficeFacts, on: d
         bulk.insert_tuples(session, table_of(CreditListing), _PROPOSAL_COLUMNS, rows,
                            {"office_code": office_code, "state": "proposed", "proposed_by": RULES_ACTOR,
                             "proposed_on": on, **nothing, **stamp})
-        event_ids = sorted(new_id() for _ in rows)
+        event_ids = sorted(new_ids(len(rows)))
         events = [(event_id, row[0], row[3]) for event_id, row in zip(event_ids, rows, strict=True)]
         bulk.insert_tuples(session, table_of(CreditEvent), ("id", "listing_id", "comment"), events,
                            {"action": "propose", "from_state": None, "to_state": "proposed", "actor": RULES_ACTOR,
