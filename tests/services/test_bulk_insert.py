@@ -8,6 +8,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+import pytest
 from sqlalchemy import event, insert
 
 from bench.generate import generate_organizations, insert_communities
@@ -117,3 +118,25 @@ def test_new_ids_are_random_version_4_uuids_as_new_id_makes_them() -> None:
         ors |= uuid.UUID(text).int
         ands &= uuid.UUID(text).int
     assert ors ^ ands == (1 << 128) - 1 & ~((0xF000 << 64) | (0xC000 << 48))
+
+
+def test_insert_tuples_stores_what_sqlalchemy_stores(db: Database) -> None:
+    """Rows given as tuples of the columns that vary, the columns every row shares given once, the scalar
+    defaults of the columns left out filled in: the same stored values as SQLAlchemy's insert of the dicts."""
+    rows = _rows(seed=7)
+    shared = {"created_at": rows[0]["created_at"], "updated_at": rows[0]["updated_at"], "status": "active"}
+    names = [k for k in rows[0] if k not in shared and k != "is_community"]  # is_community: its default
+    reference = _reference_copy(rows)
+    for row in reference:
+        row.update(shared)
+        del row["is_community"]
+    with db.unit() as session:
+        insert_communities(session, seed=7)
+    with db.unit() as session:
+        session.info["sync_applying"] = True  # the change log is compared in tests/supervision
+        assert bulk.insert_tuples(session, TABLE, names, [tuple(row[k] for k in names) for row in rows],
+                                  shared) == len(rows)
+        session.execute(insert(TABLE), reference)
+    assert _stored(db, [r["id"] for r in rows]) == _stored(db, [r["id"] for r in reference])
+    with db.unit() as session, pytest.raises(ValueError, match="organization.id"):  # made per row: give it
+        bulk.insert_tuples(session, TABLE, ["name"], [("无号",)], {})

@@ -163,25 +163,24 @@ def insert_tuples(session: Session, table: Table, names: Sequence[str], rows: Se
         fixed[c.key] = c.default.arg  # type: ignore[attr-defined]
     conn = session.connection()
     dialect = conn.dialect
+    if dialect.paramstyle != "qmark":  # SQLite's driver: the only one the program opens (models.engine)
+        raise ValueError(f"bulk.insert_tuples: positional (qmark) parameters only, not {dialect.paramstyle}")
     with indexes_deferred(session, table, len(rows)):
-        if dialect.paramstyle != "qmark":
-            session.execute(insert(table), [{**dict(zip(names, row, strict=True)), **fixed} for row in rows])
-        else:
-            every = [*columns, *(table.c[key] for key in fixed)]
-            values: list[Sequence[Any]] = list(zip(*rows, strict=True))
-            for i, c in enumerate(columns):
-                convert = c.type._cached_bind_processor(dialect)
-                if convert is not None:
-                    values[i] = [convert(v) for v in values[i]]
-            same = []
-            for key, value in fixed.items():
-                convert = table.c[key].type._cached_bind_processor(dialect)
-                same.append(convert(value) if convert is not None else value)
-            tail = tuple(same)
-            quote = dialect.identifier_preparer
-            sql = (f"INSERT INTO {quote.format_table(table)} ({', '.join(quote.format_column(c) for c in every)}) "
-                   f"VALUES ({', '.join(['?'] * len(every))})")
-            conn.exec_driver_sql(sql, [(*row, *tail) for row in zip(*values, strict=True)])
+        every = [*columns, *(table.c[key] for key in fixed)]
+        values: list[Sequence[Any]] = list(zip(*rows, strict=True))
+        for i, c in enumerate(columns):
+            convert = c.type._cached_bind_processor(dialect)
+            if convert is not None:
+                values[i] = [convert(v) for v in values[i]]
+        same = []
+        for key, value in fixed.items():
+            convert = table.c[key].type._cached_bind_processor(dialect)
+            same.append(convert(value) if convert is not None else value)
+        tail = tuple(same)
+        quote = dialect.identifier_preparer
+        sql = (f"INSERT INTO {quote.format_table(table)} ({', '.join(quote.format_column(c) for c in every)}) "
+               f"VALUES ({', '.join(['?'] * len(every))})")
+        conn.exec_driver_sql(sql, [(*row, *tail) for row in zip(*values, strict=True)])
         if logger is not None:
             logger.write(table, last)
     return len(rows)
