@@ -1,7 +1,9 @@
 """Bulk inserts for demo data, imports and sync: SQLAlchemy Core ``executemany`` in chunks.
 
 The ORM's ``add_all`` is about 18x slower than raw sqlite3 for many rows; Core executemany stays within
-about 2x (measured by ``bench/bench_insert.py``).  Rows are plain dicts of column values.
+about 2x (measured by ``bench/bench_insert.py``).  Rows are plain dicts of column values (:func:`insert_rows`),
+or tuples of the columns that vary beside the values every row shares (:func:`insert_tuples`, for a writer of
+many rows alike: the credit engine's proposals).
 
 Rows of a synced table are bookkept here as the ORM's flush listeners bookkeep an ORM insert
 (:func:`civicdesk.models.sync.record_changes`): each gets the version vector this office's epoch asks for and

@@ -13,7 +13,7 @@ Offers:
   whole office's reads each rule's records set by set, never organization by organization
   (:func:`_office_facts`: one walk of the due index and the reports of each year, the penalties, spot checks and
   listings whole), and writes its proposals in bulk (:func:`_write_office`: the rows, their steps and the sync's
-  change log by :func:`~civicdesk.services.core.bulk.insert_rows`, one audit entry ``credit.engine`` for the
+  change log by :func:`~civicdesk.services.core.bulk.insert_tuples`, one audit entry ``credit.engine`` for the
   run).  ``tests/supervision/test_credit_office.py`` checks that both find the same; ``bench/bench_credit.py``
   times them.  The rules:
 
@@ -658,7 +658,8 @@ def _office_missing(session: Session, rules: _Rules, on: date) -> dict[tuple[int
 
 
 class _Listed(NamedTuple):
-    """The columns of a listing the whole office's run reads (through the driver: dates as ISO text)."""
+    """The columns of a listing the whole office's run reads (the driver's tuple, in this order, with its dates
+    parsed: made only for the organizations on the abnormal list, whose move-over and removal it reads)."""
 
     id: str
     organization_id: str
