@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import uuid
 from datetime import datetime
 from typing import cast
@@ -35,6 +36,21 @@ def table_of(cls: type) -> Table:
 def new_id() -> str:
     """A new random UUID as text: made offline, unique across offices."""
     return str(uuid.uuid4())
+
+
+_UUID4_CLEAR = ~((0xF000 << 64) | (0xC000 << 48))  # the version and variant bits of a UUID
+_UUID4_SET = (0x4000 << 64) | (0x8000 << 48)  # version 4, RFC 4122 variant: what uuid.uuid4 sets
+
+
+def new_ids(count: int) -> list[str]:
+    """``count`` new ids as :func:`new_id` makes them (random UUIDs, version 4, as text), made in one go: about
+    half the time of ``count`` calls, for the tens of thousands of rows a bulk writer makes."""
+    raw = os.urandom(16 * count)
+    out = []
+    for i in range(0, 16 * count, 16):
+        h = ((int.from_bytes(raw[i:i + 16], "big") & _UUID4_CLEAR) | _UUID4_SET).to_bytes(16, "big").hex()
+        out.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
+    return out
 
 
 def utcnow() -> datetime:

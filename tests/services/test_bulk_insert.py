@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+import pytest
 from sqlalchemy import event, insert
 
 from bench.generate import generate_organizations, insert_communities
 from civicdesk.models import Organization, table_of
+from civicdesk.models.base import new_id, new_ids
 from civicdesk.services.core import bulk
 from civicdesk.services.core.bulk import stamped
 from civicdesk.services.core.database import Database
@@ -101,3 +104,39 @@ def test_rows_of_different_shapes_take_sqlalchemys_path(db: Database) -> None:
         raise AssertionError("a row without a column the others have was accepted")
     assert not any(s.startswith("INSERT INTO organization (") and "?" in s and "contact_phone" not in s
                    for s in statements)
+
+
+def test_new_ids_are_random_version_4_uuids_as_new_id_makes_them() -> None:
+    ids = new_ids(2000)
+    assert len(set(ids)) == 2000 and new_ids(0) == []
+    for text in ids + [new_id()]:
+        value = uuid.UUID(text)
+        assert str(value) == text and value.version == 4 and value.variant == uuid.RFC_4122
+    # every bit but the version's and the variant's varies
+    ors, ands = 0, (1 << 128) - 1
+    for text in ids:
+        ors |= uuid.UUID(text).int
+        ands &= uuid.UUID(text).int
+    assert ors ^ ands == (1 << 128) - 1 & ~((0xF000 << 64) | (0xC000 << 48))
+
+
+def test_insert_tuples_stores_what_sqlalchemy_stores(db: Database) -> None:
+    """Rows given as tuples of the columns that vary, the columns every row shares given once, the scalar
+    defaults of the columns left out filled in: the same stored values as SQLAlchemy's insert of the dicts."""
+    rows = _rows(seed=7)
+    shared = {"created_at": rows[0]["created_at"], "updated_at": rows[0]["updated_at"], "status": "active"}
+    names = [k for k in rows[0] if k not in shared and k != "is_community"]  # is_community: its default
+    reference = _reference_copy(rows)
+    for row in reference:
+        row.update(shared)
+        del row["is_community"]
+    with db.unit() as session:
+        insert_communities(session, seed=7)
+    with db.unit() as session:
+        session.info["sync_applying"] = True  # the change log is compared in tests/supervision
+        assert bulk.insert_tuples(session, TABLE, names, [tuple(row[k] for k in names) for row in rows],
+                                  shared) == len(rows)
+        session.execute(insert(TABLE), reference)
+    assert _stored(db, [r["id"] for r in rows]) == _stored(db, [r["id"] for r in reference])
+    with db.unit() as session, pytest.raises(ValueError, match="organization.id"):  # made per row: give it
+        bulk.insert_tuples(session, TABLE, ["name"], [("无号",)], {})

@@ -1,7 +1,9 @@
 """Bulk inserts for demo data, imports and sync: SQLAlchemy Core ``executemany`` in chunks.
 
 The ORM's ``add_all`` is about 18x slower than raw sqlite3 for many rows; Core executemany stays within
-about 2x (measured by ``bench/bench_insert.py``).  Rows are plain dicts of column values.
+about 2x (measured by ``bench/bench_insert.py``).  Rows are plain dicts of column values (:func:`insert_rows`),
+or tuples of the columns that vary beside the values every row shares (:func:`insert_tuples`, for a writer of
+many rows alike: the credit engine's proposals).
 
 Rows of a synced table are bookkept here as the ORM's flush listeners bookkeep an ORM insert
 (:func:`civicdesk.models.sync.record_changes`): each gets the version vector this office's epoch asks for and
@@ -130,6 +132,60 @@ def _execute_many(session: Session, table: Table, rows: Sequence[dict[str, Any]]
     sql = (f"INSERT INTO {quote.format_table(table)} ({', '.join(quote.format_column(c) for c in every)}) "
            f"VALUES ({', '.join(['?'] * len(names))})")
     conn.exec_driver_sql(sql, [tuple(v) for v in values])
+
+
+def insert_tuples(session: Session, table: Table, names: Sequence[str], rows: Sequence[Sequence[Any]],
+                  constants: dict[str, Any]) -> int:
+    """Insert ``rows`` into ``table`` in the caller's unit of work: each row a tuple of the values of the
+    columns ``names`` (in that order), every row with the values of ``constants`` besides (the same in each
+    row) and the scalar defaults of the columns left out.  Rows of a synced table are bookkept as
+    :func:`insert_rows` bookkeeps them: ``constants`` completed with the origin office, version and version
+    vector (:meth:`_ChangeLogger.complete`), one ``change_log`` row each.  The values stored are the same.
+
+    The path of a writer that makes many rows alike (the credit engine's proposals): no dict per row, each
+    varying column's values converted by its type's bind processor column by column, the constants once.  Give
+    the rows in the order of their ``id``: the new entries of the key's index and of the change log's row index
+    (``entity, row_id``: millions of entries) then go in key order, one walk of each index rather than a
+    random probe per row."""
+    if not rows:
+        return 0
+    fixed = dict(constants)
+    log = None if session.info.get("sync_applying") else _ChangeLogger(session)
+    logger = log if log is not None and table.name in synced_entities() else None
+    if logger is not None:
+        logger.complete([fixed])
+        last = logger.last_rowid(table)
+    columns = [table.c[name] for name in names]
+    given = {*names, *fixed}
+    for c in table.columns:
+        if c.key in given or c.default is None:
+            continue
+        if not c.default.is_scalar:  # a default computed per row: the caller gives the column
+            raise ValueError(f"{table.name}.{c.key}: give its value")
+        fixed[c.key] = c.default.arg  # type: ignore[attr-defined]
+    conn = session.connection()
+    dialect = conn.dialect
+    if dialect.paramstyle != "qmark":  # SQLite's driver: the only one the program opens (models.engine)
+        raise ValueError(f"bulk.insert_tuples: positional (qmark) parameters only, not {dialect.paramstyle}")
+    with indexes_deferred(session, table, len(rows)):
+        every = [*columns, *(table.c[key] for key in fixed)]
+        values: list[Sequence[Any]] = list(zip(*rows, strict=True))
+        for i, c in enumerate(columns):
+            convert = c.type._cached_bind_processor(dialect)
+            if convert is not None:
+                values[i] = [convert(v) for v in values[i]]
+        same = []
+        for key, value in fixed.items():
+            convert = table.c[key].type._cached_bind_processor(dialect)
+            same.append(convert(value) if convert is not None else value)
+        tail = tuple(same)
+        quote = dialect.identifier_preparer
+        sql = (f"INSERT INTO {quote.format_table(table)} ({', '.join(quote.format_column(c) for c in every)}) "
+               f"VALUES ({', '.join(['?'] * len(every))})")
+        conn.exec_driver_sql(sql, [(*row, *tail) for row in zip(*values, strict=True)])
+        if logger is not None:
+            logger.write(table, last)
+    return len(rows)
 
 
 # -- the change log of bulk inserts -----------------------------------------------------------------------------

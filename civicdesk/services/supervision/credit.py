@@ -13,7 +13,7 @@ Offers:
   whole office's reads each rule's records set by set, never organization by organization
   (:func:`_office_facts`: one walk of the due index and the reports of each year, the penalties, spot checks and
   listings whole), and writes its proposals in bulk (:func:`_write_office`: the rows, their steps and the sync's
-  change log by :func:`~civicdesk.services.core.bulk.insert_rows`, one audit entry ``credit.engine`` for the
+  change log by :func:`~civicdesk.services.core.bulk.insert_tuples`, one audit entry ``credit.engine`` for the
   run).  ``tests/supervision/test_credit_office.py`` checks that both find the same; ``bench/bench_credit.py``
   times them.  The rules:
 
@@ -59,6 +59,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from itertools import filterfalse
 from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import and_, case, func, literal, not_, select, text
@@ -71,7 +72,7 @@ from civicdesk.errors import CivicDeskError, InputError, NotFoundError, Validati
 from civicdesk.models import (CreditEvent, CreditListing, CreditObjection, InspectionCampaign, InspectionRecord,
                               Organization, Penalty, SpotcheckItem, SpotcheckPlan)
 from civicdesk.models import audit
-from civicdesk.models.base import new_id, table_of
+from civicdesk.models.base import new_ids, table_of
 from civicdesk.models.history import json_value
 from civicdesk.services.supervision import common
 from civicdesk.services.admin import auth
@@ -592,9 +593,9 @@ def _ids_param(ids: Iterable[str]) -> str:
     return json.dumps(sorted(ids))
 
 
-def _office_missing(session: Session, rules: _Rules, on: date) -> tuple[dict[str, set[int]], dict[str, str | None]]:
-    """organization id -> the years of its annual reports missing on ``on``, and the legal forms of those
-    organizations, over the whole office: what :func:`_facts` finds report by report, read set by set.
+def _office_missing(session: Session, rules: _Rules, on: date) -> dict[tuple[int, str | None], set[str]]:
+    """(year, legal form) -> the organizations of that form whose annual report of that year is missing on
+    ``on``, over the whole office: what :func:`_facts` finds report by report, read set by set.
 
     Due: one walk of ``ix_organization_due`` per registry, grouped by the columns the due conditions read (in the
     index's order: no sort), each group with its ids (``group_concat``); each campaign's own due conditions
@@ -602,13 +603,13 @@ def _office_missing(session: Session, rules: _Rules, on: date) -> tuple[dict[str
     organization, as a bit of one number.  Reported: per year, the organizations that reported (submitted or
     decided, in any campaign of the year: a record's ``year`` repeats its campaign's) from
     ``ix_inspection_record_participation`` as one string.  The difference in memory: cheaper than a probe of the
-    record index per due organization and campaign (five campaigns of 400,000 due organizations)."""
+    record index per due organization and campaign (five campaigns of 400,000 due organizations); kept as sets
+    of ids, the caller's set operations run in C, never a pass in Python per missing report."""
     live = [c for c in rules.campaigns
             if any(date.fromisoformat(d["registry"]) < on for d in c.rules["deadlines"].values())]
-    missing: dict[str, set[int]] = {}
-    forms: dict[str, str | None] = {}
+    missing: dict[tuple[int, str | None], set[str]] = {}
     if not live:
-        return missing, forms
+        return missing
     _O = inspection._O
     conn = session.connection()
     raw = conn.connection.dbapi_connection  # the big reads through the driver, as strings
@@ -643,14 +644,13 @@ def _office_missing(session: Session, rules: _Rules, on: date) -> tuple[dict[str
                     due.setdefault((i, form), []).extend(members)
         for (i, form), ids in due.items():
             year = mine[i].year
-            for org_id in set(ids).difference(reported[year]):
-                missing.setdefault(org_id, set()).add(year)
-                forms[org_id] = form
-    return missing, forms
+            missing.setdefault((year, form), set()).update(filterfalse(reported[year].__contains__, ids))
+    return missing
 
 
 class _Listed(NamedTuple):
-    """The columns of a listing the whole office's run reads (through the driver: dates as ISO text)."""
+    """The columns of a listing the whole office's run reads (the driver's tuple, in this order, with its dates
+    parsed: made only for the organizations on the abnormal list, whose move-over and removal it reads)."""
 
     id: str
     organization_id: str
@@ -672,7 +672,8 @@ def _office_facts(session: Session, office_code: str, rules: _Rules, on: date) -
     """What :func:`_facts` finds for every organization some rule may concern, read set by set (one query per
     rule over the whole office, never one per organization): the same proposals."""
     found = _OfficeFacts()
-    missing, forms = _office_missing(session, rules, on)
+    missing = _office_missing(session, rules, on)
+    anyone: set[str] = set().union(*missing.values())  # every organization with a report missing
     # the organizations the other rules may concern: a decided penalty, a rectification overdue, an abnormal
     # listing of this office (their records of any office are read, as :func:`_facts` reads them)
     others: set[str] = set(session.scalars(select(Penalty.organization_id).where(
@@ -684,12 +685,12 @@ def _office_facts(session: Session, office_code: str, rules: _Rules, on: date) -
     others.update(session.scalars(select(CreditListing.organization_id).where(
         CreditListing.office_code == office_code, CreditListing.state == "listed",
         CreditListing.list_kind == "abnormal", CreditListing.deleted_at.is_(None))))
-    others -= set(missing)
+    others -= anyone
     if others:  # those not found by the walk of the due index: not deleted?
         others = set(session.connection().execute(text(
             "SELECT o.id FROM json_each(:ids) AS j JOIN organization AS o ON o.id = j.value"
             " WHERE o.deleted_at IS NULL"), {"ids": _ids_param(others)}).scalars())
-    if not missing and not others:
+    if not anyone and not others:
         return found
     items: dict[str, list[Any]] = {}
     for item in session.connection().execute(select(
@@ -702,28 +703,42 @@ def _office_facts(session: Session, office_code: str, rules: _Rules, on: date) -
             Penalty.decided_on).where(Penalty.state == "decided", Penalty.deleted_at.is_(None))
             .order_by(Penalty.decided_on, Penalty.id)):
         penalties.setdefault(p.organization_id, []).append(p)
-    listings: dict[str, list[_Listed]] = {}
+    # every listing, as the driver's plain tuples in the columns of _Listed (made a _Listed, dates parsed, only
+    # for the organizations on the abnormal list below); in the same pass the organizations each campaign's
+    # missing reports proposed before, and those on the abnormal list now
+    listings: dict[str, list[tuple[Any, ...]]] = {}
+    before: dict[str | None, set[str]] = {}  # campaign id -> the organizations its missing reports proposed
+    listed_abnormal: set[str] = set()
     raw: Any = session.connection().connection.dbapi_connection
     for row in raw.execute("SELECT id, organization_id, list_kind, state, ground, source_entity, source_id, listed_on,"
                            " decision_no, removal_proposed_on FROM credit_listing WHERE deleted_at IS NULL"):
-        listings.setdefault(row[1], []).append(_Listed._make(row))
+        listings.setdefault(row[1], []).append(row)
+        if row[5] == "inspection_campaign" and row[4] == "annual_report_missing":
+            before.setdefault(row[6], set()).add(row[1])
+        if row[2] == "abnormal" and row[3] == "listed":
+            listed_abnormal.add(row[1])
     reports = rules.auto("annual_report_missing")
     deadlines: dict[tuple[str, str | None], date] = {}
     concerned: set[str] = set()
     # an organization whose every missing report was proposed before, and that has no other record, proposes
     # nothing: left out before the loop (the set operations in C, not a pass in Python per organization)
     campaign_of = {c.year: c.id for c in rules.campaigns}
-    before = {(r.organization_id, r.source_id) for rows in listings.values() for r in rows
-              if r.source_entity == "inspection_campaign" and r.ground == "annual_report_missing"}
-    fresh = {o for o, years in missing.items() if any((o, campaign_of[y]) not in before for y in years)}
-    listed_abnormal = {o for o, rows in listings.items()
-                       if any(r.list_kind == "abnormal" and r.state == "listed" for r in rows)}
-    with_records = missing.keys() & (items.keys() | penalties.keys() | listed_abnormal)
-    for org_id in sorted(fresh | others | with_records):
+    fresh: set[str] = set()
+    for (year, _form), ids in missing.items():
+        fresh |= ids - before.get(campaign_of[year], set())
+    with_records = anyone & (items.keys() | penalties.keys() | listed_abnormal)
+    todo = fresh | others | with_records
+    years_of: dict[str, set[int]] = {}  # the missing reports of the organizations looked at below
+    forms: dict[str, str | None] = {}
+    for (year, form), ids in missing.items():
+        for org_id in ids & todo:
+            years_of.setdefault(org_id, set()).add(year)
+            forms[org_id] = form
+    for org_id in sorted(todo):
         out: list[Proposal] = []
         mine = listings.get(org_id)
-        known = {(r.source_entity, r.source_id, r.ground) for r in mine} if mine else set()
-        years = missing.get(org_id)
+        known = {(r[5], r[6], r[4]) for r in mine} if mine else set()  # source entity and id, ground
+        years = years_of.get(org_id)
         if years and reports:
             form = forms.get(org_id)
             for c in rules.campaigns:
@@ -737,9 +752,8 @@ def _office_facts(session: Session, office_code: str, rules: _Rules, on: date) -
             out.extend(_spotcheck_facts(org_id, items[org_id], rules, on))
         if org_id in penalties:
             out.extend(_penalty_facts(org_id, penalties[org_id], rules, on))
-        if mine and any(r.list_kind == "abnormal" and r.state == "listed" for r in mine):
-            dated = [r._replace(listed_on=_day(r.listed_on), removal_proposed_on=_day(r.removal_proposed_on))
-                     for r in mine]
+        if mine and org_id in listed_abnormal:
+            dated = [_Listed(r[0], r[1], r[2], r[3], r[4], r[5], r[6], _day(r[7]), r[8], _day(r[9])) for r in mine]
             out.extend(_move_facts(org_id, dated, rules, on))
             due = [r.id for r in _removals_due(dated, rules, on)]
             if due:
@@ -750,11 +764,10 @@ def _office_facts(session: Session, office_code: str, rules: _Rules, on: date) -
         found.proposals.extend(out)
     concerned.update(p.organization_id for p in found.proposals)
     if concerned:
-        names: Any = session.connection().execute(text(
-                "SELECT o.id, o.name, o.uscc FROM json_each(:ids) AS j JOIN organization AS o ON o.id = j.value"),
-                {"ids": _ids_param(concerned)})
-        for org_id, name, uscc in names:
-            found.orgs[str(org_id)] = (str(name), str(uscc) if uscc is not None else None)
+        for org_id, name, uscc in raw.execute(
+                "SELECT o.id, o.name, o.uscc FROM json_each(?) AS j JOIN organization AS o ON o.id = j.value",
+                (_ids_param(concerned),)):
+            found.orgs[org_id] = (name, uscc)
     return found
 
 
@@ -767,37 +780,47 @@ class _OfficeFacts:
     removals: list[str] = field(default_factory=list)
 
 
+#: the columns of a proposal that vary from one to the next (the others are the same in every proposal)
+_PROPOSAL_COLUMNS = ("id", "organization_id", "list_kind", "ground", "ground_detail", "evidence", "source_entity",
+                     "source_id", "moved_from_id")
+
+
 def _write_office(session: Session, office_code: str, found: _OfficeFacts, on: date, result: EngineResult) -> None:
     """Write the whole office's proposals in bulk (the rows and their ``propose`` steps, with the sync's
-    bookkeeping, :func:`~civicdesk.services.core.bulk.insert_rows`; one audit entry for the run, as a bulk load
-    has), and propose the removals due through the ORM (few: rows changed, not inserted)."""
+    bookkeeping, :func:`~civicdesk.services.core.bulk.insert_tuples`: one tuple a row, what every proposal
+    shares given once; one audit entry for the run, as a bulk load has), and propose the removals due through
+    the ORM (few: rows changed, not inserted).
+
+    The rows are written in the order of their ids, and the steps' ids (new, random as every id) are given
+    to them in the same order: the new entries of the listings' and steps' indexes and of the change log's
+    row index then go in key order (one walk of each index, not a random probe per row)."""
     now = clock.utcnow()
-    rows: list[dict[str, Any]] = []
-    events: list[dict[str, Any]] = []
-    # what bulk.stamped gives a new synced row, given here rather than by a copy of every row
-    stamp = {"origin_office": office_code, "version": 1, "version_vector": {office_code: 1}, "created_at": now,
-             "updated_at": now}
-    for p in found.proposals:
-        row: dict[str, Any] = {"id": new_id(), "organization_id": p.organization_id, "office_code": office_code,
-               "list_kind": p.list_kind, "state": "proposed", "ground": p.ground, "ground_detail": p.detail,
-               "evidence": p.evidence, "source_entity": p.source_entity, "source_id": p.source_id,
-               "proposed_by": RULES_ACTOR, "proposed_on": on, "decision_no": None, "decided_on": None,
-               "decided_by": None, "listed_on": None, "removal_ground": None, "removal_proposed_on": None,
-               "removal_proposed_by": None, "removal_decision_no": None, "removed_on": None, "removed_by": None,
-               "moved_from_id": p.moved_from_id, "reason": None, **stamp}
-        rows.append(row)
-        events.append({"id": new_id(), "listing_id": row["id"], "action": "propose", "from_state": None,
-                       "to_state": "proposed", "actor": RULES_ACTOR, "at": now, "comment": p.ground,
-                       **stamp})
-        name, uscc = found.orgs[p.organization_id]
-        result.proposed.append(ListingInfo(
-            row["id"], p.organization_id, name, uscc, office_code, p.list_kind, "proposed", p.ground, p.detail,
-            list(p.evidence), p.source_entity, p.source_id, RULES_ACTOR, on, None, None, None, None, None, None,
-            None, None, None, None, p.moved_from_id, None))
+    ids = new_ids(len(found.proposals))
+    rows = sorted(((ids[i], p.organization_id, p.list_kind, p.ground, p.detail, p.evidence, p.source_entity,
+                    p.source_id, p.moved_from_id) for i, p in enumerate(found.proposals)), key=lambda r: r[0])
     if rows:
-        bulk.insert_rows(session, [(table_of(CreditListing), rows), (table_of(CreditEvent), events)])
+        # what bulk.stamped gives a new synced row (the change logger completes the version vector)
+        stamp = {"origin_office": office_code, "version": 1, "version_vector": {office_code: 1},
+                 "created_at": now, "updated_at": now}
+        nothing = dict.fromkeys(("decision_no", "decided_on", "decided_by", "listed_on", "removal_ground",
+                                 "removal_proposed_on", "removal_proposed_by", "removal_decision_no", "removed_on",
+                                 "removed_by", "reason"))
+        bulk.insert_tuples(session, table_of(CreditListing), _PROPOSAL_COLUMNS, rows,
+                           {"office_code": office_code, "state": "proposed", "proposed_by": RULES_ACTOR,
+                            "proposed_on": on, **nothing, **stamp})
+        event_ids = sorted(new_ids(len(rows)))
+        events = [(event_id, row[0], row[3]) for event_id, row in zip(event_ids, rows, strict=True)]
+        bulk.insert_tuples(session, table_of(CreditEvent), ("id", "listing_id", "comment"), events,
+                           {"action": "propose", "from_state": None, "to_state": "proposed", "actor": RULES_ACTOR,
+                            "at": now, **stamp})
         audit.record(session, "credit.engine", "credit_listing", None, actor=RULES_ACTOR, proposed=len(rows),
                      on=on.isoformat())
+    for listing_id, p in zip(ids, found.proposals, strict=True):
+        name, uscc = found.orgs[p.organization_id]
+        result.proposed.append(ListingInfo(
+            listing_id, p.organization_id, name, uscc, office_code, p.list_kind, "proposed", p.ground, p.detail,
+            list(p.evidence), p.source_entity, p.source_id, RULES_ACTOR, on, None, None, None, None, None, None,
+            None, None, None, None, p.moved_from_id, None))
     for i in range(0, len(found.removals), 500):
         for listing in session.scalars(select(CreditListing).where(CreditListing.id.in_(found.removals[i:i + 500]))
                                        .order_by(CreditListing.organization_id, CreditListing.id)):
