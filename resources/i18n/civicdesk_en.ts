@@ -6427,47 +6427,47 @@ Demo data: %4</translation>
 <context>
     <name>SupervisionWorkbench</name>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="244" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="318" />
         <source>监管工作台</source>
         <translation>Supervision workbench</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="275" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="320" />
         <source>到期提醒</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="275" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="320" />
         <source>年度检查</source>
         <translation>Annual inspection</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="275" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="320" />
         <source>等级评估</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="276" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="321" />
         <source>双随机抽查</source>
         <translation>Spot checks</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="276" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="321" />
         <source>信用名单</source>
         <translation>Credit lists</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="277" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="322" />
         <source>约谈与处罚</source>
         <translation>Interviews and penalties</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="277" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="322" />
         <source>举报投诉</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="277" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="322" />
         <source>参数</source>
         <translation>Parameters</translation>
     </message>
@@ -7851,23 +7851,23 @@ Demo data: %4</translation>
 <context>
     <name>Workbench</name>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="61" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="113" />
         <source>取消</source>
-        <extracomment>the tabs, in the window's order</extracomment>
+        <extracomment>the tabs, in the window's order the module (in civicdesk.ui.supervision) and class of each tab's page a tab's page: made already, or (module, class) to make when the tab is first shown</extracomment>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="64" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="116" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="175" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="244" />
         <source>已取消。按 F5 重新载入。</source>
         <translation>Cancelled. Press F5 to load again.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/workbench.py" line="197" />
+        <location filename="../../civicdesk/ui/supervision/workbench.py" line="266" />
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
