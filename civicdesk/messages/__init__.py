@@ -31,11 +31,12 @@ from civicdesk.messages import enforcement
 from civicdesk.messages import credit_effects
 from civicdesk.messages import ruling
 from civicdesk.messages import cultivation
+from civicdesk.messages import dashboard
 
 #: the feature catalogues, in the order they are merged
 CATALOGUES = (core, register, filings, admin, ledger, printing, sync, supervision, inspection, cli,
               rating, spotcheck, inspection_sheet, print_supervision, supervision_cli,
-              credit, print_credit, enforcement, credit_effects, ruling, cultivation)
+              credit, print_credit, enforcement, credit_effects, ruling, cultivation, dashboard)
 
 
 def _merge() -> dict[str, tuple[str, str]]:
