@@ -38,20 +38,19 @@ REGISTER_DRILL = {"per_10k": ("tier", ("registered",)), "tiers": ("tier", ("regi
 TAB_SETTING = "dashboard/tab"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Dashboard", text)
+translate = QCoreApplication.translate  # pyside6-lupdate finds translate("Dashboard", "…")
 
 
 def tile_texts() -> list[tuple[str, str]]:
     """(key, caption) of the tiles, in order."""
-    return [("registered", _t("登记社会组织")), ("community", _t("社区社会组织")), ("per_10k", _t("每万人拥有社会组织")),
-            ("bases", _t("培育孵化基地")), ("purchased", _t("政府购买服务")), ("volunteer_teams", _t("志愿服务队")),
-            ("funds", _t("社区基金")), ("stations", _t("儿童服务站")), ("person_times", _t("儿童服务站服务人次"))]
+    return [("registered", translate("Dashboard", "登记社会组织")), ("community", translate("Dashboard", "社区社会组织")), ("per_10k", translate("Dashboard", "每万人拥有社会组织")),
+            ("bases", translate("Dashboard", "培育孵化基地")), ("purchased", translate("Dashboard", "政府购买服务")), ("volunteer_teams", translate("Dashboard", "志愿服务队")),
+            ("funds", translate("Dashboard", "社区基金")), ("stations", translate("Dashboard", "儿童服务站")), ("person_times", translate("Dashboard", "儿童服务站服务人次"))]
 
 
 def _yuan(value: Any) -> str:
     amount = Decimal(str(value or 0))
-    return _t("%1 万元").replace("%1", f"{amount / 10000:,.1f}") if amount >= 10000 else _t("%1 元").replace(
+    return translate("Dashboard", "%1 万元").replace("%1", f"{amount / 10000:,.1f}") if amount >= 10000 else translate("Dashboard", "%1 元").replace(
         "%1", f"{amount:,.2f}")
 
 
@@ -60,17 +59,17 @@ def tile_values(t: dict[str, Any]) -> dict[str, tuple[str, str]]:
     per = t["per_10k"]
     since = t.get("purchased_since")
     return {
-        "registered": (f"{t['registered']:,}", _t("个（存续）")),
-        "community": (f"{t['community']:,}", _t("个（登记、备案、指导管理）")),
-        "per_10k": ("—" if per is None else f"{per:.2f}", _t("个 / 万人")),
-        "bases": (f"{t['bases']:,}", _t("个基地，%1 个社区园区；入驻 %2，出壳 %3").replace("%1", str(t["parks"]))
+        "registered": (f"{t['registered']:,}", translate("Dashboard", "个（存续）")),
+        "community": (f"{t['community']:,}", translate("Dashboard", "个（登记、备案、指导管理）")),
+        "per_10k": ("—" if per is None else f"{per:.2f}", translate("Dashboard", "个 / 万人")),
+        "bases": (f"{t['bases']:,}", translate("Dashboard", "个基地，%1 个社区园区；入驻 %2，出壳 %3").replace("%1", str(t["parks"]))
                   .replace("%2", str(t["admitted"])).replace("%3", str(t["graduated"]))),
-        "purchased": (_yuan(t["purchased_amount"]), _t("%1 个项目").replace("%1", f"{t['purchased_projects']:,}")
-                      + (_t("（%1 年以来）").replace("%1", str(since)) if since else "")),
-        "volunteer_teams": (f"{t['volunteer_teams']:,}", _t("支")),
-        "funds": (f"{t['funds']:,}", _t("个，规模 %1").replace("%1", _yuan(t["fund_size"]))),
-        "stations": (f"{t['stations']:,}", _t("个")),
-        "person_times": (f"{t['person_times']:,}", _t("人次")),
+        "purchased": (_yuan(t["purchased_amount"]), translate("Dashboard", "%1 个项目").replace("%1", f"{t['purchased_projects']:,}")
+                      + (translate("Dashboard", "（%1 年以来）").replace("%1", str(since)) if since else "")),
+        "volunteer_teams": (f"{t['volunteer_teams']:,}", translate("Dashboard", "支")),
+        "funds": (f"{t['funds']:,}", translate("Dashboard", "个，规模 %1").replace("%1", _yuan(t["fund_size"]))),
+        "stations": (f"{t['stations']:,}", translate("Dashboard", "个")),
+        "person_times": (f"{t['person_times']:,}", translate("Dashboard", "人次")),
     }
 
 
@@ -119,7 +118,7 @@ class DashboardPanel(QScrollArea):
         font.setBold(True)
         self.heading.setFont(font)
         head.addWidget(self.heading, 1)
-        self.refresh_button = QPushButton(_t("刷新(&R)"), body)
+        self.refresh_button = QPushButton(translate("Dashboard", "刷新(&R)"), body)
         self.refresh_button.clicked.connect(self.refresh)
         head.addWidget(self.refresh_button)
         outer.addLayout(head)
@@ -133,14 +132,14 @@ class DashboardPanel(QScrollArea):
         self.charts: dict[str, ChartWidget] = {}
         for n, key in enumerate(CHARTS):
             chart = self.charts[key] = ChartWidget(key, key, body)
-            chart.empty_text = _t("正在计算…")
+            chart.empty_text = translate("Dashboard", "正在计算…")
             chart.setMinimumHeight(280)
             chart.activated.connect(lambda i, p, k=key: self.open_rows(k, i, p))
             chart.export_png.connect(lambda k=key: self.export_png(k))
             chart.export_pdf.connect(lambda k=key: self.export_pdf(k))
             grid.addWidget(chart, n // 2, n % 2)
         outer.addLayout(grid)
-        outer.addWidget(QLabel(_t("点击柱形（或用方向键选中后按回车）查看其背后的记录；右键（或菜单键）导出 PNG 或 PDF。"), body))
+        outer.addWidget(QLabel(translate("Dashboard", "点击柱形（或用方向键选中后按回车）查看其背后的记录；右键（或菜单键）导出图片或 PDF 文件。"), body))
         self.setWidget(body)
         self.series: dict[str, Any] = {}
         self.figures: dict[str, Any] | None = None
@@ -172,7 +171,7 @@ class DashboardPanel(QScrollArea):
         self.stale = False
         lang = self.ctx.lang
         self.painted = set()
-        self.heading.setText(db.office().name + " — " + _t("概览"))
+        self.heading.setText(db.office().name + " — " + translate("Dashboard", "概览"))
         for chart in self.charts.values():
             chart.loading = True
             chart.update()
@@ -192,10 +191,10 @@ class DashboardPanel(QScrollArea):
     def _show_series(self, key: str, series: Any, lang: str) -> None:
         self.series[key] = series
         chart = self.charts[key]
-        chart.title = series.title(lang) + (_t("（%1年度）").replace("%1", series.note) if series.note else "")
+        chart.title = series.title(lang) + (translate("Dashboard", "（%1年度）").replace("%1", series.note) if series.note else "")
         chart.setAccessibleName(chart.title)
         chart.set_series(series.kind, [c.label(lang) for c in series.categories], series.parts(lang),
-                         [list(v) for v in series.values], _t("暂无数据"), clickable=series.drill is not None)
+                         [list(v) for v in series.values], translate("Dashboard", "暂无数据"), clickable=series.drill is not None)
         self.painted.add(key)
 
     def _failed(self, exc: BaseException) -> None:
@@ -249,22 +248,22 @@ class DashboardPanel(QScrollArea):
     # -- exports ------------------------------------------------------------------------------------------
     def export_png(self, key: str, path: str | None = None) -> Path | None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, _t("导出为 PNG 图片"), str(Path.home() / f"{key}.png"),
-                                                  _t("PNG 图片 (*.png)"))
+            path, _ = QFileDialog.getSaveFileName(self, translate("Dashboard", "导出为 PNG 图片"), str(Path.home() / f"{key}.png"),
+                                                  translate("Dashboard", "PNG 图片 (*.png)"))
         if not path:
             return None
         target = Path(path).with_suffix(".png") if Path(path).suffix.lower() != ".png" else Path(path)
         if not self.charts[key].image(self.charts[key].size().expandedTo(self.charts[key].sizeHint())).save(
                 str(target), "PNG"):
-            QMessageBox.warning(self, _t("导出为 PNG 图片"), _t("无法写入文件：%1").replace("%1", str(target)))
+            QMessageBox.warning(self, translate("Dashboard", "导出为 PNG 图片"), translate("Dashboard", "无法写入文件：%1").replace("%1", str(target)))
             return None
-        self.window_.statusBar().showMessage(_t("已导出：%1").replace("%1", str(target)), 8000)
+        self.window_.statusBar().showMessage(translate("Dashboard", "已导出：%1").replace("%1", str(target)), 8000)
         return target
 
     def export_pdf(self, key: str, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, _t("导出为 PDF"), str(Path.home() / f"{key}.pdf"),
-                                                  _t("PDF 文件 (*.pdf)"))
+            path, _ = QFileDialog.getSaveFileName(self, translate("Dashboard", "导出为 PDF"), str(Path.home() / f"{key}.pdf"),
+                                                  translate("Dashboard", "PDF 文件 (*.pdf)"))
         if not path:
             return
         db, by = self.ctx.db, self.ctx.user
@@ -273,7 +272,7 @@ class DashboardPanel(QScrollArea):
 
         self.ctx.runner.run(lambda _job: print_document(db, "dashboard", DashboardOptions(series=(key,)), path, by=by),
                             on_success=lambda r: self.window_.statusBar().showMessage(
-                                _t("已导出：%1").replace("%1", str(r.path)), 8000),
+                                translate("Dashboard", "已导出：%1").replace("%1", str(r.path)), 8000),
                             on_failure=self._failed, key="dashboard-pdf")
 
 
@@ -298,8 +297,8 @@ class RowsDialog(QDialog):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
-        layout.addWidget(QLabel(_t("共 %1 条").replace("%1", f"{len(result.rows):,}")
-                                + (_t("（只列出前 %1 条）").replace("%1", f"{len(result.rows):,}") if result.more else ""),
+        layout.addWidget(QLabel(translate("Dashboard", "共 %1 条").replace("%1", f"{len(result.rows):,}")
+                                + (translate("Dashboard", "（只列出前 %1 条）").replace("%1", f"{len(result.rows):,}") if result.more else ""),
                                 self))
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -335,10 +334,10 @@ def install(window: MainWindow) -> QTabWidget:
     tabs = QTabWidget(window)
     tabs.setObjectName("main_tabs")
     tabs.setDocumentMode(True)
-    tabs.addTab(register, _t("登记簿"))
+    tabs.addTab(register, translate("Dashboard", "登记簿"))
     holder = QWidget(tabs)
     QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
-    tabs.addTab(holder, _t("概览"))
+    tabs.addTab(holder, translate("Dashboard", "概览"))
     window.setCentralWidget(tabs)
     window.dashboard = None
 
