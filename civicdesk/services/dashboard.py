@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from civicdesk import clock
 from civicdesk.errors import InputError, NotFoundError
@@ -183,7 +183,7 @@ class Dashboard:
 
     def _registrations(self) -> Series:
         """Registered organizations (any status but deleted) by the year of their registration; the office's
-        scope only (its counties)."""
+        scope only (its counties); no year after the clock's."""
         codes = [c.code for c in self.counties()]
         year = func.substr(Organization.established_on, 1, 4)
         with self.db.read() as session:
@@ -194,7 +194,9 @@ class Dashboard:
                 .group_by(year)).all())
         last = clock.today().year
         years = [int(y) for y in counts if y and str(y).isdigit() and int(y) <= last]
-        span = range(min(years), last + 1) if years else range(last, last + 1)
+        # from the first year with a registration to the latest (a register kept up to date reaches this year;
+        # years between with none are drawn as zero)
+        span = range(min(years), max(years) + 1) if years else range(last, last + 1)
         return Series("registrations", "line", tuple(Category(str(y), str(y), str(y)) for y in span),
                       ((*(float(counts.get(str(y), 0)) for y in span),),), "rows")
 
@@ -261,11 +263,12 @@ class Dashboard:
         """Existing organizations on each credit list now (the register's ``credit_list``), by county."""
         counties = self.counties()
         with self.db.read() as session:
-            counts = {(d, k): n for d, k, n in session.execute(
-                select(Organization.division_code, Organization.credit_list, func.count())
-                .where(Organization.deleted_at.is_(None), Organization.credit_list.is_not(None),
-                       Organization.status.in_(LIVE_STATUSES))
-                .group_by(Organization.division_code, Organization.credit_list))}
+            # the listed are few: found by their index (credit_list first), not by a scan of the register that
+            # SQLite otherwise picks (0.45 s at 100,000 organizations); SQLAlchemy renders no INDEXED BY for SQLite
+            counts = {(d, k): n for d, k, n in session.execute(text(
+                "SELECT division_code, credit_list, count(*) FROM organization INDEXED BY ix_organization_credit "
+                "WHERE deleted_at IS NULL AND credit_list IS NOT NULL AND status IN (" +
+                ", ".join(f"'{s}'" for s in LIVE_STATUSES) + ") GROUP BY division_code, credit_list"))}
         values = tuple(tuple(float(counts.get((c.code, k), 0)) for c in counties) for k in ("abnormal", "serious"))
         return Series("credit", "stacked", tuple(counties), values, "division_code")
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QMenu, QSizePolicy, QWidget
 
 #: the parts' colours (a stack's first part darkest), readable on white and printed in grey
 COLOURS = ("#2f6f9f", "#e08a2c", "#6aa56a", "#b04a4a", "#8a6fb0")
-MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 56, 14, 30, 58
+MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 56, 14, 30, 76
 
 
 def nice_step(top: float, ticks: int = 5) -> float:
@@ -36,11 +36,11 @@ def nice_step(top: float, ticks: int = 5) -> float:
     return 10 * power
 
 
-def short_number(value: float) -> str:
-    """12,345 -> 12,345; 3,250,000 -> 325万; 0.456 -> 0.46 (axis labels)."""
+def short_number(value: float, decimals: bool = False) -> str:
+    """12,345 -> 12,345; 3,250,000 -> 325万; 0.456 -> 0.46; ``decimals``: 6 -> 6.00 (a series of ratios)."""
     if abs(value) >= 100_000:
         return f"{value / 10_000:,.0f}万"
-    if value == int(value):
+    if value == int(value) and not decimals:
         return f"{int(value):,}"
     return f"{value:,.2f}"
 
@@ -83,7 +83,8 @@ class ChartWidget(QWidget):
         self.update()
 
     def is_empty(self) -> bool:
-        return not self.labels
+        """No categories, or nothing but zeros (a county-by-county series of rows not recorded yet)."""
+        return not self.labels or not any(v for part in self.values for v in part)
 
     # -- geometry -----------------------------------------------------------------------------------------
     def _plot(self) -> QRectF:
@@ -213,11 +214,12 @@ class ChartWidget(QWidget):
                 if self.cursor == (i, p):
                     painter.setPen(QPen(pal.color(QPalette.ColorRole.Highlight), 2))
                     painter.drawRect(rect)
+            fractions = any(v != int(v) for v in self.values[0])
             if self.kind == "bar" and len(self.values) == 1 and len(self.labels) <= 16:  # the value on each bar
                 painter.setPen(text)
                 for (i, _p), rect in rects.items():
                     painter.drawText(QRectF(rect.center().x() - 40, rect.top() - 16, 80, 14),
-                                     Qt.AlignmentFlag.AlignCenter, short_number(self.values[0][i]))
+                                     Qt.AlignmentFlag.AlignCenter, short_number(self.values[0][i], fractions))
         self._category_labels(painter, plot, metrics, text)
         if self.cursor is not None:  # the cursor's figures, top right
             i, p = self.cursor
@@ -241,7 +243,8 @@ class ChartWidget(QWidget):
                 painter.save()
                 painter.translate(x + 4, plot.bottom() + 6)
                 painter.rotate(-35)
-                shown = metrics.elidedText(label, Qt.TextElideMode.ElideRight, MARGIN_BOTTOM + 40)
+                # the room below the axis, along the slant (sin 35° = 0.57), less the first line's height
+                shown = metrics.elidedText(label, Qt.TextElideMode.ElideRight, int((MARGIN_BOTTOM - 8) / 0.57) - 8)
                 painter.drawText(QPointF(-metrics.horizontalAdvance(shown), metrics.ascent()), shown)
                 painter.restore()
             else:
