@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFi
                                QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
+import shiboken6
+
 from civicdesk.ui.dashboard.charts import ChartWidget
 from civicdesk.ui.fast_start import ATTACH_ANYWAY_MS
 
@@ -144,9 +146,8 @@ class DashboardPanel(QScrollArea):
         self.series: dict[str, Any] = {}
         self.figures: dict[str, Any] | None = None
         self.painted: set[str] = set()
-        self.stale = False
+        self.stale = True  # computed when first shown: a register shown first keeps the worker to itself
         self.ctx.signals.operation_executed.connect(self._changed)
-        self.refresh()
 
     def _changed(self, _changes: Any) -> None:
         """A change anywhere: computed again now if the dashboard is shown, else when it is next shown."""
@@ -183,12 +184,16 @@ class DashboardPanel(QScrollArea):
                                 on_failure=self._failed, key=f"dashboard-{key}")
 
     def _show_tiles(self, figures: dict[str, Any]) -> None:
+        if not shiboken6.isValid(self):  # the window closed while the figures were computed
+            return
         self.figures = figures
         for key, (value, detail) in tile_values(figures).items():
             self.tiles[key].show_value(value, detail)
         self.painted.add("tiles")
 
     def _show_series(self, key: str, series: Any, lang: str) -> None:
+        if not shiboken6.isValid(self):
+            return
         self.series[key] = series
         chart = self.charts[key]
         chart.title = series.title(lang) + (translate("Dashboard", "（%1年度）").replace("%1", series.note) if series.note else "")
@@ -198,6 +203,8 @@ class DashboardPanel(QScrollArea):
         self.painted.add(key)
 
     def _failed(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
         self.window_.statusBar().showMessage(self.ctx.message(exc), 10_000)
 
     def complete(self) -> bool:
@@ -354,5 +361,5 @@ def install(window: MainWindow) -> QTabWidget:
         window.services_attached.connect(build)  # fast start: after the first paint and the services
     else:
         _AfterPaint(window, build)
-    window.database_switched.connect(lambda: window.dashboard.refresh() if window.dashboard is not None else None)
+    window.database_switched.connect(lambda: window.dashboard._changed(None) if window.dashboard is not None else None)
     return tabs
