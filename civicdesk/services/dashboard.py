@@ -265,7 +265,7 @@ class Dashboard:
         with self.db.read() as session:
             # the listed are few: found by their index (credit_list first), not by a scan of the register that
             # SQLite otherwise picks (0.45 s at 100,000 organizations); SQLAlchemy renders no INDEXED BY for SQLite
-            counts: dict[tuple[str, str], int] = {(str(d), str(k)): int(n) for d, k, n in session.execute(text(
+            counts: dict[tuple[str, str], int] = {(str(d), str(k)): int(str(n)) for d, k, n in session.execute(text(
                 "SELECT division_code, credit_list, count(*) FROM organization INDEXED BY ix_organization_credit "
                 "WHERE deleted_at IS NULL AND credit_list IS NOT NULL AND status IN (" +
                 ", ".join(f"'{s}'" for s in LIVE_STATUSES) + ") GROUP BY division_code, credit_list"))}
