@@ -118,6 +118,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.filter_bar)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
+        from civicdesk.ui.dashboard.panel import install as install_dashboard  # 概览, built after the first paint
+
+        self.dashboard: Any = None
+        self.tabs = install_dashboard(self)  # the register above in a tab 登记簿, the dashboard in 概览
 
         self.count_label = QLabel(self)
         self.progress = QProgressBar(self)
