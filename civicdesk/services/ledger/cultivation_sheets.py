@@ -187,6 +187,8 @@ def import_sheet(db: Database, kind: str, path: str | Path, *, by: auth.UserInfo
             if report.invalid:
                 return report
             report.written = judge.write(session, actor)
+            if progress is not None:  # the last moment to cancel: the unit then rolls back
+                progress(*source.position())
             report.touched = sorted(judge.touched)
             tally.refresh(session, report.touched)  # the figures read the teams' and stations' sums
             details: dict[str, Any] = {"file": Path(path).name, "written": report.written, **report.counts()}
