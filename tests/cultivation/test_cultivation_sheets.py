@@ -204,3 +204,35 @@ def test_the_ledger_commands_check_import_export_and_write_templates(people, tmp
         assert [c.header for c in sheets.KINDS[kind].columns] == [c.value for c in next(template.worksheets[0].rows)]
         assert template.sheetnames[1] == "说明"
         template.close()
+
+
+def test_a_gbk_csv_with_other_headers_and_a_masked_phone_telling_two_namesakes_apart(people, tmp_path) -> None:
+    db, clerk = people["db"], people["clerk"]
+    other = volunteers.add_volunteer(db, people["team"], name="王芳", phone="13600003333",
+                                     joined_on=_day(100).isoformat(), by=clerk)
+    team, _uscc = people["team_name"]
+    path = tmp_path / "时长.csv"
+    lines = ["队伍名称,志愿者姓名,联系方式,活动时间,服务内容,时长",
+             f"{team},王芳,,{_day(4).isoformat()},垃圾分类宣传,2",  # two 王芳: which one?
+             f"{team},王芳,136****3333,{_day(4).strftime('%Y/%m/%d')},垃圾分类宣传,2",  # the masked phone says
+             f"{team},王芳,13500000000,{_day(4).isoformat()},文明劝导,1"]  # a phone of neither
+    path.write_bytes("\r\n".join(lines).encode("gb18030"))
+    report = sheets.preview_sheet(db, "hours", path)
+    assert report.encoding is not None and report.encoding.lower().startswith("gb")
+    assert _bad(report) == [(2, "B", "志愿者姓名", "cult_sheet.volunteer_ambiguous"),
+                            (4, "C", "联系方式", "cult_sheet.phone_mismatch")]
+    path.write_bytes("\r\n".join(lines[:1] + lines[2:3]).encode("gb18030"))
+    done = sheets.import_sheet(db, "hours", path, by=clerk)
+    assert done.imported and volunteers.show_volunteer(db, other.id).hours == Decimal("2.00")
+
+
+def test_a_refused_reveal_is_audited_and_writes_no_file(people, tmp_path) -> None:
+    from civicdesk.services.admin import audit
+
+    target = tmp_path / "full.xlsx"
+    with pytest.raises(CivicDeskError) as refused:
+        sheets.export_sheet(people["db"], "hours", target, reveal=True, by=people["clerk"])
+    assert refused.value.code.startswith("auth.")
+    assert not target.exists()
+    entries = audit.entries(people["db"], action="cultivation_sheet.refused", by=people["admin"])
+    assert entries and entries[0].entity_id == "full.xlsx"
