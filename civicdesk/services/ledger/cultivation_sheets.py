@@ -227,7 +227,7 @@ def export_sheet(db: Database, kind: str, path: str | Path, *, reveal: bool = Fa
             raise InputError("ledger.export_type", path=str(path))
         office_code = db.office().code
         with db.read() as session:
-            rows = _hours_rows(session, office_code, reveal) if sheet is HOURS else _station_rows(session, office_code)
+            rows = _ROWS[sheet.name](session, office_code, reveal)
             count = write_sheet(path, sheet.columns, _counted(rows, progress), sheet_title=sheet.title)
         audit_events.record_event(db, f"export.cultivation_{sheet.name}", actor=actor, file=path.name, rows=count,
                                   revealed=reveal)
@@ -258,7 +258,7 @@ def _hours_rows(session: Session, office_code: str, reveal: bool) -> Iterator[li
                Decimal(str(hours)).quantize(volunteers.CENT)]
 
 
-def _station_rows(session: Session, office_code: str) -> Iterator[list[Any]]:
+def _station_rows(session: Session, office_code: str, _reveal: bool) -> Iterator[list[Any]]:
     o, s = Organization, StationService
     query = (select(o.name, o.uscc, s.served_on, s.activity, s.person_times, s.in_difficulty, s.left_behind)
              .join(o, o.id == s.station_id).where(s.office_code == office_code, s.deleted_at.is_(None))
@@ -284,7 +284,7 @@ def _analyze(session: Session, office_code: str, sheet: SheetKind, source: Ledge
         report = CultivationReport(str(source.path), source.kind, source.sheet, source.encoding, header_row, mapping,
                                    sheet.name)
         header_notes(source, header_row, mapping, report.notes)
-        judge: _Judge = (_HoursJudge if sheet is HOURS else _StationJudge)(session, office_code, sheet, mapping)
+        judge = _JUDGES[sheet.name](session, office_code, sheet, mapping)
         for number, values, problems in data_rows(source, rows, mapping, report, progress):
             report.rows += 1
             issues: list[Issue] = []
@@ -350,9 +350,13 @@ class _Judge(ABC):
         self.touched: set[str] = set()
         self.key_field, self.uscc_field = sheet.columns[0].field, sheet.columns[1].field
 
+    #: where a value's problem goes when its own column is not in the sheet
+    aliases: dict[str, str] = {}
+
     def problem(self, number: int, issue: Issue) -> Problem:
         fld = issue.field if issue.field in self.field_column else {
-            self.key_field: self.uscc_field, self.uscc_field: self.key_field}.get(issue.field, issue.field)
+            self.key_field: self.uscc_field, self.uscc_field: self.key_field, **self.aliases}.get(issue.field,
+                                                                                                  issue.field)
         col = self.field_column.get(fld)
         return Problem(number, column_letter(col) if col is not None else None,
                        self.mapping.headers[col] if col is not None else None, fld, issue.code, issue.params,
@@ -419,9 +423,13 @@ class _Judge(ABC):
         if not ids:
             return CivicDeskError("cult_sheet.unknown_org", key=key, label=self.sheet.label(self.key_field))
         try:
-            return community.community_org(self.session, ids[0], self.subtype, self.office_code, self.feature)
+            return self.resolve(ids[0])
         except CivicDeskError as exc:
             return exc
+
+    def resolve(self, org_id: str) -> Organization:
+        """The organization the sheet may name, by the service's own rule (a team or station of this office)."""
+        return community.community_org(self.session, org_id, self.subtype, self.office_code, self.feature)
 
     def seen(self, number: int, key: tuple[Any, ...], shown: str, issues: list[Issue]) -> bool:
         """Whether the row repeats an earlier row of the sheet (reported on the row)."""
@@ -619,3 +627,9 @@ class _StationJudge(_Judge):
             self.touched.add(station.id)
         session.flush()
         return len(self.pending)
+
+
+#: each kind's judge and its export's rows
+_JUDGES: dict[str, type[_Judge]] = {"hours": _HoursJudge, "stations": _StationJudge}
+_ROWS: dict[str, Callable[[Session, str, bool], Iterator[list[Any]]]] = {"hours": _hours_rows,
+                                                                         "stations": _station_rows}
