@@ -30,6 +30,8 @@ from civicdesk.commands import ruling as ruling_command
 from civicdesk.commands import venture as venture_command
 from civicdesk.commands import station as station_command
 from civicdesk.commands import volunteer as volunteer_command
+from civicdesk.commands import incubation as incubation_command
+from civicdesk.commands import project as project_command
 from civicdesk.commands import cultivation_ledger
 from civicdesk.commands.common import (
     EXIT_CHECK_FAILED,
@@ -58,7 +60,7 @@ from civicdesk.schema import MAX_QUERY
 COMMAND_MODULES: tuple[Any, ...] = (audit, filing, inspection, ledger, office, parameter, print_command, sync, users,
                                      rating_command, spotcheck, credit_command, enforcement_command,
                                      ruling_command, venture_command, volunteer_command,
-                                     station_command, cultivation_ledger)
+                                     station_command, incubation_command, project_command, cultivation_ledger)
 
 
 
@@ -351,10 +353,11 @@ def cmd_stats(options: argparse.Namespace) -> int:
 
     from civicdesk.services.register.browse import count
     from civicdesk.services.register.plain import RegisterFilter
+    from civicdesk.services.cultivation.figures import cultivation_figures, with_register
 
     db = open_db(options)
     try:
-        figures = statistics(db, options.division)
+        figures = with_register(statistics(db, options.division), cultivation_figures(db, options.division))
         subtypes = {v.code: v.label(options.lang) for v in dictionaries(db).get("community_subtype", [])}
         office = db.office()
         # existing organizations this office registered, and those another office did (arrived by sync)
@@ -386,7 +389,42 @@ def cmd_stats(options: argparse.Namespace) -> int:
     if others > 0:
         print(messages.text("cli.stats.elsewhere", lang, own=own, others=others,
                             by="district" if office.level == "district" else "city"))
+    _print_cultivation(figures, lang)
     return 0
+
+
+def _print_cultivation(figures: dict[str, Any], lang: str) -> None:
+    """The cultivation lines of ``stats`` (only the programmes the office has rows of)."""
+    def yuan(value: Any) -> str:  # amounts and hours: two decimals, thousands grouped
+        return f"{value:,.2f}"
+
+    inc, ps, vp = figures["incubation"], figures["purchased_services"], figures["venture_philanthropy"]
+    cf, vo, cs = figures["community_funds"], figures["volunteers"], figures["children_stations"]
+    lines = []
+    if inc["by_base"]:
+        bases = inc["bases"]
+        lines.append(messages.text("cli.stats.incubation", lang, bases=bases["city"] + bases["county"],
+                                   city=bases["city"], county=bases["county"], parks=inc["parks"],
+                                   admitted=inc["admitted"], graduated=inc["graduated"]))
+    if ps["projects"]:
+        lines.append(messages.text("cli.stats.purchased", lang, since=ps["since"], projects=ps["projects"],
+                                   contracted=yuan(ps["contracted"]), paid=yuan(ps["paid"])))
+    if vp["rounds"]:
+        lines.append(messages.text("cli.stats.venture", lang, rounds=vp["rounds"], applications=vp["applications"],
+                                   awarded=vp["awarded"], amount=yuan(vp["amount_awarded"])))
+    if cf["funds"]:
+        lines.append(messages.text("cli.stats.funds", lang, funds=cf["funds"], communities=cf["communities"],
+                                   contributed=yuan(cf["contributed"]), balance=yuan(cf["balance"])))
+    if vo["teams"]:
+        lines.append(messages.text("cli.stats.volunteers", lang, teams=vo["teams"], volunteers=vo["volunteers"],
+                                   activities=vo["activities"], hours=yuan(vo["hours"])))
+    if cs["stations"]:
+        lines.append(messages.text("cli.stats.stations", lang, stations=cs["stations"], days=cs["service_days"],
+                                   person_times=cs["person_times"], in_difficulty=cs["in_difficulty"],
+                                   left_behind=cs["left_behind"]))
+    if lines:
+        print(messages.text("cli.stats.cultivation", lang))
+        print("\n".join(lines))
 
 
 def cmd_search(options: argparse.Namespace) -> int:

@@ -151,6 +151,18 @@ def _penalty_options(ns: argparse.Namespace) -> Any:
     return PenaltiesOptions(ns.year, start, end)
 
 
+def _projects_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--year", type=int, help="只列此年度的项目（默认：全部年度）")
+    p.add_argument("--county", help="只列此区划（县区代码）购买的项目")
+    p.add_argument("--org", help="只列此组织承接的项目：组织 id 或统一社会信用代码")
+
+
+def _projects_options(ns: argparse.Namespace) -> Any:
+    from civicdesk.services.printing.kind_projects import ProjectsOptions  # reportlab: see the module
+
+    return ProjectsOptions(ns.year, ns.county, ns.org)
+
+
 def _date(value: str, option: str) -> date:
     parsed = parse_date(value)
     if parsed is None:
@@ -168,6 +180,7 @@ ARGUMENTS: dict[str, KindArguments] = {
     "spotcheck": KindArguments(_spotcheck_arguments, _spotcheck_options),
     "credit-list": KindArguments(_credit_arguments, _credit_options),
     "penalties": KindArguments(_penalty_arguments, _penalty_options),
+    "projects": KindArguments(_projects_arguments, _projects_options),
 }
 
 

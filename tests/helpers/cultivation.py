@@ -8,17 +8,30 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, union
 
 from civicdesk.models import (CommunityFund, FundEntry, IncubationBase, IncubationResident, Organization,
-                              ProjectPayment, ServiceProject, VentureApplication, VentureRound, Volunteer,
-                              VolunteerActivity, VolunteerAward, VolunteerHours)
+                              ProjectPayment, ServiceProject, StationFunding, StationService, VentureApplication,
+                              VentureRound, Volunteer, VolunteerActivity, VolunteerAward, VolunteerHours)
 from civicdesk.services.core.database import Database
 
 
-def org_of(db: Any, **where: Any) -> str:
+#: the columns of cultivation rows that name an organization
+NAMING = ((ServiceProject, "organization_id"), (VentureApplication, "organization_id"),
+          (IncubationResident, "organization_id"), (CommunityFund, "holder_org_id"), (Volunteer, "team_id"),
+          (VolunteerActivity, "team_id"), (VolunteerAward, "team_id"), (StationService, "station_id"),
+          (StationFunding, "station_id"), (IncubationBase, "operator_org_id"))
+
+
+def org_of(db: Any, *, free: bool = True, **where: Any) -> str:
+    """The first active organization (by name) matching ``where``; unless ``free`` is False, one that no
+    cultivation row names (the demo has some)."""
     with db.read() as session:
+        named = union(*(select(getattr(model, column)).where(getattr(model, column).is_not(None))
+                        for model, column in NAMING))
         query = select(Organization.id).where(Organization.deleted_at.is_(None), Organization.status == "active")
+        if free:
+            query = query.where(Organization.id.not_in(named))
         for name, value in where.items():
             query = query.where(getattr(Organization, name) == value)
         return str(session.scalars(query.order_by(Organization.name).limit(1)).one())

@@ -90,7 +90,7 @@ def shawan(shawan_db_path: Path) -> Any:
 
 def test_kinds_are_registered_by_name() -> None:
     assert [k.name for k in kinds()] == ["register", "organization", "statistics", "filings", "inspection",
-                                         "spotcheck", "credit-list", "penalties"]
+                                         "spotcheck", "credit-list", "penalties", "projects"]
     assert get_kind("filings").label == "申请事项办理情况表"
     with pytest.raises(InputError) as info:
         get_kind("minutes")
@@ -202,6 +202,16 @@ def test_statistics_report_states_the_city_figures(city_db: Database, tmp_path: 
     assert result.facts["registered"] == 1831 and result.facts["per_10k_population"] == 5.08
     assert f"共 {result.pages} 页" in text and "— 1 —" in text
     assert_fonts_embedded(out)
+    # 培育发展: the letter's sentences, counted from the demo's cultivation rows, and the per-county table
+    assert "四、培育发展" in flat and "五、统计口径" in flat
+    assert "全市建成市级培育孵化基地1个、县级培育孵化基地4个（市中区、沙湾区、犍为县、夹江县）" in flat
+    assert "在通江街道、铜河街道建成社区社会组织孵化园2个；市级基地累计入驻社会组织38个，孵化出壳12个" in flat
+    assert "2019年以来" in flat and "合同金额3,210万元" in flat
+    assert "沙湾区开展2020年社区公益创投活动，投入55万元，资助社会组织10个" in flat
+    assert "征集项目108个，资助10个" in flat
+    assert "全市设立社区基金9个，覆盖8个社区，累计筹集资金135万元" in flat
+    assert "志愿服务队1,412支" in flat and "建成儿童服务站20个" in flat
+    assert "基地（园）" in flat and "创投（万元）" in flat  # the per-county table
 
 
 class Stop(Exception):
@@ -409,10 +419,15 @@ def test_no_line_starts_with_a_closing_mark() -> None:
 def test_a_district_statistics_report_numbers_its_sections_and_figures_from_one(shawan: Database,
                                                                                tmp_path: Path) -> None:
     """A district has one county, so the per-county section and its chart are left out: what is printed is
-    numbered 一、二、三 and 图1, with no gap (the district version used to show only 图2 under 三)."""
+    numbered 一、二、三、四 and 图1, with no gap (the district version used to show only 图2 under 三)."""
     out = tmp_path / "d.pdf"
     print_document(shawan, "statistics", StatisticsOptions(), out, printed_on=TODAY)
     flat = re.sub(r"\s+", "", text_of(out))
-    assert "一、基本情况" in flat and "二、社区社会组织类别" in flat and "三、统计口径" in flat
+    assert "一、基本情况" in flat and "二、社区社会组织类别" in flat and "三、培育发展" in flat
+    assert "四、统计口径" in flat
     assert "图1　社区社会组织按类别统计".replace("　", "") in flat.replace("　", "")
-    assert "图2" not in flat and "四、" not in flat
+    assert "图2" not in flat and "五、" not in flat
+    # the district's own cultivation, in its words, without the per-county table
+    assert "全区建成县级培育孵化基地1个，在铜河街道建成社区社会组织孵化园1个" in flat
+    assert "沙湾区开展2020年社区公益创投活动，投入55万元，资助社会组织10个" in flat
+    assert "创投（万元）" not in flat

@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from civicdesk.models import Organization
+from civicdesk.models import Organization, table_of
 from civicdesk.models.sync import ChangeLog
 from civicdesk.services.core.bulk import insert_rows, stamped
 from civicdesk.services.core.database import open_database
+from civicdesk.services.cultivation import demo as cultivation_demo
 from tests.helpers.db import SUPERVISION_TABLES
 from tests.helpers.db import register_digest
 from tests.helpers.sync import CITY, DISTRICTS, checkpoint, import_json, make_office, ok, trust_each_other
@@ -61,8 +62,10 @@ def test_demo_loaded_after_the_first_export_travels_incrementally(empty_pair: Pa
     people = _count(district, "SELECT count(*) FROM org_person")
     changes = _count(district, "SELECT count(*) FROM org_change")
     supervision = sum(_count(district, f"SELECT count(*) FROM {t}") for t in SUPERVISION_TABLES)
+    cultivation = sum(_count(district, f"SELECT count(*) FROM {table_of(m).name}") for m in cultivation_demo.MODELS)
     assert organizations > 100 and supervision > 100  # the demo's inspections, ratings and spot check too
-    changes += supervision
+    assert cultivation > 100  # and its cultivation rows
+    changes += supervision + cultivation
     # one change-log row per inserted row, with the row's vector and its county as scope
     assert _count(district, "SELECT count(*) FROM change_log WHERE op = 'insert'") == organizations + people + changes
     assert _count(district, "SELECT count(*) FROM change_log c JOIN organization o ON o.id = c.row_id "
@@ -72,7 +75,7 @@ def test_demo_loaded_after_the_first_export_travels_incrementally(empty_pair: Pa
     assert all(p["full"] is False for p in second)
     assert sum(p["changes"] for p in second) == organizations + people + changes
     code, results = import_json(city, *[Path(p["file"]) for p in [first, *second]])
-    assert code == 0 and {r["status"] for r in results} == {"applied"}
+    assert code == 0 and {r["status"] for r in results} == {"applied"}, results
     assert _count(city, "SELECT count(*) FROM organization") == organizations
     assert register_digest(city) == register_digest(district)
     # nothing is sent twice: the next export carries no change

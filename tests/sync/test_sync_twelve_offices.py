@@ -9,11 +9,14 @@ from __future__ import annotations
 import json
 import random
 from collections import Counter
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from civicdesk.services.admin.demo import build_demo
+from civicdesk.services.cultivation.figures import KEYS as CULTIVATION
 from tests.helpers.db import digest
 from tests.helpers.sync import CITY, DISTRICTS, export, import_json, load_own_share, make_office, ok, trust_each_other
 
@@ -38,6 +41,7 @@ def test_three_districts_to_the_city_in_shuffled_order_twice(tmp_path: Path) -> 
     assert counts["organizations_by_origin"] == dict(expected)
     assert "ok" in ok("--db", city, "verify")
     _the_city_reports_the_districts_participation(tmp_path, city, districts)
+    _the_city_consolidates_the_districts_cultivation(tmp_path, city, districts)
 
 
 def _the_city_reports_the_districts_participation(folder: Path, city: Path, districts: tuple[str, ...]) -> None:
@@ -55,6 +59,19 @@ def _the_city_reports_the_districts_participation(folder: Path, city: Path, dist
         total.update({k: own["total"][k] for k in keys})
     city_own = {k: at_city[CITY[0]][k] for k in keys}
     assert {k: report["total"][k] - city_own[k] for k in keys} == dict(total)
+
+
+def _the_city_consolidates_the_districts_cultivation(folder: Path, city: Path,
+                                                      districts: tuple[str, ...]) -> dict[str, Any]:
+    """The cultivation rows travel with the packages (synced tables, owned by the office that recorded them):
+    each county's six sections at the city are the district's own, row for row."""
+    at_city = json.loads(ok("--db", city, "stats", "--json"))
+    rows = {r["code"]: r for r in at_city["by_division"]}
+    for code in districts:
+        own = json.loads(ok("--db", folder / f"{code}.sqlite3", "stats", "--json"))
+        assert own["children_stations"]["person_times"] + own["purchased_services"]["projects"] > 0, code
+        assert {k: rows[code][k] for k in CULTIVATION} == {k: own[k] for k in CULTIVATION}, code
+    return at_city
 
 
 def _districts_to_the_city_twice(tmp_path: Path, districts: tuple[str, ...]) -> Path:
@@ -96,3 +113,22 @@ def test_eleven_districts_to_the_city_in_shuffled_order_twice(tmp_path: Path) ->
     by_origin = counts["organizations_by_origin"]
     assert set(by_origin) == set(DISTRICTS) | {CITY[0]} and sum(by_origin.values()) == 7403
     assert "ok" in ok("--db", city, "verify")
+    # the letter's cultivation figures, consolidated from the eleven packages and the city's own rows
+    stats = _the_city_consolidates_the_districts_cultivation(tmp_path, city, tuple(DISTRICTS))
+    bases = [(b["level"], b["division_code"], b["admitted"], b["graduated"]) for b in stats["incubation"]["by_base"]
+             if b["kind"] == "base"]
+    assert [(lv, c) for lv, c, _a, _g in bases if lv == "county"] == [
+        ("county", "511102"), ("county", "511111"), ("county", "511123"), ("county", "511126")]
+    assert [(a, g) for lv, _c, a, g in bases if lv == "city"] == [(38, 12)]
+    assert sorted(b["township_code"] for b in stats["incubation"]["by_base"] if b["kind"] == "park") == [
+        "511102006", "511111002"]
+    assert Decimal(stats["purchased_services"]["contracted"]) > 32_000_000
+    assert stats["purchased_services"]["since"] == 2019
+    assert stats["volunteers"]["teams"] == 1412
+    funds = stats["community_funds"]
+    assert (funds["funds"], funds["communities"], Decimal(funds["contributed"])) == (9, 8, 1_350_000)
+    rounds = {r["division_code"]: r for r in stats["venture_philanthropy"]["by_round"]}
+    assert (Decimal(rounds["511111"]["amount_awarded"]), rounds["511111"]["awardees"]) == (550_000, 10)
+    assert rounds["511102"]["applications"] > 100 and rounds["511102"]["awarded"] == 10
+    stations = stats["children_stations"]
+    assert stations["stations"] == 20 and stations["person_times"] > 100_000

@@ -27,6 +27,7 @@ from civicdesk.errors import CivicDeskError
 from civicdesk.models import Division, Organization, OrgChange, OrgPerson, audit, table_of
 from civicdesk.services.admin import auth
 from civicdesk.services.register import search
+from civicdesk.services.cultivation import demo as cultivation_demo
 from civicdesk.services.supervision import demo as supervision_demo
 from civicdesk.services.core.bulk import insert_rows, stamped
 from civicdesk.services.core.database import Database
@@ -94,6 +95,7 @@ class DemoResult:
     communities: int
     already_loaded: bool = False
     supervision: Any = None  # services.supervision.demo.SupervisionCounts
+    cultivation: Any = None  # services.cultivation.demo.CultivationCounts
 
 
 class _Builder:
@@ -408,16 +410,19 @@ def load_demo(db: Database, progress: Callable[[int, int], None] | None = None, 
             (table_of(OrgChange), stamped(share.changes, now)),
         ], progress)
         search.index_rows(session, organizations)
-        supervised = supervision_demo.load(session, _supervision_offices(office.code, office.level, own_only), now)
+        offices = _supervision_offices(office.code, office.level, own_only)
+        supervised = supervision_demo.load(session, offices, now)
+        cultivated = cultivation_demo.load(session, [code for code, _level in offices], now)
         # bulk inserts pass no ORM flush: one entry in the audit trail says what came in
         audit.record(session, "data.demo_loaded", "organization", None, organizations=len(organizations),
                      people=len(share.people), changes=len(share.changes), communities=len(communities),
                      inspection_records=supervised.records, ratings=supervised.ratings,
                      spot_checks=supervised.spotchecks, listings=supervised.credit.listings,
                      penalties=supervised.credit.penalties, interviews=supervised.credit.interviews,
-                     complaints=supervised.credit.complaints)
+                     complaints=supervised.credit.complaints, cultivation_projects=cultivated.projects,
+                     station_service_days=cultivated.service_days)
     return DemoResult(office.code, len(share.organizations), len(share.people), len(share.changes),
-                      len(communities), supervision=supervised)
+                      len(communities), supervision=supervised, cultivation=cultivated)
 
 
 def _supervision_offices(code: str, level: str, own_only: bool) -> list[tuple[str, str]]:

@@ -255,3 +255,15 @@ def cultivation_figures(db: Database, division: str | None = None) -> dict[str, 
                                           .order_by(Division.code))
         ] if scope.level == "city" else []
     return result
+
+
+def with_register(statistics: dict[str, Any], figures: dict[str, Any]) -> dict[str, Any]:
+    """The register's statistics (:func:`civicdesk.services.register.statistics.statistics`) with the six
+    sections of :func:`cultivation_figures` of the same scope: at the top, and in each of the register's
+    per-county rows (``by_division``) the county's own — one table of counties, not a second list."""
+    result = {**statistics, **{key: figures[key] for key in KEYS}}
+    counties = {row["code"]: row for row in figures["by_division"]}
+    result["by_division"] = [
+        {**row, **{key: (counties[row["code"]] if row["code"] in counties else figures)[key] for key in KEYS}}
+        for row in statistics["by_division"]]
+    return result

@@ -55,34 +55,52 @@ class Context:
     session: Session | None = None
     package: dict[str, dict[str, Row]] = field(default_factory=dict)
     grounds: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)  # by office, read once
+    codes: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)  # by office and key, read once
+
+    def own_values(self, office_code: str, key: str) -> list[Any]:
+        """The values of ``office_code``'s own ``key`` rows (stored, or in the package, which wins over the stored
+        version of a row; a deleted row defines nothing)."""
+        from civicdesk.models import Parameter
+
+        values: dict[str, Any] = {}
+        if self.session is not None:
+            with self.session.no_autoflush:
+                for p in self.session.scalars(select(Parameter).where(
+                        Parameter.origin_office == office_code, Parameter.key == key,
+                        Parameter.deleted_at.is_(None))):
+                    values[p.id] = p.value
+        for row_id, row in self.package.get("parameter", {}).items():
+            if row.get("origin_office") == office_code and row.get("key") == key:
+                if row.get("deleted_at") is None:
+                    values[row_id] = row.get("value")
+                else:
+                    values.pop(row_id, None)
+        return list(values.values())
 
     def grounds_of(self, office_code: str) -> dict[str, dict[str, Any]]:
-        """The shipped grounds, with those of ``office_code``'s own ``credit.grounds`` rows (stored, or in the
-        package, which wins over the stored version of a row; a deleted row defines nothing)."""
+        """The shipped grounds, with those of ``office_code``'s own ``credit.grounds`` rows."""
         if office_code not in self.grounds:
-            from civicdesk.models import Parameter
-
-            values: dict[str, Any] = {}
-            if self.session is not None:
-                with self.session.no_autoflush:
-                    for p in self.session.scalars(select(Parameter).where(
-                            Parameter.origin_office == office_code, Parameter.key == "credit.grounds",
-                            Parameter.deleted_at.is_(None))):
-                        values[p.id] = p.value
-            for row_id, row in self.package.get("parameter", {}).items():
-                if row.get("origin_office") == office_code and row.get("key") == "credit.grounds":
-                    if row.get("deleted_at") is None:
-                        values[row_id] = row.get("value")
-                    else:
-                        values.pop(row_id, None)
             known = _shipped_grounds()
-            for value in values.values():
+            for value in self.own_values(office_code, "credit.grounds"):
                 try:
                     known.update({g["key"]: g for g in parameters.checked("credit.grounds", value)})
                 except CivicDeskError:
                     continue  # a bad row is refused by its own check (the parameter's)
             self.grounds[office_code] = known
         return self.grounds[office_code]
+
+    def codes_of(self, office_code: str, key: str) -> dict[str, str]:
+        """code -> words of a list parameter (``cultivation.funding_sources``): the shipped codes with those of
+        ``office_code``'s own rows."""
+        if (office_code, key) not in self.codes:
+            known = {str(i["key"]): str(i["zh"]) for i in parameters.defaults()[key].value}
+            for value in self.own_values(office_code, key):
+                try:
+                    known.update({str(i["key"]): str(i["zh"]) for i in parameters.checked(key, value)})
+                except CivicDeskError:
+                    continue
+            self.codes[office_code, key] = known
+        return self.codes[office_code, key]
 
 
 def _shipped_grounds() -> dict[str, dict[str, Any]]:
@@ -518,17 +536,23 @@ def _cultivated(entity: str, check_name: str, module: str) -> Check:
     def check(row: Row) -> Issue | None:
         import importlib
 
-        from civicdesk.errors import ValidationError
-        from civicdesk.services.cultivation import community
-
-        error = community.refusal_of(getattr(importlib.import_module(module), check_name), row)
-        if isinstance(error, ValidationError) and error.issues:
-            return error.issues[0]
-        return None if error is None else _refused(entity, error, "?")
+        return _refusal_issue(entity, getattr(importlib.import_module(module), check_name), row)
     return check
 
 
+def _refusal_issue(entity: str, check: Callable[[Row], Any], row: Row) -> Issue | None:
+    """The issue of the refusal ``check`` (a service's rule) raises for ``row``, or None."""
+    from civicdesk.errors import ValidationError
+    from civicdesk.services.cultivation import community
+
+    error = community.refusal_of(check, row)
+    if isinstance(error, ValidationError) and error.issues:
+        return error.issues[0]
+    return None if error is None else _refused(entity, error, "?")
+
+
 _VOLUNTEERS, _STATIONS = "civicdesk.services.cultivation.volunteers", "civicdesk.services.cultivation.stations"
+_INCUBATION, _PROJECTS = "civicdesk.services.cultivation.incubation", "civicdesk.services.cultivation.projects"
 CULTIVATION_VOLUNTEER_CHECKS: dict[str, Check] = {
     "volunteer": _cultivated("volunteer", "check_volunteer", _VOLUNTEERS),
     "volunteer_activity": _cultivated("volunteer_activity", "check_activity", _VOLUNTEERS),
@@ -562,6 +586,12 @@ CHECKS: dict[str, Check] = {
     "community_fund": _community_fund,
     "fund_entry": _fund_entry,
     **CULTIVATION_VOLUNTEER_CHECKS,
+    # incubation and purchased services: the services' own checks of a row's values
+    "incubation_base": _cultivated("incubation_base", "check_base", _INCUBATION),
+    "incubation_resident": _cultivated("incubation_resident", "check_resident", _INCUBATION),
+    "incubation_service": _cultivated("incubation_service", "check_service", _INCUBATION),
+    "service_project": _cultivated("service_project", "check_project", _PROJECTS),
+    "project_payment": _cultivated("project_payment", "check_payment", _PROJECTS),
 }
 
 
@@ -573,4 +603,9 @@ def first_issue(entity: str, row: Row, context: Context | None = None) -> Issue 
         return None
     if entity == "credit_listing":
         return _credit_listing(row, context)
+    if entity == "service_project" and context is not None:  # a funding source its office defined is known
+        from civicdesk.services.cultivation import projects
+
+        sources = context.codes_of(str(row.get("office_code")), projects.FUNDING_KEY)
+        return _refusal_issue(entity, lambda values: projects.check_project(values, sources), row)
     return check(row)

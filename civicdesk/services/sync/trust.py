@@ -198,6 +198,13 @@ _SUPERVISION: dict[str, tuple[tuple[str, str] | None, bool]] = {
     "venture_payment": (("venture_application_id", "venture_application"), False),
     "community_fund": (None, False),
     "fund_entry": (("fund_id", "community_fund"), False),
+    # cultivation (models/cultivation.py): a base or a project belongs to the office it names; a resident, a
+    # service or a payment to its parent's office (the organization admitted or contracted may be another's)
+    "incubation_base": (None, False),
+    "incubation_resident": (("base_id", "incubation_base"), False),
+    "incubation_service": (("resident_id", "incubation_resident"), False),
+    "service_project": (None, False),
+    "project_payment": (("project_id", "service_project"), False),
 }
 _NO_ONE = "?"
 
@@ -448,6 +455,12 @@ def check_rows(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirt
                     name = issue.field.removeprefix("people[0].")
                     if issue.field.startswith("people[0].") and issue.severity == "error" and name in changed:
                         raise _invalid(entity, row_id, issue)
+    if "project_payment" in touched or "service_project" in touched:  # payments never over the contract
+        from civicdesk.services.cultivation import projects
+
+        over = projects.over_contract_in(session, state)
+        if over is not None:
+            raise _invalid(*over)
 
 
 # -- what a recipient may receive ----------------------------------------------------------------------------------
