@@ -1,6 +1,7 @@
-"""``civicdesk ledger import-hours|import-stations FILE [--dry-run] [--json]`` and ``civicdesk ledger
-export-hours|export-stations -o FILE [--template] [--reveal]``: the cultivation sheets (培育台账) offices keep in
-Excel, read and written with the register's ledger machinery (:mod:`civicdesk.services.ledger.cultivation_sheets`).
+"""``civicdesk ledger import-hours|import-stations|import-projects FILE [--dry-run] [--json]`` and
+``civicdesk ledger export-hours|export-stations|export-projects -o FILE [--template] [--reveal]``: the cultivation
+sheets (培育台账) offices keep in Excel: volunteer hours, station records and purchased-service projects, read and
+written with the register's ledger machinery (:mod:`civicdesk.services.ledger.cultivation_sheets`).
 
 Like ``civicdesk export FILE --template``, ``--template`` writes the empty sheet instead of the rows.  The exit
 status on invalid rows is the ledger's (2): nothing was imported.
@@ -21,7 +22,9 @@ from civicdesk.commands.ledger import print_outcome, print_problems
 EXIT_INVALID_ROWS = 2
 #: the sheet kinds: the words of the subcommands and their help
 SHEETS = {"hours": ("志愿服务时长台账（团队、志愿者、日期、活动、时长）", "volunteer hours"),
-          "stations": ("儿童服务站服务记录（服务站、日期、活动、人次、困境儿童、留守儿童）", "station records")}
+          "stations": ("儿童服务站服务记录（服务站、日期、活动、人次、困境儿童、留守儿童）", "station records"),
+          "projects": ("政府购买服务项目台账（项目名称、购买单位、年度、资金来源、合同金额、承接组织、起止日期、"
+                       "服务内容、合同编号）", "purchased-service projects")}
 
 
 def add_parsers(sub: Any) -> dict[str, Any]:

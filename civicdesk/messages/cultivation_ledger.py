@@ -61,6 +61,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{day} '{activity}' is already recorded (person-times/in difficulty/left behind: {recorded}) with other "
         "figures.",
     ),
+    "cult_sheet.bad_period": (
+        "起止日期“{value}”应写成两个日期，如 2025-03-01至2025-12-31。",
+        "Period '{value}' should be two days, e.g. 2025-03-01 to 2025-12-31.",
+    ),
+    "cult_sheet.project_recorded": (
+        "已有项目“{name}”（{year}年度，合同金额 {amount} 元），与表中的不同（请在系统中更正）。",
+        "Project '{name}' ({year}, contracted {amount} yuan) is already recorded with other figures (correct it "
+        "in the program).",
+    ),
     # what was done
     "cult_sheet.not_imported": (
         "台账有 {count} 行不合格，未导入任何记录（改正后重新导入）。",
@@ -73,6 +82,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cult_sheet.done.stations": (
         "已导入 {count} 条儿童服务站服务记录（{orgs} 个服务站）；{recorded} 条此前已有记录。",
         "Imported {count} station service record(s) ({orgs} station(s)); {recorded} were already recorded.",
+    ),
+    "cult_sheet.done.projects": (
+        "已导入 {count} 个政府购买服务项目；{recorded} 个此前已有记录。",
+        "Imported {count} purchased-service project(s); {recorded} were already recorded.",
     ),
     # the template's notes sheet
     "cult_sheet.template.hours.title": ("志愿服务时长台账填写说明", "How to fill in the volunteer hours sheet"),
@@ -96,6 +109,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "One row per service day and activity: person-times a whole number above zero; children in difficulty "
         "and left behind are of them (optional).",
     ),
+    "cult_sheet.template.projects.title": ("政府购买服务项目台账填写说明", "How to fill in the projects sheet"),
+    "cult_sheet.template.projects.key": (
+        "承接组织填写登记簿中组织的名称或统一社会信用代码；列入严重违法失信名单或已不存续的组织不能承接。",
+        "Contracted organization: its name or USCC in the register; one on the serious credit list or no longer "
+        "existing cannot be contracted.",
+    ),
+    "cult_sheet.template.projects.rows": (
+        "每行一个项目：资金来源填写本单位设定的名称（如 本级一般公共预算），合同金额以元为单位（大于0，最多两位小数），"
+        "起止日期写成 2025-03-01至2025-12-31 或分填开始日期、结束日期；有合同编号的以合同编号识别。",
+        "One project a row: the funding source in the office's words, the amount in yuan (above zero, two decimals "
+        "at most), the period as two days (2025-03-01 to 2025-12-31) or in start and end columns; a contract "
+        "number identifies a project.",
+    ),
     "cult_sheet.template.dates": (
         "日期可写 2026-04-20、2026/4/20、2026年4月20日 或 20260420，不晚于今天；"
         "表头上方可有标题行，合计行、空行会被跳过。",
@@ -107,6 +133,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit_action.import.cultivation_stations": ("导入儿童服务站服务记录", "station records sheet imported"),
     "audit_action.export.cultivation_hours": ("导出志愿服务时长台账", "volunteer hours sheet exported"),
     "audit_action.export.cultivation_stations": ("导出儿童服务站服务记录", "station records sheet exported"),
+    "audit_action.import.cultivation_projects": ("导入政府购买服务项目台账", "projects sheet imported"),
+    "audit_action.export.cultivation_projects": ("导出政府购买服务项目台账", "projects sheet exported"),
     # the command line
     "cli.cult_sheet.file": (
         "{file}（{sheet}，表头在第 {header_row} 行）",

@@ -1238,42 +1238,62 @@
         <translation>Export volunteer hours template…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="51" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="52" />
+        <source>政府购买服务项目</source>
+        <translation>purchased-service projects</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="53" />
+        <source>导入政府购买服务项目…</source>
+        <translation>Import purchased-service projects…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="54" />
+        <source>导出政府购买服务项目…</source>
+        <translation>Export purchased-service projects…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="55" />
+        <source>导出政府购买服务项目模板…</source>
+        <translation>Export purchased-service projects template…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="56" />
         <source>儿童服务站服务记录</source>
         <translation>station records</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="52" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="57" />
         <source>导入儿童服务站服务记录…</source>
         <translation>Import station records…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="53" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="58" />
         <source>导出儿童服务站服务记录…</source>
         <translation>Export station records…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="54" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="59" />
         <source>导出儿童服务站服务记录模板…</source>
         <translation>Export station records template…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="207" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="212" />
         <source>模板</source>
         <translation> template</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="233" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="238" />
         <source>已导出模板 %1</source>
         <translation>Template written to %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="235" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="240" />
         <source>已导出 %1 行到 %2</source>
         <translation>Exported %1 rows to %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="244" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="249" />
         <source>培育台账</source>
         <translation>Cultivation sheets</translation>
     </message>
@@ -5414,77 +5434,77 @@ Demo data: %4</translation>
 <context>
     <name>SheetImportDialog</name>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="64" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="69" />
         <source>导入%1</source>
         <translation>Import %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="68" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="73" />
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="75" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="80" />
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="75" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="80" />
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="75" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="80" />
         <source>表头</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="75" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="80" />
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="82" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="87" />
         <source>此时尚未写入任何数据。有不合格的行时不能导入：改正台账后重新选择。</source>
         <translation>Nothing has been written yet. A sheet with invalid rows cannot be imported: correct it and choose it again.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="84" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="89" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="88" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="93" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="138" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="143" />
         <source>导入已取消，数据库未作任何改动。</source>
         <translation>Import cancelled; the database is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="139" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="144" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="144" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="149" />
         <source>数据行 %1：新增 %2，已有记录 %3，不合格 %4；跳过 %5 行。</source>
         <translation>%1 data rows: %2 new, %3 already recorded, %4 invalid; %5 rows skipped.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="160" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="165" />
         <source>取消导入</source>
         <translation>Cancel import</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="162" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="167" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="179" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="184" />
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>

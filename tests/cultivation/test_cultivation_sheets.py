@@ -197,7 +197,7 @@ def test_the_ledger_commands_check_import_export_and_write_templates(people, tmp
     assert code == 0 and "已导入 2 条" in out, err
     code, out, err = run(capsys, *base, "ledger", "export-stations", "-o", str(tmp_path / "s.xlsx"), "--json")
     assert code == 0 and json.loads(out)["rows"] >= 2, err
-    for kind in ("hours", "stations"):
+    for kind in sheets.KINDS:
         code, out, err = run(capsys, "ledger", f"export-{kind}", "-o", str(tmp_path / f"{kind}-t.xlsx"), "--template")
         assert code == 0, err
         template = openpyxl.load_workbook(tmp_path / f"{kind}-t.xlsx", read_only=True)
@@ -236,3 +236,50 @@ def test_a_refused_reveal_is_audited_and_writes_no_file(people, tmp_path) -> Non
     assert not target.exists()
     entries = audit.entries(people["db"], action="cultivation_sheet.refused", by=people["admin"])
     assert entries and entries[0].entity_id == "full.xlsx"
+
+
+def _project_sheet(p: dict[str, Any], tmp_path: Path, *extra: list[Any]) -> Path:
+    """Purchased-service projects as an office lists them: the organization by name (or USCC), the period in
+    one cell, the funding source in words."""
+    year = clock.today().year
+    org, uscc = p["team_name"]
+    rows = [["项目名称", "购买主体", "年度", "资金来源", "合同金额(元)", "承接组织(名称或统一社会信用代码)",
+             "起止日期", "服务内容", "合同编号"],
+            ["社区养老服务", "沙湾区民政局", year, "本级一般公共预算", 120000, org,
+             f"{year}-01-01至{year}-12-31", "上门服务200人次", f"SW-{year}-001"],
+            ["儿童关爱", "沙湾区民政局", f"{year}年", "福利彩票公益金", "80000.50", uscc or org,
+             f"{year}.2.1-{year}.11.30", "课后辅导", None],
+            *extra]
+    return write_xlsx(tmp_path / "projects.xlsx", rows)
+
+
+def test_projects_import_move_the_figures_and_a_bad_row_writes_nothing(people, tmp_path) -> None:
+    db = people["db"]
+    year = clock.today().year
+    org, _uscc = people["team_name"]
+    bad = _project_sheet(people, tmp_path,
+                         ["负数金额", "沙湾区民政局", year, "本级一般公共预算", -5, org, f"{year}-01-01至{year}-06-30",
+                          "无", None],
+                         ["倒置期限", "沙湾区民政局", year, "本级一般公共预算", 100, org, f"{year}-06-30至{year}-01-01",
+                          "无", None],
+                         ["无此资金", "沙湾区民政局", year, "天上掉的", 100, org, f"{year}-01-01至{year}-06-30", "无",
+                          None],
+                         ["社区养老服务", "沙湾区民政局", year, "本级一般公共预算", 120000, org,
+                          f"{year}-01-01至{year}-12-31", "上门服务200人次", f"SW-{year}-001"])
+    before = digest(people["path"], without=("audit_entry",))
+    report = sheets.import_sheet(db, "projects", bad, by=people["clerk"])
+    assert digest(people["path"], without=("audit_entry",)) == before
+    assert _bad(report) == [(4, "E", "合同金额(元)", "enforce.bad_amount"),
+                            (5, "G", "起止日期", "project.period_order"),
+                            (6, "D", "资金来源", "project.bad_funding"),
+                            (7, "I", "合同编号", "ledger.duplicate_row")]
+    figures = cultivation_figures(db)["purchased_services"]
+    done = sheets.import_sheet(db, "projects", _project_sheet(people, tmp_path), by=people["clerk"])
+    assert done.imported and done.new == 2, done.as_dict()
+    after = cultivation_figures(db)["purchased_services"]
+    assert (after["projects"] - figures["projects"], after["contracted"] - figures["contracted"]) == (
+        2, Decimal("200000.50"))
+    out = tmp_path / "projects-out.csv"
+    result = sheets.export_sheet(db, "projects", out, by=people["clerk"])
+    back = sheets.preview_sheet(db, "projects", out)
+    assert (back.new, back.invalid, back.recorded) == (0, 0, result.rows), back.as_dict()

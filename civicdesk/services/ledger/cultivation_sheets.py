@@ -1,8 +1,9 @@
-"""The cultivation sheets (培育台账) offices keep in Excel: volunteer hours (志愿服务时长) and children's service
-station records (儿童服务站服务记录), read with the register's ledger's header detection, row report and
-all-or-nothing rules, written out again in the same columns, and an empty template of each.
+"""The cultivation sheets (培育台账) offices keep in Excel: volunteer hours (志愿服务时长), children's service
+station records (儿童服务站服务记录) and purchased-service projects (政府购买服务项目), read with the register's
+ledger's header detection, row report and all-or-nothing rules, written out again in the same columns, and an empty
+template of each.
 
-Offers :data:`KINDS` (``hours``, ``stations``; each with its columns and the names offices give them),
+Offers :data:`KINDS` (``hours``, ``stations``, ``projects``; each with its columns and the names offices give them),
 :func:`preview_sheet` (judge every row, write nothing: the ``--dry-run``), :func:`import_sheet` (judge and write,
 all rows or none), :func:`export_sheet` (xlsx or csv, phones masked unless ``reveal``) and
 :func:`write_sheet_template`.
@@ -11,12 +12,18 @@ all rows or none), :func:`export_sheet` (xlsx or csv, phones masked unless ``rev
   activity (:class:`~civicdesk.models.VolunteerActivity`), each row its volunteer's hours.  The volunteer is one
   of the team's (by name; the phone, whole or masked as exports show it, tells two of the same name apart).
 - Station records: one row per service day and activity of a station (:class:`~civicdesk.models.StationService`).
+- Projects: one row per project (:class:`~civicdesk.models.ServiceProject`): the organization contracted (any of
+  the register, by name or USCC), the funding source in the office's words or its code, the period in one cell
+  (``2025-03-01至2025-12-31``) or two; a contract number identifies a project, else its name, year and
+  organization.  Payments and evaluations are not in the sheet (``project pay``/``evaluate``).
 
 Every row passes the services' own checks, called, not copied (:func:`volunteers.check_activity`,
 :func:`volunteers.check_hours` with the office's ``cultivation.max_hours_per_day``, :func:`stations.check_service`,
-:func:`community.community_org` for the team or station, and the membership and hours-of-a-day rules of
-:func:`volunteers.record_activity`).  The sheet adds what only a sheet can get wrong: an unknown or ambiguous
-team or station, a volunteer who is not of the team, the same row twice.  A row the register already holds with
+:func:`community.community_org` for the team or station, the membership and hours-of-a-day rules of
+:func:`volunteers.record_activity`, :func:`projects.check_project` with the office's funding sources,
+:func:`projects.contractable` and the county rule of :func:`projects.add`).  The sheet adds what only a sheet can get
+wrong: an unknown or ambiguous team, station or organization, a volunteer who is not of the team, the same row
+twice.  A row the register already holds with
 the same figures is counted as recorded and not written again (an exported sheet imports as nothing new); the
 same row with other figures is refused.  Any bad row and nothing is written: the report names each row and
 column.  A write refreshes the tally of the teams and stations it touched (:func:`tally.refresh`).
@@ -24,6 +31,7 @@ column.  A write refreshes the tally of the teams and stations it touched (:func
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Callable, Generator, Iterable, Iterator
@@ -38,18 +46,21 @@ from sqlalchemy.orm import Session
 
 from civicdesk import messages
 from civicdesk.errors import CivicDeskError, InputError, Issue, ValidationError
-from civicdesk.models import Organization, StationService, Volunteer, VolunteerActivity, VolunteerHours, audit
+from civicdesk.models import (Division, Organization, ServiceProject, StationService, Volunteer, VolunteerActivity,
+                              VolunteerHours, audit)
 from civicdesk.services.admin import auth
 from civicdesk.services.admin import audit as audit_events
 from civicdesk.services.core.database import Database
 from civicdesk.services.core.validation import mask_phone, normalize_uscc
-from civicdesk.services.cultivation import community, stations, tally, volunteers
+from civicdesk.services.cultivation import community, projects, stations, tally, volunteers
 from civicdesk.services.ledger import cells, safety
 from civicdesk.services.ledger.columns import LedgerColumn, Mapping, auto_mapping, synonym_table
 from civicdesk.services.ledger.exporter import ExportResult
 from civicdesk.services.ledger.exporter import _write as write_sheet
+from civicdesk.services.ledger.inspection_sheet import _year as year_of
 from civicdesk.services.ledger.importer import Note, Problem, SheetInfo, _RowJudge, data_rows, find_header, header_notes
 from civicdesk.services.ledger.reader import MAX_ROWS, LedgerSource, Limits, column_letter, open_ledger
+from civicdesk.services.supervision import enforcement
 from civicdesk.services.supervision.parameters import value_in
 
 Progress = Callable[[int, int], None]
@@ -108,7 +119,25 @@ STATIONS = SheetKind("stations", (
     _col("left_behind", "留守儿童", "int", "其中留守儿童", "留守儿童人次", "留守儿童(人次)", "其中:留守儿童", width=8),
 ), ("served_on", "activity", "person_times"), "儿童服务站服务记录", "儿童服务站服务记录")
 
-KINDS: dict[str, SheetKind] = {k.name: k for k in (HOURS, STATIONS)}
+PROJECTS = SheetKind("projects", (
+    _col("organization", "承接组织", "text", "承接单位", "承接主体", "承接组织名称", "承接机构", "社会组织名称",
+         "承接组织(名称或统一社会信用代码)", "承接组织名称或统一社会信用代码", "服务机构", width=30),
+    _col("organization_uscc", "统一社会信用代码", "text", *_USCC_SYNONYMS, "承接组织统一社会信用代码", width=22),
+    _col("name", "项目名称", "text", "项目", "购买服务项目", "服务项目名称", "购买服务项目名称", width=30),
+    _col("department", "购买单位", "text", "购买主体", "购买部门", "购买方", "采购单位", "购买单位名称", width=22),
+    _col("year", "年度", "int", "项目年度", "年份", "所属年度", "购买年度", width=8),
+    _col("funding_source", "资金来源", "text", "资金性质", "经费来源", "资金渠道", width=16),
+    _col("amount", "合同金额（元）", "decimal", "合同金额", "合同金额(元)", "项目金额", "金额", "购买金额",
+         "项目资金", "金额(元)", width=14),
+    _col("period", "起止日期", "text", "服务期限", "项目周期", "起止时间", "实施期限", "合同期限", width=24),
+    _col("starts_on", "开始日期", "date", "起始日期", "开始时间", "合同开始日期", "服务开始日期"),
+    _col("ends_on", "结束日期", "date", "截止日期", "结束时间", "合同结束日期", "服务结束日期"),
+    _col("deliverables", "服务内容", "text", "服务内容及成果", "项目内容", "主要内容", "服务内容及要求", width=30),
+    _col("contract_no", "合同编号", "text", "合同号", "合同编码", "项目编号", width=20),
+    _col("division", "所属县（市、区）", "text", "县(市、区)", "所在县(市、区)", "区县", "县区", "所属区县", width=12),
+), ("name", "department", "year", "funding_source", "amount", "deliverables"), "政府购买服务项目", "政府购买服务项目")
+
+KINDS: dict[str, SheetKind] = {k.name: k for k in (HOURS, STATIONS, PROJECTS)}
 #: where a service's refusal without a ``field`` parameter belongs, per code
 _CODE_FIELD = {"volunteer.other_team": "volunteer", "volunteer.not_member_on": "volunteer"}
 
@@ -378,12 +407,14 @@ class _Judge(ABC):
             if kind == "date":
                 value = cells.date_value(raw)
                 given[fld] = value.isoformat() if isinstance(value, date) else value
+            elif fld == "year":  # 2025, "2025年", "2025年度"
+                given[fld] = year_of(raw)
             elif kind == "int":
                 given[fld] = cells.number_text(raw)
             elif kind == "decimal":
                 given[fld] = str(cells.number_text(raw))
-            else:
-                given[fld] = cells.text_of(raw)
+            else:  # words as typed (full-width brackets kept: what the register holds reads back the same)
+                given[fld] = raw.strip() if isinstance(raw, str) else cells.text_of(raw)
         return given
 
     def organization(self, given: dict[str, Any], issues: list[Issue]) -> Organization | None:
@@ -403,7 +434,7 @@ class _Judge(ABC):
         if isinstance(found, CivicDeskError):
             issues.append(Issue(key_field, found.code, found.params))
             return None
-        if uscc and name and cells.text_of(found.name) != name:
+        if uscc and name and cells.text_of(found.name) != cells.text_of(name):
             issues.append(Issue(self.key_field, "cult_sheet.name_mismatch",
                                 {"name": name, "uscc": uscc, "registered": found.name}))
             return None
@@ -415,7 +446,7 @@ class _Judge(ABC):
             ids = list(self.session.scalars(select(o.id).where(o.uscc == key, o.deleted_at.is_(None))))
         else:
             candidates = self.session.execute(select(o.id, o.community_subtype, o.registry_code).where(
-                o.name == key, o.deleted_at.is_(None))).all()
+                o.name.in_({key, cells.text_of(key)}), o.deleted_at.is_(None))).all()
             mine = [i for i, sub, reg in candidates if sub == self.subtype and (reg or "")[:6] == self.office_code]
             ids = mine or [i for i, _s, _r in candidates]
             if len(ids) > 1:
@@ -431,11 +462,13 @@ class _Judge(ABC):
         """The organization the sheet may name, by the service's own rule (a team or station of this office)."""
         return community.community_org(self.session, org_id, self.subtype, self.office_code, self.feature)
 
-    def seen(self, number: int, key: tuple[Any, ...], shown: str, issues: list[Issue]) -> bool:
-        """Whether the row repeats an earlier row of the sheet (reported on the row)."""
+    def seen(self, number: int, key: tuple[Any, ...], shown: str, issues: list[Issue], fld: str | None = None
+             ) -> bool:
+        """Whether the row repeats an earlier row of the sheet (reported on the row, in ``fld``'s column: default
+        the team's or station's)."""
         first = self.first_row.setdefault(key, number)
         if first != number:
-            issues.append(Issue(self.key_field, "ledger.duplicate_row", {"row": first, "key": shown}))
+            issues.append(Issue(fld or self.key_field, "ledger.duplicate_row", {"row": first, "key": shown}))
             return True
         return False
 
@@ -629,7 +662,130 @@ class _StationJudge(_Judge):
         return len(self.pending)
 
 
+#: 2025-03-01至2025-12-31, 2025.3.1-2025.12.31, 2025年3月1日—2025年12月31日, 2025/3/1~2025/12/31
+_PERIOD_SPLIT = re.compile(r"\s*(?:至|到|~|～|—{1,2}|–|－|(?<=\d)\s*-\s*(?=\d{4}\D))\s*")
+
+
+def split_period(text: str) -> tuple[Any, Any] | None:
+    """A 起止日期 cell's two days (each a date, or its text for the refusal), or None when it is not two."""
+    parts = [p for p in _PERIOD_SPLIT.split(text.strip()) if p]
+    if len(parts) != 2:
+        return None
+    days = [cells.date_value(p) for p in parts]
+    return tuple(d.isoformat() if isinstance(d, date) else d for d in days)  # type: ignore[return-value]
+
+
+class _ProjectJudge(_Judge):
+    aliases = {"starts_on": "period", "ends_on": "period", "organization_id": "organization"}
+
+    def __init__(self, session: Session, office_code: str, sheet: SheetKind, mapping: Mapping) -> None:
+        super().__init__(session, office_code, sheet, mapping)
+        if mapping.column_of("period") is None and None in (mapping.column_of("starts_on"),
+                                                             mapping.column_of("ends_on")):
+            raise InputError("cult_sheet.missing_columns", labels=sheet.label("period"))
+        self.sources = projects.funding_sources(session, office_code)
+        self.source_codes = {**{code: code for code in self.sources},
+                             **{cells.text_of(zh).replace(" ", ""): code for code, zh in self.sources.items()}}
+        self.divisions = {d.name: d.code for d in session.scalars(select(Division).where(
+            (Division.code == office_code) | (Division.parent_code == office_code)))}
+        p = ServiceProject
+        self.stored = list(session.execute(select(p.contract_no, p.name, p.year, p.organization_id, p.amount,
+                                                  p.starts_on, p.ends_on).where(
+            p.office_code == office_code, p.deleted_at.is_(None))))
+
+    def resolve(self, org_id: str) -> Organization:
+        """Any organization of the register that may be contracted (the project service's rule)."""
+        org = self.session.get(Organization, org_id)
+        assert org is not None
+        projects.contractable(self.session, org)
+        return org
+
+    def values(self, row: dict[str, Any]) -> dict[str, Any]:
+        """The project's year, funding source, amount and period, checked by the project service's rule."""
+        projects.check_project(row, self.sources)
+        return row
+
+    def texts(self, row: dict[str, Any]) -> dict[str, Any]:
+        """The project's words, checked as :func:`projects.add` checks them."""
+        return {"name": enforcement.text(row.get("name"), "name", "项目名称", required=True),
+                "department": enforcement.text(row.get("department"), "department", "购买主体", required=True),
+                "deliverables": enforcement.text(row.get("deliverables"), "deliverables", "服务内容及成果",
+                                                 required=True, multiline=True),
+                "contract_no": enforcement.text(row.get("contract_no"), "contract_no", "合同编号")}
+
+    def judge(self, number: int, given: dict[str, Any], issues: list[Issue]) -> str | None:
+        org = self.organization(given, issues)
+        start, end = given.get("starts_on"), given.get("ends_on")
+        if given.get("period") and (start is None or end is None):
+            days = split_period(str(given["period"]))
+            if days is None:
+                issues.append(Issue("period", "cult_sheet.bad_period", {"value": str(given["period"])[:40]}))
+            else:
+                start, end = start or days[0], end or days[1]
+        source = given.get("funding_source")
+        values = {"year": given.get("year"), "amount": given.get("amount"), "starts_on": start, "ends_on": end,
+                  "funding_source": self.source_codes.get(str(source).replace(" ", ""), source) if source else None}
+        checked, found = service_refusals(self.values, values)
+        issues.extend(found)
+        words, found = service_refusals(self.texts, given)
+        issues.extend(found)
+        county = None
+        try:
+            division = given.get("division")
+            county = projects._county(self.session, self.divisions.get(str(division), division), self.office_code)
+        except CivicDeskError as exc:
+            issues.append(Issue("division", exc.code, exc.params))
+        if org is None or checked is None or words is None or county is None:
+            return None
+        row = {**words, "year": int(checked["year"]), "funding_source": checked["funding_source"],
+               "amount": enforcement.amount(checked["amount"]), "starts_on": enforcement.day(start, "starts_on"),
+               "ends_on": enforcement.day(end, "ends_on", future=True), "division_code": county,
+               "organization_id": org.id}
+        key = ("no", row["contract_no"]) if row["contract_no"] else ("name", row["name"], row["year"], org.id)
+        if self.seen(number, key, row["contract_no"] or f"{row['name']} {row['year']} {org.name}", issues,
+                     "contract_no" if row["contract_no"] else "name"):
+            return None
+        held = [s for s in self.stored if (s.contract_no == row["contract_no"] if row["contract_no"] else
+                                           (s.name, s.year, s.organization_id) == key[1:])]
+        if held:
+            s = held[0]
+            same = (s.name, s.year, s.organization_id, Decimal(str(s.amount)), s.starts_on, s.ends_on) == (
+                row["name"], row["year"], org.id, row["amount"], row["starts_on"], row["ends_on"])
+            if same:
+                return "recorded"
+            issues.append(Issue("contract_no" if row["contract_no"] else "name", "cult_sheet.project_recorded",
+                                {"name": s.name, "year": s.year, "amount": str(s.amount)}))
+            return None
+        self.pending.append(row)
+        return "new"
+
+    def write(self, session: Session, actor: str) -> int:
+        for row in self.pending:
+            session.add(ServiceProject(office_code=self.office_code, entered_by=actor, origin_office=self.office_code,
+                                       **row))
+        session.flush()
+        return len(self.pending)
+
+
+def _project_rows(session: Session, office_code: str, _reveal: bool) -> Iterator[list[Any]]:
+    o, p = Organization, ServiceProject
+    sources = projects.funding_sources(session, office_code)
+    names = {d.code: d.name for d in session.scalars(select(Division).where(
+        (Division.code == office_code) | (Division.parent_code == office_code)))}
+    query = (select(o.name, o.uscc, p.name, p.department, p.year, p.funding_source, p.amount, p.starts_on,
+                    p.ends_on, p.deliverables, p.contract_no, p.division_code)
+             .join(o, o.id == p.organization_id).where(p.office_code == office_code, p.deleted_at.is_(None))
+             .order_by(p.year, p.name, p.id))
+    for row in session.execute(query):
+        values = list(row)
+        values[5] = sources.get(values[5], values[5])  # the funding source in the office's words
+        values[6] = Decimal(str(values[6])).quantize(projects.ZERO)
+        values[-1] = names.get(values[-1], values[-1])  # the county by name
+        yield [*values[:7], None, *values[7:]]  # 起止日期 left blank: the two days have their columns
+
+
 #: each kind's judge and its export's rows
-_JUDGES: dict[str, type[_Judge]] = {"hours": _HoursJudge, "stations": _StationJudge}
+_JUDGES: dict[str, type[_Judge]] = {"hours": _HoursJudge, "stations": _StationJudge, "projects": _ProjectJudge}
 _ROWS: dict[str, Callable[[Session, str, bool], Iterator[list[Any]]]] = {"hours": _hours_rows,
-                                                                         "stations": _station_rows}
+                                                                         "stations": _station_rows,
+                                                                         "projects": _project_rows}

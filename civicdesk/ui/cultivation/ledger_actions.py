@@ -1,5 +1,6 @@
-"""The cultivation sheets (培育台账) in the GUI: import a volunteer hours sheet or a station records sheet, export
-either (or its empty template).  The main window's File menu holds them under 培育台账 (:func:`add_menu`).
+"""The cultivation sheets (培育台账) in the GUI: import a volunteer hours, station records or purchased-service
+projects sheet, export each (or its empty template).  The main window's File menu holds them under 培育台账
+(:func:`add_menu`).
 
 :func:`import_sheet` chooses the file, then :class:`SheetImportDialog` shows the check's report (counts, every
 problem by row and column) before anything is written; 导入 is offered only for a sheet without an invalid row
@@ -38,7 +39,7 @@ from civicdesk.ui.runner import Op
 
 SHEET_FILTER = "台账 (*.xlsx *.csv)"
 ERROR_STYLE = "color: #b00020;"
-KINDS = ("hours", "stations")
+KINDS = ("hours", "stations", "projects")
 
 
 def _titles(kind: str) -> dict[str, str]:
@@ -48,6 +49,11 @@ def _titles(kind: str) -> dict[str, str]:
                 "import": QCoreApplication.translate("CultivationLedger", "导入志愿服务时长…"),
                 "export": QCoreApplication.translate("CultivationLedger", "导出志愿服务时长…"),
                 "template": QCoreApplication.translate("CultivationLedger", "导出志愿服务时长模板…")}
+    if kind == "projects":
+        return {"name": QCoreApplication.translate("CultivationLedger", "政府购买服务项目"),
+                "import": QCoreApplication.translate("CultivationLedger", "导入政府购买服务项目…"),
+                "export": QCoreApplication.translate("CultivationLedger", "导出政府购买服务项目…"),
+                "template": QCoreApplication.translate("CultivationLedger", "导出政府购买服务项目模板…")}
     return {"name": QCoreApplication.translate("CultivationLedger", "儿童服务站服务记录"),
             "import": QCoreApplication.translate("CultivationLedger", "导入儿童服务站服务记录…"),
             "export": QCoreApplication.translate("CultivationLedger", "导出儿童服务站服务记录…"),
