@@ -66,9 +66,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Period '{value}' should be two days, e.g. 2025-03-01 to 2025-12-31.",
     ),
     "cult_sheet.project_recorded": (
-        "已有项目“{name}”（{year}年度，合同金额 {amount} 元），与表中的不同（请在系统中更正）。",
-        "Project '{name}' ({year}, contracted {amount} yuan) is already recorded with other figures (correct it "
-        "in the program).",
+        "已有项目“{name}”（{year}年度，合同金额 {amount} 元，已付 {paid} 元），与表中的不同（请在系统中更正）。",
+        "Project '{name}' ({year}, contracted {amount} yuan, {paid} paid) is already recorded with other figures "
+        "(correct it in the program).",
     ),
     # what was done
     "cult_sheet.not_imported": (
@@ -117,10 +117,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cult_sheet.template.projects.rows": (
         "每行一个项目：资金来源填写本单位设定的名称（如 本级一般公共预算），合同金额以元为单位（大于0，最多两位小数），"
-        "起止日期写成 2025-03-01至2025-12-31 或分填开始日期、结束日期；有合同编号的以合同编号识别。",
+        "起止日期写成 2025-03-01至2025-12-31 或分填开始日期、结束日期；已付金额须同时填写支付日期，不超过合同金额；"
+        "有合同编号的以合同编号识别。",
         "One project a row: the funding source in the office's words, the amount in yuan (above zero, two decimals "
-        "at most), the period as two days (2025-03-01 to 2025-12-31) or in start and end columns; a contract "
-        "number identifies a project.",
+        "at most), the period as two days (2025-03-01 to 2025-12-31) or in start and end columns; an amount paid "
+        "needs its date and stays within the contract; a contract number identifies a project.",
     ),
     "cult_sheet.template.dates": (
         "日期可写 2026-04-20、2026/4/20、2026年4月20日 或 20260420，不晚于今天；"

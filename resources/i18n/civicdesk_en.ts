@@ -1218,82 +1218,82 @@
 <context>
     <name>CultivationLedger</name>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="47" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="48" />
         <source>志愿服务时长</source>
         <translation>volunteer hours</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="48" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="49" />
         <source>导入志愿服务时长…</source>
         <translation>Import volunteer hours…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="49" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="50" />
         <source>导出志愿服务时长…</source>
         <translation>Export volunteer hours…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="50" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="51" />
         <source>导出志愿服务时长模板…</source>
         <translation>Export volunteer hours template…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="52" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="53" />
         <source>政府购买服务项目</source>
         <translation>purchased-service projects</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="53" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="54" />
         <source>导入政府购买服务项目…</source>
         <translation>Import purchased-service projects…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="54" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="55" />
         <source>导出政府购买服务项目…</source>
         <translation>Export purchased-service projects…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="55" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="56" />
         <source>导出政府购买服务项目模板…</source>
         <translation>Export purchased-service projects template…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="56" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="57" />
         <source>儿童服务站服务记录</source>
         <translation>station records</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="57" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="58" />
         <source>导入儿童服务站服务记录…</source>
         <translation>Import station records…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="58" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="59" />
         <source>导出儿童服务站服务记录…</source>
         <translation>Export station records…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="59" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="60" />
         <source>导出儿童服务站服务记录模板…</source>
         <translation>Export station records template…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="212" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="213" />
         <source>模板</source>
         <translation> template</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="238" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="239" />
         <source>已导出模板 %1</source>
         <translation>Template written to %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="240" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="241" />
         <source>已导出 %1 行到 %2</source>
         <translation>Exported %1 rows to %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="249" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="250" />
         <source>培育台账</source>
         <translation>Cultivation sheets</translation>
     </message>
@@ -5434,77 +5434,77 @@ Demo data: %4</translation>
 <context>
     <name>SheetImportDialog</name>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="69" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="70" />
         <source>导入%1</source>
         <translation>Import %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="73" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="74" />
         <source>正在检查…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="80" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="81" />
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="80" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="81" />
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="80" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="81" />
         <source>表头</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="80" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="81" />
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="87" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="88" />
         <source>此时尚未写入任何数据。有不合格的行时不能导入：改正台账后重新选择。</source>
         <translation>Nothing has been written yet. A sheet with invalid rows cannot be imported: correct it and choose it again.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="89" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="90" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="93" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="94" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="143" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="144" />
         <source>导入已取消，数据库未作任何改动。</source>
         <translation>Import cancelled; the database is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="144" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="145" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="149" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="150" />
         <source>数据行 %1：新增 %2，已有记录 %3，不合格 %4；跳过 %5 行。</source>
         <translation>%1 data rows: %2 new, %3 already recorded, %4 invalid; %5 rows skipped.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="165" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="166" />
         <source>取消导入</source>
         <translation>Cancel import</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="167" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="168" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="184" />
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="185" />
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>

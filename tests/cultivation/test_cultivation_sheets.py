@@ -244,9 +244,9 @@ def _project_sheet(p: dict[str, Any], tmp_path: Path, *extra: list[Any]) -> Path
     year = clock.today().year
     org, uscc = p["team_name"]
     rows = [["项目名称", "购买主体", "年度", "资金来源", "合同金额(元)", "承接组织(名称或统一社会信用代码)",
-             "起止日期", "服务内容", "合同编号"],
+             "起止日期", "服务内容", "合同编号", "已支付金额", "支付日期"],
             ["社区养老服务", "沙湾区民政局", year, "本级一般公共预算", 120000, org,
-             f"{year}-01-01至{year}-12-31", "上门服务200人次", f"SW-{year}-001"],
+             f"{year}-01-01至{year}-12-31", "上门服务200人次", f"SW-{year}-001", 60000, _day(1)],
             ["儿童关爱", "沙湾区民政局", f"{year}年", "福利彩票公益金", "80000.50", uscc or org,
              f"{year}.2.1-{year}.11.30", "课后辅导", None],
             *extra]
@@ -265,20 +265,26 @@ def test_projects_import_move_the_figures_and_a_bad_row_writes_nothing(people, t
                          ["无此资金", "沙湾区民政局", year, "天上掉的", 100, org, f"{year}-01-01至{year}-06-30", "无",
                           None],
                          ["社区养老服务", "沙湾区民政局", year, "本级一般公共预算", 120000, org,
-                          f"{year}-01-01至{year}-12-31", "上门服务200人次", f"SW-{year}-001"])
+                          f"{year}-01-01至{year}-12-31", "上门服务200人次", f"SW-{year}-001"],
+                         ["付超合同", "沙湾区民政局", year, "本级一般公共预算", 100, org, f"{year}-01-01至{year}-06-30",
+                          "无", None, "100.01", _day(1)],  # a payment over the contract
+                         ["付在合同前", "沙湾区民政局", year, "本级一般公共预算", 100, org,
+                          f"{year}-01-01至{year}-06-30", "无", None, 50, date(year - 1, 12, 31)])
     before = digest(people["path"], without=("audit_entry",))
     report = sheets.import_sheet(db, "projects", bad, by=people["clerk"])
     assert digest(people["path"], without=("audit_entry",)) == before
     assert _bad(report) == [(4, "E", "合同金额(元)", "enforce.bad_amount"),
                             (5, "G", "起止日期", "project.period_order"),
                             (6, "D", "资金来源", "project.bad_funding"),
-                            (7, "I", "合同编号", "ledger.duplicate_row")]
+                            (7, "I", "合同编号", "ledger.duplicate_row"),
+                            (8, "J", "已支付金额", "project.over_contract"),
+                            (9, "K", "支付日期", "project.before_contract")]
     figures = cultivation_figures(db)["purchased_services"]
     done = sheets.import_sheet(db, "projects", _project_sheet(people, tmp_path), by=people["clerk"])
     assert done.imported and done.new == 2, done.as_dict()
     after = cultivation_figures(db)["purchased_services"]
-    assert (after["projects"] - figures["projects"], after["contracted"] - figures["contracted"]) == (
-        2, Decimal("200000.50"))
+    assert (after["projects"] - figures["projects"], after["contracted"] - figures["contracted"],
+            after["paid"] - figures["paid"]) == (2, Decimal("200000.50"), Decimal("60000.00"))
     out = tmp_path / "projects-out.csv"
     result = sheets.export_sheet(db, "projects", out, by=people["clerk"])
     back = sheets.preview_sheet(db, "projects", out)

@@ -41,13 +41,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from civicdesk import messages
 from civicdesk.errors import CivicDeskError, InputError, Issue, ValidationError
-from civicdesk.models import (Division, Organization, ServiceProject, StationService, Volunteer, VolunteerActivity,
-                              VolunteerHours, audit)
+from civicdesk.models import (Division, Organization, ProjectPayment, ServiceProject, StationService, Volunteer,
+                              VolunteerActivity, VolunteerHours, audit)
 from civicdesk.services.admin import auth
 from civicdesk.services.admin import audit as audit_events
 from civicdesk.services.core.database import Database
@@ -132,6 +132,9 @@ PROJECTS = SheetKind("projects", (
     _col("period", "起止日期", "text", "服务期限", "项目周期", "起止时间", "实施期限", "合同期限", width=24),
     _col("starts_on", "开始日期", "date", "起始日期", "开始时间", "合同开始日期", "服务开始日期"),
     _col("ends_on", "结束日期", "date", "截止日期", "结束时间", "合同结束日期", "服务结束日期"),
+    _col("paid", "已付金额（元）", "decimal", "已付金额", "已支付金额", "已付金额(元)", "支付金额", "拨付金额",
+         "已拨付金额", "已拨付资金", width=14),
+    _col("paid_on", "支付日期", "date", "付款日期", "拨付日期", "最近支付日期"),
     _col("deliverables", "服务内容", "text", "服务内容及成果", "项目内容", "主要内容", "服务内容及要求", width=30),
     _col("contract_no", "合同编号", "text", "合同号", "合同编码", "项目编号", width=20),
     _col("division", "所属县（市、区）", "text", "县(市、区)", "所在县(市、区)", "区县", "县区", "所属区县", width=12),
@@ -676,7 +679,7 @@ def split_period(text: str) -> tuple[Any, Any] | None:
 
 
 class _ProjectJudge(_Judge):
-    aliases = {"starts_on": "period", "ends_on": "period", "organization_id": "organization"}
+    aliases = {"starts_on": "period", "ends_on": "period", "organization_id": "organization", "amount": "paid"}
 
     def __init__(self, session: Session, office_code: str, sheet: SheetKind, mapping: Mapping) -> None:
         super().__init__(session, office_code, sheet, mapping)
@@ -689,9 +692,11 @@ class _ProjectJudge(_Judge):
         self.divisions = {d.name: d.code for d in session.scalars(select(Division).where(
             (Division.code == office_code) | (Division.parent_code == office_code)))}
         p = ServiceProject
+        paid = (select(ProjectPayment.project_id, func.sum(ProjectPayment.amount).label("paid"))
+                .where(ProjectPayment.deleted_at.is_(None)).group_by(ProjectPayment.project_id).subquery())
         self.stored = list(session.execute(select(p.contract_no, p.name, p.year, p.organization_id, p.amount,
-                                                  p.starts_on, p.ends_on).where(
-            p.office_code == office_code, p.deleted_at.is_(None))))
+                                                  p.starts_on, p.ends_on, func.coalesce(paid.c.paid, 0)).outerjoin(
+            paid, paid.c.project_id == p.id).where(p.office_code == office_code, p.deleted_at.is_(None))))
 
     def resolve(self, org_id: str) -> Organization:
         """Any organization of the register that may be contracted (the project service's rule)."""
@@ -712,6 +717,29 @@ class _ProjectJudge(_Judge):
                 "deliverables": enforcement.text(row.get("deliverables"), "deliverables", "服务内容及成果",
                                                  required=True, multiline=True),
                 "contract_no": enforcement.text(row.get("contract_no"), "contract_no", "合同编号")}
+
+    def payment(self, given: dict[str, Any], contract: Any, start: date | None, issues: list[Issue]
+                ) -> tuple[Decimal, date] | None:
+        """The sheet's 已付金额 and 支付日期 as one payment, by the project service's rules: an amount above zero
+        on a day not in the future nor before the contract starts, never over the contract."""
+        if given.get("paid") is None and given.get("paid_on") is None:
+            return None
+        row = {"amount": given.get("paid"), "paid_on": given.get("paid_on")}
+        money, found = service_refusals(projects.check_payment, row, "paid")
+        issues.extend(Issue("paid" if i.field == "amount" else i.field, i.code, i.params) for i in found)
+        if money is None:
+            return None
+        day = enforcement.day(row["paid_on"], "paid_on")
+        assert day is not None
+        if start is not None and day < start:
+            issues.append(Issue("paid_on", "project.before_contract", {"field": "paid_on", "value": day.isoformat(),
+                                                                      "starts_on": start.isoformat()}))
+        contract = enforcement.amount(contract) if contract is not None else None
+        if contract is not None and money > contract:
+            issues.append(Issue("paid", "project.over_contract", {
+                "amount": format(money, "f"), "paid": "0.00", "contract": format(contract, "f"),
+                "left": format(contract, "f")}))
+        return money, day
 
     def judge(self, number: int, given: dict[str, Any], issues: list[Issue]) -> str | None:
         org = self.organization(given, issues)
@@ -735,7 +763,10 @@ class _ProjectJudge(_Judge):
             county = projects._county(self.session, self.divisions.get(str(division), division), self.office_code)
         except CivicDeskError as exc:
             issues.append(Issue("division", exc.code, exc.params))
-        if org is None or checked is None or words is None or county is None:
+        paid = self.payment(given, checked["amount"] if checked else None,
+                            enforcement.day(start, "starts_on") if checked else None, issues)
+        if org is None or checked is None or words is None or county is None or any(
+                i.severity == "error" for i in issues):
             return None
         row = {**words, "year": int(checked["year"]), "funding_source": checked["funding_source"],
                "amount": enforcement.amount(checked["amount"]), "starts_on": enforcement.day(start, "starts_on"),
@@ -751,20 +782,30 @@ class _ProjectJudge(_Judge):
             s = held[0]
             same = (s.name, s.year, s.organization_id, Decimal(str(s.amount)), s.starts_on, s.ends_on) == (
                 row["name"], row["year"], org.id, row["amount"], row["starts_on"], row["ends_on"])
-            if same:
+            if same and (paid is None or paid[0] == Decimal(str(s[-1])).quantize(projects.ZERO)):
                 return "recorded"
             issues.append(Issue("contract_no" if row["contract_no"] else "name", "cult_sheet.project_recorded",
-                                {"name": s.name, "year": s.year, "amount": str(s.amount)}))
+                                {"name": s.name, "year": s.year, "amount": str(s.amount),
+                                 "paid": str(Decimal(str(s[-1])).quantize(projects.ZERO))}))
             return None
-        self.pending.append(row)
+        self.pending.append((row, paid))
         return "new"
 
     def write(self, session: Session, actor: str) -> int:
-        for row in self.pending:
-            session.add(ServiceProject(office_code=self.office_code, entered_by=actor, origin_office=self.office_code,
-                                       **row))
+        """Each project, and its payment when the sheet gives one."""
+        written = 0
+        for row, paid in self.pending:
+            project = ServiceProject(office_code=self.office_code, entered_by=actor, origin_office=self.office_code,
+                                     **row)
+            session.add(project)
+            written += 1
+            if paid is not None:
+                session.flush()
+                session.add(ProjectPayment(project_id=project.id, office_code=self.office_code, paid_on=paid[1],
+                                           amount=paid[0], entered_by=actor, origin_office=self.office_code))
+                written += 1
         session.flush()
-        return len(self.pending)
+        return written
 
 
 def _project_rows(session: Session, office_code: str, _reveal: bool) -> Iterator[list[Any]]:
@@ -772,14 +813,18 @@ def _project_rows(session: Session, office_code: str, _reveal: bool) -> Iterator
     sources = projects.funding_sources(session, office_code)
     names = {d.code: d.name for d in session.scalars(select(Division).where(
         (Division.code == office_code) | (Division.parent_code == office_code)))}
+    pay = ProjectPayment
+    paid = (select(pay.project_id, func.sum(pay.amount).label("paid"), func.max(pay.paid_on).label("last"))
+            .where(pay.deleted_at.is_(None)).group_by(pay.project_id).subquery())
     query = (select(o.name, o.uscc, p.name, p.department, p.year, p.funding_source, p.amount, p.starts_on,
-                    p.ends_on, p.deliverables, p.contract_no, p.division_code)
-             .join(o, o.id == p.organization_id).where(p.office_code == office_code, p.deleted_at.is_(None))
-             .order_by(p.year, p.name, p.id))
+                    p.ends_on, paid.c.paid, paid.c.last, p.deliverables, p.contract_no, p.division_code)
+             .join(o, o.id == p.organization_id).outerjoin(paid, paid.c.project_id == p.id)
+             .where(p.office_code == office_code, p.deleted_at.is_(None)).order_by(p.year, p.name, p.id))
     for row in session.execute(query):
-        values = list(row)
+        values: list[Any] = list(row)
         values[5] = sources.get(values[5], values[5])  # the funding source in the office's words
         values[6] = Decimal(str(values[6])).quantize(projects.ZERO)
+        values[9] = Decimal(str(values[9])).quantize(projects.ZERO) if values[9] is not None else None
         values[-1] = names.get(values[-1], values[-1])  # the county by name
         yield [*values[:7], None, *values[7:]]  # 起止日期 left blank: the two days have their columns
 
