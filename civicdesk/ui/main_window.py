@@ -168,6 +168,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.demo_action)
         file_menu.addSeparator()
         self.ledger_actions = add_ledger_actions(self, file_menu)  # 导入台账… / 导出名录… / 模板
+        from civicdesk.ui.cultivation.ledger_actions import add_menu as add_cultivation_ledger_menu
+
+        self.cultivation_ledger_menu = add_cultivation_ledger_menu(self, file_menu)  # 培育台账: 志愿服务时长, 服务站记录
         file_menu.addSeparator()
         self.print_action = self._action(self.tr("打印…"), lambda: __import__(  # File > 打印…
             "civicdesk.ui.printing.print_dialog", fromlist=["open_print_dialog"]).open_print_dialog(self),

@@ -1230,6 +1230,89 @@
     </message>
 </context>
 <context>
+    <name>CultivationLedger</name>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="48" />
+        <source>志愿服务时长</source>
+        <translation>volunteer hours</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="49" />
+        <source>导入志愿服务时长…</source>
+        <translation>Import volunteer hours…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="50" />
+        <source>导出志愿服务时长…</source>
+        <translation>Export volunteer hours…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="51" />
+        <source>导出志愿服务时长模板…</source>
+        <translation>Export volunteer hours template…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="53" />
+        <source>政府购买服务项目</source>
+        <translation>purchased-service projects</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="54" />
+        <source>导入政府购买服务项目…</source>
+        <translation>Import purchased-service projects…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="55" />
+        <source>导出政府购买服务项目…</source>
+        <translation>Export purchased-service projects…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="56" />
+        <source>导出政府购买服务项目模板…</source>
+        <translation>Export purchased-service projects template…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="57" />
+        <source>儿童服务站服务记录</source>
+        <translation>station records</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="58" />
+        <source>导入儿童服务站服务记录…</source>
+        <translation>Import station records…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="59" />
+        <source>导出儿童服务站服务记录…</source>
+        <translation>Export station records…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="60" />
+        <source>导出儿童服务站服务记录模板…</source>
+        <translation>Export station records template…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="213" />
+        <source>模板</source>
+        <translation> template</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="239" />
+        <source>已导出模板 %1</source>
+        <translation>Template written to %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="241" />
+        <source>已导出 %1 行到 %2</source>
+        <translation>Exported %1 rows to %2</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="250" />
+        <source>培育台账</source>
+        <translation>Cultivation sheets</translation>
+    </message>
+</context>
+<context>
     <name>CultivationMenu</name>
     <message>
         <location filename="../../civicdesk/ui/cultivation/menu.py" line="19" />
@@ -3951,125 +4034,125 @@ Demo data: %4</translation>
         <translation>Load demo data</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="172" />
+        <location filename="../../civicdesk/ui/main_window.py" line="175" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="176" />
+        <location filename="../../civicdesk/ui/main_window.py" line="179" />
         <source>同步…</source>
         <translation>Sync…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="180" />
+        <location filename="../../civicdesk/ui/main_window.py" line="183" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="183" />
+        <location filename="../../civicdesk/ui/main_window.py" line="186" />
         <source>组织(&amp;O)</source>
         <translation>&amp;Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="184" />
+        <location filename="../../civicdesk/ui/main_window.py" line="187" />
         <source>新建组织…</source>
         <translation>New organization…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="186" />
+        <location filename="../../civicdesk/ui/main_window.py" line="189" />
         <source>查看所选组织</source>
         <translation>Open the selected organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="191" />
+        <location filename="../../civicdesk/ui/main_window.py" line="194" />
         <source>检索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="194" />
+        <location filename="../../civicdesk/ui/main_window.py" line="197" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="195" />
+        <location filename="../../civicdesk/ui/main_window.py" line="198" />
         <source>显示的列</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="197" />
-        <location filename="../../civicdesk/ui/main_window.py" line="476" />
+        <location filename="../../civicdesk/ui/main_window.py" line="200" />
+        <location filename="../../civicdesk/ui/main_window.py" line="479" />
         <source>统计摘要</source>
         <translation>Statistics summary</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="198" />
-        <location filename="../../civicdesk/ui/main_window.py" line="214" />
+        <location filename="../../civicdesk/ui/main_window.py" line="201" />
+        <location filename="../../civicdesk/ui/main_window.py" line="217" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="214" />
+        <location filename="../../civicdesk/ui/main_window.py" line="217" />
         <source>界面语言将在下次启动时切换。</source>
         <translation>The language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="333" />
-        <location filename="../../civicdesk/ui/main_window.py" line="355" />
+        <location filename="../../civicdesk/ui/main_window.py" line="336" />
+        <location filename="../../civicdesk/ui/main_window.py" line="358" />
         <source>共 %1 个组织</source>
         <translation>%1 organizations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="357" />
+        <location filename="../../civicdesk/ui/main_window.py" line="360" />
         <source>（另有 %1 个已注销或撤销，未显示）</source>
         <translation> (%1 more deregistered or revoked, not shown)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="360" />
+        <location filename="../../civicdesk/ui/main_window.py" line="363" />
         <source>市局登记 %1 个</source>
         <translation>%1 by the city bureau</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="360" />
+        <location filename="../../civicdesk/ui/main_window.py" line="363" />
         <source>区县登记 %1 个</source>
         <translation>%1 by the counties</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="361" />
+        <location filename="../../civicdesk/ui/main_window.py" line="364" />
         <source>；本单位登记 %1 个，</source>
         <translation>; %1 registered by this office, </translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="362" />
+        <location filename="../../civicdesk/ui/main_window.py" line="365" />
         <source>市民政局登记、住所在本区县的组织随市局的同步包到达，也列在本单位的登记簿中。</source>
         <translation>Organizations the city bureau registered that are located in this county arrive with the city's sync packages and are listed in this register too.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="434" />
+        <location filename="../../civicdesk/ui/main_window.py" line="437" />
         <source>正在载入演示数据…</source>
         <translation>Loading the demo data…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="440" />
+        <location filename="../../civicdesk/ui/main_window.py" line="443" />
         <source>演示数据已载入，未重复载入。</source>
         <translation>The demo data is already loaded; nothing was added.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="442" />
+        <location filename="../../civicdesk/ui/main_window.py" line="445" />
         <source>已载入演示数据：%1 个组织</source>
         <translation>Demo data loaded: %1 organizations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="460" />
+        <location filename="../../civicdesk/ui/main_window.py" line="463" />
         <source>%1年户籍人口 %2</source>
         <translation>%1 registered (hukou) population %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="460" />
+        <location filename="../../civicdesk/ui/main_window.py" line="463" />
         <source>%1年常住人口 %2</source>
         <translation>%1 resident population %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="463" />
+        <location filename="../../civicdesk/ui/main_window.py" line="466" />
         <source>登记社会组织 {n} 个（社会团体 {sg}，民办非企业单位 {ss}，基金会 {fd}）。
 社区社会组织 {ct} 个：登记 {cr}，乡镇（街道）备案 {cf}，纳入村（社区）指导管理 {cg}。
 每万人拥有社会组织 {d} 个（{basis}）。</source>
@@ -4078,58 +4161,58 @@ Demo data: %4</translation>
 {d} social organizations per 10,000 people ({basis}).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="473" />
+        <location filename="../../civicdesk/ui/main_window.py" line="476" />
         <source>登记簿中存续的组织：本单位登记 %1 个，市局登记 %2 个（住所在本区县、由市局登记，随市局的同步包到达）。</source>
         <translation>Existing organizations in the register: %1 registered by this office, %2 by the city bureau (located in this county, registered by the city, arrived with the city's sync packages).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="474" />
+        <location filename="../../civicdesk/ui/main_window.py" line="477" />
         <source>登记簿中存续的组织：本单位登记 %1 个，区县登记 %2 个。</source>
         <translation>Existing organizations in the register: %1 registered by this office, %2 by the counties.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="493" />
+        <location filename="../../civicdesk/ui/main_window.py" line="496" />
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="502" />
+        <location filename="../../civicdesk/ui/main_window.py" line="505" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="504" />
+        <location filename="../../civicdesk/ui/main_window.py" line="507" />
         <source>尚未打开过其他数据库：请用“打开数据库…”。</source>
         <translation>No other database was opened yet: use Open database….</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="508" />
-        <location filename="../../civicdesk/ui/main_window.py" line="512" />
+        <location filename="../../civicdesk/ui/main_window.py" line="511" />
+        <location filename="../../civicdesk/ui/main_window.py" line="515" />
         <source>新建数据库</source>
         <translation>New database</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="509" />
+        <location filename="../../civicdesk/ui/main_window.py" line="512" />
         <source>CivicDesk 数据库 (*.sqlite3)</source>
         <translation>CivicDesk databases (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="512" />
+        <location filename="../../civicdesk/ui/main_window.py" line="515" />
         <source>文件已存在，请用“打开数据库”。</source>
         <translation>The file exists; use Open database.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="517" />
+        <location filename="../../civicdesk/ui/main_window.py" line="520" />
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="518" />
+        <location filename="../../civicdesk/ui/main_window.py" line="521" />
         <source>CivicDesk 数据库 (*.sqlite3 *.db);;所有文件 (*)</source>
         <translation>CivicDesk databases (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="528" />
+        <location filename="../../civicdesk/ui/main_window.py" line="531" />
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
@@ -5828,6 +5911,84 @@ Demo data: %4</translation>
         <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="663" />
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SheetImportDialog</name>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="70" />
+        <source>导入%1</source>
+        <translation>Import %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="74" />
+        <source>正在检查…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="81" />
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="81" />
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="81" />
+        <source>表头</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="81" />
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="88" />
+        <source>此时尚未写入任何数据。有不合格的行时不能导入：改正台账后重新选择。</source>
+        <translation>Nothing has been written yet. A sheet with invalid rows cannot be imported: correct it and choose it again.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="90" />
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="94" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="144" />
+        <source>导入已取消，数据库未作任何改动。</source>
+        <translation>Import cancelled; the database is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="145" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="150" />
+        <source>数据行 %1：新增 %2，已有记录 %3，不合格 %4；跳过 %5 行。</source>
+        <translation>%1 data rows: %2 new, %3 already recorded, %4 invalid; %5 rows skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="166" />
+        <source>取消导入</source>
+        <translation>Cancel import</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="168" />
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="185" />
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
     </message>
 </context>
 <context>
