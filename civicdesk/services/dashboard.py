@@ -163,7 +163,7 @@ class Dashboard:
             "purchased_amount": c["purchased_services"]["contracted"],
             "purchased_since": c["purchased_services"]["since"],
             "volunteer_teams": c["volunteers"]["teams"],
-            "funds": funds.get("funds", 0), "fund_size": funds.get("contributions", Decimal("0.00")),
+            "funds": funds["funds"], "fund_size": funds["contributed"],
             "stations": c["children_stations"]["stations"],
             "person_times": c["children_stations"]["person_times"],
         }
