@@ -342,13 +342,12 @@
 <context>
     <name>ChartWidget</name>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/charts.py" line="328" />
+        <location filename="../../civicdesk/ui/dashboard/charts.py" line="332" />
         <source>导出为 PNG 图片…</source>
-        <extracomment>the parts' colours (a stack's first part darkest), readable on white and printed in grey</extracomment>
         <translation>Export as PNG image…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/charts.py" line="329" />
+        <location filename="../../civicdesk/ui/dashboard/charts.py" line="333" />
         <source>导出为 PDF…</source>
         <translation>Export as PDF…</translation>
     </message>
@@ -1370,6 +1369,12 @@
 <context>
     <name>Dashboard</name>
     <message>
+        <location filename="../../civicdesk/ui/dashboard/charts.py" line="43" />
+        <source>%1万</source>
+        <extracomment>the parts' colours (a stack's first part darkest), readable on white and printed in grey</extracomment>
+        <translation>%1M</translation>
+    </message>
+    <message>
         <location filename="../../civicdesk/ui/dashboard/panel.py" line="48" />
         <source>登记社会组织</source>
         <extracomment>the charts, as services/dashboard.py SERIES (not imported here: that module imports SQLAlchemy) the register filter a register chart's click sets: (combo of the filter bar, code) per part, with the county</extracomment>
@@ -1416,140 +1421,140 @@
         <translation>Children's station person-times</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="55" />
-        <source>%1 万元</source>
-        <translation>%1 × 10,000 yuan</translation>
-    </message>
-    <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="55" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="57" />
         <source>%1 元</source>
         <translation>%1 yuan</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="64" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="58" />
+        <source>%1 万元</source>
+        <translation>%1 million yuan</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="68" />
         <source>个（存续）</source>
         <translation>existing</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="65" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="69" />
         <source>个（登记、备案、指导管理）</source>
         <translation>registered, filed and guided</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="66" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="70" />
         <source>个 / 万人</source>
         <translation>per 10,000 people</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="67" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="71" />
         <source>个基地，%1 个社区园区；入驻 %2，出壳 %3</source>
         <translation>bases, %1 community parks; %2 admitted, %3 graduated</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="69" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="73" />
         <source>%1 个项目</source>
         <translation>%1 projects</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="70" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="74" />
         <source>（%1 年以来）</source>
         <translation> (since %1)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="71" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="75" />
         <source>支</source>
         <translation>teams</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="72" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="76" />
         <source>个，规模 %1</source>
         <translation>funds, size %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="73" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="77" />
         <source>个</source>
         <translation>stations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="74" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="78" />
         <source>人次</source>
         <translation>person-times</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="123" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="127" />
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="137" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="141" />
         <source>正在计算…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="144" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="148" />
         <source>点击柱形（或用方向键选中后按回车）查看其背后的记录；右键（或菜单键）导出图片或 PDF 文件。</source>
         <translation>Click a bar (or pick it with the arrow keys and press Enter) to see the rows behind it; right-click (or the menu key) to export it as a PNG image or a PDF.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="175" />
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="347" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="179" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="351" />
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="199" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="203" />
         <source>（%1年度）</source>
         <translation> (%1)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="202" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="206" />
         <source>暂无数据</source>
         <translation>No data yet</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="258" />
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="265" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="262" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="269" />
         <source>导出为 PNG 图片</source>
         <translation>Export as PNG image</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="259" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="263" />
         <source>PNG 图片 (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="265" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="269" />
         <source>无法写入文件：%1</source>
         <translation>Cannot write the file: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="267" />
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="282" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="271" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="286" />
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="272" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="276" />
         <source>导出为 PDF</source>
         <translation>Export as PDF</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="273" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="277" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="307" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="311" />
         <source>共 %1 条</source>
         <translation>%1 rows</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="308" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="312" />
         <source>（只列出前 %1 条）</source>
         <translation> (only the first %1 listed)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="344" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="348" />
         <source>登记簿</source>
         <translation>Register</translation>
     </message>

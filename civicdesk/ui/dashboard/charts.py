@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (QColor, QContextMenuEvent, QFocusEvent, QFontMetrics, QImage, QKeyEvent, QMouseEvent,
                            QPainter, QPaintEvent, QPalette, QPen, QPolygonF)
 from PySide6.QtWidgets import QMenu, QSizePolicy, QWidget
@@ -37,9 +37,13 @@ def nice_step(top: float, ticks: int = 5) -> float:
 
 
 def short_number(value: float, decimals: bool = False) -> str:
-    """12,345 -> 12,345; 3,250,000 -> 325万; 0.456 -> 0.46; ``decimals``: 6 -> 6.00 (a series of ratios)."""
+    """12,345 -> 12,345; 3,250,000 -> 325万 (English: 3.25M); 0.456 -> 0.46; ``decimals``: 6 -> 6.00 (a series
+    of ratios)."""
     if abs(value) >= 100_000:
-        return f"{value / 10_000:,.0f}万"
+        wan = QCoreApplication.translate("Dashboard", "%1万")
+        if "万" in wan:
+            return wan.replace("%1", f"{value / 10_000:,.0f}")
+        return wan.replace("%1", f"{value / 1_000_000:,.2f}".rstrip("0").rstrip("."))  # English: millions
     if value == int(value) and not decimals:
         return f"{int(value):,}"
     return f"{value:,.2f}"

@@ -51,9 +51,13 @@ def tile_texts() -> list[tuple[str, str]]:
 
 
 def _yuan(value: Any) -> str:
+    """An amount as a reader of the language counts it: 3,210.0 万元 in Chinese, 32.10 million yuan in English."""
     amount = Decimal(str(value or 0))
-    return translate("Dashboard", "%1 万元").replace("%1", f"{amount / 10000:,.1f}") if amount >= 10000 else translate("Dashboard", "%1 元").replace(
-        "%1", f"{amount:,.2f}")
+    if amount < 10000:
+        return translate("Dashboard", "%1 元").replace("%1", f"{amount:,.2f}")
+    big = translate("Dashboard", "%1 万元")
+    shown = f"{amount / 10000:,.1f}" if "万" in big else f"{amount / 1_000_000:,.2f}"  # English: millions
+    return big.replace("%1", shown)
 
 
 def tile_values(t: dict[str, Any]) -> dict[str, tuple[str, str]]:
