@@ -70,14 +70,15 @@ def add_cultivation(db: Database, per_org: int) -> None:
         for n in range(total):
             chunk.append({"id": new_id(), "origin_office": CITY, "station_id": stations[n % len(stations)],
                           "office_code": CITY, "served_on": day0 + timedelta(days=rnd.randrange(2500)),
-                          "activity": "课业辅导", "person_times": rnd.randrange(5, 60), "in_difficulty": rnd.randrange(3),
-                          "left_behind": rnd.randrange(5), "entered_by": "clerk"})
+                          "activity": "课业辅导", "person_times": rnd.randrange(5, 60),
+                          "in_difficulty": rnd.randrange(3), "left_behind": rnd.randrange(5), "entered_by": "clerk"})
             if len(chunk) == 200_000:
                 insert_rows(session, [(table_of(StationService), stamped(chunk, now))])
                 chunk = []
         insert_rows(session, [(table_of(StationService), stamped(chunk, now))])
         projects = [{"id": new_id(), "origin_office": CITY, "office_code": CITY, "division_code": county,
-                     "name": f"社区服务项目{n}", "department": "民政局", "year": 2019 + n % 7, "funding_source": "lottery",
+                     "name": f"社区服务项目{n}", "department": "民政局", "year": 2019 + n % 7,
+                     "funding_source": "lottery",
                      "organization_id": org_id, "amount": Decimal(rnd.randrange(20_000, 500_000)),
                      "starts_on": date(2019 + n % 7, 3, 1), "ends_on": date(2019 + n % 7, 12, 31),
                      "deliverables": "服务", "entered_by": "clerk"}
@@ -86,7 +87,8 @@ def add_cultivation(db: Database, per_org: int) -> None:
                   "kind": "base", "division_code": c, "opened_on": date(2018, 1, 1), "entered_by": "clerk"}
                  for c in COUNTIES]
         residents = [{"id": new_id(), "origin_office": CITY, "base_id": bases[n % len(bases)]["id"],
-                      "office_code": CITY, "organization_id": org_id, "admitted_on": date(2019, 1, 1) + timedelta(n % 900),
+                      "office_code": CITY, "organization_id": org_id,
+                      "admitted_on": date(2019, 1, 1) + timedelta(n % 900),
                       "graduated_on": date(2022, 6, 1) if n % 3 == 0 else None, "entered_by": "clerk"}
                      for n, (org_id, _c, _t) in enumerate(orgs[::500])]
         insert_rows(session, [(table_of(ServiceProject), stamped(projects, now)),
