@@ -1,6 +1,6 @@
 """The dashboard at scale: from the main window shown to every tile and chart painted, on a generated city.
 
-Usage: ``python bench/bench_dashboard.py [--rows 100000] [--services 5] [--repeat 5] [--keep DIR]``
+Usage: ``python bench/bench_dashboard.py [--rows 100000] [--services 5] [--repeat 5] [--keep DIR] [--db FILE]``
 
 The database (built once, kept with ``--keep``) is :func:`bench.bench_inspection.build`'s city of ``--rows``
 organizations with its 2020 campaign, and cultivation rows on top, inserted with the bulk path: ``--services``
@@ -46,6 +46,7 @@ from civicdesk.models import (IncubationBase, IncubationResident, Organization, 
                               StationService)
 from civicdesk.models.base import new_id, table_of  # noqa: E402
 from civicdesk.services.core.bulk import insert_rows, stamped  # noqa: E402
+from civicdesk.services.cultivation import tally  # noqa: E402
 from civicdesk.services.core.database import Database  # noqa: E402
 from civicdesk.schema import LIVE_STATUSES  # noqa: E402
 
@@ -94,6 +95,8 @@ def add_cultivation(db: Database, per_org: int) -> None:
         insert_rows(session, [(table_of(ServiceProject), stamped(projects, now)),
                               (table_of(IncubationBase), stamped(bases, now)),
                               (table_of(IncubationResident), stamped(residents, now))])
+    with db.unit() as session:
+        tally.refresh(session)  # the stations' sums, as the services and the demo keep them
     with db.engine.connect() as conn:
         conn.exec_driver_sql("ANALYZE")
         conn.commit()
@@ -147,12 +150,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--services", type=int, default=5, help="station service days per organization")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="keep (and reuse) the database in this folder")
+    parser.add_argument("--db", type=Path, help="a city database with its cultivation rows already (e.g. the one "
+                        "bench/bench_cultivation.py --keep writes): used as it is, nothing generated")
     options = parser.parse_args(argv)
     folder = options.keep or Path(tempfile.mkdtemp(prefix="bench_dashboard_"))
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"dashboard_{options.rows}.sqlite3"
-    db, _campaign = build(path, options.rows)
-    add_cultivation(db, options.services)
+    if options.db is not None:
+        from civicdesk.services.core.database import open_database
+
+        path = options.db
+        db = open_database(path)
+        with db.read() as s:
+            options.rows = int(s.scalar(select(func.count()).select_from(Organization)) or 0)
+    else:
+        path = folder / f"dashboard_{options.rows}.sqlite3"
+        db, _campaign = build(path, options.rows)
+        add_cultivation(db, options.services)
     from civicdesk.services import dashboard
 
     with db.read() as s:
