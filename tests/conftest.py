@@ -26,6 +26,7 @@ from civicdesk import clock as program_clock  # noqa: E402
 from civicdesk.services.core.database import Database, open_database  # noqa: E402
 from civicdesk.services.admin.demo import load_demo  # noqa: E402
 from civicdesk.services.admin.office import init_office  # noqa: E402
+from tests.helpers import pg  # noqa: E402
 from tests.helpers.shared import shared_folder  # noqa: E402
 from tests.helpers.sync import (  # noqa: E402
     CITY, DISTRICTS, SHAWAN, checkpoint, export, make_office, ok, trust_each_other,
@@ -43,6 +44,12 @@ def pytest_configure(config: pytest.Config) -> None:
         return
     _temp_in_memory(config)
     _bytecode_written_once()
+    pg.run_id()  # the run's PostgreSQL database names, before the workers start (they inherit it)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if not hasattr(session.config, "workerinput"):  # the run's first process, after every worker ended
+        pg.drop_run_databases()
 
 
 def _temp_in_memory(config: pytest.Config) -> None:

@@ -42,6 +42,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "数据库“{path}”已损坏（{reason}）：请从备份恢复。",
         "The database '{path}' is damaged ({reason}): restore it from a backup.",
     ),
+    "db.server": (
+        "数据库服务器“{path}”无法连接或拒绝了请求（{reason}）：未作任何更改，请检查网络、地址和账户后再试。",
+        "The database server '{path}' cannot be reached or refused the request ({reason}): nothing was changed; "
+        "check the network, the address and the account, and try again.",
+    ),
     "db.io": ("读写数据库“{path}”出错：{reason}", "Reading or writing the database '{path}' failed: {reason}"),
     "os.full": ("磁盘已满，无法写入“{path}”。", "The disk is full: cannot write '{path}'."),
     "os.error": ("无法读写“{path}”：{reason}", "Cannot read or write '{path}': {reason}"),

@@ -1,4 +1,4 @@
-"""Engine and session factory with the SQLite settings DESIGN.md asks for."""
+"""Engine and session factory with the SQLite settings DESIGN.md asks for, and PostgreSQL (an office server)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,12 @@ BUSY_TIMEOUT_MS = 10_000
 IMMEDIATE = "civicdesk_immediate"
 #: statements compiled for SQLite, kept for every engine of the process made with the same arguments
 STATEMENT_CACHE_SIZE = 2000
+#: connections an engine keeps open to a PostgreSQL server (a clerk's program), and how many more it may open
+#: at a peak: the server's default max_connections (100) then serves a few dozen clerks' programs at once
+PG_POOL_SIZE = 3
+PG_POOL_OVERFLOW = 5
+#: PostgreSQL URLs the program accepts, and the driver (psycopg 3) every one is opened with
+POSTGRESQL_DRIVERS = ("postgresql", "postgres", "postgresql+psycopg")
 _shared: dict[tuple[str, str], tuple[Dialect, LRUCache[Any, Any]]] = {}
 
 
@@ -36,12 +42,30 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any, *, in_memory: bool) -> 
     cursor.close()
 
 
+def normalize_url(url: str) -> str:
+    """``url`` with a PostgreSQL URL (``postgresql://``, ``postgres://``) naming psycopg 3 as its driver
+    (SQLAlchemy's default for ``postgresql://`` is psycopg2, which CivicDesk does not ship)."""
+    parsed = make_url(url)
+    if parsed.drivername in POSTGRESQL_DRIVERS and parsed.drivername != "postgresql+psycopg":
+        return parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+    return url
+
+
+def is_postgresql(url: str) -> bool:
+    return make_url(url).get_backend_name() == "postgresql"
+
+
 def make_engine(url: str, **kwargs: Any) -> Engine:
-    """An engine for ``url`` (an SQLAlchemy URL); SQLite gets foreign keys, WAL, busy timeout, FULL sync.
+    """An engine for ``url`` (an SQLAlchemy URL); SQLite gets foreign keys, WAL, busy timeout, FULL sync;
+    PostgreSQL (psycopg 3) a small pool whose connections are checked before use (a server restarted in
+    between costs one reconnect, not an error).
 
     ``engine.execution_options(**{IMMEDIATE: True})`` gives an engine whose transactions begin IMMEDIATE
-    (for units of work that write)."""
+    (for units of work that write; on PostgreSQL a plain BEGIN: its row locks do that work)."""
+    url = normalize_url(url)
     parsed = make_url(url)
+    if parsed.get_backend_name() == "postgresql":
+        kwargs = {"pool_size": PG_POOL_SIZE, "max_overflow": PG_POOL_OVERFLOW, "pool_pre_ping": True, **kwargs}
     engine = create_engine(url, **kwargs)
     if parsed.get_backend_name() == "sqlite":
         engine = _share_compiled_statements(engine, parsed.drivername, kwargs)

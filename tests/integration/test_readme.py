@@ -31,9 +31,14 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from tests.helpers import pg
+
 ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"
 BLOCKS = re.compile(r"^```sh\n(.*?)^```", re.S | re.M)
+#: the office server's examples: run after the others, on a database of the test server (tests/helpers/pg.py)
+PG_BLOCKS = re.compile(r"^```sh postgresql\n(.*?)^```", re.S | re.M)
+PG_SERVER = re.compile(r"^server=\S+", re.M)
 
 #: the ``civicdesk`` on the PATH: hands its arguments, environment, folder and standard streams to the server
 #: (``-S``: no site packages to import, it starts in milliseconds) and exits with the command's exit code
@@ -155,10 +160,21 @@ def test_every_example_in_the_readme_runs_as_written(civicdesk_on_path: tuple[Pa
     examples = blocks()[1:]
     assert len(examples) >= 5 and all("civicdesk" in b for b in examples)
     script = "set -euo pipefail\n" + "\n".join(examples)
+    server = pg.server_url()
+    database = pg.test_database_name()
+    if server is not None:  # the office server's block on a database of the test server, its URL for the example's
+        url = pg.create_database(server, database)
+        pg_examples = PG_BLOCKS.findall(README.read_text(encoding="utf-8"))
+        assert len(pg_examples) == 1 and len(PG_SERVER.findall(pg_examples[0])) == 1
+        script += "\n" + PG_SERVER.sub(lambda _: f"server='{url}'", pg_examples[0])
     work = tmp_path / "work"
     work.mkdir()
-    done = subprocess.run(["bash", "-c", script], cwd=work, env=env, capture_output=True, text=True,
-                          timeout=600, check=False)
+    try:
+        done = subprocess.run(["bash", "-c", script], cwd=work, env=env, capture_output=True, text=True,
+                              timeout=600, check=False)
+    finally:
+        if server is not None:
+            pg.drop_database(server, database)
     assert done.returncode == 0, f"exit {done.returncode}\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
     assert "Traceback" not in done.stderr
     # what the walk-through made is there and says what the README says it does
@@ -166,3 +182,9 @@ def test_every_example_in_the_readme_runs_as_written(civicdesk_on_path: tuple[Pa
     assert "沙湾区爱心学校" in text
     assert list((work / "发件").glob("CD-511111-*-to-511100.cdsync"))
     assert (work / "重发.cdsync").read_bytes() == next((work / "发件").glob("*.cdsync")).read_bytes()
+
+
+def test_the_office_server_examples_ran() -> None:
+    """The office server's block runs only with a server (above): without one this says so (fails under CI)."""
+    pg.require_server()
+    assert PG_BLOCKS.findall(README.read_text(encoding="utf-8"))

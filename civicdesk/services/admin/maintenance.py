@@ -63,10 +63,15 @@ def _domain(session: Any) -> tuple[list[dict[str, Any]], int]:
     for row_id, uscc in session.execute(text("SELECT id, uscc FROM organization WHERE uscc IS NOT NULL")):
         if any(i.severity == "error" for i in validate_uscc(str(uscc))):
             add(row_id, "uscc", uscc)
+    # SQLite stores any value in any column (a text where a number belongs is a fault); PostgreSQL's columns hold
+    # values of their type only
+    sqlite = session.get_bind().dialect.name == "sqlite"
     for name, low, high in _NUMBERS:
+        typed = f" OR typeof({name}) NOT IN ('integer', 'real')" if sqlite else ""
         for row_id, value in session.execute(text(
-                f"SELECT id, {name} FROM organization WHERE {name} IS NOT NULL AND ({name} < :low OR {name} >= :high "
-                f"OR typeof({name}) NOT IN ('integer', 'real'))"), {"low": low, "high": high}):
+                f"SELECT id, {name} FROM organization WHERE {name} IS NOT NULL AND ({name} < :low OR {name} >= :high"
+                f"{typed})"),
+                {"low": low, "high": high}):
             add(row_id, name, value)
     for row_id, value in session.execute(text(
             "SELECT id, origin_office FROM organization WHERE origin_office IS NULL OR length(origin_office) <> 6")):

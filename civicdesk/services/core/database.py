@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,7 +29,7 @@ from civicdesk.errors import CivicDeskError, DatabaseError
 from civicdesk.services.register import search
 from civicdesk.models import Base, Office, make_engine, make_session_factory
 from civicdesk.models import engine as engine_module
-from civicdesk.models.engine import IMMEDIATE
+from civicdesk.models.engine import IMMEDIATE, normalize_url
 from civicdesk.models.migrate import alembic_config, head_revision, known_revisions
 from civicdesk.services.register.first_page import default_database_path  # noqa: F401 (its home before the first paint)
 from civicdesk.services.register.plain import OfficeInfo
@@ -38,10 +39,10 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def to_url(path_or_url: str | Path) -> str:
-    """An SQLAlchemy URL for a file path, or the URL itself."""
+    """An SQLAlchemy URL for a file path, or the URL itself (a PostgreSQL one naming psycopg 3)."""
     text = str(path_or_url)
     if "://" in text:
-        return text
+        return normalize_url(text)
     return f"sqlite:///{Path(text).expanduser().resolve()}"
 
 
@@ -98,6 +99,8 @@ def database_error(exc: BaseException, path: str | Path | None = None) -> Databa
     Only SQLite's own message is kept: the statement (which may hold data, or say which audit entry was being
     written) is never part of it."""
     orig = getattr(exc, "orig", None) or exc
+    if _is_psycopg_error(orig):
+        return _postgresql_error(orig, path)
     if not isinstance(orig, sqlite3.Error):
         return None
     name = getattr(orig, "sqlite_errorname", "") or ""
@@ -114,6 +117,35 @@ def database_error(exc: BaseException, path: str | Path | None = None) -> Databa
         code = "db.full"  # SQLite says "disk I/O error" when the full disk is the -shm file's
     # the timeout in force, read when the error is made (a test may shorten it)
     return DatabaseError(code, path=str(path or ""), reason=reason, seconds=engine_module.BUSY_TIMEOUT_MS / 1000)
+
+
+#: PostgreSQL's SQLSTATE codes (or their two-character classes) and what they mean for the clerk
+_PG_STATES = {
+    "40001": "db.conflict", "40P01": "db.conflict",  # serialization failure, deadlock: nothing was written
+    "55P03": "db.busy", "57014": "db.busy",  # lock not available, statement timeout (a lock waited too long)
+    "25006": "db.read_only", "53100": "db.full",
+    "08": "db.server", "28": "db.server", "3D": "db.server", "57P": "db.server", "53300": "db.server",
+}
+
+
+def _is_psycopg_error(exc: BaseException) -> bool:
+    return type(exc).__module__.startswith("psycopg")
+
+
+def _postgresql_error(orig: BaseException, path: str | Path | None) -> DatabaseError | None:
+    """The :class:`DatabaseError` for a PostgreSQL failure of the clerk's situation (the server unreachable or
+    refusing the login, a conflict with another clerk, a lock held too long, a read-only server, a full disk),
+    or None for any other error (a bug: it keeps its traceback)."""
+    state = str(getattr(orig, "sqlstate", None) or "")
+    code = _PG_STATES.get(state) or _PG_STATES.get(state[:3]) or _PG_STATES.get(state[:2])
+    if code is None and not state and type(orig).__name__ == "OperationalError":
+        code = "db.server"  # no SQLSTATE: the connection could not be made or was lost
+    if code is None:
+        return None
+    # the server's own first line only: never the statement (it may hold data)
+    reason = (str(orig).strip().splitlines() or [type(orig).__name__])[0]
+    label = make_url(str(path)).render_as_string(hide_password=True) if path and "://" in str(path) else str(path or "")
+    return DatabaseError(code, path=label, reason=reason, seconds=engine_module.BUSY_TIMEOUT_MS / 1000)
 
 
 def _check_sqlite_file(path: Path) -> None:
@@ -259,6 +291,12 @@ def open_database(path_or_url: str | Path | None = None, *, backup_dir: Path | N
         raise DatabaseError("db.newer_schema", path=label, revision=revision)
 
     if revision != head_revision():
+        if revision is not None and path is None and engine.dialect.name == "postgresql":
+            try:
+                pg_dump_backup(url, backup_dir or default_backup_dir(), revision)
+            except DatabaseError:
+                engine.dispose()
+                raise
         if revision is not None and path is not None:
             stamp = clock.now().strftime("%Y%m%d-%H%M%S")
             folder = backup_dir or path.parent
@@ -289,6 +327,39 @@ def open_database(path_or_url: str | Path | None = None, *, backup_dir: Path | N
         db.close()
         raise
     return db
+
+
+def default_backup_dir() -> Path:
+    """Where a server database's backups go when no folder is given: ``backups`` in the user data directory."""
+    return default_database_path().parent / "backups"
+
+
+def pg_dump_backup(url: str, folder: Path, revision: str) -> Path:
+    """Back up a PostgreSQL database with ``pg_dump`` (custom format, for ``pg_restore``) into ``folder`` as
+    ``DBNAME.before-REV-TIMESTAMP.dump``, written under a temporary name and renamed when complete.  Raises
+    :class:`DatabaseError` ``db.backup_failed`` when pg_dump is not on PATH or fails: a database is never
+    migrated without its backup."""
+    program = shutil.which("pg_dump")
+    if program is None:
+        raise DatabaseError("db.backup_failed", reason="pg_dump not found on PATH / 未找到 pg_dump")
+    parsed = make_url(url)
+    libpq = parsed.set(drivername="postgresql")
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{parsed.database or 'civicdesk'}.before-{revision}-{stamp}.dump"
+    partial = target.with_name(target.name + ".partial")
+    env = dict(os.environ)
+    if parsed.password is not None:
+        env["PGPASSWORD"] = str(parsed.password)  # never on the command line, where `ps` shows it
+    dsn = libpq.set(password=None).render_as_string(hide_password=False)
+    done = subprocess.run([program, "--format=custom", f"--file={partial}", f"--dbname={dsn}"], env=env,
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        partial.unlink(missing_ok=True)
+        reason = (done.stderr.strip().splitlines() or [f"exit {done.returncode}"])[-1]
+        raise DatabaseError("db.backup_failed", reason=f"pg_dump: {reason}")
+    os.replace(partial, target)
+    return target
 
 
 #: head revision -> the pages of a new database this process migrated to it, as the file holds them once the

@@ -62,6 +62,8 @@ def default_database_path() -> Path:
 def peek(path: str | Path, sort_key: str = "name", descending: bool = False, limit: int = 200) -> FirstPage | None:
     """The first ``limit`` rows of the default view in ``sort_key`` order and what labels them, or None when
     the normal start has work to do first (see the module) or anything at all goes wrong."""
+    if "://" in str(path):
+        return None  # a server (PostgreSQL): the normal start opens it
     try:
         resolved = Path(path).expanduser().resolve()
         with closing(_connect(resolved)) as conn:
@@ -78,6 +80,8 @@ def peek(path: str | Path, sort_key: str = "name", descending: bool = False, lim
 def first_rows(path: str | Path, sort_key: str = "name", descending: bool = False,
                limit: int = 200) -> list[RegisterRow] | None:
     """The first rows of the default view in another order (the window remembered another sort), or None."""
+    if "://" in str(path):
+        return None
     try:
         with closing(_connect(Path(path).expanduser().resolve())) as conn:
             return _rows(conn, sort_key, descending, limit)

@@ -568,14 +568,18 @@ def _escape_like(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def like_condition(query: str) -> Any:
+def like_condition(query: str, *, ilike: bool = False) -> Any:
     """The reference semantics: a USCC prefix for a USCC-like query (see :func:`uscc_query`); otherwise a
-    substring of name, address, legal representative, pinyin or initials (ASCII case-insensitive)."""
+    substring of name, address, legal representative, pinyin or initials (ASCII case-insensitive: SQLite's
+    LIKE is; ``ilike`` for a database whose LIKE is not, PostgreSQL)."""
     q = normalize_query(query)
     pattern = f"%{_escape_like(q)}%"
     o = Organization
     if uscc_query(q):
         return o.uscc.like(f"{_escape_like(q.upper())}%", escape="\\")
+    if ilike:
+        return or_(*(column.ilike(pattern, escape="\\") for column in (o.name, o.address, o.legal_rep_name)),
+                   o.name_pinyin.like(pattern.lower(), escape="\\"), o.name_initials.like(pattern.lower(), escape="\\"))
     return or_(
         o.name.like(pattern, escape="\\"), o.address.like(pattern, escape="\\"),
         o.legal_rep_name.like(pattern, escape="\\"), o.name_pinyin.like(pattern.lower(), escape="\\"),
@@ -605,8 +609,8 @@ def condition(session: Session, query: str) -> Any:
     if match.uscc_prefix:  # the USCC's own (sort) index: a range, no full-text index needed
         return Organization.uscc.between(match.uscc_prefix, match.uscc_prefix + "\uffff")
     found = hits(query) if _has_index(session) else None
-    if found is None:
-        return like_condition(query)
+    if found is None:  # no full-text index (PostgreSQL: a plain scan for now), or a query it cannot answer
+        return like_condition(query, ilike=session.get_bind().dialect.name != "sqlite")
     return Organization.name_rank.in_(found.scalar_subquery())
 
 
