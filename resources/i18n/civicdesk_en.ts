@@ -3297,276 +3297,276 @@ Demo data: %4</translation>
     <message>
         <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="55" />
         <source>服务内容</source>
-        <translation>Activity</translation>
+        <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="58" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="59" />
         <source>新建基地…</source>
         <translation>New base…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="59" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="60" />
         <source>入驻…</source>
         <translation>Admit…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="60" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="61" />
         <source>出壳或退出…</source>
         <translation>Graduate or leave…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="61" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="62" />
         <source>登记服务…</source>
         <translation>Record a service…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="62" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="63" />
         <source>显示电话</source>
         <translation>Show phones</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="66" />
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="78" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="67" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="79" />
         <source>在孵</source>
-        <translation>in residence</translation>
+        <translation>In residence</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="70" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="71" />
         <source>基地名称</source>
         <translation>Base</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="71" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="72" />
         <source>层级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="72" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="73" />
         <source>区县</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="74" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="75" />
         <source>运营方</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="75" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="76" />
         <source>启用日期</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="76" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="77" />
         <source>累计入驻</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="77" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="78" />
         <source>出壳</source>
         <translation>Graduated</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="89" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="90" />
         <source>基地 %1 个（其中孵化园 %2 个），累计入驻 %3 个，出壳 %4 个，在孵 %5 个。</source>
         <translation>Bases: %1 (of which parks: %2); admitted %3, graduated %4, in residence %5.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="114" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="115" />
         <source>请先选择一个孵化基地。</source>
         <translation>Select an incubation base first.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="115" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="116" />
         <source>请先在下表选择一个入驻组织。</source>
         <translation>Select a resident in the table below first.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="116" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="117" />
         <source>这个组织已经出壳或退出。</source>
         <translation>This resident has graduated or left.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="122" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="123" />
         <source>电话已显示。</source>
         <translation>Phones are shown.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="136" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="137" />
         <source>已显示电话（已记入审计日志）。</source>
         <translation>Phones shown (recorded in the audit log).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="149" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="150" />
         <source>（不填）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="156" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="157" />
         <source>运营组织的统一社会信用代码；不在名录中的填下一栏</source>
         <translation>The operator's USCC; one not in the register: the next field</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="169" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="170" />
         <source>新建孵化基地</source>
         <translation>New incubation base</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="170" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="171" />
         <source>基地名称(&amp;N)</source>
         <translation>Base &amp;name</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="171" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="172" />
         <source>类别(&amp;K)</source>
         <translation>&amp;Kind</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="172" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="173" />
         <source>层级(&amp;L)</source>
         <translation>&amp;Level</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="174" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="175" />
         <source>所在区县(&amp;V)</source>
         <translation>Di&amp;vision</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="175" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="176" />
         <source>所在乡镇（街道）(&amp;T)</source>
         <translation>&amp;Township (sub-district)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="176" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="177" />
         <source>运营方（名录中的组织）(&amp;O)</source>
         <translation>&amp;Operator (an organization of the register)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="177" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="178" />
         <source>运营方名称(&amp;M)</source>
         <translation>Operator's na&amp;me</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="178" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="179" />
         <source>地址(&amp;A)</source>
         <translation>&amp;Address</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="179" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="180" />
         <source>启用日期(&amp;D)</source>
         <translation>Opened on (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="179" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="180" />
         <source>已新建孵化基地。</source>
         <translation>Incubation base created.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="182" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="183" />
         <source>孵化园和乡镇（街道）级基地须选所在乡镇（街道）。</source>
         <translation>A park or a township base needs its township (sub-district).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="190" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="191" />
         <source>统一社会信用代码；未登记的填下面三栏</source>
         <translation>USCC; for one not registered, fill in the next three</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="202" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="203" />
         <source>入驻：%1</source>
         <translation>Admit to: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="203" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="204" />
         <source>组织(&amp;O)</source>
         <translation>&amp;Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="204" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="205" />
         <source>组织名称（未登记）(&amp;N)</source>
         <translation>&amp;Name (not registered)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="205" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="206" />
         <source>联系人(&amp;C)</source>
         <translation>&amp;Contact</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="206" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="207" />
         <source>联系电话(&amp;P)</source>
         <translation>Contact &amp;phone</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="207" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="208" />
         <source>入驻日期(&amp;D)</source>
         <translation>Admitted on (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="207" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="208" />
         <source>已登记入驻。</source>
         <translation>Admission recorded.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="218" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="219" />
         <source>登记或备案后的统一社会信用代码（可不填）</source>
         <translation>USCC once registered or filed (optional)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="232" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="233" />
         <source>出壳或退出：%1</source>
         <translation>Graduate or leave: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="233" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="234" />
         <source>结果(&amp;R)</source>
         <translation>&amp;Result</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="235" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="236" />
         <source>日期(&amp;D)</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="236" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="237" />
         <source>关联登记的组织(&amp;O)</source>
         <translation>Link to registered &amp;organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="236" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="237" />
         <source>已登记出壳或退出。</source>
         <translation>Graduation or leaving recorded.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="238" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="239" />
         <source>%1 入驻。已登记、已备案为出壳；中途退出不计出壳。</source>
         <translation>Admitted on %1. Registered or filed is a graduation; leaving is not.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="250" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="251" />
         <source>登记服务：%1</source>
         <translation>Record a service: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="251" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="252" />
         <source>服务(&amp;K)</source>
         <translation>Service (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="253" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="254" />
         <source>服务日期(&amp;D)</source>
         <translation>Served on (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="254" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="255" />
         <source>截止日期（办公场地）(&amp;U)</source>
         <translation>&amp;Until (office space)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="255" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="256" />
         <source>服务内容(&amp;C)</source>
         <translation>&amp;Content</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="255" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="256" />
         <source>已登记服务。</source>
         <translation>Service recorded.</translation>
     </message>
@@ -5507,263 +5507,258 @@ Demo data: %4</translation>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="59" />
-        <source>合同与评估</source>
-        <translation>Contract and evaluation</translation>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="50" />
+        <source>合同与评估(&amp;C)</source>
+        <translation>&amp;Contract and evaluation</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="63" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="59" />
         <source>新建项目…</source>
         <translation>New project…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="64" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="60" />
         <source>支付…</source>
         <translation>Pay…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="65" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="61" />
         <source>评估…</source>
         <translation>Evaluate…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="66" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="62" />
         <source>打印项目一览表…</source>
         <translation>Print the project list…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="75" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="71" />
         <source>未评估</source>
-        <translation>Not rated</translation>
+        <translation>Not evaluated</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="78" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="74" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="79" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="75" />
         <source>项目名称</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="80" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="76" />
         <source>区县</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="81" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="77" />
         <source>购买主体</source>
         <translation>Buying department</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="82" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="78" />
         <source>承接组织</source>
         <translation>Contracted organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="83" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="79" />
         <source>资金来源</source>
         <translation>Funding</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="84" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="80" />
         <source>合同金额（元）</source>
         <translation>Contract (yuan)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="85" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="81" />
         <source>已支付（元）</source>
         <translation>Paid (yuan)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="86" />
-        <source>未支付（元）</source>
-        <translation>Unpaid (yuan)</translation>
-    </message>
-    <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="87" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="82" />
         <source>评估结果</source>
         <translation>Evaluation</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="89" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="84" />
         <source>合同编号</source>
         <translation>Contract no.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="112" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="107" />
         <source>项目 %1 个，合同金额 %2 元，已支付 %3 元。</source>
         <translation>Projects: %1; contracts %2 yuan, paid %3 yuan.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="127" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="122" />
         <source>项目：%1</source>
         <translation>Project: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="128" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="123" />
         <source>合同编号：%1</source>
         <translation>Contract no.: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="129" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="124" />
         <source>承接组织：%1</source>
         <translation>Contracted organization: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="130" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="125" />
         <source>服务期限：%1 至 %2</source>
         <translation>Period: %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="131" />
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="230" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="126" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="225" />
         <source>合同金额 %1 元，已支付 %2 元，未支付 %3 元。</source>
         <translation>Contract %1 yuan, paid %2 yuan, unpaid %3 yuan.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="133" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="128" />
         <source>评估结果：%1</source>
         <translation>Evaluation: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="135" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="130" />
         <source>服务内容及成果：%1</source>
         <translation>Deliverables: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="148" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="143" />
         <source>请先选择一个项目。</source>
         <translation>Select a project first.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="151" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="146" />
         <source>合同金额已全部支付。</source>
         <translation>The contract is paid in full.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="153" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="148" />
         <source>这个项目已经评估。</source>
         <translation>This project is evaluated already.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="183" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="178" />
         <source>承接组织的统一社会信用代码</source>
         <translation>The contracted organization's USCC</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="194" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="189" />
         <source>新建政府购买服务项目</source>
         <translation>New purchased-service project</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="195" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="190" />
         <source>项目名称(&amp;N)</source>
         <translation>Project &amp;name</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="196" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="191" />
         <source>购买主体(&amp;B)</source>
         <translation>&amp;Buying department</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="197" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="192" />
         <source>区县(&amp;V)</source>
         <translation>Di&amp;vision</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="198" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="193" />
         <source>年度(&amp;Y)</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="199" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="194" />
         <source>资金来源(&amp;F)</source>
         <translation>&amp;Funding source</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="200" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="195" />
         <source>承接组织(&amp;O)</source>
         <translation>Contracted &amp;organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="201" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="196" />
         <source>合同编号(&amp;C)</source>
         <translation>&amp;Contract no.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="202" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="197" />
         <source>合同金额（元）(&amp;A)</source>
         <translation>Contract &amp;amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="203" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="198" />
         <source>服务开始(&amp;S)</source>
         <translation>&amp;Starts on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="204" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="199" />
         <source>服务结束(&amp;E)</source>
         <translation>&amp;Ends on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="205" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="200" />
         <source>服务内容及成果(&amp;D)</source>
         <translation>&amp;Deliverables</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="205" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="200" />
         <source>已新建项目。</source>
         <translation>Project created.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="210" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="205" />
         <source>列入严重违法失信名单的组织不能承接政府购买服务。</source>
         <translation>An organization on the serious credit list cannot be contracted.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="224" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="219" />
         <source>支付：%1</source>
         <translation>Pay: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="225" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="220" />
         <source>金额（元）(&amp;A)</source>
         <translation>&amp;Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="226" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="221" />
         <source>支付日期(&amp;D)</source>
         <translation>Paid on (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="227" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="222" />
         <source>备注(&amp;N)</source>
         <translation>&amp;Note</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="227" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="222" />
         <source>已登记支付。</source>
         <translation>Payment recorded.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="242" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="237" />
         <source>评估：%1</source>
         <translation>Evaluate: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="243" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="238" />
         <source>评估结果(&amp;R)</source>
         <translation>&amp;Result</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="244" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="239" />
         <source>评估日期(&amp;D)</source>
         <translation>Evaluated on (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="244" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="239" />
         <source>已登记评估结果。</source>
         <translation>Evaluation recorded.</translation>
     </message>

@@ -78,7 +78,7 @@ def test_the_projects_tab_refuses_a_payment_over_the_contract(qtbot: Any, office
     settle(ctx)
     assert [p.amount for p in tab.payments.model.rows()] == [p.amount for p in projects.get_project(
         ctx.db, project.id).payments]
-    assert f"未支付 {project.unpaid:,.2f} 元" in tab.facts.text()
+    assert f"未支付 {project.unpaid:,.2f} 元" in tab.facts.toPlainText()
     dialog = tab.pay()
     before = digest(ctx.path, without=("audit_entry",))
     over = project.unpaid + Decimal("0.01")
@@ -94,7 +94,7 @@ def test_the_projects_tab_refuses_a_payment_over_the_contract(qtbot: Any, office
     assert (tab.selected().unpaid, tab.pay_button.isEnabled()) == (0, False)
 
 
-def test_the_print_buttons_open_the_print_dialog_on_their_kind(qtbot: Any, office: Any) -> None:
+def test_the_project_list_prints_through_the_print_dialog(qtbot: Any, office: Any) -> None:
     ctx = office
     bench = open_bench(qtbot, ctx, "projects")
     bench.projects.year.setCurrentIndex(bench.projects.year.findData(2020))
@@ -103,8 +103,11 @@ def test_the_print_buttons_open_the_print_dialog_on_their_kind(qtbot: Any, offic
     assert dialog.current_kind() == "projects" and dialog.options().year == 2020
     assert "2020年度政府购买服务项目一览表" in dialog.other_words.text()
     dialog.reject()
-    bench.set_tab("venture")
-    settle(ctx)
+
+
+def test_a_rounds_report_prints_through_the_print_dialog(qtbot: Any, office: Any) -> None:
+    ctx = office
+    bench = open_bench(qtbot, ctx, "venture")
     r = bench.venture.selected()
     dialog = bench.venture.print_report()
     qtbot.addWidget(dialog)

@@ -38,12 +38,12 @@ class IncubationTab(CultivationTab):
         self.office_code = ""
         self.revealed = False
         self.residents = self.detail("residents", self.tr("入驻组织(&R)"), [
-            Column("name", self.tr("组织名称"), 200),
+            Column("name", self.tr("组织名称"), 180),
             Column("contact_name", self.tr("联系人"), 70),
             Column("contact_phone", self.tr("联系电话"), 110),
             Column("admitted_on", self.tr("入驻日期"), 90),
             Column("graduated_on", self.tr("出壳日期"), 90),
-            Column("outcome", self.tr("结果"), 80, text=lambda r: self.outcome_label(r.outcome),
+            Column("outcome", self.tr("结果"), 100, text=lambda r: self.outcome_label(r.outcome),
                    color=lambda r: WARN if r.outcome == "left" else None,
                    tip=lambda r: r.outcome_on.isoformat() if r.outcome_on else None),
             Column("services", self.tr("服务次数"), 70, text=lambda r: str(len(r.services)),
@@ -52,8 +52,9 @@ class IncubationTab(CultivationTab):
             Column("kind", self.tr("服务"), 80, text=lambda s: incubation.label("service", s.kind, self.ctx.lang)),
             Column("given_on", self.tr("服务日期"), 90),
             Column("until", self.tr("截止日期"), 90),
-            Column("description", self.tr("服务内容"), 200)], year_of=lambda s: s.given_on.year)
-        self.split.setSizes([640, 420])
+            Column("description", self.tr("服务内容"), 120, stretch=True)], year_of=lambda s: s.given_on.year)
+        self.split.setSizes([820, 420])
+        self.body.setStretch(1, 2)  # a few bases above, their residents below
         self.residents.view.selectionModel().selectionChanged.connect(lambda *_: self.show_services())
         self.base_button = self.button(self.tr("新建基地…"), "base_add", self.add_base)
         self.admit_button = self.button(self.tr("入驻…"), "base_admit", self.admit)
@@ -68,7 +69,7 @@ class IncubationTab(CultivationTab):
     def make_columns(self) -> list[Column]:
         lang = self.ctx.lang
         return [Column("name", self.tr("基地名称"), 220, stretch=True),
-                Column("level", self.tr("层级"), 90, text=lambda b: incubation.label("level", b.level, lang)),
+                Column("level", self.tr("层级"), 110, text=lambda b: incubation.label("level", b.level, lang)),
                 Column("division_code", self.tr("区县"), 80,
                        text=lambda b: b.township_name or self.labels.division(b.division_code)),
                 Column("operator", self.tr("运营方"), 200),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QScrollArea, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget
 
 from civicdesk import clock
 from civicdesk.services.cultivation import community, projects
@@ -36,7 +36,7 @@ def year_field() -> QSpinBox:
 
 class ProjectsTab(CultivationTab):
     def __init__(self, bench: CultivationWorkbench) -> None:
-        super().__init__(bench, "projects", text_columns=(1, 4, 10))
+        super().__init__(bench, "projects", text_columns=(1, 4, 9))
         self.search.setPlaceholderText(self.tr("按项目名称、承接组织或合同编号筛选"))
         self.office_code = ""
         self.sources: list[dict[str, str]] = []
@@ -44,22 +44,18 @@ class ProjectsTab(CultivationTab):
             Column("paid_on", self.tr("支付日期"), 90),
             Column("amount", self.tr("金额（元）"), 110),
             Column("note", self.tr("备注"), 160)], year_of=lambda p: p.paid_on.year)
-        self.facts = QLabel()
+        self.facts = QPlainTextEdit()
         self.facts.setObjectName("project_facts")
-        self.facts.setWordWrap(True)
-        self.facts.setTextFormat(Qt.TextFormat.PlainText)
-        self.facts.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.facts)
+        self.facts.setReadOnly(True)
+        title = QLabel(self.tr("合同与评估(&C)"))
+        title.setBuddy(self.facts)
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(self.tr("合同与评估")))
-        layout.addWidget(scroll, 1)
+        layout.addWidget(title)
+        layout.addWidget(self.facts, 1)
         self.split.addWidget(box)
-        self.split.setSizes([420, 640])
+        self.split.setSizes([520, 700])
         self.add_button = self.button(self.tr("新建项目…"), "project_add", self.add_project)
         self.pay_button = self.button(self.tr("支付…"), "project_pay", self.pay)
         self.evaluate_button = self.button(self.tr("评估…"), "project_evaluate", self.evaluate)
@@ -78,15 +74,14 @@ class ProjectsTab(CultivationTab):
         return [Column("year", self.tr("年度"), 50),
                 Column("name", self.tr("项目名称"), 240, stretch=True),
                 Column("division_code", self.tr("区县"), 70, text=lambda p: self.labels.division(p.division_code)),
-                Column("department", self.tr("购买主体"), 150),
-                Column("organization_name", self.tr("承接组织"), 200),
-                Column("funding_source", self.tr("资金来源"), 120, text=lambda p: self.source_label(p.funding_source)),
+                Column("department", self.tr("购买主体"), 130),
+                Column("organization_name", self.tr("承接组织"), 180),
+                Column("funding_source", self.tr("资金来源"), 100, text=lambda p: self.source_label(p.funding_source)),
                 Column("amount", self.tr("合同金额（元）"), 110),
                 Column("paid", self.tr("已支付（元）"), 110),
-                Column("unpaid", self.tr("未支付（元）"), 100),
                 Column("evaluation", self.tr("评估结果"), 70, text=lambda p: self.evaluation_label(p.evaluation),
                        color=lambda p: WARN if p.evaluation in (None, "fail") else None),
-                Column("contract_no", self.tr("合同编号"), 130)]
+                Column("contract_no", self.tr("合同编号"), 120)]
 
     def year_of_row(self, row: ProjectInfo) -> int | None:
         return row.year
@@ -133,11 +128,11 @@ class ProjectsTab(CultivationTab):
             self.tr("评估结果：%1").replace("%1", self.evaluation_label(row.evaluation))
             + (f"（{row.evaluated_on.isoformat()}）" if row.evaluated_on else ""),
             self.tr("服务内容及成果：%1").replace("%1", row.deliverables)]
-        self.facts.setText("\n".join(lines))
+        self.facts.setPlainText("\n".join(lines))
 
     def load_details(self, force: bool = False) -> None:
         if self.selected() is None:
-            self.facts.setText("")
+            self.facts.setPlainText("")
         super().load_details(force)
 
     def refresh_actions(self) -> None:

@@ -48,7 +48,7 @@ class VolunteersTab(CultivationTab):
             Column("hours", self.tr("服务时长（小时）"), 120)])
         self.activities = self.detail("activities", self.tr("服务活动(&A)"), [
             Column("held_on", self.tr("活动日期"), 90),
-            Column("title", self.tr("活动名称"), 150),
+            Column("title", self.tr("活动名称"), 150, stretch=True),
             Column("place", self.tr("地点"), 100),
             Column("people", self.tr("参加人数"), 80, text=lambda a: str(len(a.hours)), sort=lambda a: len(a.hours)),
             Column("total_hours", self.tr("服务时长（小时）"), 120, text=lambda a: f"{a.total_hours:,.2f}",
