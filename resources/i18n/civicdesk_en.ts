@@ -3230,343 +3230,343 @@ Demo data: %4</translation>
 <context>
     <name>IncubationTab</name>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="37" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="29" />
         <source>按基地名称或运营方筛选</source>
         <translation>Filter by base or operator</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="40" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="32" />
         <source>入驻组织(&amp;R)</source>
         <translation>&amp;Residents</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="41" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="33" />
         <source>组织名称</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="42" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="34" />
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="43" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="35" />
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="44" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="36" />
         <source>入驻日期</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="45" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="37" />
         <source>出壳日期</source>
         <translation>Graduated on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="46" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="38" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="49" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="41" />
         <source>服务次数</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="51" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="43" />
         <source>所选组织获得的服务(&amp;S)</source>
         <translation>&amp;Services to the selected resident</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="52" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="44" />
         <source>服务</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="53" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="45" />
         <source>服务日期</source>
         <translation>Served on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="54" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="46" />
         <source>截止日期</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="55" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="47" />
         <source>服务内容</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="59" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="51" />
         <source>新建基地…</source>
         <translation>New base…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="60" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="52" />
         <source>入驻…</source>
         <translation>Admit…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="61" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="53" />
         <source>出壳或退出…</source>
         <translation>Graduate or leave…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="62" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="54" />
         <source>登记服务…</source>
         <translation>Record a service…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="63" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="55" />
         <source>显示电话</source>
         <translation>Show phones</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="67" />
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="79" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="59" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="71" />
         <source>在孵</source>
         <translation>In residence</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="71" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="63" />
         <source>基地名称</source>
         <translation>Base</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="72" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="64" />
         <source>层级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="73" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="65" />
         <source>区县</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="75" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="67" />
         <source>运营方</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="76" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="68" />
         <source>启用日期</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="77" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="69" />
         <source>累计入驻</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="78" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="70" />
         <source>出壳</source>
         <translation>Graduated</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="90" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="82" />
         <source>基地 %1 个（其中孵化园 %2 个），累计入驻 %3 个，出壳 %4 个，在孵 %5 个。</source>
         <translation>Bases: %1 (of which parks: %2); admitted %3, graduated %4, in residence %5.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="115" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="107" />
         <source>请先选择一个孵化基地。</source>
         <translation>Select an incubation base first.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="116" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="108" />
         <source>请先在下表选择一个入驻组织。</source>
         <translation>Select a resident in the table below first.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="117" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="109" />
         <source>这个组织已经出壳或退出。</source>
         <translation>This resident has graduated or left.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="123" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="115" />
         <source>电话已显示。</source>
         <translation>Phones are shown.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="137" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="129" />
         <source>已显示电话（已记入审计日志）。</source>
         <translation>Phones shown (recorded in the audit log).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="150" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="136" />
         <source>（不填）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="157" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="143" />
         <source>运营组织的统一社会信用代码；不在名录中的填下一栏</source>
         <translation>The operator's USCC; one not in the register: the next field</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="170" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="156" />
         <source>新建孵化基地</source>
         <translation>New incubation base</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="171" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="157" />
         <source>基地名称(&amp;N)</source>
         <translation>Base &amp;name</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="172" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="158" />
         <source>类别(&amp;K)</source>
         <translation>&amp;Kind</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="173" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="159" />
         <source>层级(&amp;L)</source>
         <translation>&amp;Level</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="175" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="161" />
         <source>所在区县(&amp;V)</source>
         <translation>Di&amp;vision</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="176" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="162" />
         <source>所在乡镇（街道）(&amp;T)</source>
         <translation>&amp;Township (sub-district)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="177" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="163" />
         <source>运营方（名录中的组织）(&amp;O)</source>
         <translation>&amp;Operator (an organization of the register)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="178" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="164" />
         <source>运营方名称(&amp;M)</source>
         <translation>Operator's na&amp;me</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="179" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="165" />
         <source>地址(&amp;A)</source>
         <translation>&amp;Address</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="180" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="166" />
         <source>启用日期(&amp;D)</source>
         <translation>Opened on (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="180" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="166" />
         <source>已新建孵化基地。</source>
         <translation>Incubation base created.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="183" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="169" />
         <source>孵化园和乡镇（街道）级基地须选所在乡镇（街道）。</source>
         <translation>A park or a township base needs its township (sub-district).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="191" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="177" />
         <source>统一社会信用代码；未登记的填下面三栏</source>
         <translation>USCC; for one not registered, fill in the next three</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="203" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="189" />
         <source>入驻：%1</source>
         <translation>Admit to: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="204" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="190" />
         <source>组织(&amp;O)</source>
         <translation>&amp;Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="205" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="191" />
         <source>组织名称（未登记）(&amp;N)</source>
         <translation>&amp;Name (not registered)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="206" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="192" />
         <source>联系人(&amp;C)</source>
         <translation>&amp;Contact</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="207" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="193" />
         <source>联系电话(&amp;P)</source>
         <translation>Contact &amp;phone</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="208" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="194" />
         <source>入驻日期(&amp;D)</source>
         <translation>Admitted on (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="208" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="194" />
         <source>已登记入驻。</source>
         <translation>Admission recorded.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="219" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="205" />
         <source>登记或备案后的统一社会信用代码（可不填）</source>
         <translation>USCC once registered or filed (optional)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="233" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="219" />
         <source>出壳或退出：%1</source>
         <translation>Graduate or leave: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="234" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="220" />
         <source>结果(&amp;R)</source>
         <translation>&amp;Result</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="236" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="222" />
         <source>日期(&amp;D)</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="237" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="223" />
         <source>关联登记的组织(&amp;O)</source>
         <translation>Link to registered &amp;organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="237" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="223" />
         <source>已登记出壳或退出。</source>
         <translation>Graduation or leaving recorded.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="239" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="225" />
         <source>%1 入驻。已登记、已备案为出壳；中途退出不计出壳。</source>
         <translation>Admitted on %1. Registered or filed is a graduation; leaving is not.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="251" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="237" />
         <source>登记服务：%1</source>
         <translation>Record a service: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="252" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="238" />
         <source>服务(&amp;K)</source>
         <translation>Service (&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="254" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="240" />
         <source>服务日期(&amp;D)</source>
         <translation>Served on (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="255" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="241" />
         <source>截止日期（办公场地）(&amp;U)</source>
         <translation>&amp;Until (office space)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="256" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="242" />
         <source>服务内容(&amp;C)</source>
         <translation>&amp;Content</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="256" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="242" />
         <source>已登记服务。</source>
         <translation>Service recorded.</translation>
     </message>
@@ -5613,7 +5613,7 @@ Demo data: %4</translation>
     </message>
     <message>
         <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="126" />
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="225" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="220" />
         <source>合同金额 %1 元，已支付 %2 元，未支付 %3 元。</source>
         <translation>Contract %1 yuan, paid %2 yuan, unpaid %3 yuan.</translation>
     </message>
@@ -5643,122 +5643,122 @@ Demo data: %4</translation>
         <translation>This project is evaluated already.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="178" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="173" />
         <source>承接组织的统一社会信用代码</source>
         <translation>The contracted organization's USCC</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="189" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="184" />
         <source>新建政府购买服务项目</source>
         <translation>New purchased-service project</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="190" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="185" />
         <source>项目名称(&amp;N)</source>
         <translation>Project &amp;name</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="191" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="186" />
         <source>购买主体(&amp;B)</source>
         <translation>&amp;Buying department</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="192" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="187" />
         <source>区县(&amp;V)</source>
         <translation>Di&amp;vision</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="193" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="188" />
         <source>年度(&amp;Y)</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="194" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="189" />
         <source>资金来源(&amp;F)</source>
         <translation>&amp;Funding source</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="195" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="190" />
         <source>承接组织(&amp;O)</source>
         <translation>Contracted &amp;organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="196" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="191" />
         <source>合同编号(&amp;C)</source>
         <translation>&amp;Contract no.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="197" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="192" />
         <source>合同金额（元）(&amp;A)</source>
         <translation>Contract &amp;amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="198" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="193" />
         <source>服务开始(&amp;S)</source>
         <translation>&amp;Starts on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="199" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="194" />
         <source>服务结束(&amp;E)</source>
         <translation>&amp;Ends on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="200" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="195" />
         <source>服务内容及成果(&amp;D)</source>
         <translation>&amp;Deliverables</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="200" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="195" />
         <source>已新建项目。</source>
         <translation>Project created.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="205" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="200" />
         <source>列入严重违法失信名单的组织不能承接政府购买服务。</source>
         <translation>An organization on the serious credit list cannot be contracted.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="219" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="214" />
         <source>支付：%1</source>
         <translation>Pay: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="220" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="215" />
         <source>金额（元）(&amp;A)</source>
         <translation>&amp;Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="221" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="216" />
         <source>支付日期(&amp;D)</source>
         <translation>Paid on (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="222" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="217" />
         <source>备注(&amp;N)</source>
         <translation>&amp;Note</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="222" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="217" />
         <source>已登记支付。</source>
         <translation>Payment recorded.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="237" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="232" />
         <source>评估：%1</source>
         <translation>Evaluate: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="238" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="233" />
         <source>评估结果(&amp;R)</source>
         <translation>&amp;Result</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="239" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="234" />
         <source>评估日期(&amp;D)</source>
         <translation>Evaluated on (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="239" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="234" />
         <source>已登记评估结果。</source>
         <translation>Evaluation recorded.</translation>
     </message>
@@ -8289,329 +8289,329 @@ Demo data: %4</translation>
 <context>
     <name>VolunteersTab</name>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="39" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="40" />
         <source>按志愿服务队名称筛选</source>
         <translation>Filter by team name</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="43" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="44" />
         <source>志愿者(&amp;V)</source>
         <translation>&amp;Volunteers</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="44" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="45" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="45" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="46" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="46" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="47" />
         <source>加入日期</source>
         <translation>Joined</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="47" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="48" />
         <source>离队日期</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="48" />
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="54" />
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="69" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="49" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="55" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="70" />
         <source>服务时长（小时）</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="49" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="50" />
         <source>服务活动(&amp;A)</source>
         <translation>&amp;Activities</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="50" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="51" />
         <source>活动日期</source>
         <translation>Held on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="51" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="52" />
         <source>活动名称</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="52" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="53" />
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="53" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="54" />
         <source>参加人数</source>
         <translation>Volunteers</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="56" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="57" />
         <source>登记志愿者…</source>
         <translation>Add a volunteer…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="57" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="58" />
         <source>记录服务活动…</source>
         <translation>Record an activity…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="58" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="59" />
         <source>离队…</source>
         <translation>Leave…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="59" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="60" />
         <source>显示电话</source>
         <translation>Show phones</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="60" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="61" />
         <source>表彰…</source>
         <translation>Award…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="61" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="62" />
         <source>积分办法…</source>
         <translation>Points scheme…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="65" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="66" />
         <source>志愿服务队</source>
         <translation>Volunteer team</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="66" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="67" />
         <source>区县</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="67" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="68" />
         <source>志愿者</source>
         <translation>Volunteers</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="68" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="69" />
         <source>服务活动</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="87" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="88" />
         <source>志愿服务队 %1 支，志愿者 %2 人，服务活动 %3 次，服务时长 %4 小时。</source>
         <translation>Teams: %1; volunteers %2, activities %3, hours %4. </translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="92" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="93" />
         <source>未设定志愿积分办法。</source>
         <translation>No points scheme set.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="94" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="95" />
         <source>现行积分办法：%1（自 %2 起，每小时 %3 分）。</source>
         <translation>Points scheme in force: %1 (from %2, %3 points an hour).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="108" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="109" />
         <source>请先选择一支志愿服务队。</source>
         <translation>Select a volunteer team first.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="114" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="115" />
         <source>这支服务队还没有登记志愿者。</source>
         <translation>This team has no volunteers yet.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="116" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="117" />
         <source>电话已显示。</source>
         <translation>Phones are shown.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="117" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="118" />
         <source>请先在志愿者表中选择一人。</source>
         <translation>Select a volunteer in the table of volunteers first.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="118" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="119" />
         <source>这位志愿者已经离队。</source>
         <translation>This volunteer has left already.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="133" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="134" />
         <source>已显示电话（已记入审计日志）。</source>
         <translation>Phones shown (recorded in the audit log).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="146" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="147" />
         <source>登记志愿者：%1</source>
         <translation>Add a volunteer: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="147" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="148" />
         <source>姓名(&amp;N)</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="148" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="149" />
         <source>电话(&amp;P)</source>
         <translation>&amp;Phone</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="149" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="150" />
         <source>加入日期(&amp;D)</source>
         <translation>Joined on (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="149" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="150" />
         <source>已登记志愿者。</source>
         <translation>Volunteer added.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="167" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="168" />
         <source>记录服务活动：%1</source>
         <translation>Record an activity: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="168" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="169" />
         <source>活动日期(&amp;D)</source>
         <translation>Held on (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="169" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="170" />
         <source>活动名称(&amp;T)</source>
         <translation>&amp;Title</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="170" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="171" />
         <source>地点(&amp;P)</source>
         <translation>&amp;Place</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="171" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="172" />
         <source>服务时长(&amp;H)</source>
         <translation>&amp;Hours</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="171" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="172" />
         <source>已记录服务活动。</source>
         <translation>Activity recorded.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="175" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="176" />
         <source>每位志愿者一天的服务时长合计不超过 %1 小时；未参加的留空。</source>
         <translation>A volunteer's hours of one day are at most %1 in all; leave empty who did not serve.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="184" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="185" />
         <source>兑换的积分（可不填）</source>
         <translation>Points redeemed (optional)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="192" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="193" />
         <source>表彰：%1</source>
         <translation>Award: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="193" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="194" />
         <source>表彰名称(&amp;T)</source>
         <translation>&amp;Title</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="194" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="195" />
         <source>表彰单位(&amp;B)</source>
         <translation>Awarded &amp;by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="195" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="196" />
         <source>表彰日期(&amp;D)</source>
         <translation>Awarded on (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="196" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="197" />
         <source>兑换积分(&amp;P)</source>
         <translation>&amp;Points redeemed</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="196" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="197" />
         <source>已登记表彰。</source>
         <translation>Award recorded.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="200" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="201" />
         <source>表彰志愿者：先在志愿者表中选中一人；否则表彰整支服务队。</source>
         <translation>To award a volunteer, select them in the volunteers first; otherwise the team is awarded.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="211" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="212" />
         <source>离队：%1</source>
         <translation>Leave the team: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="212" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="213" />
         <source>离队日期(&amp;D)</source>
         <translation>Left on (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="212" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="213" />
         <source>已登记离队。</source>
         <translation>Leaving recorded.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="216" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="217" />
         <source>%1 加入。离队后不再记录其服务时长。</source>
         <translation>Joined on %1. After leaving, no more hours are recorded for this volunteer.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="227" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="228" />
         <source>不限</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="240" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="241" />
         <source>志愿积分办法</source>
         <translation>Volunteer points scheme</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="241" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="242" />
         <source>办法名称(&amp;N)</source>
         <translation>Scheme &amp;name</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="242" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="243" />
         <source>起始日期(&amp;F)</source>
         <translation>&amp;From</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="243" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="244" />
         <source>每服务 1 小时积分(&amp;P)</source>
         <translation>&amp;Points per hour served</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="244" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="245" />
         <source>每日计分时长上限（小时）(&amp;C)</source>
         <translation>Daily &amp;cap of hours counted</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="245" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="246" />
         <source>表彰档次(&amp;A)</source>
         <translation>&amp;Award levels</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="246" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="247" />
         <source>依据(&amp;S)</source>
         <translation>&amp;Source</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="246" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="247" />
         <source>已设定积分办法。</source>
         <translation>Points scheme set.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="253" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="254" />
         <source>新办法自起始日起施行，现行办法于前一日截止。表彰档次按积分由低到高填写。</source>
         <translation>The new scheme applies from its first day; the current one ends the day before. Enter the award levels from the fewest points up.</translation>
     </message>

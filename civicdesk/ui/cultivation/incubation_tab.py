@@ -10,11 +10,10 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
-from civicdesk.errors import ValidationError
-from civicdesk.services.core.validation import validate_phone
 from civicdesk.services.cultivation import community, incubation
 from civicdesk.services.supervision import enforcement
 from civicdesk.ui.cultivation.tab import CultivationTab
+from civicdesk.ui.cultivation.volunteers_tab import check_phone
 from civicdesk.ui.supervision.forms import choices, date_field, why_not
 from civicdesk.ui.supervision.table import WARN, Column, selected_row
 
@@ -22,13 +21,6 @@ if TYPE_CHECKING:
     from civicdesk.services.cultivation.incubation import BaseInfo, ResidentInfo
     from civicdesk.ui.cultivation.forms import CheckedForm
     from civicdesk.ui.cultivation.workbench import CultivationWorkbench
-
-
-def check_contact_phone(phone: str | None) -> None:
-    """The register's rule for a contact's phone (the one ``incubation.admit`` applies)."""
-    issues = validate_phone(phone, "contact_phone") if phone else []
-    if issues:
-        raise ValidationError(issues)
 
 
 class IncubationTab(CultivationTab):
@@ -137,14 +129,8 @@ class IncubationTab(CultivationTab):
         self.bench.say(self.tr("已显示电话（已记入审计日志）。"))
 
     # -- forms --------------------------------------------------------------------------------------------------
-    def _divisions(self) -> list[tuple[str, str]]:
-        """The office's own division and the counties under it: where a base may be."""
-        found = [d for d in self.labels.divisions.values()
-                 if d.code == self.office_code or (d.parent_code == self.office_code and d.level == "county")]
-        return [(d.name, d.code) for d in sorted(found, key=lambda d: (d.code != self.office_code, d.code))]
-
     def _townships(self) -> list[tuple[str, str | None]]:
-        counties = {code for _name, code in self._divisions()}
+        counties = {code for _name, code in self.counties(self.office_code)}
         towns = sorted((d for d in self.labels.divisions.values()
                         if d.level == "township" and d.parent_code in counties), key=lambda d: d.code)
         return [(self.tr("（不填）"), None), *((d.name, d.code) for d in towns)]
@@ -172,7 +158,7 @@ class IncubationTab(CultivationTab):
             ("kind", self.tr("类别(&K)"), choices([(incubation.label("kind", k, lang), k) for k in incubation.KINDS])),
             ("level", self.tr("层级(&L)"), choices([(incubation.label("level", k, lang), k)
                                                    for k in incubation.LEVELS], "county")),
-            ("division", self.tr("所在区县(&V)"), choices(self._divisions())),
+            ("division", self.tr("所在区县(&V)"), choices(self.counties(self.office_code))),
             ("township_code", self.tr("所在乡镇（街道）(&T)"), choices(self._townships())),
             ("operator", self.tr("运营方（名录中的组织）(&O)"), operator),
             ("operator_name", self.tr("运营方名称(&M)"), QLineEdit()),
@@ -206,7 +192,7 @@ class IncubationTab(CultivationTab):
             ("contact_name", self.tr("联系人(&C)"), QLineEdit()),
             ("contact_phone", self.tr("联系电话(&P)"), QLineEdit()),
             ("admitted_on", self.tr("入驻日期(&D)"), date_field())], work, self.tr("已登记入驻。"),
-            checks={"contact_phone": lambda v: check_contact_phone(v["contact_phone"]),
+            checks={"contact_phone": lambda v: check_phone(v["contact_phone"], "contact_phone"),
                     "admitted_on": lambda v: community.day(v["admitted_on"], "admitted_on")},
             row_check=row)
 

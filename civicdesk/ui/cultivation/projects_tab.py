@@ -164,11 +164,6 @@ class ProjectsTab(CultivationTab):
                          ProjectsOptions(year=self.year.currentData(), county=self.county.currentData()))
 
     # -- forms --------------------------------------------------------------------------------------------------
-    def _counties(self) -> list[tuple[str, str]]:
-        found = [d for d in self.labels.divisions.values()
-                 if d.code == self.office_code or (d.parent_code == self.office_code and d.level == "county")]
-        return [(d.name, d.code) for d in sorted(found, key=lambda d: (d.code != self.office_code, d.code))]
-
     def add_project(self) -> CheckedForm | None:
         if not self.add_button.isEnabled():
             return None
@@ -189,7 +184,7 @@ class ProjectsTab(CultivationTab):
         return self.form(self.tr("新建政府购买服务项目"), [
             ("name", self.tr("项目名称(&N)"), QLineEdit()),
             ("department", self.tr("购买主体(&B)"), QLineEdit()),
-            ("division", self.tr("区县(&V)"), choices(self._counties())),
+            ("division", self.tr("区县(&V)"), choices(self.counties(self.office_code))),
             ("year", self.tr("年度(&Y)"), year_field()),
             ("funding_source", self.tr("资金来源(&F)"), choices([(self.source_label(k), k) for k in sources])),
             ("organization", self.tr("承接组织(&O)"), org),

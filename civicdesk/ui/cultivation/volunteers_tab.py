@@ -26,9 +26,10 @@ if TYPE_CHECKING:
     from civicdesk.ui.cultivation.workbench import CultivationWorkbench
 
 
-def check_phone(phone: str | None) -> None:
-    """The register's rule for a phone (the one ``volunteers.check_volunteer`` applies)."""
-    issues = validate_phone(phone, "phone") if phone else []
+def check_phone(phone: str | None, name: str = "phone") -> None:
+    """The register's rule for a phone (the one ``volunteers.check_volunteer`` and ``incubation.admit`` apply),
+    naming the field ``name``."""
+    issues = validate_phone(phone, name) if phone else []
     if issues:
         raise ValidationError(issues)
 
