@@ -193,7 +193,13 @@ def main(argv: list[str] | None = None) -> int:
     if not path.exists():
         started = time.perf_counter()
         shutil.copyfile(options.base, path)
-        open_database(path).close()  # migrated to the head (the cultivation tables)
+        # migrated to the head (the cultivation tables) by Alembic itself: open_database would first back the
+        # copy up beside itself, another file as big as the register
+        from alembic import command
+
+        from civicdesk.models.migrate import alembic_config
+
+        command.upgrade(alembic_config(f"sqlite:///{path}"), "head")
         counts = populate(path, options.services, options.hours)
         print(f"populated in {time.perf_counter() - started:.0f} s: {json.dumps(counts)}")
         db = open_database(path)

@@ -32,6 +32,7 @@ from civicdesk.commands import station as station_command
 from civicdesk.commands import volunteer as volunteer_command
 from civicdesk.commands import incubation as incubation_command
 from civicdesk.commands import project as project_command
+from civicdesk.commands import cultivation_ledger
 from civicdesk.commands.common import (
     EXIT_CHECK_FAILED,
     EXIT_ERROR,
@@ -59,7 +60,7 @@ from civicdesk.schema import MAX_QUERY
 COMMAND_MODULES: tuple[Any, ...] = (audit, filing, inspection, ledger, office, parameter, print_command, sync, users,
                                      rating_command, spotcheck, credit_command, enforcement_command,
                                      ruling_command, venture_command, volunteer_command,
-                                     station_command, incubation_command, project_command)
+                                     station_command, incubation_command, project_command, cultivation_ledger)
 
 
 

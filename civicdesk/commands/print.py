@@ -68,6 +68,18 @@ def _statistics_options(ns: argparse.Namespace) -> Any:
     return StatisticsOptions(division=ns.division)
 
 
+def _dashboard_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--chart", action="append", dest="charts", metavar="SERIES",
+                   help="只打印这一图表（可重复；默认：全部概览）：per_10k, registrations, tiers, subtypes, "
+                        "purchased_by_year, purchased_by_county, incubation, participation, credit")
+
+
+def _dashboard_options(ns: argparse.Namespace) -> Any:
+    from civicdesk.services.printing.kind_dashboard import DashboardOptions  # reportlab: see the module
+
+    return DashboardOptions(series=tuple(ns.charts)) if ns.charts else DashboardOptions()
+
+
 def _filings_arguments(p: argparse.ArgumentParser) -> None:
     from civicdesk.services.filings import service as filings  # SQLAlchemy: see the module
 
@@ -185,6 +197,7 @@ ARGUMENTS: dict[str, KindArguments] = {
     "register": KindArguments(_register_arguments, _register_options),
     "organization": KindArguments(_organization_arguments, lambda ns: {"key": ns.key}),
     "statistics": KindArguments(_statistics_arguments, _statistics_options),
+    "dashboard": KindArguments(_dashboard_arguments, _dashboard_options),
     "filings": KindArguments(_filings_arguments, _filings_options),
     "inspection": KindArguments(_inspection_arguments, _inspection_options),
     "spotcheck": KindArguments(_spotcheck_arguments, _spotcheck_options),
@@ -203,7 +216,8 @@ def add_parsers(sub: Any) -> dict[str, Any]:
         def format_help(self) -> str:
             from civicdesk.services.printing import kinds  # reportlab: see the module
 
-            self.epilog = "KIND:\n" + "\n".join(f"  {k.name:14}{k.label}" for k in kinds()) + \
+            width = max(len(k.name) for k in kinds()) + 2  # the names' column, the labels after it
+            self.epilog = "KIND:\n" + "\n".join(f"  {k.name:{width}}{k.label}" for k in kinds()) + \
                 "\n\ncivicdesk print KIND --help 查看该种类的选项"
             return super().format_help()
 

@@ -338,9 +338,10 @@ class StationService(SyncedMixin, Base):
     left_behind: Mapped[int] = mapped_column(Integer, default=0)
     entered_by: Mapped[str] = mapped_column(String(64))
 
-    #: covering: the figures sum a station's days from the index alone (5,000,000 rows at a city)
+    #: covering: the figures sum a station's days from the index alone (5,000,000 rows at a city); ``deleted_at``
+    #: too, or SQLite reads every row to test the tombstone (2.8 s instead of 0.1 s at 500,000 days)
     __table_args__ = (Index("ix_station_service_station", "station_id", "served_on", "person_times",
-                            "in_difficulty", "left_behind"),)
+                            "in_difficulty", "left_behind", "deleted_at"),)
 
 
 class StationFunding(SyncedMixin, Base):

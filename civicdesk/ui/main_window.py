@@ -118,6 +118,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.filter_bar)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
+        from civicdesk.ui.dashboard.panel import install as install_dashboard  # 概览, built after the first paint
+
+        self.dashboard: Any = None
+        self.tabs = install_dashboard(self)  # the register above in a tab 登记簿, the dashboard in 概览
 
         self.count_label = QLabel(self)
         self.progress = QProgressBar(self)
@@ -164,6 +168,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.demo_action)
         file_menu.addSeparator()
         self.ledger_actions = add_ledger_actions(self, file_menu)  # 导入台账… / 导出名录… / 模板
+        from civicdesk.ui.cultivation.ledger_actions import add_menu as add_cultivation_ledger_menu
+
+        self.cultivation_ledger_menu = add_cultivation_ledger_menu(self, file_menu)  # 培育台账: 志愿服务时长, 服务站记录
         file_menu.addSeparator()
         self.print_action = self._action(self.tr("打印…"), lambda: __import__(  # File > 打印…
             "civicdesk.ui.printing.print_dialog", fromlist=["open_print_dialog"]).open_print_dialog(self),

@@ -358,6 +358,19 @@
     </message>
 </context>
 <context>
+    <name>ChartWidget</name>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/charts.py" line="332" />
+        <source>导出为 PNG 图片…</source>
+        <translation>Export as PNG image…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/charts.py" line="333" />
+        <source>导出为 PDF…</source>
+        <translation>Export as PDF…</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintsTab</name>
     <message>
         <location filename="../../civicdesk/ui/supervision/complaints_tab.py" line="38" />
@@ -1234,6 +1247,89 @@
     </message>
 </context>
 <context>
+    <name>CultivationLedger</name>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="48" />
+        <source>志愿服务时长</source>
+        <translation>volunteer hours</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="49" />
+        <source>导入志愿服务时长…</source>
+        <translation>Import volunteer hours…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="50" />
+        <source>导出志愿服务时长…</source>
+        <translation>Export volunteer hours…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="51" />
+        <source>导出志愿服务时长模板…</source>
+        <translation>Export volunteer hours template…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="53" />
+        <source>政府购买服务项目</source>
+        <translation>purchased-service projects</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="54" />
+        <source>导入政府购买服务项目…</source>
+        <translation>Import purchased-service projects…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="55" />
+        <source>导出政府购买服务项目…</source>
+        <translation>Export purchased-service projects…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="56" />
+        <source>导出政府购买服务项目模板…</source>
+        <translation>Export purchased-service projects template…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="57" />
+        <source>儿童服务站服务记录</source>
+        <translation>station records</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="58" />
+        <source>导入儿童服务站服务记录…</source>
+        <translation>Import station records…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="59" />
+        <source>导出儿童服务站服务记录…</source>
+        <translation>Export station records…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="60" />
+        <source>导出儿童服务站服务记录模板…</source>
+        <translation>Export station records template…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="213" />
+        <source>模板</source>
+        <translation> template</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="239" />
+        <source>已导出模板 %1</source>
+        <translation>Template written to %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="241" />
+        <source>已导出 %1 行到 %2</source>
+        <translation>Exported %1 rows to %2</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="250" />
+        <source>培育台账</source>
+        <translation>Cultivation sheets</translation>
+    </message>
+</context>
+<context>
     <name>CultivationMenu</name>
     <message>
         <location filename="../../civicdesk/ui/cultivation/menu.py" line="19" />
@@ -1296,6 +1392,199 @@
         <location filename="../../civicdesk/ui/cultivation/workbench.py" line="55" />
         <source>儿童服务站</source>
         <translation>Children's stations</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/charts.py" line="43" />
+        <source>%1万</source>
+        <extracomment>the parts' colours (a stack's first part darkest), readable on white and printed in grey</extracomment>
+        <translation>%1M</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="48" />
+        <source>登记社会组织</source>
+        <extracomment>the charts, as services/dashboard.py SERIES (not imported here: that module imports SQLAlchemy) the register filter a register chart's click sets: (combo of the filter bar, code) per part, with the county</extracomment>
+        <translation>Registered organizations</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="48" />
+        <source>社区社会组织</source>
+        <translation>Community organizations</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="48" />
+        <source>每万人拥有社会组织</source>
+        <translation>Organizations per 10,000 people</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="49" />
+        <source>培育孵化基地</source>
+        <translation>Incubation bases</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="49" />
+        <source>政府购买服务</source>
+        <translation>Purchased services</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="49" />
+        <source>志愿服务队</source>
+        <translation>Volunteer teams</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="50" />
+        <source>社区基金</source>
+        <translation>Community funds</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="50" />
+        <source>儿童服务站</source>
+        <translation>Children's stations</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="50" />
+        <source>儿童服务站服务人次</source>
+        <translation>Children's station person-times</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="57" />
+        <source>%1 元</source>
+        <translation>%1 yuan</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="58" />
+        <source>%1 万元</source>
+        <translation>%1 million yuan</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="68" />
+        <source>个（存续）</source>
+        <translation>existing</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="69" />
+        <source>个（登记、备案、指导管理）</source>
+        <translation>registered, filed and guided</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="70" />
+        <source>个 / 万人</source>
+        <translation>per 10,000 people</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="71" />
+        <source>个基地，%1 个社区园区；入驻 %2，出壳 %3</source>
+        <translation>bases, %1 community parks; %2 admitted, %3 graduated</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="73" />
+        <source>%1 个项目</source>
+        <translation>%1 projects</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="74" />
+        <source>（%1 年以来）</source>
+        <translation> (since %1)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="75" />
+        <source>支</source>
+        <translation>teams</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="76" />
+        <source>个，规模 %1</source>
+        <translation>funds, size %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="77" />
+        <source>个</source>
+        <translation>stations</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="78" />
+        <source>人次</source>
+        <translation>person-times</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="127" />
+        <source>刷新(&amp;R)</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="141" />
+        <source>正在计算…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="148" />
+        <source>点击柱形（或用方向键选中后按回车）查看其背后的记录；右键（或菜单键）导出图片或 PDF 文件。</source>
+        <translation>Click a bar (or pick it with the arrow keys and press Enter) to see the rows behind it; right-click (or the menu key) to export it as a PNG image or a PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="179" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="351" />
+        <source>概览</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="203" />
+        <source>（%1年度）</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="206" />
+        <source>暂无数据</source>
+        <translation>No data yet</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="262" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="269" />
+        <source>导出为 PNG 图片</source>
+        <translation>Export as PNG image</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="263" />
+        <source>PNG 图片 (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="269" />
+        <source>无法写入文件：%1</source>
+        <translation>Cannot write the file: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="271" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="286" />
+        <source>已导出：%1</source>
+        <translation>Exported: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="276" />
+        <source>导出为 PDF</source>
+        <translation>Export as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="277" />
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="311" />
+        <source>共 %1 条</source>
+        <translation>%1 rows</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="312" />
+        <source>（只列出前 %1 条）</source>
+        <translation> (only the first %1 listed)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="348" />
+        <source>登记簿</source>
+        <translation>Register</translation>
     </message>
 </context>
 <context>
@@ -4097,150 +4386,150 @@ Demo data: %4</translation>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="157" />
+        <location filename="../../civicdesk/ui/main_window.py" line="161" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="158" />
+        <location filename="../../civicdesk/ui/main_window.py" line="162" />
         <source>新建数据库…</source>
         <translation>New database…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="159" />
+        <location filename="../../civicdesk/ui/main_window.py" line="163" />
         <source>打开数据库…</source>
         <translation>Open database…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="160" />
+        <location filename="../../civicdesk/ui/main_window.py" line="164" />
         <source>最近打开</source>
         <translation>Recent databases</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="163" />
+        <location filename="../../civicdesk/ui/main_window.py" line="167" />
         <source>载入演示数据</source>
         <translation>Load demo data</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="168" />
+        <location filename="../../civicdesk/ui/main_window.py" line="175" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="172" />
+        <location filename="../../civicdesk/ui/main_window.py" line="179" />
         <source>同步…</source>
         <translation>Sync…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="176" />
+        <location filename="../../civicdesk/ui/main_window.py" line="183" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="179" />
+        <location filename="../../civicdesk/ui/main_window.py" line="186" />
         <source>组织(&amp;O)</source>
         <translation>&amp;Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="180" />
+        <location filename="../../civicdesk/ui/main_window.py" line="187" />
         <source>新建组织…</source>
         <translation>New organization…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="182" />
+        <location filename="../../civicdesk/ui/main_window.py" line="189" />
         <source>查看所选组织</source>
         <translation>Open the selected organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="187" />
+        <location filename="../../civicdesk/ui/main_window.py" line="194" />
         <source>检索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="190" />
+        <location filename="../../civicdesk/ui/main_window.py" line="197" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="191" />
+        <location filename="../../civicdesk/ui/main_window.py" line="198" />
         <source>显示的列</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="193" />
-        <location filename="../../civicdesk/ui/main_window.py" line="472" />
+        <location filename="../../civicdesk/ui/main_window.py" line="200" />
+        <location filename="../../civicdesk/ui/main_window.py" line="479" />
         <source>统计摘要</source>
         <translation>Statistics summary</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="194" />
-        <location filename="../../civicdesk/ui/main_window.py" line="210" />
+        <location filename="../../civicdesk/ui/main_window.py" line="201" />
+        <location filename="../../civicdesk/ui/main_window.py" line="217" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="210" />
+        <location filename="../../civicdesk/ui/main_window.py" line="217" />
         <source>界面语言将在下次启动时切换。</source>
         <translation>The language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="329" />
-        <location filename="../../civicdesk/ui/main_window.py" line="351" />
+        <location filename="../../civicdesk/ui/main_window.py" line="336" />
+        <location filename="../../civicdesk/ui/main_window.py" line="358" />
         <source>共 %1 个组织</source>
         <translation>%1 organizations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="353" />
+        <location filename="../../civicdesk/ui/main_window.py" line="360" />
         <source>（另有 %1 个已注销或撤销，未显示）</source>
         <translation> (%1 more deregistered or revoked, not shown)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="356" />
+        <location filename="../../civicdesk/ui/main_window.py" line="363" />
         <source>市局登记 %1 个</source>
         <translation>%1 by the city bureau</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="356" />
+        <location filename="../../civicdesk/ui/main_window.py" line="363" />
         <source>区县登记 %1 个</source>
         <translation>%1 by the counties</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="357" />
+        <location filename="../../civicdesk/ui/main_window.py" line="364" />
         <source>；本单位登记 %1 个，</source>
         <translation>; %1 registered by this office, </translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="358" />
+        <location filename="../../civicdesk/ui/main_window.py" line="365" />
         <source>市民政局登记、住所在本区县的组织随市局的同步包到达，也列在本单位的登记簿中。</source>
         <translation>Organizations the city bureau registered that are located in this county arrive with the city's sync packages and are listed in this register too.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="430" />
+        <location filename="../../civicdesk/ui/main_window.py" line="437" />
         <source>正在载入演示数据…</source>
         <translation>Loading the demo data…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="436" />
+        <location filename="../../civicdesk/ui/main_window.py" line="443" />
         <source>演示数据已载入，未重复载入。</source>
         <translation>The demo data is already loaded; nothing was added.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="438" />
+        <location filename="../../civicdesk/ui/main_window.py" line="445" />
         <source>已载入演示数据：%1 个组织</source>
         <translation>Demo data loaded: %1 organizations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="456" />
+        <location filename="../../civicdesk/ui/main_window.py" line="463" />
         <source>%1年户籍人口 %2</source>
         <translation>%1 registered (hukou) population %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="456" />
+        <location filename="../../civicdesk/ui/main_window.py" line="463" />
         <source>%1年常住人口 %2</source>
         <translation>%1 resident population %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="459" />
+        <location filename="../../civicdesk/ui/main_window.py" line="466" />
         <source>登记社会组织 {n} 个（社会团体 {sg}，民办非企业单位 {ss}，基金会 {fd}）。
 社区社会组织 {ct} 个：登记 {cr}，乡镇（街道）备案 {cf}，纳入村（社区）指导管理 {cg}。
 每万人拥有社会组织 {d} 个（{basis}）。</source>
@@ -4249,58 +4538,58 @@ Demo data: %4</translation>
 {d} social organizations per 10,000 people ({basis}).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="469" />
+        <location filename="../../civicdesk/ui/main_window.py" line="476" />
         <source>登记簿中存续的组织：本单位登记 %1 个，市局登记 %2 个（住所在本区县、由市局登记，随市局的同步包到达）。</source>
         <translation>Existing organizations in the register: %1 registered by this office, %2 by the city bureau (located in this county, registered by the city, arrived with the city's sync packages).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="470" />
+        <location filename="../../civicdesk/ui/main_window.py" line="477" />
         <source>登记簿中存续的组织：本单位登记 %1 个，区县登记 %2 个。</source>
         <translation>Existing organizations in the register: %1 registered by this office, %2 by the counties.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="489" />
+        <location filename="../../civicdesk/ui/main_window.py" line="496" />
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="498" />
+        <location filename="../../civicdesk/ui/main_window.py" line="505" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="500" />
+        <location filename="../../civicdesk/ui/main_window.py" line="507" />
         <source>尚未打开过其他数据库：请用“打开数据库…”。</source>
         <translation>No other database was opened yet: use Open database….</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="504" />
-        <location filename="../../civicdesk/ui/main_window.py" line="508" />
+        <location filename="../../civicdesk/ui/main_window.py" line="511" />
+        <location filename="../../civicdesk/ui/main_window.py" line="515" />
         <source>新建数据库</source>
         <translation>New database</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="505" />
+        <location filename="../../civicdesk/ui/main_window.py" line="512" />
         <source>CivicDesk 数据库 (*.sqlite3)</source>
         <translation>CivicDesk databases (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="508" />
+        <location filename="../../civicdesk/ui/main_window.py" line="515" />
         <source>文件已存在，请用“打开数据库”。</source>
         <translation>The file exists; use Open database.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="513" />
+        <location filename="../../civicdesk/ui/main_window.py" line="520" />
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="514" />
+        <location filename="../../civicdesk/ui/main_window.py" line="521" />
         <source>CivicDesk 数据库 (*.sqlite3 *.db);;所有文件 (*)</source>
         <translation>CivicDesk databases (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="524" />
+        <location filename="../../civicdesk/ui/main_window.py" line="531" />
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
@@ -4589,7 +4878,7 @@ Demo data: %4</translation>
     <message>
         <location filename="../../civicdesk/ui/register/org_form.py" line="205" />
         <source>社区社会组织</source>
-        <translation>Community social organization</translation>
+        <translation>Community organizations</translation>
     </message>
     <message>
         <location filename="../../civicdesk/ui/register/org_form.py" line="205" />
@@ -5219,262 +5508,267 @@ Demo data: %4</translation>
         <translation>Venture philanthropy round report, ideas contest report</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="138" />
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="230" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="136" />
+        <source>社会组织工作概览（图表）</source>
+        <translation>Overview of social organizations (charts)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="139" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="231" />
         <source>文档：</source>
         <translation>Document:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="148" />
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="335" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="149" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="336" />
         <source>（此文档无其他选项）</source>
         <translation>(no other options for this document)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="155" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="156" />
         <source>内部版（身份证号码隐去中间位）</source>
         <translation>Internal (ID numbers partly hidden)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="156" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="157" />
         <source>公开版（隐去身份证号码、电话号码和内部备注）</source>
         <translation>Public (no ID numbers, phone numbers or internal notes)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="162" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="163" />
         <source>版本：</source>
         <translation>Version:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="164" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="165" />
         <source>显示完整身份证号码（须有权限）</source>
         <translation>Show full ID numbers (needs the right)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="175" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="176" />
         <source>按主窗口当前的筛选和检索</source>
         <translation>Use the main window's current filter and search</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="183" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="184" />
         <source>按组织类型</source>
         <translation>By legal form</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="183" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="184" />
         <source>按乡镇（街道）</source>
         <translation>By township</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="184" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="185" />
         <source>按县（市、区）</source>
         <translation>By county</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="184" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="185" />
         <source>不分组</source>
         <translation>No grouping</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="187" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="188" />
         <source>分组：</source>
         <translation>Grouping:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="197" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="198" />
         <source>组织 id 或统一社会信用代码</source>
         <translation>Organization id or unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="198" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="199" />
         <source>组织：</source>
         <translation>Organization:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="210" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="211" />
         <source>本单位辖区</source>
         <translation>This office's area</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="213" />
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="264" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="214" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="265" />
         <source>范围：</source>
         <translation>Scope:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="225" />
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="277" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="226" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="278" />
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="228" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="229" />
         <source>年检结果公告</source>
         <translation>Notice of inspection results</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="229" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="230" />
         <source>参检情况报告（参检率）</source>
         <translation>Participation report (rate)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="242" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="243" />
         <source>%1年度 %2（抽取 %3 个）</source>
         <translation>%1 %2 (%3 drawn)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="245" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="246" />
         <source>抽查计划：</source>
         <translation>Spot-check plan:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="246" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="247" />
         <source>保存时可选 PDF 或 Excel（.xlsx）。</source>
         <translation>Saved as PDF or Excel (.xlsx).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="256" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="257" />
         <source>两个名单</source>
         <translation>Both lists</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="257" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="258" />
         <source>活动异常名录</source>
         <translation>Abnormal-activity list</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="258" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="259" />
         <source>严重违法失信名单</source>
         <translation>Serious violation and dishonesty list</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="259" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="260" />
         <source>名单：</source>
         <translation>List:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="262" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="263" />
         <source>在列的</source>
         <translation>On the list now</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="263" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="264" />
         <source>含已移出的</source>
         <translation>Including those removed</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="265" />
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="278" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="266" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="279" />
         <source>保存时可选 PDF、Excel（.xlsx）或 CSV（供网站公开）。</source>
         <translation>Save as PDF, Excel (.xlsx) or CSV (for the website).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="290" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="291" />
         <source>点击“预览”查看打印效果。</source>
         <translation>Click "Preview" to see the printed pages.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="300" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="301" />
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="301" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="302" />
         <source>保存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="303" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="304" />
         <source>取消打印</source>
         <translation>Cancel printing</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="305" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="306" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="328" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="329" />
         <source>检索“%1”</source>
         <translation>search "%1"</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="330" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="331" />
         <source>全部状态</source>
         <translation>all statuses</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="331" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="332" />
         <source>当前筛选：</source>
         <translation>Current filter: </translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="331" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="332" />
         <source>全部存续组织</source>
         <translation>all existing organizations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="341" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="342" />
         <source>按所选打印：%1</source>
         <translation>As chosen: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="379" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="380" />
         <source>正在生成预览…</source>
         <translation>Making the preview…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="379" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="380" />
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="395" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="396" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="395" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="396" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="396" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="397" />
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="397" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="398" />
         <source>保存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="411" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="412" />
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="432" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="433" />
         <source>预览：%1，共 %2 页</source>
         <translation>Preview: %1, %2 pages</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="435" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="436" />
         <source>已保存：%1（共 %2 页）</source>
         <translation>Saved: %1 (%2 pages)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="446" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="447" />
         <source>打印未完成</source>
         <translation>Printing did not finish</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="454" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="455" />
         <source>已取消，未生成文件。</source>
         <translation>Cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="470" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="471" />
         <source>（仅预览前 %1 页，共 %2 页）</source>
         <translation>(first %1 of %2 pages shown)</translation>
     </message>
@@ -6295,6 +6589,84 @@ Demo data: %4</translation>
         <location filename="../../civicdesk/ui/admin/setup_wizard.py" line="663" />
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SheetImportDialog</name>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="70" />
+        <source>导入%1</source>
+        <translation>Import %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="74" />
+        <source>正在检查…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="81" />
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="81" />
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="81" />
+        <source>表头</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="81" />
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="88" />
+        <source>此时尚未写入任何数据。有不合格的行时不能导入：改正台账后重新选择。</source>
+        <translation>Nothing has been written yet. A sheet with invalid rows cannot be imported: correct it and choose it again.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="90" />
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="94" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="144" />
+        <source>导入已取消，数据库未作任何改动。</source>
+        <translation>Import cancelled; the database is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="145" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="150" />
+        <source>数据行 %1：新增 %2，已有记录 %3，不合格 %4；跳过 %5 行。</source>
+        <translation>%1 data rows: %2 new, %3 already recorded, %4 invalid; %5 rows skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="166" />
+        <source>取消导入</source>
+        <translation>Cancel import</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="168" />
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/ledger_actions.py" line="185" />
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
     </message>
 </context>
 <context>
@@ -8383,7 +8755,7 @@ Demo data: %4</translation>
     <message>
         <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="66" />
         <source>志愿服务队</source>
-        <translation>Volunteer team</translation>
+        <translation>Volunteer teams</translation>
     </message>
     <message>
         <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="67" />

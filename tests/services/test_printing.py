@@ -89,8 +89,9 @@ def shawan(shawan_db_path: Path) -> Any:
 
 
 def test_kinds_are_registered_by_name() -> None:
-    assert [k.name for k in kinds()] == ["register", "organization", "statistics", "filings", "inspection",
-                                         "spotcheck", "credit-list", "penalties", "projects", "venture-report"]
+    assert [k.name for k in kinds()] == ["register", "organization", "statistics", "dashboard", "filings",
+                                         "inspection", "spotcheck", "credit-list", "penalties", "projects",
+                                         "venture-report"]
     assert get_kind("filings").label == "申请事项办理情况表"
     with pytest.raises(InputError) as info:
         get_kind("minutes")

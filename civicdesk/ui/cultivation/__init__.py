@@ -1,0 +1,1 @@
+"""The 培育 (cultivation) part of the GUI."""

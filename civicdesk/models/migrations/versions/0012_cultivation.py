@@ -221,7 +221,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('station_service', schema=None) as batch_op:
         batch_op.create_index('ix_station_service_station',
-            ['station_id', 'served_on', 'person_times', 'in_difficulty', 'left_behind'], unique=False)
+            ['station_id', 'served_on', 'person_times', 'in_difficulty', 'left_behind', 'deleted_at'], unique=False)
 
     op.create_table('venture_application',
     sa.Column('round_id', sa.String(length=36), nullable=False),
