@@ -111,6 +111,24 @@
     </message>
 </context>
 <context>
+    <name>AwardsTable</name>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/forms.py" line="110" />
+        <source>积分</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/forms.py" line="110" />
+        <source>表彰名称（中文）</source>
+        <translation>Award (Chinese)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/forms.py" line="110" />
+        <source>表彰名称（英文）</source>
+        <translation>Award (English)</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPanel</name>
     <message>
         <location filename="../../civicdesk/ui/supervision/calendar_panel.py" line="41" />
@@ -1340,28 +1358,38 @@
 <context>
     <name>CultivationWorkbench</name>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/workbench.py" line="33" />
+        <location filename="../../civicdesk/ui/cultivation/workbench.py" line="38" />
         <source>培育工作台</source>
         <extracomment>the tabs, in the window's order</extracomment>
         <translation>Cultivation workbench</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/workbench.py" line="47" />
+        <location filename="../../civicdesk/ui/cultivation/workbench.py" line="54" />
+        <source>孵化基地</source>
+        <translation>Incubation</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/workbench.py" line="54" />
+        <source>政府购买服务</source>
+        <translation>Purchased services</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/workbench.py" line="54" />
         <source>公益创投</source>
         <translation>Venture philanthropy</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/workbench.py" line="47" />
+        <location filename="../../civicdesk/ui/cultivation/workbench.py" line="55" />
         <source>社区基金</source>
         <translation>Community funds</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/workbench.py" line="47" />
+        <location filename="../../civicdesk/ui/cultivation/workbench.py" line="55" />
         <source>志愿服务</source>
         <translation>Volunteers</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/workbench.py" line="48" />
+        <location filename="../../civicdesk/ui/cultivation/workbench.py" line="55" />
         <source>儿童服务站</source>
         <translation>Children's stations</translation>
     </message>
@@ -3422,12 +3450,12 @@ Demo data: %4</translation>
 <context>
     <name>HoursTable</name>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/forms.py" line="54" />
+        <location filename="../../civicdesk/ui/cultivation/forms.py" line="56" />
         <source>志愿者</source>
         <translation>Volunteer</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/forms.py" line="54" />
+        <location filename="../../civicdesk/ui/cultivation/forms.py" line="56" />
         <source>服务时长（小时）</source>
         <translation>Hours</translation>
     </message>
@@ -3486,6 +3514,350 @@ Demo data: %4</translation>
         <location filename="../../civicdesk/ui/ledger/import_wizard.py" line="447" />
         <source>完成</source>
         <translation>Finish</translation>
+    </message>
+</context>
+<context>
+    <name>IncubationTab</name>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="29" />
+        <source>按基地名称或运营方筛选</source>
+        <translation>Filter by base or operator</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="32" />
+        <source>入驻组织(&amp;R)</source>
+        <translation>&amp;Residents</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="33" />
+        <source>组织名称</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="34" />
+        <source>联系人</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="35" />
+        <source>联系电话</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="36" />
+        <source>入驻日期</source>
+        <translation>Admitted</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="37" />
+        <source>出壳日期</source>
+        <translation>Graduated on</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="38" />
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="41" />
+        <source>服务次数</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="43" />
+        <source>所选组织获得的服务(&amp;S)</source>
+        <translation>&amp;Services to the selected resident</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="44" />
+        <source>服务</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="45" />
+        <source>服务日期</source>
+        <translation>Served on</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="46" />
+        <source>截止日期</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="47" />
+        <source>服务内容</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="51" />
+        <source>新建基地…</source>
+        <translation>New base…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="52" />
+        <source>入驻…</source>
+        <translation>Admit…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="53" />
+        <source>出壳或退出…</source>
+        <translation>Graduate or leave…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="54" />
+        <source>登记服务…</source>
+        <translation>Record a service…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="55" />
+        <source>显示电话</source>
+        <translation>Show phones</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="59" />
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="71" />
+        <source>在孵</source>
+        <translation>In residence</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="63" />
+        <source>基地名称</source>
+        <translation>Base</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="64" />
+        <source>层级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="65" />
+        <source>区县</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="67" />
+        <source>运营方</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="68" />
+        <source>启用日期</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="69" />
+        <source>累计入驻</source>
+        <translation>Admitted</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="70" />
+        <source>出壳</source>
+        <translation>Graduated</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="82" />
+        <source>基地 %1 个（其中孵化园 %2 个），累计入驻 %3 个，出壳 %4 个，在孵 %5 个。</source>
+        <translation>Bases: %1 (of which parks: %2); admitted %3, graduated %4, in residence %5.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="107" />
+        <source>请先选择一个孵化基地。</source>
+        <translation>Select an incubation base first.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="108" />
+        <source>请先在下表选择一个入驻组织。</source>
+        <translation>Select a resident in the table below first.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="109" />
+        <source>这个组织已经出壳或退出。</source>
+        <translation>This resident has graduated or left.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="115" />
+        <source>电话已显示。</source>
+        <translation>Phones are shown.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="129" />
+        <source>已显示电话（已记入审计日志）。</source>
+        <translation>Phones shown (recorded in the audit log).</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="136" />
+        <source>（不填）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="143" />
+        <source>运营组织的统一社会信用代码；不在名录中的填下一栏</source>
+        <translation>The operator's USCC; one not in the register: the next field</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="156" />
+        <source>新建孵化基地</source>
+        <translation>New incubation base</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="157" />
+        <source>基地名称(&amp;N)</source>
+        <translation>Base &amp;name</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="158" />
+        <source>类别(&amp;K)</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="159" />
+        <source>层级(&amp;L)</source>
+        <translation>&amp;Level</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="161" />
+        <source>所在区县(&amp;V)</source>
+        <translation>Di&amp;vision</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="162" />
+        <source>所在乡镇（街道）(&amp;T)</source>
+        <translation>&amp;Township (sub-district)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="163" />
+        <source>运营方（名录中的组织）(&amp;O)</source>
+        <translation>&amp;Operator (an organization of the register)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="164" />
+        <source>运营方名称(&amp;M)</source>
+        <translation>Operator's na&amp;me</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="165" />
+        <source>地址(&amp;A)</source>
+        <translation>&amp;Address</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="166" />
+        <source>启用日期(&amp;D)</source>
+        <translation>Opened on (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="166" />
+        <source>已新建孵化基地。</source>
+        <translation>Incubation base created.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="169" />
+        <source>孵化园和乡镇（街道）级基地须选所在乡镇（街道）。</source>
+        <translation>A park or a township base needs its township (sub-district).</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="177" />
+        <source>统一社会信用代码；未登记的填下面三栏</source>
+        <translation>USCC; for one not registered, fill in the next three</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="189" />
+        <source>入驻：%1</source>
+        <translation>Admit to: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="190" />
+        <source>组织(&amp;O)</source>
+        <translation>&amp;Organization</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="191" />
+        <source>组织名称（未登记）(&amp;N)</source>
+        <translation>&amp;Name (not registered)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="192" />
+        <source>联系人(&amp;C)</source>
+        <translation>&amp;Contact</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="193" />
+        <source>联系电话(&amp;P)</source>
+        <translation>Contact &amp;phone</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="194" />
+        <source>入驻日期(&amp;D)</source>
+        <translation>Admitted on (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="194" />
+        <source>已登记入驻。</source>
+        <translation>Admission recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="205" />
+        <source>登记或备案后的统一社会信用代码（可不填）</source>
+        <translation>USCC once registered or filed (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="219" />
+        <source>出壳或退出：%1</source>
+        <translation>Graduate or leave: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="220" />
+        <source>结果(&amp;R)</source>
+        <translation>&amp;Result</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="222" />
+        <source>日期(&amp;D)</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="223" />
+        <source>关联登记的组织(&amp;O)</source>
+        <translation>Link to registered &amp;organization</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="223" />
+        <source>已登记出壳或退出。</source>
+        <translation>Graduation or leaving recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="225" />
+        <source>%1 入驻。已登记、已备案为出壳；中途退出不计出壳。</source>
+        <translation>Admitted on %1. Registered or filed is a graduation; leaving is not.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="237" />
+        <source>登记服务：%1</source>
+        <translation>Record a service: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="238" />
+        <source>服务(&amp;K)</source>
+        <translation>Service (&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="240" />
+        <source>服务日期(&amp;D)</source>
+        <translation>Served on (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="241" />
+        <source>截止日期（办公场地）(&amp;U)</source>
+        <translation>&amp;Until (office space)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="242" />
+        <source>服务内容(&amp;C)</source>
+        <translation>&amp;Content</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/incubation_tab.py" line="242" />
+        <source>已登记服务。</source>
+        <translation>Service recorded.</translation>
     </message>
 </context>
 <context>
@@ -5080,308 +5452,609 @@ Demo data: %4</translation>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="89" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="92" />
         <source>打印</source>
+        <extracomment>a kind without a panel here, opened with its options chosen elsewhere (a workbench's round, year …)</extracomment>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="125" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="130" />
         <source>社会组织名录</source>
         <translation>Register of organizations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="125" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="130" />
         <source>社会组织登记信息表</source>
         <translation>Organization sheet</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="126" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="131" />
         <source>社会组织统计报告</source>
         <translation>Statistics report</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="126" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="131" />
         <source>申请事项办理情况表</source>
         <translation>Filings report</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="127" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="132" />
         <source>年检结果公告、参检情况报告</source>
         <translation>Inspection notice, participation report</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="127" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="132" />
         <source>“双随机、一公开”抽查结果</source>
         <translation>Random spot-check results</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="128" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="133" />
         <source>活动异常名录、严重违法失信名单</source>
         <translation>Abnormal-activity and serious-violation lists</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="128" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="133" />
         <source>行政处罚决定公示</source>
         <translation>Penalties decided (public notice)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="129" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="134" />
+        <source>政府购买服务项目一览表</source>
+        <translation>Purchased-service projects</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="135" />
+        <source>公益创投评审结果报告、金点子大赛结果报告</source>
+        <translation>Venture philanthropy round report, ideas contest report</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="136" />
         <source>社会组织工作概览（图表）</source>
         <translation>Overview of social organizations (charts)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="132" />
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="222" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="139" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="231" />
         <source>文档：</source>
         <translation>Document:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="142" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="149" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="336" />
         <source>（此文档无其他选项）</source>
         <translation>(no other options for this document)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="147" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="156" />
         <source>内部版（身份证号码隐去中间位）</source>
         <translation>Internal (ID numbers partly hidden)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="148" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="157" />
         <source>公开版（隐去身份证号码、电话号码和内部备注）</source>
         <translation>Public (no ID numbers, phone numbers or internal notes)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="154" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="163" />
         <source>版本：</source>
         <translation>Version:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="156" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="165" />
         <source>显示完整身份证号码（须有权限）</source>
         <translation>Show full ID numbers (needs the right)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="167" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="176" />
         <source>按主窗口当前的筛选和检索</source>
         <translation>Use the main window's current filter and search</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="175" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="184" />
         <source>按组织类型</source>
         <translation>By legal form</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="175" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="184" />
         <source>按乡镇（街道）</source>
         <translation>By township</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="176" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="185" />
         <source>按县（市、区）</source>
         <translation>By county</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="176" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="185" />
         <source>不分组</source>
         <translation>No grouping</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="179" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="188" />
         <source>分组：</source>
         <translation>Grouping:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="189" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="198" />
         <source>组织 id 或统一社会信用代码</source>
         <translation>Organization id or unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="190" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="199" />
         <source>组织：</source>
         <translation>Organization:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="202" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="211" />
         <source>本单位辖区</source>
         <translation>This office's area</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="205" />
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="256" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="214" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="265" />
         <source>范围：</source>
         <translation>Scope:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="217" />
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="269" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="226" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="278" />
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="220" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="229" />
         <source>年检结果公告</source>
         <translation>Notice of inspection results</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="221" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="230" />
         <source>参检情况报告（参检率）</source>
         <translation>Participation report (rate)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="234" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="243" />
         <source>%1年度 %2（抽取 %3 个）</source>
         <translation>%1 %2 (%3 drawn)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="237" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="246" />
         <source>抽查计划：</source>
         <translation>Spot-check plan:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="238" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="247" />
         <source>保存时可选 PDF 或 Excel（.xlsx）。</source>
         <translation>Saved as PDF or Excel (.xlsx).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="248" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="257" />
         <source>两个名单</source>
         <translation>Both lists</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="249" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="258" />
         <source>活动异常名录</source>
         <translation>Abnormal-activity list</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="250" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="259" />
         <source>严重违法失信名单</source>
         <translation>Serious violation and dishonesty list</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="251" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="260" />
         <source>名单：</source>
         <translation>List:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="254" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="263" />
         <source>在列的</source>
         <translation>On the list now</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="255" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="264" />
         <source>含已移出的</source>
         <translation>Including those removed</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="257" />
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="270" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="266" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="279" />
         <source>保存时可选 PDF、Excel（.xlsx）或 CSV（供网站公开）。</source>
         <translation>Save as PDF, Excel (.xlsx) or CSV (for the website).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="282" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="291" />
         <source>点击“预览”查看打印效果。</source>
         <translation>Click "Preview" to see the printed pages.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="292" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="301" />
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="293" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="302" />
         <source>保存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="295" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="304" />
         <source>取消打印</source>
         <translation>Cancel printing</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="297" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="306" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="320" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="329" />
         <source>检索“%1”</source>
         <translation>search "%1"</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="322" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="331" />
         <source>全部状态</source>
         <translation>all statuses</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="323" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="332" />
         <source>当前筛选：</source>
         <translation>Current filter: </translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="323" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="332" />
         <source>全部存续组织</source>
         <translation>all existing organizations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="361" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="342" />
+        <source>按所选打印：%1</source>
+        <translation>As chosen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="380" />
         <source>正在生成预览…</source>
         <translation>Making the preview…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="361" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="380" />
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="377" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="396" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="377" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="396" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="378" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="397" />
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="379" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="398" />
         <source>保存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="393" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="412" />
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="414" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="433" />
         <source>预览：%1，共 %2 页</source>
         <translation>Preview: %1, %2 pages</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="417" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="436" />
         <source>已保存：%1（共 %2 页）</source>
         <translation>Saved: %1 (%2 pages)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="428" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="447" />
         <source>打印未完成</source>
         <translation>Printing did not finish</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="436" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="455" />
         <source>已取消，未生成文件。</source>
         <translation>Cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="452" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="471" />
         <source>（仅预览前 %1 页，共 %2 页）</source>
         <translation>(first %1 of %2 pages shown)</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsTab</name>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="40" />
+        <source>按项目名称、承接组织或合同编号筛选</source>
+        <translation>Filter by project, organization or contract no.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="43" />
+        <source>支付记录(&amp;P)</source>
+        <translation>&amp;Payments</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="44" />
+        <source>支付日期</source>
+        <translation>Paid on</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="45" />
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="46" />
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="50" />
+        <source>合同与评估(&amp;C)</source>
+        <translation>&amp;Contract and evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="59" />
+        <source>新建项目…</source>
+        <translation>New project…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="60" />
+        <source>支付…</source>
+        <translation>Pay…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="61" />
+        <source>评估…</source>
+        <translation>Evaluate…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="62" />
+        <source>打印项目一览表…</source>
+        <translation>Print the project list…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="71" />
+        <source>未评估</source>
+        <translation>Not evaluated</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="74" />
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="75" />
+        <source>项目名称</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="76" />
+        <source>区县</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="77" />
+        <source>购买主体</source>
+        <translation>Buying department</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="78" />
+        <source>承接组织</source>
+        <translation>Contracted organization</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="79" />
+        <source>资金来源</source>
+        <translation>Funding</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="80" />
+        <source>合同金额（元）</source>
+        <translation>Contract (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="81" />
+        <source>已支付（元）</source>
+        <translation>Paid (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="82" />
+        <source>评估结果</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="84" />
+        <source>合同编号</source>
+        <translation>Contract no.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="107" />
+        <source>项目 %1 个，合同金额 %2 元，已支付 %3 元。</source>
+        <translation>Projects: %1; contracts %2 yuan, paid %3 yuan.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="122" />
+        <source>项目：%1</source>
+        <translation>Project: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="123" />
+        <source>合同编号：%1</source>
+        <translation>Contract no.: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="124" />
+        <source>承接组织：%1</source>
+        <translation>Contracted organization: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="125" />
+        <source>服务期限：%1 至 %2</source>
+        <translation>Period: %1 to %2</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="126" />
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="220" />
+        <source>合同金额 %1 元，已支付 %2 元，未支付 %3 元。</source>
+        <translation>Contract %1 yuan, paid %2 yuan, unpaid %3 yuan.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="128" />
+        <source>评估结果：%1</source>
+        <translation>Evaluation: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="130" />
+        <source>服务内容及成果：%1</source>
+        <translation>Deliverables: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="143" />
+        <source>请先选择一个项目。</source>
+        <translation>Select a project first.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="146" />
+        <source>合同金额已全部支付。</source>
+        <translation>The contract is paid in full.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="148" />
+        <source>这个项目已经评估。</source>
+        <translation>This project is evaluated already.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="173" />
+        <source>承接组织的统一社会信用代码</source>
+        <translation>The contracted organization's USCC</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="184" />
+        <source>新建政府购买服务项目</source>
+        <translation>New purchased-service project</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="185" />
+        <source>项目名称(&amp;N)</source>
+        <translation>Project &amp;name</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="186" />
+        <source>购买主体(&amp;B)</source>
+        <translation>&amp;Buying department</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="187" />
+        <source>区县(&amp;V)</source>
+        <translation>Di&amp;vision</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="188" />
+        <source>年度(&amp;Y)</source>
+        <translation>&amp;Year</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="189" />
+        <source>资金来源(&amp;F)</source>
+        <translation>&amp;Funding source</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="190" />
+        <source>承接组织(&amp;O)</source>
+        <translation>Contracted &amp;organization</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="191" />
+        <source>合同编号(&amp;C)</source>
+        <translation>&amp;Contract no.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="192" />
+        <source>合同金额（元）(&amp;A)</source>
+        <translation>Contract &amp;amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="193" />
+        <source>服务开始(&amp;S)</source>
+        <translation>&amp;Starts on</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="194" />
+        <source>服务结束(&amp;E)</source>
+        <translation>&amp;Ends on</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="195" />
+        <source>服务内容及成果(&amp;D)</source>
+        <translation>&amp;Deliverables</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="195" />
+        <source>已新建项目。</source>
+        <translation>Project created.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="200" />
+        <source>列入严重违法失信名单的组织不能承接政府购买服务。</source>
+        <translation>An organization on the serious credit list cannot be contracted.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="214" />
+        <source>支付：%1</source>
+        <translation>Pay: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="215" />
+        <source>金额（元）(&amp;A)</source>
+        <translation>&amp;Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="216" />
+        <source>支付日期(&amp;D)</source>
+        <translation>Paid on (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="217" />
+        <source>备注(&amp;N)</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="217" />
+        <source>已登记支付。</source>
+        <translation>Payment recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="232" />
+        <source>评估：%1</source>
+        <translation>Evaluate: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="233" />
+        <source>评估结果(&amp;R)</source>
+        <translation>&amp;Result</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="234" />
+        <source>评估日期(&amp;D)</source>
+        <translation>Evaluated on (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/projects_tab.py" line="234" />
+        <source>已登记评估结果。</source>
+        <translation>Evaluation recorded.</translation>
     </message>
 </context>
 <context>
@@ -7633,349 +8306,354 @@ Demo data: %4</translation>
 <context>
     <name>VentureTab</name>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="28" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="30" />
         <source>按名称或主办单位筛选</source>
         <translation>Filter by name or organizer</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="29" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="31" />
         <source>申报项目（按平均分排名）(&amp;A)</source>
         <translation>&amp;Applications (ranked by mean score)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="30" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="32" />
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="31" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="33" />
         <source>申报方</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="32" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="34" />
         <source>项目名称</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="33" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="35" />
         <source>申请金额（元）</source>
         <translation>Asked (yuan)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="34" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="36" />
         <source>平均分</source>
         <translation>Mean score</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="36" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="38" />
         <source>评审人数</source>
         <translation>Judges</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="38" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="40" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="40" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="42" />
         <source>资助金额（元）</source>
         <translation>Awarded (yuan)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="41" />
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="67" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="43" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="70" />
         <source>已拨付（元）</source>
         <translation>Paid (yuan)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="42" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="44" />
         <source>新建一轮…</source>
         <translation>New round…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="43" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="45" />
         <source>申报…</source>
         <translation>Apply…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="44" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="46" />
         <source>评分…</source>
         <translation>Score…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="45" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="47" />
         <source>资助…</source>
         <translation>Award…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="46" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="48" />
         <source>不予资助…</source>
         <translation>Decline…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="47" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="49" />
         <source>拨付…</source>
         <translation>Pay…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="51" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="50" />
+        <source>打印评审报告…</source>
+        <translation>Print the round's report…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="54" />
         <source>待决定</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="51" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="54" />
         <source>已资助</source>
         <translation>Awarded</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="52" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="55" />
         <source>不予资助</source>
         <translation>Declined</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="55" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="58" />
         <source>公益创投</source>
         <translation>Venture philanthropy</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="55" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="58" />
         <source>金点子</source>
         <translation>Ideas contest</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="58" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="61" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="59" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="62" />
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="60" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="63" />
         <source>主办单位</source>
         <translation>Organizer</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="61" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="64" />
         <source>区县</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="62" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="65" />
         <source>预算（元）</source>
         <translation>Budget (yuan)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="63" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="66" />
         <source>开始申报</source>
         <translation>Opens</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="64" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="67" />
         <source>截止申报</source>
         <translation>Closes</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="65" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="68" />
         <source>申报数</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="66" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="69" />
         <source>已资助（元）</source>
         <translation>Awarded (yuan)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="78" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="81" />
         <source>%1 轮，预算 %2 元，已资助 %3 元，已拨付 %4 元。</source>
         <translation>Rounds: %1; budget %2 yuan, awarded %3 yuan, paid %4 yuan.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="93" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="96" />
         <source>请先选择一轮公益创投或金点子。</source>
         <translation>Select a round first.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="94" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="97" />
         <source>请先在下表选择一个申报项目。</source>
         <translation>Select an application in the table below first.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="96" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="99" />
         <source>这个项目已经作出决定。</source>
         <translation>This application has been decided.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="102" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="105" />
         <source>只有已资助的项目可以拨付。</source>
         <translation>Only an awarded project can be paid.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="122" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="136" />
         <source>新建一轮</source>
         <translation>New round</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="123" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="137" />
         <source>名称(&amp;N)</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="124" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="138" />
         <source>类别(&amp;K)</source>
         <translation>&amp;Kind</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="125" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="139" />
         <source>主办单位(&amp;O)</source>
         <translation>&amp;Organizer</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="126" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="140" />
         <source>预算（元）(&amp;B)</source>
         <translation>&amp;Budget (yuan)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="127" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="141" />
         <source>开始申报(&amp;S)</source>
         <translation>Applications open (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="128" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="142" />
         <source>截止申报(&amp;E)</source>
         <translation>Applications close (&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="128" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="142" />
         <source>已新建。</source>
         <translation>Created.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="139" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="153" />
         <source>统一社会信用代码；未登记的填下一栏</source>
         <translation>Credit code; one not registered: the next field</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="146" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="160" />
         <source>申报：%1</source>
         <translation>Apply: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="147" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="161" />
         <source>组织(&amp;O)</source>
         <translation>&amp;Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="148" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="162" />
         <source>申报人（未登记）(&amp;P)</source>
         <translation>A&amp;pplicant (not registered)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="149" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="163" />
         <source>项目名称(&amp;T)</source>
         <translation>Project &amp;title</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="150" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="164" />
         <source>项目简介(&amp;S)</source>
         <translation>&amp;Summary</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="151" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="165" />
         <source>申请金额（元）(&amp;A)</source>
         <translation>&amp;Amount asked (yuan)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="152" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="166" />
         <source>申报日期(&amp;D)</source>
         <translation>Submitted on (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="152" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="166" />
         <source>已登记申报。</source>
         <translation>Application recorded.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="167" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="181" />
         <source>评分：%1</source>
         <translation>Scores: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="168" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="182" />
         <source>评审(&amp;J)</source>
         <translation>&amp;Judge</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="169" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="183" />
         <source>分数(&amp;S)</source>
         <translation>&amp;Score</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="170" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="184" />
         <source>评分日期(&amp;D)</source>
         <translation>Scored on (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="172" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="186" />
         <source>已登记评分。</source>
         <translation>Score recorded.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="177" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="191" />
         <source>资助：%1</source>
         <translation>Award: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="178" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="192" />
         <source>资助金额（元）(&amp;A)</source>
         <translation>&amp;Amount awarded (yuan)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="179" />
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="187" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="193" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="201" />
         <source>决定日期(&amp;D)</source>
         <translation>&amp;Decided on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="181" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="195" />
         <source>已决定资助。</source>
         <translation>Awarded.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="186" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="200" />
         <source>不予资助：%1</source>
         <translation>Decline: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="189" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="203" />
         <source>已决定不予资助。</source>
         <translation>Declined.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="193" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="207" />
         <source>拨付：%1</source>
         <translation>Pay: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="194" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="208" />
         <source>金额（元）(&amp;A)</source>
         <translation>&amp;Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="195" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="209" />
         <source>拨付日期(&amp;D)</source>
         <translation>Paid on (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="196" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="210" />
         <source>备注(&amp;N)</source>
         <translation>&amp;Note</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="198" />
+        <location filename="../../civicdesk/ui/cultivation/venture_tab.py" line="212" />
         <source>已登记拨付。</source>
         <translation>Payment recorded.</translation>
     </message>
@@ -7983,241 +8661,331 @@ Demo data: %4</translation>
 <context>
     <name>VolunteersTab</name>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="38" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="40" />
         <source>按志愿服务队名称筛选</source>
         <translation>Filter by team name</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="42" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="44" />
         <source>志愿者(&amp;V)</source>
         <translation>&amp;Volunteers</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="43" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="45" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="44" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="46" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="45" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="47" />
         <source>加入日期</source>
         <translation>Joined</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="46" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="48" />
         <source>离队日期</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="47" />
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="53" />
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="66" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="49" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="55" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="70" />
         <source>服务时长（小时）</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="48" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="50" />
         <source>服务活动(&amp;A)</source>
         <translation>&amp;Activities</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="49" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="51" />
         <source>活动日期</source>
         <translation>Held on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="50" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="52" />
         <source>活动名称</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="51" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="53" />
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="52" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="54" />
         <source>参加人数</source>
         <translation>Volunteers</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="55" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="57" />
         <source>登记志愿者…</source>
         <translation>Add a volunteer…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="56" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="58" />
         <source>记录服务活动…</source>
         <translation>Record an activity…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="57" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="59" />
+        <source>离队…</source>
+        <translation>Leave…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="60" />
         <source>显示电话</source>
         <translation>Show phones</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="58" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="61" />
         <source>表彰…</source>
         <translation>Award…</translation>
     </message>
     <message>
         <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="62" />
+        <source>积分办法…</source>
+        <translation>Points scheme…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="66" />
         <source>志愿服务队</source>
         <translation>Volunteer teams</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="63" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="67" />
         <source>区县</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="64" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="68" />
         <source>志愿者</source>
         <translation>Volunteers</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="65" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="69" />
         <source>服务活动</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="84" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="88" />
         <source>志愿服务队 %1 支，志愿者 %2 人，服务活动 %3 次，服务时长 %4 小时。</source>
         <translation>Teams: %1; volunteers %2, activities %3, hours %4. </translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="89" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="93" />
         <source>未设定志愿积分办法。</source>
         <translation>No points scheme set.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="91" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="95" />
         <source>现行积分办法：%1（自 %2 起，每小时 %3 分）。</source>
         <translation>Points scheme in force: %1 (from %2, %3 points an hour).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="105" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="109" />
         <source>请先选择一支志愿服务队。</source>
         <translation>Select a volunteer team first.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="111" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="115" />
         <source>这支服务队还没有登记志愿者。</source>
         <translation>This team has no volunteers yet.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="113" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="117" />
         <source>电话已显示。</source>
         <translation>Phones are shown.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="128" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="118" />
+        <source>请先在志愿者表中选择一人。</source>
+        <translation>Select a volunteer in the table of volunteers first.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="119" />
+        <source>这位志愿者已经离队。</source>
+        <translation>This volunteer has left already.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="134" />
         <source>已显示电话（已记入审计日志）。</source>
         <translation>Phones shown (recorded in the audit log).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="141" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="147" />
         <source>登记志愿者：%1</source>
         <translation>Add a volunteer: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="142" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="148" />
         <source>姓名(&amp;N)</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="143" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="149" />
         <source>电话(&amp;P)</source>
         <translation>&amp;Phone</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="144" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="150" />
         <source>加入日期(&amp;D)</source>
         <translation>Joined on (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="144" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="150" />
         <source>已登记志愿者。</source>
         <translation>Volunteer added.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="162" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="168" />
         <source>记录服务活动：%1</source>
         <translation>Record an activity: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="163" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="169" />
         <source>活动日期(&amp;D)</source>
         <translation>Held on (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="164" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="170" />
         <source>活动名称(&amp;T)</source>
         <translation>&amp;Title</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="165" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="171" />
         <source>地点(&amp;P)</source>
         <translation>&amp;Place</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="166" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="172" />
         <source>服务时长(&amp;H)</source>
         <translation>&amp;Hours</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="166" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="172" />
         <source>已记录服务活动。</source>
         <translation>Activity recorded.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="170" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="176" />
         <source>每位志愿者一天的服务时长合计不超过 %1 小时；未参加的留空。</source>
         <translation>A volunteer's hours of one day are at most %1 in all; leave empty who did not serve.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="179" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="185" />
         <source>兑换的积分（可不填）</source>
         <translation>Points redeemed (optional)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="187" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="193" />
         <source>表彰：%1</source>
         <translation>Award: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="188" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="194" />
         <source>表彰名称(&amp;T)</source>
         <translation>&amp;Title</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="189" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="195" />
         <source>表彰单位(&amp;B)</source>
         <translation>Awarded &amp;by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="190" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="196" />
         <source>表彰日期(&amp;D)</source>
         <translation>Awarded on (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="191" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="197" />
         <source>兑换积分(&amp;P)</source>
         <translation>&amp;Points redeemed</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="191" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="197" />
         <source>已登记表彰。</source>
         <translation>Award recorded.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="195" />
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="201" />
         <source>表彰志愿者：先在志愿者表中选中一人；否则表彰整支服务队。</source>
         <translation>To award a volunteer, select them in the volunteers first; otherwise the team is awarded.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="212" />
+        <source>离队：%1</source>
+        <translation>Leave the team: %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="213" />
+        <source>离队日期(&amp;D)</source>
+        <translation>Left on (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="213" />
+        <source>已登记离队。</source>
+        <translation>Leaving recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="217" />
+        <source>%1 加入。离队后不再记录其服务时长。</source>
+        <translation>Joined on %1. After leaving, no more hours are recorded for this volunteer.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="228" />
+        <source>不限</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="241" />
+        <source>志愿积分办法</source>
+        <translation>Volunteer points scheme</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="242" />
+        <source>办法名称(&amp;N)</source>
+        <translation>Scheme &amp;name</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="243" />
+        <source>起始日期(&amp;F)</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="244" />
+        <source>每服务 1 小时积分(&amp;P)</source>
+        <translation>&amp;Points per hour served</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="245" />
+        <source>每日计分时长上限（小时）(&amp;C)</source>
+        <translation>Daily &amp;cap of hours counted</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="246" />
+        <source>表彰档次(&amp;A)</source>
+        <translation>&amp;Award levels</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="247" />
+        <source>依据(&amp;S)</source>
+        <translation>&amp;Source</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="247" />
+        <source>已设定积分办法。</source>
+        <translation>Points scheme set.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/cultivation/volunteers_tab.py" line="254" />
+        <source>新办法自起始日起施行，现行办法于前一日截止。表彰档次按积分由低到高填写。</source>
+        <translation>The new scheme applies from its first day; the current one ends the day before. Enter the award levels from the fewest points up.</translation>
     </message>
 </context>
 <context>

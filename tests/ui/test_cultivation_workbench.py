@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -57,13 +58,15 @@ def pick(tab: Any, name: str) -> Any:
 
 def test_a_volunteer_activity_moves_the_team_and_the_totals(qtbot: Any, office: Any) -> None:
     ctx = office
-    team = volunteers.list_teams(ctx.db)[0]
+    teams = volunteers.list_teams(ctx.db)
+    team = next(t for t in teams if t.activities == 0)
+    activities, hours = sum(t.activities for t in teams), sum(t.hours for t in teams)
     volunteers.add_volunteer(ctx.db, team.id, name="志愿者甲", phone="13800001234", joined_on="2026-01-05",
                              by=ctx.user)
     bench = open_bench(qtbot, ctx, "volunteers")
     tab = bench.volunteers
     titles = [bench.tabs.tabText(i) for i in range(bench.tabs.count())]
-    assert titles == ["公益创投", "社区基金", "志愿服务", "儿童服务站"]
+    assert titles == ["孵化基地", "政府购买服务", "公益创投", "社区基金", "志愿服务", "儿童服务站"]
     assert tab.model.rowCount() == len(volunteers.list_teams(ctx.db)) > 100
     pick(tab, team.name)
     assert [p.phone for p in tab.people.model.rows()] == ["138****1234"]
@@ -92,12 +95,14 @@ def test_a_volunteer_activity_moves_the_team_and_the_totals(qtbot: Any, office: 
     row = tab.selected()
     assert (row.name, row.activities, str(row.hours)) == (team.name, 1, "3.50")
     assert [(a.title, str(a.total_hours)) for a in tab.activities.model.rows()] == [("敬老院探访", "3.50")]
-    assert "服务活动 1 次，服务时长 3.50 小时" in tab.summary.text()
+    assert f"服务活动 {activities + 1} 次，服务时长 {hours + Decimal('3.5'):,.2f} 小时" in tab.summary.text()
 
 
 def test_a_station_service_day_moves_the_station(qtbot: Any, office: Any) -> None:
     ctx = office
-    station = stations.list_stations(ctx.db)[0]
+    every = stations.list_stations(ctx.db)
+    station = every[0]
+    days, times = sum(s.service_days for s in every), sum(s.person_times for s in every)
     bench = open_bench(qtbot, ctx, "stations")
     tab = bench.stations
     pick(tab, station.name)
@@ -107,9 +112,10 @@ def test_a_station_service_day_moves_the_station(qtbot: Any, office: Any) -> Non
                   in_difficulty=3, left_behind=5)
     assert not dialog.isVisible(), dialog.error.text()
     row = tab.selected()
-    assert (row.service_days, row.person_times, row.in_difficulty, row.left_behind) == (1, 12, 3, 5)
-    assert [(s.activity, s.person_times) for s in tab.services.model.rows()] == [("四点半课堂", 12)]
-    assert "服务 1 天，12 人次" in tab.summary.text()
+    assert (row.service_days, row.person_times, row.in_difficulty, row.left_behind) == (
+        station.service_days + 1, station.person_times + 12, station.in_difficulty + 3, station.left_behind + 5)
+    assert ("四点半课堂", 12) in [(s.activity, s.person_times) for s in tab.services.model.rows()]
+    assert f"服务 {days + 1} 天，{times + 12:,} 人次" in tab.summary.text()
 
 
 def test_the_workbench_in_english(qtbot: Any, qapp: Any, make_ctx: Any, shawan_db_path: Path) -> None:
@@ -125,5 +131,6 @@ def test_the_workbench_in_english(qtbot: Any, qapp: Any, make_ctx: Any, shawan_d
         for t in translators:
             qapp.removeTranslator(t)
     assert bench.windowTitle() == "Cultivation workbench"
-    assert titles == ["Venture philanthropy", "Community funds", "Volunteers", "Children's stations"]
+    assert titles == ["Incubation", "Purchased services", "Venture philanthropy", "Community funds", "Volunteers",
+                      "Children's stations"]
     assert headers[0] == "Children's station" and buttons == ["Add a service day…", "Add funding…"]

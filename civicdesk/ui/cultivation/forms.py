@@ -8,6 +8,8 @@ then the step goes to the runner, where the service decides (and may still refus
 
 :class:`HoursTable` is the hours each volunteer served at an activity: a row per volunteer of the team, the hours
 typed in the second column (empty: did not serve), each checked by ``volunteers.check_hours``.
+:class:`AwardsTable` is a points scheme's award thresholds: the points, the title in Chinese and in English, a row
+each (a row left empty is none).
 """
 
 from __future__ import annotations
@@ -61,7 +63,7 @@ class HoursTable(QTableWidget):
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.setItem(row, 0, item)
-            self.setItem(row, 1, QTableWidgetItem(""))
+            self.setItem(row, 1, right_aligned(""))
         self.setMinimumHeight(min(24 * max(len(people), 3) + 30, 260))
 
     def set_hours(self, row: int, text: str) -> None:
@@ -91,6 +93,46 @@ class HoursTable(QTableWidget):
             cell.setBackground(QBrush(RED_CELL) if error else QBrush())
             first = first or error
         return first
+
+
+def right_aligned(text: str) -> QTableWidgetItem:
+    """A cell for a figure (hours, points): typed and read on the right, as in every ledger."""
+    item = QTableWidgetItem(text)
+    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+class AwardsTable(QTableWidget):
+    """A points scheme's award thresholds: points, Chinese title, English title (see the module)."""
+
+    def __init__(self, awards: Sequence[dict[str, Any]], blank: int = 3, parent: QWidget | None = None) -> None:
+        super().__init__(len(awards) + blank, 3, parent)
+        self.setHorizontalHeaderLabels([self.tr("积分"), self.tr("表彰名称（中文）"), self.tr("表彰名称（英文）")])
+        self.verticalHeader().setVisible(False)
+        self.setColumnWidth(0, 80)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for row in range(self.rowCount()):
+            a = awards[row] if row < len(awards) else {}
+            self.setItem(row, 0, right_aligned(str(a.get("points", ""))))
+            self.setItem(row, 1, QTableWidgetItem(str(a.get("zh", ""))))
+            self.setItem(row, 2, QTableWidgetItem(str(a.get("en", ""))))
+        self.setMinimumHeight(min(24 * self.rowCount() + 30, 200))
+
+    def set_award(self, row: int, points: str, zh: str, en: str) -> None:
+        for column, text in enumerate((points, zh, en)):
+            self.item(row, column).setText(text)
+
+    def awards(self) -> list[dict[str, Any]]:
+        """The rows typed in, in order: points a whole number where they read as one (the scheme's rule judges)."""
+        out = []
+        for row in range(self.rowCount()):
+            points, zh, en = (self.item(row, c).text().strip() for c in range(3))
+            if points or zh or en:
+                out.append({"points": int(points) if points.isdigit() and len(points) < 12 else points,
+                            "zh": zh, "en": en})
+        return out
 
 
 class CheckedForm(ActionDialog):
@@ -124,11 +166,12 @@ class CheckedForm(ActionDialog):
             widget.valueChanged.connect(typed)
         elif isinstance(widget, QComboBox):
             widget.currentIndexChanged.connect(typed)
-        elif isinstance(widget, HoursTable):
+        elif isinstance(widget, (HoursTable, AwardsTable)):
             widget.cellChanged.connect(typed)
 
     def values(self) -> dict[str, Any]:
-        return {key: widget.hours() if isinstance(widget, HoursTable) else read(widget)
+        return {key: widget.hours() if isinstance(widget, HoursTable)
+                else widget.awards() if isinstance(widget, AwardsTable) else read(widget)
                 for key, widget in self.fields.items()}
 
     def validate(self, every: bool = False) -> CivicDeskError | None:
@@ -168,6 +211,12 @@ class CheckedForm(ActionDialog):
         widget.setStyleSheet(RED if error else "")
         widget.setToolTip(self.ctx.message(error) if error else "")
         widget.setProperty("refused", error is not None)
+
+    def show_error(self, exc: BaseException) -> None:
+        """The service's refusal under the fields, and the field it names red."""
+        super().show_error(exc)
+        if isinstance(exc, CivicDeskError) and field_of(exc) in self.fields:
+            self.mark(self.fields[str(field_of(exc))], exc)
 
     def save(self) -> None:
         if self.validate(every=True) is not None:

@@ -173,6 +173,13 @@ class CultivationTab(CampaignTab):
         """Ctrl+N: the tab's first action (subclasses)."""
         return None
 
+    def counties(self, office_code: str) -> list[tuple[str, str]]:
+        """(name, code) of the office's own division, then of the counties under it: where a base is, whose
+        department bought a project."""
+        found = [d for d in self.labels.divisions.values()
+                 if d.code == office_code or (d.parent_code == office_code and d.level == "county")]
+        return [(d.name, d.code) for d in sorted(found, key=lambda d: (d.code != office_code, d.code))]
+
     def may_enter(self) -> str | None:
         from civicdesk.ui.supervision.forms import why_not
 

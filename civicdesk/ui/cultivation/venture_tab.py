@@ -1,7 +1,8 @@
 """The 培育 workbench's 公益创投 tab: the rounds (公益创投 and 金点子) above; the selected round's applications
 below, ranked by their mean score.  新建一轮…, 申报…, 评分…, 拨付… (``cultivate``), 资助… and 不予资助… (a reviewer
 other than whoever entered the application: greyed with the reason otherwise) over
-services/cultivation/venture.py."""
+services/cultivation/venture.py; 打印评审报告… opens the program's print dialog on the selected round's report
+(print kind ``venture-report``)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from civicdesk.services.cultivation.venture import ApplicationInfo, RoundInfo
     from civicdesk.ui.cultivation.forms import CheckedForm
     from civicdesk.ui.cultivation.workbench import CultivationWorkbench
+    from civicdesk.ui.printing.print_dialog import PrintDialog
 
 
 class VentureTab(CultivationTab):
@@ -45,6 +47,7 @@ class VentureTab(CultivationTab):
         self.award_button = self.button(self.tr("资助…"), "application_award", self.award)
         self.decline_button = self.button(self.tr("不予资助…"), "application_decline", self.decline)
         self.pay_button = self.button(self.tr("拨付…"), "application_pay", self.pay)
+        self.print_button = self.button(self.tr("打印评审报告…"), "round_print", self.print_report)
         self.refresh_actions()
 
     def state_label(self, a: ApplicationInfo) -> str:
@@ -86,7 +89,7 @@ class VentureTab(CultivationTab):
         return lambda _job: (venture.get_round(db, row.id).applications,)
 
     def refresh_actions(self) -> None:
-        if not hasattr(self, "pay_button"):
+        if not hasattr(self, "print_button"):
             return
         r, a = self.selected(), self.apps.selected()
         enter = self.may_enter()
@@ -99,11 +102,22 @@ class VentureTab(CultivationTab):
             self.score_button: enter or pick or open_,
             self.award_button: pick or eyes or open_, self.decline_button: pick or eyes or open_,
             self.pay_button: enter or pick or (None if a is not None and a.state == "awarded"
-                                               else self.tr("只有已资助的项目可以拨付。"))})
+                                               else self.tr("只有已资助的项目可以拨付。")),
+            self.print_button: pick_round})
         self.explain(eyes if a is not None and a.state == "submitted" else None)
 
     def open_selected(self) -> None:
         self.click_first_enabled((self.apply_button,))
+
+    def print_report(self) -> PrintDialog | None:
+        """The print dialog on the selected round's report (公益创投评审结果报告, 金点子大赛结果报告)."""
+        r: RoundInfo | None = self.selected()
+        if r is None:
+            return None
+        from civicdesk.services.printing.kind_venture import VentureReportOptions  # reportlab: not on opening
+        from civicdesk.ui.printing.print_dialog import open_kind
+
+        return open_kind(self.bench, "venture-report", VentureReportOptions(round=r.id))
 
     def new(self) -> CheckedForm | None:
         return self.add_round()

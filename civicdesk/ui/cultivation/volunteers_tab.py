@@ -1,20 +1,21 @@
 """The 培育 workbench's 志愿服务 tab: the office's volunteer teams above (volunteers, activities, hours); the
 selected team's volunteers (phones masked: 显示电话 shows them whole with ``reveal_ids``, each reveal audited by
 the service) and its activities with their hours below.  登记志愿者…, 记录服务活动… (each volunteer's hours typed
-in a table, checked as typed), 表彰… (the selected volunteer, or the team); the points scheme in force is stated
-in the summary line (services/cultivation/volunteers.py)."""
+in a table, checked as typed), 离队… (the selected volunteer), 表彰… (the selected volunteer, or the team); the
+points scheme in force is stated in the summary line, and 积分办法… sets a new one from a day (its rules as
+fields: points per hour, the daily cap, the award thresholds) (services/cultivation/volunteers.py)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSpinBox
 
 from civicdesk.errors import ValidationError
 from civicdesk.services.core.validation import validate_phone
 from civicdesk.services.cultivation import community, volunteers
 from civicdesk.services.supervision import parameters
-from civicdesk.ui.cultivation.forms import HoursTable
+from civicdesk.ui.cultivation.forms import AwardsTable, HoursTable
 from civicdesk.ui.cultivation.tab import CultivationTab
 from civicdesk.ui.supervision.forms import date_field
 from civicdesk.ui.supervision.table import Column
@@ -25,9 +26,10 @@ if TYPE_CHECKING:
     from civicdesk.ui.cultivation.workbench import CultivationWorkbench
 
 
-def check_phone(phone: str | None) -> None:
-    """The register's rule for a phone (the one ``volunteers.check_volunteer`` applies)."""
-    issues = validate_phone(phone, "phone") if phone else []
+def check_phone(phone: str | None, name: str = "phone") -> None:
+    """The register's rule for a phone (the one ``volunteers.check_volunteer`` and ``incubation.admit`` apply),
+    naming the field ``name``."""
+    issues = validate_phone(phone, name) if phone else []
     if issues:
         raise ValidationError(issues)
 
@@ -47,15 +49,17 @@ class VolunteersTab(CultivationTab):
             Column("hours", self.tr("服务时长（小时）"), 120)])
         self.activities = self.detail("activities", self.tr("服务活动(&A)"), [
             Column("held_on", self.tr("活动日期"), 90),
-            Column("title", self.tr("活动名称"), 200),
-            Column("place", self.tr("地点"), 120),
+            Column("title", self.tr("活动名称"), 150, stretch=True),
+            Column("place", self.tr("地点"), 100),
             Column("people", self.tr("参加人数"), 80, text=lambda a: str(len(a.hours)), sort=lambda a: len(a.hours)),
             Column("total_hours", self.tr("服务时长（小时）"), 120, text=lambda a: f"{a.total_hours:,.2f}",
                    sort=lambda a: a.total_hours)], year_of=lambda a: a.held_on.year)
         self.volunteer_button = self.button(self.tr("登记志愿者…"), "volunteer_add", self.add_volunteer)
         self.activity_button = self.button(self.tr("记录服务活动…"), "volunteer_activity", self.record_activity)
+        self.leave_button = self.button(self.tr("离队…"), "volunteer_leave", self.leave)
         self.reveal_button = self.button(self.tr("显示电话"), "volunteer_reveal", self.reveal)
         self.award_button = self.button(self.tr("表彰…"), "volunteer_award", self.award)
+        self.scheme_button = self.button(self.tr("积分办法…"), "volunteer_scheme", self.set_scheme)
         self.refresh_actions()
 
     def make_columns(self) -> list[Column]:
@@ -98,9 +102,9 @@ class VolunteersTab(CultivationTab):
                              volunteers.list_activities(db, row.id))
 
     def refresh_actions(self) -> None:
-        if not hasattr(self, "award_button"):
+        if not hasattr(self, "scheme_button"):
             return
-        t = self.selected()
+        t, person = self.selected(), self.people.selected()
         enter = self.may_enter()
         pick = self.tr("请先选择一支志愿服务队。") if t is None else None
         from civicdesk.ui.supervision.forms import why_not
@@ -111,7 +115,9 @@ class VolunteersTab(CultivationTab):
                                                     self.tr("这支服务队还没有登记志愿者。")),
             self.reveal_button: why_not(self.ctx, "reveal_ids") or pick or (
                 self.tr("电话已显示。") if self.revealed else None),
-            self.award_button: enter or pick})
+            self.leave_button: enter or (self.tr("请先在志愿者表中选择一人。") if person is None else None) or (
+                self.tr("这位志愿者已经离队。") if person.left_on is not None else None),
+            self.award_button: enter or pick, self.scheme_button: enter})
 
     def open_selected(self) -> None:
         self.click_first_enabled((self.activity_button, self.volunteer_button))
@@ -193,3 +199,56 @@ class VolunteersTab(CultivationTab):
                     "awarded_by": lambda v: community.text(v["awarded_by"], "awarded_by", required=True),
                     "awarded_on": lambda v: community.day(v["awarded_on"], "awarded_on")},
             note=self.tr("表彰志愿者：先在志愿者表中选中一人；否则表彰整支服务队。"))
+
+    def leave(self) -> CheckedForm | None:
+        person: VolunteerInfo | None = self.people.selected()
+        if person is None or not self.leave_button.isEnabled():
+            return None
+        db, user = self.ctx.db, self.ctx.user
+
+        def work(v: dict[str, Any]) -> Any:
+            return lambda _job: volunteers.leave(db, person.id, left_on=v["left_on"], by=user)
+
+        return self.form(self.tr("离队：%1").replace("%1", person.name), [
+            ("left_on", self.tr("离队日期(&D)"), date_field())], work, self.tr("已登记离队。"),
+            checks={"left_on": lambda v: community.day(v["left_on"], "left_on")},
+            row_check=lambda v: volunteers.check_volunteer({"name": person.name, "joined_on": person.joined_on,
+                                                            "left_on": v["left_on"]}),
+            note=self.tr("%1 加入。离队后不再记录其服务时长。").replace("%1", person.joined_on.isoformat()))
+
+    def set_scheme(self) -> CheckedForm | None:
+        """A new points scheme from a day: the rules as fields, the one in force as the start."""
+        if not self.scheme_button.isEnabled():
+            return None
+        db, user, now = self.ctx.db, self.ctx.user, self.scheme
+        rules = now.rules if now is not None else {}
+        per_hour = QLineEdit(str(rules.get("per_hour", "")))
+        cap = QSpinBox()
+        cap.setRange(0, volunteers.hard_max_hours())
+        cap.setSpecialValueText(self.tr("不限"))
+        cap.setValue(int(rules.get("max_hours_per_day") or 0))
+        name = QLineEdit(now.name if now is not None else "")
+        source = QPlainTextEdit(now.source if now is not None else "")
+
+        def rules_of(v: dict[str, Any]) -> dict[str, Any]:
+            return {"per_hour": v["per_hour"], "max_hours_per_day": v["max_hours_per_day"] or None,
+                    "awards": v["awards"]}
+
+        def work(v: dict[str, Any]) -> Any:
+            return lambda _job: volunteers.set_scheme(db, name=v["name"] or "", valid_from=v["valid_from"],
+                                                      rules=rules_of(v), source=v["source"] or "", by=user)
+
+        return self.form(self.tr("志愿积分办法"), [
+            ("name", self.tr("办法名称(&N)"), name),
+            ("valid_from", self.tr("起始日期(&F)"), date_field()),
+            ("per_hour", self.tr("每服务 1 小时积分(&P)"), per_hour),
+            ("max_hours_per_day", self.tr("每日计分时长上限（小时）(&C)"), cap),
+            ("awards", self.tr("表彰档次(&A)"), AwardsTable(rules.get("awards") or [])),
+            ("source", self.tr("依据(&S)"), source)], work, self.tr("已设定积分办法。"),
+            checks={"name": lambda v: community.text(v["name"], "name", required=True),
+                    "per_hour": lambda v: volunteers.check_rules({"per_hour": v["per_hour"]}),
+                    "awards": lambda v: volunteers.check_rules({"per_hour": 1, "awards": v["awards"]}),
+                    "source": lambda v: community.text(v["source"], "source", required=True, multiline=True)},
+            row_check=lambda v: volunteers.check_scheme({"name": v["name"], "valid_from": v["valid_from"],
+                                                         "rules": rules_of(v), "source": v["source"]}),
+            note=self.tr("新办法自起始日起施行，现行办法于前一日截止。表彰档次按积分由低到高填写。"))

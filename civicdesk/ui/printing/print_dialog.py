@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from civicdesk import clock
+from civicdesk.errors import CivicDeskError
 from civicdesk.services import printing
 from civicdesk.services.register.browse import RegisterFilter
 from civicdesk.services.supervision import spotcheck
@@ -81,9 +82,11 @@ class PrintDialog(QDialog):
 
     def __init__(self, ctx: AppContext, labels: Labels, parent: Any = None, *,
                  current_filter: RegisterFilter | None = None, selected_id: str | None = None,
-                 selected_name: str | None = None) -> None:
+                 selected_name: str | None = None, kind: str | None = None, kind_options: Any = None) -> None:
         super().__init__(parent)
         self.ctx, self.labels = ctx, labels
+        #: a kind without a panel here, opened with its options chosen elsewhere (a workbench's round, year …)
+        self.preset: tuple[str, Any] | None = (kind, kind_options) if kind is not None else None
         self.current_filter = current_filter or RegisterFilter()
         self.setObjectName("print_dialog")
         self.setWindowTitle(self.tr("打印"))
@@ -111,6 +114,8 @@ class PrintDialog(QDialog):
         self.save_button.clicked.connect(self.choose_and_save)
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.reject)
+        if kind is not None:
+            self.set_kind(kind)
         self._kind_changed()
 
     def _build_options(self, selected_id: str | None, selected_name: str | None) -> QWidget:
@@ -126,6 +131,8 @@ class PrintDialog(QDialog):
                  "statistics": self.tr("社会组织统计报告"), "filings": self.tr("申请事项办理情况表"),
                  "inspection": self.tr("年检结果公告、参检情况报告"), "spotcheck": self.tr("“双随机、一公开”抽查结果"),
                  "credit-list": self.tr("活动异常名录、严重违法失信名单"), "penalties": self.tr("行政处罚决定公示"),
+                 "projects": self.tr("政府购买服务项目一览表"),
+                 "venture-report": self.tr("公益创投评审结果报告、金点子大赛结果报告"),
                  "dashboard": self.tr("社会组织工作概览（图表）")}
         for kind in printing.kinds():
             self.kind.addItem(names.get(kind.name, kind.label), kind.name)
@@ -140,6 +147,8 @@ class PrintDialog(QDialog):
         credit = self._build_credit_panel()
         penalties = self._build_penalties_panel()
         other = QLabel(self.tr("（此文档无其他选项）"), self.pages)
+        other.setWordWrap(True)
+        self.other_words = other
         self._panels = {"register": reg, "organization": org, "statistics": stats, "inspection": insp,
                         "spotcheck": spot, "credit-list": credit, "penalties": penalties, "": other}
         for panel in (reg, org, stats, insp, spot, credit, penalties, other):
@@ -324,6 +333,14 @@ class PrintDialog(QDialog):
 
     def _kind_changed(self) -> None:
         self.pages.setCurrentWidget(self._panels.get(self.current_kind(), self._panels[""]))
+        words = self.tr("（此文档无其他选项）")
+        if self.preset is not None and self.preset[0] == self.current_kind():
+            try:
+                title = printing.get_kind(self.preset[0]).title(self.ctx.db, self.preset[1])
+            except CivicDeskError as exc:
+                title = self.ctx.message(exc)
+            words = self.tr("按所选打印：%1").replace("%1", title)
+        self.other_words.setText(words)
 
     def current_kind(self) -> str:
         return str(self.kind.currentData())
@@ -348,6 +365,8 @@ class PrintDialog(QDialog):
             return CreditListOptions(str(self.credit_list.currentData()), str(self.credit_state.currentData()))
         if kind == "penalties":
             return PenaltiesOptions(self.penalty_year.value())
+        if self.preset is not None and self.preset[0] == kind:
+            return self.preset[1]
         document = printing.get_kind(kind)  # a kind added later (filings …): its own defaults
         return document.default_options() if document.default_options else None
 
@@ -475,6 +494,15 @@ def open_print_dialog(window: Any) -> PrintDialog:
         name = window.model.data(window.model.index(row, 0)) if row is not None else None
     dialog = PrintDialog(window.ctx, window.labels, window, current_filter=window.filter_bar.current(),
                          selected_id=selected, selected_name=name)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def open_kind(parent: Any, kind: str, options: Any) -> PrintDialog:
+    """The print dialog on ``kind`` with ``options`` chosen by the caller (a workbench tab: its round, its year and
+    county); the other kinds keep their own panels."""
+    dialog = PrintDialog(parent.ctx, parent.labels, parent, kind=kind, kind_options=options)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

@@ -9,6 +9,7 @@ and on exact values of others (a state, a conclusion); :func:`make_view` is the 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -24,6 +25,8 @@ SortRole = Qt.ItemDataRole.UserRole + 3  # a value that sorts the column right (
 RowRole = Qt.ItemDataRole.UserRole + 5  # the row object itself
 
 WARN = QColor("#b26a00")
+#: the words of a figure: 12, 1,234.50, -3, 80%
+FIGURE = re.compile(r"-?\d[\d,]*(\.\d+)?%?")
 BAD = QColor("#c62828")
 
 
@@ -151,11 +154,13 @@ class RowsModel(QAbstractTableModel):
             raw = field(row, column.key)
             return _sortable(raw) if raw is not None and column.text is None else self.cell_text(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            # figures (counts, scores, amounts, rates) line up on the right, as in every ledger
+            # figures (counts, scores, amounts, rates) line up on the right, as in every ledger: a numeric field,
+            # or a column worked out from the row (a count, a sum) whose words are a figure
             raw = field(row, column.key)
-            if isinstance(raw, (int, float, Decimal)) and not isinstance(raw, bool):
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return None
+            figure = isinstance(raw, (int, float, Decimal)) and not isinstance(raw, bool)
+            if not figure and (raw is None or isinstance(raw, (list, tuple))):
+                figure = FIGURE.fullmatch(self.cell_text(row, column)) is not None
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if figure else None
         if role == Qt.ItemDataRole.ForegroundRole and column.color is not None:
             color = column.color(row)
             return QBrush(color) if color is not None else None
