@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from civicdesk.ui.cultivation.forms import RED, RED_CELL
 from civicdesk.ui.cultivation.workbench import CultivationWorkbench
 from civicdesk.ui.labels import Labels
 from civicdesk.ui.main import install_translators
+from tests.cultivation.volunteer_fixtures import _ids as free_of_rows
 from tests.helpers.db import digest
 from tests.ui.test_filings_ui import make_users
 from tests.ui.test_supervision_ui import fill_and_save, settle
@@ -57,7 +59,8 @@ def pick(tab: Any, name: str) -> Any:
 
 def test_a_volunteer_activity_moves_the_team_and_the_totals(qtbot: Any, office: Any) -> None:
     ctx = office
-    team = volunteers.list_teams(ctx.db)[0]
+    teams = volunteers.list_teams(ctx.db)  # the demo's: the totals before
+    team = next(t for t in teams if t.id == free_of_rows(ctx.path, "volunteer_team")[0])  # a team the demo left alone
     volunteers.add_volunteer(ctx.db, team.id, name="志愿者甲", phone="13800001234", joined_on="2026-01-05",
                              by=ctx.user)
     bench = open_bench(qtbot, ctx, "volunteers")
@@ -92,12 +95,15 @@ def test_a_volunteer_activity_moves_the_team_and_the_totals(qtbot: Any, office: 
     row = tab.selected()
     assert (row.name, row.activities, str(row.hours)) == (team.name, 1, "3.50")
     assert [(a.title, str(a.total_hours)) for a in tab.activities.model.rows()] == [("敬老院探访", "3.50")]
-    assert "服务活动 1 次，服务时长 3.50 小时" in tab.summary.text()
+    acts, hours = sum(t.activities for t in teams) + 1, sum(t.hours for t in teams) + Decimal("3.5")
+    assert f"服务活动 {acts} 次，服务时长 {hours:,.2f} 小时" in tab.summary.text()
 
 
 def test_a_station_service_day_moves_the_station(qtbot: Any, office: Any) -> None:
     ctx = office
-    station = stations.list_stations(ctx.db)[0]
+    first = free_of_rows(ctx.path, "children_station")[0]  # its demo rows cleared (this test's copy)
+    before = stations.list_stations(ctx.db)
+    station = next(s for s in before if s.id == first)
     bench = open_bench(qtbot, ctx, "stations")
     tab = bench.stations
     pick(tab, station.name)
@@ -109,7 +115,8 @@ def test_a_station_service_day_moves_the_station(qtbot: Any, office: Any) -> Non
     row = tab.selected()
     assert (row.service_days, row.person_times, row.in_difficulty, row.left_behind) == (1, 12, 3, 5)
     assert [(s.activity, s.person_times) for s in tab.services.model.rows()] == [("四点半课堂", 12)]
-    assert "服务 1 天，12 人次" in tab.summary.text()
+    days, times = sum(s.service_days for s in before) + 1, sum(s.person_times for s in before) + 12
+    assert f"服务 {days} 天，{times:,} 人次" in tab.summary.text()
 
 
 def test_the_workbench_in_english(qtbot: Any, qapp: Any, make_ctx: Any, shawan_db_path: Path) -> None:
