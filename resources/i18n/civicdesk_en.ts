@@ -5125,256 +5125,266 @@ Demo data: %4</translation>
         <translation>Overview of social organizations (charts)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="132" />
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="222" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="129" />
+        <source>政府购买服务项目一览表</source>
+        <translation>Purchased-service projects</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="130" />
+        <source>公益创投项目评审结果报告、金点子大赛结果报告</source>
+        <translation>Venture philanthropy and ideas contest results</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="133" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="223" />
         <source>文档：</source>
         <translation>Document:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="142" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="143" />
         <source>（此文档无其他选项）</source>
         <translation>(no other options for this document)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="147" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="148" />
         <source>内部版（身份证号码隐去中间位）</source>
         <translation>Internal (ID numbers partly hidden)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="148" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="149" />
         <source>公开版（隐去身份证号码、电话号码和内部备注）</source>
         <translation>Public (no ID numbers, phone numbers or internal notes)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="154" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="155" />
         <source>版本：</source>
         <translation>Version:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="156" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="157" />
         <source>显示完整身份证号码（须有权限）</source>
         <translation>Show full ID numbers (needs the right)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="167" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="168" />
         <source>按主窗口当前的筛选和检索</source>
         <translation>Use the main window's current filter and search</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="175" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="176" />
         <source>按组织类型</source>
         <translation>By legal form</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="175" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="176" />
         <source>按乡镇（街道）</source>
         <translation>By township</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="176" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="177" />
         <source>按县（市、区）</source>
         <translation>By county</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="176" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="177" />
         <source>不分组</source>
         <translation>No grouping</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="179" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="180" />
         <source>分组：</source>
         <translation>Grouping:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="189" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="190" />
         <source>组织 id 或统一社会信用代码</source>
         <translation>Organization id or unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="190" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="191" />
         <source>组织：</source>
         <translation>Organization:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="202" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="203" />
         <source>本单位辖区</source>
         <translation>This office's area</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="205" />
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="256" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="206" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="257" />
         <source>范围：</source>
         <translation>Scope:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="217" />
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="269" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="218" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="270" />
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="220" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="221" />
         <source>年检结果公告</source>
         <translation>Notice of inspection results</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="221" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="222" />
         <source>参检情况报告（参检率）</source>
         <translation>Participation report (rate)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="234" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="235" />
         <source>%1年度 %2（抽取 %3 个）</source>
         <translation>%1 %2 (%3 drawn)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="237" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="238" />
         <source>抽查计划：</source>
         <translation>Spot-check plan:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="238" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="239" />
         <source>保存时可选 PDF 或 Excel（.xlsx）。</source>
         <translation>Saved as PDF or Excel (.xlsx).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="248" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="249" />
         <source>两个名单</source>
         <translation>Both lists</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="249" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="250" />
         <source>活动异常名录</source>
         <translation>Abnormal-activity list</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="250" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="251" />
         <source>严重违法失信名单</source>
         <translation>Serious violation and dishonesty list</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="251" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="252" />
         <source>名单：</source>
         <translation>List:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="254" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="255" />
         <source>在列的</source>
         <translation>On the list now</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="255" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="256" />
         <source>含已移出的</source>
         <translation>Including those removed</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="257" />
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="270" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="258" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="271" />
         <source>保存时可选 PDF、Excel（.xlsx）或 CSV（供网站公开）。</source>
         <translation>Save as PDF, Excel (.xlsx) or CSV (for the website).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="282" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="283" />
         <source>点击“预览”查看打印效果。</source>
         <translation>Click "Preview" to see the printed pages.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="292" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="293" />
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="293" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="294" />
         <source>保存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="295" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="296" />
         <source>取消打印</source>
         <translation>Cancel printing</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="297" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="298" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="320" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="321" />
         <source>检索“%1”</source>
         <translation>search "%1"</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="322" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="323" />
         <source>全部状态</source>
         <translation>all statuses</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="323" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="324" />
         <source>当前筛选：</source>
         <translation>Current filter: </translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="323" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="324" />
         <source>全部存续组织</source>
         <translation>all existing organizations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="361" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="362" />
         <source>正在生成预览…</source>
         <translation>Making the preview…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="361" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="362" />
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="377" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="378" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="377" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="378" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="378" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="379" />
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="379" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="380" />
         <source>保存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="393" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="394" />
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="414" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="415" />
         <source>预览：%1，共 %2 页</source>
         <translation>Preview: %1, %2 pages</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="417" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="418" />
         <source>已保存：%1（共 %2 页）</source>
         <translation>Saved: %1 (%2 pages)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="428" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="429" />
         <source>打印未完成</source>
         <translation>Printing did not finish</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="436" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="437" />
         <source>已取消，未生成文件。</source>
         <translation>Cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="452" />
+        <location filename="../../civicdesk/ui/printing/print_dialog.py" line="453" />
         <source>（仅预览前 %1 页，共 %2 页）</source>
         <translation>(first %1 of %2 pages shown)</translation>
     </message>

@@ -126,7 +126,8 @@ class PrintDialog(QDialog):
                  "statistics": self.tr("社会组织统计报告"), "filings": self.tr("申请事项办理情况表"),
                  "inspection": self.tr("年检结果公告、参检情况报告"), "spotcheck": self.tr("“双随机、一公开”抽查结果"),
                  "credit-list": self.tr("活动异常名录、严重违法失信名单"), "penalties": self.tr("行政处罚决定公示"),
-                 "dashboard": self.tr("社会组织工作概览（图表）")}
+                 "dashboard": self.tr("社会组织工作概览（图表）"), "projects": self.tr("政府购买服务项目一览表"),
+                 "venture-report": self.tr("公益创投项目评审结果报告、金点子大赛结果报告")}
         for kind in printing.kinds():
             self.kind.addItem(names.get(kind.name, kind.label), kind.name)
         form.addRow(self.tr("文档："), self.kind)
