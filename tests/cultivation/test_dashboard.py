@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select, text
 
 from civicdesk import clock as program_clock
 from civicdesk.errors import InputError
@@ -28,11 +29,30 @@ def _sql(path: Path, query: str) -> list[Any]:
         return conn.execute(query).fetchall()
 
 
+def _before(path: Path) -> dict[str, Any]:
+    """The demo's own cultivation figures, counted by direct SQL: what the test's rows add to."""
+    live_bases = "select id from incubation_base where deleted_at is null"
+    return {
+        "bases": _sql(path, "select count(*) from incubation_base where deleted_at is null and kind='base'")[0][0],
+        "admitted": _sql(path, f"select count(*) from incubation_resident where deleted_at is null and base_id in "
+                               f"({live_bases})")[0][0],
+        "graduated": _sql(path, f"select count(*) from incubation_resident where deleted_at is null and base_id in "
+                                f"({live_bases}) and graduated_on is not null")[0][0],
+        "projects": _sql(path, "select count(*) from service_project where deleted_at is null")[0][0],
+        "amount": Decimal(str(_sql(path, "select coalesce(sum(amount), 0) from service_project where "
+                                         "deleted_at is null")[0][0])).quantize(Decimal("0.01")),
+        "by_county": {c: float(a) for c, a in _sql(path, "select division_code, sum(amount) from service_project "
+                                                         "where deleted_at is null group by 1")},
+        "in_511102": _sql(path, "select count(*) from service_project where deleted_at is null and "
+                                "division_code='511102'")[0][0],
+    }
+
+
 def _cultivation_rows(db: Database) -> dict[str, str]:
     """Two bases (city and 沙湾区) with residents, two projects (2020 市中区, 2021 沙湾区) with a payment."""
     with db.unit(actor="test") as session:
         org_ids = [r[0] for r in session.execute(
-            __import__("sqlalchemy").text("select id from organization where tier='registered' order by seq limit 3"))]
+            text("select id from organization where tier='registered' order by seq limit 3"))]
         city = IncubationBase(office_code="511100", name="乐山市社会组织孵化基地（演示）", level="city",
                               division_code="511100", opened_on=date(2018, 3, 1), entered_by="clerk",
                               origin_office="511100")
@@ -64,8 +84,14 @@ def _cultivation_rows(db: Database) -> dict[str, str]:
 
 
 @pytest.fixture
-def board(city_db: Database, clock: Any) -> dict[str, Any]:
-    return {"db": city_db, "ids": _cultivation_rows(city_db)}
+def board(city_db: Database, city_db_path: Path, clock: Any) -> dict[str, Any]:
+    """The demo city with its projects of 峨眉山市 (511112) deleted (tombstones: a county whose projects are gone is
+    drawn at zero), its figures then (``before``), and the test's rows added."""
+    with city_db.unit(actor="test") as session:
+        for project in session.scalars(select(ServiceProject).where(ServiceProject.division_code == "511112")):
+            project.deleted_at = program_clock.now()
+    before = _before(city_db_path)
+    return {"db": city_db, "path": city_db_path, "before": before, "ids": _cultivation_rows(city_db)}
 
 
 def test_series_equal_direct_sql(board: dict[str, Any], city_db_path: Path) -> None:
@@ -109,15 +135,23 @@ def test_series_equal_direct_sql(board: dict[str, Any], city_db_path: Path) -> N
                                                    "deleted_at is null group by year order by year")]
     by_county = dict(zip((c.code for c in series["purchased_by_county"].categories),
                          series["purchased_by_county"].values[0], strict=True))
-    assert by_county["511102"] == 300000.0 and by_county["511111"] == 120000.5 and by_county["511112"] == 0
+    before = board["before"]
+    assert by_county == dict.fromkeys((c.code for c in series["per_10k"].categories), 0.0) | {
+        c: float(a) for c, a in _sql(path, "select division_code, sum(amount) from service_project where "
+                                           "deleted_at is null group by 1")}  # every county, zero when none
+    assert by_county["511102"] == before["by_county"]["511102"] + 300000.0
+    assert by_county["511111"] == before["by_county"]["511111"] + 120000.5
+    assert "511112" not in before["by_county"] and by_county["511112"] == 0
     incubation = series["incubation"]
     got = {c.code: (a, g) for c, a, g in zip(incubation.categories, *incubation.values, strict=True)}
     assert got[board["ids"]["city_base"]] == (5.0, 2.0) and got[board["ids"]["shawan_base"]] == (1.0, 0.0)
     year = series["participation"].note
     campaigns = _sql(path, f"select id from inspection_campaign where office_code='511100' and year={year}")
     assert campaigns and all(0 <= v <= 100 for v in series["participation"].values[0])
-    assert tiles["bases"] == 2 and tiles["admitted"] == 6 and tiles["graduated"] == 2
-    assert tiles["purchased_amount"] == Decimal("420000.50") and tiles["purchased_projects"] == 2
+    assert (tiles["bases"], tiles["admitted"], tiles["graduated"]) == \
+        (before["bases"] + 2, before["admitted"] + 6, before["graduated"] + 2)
+    assert tiles["purchased_amount"] == before["amount"] + Decimal("420000.50")
+    assert tiles["purchased_projects"] == before["projects"] + 2
 
 
 def test_rows_behind_a_bar(board: dict[str, Any]) -> None:
@@ -125,8 +159,15 @@ def test_rows_behind_a_bar(board: dict[str, Any]) -> None:
     residents = dashboard.rows_behind(db, "incubation", board["ids"]["city_base"])
     assert len(residents.rows) == 5 and sum(1 for r in residents.rows if r[2]) == 2
     projects = dashboard.rows_behind(db, "purchased_by_year", "2021")
-    assert [r[0] for r in projects.rows] == ["2021年社区服务项目（演示）"]
-    assert dashboard.rows_behind(db, "purchased_by_county", "511102").rows[0][4] == Decimal("300000.00")
+    # the demo's projects of 2021 too (not 峨眉山市's, deleted), in the order of their county and name
+    assert [r[0] for r in projects.rows] == [r[0] for r in _sql(
+        board["path"], "select name from service_project where deleted_at is null and year=2021 "
+                       "order by division_code, name")]
+    assert "2021年社区服务项目（演示）" in [r[0] for r in projects.rows] and all(r[2] == 2021 for r in projects.rows)
+    county = dashboard.rows_behind(db, "purchased_by_county", "511102").rows
+    assert len(county) == board["before"]["in_511102"] + 1
+    assert [r[4] for r in county if r[0] == "2020年社区服务项目（演示）"] == [Decimal("300000.00")]
+    assert dashboard.rows_behind(db, "purchased_by_county", "511112").rows == []
     with pytest.raises(InputError) as refused:
         dashboard.rows_behind(db, "tiers", "511102")
     assert refused.value.code == "dashboard.no_rows"

@@ -46,8 +46,10 @@ def test_valid_incubation_and_project_rows_apply(world: dict[str, Any]) -> None:
     made = rows_for(world)
     result = refused(world["city"], package(world, made))
     assert result.status == "applied", result.message
-    assert rows(world["city"], "SELECT outcome, graduated_on FROM incubation_resident") == [
-        ("registered", "2025-12-01")]
+    for entity, row in made.items():  # the city holds the demo's rows too: each of these by its id
+        assert rows(world["city"], f"SELECT count(*) FROM {entity} WHERE id = ?", row["id"]) == [(1,)], entity
+    assert rows(world["city"], "SELECT outcome, graduated_on FROM incubation_resident WHERE id = ?",
+                made["incubation_resident"]["id"]) == [("registered", "2025-12-01")]
     assert rows(world["city"], "SELECT amount FROM project_payment WHERE project_id = ?",
                 made["service_project"]["id"]) == [(60000,)]
 
