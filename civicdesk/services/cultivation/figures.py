@@ -22,7 +22,7 @@ from decimal import Decimal
 from itertools import chain
 from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from civicdesk.errors import NotFoundError
@@ -125,13 +125,24 @@ class _Data:
                    Organization.community_subtype.in_(("volunteer_team", "children_station")))
             .group_by(Organization.division_code, Organization.community_subtype)):
             self.community[county][str(subtype)] = n
+        # the tally (one row per team or station) drives, summed by county and kind in SQL; each row's
+        # organization is found by its key (joined the other way round, SQLite walked a million organizations to
+        # probe the tally for each)
         t = CultivationTally
-        self.tallies = _by_county(session.execute(
-            select(Organization.division_code, Organization.community_subtype, t.service_days, t.person_times,
-                   t.in_difficulty, t.left_behind, t.volunteers, t.activities, t.hours, t.funded_foundation,
-                   t.funded_organization, t.funded_civil_affairs)
-            .join(Organization, Organization.id == t.organization_id).where(*live)).all(),
-            lambda r: r.division_code)
+
+        def of_org(column: Any) -> Any:
+            return (select(column).where(Organization.id == t.organization_id, *live)
+                    .correlate(t).scalar_subquery())
+
+        county, kind = of_org(Organization.division_code), of_org(Organization.community_subtype)
+        self.tallies = _by_county((r for r in session.execute(
+            select(county.label("division_code"), kind.label("community_subtype"),
+                   func.sum(case((t.service_days > 0, 1), else_=0)).label("serving"),
+                   *(func.sum(c).label(c.key) for c in (t.service_days, t.person_times, t.in_difficulty,
+                                                         t.left_behind, t.volunteers, t.activities, t.hours,
+                                                         t.funded_foundation, t.funded_organization,
+                                                         t.funded_civil_affairs)))
+            .group_by(county, kind)).all() if r.division_code is not None), lambda r: r.division_code)
 
 
 class _Scope:
@@ -216,20 +227,19 @@ def community_funds(data: _Data, scope: _Scope) -> dict[str, Any]:
 
 def volunteers(data: _Data, scope: _Scope) -> dict[str, Any]:
     teams = [t for t in scope.rows(data.tallies) if t.community_subtype == "volunteer_team"]
-    return {"teams": scope.count(data, "volunteer_team"), "volunteers": sum(t.volunteers for t in teams),
-            "activities": sum(t.activities for t in teams), "hours": sum((_money(t.hours) for t in teams), ZERO)}
+    return {"teams": scope.count(data, "volunteer_team"), "volunteers": sum(int(t.volunteers or 0) for t in teams),
+            "activities": sum(int(t.activities or 0) for t in teams),
+            "hours": sum((_money(t.hours) for t in teams), ZERO)}
 
 
 def children_stations(data: _Data, scope: _Scope) -> dict[str, Any]:
-    tallies = [t for t in scope.rows(data.tallies) if t.community_subtype == "children_station"]
-    stations = [t for t in tallies if t.service_days]
-    funding = {source: sum((_money(getattr(t, column)) for t in tallies), ZERO)
-               for source, column in FUNDING.items()}
-    return {"stations": scope.count(data, "children_station"), "stations_serving": len(stations),
-            "service_days": sum(t.service_days for t in stations),
-            "person_times": sum(t.person_times for t in stations),
-            "in_difficulty": sum(t.in_difficulty for t in stations),
-            "left_behind": sum(t.left_behind for t in stations), "funding": funding}
+    sums = [t for t in scope.rows(data.tallies) if t.community_subtype == "children_station"]
+    funding = {source: sum((_money(getattr(t, column)) for t in sums), ZERO) for source, column in FUNDING.items()}
+    return {"stations": scope.count(data, "children_station"),
+            "stations_serving": sum(int(t.serving or 0) for t in sums),
+            **{name: sum(int(getattr(t, name) or 0) for t in sums)
+               for name in ("service_days", "person_times", "in_difficulty", "left_behind")},
+            "funding": funding}
 
 
 SECTIONS = {"incubation": incubation, "purchased_services": purchased_services,
