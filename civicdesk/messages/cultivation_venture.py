@@ -8,6 +8,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "parameter_value.score_range": ("应为最低分和最高分（min、max，整数，最低分小于最高分）",
                                     "a lowest and a highest score expected (min, max: whole numbers, min below max)"),
     # -- venture philanthropy -------------------------------------------------------------------------------------
+    "venture.no_rounds": ("还没有公益创投（大赛）可打印：请先新建一轮（civicdesk venture add）。",
+                          "No venture philanthropy round to print yet: add one first (civicdesk venture add)."),
     "venture.round_not_found": ("找不到公益创投（大赛）“{key}”（请用 id 或名称）。",
                                 "No venture round '{key}' (give its id or name)."),
     "venture.application_not_found": ("找不到申报项目“{key}”（请用 id）。",

@@ -37,12 +37,21 @@ def guarded(db: Database, by: auth.UserInfo | None, entity: str, action: str, ke
     return common.guarded(db, by, f"{entity}.refused", entity, action, key, work)
 
 
-def community_org(session: Session, key: str | None, subtype: str, office_code: str, feature: str) -> Organization:
-    """The community organization ``key`` of ``subtype``, in this office's register."""
+def reading(db: Database) -> str | None:
+    """Whose teams and stations a reading shows: this office's register; at the city (which consolidates every
+    office's rows) every office's (None).  Recording stays with the office whose register holds them."""
+    office = db.office()
+    return None if office.level == "city" else office.code
+
+
+def community_org(session: Session, key: str | None, subtype: str, office_code: str | None,
+                  feature: str) -> Organization:
+    """The community organization ``key`` of ``subtype``, in this office's register (any, when ``office_code``
+    is None: a reading at the city)."""
     org = common.find_org(session, key, f"{feature}.not_found")
     if not org.is_community or org.community_subtype != subtype:
         raise CivicDeskError(f"{feature}.wrong_kind", key=key, name=org.name, subtype=org.community_subtype or "-")
-    if (org.registry_code or "")[:6] != office_code:
+    if office_code is not None and (org.registry_code or "")[:6] != office_code:
         raise CivicDeskError(f"{feature}.other_office", key=key, name=org.name, office=(org.registry_code or "")[:6])
     return org
 

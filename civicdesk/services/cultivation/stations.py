@@ -145,7 +145,7 @@ class StationTotals:
 
 
 # -- reading --------------------------------------------------------------------------------------------------------
-def _station(session: Session, key: str | None, office_code: str) -> Organization:
+def _station(session: Session, key: str | None, office_code: str | None) -> Organization:
     return community.community_org(session, key, SUBTYPE, office_code, "station")
 
 
@@ -166,7 +166,7 @@ def _year(q: Any, column: Any, year: int | None) -> Any:
 def list_services(db: Database, station: str, *, year: int | None = None) -> list[ServiceInfo]:
     """A station's service days, the latest first."""
     with db.read() as session:
-        org = _station(session, station, db.office().code)
+        org = _station(session, station, community.reading(db))
         q = _year(select(StationService).where(StationService.station_id == org.id,
                                                StationService.deleted_at.is_(None)), StationService.served_on, year)
         return [_service_info(s, org.name)
@@ -176,7 +176,7 @@ def list_services(db: Database, station: str, *, year: int | None = None) -> lis
 def list_funding(db: Database, station: str, *, year: int | None = None) -> list[FundingInfo]:
     """A station's funding, the latest first (``year``: of that year)."""
     with db.read() as session:
-        org = _station(session, station, db.office().code)
+        org = _station(session, station, community.reading(db))
         q = select(StationFunding).where(StationFunding.station_id == org.id, StationFunding.deleted_at.is_(None))
         if year is not None:
             q = q.where(StationFunding.year == year)
@@ -208,15 +208,18 @@ def _totals(session: Session, orgs: list[Organization]) -> list[StationTotals]:
 
 def show_station(db: Database, station: str) -> StationTotals:
     with db.read() as session:
-        return _totals(session, [_station(session, station, db.office().code)])[0]
+        return _totals(session, [_station(session, station, community.reading(db))])[0]
 
 
 def list_stations(db: Database, *, all_statuses: bool = False) -> list[StationTotals]:
-    """This office's stations (those that exist: 存续, 限期停止活动, 清算中; every one with ``all_statuses``)."""
+    """This office's stations (at the city every office's; those that exist: 存续, 限期停止活动, 清算中; every one
+    with ``all_statuses``)."""
     with db.read() as session:
         q = select(Organization).where(Organization.deleted_at.is_(None), Organization.is_community.is_(True),
-                                       Organization.community_subtype == SUBTYPE,
-                                       func.substr(Organization.registry_code, 1, 6) == db.office().code)
+                                       Organization.community_subtype == SUBTYPE)
+        office = community.reading(db)
+        if office is not None:  # at the city: every office's
+            q = q.where(func.substr(Organization.registry_code, 1, 6) == office)
         if not all_statuses:
             q = q.where(Organization.status.in_(LIVE_STATUSES))
         return _totals(session, list(session.scalars(q.order_by(Organization.division_code, Organization.name))))

@@ -326,7 +326,7 @@ class TeamTotals:
 
 
 # -- reading --------------------------------------------------------------------------------------------------------
-def _team(session: Session, key: str | None, office_code: str) -> Organization:
+def _team(session: Session, key: str | None, office_code: str | None) -> Organization:
     return community.community_org(session, key, SUBTYPE, office_code, "volunteer.team")
 
 
@@ -361,7 +361,7 @@ def list_volunteers(db: Database, team: str, *, include_left: bool = False, reve
 
     def work() -> tuple[str, list[VolunteerInfo]]:
         with db.read() as session:
-            org = _team(session, team, db.office().code)
+            org = _team(session, team, community.reading(db))
             q = select(Volunteer).where(Volunteer.team_id == org.id, Volunteer.deleted_at.is_(None))
             if not include_left:
                 q = q.where(Volunteer.left_on.is_(None))
@@ -376,13 +376,16 @@ def list_volunteers(db: Database, team: str, *, include_left: bool = False, reve
 
 
 def list_teams(db: Database, *, all_statuses: bool = False) -> list[TeamTotals]:
-    """This office's volunteer teams (those that exist; every one with ``all_statuses``) by division and name."""
+    """This office's volunteer teams (at the city every office's; those that exist; every one with
+    ``all_statuses``) by division and name."""
     with db.read() as session:
         q = (select(Organization, CultivationTally)
              .outerjoin(CultivationTally, CultivationTally.organization_id == Organization.id)
              .where(Organization.deleted_at.is_(None), Organization.is_community.is_(True),
-                    Organization.community_subtype == SUBTYPE,
-                    func.substr(Organization.registry_code, 1, 6) == db.office().code))
+                    Organization.community_subtype == SUBTYPE))
+        office = community.reading(db)
+        if office is not None:  # at the city: every office's
+            q = q.where(func.substr(Organization.registry_code, 1, 6) == office)
         if not all_statuses:
             q = q.where(Organization.status.in_(LIVE_STATUSES))
         return [TeamTotals(o.id, o.name, o.division_code, o.status, t.volunteers if t else 0,
@@ -654,10 +657,12 @@ def award(db: Database, *, title: str, awarded_by: str, awarded_on: Any = None, 
 def list_awards(db: Database, *, team: str | None = None) -> list[AwardInfo]:
     """The office's awards, the latest first (``team``: to the team or its volunteers)."""
     with db.read() as session:
-        q = select(VolunteerAward).where(VolunteerAward.deleted_at.is_(None),
-                                         VolunteerAward.office_code == db.office().code)
+        office = community.reading(db)
+        q = select(VolunteerAward).where(VolunteerAward.deleted_at.is_(None))
+        if office is not None:  # at the city: every office's
+            q = q.where(VolunteerAward.office_code == office)
         if team:
-            org = _team(session, team, db.office().code)
+            org = _team(session, team, office)
             members = select(Volunteer.id).where(Volunteer.team_id == org.id)
             q = q.where((VolunteerAward.team_id == org.id) | VolunteerAward.volunteer_id.in_(members))
         return [_award_info(session, a)

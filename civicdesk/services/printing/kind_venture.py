@@ -16,7 +16,8 @@ organization of the register) is printed as the surname followed by 某 (张某,
 评委二 … (the same judge the same label throughout); organizations, projects and amounts are public.  The internal
 version prints the names as entered.  Neither prints a project's summary or a payment's note (free text).
 
-Options: the round (id or name; the office's newest round when none is given: the print dialog's default).
+Options: the round (id or name; when none is given the office's newest round, at the city any office's newest:
+the print dialog's default).
 """
 
 from __future__ import annotations
@@ -98,12 +99,15 @@ def _round_key(db: Database, options: VentureReportOptions) -> str:
         return options.round
     from civicdesk.models import VentureRound
 
+    from civicdesk.services.cultivation.community import reading
+
+    office = reading(db)  # the city prints any office's rounds, a district its own
     with db.read() as session:
         newest = session.scalar(select(VentureRound.id).where(
-            VentureRound.office_code == db.office().code, VentureRound.deleted_at.is_(None))
+            *([] if office is None else [VentureRound.office_code == office]), VentureRound.deleted_at.is_(None))
             .order_by(VentureRound.opens_on.desc(), VentureRound.name).limit(1))
     if newest is None:
-        raise NotFoundError("venture.round_not_found", key="")
+        raise NotFoundError("venture.no_rounds")
     return str(newest)
 
 
