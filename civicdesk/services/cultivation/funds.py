@@ -26,10 +26,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from civicdesk.errors import CivicDeskError, InputError, NotFoundError
+from civicdesk.errors import CivicDeskError, InputError
 from civicdesk.models import CommunityFund, Division, FundEntry, Organization
 from civicdesk.services.admin import auth
 from civicdesk.services.core.database import Database
+from civicdesk.services.cultivation import lookup
 from civicdesk.services.cultivation.venture import RIGHT, ZERO, in_area, money
 from civicdesk.services.supervision import enforcement as common
 
@@ -83,15 +84,7 @@ class FundInfo:
 
 def _find(session: Session, key: str, office_code: str) -> CommunityFund:
     """A fund by its id, or by its name in this office."""
-    key = (key or "").strip() if isinstance(key, str) else ""
-    found = session.get(CommunityFund, key) if key else None
-    if found is None and key:
-        found = session.scalars(select(CommunityFund).where(CommunityFund.name == key,
-                                                            CommunityFund.office_code == office_code,
-                                                            CommunityFund.deleted_at.is_(None))).first()
-    if found is None or found.deleted_at is not None:
-        raise NotFoundError("fund.not_found", key=key)
-    return found
+    return lookup.find(session, CommunityFund, key, "fund.not_found", by=CommunityFund.name, office_code=office_code)
 
 
 def _entries(session: Session, fund_id: str) -> list[FundEntry]:

@@ -40,6 +40,7 @@ from civicdesk.errors import CivicDeskError, InputError, NotFoundError
 from civicdesk.models import Division, Organization, VentureApplication, VenturePayment, VentureRound, VentureScore
 from civicdesk.services.admin import auth
 from civicdesk.services.core.database import Database
+from civicdesk.services.cultivation import lookup
 from civicdesk.services.register.plain import OfficeInfo
 from civicdesk.services.supervision import enforcement as common
 from civicdesk.services.supervision.parameters import value_in
@@ -134,15 +135,8 @@ def money(amount: Decimal | None) -> str | None:
 # -- finding rows ------------------------------------------------------------------------------------------------
 def _round(session: Session, key: str, office_code: str) -> VentureRound:
     """A round by its id, or by its name in this office."""
-    key = (key or "").strip() if isinstance(key, str) else ""
-    found = session.get(VentureRound, key) if key else None
-    if found is None and key:
-        found = session.scalars(select(VentureRound).where(VentureRound.name == key,
-                                                           VentureRound.office_code == office_code,
-                                                           VentureRound.deleted_at.is_(None))).first()
-    if found is None or found.deleted_at is not None:
-        raise NotFoundError("venture.round_not_found", key=key)
-    return found
+    return lookup.find(session, VentureRound, key, "venture.round_not_found", by=VentureRound.name,
+                       office_code=office_code)
 
 
 def _application(session: Session, key: str) -> VentureApplication:
@@ -458,9 +452,9 @@ def pay(db: Database, application: str, *, amount: Any, paid_on: Any, note: str 
         office = db.office()
         with db.unit(actor=actor) as session:
             a = _application(session, application)
-            before = list(session.execute(
+            before = [(day_paid, amount) for day_paid, amount in session.execute(
                 select(VenturePayment.paid_on, VenturePayment.amount).where(
-                    VenturePayment.venture_application_id == a.id, VenturePayment.deleted_at.is_(None))).tuples())
+                    VenturePayment.venture_application_id == a.id, VenturePayment.deleted_at.is_(None)))]
             check_payments(a.state, a.amount_awarded, a.decided_on, [(day, paid), *before])
             session.add(VenturePayment(venture_application_id=a.id, office_code=a.office_code, paid_on=day,
                                        amount=paid, note=words, entered_by=actor, origin_office=office.code))
