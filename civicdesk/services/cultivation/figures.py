@@ -117,32 +117,24 @@ class _Data:
             select(CommunityFund.id, CommunityFund.name, CommunityFund.division_code, CommunityFund.community_code)
             .where(CommunityFund.deleted_at.is_(None))
             .order_by(CommunityFund.division_code, CommunityFund.name)).all(), lambda f: f.division_code)
-        # teams and stations: counted from the register's statistics index, summed from the tally
-        self.community: dict[str, dict[str, int]] = defaultdict(dict)
-        for county, subtype, n in session.execute(
-            select(Organization.division_code, Organization.community_subtype, func.count())
-            .where(*live, Organization.is_community.is_(True),
-                   Organization.community_subtype.in_(("volunteer_team", "children_station")))
-            .group_by(Organization.division_code, Organization.community_subtype)):
-            self.community[county][str(subtype)] = n
-        # the tally (one row per team or station) drives, summed by county and kind in SQL; each row's
-        # organization is found by its key (joined the other way round, SQLite walked a million organizations to
-        # probe the tally for each)
+        # teams and stations, counted and summed in one pass: the existing ones by county and kind from the
+        # register's statistics index, each with its tally row (one per team or station that has rows)
         t = CultivationTally
-
-        def of_org(column: Any) -> Any:
-            return (select(column).where(Organization.id == t.organization_id, *live)
-                    .correlate(t).scalar_subquery())
-
-        county, kind = of_org(Organization.division_code), of_org(Organization.community_subtype)
-        self.tallies = _by_county((r for r in session.execute(
-            select(county.label("division_code"), kind.label("community_subtype"),
+        self.community: dict[str, dict[str, int]] = defaultdict(dict)
+        rows = session.execute(
+            select(Organization.division_code, Organization.community_subtype, func.count().label("n"),
                    func.sum(case((t.service_days > 0, 1), else_=0)).label("serving"),
                    *(func.sum(c).label(c.key) for c in (t.service_days, t.person_times, t.in_difficulty,
                                                          t.left_behind, t.volunteers, t.activities, t.hours,
                                                          t.funded_foundation, t.funded_organization,
                                                          t.funded_civil_affairs)))
-            .group_by(county, kind)).all() if r.division_code is not None), lambda r: r.division_code)
+            .outerjoin(t, t.organization_id == Organization.id)
+            .where(*live, Organization.is_community.is_(True),
+                   Organization.community_subtype.in_(("volunteer_team", "children_station")))
+            .group_by(Organization.division_code, Organization.community_subtype)).all()
+        for r in rows:
+            self.community[r.division_code][str(r.community_subtype)] = r.n
+        self.tallies = _by_county(rows, lambda r: r.division_code)
 
 
 class _Scope:
