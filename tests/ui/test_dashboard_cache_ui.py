@@ -30,3 +30,17 @@ def test_the_window_paints_a_fresh_cache_without_computing(qtbot: Any, make_ctx:
     assert panel.computations == 1 and panel.updating() and "更新中" in panel.heading.text()
     qtbot.waitUntil(lambda: not panel.updating(), timeout=20_000)
     assert "更新中" not in panel.heading.text()
+
+
+def test_the_updating_mark_in_english(qapp: Any) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from civicdesk.ui.main import install_translators
+
+    translators = install_translators(qapp, "en")
+    try:
+        assert QCoreApplication.translate("Dashboard", "（更新中…）") == " (updating…)"
+        assert QCoreApplication.translate("Dashboard", "概览") != "概览"  # the labels as they were
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
