@@ -14,8 +14,10 @@ Timed, as medians of ``--repeat`` (wall and CPU, ``time.process_time()``, with t
 * the services alone: :func:`civicdesk.services.dashboard.compute` (every tile and series) on a fresh
   :class:`~civicdesk.services.dashboard.Dashboard`;
 * the window: a :class:`~civicdesk.ui.main_window.MainWindow` over the database (offscreen), shown on the
-  dashboard tab; the clock starts when ``show()`` is called and stops when the panel reports every tile and
-  chart painted (:meth:`DashboardPanel.complete`), events processed as a running program would.
+  dashboard tab; the clock starts when ``show()`` is called; first figure: the panel paints one; every figure:
+  every tile and chart painted (:meth:`DashboardPanel.complete`) from the data as it is (not 更新中…), events
+  processed as a running program would.  Cold: the dashboard's cache emptied first; warm: the cache the
+  previous opening left (fresh: the data did not change).
 
 Target (issue 18): < 1 s after the window at 1 000 000 organizations and 5 000 000 service records.
 """
@@ -114,11 +116,14 @@ def timed(fn: Callable[[], Any], repeat: int) -> tuple[float, float, Any]:
     return statistics.median(walls), statistics.median(cpus), result
 
 
-def window_run(path: Path, settings_dir: Path) -> float:
-    """Seconds from ``show()`` to every figure painted, in a fresh window and context over ``path``."""
+def window_run(path: Path, settings_dir: Path, cold: bool) -> tuple[float, float]:
+    """Seconds from ``show()`` to the first figure painted and to every figure painted with figures computed from
+    the data as it is (not a stale cache's), in a fresh window and context over ``path``; ``cold``: the
+    dashboard's cache emptied first (every figure computed), else the cache the previous opening left."""
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from civicdesk.models.dashboard import DashboardCache
     from civicdesk.services.core.database import open_database
     from civicdesk.ui.context import AppContext
     from civicdesk.ui.main_window import MainWindow
@@ -127,13 +132,25 @@ def window_run(path: Path, settings_dir: Path) -> float:
     app = QApplication.instance() or QApplication([])
     settings = QSettings(str(settings_dir / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("dashboard/tab", 1)
-    ctx = AppContext(open_database(path), settings, Runner(), "zh")
+    db = open_database(path)
+    table = DashboardCache.__table__
+    with db.engine.begin() as conn:
+        table.create(conn, checkfirst=True)  # a database migrated to 0012 before the cache was added to it
+        if cold:
+            conn.execute(table.delete())
+    ctx = AppContext(db, settings, Runner(), "zh")
     window = MainWindow(ctx)
     start = time.perf_counter()
     window.show()
     deadline = start + 120
-    while (window.dashboard is None or not window.dashboard.complete()) and time.perf_counter() < deadline:
+    first = None
+    while time.perf_counter() < deadline:
         app.processEvents()
+        panel = window.dashboard
+        if panel is not None and panel.painted and first is None:
+            first = time.perf_counter() - start
+        if panel is not None and panel.complete() and not panel.updating():
+            break
         time.sleep(0.001)
     elapsed = time.perf_counter() - start
     window.close()
@@ -141,7 +158,7 @@ def window_run(path: Path, settings_dir: Path) -> float:
     ctx.db.close()
     window.deleteLater()
     app.processEvents()
-    return elapsed
+    return first if first is not None else elapsed, elapsed
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -193,15 +210,17 @@ def main(argv: list[str] | None = None) -> int:
     w, c, _r = timed(board.cultivation, 1)
     print(f"    cultivation figures              {w * 1000:7.0f} ms wall")
     db.close()
-    runs = []
-    cpu_runs = []
-    for _ in range(options.repeat):
-        c0 = time.process_time()
-        runs.append(window_run(path, folder))
-        cpu_runs.append(time.process_time() - c0)
-    print(f"  window shown -> every figure painted      {statistics.median(runs) * 1000:7.0f} ms wall "
-          f"{statistics.median(cpu_runs) * 1000:7.0f} ms CPU (first {runs[0] * 1000:.0f} ms; the CPU includes "
-          f"building the window); load {os.getloadavg()[0]:.2f}")
+    for label, cold in (("cold (no cache)", True), ("warm (fresh cache)", False)):
+        firsts, everys, cpu_runs = [], [], []
+        for _ in range(options.repeat):
+            c0 = time.process_time()
+            first, every = window_run(path, folder, cold)
+            cpu_runs.append(time.process_time() - c0)
+            firsts.append(first)
+            everys.append(every)
+        print(f"  window {label:<19} shown -> first figure {statistics.median(firsts) * 1000:7.0f} ms, every figure "
+              f"{statistics.median(everys) * 1000:7.0f} ms wall {statistics.median(cpu_runs) * 1000:7.0f} ms CPU "
+              f"(the CPU includes building the window); load {os.getloadavg()[0]:.2f}")
     print(f"  tiles: registered {figures['tiles']['registered']:,}, person-times "
           f"{figures['tiles']['person_times']:,}")
     print("  target (issue 18): < 1 s after the window at 1,000,000 organizations and 5,000,000 service records")

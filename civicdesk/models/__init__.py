@@ -13,6 +13,7 @@ from civicdesk.models.cultivation import (CommunityFund, CultivationTally, FundE
                                           StationFunding, StationService, VentureApplication, VenturePayment,
                                           VentureRound, VentureScore, Volunteer, VolunteerActivity, VolunteerAward,
                                           VolunteerHours)
+from civicdesk.models.dashboard import DashboardCache
 from civicdesk.models.enforcement import (CalendarDay, Complaint, ComplaintReporter, CreditEvent, CreditListing,
                                           CreditObjection, Interview, Penalty, Ruling)
 from civicdesk.models.filing import Filing, FilingEvent
@@ -22,6 +23,7 @@ from civicdesk.models.supervision import (InspectionCampaign, InspectionEvent, I
                                           RatingApplication, RatingEvent, SpotcheckItem, SpotcheckPlan)
 
 __all__ = [
+    "DashboardCache",
     "CommunityFund",
     "CultivationTally",
     "FundEntry",

@@ -1524,65 +1524,70 @@
         <translation>Click a bar (or pick it with the arrow keys and press Enter) to see the rows behind it; right-click (or the menu key) to export it as a PNG image or a PDF.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="179" />
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="351" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="223" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="402" />
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="203" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="224" />
+        <source>（更新中…）</source>
+        <translation> (updating…)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="244" />
         <source>（%1年度）</source>
         <translation> (%1)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="206" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="247" />
         <source>暂无数据</source>
         <translation>No data yet</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="262" />
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="269" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="313" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="320" />
         <source>导出为 PNG 图片</source>
         <translation>Export as PNG image</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="263" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="314" />
         <source>PNG 图片 (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="269" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="320" />
         <source>无法写入文件：%1</source>
         <translation>Cannot write the file: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="271" />
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="286" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="322" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="337" />
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="276" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="327" />
         <source>导出为 PDF</source>
         <translation>Export as PDF</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="277" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="328" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="311" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="362" />
         <source>共 %1 条</source>
         <translation>%1 rows</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="312" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="363" />
         <source>（只列出前 %1 条）</source>
         <translation> (only the first %1 listed)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="348" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="399" />
         <source>登记簿</source>
         <translation>Register</translation>
     </message>

@@ -125,7 +125,7 @@ class DashboardPanel(QScrollArea):
         self.heading.setFont(font)
         head.addWidget(self.heading, 1)
         self.refresh_button = QPushButton(translate("Dashboard", "刷新(&R)"), body)
-        self.refresh_button.clicked.connect(self.refresh)
+        self.refresh_button.clicked.connect(lambda: self.refresh(force=True))
         head.addWidget(self.refresh_button)
         outer.addLayout(head)
         tiles = QGridLayout()
@@ -150,6 +150,9 @@ class DashboardPanel(QScrollArea):
         self.series: dict[str, Any] = {}
         self.figures: dict[str, Any] | None = None
         self.painted: set[str] = set()
+        self.pending: set[str] = set()  # the figures being computed (painted from the cache, if at all, as stale)
+        self.generation = 0
+        self.computations = 0  # how many times the figures were computed (not painted from the cache)
         self.stale = True  # computed when first shown: a register shown first keeps the worker to itself
         self.ctx.signals.operation_executed.connect(self._changed)
 
@@ -166,26 +169,63 @@ class DashboardPanel(QScrollArea):
         super().showEvent(event)
 
     # -- computing --------------------------------------------------------------------------------------------
-    def refresh(self) -> None:
+    def refresh(self, force: bool = False) -> None:
+        """Paint the figures cached in the database at once; those computed from data that has changed since
+        (or all of them, ``force``: the 刷新 button) are computed again on the worker, marked 更新中… until each
+        is painted anew (the cache is read here, on the GUI thread: a few small rows)."""
         db = self.ctx.db
         if db is None:
             return
-        from civicdesk.services.dashboard import Dashboard  # imported here: the panel is built after the first paint
+        from civicdesk.services import dashboard  # imported here: the panel is built after the first paint
 
-        board = Dashboard(db)
         self.stale = False
+        self.generation += 1  # results of an earlier refresh (another database, older data) are dropped
+        generation = self.generation
         lang = self.ctx.lang
         self.painted = set()
-        self.heading.setText(db.office().name + " — " + translate("Dashboard", "概览"))
-        for chart in self.charts.values():
-            chart.loading = True
-            chart.update()
-        self.ctx.runner.run(lambda _job: board.tiles(), on_success=self._show_tiles, on_failure=self._failed,
-                            key="dashboard-tiles")
+        self.series = {}
+        cache = dashboard.cached(db)
+        for key, (_fresh, value) in cache.parts.items():
+            if key == "tiles":
+                self._show_tiles(value)
+            else:
+                self._show_series(key, value, lang)
+        due = [key for key in ("tiles", *CHARTS) if force or not cache.parts.get(key, (False, None))[0]]
+        self.pending = set(due)
+        self._heading()
         for key in CHARTS:
-            self.ctx.runner.run(lambda _job, k=key: board.series(k),
-                                on_success=lambda s, k=key: self._show_series(k, s, lang),
-                                on_failure=self._failed, key=f"dashboard-{key}")
+            if key in due and key not in self.painted:
+                self.charts[key].loading = True
+                self.charts[key].update()
+        if not due:
+            return
+        self.computations += 1
+        board, version = dashboard.Dashboard(db), cache.version
+        if "tiles" in due:
+            self.ctx.runner.run(lambda _job: dashboard.store(db, version, "tiles", board.tiles()),
+                                on_success=lambda t: self._current(generation) and self._show_tiles(t),
+                                on_failure=lambda exc: self._current(generation) and self._failed(exc, "tiles"),
+                                key="dashboard-tiles")
+        for key in CHARTS:
+            if key in due:
+                self.ctx.runner.run(lambda _job, k=key: dashboard.store(db, version, k, board.series(k)),
+                                    on_success=lambda s, k=key: self._current(generation) and self._show_series(k, s, lang),
+                                    on_failure=lambda exc, k=key: self._current(generation) and self._failed(exc, k),
+                                    key=f"dashboard-{key}")
+
+    def _current(self, generation: int) -> bool:
+        return shiboken6.isValid(self) and generation == self.generation
+
+    def _heading(self) -> None:
+        db = self.ctx.db
+        if db is None:
+            return
+        self.heading.setText(db.office().name + " — " + translate("Dashboard", "概览")
+                             + (translate("Dashboard", "（更新中…）") if self.pending else ""))
+
+    def updating(self) -> bool:
+        """Some figures shown are being computed again (painted from the cache as they were, or not yet)."""
+        return bool(self.pending)
 
     def _show_tiles(self, figures: dict[str, Any]) -> None:
         if not shiboken6.isValid(self):  # the window closed while the figures were computed
@@ -194,6 +234,7 @@ class DashboardPanel(QScrollArea):
         for key, (value, detail) in tile_values(figures).items():
             self.tiles[key].show_value(value, detail)
         self.painted.add("tiles")
+        self._settled("tiles")
 
     def _show_series(self, key: str, series: Any, lang: str) -> None:
         if not shiboken6.isValid(self):
@@ -205,10 +246,20 @@ class DashboardPanel(QScrollArea):
         chart.set_series(series.kind, [c.label(lang) for c in series.categories], series.parts(lang),
                          [list(v) for v in series.values], translate("Dashboard", "暂无数据"), clickable=series.drill is not None)
         self.painted.add(key)
+        self._settled(key)
 
-    def _failed(self, exc: BaseException) -> None:
+    def _settled(self, key: str) -> None:
+        """A figure computed (painted, or failed): no longer pending; the heading loses 更新中… with the last."""
+        if key in self.pending:
+            self.pending.discard(key)
+            if not self.pending:
+                self._heading()
+
+    def _failed(self, exc: BaseException, key: str | None = None) -> None:
         if not shiboken6.isValid(self):
             return
+        if key is not None:
+            self._settled(key)
         self.window_.statusBar().showMessage(self.ctx.message(exc), 10_000)
 
     def complete(self) -> bool:

@@ -5,7 +5,8 @@ Revises: 0011
 Create Date: 2026-12-05
 
 The rows of cultivation (civicdesk/models/cultivation.py); every table is synced like the register's
-except cultivation_tally, the local sums per volunteer team and children's station.  No data.
+except cultivation_tally, the local sums per volunteer team and children's station, and dashboard_cache, the
+dashboard's figures as last computed (civicdesk/models/dashboard.py).  No data.
 """
 from __future__ import annotations
 
@@ -20,6 +21,13 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.create_table('dashboard_cache',
+    sa.Column('key', sa.String(length=32), nullable=False),
+    sa.Column('data_version', sa.String(length=200), nullable=False),
+    sa.Column('computed_at', sa.DateTime(), nullable=False),
+    sa.Column('payload', sa.JSON(), nullable=False),
+    sa.PrimaryKeyConstraint('key', name=op.f('pk_dashboard_cache'))
+    )
     op.create_table('cultivation_tally',
     sa.Column('organization_id', sa.String(length=36), nullable=False),
     sa.Column('service_days', sa.Integer(), nullable=False),
@@ -504,6 +512,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table('dashboard_cache')
     op.drop_table('cultivation_tally')
     with op.batch_alter_table('incubation_service', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_incubation_service_resident_id'))
