@@ -168,24 +168,62 @@ def insert_tuples(session: Session, table: Table, names: Sequence[str], rows: Se
     if dialect.paramstyle != "qmark":  # SQLite's driver: the only one the program opens (models.engine)
         raise ValueError(f"bulk.insert_tuples: positional (qmark) parameters only, not {dialect.paramstyle}")
     with indexes_deferred(session, table, len(rows)):
-        every = [*columns, *(table.c[key] for key in fixed)]
         values: list[Sequence[Any]] = list(zip(*rows, strict=True))
         for i, c in enumerate(columns):
             convert = c.type._cached_bind_processor(dialect)
             if convert is not None:
-                values[i] = [convert(v) for v in values[i]]
-        same = []
+                values[i] = _converted(convert, values[i], isinstance(c.type, JSON))
+        # what every row shares: written in the statement itself when SQLite's literal of it stores the same
+        # (NULL, an integer, a text), else one parameter more a row; the driver binds a None or an object it
+        # must adapt at several times the cost of a text, and the NULLs of a new proposal are a third of its columns
+        literals, bound, same = [], [], []
         for key, value in fixed.items():
             convert = table.c[key].type._cached_bind_processor(dialect)
-            same.append(convert(value) if convert is not None else value)
+            value = convert(value) if convert is not None else value
+            literal = _sql_literal(value)
+            if literal is None:
+                bound.append(table.c[key])
+                same.append(value)
+            else:
+                literals.append((table.c[key], literal))
         tail = tuple(same)
         quote = dialect.identifier_preparer
+        every = [*columns, *bound, *(c for c, _ in literals)]
+        marks = ["?"] * (len(columns) + len(bound)) + [literal for _, literal in literals]
         sql = (f"INSERT INTO {quote.format_table(table)} ({', '.join(quote.format_column(c) for c in every)}) "
-               f"VALUES ({', '.join(['?'] * len(every))})")
+               f"VALUES ({', '.join(marks)})")
         conn.exec_driver_sql(sql, [(*row, *tail) for row in zip(*values, strict=True)])
         if logger is not None:
             logger.write(table, last)
     return len(rows)
+
+
+def _converted(convert: Callable[[Any], Any], values: Sequence[Any], shared: bool) -> list[Any]:
+    """``convert`` applied to each value; for a JSON column (``shared``) once per object, as rows made alike
+    often share one (the same evidence of every missing report of a campaign): the same text each time."""
+    if not shared:
+        return [convert(v) for v in values]
+    done: dict[int, Any] = {}
+    out = []
+    for v in values:
+        key = id(v)  # the rows hold every value until the insert: an id is not reused meanwhile
+        text_ = done.get(key)
+        if text_ is None:
+            text_ = done[key] = convert(v)
+        out.append(text_)
+    return out
+
+
+def _sql_literal(value: Any) -> str | None:
+    """SQLite's literal of a value the driver would store the same when bound (NULL, an integer, a text without
+    NUL), or None for a value to bind."""
+    if value is None:
+        return "NULL"
+    if type(value) is int and -(1 << 63) <= value < 1 << 63:
+        return str(value)
+    if type(value) is str and "\x00" not in value:
+        return "'" + value.replace("'", "''") + "'"
+    return None
 
 
 # -- the change log of bulk inserts -----------------------------------------------------------------------------
