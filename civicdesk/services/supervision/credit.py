@@ -825,8 +825,8 @@ def _write_office(session: Session, office_code: str, found: _OfficeFacts, on: d
         name, uscc = found.orgs[p.organization_id]
         result.proposed.append(ListingInfo(
             listing_id, p.organization_id, name, uscc, office_code, p.list_kind, "proposed", p.ground, p.detail,
-            [dict(e) for e in p.evidence], p.source_entity, p.source_id, RULES_ACTOR, on, None, None, None, None, None, None,
-            None, None, None, None, p.moved_from_id, None))
+            [dict(e) for e in p.evidence], p.source_entity, p.source_id, RULES_ACTOR, on, None, None, None, None,
+            None, None, None, None, None, None, p.moved_from_id, None))
     for i in range(0, len(found.removals), 500):
         for listing in session.scalars(select(CreditListing).where(CreditListing.id.in_(found.removals[i:i + 500]))
                                        .order_by(CreditListing.organization_id, CreditListing.id)):
