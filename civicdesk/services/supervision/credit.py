@@ -59,7 +59,6 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from itertools import filterfalse
 from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import and_, case, func, literal, not_, select, text
@@ -644,7 +643,8 @@ def _office_missing(session: Session, rules: _Rules, on: date) -> dict[tuple[int
                     due.setdefault((i, form), []).extend(members)
         for (i, form), ids in due.items():
             year = mine[i].year
-            missing.setdefault((year, form), set()).update(filterfalse(reported[year].__contains__, ids))
+            known = reported[year]
+            missing.setdefault((year, form), set()).update([x for x in ids if x not in known])
     return missing
 
 
@@ -703,22 +703,21 @@ def _office_facts(session: Session, office_code: str, rules: _Rules, on: date) -
             Penalty.decided_on).where(Penalty.state == "decided", Penalty.deleted_at.is_(None))
             .order_by(Penalty.decided_on, Penalty.id)):
         penalties.setdefault(p.organization_id, []).append(p)
-    # every listing, as the driver's plain tuples in the columns of _Listed (made a _Listed, dates parsed, only
-    # for the organizations on the abnormal list below); in the same pass the organizations each campaign's
-    # missing reports proposed before, and those on the abnormal list now
-    listings: dict[str, list[tuple[Any, ...]]] = {}
-    before: dict[str | None, set[str]] = {}  # campaign id -> the organizations its missing reports proposed
-    listed_abnormal: set[str] = set()
+    # the organizations each campaign's missing reports proposed before, and those on the abnormal list now:
+    # their ids as one string each (SQLite's scan, no row made in Python); every listing of the organizations
+    # looked at below (``todo``) is read after, as the driver's plain tuples in the columns of _Listed (made a
+    # _Listed, dates parsed, only for the organizations on the abnormal list)
     raw: Any = session.connection().connection.dbapi_connection
-    for row in raw.execute("SELECT id, organization_id, list_kind, state, ground, source_entity, source_id, listed_on,"
-                           " decision_no, removal_proposed_on FROM credit_listing WHERE deleted_at IS NULL"):
-        listings.setdefault(row[1], []).append(row)
-        if row[5] == "inspection_campaign" and row[4] == "annual_report_missing":
-            before.setdefault(row[6], set()).add(row[1])
-        if row[2] == "abnormal" and row[3] == "listed":
-            listed_abnormal.add(row[1])
+    before: dict[str | None, set[str]] = {}  # campaign id -> the organizations its missing reports proposed
+    for source_id, ids in raw.execute(
+            "SELECT source_id, group_concat(organization_id) FROM credit_listing WHERE deleted_at IS NULL"
+            " AND source_entity = 'inspection_campaign' AND ground = 'annual_report_missing' GROUP BY source_id"):
+        before[source_id] = set(ids.split(","))
+    (ids,) = raw.execute("SELECT group_concat(organization_id) FROM credit_listing WHERE deleted_at IS NULL"
+                         " AND list_kind = 'abnormal' AND state = 'listed'").fetchone()
+    listed_abnormal: set[str] = set(ids.split(",")) if ids else set()
     reports = rules.auto("annual_report_missing")
-    deadlines: dict[tuple[str, str | None], date] = {}
+    evidence_of: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
     concerned: set[str] = set()
     # an organization whose every missing report was proposed before, and that has no other record, proposes
     # nothing: left out before the loop (the set operations in C, not a pass in Python per organization)
@@ -728,6 +727,12 @@ def _office_facts(session: Session, office_code: str, rules: _Rules, on: date) -
         fresh |= ids - before.get(campaign_of[year], set())
     with_records = anyone & (items.keys() | penalties.keys() | listed_abnormal)
     todo = fresh | others | with_records
+    listings: dict[str, list[tuple[Any, ...]]] = {}  # in the order of the table (rowid), as a scan reads them
+    for row in raw.execute(
+            "SELECT l.id, l.organization_id, l.list_kind, l.state, l.ground, l.source_entity, l.source_id,"
+            " l.listed_on, l.decision_no, l.removal_proposed_on FROM json_each(?) AS j JOIN credit_listing AS l"
+            " ON l.organization_id = j.value WHERE l.deleted_at IS NULL ORDER BY l.rowid", (_ids_param(todo),)):
+        listings.setdefault(row[1], []).append(row)
     years_of: dict[str, set[int]] = {}  # the missing reports of the organizations looked at below
     forms: dict[str, str | None] = {}
     for (year, form), ids in missing.items():
@@ -744,10 +749,11 @@ def _office_facts(session: Session, office_code: str, rules: _Rules, on: date) -
             for c in rules.campaigns:
                 if c.year not in years or ("inspection_campaign", c.id, "annual_report_missing") in known:
                     continue  # not the year's, or proposed before: not built only to be dropped
-                deadline = deadlines.get((c.id, form))
-                if deadline is None:
-                    deadline = deadlines[(c.id, form)] = c.deadline(form)
-                out.append(_report_missing(c, org_id, form, deadline))
+                evidence = evidence_of.get((c.id, form))
+                if evidence is None:  # one evidence a campaign and legal form, shared (its JSON made once)
+                    evidence = evidence_of[(c.id, form)] = _report_missing(c, org_id, form).evidence
+                out.append(Proposal(org_id, "abnormal", "annual_report_missing", "inspection_campaign", c.id,
+                                    evidence))
         if org_id in items:
             out.extend(_spotcheck_facts(org_id, items[org_id], rules, on))
         if org_id in penalties:
@@ -819,8 +825,8 @@ def _write_office(session: Session, office_code: str, found: _OfficeFacts, on: d
         name, uscc = found.orgs[p.organization_id]
         result.proposed.append(ListingInfo(
             listing_id, p.organization_id, name, uscc, office_code, p.list_kind, "proposed", p.ground, p.detail,
-            list(p.evidence), p.source_entity, p.source_id, RULES_ACTOR, on, None, None, None, None, None, None,
-            None, None, None, None, p.moved_from_id, None))
+            [dict(e) for e in p.evidence], p.source_entity, p.source_id, RULES_ACTOR, on, None, None, None, None,
+            None, None, None, None, None, None, p.moved_from_id, None))
     for i in range(0, len(found.removals), 500):
         for listing in session.scalars(select(CreditListing).where(CreditListing.id.in_(found.removals[i:i + 500]))
                                        .order_by(CreditListing.organization_id, CreditListing.id)):
