@@ -717,531 +717,536 @@
 <context>
     <name>CreditTab</name>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="77" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="90" />
         <source>全部名单</source>
-        <extracomment>the states the tab shows unless another is chosen</extracomment>
+        <extracomment>the states the tab shows unless another is chosen the listings of the first page: shown at once, before every listing with its timers (a city may hold 100,000)</extracomment>
         <translation>Both lists</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="80" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="93" />
         <source>待决定和已列入</source>
         <translation>Proposed and listed</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="80" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="93" />
         <source>全部状态</source>
         <translation>all statuses</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="88" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="101" />
         <source>全市（含各区县）</source>
         <translation>Whole city (all offices)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="90" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="103" />
         <source>列出本库中全市各单位的名单记录和到期提醒（只读；区县的记录可作市局裁决）</source>
         <translation>List every office's listings and timers held in this database (read only; a district's listing can be ruled on by the city)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="106" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="119" />
         <source>规则引擎提议</source>
         <translation>Run the rule engine</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="107" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="120" />
         <source>手工提议…</source>
         <translation>Propose…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="108" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="121" />
         <source>决定列入…</source>
         <translation>Decide to list…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="109" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="122" />
         <source>不予列入…</source>
         <translation>Reject…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="117" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="130" />
         <source>提议移出…</source>
         <translation>Propose removal…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="118" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="131" />
         <source>决定移出…</source>
         <translation>Decide removal…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="119" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="132" />
         <source>登记异议…</source>
         <translation>Record objection…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="120" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="133" />
         <source>决定异议…</source>
         <translation>Decide objection…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="122" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="135" />
         <source>市局裁决…</source>
         <translation>City ruling…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="131" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="144" />
         <source>组织名称</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="133" />
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="355" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="146" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="377" />
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="134" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="147" />
         <source>名单</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="135" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="148" />
         <source>列入情形</source>
         <translation>Ground</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="137" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="150" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="138" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="151" />
         <source>提出日期、提出人</source>
         <translation>Proposed on, by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="141" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="154" />
         <source>决定文号</source>
         <translation>Decision no.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="142" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="155" />
         <source>列入日期</source>
         <translation>Listed on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="144" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="157" />
         <source>移出事由、期限</source>
         <translation>Removal, due</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="147" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="160" />
         <source>登记管理机关</source>
         <translation>Registry</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="152" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="165" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="153" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="166" />
         <source>步骤</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="154" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="167" />
         <source>结果状态</source>
         <translation>State after</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="155" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="168" />
         <source>办理人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="156" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="169" />
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="163" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="176" />
         <source>规则引擎</source>
         <translation>Rule engine</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="169" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="182" />
         <source>到期应移出</source>
         <translation>Removal falling due</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="181" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="194" />
         <source>提出列入</source>
         <translation>Proposed</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="181" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="194" />
         <source>决定列入</source>
         <translation>Listed</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="181" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="194" />
         <source>不予列入</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="182" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="195" />
         <source>转入严重违法失信名单</source>
         <translation>Moved to the serious list</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="182" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="195" />
         <source>提出移出</source>
         <translation>Removal proposed</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="183" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="196" />
         <source>决定移出</source>
         <translation>Removed</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="183" />
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="449" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="196" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="471" />
         <source>不予移出</source>
         <translation>Kept listed</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="183" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="196" />
         <source>登记异议</source>
         <translation>Objection received</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="184" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="197" />
         <source>异议不成立，维持列入</source>
         <translation>Objection not upheld: listing stands</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="185" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="198" />
         <source>异议部分成立，更正记录</source>
         <translation>Objection partly upheld: record corrected</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="186" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="199" />
         <source>异议成立，撤销列入</source>
         <translation>Objection upheld: listing annulled</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="190" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="203" />
         <source>维持列入（异议不成立）</source>
         <translation>Listing stands (objection not upheld)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="190" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="203" />
         <source>更正记录</source>
         <translation>Record corrected</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="191" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="204" />
         <source>撤销列入（异议成立）</source>
         <translation>Listing annulled (objection upheld)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="211" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="218" />
+        <source>正在读取全部信用名单记录…</source>
+        <translation>Reading every credit-list record…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="233" />
         <source>待决定 %1 条；已列入 %2 条（活动异常名录 %3，严重违法失信名单 %4）</source>
         <translation>%1 proposed; %2 listed (abnormal list %3, serious list %4)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="253" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="275" />
         <source>请先选择一条名单记录。</source>
         <translation>Select a listing first.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="258" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="280" />
         <source>只有待决定的提议可以决定列入或不予列入。</source>
         <translation>Only a proposal awaiting its decision can be listed or rejected.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="261" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="283" />
         <source>已提出移出，待决定。</source>
         <translation>Its removal is proposed and awaits a decision.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="262" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="284" />
         <source>只有已列入的记录可以提出移出。</source>
         <translation>Only a listing in force can be proposed for removal.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="265" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="287" />
         <source>没有待决定的移出申请。</source>
         <translation>No removal awaits a decision.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="267" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="289" />
         <source>只有待决定或已列入的记录可以登记异议。</source>
         <translation>Objections are recorded against proposed or current listings only.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="270" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="292" />
         <source>没有待处理的异议。</source>
         <translation>No objection awaits a decision.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="274" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="296" />
         <source>登记异议的人不能处理该异议：须由另一名审核人员处理（双人复核）。</source>
         <translation>Whoever recorded the objection cannot decide it: another reviewer decides (four eyes).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="280" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="302" />
         <source>全市列表只供查看：本单位的提议和决定请取消“全市（含各区县）”后办理；区县的记录只能作市局裁决。</source>
         <translation>The whole-city list is read only: for this office's proposals and decisions clear "Whole city (all offices)"; a district's listing can only be ruled on by the city.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="286" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="308" />
         <source>区县的名单记录：市局只能作出裁决，其他步骤由该区县办理。</source>
         <translation>A district's listing: the city may only rule on it; the other steps are the district's.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="309" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="331" />
         <source>情形说明：</source>
         <translation>Detail: </translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="311" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="333" />
         <source>证据：</source>
         <translation>Evidence: </translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="313" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="335" />
         <source>理由：</source>
         <translation>Reason: </translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="315" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="337" />
         <source>异议待处理：%1 收到</source>
         <translation>Objection awaiting a decision: received %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="334" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="356" />
         <source>市局裁决：%1</source>
         <translation>City ruling: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="343" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="365" />
         <source>规则引擎：新提出列入 %1 条，提出移出 %2 条。</source>
         <translation>Rule engine: %1 listings proposed, %2 removals proposed.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="368" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="390" />
         <source>此情形须附证据，每行一条（如两次挂号信退回的记录）</source>
         <translation>This ground needs evidence, one item a line (such as two registered letters returned)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="369" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="391" />
         <source>证据，每行一条（此情形可不填）</source>
         <translation>Evidence, one item a line (optional for this ground)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="383" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="405" />
         <source>提议列入信用名单</source>
         <translation>Propose a credit listing</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="384" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="406" />
         <source>组织(&amp;O)</source>
         <translation>&amp;Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="384" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="406" />
         <source>名单(&amp;L)</source>
         <translation>&amp;List</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="385" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="407" />
         <source>列入情形(&amp;G)</source>
         <translation>&amp;Ground</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="385" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="407" />
         <source>情形说明(&amp;D)</source>
         <translation>&amp;Detail</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="386" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="408" />
         <source>证据(&amp;E)</source>
         <translation>&amp;Evidence</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="386" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="408" />
         <source>提出日期(&amp;P)</source>
         <translation>&amp;Proposed on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="387" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="409" />
         <source>已提议列入，待审核人员决定。</source>
         <translation>Listing proposed; a reviewer decides it.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="388" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="410" />
         <source>提议须由提出人以外的审核人员作出决定（双人复核）。</source>
         <translation>A reviewer other than the proposer decides the proposal (four eyes).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="400" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="422" />
         <source>列入决定的文号（必填）</source>
         <translation>The listing decision's number (required)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="406" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="428" />
         <source>决定列入：%1</source>
         <translation>List: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="407" />
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="460" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="429" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="482" />
         <source>文号(&amp;N)</source>
         <translation>Decision &amp;number</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="408" />
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="424" />
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="461" />
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="495" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="430" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="446" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="483" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="517" />
         <source>决定日期(&amp;D)</source>
         <translation>&amp;Decided on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="408" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="430" />
         <source>已决定列入。</source>
         <translation>Listed.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="409" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="431" />
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="422" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="444" />
         <source>不予列入：%1</source>
         <translation>Reject: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="423" />
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="440" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="445" />
         <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="462" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="484" />
         <source>理由(&amp;R)</source>
         <translation>&amp;Reason</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="424" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="446" />
         <source>已决定不予列入。</source>
         <translation>Rejected.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="437" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="459" />
         <source>提议移出：%1</source>
         <translation>Propose removal: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="438" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="460" />
         <source>移出事由(&amp;G)</source>
         <translation>&amp;Ground</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="439" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="461" />
         <source>日期(&amp;D)</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="441" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="463" />
         <source>已提出移出，待审核人员决定。</source>
         <translation>Removal proposed; a reviewer decides it.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="442" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="464" />
         <source>已整改的，日期填查实整改之日，自该日起计算作出移出决定的工作日期限。</source>
         <translation>For a rectification, give the day it was verified: the working days to decide the removal run from that day.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="449" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="471" />
         <source>移出</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="451" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="473" />
         <source>移出决定的文号（移出时必填）</source>
         <translation>The removal decision's number (required to remove)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="459" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="481" />
         <source>决定移出：%1</source>
         <translation>Decide removal: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="460" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="482" />
         <source>决定(&amp;V)</source>
         <translation>&amp;Verdict</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="462" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="484" />
         <source>已作出移出决定。</source>
         <translation>Removal decided.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="463" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="485" />
         <source>移出事由：%1；%2 提出</source>
         <translation>Removal ground: %1; proposed %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="475" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="497" />
         <source>登记异议：%1</source>
         <translation>Record objection: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="476" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="498" />
         <source>异议内容(&amp;C)</source>
         <translation>&amp;Content</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="477" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="499" />
         <source>收到日期(&amp;D)</source>
         <translation>Received &amp;on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="477" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="499" />
         <source>已登记异议。</source>
         <translation>Objection recorded.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="484" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="506" />
         <source>%1 收到的异议</source>
         <translation>Objection received %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="492" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="514" />
         <source>决定异议：%1</source>
         <translation>Decide objection: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="493" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="515" />
         <source>异议(&amp;O)</source>
         <translation>&amp;Objection</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="493" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="515" />
         <source>处理结果(&amp;R)</source>
         <translation>&amp;Result</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="494" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="516" />
         <source>答复(&amp;A)</source>
         <translation>Repl&amp;y</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="495" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="517" />
         <source>已处理异议。</source>
         <translation>Objection decided.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="496" />
+        <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="518" />
         <source>撤销列入的，该记录即为“已撤销”。</source>
         <translation>Annulling makes the listing 'annulled'.</translation>
     </message>

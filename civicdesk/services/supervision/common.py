@@ -6,12 +6,13 @@
   refused step leaves its trace though it changed nothing.
 - :func:`find_org`: an organization of the register by its id or its USCC (normalized), never a deleted one;
   otherwise ``NotFoundError(code, key=…)`` with the feature's own code.
+- :func:`preload_orgs`: a list's organizations read set by set, not one read a row.
 - :func:`record_json`: a record's dataclass as the CLI's ``--json`` prints it (dates, amounts, its steps).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from datetime import date, datetime
 from decimal import Decimal
@@ -42,6 +43,17 @@ def guarded(db: Database, by: auth.UserInfo | None, event: str, entity: str, act
         audit.record_event(db, event, actor=actor_name(by), entity=entity, entity_id=key, attempted=action,
                            error=exc.code, message=exc.message("zh"))
         raise
+
+
+def preload_orgs(session: Session, ids: Iterable[str | None]) -> list[Organization]:
+    """The organizations of ``ids`` read set by set into the session, so that a list's rows find theirs with
+    ``session.get`` without one read each; keep the returned list while they are used (the session holds its
+    objects weakly)."""
+    wanted = sorted({i for i in ids if i})
+    loaded: list[Organization] = []
+    for start in range(0, len(wanted), 500):
+        loaded.extend(session.scalars(select(Organization).where(Organization.id.in_(wanted[start:start + 500]))))
+    return loaded
 
 
 def find_org(session: Session, key: str | None, not_found: str) -> Organization:

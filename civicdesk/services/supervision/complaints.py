@@ -37,6 +37,7 @@ from civicdesk.models.accounts import UserAccount
 from civicdesk.services.admin import audit, auth
 from civicdesk.services.core.database import Database
 from civicdesk.services.supervision import enforcement as common
+from civicdesk.services.supervision.common import preload_orgs
 from civicdesk.services.supervision.parameters import value_in
 
 CHANNELS = ("phone", "letter", "visit", "online", "referred")
@@ -260,7 +261,9 @@ def list_complaints(db: Database, *, state: str | None = None, overdue: bool = F
             q = q.order_by(Complaint.due_on, Complaint.id)
         else:
             q = q.order_by(Complaint.received_on.desc(), Complaint.created_at.desc(), Complaint.id)
-        return [_info(session, c) for c in session.scalars(q)]
+        rows = list(session.scalars(q))
+        _held = preload_orgs(session, (c.organization_id for c in rows))  # the rows find theirs in the session
+        return [_info(session, c) for c in rows]
 
 
 def reporter(db: Database, complaint_id: str, *, by: auth.UserInfo | None) -> ReporterInfo:

@@ -1176,9 +1176,11 @@ def get_listing(db: Database, listing_id: str) -> ListingInfo:
 
 
 def list_listings(db: Database, *, state: str | None = None, list_kind: str | None = None,
-                  organization: str | None = None, office: str | None = None) -> list[ListingInfo]:
-    """This office's listings (of one ``state``, ``list_kind`` or ``organization``), latest first; ``office``
-    ``"all"``: every office's held here (the city holds its districts' through sync)."""
+                  organization: str | None = None, office: str | None = None, states: Iterable[str] = (),
+                  limit: int | None = None) -> list[ListingInfo]:
+    """This office's listings (of one ``state`` or of ``states``, ``list_kind`` or ``organization``), latest
+    first, the first ``limit`` of them; ``office`` ``"all"``: every office's held here (the city holds its
+    districts' through sync)."""
     if state is not None and state not in STATES:
         raise InputError("credit.bad_state", value=state, allowed=", ".join(STATES))
     if list_kind is not None and list_kind not in LISTS:
@@ -1192,9 +1194,12 @@ def list_listings(db: Database, *, state: str | None = None, list_kind: str | No
             q = q.where(CreditListing.organization_id == _find_org(session, organization).id)
         if state is not None:
             q = q.where(CreditListing.state == state)
+        if states:
+            q = q.where(CreditListing.state.in_(tuple(states)))
         if list_kind is not None:
             q = q.where(CreditListing.list_kind == list_kind)
-        rows = list(session.scalars(q.order_by(CreditListing.proposed_on.desc(), CreditListing.id)))
+        q = q.order_by(CreditListing.proposed_on.desc(), CreditListing.id)
+        rows = list(session.scalars(q if limit is None else q.limit(limit)))
         ids = list({r.organization_id for r in rows})
         names: dict[str, tuple[str, str | None]] = {}
         for i in range(0, len(ids), 500):  # the organizations' names set by set, not one read a listing

@@ -28,6 +28,7 @@ from civicdesk.models import Complaint, Interview, Organization
 from civicdesk.services.admin import auth
 from civicdesk.services.core.database import Database
 from civicdesk.services.supervision import enforcement as common
+from civicdesk.services.supervision.common import preload_orgs
 
 ENTITY = "interview"
 
@@ -145,4 +146,6 @@ def list_interviews(db: Database, *, organization: str | None = None,
         if office:
             q = q.where(Interview.office_code == office)
         q = q.order_by(Interview.held_at.desc(), Interview.id)
-        return [_info(session, i) for i in session.scalars(q)]
+        rows = list(session.scalars(q))
+        _held = preload_orgs(session, (i.organization_id for i in rows))  # the rows find theirs in the session
+        return [_info(session, i) for i in rows]

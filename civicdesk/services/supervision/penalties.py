@@ -42,6 +42,7 @@ from civicdesk.services.core.database import Database
 from civicdesk.services.filings import service as filings
 from civicdesk.services.supervision import credit
 from civicdesk.services.supervision import enforcement as common
+from civicdesk.services.supervision.common import preload_orgs
 from civicdesk.services.supervision.parameters import value_in
 
 KINDS = ("warning", "fine", "confiscation", "correction", "suspension", "replace_leader", "revocation")
@@ -259,6 +260,7 @@ def list_penalties(db: Database, *, organization: str | None = None, state: str 
             q = q.where(Penalty.office_code == office)
         rows = list(session.scalars(q))
         rows.sort(key=lambda p: (p.decided_on or p.created_at.date(), p.created_at), reverse=True)
+        _held = preload_orgs(session, (p.organization_id for p in rows))  # the rows find theirs in the session
         return [_info(session, p) for p in rows]
 
 

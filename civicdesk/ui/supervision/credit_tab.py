@@ -52,6 +52,19 @@ class CreditRow:
 class CreditLoad:
     rows: list[CreditRow]
     grounds: list[dict[str, Any]]
+    complete: bool = True  # False: the first page only (no timers), the whole list still being read
+
+
+#: the listings of the first page: shown at once, before every listing with its timers (a city may hold 100,000)
+FIRST_PAGE = 200
+
+
+def first_page(db: Any, whole_city: bool = False) -> CreditLoad:
+    """The newest listings waiting for a decision or in force, without their timers: what the tab shows while
+    :func:`load` reads them all."""
+    rows = credit.list_listings(db, office="all" if whole_city else None, states=CURRENT, limit=FIRST_PAGE)
+    return CreditLoad([CreditRow(r.id, r, None, ()) for r in rows], list(parameters.value(db, "credit.grounds")),
+                      complete=False)
 
 
 def load(db: Any, whole_city: bool = False) -> CreditLoad:
@@ -192,8 +205,17 @@ class CreditTab(CampaignTab):
 
     # -- loading --------------------------------------------------------------------------------------------------
     def reload(self) -> None:
+        """The first page at once, then every listing with its timers (the runner does one after the other)."""
         db, whole = self.ctx.db, self.consolidated()
+        self.bench.run(lambda _job: first_page(db, whole), self._first_loaded, key="credit.first")
         self.bench.run(lambda _job: load(db, whole), self._loaded, key="credit")
+
+    def _first_loaded(self, result: CreditLoad) -> None:
+        if self.proxy.rowCount():  # the whole list came first (or a reload keeps showing the last one)
+            return
+        self.grounds = result.grounds
+        self.set_rows(result.rows)
+        self.summary.setText(self.tr("正在读取全部信用名单记录…"))
 
     def consolidated(self) -> bool:
         """Whether the tab lists every office's listings (read only) rather than the office's own."""
