@@ -2065,428 +2065,434 @@
 <context>
     <name>EnforcementTab</name>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="38" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="42" />
         <source>按组织名称或案号筛选</source>
+        <extracomment>the penalties shown at once, before all of them</extracomment>
         <translation>Filter by organization or case number</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="42" />
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="143" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="46" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="159" />
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="43" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="47" />
         <source>全部状态</source>
         <translation>all statuses</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="46" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="50" />
         <source>全部处罚种类</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="56" />
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="103" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="60" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="107" />
         <source>组织名称</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="57" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="61" />
         <source>约谈时间</source>
         <translation>Held at</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="58" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="62" />
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="59" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="63" />
         <source>约谈事项</source>
         <translation>Issues</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="60" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="64" />
         <source>整改期限</source>
         <translation>Rectify by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="61" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="65" />
         <source>结果日期</source>
         <translation>Outcome on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="62" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="66" />
         <source>约谈结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="63" />
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="114" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="67" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="118" />
         <source>录入人</source>
         <translation>Entered by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="67" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="71" />
         <source>行政约谈(&amp;I)</source>
         <translation>&amp;Interviews</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="70" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="74" />
         <source>行政处罚(&amp;P)</source>
         <translation>&amp;Penalties</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="90" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="94" />
         <source>立案…</source>
         <translation>Open case…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="91" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="95" />
         <source>作出处罚决定…</source>
         <translation>Decide penalty…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="92" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="96" />
         <source>撤销处罚…</source>
         <translation>Withdraw penalty…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="93" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="97" />
         <source>登记约谈…</source>
         <translation>Record interview…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="94" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="98" />
         <source>录入约谈结果…</source>
         <translation>Record outcome…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="95" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="99" />
         <source>市局裁决…</source>
         <translation>City ruling…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="97" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="101" />
         <source>监管记录…</source>
         <translation>Supervision record…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="104" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="108" />
         <source>案号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="105" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="109" />
         <source>处罚种类</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="106" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="110" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="108" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="112" />
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="109" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="113" />
         <source>停止活动至</source>
         <translation>Suspended to</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="110" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="114" />
         <source>决定书文号</source>
         <translation>Decision no.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="111" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="115" />
         <source>决定日期</source>
         <translation>Decided on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="112" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="116" />
         <source>复议期限</source>
         <translation>Appeal by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="113" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="117" />
         <source>撤销登记申请</source>
         <translation>Revocation filing</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="115" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="119" />
         <source>决定人</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="160" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="150" />
+        <source>正在读取全部行政处罚和约谈记录…</source>
+        <translation>Reading every penalty and interview…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="176" />
         <source>行政处罚 %1 件（立案调查中 %2，已决定 %3）；行政约谈 %4 次，%5 次待录入结果</source>
         <translation>%1 penalties (%2 under investigation, %3 decided); %4 interviews, %5 awaiting their outcome</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="187" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="203" />
         <source>请先在上表选择一件处罚案件。</source>
         <translation>Select a penalty case in the upper table first.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="191" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="207" />
         <source>只有立案调查中的案件可以作出处罚决定。</source>
         <translation>Only a case under investigation can be decided.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="193" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="209" />
         <source>只有已决定的处罚可以撤销。</source>
         <translation>Only a decided penalty can be withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="195" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="211" />
         <source>请先在下表选择一次约谈。</source>
         <translation>Select an interview in the lower table first.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="196" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="212" />
         <source>这次约谈的结果已经录入。</source>
         <translation>The outcome of this interview is already recorded.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="198" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="214" />
         <source>请先选择一件案件或一次约谈。</source>
         <translation>Select a case or an interview first.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="233" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="249" />
         <source>市局裁决：%1</source>
         <translation>City ruling: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="244" />
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="269" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="260" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="285" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="253" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="269" />
         <source>统一社会信用代码（或组织 id）</source>
         <translation>Credit code (or organization id)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="267" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="283" />
         <source>罚款或没收违法所得的金额，元</source>
         <translation>Amount of the fine or confiscation, yuan</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="273" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="289" />
         <source>如：《社会团体登记管理条例》第三十条第一款第（三）项</source>
         <translation>e.g. Regulations on Social Groups, art. 30(1)(iii)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="293" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="309" />
         <source>立案</source>
         <translation>Open case</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="294" />
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="362" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="310" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="378" />
         <source>组织(&amp;O)</source>
         <translation>&amp;Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="295" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="311" />
         <source>案号(&amp;N)</source>
         <translation>Case &amp;no.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="296" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="312" />
         <source>处罚种类(&amp;K)</source>
         <translation>&amp;Kind</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="297" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="313" />
         <source>金额（元）(&amp;A)</source>
         <translation>&amp;Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="298" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="314" />
         <source>停止活动自(&amp;F)</source>
         <translation>Suspended &amp;from</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="299" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="315" />
         <source>停止活动至(&amp;T)</source>
         <translation>Suspended &amp;to</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="300" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="316" />
         <source>违法事实(&amp;S)</source>
         <translation>Fact&amp;s</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="301" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="317" />
         <source>处罚依据(&amp;B)</source>
         <translation>Legal &amp;basis</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="302" />
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="369" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="318" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="385" />
         <source>由举报投诉引起(&amp;C)</source>
         <translation>From &amp;complaint</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="303" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="319" />
         <source>由约谈引起(&amp;I)</source>
         <translation>From &amp;interview</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="304" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="320" />
         <source>已立案，待审核人员作出处罚决定。</source>
         <translation>Case opened; a reviewer decides the penalty.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="305" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="321" />
         <source>立案后该组织处于“立案调查中”；处罚决定须由立案人以外的审核人员作出。</source>
         <translation>Once the case is opened the organization is under investigation; the penalty is decided by a reviewer other than whoever opened the case.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="313" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="329" />
         <source>处罚决定书文号（必填）</source>
         <translation>Number of the penalty decision (required)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="319" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="335" />
         <source>案号 %1，%2。</source>
         <translation>Case %1, %2.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="321" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="337" />
         <source>金额 %1 元。</source>
         <translation>Amount: %1 yuan.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="322" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="338" />
         <source>复议期限自决定日起算。</source>
         <translation>The appeal period runs from the decision date.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="325" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="341" />
         <source>作出撤销登记的处罚决定，将同时提交一件撤销登记申请，进入审核队列，由审核人员审核后才撤销登记。</source>
         <translation>Deciding a revocation also submits a revocation filing to the review queue: the registration is revoked only when a reviewer approves it.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="327" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="343" />
         <source>作出处罚决定：%1</source>
         <translation>Decide penalty: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="328" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="344" />
         <source>文号(&amp;N)</source>
         <translation>Decision &amp;number</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="329" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="345" />
         <source>决定日期(&amp;D)</source>
         <translation>&amp;Decided on</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="329" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="345" />
         <source>已作出处罚决定。</source>
         <translation>Penalty decided.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="341" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="357" />
         <source>撤销处罚：%1</source>
         <translation>Withdraw penalty: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="342" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="358" />
         <source>撤销理由(&amp;R)</source>
         <translation>&amp;Reason</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="342" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="358" />
         <source>已撤销处罚。</source>
         <translation>Penalty withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="344" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="360" />
         <source>案号 %1，决定书 %2。</source>
         <translation>Case %1, decision %2.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="353" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="369" />
         <source>如 2026-11-20 09:30</source>
         <translation>e.g. 2026-11-20 09:30</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="361" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="377" />
         <source>登记约谈</source>
         <translation>Record interview</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="363" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="379" />
         <source>约谈时间(&amp;W)</source>
         <translation>&amp;When</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="364" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="380" />
         <source>地点(&amp;P)</source>
         <translation>&amp;Place</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="365" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="381" />
         <source>参加人员(&amp;A)</source>
         <translation>P&amp;articipants</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="366" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="382" />
         <source>约谈事项(&amp;S)</source>
         <translation>I&amp;ssues</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="367" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="383" />
         <source>整改要求(&amp;R)</source>
         <translation>&amp;Rectification required</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="368" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="384" />
         <source>整改期限(&amp;B)</source>
         <translation>Rectify &amp;by</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="370" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="386" />
         <source>已登记约谈。</source>
         <translation>Interview recorded.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="371" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="387" />
         <source>整改要求和整改期限同时填写或同时不填。</source>
         <translation>Fill in both the rectification required and its date, or neither.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="383" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="399" />
         <source>录入约谈结果：%1</source>
         <translation>Interview outcome: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="384" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="400" />
         <source>约谈结果(&amp;R)</source>
         <translation>&amp;Outcome</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="385" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="401" />
         <source>日期(&amp;D)</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="385" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="401" />
         <source>已录入约谈结果。</source>
         <translation>Interview outcome recorded.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="387" />
+        <location filename="../../civicdesk/ui/supervision/enforcement_tab.py" line="403" />
         <source>约谈事项：%1</source>
         <translation>Issues: %1</translation>
     </message>

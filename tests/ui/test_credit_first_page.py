@@ -27,3 +27,15 @@ def test_the_first_page_is_the_newest_current_listings_of_the_whole_list(shawan_
             r.id for r in current if r.state == "listed"][:2]
     finally:
         db.close()
+
+
+def test_the_first_page_of_penalties_is_the_newest_of_the_whole_list(shawan_db_path: Path) -> None:
+    from civicdesk.services.supervision import penalties
+
+    db = open_database(shawan_db_path)
+    try:
+        whole = penalties.list_penalties(db)
+        assert len(whole) > 2
+        assert [p.id for p in penalties.list_penalties(db, limit=2)] == [p.id for p in whole[:2]]
+    finally:
+        db.close()

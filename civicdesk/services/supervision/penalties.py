@@ -30,7 +30,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from civicdesk import clock, messages
@@ -245,9 +245,9 @@ def get_penalty(db: Database, key: str) -> PenaltyInfo:
 
 
 def list_penalties(db: Database, *, organization: str | None = None, state: str | None = None,
-                   office: str | None = None) -> list[PenaltyInfo]:
+                   office: str | None = None, limit: int | None = None) -> list[PenaltyInfo]:
     """Penalties, newest first (decided ones by their decision date, drafts by their entry); ``organization``
-    (id or USCC) and ``office`` narrow them."""
+    (id or USCC) and ``office`` narrow them; ``limit``: the first so many (a window's first page)."""
     if state is not None and state not in STATES:
         raise InputError("penalty.bad_state", value=state, allowed=", ".join(STATES))
     with db.read() as session:
@@ -258,6 +258,9 @@ def list_penalties(db: Database, *, organization: str | None = None, state: str 
             q = q.where(Penalty.state == state)
         if office:
             q = q.where(Penalty.office_code == office)
+        if limit is not None:  # the same order, in SQL
+            q = q.order_by(func.coalesce(Penalty.decided_on, func.date(Penalty.created_at)).desc(),
+                           Penalty.created_at.desc()).limit(limit)
         rows = list(session.scalars(q))
         rows.sort(key=lambda p: (p.decided_on or p.created_at.date(), p.created_at), reverse=True)
         _held = preload_orgs(session, (p.organization_id for p in rows))  # the rows find theirs in the session

@@ -31,6 +31,10 @@ if TYPE_CHECKING:
     from civicdesk.ui.supervision.workbench import SupervisionWorkbench
 
 
+#: the penalties shown at once, before all of them
+FIRST_PAGE = 200
+
+
 class EnforcementTab(CampaignTab):
     def __init__(self, bench: SupervisionWorkbench) -> None:
         super().__init__(bench, "penalty", text_columns=(0, 1))
@@ -126,12 +130,24 @@ class EnforcementTab(CampaignTab):
 
     # -- loading ------------------------------------------------------------------------------------------------
     def reload(self) -> None:
+        """The newest penalties at once, then all of them (a city may hold thousands; the runner does one after
+        the other)."""
         db = self.ctx.db
+
+        def first(_job: Any) -> list[PenaltyInfo]:
+            return penalties.list_penalties(db, limit=FIRST_PAGE)
 
         def load(_job: Any) -> tuple[list[PenaltyInfo], list[InterviewInfo], list[ComplaintInfo]]:
             return penalties.list_penalties(db), interviews.list_interviews(db), complaints.list_complaints(db)
 
+        self.bench.run(first, self._first_loaded, key="enforcement.first")
         self.bench.run(load, self._loaded, key="enforcement")
+
+    def _first_loaded(self, rows: list[PenaltyInfo]) -> None:
+        if self.proxy.rowCount():  # the whole list came first (or a reload keeps showing the last one)
+            return
+        self.set_rows(rows)
+        self.summary.setText(self.tr("正在读取全部行政处罚和约谈记录…"))
 
     def _loaded(self, result: tuple[list[PenaltyInfo], list[InterviewInfo], list[ComplaintInfo]]) -> None:
         rows, held, self.complaints = result
