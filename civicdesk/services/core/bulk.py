@@ -19,7 +19,7 @@ from contextlib import contextmanager, suppress
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Numeric, Table, insert, select, text
+from sqlalchemy import JSON, Boolean, Date, DateTime, Numeric, Table, insert, select, text
 from sqlalchemy.orm import Session
 
 from civicdesk.models.base import table_of, utcnow
@@ -86,12 +86,15 @@ def insert_rows(
         logger = log if log is not None and table.name in synced_entities() and rows else None
         if logger is not None:
             logger.complete(rows)
-            last = logger.last_rowid(table)
+            last = 0 if logger.keyed else logger.last_rowid(table)
         with indexes_deferred(session, table, len(rows)):
             for start in range(0, len(rows), chunk):
                 part = rows[start:start + chunk]
-                _execute_many(session, table, part)
-                if logger is not None:
+                if logger is not None and logger.keyed:  # no rowid: the change log follows the rows' ids
+                    logger.write_keys(table, _inserted_ids(session, table, part))
+                else:
+                    _execute_many(session, table, part)
+                if logger is not None and not logger.keyed:
                     last = logger.write(table, last)
                 done += len(part)
                 if progress:
@@ -134,6 +137,16 @@ def _execute_many(session: Session, table: Table, rows: Sequence[dict[str, Any]]
     conn.exec_driver_sql(sql, [tuple(v) for v in values])
 
 
+def _inserted_ids(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> list[Any]:
+    """Insert ``rows`` (:func:`_execute_many`); their ids in the rows' order, given or made by the column's
+    default (then returned by the insert itself)."""
+    if all(row.get("id") is not None for row in rows):
+        _execute_many(session, table, rows)
+        return [row["id"] for row in rows]
+    stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    return list(session.execute(stmt, rows).scalars())
+
+
 def insert_tuples(session: Session, table: Table, names: Sequence[str], rows: Sequence[Sequence[Any]],
                   constants: dict[str, Any]) -> int:
     """Insert ``rows`` into ``table`` in the caller's unit of work: each row a tuple of the values of the
@@ -165,8 +178,13 @@ def insert_tuples(session: Session, table: Table, names: Sequence[str], rows: Se
         fixed[c.key] = c.default.arg  # type: ignore[attr-defined]
     conn = session.connection()
     dialect = conn.dialect
-    if dialect.paramstyle != "qmark":  # SQLite's driver: the only one the program opens (models.engine)
-        raise ValueError(f"bulk.insert_tuples: positional (qmark) parameters only, not {dialect.paramstyle}")
+    if dialect.paramstyle != "qmark":  # a server's driver: rows as dicts, SQLAlchemy's executemany
+        dicts = [{**dict(zip(names, row, strict=True)), **fixed} for row in rows]
+        if logger is not None:
+            logger.write_keys(table, _inserted_ids(session, table, dicts))
+        else:
+            session.execute(insert(table), dicts)
+        return len(rows)
     with indexes_deferred(session, table, len(rows)):
         values: list[Sequence[Any]] = list(zip(*rows, strict=True))
         for i, c in enumerate(columns):
@@ -227,10 +245,20 @@ def _sql_literal(value: Any) -> str | None:
 
 
 # -- the change log of bulk inserts -----------------------------------------------------------------------------
-def _json_sql(column: Any) -> str:
+def _json_sql(column: Any, dialect: str = "sqlite") -> str:
     """SQL giving a stored value of ``column`` as the JSON value :func:`civicdesk.models.history.json_value`
-    gives the value read back (dates and times as ISO text, decimals as text, booleans, JSON as JSON)."""
+    gives the value read back (dates and times as ISO text, decimals as text, booleans, JSON as JSON).
+    On PostgreSQL (``dialect``) the same values as SQLite's statement makes of the same row: dates and times
+    as SQLite stores them (``YYYY-MM-DD``, ``YYYY-MM-DD HH:MM:SS.ffffff``), decimals with the column's scale."""
     name = f't."{column.name}"'
+    if dialect != "sqlite":
+        if isinstance(column.type, Numeric):
+            return f"round({name}::numeric, {column.type.scale or 0})::text"
+        if isinstance(column.type, DateTime):
+            return f"to_char({name}, 'YYYY-MM-DD HH24:MI:SS.US')"
+        if isinstance(column.type, Date):
+            return f"to_char({name}, 'YYYY-MM-DD')"
+        return name  # booleans, JSON, numbers and texts: json_build_array takes them as they are
     if isinstance(column.type, Boolean):
         return f"CASE WHEN {name} IS NULL THEN NULL WHEN {name} THEN json('true') ELSE json('false') END"
     if isinstance(column.type, JSON):
@@ -253,6 +281,36 @@ def _spliced(table: Table, same: frozenset[str]) -> list[str] | None:
             or not all(c.name.isidentifier() and c.name.isascii() for c in columns):
         return None
     return [c.name for c in columns if c.name in same]
+
+
+def _keyed_change_log_sql(table: Table) -> str:
+    """PostgreSQL's statement of :func:`_change_log_sql` (no rowid): the change-log rows of the rows of ``table``
+    whose ids are ``:ids``, in that order; the fields as json_build_object makes them (at most 100 arguments:
+    wide tables in parts, merged)."""
+    columns = _sent_columns(table)
+    objects = []
+    for start in range(0, len(columns), 50):
+        pairs = [f"'{c.name}', json_build_array(NULL, {_json_sql(c, 'postgresql')})" for c in columns[start:start + 50]]
+        objects.append(f"json_build_object({', '.join(pairs)})")
+    fields = objects[0] if len(objects) == 1 else f"({' || '.join(f'{o}::jsonb' for o in objects)})::json"
+    return (f"INSERT INTO {ChangeLog.__tablename__} "
+            "(entity, row_id, op, scope, fields, vector_before, vector_after, author, at) "
+            f"SELECT '{table.name}', t.id, 'insert', {_scope_sql(table)}, {fields}, 'null', t.version_vector, "
+            f'CAST(:author AS VARCHAR), :at FROM unnest(CAST(:ids AS VARCHAR[])) WITH ORDINALITY AS k(id, n) '
+            f'JOIN "{table.name}" t ON t.id = k.id ORDER BY k.n')
+
+
+def _scope_sql(table: Table) -> str:
+    """SQL giving the scope (the county that receives it) of a row ``t`` of ``table``."""
+    if "division_code" in table.c:
+        return "COALESCE(NULLIF(t.division_code, ''), t.origin_office)"
+    if "organization_id" in table.c:
+        return ("CASE WHEN t.organization_id IS NULL THEN t.origin_office ELSE "
+                "(SELECT o.division_code FROM organization o WHERE o.id = t.organization_id) END")
+    if "filing_id" in table.c:
+        return ("CASE WHEN t.filing_id IS NULL THEN t.origin_office ELSE (SELECT o.division_code FROM filing f "
+                "JOIN organization o ON o.id = f.organization_id WHERE f.id = t.filing_id) END")
+    return "t.origin_office"
 
 
 def _change_log_sql(table: Table, same: frozenset[str] = frozenset()) -> str:
@@ -287,16 +345,7 @@ def _change_log_sql(table: Table, same: frozenset[str] = frozenset()) -> str:
         fields = objects[0]
         for more in objects[1:]:
             fields = f"json_patch({fields}, {more})"
-    if "division_code" in table.c:
-        scope = "COALESCE(NULLIF(t.division_code, ''), t.origin_office)"
-    elif "organization_id" in table.c:
-        scope = ("CASE WHEN t.organization_id IS NULL THEN t.origin_office ELSE "
-                 "(SELECT o.division_code FROM organization o WHERE o.id = t.organization_id) END")
-    elif "filing_id" in table.c:
-        scope = ("CASE WHEN t.filing_id IS NULL THEN t.origin_office ELSE (SELECT o.division_code FROM filing f "
-                 "JOIN organization o ON o.id = f.organization_id WHERE f.id = t.filing_id) END")
-    else:
-        scope = "t.origin_office"
+    scope = _scope_sql(table)
     return (f"INSERT INTO {ChangeLog.__tablename__} "
             "(entity, row_id, op, scope, fields, vector_before, vector_after, author, at) "
             f"SELECT '{table.name}', t.id, 'insert', {scope}, {fields}, 'null', t.version_vector, :author, :at "
@@ -311,8 +360,10 @@ class _ChangeLogger:
         self.session = session
         self.office = session.info.get("office_code") or "local"
         self.author = session.info.get("actor")
+        #: no rowid (PostgreSQL): the rows just inserted are found by their ids (:meth:`write_keys`)
+        self.keyed = session.connection().dialect.name != "sqlite"
         # stored as SQLAlchemy stores a DateTime in SQLite
-        self.at = utcnow().isoformat(sep=" ", timespec="microseconds")
+        self.at: Any = utcnow() if self.keyed else utcnow().isoformat(sep=" ", timespec="microseconds")
         self.sql: dict[tuple[str, frozenset[str]], Any] = {}
 
     def _epoch(self) -> int:
@@ -363,3 +414,13 @@ class _ChangeLogger:
             sql = self.sql[key] = text(_change_log_sql(table, key[1]))
         self.session.connection().execute(sql, params)
         return upto
+
+    def write_keys(self, table: Table, ids: Sequence[Any]) -> None:
+        """Log the rows of ``table`` just inserted whose ids are ``ids``, in that order (PostgreSQL)."""
+        if not ids:
+            return
+        key = (table.name, frozenset({"#keyed"}))
+        sql = self.sql.get(key)
+        if sql is None:
+            sql = self.sql[key] = text(_keyed_change_log_sql(table))
+        self.session.connection().execute(sql, {"author": self.author, "at": self.at, "ids": list(ids)})
