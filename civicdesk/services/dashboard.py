@@ -352,6 +352,9 @@ PART_READS: dict[str, frozenset[str]] = {
     "purchased_by_year": READS["cultivation"], "purchased_by_county": READS["cultivation"],
     "incubation": READS["cultivation"], "participation": READS["participation"], "credit": READS["credit"],
 }
+#: at most this many change log rows are read (on the window's thread) to tell which tables changed; a part
+#: computed before more changes than these (a bulk import, the demo) is stale whatever it reads
+CHANGES_READ = 20_000
 #: the tiles the register statistics give (the others: the cultivation figures)
 REGISTER_TILES = ("registered", "community", "per_10k")
 
@@ -453,7 +456,8 @@ def cached(db: Database) -> Cached:
             select(DashboardCache.key, DashboardCache.data_version, DashboardCache.payload)) if key in CACHE_KEYS]
         # the tables changed since the oldest part computed: the change log's rows after it (a range of its
         # primary key: the few changes made since the dashboard was last opened)
-        since = [last for _key, (common, last), _p in rows if common == shared and 0 <= last <= logged]
+        since = [last for _key, (common, last), _p in rows
+                 if common == shared and 0 <= last <= logged and logged - last <= CHANGES_READ]
         last_change: dict[str, int] = {}
         if since and min(since) < logged:
             last_change = {str(entity): int(str(top)) for entity, top in session.execute(text(
@@ -461,7 +465,7 @@ def cached(db: Database) -> Cached:
     parts: dict[str, tuple[bool, Any]] = {}
     changed: dict[str, frozenset[str] | None] = {}
     for key, (common, last), payload in rows:
-        comparable = common == shared and 0 <= last <= logged
+        comparable = common == shared and 0 <= last <= logged and logged - last <= CHANGES_READ
         since_part = frozenset(e for e, top in last_change.items() if top > last) if comparable else None
         changed[key] = since_part
         parts[key] = (since_part is not None and not since_part & PART_READS[key], _decode(payload))

@@ -139,3 +139,13 @@ def test_never_another_databases_figures(office: dict[str, Any], city_db_path: P
         assert district.version != dashboard.cached(city).version
     finally:
         city.close()
+
+
+def test_more_changes_than_are_read_make_every_part_stale(office: dict[str, Any], monkeypatch: Any) -> None:
+    db = office["db"]
+    _fill(db)
+    stations.add_service(db, office["station"], by=office["clerk"], served_on="2026-11-01", activity="课业辅导",
+                         person_times=30, in_difficulty=3, left_behind=12)
+    monkeypatch.setattr(dashboard, "CHANGES_READ", 0)  # as after a bulk import: the change log is not read
+    assert _stale(db) == set(dashboard.CACHE_KEYS)
+    assert not dashboard.Dashboard(db, dashboard.cached(db)).cache.unchanged("tiles", dashboard.READS["register"])
