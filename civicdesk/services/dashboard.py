@@ -113,8 +113,9 @@ def _float(value: Any) -> float:
 class Dashboard:
     """One refresh of the dashboard over ``db`` (the office's scope: the city, or one county)."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, cache: Cached | None = None) -> None:
         self.db = db
+        self.cache = cache  # the figures cached before: the register's tiles are taken from them while unchanged
         self._register: dict[str, Any] | None = None
         self._cultivation: dict[str, Any] | None = None
         self._names: dict[str, tuple[str, str]] | None = None
@@ -144,21 +145,28 @@ class Dashboard:
         return Category(code, zh, en)
 
     def counties(self) -> list[Category]:
-        """The office's counties in code order (the city's eleven; a county office: itself)."""
-        return [self._county(r["code"]) for r in self.register()["by_division"]]
+        """The office's counties in code order (the city's eleven; a county office: itself), as the register
+        statistics list them (read from the divisions, not from the statistics: a cultivation or credit chart
+        computed alone does not count the register)."""
+        if self._register is not None:
+            return [self._county(r["code"]) for r in self._register["by_division"]]
+        code = self.db.office().code
+        with self.db.read() as session:
+            level = session.scalar(select(Division.level).where(Division.code == code))
+            codes = list(session.scalars(select(Division.code).where(Division.parent_code == code)
+                                         .order_by(Division.code))) if level == "city" else [code]
+        return [self._county(c) for c in codes]
 
     # -- tiles --------------------------------------------------------------------------------------------
     def tiles(self) -> dict[str, Any]:
         """The letter's headline figures: registered organizations, community organizations, per 10,000 people,
         incubation bases, purchased services (projects and contracted amount), volunteer teams, community funds
         (count and size), children's stations and their person-times."""
-        r, c = self.register(), self.cultivation()
+        c = self.cultivation()
         bases = c["incubation"]["bases"]
         funds = c["community_funds"]
         return {
-            "registered": r["registered_social_organizations"],
-            "community": r["community_social_organizations"]["total"],
-            "per_10k": r["per_10k_population"],
+            **self._register_tiles(),
             "bases": sum(bases.values()), "parks": c["incubation"]["parks"],
             "admitted": c["incubation"]["admitted"], "graduated": c["incubation"]["graduated"],
             "purchased_projects": c["purchased_services"]["projects"],
@@ -169,6 +177,17 @@ class Dashboard:
             "stations": c["children_stations"]["stations"],
             "person_times": c["children_stations"]["person_times"],
         }
+
+    def _register_tiles(self) -> dict[str, Any]:
+        """The tiles the register statistics give: as cached, while no table they read has changed since (a
+        station service day does not count the register again: 1 s at 1,000,000 organizations)."""
+        if self.cache is not None and self._register is None and self.cache.unchanged("tiles", READS["register"]):
+            tiles = self.cache.parts["tiles"][1]
+            if all(key in tiles for key in REGISTER_TILES):
+                return {key: tiles[key] for key in REGISTER_TILES}
+        r = self.register()
+        return {"registered": r["registered_social_organizations"],
+                "community": r["community_social_organizations"]["total"], "per_10k": r["per_10k_population"]}
 
     # -- series -------------------------------------------------------------------------------------------
     def series(self, key: str) -> Series:
@@ -299,6 +318,47 @@ CACHE_FORMAT = 1
 CACHE_KEYS = ("tiles", *SERIES)
 
 
+def _tables_of(module: Any) -> frozenset[str]:
+    """The tables of a models module (its synced rows are logged under their table's name)."""
+    from civicdesk.models import Base
+
+    return frozenset(table_of(m.class_).name for m in Base.registry.mappers if m.class_.__module__ == module.__name__)
+
+
+def _reads() -> dict[str, frozenset[str]]:
+    from civicdesk.models import cultivation
+
+    register = frozenset({"organization"})
+    return {
+        # the register statistics (per_10k, tiers, subtypes, the register's three tiles) and the registrations
+        "register": register,
+        # cultivation_figures: every cultivation table, and the organizations they name
+        "cultivation": register | _tables_of(cultivation),
+        # inspection.participation: the due organizations and the campaign's records
+        "participation": register | {"inspection_campaign", "inspection_record", "inspection_event", "parameter"},
+        # the register's credit_list column, written in the unit that changes a listing
+        "credit": register | {"credit_listing", "credit_event", "credit_objection", "ruling"},
+    }
+
+
+#: the synced tables (change log entities) each source of the figures reads
+READS = _reads()
+#: the tables each cached part reads: a change of any other leaves it fresh (a station service day recounts the
+#: cultivation figures only, an inspection decision the 参检率 only)
+PART_READS: dict[str, frozenset[str]] = {
+    "tiles": READS["register"] | READS["cultivation"],
+    "per_10k": READS["register"], "registrations": READS["register"], "tiers": READS["register"],
+    "subtypes": READS["register"],
+    "purchased_by_year": READS["cultivation"], "purchased_by_county": READS["cultivation"],
+    "incubation": READS["cultivation"], "participation": READS["participation"], "credit": READS["credit"],
+}
+#: at most this many change log rows are read (on the window's thread) to tell which tables changed; a part
+#: computed before more changes than these (a bulk import, the demo) is stale whatever it reads
+CHANGES_READ = 20_000
+#: the tiles the register statistics give (the others: the cultivation figures)
+REGISTER_TILES = ("registered", "community", "per_10k")
+
+
 def data_version(db: Database) -> str:
     """What the figures were computed from, as a string that changes whenever any row they read may have changed:
     the change log's last id (every change of a synced row made here: the register's forms, the supervision and
@@ -306,7 +366,11 @@ def data_version(db: Database) -> str:
     summary, the tally, are written in the same unit), the last package applied (sync imports are not logged),
     the conflicts resolved, a digest of the unsynced reference rows read (division names, population,
     dictionaries), the office and the day (figures that depend on today: the latest campaign of a past year, no
-    registration year after this one).  Small reads: primary keys and tables of a few thousand rows."""
+    registration year after this one).  Small reads: primary keys and tables of a few thousand rows.
+
+    Everything but the change log's id is shared by every part (a sync import, a conflict resolved, a reference
+    row, another day make them all stale); the change log's rows since a part was computed say which tables
+    changed, and only the parts that read them (:data:`PART_READS`) are stale (:func:`cached`)."""
     with db.read() as session:
         logged, applied, conflicts = session.execute(text(
             "SELECT (SELECT max(id) FROM change_log), (SELECT max(id) FROM sync_inbox), "
@@ -318,6 +382,14 @@ def data_version(db: Database) -> str:
             session.execute(text("SELECT * FROM dictionary ORDER BY kind, code")).all())).encode())
     return f"{CACHE_FORMAT}/{db.office().code}/{clock.today().isoformat()}/{logged or 0}/{applied or 0}/" \
            f"{conflicts}/{digest:08x}"
+
+
+def _split(version: str) -> tuple[str, int]:
+    """(everything the parts share, the change log's last id) of a :func:`data_version`."""
+    fields = version.split("/")
+    if len(fields) != 7 or not fields[3].isdigit():
+        return version, -1
+    return "/".join(fields[:3] + fields[4:]), int(fields[3])
 
 
 def _encode(value: Any) -> Any:
@@ -357,24 +429,47 @@ def _has_cache(session: Any) -> bool:
 
 @dataclass(frozen=True)
 class Cached:
-    """The cache of one database: ``version`` its data's version now; ``parts`` key -> (fresh, tiles or Series)."""
+    """The cache of one database: ``version`` its data's version now; ``parts`` key -> (fresh, tiles or Series);
+    ``changed`` key -> the tables changed since the part was computed (every table: not comparable)."""
 
     version: str
     parts: dict[str, tuple[bool, Any]]
+    changed: dict[str, frozenset[str] | None] = field(default_factory=dict)
 
     def fresh(self) -> bool:
         return all(self.parts.get(key, (False, None))[0] for key in CACHE_KEYS)
 
+    def unchanged(self, key: str, tables: frozenset[str]) -> bool:
+        """Part ``key`` is cached and none of ``tables`` changed since it was computed."""
+        changed = self.changed.get(key)
+        return key in self.parts and changed is not None and not changed & tables
+
 
 def cached(db: Database) -> Cached:
-    """The figures last computed over ``db``, each marked fresh (computed from the data as it is now) or not."""
+    """The figures last computed over ``db``, each marked fresh (no table it reads changed since) or not."""
     version = data_version(db)
+    shared, logged = _split(version)
     with db.read() as session:
         if not _has_cache(session):
             return Cached(version, {})
-        rows = session.execute(select(DashboardCache.key, DashboardCache.data_version, DashboardCache.payload)).all()
-    return Cached(version, {key: (stored == version, _decode(payload)) for key, stored, payload in rows
-                            if key in CACHE_KEYS})
+        rows = [(str(key), _split(str(stored)), payload) for key, stored, payload in session.execute(
+            select(DashboardCache.key, DashboardCache.data_version, DashboardCache.payload)) if key in CACHE_KEYS]
+        # the tables changed since the oldest part computed: the change log's rows after it (a range of its
+        # primary key: the few changes made since the dashboard was last opened)
+        since = [last for _key, (common, last), _p in rows
+                 if common == shared and 0 <= last <= logged and logged - last <= CHANGES_READ]
+        last_change: dict[str, int] = {}
+        if since and min(since) < logged:
+            last_change = {str(entity): int(str(top)) for entity, top in session.execute(text(
+                "SELECT entity, max(id) FROM change_log WHERE id > :since GROUP BY entity"), {"since": min(since)})}
+    parts: dict[str, tuple[bool, Any]] = {}
+    changed: dict[str, frozenset[str] | None] = {}
+    for key, (common, last), payload in rows:
+        comparable = common == shared and 0 <= last <= logged and logged - last <= CHANGES_READ
+        since_part = frozenset(e for e, top in last_change.items() if top > last) if comparable else None
+        changed[key] = since_part
+        parts[key] = (since_part is not None and not since_part & PART_READS[key], _decode(payload))
+    return Cached(version, parts, changed)
 
 
 def store(db: Database, version: str, key: str, value: Any) -> Any:

@@ -8,10 +8,14 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
+from civicdesk.models import InspectionCampaign, InspectionRecord
 from civicdesk.services import dashboard
 from civicdesk.services.core.database import open_database
 from civicdesk.services.cultivation import stations
 from civicdesk.services.register import organizations
+from civicdesk.services.supervision import inspection
 from tests.cultivation.volunteer_fixtures import office
 from tests.factories import social_group
 from tests.helpers.sync import import_json
@@ -49,6 +53,59 @@ def test_fresh_until_an_organization_or_a_service_day_changes_the_data(office: d
     assert not stale.fresh() and stale.parts["tiles"][1] == dashboard.cached(db).parts["tiles"][1]
 
 
+REGISTER_PARTS = {"per_10k", "registrations", "tiers", "subtypes"}
+CULTIVATION_PARTS = {"tiles", "purchased_by_year", "purchased_by_county", "incubation"}
+
+
+def _stale(db: Any) -> set[str]:
+    return {key for key, (fresh, _value) in dashboard.cached(db).parts.items() if not fresh}
+
+
+def test_a_service_day_makes_only_the_cultivation_parts_stale(office: dict[str, Any]) -> None:
+    db = office["db"]
+    parts = _fill(db)
+    stations.add_service(db, office["station"], by=office["clerk"], served_on="2026-11-01", activity="课业辅导",
+                         person_times=30, in_difficulty=3, left_behind=12)
+    cache = dashboard.cached(db)
+    assert _stale(db) == CULTIVATION_PARTS  # the register statistics, 参检率 and the credit lists stay fresh
+    # the tiles again: the register's three from the cache (the register is not counted), the rest recounted
+    board = dashboard.Dashboard(db, cache)
+    tiles = board.tiles()
+    assert board._register is None
+    assert tiles == dashboard.Dashboard(db).tiles()
+    assert tiles["person_times"] == parts["tiles"]["person_times"] + 30
+    dashboard.store(db, cache.version, "tiles", tiles)
+    for key in CULTIVATION_PARTS - {"tiles"}:
+        dashboard.store(db, cache.version, key, board.series(key))
+    assert board._register is None  # the cultivation charts alone do not count the register either
+    assert dashboard.cached(db).fresh()
+
+
+def test_an_organization_makes_the_register_parts_stale(office: dict[str, Any]) -> None:
+    db = office["db"]
+    _fill(db)
+    organizations.add_organization(db, social_group(), by=office["admin"])
+    stale = _stale(db)
+    assert REGISTER_PARTS <= stale and "tiles" in stale
+    board = dashboard.Dashboard(db, dashboard.cached(db))
+    assert board.tiles() == dashboard.Dashboard(db).tiles()  # the register's tiles counted again
+    assert board._register is not None
+
+
+def test_an_inspection_decision_makes_only_participation_stale(office: dict[str, Any]) -> None:
+    db = office["db"]
+    with db.read() as session:
+        year, organization = session.execute(
+            select(InspectionCampaign.year, InspectionRecord.organization_id)
+            .join(InspectionCampaign, InspectionCampaign.id == InspectionRecord.campaign_id)
+            .where(InspectionRecord.state == "submitted").order_by(InspectionCampaign.year.desc())).first()
+    before = _fill(db)["participation"]
+    inspection.decide(db, year, organization, conclusion="pass", by=office["rev"])
+    assert _stale(db) == {"participation"}
+    after = dashboard.Dashboard(db).series("participation")
+    assert after.note == before.note == str(year) and sum(after.extra["decided"]) == sum(before.extra["decided"]) + 1
+
+
 def test_a_sync_import_makes_the_cache_stale(sync_templates: Path, first_package: tuple[Path, bytes],
                                              tmp_path: Path) -> None:
     city = tmp_path / "city.sqlite3"
@@ -65,7 +122,8 @@ def test_a_sync_import_makes_the_cache_stale(sync_templates: Path, first_package
     assert code == 0 and results[0]["status"] == "applied"
     db = open_database(city)
     try:
-        assert not dashboard.cached(db).fresh()
+        # a package's rows are not logged: every part is stale, whatever tables it touched
+        assert _stale(db) == set(dashboard.CACHE_KEYS)
         assert dashboard.Dashboard(db).tiles()["registered"] > before["tiles"]["registered"]
     finally:
         db.close()
@@ -81,3 +139,13 @@ def test_never_another_databases_figures(office: dict[str, Any], city_db_path: P
         assert district.version != dashboard.cached(city).version
     finally:
         city.close()
+
+
+def test_more_changes_than_are_read_make_every_part_stale(office: dict[str, Any], monkeypatch: Any) -> None:
+    db = office["db"]
+    _fill(db)
+    stations.add_service(db, office["station"], by=office["clerk"], served_on="2026-11-01", activity="课业辅导",
+                         person_times=30, in_difficulty=3, left_behind=12)
+    monkeypatch.setattr(dashboard, "CHANGES_READ", 0)  # as after a bulk import: the change log is not read
+    assert _stale(db) == set(dashboard.CACHE_KEYS)
+    assert not dashboard.Dashboard(db, dashboard.cached(db)).cache.unchanged("tiles", dashboard.READS["register"])

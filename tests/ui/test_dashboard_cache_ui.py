@@ -6,7 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from civicdesk.services import dashboard
+from civicdesk.services.cultivation import stations
 from civicdesk.ui.main_window import MainWindow
+from tests.cultivation.volunteer_fixtures import office
+
+__all__ = ["office"]
 
 
 def test_the_window_paints_a_fresh_cache_without_computing(qtbot: Any, make_ctx: Any, db_path: Path) -> None:
@@ -30,6 +35,31 @@ def test_the_window_paints_a_fresh_cache_without_computing(qtbot: Any, make_ctx:
     assert panel.computations == 1 and panel.updating() and "更新中" in panel.heading.text()
     qtbot.waitUntil(lambda: not panel.updating(), timeout=20_000)
     assert "更新中" not in panel.heading.text()
+
+
+def test_a_service_day_recomputes_only_the_cultivation_figures(qtbot: Any, make_ctx: Any,
+                                                               office: dict[str, Any]) -> None:
+    db = office["db"]
+    board, version = dashboard.Dashboard(db), dashboard.cached(db).version
+    dashboard.store(db, version, "tiles", board.tiles())
+    for key in dashboard.SERIES:
+        dashboard.store(db, version, key, board.series(key))
+    stations.add_service(db, office["station"], by=office["clerk"], served_on="2026-11-01", activity="课业辅导",
+                         person_times=30, in_difficulty=3, left_behind=12)
+    window = MainWindow(make_ctx(office["path"]))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.dashboard is not None, timeout=20_000)
+    window.tabs.setCurrentIndex(1)
+    panel = window.dashboard
+    qtbot.waitUntil(lambda: panel.computations == 1, timeout=20_000)
+    # every figure painted at once from the cache; only the tiles and the cultivation charts are computed again
+    assert panel.complete() and panel.pending <= {"tiles", "purchased_by_year", "purchased_by_county", "incubation"}
+    assert "per_10k" in panel.painted and not panel.charts["per_10k"].loading
+    qtbot.waitUntil(lambda: not panel.updating(), timeout=20_000)
+    assert dashboard.cached(db).fresh() and "更新中" not in panel.heading.text()
+    assert panel.figures["person_times"] == dashboard.Dashboard(db).tiles()["person_times"]
+    window.close()
 
 
 def test_the_updating_mark_in_english(qapp: Any) -> None:

@@ -200,7 +200,7 @@ class DashboardPanel(QScrollArea):
         if not due:
             return
         self.computations += 1
-        board, version = dashboard.Dashboard(db), cache.version
+        board, version = dashboard.Dashboard(db, None if force else cache), cache.version
         if "tiles" in due:
             self.ctx.runner.run(lambda _job: dashboard.store(db, version, "tiles", board.tiles()),
                                 on_success=lambda t: self._current(generation) and self._show_tiles(t),
