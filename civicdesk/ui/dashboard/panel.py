@@ -153,7 +153,6 @@ class DashboardPanel(QScrollArea):
         self.pending: set[str] = set()  # the figures being computed (painted from the cache, if at all, as stale)
         self.generation = 0
         self.computations = 0  # how many times the figures were computed (not painted from the cache)
-        self.reading = False  # the cache is being read on the worker
         self.stale = True  # computed when first shown: a register shown first keeps the worker to itself
         self.ctx.signals.operation_executed.connect(self._changed)
 
@@ -171,10 +170,9 @@ class DashboardPanel(QScrollArea):
 
     # -- computing --------------------------------------------------------------------------------------------
     def refresh(self, force: bool = False) -> None:
-        """Paint the figures cached in the database as soon as they are read (on the worker: the cache is a few
-        small rows, but its freshness reads the change log); those computed from data that has changed since (or
-        all of them, ``force``: the 刷新 button) are computed again on the worker, marked 更新中… until each is
-        painted anew."""
+        """Paint the figures cached in the database at once; those computed from data that has changed since
+        (or all of them, ``force``: the 刷新 button) are computed again on the worker, marked 更新中… until each
+        is painted anew (the cache is read here, on the GUI thread: a few small rows)."""
         db = self.ctx.db
         if db is None:
             return
@@ -183,23 +181,10 @@ class DashboardPanel(QScrollArea):
         self.stale = False
         self.generation += 1  # results of an earlier refresh (another database, older data) are dropped
         generation = self.generation
-        self.reading = True
-        self.ctx.runner.run(lambda _job: dashboard.cached(db),
-                            on_success=lambda cache: self._current(generation) and self._paint(cache, force),
-                            on_failure=lambda exc: self._current(generation) and self._failed(exc),
-                            key="dashboard-cache")
-
-    def _paint(self, cache: Any, force: bool) -> None:
-        """The cached figures painted; the stale ones (all, ``force``) computed again on the worker."""
-        db = self.ctx.db
-        if db is None:
-            return
-        from civicdesk.services import dashboard
-
-        generation, lang = self.generation, self.ctx.lang
-        self.reading = False
+        lang = self.ctx.lang
         self.painted = set()
         self.series = {}
+        cache = dashboard.cached(db)
         for key, (_fresh, value) in cache.parts.items():
             if key == "tiles":
                 self._show_tiles(value)
@@ -239,9 +224,8 @@ class DashboardPanel(QScrollArea):
                              + (translate("Dashboard", "（更新中…）") if self.pending else ""))
 
     def updating(self) -> bool:
-        """The cache is being read, or some figures shown are being computed again (painted from the cache as
-        they were, or not yet)."""
-        return self.reading or bool(self.pending)
+        """Some figures shown are being computed again (painted from the cache as they were, or not yet)."""
+        return bool(self.pending)
 
     def _show_tiles(self, figures: dict[str, Any]) -> None:
         if not shiboken6.isValid(self):  # the window closed while the figures were computed
@@ -276,8 +260,6 @@ class DashboardPanel(QScrollArea):
             return
         if key is not None:
             self._settled(key)
-        else:  # the cache could not be read
-            self.reading = False
         self.window_.statusBar().showMessage(self.ctx.message(exc), 10_000)
 
     def complete(self) -> bool:
