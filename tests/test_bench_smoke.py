@@ -171,3 +171,22 @@ def test_bench_spotcheck_draws_and_verifies_a_small_list() -> None:
     ids = bench_spotcheck.make_ids(3000)
     timed = bench_spotcheck.time_pure(ids)
     assert len(timed) == 3 and all(wall >= 0 and cpu >= 0 for wall, cpu in timed)
+
+
+def test_bench_pg_clerks_mix_is_checked_on_a_file(templates: dict[str, Path], tmp_path: Path) -> None:
+    """One clerk's mix of bench_pg_clerks in this process (tests/pg/test_concurrency.py spawns many on the
+    server) on a copy of the empty office: every kind done, and the run passes the bench's own check."""
+    from bench import bench_pg_clerks
+    from civicdesk.services.core.database import open_database
+
+    target = tmp_path / "office.sqlite3"
+    target.write_bytes(templates["empty"].read_bytes())
+    db = open_database(target)
+    try:
+        start = bench_pg_clerks.prepare(db, 1, 3)
+        ops = bench_pg_clerks.clerk((str(target), 0, 0.4, 1))
+        counts = bench_pg_clerks.check(db, start, ops)
+    finally:
+        db.close()
+    assert {op.kind for op in ops} >= {"search", "draft", "login"} and counts["filings"] > 0
+    assert "search" in bench_pg_clerks.summary("sqlite, 1 clerk", ops, 0.4)

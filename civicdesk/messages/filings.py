@@ -15,6 +15,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "不能按原申请核准；请退回经办人按现状重新核对。",
                      "'{name}' changed after filing {number} was drafted (version {base} -> {current}); it cannot be"
                      " approved as it stands: return it for correction."),
+    "filing.changed": ("申请事项 {number} 在您打开后已被他人修改（版本 {shown} → {current}）：本次操作未执行，"
+                       "请重新打开查看后再办理。",
+                       "Filing {number} was changed by someone else after you opened it (version {shown} ->"
+                       " {current}): nothing was done; open it again and check it first."),
     "filing.org_not_live": ("“{name}”状态为“{status}”，不能办理{kind:@filing_kind}。",
                             "'{name}' is '{status}'; no {kind:@filing_kind} is possible."),
     "filing.org_required": ("{kind:@filing_kind}须指明组织（organization_id：记录 id 或统一社会信用代码）。",

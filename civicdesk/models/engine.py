@@ -25,6 +25,10 @@ PG_POOL_SIZE = 3
 PG_POOL_OVERFLOW = 5
 #: PostgreSQL URLs the program accepts, and the driver (psycopg 3) every one is opened with
 POSTGRESQL_DRIVERS = ("postgresql", "postgres", "postgresql+psycopg")
+#: The key of the transaction-level advisory lock every writing unit on PostgreSQL takes first (the server's
+#: BEGIN IMMEDIATE: one writer of a database at a time, readers never wait).  Advisory locks are per database,
+#: so two offices on one server do not wait for each other.  The number is "CivicDsk" in ASCII.
+WRITER_LOCK_KEY = 0x4369766963447362
 _shared: dict[tuple[str, str], tuple[Dialect, LRUCache[Any, Any]]] = {}
 
 
@@ -61,12 +65,15 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     between costs one reconnect, not an error).
 
     ``engine.execution_options(**{IMMEDIATE: True})`` gives an engine whose transactions begin IMMEDIATE
-    (for units of work that write; on PostgreSQL a plain BEGIN: its row locks do that work)."""
+    (for units of work that write; on PostgreSQL the transaction takes the writer's advisory lock first, see
+    :func:`_take_writer_lock`)."""
     url = normalize_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() == "postgresql":
         kwargs = {"pool_size": PG_POOL_SIZE, "max_overflow": PG_POOL_OVERFLOW, "pool_pre_ping": True, **kwargs}
     engine = create_engine(url, **kwargs)
+    if parsed.get_backend_name() == "postgresql":
+        event.listen(engine, "begin", _take_writer_lock)
     if parsed.get_backend_name() == "sqlite":
         engine = _share_compiled_statements(engine, parsed.drivername, kwargs)
         in_memory = parsed.database in (None, "", ":memory:")
@@ -84,6 +91,19 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
+
+
+def _take_writer_lock(conn: Any) -> None:
+    """On PostgreSQL, a transaction that writes (a unit of work, a migration) waits first for the database's
+    writer lock, at most the busy timeout (``lock_timeout``: then SQLSTATE 55P03, ``db.busy``), and holds it
+    to its commit or rollback.  Every writer of CivicDesk thus runs alone, as on SQLite: the audit chain's
+    head, the next filing number, the sync counters and an account's failure count are read and moved by one
+    transaction at a time, and since its statements run at READ COMMITTED after the lock was granted they see
+    every earlier writer's commit.  Reads (``Database.read``, no IMMEDIATE) take no such lock and never wait."""
+    if not conn.get_execution_options().get(IMMEDIATE, False):
+        return
+    conn.exec_driver_sql(f"SET LOCAL lock_timeout = {int(BUSY_TIMEOUT_MS)}")  # read now: a test may shorten it
+    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK_KEY})")
 
 
 def _share_compiled_statements(engine: Engine, driver: str, kwargs: dict[str, Any]) -> Engine:

@@ -171,12 +171,11 @@ def authenticate(db: Database, username: str, password: str, *, now: datetime | 
 
     Many processes may guess at once: the password is checked (the slow part) before the unit of work, and
     the unit that counts the failure, locks the account and writes the audit entry holds the write lock from
-    its start (BEGIN IMMEDIATE), so no failure is lost and no attempt goes unaudited.  A locked account
+    its start (SQLite: BEGIN IMMEDIATE; PostgreSQL: the writer's advisory lock), so no failure is lost and no
+    attempt goes unaudited, from whichever machine it comes.  A locked account
     answers "locked" to the right password as to a wrong one."""
     now = now or utcnow()
     username = (username or "").strip()
-    error: CivicDeskError | None = None
-    result: UserInfo | None = None
     with db.read() as session:  # the stored hash only (a plain query: no ORM object to build)
         stored = session.execute(select(UserAccount.password_hash)
                                  .where(UserAccount.username == username)).scalar()
@@ -186,21 +185,24 @@ def authenticate(db: Database, username: str, password: str, *, now: datetime | 
     else:
         correct = _verify(stored, password)
     new_hash = hasher().hash(password) if correct and stored and hasher().check_needs_rehash(stored) else None
-    with db.unit(actor=username or "?") as session:
+
+    def count(session: Session) -> tuple[CivicDeskError | None, UserInfo | None]:
+        """The attempt counted and audited in ``session``: (the refusal, None) or (None, the user)."""
+        checked, rehash = correct, new_hash
         user = _get(session, username)
         if user is not None and user.password_hash != stored:  # changed since it was read: check again
-            correct = _verify(user.password_hash, password)
-            new_hash = None
+            checked = _verify(user.password_hash, password)
+            rehash = None
         if user is None:
             audit.record(session, "auth.login_failed", "user_account", None, reason="unknown_user", username=username)
-            error = CivicDeskError("auth.failed")
-        elif not user.active:
+            return CivicDeskError("auth.failed"), None
+        if not user.active:
             audit.record(session, "auth.login_failed", "user_account", user.id, reason="disabled")
-            error = CivicDeskError("auth.disabled", user=username)
-        elif user.locked_until is not None and user.locked_until > now:
+            return CivicDeskError("auth.disabled", user=username), None
+        if user.locked_until is not None and user.locked_until > now:
             audit.record(session, "auth.login_failed", "user_account", user.id, reason="locked")
-            error = CivicDeskError("auth.locked", user=username, until=_local_time(user.locked_until))
-        elif not correct:
+            return CivicDeskError("auth.locked", user=username, until=_local_time(user.locked_until)), None
+        if not checked:
             user.failed_logins = (user.failed_logins or 0) + 1
             reason = "wrong_password"
             if user.failed_logins >= MAX_FAILURES:
@@ -208,15 +210,17 @@ def authenticate(db: Database, username: str, password: str, *, now: datetime | 
                 user.failed_logins = 0
                 reason = "wrong_password_locked"
             audit.record(session, "auth.login_failed", "user_account", user.id, reason=reason)
-            error = CivicDeskError("auth.failed")
-        else:
-            if new_hash is not None:
-                user.password_hash = new_hash
-            user.failed_logins = 0
-            user.locked_until = None
-            user.last_login_at = now
-            audit.record(session, "auth.login", "user_account", user.id)
-            result = _info(user)
+            return CivicDeskError("auth.failed"), None
+        if rehash is not None:
+            user.password_hash = rehash
+        user.failed_logins = 0
+        user.locked_until = None
+        user.last_login_at = now
+        audit.record(session, "auth.login", "user_account", user.id)
+        return None, _info(user)
+
+    # replayed whole if the server ends it in a conflict (nothing of it written): the count stays exact
+    error, result = db.run(count, actor=username or "?")
     if error is not None:
         raise error
     assert result is not None

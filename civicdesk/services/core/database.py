@@ -14,10 +14,11 @@ import os
 import shutil
 import sqlite3
 import subprocess
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, inspect, select, text
 from sqlalchemy.engine import make_url
@@ -36,6 +37,11 @@ from civicdesk.services.register.plain import OfficeInfo
 from civicdesk import clock
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+#: how many times in all :meth:`Database.run` tries a unit the database ended with a conflict, and the pause
+#: before the second try (doubled before each further one)
+CONFLICT_ATTEMPTS = 3
+CONFLICT_PAUSE_S = 0.05
+T = TypeVar("T")
 
 
 def to_url(path_or_url: str | Path) -> str:
@@ -177,9 +183,11 @@ class Database:
         """One unit of work: commits when the block ends, rolls everything back on any exception.
 
         ``actor`` (a user name) is who the audit trail names for every change made in the unit.  The unit
-        holds SQLite's write lock from its first statement to its end, waiting up to the busy timeout for
-        another writer; a lock held longer, a read-only file, a full disk or a damaged file end the unit with
-        a :class:`DatabaseError` (nothing written)."""
+        holds the write lock from its first statement to its end (SQLite: BEGIN IMMEDIATE; PostgreSQL: the
+        database's writer advisory lock, see ``civicdesk.models.engine._take_writer_lock``), waiting up to the
+        busy timeout for another writer; a lock held longer, a read-only file, a full disk, a damaged file, a
+        server gone or a conflict with another transaction end the unit with a :class:`DatabaseError`
+        (nothing written).  A block cannot be run twice: :meth:`run` replays a unit that ended in a conflict."""
         office = self.office_or_none()
         session = self._sessions(bind=self._writer)
         session.info["office_code"] = office.code if office else None
@@ -195,6 +203,23 @@ class Database:
             raise mapped from exc
         finally:
             session.close()
+
+    def run(self, work: Callable[[Session], T], actor: str | None = None) -> T:
+        """``work(session)`` in one unit of work; its result.  A unit the database ended with a conflict
+        (PostgreSQL: serialization failure 40001 or deadlock 40P01; SQLite: a snapshot overtaken), of which
+        nothing was written, is run again, at most :data:`CONFLICT_ATTEMPTS` times in all, after a short pause;
+        the last conflict ends as ``db.conflict``.  ``work`` must be safe to repeat: it reads what it needs in
+        its session and changes nothing outside the database before the unit commits."""
+        attempt = 1
+        while True:
+            try:
+                with self.unit(actor) as session:
+                    return work(session)
+            except DatabaseError as exc:
+                if exc.code != "db.conflict" or attempt >= CONFLICT_ATTEMPTS:
+                    raise
+            time.sleep(CONFLICT_PAUSE_S * 2 ** (attempt - 1))
+            attempt += 1
 
     @contextmanager
     def read(self) -> Iterator[Session]:

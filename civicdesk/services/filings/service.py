@@ -712,9 +712,17 @@ def submit_revoke_in(session: Session, organization_id: str, reason: str, *, act
                    office_code, today, submit=True)
 
 
+def _check_shown(f: Filing, shown_version: int | None) -> None:
+    """Refuse to act on a filing that changed since the clerk was shown it (``shown_version``, the
+    ``FilingRecord.version`` the window showed; None: the caller showed nothing, as the CLI's one-shot commands)."""
+    if shown_version is not None and f.version != shown_version:
+        raise CivicDeskError("filing.changed", number=f.number, shown=shown_version, current=f.version)
+
+
 def update_draft(db: Database, key: str, data: dict[str, Any], *, by: auth.UserInfo | None,
-                 today: date | None = None) -> FilingRecord:
-    """Change what a draft or returned filing asks for (re-checked against the register now)."""
+                 today: date | None = None, shown_version: int | None = None) -> FilingRecord:
+    """Change what a draft or returned filing asks for (re-checked against the register now).  With
+    ``shown_version``, refused (``filing.changed``) when another clerk changed the filing since it was shown."""
     today = today or clock.today()
     actor = _actor_name(by)
 
@@ -723,6 +731,7 @@ def update_draft(db: Database, key: str, data: dict[str, Any], *, by: auth.UserI
         office = db.office()
         with db.unit(actor=actor) as session:
             f = _find(session, key)
+            _check_shown(f, shown_version)
             if f.state not in ("draft", "returned"):
                 raise CivicDeskError("filing.not_editable", number=f.number)
             content = _unmasked(dict(data), f.changes)
@@ -779,12 +788,14 @@ def _meta_of(f: Filing) -> dict[str, Any]:
 
 # -- the state machine ---------------------------------------------------------------------------------
 def transition(db: Database, key: str, action: str, *, by: auth.UserInfo | None, comment: str | None = None,
-               document_no: str | None = None, today: date | None = None) -> FilingRecord:
+               document_no: str | None = None, today: date | None = None,
+               shown_version: int | None = None) -> FilingRecord:
     """Move a filing on by ``action`` (submit, review, approve, reject, return, withdraw).
 
     Approval applies the filing to the register in the same transaction.  Refused (and the refusal audited)
     when the state does not allow it, the user lacks the role, the user drafted or submitted it (four eyes),
-    a reason is missing, or the record changed since the filing was drafted."""
+    a reason is missing, the record changed since the filing was drafted, or (``shown_version`` given) the
+    filing itself changed since it was shown (a reviewer never approves a version of it they did not see)."""
     today = today or clock.today()
     actor = _actor_name(by)
 
@@ -796,6 +807,7 @@ def transition(db: Database, key: str, action: str, *, by: auth.UserInfo | None,
         office = db.office()
         with db.unit(actor=actor) as session:
             f = _find(session, key)
+            _check_shown(f, shown_version)
             if f.state not in sources:
                 raise CivicDeskError("filing.transition", number=f.number, state=f.state, action=action)
             if action in FOUR_EYES and by is not None and by.username in (f.created_by, f.submitted_by):

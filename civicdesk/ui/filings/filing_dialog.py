@@ -424,11 +424,11 @@ class FilingDialog(QDialog):
         self._busy = True
         self._update_buttons()
         self.message.clear()
-        db, key, by = self.ctx.db, self.record.id, self.ctx.user
+        db, key, by, shown = self.ctx.db, self.record.id, self.ctx.user, self.record.version
         document_no = self.document_no.text().strip() or None
 
         def run(_job: Any) -> FilingRecord:
-            return filings.transition(db, key, action, by=by, comment=comment or None,
+            return filings.transition(db, key, action, by=by, comment=comment or None, shown_version=shown,
                                       document_no=document_no if action in ("approve", "reject") else None)
 
         self.ctx.runner.run(run, on_success=lambda record: self._done(action, record), on_failure=self._failed)

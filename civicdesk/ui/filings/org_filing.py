@@ -76,10 +76,11 @@ def _blank(value: Any) -> bool:
 
 
 def update_filing_op(*, ctx: AppContext, filing_id: str, data: dict[str, Any], on_success: Callable[[Any], None],
-                     on_failure: Callable[[BaseException], None]) -> Op:
-    """Correct a draft or returned filing (it stays a draft / returned: the clerk submits it again)."""
+                     on_failure: Callable[[BaseException], None], shown_version: int | None = None) -> Op:
+    """Correct a draft or returned filing (it stays a draft / returned: the clerk submits it again); refused
+    when another clerk changed it since it was shown (``shown_version``)."""
     db, by = ctx.db, ctx.user
-    return ctx.runner.run(lambda _job: filings.update_draft(db, filing_id, data, by=by),
+    return ctx.runner.run(lambda _job: filings.update_draft(db, filing_id, data, by=by, shown_version=shown_version),
                           on_success=on_success, on_failure=on_failure)
 
 

@@ -105,7 +105,7 @@ class EndFilingDialog(QDialog):
         self.submit_button.setEnabled(False)
         if self.filing is not None:  # corrected, not submitted: the clerk submits it from the filing dialog
             update_filing_op(ctx=self.ctx, filing_id=self.filing.id, data=data, on_success=self._done,
-                             on_failure=self._failed)
+                             on_failure=self._failed, shown_version=self.filing.version)
             return
         submit_filing_op(ctx=self.ctx, kind=self.kind, data=data, on_success=self._done, on_failure=self._failed)
 

@@ -530,7 +530,8 @@ class OrgFormDialog(QDialog):
             return
         if self.filing is not None:  # corrected, not submitted: the clerk submits it from the filing dialog
             org_filing.update_filing_op(ctx=self.ctx, filing_id=self.filing.id, data=self.filing_data(),
-                                        on_success=self._save_succeeded, on_failure=self._save_failed)
+                                        on_success=self._save_succeeded, on_failure=self._save_failed,
+                                        shown_version=self.filing.version)
         elif self.organization_id is not None:
             org_filing.submit_filing_op(ctx=self.ctx, kind=self.kind or "change", data=self.filing_data(),
                                         on_success=self._save_succeeded, on_failure=self._save_failed)
