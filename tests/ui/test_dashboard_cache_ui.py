@@ -74,3 +74,24 @@ def test_the_updating_mark_in_english(qapp: Any) -> None:
     finally:
         for t in translators:
             qapp.removeTranslator(t)
+
+
+def test_with_nothing_cached_the_cheapest_figure_comes_first(qtbot: Any, make_ctx: Any, db_path: Path) -> None:
+    """A first opening computes every figure on the worker, the credit chart (one read of an index) first and
+    the tiles after the charts of the register's statistics, in the order the panel paints them."""
+    from civicdesk.ui.dashboard.panel import CHARTS, COMPUTED_ORDER
+
+    assert sorted(COMPUTED_ORDER) == sorted((*CHARTS, "tiles"))  # each figure once
+    window = MainWindow(make_ctx(db_path))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.dashboard is not None, timeout=20_000)
+    panel = window.dashboard
+    painted: list[str] = []
+    show_series, show_tiles = panel._show_series, panel._show_tiles
+    panel._show_series = lambda key, series, lang: (painted.append(key), show_series(key, series, lang))
+    panel._show_tiles = lambda figures: (painted.append("tiles"), show_tiles(figures))
+    window.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: panel.complete() and not panel.updating(), timeout=20_000)
+    assert painted == list(COMPUTED_ORDER) and painted[0] == "credit"
+    window.close()

@@ -33,6 +33,12 @@ if TYPE_CHECKING:
 #: the charts, as services/dashboard.py SERIES (not imported here: that module imports SQLAlchemy)
 CHARTS = ("per_10k", "registrations", "tiers", "subtypes", "purchased_by_year", "purchased_by_county",
           "incubation", "participation", "credit")
+#: the order the figures are computed in on the worker: the cheapest first, so that a dashboard with nothing
+#: cached paints its first chart at once (the credit lists: one grouped read of an index, ~0.2 s at 1,000,000
+#: organizations), then those that share the register's statistics (~1.4 s there, computed once), the tiles
+#: (the cultivation figures, ~1.4 s, computed once for the tiles and the three charts after them), 参检率 last
+COMPUTED_ORDER = ("credit", "registrations", "per_10k", "tiers", "subtypes", "tiles", "purchased_by_year",
+                  "purchased_by_county", "incubation", "participation")
 #: the register filter a register chart's click sets: (combo of the filter bar, code) per part, with the county
 REGISTER_DRILL = {"per_10k": ("tier", ("registered",)), "tiers": ("tier", ("registered", "filed", "guided")),
                   "participation": (None, ()), "credit": ("credit", ("abnormal", "serious")),
@@ -201,13 +207,13 @@ class DashboardPanel(QScrollArea):
             return
         self.computations += 1
         board, version = dashboard.Dashboard(db, None if force else cache), cache.version
-        if "tiles" in due:
-            self.ctx.runner.run(lambda _job: dashboard.store(db, version, "tiles", board.tiles()),
-                                on_success=lambda t: self._current(generation) and self._show_tiles(t),
-                                on_failure=lambda exc: self._current(generation) and self._failed(exc, "tiles"),
-                                key="dashboard-tiles")
-        for key in CHARTS:
-            if key in due:
+        for key in COMPUTED_ORDER:
+            if key == "tiles" and key in due:
+                self.ctx.runner.run(lambda _job: dashboard.store(db, version, "tiles", board.tiles()),
+                                    on_success=lambda t: self._current(generation) and self._show_tiles(t),
+                                    on_failure=lambda exc: self._current(generation) and self._failed(exc, "tiles"),
+                                    key="dashboard-tiles")
+            elif key in due:
                 self.ctx.runner.run(lambda _job, k=key: dashboard.store(db, version, k, board.series(k)),
                                     on_success=lambda s, k=key: self._current(generation) and self._show_series(k, s, lang),
                                     on_failure=lambda exc, k=key: self._current(generation) and self._failed(exc, k),
