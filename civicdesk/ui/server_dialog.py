@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -27,7 +28,15 @@ from PySide6.QtWidgets import (
 )
 
 from civicdesk.errors import CivicDeskError
-from civicdesk.services.core.server_address import DEFAULT_PORT, ServerAddress, parse, password_file, password_of
+from civicdesk.services.core.server_address import (
+    DEFAULT_PORT,
+    ServerAddress,
+    is_server_url,
+    parse,
+    password_file,
+    password_of,
+    without_password,
+)
 
 if TYPE_CHECKING:
     from civicdesk.services.core.database import Database
@@ -154,7 +163,10 @@ def _remember(address: ServerAddress, password: str | None, remember: bool) -> N
 
 def open_dialog(window: Any) -> None:
     """File > 连接服务器…"""
-    dialog = ServerDialog(window, str(window.ctx.settings.value(LAST_SERVER_KEY, "") or ""), window.ctx.lang)
+    db = window.ctx.db
+    current = without_password(db.url) if db is not None and db.path is None and is_server_url(db.url) else None
+    last = current or str(window.ctx.settings.value(LAST_SERVER_KEY, "") or "")
+    dialog = ServerDialog(window, last, window.ctx.lang)  # the server open now, or the one opened last
     if dialog.exec():
         open_server(window, dialog.address().url())
 
@@ -189,14 +201,19 @@ def open_server(window: Any, url: str, password: str | None = None, remember: bo
         from civicdesk.services.core import server
 
         window.statusBar().clearMessage()
-        if server.password_wanted(exc):
-            asked = PasswordDialog(address, window, refused=password is not None)
-            if asked.exec() and asked.password.text():
-                open_server(window, address.url(), asked.password.text(), asked.remember.isChecked())
+        if server.password_wanted(exc):  # asked once this op has finished (the worker idle meanwhile)
+            QTimer.singleShot(0, lambda: _ask(window, address, refused=password is not None))
             return
-        QMessageBox.warning(window, window.tr("无法连接数据库服务器"), _message(exc, ctx.lang))
+        QTimer.singleShot(0, lambda: QMessageBox.warning(window, window.tr("无法连接数据库服务器"),
+                                                         _message(exc, ctx.lang)))
 
     ctx.runner.run(work, on_success=done, on_failure=failed)
+
+
+def _ask(window: Any, address: ServerAddress, refused: bool) -> None:
+    asked = PasswordDialog(address, window, refused=refused)
+    if asked.exec() and asked.password.text():
+        open_server(window, address.url(), asked.password.text(), asked.remember.isChecked())
 
 
 def open_at_start(url: str, lang: str) -> Database | None:

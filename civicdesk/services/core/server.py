@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from civicdesk.errors import DatabaseError
 from civicdesk.models.sync import ChangeLog
 from civicdesk.services.core.database import Database, open_database
-from civicdesk.services.core.server_address import label, parse
+from civicdesk.services.core.server_address import label, parse, short_reason
 
 #: what libpq and the server say when the login needs a password or was refused (their SQLSTATE when there is one)
 _PASSWORD_WANTED = ("no password supplied", "password authentication failed")
@@ -49,7 +49,7 @@ def open_server(url: str) -> Database:
         if state.startswith("28") or any(text in low for text in _LOGIN_REFUSED):
             raise DatabaseError("server.login_refused", server=where, user=address.user or "-",
                                 reason=reason) from exc
-        raise DatabaseError("server.unreachable", server=where, reason=reason) from exc
+        raise DatabaseError("server.unreachable", server=where, reason=short_reason(reason)) from exc
 
 
 def password_wanted(exc: BaseException) -> bool:

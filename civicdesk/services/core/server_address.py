@@ -84,6 +84,12 @@ def without_password(url: str) -> str:
         return url
 
 
+def short_reason(reason: str) -> str:
+    """libpq's reason without the address it repeats: its last clause ("Connection refused", "timeout expired",
+    "no password supplied"), on one line."""
+    return reason.split("\n")[0].rsplit("failed: ", 1)[-1].strip()[:160]
+
+
 def label(url: str) -> str:
     try:
         return parse(url).label()

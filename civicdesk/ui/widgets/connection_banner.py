@@ -22,7 +22,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from civicdesk.errors import CivicDeskError, render
-from civicdesk.services.core.server_address import is_server_url, label
+from civicdesk.services.core.server_address import is_server_url, label, short_reason
 
 #: the probe's interval (a test may shorten it)
 INTERVAL_MS = 5_000
@@ -46,8 +46,8 @@ class ConnectionBanner(QFrame):
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.retry = QPushButton(self.tr("立即重试"), self)
+        layout.addWidget(self.retry)  # first: seen whatever the width
         layout.addWidget(self.text, 1)
-        layout.addWidget(self.retry)
         self.setVisible(False)
 
 
@@ -129,7 +129,8 @@ class ConnectionWatch(QObject):
         db = self.ctx.db
         where = label(db.url) if db.path is None and is_server_url(db.url) else str(db.path or db.url)
         reason = str(exc.params.get("reason", "")) if isinstance(exc, CivicDeskError) else str(exc)
-        self.banner.text.setText(render("server.lost", {"server": where, "reason": reason.split("\n")[0][:160],
+        reason = short_reason(reason)  # the address is in the text already
+        self.banner.text.setText(render("server.lost", {"server": where, "reason": reason,
                                                         "seconds": INTERVAL_MS // 1000}, self.ctx.lang))
         self.banner.setVisible(True)
         if not self.lost:
