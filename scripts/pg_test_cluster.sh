@@ -4,11 +4,14 @@
 #   sh scripts/pg_test_cluster.sh start DIR   -> makes DIR (must not exist), starts the server there and prints
 #                                               its URL (also written to DIR/url): export it as CIVICDESK_TEST_PG
 #   sh scripts/pg_test_cluster.sh stop DIR    -> stops the server and removes DIR
+#   sh scripts/pg_test_cluster.sh pause DIR   -> stops the server at once (pg_ctl stop -m immediate: a crash, for
+#                                               the tests of a lost connection), keeping DIR
+#   sh scripts/pg_test_cluster.sh resume DIR  -> starts the paused server again, on the same port
 # As root the server runs as the user `postgres` (Debian's package makes it; else this script makes it): PostgreSQL
 # refuses to run as root.  The server's binaries come from PATH or Debian's /usr/lib/postgresql/VERSION/bin.
 set -eu
 
-usage() { echo "usage: sh $0 start|stop DIR" >&2; exit 2; }
+usage() { echo "usage: sh $0 start|stop|pause|resume DIR" >&2; exit 2; }
 [ $# -eq 2 ] || usage
 action=$1
 dir=$2
@@ -46,9 +49,10 @@ start)
     port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     as_owner "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
         || { cat "$dir/initdb.log" >&2; exit 1; }
-    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c wal_level=minimal -c max_wal_senders=0 -c max_connections=200" \
-        start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+    options="-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c wal_level=minimal -c max_wal_senders=0 -c max_connections=200"
+    echo "$options" >"$dir/options"
+    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$options" start >/dev/null \
+        || { cat "$dir/server.log" >&2; exit 1; }
     url="postgresql+psycopg://postgres@127.0.0.1:$port/postgres"
     echo "$url" >"$dir/url"
     echo "$url"
@@ -58,6 +62,15 @@ stop)
     bin=$(bindir)
     as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
     rm -rf "$dir"
+    ;;
+pause)
+    [ -d "$dir/data" ] || { echo "$dir holds no server" >&2; exit 1; }
+    as_owner "$(bindir)/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null
+    ;;
+resume)
+    [ -f "$dir/options" ] || { echo "$dir holds no server" >&2; exit 1; }
+    as_owner "$(bindir)/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$(cat "$dir/options")" start \
+        >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
     ;;
 *)
     usage

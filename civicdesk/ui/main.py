@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from civicdesk import RESOURCES
 from civicdesk.errors import CivicDeskError
+from civicdesk.services.core.server_address import is_server_url
 
 if TYPE_CHECKING:
     from civicdesk.services.register.first_page import FirstPage
@@ -118,6 +119,8 @@ def run_gui(db_path: str | None = None, lang: str | None = None) -> int:
     """The GUI: the fast start (:mod:`civicdesk.ui.fast_start`) when the database needs nothing done before
     the window, else the normal one: open (and migrate) the database, set-up wizard, login, then the window.
     Without a display: one line, exit 2; ended by Ctrl+C: exit 130."""
+    # a server that does not answer: libpq gives up after this many seconds (the window's probe, an open)
+    os.environ.setdefault("PGCONNECT_TIMEOUT", "5")
     app = QApplication.instance()
     if app is None:
         problem = display_problem(lang=lang or "zh")
@@ -147,7 +150,11 @@ def _run(app: Any, interrupt: Interrupt, db_path: str | None, lang: str | None) 
         language = lang
     install_translators(app, language)  # type: ignore[arg-type]
 
-    path = Path(db_path) if db_path else (database_files.last_database(settings) or first_page.default_database_path())
+    last = None if db_path else database_files.last_database(settings)
+    from_last = isinstance(last, str)
+    if isinstance(last, str):  # an office server opened last: its URL (the password from the prompt or ~/.pgpass)
+        db_path, last = last, None
+    path = Path(db_path) if db_path else (last or first_page.default_database_path())
     is_url = bool(db_path and "://" in db_path)
     first = None if is_url or os.environ.get("CIVICDESK_NO_FAST_START") else first_page.peek(path, limit=FIRST_PAGE)
     if first is not None:  # painted from the peek; the services load and attach right after the first paint
@@ -157,10 +164,26 @@ def _run(app: Any, interrupt: Interrupt, db_path: str | None, lang: str | None) 
     from civicdesk.services.core.database import open_database
 
     try:
-        db = open_database(db_path if is_url else path)
+        if is_url and db_path and is_server_url(db_path):
+            from civicdesk.ui.server_dialog import open_at_start
+
+            opened = open_at_start(db_path, language)  # asks the password when the server wants one
+            if opened is None:
+                return EXIT_INTERRUPTED if interrupt.happened else 0
+            db = opened
+        else:
+            db = open_database(db_path if is_url else path)
     except CivicDeskError as exc:
-        QMessageBox.critical(None, "CivicDesk", exc.message(language))
-        return 1
+        if not from_last:
+            QMessageBox.critical(None, "CivicDesk", exc.message(language))
+            return 1
+        # the server opened last does not answer: say so, and start on this computer's database instead
+        QMessageBox.warning(None, "CivicDesk", exc.message(language))
+        try:
+            db = open_database(first_page.default_database_path())
+        except CivicDeskError as again:
+            QMessageBox.critical(None, "CivicDesk", again.message(language))
+            return 1
     runner = Runner()
     first_admin = None
     if db.office_or_none() is None:
@@ -172,8 +195,7 @@ def _run(app: Any, interrupt: Interrupt, db_path: str | None, lang: str | None) 
             db.close()
             return EXIT_INTERRUPTED if interrupt.happened else 0
         first_admin = wizard.admin  # logged in by the wizard: no second password prompt
-    if db.path is not None:
-        database_files.remember_database(settings, db.path)
+    database_files.remember_database(settings, db.path or db.url)  # a server's URL without its password
     from civicdesk.ui.admin.login_dialog import login_if_needed
 
     proceed, user = (True, first_admin) if first_admin else login_if_needed(db, runner, lang=language)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from civicdesk.ui import database_files, fast_start
+from civicdesk.ui.widgets import connection_banner
 from civicdesk.ui.context import AppContext, Changes
 from civicdesk.ui.register.detail_pane import DetailPane
 from civicdesk.ui.register.filter_bar import FilterBar
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
         ctx.runner.busy_changed.connect(self._busy)
         self._update_title()
         self._restore_state()
+        self.connection = connection_banner.install(self)  # server lost: banner, read-only; others' changes
         if first is None:
             self.model.reload(self.filter_bar.current())
         else:
@@ -161,6 +163,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("文件(&F)"))
         file_menu.addAction(self._action(self.tr("新建数据库…"), self.new_database))
         file_menu.addAction(self._action(self.tr("打开数据库…"), self.open_database_dialog, QKeySequence.StandardKey.Open))
+        file_menu.addAction(self._action(self.tr("连接服务器…"), lambda: __import__(  # an office server (PostgreSQL)
+            "civicdesk.ui.server_dialog", fromlist=["open_dialog"]).open_dialog(self)))
         self.recent_menu = file_menu.addMenu(self.tr("最近打开"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
@@ -328,7 +332,7 @@ class MainWindow(QMainWindow):
         if db is None and self.first is not None:  # painted before the services loaded
             office, where = self.first.office, self.first.path
         else:
-            office, where = db.office(), db.path or db.url
+            office, where = db.office(), db.path or connection_banner.label(db.url)  # never the password
         user = f" — {user_display(self.ctx.user, self.ctx.lang)}" if self.ctx.user is not None else ""
         self.setWindowTitle(f"CivicDesk — {office.name}{user} — {where}")
 
@@ -522,8 +526,11 @@ class MainWindow(QMainWindow):
         if path:
             self.switch_to(Path(path))
 
-    def switch_to(self, path: Path) -> None:
+    def switch_to(self, path: Path | str) -> None:
         from civicdesk.services.core.database import open_database
+
+        if isinstance(path, str):  # a server in the recent list: its password asked if needed
+            return __import__("civicdesk.ui.server_dialog", fromlist=["open_server"]).open_server(self, path)
 
         try:
             db = open_database(path)
@@ -546,8 +553,7 @@ class MainWindow(QMainWindow):
         self.ctx.db = db
         if old is not db:
             old.close()
-        if db.path is not None:
-            database_files.remember_database(self.ctx.settings, db.path)
+        database_files.remember_database(self.ctx.settings, db.path or db.url)  # a server's without password
         self.labels = Labels(db, self.ctx.lang)
         self.model.labels = self.detail.labels = self.labels
         self.filter_bar.labels = self.labels

@@ -83,6 +83,8 @@ class Runner(QObject):
     """Runs ops on one worker thread; callbacks on the GUI thread; stale results dropped by key."""
 
     busy_changed = Signal(bool)
+    #: every op's failure (but a cancel), stale or not, after its own callback: the connection watch listens
+    op_failed = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -122,6 +124,8 @@ class Runner(QObject):
             elif not op.stale and not isinstance(exc, Cancelled) and on_failure is None:
                 log.error("background op failed: %s", exc)
             self._finish(op)
+            if not isinstance(exc, Cancelled):
+                self.op_failed.emit(exc)
 
         op.channel.succeeded.connect(succeeded)
         op.channel.failed.connect(failed)

@@ -715,6 +715,38 @@
     </message>
 </context>
 <context>
+    <name>ConnectionBanner</name>
+    <message>
+        <location filename="../../civicdesk/ui/widgets/connection_banner.py" line="48" />
+        <source>立即重试</source>
+        <extracomment>the probe's interval (a test may shorten it)</extracomment>
+        <translation>Retry now</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionWatch</name>
+    <message>
+        <location filename="../../civicdesk/ui/widgets/connection_banner.py" line="83" />
+        <source>刷新登记簿</source>
+        <translation>Refresh the register</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/widgets/connection_banner.py" line="85" />
+        <source>正在刷新登记簿…</source>
+        <translation>Refreshing the register…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/widgets/connection_banner.py" line="108" />
+        <source>登记簿有其他用户的新更改，已刷新。</source>
+        <translation>Other users changed the register: it was refreshed.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/widgets/connection_banner.py" line="150" />
+        <source>已重新连接数据库服务器。</source>
+        <translation>Reconnected to the database server.</translation>
+    </message>
+</context>
+<context>
     <name>CreditTab</name>
     <message>
         <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="90" />
@@ -4340,18 +4372,18 @@ Demo data: %4</translation>
         <translation>Template written to %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="53" />
+        <location filename="../../civicdesk/ui/main_window.py" line="54" />
         <source>导入台账…</source>
         <extracomment>the register's column count when a saved header state did not say it (before the supervision columns)</extracomment>
         <translation>Import ledger…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="54" />
+        <location filename="../../civicdesk/ui/main_window.py" line="55" />
         <source>导出名录…</source>
         <translation>Export register…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="55" />
+        <location filename="../../civicdesk/ui/main_window.py" line="56" />
         <source>导出导入模板…</source>
         <translation>Export import template…</translation>
     </message>
@@ -4402,150 +4434,155 @@ Demo data: %4</translation>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="161" />
+        <location filename="../../civicdesk/ui/main_window.py" line="163" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="162" />
+        <location filename="../../civicdesk/ui/main_window.py" line="164" />
         <source>新建数据库…</source>
         <translation>New database…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="163" />
+        <location filename="../../civicdesk/ui/main_window.py" line="165" />
         <source>打开数据库…</source>
         <translation>Open database…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="164" />
+        <location filename="../../civicdesk/ui/main_window.py" line="166" />
+        <source>连接服务器…</source>
+        <translation>Connect to server…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/main_window.py" line="168" />
         <source>最近打开</source>
         <translation>Recent databases</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="167" />
+        <location filename="../../civicdesk/ui/main_window.py" line="171" />
         <source>载入演示数据</source>
         <translation>Load demo data</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="175" />
+        <location filename="../../civicdesk/ui/main_window.py" line="179" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="179" />
+        <location filename="../../civicdesk/ui/main_window.py" line="183" />
         <source>同步…</source>
         <translation>Sync…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="183" />
+        <location filename="../../civicdesk/ui/main_window.py" line="187" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="186" />
+        <location filename="../../civicdesk/ui/main_window.py" line="190" />
         <source>组织(&amp;O)</source>
         <translation>&amp;Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="187" />
+        <location filename="../../civicdesk/ui/main_window.py" line="191" />
         <source>新建组织…</source>
         <translation>New organization…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="189" />
+        <location filename="../../civicdesk/ui/main_window.py" line="193" />
         <source>查看所选组织</source>
         <translation>Open the selected organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="194" />
+        <location filename="../../civicdesk/ui/main_window.py" line="198" />
         <source>检索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="197" />
+        <location filename="../../civicdesk/ui/main_window.py" line="201" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="198" />
+        <location filename="../../civicdesk/ui/main_window.py" line="202" />
         <source>显示的列</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="200" />
-        <location filename="../../civicdesk/ui/main_window.py" line="479" />
+        <location filename="../../civicdesk/ui/main_window.py" line="204" />
+        <location filename="../../civicdesk/ui/main_window.py" line="483" />
         <source>统计摘要</source>
         <translation>Statistics summary</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="201" />
-        <location filename="../../civicdesk/ui/main_window.py" line="217" />
+        <location filename="../../civicdesk/ui/main_window.py" line="205" />
+        <location filename="../../civicdesk/ui/main_window.py" line="221" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="217" />
+        <location filename="../../civicdesk/ui/main_window.py" line="221" />
         <source>界面语言将在下次启动时切换。</source>
         <translation>The language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="336" />
-        <location filename="../../civicdesk/ui/main_window.py" line="358" />
+        <location filename="../../civicdesk/ui/main_window.py" line="340" />
+        <location filename="../../civicdesk/ui/main_window.py" line="362" />
         <source>共 %1 个组织</source>
         <translation>%1 organizations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="360" />
+        <location filename="../../civicdesk/ui/main_window.py" line="364" />
         <source>（另有 %1 个已注销或撤销，未显示）</source>
         <translation> (%1 more deregistered or revoked, not shown)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="363" />
+        <location filename="../../civicdesk/ui/main_window.py" line="367" />
         <source>市局登记 %1 个</source>
         <translation>%1 by the city bureau</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="363" />
+        <location filename="../../civicdesk/ui/main_window.py" line="367" />
         <source>区县登记 %1 个</source>
         <translation>%1 by the counties</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="364" />
+        <location filename="../../civicdesk/ui/main_window.py" line="368" />
         <source>；本单位登记 %1 个，</source>
         <translation>; %1 registered by this office, </translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="365" />
+        <location filename="../../civicdesk/ui/main_window.py" line="369" />
         <source>市民政局登记、住所在本区县的组织随市局的同步包到达，也列在本单位的登记簿中。</source>
         <translation>Organizations the city bureau registered that are located in this county arrive with the city's sync packages and are listed in this register too.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="437" />
+        <location filename="../../civicdesk/ui/main_window.py" line="441" />
         <source>正在载入演示数据…</source>
         <translation>Loading the demo data…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="443" />
+        <location filename="../../civicdesk/ui/main_window.py" line="447" />
         <source>演示数据已载入，未重复载入。</source>
         <translation>The demo data is already loaded; nothing was added.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="445" />
+        <location filename="../../civicdesk/ui/main_window.py" line="449" />
         <source>已载入演示数据：%1 个组织</source>
         <translation>Demo data loaded: %1 organizations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="463" />
+        <location filename="../../civicdesk/ui/main_window.py" line="467" />
         <source>%1年户籍人口 %2</source>
         <translation>%1 registered (hukou) population %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="463" />
+        <location filename="../../civicdesk/ui/main_window.py" line="467" />
         <source>%1年常住人口 %2</source>
         <translation>%1 resident population %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="466" />
+        <location filename="../../civicdesk/ui/main_window.py" line="470" />
         <source>登记社会组织 {n} 个（社会团体 {sg}，民办非企业单位 {ss}，基金会 {fd}）。
 社区社会组织 {ct} 个：登记 {cr}，乡镇（街道）备案 {cf}，纳入村（社区）指导管理 {cg}。
 每万人拥有社会组织 {d} 个（{basis}）。</source>
@@ -4554,58 +4591,58 @@ Demo data: %4</translation>
 {d} social organizations per 10,000 people ({basis}).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="476" />
+        <location filename="../../civicdesk/ui/main_window.py" line="480" />
         <source>登记簿中存续的组织：本单位登记 %1 个，市局登记 %2 个（住所在本区县、由市局登记，随市局的同步包到达）。</source>
         <translation>Existing organizations in the register: %1 registered by this office, %2 by the city bureau (located in this county, registered by the city, arrived with the city's sync packages).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="477" />
+        <location filename="../../civicdesk/ui/main_window.py" line="481" />
         <source>登记簿中存续的组织：本单位登记 %1 个，区县登记 %2 个。</source>
         <translation>Existing organizations in the register: %1 registered by this office, %2 by the counties.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="496" />
+        <location filename="../../civicdesk/ui/main_window.py" line="500" />
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="505" />
+        <location filename="../../civicdesk/ui/main_window.py" line="509" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="507" />
+        <location filename="../../civicdesk/ui/main_window.py" line="511" />
         <source>尚未打开过其他数据库：请用“打开数据库…”。</source>
         <translation>No other database was opened yet: use Open database….</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="511" />
         <location filename="../../civicdesk/ui/main_window.py" line="515" />
+        <location filename="../../civicdesk/ui/main_window.py" line="519" />
         <source>新建数据库</source>
         <translation>New database</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="512" />
+        <location filename="../../civicdesk/ui/main_window.py" line="516" />
         <source>CivicDesk 数据库 (*.sqlite3)</source>
         <translation>CivicDesk databases (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="515" />
+        <location filename="../../civicdesk/ui/main_window.py" line="519" />
         <source>文件已存在，请用“打开数据库”。</source>
         <translation>The file exists; use Open database.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="520" />
+        <location filename="../../civicdesk/ui/main_window.py" line="524" />
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="521" />
+        <location filename="../../civicdesk/ui/main_window.py" line="525" />
         <source>CivicDesk 数据库 (*.sqlite3 *.db);;所有文件 (*)</source>
         <translation>CivicDesk databases (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="531" />
+        <location filename="../../civicdesk/ui/main_window.py" line="538" />
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
@@ -5445,6 +5482,29 @@ Demo data: %4</translation>
         <location filename="../../civicdesk/ui/supervision/parameters_tab.py" line="233" />
         <source>已恢复默认值：%1</source>
         <translation>Default restored: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../civicdesk/ui/server_dialog.py" line="125" />
+        <source>数据库服务器密码</source>
+        <translation>Database server password</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/server_dialog.py" line="127" />
+        <source>密码错误，请重新输入用户 %1 在 %2 的密码：</source>
+        <translation>Wrong password. Enter the password of user %1 on %2 again:</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/server_dialog.py" line="128" />
+        <source>请输入用户 %1 在 %2 的密码：</source>
+        <translation>Enter the password of user %1 on %2:</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/server_dialog.py" line="136" />
+        <source>在本机记住密码（保存在 %1，仅本人可读）</source>
+        <translation>Remember the password on this computer (kept in %1, readable by you only)</translation>
     </message>
 </context>
 <context>
@@ -6576,6 +6636,50 @@ Demo data: %4</translation>
         <location filename="../../civicdesk/ui/sync/sent_tab.py" line="130" />
         <source>已重新保存第 {seq} 号同步包：{path}（与原件完全相同，校验值 {sha}…）</source>
         <translation>Package {seq} saved again: {path} (identical to the one sent, SHA-256 {sha}…)</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDialog</name>
+    <message>
+        <location filename="../../civicdesk/ui/server_dialog.py" line="46" />
+        <source>连接数据库服务器</source>
+        <extracomment>the last server's URL (without password), to fill the dialog the next time</extracomment>
+        <translation>Connect to a database server</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/server_dialog.py" line="49" />
+        <source>输入本单位数据库服务器（PostgreSQL）的地址。密码在连接时询问，不保存在程序设置中。</source>
+        <translation>Enter the address of your office's database server (PostgreSQL). The password is asked when connecting and never kept in the program's settings.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/server_dialog.py" line="61" />
+        <source>地址（URL）：</source>
+        <translation>Address (URL):</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/server_dialog.py" line="62" />
+        <source>主机：</source>
+        <translation>Host:</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/server_dialog.py" line="63" />
+        <source>端口：</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/server_dialog.py" line="64" />
+        <source>数据库：</source>
+        <translation>Database:</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/server_dialog.py" line="65" />
+        <source>用户名：</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/server_dialog.py" line="72" />
+        <source>连接</source>
+        <translation>Connect</translation>
     </message>
 </context>
 <context>
@@ -9026,6 +9130,19 @@ Demo data: %4</translation>
         <location filename="../../civicdesk/ui/supervision/workbench.py" line="266" />
         <source>操作未完成</source>
         <translation>Not done</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../civicdesk/ui/server_dialog.py" line="168" />
+        <source>正在连接 %1…</source>
+        <translation>Connecting to %1…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/server_dialog.py" line="197" />
+        <source>无法连接数据库服务器</source>
+        <translation>Cannot connect to the database server</translation>
     </message>
 </context>
 </TS>

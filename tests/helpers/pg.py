@@ -134,3 +134,18 @@ def content_digest(db: Database, without: tuple[str, ...] = ()) -> str:
                 h.update(repr(tuple(row)).encode())
         conn.rollback()
     return h.hexdigest()
+
+
+CLUSTER_SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "pg_test_cluster.sh"
+
+
+def cluster(action: str, folder: Path) -> str:
+    """``sh scripts/pg_test_cluster.sh ACTION FOLDER`` (start, stop, pause, resume): a throwaway server of the
+    test's own, for the tests that stop it; what the script printed (the URL, for ``start``)."""
+    import subprocess
+
+    done = subprocess.run(["sh", str(CLUSTER_SCRIPT), action, str(folder)], capture_output=True, text=True,
+                          check=False, timeout=120)
+    if done.returncode != 0:
+        raise RuntimeError(f"pg_test_cluster.sh {action} failed: {done.stderr.strip()}")
+    return done.stdout.strip()
