@@ -20,8 +20,9 @@ from tests.pg.conftest import backend, office_db, pg_template
 from tests.supervision.enforcement_fixtures import audited, data
 from tests.supervision.test_inspection import GOOD, add_org, users
 from tests.supervision.test_rating import office as rating_office
+from tests.ui.test_supervision_ui import cheap_hashes  # autouse: accounts made without the cost of real hashes
 
-__all__ = ["backend", "office_db", "pg_template", "rating_office", "users"]
+__all__ = ["backend", "cheap_hashes", "office_db", "pg_template", "rating_office", "users"]
 
 
 @pytest.fixture
@@ -168,8 +169,7 @@ def test_an_inspector_changed_meanwhile_is_not_overwritten(office) -> None:
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
 def test_a_stale_complaint_reply_is_refused_on_both_back_ends(office_db: Database) -> None:
     admin = auth.create_user(office_db, "admin1", "a-long-password-1", "admin")
-    clerk = auth.create_user(office_db, "clerk1", "a-long-password-2", "clerk", by=admin)
-    clerks = [clerk, clerk]  # two windows: the same clerk's or another's, the check is the row's version
+    clerks = [auth.create_user(office_db, f"clerk{n}", f"a-long-password-{n}", "clerk", by=admin) for n in (1, 2)]
     c = complaints.receive(office_db, received_on="2026-11-01", channel="letter", content="长期不换届",
                            subject_name="某协会", reporter={"anonymous": True}, by=clerks[0])
     shown = complaints.assign(office_db, c.id, to="clerk1", by=clerks[0])

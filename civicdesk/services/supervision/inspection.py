@@ -817,7 +817,8 @@ def _list_row(row: Any) -> RecordInfo:
     values: list[Any] = list(row)
     values[9] = bool(values[9])  # late
     values[10] = list(values[10] or [])  # materials
-    return RecordInfo(*values[:-1], version=values[-1])  # the version last
+    values.insert(len(values) - 1, ())  # no steps in a list; the version last
+    return RecordInfo(*values)
 
 
 def late_list(db: Database, campaign: CampaignInfo | int) -> list[RecordInfo]:
