@@ -39,4 +39,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action.supervise": ("办理监管事项", "record supervision"),
     "action.supervise.decide": ("作出监管结论", "decide supervision"),
     "action.parameters": ("修改监管参数", "change supervision parameters"),
+    # a row changed between the clerk's view and the clerk's save (services/supervision/common.py check_shown)
+    "record.changed": ("{entity:@record_entity}“{key}”在您打开后已被他人修改（版本 {shown} → {current}）："
+                       "本次操作未执行，请重新打开查看后再办理。",
+                       "{entity:@record_entity} '{key}' was changed by someone else after you opened it (version"
+                       " {shown} -> {current}): nothing was done; open it again and check it first."),
+    "record_entity.inspection_record": ("年检记录", "Inspection record"),
+    "record_entity.rating": ("评估申请", "Rating application"),
+    "record_entity.credit_listing": ("信用名单记录", "Credit listing"),
+    "record_entity.credit_objection": ("异议", "Objection"),
+    "record_entity.spotcheck_item": ("抽查事项", "Spot check"),
+    "record_entity.inspector": ("检查人员", "Inspector"),
+    "record_entity.interview": ("约谈", "Interview"),
+    "record_entity.penalty": ("行政处罚案件", "Penalty case"),
+    "record_entity.complaint": ("投诉举报", "Complaint"),
+    "record_entity.parameter": ("参数", "Parameter"),
+    "record_entity.incubation_resident": ("入驻组织", "Resident"),
+    "record_entity.service_project": ("购买服务项目", "Service project"),
+    "record_entity.venture_application": ("公益创投申报", "Venture application"),
+    "record_entity.community_fund": ("社区基金", "Community fund"),
+    "record_entity.volunteer": ("志愿者", "Volunteer"),
+    "record_entity.station": ("儿童之家", "Children's station"),
 }

@@ -33,6 +33,7 @@ from civicdesk.services.core.database import Database
 from civicdesk.services.cultivation import lookup
 from civicdesk.services.cultivation.venture import RIGHT, ZERO, in_area, money
 from civicdesk.services.supervision import enforcement as common
+from civicdesk.services.supervision.common import check_shown
 
 KINDS = ("contribution", "grant")
 ENTITY = "community_fund"
@@ -68,6 +69,8 @@ class FundInfo:
     contributed: Decimal = ZERO
     granted: Decimal = ZERO
     entries: tuple[EntryInfo, ...] = field(default_factory=tuple)
+    #: the row's version when it was read: what a view passes back as ``shown_version``
+    version: int = 0
 
     @property
     def balance(self) -> Decimal:
@@ -122,7 +125,7 @@ def _info(session: Session, f: CommunityFund) -> FundInfo:
     return FundInfo(f.id, f.name, f.office_code, f.division_code, f.community_code,
                     community.full_name if community else f.community_code, f.holder_org_id, holder, f.founded_on,
                     f.entered_by, sum((e.amount for e in entries if e.kind == "contribution"), ZERO),
-                    sum((e.amount for e in entries if e.kind == "grant"), ZERO), entries)
+                    sum((e.amount for e in entries if e.kind == "grant"), ZERO), entries, f.version)
 
 
 def add_fund(db: Database, *, community: str, name: str, founded_on: Any, holder: str | None = None,
@@ -159,7 +162,7 @@ def add_fund(db: Database, *, community: str, name: str, founded_on: Any, holder
 
 
 def _enter(db: Database, fund: str, kind: str, amount: Any, party: str, entry_on: Any, purpose: str | None,
-           by: auth.UserInfo | None) -> FundInfo:
+           by: auth.UserInfo | None, shown_version: int | None = None) -> FundInfo:
     def work() -> FundInfo:
         actor = auth.require(db, by, RIGHT)
         value = common.amount(amount, "amount")
@@ -172,6 +175,7 @@ def _enter(db: Database, fund: str, kind: str, amount: Any, party: str, entry_on
         office = db.office()
         with db.unit(actor=actor) as session:
             f = _find(session, fund, office.code)
+            check_shown(f, shown_version, "community_fund", f.name)
             if day < f.founded_on:
                 raise InputError("fund.before_founded", day=day.isoformat(), founded=f.founded_on.isoformat())
             if kind == "grant":
@@ -185,15 +189,15 @@ def _enter(db: Database, fund: str, kind: str, amount: Any, party: str, entry_on
 
 
 def contribute(db: Database, fund: str, *, amount: Any, party: str, entry_on: Any, purpose: str | None = None,
-               by: auth.UserInfo | None) -> FundInfo:
+               by: auth.UserInfo | None, shown_version: int | None = None) -> FundInfo:
     """A contribution to the fund."""
-    return _enter(db, fund, "contribution", amount, party, entry_on, purpose, by)
+    return _enter(db, fund, "contribution", amount, party, entry_on, purpose, by, shown_version)
 
 
 def grant(db: Database, fund: str, *, amount: Any, party: str, purpose: str, entry_on: Any,
-          by: auth.UserInfo | None) -> FundInfo:
+          by: auth.UserInfo | None, shown_version: int | None = None) -> FundInfo:
     """A grant from the fund, never taking its balance below zero."""
-    return _enter(db, fund, "grant", amount, party, entry_on, purpose, by)
+    return _enter(db, fund, "grant", amount, party, entry_on, purpose, by, shown_version)
 
 
 def get_fund(db: Database, key: str) -> FundInfo:

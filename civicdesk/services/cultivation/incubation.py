@@ -42,6 +42,7 @@ from civicdesk.services.core.database import Database
 from civicdesk.services.core.validation import mask_phone, validate_phone
 from civicdesk.services.cultivation import lookup
 from civicdesk.services.supervision import enforcement as common
+from civicdesk.services.supervision.common import check_shown
 
 RIGHT = "cultivate"
 ENTITY = "incubation"
@@ -81,6 +82,8 @@ class ResidentInfo:
     outcome: str | None
     outcome_on: date | None
     services: tuple[ServiceInfo, ...] = ()
+    #: the row's version when it was read: what a view passes back as ``shown_version``
+    version: int = 0
 
     @property
     def resident(self) -> bool:
@@ -212,7 +215,7 @@ def _resident_info(session: Session, r: IncubationResident, *, reveal: bool,
     return ResidentInfo(r.id, r.base_id, r.organization_id, org.name if org else (r.name or ""),
                         org.uscc if org else None, r.contact_name,
                         r.contact_phone if reveal else mask_phone(r.contact_phone), r.admitted_on, r.graduated_on,
-                        r.outcome, r.outcome_on, services)
+                        r.outcome, r.outcome_on, services, r.version)
 
 
 def _base_info(session: Session, b: IncubationBase, residents: tuple[ResidentInfo, ...] = (),
@@ -250,6 +253,11 @@ def _find_base(session: Session, key: str | None, office_code: str) -> Incubatio
     """A base by its id, or by its name in this office."""
     return lookup.find(session, IncubationBase, key, "incubation.base_not_found", by=IncubationBase.name,
                        office_code=office_code)
+
+
+def _resident_name(session: Session, r: IncubationResident) -> str:
+    org = session.get(Organization, r.organization_id) if r.organization_id else None
+    return org.name if org else (r.name or r.id)
 
 
 def _find_resident(session: Session, key: str | None) -> IncubationResident:
@@ -391,7 +399,7 @@ def admit(db: Database, base: str, *, admitted_on: Any, organization: str | None
 
 
 def graduate(db: Database, resident: str, *, outcome: str, on: Any = None, organization: str | None = None,
-             by: auth.UserInfo | None) -> ResidentInfo:
+             by: auth.UserInfo | None, shown_version: int | None = None) -> ResidentInfo:
     """Record a resident's graduation (registered, filed) or leaving, on ``on`` (default today); an unregistered
     resident registered or filed on graduating may be linked to its record (``organization``)."""
     def work() -> ResidentInfo:
@@ -404,6 +412,7 @@ def graduate(db: Database, resident: str, *, outcome: str, on: Any = None, organ
             raise InputError("incubation.link_not_applicable", outcome=outcome)
         with db.unit(actor=actor) as session:
             r = _find_resident(session, resident)
+            check_shown(r, shown_version, "incubation_resident", _resident_name(session, r))
             if r.outcome is not None:
                 raise CivicDeskError("incubation.not_resident", id=r.id, outcome=r.outcome,
                                      on=common.iso(r.outcome_on) or "")
@@ -425,7 +434,8 @@ def graduate(db: Database, resident: str, *, outcome: str, on: Any = None, organ
 
 
 def give_service(db: Database, resident: str, *, kind: str, given_on: Any, until: Any = None,
-                 description: str | None = None, by: auth.UserInfo | None) -> ServiceInfo:
+                 description: str | None = None, by: auth.UserInfo | None,
+                 shown_version: int | None = None) -> ServiceInfo:
     """A service given to a resident while resident (see the module)."""
     def work() -> ServiceInfo:
         actor = auth.require(db, by, RIGHT)
@@ -437,6 +447,7 @@ def give_service(db: Database, resident: str, *, kind: str, given_on: Any, until
         office = db.office()
         with db.unit(actor=actor) as session:
             r = _find_resident(session, resident)
+            check_shown(r, shown_version, "incubation_resident", _resident_name(session, r))
             if start < r.admitted_on or (r.outcome_on is not None and start > r.outcome_on):
                 raise InputError("incubation.service_outside", given_on=start.isoformat(),
                                  admitted_on=r.admitted_on.isoformat(), outcome_on=common.iso(r.outcome_on) or "")

@@ -42,6 +42,7 @@ from civicdesk.services.cultivation import lookup
 from civicdesk.services.supervision import credit
 from civicdesk.services.supervision import enforcement as common
 from civicdesk.services.supervision.parameters import defaults, value_in
+from civicdesk.services.supervision.common import check_shown
 
 RIGHT = "cultivate"
 ENTITY = "project"
@@ -87,6 +88,8 @@ class ProjectInfo:
     evaluated_on: date | None
     entered_by: str
     payments: tuple[PaymentInfo, ...] = ()
+    #: the row's version when it was read: what a view passes back as ``shown_version``
+    version: int = 0
 
     @property
     def unpaid(self) -> Decimal:
@@ -213,7 +216,7 @@ def _info(session: Session, p: ServiceProject, paid: Decimal | None = None,
     return ProjectInfo(p.id, p.office_code, p.division_code, name, p.name, p.department, p.year, p.funding_source,
                        p.organization_id, org.name if org else "", org.uscc if org else None, p.contract_no,
                        Decimal(p.amount).quantize(ZERO), paid, p.starts_on, p.ends_on, p.deliverables, p.evaluation,
-                       p.evaluated_on, p.entered_by, payments)
+                       p.evaluated_on, p.entered_by, payments, p.version)
 
 
 def _find(session: Session, key: str | None, office_code: str) -> ServiceProject:
@@ -314,7 +317,7 @@ def add(db: Database, *, name: str, department: str, year: Any, funding_source: 
 
 
 def pay(db: Database, project: str, *, amount: Any, paid_on: Any = None, note: str | None = None,
-        by: auth.UserInfo | None) -> ProjectInfo:
+        by: auth.UserInfo | None, shown_version: int | None = None) -> ProjectInfo:
     """An instalment paid on a project (default: today); never more than is left of the contract."""
     def work() -> ProjectInfo:
         actor = auth.require(db, by, RIGHT)
@@ -326,6 +329,7 @@ def pay(db: Database, project: str, *, amount: Any, paid_on: Any = None, note: s
         office = db.office()
         with db.unit(actor=actor) as session:
             p = _find(session, project, office.code)
+            check_shown(p, shown_version, "service_project", p.name)
             if day < p.starts_on:
                 raise InputError("project.before_contract", field="paid_on", value=day.isoformat(),
                                  starts_on=p.starts_on.isoformat())
@@ -342,7 +346,8 @@ def pay(db: Database, project: str, *, amount: Any, paid_on: Any = None, note: s
     return common.guarded(db, by, ENTITY, "pay", project if isinstance(project, str) else None, work)
 
 
-def evaluate(db: Database, project: str, *, result: str, on: Any = None, by: auth.UserInfo | None) -> ProjectInfo:
+def evaluate(db: Database, project: str, *, result: str, on: Any = None, by: auth.UserInfo | None,
+             shown_version: int | None = None) -> ProjectInfo:
     """The project's evaluation result (default day: today), once."""
     def work() -> ProjectInfo:
         actor = auth.require(db, by, RIGHT)
@@ -352,6 +357,7 @@ def evaluate(db: Database, project: str, *, result: str, on: Any = None, by: aut
         office = db.office()
         with db.unit(actor=actor) as session:
             p = _find(session, project, office.code)
+            check_shown(p, shown_version, "service_project", p.name)
             if p.evaluation is not None:
                 raise CivicDeskError("project.evaluated", name=p.name, result=p.evaluation,
                                      on=common.iso(p.evaluated_on) or "")

@@ -44,6 +44,7 @@ from civicdesk.services.cultivation import lookup
 from civicdesk.services.register.plain import OfficeInfo
 from civicdesk.services.supervision import enforcement as common
 from civicdesk.services.supervision.parameters import value_in
+from civicdesk.services.supervision.common import check_shown
 
 RIGHT = "cultivate"
 DECIDE = "supervise.decide"
@@ -99,6 +100,8 @@ class ApplicationInfo:
     paid: Decimal = ZERO
     payments: tuple[tuple[date, Decimal], ...] = ()
     rank: int | None = None
+    #: the row's version when it was read: what a view passes back as ``shown_version``
+    version: int = 0
 
     @property
     def mean(self) -> Decimal | None:
@@ -310,7 +313,7 @@ def _app_info(session: Session, a: VentureApplication) -> ApplicationInfo:
     return ApplicationInfo(a.id, a.round_id, a.organization_id, name, a.project_title, a.summary, a.amount_asked,
                            a.submitted_on, a.state, a.amount_awarded, a.decided_on, a.decided_by, a.entered_by,
                            tuple((j, Decimal(s)) for j, s in scores), sum((p for _, p in payments), ZERO),
-                           tuple((d, Decimal(p)) for d, p in payments))
+                           tuple((d, Decimal(p)) for d, p in payments), version=a.version)
 
 
 def get_application(db: Database, key: str) -> ApplicationInfo:
@@ -349,7 +352,7 @@ def apply(db: Database, round_key: str, *, title: str, amount: Any, submitted_on
 
 
 def score(db: Database, application: str, *, judge: str, value: Any, scored_on: Any = None,
-          by: auth.UserInfo | None) -> ApplicationInfo:
+          by: auth.UserInfo | None, shown_version: int | None = None) -> ApplicationInfo:
     """One judge's score of an application."""
     def work() -> ApplicationInfo:
         actor = auth.require(db, by, RIGHT)
@@ -358,6 +361,7 @@ def score(db: Database, application: str, *, judge: str, value: Any, scored_on: 
         office = db.office()
         with db.unit(actor=actor) as session:
             a = _application(session, application)
+            check_shown(a, shown_version, "venture_application", a.project_title)
             low, high = score_range(session, office.code)
             points = check_score(value, low, high)
             if a.state != "submitted":
@@ -391,7 +395,7 @@ def _decidable(session: Session, application: str, by: auth.UserInfo | None, act
 
 
 def award(db: Database, application: str, *, amount: Any, decided_on: Any = None,
-          by: auth.UserInfo | None) -> ApplicationInfo:
+          by: auth.UserInfo | None, shown_version: int | None = None) -> ApplicationInfo:
     """Award an application (four eyes): within what was asked, the round's budget, never to an organization on
     the serious credit list."""
     def work() -> ApplicationInfo:
@@ -402,6 +406,7 @@ def award(db: Database, application: str, *, amount: Any, decided_on: Any = None
         day = common.day(decided_on, "decided_on", required=False) or clock.today()
         with db.unit(actor=actor) as session:
             a, r = _decidable(session, application, by, "award", day)
+            check_shown(a, shown_version, "venture_application", a.project_title)
             if granted > a.amount_asked:
                 raise InputError("venture.over_asked", amount=money(granted), asked=money(a.amount_asked))
             if a.organization_id:
@@ -424,13 +429,15 @@ def award(db: Database, application: str, *, amount: Any, decided_on: Any = None
     return common.guarded(db, by, "venture_application", "award", application, work)
 
 
-def decline(db: Database, application: str, *, decided_on: Any = None, by: auth.UserInfo | None) -> ApplicationInfo:
+def decline(db: Database, application: str, *, decided_on: Any = None, by: auth.UserInfo | None,
+            shown_version: int | None = None) -> ApplicationInfo:
     """Decline an application (four eyes)."""
     def work() -> ApplicationInfo:
         actor = auth.require(db, by, DECIDE)
         day = common.day(decided_on, "decided_on", required=False) or clock.today()
         with db.unit(actor=actor) as session:
             a, _ = _decidable(session, application, by, "decline", day)
+            check_shown(a, shown_version, "venture_application", a.project_title)
             a.state, a.decided_on, a.decided_by = "declined", day, actor
             session.flush()
             return _app_info(session, a)
@@ -439,7 +446,7 @@ def decline(db: Database, application: str, *, decided_on: Any = None, by: auth.
 
 
 def pay(db: Database, application: str, *, amount: Any, paid_on: Any, note: str | None = None,
-        by: auth.UserInfo | None) -> ApplicationInfo:
+        by: auth.UserInfo | None, shown_version: int | None = None) -> ApplicationInfo:
     """A payment of an awarded application; the payments never exceed the award."""
     def work() -> ApplicationInfo:
         actor = auth.require(db, by, RIGHT)
@@ -452,6 +459,7 @@ def pay(db: Database, application: str, *, amount: Any, paid_on: Any, note: str 
         office = db.office()
         with db.unit(actor=actor) as session:
             a = _application(session, application)
+            check_shown(a, shown_version, "venture_application", a.project_title)
             before = [(day_paid, amount) for day_paid, amount in session.execute(
                 select(VenturePayment.paid_on, VenturePayment.amount).where(
                     VenturePayment.venture_application_id == a.id, VenturePayment.deleted_at.is_(None)))]

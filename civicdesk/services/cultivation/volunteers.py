@@ -48,6 +48,7 @@ from civicdesk.services.core.validation import mask_phone, validate_phone
 from civicdesk.services.cultivation import community, tally
 from civicdesk.services.supervision import enforcement
 from civicdesk.services.supervision.parameters import defaults, value_in
+from civicdesk.services.supervision.common import check_shown
 
 ENTITY = "volunteer"
 SUBTYPE = "volunteer_team"
@@ -193,6 +194,8 @@ class VolunteerInfo:
     left_on: date | None
     hours: Decimal
     entered_by: str
+    #: the row's version when it was read: what a view passes back as ``shown_version``
+    version: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "team_id": self.team_id, "team_name": self.team_name, "office_code": self.office_code,
@@ -340,7 +343,8 @@ def _find(session: Session, key: str | None) -> Volunteer:
 def _info(session: Session, v: Volunteer, hours: Decimal, reveal: bool) -> VolunteerInfo:
     team = session.get(Organization, v.team_id)
     return VolunteerInfo(v.id, v.team_id, team.name if team else "", v.office_code, v.name,
-                         v.phone if reveal else mask_phone(v.phone), v.joined_on, v.left_on, hours, v.entered_by)
+                         v.phone if reveal else mask_phone(v.phone), v.joined_on, v.left_on, hours, v.entered_by,
+                         v.version)
 
 
 def _reveal(db: Database, by: auth.UserInfo | None, entity_id: str) -> None:
@@ -537,12 +541,14 @@ def add_volunteer(db: Database, team: str, *, name: str, phone: str | None = Non
     return community.guarded(db, by, ENTITY, "add", team if isinstance(team, str) else None, work)
 
 
-def leave(db: Database, volunteer: str, *, left_on: Any = None, by: auth.UserInfo | None) -> VolunteerInfo:
+def leave(db: Database, volunteer: str, *, left_on: Any = None, by: auth.UserInfo | None,
+          shown_version: int | None = None) -> VolunteerInfo:
     """A volunteer leaves the team (today unless ``left_on``; once)."""
     def work() -> VolunteerInfo:
         actor = auth.require(db, by, community.RIGHT)
         with db.unit(actor=actor) as session:
             v = _find(session, volunteer)
+            check_shown(v, shown_version, "volunteer", v.name)
             if v.left_on is not None:
                 raise CivicDeskError("volunteer.already_left", key=v.id, left_on=v.left_on.isoformat())
             values = check_volunteer({"name": v.name, "phone": v.phone, "joined_on": v.joined_on,

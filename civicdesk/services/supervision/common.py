@@ -8,11 +8,15 @@
   otherwise ``NotFoundError(code, key=…)`` with the feature's own code.
 - :func:`preload_orgs`: a list's organizations read set by set, not one read a row.
 - :func:`record_json`: a record's dataclass as the CLI's ``--json`` prints it (dates, amounts, its steps).
+- :func:`check_shown`: refuse to edit or decide on a row that changed since the clerk's view showed it
+  (``record.changed``, :class:`RecordChanged`); :func:`audited_if_changed` audits that refusal for a service
+  whose other refusals are not audited (:func:`auditing_changed`, the same as a ``with``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import date, datetime
 from decimal import Decimal
@@ -43,6 +47,42 @@ def guarded(db: Database, by: auth.UserInfo | None, event: str, entity: str, act
         audit.record_event(db, event, actor=actor_name(by), entity=entity, entity_id=key, attempted=action,
                            error=exc.code, message=exc.message("zh"))
         raise
+
+
+class RecordChanged(CivicDeskError):
+    """The row changed (another clerk's edit or decision) after the clerk's view showed it: nothing was done."""
+
+
+def check_shown(row: Any, shown_version: int | None, entity: str, label: str | None = None) -> None:
+    """Refuse (``record.changed``) to act on ``row`` when its ``version`` is no longer ``shown_version``, the
+    version the clerk's view showed (None: the caller showed nothing, as the CLI acting on the current row).
+    Called under the unit's writer lock, after the row is read, before anything is written.  ``entity`` names
+    the kind of record (``record_entity.<entity>`` in the catalogue), ``label`` the record itself (a number, a
+    name; its id by default)."""
+    if shown_version is not None and row.version != shown_version:
+        raise RecordChanged("record.changed", entity=entity, key=label or row.id, shown=shown_version,
+                            current=row.version)
+
+
+@contextmanager
+def auditing_changed(db: Database, by: auth.UserInfo | None, entity: str, action: str,
+                     key: str | None) -> Iterator[None]:
+    """A :class:`RecordChanged` refusal raised within is audited as ``<entity>.refused`` (in its own unit) before
+    it goes on, for a service whose other refusals are plain input errors, not audited.  Enter it before the
+    unit (``with auditing_changed(...), db.unit(...)``): the unit is rolled back before the refusal is written."""
+    try:
+        yield
+    except RecordChanged as exc:
+        audit.record_event(db, f"{entity}.refused", actor=actor_name(by), entity=entity, entity_id=key,
+                           attempted=action, error=exc.code, message=exc.message("zh"))
+        raise
+
+
+def audited_if_changed(db: Database, by: auth.UserInfo | None, entity: str, action: str, key: str | None,
+                       work: Callable[[], T]) -> T:
+    """Run ``work`` within :func:`auditing_changed`."""
+    with auditing_changed(db, by, entity, action, key):
+        return work()
 
 
 def preload_orgs(session: Session, ids: Iterable[str | None]) -> list[Organization]:

@@ -37,7 +37,7 @@ from civicdesk.models.accounts import UserAccount
 from civicdesk.services.admin import audit, auth
 from civicdesk.services.core.database import Database
 from civicdesk.services.supervision import enforcement as common
-from civicdesk.services.supervision.common import preload_orgs
+from civicdesk.services.supervision.common import check_shown, preload_orgs
 from civicdesk.services.supervision.parameters import value_in
 
 CHANNELS = ("phone", "letter", "visit", "online", "referred")
@@ -67,6 +67,8 @@ class ComplaintInfo:
     interview_ids: tuple[str, ...]
     penalty_ids: tuple[str, ...]
     entered_by: str
+    #: the row's version when it was read: what a view passes back as ``shown_version``
+    version: int = 0
 
     @property
     def subject(self) -> str:
@@ -118,7 +120,7 @@ def _info(session: Session, c: Complaint) -> ComplaintInfo:
                                                                Penalty.deleted_at.is_(None))))
     return ComplaintInfo(c.id, c.office_code, c.received_on, c.channel, c.organization_id, org.name if org else None,
                          c.subject_name, c.content, c.state, c.assigned_to, c.due_on, c.finding, c.replied_on,
-                         c.spotcheck_item_id, interviews, penalties, c.entered_by)
+                         c.spotcheck_item_id, interviews, penalties, c.entered_by, c.version)
 
 
 def _find(session: Session, key: str) -> Complaint:
@@ -176,7 +178,8 @@ def receive(db: Database, *, received_on: Any, channel: str, content: str, organ
     return common.guarded(db, by, ENTITY, "receive", None, work)
 
 
-def assign(db: Database, complaint: str, *, to: str, by: auth.UserInfo | None) -> ComplaintInfo:
+def assign(db: Database, complaint: str, *, to: str, by: auth.UserInfo | None,
+           shown_version: int | None = None) -> ComplaintInfo:
     """Give a complaint to a clerk; the reply is due ``complaint.reply_days`` after it was received."""
     def work() -> ComplaintInfo:
         actor = auth.require(db, by, common.ENTER)
@@ -184,6 +187,7 @@ def assign(db: Database, complaint: str, *, to: str, by: auth.UserInfo | None) -
         office = db.office()
         with db.unit(actor=actor) as session:
             c = _find(session, complaint)
+            check_shown(c, shown_version, ENTITY)
             if c.state not in ("received", "assigned"):
                 raise CivicDeskError("complaint.transition", key=c.id, state=c.state, action="assign")
             account = session.scalar(select(UserAccount).where(UserAccount.username == username))
@@ -199,7 +203,7 @@ def assign(db: Database, complaint: str, *, to: str, by: auth.UserInfo | None) -
 
 
 def reply(db: Database, complaint: str, *, finding: str, replied_on: Any = None,
-          by: auth.UserInfo | None) -> ComplaintInfo:
+          by: auth.UserInfo | None, shown_version: int | None = None) -> ComplaintInfo:
     """The finding of an assigned complaint and the day it was replied to."""
     def work() -> ComplaintInfo:
         actor = auth.require(db, by, common.ENTER)
@@ -207,6 +211,7 @@ def reply(db: Database, complaint: str, *, finding: str, replied_on: Any = None,
         on = common.day(replied_on, "replied_on", required=False) or clock.today()
         with db.unit(actor=actor) as session:
             c = _find(session, complaint)
+            check_shown(c, shown_version, ENTITY)
             if c.state != "assigned":
                 raise CivicDeskError("complaint.transition", key=c.id, state=c.state, action="reply")
             if on < c.received_on:
@@ -219,12 +224,14 @@ def reply(db: Database, complaint: str, *, finding: str, replied_on: Any = None,
     return common.guarded(db, by, ENTITY, "reply", complaint, work)
 
 
-def link_spotcheck(db: Database, complaint: str, item: str, *, by: auth.UserInfo | None) -> ComplaintInfo:
+def link_spotcheck(db: Database, complaint: str, item: str, *, by: auth.UserInfo | None,
+                   shown_version: int | None = None) -> ComplaintInfo:
     """The spot check a complaint caused (a check of the organization it is about)."""
     def work() -> ComplaintInfo:
         actor = auth.require(db, by, common.ENTER)
         with db.unit(actor=actor) as session:
             c = _find(session, complaint)
+            check_shown(c, shown_version, ENTITY)
             found = session.get(SpotcheckItem, (item or "").strip())
             if found is None or found.deleted_at is not None:
                 raise NotFoundError("complaint.spotcheck_not_found", key=item)

@@ -135,6 +135,8 @@ class ListingInfo:
     moved_from_id: str | None
     reason: str | None
     steps: tuple[CreditStep, ...] = ()
+    #: the row's version when it was read: what a view passes back as ``shown_version``
+    version: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return common.record_json(self)
@@ -152,6 +154,8 @@ class ObjectionInfo:
     decided_on: date | None
     entered_by: str
     decided_by: str | None
+    #: the row's version when it was read: what a view passes back as ``shown_version``
+    version: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return common.record_json(self)
@@ -333,7 +337,7 @@ def _info(session: Session, row: CreditListing, *, with_steps: bool = True) -> L
         row.list_kind, row.state, row.ground, row.ground_detail, list(row.evidence or []), row.source_entity,
         row.source_id, row.proposed_by, row.proposed_on, row.decision_no, row.decided_on, row.decided_by,
         row.listed_on, row.removal_ground, row.removal_proposed_on, row.removal_proposed_by,
-        row.removal_decision_no, row.removed_on, row.removed_by, row.moved_from_id, row.reason, steps)
+        row.removal_decision_no, row.removed_on, row.removed_by, row.moved_from_id, row.reason, steps, row.version)
 
 
 def _info_named(row: CreditListing, name: str, uscc: str | None) -> ListingInfo:
@@ -343,7 +347,7 @@ def _info_named(row: CreditListing, name: str, uscc: str | None) -> ListingInfo:
         row.ground_detail, list(row.evidence or []), row.source_entity, row.source_id, row.proposed_by,
         row.proposed_on, row.decision_no, row.decided_on, row.decided_by, row.listed_on, row.removal_ground,
         row.removal_proposed_on, row.removal_proposed_by, row.removal_decision_no, row.removed_on, row.removed_by,
-        row.moved_from_id, row.reason)
+        row.moved_from_id, row.reason, version=row.version)
 
 
 def _listings(session: Session, organization_id: str) -> list[CreditListing]:
@@ -826,7 +830,7 @@ def _write_office(session: Session, office_code: str, found: _OfficeFacts, on: d
         result.proposed.append(ListingInfo(
             listing_id, p.organization_id, name, uscc, office_code, p.list_kind, "proposed", p.ground, p.detail,
             [dict(e) for e in p.evidence], p.source_entity, p.source_id, RULES_ACTOR, on, None, None, None, None,
-            None, None, None, None, None, None, p.moved_from_id, None))
+            None, None, None, None, None, None, p.moved_from_id, None, version=1))
     for i in range(0, len(found.removals), 500):
         for listing in session.scalars(select(CreditListing).where(CreditListing.id.in_(found.removals[i:i + 500]))
                                        .order_by(CreditListing.organization_id, CreditListing.id)):
@@ -940,7 +944,8 @@ def missing_report_proposals(session: Session, rules: _Rules, on: date) -> list[
 
 # -- decisions ----------------------------------------------------------------------------------------------------
 def decide(db: Database, listing_id: str, *, approve: bool, by: auth.UserInfo | None, decision_no: str | None = None,
-           decided_on: date | str | None = None, reason: str | None = None) -> ListingInfo:
+           decided_on: date | str | None = None, reason: str | None = None,
+           shown_version: int | None = None) -> ListingInfo:
     """List (``approve``: with its 文号 and date) or reject (with a reason) a proposal; four eyes."""
 
     def work() -> ListingInfo:
@@ -949,6 +954,7 @@ def decide(db: Database, listing_id: str, *, approve: bool, by: auth.UserInfo | 
         why = _text(reason, "reason", "理由")
         with db.unit(actor=actor) as session:
             row = _find(session, listing_id)
+            common.check_shown(row, shown_version, "credit_listing")
             _expect(row, ("proposed",), "decide")
             _four_eyes(by, row.proposed_by, row.id)
             day = _date(decided_on, "decided_on", clock.today(), not_before=row.proposed_on)
@@ -975,7 +981,8 @@ def decide(db: Database, listing_id: str, *, approve: bool, by: auth.UserInfo | 
 
 
 def propose_removal(db: Database, listing_id: str, ground: str, *, by: auth.UserInfo | None,
-                    on: date | str | None = None, reason: str | None = None) -> ListingInfo:
+                    on: date | str | None = None, reason: str | None = None,
+                    shown_version: int | None = None) -> ListingInfo:
     """Propose removing a listing.  ``on`` is the day the removal is proposed; for ``rectified`` the day the
     rectification was verified (查实), from which the working days of the removal run."""
 
@@ -989,6 +996,7 @@ def propose_removal(db: Database, listing_id: str, ground: str, *, by: auth.User
         office = db.office()
         with db.unit(actor=actor) as session:
             row = _find(session, listing_id)
+            common.check_shown(row, shown_version, "credit_listing")
             _expect(row, ("listed",), "propose_removal")
             if row.removal_proposed_on is not None:
                 raise CivicDeskError("credit.removal_pending", key=row.id)
@@ -1027,7 +1035,7 @@ def propose_removal(db: Database, listing_id: str, ground: str, *, by: auth.User
 
 def decide_removal(db: Database, listing_id: str, *, approve: bool, by: auth.UserInfo | None,
                    decision_no: str | None = None, decided_on: date | str | None = None,
-                   reason: str | None = None) -> ListingInfo:
+                   reason: str | None = None, shown_version: int | None = None) -> ListingInfo:
     """Remove (with its own 文号) or keep (with a reason) a listing whose removal is proposed; four eyes."""
 
     def work() -> ListingInfo:
@@ -1036,6 +1044,7 @@ def decide_removal(db: Database, listing_id: str, *, approve: bool, by: auth.Use
         why = _text(reason, "reason", "理由")
         with db.unit(actor=actor) as session:
             row = _find(session, listing_id)
+            common.check_shown(row, shown_version, "credit_listing")
             _expect(row, ("listed",), "decide_removal")
             if row.removal_proposed_on is None:
                 raise CivicDeskError("credit.no_removal", key=row.id)
@@ -1061,7 +1070,7 @@ def decide_removal(db: Database, listing_id: str, *, approve: bool, by: auth.Use
 # -- objections ---------------------------------------------------------------------------------------------------
 def _objection_info(o: CreditObjection) -> ObjectionInfo:
     return ObjectionInfo(o.id, o.listing_id, o.received_on, o.content, o.state, o.decision, o.reply, o.decided_on,
-                         o.entered_by, o.decided_by)
+                         o.entered_by, o.decided_by, o.version)
 
 
 def object_to(db: Database, listing_id: str, content: str, *, by: auth.UserInfo | None,
@@ -1094,7 +1103,7 @@ CORRECTABLE = ("ground", "ground_detail", "listed_on")
 
 def decide_objection(db: Database, objection_id: str, decision: str, reply: str, *, by: auth.UserInfo | None,
                      decided_on: date | str | None = None,
-                     corrections: dict[str, Any] | None = None) -> ObjectionInfo:
+                     corrections: dict[str, Any] | None = None, shown_version: int | None = None) -> ObjectionInfo:
     """Decide an objection: ``upheld`` (the listing stands), ``corrected`` (the reply says what was wrong;
     ``corrections`` may set the listing's :data:`CORRECTABLE` fields, each checked as at the proposal: a known
     ground of the same list, a listing day not before the proposal nor in the future), ``annulled`` (the listing
@@ -1113,6 +1122,7 @@ def decide_objection(db: Database, objection_id: str, decision: str, reply: str,
             o = session.get(CreditObjection, (objection_id or "").strip())
             if o is None or o.deleted_at is not None:
                 raise NotFoundError("credit.objection_not_found", key=objection_id)
+            common.check_shown(o, shown_version, "credit_objection")
             if o.state != "received":
                 raise CivicDeskError("credit.objection_decided", key=o.id)
             _four_eyes(by, o.entered_by, o.id)

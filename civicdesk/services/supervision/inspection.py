@@ -146,6 +146,8 @@ class RecordInfo:
     decided_by: str | None
     decided_at: datetime | None
     steps: tuple[Step, ...] = ()
+    #: the row's version when it was read: what a view passes back as ``shown_version``
+    version: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return common.record_json(self)
@@ -426,7 +428,12 @@ def _record_info(session: Session, r: InspectionRecord, org: Organization | None
                       r.received_on, bool(r.late), list(r.materials or []), r.income, r.expenditure, r.net_assets,
                       r.staff_count, r.member_count, r.activity_count, r.sponsor_opinion, r.sponsor_opinion_on,
                       r.sponsor_note, r.conclusion, r.reasons, r.document_no, r.entered_by, r.submitted_by,
-                      r.decided_by, r.decided_at, steps)
+                      r.decided_by, r.decided_at, steps, r.version)
+
+
+def _org_name(session: Session, r: InspectionRecord) -> str | None:
+    org = session.get(Organization, r.organization_id)
+    return org.name if org else None
 
 
 def _find_record(session: Session, campaign: CampaignInfo, key: str) -> InspectionRecord:
@@ -568,10 +575,11 @@ def _open_campaign_in(db: Database, session: Session, campaign: CampaignInfo | i
 
 
 def record(db: Database, campaign: CampaignInfo | int, organization: str, values: dict[str, Any], *,
-           by: auth.UserInfo | None) -> RecordInfo:
+           by: auth.UserInfo | None, shown_version: int | None = None) -> RecordInfo:
     """Draft the report of ``organization`` (id or USCC) in ``campaign`` (or the year of this office's), or
     correct its draft / returned record, with ``values`` (keys :data:`VALUE_KEYS`; ``received_on`` required
-    for a new record).  Refused for an organization not due, and for any bad value, with nothing written."""
+    for a new record).  Refused for an organization not due, and for any bad value, with nothing written; a
+    correction, when the record changed since the clerk's view showed it at ``shown_version`` (``record.changed``)."""
     actor = _actor(by)
 
     def work() -> RecordInfo:
@@ -589,7 +597,9 @@ def record(db: Database, campaign: CampaignInfo | int, organization: str, values
             if r is None:
                 r = InspectionRecord(campaign_id=c.id, organization_id=org.id, year=c.year, state="draft",
                                      materials=[], entered_by=actor, origin_office=office.code)
-            elif r.state not in ("draft", "returned"):
+            else:
+                common.check_shown(r, shown_version, "inspection_record", org.name)
+            if not new and r.state not in ("draft", "returned"):
                 raise CivicDeskError("inspection.not_editable", name=org.name, state=r.state)
             _apply_values(r, values, c, org)
             session.add(r)
@@ -605,7 +615,8 @@ def record(db: Database, campaign: CampaignInfo | int, organization: str, values
 
 def _step(db: Database, campaign: CampaignInfo | int, key: str, action: str, *, by: auth.UserInfo | None,
           permission: str, sources: tuple[str, ...], target: str, comment: str | None = None,
-          needs_comment: bool = False, change: Callable[[InspectionRecord, str], None] | None = None) -> RecordInfo:
+          needs_comment: bool = False, change: Callable[[InspectionRecord, str], None] | None = None,
+          shown_version: int | None = None) -> RecordInfo:
     actor = _actor(by)
 
     def work() -> RecordInfo:
@@ -617,6 +628,7 @@ def _step(db: Database, campaign: CampaignInfo | int, key: str, action: str, *, 
         with db.unit(actor=actor) as session:
             c = _open_campaign_in(db, session, campaign)
             r = _find_record(session, c, key)
+            common.check_shown(r, shown_version, "inspection_record", _org_name(session, r))
             if r.state not in sources:
                 raise CivicDeskError("inspection.transition", state=r.state, action=action)
             if permission == "supervise.decide" and by is not None and by.username in (r.entered_by,
@@ -639,24 +651,26 @@ def _step(db: Database, campaign: CampaignInfo | int, key: str, action: str, *, 
     return _guarded(db, by, action, key, work)
 
 
-def submit(db: Database, campaign: CampaignInfo | int, key: str, *, by: auth.UserInfo | None) -> RecordInfo:
-    """A draft or returned record goes for decision."""
+def submit(db: Database, campaign: CampaignInfo | int, key: str, *, by: auth.UserInfo | None,
+           shown_version: int | None = None) -> RecordInfo:
+    """A draft or returned record goes for decision.  This step, and each below, is refused (``record.changed``)
+    when the record changed since the clerk's view showed it at ``shown_version`` (None: no view, no check)."""
     def change(r: InspectionRecord, actor: str) -> None:
         r.submitted_by, r.submitted_at = actor, utcnow()
 
     return _step(db, campaign, key, "submit", by=by, permission="supervise", sources=("draft", "returned"),
-                 target="submitted", change=change)
+                 target="submitted", change=change, shown_version=shown_version)
 
 
 def return_record(db: Database, campaign: CampaignInfo | int, key: str, *, reason: str | None,
-                  by: auth.UserInfo | None) -> RecordInfo:
+                  by: auth.UserInfo | None, shown_version: int | None = None) -> RecordInfo:
     """Send a submitted record back to the clerk, with the reason (four eyes, as a decision)."""
     return _step(db, campaign, key, "return", by=by, permission="supervise.decide", sources=("submitted",),
-                 target="returned", comment=reason, needs_comment=True)
+                 target="returned", comment=reason, needs_comment=True, shown_version=shown_version)
 
 
 def decide(db: Database, campaign: CampaignInfo | int, key: str, *, conclusion: str, reasons: str | None = None,
-           document_no: str | None = None, by: auth.UserInfo | None) -> RecordInfo:
+           document_no: str | None = None, by: auth.UserInfo | None, shown_version: int | None = None) -> RecordInfo:
     """The conclusion of a submitted record: 合格 ``pass``, 基本合格 ``basic`` or 不合格 ``fail`` (reasons
     required unless ``pass``), by a reviewer who neither entered nor submitted it."""
     def change(r: InspectionRecord, actor: str) -> None:
@@ -673,7 +687,7 @@ def decide(db: Database, campaign: CampaignInfo | int, key: str, *, conclusion: 
         r.decided_by, r.decided_at = actor, utcnow()
 
     return _step(db, campaign, key, "decide", by=by, permission="supervise.decide", sources=("submitted",),
-                 target="decided", change=change)
+                 target="decided", change=change, shown_version=shown_version)
 
 
 #: The comment of a ``revise`` step: the conclusion before, the one after (codes) and the reason, e.g.
@@ -697,14 +711,16 @@ def revision_of(comment: str | None) -> tuple[str, str, str] | None:
 
 
 def revise(db: Database, campaign: CampaignInfo | int, key: str, *, conclusion: str, reason: str | None,
-           reasons: str | None = None, document_no: str | None = None, by: auth.UserInfo | None) -> RecordInfo:
+           reasons: str | None = None, document_no: str | None = None, by: auth.UserInfo | None,
+           shown_version: int | None = None) -> RecordInfo:
     """Change the conclusion of a decided record: a new decision (``supervise.decide``) with its ``reason``, by a
     reviewer who neither entered nor submitted the record (four eyes, as :func:`decide`).  The record stays
     decided, with the new conclusion, its decider and time (``reasons``: the record's reasons of a 基本合格 or
     不合格, default the reason of the revision); the step ``revise`` (decided -> decided) keeps the conclusion
     before and after (:func:`revision_comment`); the register's derived columns follow.  Also in a closed
     campaign: a published result is what gets corrected.  Refused (audited, nothing written): no reason, the same
-    conclusion, a record not decided, the clerk of the record."""
+    conclusion, a record not decided, the clerk of the record, a record changed since the view showed it at
+    ``shown_version``."""
     actor = _actor(by)
 
     def work() -> RecordInfo:
@@ -721,6 +737,7 @@ def revise(db: Database, campaign: CampaignInfo | int, key: str, *, conclusion: 
         with db.unit(actor=actor) as session:
             c = _campaign_for(db, session, campaign)
             r = _find_record(session, c, key)
+            common.check_shown(r, shown_version, "inspection_record", _org_name(session, r))
             if r.state != "decided":
                 raise CivicDeskError("inspection.transition", state=r.state, action="revise")
             if by is not None and by.username in (r.entered_by, r.submitted_by):
@@ -748,7 +765,8 @@ def get_record(db: Database, campaign: CampaignInfo | int, key: str) -> RecordIn
         return _record_info(session, _find_record(session, c, key))
 
 
-#: the record's columns a list shows, in :class:`RecordInfo`'s order (after the organization's three)
+#: the record's columns a list shows, in :class:`RecordInfo`'s order (after the organization's three; its
+#: version follows them)
 _LIST_COLUMNS = ("state", "received_on", "late", "materials", "income", "expenditure", "net_assets", "staff_count",
                  "member_count", "activity_count", "sponsor_opinion", "sponsor_opinion_on", "sponsor_note",
                  "conclusion", "reasons", "document_no", "entered_by", "submitted_by", "decided_by", "decided_at")
@@ -766,7 +784,7 @@ def list_records(db: Database, campaign: CampaignInfo | int, *, state: str | Non
         # plain rows, not ORM objects: building two mapped objects per record cost ~0.5 ms each, minutes for the
         # hundreds of thousands of reports of a city
         q = (select(_R.c.id, _R.c.campaign_id, _R.c.year, _R.c.organization_id, _O.c.name, _O.c.uscc,
-                    _O.c.legal_form, *(_R.c[k] for k in _LIST_COLUMNS))
+                    _O.c.legal_form, *(_R.c[k] for k in _LIST_COLUMNS), _R.c.version)
              .join(_O, _O.c.id == _R.c.organization_id)
              .where(_R.c.campaign_id == c.id, _R.c.deleted_at.is_(None))
              .order_by(_O.c.name, _R.c.id))
@@ -787,7 +805,7 @@ def first_records(db: Database, campaign: CampaignInfo | int, n: int) -> list[Re
     with db.read() as session:
         c = _campaign_for(db, session, campaign)
         q = (select(_R.c.id, _R.c.campaign_id, _R.c.year, _R.c.organization_id, _O.c.name, _O.c.uscc,
-                    _O.c.legal_form, *(_R.c[k] for k in _LIST_COLUMNS))
+                    _O.c.legal_form, *(_R.c[k] for k in _LIST_COLUMNS), _R.c.version)
              .select_from(_O)
              .join(_R, and_(_R.c.organization_id == _O.c.id, _R.c.campaign_id == c.id, _R.c.deleted_at.is_(None)))
              .where(_O.c.registry_code == c.office_code)
@@ -799,6 +817,7 @@ def _list_row(row: Any) -> RecordInfo:
     values: list[Any] = list(row)
     values[9] = bool(values[9])  # late
     values[10] = list(values[10] or [])  # materials
+    values.insert(len(values) - 1, ())  # no steps in a list; the version last
     return RecordInfo(*values)
 
 

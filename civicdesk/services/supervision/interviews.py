@@ -28,7 +28,7 @@ from civicdesk.models import Complaint, Interview, Organization
 from civicdesk.services.admin import auth
 from civicdesk.services.core.database import Database
 from civicdesk.services.supervision import enforcement as common
-from civicdesk.services.supervision.common import preload_orgs
+from civicdesk.services.supervision.common import check_shown, preload_orgs
 
 ENTITY = "interview"
 
@@ -49,6 +49,8 @@ class InterviewInfo:
     outcome_on: date | None
     complaint_id: str | None
     entered_by: str
+    #: the row's version when it was read: what a view passes back as ``shown_version``
+    version: int = 0
 
     def to_json(self) -> dict[str, Any]:
         iso = common.iso
@@ -63,7 +65,7 @@ def _info(session: Session, i: Interview) -> InterviewInfo:
     org = session.get(Organization, i.organization_id)
     return InterviewInfo(i.id, i.organization_id, org.name if org else "", i.office_code, i.held_at, i.place,
                          i.participants, i.issues, i.rectification, i.rectify_by, i.outcome, i.outcome_on,
-                         i.complaint_id, i.entered_by)
+                         i.complaint_id, i.entered_by, i.version)
 
 
 def _find(session: Session, key: str) -> Interview:
@@ -111,14 +113,16 @@ def record(db: Database, organization: str, *, held_at: Any, place: str, partici
 
 
 def record_outcome(db: Database, interview: str, *, outcome: str, outcome_on: Any = None,
-                   by: auth.UserInfo | None) -> InterviewInfo:
-    """The outcome of an interview (once)."""
+                   by: auth.UserInfo | None, shown_version: int | None = None) -> InterviewInfo:
+    """The outcome of an interview (once); refused (``record.changed``) when the interview changed since the
+    clerk's view showed it at ``shown_version``."""
     def work() -> InterviewInfo:
         actor = auth.require(db, by, common.ENTER)
         text = common.text(outcome, "outcome", "约谈结果", required=True, multiline=True)
         on = common.day(outcome_on, "outcome_on", required=False) or clock.today()
         with db.unit(actor=actor) as session:
             i = _find(session, interview)
+            check_shown(i, shown_version, ENTITY)
             if i.outcome is not None:
                 raise CivicDeskError("interview.outcome_recorded", key=i.id)
             if on < i.held_at.date():

@@ -36,6 +36,7 @@ from civicdesk.services.admin import auth
 from civicdesk.services.core.database import Database
 from civicdesk.services.core.validation import check_text
 from civicdesk.services.register.lookups import dictionaries
+from civicdesk.services.supervision import common
 
 PARAMETERS_FILE = RESOURCES / "supervision" / "parameters.json"
 _MONTH_DAY = re.compile(r"^(\d{2})-(\d{2})$")
@@ -149,6 +150,8 @@ class ParameterRow:
     own: bool  # the office's value, not the shipped default
     id: str | None
     edited_by: str | None
+    #: the own value's version when it was read (0 for a default): what a view passes back as ``shown_version``
+    version: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -166,7 +169,7 @@ def list_parameters(db: Database, *, lang: str = "zh") -> list[ParameterRow]:
                 rows.append(ParameterRow(d.key, label, form, None, None, v, d.source, False, None, None))
             for p in sorted(_own(session, code, d.key), key=lambda p: (p.legal_form or "", p.year_from or 0)):
                 rows.append(ParameterRow(d.key, label, p.legal_form, p.year_from, p.year_to, p.value, p.source, True,
-                                         p.id, p.edited_by))
+                                         p.id, p.edited_by, p.version))
     return rows
 
 
@@ -289,8 +292,10 @@ def _credit_grounds(value: Any, key: str) -> list[dict[str, Any]]:
 
 def set_parameter(db: Database, key: str, value: Any, *, source: str, by: auth.UserInfo | None,
                   legal_form: str | None = None, year_from: int | None = None, year_to: int | None = None,
-                  note: str | None = None) -> ParameterRow:
-    """This office's own value of ``key`` (replacing its own value of the same scope), checked and audited."""
+                  note: str | None = None, shown_version: int | None = None) -> ParameterRow:
+    """This office's own value of ``key`` (replacing its own value of the same scope), checked and audited.
+    ``shown_version``: the version of the value of that scope the clerk's view showed (0: the default, no own
+    value); refused (``record.changed``, audited) when the office's own value has changed since."""
     actor = auth.require(db, by, "parameters")
     good = checked(key, value)
     issues = check_text(source, "source", "依据") + check_text(note, "note", "备注")
@@ -303,24 +308,40 @@ def set_parameter(db: Database, key: str, value: Any, *, source: str, by: auth.U
     if legal_form is not None and legal_form not in {v.code for v in dictionaries(db)["legal_form"]}:
         raise InputError("parameter.legal_form", value=legal_form)
     office = db.office()
-    with db.unit(actor=actor) as session:
-        same = [p for p in _own(session, office.code, key)
-                if (p.legal_form, p.year_from, p.year_to) == (legal_form, year_from, year_to)]
-        p = same[0] if same else Parameter(key=key, legal_form=legal_form, year_from=year_from, year_to=year_to,
-                                           origin_office=office.code)
-        p.value, p.source, p.note, p.edited_by = good, source.strip(), (note or "").strip() or None, actor
-        session.add(p)
-        session.flush()
-        d = _default(key)
-        return ParameterRow(key, d.zh, p.legal_form, p.year_from, p.year_to, p.value, p.source, True, p.id, actor)
+
+    def work() -> ParameterRow:
+        with db.unit(actor=actor) as session:
+            same = [p for p in _own(session, office.code, key)
+                    if (p.legal_form, p.year_from, p.year_to) == (legal_form, year_from, year_to)]
+            now = same[0].version if same else 0
+            if shown_version is not None and now != shown_version:
+                raise common.RecordChanged("record.changed", entity="parameter", key=key, shown=shown_version,
+                                           current=now)
+            p = same[0] if same else Parameter(key=key, legal_form=legal_form, year_from=year_from, year_to=year_to,
+                                               origin_office=office.code)
+            p.value, p.source, p.note, p.edited_by = good, source.strip(), (note or "").strip() or None, actor
+            session.add(p)
+            session.flush()
+            d = _default(key)
+            return ParameterRow(key, d.zh, p.legal_form, p.year_from, p.year_to, p.value, p.source, True, p.id, actor,
+                                p.version)
+
+    return common.audited_if_changed(db, by, "parameter", "set", key, work)
 
 
-def reset_parameter(db: Database, parameter_id: str, *, by: auth.UserInfo | None, reason: str | None = None) -> None:
-    """Remove this office's own value (a tombstone): the default applies again."""
+def reset_parameter(db: Database, parameter_id: str, *, by: auth.UserInfo | None, reason: str | None = None,
+                    shown_version: int | None = None) -> None:
+    """Remove this office's own value (a tombstone): the default applies again.  Refused (``record.changed``,
+    audited) when the value changed since the clerk's view showed it at ``shown_version``."""
     actor = auth.require(db, by, "parameters")
     office = db.office()
-    with db.unit(actor=actor) as session:
-        p = session.get(Parameter, parameter_id)
-        if p is None or p.deleted_at is not None or p.origin_office != office.code:
-            raise CivicDeskError("parameter.not_found", key=parameter_id)
-        p.deleted_at, p.deleted_by, p.deleted_reason = clock.utcnow(), actor, (reason or "").strip() or None
+
+    def work() -> None:
+        with db.unit(actor=actor) as session:
+            p = session.get(Parameter, parameter_id)
+            if p is None or p.deleted_at is not None or p.origin_office != office.code:
+                raise CivicDeskError("parameter.not_found", key=parameter_id)
+            common.check_shown(p, shown_version, "parameter", p.key)
+            p.deleted_at, p.deleted_by, p.deleted_reason = clock.utcnow(), actor, (reason or "").strip() or None
+
+    common.audited_if_changed(db, by, "parameter", "reset", parameter_id, work)

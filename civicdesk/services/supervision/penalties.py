@@ -42,7 +42,7 @@ from civicdesk.services.core.database import Database
 from civicdesk.services.filings import service as filings
 from civicdesk.services.supervision import credit
 from civicdesk.services.supervision import enforcement as common
-from civicdesk.services.supervision.common import preload_orgs
+from civicdesk.services.supervision.common import check_shown, preload_orgs
 from civicdesk.services.supervision.parameters import value_in
 
 KINDS = ("warning", "fine", "confiscation", "correction", "suspension", "replace_leader", "revocation")
@@ -77,6 +77,8 @@ class PenaltyInfo:
     entered_by: str
     decided_by: str | None
     reason: str | None
+    #: the row's version when it was read: what a view passes back as ``shown_version``
+    version: int = 0
 
     def to_json(self) -> dict[str, Any]:
         iso = common.iso
@@ -107,7 +109,7 @@ def _info(session: Session, p: Penalty) -> PenaltyInfo:
     return PenaltyInfo(p.id, p.organization_id, org.name if org else "", p.office_code, p.case_no, p.kind, p.state,
                        p.amount, p.suspended_from, p.suspended_to, p.facts, p.basis, p.decision_no, p.decided_on,
                        p.appeal_by, p.filing_id, number, p.complaint_id, p.interview_id, p.entered_by, p.decided_by,
-                       p.reason)
+                       p.reason, p.version)
 
 
 def _find(session: Session, key: str, office_code: str) -> Penalty:
@@ -185,7 +187,7 @@ def _four_eyes(p: Penalty, by: auth.UserInfo | None) -> None:
 
 
 def decide(db: Database, penalty: str, *, decision_no: str, decided_on: Any = None,
-           by: auth.UserInfo | None) -> PenaltyInfo:
+           by: auth.UserInfo | None, shown_version: int | None = None) -> PenaltyInfo:
     """Decide a draft case (four eyes); a revocation starts its ``revoke`` filing."""
     def work() -> PenaltyInfo:
         actor = auth.require(db, by, common.DECIDE)
@@ -195,6 +197,7 @@ def decide(db: Database, penalty: str, *, decision_no: str, decided_on: Any = No
         office = db.office()
         with db.unit(actor=actor) as session:
             p = _find(session, penalty, office.code)
+            check_shown(p, shown_version, ENTITY, p.case_no)
             if p.state != "draft":
                 raise CivicDeskError("penalty.transition", case_no=p.case_no, state=p.state, action="decide")
             _four_eyes(p, by)
@@ -213,7 +216,8 @@ def decide(db: Database, penalty: str, *, decision_no: str, decided_on: Any = No
     return common.guarded(db, by, ENTITY, "decide", penalty, work)
 
 
-def withdraw(db: Database, penalty: str, *, reason: str, by: auth.UserInfo | None) -> PenaltyInfo:
+def withdraw(db: Database, penalty: str, *, reason: str, by: auth.UserInfo | None,
+             shown_version: int | None = None) -> PenaltyInfo:
     """Withdraw (撤销) a decided penalty with a reason (four eyes: not by whoever entered it)."""
     def work() -> PenaltyInfo:
         actor = auth.require(db, by, common.DECIDE)
@@ -221,6 +225,7 @@ def withdraw(db: Database, penalty: str, *, reason: str, by: auth.UserInfo | Non
         office = db.office()
         with db.unit(actor=actor) as session:
             p = _find(session, penalty, office.code)
+            check_shown(p, shown_version, ENTITY, p.case_no)
             if p.state != "decided":
                 raise CivicDeskError("penalty.transition", case_no=p.case_no, state=p.state, action="withdraw")
             _four_eyes(p, by)

@@ -268,6 +268,8 @@ class RatingRecord:
     rules: dict[str, Any]
     steps: tuple[RatingStep, ...] = ()
     office_code: str = ""  # the office that keeps the application (the city lists every office's)
+    #: the row's version when it was read: what a view passes back as ``shown_version``
+    version: int = 0
 
     def days_left(self, today: date | None = None) -> int | None:
         """Days until the rating ends (None unless it is in force)."""
@@ -313,7 +315,7 @@ def _record(session: Session, a: RatingApplication, *, with_steps: bool = True) 
         a.id, a.organization_id, org.name if org else "", org.uscc if org else None, a.year, a.state, a.applied_on,
         list(a.eligibility or []), dict(a.scores or {}), a.total, a.grade, a.current_grade, a.decision_no,
         a.valid_from, a.valid_to, a.reason, a.entered_by, a.submitted_by, a.decided_by, dict(a.rules or {}), steps,
-        a.office_code)
+        a.office_code, a.version)
 
 
 # -- helpers ----------------------------------------------------------------------------------------------------
@@ -424,15 +426,17 @@ def apply(db: Database, organization: str, year: int, *, applied_on: date | str 
         return _record(session, a)
 
 
-def score(db: Database, application: str, scores: dict[str, Any], *, by: auth.UserInfo | None) -> RatingRecord:
+def score(db: Database, application: str, scores: dict[str, Any], *, by: auth.UserInfo | None,
+          shown_version: int | None = None) -> RatingRecord:
     """Enter (or correct) the scores of some parts; once every part has one, the total and grade are set and
     the application is ``scored``.  Each score a whole number from 0 to the part's maximum; an unknown part
     is refused.  Nothing is written when any score is refused."""
     actor = auth.require(db, by, ENTER)
     if not isinstance(scores, dict) or not scores:
         raise InputError("rating.no_scores")
-    with db.unit(actor=actor) as session:
+    with common.auditing_changed(db, by, "rating", "score", application), db.unit(actor=actor) as session:
         a = _find(session, application)
+        common.check_shown(a, shown_version, "rating", _org_name(session, a))
         _expect(a, ("applied", "scored"), "score")
         parts = {p["key"]: int(p["max"]) for p in a.rules["parts"]}
         for part, value in scores.items():
@@ -454,11 +458,13 @@ def score(db: Database, application: str, scores: dict[str, Any], *, by: auth.Us
         return _record(session, a)
 
 
-def submit(db: Database, application: str, *, by: auth.UserInfo | None) -> RatingRecord:
+def submit(db: Database, application: str, *, by: auth.UserInfo | None,
+           shown_version: int | None = None) -> RatingRecord:
     """Put a scored application forward for decision."""
     actor = auth.require(db, by, ENTER)
-    with db.unit(actor=actor) as session:
+    with common.auditing_changed(db, by, "rating", "submit", application), db.unit(actor=actor) as session:
         a = _find(session, application)
+        common.check_shown(a, shown_version, "rating", _org_name(session, a))
         if a.state == "applied":
             missing = [p["key"] for p in a.rules["parts"] if p["key"] not in (a.scores or {})]
             raise InputError("rating.unscored_parts", parts=", ".join(missing))
@@ -470,7 +476,7 @@ def submit(db: Database, application: str, *, by: auth.UserInfo | None) -> Ratin
 
 
 def decide(db: Database, application: str, *, by: auth.UserInfo | None, decision_no: str,
-           decided_on: date | str | None = None) -> RatingRecord:
+           decided_on: date | str | None = None, shown_version: int | None = None) -> RatingRecord:
     """Give the grade (four eyes: not by who entered or submitted it), valid from ``decided_on`` (default
     today) for the validity copied at application.  The eligibility rules are checked again on the decision
     date: a failure raises ``rating.ineligible`` and writes nothing (refuse the application instead)."""
@@ -480,8 +486,9 @@ def decide(db: Database, application: str, *, by: auth.UserInfo | None, decision
         raise InputError("rating.decision_no_required")
     on = _date(decided_on, "decided_on", clock.today())
     office = db.office()
-    with db.unit(actor=actor) as session:
+    with common.auditing_changed(db, by, "rating", "decide", application), db.unit(actor=actor) as session:
         a = _find(session, application)
+        common.check_shown(a, shown_version, "rating", _org_name(session, a))
         _expect(a, ("submitted",), "decide")
         _four_eyes(a, by)
         if on < a.applied_on:
@@ -503,7 +510,8 @@ def decide(db: Database, application: str, *, by: auth.UserInfo | None, decision
         return _record(session, a)
 
 
-def refuse(db: Database, application: str, *, by: auth.UserInfo | None, reason: str) -> RatingRecord:
+def refuse(db: Database, application: str, *, by: auth.UserInfo | None, reason: str,
+           shown_version: int | None = None) -> RatingRecord:
     """Refuse an application not yet decided (four eyes), with a reason; the eligibility of today is stored
     with it, so that a refusal for a rule shows which one."""
     actor = auth.require(db, by, DECIDE)
@@ -511,8 +519,9 @@ def refuse(db: Database, application: str, *, by: auth.UserInfo | None, reason: 
     if text is None:
         raise InputError("rating.reason_required", action="refuse")
     office = db.office()
-    with db.unit(actor=actor) as session:
+    with common.auditing_changed(db, by, "rating", "refuse", application), db.unit(actor=actor) as session:
         a = _find(session, application)
+        common.check_shown(a, shown_version, "rating", _org_name(session, a))
         _expect(a, OPEN, "refuse")
         _four_eyes(a, by)
         org = session.get(Organization, a.organization_id)
@@ -525,15 +534,17 @@ def refuse(db: Database, application: str, *, by: auth.UserInfo | None, reason: 
         return _record(session, a)
 
 
-def lower(db: Database, application: str, new_grade: str, *, by: auth.UserInfo | None, reason: str) -> RatingRecord:
+def lower(db: Database, application: str, new_grade: str, *, by: auth.UserInfo | None, reason: str,
+          shown_version: int | None = None) -> RatingRecord:
     """Lower a rating in force to a lower grade of its bands, with a reason; the validity stays."""
     actor = auth.require(db, by, DECIDE)
     text = _text(reason, "reason", "理由")
     if text is None:
         raise InputError("rating.reason_required", action="lower")
     grade = (new_grade or "").strip().upper()
-    with db.unit(actor=actor) as session:
+    with common.auditing_changed(db, by, "rating", "lower", application), db.unit(actor=actor) as session:
         a = _find(session, application)
+        common.check_shown(a, shown_version, "rating", _org_name(session, a))
         _expect(a, IN_FORCE, "lower")
         mins = {str(b["grade"]): int(b["min"]) for b in a.rules["bands"]}
         if grade not in mins:
@@ -549,14 +560,16 @@ def lower(db: Database, application: str, new_grade: str, *, by: auth.UserInfo |
         return _record(session, a)
 
 
-def cancel(db: Database, application: str, *, by: auth.UserInfo | None, reason: str) -> RatingRecord:
+def cancel(db: Database, application: str, *, by: auth.UserInfo | None, reason: str,
+           shown_version: int | None = None) -> RatingRecord:
     """Cancel a rating in force, with a reason: it no longer holds (the decided grade stays on the record)."""
     actor = auth.require(db, by, DECIDE)
     text = _text(reason, "reason", "理由")
     if text is None:
         raise InputError("rating.reason_required", action="cancel")
-    with db.unit(actor=actor) as session:
+    with common.auditing_changed(db, by, "rating", "cancel", application), db.unit(actor=actor) as session:
         a = _find(session, application)
+        common.check_shown(a, shown_version, "rating", _org_name(session, a))
         _expect(a, IN_FORCE, "cancel")
         before = a.state
         a.state, a.current_grade, a.reason = "cancelled", None, text
@@ -567,6 +580,11 @@ def cancel(db: Database, application: str, *, by: auth.UserInfo | None, reason: 
 
 
 # -- reading ----------------------------------------------------------------------------------------------------
+def _org_name(session: Session, a: RatingApplication) -> str | None:
+    org = session.get(Organization, a.organization_id)
+    return org.name if org else None
+
+
 def get_rating(db: Database, application: str) -> RatingRecord:
     """One application with its steps."""
     with db.read() as session:

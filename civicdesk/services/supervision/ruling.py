@@ -193,8 +193,10 @@ def _is_city(office: Any) -> bool:
 
 
 def issue(db: Database, subject_entity: str, subject_id: str, kind: str, fields: dict[str, Any] | None,
-          decision_no: str, decided_on: date | str | None, reason: str, *, by: auth.UserInfo | None) -> RulingInfo:
-    """The city's ruling on a district's listing or penalty, applied to the city's copy at once."""
+          decision_no: str, decided_on: date | str | None, reason: str, *, by: auth.UserInfo | None,
+          shown_version: int | None = None) -> RulingInfo:
+    """The city's ruling on a district's listing or penalty, applied to the city's copy at once; refused
+    (``record.changed``) when the subject changed since the view showed it at ``shown_version``."""
 
     def work() -> RulingInfo:
         from civicdesk.services.supervision import enforcement
@@ -215,6 +217,9 @@ def issue(db: Database, subject_entity: str, subject_id: str, kind: str, fields:
             if found is None or found.deleted_at is not None:
                 raise NotFoundError("ruling.subject_not_found", entity=subject_entity, key=subject_id)
             subject = dict(found._mapping)
+            if shown_version is not None and subject["version"] != shown_version:
+                raise common.RecordChanged("record.changed", entity=subject_entity, key=subject["id"],
+                                           shown=shown_version, current=subject["version"])
             org = session.get(Organization, subject["organization_id"])
             whose = trust.owner("organization", {"registry_code": org.registry_code} if org else None)
             if subject["office_code"] == office.code or whose in (None, office.code):

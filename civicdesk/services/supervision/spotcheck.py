@@ -66,7 +66,7 @@ from civicdesk.services.core.bulk import insert_rows
 from civicdesk.services.core.database import Database
 from civicdesk.services.core.validation import check_text
 from civicdesk.services.register.lookups import dictionaries
-from civicdesk.services.supervision import credit, parameters
+from civicdesk.services.supervision import common, credit, parameters
 
 #: The sampler of this module's draws; :func:`verify` refuses a plan drawn by any other.
 METHOD = "mt19937-fisher-yates-v1"
@@ -307,6 +307,8 @@ class InspectorRow:
     username: str | None
     active: bool
     conflicts: list[str]
+    #: the row's version when it was read: what a view passes back as ``shown_version``
+    version: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -332,6 +334,8 @@ class ItemRow:
     rectified_on: date | None
     published_on: date | None
     recorded_by: str | None
+    #: the row's version when it was read: what a view passes back as ``shown_version``
+    version: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in asdict(self).items()}
@@ -417,7 +421,7 @@ class VerifyResult:
 
 # -- helpers -----------------------------------------------------------------------------------------------------------
 def _inspector_row(i: Inspector) -> InspectorRow:
-    return InspectorRow(i.id, i.name, i.unit, i.username, bool(i.active), list(i.conflicts or []))
+    return InspectorRow(i.id, i.name, i.unit, i.username, bool(i.active), list(i.conflicts or []), i.version)
 
 
 def _text(value: Any, field_name: str, label: str, *, required: bool = False, limit: int = 200,
@@ -491,9 +495,10 @@ def add_inspector(db: Database, name: str, *, unit: str | None = None, username:
 
 def update_inspector(db: Database, inspector_id: str, *, by: auth.UserInfo | None, active: bool | None = None,
                      conflicts: Iterable[str] | None = None, name: str | None = None,
-                     unit: str | None = None) -> InspectorRow:
+                     unit: str | None = None, shown_version: int | None = None) -> InspectorRow:
     """Change an inspector: active or not, the conflicts (the whole list), the name or unit.  A draw already
-    made keeps the roster and exclusions it was drawn with."""
+    made keeps the roster and exclusions it was drawn with.  Refused (``record.changed``, audited) when the
+    inspector changed since the clerk's view showed it at ``shown_version``."""
     actor = auth.require(db, by, "supervise.decide")
     office = db.office()
     clean_name = _text(name, "name", "姓名", limit=50) if name is not None else None
@@ -501,18 +506,23 @@ def update_inspector(db: Database, inspector_id: str, *, by: auth.UserInfo | Non
     with db.read() as session:
         _get_inspector(session, inspector_id, office.code)
         ids = _organizations(session, conflicts, office.code) if conflicts is not None else None
-    with db.unit(actor=actor) as session:
-        row = _get_inspector(session, inspector_id, office.code)
-        if active is not None:
-            row.active = bool(active)
-        if ids is not None:
-            row.conflicts = ids
-        if clean_name:
-            row.name = clean_name
-        if unit is not None:
-            row.unit = clean_unit
-        session.flush()
-        return _inspector_row(row)
+
+    def work() -> InspectorRow:
+        with db.unit(actor=actor) as session:
+            row = _get_inspector(session, inspector_id, office.code)
+            common.check_shown(row, shown_version, "inspector", row.name)
+            if active is not None:
+                row.active = bool(active)
+            if ids is not None:
+                row.conflicts = ids
+            if clean_name:
+                row.name = clean_name
+            if unit is not None:
+                row.unit = clean_unit
+            session.flush()
+            return _inspector_row(row)
+
+    return common.audited_if_changed(db, by, "inspector", "update", inspector_id, work)
 
 
 def list_inspectors(db: Database, *, active_only: bool = False) -> list[InspectorRow]:
@@ -633,7 +643,7 @@ def _item_rows(session: Session, plan_id: str) -> list[ItemRow]:
         .order_by(SpotcheckItem.position))
     return [ItemRow(i.id, i.plan_id, i.position, i.organization_id, name, uscc, list(i.inspector_ids or []),
                     [names.get(x, x) for x in i.inspector_ids or []], i.notice_on, i.checked_on, i.findings,
-                    i.result, i.rectify_by, i.rectified_on, i.published_on, i.recorded_by)
+                    i.result, i.rectify_by, i.rectified_on, i.published_on, i.recorded_by, i.version)
             for i, name, uscc in rows]
 
 
@@ -855,47 +865,56 @@ def _local_date(utc: datetime) -> date:
     return utc.replace(tzinfo=timezone.utc).astimezone().date()
 
 
-def record(db: Database, item_id: str, values: Mapping[str, Any], *, by: auth.UserInfo | None) -> ItemRow:
+def record(db: Database, item_id: str, values: Mapping[str, Any], *, by: auth.UserInfo | None,
+           shown_version: int | None = None) -> ItemRow:
     """Record what happened at one check (only the fields given change; ``None`` clears one).  Dates in order
     (the draw ≤ notice ≤ check ≤ rectified/published; rectify by after the check) and none but ``rectify_by``
     in the future; a result needs its check date, ``rectify`` its date to rectify by.  The plan is completed
-    when every check has its result."""
+    when every check has its result.  Refused (``record.changed``, audited) when the check changed since the
+    clerk's view showed it at ``shown_version``."""
     actor = auth.require(db, by, "supervise")
     office = db.office()
     unknown = set(values) - set(_RECORD_FIELDS)
     if unknown:
         raise InputError("spotcheck.bad_field", field=", ".join(sorted(unknown)), allowed=", ".join(_RECORD_FIELDS))
-    with db.unit(actor=actor) as session:
-        item = session.get(SpotcheckItem, item_id)
-        if item is None or item.deleted_at is not None:
-            raise NotFoundError("spotcheck.item_not_found", key=item_id)
-        p = _get_plan(session, item.plan_id, office.code)
-        if p.state not in ("drawn", "completed"):
-            raise InputError("spotcheck.bad_state", state=p.state, action="record")
-        now: dict[str, Any] = {k: getattr(item, k) for k in _RECORD_FIELDS}
-        for key in _DATE_FIELDS:
-            if key in values:
-                now[key] = _date(values[key], key)
-        if "findings" in values:
-            now["findings"] = _text(values["findings"], "findings", "检查发现", limit=4000, multiline=True)
-        if "result" in values:
-            if values["result"] not in (None, "", *RESULTS):
-                raise InputError("spotcheck.bad_result", value=str(values["result"])[:20],
-                                 allowed=", ".join(RESULTS))
-            now["result"] = values["result"] or None
-        _check_dates(now, _local_date(p.drawn_at) if p.drawn_at else None)
-        for key, value in now.items():
-            setattr(item, key, value)
-        item.recorded_by = actor
-        session.flush()
-        open_items = session.scalar(select(func.count()).select_from(SpotcheckItem).where(
-            SpotcheckItem.plan_id == p.id, SpotcheckItem.deleted_at.is_(None), SpotcheckItem.result.is_(None)))
-        if p.state == "drawn" and not open_items:
-            p.state = "completed"
-        session.flush()
-        if item.result is not None:  # a rectification not done in time is proposed for the abnormal list now
-            credit.propose_in(session, office.code, item.organization_id)
-        return next(r for r in _item_rows(session, p.id) if r.id == item.id)
+
+    def work() -> ItemRow:
+        with db.unit(actor=actor) as session:
+            item = session.get(SpotcheckItem, item_id)
+            if item is None or item.deleted_at is not None:
+                raise NotFoundError("spotcheck.item_not_found", key=item_id)
+            if shown_version is not None:  # named by its organization
+                org = session.get(Organization, item.organization_id)
+                common.check_shown(item, shown_version, "spotcheck_item", org.name if org else None)
+            p = _get_plan(session, item.plan_id, office.code)
+            if p.state not in ("drawn", "completed"):
+                raise InputError("spotcheck.bad_state", state=p.state, action="record")
+            now: dict[str, Any] = {k: getattr(item, k) for k in _RECORD_FIELDS}
+            for key in _DATE_FIELDS:
+                if key in values:
+                    now[key] = _date(values[key], key)
+            if "findings" in values:
+                now["findings"] = _text(values["findings"], "findings", "检查发现", limit=4000, multiline=True)
+            if "result" in values:
+                if values["result"] not in (None, "", *RESULTS):
+                    raise InputError("spotcheck.bad_result", value=str(values["result"])[:20],
+                                     allowed=", ".join(RESULTS))
+                now["result"] = values["result"] or None
+            _check_dates(now, _local_date(p.drawn_at) if p.drawn_at else None)
+            for key, value in now.items():
+                setattr(item, key, value)
+            item.recorded_by = actor
+            session.flush()
+            open_items = session.scalar(select(func.count()).select_from(SpotcheckItem).where(
+                SpotcheckItem.plan_id == p.id, SpotcheckItem.deleted_at.is_(None), SpotcheckItem.result.is_(None)))
+            if p.state == "drawn" and not open_items:
+                p.state = "completed"
+            session.flush()
+            if item.result is not None:  # a rectification not done in time is proposed for the abnormal list now
+                credit.propose_in(session, office.code, item.organization_id)
+            return next(r for r in _item_rows(session, p.id) if r.id == item.id)
+
+    return common.audited_if_changed(db, by, "spotcheck_item", "record", item_id, work)
 
 
 def _check_dates(v: Mapping[str, Any], drawn_on: date | None) -> None:

@@ -115,7 +115,8 @@ class FundsTab(CultivationTab):
 
         def work(v: dict[str, Any]) -> Any:
             return lambda _job: enter(db, f.id, amount=v["amount"], party=v["party"] or "",
-                                      purpose=v["purpose"] or "", entry_on=v["entry_on"], by=user)
+                                      purpose=v["purpose"] or "", entry_on=v["entry_on"], by=user,
+                                      shown_version=f.version)
 
         title = self.tr("捐入：%1") if kind == "contribution" else self.tr("资助支出：%1")
         return self.form(title.replace("%1", f.name), [

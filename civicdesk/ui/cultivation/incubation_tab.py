@@ -207,7 +207,8 @@ class IncubationTab(CultivationTab):
 
         def work(v: dict[str, Any]) -> Any:
             return lambda _job: incubation.graduate(db, r.id, outcome=v["outcome"], on=v["outcome_on"],
-                                                    organization=v["organization"], by=user)
+                                                    organization=v["organization"], by=user,
+                                                    shown_version=r.version)
 
         def row(v: dict[str, Any]) -> None:
             graduated = v["outcome_on"] if v["outcome"] in incubation.GRADUATIONS else None
@@ -232,7 +233,8 @@ class IncubationTab(CultivationTab):
 
         def work(v: dict[str, Any]) -> Any:
             return lambda _job: incubation.give_service(db, r.id, kind=v["kind"], given_on=v["given_on"],
-                                                        until=v["until"], description=v["description"], by=user)
+                                                        until=v["until"], description=v["description"], by=user,
+                                                        shown_version=r.version)
 
         return self.form(self.tr("登记服务：%1").replace("%1", r.name), [
             ("kind", self.tr("服务(&K)"), choices([(incubation.label("service", k, lang), k)

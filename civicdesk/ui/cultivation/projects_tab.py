@@ -209,7 +209,7 @@ class ProjectsTab(CultivationTab):
 
         def work(v: dict[str, Any]) -> Any:
             return lambda _job: projects.pay(db, p.id, amount=v["amount"], paid_on=v["paid_on"], note=v["note"],
-                                             by=user)
+                                             by=user, shown_version=p.version)
 
         return self.form(self.tr("支付：%1").replace("%1", p.name), [
             ("amount", self.tr("金额（元）(&A)"), amount),
@@ -227,7 +227,8 @@ class ProjectsTab(CultivationTab):
         db, user = self.ctx.db, self.ctx.user
 
         def work(v: dict[str, Any]) -> Any:
-            return lambda _job: projects.evaluate(db, p.id, result=v["result"], on=v["evaluated_on"], by=user)
+            return lambda _job: projects.evaluate(db, p.id, result=v["result"], on=v["evaluated_on"], by=user,
+                                                 shown_version=p.version)
 
         return self.form(self.tr("评估：%1").replace("%1", p.name), [
             ("result", self.tr("评估结果(&R)"), choices([(self.evaluation_label(k), k) for k in projects.EVALUATIONS])),

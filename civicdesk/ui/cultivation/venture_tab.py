@@ -183,7 +183,8 @@ class VentureTab(CultivationTab):
             ("value", self.tr("分数(&S)"), QLineEdit()),
             ("scored_on", self.tr("评分日期(&D)"), date_field())],
             lambda a, v: venture.score(db, a.id, judge=v["judge"] or "", value=v["value"],
-                                       scored_on=v["scored_on"], by=user), self.tr("已登记评分。"),
+                                       scored_on=v["scored_on"], by=user, shown_version=a.version),
+            self.tr("已登记评分。"),
             {"scored_on": lambda v: community.day(v["scored_on"], "scored_on")})
 
     def award(self) -> CheckedForm | None:
@@ -191,7 +192,8 @@ class VentureTab(CultivationTab):
         return self._app_form(self.award_button, self.tr("资助：%1"), [
             ("amount", self.tr("资助金额（元）(&A)"), QLineEdit()),
             ("decided_on", self.tr("决定日期(&D)"), date_field())],
-            lambda a, v: venture.award(db, a.id, amount=v["amount"], decided_on=v["decided_on"], by=user),
+            lambda a, v: venture.award(db, a.id, amount=v["amount"], decided_on=v["decided_on"], by=user,
+                                       shown_version=a.version),
             self.tr("已决定资助。"), {"amount": lambda v: check_amount(v["amount"]),
                                   "decided_on": lambda v: community.day(v["decided_on"], "decided_on")})
 
@@ -199,7 +201,7 @@ class VentureTab(CultivationTab):
         db, user = self.ctx.db, self.ctx.user
         return self._app_form(self.decline_button, self.tr("不予资助：%1"), [
             ("decided_on", self.tr("决定日期(&D)"), date_field())],
-            lambda a, v: venture.decline(db, a.id, decided_on=v["decided_on"], by=user),
+            lambda a, v: venture.decline(db, a.id, decided_on=v["decided_on"], by=user, shown_version=a.version),
             self.tr("已决定不予资助。"), {"decided_on": lambda v: community.day(v["decided_on"], "decided_on")})
 
     def pay(self) -> CheckedForm | None:
@@ -208,6 +210,7 @@ class VentureTab(CultivationTab):
             ("amount", self.tr("金额（元）(&A)"), QLineEdit()),
             ("paid_on", self.tr("拨付日期(&D)"), date_field()),
             ("note", self.tr("备注(&N)"), QLineEdit())],
-            lambda a, v: venture.pay(db, a.id, amount=v["amount"], paid_on=v["paid_on"], note=v["note"], by=user),
+            lambda a, v: venture.pay(db, a.id, amount=v["amount"], paid_on=v["paid_on"], note=v["note"], by=user,
+                                     shown_version=a.version),
             self.tr("已登记拨付。"), {"amount": lambda v: check_amount(v["amount"]),
                                   "paid_on": lambda v: community.day(v["paid_on"], "paid_on")})

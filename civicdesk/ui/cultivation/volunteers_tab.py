@@ -207,7 +207,8 @@ class VolunteersTab(CultivationTab):
         db, user = self.ctx.db, self.ctx.user
 
         def work(v: dict[str, Any]) -> Any:
-            return lambda _job: volunteers.leave(db, person.id, left_on=v["left_on"], by=user)
+            return lambda _job: volunteers.leave(db, person.id, left_on=v["left_on"], by=user,
+                                                 shown_version=person.version)
 
         return self.form(self.tr("离队：%1").replace("%1", person.name), [
             ("left_on", self.tr("离队日期(&D)"), date_field())], work, self.tr("已登记离队。"),

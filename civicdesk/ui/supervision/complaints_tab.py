@@ -208,7 +208,8 @@ class ComplaintsTab(CampaignTab):
         to = choices([(f"{full} ({name})" if full else name, name) for name, full in self.assignees], c.assigned_to)
 
         def work(v: dict[str, Any]) -> Any:
-            return lambda _job: complaints.assign(db, c.id, to=v["to"] or "", by=user)
+            return lambda _job: complaints.assign(db, c.id, to=v["to"] or "", by=user,
+                                                shown_version=c.version)
 
         return self._form(self.tr("分派：%1").replace("%1", c.subject), [("to", self.tr("承办人(&T)"), to)], work,
                           self.tr("已分派。"), changes=self._changes(c),
@@ -222,7 +223,7 @@ class ComplaintsTab(CampaignTab):
 
         def work(v: dict[str, Any]) -> Any:
             return lambda _job: complaints.reply(db, c.id, finding=v["finding"] or "", replied_on=v["replied_on"],
-                                                 by=user)
+                                                 by=user, shown_version=c.version)
 
         return self._form(self.tr("答复：%1").replace("%1", c.subject), [
             ("finding", self.tr("核查结果(&F)"), QPlainTextEdit()),
@@ -252,7 +253,7 @@ class ComplaintsTab(CampaignTab):
         def work(v: dict[str, Any]) -> Any:
             if v["item"] is None:
                 raise InputError("complaint.spotcheck_not_found", key="")
-            return lambda _job: complaints.link_spotcheck(db, c.id, v["item"], by=user)
+            return lambda _job: complaints.link_spotcheck(db, c.id, v["item"], by=user, shown_version=c.version)
 
         self.link_dialog = self._form(self.tr("关联抽查：%1").replace("%1", c.subject),
                                       [("item", self.tr("抽查(&S)"), item)], work, self.tr("已关联抽查。"),

@@ -354,7 +354,8 @@ class CreditTab(CampaignTab):
             return None
         return ruling_form.open_form(
             self.bench, "credit_listing", r.id, self.tr("市局裁决：%1").replace("%1", r.listing.organization_name),
-            Changes(organizations=True, organization_ids=(r.listing.organization_id,), extra={"supervision": True}))
+            Changes(organizations=True, organization_ids=(r.listing.organization_id,), extra={"supervision": True}),
+            shown_version=r.listing.version)
 
     def run_engine(self) -> None:
         if not self.engine_button.isEnabled():
@@ -423,7 +424,7 @@ class CreditTab(CampaignTab):
 
         def work(v: dict[str, Any]) -> Any:
             return lambda _job: credit.decide(db, x.id, approve=True, by=user, decision_no=v["decision_no"] or "",
-                                              decided_on=v["decided_on"])
+                                              decided_on=v["decided_on"], shown_version=x.version)
 
         return self._form(self.tr("决定列入：%1").replace("%1", x.organization_name),
                           [("decision_no", self.tr("文号(&N)"), number),
@@ -439,7 +440,7 @@ class CreditTab(CampaignTab):
 
         def work(v: dict[str, Any]) -> Any:
             return lambda _job: credit.decide(db, x.id, approve=False, by=user, reason=v["reason"] or "",
-                                              decided_on=v["decided_on"])
+                                              decided_on=v["decided_on"], shown_version=x.version)
 
         return self._form(self.tr("不予列入：%1").replace("%1", x.organization_name),
                           [("reason", self.tr("理由(&R)"), QPlainTextEdit()),
@@ -454,7 +455,7 @@ class CreditTab(CampaignTab):
 
         def work(v: dict[str, Any]) -> Any:
             return lambda _job: credit.propose_removal(db, x.id, v["ground"], by=user, on=v["on"],
-                                                       reason=v["reason"])
+                                                       reason=v["reason"], shown_version=x.version)
 
         return self._form(self.tr("提议移出：%1").replace("%1", x.organization_name),
                           [("ground", self.tr("移出事由(&G)"), ground),
@@ -475,7 +476,7 @@ class CreditTab(CampaignTab):
         def work(v: dict[str, Any]) -> Any:
             return lambda _job: credit.decide_removal(db, x.id, approve=bool(v["approve"]), by=user,
                                                       decision_no=v["decision_no"], decided_on=v["decided_on"],
-                                                      reason=v["reason"])
+                                                      reason=v["reason"], shown_version=x.version)
 
         ground = messages.label(f"credit_removal.{x.removal_ground}", self.ctx.lang) if x.removal_ground else ""
         return self._form(self.tr("决定移出：%1").replace("%1", x.organization_name),

@@ -247,7 +247,7 @@ class EnforcementTab(CampaignTab):
             return None
         return ruling_form.open_form(self.bench, "penalty", p.id,
                                      self.tr("市局裁决：%1").replace("%1", p.organization_name),
-                                     self._changes(p.organization_id))
+                                     self._changes(p.organization_id), shown_version=p.version)
 
     def open_selected(self) -> None:
         """Enter on a case: its decision when this user may take it, else its withdrawal."""
@@ -330,7 +330,7 @@ class EnforcementTab(CampaignTab):
 
         def work(v: dict[str, Any]) -> Any:
             return lambda _job: penalties.decide(db, p.id, decision_no=v["decision_no"] or "",
-                                                 decided_on=v["decided_on"], by=user)
+                                                 decided_on=v["decided_on"], by=user, shown_version=p.version)
 
         lines = [self.tr("案号 %1，%2。").replace("%1", p.case_no).replace("%2", penalties.kind_label(p.kind, lang))]
         if p.amount is not None:
@@ -352,7 +352,8 @@ class EnforcementTab(CampaignTab):
         db, user = self.ctx.db, self.ctx.user
 
         def work(v: dict[str, Any]) -> Any:
-            return lambda _job: penalties.withdraw(db, p.id, reason=v["reason"] or "", by=user)
+            return lambda _job: penalties.withdraw(db, p.id, reason=v["reason"] or "", by=user,
+                                                   shown_version=p.version)
 
         return self._form(self.tr("撤销处罚：%1").replace("%1", p.organization_name),
                           [("reason", self.tr("撤销理由(&R)"), QPlainTextEdit())], work, self.tr("已撤销处罚。"),
@@ -394,7 +395,8 @@ class EnforcementTab(CampaignTab):
 
         def work(v: dict[str, Any]) -> Any:
             return lambda _job: interviews.record_outcome(db, i.id, outcome=v["outcome"] or "",
-                                                          outcome_on=v["outcome_on"], by=user)
+                                                          outcome_on=v["outcome_on"], by=user,
+                                                          shown_version=i.version)
 
         return self._form(self.tr("录入约谈结果：%1").replace("%1", i.organization_name), [
             ("outcome", self.tr("约谈结果(&R)"), QPlainTextEdit()),

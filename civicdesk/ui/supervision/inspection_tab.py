@@ -349,9 +349,11 @@ class InspectionTab(CampaignTab):
             ("sponsor_note", self.tr("初审说明"), QPlainTextEdit(r.sponsor_note or "" if r else "")),
         ]
 
+        shown = r.version if r else None  # a correction of the record shown; a new record has none
+
         def work(v: dict[str, Any]) -> Any:
             key = v.pop("organization") or ""
-            return lambda _job: inspection.record(db, campaign, key, v, by=user)
+            return lambda _job: inspection.record(db, campaign, key, v, by=user, shown_version=shown)
 
         title = self.tr("录入年报：%1").replace("%1", r.organization_name) if r else self.tr("录入年报")
         return self._form(title, fields, work, self.tr("已保存年报。"))
@@ -361,7 +363,7 @@ class InspectionTab(CampaignTab):
         if r is None or not self.submit_button.isEnabled() or self.campaign is None:
             return
         db, user, campaign = self.ctx.db, self.ctx.user, self.campaign
-        self.bench.run(lambda _job: inspection.submit(db, campaign, r.id, by=user),
+        self.bench.run(lambda _job: inspection.submit(db, campaign, r.id, by=user, shown_version=r.version),
                        lambda _r: self._done(self.tr("已提交，待另一名审核人员作出结论。")), key="inspection.submit",
                        cancellable=False, on_failure=self.bench.warn)
 
@@ -373,7 +375,7 @@ class InspectionTab(CampaignTab):
         return self._form(self.tr("退回年报：%1").replace("%1", r.organization_name),
                           [("reason", self.tr("理由(&R)"), QPlainTextEdit())],
                           lambda v: lambda _job: inspection.return_record(db, campaign, r.id, reason=v["reason"],
-                                                                          by=user),
+                                                                          by=user, shown_version=r.version),
                           self.tr("已退回。"))
 
     def decide(self) -> ActionDialog | None:
@@ -385,7 +387,8 @@ class InspectionTab(CampaignTab):
 
         def work(v: dict[str, Any]) -> Any:
             return lambda _job: inspection.decide(db, campaign, r.id, conclusion=v["conclusion"],
-                                                  reasons=v["reasons"], document_no=v["document_no"], by=user)
+                                                  reasons=v["reasons"], document_no=v["document_no"], by=user,
+                                                  shown_version=r.version)
 
         note = None
         if r.sponsor_opinion:
@@ -407,7 +410,8 @@ class InspectionTab(CampaignTab):
 
         def work(v: dict[str, Any]) -> Any:
             return lambda _job: inspection.revise(db, campaign, r.id, conclusion=v["conclusion"], reason=v["reason"],
-                                                  reasons=v["reasons"], document_no=v["document_no"], by=user)
+                                                  reasons=v["reasons"], document_no=v["document_no"], by=user,
+                                                  shown_version=r.version)
 
         note = self.tr("现结论：%1").replace("%1", inspection.conclusion_label(r.conclusion, lang))
         return self._form(self.tr("改变年检结论：%1").replace("%1", r.organization_name), [

@@ -227,13 +227,13 @@ class ParametersTab(QWidget):
             .replace("%2", value_text(row, self.ctx.lang)))
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        db, user, parameter_id = self.ctx.db, self.ctx.user, row.id
+        db, user, parameter_id, shown = self.ctx.db, self.ctx.user, row.id, row.version
 
         def done(_result: Any) -> None:
             self.bench.say(self.tr("已恢复默认值：%1").replace("%1", row.label))
             self.ctx.changed(Changes(extra={"parameters": True}))
 
-        self.bench.run(lambda _job: parameters.reset_parameter(db, parameter_id, by=user), done,
+        self.bench.run(lambda _job: parameters.reset_parameter(db, parameter_id, by=user, shown_version=shown), done,
                        key="parameters.reset", cancellable=False, on_failure=self.bench.warn)
         return True
 
@@ -332,9 +332,14 @@ class ParameterDialog(QDialog):
         source, note = self.source.text(), self.note.text()
         self.buttons.setEnabled(False)
 
+        # the office's own value shown, replaced in its own scope: refused when another clerk changed it since
+        shown = self.row.version if self.row.own and (legal_form, year_from, year_to) == (
+            self.row.legal_form, self.row.year_from, self.row.year_to) else None
+
         def write(_job: Any) -> ParameterRow:
             return parameters.set_parameter(db, key, value, source=source, by=user, legal_form=legal_form,
-                                            year_from=year_from, year_to=year_to, note=note or None)
+                                            year_from=year_from, year_to=year_to, note=note or None,
+                                            shown_version=shown)
 
         def done(row: ParameterRow) -> None:
             self.buttons.setEnabled(True)

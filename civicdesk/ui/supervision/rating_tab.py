@@ -219,7 +219,7 @@ class RatingTab(CampaignTab):
             fields.append((part["key"], str(part["zh"] if zh else part["en"]), spin))
 
         def work(v: dict[str, Any]) -> Any:
-            return lambda _job: rating.score(db, r.id, v, by=user)
+            return lambda _job: rating.score(db, r.id, v, by=user, shown_version=r.version)
 
         return self._form(self.tr("评分：%1").replace("%1", r.organization_name), fields, work,
                           self.tr("已保存评分。"))
@@ -229,7 +229,7 @@ class RatingTab(CampaignTab):
         if r is None or not self.submit_button.isEnabled():
             return
         db, user = self.ctx.db, self.ctx.user
-        self.bench.run(lambda _job: rating.submit(db, r.id, by=user), lambda _r: self._done(self.tr("已提交评定。")),
+        self.bench.run(lambda _job: rating.submit(db, r.id, by=user, shown_version=r.version), lambda _r: self._done(self.tr("已提交评定。")),
                        key="rating.submit", cancellable=False, on_failure=self.bench.warn)
 
     def _done(self, text: str, changes: Changes | None = None) -> None:
@@ -246,7 +246,7 @@ class RatingTab(CampaignTab):
 
         def work(v: dict[str, Any]) -> Any:
             return lambda _job: rating.decide(db, r.id, by=user, decision_no=v["decision_no"] or "",
-                                              decided_on=v["decided_on"])
+                                              decided_on=v["decided_on"], shown_version=r.version)
 
         note = self.tr("总分 %1，等级 %2。评定日起算有效期。").replace("%1", str(r.total)).replace("%2", r.grade or "—")
         return self._form(self.tr("评定：%1").replace("%1", r.organization_name),
@@ -269,7 +269,7 @@ class RatingTab(CampaignTab):
             return None
         db, user = self.ctx.db, self.ctx.user
         return self._reason_form(r, self.tr("不予评定：%1"), lambda v: lambda _job: rating.refuse(
-            db, r.id, by=user, reason=v["reason"] or ""), self.tr("已不予评定。"))
+            db, r.id, by=user, reason=v["reason"] or "", shown_version=r.version), self.tr("已不予评定。"))
 
     def lower_grade(self) -> ActionDialog | None:
         r: RatingRecord | None = self.selected()
@@ -280,7 +280,7 @@ class RatingTab(CampaignTab):
         now = mins.get(r.current_grade or "", 10_000)
         grade = choices([(g, g) for g, m in mins.items() if m < now])
         return self._reason_form(r, self.tr("降级：%1"), lambda v: lambda _job: rating.lower(
-            db, r.id, v["grade"] or "", by=user, reason=v["reason"] or ""), self.tr("已降级。"),
+            db, r.id, v["grade"] or "", by=user, reason=v["reason"] or "", shown_version=r.version), self.tr("已降级。"),
             extra=[("grade", self.tr("降为(&G)"), grade)])
 
     def cancel(self) -> ActionDialog | None:
@@ -289,4 +289,4 @@ class RatingTab(CampaignTab):
             return None
         db, user = self.ctx.db, self.ctx.user
         return self._reason_form(r, self.tr("撤销等级：%1"), lambda v: lambda _job: rating.cancel(
-            db, r.id, by=user, reason=v["reason"] or ""), self.tr("已撤销等级。"))
+            db, r.id, by=user, reason=v["reason"] or "", shown_version=r.version), self.tr("已撤销等级。"))

@@ -47,8 +47,9 @@ def field_label(name: str) -> str:
 
 
 def open_form(bench: SupervisionWorkbench, entity: str, subject_id: str, title: str,
-              changes: Changes) -> ActionDialog:
-    """The ruling's form, opened; 更正's fields are enabled only for 更正 (an empty one is not corrected)."""
+              changes: Changes, shown_version: int | None = None) -> ActionDialog:
+    """The ruling's form, opened; 更正's fields are enabled only for 更正 (an empty one is not corrected).  The
+    ruling is refused when the subject changed since it was shown (``shown_version``, the version shown)."""
     db, user = bench.ctx.db, bench.ctx.user
     kind = choices([(kind_label(k), k) for k in ruling.KINDS])
     names = ruling.CORRECTABLE[entity]
@@ -68,7 +69,8 @@ def open_form(bench: SupervisionWorkbench, entity: str, subject_id: str, title: 
     def work(v: dict[str, Any]) -> Any:
         fields = {n: v[f"field_{n}"] for n in names if v["kind"] == "correct" and v[f"field_{n}"]}
         return lambda _job: ruling.issue(db, entity, subject_id, v["kind"], fields, v["decision_no"] or "",
-                                         v["decided_on"], v["reason"] or "", by=user)
+                                         v["decided_on"], v["reason"] or "", by=user,
+                                         shown_version=shown_version)
 
     fields: list[tuple[str, str, Any]] = [("kind", QCoreApplication.translate("SupervisionRuling", "裁决种类(&K)"), kind)]
     fields += [(f"field_{n}", field_label(n), edits[n]) for n in names]

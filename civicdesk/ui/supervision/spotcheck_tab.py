@@ -282,7 +282,7 @@ class SpotcheckTab(CampaignTab):
                          + [(messages.label(f"spotcheck_result.{r}", lang), r) for r in RESULTS], item.result)
 
         def work(v: dict[str, Any]) -> Any:
-            return lambda _job: spotcheck.record(db, item.id, v, by=user)
+            return lambda _job: spotcheck.record(db, item.id, v, by=user, shown_version=item.version)
 
         return self._form(self.tr("记录检查结果：%1").replace("%1", item.organization_name), [
             ("notice_on", self.tr("告知日期(&N)"), date_field(item.notice_on, optional=True)),
