@@ -134,3 +134,14 @@ def content_digest(db: Database, without: tuple[str, ...] = ()) -> str:
                 h.update(repr(tuple(row)).encode())
         conn.rollback()
     return h.hexdigest()
+
+
+def snapshot(db: Database, without: tuple[str, ...] = ()) -> object:
+    """The content of ``db`` to compare with a later one (``==``), on either back end: for an SQLite file
+    :func:`tests.helpers.db.digest` of the file, for a server :func:`content_digest` (every table's rows in
+    primary-key order)."""
+    if db.engine.dialect.name == "sqlite":
+        from tests.helpers.db import digest
+
+        return digest(Path(str(db.engine.url.database)), without)
+    return content_digest(db, without)
