@@ -19,6 +19,9 @@ the candidate rows of any query of two characters or more (a row holding the que
 which the query's LIKE then checks: the same rows as SQLite's index, 2 to 7 ms at 100,000 organizations where a
 scan took 200-300 ms (bench/bench_pg_search.py; pg_trgm's trigrams cannot answer the two-character queries,
 the commonest Chinese ones).  The function is the program's own (an SQL function, nothing to install).
+
+The audit trail: on SQLite two triggers (0003) refuse any UPDATE or DELETE of ``audit_entry``; the server had
+none.  The same refusal, with the same message, as a PL/pgSQL trigger.
 """
 from __future__ import annotations
 
@@ -55,6 +58,14 @@ BIGRAM_SOURCE = (
     "civicdesk_bigrams(lower((coalesce(name, '') || chr(1) || coalesce(address, '') || chr(1)"
     " || coalesce(legal_rep_name, '') || chr(1) || coalesce(name_pinyin, '') || chr(1)"
     " || coalesce(name_initials, '')) COLLATE \"C\"))")
+APPEND_ONLY = (
+    "CREATE OR REPLACE FUNCTION audit_entry_append_only() RETURNS trigger LANGUAGE plpgsql AS"
+    " $$ BEGIN RAISE EXCEPTION 'audit_entry is append-only'; END $$",
+    "CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry"
+    " FOR EACH ROW EXECUTE FUNCTION audit_entry_append_only()",
+    "CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry"
+    " FOR EACH ROW EXECUTE FUNCTION audit_entry_append_only()",
+)
 
 
 def _index_columns(key: str) -> list[str]:
@@ -91,11 +102,16 @@ def upgrade() -> None:
     _indexes(nulls_first=True)
     op.execute(BIGRAM_FUNCTION)
     op.execute(f"CREATE INDEX ix_organization_bigrams ON organization USING gin ({BIGRAM_SOURCE})")
+    for statement in APPEND_ONLY:
+        op.execute(statement)
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
+    op.execute("DROP TRIGGER IF EXISTS audit_entry_no_update ON audit_entry")
+    op.execute("DROP TRIGGER IF EXISTS audit_entry_no_delete ON audit_entry")
+    op.execute("DROP FUNCTION IF EXISTS audit_entry_append_only()")
     op.execute("DROP INDEX IF EXISTS ix_organization_bigrams")
     op.execute("DROP FUNCTION IF EXISTS civicdesk_bigrams(text)")
     _indexes(nulls_first=False)
