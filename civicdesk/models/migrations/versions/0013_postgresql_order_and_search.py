@@ -16,9 +16,9 @@ ORDER BY says on PostgreSQL (services/register/browse.py) so that the index stil
 Search: SQLite's full-text tables (org_text, org_uscc) have no counterpart on a server.  A GIN index on the
 *bigrams* of the searched text (name, address, legal representative, pinyin, initials, ASCII lower-cased) finds
 the candidate rows of any query of two characters or more (a row holding the query holds each of its bigrams),
-which the query's LIKE then checks: the same rows as SQLite's index, 2 to 7 ms at 100,000 organizations where a
-scan took 200-300 ms (bench/bench_pg_search.py; pg_trgm's trigrams cannot answer the two-character queries,
-the commonest Chinese ones).  The function is the program's own (an SQL function, nothing to install).
+which the query's LIKE then checks: the same rows as SQLite's index, 2-5 times faster than the scan at 100,000
+organizations (bench/bench_pg_search.py; pg_trgm's trigrams cannot answer the two-character queries, the
+commonest Chinese ones).  The function is the program's own (an SQL function, nothing to install).
 
 The audit trail: on SQLite two triggers (0003) refuse any UPDATE or DELETE of ``audit_entry``; the server had
 none.  The same refusal, with the same message, as a PL/pgSQL trigger.
