@@ -218,11 +218,77 @@ def db_path(templates: dict[str, Path], tmp_path: Path) -> Path:
     return _copy(templates, "empty", tmp_path)
 
 
+# -- both back ends: a test marked ``both_backends`` runs once on SQLite and once on PostgreSQL -----------------
+# (``db``, ``city_db`` and ``shawan_db`` are then a copy of the same template on each; a test that reads the file
+# itself, ``db_path``, compares with :func:`tests.helpers.pg.snapshot` instead of ``digest(db_path)``)
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if metafunc.definition.get_closest_marker("both_backends") and "db_backend" in metafunc.fixturenames:
+        metafunc.parametrize("db_backend", BACKENDS)
+
+
 @pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
-    database = open_database(db_path)
-    yield database
-    database.close()
+def db_backend() -> str:
+    """The back end of ``db``/``city_db``/``shawan_db``: SQLite, or both for a test marked ``both_backends``."""
+    return "sqlite"
+
+
+class _ServerTemplates(dict[str, str]):
+    """The PostgreSQL counterparts of :class:`_Templates`: a database on the test server per key, built once per
+    run (the first worker that asks, see shared_folder) and copied per test by the server."""
+
+    def __init__(self, tmp_path_factory: pytest.TempPathFactory) -> None:
+        super().__init__()
+        self.tmp_path_factory = tmp_path_factory
+
+    def __missing__(self, key: str) -> str:
+        server = pg.require_server()
+        office, demo = _Templates.KINDS[key]
+
+        def build(folder: Path) -> None:
+            name = pg.template_name(f"{key}_all")
+            database = open_database(pg.create_database(server, name))
+            try:
+                init_office(database, code=office[0], name=office[1], level=office[2])
+                if demo:
+                    load_demo(database)
+            finally:
+                database.close()  # no connection may stay on a template while it is copied
+            pg.marker_file(folder, key).write_text(name, encoding="utf-8")
+
+        folder = shared_folder(self.tmp_path_factory, f"pg_template_all_{key}", build)
+        self[key] = name = pg.marker_file(folder, key).read_text(encoding="utf-8")
+        return name
+
+
+@pytest.fixture(scope="session")
+def server_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    return _ServerTemplates(tmp_path_factory)
+
+
+def _open(request: pytest.FixtureRequest, backend: str, key: str, path_fixture: str) -> Iterator[Database]:
+    if backend == "sqlite":
+        database = open_database(request.getfixturevalue(path_fixture))
+        yield database
+        database.close()
+        return
+    server = pg.require_server()
+    template = request.getfixturevalue("server_templates")[key]
+    name = pg.test_database_name()
+    database = open_database(pg.create_database(server, name, template=template))
+    try:
+        yield database
+    finally:
+        database.close()
+        pg.drop_database(server, name)
+
+
+@pytest.fixture
+def db(request: pytest.FixtureRequest, db_backend: str) -> Iterator[Database]:
+    """An initialised district (沙湾区) without demo data: a copy of ``db_path``, or of its server template."""
+    yield from _open(request, db_backend, "empty", "db_path")
 
 
 @pytest.fixture
@@ -232,15 +298,19 @@ def city_db_path(templates: dict[str, Path], tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def city_db(city_db_path: Path) -> Iterator[Database]:
-    database = open_database(city_db_path)
-    yield database
-    database.close()
+def city_db(request: pytest.FixtureRequest, db_backend: str) -> Iterator[Database]:
+    yield from _open(request, db_backend, "city_demo", "city_db_path")
 
 
 @pytest.fixture
 def shawan_db_path(templates: dict[str, Path], tmp_path: Path) -> Path:
     return _copy(templates, "shawan_demo", tmp_path)
+
+
+@pytest.fixture
+def shawan_db(request: pytest.FixtureRequest, db_backend: str) -> Iterator[Database]:
+    """沙湾区 with its demo share: a copy of ``shawan_db_path``, or of its server template."""
+    yield from _open(request, db_backend, "shawan_demo", "shawan_db_path")
 
 
 @pytest.fixture(autouse=True)

@@ -149,3 +149,32 @@ def cluster(action: str, folder: Path) -> str:
     if done.returncode != 0:
         raise RuntimeError(f"pg_test_cluster.sh {action} failed: {done.stderr.strip()}")
     return done.stdout.strip()
+
+
+def snapshot(db: Database, without: tuple[str, ...] = ()) -> object:
+    """The content of ``db`` to compare with a later one (``==``), on either back end: for an SQLite file
+    :func:`tests.helpers.db.digest` of the file, for a server :func:`content_digest` (every table's rows in
+    primary-key order)."""
+    if db.engine.dialect.name == "sqlite":
+        from tests.helpers.db import digest
+
+        return digest(Path(str(db.engine.url.database)), without)
+    return content_digest(db, without)
+
+
+def register_rows_digest(db: Database) -> str:
+    """A digest of the synced content (what :func:`tests.helpers.db.register_digest` reads from a file: not the
+    local bookkeeping, seq, pinyin, ranks, times), read through the database's engine as the program's values, so
+    that an office on a server and one in a file compare."""
+    from civicdesk.models.sync import synced_entities
+
+    skip = {"seq", "name_pinyin", "name_initials", "name_rank", "created_at", "updated_at", "version"}
+    h = hashlib.sha256()
+    with db.engine.connect() as conn:
+        for name in synced_entities():
+            table = Base.metadata.tables[name]
+            columns = [c for c in table.columns if c.name not in skip]
+            for row in conn.execute(select(*columns).order_by(table.c.id)):
+                h.update(repr(tuple(row)).encode())
+        conn.rollback()
+    return h.hexdigest()

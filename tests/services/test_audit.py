@@ -116,6 +116,7 @@ def test_the_table_refuses_update_and_delete(db: Database, db_path: Path) -> Non
         conn.close()
 
 
+@pytest.mark.both_backends
 def test_every_data_change_is_in_the_trail_with_before_and_after(db: Database) -> None:
     admin = auth.create_user(db, "admin", "admin123x", "admin")
     record = organizations.add_organization(db, social_group(), by=admin)

@@ -15,6 +15,7 @@ from civicdesk.services.filings import service as filings
 from civicdesk.services.register import organizations
 from civicdesk.services.core.database import Database
 from tests.helpers.db import digest
+from tests.helpers.pg import snapshot
 from tests.factories import social_group
 
 ACTIONS = tuple(filings.TRANSITIONS)
@@ -82,6 +83,7 @@ def test_every_transition_allowed_or_refused(db: Database, db_path: Path, office
         assert len(audit.entries(db, action="filing.refused", by=auth.get_user(db, "admin"))) == refusals + 1
 
 
+@pytest.mark.both_backends
 def test_register_changes_only_on_approval(db: Database, office, org) -> None:
     record = filings.draft_filing(db, "change", change(org.id, legal_rep_name="赵新"), by=office["clerk"])
     record = filings.transition(db, record.id, "submit", by=office["clerk"])
@@ -101,17 +103,17 @@ def test_register_changes_only_on_approval(db: Database, office, org) -> None:
 
 @pytest.mark.parametrize("action", ["review", "approve", "reject", "return"])
 @pytest.mark.parametrize("author", ["drafter", "submitter"])
-def test_four_eyes(db: Database, db_path: Path, office, org, action: str, author: str) -> None:
+def test_four_eyes(db: Database, office, org, action: str, author: str) -> None:
     # a reviewer drafts (or submits) a filing: they may not review it themselves
     drafter = office["reviewer"] if author == "drafter" else office["clerk"]
     submitter = office["clerk"] if author == "drafter" else office["reviewer"]
     record = filings.draft_filing(db, "change", change(org.id, member_count=150), by=drafter)
     record = filings.transition(db, record.id, "submit", by=submitter)
-    before = digest(db_path, without=("audit_entry",))
+    before = snapshot(db, without=("audit_entry",))
     with pytest.raises(CivicDeskError) as err:
         filings.transition(db, record.id, action, by=office["reviewer"], comment="自审")
     assert err.value.code == "filing.four_eyes"
-    assert digest(db_path, without=("audit_entry",)) == before
+    assert snapshot(db, without=("audit_entry",)) == before
     last = audit.entries(db, limit=1, by=auth.get_user(db, "admin"))[0]
     assert (last.action, last.actor, last.details["error"]) == ("filing.refused", "li", "filing.four_eyes")
     assert filings.transition(db, record.id, action, by=office["reviewer2"], comment="他审").state != "submitted"
@@ -132,18 +134,19 @@ def test_clerk_cannot_decide_and_reasons_are_required(db: Database, office, org)
     assert organizations.get_organization(db, org.id).values["member_count"] == 120
 
 
-def test_stale_filing_is_refused_not_applied(db: Database, db_path: Path, office, org) -> None:
+@pytest.mark.both_backends
+def test_stale_filing_is_refused_not_applied(db: Database, office, org) -> None:
     first = filings.draft_filing(db, "change", change(org.id, address="四川省乐山市沙湾区甲路1号"), by=office["clerk"])
     second = filings.draft_filing(db, "change", change(org.id, member_count=300), by=office["clerk"])
     for f in (first, second):
         filings.transition(db, f.id, "submit", by=office["clerk"])
     filings.transition(db, first.id, "approve", by=office["reviewer"])
     shown = filings.get_filing(db, second.id)
-    before = digest(db_path, without=("audit_entry",))
+    before = snapshot(db, without=("audit_entry",))
     with pytest.raises(CivicDeskError) as err:
         filings.transition(db, second.id, "approve", by=office["reviewer"])
     assert err.value.code == "filing.stale"
-    assert digest(db_path, without=("audit_entry",)) == before
+    assert snapshot(db, without=("audit_entry",)) == before
     assert organizations.get_organization(db, org.id).values["member_count"] == 120
     assert shown.state == "submitted"
     # returned, corrected against the record as it is now, submitted again: then it can be approved
@@ -154,8 +157,9 @@ def test_stale_filing_is_refused_not_applied(db: Database, db_path: Path, office
     assert organizations.get_organization(db, org.id).values["member_count"] == 300
 
 
-def test_refused_contents_change_nothing(db: Database, db_path: Path, office, org) -> None:
-    before = digest(db_path, without=("audit_entry",))
+@pytest.mark.both_backends
+def test_refused_contents_change_nothing(db: Database, office, org) -> None:
+    before = snapshot(db, without=("audit_entry",))
     with pytest.raises(ValidationError) as err:  # a wrong USCC check character
         filings.draft_filing(db, "change", change(org.id, uscc=org.values["uscc"][:-1] + "0"), by=office["clerk"])
     assert any(i.field == "uscc" for i in err.value.issues)
@@ -168,23 +172,25 @@ def test_refused_contents_change_nothing(db: Database, db_path: Path, office, or
     with pytest.raises(CivicDeskError) as err:
         filings.draft_filing(db, "deregister", {"organization_id": org.id, "reason": "自行解散"}, by=office["clerk"])
     assert err.value.code == "filing.liquidation"
-    assert digest(db_path, without=("audit_entry",)) == before
+    assert snapshot(db, without=("audit_entry",)) == before
     assert len(audit.entries(db, action="filing.refused", by=auth.get_user(db, "admin"))) == 4
 
 
-def test_deregistration_then_no_more_filings(db: Database, db_path: Path, office, org) -> None:
+@pytest.mark.both_backends
+def test_deregistration_then_no_more_filings(db: Database, office, org) -> None:
     record = filings.draft_filing(db, "deregister", {"organization_id": org.id, "reason": "会员大会决议解散",
                                                      "liquidation_done": True}, by=office["clerk"])
     filings.transition(db, record.id, "submit", by=office["clerk"])
     filings.transition(db, record.id, "approve", by=office["reviewer"])
     assert organizations.get_organization(db, org.id).values["status"] == "deregistered"
-    before = digest(db_path, without=("audit_entry",))
+    before = snapshot(db, without=("audit_entry",))
     with pytest.raises(CivicDeskError) as err:
         filings.draft_filing(db, "change", change(org.id, member_count=1), by=office["clerk"])
     assert err.value.code == "filing.org_not_live"
-    assert digest(db_path, without=("audit_entry",)) == before
+    assert snapshot(db, without=("audit_entry",)) == before
 
 
+@pytest.mark.both_backends
 def test_establishment_adds_the_organization_on_approval(db: Database, office) -> None:
     record = filings.draft_filing(db, "establish", {"record": social_group(name="乐山市沙湾区新设书法协会"),
                                                     "applicant": "筹备组"}, by=office["clerk"])
@@ -197,6 +203,7 @@ def test_establishment_adds_the_organization_on_approval(db: Database, office) -
     assert (shown.name, shown.entry_mode, shown.values["tier"]) == ("乐山市沙湾区新设书法协会", "filing", "registered")
 
 
+@pytest.mark.both_backends
 def test_deadlines(db: Database, office, org) -> None:
     today = date(2026, 11, 28)
     late = filings.draft_filing(db, "change", {**change(org.id, member_count=121), "received_on": "2026-09-01"},
@@ -215,6 +222,7 @@ def test_deadlines(db: Database, office, org) -> None:
     assert [r.number for r in filings.list_filings(db, today=today)] == [late.number, soon.number, calm.number]
 
 
+@pytest.mark.both_backends
 def test_numbers_are_per_office_and_year(db: Database, office, org) -> None:
     a = filings.draft_filing(db, "change", change(org.id, member_count=1), by=office["clerk"], today=date(2026, 3, 1))
     b = filings.draft_filing(db, "change", change(org.id, member_count=2), by=office["clerk"], today=date(2026, 3, 2))
@@ -223,31 +231,32 @@ def test_numbers_are_per_office_and_year(db: Database, office, org) -> None:
 
 
 
-def test_community_organization_climbs_the_tiers(city_db: Database) -> None:
+@pytest.mark.both_backends
+def test_community_organization_climbs_the_tiers(shawan_db: Database) -> None:
     """guided -> filed (the township becomes its registry) -> registered (a legal representative, a USCC, the
     county's bureau as registry); the same person may stay on as legal representative."""
     from civicdesk.services.register.browse import RegisterFilter, first_page
     from civicdesk.services.core.validation import make_uscc
 
-    admin = auth.create_user(city_db, "admin", "admin123x", "admin")
-    clerk = auth.create_user(city_db, "wang", "clerk123x", "clerk", by=admin)
-    reviewer = auth.create_user(city_db, "li", "review123", "reviewer", by=admin)
-    guided = first_page(city_db, RegisterFilter(tier="guided", division_code="511111"), "name", False, 1)[0]
+    admin = auth.create_user(shawan_db, "admin", "admin123x", "admin")
+    clerk = auth.create_user(shawan_db, "wang", "clerk123x", "clerk", by=admin)
+    reviewer = auth.create_user(shawan_db, "li", "review123", "reviewer", by=admin)
+    guided = first_page(shawan_db, RegisterFilter(tier="guided", division_code="511111"), "name", False, 1)[0]
 
     def decide(kind: str, data: dict[str, object]) -> filings.FilingRecord:
-        record = filings.draft_filing(city_db, kind, data, by=clerk)
-        filings.transition(city_db, record.id, "submit", by=clerk)
-        return filings.transition(city_db, record.id, "approve", by=reviewer)
+        record = filings.draft_filing(shawan_db, kind, data, by=clerk)
+        filings.transition(shawan_db, record.id, "submit", by=clerk)
+        return filings.transition(shawan_db, record.id, "approve", by=reviewer)
 
     decide("tier_convert", {"organization_id": guided.id, "changes": {"tier": "filed"}})
-    shown = organizations.get_organization(city_db, guided.id)
+    shown = organizations.get_organization(shawan_db, guided.id)
     assert (shown.values["tier"], shown.values["registry_code"]) == ("filed", guided.township_code)
     responsible = [p.name for p in shown.people if p.is_current][0]
     decide("tier_convert", {"organization_id": guided.id, "changes": {
         "tier": "registered", "legal_form": "social_group", "category": "charity", "registration_mode": "direct",
         "uscc": make_uscc("1", "511111", "MJ977001"), "legal_rep_name": responsible, "address": "沙湾区测试路1号",
         "established_on": "2026-11-20"}})
-    shown = organizations.get_organization(city_db, guided.id)
+    shown = organizations.get_organization(shawan_db, guided.id)
     assert (shown.values["tier"], shown.values["registry_code"], shown.values["is_community"]) == (
         "registered", "511111", True)
     assert [(p.role, p.name) for p in shown.people if p.is_current] == [("legal_representative", responsible)]

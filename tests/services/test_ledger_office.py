@@ -23,7 +23,7 @@ from civicdesk.services.filings import service as filings
 from civicdesk.services.register import organizations
 from civicdesk.services.core.database import Database
 from civicdesk.services.core.validation import make_uscc
-from tests.helpers.db import digest
+from tests.helpers.pg import snapshot
 
 TODAY = date(2026, 1, 15)
 USCC_PHOTO = make_uscc("1", "511111", "MK000001")  # 摄影家协会
@@ -98,9 +98,10 @@ def problems(report: ledger.ImportReport) -> list[tuple[int, str | None, str | N
     return [(p.row, p.column, p.header, p.code) for p in report.problems]
 
 
-def test_office_ledger_gives_exactly_the_expected_report(db: Database, db_path: Path, tmp_path: Path) -> None:
+@pytest.mark.both_backends
+def test_office_ledger_gives_exactly_the_expected_report(db: Database, tmp_path: Path) -> None:
     path = write_office_ledger(tmp_path / "沙湾区台账.xlsx")
-    before = digest(db_path)
+    before = snapshot(db)
     report = ledger.preview_ledger(db, path, today=TODAY)
     assert report.header_row == 3
     assert report.counts() == EXPECTED_COUNTS
@@ -117,15 +118,16 @@ def test_office_ledger_gives_exactly_the_expected_report(db: Database, db_path: 
     assert report.mapping.as_dict()["社会组织名称"] == "name"
     assert report.mapping.as_dict()["所在乡镇（街道）"] == "township_code"
     assert report.mapping.as_dict()["序号"] == ""
-    assert digest(db_path) == before  # a preview writes nothing
+    assert snapshot(db) == before  # a preview writes nothing
 
 
-def test_all_or_nothing_then_skip_invalid_with_rejected_rows(db: Database, db_path: Path, tmp_path: Path) -> None:
+@pytest.mark.both_backends
+def test_all_or_nothing_then_skip_invalid_with_rejected_rows(db: Database, tmp_path: Path) -> None:
     path = write_office_ledger(tmp_path / "台账.xlsx")
-    before = digest(db_path)
+    before = snapshot(db)
     report = ledger.import_ledger(db, path, today=TODAY)
     assert not report.imported and report.counts() == EXPECTED_COUNTS
-    assert digest(db_path) == before
+    assert snapshot(db) == before
     assert not (tmp_path / "台账-不合格行.xlsx").exists()
 
     report = ledger.import_ledger(db, path, skip_invalid=True, legacy=True, today=TODAY)
@@ -169,8 +171,9 @@ def test_all_or_nothing_then_skip_invalid_with_rejected_rows(db: Database, db_pa
     assert organizations.get_organization(db, "沙湾区书法协会").values["established_on"] == date(2021, 8, 20)
 
 
+@pytest.mark.both_backends
 def test_changed_rows_show_their_fields_and_become_change_filings(
-        db: Database, db_path: Path, tmp_path: Path) -> None:
+        db: Database, tmp_path: Path) -> None:
     rows = office_rows()
     clean = [rows[0], rows[1], rows[2]]
     ledger.import_ledger(db, write_office_ledger(tmp_path / "first.xlsx", clean), legacy=True, today=TODAY)
@@ -189,8 +192,8 @@ def test_changed_rows_show_their_fields_and_become_change_filings(
         4: [("contact_phone", "0833-2123456", "0833-2999999"), ("legal_rep_name", "张三", "孙八")],
         5: [("category", "sports", "culture")],
     }
-    before = digest(db_path)
-    assert digest(db_path) == before
+    before = snapshot(db)
+    assert snapshot(db) == before
 
     reviewer = auth.create_user(db, "admin", "admin123x", "admin")
     clerk = auth.create_user(db, "clerk2", "clerk123x", "clerk", by=reviewer)
@@ -218,10 +221,11 @@ def test_changed_rows_show_their_fields_and_become_change_filings(
     ]
 
 
+@pytest.mark.both_backends
 # The importer reports progress, and writes, in chunks of _PROGRESS_EVERY rows (500): the default run makes the
 # chunks 50 rows (60 rows in the ledger), -m slow runs the real 500 (510 rows).
 @pytest.mark.parametrize("every", [50, pytest.param(500, marks=pytest.mark.slow)])
-def test_a_cancelled_import_leaves_the_database_unchanged(db: Database, db_path: Path, tmp_path: Path, every: int,
+def test_a_cancelled_import_leaves_the_database_unchanged(db: Database, tmp_path: Path, every: int,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     from civicdesk.services.ledger import importer
 
@@ -230,7 +234,7 @@ def test_a_cancelled_import_leaves_the_database_unchanged(db: Database, db_path:
     rows = [[i, f"沙湾区测试协会{i}", make_uscc("1", "511111", f"MK{i:06d}"), "社会团体", "文化类", "直接登记",
              None, "铜河街道", "张三", "2020-01-02", 1, "否", None] for i in range(1, count + 1)]
     path = write_office_ledger(tmp_path / "big.xlsx", rows)
-    before = digest(db_path)
+    before = snapshot(db)
     seen: list[tuple[int, int]] = []
 
     class Cancelled(Exception):
@@ -244,7 +248,7 @@ def test_a_cancelled_import_leaves_the_database_unchanged(db: Database, db_path:
     with pytest.raises(Cancelled):
         ledger.import_ledger(db, path, progress=progress, today=TODAY)
     assert seen == [(every, count + 3), (count + 3, count + 3), (every, count)]
-    assert digest(db_path) == before
+    assert snapshot(db) == before
     with db.read() as session:
         assert session.scalar(select(func.count()).select_from(Organization)) == 0
         assert session.scalar(select(func.count()).select_from(OrgPerson)) == 0

@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from civicdesk.errors import InputError, NotFoundError
 from civicdesk.services.register.browse import RegisterFilter
-from civicdesk.services.core.database import Database, open_database
+from civicdesk.services.core.database import Database
 from civicdesk.services.printing import PrintCancelled, fonts as font_module, get_kind, kinds, print_document
 from civicdesk.services.printing.kind_statistics import StatisticsOptions
 from civicdesk.services.printing.register import RegisterOptions
@@ -82,10 +82,8 @@ def personal_numbers(path: Path) -> set[str]:
 
 
 @pytest.fixture
-def shawan(shawan_db_path: Path) -> Any:
-    db = open_database(shawan_db_path)
-    yield db
-    db.close()
+def shawan(shawan_db: Database) -> Database:
+    return shawan_db
 
 
 def test_kinds_are_registered_by_name() -> None:
@@ -98,6 +96,7 @@ def test_kinds_are_registered_by_name() -> None:
     assert "register" in info.value.message("en") and "filings" in info.value.message("en")
 
 
+@pytest.mark.both_backends
 def test_register_of_a_district_has_title_cutoff_groups_totals_and_page_count(shawan: Database,
                                                                               tmp_path: Path) -> None:
     out = tmp_path / "r.pdf"
@@ -125,6 +124,7 @@ def test_register_of_a_district_has_title_cutoff_groups_totals_and_page_count(sh
     assert_fonts_embedded(out)
 
 
+@pytest.mark.both_backends
 def test_register_by_township_with_filters(shawan: Database, tmp_path: Path) -> None:
     out = tmp_path / "guided.pdf"
     options = RegisterOptions(filter=RegisterFilter(tier="guided"), group_by="township")
@@ -417,6 +417,7 @@ def test_no_line_starts_with_a_closing_mark() -> None:
     assert starts and not [c for c in starts if c in "，；：）。、"]
 
 
+@pytest.mark.both_backends
 def test_a_district_statistics_report_numbers_its_sections_and_figures_from_one(shawan: Database,
                                                                                tmp_path: Path) -> None:
     """A district has one county, so the per-county section and its chart are left out: what is printed is

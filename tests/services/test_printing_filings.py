@@ -20,10 +20,8 @@ from tests.services.test_printing import assert_fonts_embedded, text_of
 
 
 @pytest.fixture
-def decided(shawan_db_path: Path, clock: FixedClock) -> tuple[Database, list[filings.FilingRecord]]:
-    from civicdesk.services.core.database import open_database
-
-    db = open_database(shawan_db_path)
+def decided(shawan_db: Database, clock: FixedClock) -> tuple[Database, list[filings.FilingRecord]]:
+    db = shawan_db
     admin = auth.create_user(db, "admin", "admin123x", "admin")
     clerk = auth.create_user(db, "wang", "clerk123x", "clerk", by=admin)
     orgs = first_page(db, RegisterFilter(tier="registered"), "name", False, 3)
@@ -34,10 +32,10 @@ def decided(shawan_db_path: Path, clock: FixedClock) -> tuple[Database, list[fil
                                                      "received_on": received, "applicant": applicant}, by=clerk)
         made.append(filings.transition(db, record.id, "submit", by=clerk))
     made[0] = filings.transition(db, made[0].id, "approve", by=admin)
-    yield db, made
-    db.close()
+    return db, made
 
 
+@pytest.mark.both_backends
 def test_period_report_with_deadlines(decided, tmp_path: Path) -> None:
     db, made = decided
     internal, public = tmp_path / "i.pdf", tmp_path / "p.pdf"

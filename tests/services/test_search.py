@@ -75,6 +75,7 @@ def test_random_substrings_match_like(city_db: Database, examples: int) -> None:
     check()
 
 
+@pytest.mark.both_backends
 def test_index_follows_orm_changes(db: Database) -> None:
     record = organizations.add_organization(db, social_group(name="乐山市沙湾区钵钵鸡行业协会"))
     total, hits = browse.search_organizations(db, "bbj")
@@ -90,8 +91,8 @@ def test_index_follows_orm_changes(db: Database) -> None:
     assert browse.search_organizations(db, "qjnr")[0] == 1
     assert browse.search_organizations(db, "嘉农")[0] == 1
     assert browse.search_organizations(db, "铜河街道测试路")[0] == 0
-    with db.read() as session:
-        assert search.index_count(session) == 1
+    with db.read() as session:  # (a server's index is a GIN index of the table: nothing to count apart)
+        assert search.index_count(session) == (1 if db.engine.dialect.name == "sqlite" else None)
 
 
 def test_rebuild_gives_the_same_answers(city_db: Database) -> None:
@@ -132,6 +133,7 @@ def test_index_count_and_both_first_page_plans_agree(city_db: Database, query: s
         assert [r.seq for r in walked] == [r.seq for r in looked_up]
 
 
+@pytest.mark.both_backends
 def test_status_change_leaves_the_default_count(db: Database) -> None:
     record = organizations.add_organization(db, social_group())
     assert browse.count(db, browse.RegisterFilter(text="摄影")) == 1

@@ -97,11 +97,19 @@ def supervision_conditions(flt: RegisterFilter, probe: bool = False) -> list[Any
     return where
 
 
-def _order(sort_key: str, descending: bool) -> list[Any]:
-    """ORDER BY for a sort key; the name sort is the rank (services/register/search.py), read from a narrow index."""
+def _order(sort_key: str, descending: bool, dialect: str = "sqlite") -> list[Any]:
+    """ORDER BY for a sort key; the name sort is the rank (services/register/search.py), read from a narrow index.
+    On PostgreSQL with SQLite's place for NULLs (first going up, last going down), which the server's sort indexes
+    keep (migration 0013): a register sorted by USCC shows the same rows first on either back end."""
     columns = ("name_rank",) if sort_key not in SORT_KEYS or sort_key == "name" else SORT_KEYS[sort_key]
     out = [getattr(Organization, c) for c in columns] + [Organization.seq]
+    if dialect == "postgresql":
+        return [c.desc().nulls_last() for c in out] if descending else [c.asc().nulls_first() for c in out]
     return [c.desc() for c in out] if descending else out
+
+
+def _dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
 
 
 def _text_only(flt: RegisterFilter) -> bool:
@@ -179,7 +187,7 @@ def first_page(db: Database, flt: RegisterFilter, sort_key: str = "name", descen
         # one registry's USCCs gather in one stretch of the name order)
         index = _uscc_index(session, flt) if sort_key == "uscc" else None
         where = _conditions(session, flt, walk)
-        query = select(*_ROW_COLUMNS).where(*where).order_by(*_order(sort_key, descending))
+        query = select(*_ROW_COLUMNS).where(*where).order_by(*_order(sort_key, descending, _dialect(session)))
         return [_row(r) for r in _execute(session, query.limit(limit), index)]
 
 
@@ -187,7 +195,7 @@ def ordered_seqs(db: Database, flt: RegisterFilter, sort_key: str = "name", desc
     """Every matching organization's seq in sort order, as a compact ``array('q')`` (8 bytes a row)."""
     with db.read() as session:
         query = (select(Organization.seq).where(*_conditions(session, flt, probe=True))
-                 .order_by(*_order(sort_key, descending)))
+                 .order_by(*_order(sort_key, descending, _dialect(session))))
         if session.get_bind().dialect.name != "sqlite":
             return array("q", session.scalars(query))
         # a million rows through SQLAlchemy's result machinery cost ~3.5 s, the driver's cursor ~0.8 s; one
@@ -253,7 +261,8 @@ def search_organizations(db: Database, query: str, limit: int = 20) -> tuple[int
     with db.read() as session:
         where = _conditions(session, flt)
         total = int(session.scalar(select(func.count()).select_from(Organization).where(*where)) or 0)
-        found = session.scalars(select(Organization).where(*where).order_by(*_order("name", False)).limit(limit))
+        order = _order("name", False, _dialect(session))
+        found = session.scalars(select(Organization).where(*where).order_by(*order).limit(limit))
         hits = [SearchHit(o.id, o.seq or 0, o.name, o.uscc, o.division_code, search.matched_fields(o, query))
                 for o in found]
     return total, hits

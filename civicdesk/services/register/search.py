@@ -26,6 +26,10 @@ Rows get their ``seq``, pinyin and rank when indexed: ORM inserts and updates in
 events); bulk inserts through :func:`prepare_rows` and :func:`index_rows`, or later by :func:`index_pending`.
 Deleted rows (tombstones, never shown) are not indexed and have no rank.
 
+On PostgreSQL there are no FTS5 tables: the ranks are kept the same way, and a query is answered by a GIN index
+on the bigrams of the searched text with the query's LIKE as the check (:func:`_server_condition`, migration
+0013): the same rows as here.
+
 Pinyin is computed in phrase mode (犍为 -> qianwei, 调解 -> tiaojie) by pypinyin, with the pinyin of each
 segment cached, which keeps it about 6 times faster than converting whole names.
 """
@@ -39,7 +43,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import bindparam, event, func, or_, select, text
+from sqlalchemy import and_, bindparam, event, func, or_, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -577,14 +581,50 @@ def like_condition(query: str, *, ilike: bool = False) -> Any:
     o = Organization
     if uscc_query(q):
         return o.uscc.like(f"{_escape_like(q.upper())}%", escape="\\")
-    if ilike:
-        return or_(*(column.ilike(pattern, escape="\\") for column in (o.name, o.address, o.legal_rep_name)),
+    if ilike:  # (compared in the "C" collation, ILIKE folds ASCII letters only, as SQLite's LIKE)
+        texts = (o.name, o.address, o.legal_rep_name)
+        return or_(*(column.collate("C").ilike(pattern, escape="\\") for column in texts),
                    o.name_pinyin.like(pattern.lower(), escape="\\"), o.name_initials.like(pattern.lower(), escape="\\"))
     return or_(
         o.name.like(pattern, escape="\\"), o.address.like(pattern, escape="\\"),
         o.legal_rep_name.like(pattern, escape="\\"), o.name_pinyin.like(pattern.lower(), escape="\\"),
         o.name_initials.like(pattern.lower(), escape="\\"),
     )
+
+
+# -- PostgreSQL ----------------------------------------------------------------------------------------------
+# No FTS5 on a server: a GIN index on the bigrams of the searched text (migration 0013) gives the candidates of a
+# query of two characters or more (each of its bigrams is in the row), and the query's LIKE checks them, so the
+# answer is the LIKE scan's (what SQLite's index answers too), read through the index.  The text is ASCII
+# lower-cased, as SQLite's LIKE compares; the expression must be the index's, character for character.
+BIGRAM_FUNCTION = (
+    "CREATE OR REPLACE FUNCTION civicdesk_bigrams(t text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE"
+    " STRICT AS $$ SELECT coalesce(array_agg(DISTINCT substr(t, i, 2)), '{}')"
+    " FROM generate_series(1, length(t) - 1) AS i $$")
+BIGRAM_SOURCE = (
+    "civicdesk_bigrams(lower((coalesce(name, '') || chr(1) || coalesce(address, '') || chr(1)"
+    " || coalesce(legal_rep_name, '') || chr(1) || coalesce(name_pinyin, '') || chr(1)"
+    " || coalesce(name_initials, '')) COLLATE \"C\"))")
+
+
+def _ascii_lower(value: str) -> str:
+    return "".join(c.lower() if c.isascii() else c for c in value)
+
+
+def query_bigrams(query: str) -> list[str]:
+    """The bigrams every row matching ``query`` holds in its searched text (ASCII lower-cased), as the index."""
+    low = _ascii_lower(normalize_query(query))
+    return sorted({low[i:i + 2] for i in range(len(low) - 1)})
+
+
+def _server_condition(query: str) -> Any:
+    """PostgreSQL: the LIKE condition, with the bigram index's containment before it for a query of two
+    characters or more (a shorter one is the scan, as on SQLite)."""
+    like = like_condition(query, ilike=True)
+    grams = query_bigrams(query)
+    if not grams:
+        return like
+    return and_(text(f"{BIGRAM_SOURCE} @> CAST(:grams AS text[])").bindparams(grams=grams), like)
 
 
 def _match_sql(match: Match) -> str:
@@ -608,9 +648,11 @@ def condition(session: Session, query: str) -> Any:
         return None
     if match.uscc_prefix:  # the USCC's own (sort) index: a range, no full-text index needed
         return Organization.uscc.between(match.uscc_prefix, match.uscc_prefix + "\uffff")
+    if session.get_bind().dialect.name == "postgresql":
+        return _server_condition(query)
     found = hits(query) if _has_index(session) else None
-    if found is None:  # no full-text index (PostgreSQL: a plain scan for now), or a query it cannot answer
-        return like_condition(query, ilike=session.get_bind().dialect.name != "sqlite")
+    if found is None:  # a query the index cannot answer (one character, punctuation)
+        return like_condition(query)
     return Organization.name_rank.in_(found.scalar_subquery())
 
 

@@ -1,0 +1,214 @@
+"""Search of the register on PostgreSQL beside SQLite, at N organizations, in one run.
+
+Usage: ``python bench/bench_pg_search.py --server postgresql://user@host/db [--rows 100000] [--repeat 20]
+[--keep DIR]`` (the server's URL: any database of it; its user must be allowed to create databases; default
+``CIVICDESK_TEST_PG``, as the tests use).
+
+Builds (or reuses, when it holds ``--rows`` organizations) the same generated city as bench_register, once in an
+SQLite file (``DIR/register-N.sqlite3``, bench_register's build) and once in a database ``civicdesk_bench_N`` on
+the server (the same rows, the same bulk path), then for each of bench_register's query kinds measures what the
+register window does for a search: the count, then the first page (100 rows in name order), p50 and p95 over
+``--repeat`` runs, wall and CPU time of this process (``time.process_time``: the server's own CPU is not in it),
+with the machine's load average.  On the server it measures:
+
+* ``PG``: the program's plan (the bigram GIN index of migration 0013, then the LIKE check);
+* ``PG scan``: the LIKE condition alone (what the program did before 0013: a scan of the table);
+* with ``--trgm``, ``PG trgm``: the LIKE condition alone with pg_trgm GIN indexes on the five columns, the
+  alternative measured against the bigram index (made by the bench when the extension can be created, dropped
+  again at the end);
+
+and checks that each gives the same count and the same first page as SQLite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import create_engine, func, or_, select, text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+from sqlalchemy.pool import NullPool  # noqa: E402
+
+from bench.bench_register import QUERIES, build  # noqa: E402
+from bench.generate import generate_organizations, insert_communities  # noqa: E402
+from civicdesk.models import Organization  # noqa: E402
+from civicdesk.schema import LIVE_STATUSES  # noqa: E402
+from civicdesk.models.engine import normalize_url  # noqa: E402
+from civicdesk.services.admin.office import init_office  # noqa: E402
+from civicdesk.services.core.bulk import insert_rows, stamped  # noqa: E402
+from civicdesk.services.core.database import Database, open_database  # noqa: E402
+from civicdesk.services.register import browse, search  # noqa: E402
+
+TRGM_COLUMNS = ("name", "address", "legal_rep_name", "name_pinyin", "name_initials")
+
+
+def load() -> str:
+    return "load " + " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def _admin(server: str) -> Any:
+    return create_engine(server, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+
+
+def build_server(server: str, rows: int) -> Database:
+    """The generated city in ``civicdesk_bench_<rows>`` on the server (kept between runs)."""
+    name = f"civicdesk_bench_{rows}"
+    url = make_url(server).set(database=name).render_as_string(hide_password=False)
+    engine = _admin(server)
+    with engine.connect() as conn:
+        exists = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first()
+    if exists:
+        db = open_database(url)
+        with db.read() as s:
+            if s.scalar(select(func.count()).select_from(Organization)) == rows:
+                engine.dispose()
+                return db
+        db.close()
+        with engine.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE "{name}" WITH (FORCE)')
+    with engine.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    engine.dispose()
+    db = open_database(url)
+    init_office(db, code="511100", name="乐山市民政局", level="city")
+    data = generate_organizations(rows)
+    start = time.perf_counter()
+    with db.unit() as session:
+        insert_communities(session)
+        prepared = stamped(data, datetime.now())
+        search.prepare_rows(session, prepared)
+        insert_rows(session, [(Organization.__table__, prepared)])
+        search.index_rows(session, prepared)
+    print(f"built {rows:,} rows on the server in {time.perf_counter() - start:.1f} s")
+    vacuum(db)
+    return db
+
+
+def vacuum(db: Database) -> None:
+    """VACUUM ANALYZE (autovacuum's work on a live server: statistics, and the visibility map that lets a covering
+    index answer without the table), outside a transaction."""
+    with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.exec_driver_sql("VACUUM ANALYZE organization")
+
+
+def trigram_indexes(db: Database, make: bool) -> bool:
+    """Make (or drop) the pg_trgm GIN indexes; False when the extension cannot be created."""
+    with db.engine.connect() as conn:
+        if make:
+            try:
+                conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+            except Exception as exc:  # noqa: BLE001 (any refusal: not installed, not allowed)
+                print(f"pg_trgm not available: {exc}")
+                conn.rollback()
+                return False
+            start = time.perf_counter()
+            for c in TRGM_COLUMNS:
+                conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS bench_trgm_{c} ON organization"
+                                     f" USING gin ({c} gin_trgm_ops)")
+            conn.exec_driver_sql("ANALYZE organization")
+            print(f"pg_trgm GIN indexes on {', '.join(TRGM_COLUMNS)} made in {time.perf_counter() - start:.1f} s")
+        else:
+            for c in TRGM_COLUMNS:
+                conn.exec_driver_sql(f"DROP INDEX IF EXISTS bench_trgm_{c}")
+        conn.commit()
+    return True
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def measure(db: Database, query: str, repeat: int) -> tuple[list[float], list[float], int, list[str]]:
+    """What the window does: count, then the first page in name order."""
+    flt = browse.RegisterFilter(text=query)
+    wall, cpu = [], []
+    n, page = 0, []
+    for _ in range(repeat):
+        t, c = time.perf_counter(), time.process_time()
+        n = browse.count(db, flt)
+        page = browse.first_page(db, flt, "name", False, 100, expected=n)
+        wall.append(time.perf_counter() - t)
+        cpu.append(time.process_time() - c)
+    return wall, cpu, n, [r.id for r in page]
+
+
+def measure_like(db: Database, query: str, repeat: int,
+                 plain: bool = False) -> tuple[list[float], list[float], int, list[str]]:
+    """The same two statements with the LIKE condition alone (no bigram containment); ``plain``: ILIKE on the
+    columns as they are (no COLLATE), which pg_trgm's indexes on the columns can answer."""
+    o = Organization
+    live = (o.deleted_at.is_(None), o.status.in_(LIVE_STATUSES))
+    like = search.like_condition(query, ilike=True)
+    if plain and not search.uscc_query(search.normalize_query(query)):
+        pattern = f"%{search.normalize_query(query)}%"
+        like = or_(*(getattr(o, c).ilike(pattern) for c in TRGM_COLUMNS))
+    wall, cpu = [], []
+    n, page = 0, []
+    with db.read() as s:
+        for _ in range(repeat):
+            t, c = time.perf_counter(), time.process_time()
+            n = int(s.scalar(select(func.count()).select_from(o).where(like, *live)) or 0)
+            page = list(s.scalars(select(o.id).where(like, *live).order_by(o.name_rank.asc().nulls_first(),
+                                                                          o.seq.asc().nulls_first()).limit(100)))
+            wall.append(time.perf_counter() - t)
+            cpu.append(time.process_time() - c)
+    return wall, cpu, n, page
+
+
+def report(label: str, wall: list[float], cpu: list[float]) -> str:
+    return (f"{label} p50 {pct(wall, .5) * 1000:7.1f} p95 {pct(wall, .95) * 1000:7.1f} ms"
+            f" (cpu {statistics.median(cpu) * 1000:5.1f})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--server", default=os.environ.get("CIVICDESK_TEST_PG"))
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--keep", type=Path, default=Path(tempfile.gettempdir()) / "civicdesk-bench")
+    parser.add_argument("--trgm", action="store_true", help="also measure pg_trgm GIN indexes")
+    args = parser.parse_args()
+    if not args.server:
+        parser.error("give --server (or set CIVICDESK_TEST_PG)")
+    args.keep.mkdir(parents=True, exist_ok=True)
+    server = normalize_url(args.server)
+    on_file = build(args.keep / f"register-{args.rows}.sqlite3", args.rows)
+    served = build_server(server, args.rows)
+    vacuum(served)
+    print(f"\nsearch at {args.rows:,} organizations: count + first page (100 rows by name),"
+          f" {args.repeat} runs, {load()}")
+    results: dict[str, dict[str, Any]] = {}
+    for label, query in QUERIES.items():
+        results[label] = {"sqlite": measure(on_file, query, args.repeat), "PG": measure(served, query, args.repeat),
+                          "PG scan": measure_like(served, query, max(3, args.repeat // 4))}
+    if args.trgm and trigram_indexes(served, True):
+        for label, query in QUERIES.items():
+            results[label]["PG trgm"] = measure_like(served, query, args.repeat, plain=True)
+        trigram_indexes(served, False)
+    for label, query in QUERIES.items():
+        r = results[label]
+        n = r["sqlite"][2]
+        line = f"  {label:17} {query!r:10} {n:>7,} hits  " + report("SQLite", *r["sqlite"][:2])
+        for kind in ("PG", "PG scan", "PG trgm"):
+            if kind in r:
+                same = r[kind][2] == n and r[kind][3] == r["sqlite"][3]
+                line += " | " + report(kind, *r[kind][:2]) + ("" if same else "  DIFFERENT ANSWER")
+        print(line)
+    print(load())
+    on_file.close()
+    served.close()
+
+
+if __name__ == "__main__":
+    main()
