@@ -26,9 +26,10 @@ Rows get their ``seq``, pinyin and rank when indexed: ORM inserts and updates in
 events); bulk inserts through :func:`prepare_rows` and :func:`index_rows`, or later by :func:`index_pending`.
 Deleted rows (tombstones, never shown) are not indexed and have no rank.
 
-On PostgreSQL there are no FTS5 tables: the ranks are kept the same way, and a query is answered by a GIN index
-on the bigrams of the searched text with the query's LIKE as the check (:func:`_server_condition`, migration
-0013): the same rows as here.
+On PostgreSQL there are no FTS5 tables: the ranks are kept the same way, the same 4-grams are rows of a table
+``org_gram`` (gram, live, rank) whose key counts and pages a search of 2 to 4 characters or a USCC prefix
+(migration 0014, :func:`gram_plan`), and any other query is answered by a GIN index on the bigrams of the
+searched text with the query's LIKE as the check (:func:`_server_condition`, migration 0013): the same rows as here.
 
 Pinyin is computed in phrase mode (犍为 -> qianwei, 调解 -> tiaojie) by pypinyin, with the pinyin of each
 segment cached, which keeps it about 6 times faster than converting whole names.
