@@ -26,9 +26,10 @@ Rows get their ``seq``, pinyin and rank when indexed: ORM inserts and updates in
 events); bulk inserts through :func:`prepare_rows` and :func:`index_rows`, or later by :func:`index_pending`.
 Deleted rows (tombstones, never shown) are not indexed and have no rank.
 
-On PostgreSQL there are no FTS5 tables: the ranks are kept the same way, and a query is answered by a GIN index
-on the bigrams of the searched text with the query's LIKE as the check (:func:`_server_condition`, migration
-0013): the same rows as here.
+On PostgreSQL there are no FTS5 tables: the ranks are kept the same way, the same 4-grams are rows of a table
+``org_gram`` (gram, live, rank) whose key counts and pages a search of 2 to 4 characters or a USCC prefix
+(migration 0014, :func:`gram_plan`), and any other query is answered by a GIN index on the bigrams of the
+searched text with the query's LIKE as the check (:func:`_server_condition`, migration 0013): the same rows as here.
 
 Pinyin is computed in phrase mode (犍为 -> qianwei, 调解 -> tiaojie) by pypinyin, with the pinyin of each
 segment cached, which keeps it about 6 times faster than converting whole names.
@@ -255,9 +256,87 @@ def _uscc_row(values: dict[str, Any]) -> tuple[Any, ...]:
     return (values["name_rank"], uscc_grams(values.get("uscc")), _state(values.get("status")))
 
 
+# the server's table (migration 0014): one row per distinct (gram, organization), see "PostgreSQL" below
+GRAM_TABLE = "org_gram"
+USCC_MARK = "#"  # a USCC's row in org_gram: ``#`` and the code (no 4-gram holds ``#``)
+_TEXT_KEYS = ("name", "address", "legal_rep_name", "name_pinyin", "name_initials")
+_COPY_GRAMS = f"COPY {GRAM_TABLE} (gram, live, rank) FROM STDIN"
+_DELETE_GRAMS = (f"DELETE FROM {GRAM_TABLE} g USING unnest(%s::text[], %s::boolean[], %s::bigint[]) AS d(gram, live,"
+                 " rank) WHERE g.gram = d.gram AND g.live = d.live AND g.rank = d.rank")
+_GRAM_KEY = ("pk_org_gram", "PRIMARY KEY (gram, live, rank)")
+
+
+def _has_grams(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def gram_set(values: dict[str, Any], *, uscc: bool = True) -> set[str]:
+    """The rows of ``org_gram`` for an organization: its distinct 4-grams (the tokens of ``org_text``) and its
+    USCC marked with ``#`` (``org_uscc``'s prefixes are ranges of it)."""
+    out: set[str] = set()
+    for key in _TEXT_KEYS:
+        out.update(grams(values.get(key)).split())
+    out.discard(GAP)
+    if uscc and values.get("uscc"):
+        out.add(USCC_MARK + values["uscc"])
+    return out
+
+
+def _write_grams(session: Session, rows: Iterable[dict[str, Any]], *, delete: bool, uscc: bool,
+                 defer: bool = True) -> None:
+    """PostgreSQL: add (COPY) or take out (by the values they were made from, as SQLite's contentless table) the
+    ``org_gram`` rows of ``rows``; a large insert into an empty table makes the key afterwards (one sort)."""
+    rows = [r for r in rows if _indexed(r)]
+    if not rows:
+        return
+    cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        if delete:
+            for start in range(0, len(rows), BATCH):
+                found: tuple[list[str], list[bool], list[int]] = ([], [], [])
+                for r in rows[start:start + BATCH]:
+                    live, rank = r.get("status") in LIVE, r["name_rank"]
+                    for gram in gram_set(r, uscc=uscc):
+                        found[0].append(gram)
+                        found[1].append(live)
+                        found[2].append(rank)
+                cursor.execute(_DELETE_GRAMS, found)
+            return
+        deferred = defer and len(rows) >= DEFER_KEY and _grams_empty(session)
+        if deferred:
+            _drop_gram_key(session)
+        with cursor.copy(_COPY_GRAMS) as copy:
+            for r in rows:
+                live, rank = r.get("status") in LIVE, r["name_rank"]
+                for gram in gram_set(r, uscc=uscc):
+                    copy.write_row((gram, live, rank))
+        if deferred:
+            _make_gram_key(session)
+    finally:
+        cursor.close()
+
+
+DEFER_KEY = 10_000  # organizations: an insert of this many into an empty org_gram makes its key afterwards
+
+
+def _grams_empty(session: Session) -> bool:
+    return session.execute(text(f"SELECT 1 FROM {GRAM_TABLE} LIMIT 1")).first() is None
+
+
+def _drop_gram_key(session: Session) -> None:
+    session.execute(text(f"ALTER TABLE {GRAM_TABLE} DROP CONSTRAINT IF EXISTS {_GRAM_KEY[0]}"))
+
+
+def _make_gram_key(session: Session) -> None:
+    session.execute(text(f"ALTER TABLE {GRAM_TABLE} ADD CONSTRAINT {_GRAM_KEY[0]} {_GRAM_KEY[1]}"))
+
+
 def _write_index(session: Session, rows: Iterable[dict[str, Any]], *, delete: bool = False, uscc: bool = True) -> None:
     """Add (or, with ``delete``, take out: a contentless table needs the values it was given) index rows;
     without ``uscc`` only the text index's."""
+    if _has_grams(session):
+        _write_grams(session, rows, delete=delete, uscc=uscc)
+        return
     if not _has_index(session):
         return
     # in rowid order: FTS5 flushes its pending terms whenever a rowid comes lower than the one before, and
@@ -326,19 +405,34 @@ def _next_seq(session: Session) -> int:
 def _refill_text(session: Session, progress: Callable[[int, int], None] | None = None) -> int:
     """The text index made again empty by a migration (0007): its rows for every ranked organization, read
     and written in rank order, a batch at a time; returns how many (0 when it has rows already)."""
-    if not _has_index(session) or session.execute(text("SELECT 1 FROM org_text_docsize LIMIT 1")).first():
+    if not _index_empty(session):
         return 0
     o = table_of(Organization)
     total = session.scalar(select(func.count()).select_from(o).where(o.c.name_rank.isnot(None))) or 0
+    server = _has_grams(session)
+    if server and total >= DEFER_KEY:  # filled in batches: the key made once at the end
+        _drop_gram_key(session)
     stmt = (select(*(o.c[c] for c in _INDEX_COLUMNS)).where(o.c.name_rank > bindparam("last"), o.c.deleted_at.is_(None))
             .order_by(o.c.name_rank).limit(BATCH * 5))
     done, last = 0, RANK_MIN - 1
     while rows := [dict(r) for r in session.execute(stmt, {"last": last}).mappings()]:
-        _write_index(session, rows, uscc=False)
+        if server:
+            _write_grams(session, rows, delete=False, uscc=True, defer=False)
+        else:
+            _write_index(session, rows, uscc=False)
         done, last = done + len(rows), rows[-1]["name_rank"]
         if progress:
             progress(done, total)
+    if server and total >= DEFER_KEY:
+        _make_gram_key(session)
     return done
+
+
+def _index_empty(session: Session) -> bool:
+    """Whether the index table exists and holds no row (made again or made new by a migration)."""
+    if _has_index(session):
+        return session.execute(text("SELECT 1 FROM org_text_docsize LIMIT 1")).first() is None
+    return _has_grams(session) and _grams_empty(session)
 
 
 def has_pending(session: Session) -> bool:
@@ -347,7 +441,7 @@ def has_pending(session: Session) -> bool:
     live = o.c.deleted_at.is_(None)
     if session.execute(select(o.c.id).where(o.c.name_rank.is_(None), live).limit(1)).first():
         return True
-    if not _has_index(session) or session.execute(text("SELECT 1 FROM org_text_docsize LIMIT 1")).first():
+    if not _index_empty(session):
         return False
     return session.execute(select(o.c.id).where(o.c.name_rank.isnot(None), live).limit(1)).first() is not None
 
@@ -448,6 +542,8 @@ def rebuild(session: Session) -> int:
     if _has_index(session):
         session.execute(text("INSERT INTO org_text(org_text) VALUES ('delete-all')"))
         session.execute(text("INSERT INTO org_uscc(org_uscc) VALUES ('delete-all')"))
+    if _has_grams(session):
+        session.execute(text(f"TRUNCATE {GRAM_TABLE}"))
     session.execute(text("UPDATE organization SET name_rank = NULL"))
     return index_pending(session)
 
@@ -656,8 +752,69 @@ def condition(session: Session, query: str) -> Any:
     return Organization.name_rank.in_(found.scalar_subquery())
 
 
+@dataclass(frozen=True)
+class GramMatch:
+    """How ``org_gram`` answers a query (PostgreSQL): the gram itself (a 4-character query), or the range of
+    grams starting with it (2 or 3 characters; a row may hold several: counted once), or the range of USCCs
+    starting with a prefix (one row each)."""
+
+    low: str
+    high: str | None  # None: the gram itself
+    several: bool  # a row may have several grams in the range
+
+
+def gram_plan(query: str) -> GramMatch | None:
+    """How ``org_gram`` answers ``query``: the queries SQLite's tables answer (2 to 4 characters of letters and
+    digits, USCC prefixes); None for the others (one character, punctuation, longer text: the bigram index)."""
+    match = plan(query)
+    if match is None or (match.table is None and not match.uscc_prefix):
+        return None
+    if match.uscc_prefix:
+        low = USCC_MARK + match.uscc_prefix
+        return GramMatch(low, _successor(low), several=False)
+    low = normalize_query(query).lower()
+    if len(low) > GRAM:
+        return None
+    if len(low) == GRAM:
+        return GramMatch(low, None, several=False)
+    return GramMatch(low, _successor(low), several=True)
+
+
+def _successor(prefix: str) -> str:
+    """The least string above every string starting with ``prefix`` (code point order: the "C" collation)."""
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+def _gram_where(match: GramMatch, live_only: bool) -> str:
+    where = "gram = :low" if match.high is None else "gram >= :low AND gram < :high"
+    return where + (" AND live" if live_only else "")
+
+
+def _server_count(session: Session, query: str) -> int | None:
+    match = gram_plan(query)
+    if match is None:
+        return None
+    counted = "count(DISTINCT rank)" if match.several else "count(*)"
+    sql = f"SELECT {counted} FROM {GRAM_TABLE} WHERE {_gram_where(match, True)}"
+    return int(session.execute(text(sql), {"low": match.low, "high": match.high}).scalar() or 0)
+
+
+def _server_first_ranks(session: Session, query: str, limit: int, descending: bool,
+                        live_only: bool) -> list[int] | None:
+    match = gram_plan(query)
+    if match is None:
+        return None
+    order = "DESC" if descending else "ASC"
+    group = " GROUP BY rank" if match.several else ""
+    sql = (f"SELECT rank FROM {GRAM_TABLE} WHERE {_gram_where(match, live_only)}{group}"
+           f" ORDER BY rank {order} LIMIT :limit")
+    return [r[0] for r in session.execute(text(sql), {"low": match.low, "high": match.high, "limit": limit})]
+
+
 def count_live(session: Session, query: str) -> int | None:
     """How many existing organizations match, from the index alone (None if it cannot answer)."""
+    if _has_grams(session):
+        return _server_count(session, query)
     match = plan(query, live_only=True) if _has_index(session) else None
     if match is None or match.table is None:
         return None
@@ -669,6 +826,8 @@ def first_ranks(session: Session, query: str, limit: int, *, descending: bool = 
                 live_only: bool = True) -> list[int] | None:
     """The name ranks of the first ``limit`` matches in name order, straight from the index (None if it
     cannot answer): the index yields its matches in rowid order and stops after ``limit``."""
+    if _has_grams(session):
+        return _server_first_ranks(session, query, limit, descending, live_only)
     match = plan(query, live_only=live_only) if _has_index(session) else None
     if match is None or match.table is None:
         return None

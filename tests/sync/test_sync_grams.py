@@ -1,0 +1,42 @@
+"""A sync import into a city on PostgreSQL keeps its search table ``org_gram`` (migration 0014): the first package
+(bulk insert) and a later edit (a renamed organization: new grams and rank) leave exactly the rows computed from
+the organization table.  Needs a server (tests/helpers/pg.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+
+from civicdesk.models import Organization
+from civicdesk.services.core.database import open_database
+from tests.helpers.sync import edit, export, import_json
+from tests.pg.test_search_grams import assert_current
+from tests.sync.test_sync_across_back_ends import mixed, mixed_templates  # noqa: F401 (fixtures)
+
+
+def test_sync_imports_keep_the_server_table(mixed: dict[str, str | Path]) -> None:  # noqa: F811
+    city, district, folder = mixed["pg-511100"], Path(mixed["file-511111"]), Path(mixed["dir"])
+    (package,) = export(district, "511100", folder)
+    code, results = import_json(city, package)  # type: ignore[arg-type]
+    assert code == 0 and results[0]["status"] == "applied", results
+    db = open_database(city)
+    try:
+        assert_current(db)
+    finally:
+        db.close()
+    first = open_database(district)
+    with first.read() as session:
+        org_id = session.scalar(select(Organization.id).where(Organization.deleted_at.is_(None)).limit(1))
+    first.close()
+    edit(district, org_id, name="沙湾区跷脚牛肉行业协会", status="deregistered")
+    (package,) = export(district, "511100", folder / "again")
+    code, results = import_json(city, package)  # type: ignore[arg-type]
+    assert code == 0 and results[0]["status"] == "applied", results
+    db = open_database(city)
+    try:
+        assert_current(db)
+        with db.read() as session:
+            assert session.scalar(select(Organization.status).where(Organization.id == org_id)) == "deregistered"
+    finally:
+        db.close()
