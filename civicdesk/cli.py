@@ -92,7 +92,8 @@ def _make_parser() -> argparse.ArgumentParser:
                         help="以此用户身份执行改变、导出、导入或打印数据的命令（或环境变量 CIVICDESK_USER；"
                              "密码在终端输入，或由 CIVICDESK_PASSWORD 提供）")
     parser.add_argument("--no-backup", action="store_true",
-                        help="升级服务器数据库前不用 pg_dump 备份（未装 pg_dump 且已另行备份时）/ migrate without pg_dump")
+                        help="升级服务器数据库前不用 pg_dump 备份（未装 pg_dump 且已另行备份时）/ "
+                             "migrate without pg_dump")
     parser.add_argument("--version", action="version", version=f"CivicDesk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 

@@ -15,7 +15,8 @@ from civicdesk.commands.common import EXIT_CHECK_FAILED, JSON_HELP, acting_user,
 def add_parsers(sub: Any) -> dict[str, Any]:
     db = sub.add_parser("db", help="数据库：在 SQLite 与 PostgreSQL 之间迁移 / move the database")
     db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
-    p = db_sub.add_parser("copy", help="把整个数据库复制到一个空的新数据库并核对（管理员）/ copy into an empty database")
+    p = db_sub.add_parser("copy", help="把整个数据库复制到一个空的新数据库并核对（管理员）/ "
+                                                  "copy into an empty database")
     p.add_argument("--from", dest="source", metavar="URL_OR_PATH",
                    help="源数据库（默认：--db 所指的数据库）/ source (default: --db)")
     p.add_argument("--to", dest="target", required=True, metavar="URL_OR_PATH",

@@ -14,7 +14,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "transfer.copied": ("已复制 {rows} 行，{tables} 个数据表，用时 {seconds:g} 秒：{source} → {target}",
                         "Copied {rows} rows of {tables} tables in {seconds:g} s: {source} -> {target}"),
     "transfer.checked": ("核对：行数与摘要一致，verify 与 audit verify 通过（审计记录 {entries} 条）。",
-                         "Checked: row counts and digests equal, verify and audit verify pass ({entries} audit entries)."),
+                         "Checked: row counts and digests equal, verify and audit verify pass "
+                         "({entries} audit entries)."),
     "transfer.check_failed": ("核对未通过：{what}", "The check of the copy failed: {what}"),
     "transfer.progress": ("复制中 {table}：{done}/{total} 行", "Copying {table}: {done}/{total} rows"),
     "db.pg_dump_missing": (
@@ -52,5 +53,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "backup.restored": ("已从 {path} 恢复（单位 {office}）。", "Restored from {path} (office {office})."),
     "backup.confirm_needed": ("恢复将以备份替换当前全部数据：请加 --yes 确认。",
                               "A restore replaces all the current data with the backup's: add --yes to confirm."),
-    "restore.failed": ("恢复失败，数据库未改变：{reason}", "The restore failed; the database was not changed: {reason}"),
+    "restore.failed": ("恢复失败，数据库未改变：{reason}",
+                       "The restore failed; the database was not changed: {reason}"),
 }

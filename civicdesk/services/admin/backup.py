@@ -196,8 +196,9 @@ def restore(db: Database, path: Path, *, by: auth.UserInfo | None, force: bool =
     office = db.office_or_none()
     if office is not None and info.office_code != office.code and not force:
         raise CivicDeskError("backup.other_office", path=str(path), backup=info.office_code or "-", office=office.code)
+    forced = bool(force and office is not None and info.office_code != office.code)
     audit.record_event(db, "db.restore", actor=actor, entity="database", file=path.name,
-                       backup_office=info.office_code, forced=bool(force and office and info.office_code != office.code))
+                       backup_office=info.office_code, forced=forced)
     db.close()
     if db.path is not None:
         _restore_sqlite(path, db.path)
