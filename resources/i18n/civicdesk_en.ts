@@ -715,6 +715,59 @@
     </message>
 </context>
 <context>
+    <name>CopyDialog</name>
+    <message>
+        <location filename="../../civicdesk/ui/admin/database_menu.py" line="76" />
+        <source>复制数据库</source>
+        <translation>Copy the database</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/admin/database_menu.py" line="78" />
+        <source>把本数据库的全部数据复制到一个空的新数据库（新文件，或服务器上的空数据库），并逐表核对。</source>
+        <translation>Copy all the data of this database into a new, empty database (a new file, or an empty database on a server) and check it table by table.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/admin/database_menu.py" line="82" />
+        <source>新文件路径，或 postgresql://用户@服务器/数据库名</source>
+        <translation>Path of a new file, or postgresql://user@server/dbname</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/admin/database_menu.py" line="84" />
+        <source>选择文件…</source>
+        <translation>Choose files…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/admin/database_menu.py" line="95" />
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/admin/database_menu.py" line="101" />
+        <source>复制到新文件</source>
+        <translation>Copy to a new file</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/admin/database_menu.py" line="102" />
+        <source>CivicDesk 数据库 (*.sqlite3)</source>
+        <translation>CivicDesk databases (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/admin/database_menu.py" line="117" />
+        <source>正在复制…</source>
+        <translation>Copying…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/admin/database_menu.py" line="133" />
+        <source>已复制 %1 行（%2 个数据表）到 %3，逐表核对一致，数据库检查与审计链检查通过。</source>
+        <translation>Copied %1 rows (%2 tables) to %3; every table checked equal, the database check and the audit chain check pass.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/admin/database_menu.py" line="138" />
+        <source>复制完成但核对未通过：%1</source>
+        <translation>Copied, but the check failed: %1</translation>
+    </message>
+</context>
+<context>
     <name>CreditTab</name>
     <message>
         <location filename="../../civicdesk/ui/supervision/credit_tab.py" line="90" />
@@ -1595,6 +1648,78 @@
         <location filename="../../civicdesk/ui/dashboard/panel.py" line="399" />
         <source>登记簿</source>
         <translation>Register</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseMenu</name>
+    <message>
+        <location filename="../../civicdesk/ui/admin/database_menu.py" line="44" />
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/admin/database_menu.py" line="45" />
+        <source>复制数据库…</source>
+        <translation>Copy the database…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/admin/database_menu.py" line="46" />
+        <source>备份…</source>
+        <translation>Back up…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/admin/database_menu.py" line="47" />
+        <source>恢复…</source>
+        <translation>Restore…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/admin/database_menu.py" line="49" />
+        <source>自动备份…</source>
+        <translation>Scheduled backup…</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/admin/database_menu.py" line="155" />
+        <location filename="../../civicdesk/ui/admin/database_menu.py" line="168" />
+        <source>备份数据库</source>
+        <translation>Back up the database</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/admin/database_menu.py" line="167" />
+        <source>已备份到 %1</source>
+        <translation>Backed up to %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/admin/database_menu.py" line="172" />
+        <location filename="../../civicdesk/ui/admin/database_menu.py" line="176" />
+        <location filename="../../civicdesk/ui/admin/database_menu.py" line="199" />
+        <location filename="../../civicdesk/ui/admin/database_menu.py" line="204" />
+        <source>恢复备份</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/admin/database_menu.py" line="173" />
+        <source>CivicDesk 备份 (*.sqlite3 *.dump);;所有文件 (*)</source>
+        <translation>CivicDesk backups (*.sqlite3 *.dump);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/admin/database_menu.py" line="177" />
+        <source>恢复将用备份“%1”替换本数据库的全部数据，备份之后的更改都会丢失。确定恢复吗？</source>
+        <translation>The restore replaces all the data of this database with the backup '%1': every change made since the backup is lost. Restore?</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/admin/database_menu.py" line="200" />
+        <source>仍要恢复另一单位的备份吗？</source>
+        <translation>Restore another office's backup all the same?</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/admin/database_menu.py" line="208" />
+        <source>已从 %1 恢复</source>
+        <translation>Restored from %1</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/admin/database_menu.py" line="237" />
+        <source>自动备份</source>
+        <translation>Scheduled backup</translation>
     </message>
 </context>
 <context>
@@ -4437,115 +4562,115 @@ Demo data: %4</translation>
         <translation>Sync…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="183" />
+        <location filename="../../civicdesk/ui/main_window.py" line="186" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="186" />
+        <location filename="../../civicdesk/ui/main_window.py" line="189" />
         <source>组织(&amp;O)</source>
         <translation>&amp;Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="187" />
+        <location filename="../../civicdesk/ui/main_window.py" line="190" />
         <source>新建组织…</source>
         <translation>New organization…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="189" />
+        <location filename="../../civicdesk/ui/main_window.py" line="192" />
         <source>查看所选组织</source>
         <translation>Open the selected organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="194" />
+        <location filename="../../civicdesk/ui/main_window.py" line="197" />
         <source>检索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="197" />
+        <location filename="../../civicdesk/ui/main_window.py" line="200" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="198" />
+        <location filename="../../civicdesk/ui/main_window.py" line="201" />
         <source>显示的列</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="200" />
-        <location filename="../../civicdesk/ui/main_window.py" line="479" />
+        <location filename="../../civicdesk/ui/main_window.py" line="203" />
+        <location filename="../../civicdesk/ui/main_window.py" line="483" />
         <source>统计摘要</source>
         <translation>Statistics summary</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="201" />
-        <location filename="../../civicdesk/ui/main_window.py" line="217" />
+        <location filename="../../civicdesk/ui/main_window.py" line="204" />
+        <location filename="../../civicdesk/ui/main_window.py" line="220" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="217" />
+        <location filename="../../civicdesk/ui/main_window.py" line="220" />
         <source>界面语言将在下次启动时切换。</source>
         <translation>The language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="336" />
-        <location filename="../../civicdesk/ui/main_window.py" line="358" />
+        <location filename="../../civicdesk/ui/main_window.py" line="340" />
+        <location filename="../../civicdesk/ui/main_window.py" line="362" />
         <source>共 %1 个组织</source>
         <translation>%1 organizations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="360" />
+        <location filename="../../civicdesk/ui/main_window.py" line="364" />
         <source>（另有 %1 个已注销或撤销，未显示）</source>
         <translation> (%1 more deregistered or revoked, not shown)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="363" />
+        <location filename="../../civicdesk/ui/main_window.py" line="367" />
         <source>市局登记 %1 个</source>
         <translation>%1 by the city bureau</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="363" />
+        <location filename="../../civicdesk/ui/main_window.py" line="367" />
         <source>区县登记 %1 个</source>
         <translation>%1 by the counties</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="364" />
+        <location filename="../../civicdesk/ui/main_window.py" line="368" />
         <source>；本单位登记 %1 个，</source>
         <translation>; %1 registered by this office, </translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="365" />
+        <location filename="../../civicdesk/ui/main_window.py" line="369" />
         <source>市民政局登记、住所在本区县的组织随市局的同步包到达，也列在本单位的登记簿中。</source>
         <translation>Organizations the city bureau registered that are located in this county arrive with the city's sync packages and are listed in this register too.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="437" />
+        <location filename="../../civicdesk/ui/main_window.py" line="441" />
         <source>正在载入演示数据…</source>
         <translation>Loading the demo data…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="443" />
+        <location filename="../../civicdesk/ui/main_window.py" line="447" />
         <source>演示数据已载入，未重复载入。</source>
         <translation>The demo data is already loaded; nothing was added.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="445" />
+        <location filename="../../civicdesk/ui/main_window.py" line="449" />
         <source>已载入演示数据：%1 个组织</source>
         <translation>Demo data loaded: %1 organizations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="463" />
+        <location filename="../../civicdesk/ui/main_window.py" line="467" />
         <source>%1年户籍人口 %2</source>
         <translation>%1 registered (hukou) population %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="463" />
+        <location filename="../../civicdesk/ui/main_window.py" line="467" />
         <source>%1年常住人口 %2</source>
         <translation>%1 resident population %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="466" />
+        <location filename="../../civicdesk/ui/main_window.py" line="470" />
         <source>登记社会组织 {n} 个（社会团体 {sg}，民办非企业单位 {ss}，基金会 {fd}）。
 社区社会组织 {ct} 个：登记 {cr}，乡镇（街道）备案 {cf}，纳入村（社区）指导管理 {cg}。
 每万人拥有社会组织 {d} 个（{basis}）。</source>
@@ -4554,58 +4679,58 @@ Demo data: %4</translation>
 {d} social organizations per 10,000 people ({basis}).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="476" />
+        <location filename="../../civicdesk/ui/main_window.py" line="480" />
         <source>登记簿中存续的组织：本单位登记 %1 个，市局登记 %2 个（住所在本区县、由市局登记，随市局的同步包到达）。</source>
         <translation>Existing organizations in the register: %1 registered by this office, %2 by the city bureau (located in this county, registered by the city, arrived with the city's sync packages).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="477" />
+        <location filename="../../civicdesk/ui/main_window.py" line="481" />
         <source>登记簿中存续的组织：本单位登记 %1 个，区县登记 %2 个。</source>
         <translation>Existing organizations in the register: %1 registered by this office, %2 by the counties.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="496" />
+        <location filename="../../civicdesk/ui/main_window.py" line="500" />
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="505" />
+        <location filename="../../civicdesk/ui/main_window.py" line="509" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="507" />
+        <location filename="../../civicdesk/ui/main_window.py" line="511" />
         <source>尚未打开过其他数据库：请用“打开数据库…”。</source>
         <translation>No other database was opened yet: use Open database….</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="511" />
         <location filename="../../civicdesk/ui/main_window.py" line="515" />
+        <location filename="../../civicdesk/ui/main_window.py" line="519" />
         <source>新建数据库</source>
         <translation>New database</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="512" />
+        <location filename="../../civicdesk/ui/main_window.py" line="516" />
         <source>CivicDesk 数据库 (*.sqlite3)</source>
         <translation>CivicDesk databases (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="515" />
+        <location filename="../../civicdesk/ui/main_window.py" line="519" />
         <source>文件已存在，请用“打开数据库”。</source>
         <translation>The file exists; use Open database.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="520" />
+        <location filename="../../civicdesk/ui/main_window.py" line="524" />
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="521" />
+        <location filename="../../civicdesk/ui/main_window.py" line="525" />
         <source>CivicDesk 数据库 (*.sqlite3 *.db);;所有文件 (*)</source>
         <translation>CivicDesk databases (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="531" />
+        <location filename="../../civicdesk/ui/main_window.py" line="535" />
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
@@ -6493,6 +6618,49 @@ Demo data: %4</translation>
         <location filename="../../civicdesk/ui/filings/review_queue.py" line="205" />
         <source>共 %1 件；逾期 %2 件，临近到期 %3 件</source>
         <translation>%1 filings; %2 overdue, %3 due soon</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <location filename="../../civicdesk/ui/admin/database_menu.py" line="250" />
+        <source>自动备份</source>
+        <translation>Scheduled backup</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/admin/database_menu.py" line="253" />
+        <source>不自动备份</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/admin/database_menu.py" line="253" />
+        <source>每次关闭窗口时</source>
+        <translation>Each time the window closes</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/admin/database_menu.py" line="254" />
+        <source>每天一次</source>
+        <translation>Once a day</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/admin/database_menu.py" line="258" />
+        <source>备份时机</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/admin/database_menu.py" line="262" />
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/admin/database_menu.py" line="263" />
+        <source>保留</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/admin/database_menu.py" line="266" />
+        <source>备份放在 %1；更早的本数据库备份会被删除，其他文件不动。</source>
+        <translation>Backups go to %1; older backups of this database are removed, no other file is touched.</translation>
     </message>
 </context>
 <context>
