@@ -30,7 +30,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Integer, Table, create_engine, func, insert, inspect, select, text
+from sqlalchemy import Boolean, Connection, Integer, String, Table, create_engine, func, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
@@ -119,18 +119,28 @@ def _sort_key(row: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple((v is not None, v) for v in row)
 
 
+#: column types whose values both back ends give back alike (str, int, bool, None): not normalised
+_PLAIN = (String, Integer, Boolean)
+
+
 def table_digest(conn: Connection, table: Table) -> tuple[int, str]:
     """(rows, SHA-256) of ``table``: its rows normalised (:func:`normalised`) in primary-key order (sorted
     here, by code point: the server's collation may order text otherwise than SQLite)."""
     pk = [c.name for c in table.primary_key.columns] or [c.name for c in table.columns]
     names = [c.name for c in table.columns]
     at = [names.index(n) for n in pk]
-    rows = [tuple(normalised(v) for v in row) for row in conn.execute(select(table))]
+    typed = [i for i, c in enumerate(table.columns) if not isinstance(c.type, _PLAIN)]
+    rows = []
+    for found in conn.execute(select(table)):
+        row = list(found)
+        for i in typed:
+            row[i] = normalised(row[i])
+        rows.append(row)
     rows.sort(key=lambda r: _sort_key(tuple(r[i] for i in at)))
     h = hashlib.sha256()
     h.update(json.dumps(names).encode())
     for row in rows:
-        h.update(json.dumps(row, ensure_ascii=False).encode())
+        h.update(json.dumps(row, ensure_ascii=False, default=normalised).encode())
         h.update(b"\n")
     return len(rows), h.hexdigest()
 
@@ -193,11 +203,41 @@ def _copy_rows(source: Connection, target: Connection, total: int, progress: Pro
             for start in range(0, len(batch), CHUNK):
                 chunk = batch[start:start + CHUNK]
                 if chunk:
-                    target.execute(insert(table), chunk)
+                    _insert(target, table, chunk)
                     done += len(chunk)
                     if progress:
                         progress(table.name, done, total)
     return done
+
+
+def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Rows of ``table`` (every column given), each value through its column type's conversion as SQLAlchemy
+    would bind it, handed to the driver in bulk: PostgreSQL's COPY (psycopg), SQLite's executemany (as
+    civicdesk/services/core/bulk.py does; an ORM or insert() statement per row costs several times more)."""
+    dialect = conn.dialect
+    columns = list(table.columns)
+    converters = [c.type._cached_bind_processor(dialect) for c in columns]
+    values = []
+    for row in rows:
+        one = [row[c.name] for c in columns]
+        for i, convert in enumerate(converters):
+            if convert is not None:
+                one[i] = convert(one[i])
+        values.append(one)
+    quote = dialect.identifier_preparer
+    names = ", ".join(quote.format_column(c) for c in columns)
+    if dialect.name == "postgresql":
+        cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        try:
+            with cursor.copy(f"COPY {quote.format_table(table)} ({names}) FROM STDIN") as copy:
+                for one in values:
+                    copy.write_row(one)
+        finally:
+            cursor.close()
+        return
+    marks = ", ".join(["?"] * len(columns))
+    conn.exec_driver_sql(f"INSERT INTO {quote.format_table(table)} ({names}) VALUES ({marks})",
+                         [tuple(one) for one in values])
 
 
 def _advance_sequences(conn: Connection) -> None:
