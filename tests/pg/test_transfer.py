@@ -16,10 +16,12 @@ from civicdesk.models import Base
 from civicdesk.models.engine import normalize_url
 from civicdesk.services.admin import audit, auth, backup, transfer
 from civicdesk.services.core.database import Database, open_database
+from civicdesk.services.sync import keys
 from tests.helpers import pg
 from tests.helpers.cli import run
 from tests.helpers.pg import content_digest
 from tests.helpers.shared import shared_folder
+from tests.helpers.sync import PASSPHRASE
 
 
 @pytest.fixture(scope="session")
@@ -102,6 +104,8 @@ def test_an_office_with_accounts_is_copied_to_the_other_back_end(office_db: Data
                                                                   request: pytest.FixtureRequest) -> None:
     admin = auth.create_user(office_db, "admin", "admin123x", "admin")
     clerk = auth.create_user(office_db, "wang", "clerk123x", "clerk", by=admin)
+    keys.ensure_keys(office_db, PASSPHRASE, by=admin)
+    card = keys.parse_card(keys.make_card(office_db, PASSPHRASE, by=admin))
     target = str(tmp_path / "copy.sqlite3") if backend == "postgresql" else str(request.getfixturevalue("pg_target"))
     before = content_digest(office_db, without=("audit_entry",))
     with pytest.raises(CivicDeskError) as err:
@@ -115,6 +119,8 @@ def test_an_office_with_accounts_is_copied_to_the_other_back_end(office_db: Data
     try:
         assert transfer.table_digests(copy) == transfer.table_digests(office_db)
         assert auth.authenticate(copy, "wang", "clerk123x").role == "clerk"
+        # the office's keys came along, still opened by the passphrase: the same card, the same fingerprint
+        assert keys.parse_card(keys.make_card(copy, PASSPHRASE, by=admin)).fingerprint == card.fingerprint
         # the server's sequences go on after the copied ids: a new change-log row gets a new id
         auth.create_user(copy, "li", "review123", "reviewer", by=admin)
     finally:
@@ -186,7 +192,10 @@ def test_backup_and_restore_give_back_the_data_of_the_backup(office_db: Database
     at_backup = content_digest(office_db)
     info = backup.inspect_backup(path)
     assert info.office_code == "511111" and info.revision is not None
-    auth.create_user(office_db, "wang", "clerk123x", "clerk", by=admin)
+    clerk = auth.create_user(office_db, "wang", "clerk123x", "clerk", by=admin)
+    with pytest.raises(CivicDeskError) as refused:
+        backup.backup(office_db, tmp_path / f"c{suffix}", by=clerk)  # an administrator's act
+    assert refused.value.code == "auth.forbidden" and not (tmp_path / f"c{suffix}").exists()
     with pytest.raises(InputError):
         backup.backup(office_db, path, by=admin)  # never over an existing file
     url = office_db.url

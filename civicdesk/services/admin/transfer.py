@@ -37,6 +37,7 @@ from sqlalchemy.pool import NullPool
 
 from civicdesk.errors import CivicDeskError, DatabaseError
 from civicdesk.models import Base, Organization, table_of
+from civicdesk.models import engine as engine_module
 from civicdesk.services.admin import audit, auth
 from civicdesk.services.admin.maintenance import verify
 from civicdesk.services.core.database import Database, database_error, open_database, to_url
@@ -162,25 +163,25 @@ def _row_counts(conn: Connection) -> dict[str, int]:
 
 def _parents_first(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Rows of a table that refers to itself (a division's parent, a listing moved from another), each after
-    the row it refers to."""
+    the row it refers to (a reference to no row of the table stays where it is: the database says what is
+    wrong with it)."""
     own = [(fk.parent.name, fk.column.name) for fk in table.foreign_keys if fk.column.table is table]
     if not own:
         return rows
-    key_of = {own[0][1]}
-    done: set[Any] = set()
+    keys = {ref: {row[ref] for row in rows} for _col, ref in own}
+    done: dict[str, set[Any]] = {ref: set() for _col, ref in own}
     ordered: list[dict[str, Any]] = []
     left = rows
     while left:
         later = []
         for row in left:
-            if all(row[col] is None or row[col] in done or not any(r[ref] == row[col] for r in left)
-                   for col, ref in own):
+            if all(row[col] is None or row[col] not in keys[ref] or row[col] in done[ref] for col, ref in own):
                 ordered.append(row)
-                for ref in key_of:
-                    done.add(row[ref])
+                for _col, ref in own:
+                    done[ref].add(row[ref])
             else:
                 later.append(row)
-        if len(later) == len(left):  # a cycle: keep the rest as they are (the database will say what is wrong)
+        if len(later) == len(left):  # a cycle: the rest as they are
             ordered.extend(later)
             break
         left = later
@@ -310,6 +311,15 @@ def _target(target: str | Path) -> Iterator[tuple[Database, Callable[[bool], Non
         db = open_database(partial)
 
         def finish(ok: bool) -> None:
+            if ok:  # every page in the main file before it is linked into place (the WAL stays behind)
+                with db.engine.connect() as conn:
+                    busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()
+                    conn.rollback()
+                if busy is None or busy[0]:
+                    db.close()
+                    _remove_sqlite(partial)
+                    raise DatabaseError("db.busy", path=str(partial), reason="checkpoint",
+                                        seconds=engine_module.BUSY_TIMEOUT_MS / 1000)
             db.close()
             if ok:
                 try:
