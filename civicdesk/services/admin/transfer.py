@@ -30,7 +30,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Boolean, Connection, Integer, String, Table, create_engine, func, inspect, select, text
+from sqlalchemy import (JSON, Boolean, Connection, Date, DateTime, Integer, Numeric, String, Table, create_engine, func,
+                        inspect, select, text)
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
@@ -116,34 +117,77 @@ def normalised(value: Any) -> Any:
     return str(value)
 
 
-def _sort_key(row: tuple[Any, ...]) -> tuple[Any, ...]:
-    return tuple((v is not None, v) for v in row)
+def _datetime(value: Any) -> Any:
+    if value is None:
+        return None
+    if value.tzinfo is not None:
+        value = value.astimezone(timezone.utc).replace(tzinfo=None)
+    return value.isoformat()
 
 
-#: column types whose values both back ends give back alike (str, int, bool, None): not normalised
-_PLAIN = (String, Integer, Boolean)
+def _iso(value: Any) -> Any:
+    return None if value is None else value.isoformat()
+
+
+def _numeric(value: Any) -> Any:
+    return None if value is None else normalised(value)
+
+
+def _json(value: Any) -> Any:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def _normaliser(column: Any) -> Callable[[Any], Any] | None:
+    """How the values of ``column`` are normalised for the digest: None for the types whose values both back
+    ends give back alike (text, integers, booleans)."""
+    kind = column.type
+    if isinstance(kind, (String, Integer, Boolean)):
+        return None
+    if isinstance(kind, DateTime):
+        return _datetime
+    if isinstance(kind, Date):
+        return _iso
+    if isinstance(kind, JSON):
+        return _json
+    if isinstance(kind, Numeric):
+        return _numeric
+    return normalised
+
+
+class TableHasher:
+    """The digest of one table, fed its rows in any order: each row's SHA-256 (its values normalised) is kept
+    beside its primary key, and the table's digest is the SHA-256 of the row digests in primary-key order
+    (sorted here, by code point: a server's collation may order text otherwise than SQLite)."""
+
+    def __init__(self, table: Table) -> None:
+        self.names = [c.name for c in table.columns]
+        pk = [c.name for c in table.primary_key.columns] or self.names
+        self.at = [self.names.index(n) for n in pk]
+        self.typed = [(i, f) for i, c in enumerate(table.columns) if (f := _normaliser(c)) is not None]
+        self.rows: list[tuple[tuple[Any, ...], bytes]] = []
+
+    def add(self, values: Any) -> None:
+        row = list(values)
+        for i, normalise in self.typed:
+            row[i] = normalise(row[i])
+        key = tuple((row[i] is not None, row[i]) for i in self.at)
+        # normalised, every value is text, a whole number, a flag or None: its repr is the same on both sides
+        self.rows.append((key, hashlib.sha256(repr(row).encode()).digest()))
+
+    def result(self) -> tuple[int, str]:
+        self.rows.sort(key=lambda r: r[0])
+        h = hashlib.sha256(json.dumps(self.names).encode())
+        for _key, digest in self.rows:
+            h.update(digest)
+        return len(self.rows), h.hexdigest()
 
 
 def table_digest(conn: Connection, table: Table) -> tuple[int, str]:
-    """(rows, SHA-256) of ``table``: its rows normalised (:func:`normalised`) in primary-key order (sorted
-    here, by code point: the server's collation may order text otherwise than SQLite)."""
-    pk = [c.name for c in table.primary_key.columns] or [c.name for c in table.columns]
-    names = [c.name for c in table.columns]
-    at = [names.index(n) for n in pk]
-    typed = [i for i, c in enumerate(table.columns) if not isinstance(c.type, _PLAIN)]
-    rows = []
-    for found in conn.execute(select(table)):
-        row = list(found)
-        for i in typed:
-            row[i] = normalised(row[i])
-        rows.append(row)
-    rows.sort(key=lambda r: _sort_key(tuple(r[i] for i in at)))
-    h = hashlib.sha256()
-    h.update(json.dumps(names).encode())
-    for row in rows:
-        h.update(json.dumps(row, ensure_ascii=False, default=normalised).encode())
-        h.update(b"\n")
-    return len(rows), h.hexdigest()
+    """(rows, SHA-256) of ``table`` (see :class:`TableHasher`)."""
+    hasher = TableHasher(table)
+    for row in conn.execution_options(stream_results=True, yield_per=CHUNK).execute(select(table)):
+        hasher.add(row)
+    return hasher.result()
 
 
 def table_digests(db: Database) -> dict[str, tuple[int, str]]:
@@ -161,16 +205,18 @@ def _row_counts(conn: Connection) -> dict[str, int]:
             for t in Base.metadata.sorted_tables}
 
 
-def _parents_first(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _parents_first(table: Table, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
     """Rows of a table that refers to itself (a division's parent, a listing moved from another), each after
     the row it refers to (a reference to no row of the table stays where it is: the database says what is
     wrong with it)."""
-    own = [(fk.parent.name, fk.column.name) for fk in table.foreign_keys if fk.column.table is table]
+    names = [c.name for c in table.columns]
+    own = [(names.index(fk.parent.name), names.index(fk.column.name)) for fk in table.foreign_keys
+           if fk.column.table is table]
     if not own:
         return rows
     keys = {ref: {row[ref] for row in rows} for _col, ref in own}
-    done: dict[str, set[Any]] = {ref: set() for _col, ref in own}
-    ordered: list[dict[str, Any]] = []
+    done: dict[int, set[Any]] = {ref: set() for _col, ref in own}
+    ordered: list[tuple[Any, ...]] = []
     left = rows
     while left:
         later = []
@@ -188,42 +234,46 @@ def _parents_first(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, A
     return ordered
 
 
-def _copy_rows(source: Connection, target: Connection, total: int, progress: Progress | None) -> int:
+def _copy_rows(source: Connection, target: Connection, total: int,
+               progress: Progress | None) -> tuple[int, dict[str, tuple[int, str]]]:
+    """Copy every table's rows; the number copied and the source's digests, made of the rows as they were read
+    for the copy (one snapshot: a clerk writing to the source meanwhile changes neither)."""
     done = 0
+    digests = {}
     for table in Base.metadata.sorted_tables:
-        pk = list(table.primary_key.columns)
-        self_ref = any(fk.column.table is table for fk in table.foreign_keys)
-        result = source.execution_options(stream_results=True, yield_per=CHUNK).execute(
-            select(table).order_by(*pk))
-        if self_ref:
-            batches: Iterator[list[dict[str, Any]]] = iter(
-                [_parents_first(table, [dict(r) for r in result.mappings()])])
+        hasher = TableHasher(table)
+        result = source.execution_options(stream_results=True, yield_per=CHUNK).execute(select(table))
+        if any(fk.column.table is table for fk in table.foreign_keys):
+            batches: Iterator[list[Any]] = iter([_parents_first(table, [tuple(r) for r in result])])
         else:
-            batches = ([dict(r) for r in part] for part in result.mappings().partitions(CHUNK))
+            batches = (list(part) for part in result.partitions(CHUNK))
         for batch in batches:
             for start in range(0, len(batch), CHUNK):
                 chunk = batch[start:start + CHUNK]
                 if chunk:
+                    for row in chunk:
+                        hasher.add(row)
                     _insert(target, table, chunk)
                     done += len(chunk)
                     if progress:
                         progress(table.name, done, total)
-    return done
+        digests[table.name] = hasher.result()
+    return done, digests
 
 
-def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Rows of ``table`` (every column given), each value through its column type's conversion as SQLAlchemy
-    would bind it, handed to the driver in bulk: PostgreSQL's COPY (psycopg), SQLite's executemany (as
-    civicdesk/services/core/bulk.py does; an ORM or insert() statement per row costs several times more)."""
+def _insert(conn: Connection, table: Table, rows: list[Any]) -> None:
+    """Rows of ``table`` (tuples of every column, in the table's order), each value through its column type's
+    conversion as SQLAlchemy would bind it, handed to the driver in bulk: PostgreSQL's COPY (psycopg),
+    SQLite's executemany (as civicdesk/services/core/bulk.py does; an insert() statement of dicts costs
+    several times more)."""
     dialect = conn.dialect
     columns = list(table.columns)
-    converters = [c.type._cached_bind_processor(dialect) for c in columns]
+    converters = [(i, f) for i, c in enumerate(columns) if (f := c.type._cached_bind_processor(dialect)) is not None]
     values = []
     for row in rows:
-        one = [row[c.name] for c in columns]
-        for i, convert in enumerate(converters):
-            if convert is not None:
-                one[i] = convert(one[i])
+        one = list(row)
+        for i, convert in converters:
+            one[i] = convert(one[i])
         values.append(one)
     quote = dialect.identifier_preparer
     names = ", ".join(quote.format_column(c) for c in columns)
@@ -394,19 +444,18 @@ def copy_database(source: Database, target: str | Path, *, by: auth.UserInfo | N
         snapshot = {"isolation_level": "REPEATABLE READ"} if source.engine.dialect.name == "postgresql" else {}
         with source.engine.connect().execution_options(**snapshot) as src, dest.engine.begin() as dst:
             total = sum(_row_counts(src).values())
-            rows = _copy_rows(src, dst, total, progress)
+            rows, theirs = _copy_rows(src, dst, total, progress)
             _advance_sequences(dst)
             _fill_search_index(dst)
             src.rollback()
         dest.forget_office()
-        report = _check(source, dest, source_label, target_label, rows, started)
+        report = _check(theirs, dest, source_label, target_label, rows, started)
         finish(True)
     return report
 
 
-def _check(source: Database, dest: Database, source_label: str, target_label: str, rows: int,
+def _check(theirs: dict[str, tuple[int, str]], dest: Database, source_label: str, target_label: str, rows: int,
            started: float) -> CopyReport:
-    theirs = table_digests(source)
     ours = table_digests(dest)
     tables = [TableCheck(name, theirs[name][0], ours[name][0], theirs[name][1], ours[name][1]) for name in theirs]
     chain = audit.verify(dest)
