@@ -53,6 +53,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "backup.restored": ("已从 {path} 恢复（单位 {office}）。", "Restored from {path} (office {office})."),
     "backup.confirm_needed": ("恢复将以备份替换当前全部数据：请加 --yes 确认。",
                               "A restore replaces all the current data with the backup's: add --yes to confirm."),
+    "restore.busy": ("另有 {sessions} 个程序正在使用该数据库（事务未结束）：未恢复，请各经办人关闭程序后再试。",
+                     "{sessions} other programs are in the middle of work on this database: nothing was "
+                     "restored; ask the clerks to close their programs and try again."),
     "restore.failed": ("恢复失败，数据库未改变：{reason}",
                        "The restore failed; the database was not changed: {reason}"),
 }

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from civicdesk import clock
@@ -197,6 +198,8 @@ def restore(db: Database, path: Path, *, by: auth.UserInfo | None, force: bool =
     if office is not None and info.office_code != office.code and not force:
         raise CivicDeskError("backup.other_office", path=str(path), backup=info.office_code or "-", office=office.code)
     forced = bool(force and office is not None and info.office_code != office.code)
+    if db.path is None:
+        _refuse_while_others_work(db)
     audit.record_event(db, "db.restore", actor=actor, entity="database", file=path.name,
                        backup_office=info.office_code, forced=forced)
     db.close()
@@ -207,6 +210,19 @@ def restore(db: Database, path: Path, *, by: auth.UserInfo | None, force: bool =
         _run([_program("pg_restore"), "--clean", "--if-exists", "--single-transaction", "--exit-on-error",
               "--no-owner", f"--dbname={dsn}", str(path)], env, "restore.failed")
     return info
+
+
+def _refuse_while_others_work(db: Database) -> None:
+    """A server database another program is in the middle of a transaction on is not restored: pg_restore
+    would wait for it without end (its script sets ``lock_timeout = 0``).  Idle connections of the clerks'
+    programs hold no lock and do not count; their programs see the restored data at their next read."""
+    with db.engine.connect() as conn:
+        busy = int(conn.execute(text(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            " AND state IS NOT NULL AND state <> 'idle'")).scalar() or 0)
+        conn.rollback()
+    if busy:
+        raise CivicDeskError("restore.busy", sessions=busy)
 
 
 def _restore_sqlite(backup_file: Path, target: Path) -> None:

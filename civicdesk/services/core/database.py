@@ -338,8 +338,8 @@ def default_backup_dir() -> Path:
 def pg_dump_backup(url: str, folder: Path, revision: str) -> Path:
     """Back up a PostgreSQL database with ``pg_dump`` (custom format, for ``pg_restore``) into ``folder`` as
     ``DBNAME.before-REV-TIMESTAMP.dump``, written under a temporary name and renamed when complete.  Raises
-    :class:`DatabaseError` ``db.backup_failed`` when pg_dump is not on PATH or fails: a database is never
-    migrated without its backup."""
+    :class:`DatabaseError` ``db.pg_dump_missing`` when pg_dump is not on PATH (it names ``--no-backup``) and
+    ``db.backup_failed`` when it fails: a database is never migrated without its backup unless told so."""
     program = shutil.which("pg_dump")
     if program is None:
         raise DatabaseError("db.pg_dump_missing")  # names --no-backup
