@@ -33,6 +33,7 @@ from civicdesk.commands import volunteer as volunteer_command
 from civicdesk.commands import incubation as incubation_command
 from civicdesk.commands import project as project_command
 from civicdesk.commands import cultivation_ledger
+from civicdesk.commands import db as db_command
 from civicdesk.commands.common import (
     EXIT_CHECK_FAILED,
     EXIT_ERROR,
@@ -60,7 +61,8 @@ from civicdesk.schema import MAX_QUERY
 COMMAND_MODULES: tuple[Any, ...] = (audit, filing, inspection, ledger, office, parameter, print_command, sync, users,
                                      rating_command, spotcheck, credit_command, enforcement_command,
                                      ruling_command, venture_command, volunteer_command,
-                                     station_command, incubation_command, project_command, cultivation_ledger)
+                                     station_command, incubation_command, project_command, cultivation_ledger,
+                                     db_command)
 
 
 
@@ -89,6 +91,9 @@ def _make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--user", default=os.environ.get("CIVICDESK_USER"),
                         help="以此用户身份执行改变、导出、导入或打印数据的命令（或环境变量 CIVICDESK_USER；"
                              "密码在终端输入，或由 CIVICDESK_PASSWORD 提供）")
+    parser.add_argument("--no-backup", action="store_true",
+                        help="升级服务器数据库前不用 pg_dump 备份（未装 pg_dump 且已另行备份时）/ "
+                             "migrate without pg_dump")
     parser.add_argument("--version", action="version", version=f"CivicDesk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 

@@ -141,7 +141,7 @@ def open_db(options: argparse.Namespace, *, create: bool = False) -> Database:
     file is refused with nothing written."""
     from civicdesk.services.core.database import open_database  # SQLAlchemy: see the module
 
-    return open_database(options.db, create=create)
+    return open_database(options.db, create=create, backup=not getattr(options, "no_backup", False))
 
 
 def one_line(text: str) -> str:

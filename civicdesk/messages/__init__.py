@@ -38,13 +38,14 @@ from civicdesk.messages import cultivation_incubation, cultivation_projects
 from civicdesk.messages import dashboard
 from civicdesk.messages import cultivation_ledger
 from civicdesk.messages import server
+from civicdesk.messages import database_move
 
 #: the feature catalogues, in the order they are merged
 CATALOGUES = (core, register, filings, admin, ledger, printing, sync, supervision, inspection, cli,
               rating, spotcheck, inspection_sheet, print_supervision, supervision_cli,
               credit, print_credit, enforcement, credit_effects, ruling, cultivation,
               cultivation_venture, cultivation_volunteer, cultivation_figures, cultivation_incubation,
-              cultivation_projects, dashboard, cultivation_ledger, server)
+              cultivation_projects, dashboard, cultivation_ledger, server, database_move)
 
 
 def _merge() -> dict[str, tuple[str, str]]:

@@ -183,6 +183,9 @@ class MainWindow(QMainWindow):
         self.sync_action = self._action(self.tr("同步…"), lambda: __import__(  # File > 同步…
             "civicdesk.ui.sync.window", fromlist=["open_sync_window"]).open_sync_window(self))
         file_menu.addAction(self.sync_action)
+        from civicdesk.ui.admin import database_menu  # 数据库: 复制数据库… / 备份… / 恢复… / 自动备份…
+
+        self.database_menu = database_menu.add_menu(self, file_menu)
         file_menu.addSeparator()
         self.quit_action = self._action(self.tr("退出"), self.close, QKeySequence.StandardKey.Quit)
         file_menu.addAction(self.quit_action)
@@ -324,6 +327,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt API
         self.save_state()
         self.ctx.runner.wait(10_000)
+        __import__("civicdesk.ui.admin.database_menu", fromlist=["run_scheduled"]).run_scheduled(self, closing=True)
         super().closeEvent(event)
 
     # -- reactions ----------------------------------------------------------------------------------------

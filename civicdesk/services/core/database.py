@@ -273,13 +273,14 @@ def _schema_state(engine: Engine) -> tuple[str | None, set[str]]:
 
 
 def open_database(path_or_url: str | Path | None = None, *, backup_dir: Path | None = None,
-                  create: bool = True) -> Database:
+                  create: bool = True, backup: bool = True) -> Database:
     """Open (creating if needed, unless ``create`` is False) and migrate a CivicDesk database.
 
     Raises :class:`DatabaseError` for a file that is not SQLite, an SQLite database of another program, or
     a database whose schema is newer than this program knows; with ``create`` False, for a file that does not
     exist (nothing is written then).  An existing database that needs a migration is first backed up beside
-    itself (or into ``backup_dir``) as ``NAME.before-REV-TIMESTAMP.sqlite3``.
+    itself (or into ``backup_dir``) as ``NAME.before-REV-TIMESTAMP.sqlite3``; a server database by pg_dump, unless
+    ``backup`` is False (``--no-backup``: where pg_dump is missing, and the administrator has a backup of their own).
     """
     url = to_url(path_or_url if path_or_url is not None else default_database_path())
     parsed = make_url(url)
@@ -316,7 +317,7 @@ def open_database(path_or_url: str | Path | None = None, *, backup_dir: Path | N
         raise DatabaseError("db.newer_schema", path=label, revision=revision)
 
     if revision != head_revision():
-        if revision is not None and path is None and engine.dialect.name == "postgresql":
+        if backup and revision is not None and path is None and engine.dialect.name == "postgresql":
             try:
                 pg_dump_backup(url, backup_dir or default_backup_dir(), revision)
             except DatabaseError:
@@ -362,11 +363,11 @@ def default_backup_dir() -> Path:
 def pg_dump_backup(url: str, folder: Path, revision: str) -> Path:
     """Back up a PostgreSQL database with ``pg_dump`` (custom format, for ``pg_restore``) into ``folder`` as
     ``DBNAME.before-REV-TIMESTAMP.dump``, written under a temporary name and renamed when complete.  Raises
-    :class:`DatabaseError` ``db.backup_failed`` when pg_dump is not on PATH or fails: a database is never
-    migrated without its backup."""
+    :class:`DatabaseError` ``db.pg_dump_missing`` when pg_dump is not on PATH (it names ``--no-backup``) and
+    ``db.backup_failed`` when it fails: a database is never migrated without its backup unless told so."""
     program = shutil.which("pg_dump")
     if program is None:
-        raise DatabaseError("db.backup_failed", reason="pg_dump not found on PATH / 未找到 pg_dump")
+        raise DatabaseError("db.pg_dump_missing")  # names --no-backup
     parsed = make_url(url)
     libpq = parsed.set(drivername="postgresql")
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
