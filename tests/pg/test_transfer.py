@@ -10,12 +10,14 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.pool import NullPool
 
 from civicdesk.errors import CivicDeskError, DatabaseError, InputError
 from civicdesk.models import Base
 from civicdesk.models.engine import normalize_url
 from civicdesk.services.admin import audit, auth, backup, transfer
 from civicdesk.services.core.database import Database, open_database
+from civicdesk.services.register import browse, search
 from civicdesk.services.sync import keys
 from tests.helpers import pg
 from tests.helpers.cli import run
@@ -79,9 +81,21 @@ def test_the_demo_office_goes_to_the_server_and_back_the_same(shawan_db_path: Pa
         source.close()
     assert to_server.ok and to_server.verify_ok and to_server.audit_ok
     assert {t.name for t in to_server.tables} == set(Base.metadata.tables)
+    # the server's search table was filled by the copy itself (opening it would refill only an empty one)
+    engine = create_engine(pg_target, poolclass=NullPool)
+    with engine.connect() as conn:
+        assert conn.execute(text(f"SELECT count(*) FROM {search.GRAM_TABLE}")).scalar() > 0
+    engine.dispose()
     server = open_database(pg_target)
     try:
         assert transfer.table_digests(server) == expected  # the copy recorded itself in the source first
+        source = open_database(shawan_db_path)
+        try:
+            for query in ("沙湾", "老年协会", "lnxh", "5151"):  # the same answers as the file's
+                assert browse.search_organizations(server, query, limit=5) == \
+                    browse.search_organizations(source, query, limit=5), query
+        finally:
+            source.close()
         back = transfer.copy_database(server, tmp_path / "back.sqlite3", by=None)
     finally:
         server.close()
@@ -89,7 +103,6 @@ def test_the_demo_office_goes_to_the_server_and_back_the_same(shawan_db_path: Pa
     returned = open_database(tmp_path / "back.sqlite3")
     try:
         digests = transfer.table_digests(returned)
-        from civicdesk.services.register import browse, search
         with returned.read() as session:
             assert search.index_count(session) == back.tables[[t.name for t in back.tables]
                                                                .index("organization")].source_rows

@@ -308,10 +308,9 @@ def _advance_sequences(conn: Connection) -> None:
 
 
 def _fill_search_index(conn: Connection) -> None:
-    """SQLite: the search index's rows for every ranked organization, from the ranks copied with the rows (the
-    same index the source had: ranks, seq and pinyin come with the organization rows)."""
-    if conn.dialect.name != "sqlite":
-        return
+    """The search index's rows for every ranked organization, from the ranks copied with the rows (the same
+    index the source had: ranks, seq and pinyin come with the organization rows): SQLite's FTS5 tables, or
+    the server's ``org_gram``, in the copy's transaction, so that the copy answers searches at once."""
     from sqlalchemy.orm import Session
 
     o = table_of(Organization)
@@ -400,9 +399,9 @@ def _target(target: str | Path) -> Iterator[tuple[Database, Callable[[bool], Non
     def drop_created(ok: bool) -> None:
         if not ok and fresh:
             with db.engine.begin() as conn:
-                for table in reversed(Base.metadata.sorted_tables):
-                    conn.execute(text(f'DROP TABLE IF EXISTS "{table.name}" CASCADE'))
-                conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+                # every table the migrations made: the schema's, and the server's own (org_gram, alembic_version)
+                for name in inspect(conn).get_table_names():
+                    conn.execute(text(f'DROP TABLE IF EXISTS "{name}" CASCADE'))
         db.close()
 
     try:
