@@ -191,10 +191,13 @@ def test_two_clerks_windows_see_each_others_approved_filings(qtbot: Any, server_
         draft = filings.draft_filing(here.db, "establish", {"record": record, "applicant": "筹备组"}, by=clerk)
         filings.transition(here.db, draft.id, "submit", by=clerk)
         filings.transition(there.db, draft.id, "approve", by=reviewer)  # the other clerk's program approves
+        told: list[Any] = []  # the other views of a window (review queue, menus, dashboard) are told as well
+        mine.ctx.signals.operation_executed.connect(told.append)
         for window in (mine, theirs):  # each learns of it by its watch's next probe
             window.connection.probe()
             qtbot.waitUntil(lambda w=window: w.model.rowCount() == 1, timeout=10_000)
             assert window.model.row_at(0).name == "乐山市沙湾区两窗测试协会"
+        assert [c.extra for c in told] == [{"filings": True, "others": True}]
     finally:
         for ctx in (here, there):
             ctx.runner.wait()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, Q
 
 from civicdesk.errors import CivicDeskError, render
 from civicdesk.services.core.server_address import is_server_url, label, short_reason
+from civicdesk.ui.context import Changes
 
 #: the probe's interval (a test may shorten it)
 INTERVAL_MS = 5_000
@@ -106,6 +107,9 @@ class ConnectionWatch(QObject):
                 self.restored()
             elif self.mark is not None and mark != self.mark:
                 self.refresh_register(self.tr("登记簿有其他用户的新更改，已刷新。"))
+                # the other views too (the review queue, the filing menus, the workbenches, the dashboard): what
+                # another clerk's program changed is not in this program's own change notices
+                self.ctx.changed(Changes(extra={"filings": True, "others": True}))
             self.mark = mark
 
         def failed(exc: BaseException) -> None:
