@@ -194,14 +194,14 @@ def test_bench_pg_clerks_mix_is_checked_on_a_file(templates: dict[str, Path], tm
     assert "search" in bench_pg_clerks.summary("sqlite, 1 clerk", ops, 0.4)
 
 
-def test_bench_pg_scale_register_gives_the_same_answers_on_both_back_ends(shawan_db_path: Path,
-                                                                        server_templates: dict[str, str]) -> None:
+def test_bench_pg_scale_register_gives_the_same_answers_on_both_back_ends(request: pytest.FixtureRequest) -> None:
     """bench_pg_scale's register figures (first rows; three sort orders' first page, whole order and jumps) on
     the 沙湾区 demo in its file and on the server: the same count, pages and orders (no figure checked)."""
     from civicdesk.services.core.database import open_database
     from tests.helpers import pg
 
-    server = pg.require_server()
+    server = pg.require_server()  # before the fixtures: skipped without building the demo
+    shawan_db_path, server_templates = (request.getfixturevalue(f) for f in ("shawan_db_path", "server_templates"))
     name = pg.test_database_name()
     served = open_database(pg.create_database(server, name, template=server_templates["shawan_demo"]))
     on_file = open_database(shawan_db_path)
