@@ -54,6 +54,7 @@ import sys
 import tempfile
 import time
 from datetime import datetime
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -161,8 +162,9 @@ def setup(folder: Path, n: int, county: str = "511111") -> Setup:
     return Setup(city, [(p.file_name, p.data) for p in packages], rows, county, export_s, size, changes)
 
 
-def run(folder: Path, s: Setup, i: int) -> Repeat:
-    """Repeat ``i``: import the package into a fresh copy of the city, then the baseline into another."""
+def run(folder: Path, s: Setup, i: int, inspect: Callable[[Database], None] | None = None) -> Repeat:
+    """Repeat ``i``: import the package into a fresh copy of the city, then the baseline into another;
+    ``inspect`` is given the city after the import (bench_pg_scale compares its rows)."""
     target = folder / f"import{i}.sqlite3"
     shutil.copyfile(s.city, target)
     db = open_database(target)
@@ -176,6 +178,8 @@ def run(folder: Path, s: Setup, i: int) -> Repeat:
         if {r.status for r in results} != {"applied"}:
             raise SystemExit(f"the import was not applied: {results}")
         arrived = _count(db)
+        if inspect is not None:
+            inspect(db)
     finally:
         db.close()
     baseline = folder / f"bulk{i}.sqlite3"

@@ -4,7 +4,9 @@ At 2,000 rows: the generator makes valid, unique, deterministic rows of the demo
 the insert benchmark leaves the civicdesk database and the raw sqlite3 one with identical organization rows,
 stored types included, so the baseline keeps inserting what the product inserts.  Every generated row passes
 the register's own validation (which a sync import runs on each arriving row), and (with -m slow) a 300-row run
-of the sync benchmark exports every row of 沙湾区 and imports every one at the city.
+of the sync benchmark exports every row of 沙湾区 and imports every one at the city.  With a PostgreSQL server
+(tests/helpers/pg.py), bench_pg_scale's register measurements run on the 沙湾区 demo on both back ends and give
+the same answers.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ if str(ROOT) not in sys.path:  # bench/ is not an installed package
     sys.path.insert(0, str(ROOT))
 
 from bench.bench_insert import connect_raw, create_database, pragmas, raw_rows, run_repeat  # noqa: E402
-from bench import bench_spotcheck, bench_sync  # noqa: E402
+from bench import bench_pg_scale, bench_spotcheck, bench_sync  # noqa: E402
 from bench.generate import (COUNTY_CODES, _UsccMaker, community_divisions, generate_organizations,  # noqa: E402
                             insert_communities)
 from civicdesk.models import Organization  # noqa: E402
@@ -190,3 +192,27 @@ def test_bench_pg_clerks_mix_is_checked_on_a_file(templates: dict[str, Path], tm
         db.close()
     assert {op.kind for op in ops} >= {"search", "draft", "login"} and counts["filings"] > 0
     assert "search" in bench_pg_clerks.summary("sqlite, 1 clerk", ops, 0.4)
+
+
+def test_bench_pg_scale_register_gives_the_same_answers_on_both_back_ends(request: pytest.FixtureRequest) -> None:
+    """bench_pg_scale's register figures (first rows; three sort orders' first page, whole order and jumps) on
+    the 沙湾区 demo in its file and on the server: the same count, pages and orders (no figure checked)."""
+    from civicdesk.services.core.database import open_database
+    from tests.helpers import pg
+
+    server = pg.require_server()  # before the fixtures: skipped without building the demo
+    shawan_db_path, server_templates = (request.getfixturevalue(f) for f in ("shawan_db_path", "server_templates"))
+    name = pg.test_database_name()
+    served = open_database(pg.create_database(server, name, template=server_templates["shawan_demo"]))
+    on_file = open_database(shawan_db_path)
+    try:
+        a, b = (bench_pg_scale.register_figures(db, 1, ("name", "uscc", "division")) for db in (on_file, served))
+    finally:
+        on_file.close()
+        served.close()
+        pg.drop_database(server, name)
+    assert a["first rows"][2] == b["first rows"][2] and a["first rows"][2][0] > 0
+    assert set(a) == set(b) == {"first rows", "count", "name", "uscc", "division"}
+    for key in a:
+        if key not in ("first rows", "count"):
+            assert a[key][3] == b[key][3], key

@@ -196,12 +196,15 @@ def ordered_seqs(db: Database, flt: RegisterFilter, sort_key: str = "name", desc
     with db.read() as session:
         query = (select(Organization.seq).where(*_conditions(session, flt, probe=True))
                  .order_by(*_order(sort_key, descending, _dialect(session))))
-        if session.get_bind().dialect.name != "sqlite":
-            return array("q", session.scalars(query))
-        # a million rows through SQLAlchemy's result machinery cost ~3.5 s, the driver's cursor ~0.8 s; one
-        # JSON array made by SQLite and parsed by json.loads about half of that (bench_register "sort")
         compiled = query.compile(bind=session.get_bind(), compile_kwargs={"render_postcompile": True})
         params = compiled.construct_params()
+        if session.get_bind().dialect.name != "sqlite":
+            # one array made by the server in the subquery's order, loaded by psycopg's C code: 4-10x faster
+            # than the rows through SQLAlchemy (bench_pg_scale "sort": 0.8 s -> 0.06 s at 100,000 rows)
+            found = session.connection().exec_driver_sql(f"SELECT ARRAY({compiled})", params).scalar()
+            return array("q", found or [])
+        # a million rows through SQLAlchemy's result machinery cost ~3.5 s, the driver's cursor ~0.8 s; one
+        # JSON array made by SQLite and parsed by json.loads about half of that (bench_register "sort")
         sql = f"SELECT json_group_array(seq) FROM ({compiled} LIMIT -1)"  # a LIMIT keeps the ORDER BY
         found = session.connection().exec_driver_sql(sql, tuple(params[n] for n in compiled.positiontup or [])).scalar()
         return array("q", json.loads(found) if found else [])
