@@ -57,9 +57,18 @@ class _Task(QRunnable):
         except BaseException as exc:  # noqa: BLE001 - every failure must reach the GUI thread
             if not isinstance(exc, Cancelled):
                 log.debug("op failed: %s", "".join(traceback.format_exception(exc)))
-            self.channel.failed.emit(exc)
+            self._deliver(self.channel.failed, exc)
         else:
-            self.channel.succeeded.emit(result)
+            self._deliver(self.channel.succeeded, result)
+
+    @staticmethod
+    def _deliver(signal: Any, value: Any) -> None:
+        """Hand the outcome to the GUI thread; when the window (and the op's channel with it) was closed while
+        the op ran, e.g. a connection check still running at exit, there is no one to tell: nothing to do."""
+        try:
+            signal.emit(value)
+        except RuntimeError:  # "Signal source has been deleted"
+            log.debug("op finished after its window closed")
 
 
 class Op(QObject):
