@@ -632,7 +632,10 @@ def _after_flush(session: Session, _context: Any) -> None:
     pending = session.info.pop("search_reindex", {})
     if not pending:
         return
-    keep, moved, gone, unfit = [], [], [], []
+    keep: list[dict[str, Any]] = []
+    moved: list[dict[str, Any]] = []
+    gone: list[dict[str, Any]] = []
+    unfit: list[dict[str, Any]] = []
     for org, old in pending.values():
         values = _org_values(org)
         if old is None:  # new: inserted with its rank (:func:`_place_new`), or unranked when its gap was full
