@@ -20,6 +20,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Numeric, Table, insert, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from civicdesk.models.base import table_of, utcnow
@@ -115,7 +116,9 @@ def _execute_many(session: Session, table: Table, rows: Sequence[dict[str, Any]]
     missing = [c for c in table.columns if c.key not in keys]
     conn = session.connection()
     dialect = conn.dialect
-    if (dialect.paramstyle != "qmark" or any(c is None for c in columns) or any(row.keys() != keys for row in rows)
+    server = dialect.name == "postgresql"
+    if ((dialect.paramstyle != "qmark" and not server) or any(c is None for c in columns)
+            or any(row.keys() != keys for row in rows)
             or any(c.default is not None and not c.default.is_scalar for c in missing)):
         session.execute(insert(table), rows)
         return
@@ -132,9 +135,33 @@ def _execute_many(session: Session, table: Table, rows: Sequence[dict[str, Any]]
         if convert is not None:
             for row_values in values:
                 row_values[i] = convert(row_values[i])
+    if server:
+        copy_rows(session, table, every, values)
+        return
     sql = (f"INSERT INTO {quote.format_table(table)} ({', '.join(quote.format_column(c) for c in every)}) "
            f"VALUES ({', '.join(['?'] * len(names))})")
     conn.exec_driver_sql(sql, [tuple(v) for v in values])
+
+
+def copy_rows(session: Session, table: Table, columns: Sequence[Any], rows: Iterable[Sequence[Any]]) -> None:
+    """PostgreSQL: insert ``rows`` (each the values of ``columns``, in order, already through the columns' bind
+    processors, as an INSERT would send them) by one ``COPY … FROM STDIN``.  The server parses and plans no
+    statement per row: 10,000 organizations in 1.5-1.9 s instead of 3.2-3.5 s by ``executemany`` (bench_pg_scale's
+    sync rows, 2026-12-05); the rows stored are the same (each value as the server reads the INSERT's)."""
+    conn = session.connection()
+    quote = conn.dialect.identifier_preparer
+    names = ", ".join(quote.format_column(c) for c in columns)
+    sql = f"COPY {quote.format_table(table)} ({names}) FROM STDIN"
+    dbapi = conn.dialect.loaded_dbapi
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        with cursor.copy(sql) as copy:
+            for row in rows:
+                copy.write_row(row)
+    except dbapi.Error as exc:  # as SQLAlchemy raises a failed INSERT: the unit maps it (database_error)
+        raise DBAPIError.instance(sql, None, exc, dbapi.Error, dialect=conn.dialect) from exc
+    finally:
+        cursor.close()
 
 
 def _inserted_ids(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> list[Any]:

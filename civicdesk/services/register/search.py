@@ -22,8 +22,10 @@ neighbours.  The index returns its matches in rowid order, so the first page of 
 the first rowids of the match (no sort of 70,000 matches), and sorting the register by name reads a narrow
 index on the rank.  When a gap is used up, the ranks around it are spread again (rare).
 
-Rows get their ``seq``, pinyin and rank when indexed: ORM inserts and updates in the same flush (session
-events); bulk inserts through :func:`prepare_rows` and :func:`index_rows`, or later by :func:`index_pending`.
+Rows get their ``seq``, pinyin and rank when indexed: ORM inserts before their INSERT and updates in the
+same flush (session events); bulk inserts through :func:`prepare_rows` and :func:`index_rows`, or later by
+:func:`index_pending`.  A new row is written once, with its rank (an UPDATE of the rank rewrites every index of
+the row on PostgreSQL).
 Deleted rows (tombstones, never shown) are not indexed and have no rank.
 
 On PostgreSQL there are no FTS5 tables: the ranks are kept the same way, the same 4-grams are rows of a table
@@ -595,6 +597,9 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
                 org.seq, seq = seq, seq + 1
             org.name_pinyin, org.name_initials = pinyin(org.name)
             pending[id(org)] = (org, None)
+            if org.deleted_at is not None:  # a tombstone: no rank
+                org.name_rank = None
+        _place_new(session, [o for o in new_orgs if o.deleted_at is None])
     for org in session.dirty:
         if not isinstance(org, Organization) or org.seq is None:
             continue
@@ -609,17 +614,37 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
             pending[id(org)] = (org, old)
 
 
+def _place_new(session: Session, orgs: list[Organization]) -> None:
+    """New organizations get their rank before the INSERT, which then writes each row once: ranked afterwards
+    by an UPDATE, PostgreSQL wrote every row twice over, with all its indexes (the rank is indexed, so no HOT
+    update), half of a ledger import's server time.  Their neighbours are the rows already ranked, as they
+    were when the rank was found after the insert (a new row is stored unranked until then).  A row whose gap
+    is used up is inserted unranked and spread in :func:`_after_flush`."""
+    if not orgs:
+        return
+    values = [_org_values(org, {"name_rank": None}) for org in orgs]
+    place(session, values)
+    for org, v in zip(orgs, values, strict=True):
+        org.name_rank = v["name_rank"]
+
+
 def _after_flush(session: Session, _context: Any) -> None:
     pending = session.info.pop("search_reindex", {})
     if not pending:
         return
-    keep, moved, gone = [], [], []
+    keep: list[dict[str, Any]] = []
+    moved: list[dict[str, Any]] = []
+    gone: list[dict[str, Any]] = []
+    unfit: list[dict[str, Any]] = []
     for org, old in pending.values():
         values = _org_values(org)
+        if old is None:  # new: inserted with its rank (:func:`_place_new`), or unranked when its gap was full
+            if values["deleted_at"] is None:
+                (keep if values["name_rank"] is not None else unfit).append(values)
+            continue
         if values["deleted_at"] is not None:
             gone.append(values)
-        elif (old is None or old["name_rank"] is None or old["deleted_at"] is not None
-              or rank_key(old) != rank_key(values)):
+        elif old["name_rank"] is None or old["deleted_at"] is not None or rank_key(old) != rank_key(values):
             moved.append(values)
         else:
             keep.append(values)
@@ -629,9 +654,9 @@ def _after_flush(session: Session, _context: Any) -> None:
     left = place(session, moved)
     _store_ranks(session, [v for v in moved if v["name_rank"] is not None])
     _write_index(session, keep + moved)
-    _respread(session, left)
+    _respread(session, unfit + left)
     by_seq = {org.seq: org for org, _old in pending.values()}
-    for values in gone + moved:
+    for values in gone + moved + unfit:
         set_committed_value(by_seq[values["seq"]], "name_rank", values["name_rank"])
 
 

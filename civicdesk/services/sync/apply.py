@@ -23,6 +23,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, Numeric, String, Table, bindparam, insert, select, update
@@ -33,7 +34,7 @@ from civicdesk.models import Division, table_of
 from civicdesk.models.history import json_value
 from civicdesk.models.sync import BOOKKEEPING_SENT, LOCAL_COLUMNS, ChangeLog, Conflict, synced_entities
 from civicdesk.services.register import search
-from civicdesk.services.core.bulk import indexes_deferred
+from civicdesk.services.core.bulk import copy_rows, indexes_deferred
 from civicdesk.services.sync import trust
 from civicdesk.services.sync.package import refuse
 from civicdesk.services.supervision import ruling
@@ -678,16 +679,25 @@ def _insert_many(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
     """INSERT every row (dicts of all the table's columns) in chunks.  On SQLite straight through the driver's
     ``executemany`` with SQLAlchemy's own bind processors for each column (dates, decimals, JSON, booleans
     stored exactly as the ORM stores them): the statement's per-row parameter handling was a quarter of the
-    time of inserting a large package."""
+    time of inserting a large package.  On PostgreSQL the same converted values go in by one COPY."""
     conn = session.connection()
-    if conn.dialect.name != "sqlite":
-        for start in range(0, len(rows), 2000):
-            session.execute(insert(table), rows[start:start + 2000])
-        return
     columns = list(table.columns)
     names = [c.name for c in columns]
     processors = [(i, p) for i, p in enumerate(c.type._cached_bind_processor(conn.dialect) for c in columns)
                   if p is not None]
+    if conn.dialect.name == "postgresql":  # one COPY (bulk.copy_rows): about half an executemany's time
+        def converted() -> Iterator[list[Any]]:
+            for row in rows:
+                values = [row[n] for n in names]
+                for i, process in processors:
+                    values[i] = process(values[i])
+                yield values
+        copy_rows(session, table, columns, converted())
+        return
+    if conn.dialect.name != "sqlite":
+        for start in range(0, len(rows), 2000):
+            session.execute(insert(table), rows[start:start + 2000])
+        return
     preparer = conn.dialect.identifier_preparer
     sql = (f"INSERT INTO {preparer.format_table(table)} ({', '.join(preparer.quote(n) for n in names)}) "
            f"VALUES ({', '.join('?' * len(names))})")
