@@ -31,7 +31,7 @@ from civicdesk import clock
 from civicdesk.errors import CivicDeskError, DatabaseError, InputError
 from civicdesk.models.migrate import known_revisions
 from civicdesk.services.admin import audit, auth
-from civicdesk.services.core.database import Database, default_backup_dir, sqlite_backup
+from civicdesk.services.core.database import Database, copy_pages, default_backup_dir, sqlite_backup
 
 SQLITE_SUFFIX = ".sqlite3"
 DUMP_SUFFIX = ".dump"
@@ -229,15 +229,7 @@ def _restore_sqlite(backup_file: Path, target: Path) -> None:
     """The backup's pages into the live database by the online backup API: one write transaction on the
     target (another program's open connection sees the old data or the new, never a mix)."""
     try:
-        src = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
-        try:
-            dst = sqlite3.connect(target, timeout=10)
-            try:
-                src.backup(dst)
-            finally:
-                dst.close()
-        finally:
-            src.close()
+        copy_pages(backup_file, target, timeout=10)
     except sqlite3.Error as exc:
         raise DatabaseError("restore.failed", reason=str(exc)) from exc
 

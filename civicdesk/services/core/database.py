@@ -52,6 +52,20 @@ def to_url(path_or_url: str | Path) -> str:
     return f"sqlite:///{Path(text).expanduser().resolve()}"
 
 
+def copy_pages(source: Path, target: Path, *, timeout: float = 5.0) -> None:
+    """Every page of the SQLite database ``source`` (opened read-only) into ``target`` by the online backup API:
+    one write transaction on ``target``, which waits up to ``timeout`` seconds for another writer."""
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(target, timeout=timeout)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
 def sqlite_backup(source: Path, target: Path) -> None:
     """Copy a live SQLite database consistently (online backup API), never by copying the file.
 
@@ -59,15 +73,7 @@ def sqlite_backup(source: Path, target: Path) -> None:
     leaves ``TARGET.partial``, never a file under the backup's name that is empty or half written."""
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)  # a leftover of a killed earlier attempt
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(partial)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    copy_pages(source, partial)
     with partial.open("rb+") as fh:  # on disk before the rename makes it the backup
         os.fsync(fh.fileno())
     os.replace(partial, target)
