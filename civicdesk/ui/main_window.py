@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QItemSelection, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
             self.labels = Labels(None, ctx.lang, dictionaries=first.dictionaries, divisions=first.divisions)
         office = ctx.db.office() if first is None else first.office
         self.setObjectName("main_window")
-        self.resize(1400, 860)
+        self.resize(*_first_size())
 
         self.model = OrgTableModel(ctx, self.labels, self)
         self.filter_bar = FilterBar(self.labels, self, city=office.level == "city")
@@ -566,3 +566,13 @@ class MainWindow(QMainWindow):
         self.ctx.changed(Changes(database=True))
         self.model.reload(self.filter_bar.current())
         self.database_switched.emit()
+
+
+def _first_size() -> tuple[int, int]:
+    """The window's size before any is remembered: 1400 x 860, or the screen's free area when it is smaller (a
+    1,366 x 768 laptop: the whole window on the screen, the filter choices narrower)."""
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return 1400, 860
+    free = screen.availableGeometry()
+    return min(1400, free.width()), min(860, free.height())

@@ -123,3 +123,26 @@ def test_new_organization_through_the_form_is_found_in_the_table(qtbot, make_ctx
     with qtbot.waitSignal(window.model.loaded, timeout=20_000) as found:
         qtbot.keyClicks(window.filter_bar.search, GOOD_USCC[:10])
     assert found.args == [1]
+
+
+def test_the_window_fits_a_laptop_screen_in_both_languages(qtbot, qapp, make_ctx, db_path: Path) -> None:
+    """A 1,366-pixel-wide screen holds the whole window: the filter choices narrow (their lists still show each
+    choice whole) instead of making the window wider than the screen."""
+    from civicdesk.ui.main import install_translators
+
+    for lang in ("zh", "en"):
+        translators = install_translators(qapp, lang) if lang == "en" else []
+        try:
+            ctx = make_ctx(db_path, lang)
+            window = MainWindow(ctx)
+            qtbot.addWidget(window)
+            window.show()
+            assert window.minimumSizeHint().width() <= 1366, lang
+            window.resize(1366, 700)
+            qtbot.waitUntil(lambda w=window: w.width() <= 1366)
+            assert all(c.width() >= c.minimumWidth() for c in (window.filter_bar.legal_form, window.filter_bar.credit))
+            window.close()
+            ctx.runner.wait()
+        finally:
+            for t in translators:
+                qapp.removeTranslator(t)

@@ -16,6 +16,10 @@ from civicdesk.ui.labels import Labels
 SEARCH_DELAY_MS = 250
 
 
+#: the least width of a filter choice (px): its first letters and the arrow
+COMBO_MIN_WIDTH = 72
+
+
 class FilterBar(QWidget):
     """Search (debounced) and filters; ``filter_changed`` carries the whole new filter."""
 
@@ -92,6 +96,10 @@ class FilterBar(QWidget):
                       self.township, self.origin, self.inspection, self.rating, self.credit):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.setMaximumWidth(220)
+            # as wide as its longest choice when there is room, narrower on a small screen (its list still shows
+            # every choice whole): eleven choices side by side made the window at least 1,580 px wide (1,850 px
+            # in English), wider than a 1,366 or 1,440 px laptop screen
+            combo.setMinimumWidth(COMBO_MIN_WIDTH)
             layout.addWidget(combo)
             combo.currentIndexChanged.connect(self._combo_changed)
         layout.addStretch(1)
