@@ -40,6 +40,20 @@ def add(capsys: pytest.CaptureFixture[str], db: Path | str, record: object, tmp_
 
 
 # -- the database file ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("url", ["ftp://clerk:secret@host/db", "mysql://clerk@host/db", "postgresql://:::/db"])
+def test_a_url_of_no_database_civicdesk_runs_on_is_one_line(url: str, db_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """--db and db copy --to: a URL that is neither an SQLite file nor a PostgreSQL server is named (without its
+    password) in one line, and the source stays as it was."""
+    code, _out, err = run(capsys, "--db", url, "search", "协会")
+    assert_one_line(code, err)
+    assert "postgresql://" in err and "secret" not in err and "Traceback" not in err
+    before = digest(db_path)
+    code, _out, err = run(capsys, "--db", str(db_path), "db", "copy", "--to", url)
+    assert_one_line(code, err)
+    assert "secret" not in err and digest(db_path) == before
+
+
 def test_a_read_only_database_file_is_one_line(db_path: Path, tmp_path: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     before = digest(db_path)

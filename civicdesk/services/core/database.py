@@ -11,6 +11,7 @@ full disk, damaged file), so that no such failure ends in a traceback.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -22,6 +23,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Engine, inspect, select, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -48,6 +50,15 @@ def to_url(path_or_url: str | Path) -> str:
     """An SQLAlchemy URL for a file path, or the URL itself (a PostgreSQL one naming psycopg 3)."""
     text = str(path_or_url)
     if "://" in text:
+        try:
+            parsed = make_url(text)
+            backend = parsed.get_backend_name() if parsed.port is None or parsed.port > 0 else None
+        except (ArgumentError, ValueError):  # not a URL SQLAlchemy reads (a port that is no number …)
+            backend = None
+        if backend not in ("sqlite", "postgresql"):  # a typo, or a database CivicDesk does not run on
+            raise DatabaseError("db.cannot_open", path=re.sub(r"//[^@/]*@", "//", text),  # never a password
+                                reason="只能打开 SQLite 文件或 postgresql:// 服务器 / only an SQLite file or a "
+                                       "postgresql:// server")
         return normalize_url(text)
     return f"sqlite:///{Path(text).expanduser().resolve()}"
 
