@@ -25,6 +25,7 @@ from sqlalchemy import func, select, text
 
 from civicdesk import clock
 from civicdesk.errors import InputError, NotFoundError
+from civicdesk.messages.credit import MESSAGES as CREDIT_WORDS
 from civicdesk.models import (DashboardCache, Division, IncubationBase, IncubationResident, Organization,
                               ServiceProject, table_of)
 from civicdesk.schema import LIVE_STATUSES
@@ -61,7 +62,8 @@ PARTS = {
     "purchased_by_county": (("合同金额", "contracted"),),
     "incubation": (("入驻", "admitted"), ("出壳", "graduated")),
     "participation": (("参检率", "participation"),),
-    "credit": (("经营异常名录", "abnormal list"), ("严重违法失信名单", "serious list")),
+    # the lists' own names (活动异常名录, not the enterprises' 经营异常名录)
+    "credit": (CREDIT_WORDS["credit_list.abnormal"], CREDIT_WORDS["credit_list.serious"]),
 }
 TIER_WORDS = {"registered": ("登记", "Registered"), "filed": ("备案", "Filed"), "guided": ("指导管理", "Guided")}
 

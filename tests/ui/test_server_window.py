@@ -236,3 +236,40 @@ def test_the_server_stopped_and_started_again(qtbot: Any, tmp_path: Path, monkey
     finally:
         pg.cluster("stop", folder)
         shutil.rmtree(parent, ignore_errors=True)
+
+
+def test_the_watch_tells_this_programs_changes_from_another_programs(qtbot: Any, make_ctx: Any,
+                                                                      shawan_db_path: Path) -> None:
+    """A shared SQLite file as a server database: the window's own change (a station service day, which the
+    register does not show) is not announced as another user's; another program's change on the same file is."""
+    from civicdesk.services.core.validation import make_uscc
+    from civicdesk.services.register.organizations import add_organization
+
+    ctx = make_ctx(shawan_db_path)
+    window = _window(qtbot, ctx)
+    watch = window.connection
+    ctx.runner.wait()
+    qtbot.waitUntil(lambda: watch.mark is not None, timeout=10_000)
+    told: list[Any] = []
+    ctx.signals.operation_executed.connect(told.append)
+    before = watch.mark
+    mine = social_group(name="乐山市沙湾区本机新增协会", uscc=make_uscc("1", "511111", "MJ900201"))
+    add_organization(ctx.db, mine)  # this program's own
+    watch.probe()
+    qtbot.waitUntil(lambda: watch.mark != before, timeout=10_000)
+    assert told == [] and "其他用户" not in window.statusBar().currentMessage()
+    assert not ctx.db.others_wrote(before, watch.mark)
+
+    other = open_database(shawan_db_path)  # another program on the same file
+    try:
+        add_organization(other, social_group(name="乐山市沙湾区他机新增协会",
+                                             uscc=make_uscc("1", "511111", "MJ900202")))
+    finally:
+        other.close()
+    seen = watch.mark
+    watch.probe()
+    qtbot.waitUntil(lambda: watch.mark != seen, timeout=10_000)
+    assert ctx.db.others_wrote(seen, watch.mark)
+    assert [c.extra for c in told] == [{"filings": True, "others": True}]
+    assert "其他用户" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: not ctx.runner._running, timeout=10_000)  # the register's reload delivered

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, inspect, select, text
+from sqlalchemy import Engine, event, func, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
@@ -33,6 +33,7 @@ from civicdesk.services.register import search
 from civicdesk.models import Base, Office, make_engine, make_session_factory
 from civicdesk.models import engine as engine_module
 from civicdesk.models.engine import IMMEDIATE, normalize_url
+from civicdesk.models.sync import ChangeLog
 from civicdesk.models.migrate import alembic_config, head_revision, known_revisions
 from civicdesk.services.register.first_page import default_database_path  # noqa: F401 (its home before the first paint)
 from civicdesk.services.register.plain import OfficeInfo
@@ -181,6 +182,16 @@ def _check_sqlite_file(path: Path) -> None:
         raise DatabaseError("db.not_a_database", path=str(path))
 
 
+#: how many of its own units' change-log ranges a program remembers (the watch needs those since its last probe)
+OWN_CHANGES_KEPT = 1000
+
+
+def _mark_before(session: Session, _transaction: Any, connection: Any) -> None:
+    """The newest change-log number when a unit's transaction begins (its write lock held from here)."""
+    if session.info.get("writing") and "change_mark" not in session.info:
+        session.info["change_mark"] = int(connection.scalar(select(func.coalesce(func.max(ChangeLog.id), 0))) or 0)
+
+
 class Database:
     """An open, migrated CivicDesk database: engine, sessions, and this installation's office."""
 
@@ -193,6 +204,10 @@ class Database:
         self._writer = engine.execution_options(**{IMMEDIATE: True})
         search.install(self._sessions)
         self._office: OfficeInfo | None = None
+        #: the change-log numbers this program's own units wrote, as ranges (first, last): the window's watch
+        #: tells these from another program's changes (:meth:`others_wrote`)
+        self.own_changes: list[tuple[int, int]] = []
+        event.listen(self._sessions, "after_begin", _mark_before)
 
     # -- units of work -------------------------------------------------------------------------------
     @contextmanager
@@ -208,11 +223,20 @@ class Database:
         office = self.office_or_none()
         session = self._sessions(bind=self._writer)
         session.info["office_code"] = office.code if office else None
+        session.info["writing"] = True
         if actor:
             session.info["actor"] = actor
+        written: tuple[int, int] | None = None
         try:
             with session.begin():
                 yield session
+                before = session.info.get("change_mark")
+                if before is not None:  # under the write lock since its first statement: the new numbers are ours
+                    after = int(session.scalar(select(func.coalesce(func.max(ChangeLog.id), 0))) or 0)
+                    written = (before + 1, after) if after > before else None
+            if written is not None:
+                self.own_changes.append(written)
+                del self.own_changes[:-OWN_CHANGES_KEPT]
         except (SADatabaseError, sqlite3.Error) as exc:
             mapped = database_error(exc, self.path or self.url)
             if mapped is None:
@@ -237,6 +261,17 @@ class Database:
                     raise
             time.sleep(CONFLICT_PAUSE_S * 2 ** (attempt - 1))
             attempt += 1
+
+    def others_wrote(self, since: int, upto: int) -> bool:
+        """Whether a change-log entry numbered in ``(since, upto]`` was written by another program (or by a
+        path of this one that does not go through :meth:`unit`): ``False`` when every number in the range is
+        one of this program's own units."""
+        wanted = since + 1
+        for first, last in sorted(self.own_changes):
+            if first > wanted:
+                break
+            wanted = max(wanted, last + 1)
+        return wanted <= upto
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -105,7 +105,8 @@ class ConnectionWatch(QObject):
                 return
             if self.lost:
                 self.restored()
-            elif self.mark is not None and mark != self.mark:
+            elif self.mark is not None and mark != self.mark and db.others_wrote(self.mark, mark):
+                # (this program's own changes told its views already)
                 self.refresh_register(self.tr("登记簿有其他用户的新更改，已刷新。"))
                 # the other views too (the review queue, the filing menus, the workbenches, the dashboard): what
                 # another clerk's program changed is not in this program's own change notices
