@@ -1,7 +1,7 @@
 """The credit rule engine at scale: every due listing and removal of the whole office, and one organization's
 run after one new record, beside a full scan of the register.
 
-Usage: ``python bench/bench_credit.py [--rows 1000000] [--repeat 3] [--single 20] [--keep DIR]``
+Usage: ``python bench/bench_credit.py [--rows 1000000] [--repeat 3] [--single 20] [--keep DIR | --db FILE]``
 
 The database (built once, kept with ``--keep``) is :func:`bench.bench_inspection.build`'s city office of
 ``--rows`` organizations with its 2020 campaign, and five years of records on top, inserted with the bulk path
@@ -298,13 +298,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--single", type=int, default=20, help="runs for one organization")
     parser.add_argument("--on", type=date.fromisoformat, default=ON)
     parser.add_argument("--keep", type=Path, help="keep (and reuse) the database in this folder")
+    parser.add_argument("--db", type=Path, help="a working copy made beforehand (at the head migration) to run on "
+                                                "as it is: written (the committed runs), never copied nor deleted")
     options = parser.parse_args(argv)
-    folder = options.keep or Path(tempfile.mkdtemp(prefix="bench_credit_"))
-    folder.mkdir(parents=True, exist_ok=True)
-    kept = folder / f"inspection_{options.rows}.sqlite3"
-    build_credit(kept, options.rows).close()
-    work = folder / f"work_{options.rows}.sqlite3"
-    shutil.copyfile(kept, work)
+    if options.db:
+        work = options.db
+    else:
+        folder = options.keep or Path(tempfile.mkdtemp(prefix="bench_credit_"))
+        folder.mkdir(parents=True, exist_ok=True)
+        kept = folder / f"inspection_{options.rows}.sqlite3"
+        build_credit(kept, options.rows).close()
+        work = folder / f"work_{options.rows}.sqlite3"
+        shutil.copyfile(kept, work)
     db = open_database(work)
     # a database built by an earlier 0011 lacks the tables 0011 has made since (ruling): made on the working
     # copy (empty, with their indexes), as 0011 makes them; the kept database is not changed
@@ -360,7 +365,8 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         db.close()
         for suffix in ("", "-wal", "-shm"):
-            Path(f"{work}{suffix}").unlink(missing_ok=True)
+            if not options.db:
+                Path(f"{work}{suffix}").unlink(missing_ok=True)
     return 0
 
 

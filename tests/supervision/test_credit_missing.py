@@ -1,0 +1,75 @@
+"""The whole office's missing annual reports (:func:`credit._office_missing`: the due conditions evaluated in Python
+once a group of the due walk, the reported ids taken out of the due sets) are exactly those of the plain way
+(:func:`credit._missing`: each campaign's due organizations in SQL, ``NOT EXISTS`` a submitted or decided report),
+on the demo district made to hold every case where the two could differ: a foundation (an earlier deadline
+than the other forms), organizations ended before, on and after a deadline or with no day of change,
+established on the cutoff, the day after it, with no day or a day stored as a number, reports sent back or
+deleted, and days before, between and after the deadlines of the forms."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+from civicdesk.services.core.database import open_database
+from civicdesk.services.supervision import credit
+
+
+def _edge_cases(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    try:
+        orgs = [r[0] for r in conn.execute(
+            "SELECT id FROM organization WHERE tier = 'registered' AND deleted_at IS NULL ORDER BY id")]
+        changes = [  # (status, status_changed_on, established_on, legal_form), one organization each
+            ("deregistered", None, None, "foundation"),
+            ("deregistered", "2020-05-30", "2001-01-01", None),
+            ("deregistered", "2020-05-31", "2001-01-01", None),  # on the 2019 deadline: still due
+            ("deregistered", "2020-06-01", "2001-01-01", None),
+            ("revoked", "2021-03-30", "2001-01-01", "foundation"),  # before the foundations' 2020 deadline
+            ("revoked", "2021-04-01", "2001-01-01", "foundation"),
+            ("active", None, "2019-06-30", None),  # the 2019 cutoff: due in 2019
+            ("active", None, "2019-07-01", None),  # the day after: due from 2020
+            ("active", None, "2020-06-30", "foundation"),
+            ("suspended", "2018-01-01", None, None),
+            ("liquidating", None, "2020-07-01", None),  # due in neither campaign
+        ]
+        for org_id, (status, changed, established, form) in zip(orgs, changes, strict=False):
+            conn.execute("UPDATE organization SET status = ?, status_changed_on = ?, established_on = ?,"
+                         " legal_form = coalesce(?, legal_form) WHERE id = ?",
+                         (status, changed, established, form, org_id))
+        # a day stored as a number (SQLite sorts numbers before texts: on or before any cutoff)
+        conn.execute("UPDATE organization SET established_on = 20300101 WHERE id = ?", (orgs[len(changes)],))
+        conn.execute("UPDATE inspection_record SET state = 'returned' WHERE organization_id = ?", (orgs[len(changes)],))
+        conn.execute("UPDATE organization SET legal_form = 'foundation' WHERE id IN (?, ?)",
+                     (orgs[len(changes) + 1], orgs[len(changes) + 2]))
+        reports = [r[0] for r in conn.execute("SELECT id FROM inspection_record ORDER BY id")]
+        conn.execute("UPDATE inspection_record SET state = 'returned' WHERE id IN (?, ?)", reports[:2])
+        conn.execute("UPDATE inspection_record SET deleted_at = '2021-01-01 00:00:00.000000' WHERE id IN (?, ?)",
+                     reports[2:4])
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def test_the_missing_reports_set_by_set_are_those_of_each_campaigns_query(shawan_db_path: Path) -> None:
+    _edge_cases(shawan_db_path)
+    db = open_database(shawan_db_path)
+    try:
+        with db.read() as session:
+            rules = credit.read_rules(session, db.office().code)
+            forms = dict(session.connection().exec_driver_sql("SELECT id, legal_form FROM organization").all())
+            seen = 0
+            for on in (date(2020, 1, 1), date(2020, 4, 15), date(2020, 5, 31), date(2020, 6, 1), date(2021, 4, 1),
+                       date(2021, 4, 15), date(2021, 6, 1), date(2030, 1, 1)):
+                plain = {(year, org_id, forms[org_id]) for org_id, years in credit._missing(session, rules, on).items()
+                         for year in years}
+                office = {(year, org_id, form) for (year, form), ids in
+                          credit._office_missing(session, rules, on).items() for org_id in ids}
+                assert office == plain, on
+                seen += len(plain)
+                if on == date(2020, 4, 15):  # only the foundations' 2019 deadline has passed
+                    assert plain and {form for _, _, form in plain} == {"foundation"}
+            assert seen > 30
+    finally:
+        db.close()
