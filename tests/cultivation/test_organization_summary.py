@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from civicdesk.errors import InputError
 from civicdesk.models import Organization, StationService
 from civicdesk.models.base import new_id, table_of
 from civicdesk.services import dashboard, ledger
@@ -186,3 +187,18 @@ def test_a_database_without_the_summary_computes_from_the_rows(city_db_path: Pat
         assert statistics.statistics(db, None if scope == "city" else "511111") == fast
     finally:
         db.close()
+
+
+def test_a_series_begun_on_its_own_thread_is_the_one_computed_here(city_db: Database) -> None:
+    """``Dashboard.start`` (参检率 beside the others): the same series as computed on the caller's thread, and a
+    failure on that thread is raised by ``series()``."""
+    board = dashboard.Dashboard(city_db)
+    board.start("participation")
+    assert board.series("participation") == dashboard.Dashboard(city_db).series("participation")
+    broken = dashboard.Dashboard(city_db)
+    broken._credit = lambda: (_ for _ in ()).throw(LookupError("gone"))  # type: ignore[method-assign]
+    broken.start("credit")
+    with pytest.raises(LookupError):
+        broken.series("credit")
+    with pytest.raises(InputError):
+        broken.start("nothing")
