@@ -18,6 +18,10 @@ or takes away its sums in its organization's group.  Every writer goes through t
 sync imports, bulk loads, the demo, ``db copy``), so the dashboard's and the report's figures are a read of a
 few hundred rows instead of a walk of the register (services/register/statistics.py,
 services/cultivation/figures.py, services/dashboard.py).  The table is filled from the rows here once.
+
+A later migration that rebuilds ``organization`` or ``cultivation_tally`` (Alembic's batch mode on SQLite copies
+the table and drops the old one, and its triggers with it) must create these triggers again (``TRIGGERS``);
+tests/cultivation/test_organization_summary.py fails otherwise.
 """
 from __future__ import annotations
 
