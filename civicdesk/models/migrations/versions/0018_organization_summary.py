@@ -13,8 +13,9 @@ so that adding and taking away stays exact).  A NULL legal form, subtype or date
 (``*_null``): the key is a primary key, whose NULLs would never collide.
 
 Triggers keep it: an organization inserted, deleted, or updated in a column of the key (or ``deleted_at``)
-adds or takes away its own row's share (1 and its tally row); a tally row inserted, deleted or updated adds
-or takes away its sums in its organization's group.  Every writer goes through them (forms, ledger imports,
+adds or takes away its own row's share (1 and its tally row; a group left without organizations is removed, so
+that the table is a function of the rows alone); a tally row inserted, deleted or updated adds or takes away its
+sums in its organization's group.  Every writer goes through them (forms, ledger imports,
 sync imports, bulk loads, the demo, ``db copy``), so the dashboard's and the report's figures are a read of a
 few hundred rows instead of a walk of the register (services/register/statistics.py,
 services/cultivation/figures.py, services/dashboard.py).  The table is filled from the rows here once.
@@ -81,6 +82,13 @@ def _organization(o: str, sign: str) -> str:
                                 f"LEFT JOIN cultivation_tally t ON t.organization_id = {o}.id WHERE true")
 
 
+def _emptied(o: str) -> str:
+    """Remove organization ``o``'s group when it has no organization left (its sums are then zero too): the table
+    is a function of the rows alone, whatever way they came (two offices holding the same rows hold the same)."""
+    return ("DELETE FROM organization_summary WHERE n = 0 AND (" + ", ".join(KEY) + ") = ("
+            + _key(o) + ");")
+
+
 def _tally_row(t: str, sign: str) -> str:
     """Add or take away tally row ``t``'s sums in its organization's group (none when it is deleted)."""
     return UPSERT.format(select=f"SELECT {_key('o')}, 0, {_tally(t, sign)} FROM organization o "
@@ -91,10 +99,10 @@ TRIGGERS = (
     "CREATE TRIGGER organization_summary_insert AFTER INSERT ON organization WHEN NEW.deleted_at IS NULL "
     f"BEGIN {_organization('NEW', '1')} END",
     "CREATE TRIGGER organization_summary_delete AFTER DELETE ON organization WHEN OLD.deleted_at IS NULL "
-    f"BEGIN {_organization('OLD', '-1')} END",
+    f"BEGIN {_organization('OLD', '-1')} {_emptied('OLD')} END",
     "CREATE TRIGGER organization_summary_update_old AFTER UPDATE OF id, division_code, tier, legal_form, "
     "is_community, community_subtype, status, established_on, deleted_at ON organization "
-    f"WHEN OLD.deleted_at IS NULL BEGIN {_organization('OLD', '-1')} END",
+    f"WHEN OLD.deleted_at IS NULL BEGIN {_organization('OLD', '-1')} {_emptied('OLD')} END",
     "CREATE TRIGGER organization_summary_update_new AFTER UPDATE OF id, division_code, tier, legal_form, "
     "is_community, community_subtype, status, established_on, deleted_at ON organization "
     f"WHEN NEW.deleted_at IS NULL BEGIN {_organization('NEW', '1')} END",
