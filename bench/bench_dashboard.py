@@ -163,6 +163,50 @@ def window_run(path: Path, settings_dir: Path, cold: bool) -> tuple[float, float
     return first if first is not None else elapsed, elapsed
 
 
+def summary_ab(db: Database, repeat: int) -> None:
+    """The services from the register's summary (migration 0018) and from the rows (the summary switched off:
+    the code a server runs, and the code before 0018), alternating in this process; medians, wall and CPU."""
+    from civicdesk.services import dashboard
+    from civicdesk.services.cultivation import figures as cultivation
+    from civicdesk.services.register import statistics as register
+
+    real = register.has_summary
+
+    def use(summary: bool) -> None:
+        register.has_summary = cultivation.has_summary = dashboard.has_summary = (  # type: ignore[assignment]
+            real if summary else (lambda _session: False))
+
+    def one_thread() -> None:
+        board = dashboard.Dashboard(db)
+        board.tiles()
+        for key in dashboard.SERIES:
+            board.series(key)
+
+    work: dict[str, Callable[[], Any]] = {
+        "register statistics": lambda: register.statistics(db),
+        "cultivation figures": lambda: cultivation.cultivation_figures(db),
+        "registrations by year": lambda: dashboard.Dashboard(db).series("registrations"),
+        "participation": lambda: dashboard.Dashboard(db).series("participation"),
+        "every figure, one thread": one_thread}
+    runs: dict[tuple[str, bool], list[tuple[float, float]]] = {}
+    try:
+        for _ in range(repeat):
+            for summary in (False, True):
+                use(summary)
+                for label, fn in work.items():
+                    w, c = time.perf_counter(), time.process_time()
+                    fn()
+                    runs.setdefault((label, summary), []).append((time.perf_counter() - w, time.process_time() - c))
+    finally:
+        use(True)
+    print(f"  the summary against the rows, alternating, medians of {repeat}; load {os.getloadavg()[0]:.2f}")
+    for label in work:
+        rw, rc, sw, sc = (statistics.median(x[i] for x in runs[(label, summary)])
+                          for summary in (False, True) for i in (0, 1))
+        print(f"    {label:<26} rows {rw * 1000:7.0f} ms wall {rc * 1000:7.0f} ms CPU   "
+              f"summary {sw * 1000:7.0f} ms wall {sc * 1000:7.0f} ms CPU")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
@@ -170,14 +214,34 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="keep (and reuse) the database in this folder")
     parser.add_argument("--db", type=Path, help="a city database with its cultivation rows already (e.g. the one "
-                        "bench/bench_cultivation.py --keep writes): used as it is, nothing generated")
+                        "bench/bench_cultivation.py --keep writes): used as it is, nothing generated; it is "
+                        "written to (the dashboard's cache): pass a copy")
+    parser.add_argument("--ab", type=int, default=0, metavar="N", help="only time the services from the register's "
+                        "summary against the same from the rows, alternating, N times each")
+    parser.add_argument("--migrate", action="store_true", help="migrate the --db file in place (no backup) when "
+                        "it is not at the newest revision")
     options = parser.parse_args(argv)
     folder = options.keep or Path(tempfile.mkdtemp(prefix="bench_dashboard_"))
     folder.mkdir(parents=True, exist_ok=True)
     if options.db is not None:
-        from civicdesk.services.core.database import open_database
+        from civicdesk.models.engine import make_engine
+        from civicdesk.schema import HEAD_REVISION
+        from civicdesk.services.core.database import _schema_state, open_database, to_url, upgrade
 
         path = options.db
+        engine = make_engine(to_url(path))
+        revision, _tables = _schema_state(engine)
+        if revision != HEAD_REVISION:
+            # open_database would write a backup as large as the file beside it first
+            if not options.migrate:
+                engine.dispose()
+                print(f"{path} is at revision {revision}, not {HEAD_REVISION}: the benchmark writes to it (the "
+                      "dashboard's cache); copy it and pass the copy with --migrate (migrated in place, no backup)")
+                return 2
+            start = time.perf_counter()
+            upgrade(engine, to_url(path))
+            print(f"migrated {revision} -> {HEAD_REVISION} in place in {time.perf_counter() - start:.1f} s")
+        engine.dispose()
         db = open_database(path)
         with db.read() as s:
             options.rows = int(s.scalar(select(func.count()).select_from(Organization)) or 0)
@@ -194,6 +258,10 @@ def main(argv: list[str] | None = None) -> int:
         with db.read() as s:
             return int(s.execute(text("SELECT sum(length(address)) FROM organization")).scalar() or 0)
 
+    if options.ab:
+        summary_ab(db, options.ab)
+        db.close()
+        return 0
     full, full_cpu, _ = timed(scan, options.repeat)
     print(f"organizations {options.rows:,}, station service days {services:,}; medians of {options.repeat}; "
           f"load {os.getloadavg()[0]:.2f}")

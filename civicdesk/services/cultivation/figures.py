@@ -16,13 +16,13 @@ one row per station or team.  Amounts are :class:`~decimal.Decimal` yuan (JSON: 
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, namedtuple
 from collections.abc import Iterable
 from decimal import Decimal
 from itertools import chain
 from typing import Any, TypeVar
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, select, text
 from sqlalchemy.orm import Session
 
 from civicdesk.errors import NotFoundError
@@ -32,6 +32,7 @@ from civicdesk.models import (CommunityFund, CultivationTally, Division, FundEnt
 from civicdesk.schema import LIVE_STATUSES
 from civicdesk.services.core.database import Database
 from civicdesk.services.cultivation.tally import FUNDING
+from civicdesk.services.register.statistics import SUMMARY, has_summary
 
 #: the keys of ``stats --json`` this module fills, in the report's order
 KEYS = ("incubation", "purchased_services", "venture_philanthropy", "community_funds", "volunteers",
@@ -56,7 +57,6 @@ class _Data:
     """Every row the sections read, fetched once and split by county."""
 
     def __init__(self, session: Session) -> None:
-        live = (Organization.deleted_at.is_(None), Organization.status.in_(LIVE_STATUSES))
         self.bases = _by_county(session.execute(
             select(IncubationBase.id, IncubationBase.name, IncubationBase.level, IncubationBase.kind,
                    IncubationBase.division_code, IncubationBase.township_code)
@@ -117,11 +117,40 @@ class _Data:
             select(CommunityFund.id, CommunityFund.name, CommunityFund.division_code, CommunityFund.community_code)
             .where(CommunityFund.deleted_at.is_(None))
             .order_by(CommunityFund.division_code, CommunityFund.name)).all(), lambda f: f.division_code)
-        # teams and stations, counted and summed in one pass: the existing ones by county and kind from the
-        # register's statistics index, each with its tally row (one per team or station that has rows)
-        t = CultivationTally
+        # teams and stations by county and kind, with the sums of their tally rows
         self.community: dict[str, dict[str, int]] = defaultdict(dict)
-        rows = session.execute(
+        rows = _summary_community(session) if has_summary(session) else _rows_community(session)
+        for r in rows:
+            self.community[r.division_code][str(r.community_subtype)] = r.n
+        self.tallies = _by_county(rows, lambda r: r.division_code)
+
+
+#: what :func:`_rows_community` gives per county and subtype (teams and stations)
+COMMUNITY_COLUMNS = ("division_code", "community_subtype", "n", "serving", "service_days", "person_times",
+                     "in_difficulty", "left_behind", "volunteers", "activities", "hours", "funded_foundation",
+                     "funded_organization", "funded_civil_affairs")
+_Community = namedtuple("_Community", COMMUNITY_COLUMNS)  # type: ignore[misc]
+
+
+def _summary_community(session: Session) -> list[Any]:
+    """:func:`_rows_community` read from the register's summary (migration 0018: kept by SQLite's triggers with
+    the tally's sums in cents): a few hundred rows instead of a walk of the teams and stations."""
+    rows = session.execute(text(
+        f"SELECT division_code, community_subtype, sum(n), sum(serving), sum(service_days), sum(person_times), "
+        f"sum(in_difficulty), sum(left_behind), sum(volunteers), sum(activities), sum(hours_cents), "
+        f"sum(foundation_cents), sum(organization_cents), sum(civil_affairs_cents) FROM {SUMMARY} "
+        "WHERE live = 1 AND is_community = 1 AND subtype_null = 0 "
+        "AND community_subtype IN ('volunteer_team', 'children_station') "
+        "GROUP BY division_code, community_subtype HAVING sum(n) > 0"))
+    return [_Community(*r[:10], *(Decimal(int(c or 0)).scaleb(-2) for c in r[10:])) for r in rows]
+
+
+def _rows_community(session: Session) -> list[Any]:
+    """Teams and stations, counted and summed in one pass: the existing ones by county and kind from the
+    register's statistics index, each with its tally row (one per team or station that has rows)."""
+    t = CultivationTally
+    live = (Organization.deleted_at.is_(None), Organization.status.in_(LIVE_STATUSES))
+    return list(session.execute(
             select(Organization.division_code, Organization.community_subtype, func.count().label("n"),
                    func.sum(case((t.service_days > 0, 1), else_=0)).label("serving"),
                    *(func.sum(c).label(c.key) for c in (t.service_days, t.person_times, t.in_difficulty,
@@ -131,10 +160,7 @@ class _Data:
             .outerjoin(t, t.organization_id == Organization.id)
             .where(*live, Organization.is_community.is_(True),
                    Organization.community_subtype.in_(("volunteer_team", "children_station")))
-            .group_by(Organization.division_code, Organization.community_subtype)).all()
-        for r in rows:
-            self.community[r.division_code][str(r.community_subtype)] = r.n
-        self.tallies = _by_county(rows, lambda r: r.division_code)
+            .group_by(Organization.division_code, Organization.community_subtype)).all())
 
 
 class _Scope:
