@@ -1,6 +1,6 @@
 """A probe of the start-up for the tests and ``bench/bench_register.py``: with ``CIVICDESK_START_PROBE`` set to
 a file name, the GUI writes there (JSON) what the register table showed when it was first painted with rows
-and when, whether SQLAlchemy was imported by then, and, once the services are attached and the whole order is
+and when (with the process's CPU time then), whether SQLAlchemy was imported by then, and, once the services are attached and the whole order is
 loaded, the rows shown then; with ``CIVICDESK_START_PROBE_QUIT`` set it then closes the window.  With
 ``CIVICDESK_START_PROBE_GRAB`` set it also saves pictures of the window beside the file (``.paint.png``,
 ``.attached.png``).
@@ -58,6 +58,7 @@ class StartProbe(QObject):
 
     def _painted(self) -> None:
         self.record["painted_at"] = time.time()
+        self.record["cpu_at_paint"] = time.process_time()  # this process's CPU seconds (the interpreter's start too)
         if os.environ.get("CIVICDESK_START_PROBE_GRAB"):  # a picture of the window as first painted
             self.window.grab().save(str(self.target.with_suffix(".paint.png")))
         self._finish()
