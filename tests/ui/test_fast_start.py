@@ -203,12 +203,35 @@ def test_no_office_opens_the_setup_wizard(gui: list[Any], monkeypatch: pytest.Mo
 
 
 def test_accounts_ask_for_a_login(gui: list[Any], monkeypatch: pytest.MonkeyPatch, shawan_db_path: Path) -> None:
+    """Only a login to ask: it is asked before the services load (the office read with sqlite3); with the fast start
+    switched off, after the database is open, as before."""
     from civicdesk.ui.admin import login_dialog
 
     db = open_database(shawan_db_path)
     auth.create_user(db, "admin", "passw0rd-2026", "admin")
     db.close()
+    early: list[Any] = []
+    monkeypatch.setattr(login_dialog, "login_before_opening",
+                        lambda office, opener, *a, **k: early.append(office) or (None, None, None))
     asked: list[bool] = []
     monkeypatch.setattr(login_dialog, "login_if_needed", lambda *a, **k: asked.append(True) or (False, None))
     assert gui_main.run_gui(str(shawan_db_path)) == 0
-    assert gui == [None] and asked == [True]
+    assert gui == [None] and [o.code for o in early] == ["511111"] and asked == []
+    monkeypatch.setenv("CIVICDESK_NO_FAST_START", "1")
+    assert gui_main.run_gui(str(shawan_db_path)) == 0
+    assert len(early) == 1 and asked == [True]
+
+
+def test_the_login_office_is_read_only_when_a_login_is_all_there_is_to_do(shawan_db_path: Path,
+                                                                           db_path: Path) -> None:
+    assert first_page.login_office(shawan_db_path) is None  # no accounts: the fast start's
+    assert first_page.login_office(db_path.parent / "missing.sqlite3") is None
+    assert first_page.login_office("postgresql://clerk@office/civicdesk") is None
+    db = open_database(shawan_db_path)
+    auth.create_user(db, "admin", "passw0rd-2026", "admin")
+    db.close()
+    office = first_page.login_office(shawan_db_path)
+    assert office is not None and (office.code, office.level) == ("511111", "district")
+    with sqlite3.connect(shawan_db_path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = 'older'")
+    assert first_page.login_office(shawan_db_path) is None  # a migration first: the normal start

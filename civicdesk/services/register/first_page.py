@@ -89,6 +89,24 @@ def first_rows(path: str | Path, sort_key: str = "name", descending: bool = Fals
         return None
 
 
+def login_office(path: str | Path) -> OfficeInfo | None:
+    """The local office of a database whose normal start has only a login to ask (schema at
+    :data:`HEAD_REVISION`, an office, user accounts), so that the login can be painted before the services load;
+    None for any other database (a server, a migration, no office, no accounts) or on any error.  Never writes."""
+    if "://" in str(path):
+        return None
+    try:
+        with closing(_connect(Path(path).expanduser().resolve())) as conn:
+            if conn.execute("SELECT version_num FROM alembic_version").fetchall() != [(HEAD_REVISION,)]:
+                return None
+            row = conn.execute("SELECT code, name, level FROM office WHERE is_local IS 1").fetchone()
+            if row is None or not conn.execute("SELECT EXISTS (SELECT 1 FROM user_account)").fetchone()[0]:
+                return None
+            return OfficeInfo(*row)
+    except Exception:  # noqa: BLE001 - the normal start meets it and says it in words
+        return None
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     if not path.is_file() or path.stat().st_size == 0:
         raise FileNotFoundError(path)
