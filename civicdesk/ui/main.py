@@ -181,7 +181,7 @@ def _run(app: Any, interrupt: Interrupt, db_path: str | None, lang: str | None) 
                 return _run_normally(app, interrupt, settings, language, db_path, path, is_url, from_last)
             return EXIT_INTERRUPTED if interrupt.happened else 0
         database_files.remember_database(settings, opened.path)
-        return _show(app, AppContext(opened, settings, runner, language, user=user), None, interrupt)
+        return _show(app, AppContext(opened, settings, runner, language, user=user), _opened_page(opened), interrupt)
     return _run_normally(app, interrupt, settings, language, db_path, path, is_url, from_last)
 
 
@@ -234,7 +234,16 @@ def _run_normally(app: Any, interrupt: Interrupt, settings: QSettings, language:
         runner.wait()
         db.close()
         return EXIT_INTERRUPTED if interrupt.happened else 0
-    return _show(app, AppContext(db, settings, runner, language, user=user), None, interrupt)
+    return _show(app, AppContext(db, settings, runner, language, user=user), _opened_page(db), interrupt)
+
+
+def _opened_page(db: Any) -> FirstPage | None:
+    """The register's first page of an open SQLite file, read with sqlite3 (the window paints it at once, without
+    waiting for the services' reload to reach the worker), or None."""
+    from civicdesk.services.register import first_page
+    from civicdesk.ui.register.org_table_model import FIRST_PAGE
+
+    return None if db.path is None else first_page.peek(db.path, limit=FIRST_PAGE, opened=True)
 
 
 def _show(app: QApplication, ctx: AppContext, first: FirstPage | None = None,
