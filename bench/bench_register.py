@@ -15,7 +15,9 @@ Measured (medians unless said; the machine is shared and noisy):
   inspection, rating in force) on synthetic summaries, against no filter and the legal-form filter;
 * pinyin: a 100,000-row bulk insert with and without the search indexing (seq, pinyin, bigrams);
 * process start to main window painted with rows, by the real start path (``python main.py --db``, fresh
-  process and settings), fast and normal start, and the process's peak memory.
+  process and settings), fast and normal start, and the process's peak memory; ``--start-only [--db FILE]
+  [--login-db FILE_WITH_ACCOUNTS] [--against OTHER_CHECKOUT]`` measures only that (wall and CPU to the first
+  paint; the login dialog's for a database with accounts), A/B with another checkout.
 """
 
 from __future__ import annotations
@@ -306,21 +308,25 @@ def bench_pinyin(rows: int = 100_000, repeat: int = 3) -> None:
           f" (median of {repeat}; target <= 2x)")
 
 
-def _probed_start(path: Path, **env: str) -> dict[str, Any]:
+def _probed_start(path: Path, root: Path = ROOT, **env: str) -> dict[str, Any]:
     """``python main.py --db PATH`` as a clerk starts it, in a fresh process with fresh settings, probed by
     ``civicdesk/ui/start_probe.py``: seconds from just before the process started to the register painted with
-    rows, and to the whole order loaded; the peak memory; whether it was the fast start."""
+    rows, and to the whole order loaded; the process's CPU seconds at the paint; the peak memory; whether it was
+    the fast start.  ``root``: the checkout whose ``main.py`` runs (another one for an A/B comparison)."""
     folder = Path(tempfile.mkdtemp())
     probe = folder / "probe.json"
-    environment = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_CONFIG_HOME": str(folder / "config"),
+    environment = {**os.environ, "PYTHONPATH": str(root), "XDG_CONFIG_HOME": str(folder / "config"),
                    "CIVICDESK_START_PROBE": str(probe), "CIVICDESK_START_PROBE_QUIT": "1", **env}
     t0 = time.time()
-    subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(path)], env=environment, check=True,
+    subprocess.run([sys.executable, str(root / "main.py"), "--db", str(path)], env=environment, check=True,
                    capture_output=True, stdin=subprocess.DEVNULL, timeout=300)
     found = json.loads(probe.read_text(encoding="utf-8"))
+    if found.get("login"):  # a start that asks for a login: its dialog painted, and its database open
+        return {"painted": found["painted_at"] - t0, "ordered": found["opened_at"] - t0, "fast": False,
+                "sqlalchemy": found["at_paint"]["sqlalchemy"], "cpu": found.get("cpu_at_paint")}
     return {"painted": found["painted_at"] - t0, "ordered": found["ordered_at"] - t0, "peak": found["peak_mb"],
             "attached": found.get("attached_at", found["painted_at"]) - t0, "fast": found["fast"],
-            "sqlalchemy": found["at_paint"]["sqlalchemy"]}
+            "sqlalchemy": found["at_paint"]["sqlalchemy"], "cpu": found.get("cpu_at_paint")}
 
 
 def _old_style_start(path: Path) -> float:
@@ -370,6 +376,40 @@ def bench_start(path: Path, runs: int = 5) -> None:
           f" (target < 250 MB)")
 
 
+def bench_start_only(path: Path, runs: int, against: Path | None, login_db: Path | None = None) -> None:
+    """``--start-only``: the fast and the normal start of ``path`` alone, ``runs`` fresh processes each, wall
+    and CPU to the first paint; with ``--login-db``, also the start of a database with accounts to the login
+    dialog painted (its "whole order" is then its database open, behind the dialog); with ``--against ROOT``, the
+    same starts of another checkout (the code before a change), alternating with this one's run by run so that both
+    see the same load."""
+    roots = {"this": ROOT} if against is None else {"this": ROOT, "against": against.resolve()}
+    found: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    loads = [os.getloadavg()[0]]
+    kinds: list[tuple[str, Path, dict[str, str]]] = [("fast", path, {}),
+                                                     ("normal", path, {"CIVICDESK_NO_FAST_START": "1"})]
+    if login_db is not None:
+        kinds.append(("login", login_db, {}))
+    for _ in range(runs):
+        for kind, db, env in kinds:
+            for name, root in roots.items():
+                found.setdefault((kind, name), []).append(_probed_start(db, root, **env))
+        loads.append(os.getloadavg()[0])
+    print(f"\nprocess start to main window painted with rows, {path.name} (median of {runs} fresh processes,"
+          f" load {min(loads):.2f}-{max(loads):.2f}):")
+    for (kind, name), results in found.items():
+        if kind == "fast" and not all(r["fast"] and not r["sqlalchemy"] for r in results):
+            print(f"  WARNING: the fast start did not apply ({name}): schema, office, accounts?")
+        if kind == "login" and not all(r["fast"] is False for r in results):
+            print(f"  WARNING: no login was asked ({name}): does --login-db have accounts?")
+        walls, cpus = [r["painted"] for r in results], [r["cpu"] for r in results if r["cpu"] is not None]
+        cpu = f"CPU {ms(statistics.median(cpus))}" if cpus else "CPU not probed"
+        print(f"  {kind:6} start, {name:7}: wall {ms(statistics.median(walls))}, {cpu}"
+              f" (wall runs: {', '.join(f'{t * 1000:.0f}' for t in walls)} ms);"
+              f" {'database open' if kind == 'login' else 'whole order loaded'}"
+              f" {ms(statistics.median(r['ordered'] for r in results))}"
+              f"{'; SQLAlchemy loaded at the paint' if all(r['sqlalchemy'] for r in results) else ''}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, default=1_000_000)
@@ -377,7 +417,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, default=ROOT / "bench" / "out", help="where the big database is kept")
     parser.add_argument("--skip-pinyin", action="store_true")
     parser.add_argument("--filters", action="store_true", help="only the supervision filters")
+    parser.add_argument("--start-only", action="store_true",
+                        help="only the process start (fast and normal), --repeat fresh processes each; the database"
+                             " is --db, else the kept one (the normal start opens it as the program does: a copy)")
+    parser.add_argument("--db", type=Path, help="with --start-only: the database file to start on")
+    parser.add_argument("--against", type=Path, help="with --start-only: another checkout's root, run alternately")
+    parser.add_argument("--login-db", type=Path, help="with --start-only: also the start of this database, which has"
+                                                      " accounts, to its login dialog painted")
     args = parser.parse_args(argv)
+    if args.start_only:
+        path = args.db or args.keep / f"register-{args.rows}.sqlite3"
+        if not path.is_file():
+            parser.error(f"no database at {path}")
+        bench_start_only(path, args.repeat, args.against, args.login_db)
+        return 0
     args.keep.mkdir(parents=True, exist_ok=True)
     path = args.keep / f"register-{args.rows}.sqlite3"
     db = build(path, args.rows)

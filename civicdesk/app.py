@@ -7,10 +7,15 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    from civicdesk import cli
-
     args = sys.argv[1:] if argv is None else argv
     _utf8_when_piped()
+    gui = gui_arguments(args)
+    if gui is not None:  # the window: neither the commands nor their parser are needed on the way to it
+        from civicdesk.ui.main import run_gui
+
+        return run_gui(db_path=gui["db"], lang=gui["lang"])
+    from civicdesk import cli
+
     try:
         cli.check_arguments(args)
     except cli.CivicDeskError as exc:
@@ -29,6 +34,46 @@ def main(argv: list[str] | None = None) -> int:
         _quiet_stdout()
         return 0
     return code
+
+
+#: the options of the whole program, each with a value, that the window reads (``--user`` and ``--no-backup`` are
+#: for the commands); the parser accepts each as ``--name VALUE`` or ``--name=VALUE``
+_GUI_OPTIONS = {"--db": "db", "--lang": "lang", "--user": None}
+_FLAGS = {"--no-backup"}
+
+
+def gui_arguments(args: list[str]) -> dict[str, str | None] | None:
+    """``--db`` and ``--lang`` as the parser (``cli.build_parser``) would read them, when ``args`` name no command
+    and hold only the program's own options in their plain spellings; else None, and the parser reads them (a
+    command, ``--help``, an abbreviation, a wrong value, text that is not UTF-8: its words, its exit status).
+    Importing the commands and building their parser (~300 options) took a tenth of a second of every start of
+    the window."""
+    found: dict[str, str | None] = {"db": None, "lang": os.environ.get("CIVICDESK_LANG", "zh")}
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if any("\ud800" <= c <= "\udfff" for c in arg):
+            return None  # the parser's path refuses it in words
+        if arg in _FLAGS:
+            i += 1
+            continue
+        name, equals, value = arg.partition("=")
+        if name not in _GUI_OPTIONS:
+            return None
+        if not equals:
+            if i + 1 >= len(args) or args[i + 1].startswith("-"):
+                return None  # argparse: "expected one argument" (or a negative number: its own rules)
+            value = args[i + 1]
+            i += 1
+        if any("\ud800" <= c <= "\udfff" for c in value):
+            return None
+        if name == "--lang" and value not in ("zh", "en"):
+            return None  # argparse: invalid choice
+        key = _GUI_OPTIONS[name]
+        if key is not None:
+            found[key] = value
+        i += 1
+    return found
 
 
 def _lang_of(args: list[str]) -> str:

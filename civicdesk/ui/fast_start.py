@@ -47,7 +47,8 @@ class _Preview(QObject):
 
 
 def preview(window: MainWindow, first: FirstPage) -> None:
-    """Show ``first`` in a window that has no database yet, and attach the services after its first paint."""
+    """Show ``first`` in a window that has no database yet, and attach the services after its first paint; in a
+    window that has its database (the normal start, once it opened it), show ``first`` and reload at once."""
     from civicdesk.services.register import first_page
     from civicdesk.ui.register.org_table_model import FIRST_PAGE
 
@@ -57,6 +58,20 @@ def preview(window: MainWindow, first: FirstPage) -> None:
         rows = first_page.first_rows(first.path, model.sort_key, model.descending, FIRST_PAGE)
     if rows is not None:
         model.show_first(rows, first.estimate)
+    if window.ctx.db is not None:  # the normal start, its database open: the peek's rows, reloaded once painted
+        window.first = None
+        _Preview(window, [])  # its watch of the first paint
+        started: list[bool] = []
+
+        def reload() -> None:
+            if not started:
+                started.append(True)
+                _keep_row_number_width(window)  # as painted, until the next reset
+                model.reload(window.filter_bar.current())
+
+        window.first_painted.connect(lambda: QTimer.singleShot(0, window, reload))
+        QTimer.singleShot(ATTACH_ANYWAY_MS, window, reload)
+        return
     window.count_label.setText(QCoreApplication.translate("MainWindow", "正在载入…"))
     ready = {window.quit_action, window.find_action, *window.language_actions}  # need no database
     waiting = [a for a in window.actions() + list(window.ledger_actions) if a.isEnabled() and a not in ready]

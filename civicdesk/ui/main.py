@@ -161,7 +161,38 @@ def _run(app: Any, interrupt: Interrupt, db_path: str | None, lang: str | None) 
         database_files.remember_database(settings, first.path)
         return _show(app, AppContext(None, settings, Runner(), language), first, interrupt)
 
+    office = None if is_url or os.environ.get("CIVICDESK_NO_FAST_START") else first_page.login_office(path)
+    if office is not None:  # only a login to ask: asked before the services load, which load while it is typed
+        from civicdesk.ui.admin import login_dialog
+
+        def opener() -> Any:  # on the runner's thread
+            from civicdesk.services.core.database import open_database
+
+            return open_database(path)
+
+        runner = Runner()
+        user, opened, error = login_dialog.login_before_opening(office, opener, runner, lang=language)
+        if error is not None:
+            return 1  # said in words, as the normal start says it
+        if user is None or interrupt.happened or opened is None or opened.office_or_none() is None:
+            if opened is not None:
+                opened.close()
+            if user is not None and not interrupt.happened:  # the office went meanwhile: the normal start sees to it
+                return _run_normally(app, interrupt, settings, language, db_path, path, is_url, from_last)
+            return EXIT_INTERRUPTED if interrupt.happened else 0
+        database_files.remember_database(settings, opened.path)
+        return _show(app, AppContext(opened, settings, runner, language, user=user), _opened_page(opened), interrupt)
+    return _run_normally(app, interrupt, settings, language, db_path, path, is_url, from_last)
+
+
+def _run_normally(app: Any, interrupt: Interrupt, settings: QSettings, language: str, db_path: str | None,
+                  path: Path, is_url: bool, from_last: bool) -> int:
+    """Open (and migrate) the database, then the set-up wizard or the login, then the window."""
     from civicdesk.services.core.database import open_database
+    from civicdesk.services.register import first_page
+    from civicdesk.ui import database_files
+    from civicdesk.ui.context import AppContext
+    from civicdesk.ui.runner import Runner
 
     try:
         if is_url and db_path and is_server_url(db_path):
@@ -203,7 +234,16 @@ def _run(app: Any, interrupt: Interrupt, db_path: str | None, lang: str | None) 
         runner.wait()
         db.close()
         return EXIT_INTERRUPTED if interrupt.happened else 0
-    return _show(app, AppContext(db, settings, runner, language, user=user), None, interrupt)
+    return _show(app, AppContext(db, settings, runner, language, user=user), _opened_page(db), interrupt)
+
+
+def _opened_page(db: Any) -> FirstPage | None:
+    """The register's first page of an open SQLite file, read with sqlite3 (the window paints it at once, without
+    waiting for the services' reload to reach the worker), or None."""
+    from civicdesk.services.register import first_page
+    from civicdesk.ui.register.org_table_model import FIRST_PAGE
+
+    return None if db.path is None else first_page.peek(db.path, limit=FIRST_PAGE, opened=True)
 
 
 def _show(app: QApplication, ctx: AppContext, first: FirstPage | None = None,

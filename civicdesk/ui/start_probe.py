@@ -1,9 +1,13 @@
 """A probe of the start-up for the tests and ``bench/bench_register.py``: with ``CIVICDESK_START_PROBE`` set to
 a file name, the GUI writes there (JSON) what the register table showed when it was first painted with rows
-and when, whether SQLAlchemy was imported by then, and, once the services are attached and the whole order is
+and when (with the process's CPU time then), whether SQLAlchemy was imported by then, and, once the services are attached and the whole order is
 loaded, the rows shown then; with ``CIVICDESK_START_PROBE_QUIT`` set it then closes the window.  With
 ``CIVICDESK_START_PROBE_GRAB`` set it also saves pictures of the window beside the file (``.paint.png``,
 ``.attached.png``).
+
+For a start that asks for a login first (:func:`install_login`), it writes when the login dialog was first painted
+(and whether SQLAlchemy was imported by then) and when its database was open; with ``CIVICDESK_START_PROBE_QUIT``
+it then cancels the login.
 
 Times are ``time.time()`` (the caller knows when it started the process).
 """
@@ -17,9 +21,12 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtWidgets import QDialog
+
 from PySide6.QtCore import QEvent, QObject, QTimer
 
 if TYPE_CHECKING:
+    from civicdesk.ui.admin.login_dialog import LoginDialog
     from civicdesk.ui.main_window import MainWindow
 
 ROWS = 200  # the first page
@@ -58,6 +65,7 @@ class StartProbe(QObject):
 
     def _painted(self) -> None:
         self.record["painted_at"] = time.time()
+        self.record["cpu_at_paint"] = time.process_time()  # this process's CPU seconds (the interpreter's start too)
         if os.environ.get("CIVICDESK_START_PROBE_GRAB"):  # a picture of the window as first painted
             self.window.grab().save(str(self.target.with_suffix(".paint.png")))
         self._finish()
@@ -90,3 +98,43 @@ def install(window: MainWindow) -> None:
     target = os.environ.get("CIVICDESK_START_PROBE")
     if target:
         StartProbe(window, Path(target), bool(os.environ.get("CIVICDESK_START_PROBE_QUIT")))
+
+
+class LoginProbe(QObject):
+    def __init__(self, dialog: LoginDialog, target: Path, quit_after: bool) -> None:
+        super().__init__(dialog)
+        self.dialog, self.target, self.quit_after = dialog, target, quit_after
+        self.record: dict[str, Any] = {"login": True}
+        dialog.installEventFilter(self)
+        self.timer = QTimer(self)
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self._poll)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt API
+        if watched is self.dialog and event.type() == QEvent.Type.Paint:
+            self.dialog.removeEventFilter(self)
+            self.record["at_paint"] = {"sqlalchemy": "sqlalchemy" in sys.modules}
+            QTimer.singleShot(0, self._painted)  # after this paint and its flush
+        return False
+
+    def _painted(self) -> None:
+        self.record["painted_at"] = time.time()
+        self.record["cpu_at_paint"] = time.process_time()
+        self.timer.start()
+
+    def _poll(self) -> None:
+        if self.dialog.db is None and getattr(self.dialog, "open_error", None) is None:
+            return
+        self.timer.stop()
+        self.record["opened_at"] = time.time()
+        self.record["opened"] = self.dialog.db is not None
+        self.target.write_text(json.dumps(self.record, ensure_ascii=False, default=str), encoding="utf-8")
+        if self.quit_after and self.dialog.isVisible():
+            QDialog.reject(self.dialog)
+
+
+def install_login(dialog: LoginDialog) -> None:
+    """Probe the start-up's login ``dialog`` if ``CIVICDESK_START_PROBE`` names a file (else nothing)."""
+    target = os.environ.get("CIVICDESK_START_PROBE")
+    if target:
+        LoginProbe(dialog, Path(target), bool(os.environ.get("CIVICDESK_START_PROBE_QUIT")))

@@ -104,6 +104,35 @@ def test_painted_from_the_peek_then_attached_without_a_reset(qtbot: Any, fast_wi
     assert window.detail.record.name == window.model.data(window.model.index(0, COL_NAME))
 
 
+def test_the_normal_start_paints_its_first_page_read_with_sqlite3(qtbot: Any, make_ctx: Any,
+                                                                   city_db_path: Path) -> None:
+    """Once the normal start has opened the database (and logged in), the window paints the first page read with
+    sqlite3 at once and the services' reload takes it over: the same rows, no reset, enabled at once."""
+    with sqlite3.connect(city_db_path) as conn:
+        conn.execute("UPDATE organization SET seq = 1000000 WHERE seq = (SELECT max(seq) FROM organization)")
+    seqs, count = _browse(city_db_path)
+    ctx = make_ctx(city_db_path)
+    auth.create_user(ctx.db, "admin", "passw0rd-2026", "admin")
+    assert first_page.peek(city_db_path, limit=FIRST_PAGE) is None  # a login to ask: not the fast start
+    first = first_page.peek(city_db_path, limit=FIRST_PAGE, opened=True)
+    assert first is not None
+    window = MainWindow(ctx, first)
+    qtbot.addWidget(window)
+    assert window.first is None and window.preview is None and _seqs(window) == seqs
+    assert window.new_action.isEnabled() and all(a.isEnabled() for a in window.ledger_actions)
+    shown = _texts(window)
+    resets: list[bool] = []
+    window.model.modelReset.connect(lambda: resets.append(True))
+    numbers = window.table.verticalHeader()
+    window.show()
+    qtbot.waitExposed(window)
+    width = numbers.width()
+    qtbot.waitUntil(lambda: window.model._seqs is not None, timeout=20_000)
+    assert resets == [] and _seqs(window) == seqs and _texts(window) == shown
+    assert numbers.width() == width
+    assert window.model.rowCount() == count
+
+
 def test_a_remembered_sort_is_painted_in_its_order(qtbot: Any, fast_window: Any, make_ctx: Any,
                                                    shawan_db_path: Path, tmp_path: Path) -> None:
     normal = MainWindow(make_ctx(shawan_db_path))  # the same settings file as the fast window's
@@ -164,7 +193,11 @@ def test_an_older_schema_starts_the_normal_way(shawan_db_path: Path, tmp_path: P
     assert first_page.peek(shawan_db_path) is None
     found = _start(shawan_db_path, tmp_path)
     assert found["fast"] is False and found["at_paint"]["sqlalchemy"] is True
-    assert found["after"]["seqs"] == _browse(shawan_db_path)[0]  # migrated, then shown as always
+    seqs, count = _browse(shawan_db_path)
+    assert found["after"]["seqs"] == seqs  # migrated, then shown as always
+    # once open, its first page read with sqlite3 is painted at once: the same rows the services then show
+    assert found["at_paint"]["attached"] is True and found["at_paint"]["seqs"] == seqs
+    assert found["at_paint"]["rows"] == found["after"]["rows"] and found["after"]["count"] == count
 
 
 # -- the normal start's dialogs, in this process (patched, so that nothing waits for a clerk) -----------------
@@ -203,12 +236,35 @@ def test_no_office_opens_the_setup_wizard(gui: list[Any], monkeypatch: pytest.Mo
 
 
 def test_accounts_ask_for_a_login(gui: list[Any], monkeypatch: pytest.MonkeyPatch, shawan_db_path: Path) -> None:
+    """Only a login to ask: it is asked before the services load (the office read with sqlite3); with the fast start
+    switched off, after the database is open, as before."""
     from civicdesk.ui.admin import login_dialog
 
     db = open_database(shawan_db_path)
     auth.create_user(db, "admin", "passw0rd-2026", "admin")
     db.close()
+    early: list[Any] = []
+    monkeypatch.setattr(login_dialog, "login_before_opening",
+                        lambda office, opener, *a, **k: early.append(office) or (None, None, None))
     asked: list[bool] = []
     monkeypatch.setattr(login_dialog, "login_if_needed", lambda *a, **k: asked.append(True) or (False, None))
     assert gui_main.run_gui(str(shawan_db_path)) == 0
-    assert gui == [None] and asked == [True]
+    assert gui == [None] and [o.code for o in early] == ["511111"] and asked == []
+    monkeypatch.setenv("CIVICDESK_NO_FAST_START", "1")
+    assert gui_main.run_gui(str(shawan_db_path)) == 0
+    assert len(early) == 1 and asked == [True]
+
+
+def test_the_login_office_is_read_only_when_a_login_is_all_there_is_to_do(shawan_db_path: Path,
+                                                                           db_path: Path) -> None:
+    assert first_page.login_office(shawan_db_path) is None  # no accounts: the fast start's
+    assert first_page.login_office(db_path.parent / "missing.sqlite3") is None
+    assert first_page.login_office("postgresql://clerk@office/civicdesk") is None
+    db = open_database(shawan_db_path)
+    auth.create_user(db, "admin", "passw0rd-2026", "admin")
+    db.close()
+    office = first_page.login_office(shawan_db_path)
+    assert office is not None and (office.code, office.level) == ("511111", "district")
+    with sqlite3.connect(shawan_db_path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = 'older'")
+    assert first_page.login_office(shawan_db_path) is None  # a migration first: the normal start

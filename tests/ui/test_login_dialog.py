@@ -130,3 +130,54 @@ def test_change_password(qtbot: Any, db: Database, runner: Runner) -> None:
     with pytest.raises(CivicDeskError) as refused:
         auth.authenticate(db, "clerk1", PASSWORD)
     assert refused.value.code == "auth.failed"
+
+
+def test_a_login_painted_before_the_database_is_open(qtbot: Any, db: Database, runner: Runner) -> None:
+    """The start-up's login (``login_before_opening``): the dialog has only the office when painted; the database
+    opens on the runner after the first paint; a login asked for before that waits for it and checks the same."""
+    path = db.path
+    assert path is not None
+    office = db.office()
+    opened: list[Database] = []
+
+    def opener() -> Database:
+        opened.append(open_database(path))
+        return opened[-1]
+
+    dialog = LoginDialog(None, runner, office=office, opener=opener)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.db is not None, timeout=10_000)  # opened once painted
+    attempt(qtbot, dialog, "clerk1", "wrong-password1")
+    assert dialog.message.text() == "用户名或密码错误。" and dialog.user is None
+    with qtbot.waitSignal(dialog.logged_in, timeout=10_000):
+        attempt(qtbot, dialog, "clerk1", PASSWORD)
+    assert dialog.user is not None and dialog.user.username == "clerk1" and len(opened) == 1
+
+    early = LoginDialog(None, runner, office=office, opener=opener)  # never painted: the login opens it first
+    qtbot.addWidget(early)
+    early.username.setText("clerk1")
+    early.password.setText(PASSWORD)
+    with qtbot.waitSignal(early.logged_in, timeout=10_000):
+        early.try_login()
+    assert early.db is opened[-1] and len(opened) == 2
+    for database in opened:
+        database.close()
+
+
+def test_a_database_that_will_not_open_ends_the_login(qtbot: Any, db: Database, runner: Runner,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: said.append(text))
+
+    def opener() -> Database:
+        raise CivicDeskError("db.not_initialized")
+
+    dialog = LoginDialog(None, runner, office=db.office(), opener=opener)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.open_error is not None, timeout=10_000)
+    assert not dialog.isVisible() and said == [CivicDeskError("db.not_initialized").message("zh")]

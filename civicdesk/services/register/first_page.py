@@ -59,15 +59,17 @@ def default_database_path() -> Path:
     return folder / "civicdesk.sqlite3"
 
 
-def peek(path: str | Path, sort_key: str = "name", descending: bool = False, limit: int = 200) -> FirstPage | None:
+def peek(path: str | Path, sort_key: str = "name", descending: bool = False, limit: int = 200, *,
+         opened: bool = False) -> FirstPage | None:
     """The first ``limit`` rows of the default view in ``sort_key`` order and what labels them, or None when
-    the normal start has work to do first (see the module) or anything at all goes wrong."""
+    the normal start has work to do first (see the module) or anything at all goes wrong.  ``opened``: the normal
+    start has done that work (opened, migrated, indexed; logged in): only the office is required."""
     if "://" in str(path):
         return None  # a server (PostgreSQL): the normal start opens it
     try:
         resolved = Path(path).expanduser().resolve()
         with closing(_connect(resolved)) as conn:
-            office = _ready_office(conn)
+            office = _ready_office(conn, opened)
             if office is None:
                 return None
             estimate = conn.execute("SELECT max(seq) FROM organization").fetchone()[0] or 0
@@ -89,6 +91,24 @@ def first_rows(path: str | Path, sort_key: str = "name", descending: bool = Fals
         return None
 
 
+def login_office(path: str | Path) -> OfficeInfo | None:
+    """The local office of a database whose normal start has only a login to ask (schema at
+    :data:`HEAD_REVISION`, an office, user accounts), so that the login can be painted before the services load;
+    None for any other database (a server, a migration, no office, no accounts) or on any error.  Never writes."""
+    if "://" in str(path):
+        return None
+    try:
+        with closing(_connect(Path(path).expanduser().resolve())) as conn:
+            if conn.execute("SELECT version_num FROM alembic_version").fetchall() != [(HEAD_REVISION,)]:
+                return None
+            row = conn.execute("SELECT code, name, level FROM office WHERE is_local IS 1").fetchone()
+            if row is None or not conn.execute("SELECT EXISTS (SELECT 1 FROM user_account)").fetchone()[0]:
+                return None
+            return OfficeInfo(*row)
+    except Exception:  # noqa: BLE001 - the normal start meets it and says it in words
+        return None
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     if not path.is_file() or path.stat().st_size == 0:
         raise FileNotFoundError(path)
@@ -97,13 +117,16 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _ready_office(conn: sqlite3.Connection) -> OfficeInfo | None:
-    """The local office, if the database needs no migration, set-up, login or indexing; else None."""
+def _ready_office(conn: sqlite3.Connection, opened: bool = False) -> OfficeInfo | None:
+    """The local office, if the database needs no migration, set-up, login or indexing (``opened``: only the
+    office); else None."""
     if conn.execute("SELECT version_num FROM alembic_version").fetchall() != [(HEAD_REVISION,)]:
         return None
     row = conn.execute("SELECT code, name, level FROM office WHERE is_local IS 1").fetchone()
     if row is None:
         return None
+    if opened:
+        return OfficeInfo(*row)
     if conn.execute("SELECT EXISTS (SELECT 1 FROM user_account)").fetchone()[0]:
         return None
     pending = conn.execute("SELECT 1 FROM organization WHERE name_rank IS NULL AND deleted_at IS NULL LIMIT 1")

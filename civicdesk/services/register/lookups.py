@@ -7,7 +7,7 @@ from sqlalchemy import select
 from civicdesk.models import Division
 from civicdesk.schema import DICTIONARY_KINDS
 from civicdesk.services.core.database import Database
-from civicdesk.services.core.reference import DictionaryValue, DivisionInfo, dictionary, division_info, leshan_file
+from civicdesk.services.core.reference import DictionaryValue, DivisionInfo, dictionary, leshan_file
 
 
 def dictionaries(db: Database) -> dict[str, list[DictionaryValue]]:
@@ -17,14 +17,16 @@ def dictionaries(db: Database) -> dict[str, list[DictionaryValue]]:
 
 
 def divisions(db: Database, parent: str | None = None, level: str | None = None) -> list[DivisionInfo]:
-    """Divisions under ``parent`` (or of ``level``), ordered by code."""
-    query = select(Division).order_by(Division.code)
+    """Divisions under ``parent`` (or of ``level``), ordered by code.  Their columns, not the mapped objects: a
+    city's 1,700 divisions are part of every start of the window (a quarter of the time as objects)."""
+    query = select(Division.code, Division.name, Division.full_name, Division.level, Division.parent_code,
+                   Division.invented).order_by(Division.code)
     if parent is not None:
         query = query.where(Division.parent_code == parent)
     if level is not None:
         query = query.where(Division.level == level)
     with db.read() as session:
-        return [division_info(d) for d in session.scalars(query)]
+        return [DivisionInfo(*row) for row in session.execute(query)]
 
 
 def reference_offices() -> list[tuple[str, str, str]]:

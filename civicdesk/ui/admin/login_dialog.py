@@ -3,22 +3,35 @@
 :class:`LoginDialog` checks the name and password with :func:`auth.authenticate` on the runner and says in words
 what went wrong (wrong password, account locked, account disabled); ``logged_in`` carries the
 :class:`~civicdesk.services.admin.auth.UserInfo`.  :func:`login_if_needed` is what start-up and a database switch
-call.  :class:`PasswordPair` is the "password twice" pair with the strength rule, shared by the set-up wizard's
-first-admin page and the user management dialog.
+call; :func:`login_before_opening` is the start-up's login of a database that needs nothing else: painted before
+the services load, which load while the clerk types.  :class:`PasswordPair` is the "password twice" pair with the
+strength rule, shared by the set-up wizard's first-admin page and the user management dialog.
+
+Nothing this module imports at its top imports SQLAlchemy (the services are imported where they are used).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QVBoxLayout, QWidget,
 )
 
 from civicdesk.errors import CivicDeskError
-from civicdesk.services.admin import auth
-from civicdesk.services.core.database import Database
 from civicdesk.ui.labels import user_display
 from civicdesk.ui.runner import Runner
+
+if TYPE_CHECKING:
+    from civicdesk.services.admin import auth
+    from civicdesk.services.core.database import Database
+    from civicdesk.services.register.plain import OfficeInfo
+
+#: a login dialog painted before the services loaded opens its database after its first paint, or after this long
+OPEN_ANYWAY_MS = 1500
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -73,6 +86,8 @@ class PasswordPair(QWidget):
 
     def problem(self) -> str | None:
         """What is wrong, in words; None when the pair is a good password."""
+        from civicdesk.services.admin import auth
+
         first, second = self.first.text(), self.second.text()
         try:
             auth.check_password_strength(first)
@@ -99,14 +114,21 @@ class LoginDialog(QDialog):
 
     logged_in = Signal(object)  # UserInfo
 
-    def __init__(self, db: Database, runner: Runner, parent: QWidget | None = None, *, lang: str = "zh",
-                 username: str = "") -> None:
+    def __init__(self, db: Database | None, runner: Runner, parent: QWidget | None = None, *, lang: str = "zh",
+                 username: str = "", office: OfficeInfo | None = None,
+                 opener: Callable[[], Database] | None = None) -> None:
+        """A login to ``db``; or, with ``db`` None, to the database ``opener`` opens (on the runner, after the first
+        paint: the services load while the clerk types), whose ``office`` the start-up read before."""
         super().__init__(parent)
         self.db, self.runner, self.lang = db, runner, lang
         self.user: auth.UserInfo | None = None
         self._busy = False
+        self._opener, self._opening = opener, False
+        self._opened: Database | None = None  # set on the runner's thread by the open
+        self.open_error: BaseException | None = None
         self.setWindowTitle(self.tr("登录 CivicDesk"))
-        office = db.office_or_none()
+        if db is not None:
+            office = db.office_or_none()
         heading = QLabel(office.name if office else "CivicDesk")
         heading.setStyleSheet("font-size: 16px; font-weight: bold;")
         self.username = QLineEdit(username)
@@ -133,6 +155,42 @@ class LoginDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(380)
         (self.password if username else self.username).setFocus()
+        if db is None:
+            QTimer.singleShot(OPEN_ANYWAY_MS, self, self.start_opening)  # even if never painted (minimised)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # Qt API
+        super().paintEvent(event)
+        if self.db is None and not self._opening:  # once this paint is on the screen, the services load
+            QTimer.singleShot(0, self, self.start_opening)
+
+    def start_opening(self) -> None:
+        """Open the database on the runner (once); a login asked for meanwhile runs after it there."""
+        if self.db is not None or self._opening or self._opener is None:
+            return
+        self._opening = True
+        self.runner.run(self._open, on_success=self._opened_database, on_failure=self._open_failed)
+
+    def _open(self, _job: Any) -> Database:
+        assert self._opener is not None
+        self._opened = self._opener()
+        return self._opened
+
+    def _opened_database(self, db: Database) -> None:
+        self.db = db
+
+    def _open_failed(self, exc: BaseException) -> None:
+        """What the normal start would have said when opening failed; the start then ends as it would."""
+        self.open_error = exc
+        QMessageBox.critical(self, "CivicDesk", words(exc, self.lang))
+        self._busy = False
+        super().reject()
+
+    def _database(self) -> Database:
+        """On the runner's thread: the database, opened by the op before this one if it was not given."""
+        db = self.db or self._opened
+        if db is None:
+            raise self.open_error or CivicDeskError("db.not_initialized")
+        return db
 
     def try_login(self) -> None:
         if self._busy:
@@ -144,9 +202,14 @@ class LoginDialog(QDialog):
         self._busy = True
         self.login_button.setEnabled(False)
         self.message.setText(self.tr("正在验证…"))
-        db = self.db
-        self.runner.run(lambda _job: auth.authenticate(db, name, password), on_success=self._succeeded,
-                        on_failure=self._failed)
+        self.start_opening()  # if not yet (a login typed before the first paint): it runs first on the runner
+
+        def check(_job: Any) -> auth.UserInfo:
+            from civicdesk.services.admin import auth
+
+            return auth.authenticate(self._database(), name, password)
+
+        self.runner.run(check, on_success=self._succeeded, on_failure=self._failed)
 
     def _succeeded(self, user: auth.UserInfo) -> None:
         self._busy = False
@@ -171,12 +234,33 @@ def login_if_needed(db: Database, runner: Runner, parent: QWidget | None = None,
                     lang: str = "zh") -> tuple[bool, auth.UserInfo | None]:
     """Ask for a login when the database has accounts.  (True, None): no accounts, go on as the system;
     (True, user): logged in; (False, None): the login was cancelled."""
+    from civicdesk.services.admin import auth
+
     if not auth.has_users(db):
         return True, None
     dialog = LoginDialog(db, runner, parent, lang=lang)
     if dialog.exec() and dialog.user is not None:
         return True, dialog.user
     return False, None
+
+
+def login_before_opening(office: OfficeInfo, opener: Callable[[], Database], runner: Runner, *,
+                         lang: str = "zh") -> tuple[auth.UserInfo | None, Database | None, BaseException | None]:
+    """The start-up's login to a database that has accounts and needs nothing else (its schema current, its office
+    set: ``first_page.login_office``), asked before the services are loaded: the dialog is painted from the
+    office the start read with sqlite3, and ``opener`` opens the database on the runner once it is on the screen,
+    while the clerk types (a login asked for sooner waits for it).  (user, db, None) when logged in; (None, db or
+    None, None) when cancelled; (None, None, error) when the database could not be opened (said in words)."""
+    from civicdesk.ui import start_probe
+
+    dialog = LoginDialog(None, runner, lang=lang, office=office, opener=opener)
+    start_probe.install_login(dialog)
+    accepted = dialog.exec()
+    runner.wait()
+    db = dialog.db or dialog._opened
+    if dialog.open_error is not None:
+        return None, None, dialog.open_error
+    return (dialog.user if accepted else None), db, None
 
 
 class ChangePasswordDialog(QDialog):
@@ -218,6 +302,8 @@ class ChangePasswordDialog(QDialog):
             return
         self._busy = True
         self.ok_button.setEnabled(False)
+        from civicdesk.services.admin import auth
+
         db, name, old, new = self.db, self.user.username, self.old.text(), self.pair.password()
         self.runner.run(lambda _job: auth.change_password(db, name, old, new), on_success=self._succeeded,
                         on_failure=self._failed)
