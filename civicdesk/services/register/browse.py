@@ -191,9 +191,34 @@ def first_page(db: Database, flt: RegisterFilter, sort_key: str = "name", descen
         return [_row(r) for r in _execute(session, query.limit(limit), index)]
 
 
+def _status_only(flt: RegisterFilter) -> bool:
+    """The whole register, of one status, the existing ones or every one: no condition but the status."""
+    return flt == RegisterFilter(status=flt.status)
+
+
+def _whole_order_sql(flt: RegisterFilter, sort_key: str) -> tuple[str, tuple[str, ...]]:
+    """SQLite, a filter of the status alone: the JSON array of the seqs in ascending sort order, as one walk of the
+    sort's partial covering index (``deleted_at IS NULL`` is the index's own condition).  The aggregate reads the
+    index that ``INDEXED BY`` names, the only plan left, in the index's order, without the subquery and its
+    ORDER BY (whose co-routine cost 20 ms at a million rows).  The status is tested as equalities joined by OR,
+    which SQLite evaluates in place (``IN`` probes a temporary B-tree for every row: 40 of the 140 ms of the walk),
+    and ``+status`` keeps the planner from reading the status index by ranges (in another order) instead."""
+    statuses = LIVE_STATUSES if flt.status == "live" else (flt.status,) if flt.status else ()
+    where = " AND (" + " OR ".join("+status = ?" for _ in statuses) + ")" if statuses else ""
+    index = "ix_organization_sort_" + ("rank" if sort_key not in SORT_KEYS or sort_key == "name" else sort_key)
+    return f"SELECT json_group_array(seq) FROM organization INDEXED BY {index} WHERE deleted_at IS NULL{where}", statuses
+
+
 def ordered_seqs(db: Database, flt: RegisterFilter, sort_key: str = "name", descending: bool = False) -> array:
     """Every matching organization's seq in sort order, as a compact ``array('q')`` (8 bytes a row)."""
     with db.read() as session:
+        if _status_only(flt) and session.get_bind().dialect.name == "sqlite":
+            sql, params = _whole_order_sql(flt, sort_key)
+            found = session.connection().exec_driver_sql(sql, params).scalar()
+            seqs = array("q", json.loads(found) if found else [])
+            if descending:  # every order ends in seq, unique: going down is the same rows reversed
+                seqs.reverse()
+            return seqs
         query = (select(Organization.seq).where(*_conditions(session, flt, probe=True))
                  .order_by(*_order(sort_key, descending, _dialect(session))))
         compiled = query.compile(bind=session.get_bind(), compile_kwargs={"render_postcompile": True})
@@ -219,11 +244,15 @@ def rows(db: Database, seqs: list[int]) -> dict[int, RegisterRow]:
         return {r.seq: _row(r) for r in found}
 
 
+_PHONE = ROW_COLUMNS.index("contact_phone")
+
+
 def _row(r: Any) -> RegisterRow:
-    values = r._asdict()
-    values.pop("name_rank", None)
-    values["contact_phone"] = mask_phone(values["contact_phone"])
-    return RegisterRow(**values)
+    """The register row of a result row whose first columns are :data:`_ROW_COLUMNS` (by position: building a
+    dict of each row was a tenth of a search's time at a million rows)."""
+    values = list(r[:len(ROW_COLUMNS)])
+    values[_PHONE] = mask_phone(values[_PHONE])
+    return RegisterRow(*values)
 
 
 def list_organizations(db: Database, *, division: str | None = None, tier: str | None = None,

@@ -679,27 +679,62 @@ class Match:
     uscc_prefix: str | None = None
 
 
+GONE = "gone"  # the state column's only token (:func:`_state`)
+#: the longest query answered by its first and last 4-grams (see :func:`_near_is_exact`)
+NEAR_MAX = 2 * GRAM - 1
+
+
+def _near_is_exact(low: str) -> bool:
+    """Whether ``NEAR(first last, k - 1)`` (``k = len(low) - GRAM``, the 4-grams at both ends of a query of 5 to 7
+    characters) matches exactly the rows of the phrase of all its 4-grams.  NEAR finds the two tokens in one
+    column at most ``k`` positions apart, in either order; the phrase needs ``last`` exactly ``k`` after
+    ``first``, and then the text holds the query (a 4-character token ``k`` <= 3 positions before another token
+    is in the same run of letters and digits: the end of a run is 3 and 2 characters long, then the gap token).
+    Any other placement of the two within ``k`` overlaps (``k`` < 4), so it exists in some text only if the two
+    agree where they overlap: when no such placement agrees, NEAR is the phrase.  NEAR reads two doclists
+    instead of ``k + 1`` with their positions: 18.7 -> 12.9 ms to count the 69,718 organizations of
+    ``laonian`` at a million."""
+    k = len(low) - GRAM
+    if not 0 < k < GRAM:
+        return False
+    first, last = low[:GRAM], low[k:]
+    for d in range(-k, k):  # last at ``d`` positions after first (before it when negative)
+        if d >= 0 and first[d:] == last[:GRAM - d] or d < 0 and last[-d:] == first[:GRAM + d]:
+            return False
+    return True
+
+
 def _text_expression(low: str) -> str:
     if len(low) < GRAM:
         return f'"{low}" *'
+    if len(low) <= NEAR_MAX and _near_is_exact(low):
+        k = len(low) - GRAM
+        return f'NEAR("{low[:GRAM]}" "{low[k:]}", {k - 1})'
     return '"' + " ".join(low[i:i + GRAM] for i in range(len(low) - GRAM + 1)) + '"'
 
 
 def plan(query: str, *, live_only: bool = False) -> Match | None:
-    """How ``query`` is answered; ``live_only`` adds ``NOT state:gone`` (the register's default filter)."""
+    """How ``query`` is answered; ``live_only`` adds ``NOT state:gone`` (the register's default filter).
+
+    The expression names no column unless the query could match the ``state`` column, whose only token is
+    ``gone``: the column filter cost a fifth of a count (phrase of ``laonian`` at a million: 18.7 -> 14.9 ms),
+    and no USCC prefix (it has a digit), phrase or NEAR of two tokens, and no other single token is in it."""
     q = normalize_query(query)
     if not q:
         return None
-    live = " NOT state : gone" if live_only else ""
+    live = f" NOT state : {GONE}" if live_only else ""
     if uscc_query(q):
         prefix = q.upper()
         if len(prefix) > USCC_TOKENS:
             return Match(None, None, like=False, uscc_prefix=prefix)
-        return Match(USCC_TABLE, f'(uscc : "{prefix.lower()}"){live}', like=False, uscc_prefix=prefix)
+        return Match(USCC_TABLE, f'"{prefix.lower()}"{live}', like=False, uscc_prefix=prefix)
     low = q.lower()
     if len(low) < 2 or not all(_is_token_char(c) for c in low):
         return Match(None, None, like=True)
-    return Match(TEXT_TABLE, f"({TEXT_COLUMNS} : {_text_expression(low)}){live}", like=False)
+    expression = _text_expression(low)
+    if len(low) <= GRAM and GONE.startswith(low):
+        expression = f"({TEXT_COLUMNS} : {expression})"
+    return Match(TEXT_TABLE, f"{expression}{live}" if live else expression, like=False)
 
 
 def uscc_query(query: str) -> bool:
