@@ -110,8 +110,9 @@ class OrgTableModel(QAbstractTableModel):
         count_first = known is None and bool(flt_.text.strip())
 
         def first(_job: Any) -> tuple[int | None, list[RegisterRow]]:
-            n = known if known is not None else browse.count(db, flt_) if count_first else None
-            return n, browse.first_page(db, flt_, key, desc, FIRST_PAGE, expected=n)
+            if count_first:  # a search: counted and paged in one read
+                return browse.count_and_first_page(db, flt_, key, desc, FIRST_PAGE)
+            return known, browse.first_page(db, flt_, key, desc, FIRST_PAGE, expected=known)
 
         def order(_job: Any) -> array:
             return browse.ordered_seqs(db, flt_, key, desc)
