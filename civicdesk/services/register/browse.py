@@ -225,15 +225,16 @@ def _whole_order_sql(flt: RegisterFilter, sort_key: str) -> tuple[str, tuple[str
     statuses = LIVE_STATUSES if flt.status == "live" else (flt.status,) if flt.status else ()
     where = " AND (" + " OR ".join("+status = ?" for _ in statuses) + ")" if statuses else ""
     index = "ix_organization_sort_" + ("rank" if sort_key not in SORT_KEYS or sort_key == "name" else sort_key)
-    return f"SELECT json_group_array(seq) FROM organization INDEXED BY {index} WHERE deleted_at IS NULL{where}", statuses
+    sql = f"SELECT json_group_array(seq) FROM organization INDEXED BY {index} WHERE deleted_at IS NULL{where}"
+    return sql, statuses
 
 
 def ordered_seqs(db: Database, flt: RegisterFilter, sort_key: str = "name", descending: bool = False) -> array:
     """Every matching organization's seq in sort order, as a compact ``array('q')`` (8 bytes a row)."""
     with db.read() as session:
         if _status_only(flt) and session.get_bind().dialect.name == "sqlite":
-            sql, params = _whole_order_sql(flt, sort_key)
-            found = session.connection().exec_driver_sql(sql, params).scalar()
+            sql, statuses = _whole_order_sql(flt, sort_key)
+            found = session.connection().exec_driver_sql(sql, statuses).scalar()
             seqs = array("q", json.loads(found) if found else [])
             if descending:  # every order ends in seq, unique: going down is the same rows reversed
                 seqs.reverse()
