@@ -100,8 +100,8 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f} ms"
 
 
-def bench_search(db: Database, repeat: int, like: bool = True) -> None:
-    """Count + first page per query kind, p50/p95 wall and median CPU; against the LIKE scan unless ``like`` is
+def bench_search(db: Database, repeat: int, with_like: bool = True) -> None:
+    """Count + first page per query kind, p50/p95 wall and median CPU; against the LIKE scan unless ``with_like`` is
     False (``--no-like``: the scans take minutes at a million rows)."""
     print(f"\nsearch: count + first page (100 rows by name), load {os.getloadavg()[0]:.2f}")
     for label, query in QUERIES.items():
@@ -112,7 +112,7 @@ def bench_search(db: Database, repeat: int, like: bool = True) -> None:
             n, _rows = browse.count_and_first_page(db, flt, "name", False, 100)  # as the table model asks
             fast.append(time.perf_counter() - t)
             cpu.append(time.process_time() - c)
-        if not like:
+        if not with_like:
             print(f"  {label:16} {query!r:12} {n:>8,} hits  index p50 {ms(pct(fast, .5))} p95 {ms(pct(fast, .95))}"
                   f"  CPU p50 {ms(pct(cpu, .5))}")
             continue
@@ -485,7 +485,7 @@ def main(argv: list[str] | None = None) -> int:
             build(path, args.rows).close()
         db = open_read_only(path)
         if args.search:
-            bench_search(db, args.repeat, like=not args.no_like)
+            bench_search(db, args.repeat, with_like=not args.no_like)
         if args.sorts:
             bench_sorts(db, min(args.repeat, 3))
         db.close()
