@@ -1,6 +1,7 @@
 """The register window and its search at 1,000,000 organizations, against the naive ways, in one run.
 
-Usage: ``python bench/bench_register.py [--rows 1000000] [--repeat 20] [--keep DIR]``
+Usage: ``python bench/bench_register.py [--rows 1000000] [--repeat 20] [--keep DIR] [--search] [--sorts]
+[--no-like]`` (``--search`` / ``--sorts``: only that part, on the database opened read-only)
 
 Measured (medians unless said; the machine is shared and noisy):
 
@@ -82,6 +83,16 @@ def build(path: Path, rows: int) -> Database:
     return db
 
 
+def open_read_only(path: Path) -> Database:
+    """The database at ``path`` opened read-only (SQLite's ``immutable``: no lock, no WAL or shm file, no
+    migration, no backup): the search and sort parts only read, so a prebuilt file shared between engineers is
+    measured as it is and never written (a write would fail)."""
+    from civicdesk.models.engine import make_engine
+
+    url = f"sqlite:///file:{path}?mode=ro&immutable=1&uri=true"
+    return Database(make_engine(url), url, path)
+
+
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
@@ -91,16 +102,22 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f} ms"
 
 
-def bench_search(db: Database, repeat: int) -> None:
-    print("\nsearch: count + first page (100 rows by name)")
+def bench_search(db: Database, repeat: int, with_like: bool = True) -> None:
+    """Count + first page per query kind, p50/p95 wall and median CPU; against the LIKE scan unless ``with_like`` is
+    False (``--no-like``: the scans take minutes at a million rows)."""
+    print(f"\nsearch: count + first page (100 rows by name), load {os.getloadavg()[0]:.2f}")
     for label, query in QUERIES.items():
         flt = browse.RegisterFilter(text=query)  # the window's default filter: the existing organizations
-        fast, slow = [], []
+        fast, slow, cpu = [], [], []
         for _ in range(repeat):
-            t = time.perf_counter()
-            n = browse.count(db, flt)
-            browse.first_page(db, flt, "name", False, 100, expected=n)  # as the table model asks
+            t, c = time.perf_counter(), time.process_time()
+            n, _rows = browse.count_and_first_page(db, flt, "name", False, 100)  # as the table model asks
             fast.append(time.perf_counter() - t)
+            cpu.append(time.process_time() - c)
+        if not with_like:
+            print(f"  {label:16} {query!r:12} {n:>8,} hits  index p50 {ms(pct(fast, .5))} p95 {ms(pct(fast, .95))}"
+                  f"  CPU p50 {ms(pct(cpu, .5))}")
+            continue
         live = (Organization.deleted_at.is_(None), Organization.status.in_(LIVE_STATUSES))
         with db.read() as s:
             like = search.like_condition(query)
@@ -271,6 +288,86 @@ def bench_window(db: Database) -> None:
     ctx.runner.wait()
 
 
+def _plain_order(db: Database, key: str, descending: bool) -> Any:
+    """The whole order as it was read before issue 20: the JSON array over the ORDER BY subquery, the live
+    statuses as ``IN``; the baseline of :func:`bench_sorts`."""
+    import json
+    from array import array
+
+    with db.read() as session:
+        query = (select(Organization.seq).where(*browse._conditions(session, browse.RegisterFilter()))
+                 .order_by(*browse._order(key, descending)))
+        compiled = query.compile(bind=session.get_bind(), compile_kwargs={"render_postcompile": True})
+        params = compiled.construct_params()
+        found = session.connection().exec_driver_sql(
+            f"SELECT json_group_array(seq) FROM ({compiled} LIMIT -1)",
+            tuple(params[n] for n in compiled.positiontup or [])).scalar()
+        return array("q", json.loads(found) if found else [])
+
+
+def bench_sorts(db: Database, repeat: int = 3) -> None:
+    """The whole order after a sort, every sort key going up: in the window (click to the order loaded) and
+    ``browse.ordered_seqs`` alone (wall and CPU), against the plain read of the order in the same run,
+    alternating which goes first; medians of ``repeat``."""
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtWidgets import QApplication
+
+    from civicdesk.ui.context import AppContext
+    from civicdesk.ui.main_window import MainWindow
+    from civicdesk.ui.register.org_table_model import SORT_KEYS
+    from civicdesk.ui.runner import Runner
+
+    app = QApplication.instance() or QApplication([])
+    settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
+    ctx = AppContext(db, settings, Runner(), "zh")
+    window = MainWindow(ctx)
+    window.show()
+
+    def wait(predicate: Any, timeout: float = 120) -> None:
+        end = time.perf_counter() + timeout
+        while not predicate():
+            app.processEvents()
+            time.sleep(0.001)  # as an idle event loop (see bench_window)
+            if time.perf_counter() > end:
+                raise TimeoutError
+
+    wait(lambda: window.model._seqs is not None)
+    done: list[bool] = []
+    window.model.order_loaded.connect(lambda: done.append(True))
+    header = window.table.horizontalHeader()
+    print(f"\nsorts: whole order after a sort (median of {repeat}), load {os.getloadavg()[0]:.2f}")
+    for column, key in SORT_KEYS.items():
+        if key is None:
+            continue
+        clicks, new, new_cpu, old, old_cpu = [], [], [], [], []
+        for r in range(repeat):
+            for way in (("new", "old") if r % 2 == 0 else ("old", "new")):
+                t, c = time.perf_counter(), time.process_time()
+                seqs = (browse.ordered_seqs(db, browse.RegisterFilter(), key) if way == "new"
+                        else _plain_order(db, key, False))
+                (new if way == "new" else old).append(time.perf_counter() - t)
+                (new_cpu if way == "new" else old_cpu).append(time.process_time() - c)
+                if way == "new":
+                    same = list(seqs)
+                else:
+                    plain = list(seqs)
+            for other in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder):
+                wait(lambda: not ctx.runner.is_busy())
+                done.clear()
+                t = time.perf_counter()
+                header.setSortIndicator(column, other)
+                window.model.sort(column, other)  # as a header click does
+                wait(lambda k=key, d=other == Qt.SortOrder.DescendingOrder: bool(done) and window.model.sort_key == k
+                     and window.model.descending == d)
+                clicks.append(time.perf_counter() - t)
+        med = statistics.median
+        print(f"  {key:18} window click to order {ms(med(clicks)):>10}   ordered_seqs {ms(med(new)):>9}"
+              f" (CPU {ms(med(new_cpu))})   plain {ms(med(old)):>9} (CPU {ms(med(old_cpu))})"
+              f"   same order: {same == plain}")
+    window.close()
+    ctx.runner.wait()
+
+
 def bench_pinyin(rows: int = 100_000, repeat: int = 3) -> None:
     """A ``rows``-row bulk insert with and without the search indexing (seq, pinyin, rank, 4-gram and USCC
     index), ``repeat`` times each, alternating which goes first; the medians and the median ratio."""
@@ -424,6 +521,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--against", type=Path, help="with --start-only: another checkout's root, run alternately")
     parser.add_argument("--login-db", type=Path, help="with --start-only: also the start of this database, which has"
                                                       " accounts, to its login dialog painted")
+    parser.add_argument("--search", action="store_true", help="only the search (the database opened read-only)")
+    parser.add_argument("--sorts", action="store_true", help="only the sorts (the database opened read-only)")
+    parser.add_argument("--no-like", action="store_true", help="search without the LIKE scans beside it")
     args = parser.parse_args(argv)
     if args.start_only:
         path = args.db or args.keep / f"register-{args.rows}.sqlite3"
@@ -433,6 +533,16 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     args.keep.mkdir(parents=True, exist_ok=True)
     path = args.keep / f"register-{args.rows}.sqlite3"
+    if args.search or args.sorts:  # read only: a prebuilt database (--keep) is never written
+        if not path.exists():
+            build(path, args.rows).close()
+        db = open_read_only(path)
+        if args.search:
+            bench_search(db, args.repeat, with_like=not args.no_like)
+        if args.sorts:
+            bench_sorts(db, min(args.repeat, 3))
+        db.close()
+        return 0
     db = build(path, args.rows)
     if args.filters:
         bench_filters(db, args.repeat)

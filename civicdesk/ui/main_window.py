@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.filter_bar.filter_changed.connect(self.model.reload)
         self.filter_bar.filter_changed.connect(lambda _flt: self.table.scrollToTop())  # other rows: from the top
+        self._figures: tuple[Any, int, tuple[int, int | None]] | None = None  # filter, count: what they were
         self.model.loaded.connect(self._loaded)
         self.model.modelReset.connect(self.detail.show_empty)
         self.model.failed.connect(lambda text: self.statusBar().showMessage(text, 10_000))
@@ -346,6 +347,9 @@ class MainWindow(QMainWindow):
         if db is None:
             return
         office = db.office()
+        if self.model.resorted and self._figures is not None and self._figures[:2] == (flt, count):
+            self._show_count(count, *self._figures[2])  # a new sort of the same rows: the same figures
+            return
 
         def figures(_job: Any) -> tuple[int, int | None]:
             """How many the default filter hides (deregistered, revoked), and how many this office registered
@@ -356,8 +360,11 @@ class MainWindow(QMainWindow):
             own = browse.count(db, replace(flt, origin_office=office.code)) if flt.origin_office is None else None
             return hidden, own
 
-        self.ctx.runner.run(figures, on_success=lambda result: self._show_count(count, *result),
-                            on_failure=lambda _exc: None, key="register-figures")
+        def got(result: tuple[int, int | None]) -> None:
+            self._figures = (flt, count, result)
+            self._show_count(count, *result)
+
+        self.ctx.runner.run(figures, on_success=got, on_failure=lambda _exc: None, key="register-figures")
 
     def _show_count(self, count: int, hidden: int, own: int | None) -> None:
         """共 551 个组织（另有 2 个已注销或撤销，未显示）；本单位登记 535 个，市局登记 16 个."""

@@ -81,6 +81,7 @@ class OrgTableModel(QAbstractTableModel):
         self._cache: OrderedDict[int, RegisterRow] = OrderedDict()
         self._generation = 0
         self._peeked = False  # showing rows read before the services loaded
+        self.resorted = False  # the latest load was a new sort of the same rows (a header click)
 
     # -- loading -------------------------------------------------------------------------------------------
     def reload(self, flt: RegisterFilter | None = None, sort_key: str | None = None,
@@ -92,6 +93,7 @@ class OrgTableModel(QAbstractTableModel):
         of the same filter keeps the count it has (the whole order, when it comes, corrects it if the
         register changed meanwhile)."""
         sort_only = flt is None and (sort_key, descending) != (None, None)  # a header click: the same rows
+        self.resorted = sort_only
         if flt is not None:
             self.filter = flt
         if sort_key is not None:
@@ -110,8 +112,9 @@ class OrgTableModel(QAbstractTableModel):
         count_first = known is None and bool(flt_.text.strip())
 
         def first(_job: Any) -> tuple[int | None, list[RegisterRow]]:
-            n = known if known is not None else browse.count(db, flt_) if count_first else None
-            return n, browse.first_page(db, flt_, key, desc, FIRST_PAGE, expected=n)
+            if count_first:  # a search: counted and paged in one read
+                return browse.count_and_first_page(db, flt_, key, desc, FIRST_PAGE)
+            return known, browse.first_page(db, flt_, key, desc, FIRST_PAGE, expected=known)
 
         def order(_job: Any) -> array:
             return browse.ordered_seqs(db, flt_, key, desc)
@@ -154,10 +157,13 @@ class OrgTableModel(QAbstractTableModel):
                 self.beginRemoveRows(QModelIndex(), count, self._count - 1)
                 self._count = count
                 self.endRemoveRows()
-            self.loaded.emit(self._count)
             if self._count > len(self._first):
+                # the whole order first on the one worker: what the window asks on ``loaded`` (its figures, scans
+                # of seconds at a million rows) waits behind the order, not the order behind it
                 self.ctx.runner.run(order, on_success=got_order, on_failure=self._failed, key="register-order")
+                self.loaded.emit(self._count)
             else:
+                self.loaded.emit(self._count)
                 self._seqs = array("q", (r.seq for r in self._first))
                 self.order_loaded.emit()
 
