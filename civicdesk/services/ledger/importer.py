@@ -905,8 +905,19 @@ def _text(value: Any) -> str | None:
 
 
 # -- writing -----------------------------------------------------------------------------------------------------
+#: New rows from which a legacy entry goes in by :mod:`.legacy_entry` (the same rows, change log, audit and search
+#: index as the ORM writes, about 10x faster); fewer go through the ORM as a form's record does.
+BULK_MIN = 100
+
+
 def _add_new(session: Session, pending: list[_Pending], office_code: str, progress: Progress | None,
-             total: int) -> None:
+             total: int, *, bulk: bool | None = None) -> None:
+    if bulk if bulk is not None else len(pending) >= BULK_MIN:
+        from civicdesk.services.ledger import legacy_entry
+
+        legacy_entry.add_rows(session, [(item.values, item.people) for item in pending], office_code, progress,
+                              total)
+        return
     # No ORM relationship links people to their organization, so each chunk's organizations are flushed before
     # their people (the foreign key is checked at once).  The chunk's organizations are held until then: the
     # session holds flushed rows weakly, and the change log finds a person's county through its organization in
