@@ -125,3 +125,38 @@ def test_bulk_legacy_entry_refused_leaves_the_database(db_path: Path, tmp_path: 
         db.close()
     assert report.invalid == 1 and not report.imported
     assert digest(db_path) == before
+
+
+def _kind_of_row_reference(values: tuple[Any, ...], mapping: Any) -> tuple[str, str]:
+    """``importer._kind_of_row`` before issue 20 (every filled cell read as text): the reference."""
+    from civicdesk.services.ledger import cells
+
+    filled = [cells.text_of(v) for v in values if not cells.is_blank(v)]
+    if not filled:
+        return "blank", ""
+    for text_ in filled[:3]:
+        compact = text_.replace(" ", "")
+        if compact.startswith(importer._TOTAL_WORDS) and len(compact) <= 12:
+            return "total", compact
+    name_col = mapping.column_of("name")
+    name = values[name_col] if name_col is not None and name_col < len(values) else None
+    if cells.is_blank(name) and len(set(filled)) <= 2 and filled[0].replace(" ", "").startswith(importer._FOOTER_WORDS):
+        return "footer", filled[0][:40]
+    return "data", ""
+
+
+def test_kind_of_row_reads_three_cells_and_says_the_same() -> None:
+    from civicdesk.services.ledger.columns import auto_mapping
+
+    mapping = auto_mapping(("序号", "社会组织名称", "统一社会信用代码", "备注", "住所"))
+    rows = [
+        (None, None, None, None, None), ("", " ", "\u3000", None, None), (1, "沙湾区围棋协会", "x", None, None),
+        ("合计", None, None, None, 12.0), (None, None, "合 计", None, None), (None, None, None, "小计：3", None),
+        ("共计一百二十三个社会组织啊", None, None, None, None), (None, None, "制表人：王芳", None, "制表人：王芳"),
+        (None, None, "制表人：王芳", "审核：李", "2026-01-01"), (None, "沙湾区", "制表人：王芳", None, None),
+        (None, None, "填表：", None, None), (3.0, None, None, "注：数据截至6月", None),
+        ("ＡＢ", None, None, None, None),
+        (None, None, "说明", "说明", "说明"), (date(2021, 8, 20), None, None, None, None), (None, None, " 截至 ", 1, 1),
+    ]
+    for values in rows:
+        assert importer._kind_of_row(values, mapping) == _kind_of_row_reference(values, mapping), values

@@ -358,18 +358,26 @@ def find_header(source: LedgerSource, rows: Iterator[tuple[int, tuple[Any, ...]]
 
 
 def _kind_of_row(values: tuple[Any, ...], mapping: Mapping) -> tuple[str, str]:
-    """("blank" | "total" | "footer" | "data", text)."""
-    filled = [cells.text_of(v) for v in values if not cells.is_blank(v)]
-    if not filled:
+    """("blank" | "total" | "footer" | "data", text).  Only the first three filled cells are read as text unless
+    the name is blank (a footer is told by all of them): a data row of 23 columns costs three texts, not 23."""
+    first: list[str] = []
+    for v in values:
+        if not cells.is_blank(v):
+            first.append(cells.text_of(v))
+            if len(first) == 3:
+                break
+    if not first:
         return "blank", ""
-    for text in filled[:3]:
+    for text in first:
         compact = text.replace(" ", "")
         if compact.startswith(_TOTAL_WORDS) and len(compact) <= 12:
             return "total", compact
     name_col = mapping.column_of("name")
     name = values[name_col] if name_col is not None and name_col < len(values) else None
-    if cells.is_blank(name) and len(set(filled)) <= 2 and filled[0].replace(" ", "").startswith(_FOOTER_WORDS):
-        return "footer", filled[0][:40]
+    if cells.is_blank(name) and first[0].replace(" ", "").startswith(_FOOTER_WORDS):
+        filled = [cells.text_of(v) for v in values if not cells.is_blank(v)]
+        if len(set(filled)) <= 2:
+            return "footer", filled[0][:40]
     return "data", ""
 
 
@@ -731,14 +739,13 @@ class _RowJudge:
         """Refuse a cell that a spreadsheet would run as a formula, or that holds control or direction
         characters (checked on the cell as typed: trimming must not turn ``\t=1+1`` into a clean-looking text).
         ``label`` names the column in the message (default: the register field's label)."""
-        label = label or field_label(fld)
         if kind in ("text", "person", "division", "registry") and fld not in _NO_FORMULA_CHECK \
                 and safety.looks_like_formula(raw):
             start = cells.text_of(raw)[:1]
-            issues.append(Issue(fld, "ledger.formula", {"label": label, "start": start}))
+            issues.append(Issue(fld, "ledger.formula", {"label": label or field_label(fld), "start": start}))
         bad = safety.bad_character(raw.strip(" \t\r\n"), multiline=fld in safety.MULTILINE_FIELDS)
         if bad is not None:
-            issues.append(Issue(fld, "ledger.control_character", {"label": label, "char": bad[1]}))
+            issues.append(Issue(fld, "ledger.control_character", {"label": label or field_label(fld), "char": bad[1]}))
 
     def resolve_divisions(self, data: dict[str, Any], issues: list[Issue]) -> None:
         lk = self.lookups
