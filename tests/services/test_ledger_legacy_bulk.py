@@ -2,13 +2,15 @@
 the same database.  The same ledger (bench_import's rows of 沙湾区, with ID numbers and phones of the legal
 representatives, a row with an error skipped) is imported both ways into two copies of the same office, and
 the organizations, their people, the change log, the audit entries, the name order and the search's answers
-are compared, every random id replaced by the row it names."""
+are compared, every random id replaced by the row it names; on SQLite and on the server."""
 
 from __future__ import annotations
 
 import json
 import shutil
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -27,6 +29,7 @@ from civicdesk.services.core.database import Database, open_database  # noqa: E4
 from civicdesk.services.core.validation import make_id_number  # noqa: E402
 from civicdesk.services.ledger import importer  # noqa: E402
 from civicdesk.services.register import browse  # noqa: E402
+from tests.helpers import pg  # noqa: E402
 from tests.helpers.db import digest  # noqa: E402
 
 TODAY = date(2026, 1, 15)
@@ -74,7 +77,8 @@ def contents(db: Database) -> dict[str, Any]:
             return value
 
         def rows(sql: str, skip: tuple[str, ...], parsed: tuple[str, ...] = ()) -> list[str]:
-            return sorted(json.dumps(named({k: json.loads(v) if k in parsed and v else v for k, v in r.items()
+            return sorted(json.dumps(named({k: json.loads(v) if k in parsed and isinstance(v, str) else v
+                                            for k, v in r.items()
                                             if k not in skip}), sort_keys=True, ensure_ascii=False, default=str)
                           for r in c.execute(text(sql)).mappings())
 
@@ -85,30 +89,53 @@ def contents(db: Database) -> dict[str, Any]:
             "change_log": rows("SELECT * FROM change_log", ("id", "at"), ("fields", "vector_before", "vector_after")),
             "audit": rows("SELECT actor, action, entity, entity_id, details FROM audit_entry "
                           "WHERE action LIKE 'data.%'", (), ("details",)),
-            "name_order": [named(i) for (i,) in c.execute(text("SELECT id FROM organization ORDER BY name_rank"))],
+            "name_order": [named(i) for (i,) in c.execute(text("SELECT id FROM organization ORDER BY name_rank, id"))],
         }
-        names = [n for (n,) in c.execute(text("SELECT name FROM organization ORDER BY uscc LIMIT 8"))]
+        names = [n for (n,) in c.execute(text("SELECT name FROM organization ORDER BY uscc, name LIMIT 8"))]
     out["search"] = [(q, *browse.search_organizations(db, q, limit=200)) for q in [*names, "协会", "中心", "5111"]]
     out["search"] = [(q, count, sorted(f"{h.uscc} {h.name}" for h in hits)) for q, count, hits in out["search"]]
     return out
 
 
-def test_bulk_legacy_entry_writes_what_the_orm_writes(db_path: Path, tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    path = write(tmp_path / "台账.xlsx", shawan_rows())
-    second = tmp_path / "second.sqlite3"
-    shutil.copyfile(db_path, second)
-    found = {}
-    for bulk, target in ((False, db_path), (True, second)):
-        monkeypatch.setattr(importer, "BULK_MIN", 1 if bulk else 10**9)
-        db = open_database(target)
+@contextmanager
+def two_offices(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> Iterator[tuple[Database, Database]]:
+    """Two copies of the empty 沙湾区 office: SQLite files, or databases on the test server."""
+    if backend == "sqlite":
+        first = request.getfixturevalue("db_path")
+        second = tmp_path / "second.sqlite3"
+        shutil.copyfile(first, second)
+        a, b = open_database(first), open_database(second)
         try:
+            yield a, b
+        finally:
+            a.close()
+            b.close()
+        return
+    server = pg.require_server()
+    template = request.getfixturevalue("server_templates")["empty"]
+    names = [pg.test_database_name() + suffix for suffix in ("", "_b")]
+    opened = [open_database(pg.create_database(server, name, template=template)) for name in names]
+    try:
+        yield opened[0], opened[1]
+    finally:
+        for database in opened:
+            database.close()
+        for name in names:
+            pg.drop_database(server, name)
+
+
+@pytest.mark.both_backends
+def test_bulk_legacy_entry_writes_what_the_orm_writes(request: pytest.FixtureRequest, db_backend: str,
+                                                      tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write(tmp_path / "台账.xlsx", shawan_rows())
+    found = {}
+    with two_offices(request, db_backend, tmp_path) as (orm_db, bulk_db):
+        for bulk, db in ((False, orm_db), (True, bulk_db)):
+            monkeypatch.setattr(importer, "BULK_MIN", 1 if bulk else 10**9)
             report = ledger.import_ledger(db, path, legacy=True, skip_invalid=True,
                                           rejected_path=tmp_path / f"rejected-{bulk}.xlsx", today=TODAY)
             assert (report.new, report.invalid) == (len(shawan_rows()) - 1, 1)
             found[bulk] = contents(db)
-        finally:
-            db.close()
     assert len(found[True]["organizations"]) == 29
     assert any("511111" in a and "*" in a for a in found[True]["audit"])  # masked ID numbers are compared too
     for key in found[False]:
