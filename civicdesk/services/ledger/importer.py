@@ -405,10 +405,13 @@ class _Lookups:
                 elif d.level == "community":
                     self.communities.setdefault((d.parent_code or "", name), []).append(d.code)
         self.registries: dict[str, list[str]] = {}
+        #: registry_name of each division, asked once (the foundation's defaults ask it of every new row)
+        self.registry_names: dict[str, str] = {}
         for d in self.divisions.values():
             reg = registry_name(session, d.code)
             if reg:
                 self.registries.setdefault(cells.text_of(reg), []).append(d.code)
+                self.registry_names[d.code] = reg
         kinds = {spec.dictionary for spec in records.ORG_FIELDS if spec.dictionary}
         self.codes = cells.code_maps({kind: dictionary(session, kind) for kind in kinds if kind})
         self.by_uscc: dict[str, str] = {}
@@ -617,6 +620,9 @@ class _RowJudge:
             return None
         if existing is None:
             values_ = dict(given)
+            code = values_.get("registry_code")
+            if code and not values_.get("registry_name") and code in self.lookups.registry_names:
+                values_["registry_name"] = self.lookups.registry_names[code]  # what _fill_defaults would ask
             organizations._fill_defaults(self.session, values_, self.office.code)  # the foundation's defaults
             issues.extend(organizations.validate_org(self.session, values_, people, today=self.today,
                                                  lookups=self.lookups.register))
