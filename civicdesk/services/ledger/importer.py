@@ -42,7 +42,7 @@ from civicdesk.services.ledger.columns import (
 )
 from civicdesk.services.ledger.reader import MAX_ROWS, LedgerSource, Limits, column_letter, open_ledger
 from civicdesk.services.core.reference import dictionary, registry_name
-from civicdesk.services.core.validation import mask_personal
+from civicdesk.services.core.validation import PLAIN_TEXT, mask_personal
 from civicdesk import clock
 
 Progress = Callable[[int, int], None]
@@ -745,6 +745,8 @@ class _RowJudge:
         """Refuse a cell that a spreadsheet would run as a formula, or that holds control or direction
         characters (checked on the cell as typed: trimming must not turn ``\t=1+1`` into a clean-looking text).
         ``label`` names the column in the message (default: the register field's label)."""
+        if PLAIN_TEXT.fullmatch(raw) is not None:  # neither a formula's start nor a bad character (the usual cell)
+            return
         if kind in ("text", "person", "division", "registry") and fld not in _NO_FORMULA_CHECK \
                 and safety.looks_like_formula(raw):
             start = cells.text_of(raw)[:1]
