@@ -43,7 +43,8 @@ _PLAIN = frozenset({str, int, bool, float})
 def add_rows(session: Session, rows: Sequence[tuple[dict[str, Any], list[dict[str, Any]]]], office_code: str,
              progress: Callable[[int, int], None] | None = None, total: int = 0) -> None:
     """Insert ``rows`` (each an organization's values and its people's) as new register records entered by
-    import (``entry_mode`` import) at ``office_code``, in the caller's unit of work."""
+    import (``entry_mode`` import) at ``office_code``, in the caller's unit of work.  The dicts are completed in
+    place (every column) and inserted as they are: the caller does not use them again."""
     org_table, person_table = table_of(Organization), table_of(OrgPerson)
     org_defaults, person_defaults = _defaults(org_table), _defaults(person_table)
     orgs: list[dict[str, Any]] = []
@@ -53,11 +54,12 @@ def add_rows(session: Session, rows: Sequence[tuple[dict[str, Any], list[dict[st
         first_person = len(people)
         for values, persons in rows[start:start + CHUNK]:
             reps = [p["name"] for p in persons if p.get("role") == "legal_representative"]
-            org = _completed({**values, "entry_mode": "import", "origin_office": office_code,
-                              "legal_rep_name": reps[0] if reps else None}, org_defaults)
+            values.update(entry_mode="import", origin_office=office_code, legal_rep_name=reps[0] if reps else None)
+            org = _completed(values, org_defaults)
             orgs.append(org)
-            people.extend(_completed({**p, "organization_id": org["id"], "origin_office": office_code},
-                                     person_defaults) for p in persons)
+            for p in persons:
+                p.update(organization_id=org["id"], origin_office=office_code)
+                people.append(_completed(p, person_defaults))
         chunks.append((start, len(orgs), first_person, len(people)))
     # the audit entries hold the values the flush's capture saw: before the search columns (seq, pinyin, rank);
     # written a chunk at a time (held whole, 100,000 rows' entries took about 2 GB)
@@ -89,9 +91,10 @@ def _defaults(table: Table) -> tuple[dict[str, None], list[tuple[str, Any, bool]
     return dict.fromkeys(table.columns.keys()), out
 
 
-def _completed(values: dict[str, Any], defaults: tuple[dict[str, None], list[tuple[str, Any, bool]]]
-               ) -> dict[str, Any]:
-    row = {**defaults[0], **values}
+def _completed(row: dict[str, Any], defaults: tuple[dict[str, None], list[tuple[str, Any, bool]]]) -> dict[str, Any]:
+    """``row`` itself, completed in place (no second copy of every row beside the caller's)."""
+    for key in defaults[0].keys() - row.keys():
+        row[key] = None
     for key, default, per_row in defaults[1]:
         if row.get(key) is None:
             row[key] = default(None) if per_row else default
