@@ -4,6 +4,7 @@ the ledger reader now uses for values).
 
     python bench/bench_import.py                       # 100,000 rows, 3 repeats
     python bench/bench_import.py --rows 20000 --repeat 5
+    python bench/bench_import.py --rows 100000 --repeat 3 --import --keep /tmp/ledger-100000.xlsx
 
 The ledger is written once (not timed) from ``bench.generate`` rows the way an office keeps them: a merged
 title row, Chinese headers, dictionary labels and division names instead of codes, dates as date cells.
@@ -15,6 +16,20 @@ Each repeat, in this order and after a ``gc.collect()``:
 3. **report**: ``ledger.preview_ledger`` on a fresh city database: read, map, normalize, validate every row
    with the foundation's rules, match against the register -- the report the clerk sees before confirming.
 
+With ``--import`` (issue 20: the ledger import, validation and write), each repeat then also times:
+
+4. **import**: ``ledger.import_ledger(legacy=True)`` on a fresh city database (an administrator digitizing paper
+   records: read, judge every row as the report does, then write every row in one transaction with its change
+   log, search index and audit entry), commit included; ``--orm`` writes through the ORM as before issue 20
+   (``importer.BULK_MIN`` raised), for an A/B run;
+5. **bulk**: the baseline: the same organizations (the generator's rows the ledger was written from) inserted
+   by the demo's bulk path (``stamped`` + search ``prepare_rows`` + ``insert_rows`` + ``index_rows``, one unit
+   of work, commit included) into another fresh city database: no reading, no judging, no people, no audit;
+6. **raw**: the physical floor: raw ``sqlite3`` ``executemany`` of the same rows' values into a bare table of
+   the same columns without any index, in a fresh file, one transaction.
+
+The counts of the imported register are checked against the ledger (every row new and written).
+
 Peak memory is the process's VmHWM (``/proc/self/status``), reset before each measurement by writing 5 to
 ``/proc/self/clear_refs``; the figure is the peak above the resident size at the start of the measurement
 and the absolute peak.  Medians over the repeats are printed last.
@@ -24,11 +39,13 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import statistics
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +64,13 @@ HEADERS = ("序号", "社会组织名称", "统一社会信用代码", "组织�
 
 def ledger_rows(n: int, seed: int = 1) -> list[list[Any]]:
     """``n`` ledger rows (no guided ones) in the office's words."""
+    return ledger_and_source_rows(n, seed)[0]
+
+
+def ledger_and_source_rows(n: int, seed: int = 1) -> tuple[list[list[Any]], list[dict[str, Any]]]:
+    """``n`` ledger rows (no guided ones) in the office's words, and the generator's rows they were written
+    from (the bulk baseline inserts these)."""
+    sources: list[dict[str, Any]] = []
     labels = {kind: {v["code"]: v["zh"] for v in values} for kind, values in dictionaries_file().items()}
     names = {d["code"]: d["name"] for d in leshan_file()["divisions"]}
     out: list[list[Any]] = []
@@ -67,10 +91,11 @@ def ledger_rows(n: int, seed: int = 1) -> list[list[Any]]:
                 float(r["registered_funds_wan"]) if r["registered_funds_wan"] is not None else None,
                 r["member_count"], r["staff_count"], r["contact_phone"], "是" if r["party_organization"] else "否",
             ])
+            sources.append(r)
             if len(out) == n:
                 break
         made += 1
-    return out
+    return out, sources
 
 
 def write_ledger(path: Path, rows: list[list[Any]]) -> None:
@@ -158,11 +183,70 @@ def fresh_database(folder: Path, index: int) -> Any:
     return db
 
 
+def import_ledger(folder: Path, index: int, path: Path, orm: bool) -> Any:
+    from civicdesk.services import ledger
+    from civicdesk.services.ledger import importer
+
+    db = fresh_database(folder, 1000 + index)
+    saved = importer.BULK_MIN
+    importer.BULK_MIN = 10**12 if orm else saved
+    try:
+        return measure(lambda: ledger.import_ledger(db, path, legacy=True))
+    finally:
+        importer.BULK_MIN = saved
+        db.close()
+
+
+def bulk_insert(folder: Path, index: int, rows: list[dict[str, Any]]) -> tuple[float, float]:
+    """The demo's bulk path into a fresh city: (wall, CPU) seconds."""
+    from civicdesk.models import Organization
+    from civicdesk.services.core.bulk import insert_rows, stamped
+    from civicdesk.services.register import search
+
+    db = fresh_database(folder, 2000 + index)
+    try:
+        gc.collect()
+        t, cpu = time.perf_counter(), time.process_time()
+        with db.unit() as session:
+            full = stamped([{**r, "community_code": None} for r in rows], datetime(2026, 1, 1))
+            search.prepare_rows(session, full)
+            insert_rows(session, [(Organization.__table__, full)])
+            search.index_rows(session, full)
+        return time.perf_counter() - t, time.process_time() - cpu
+    finally:
+        db.close()
+
+
+def raw_insert(folder: Path, index: int, rows: list[dict[str, Any]]) -> tuple[float, float]:
+    """Raw sqlite3 executemany of the rows' values into a bare table (no index): the physical floor."""
+    import sqlite3
+
+    names = list(rows[0])
+    target = folder / f"raw-{index}.sqlite3"
+    conn = sqlite3.connect(target)
+    try:
+        conn.execute(f"CREATE TABLE organization ({', '.join(names)})")
+        gc.collect()
+        t, cpu = time.perf_counter(), time.process_time()
+        conn.executemany(f"INSERT INTO organization VALUES ({', '.join('?' * len(names))})",
+                         [tuple(str(v) if v is not None and not isinstance(v, (int, float, str)) else v
+                                for v in r.values()) for r in rows])
+        conn.commit()
+        return time.perf_counter() - t, time.process_time() - cpu
+    finally:
+        conn.close()
+        target.unlink(missing_ok=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="write the ledger here and keep it (reused if it is there)")
+    parser.add_argument("--import", dest="write", action="store_true",
+                        help="also time the legacy import (validation + write) beside a plain bulk insert")
+    parser.add_argument("--orm", action="store_true", help="the import writes through the ORM (before issue 20)")
+    parser.add_argument("--no-report", action="store_true", help="skip the bare reads and the report")
     options = parser.parse_args(argv)
 
     from civicdesk.services import ledger
@@ -171,8 +255,10 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(tmp)
         path = options.keep or folder / f"ledger-{options.rows}.xlsx"
         t = time.perf_counter()
+        rows, sources = ledger_and_source_rows(options.rows)
         if not path.exists():
-            write_ledger(path, ledger_rows(options.rows))
+            write_ledger(path, rows)
+        del rows
         print(f"ledger: {options.rows:,} rows, {path.stat().st_size / 1e6:.1f} MB, {path}, ready in "
               f"{time.perf_counter() - t:.1f} s (not timed)")
         if not options.keep:
@@ -181,7 +267,25 @@ def main(argv: list[str] | None = None) -> int:
         figures: dict[str, list[float]] = {k: [] for k in ("bare", "bare_cpu", "bare_mb", "calamine",
                                                            "calamine_cpu", "calamine_mb", "report", "report_cpu",
                                                            "report_mb", "peak")}
+        writes: dict[str, list[float]] = {k: [] for k in ("import", "import_cpu", "bulk", "bulk_cpu", "raw", "raw_cpu",
+                                                          "load")}
         for repeat in range(options.repeat):
+            if options.write:
+                wall, cpu_i, _above, peak, report = import_ledger(folder, repeat, path, options.orm)
+                c = report.counts()
+                if not report.imported or c["new"] != options.rows:
+                    raise SystemExit(f"the import did not write every row: {c}")
+                wall_b, cpu_b = bulk_insert(folder, repeat, sources)
+                wall_r, cpu_r = raw_insert(folder, repeat, sources)
+                for key, value in (("import", wall), ("import_cpu", cpu_i), ("bulk", wall_b), ("bulk_cpu", cpu_b),
+                                   ("raw", wall_r), ("raw_cpu", cpu_r), ("load", os.getloadavg()[0])):
+                    writes[key].append(value)
+                print(f"repeat {repeat + 1}: import ({'ORM' if options.orm else 'bulk'} write) {wall:.2f} s "
+                      f"(CPU {cpu_i:.2f} s, peak {peak:.0f} MB, {c['new']:,} new); plain bulk insert {wall_b:.2f} s "
+                      f"(CPU {cpu_b:.2f} s); raw sqlite3 {wall_r:.2f} s (CPU {cpu_r:.2f} s); ratio import / bulk "
+                      f"{wall / wall_b:.2f}x (CPU {cpu_i / cpu_b:.2f}x); load {os.getloadavg()[0]:.2f}", flush=True)
+            if options.no_report:
+                continue
             seconds, cpu, above, _absolute, count = measure(lambda: bare_read(path))
             figures["bare"].append(seconds)
             figures["bare_cpu"].append(cpu)
@@ -208,6 +312,15 @@ def main(argv: list[str] | None = None) -> int:
             if report.problems and repeat == 0:
                 for problem in report.problems[:3]:
                     print(f"  e.g. row {problem.row} {problem.header}: {problem.message()}")
+        if options.write:
+            w = {k: statistics.median(v) for k, v in writes.items()}
+            print(f"median of {options.repeat}: import of {options.rows:,} rows ({'ORM' if options.orm else 'bulk'} "
+                  f"write) {w['import']:.2f} s (CPU {w['import_cpu']:.2f} s; target <= 8 s), plain bulk insert "
+                  f"{w['bulk']:.2f} s (CPU {w['bulk_cpu']:.2f} s), raw sqlite3 {w['raw']:.2f} s (CPU "
+                  f"{w['raw_cpu']:.2f} s); import / bulk {w['import'] / w['bulk']:.2f}x (CPU "
+                  f"{w['import_cpu'] / w['bulk_cpu']:.2f}x); load {w['load']:.2f}")
+        if options.no_report:
+            return 0
         m = {k: statistics.median(v) for k, v in figures.items()}
         print(f"median of {options.repeat}: bare read {m['bare']:.2f} s (CPU {m['bare_cpu']:.2f} s, "
               f"+{m['bare_mb']:.0f} MB); calamine bare read {m['calamine']:.2f} s (CPU {m['calamine_cpu']:.2f} s, "

@@ -1,12 +1,13 @@
 """The sync import's shortcut past ``check_text`` (trust.plain_text) never passes a value ``check_text``
 would refuse: the code points (the basic plane whole) as a value's first character and as a later one, in the
-three modes a field can have (one line, several lines, a phone)."""
+three modes a field can have (one line, several lines, a phone).  ``check_text``'s own shortcut
+(validation.PLAIN_TEXT, the same expression) is held to its rules (``check_text_rules``) the same way."""
 
 from __future__ import annotations
 
 import unicodedata
 
-from civicdesk.services.core.validation import check_text
+from civicdesk.services.core.validation import PLAIN_TEXT, check_text, check_text_rules
 from civicdesk.services.sync.trust import plain_text
 
 FIELDS = ("name", "address", "legal_rep_phone")  # one line; several lines; a phone (no formula rule)
@@ -15,7 +16,16 @@ CODE_POINTS = [chr(c) for c in (*range(0xD800), *range(0xE000, 0x10000), *range(
 
 
 def _clean(value: str) -> bool:
-    return all(check_text(value, field) == [] for field in FIELDS)
+    return all(check_text_rules(value, field) == [] for field in FIELDS)
+
+
+def test_check_text_shortcut_is_the_sync_shortcut() -> None:
+    from civicdesk.services.sync.trust import _PLAIN
+
+    assert PLAIN_TEXT.pattern == _PLAIN  # so the tests below hold check_text's shortcut too
+    for value in ("=1+1", "协会\x1b", "沙湾区书法协会", "+86 138", "\u202e名称", "- 第一条\n- 第二条", ""):
+        for field in (*FIELDS, "purpose"):
+            assert check_text(value, field) == check_text_rules(value, field)
 
 
 def test_no_first_character_passes_that_check_text_refuses() -> None:

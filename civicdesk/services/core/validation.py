@@ -232,6 +232,14 @@ def looks_like_formula(text: str) -> bool:
     return stripped[0] in "=@" or (stripped[0] in "+-" and len(stripped.strip()) > 1)
 
 
+#: A text that :func:`check_text` has nothing to say about in any mode, told by one regular expression: no
+#: control, line-break or bidi character at all, and a first character that no normalization turns into a
+#: formula's ``= + - @`` or a space (an ASCII letter or digit, a common CJK ideograph).  Nearly every value of
+#: a ledger or a sync package is such a text (tests/sync/test_sync_text_check.py holds the shortcut to the rules
+#: over every code point).
+PLAIN_TEXT = re.compile("[0-9A-Za-z\u4e00-\u9fff][^\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]*")
+
+
 def check_text(value: object, field: str, label: str | None = None, *, multiline: bool | None = None,
                formula: bool | None = None) -> list[Issue]:
     """Errors for one text value as typed (before trimming): a C0/C1 control character (tab and line breaks
@@ -240,6 +248,14 @@ def check_text(value: object, field: str, label: str | None = None, *, multiline
     ``multiline`` defaults to whether ``field`` (its last part, ``people[0].name`` -> ``name``) is one of
     :data:`MULTILINE_FIELDS`; ``formula`` defaults to every field but phone numbers (``+86 …``).
     Not text: no issue (type checks are the caller's)."""
+    if type(value) is str and PLAIN_TEXT.fullmatch(value) is not None:
+        return []  # the usual value (see PLAIN_TEXT)
+    return check_text_rules(value, field, label, multiline=multiline, formula=formula)
+
+
+def check_text_rules(value: object, field: str, label: str | None = None, *, multiline: bool | None = None,
+                     formula: bool | None = None) -> list[Issue]:
+    """:func:`check_text` without its shortcut: every rule asked (the reference the shortcut is tested against)."""
     if not isinstance(value, str) or not value:
         return []
     leaf = field.rsplit(".", 1)[-1].split("[", 1)[0]
