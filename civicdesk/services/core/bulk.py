@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext, suppress
 from datetime import datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Numeric, Table, insert, select, text
@@ -163,20 +164,25 @@ def _execute_many(session: Session, table: Table, rows: Sequence[dict[str, Any]]
     names = [*keys, *(c.key for c in filled)]
     every = [c for c in columns if c is not None] + filled
     converters = [c.type._cached_bind_processor(dialect) for c in every]
-    values: list[list[Any]] = [[row[key] for key in keys] for row in rows]
-    for c in filled:
-        for row_values in values:
-            row_values.append(c.default.arg)  # type: ignore[union-attr]
+    # column by column, then zipped into the rows' tuples: no list a row, no Python loop over the values but the
+    # converters' own calls; a column holding the very same object in every row (the stamp's time) converted once
+    count = len(rows)
+    by_column: list[list[Any]] = [list(map(itemgetter(key), rows)) for key in keys]
+    by_column += [[c.default.arg] * count for c in filled]  # type: ignore[union-attr]
     for i, convert in enumerate(converters):
         if convert is not None:
-            for row_values in values:
-                row_values[i] = convert(row_values[i])
+            column = by_column[i]
+            if len(set(map(id, column))) == 1:
+                by_column[i] = [convert(column[0])] * count
+            else:
+                by_column[i] = list(map(convert, column))
+    values = list(zip(*by_column, strict=True))
     if server:
         copy_rows(session, table, every, values)
         return
     sql = (f"INSERT INTO {quote.format_table(table)} ({', '.join(quote.format_column(c) for c in every)}) "
            f"VALUES ({', '.join(['?'] * len(names))})")
-    conn.exec_driver_sql(sql, [tuple(v) for v in values])
+    conn.exec_driver_sql(sql, values)
 
 
 def copy_rows(session: Session, table: Table, columns: Sequence[Any], rows: Iterable[Sequence[Any]]) -> None:
