@@ -78,7 +78,7 @@ def build(path: Path, rows: int) -> Database:
         insert_communities(session)  # the guided rows' community_code points to them
         prepared = stamped(data, datetime.now())
         phase("stamp")
-        search.prepare_rows(session, prepared)
+        search.prepare_rows(session, prepared, ahead=True)  # as load_demo: the 4-grams made during the insert
         phase("seq, pinyin, rank")
         insert_rows(session, [(Organization.__table__, prepared)])
         phase("insert")

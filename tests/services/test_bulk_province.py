@@ -1,6 +1,6 @@
 """The large-load settings of a bulk load (issue 20: the bulk page cache, the change log's indexes made after its
-rows, FTS5's larger pending-terms hash) store exactly what the plain path stores, and a failed load leaves the
-database as it was."""
+rows, FTS5's larger pending-terms hash, the 4-grams made by a thread during the insert) store exactly what the
+plain path stores, and a failed load leaves the database as it was."""
 
 from __future__ import annotations
 
@@ -29,12 +29,13 @@ def _load(path: Path, rows: list[dict], *, large: bool, monkeypatch: pytest.Monk
     (their thresholds lowered to this size) or the plain way (thresholds above it)."""
     monkeypatch.setattr(bulk, "DEFER_MIN", 100 if large else 10**9)
     monkeypatch.setattr(search, "BULK_HASH_MIN", 100 if large else 10**9)
+    monkeypatch.setattr(search, "AHEAD_MIN", 100 if large else 10**9)
     db = open_database(path)
     with db.unit() as session:
         insert_communities(session, seed=11)
     with db.unit() as session, bulk_cache(session, len(rows)):
         prepared = stamped([dict(r) for r in rows], datetime(2026, 1, 2, 3, 4, 5))
-        search.prepare_rows(session, prepared)
+        search.prepare_rows(session, prepared, ahead=True)  # the 4-grams made by a thread meanwhile (large)
         insert_rows(session, [(Organization.__table__, prepared)])
         search.index_rows(session, prepared)
     return db

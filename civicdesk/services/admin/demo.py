@@ -403,7 +403,7 @@ def load_demo(db: Database, progress: Callable[[int, int], None] | None = None, 
                        if c["code"] not in have]
         organizations = stamped(share.organizations, now)
         with bulk_cache(session, len(organizations) + len(share.people) + len(share.changes)):
-            search.prepare_rows(session, organizations)
+            search.prepare_rows(session, organizations, ahead=True)  # index rows made during the insert
             insert_rows(session, [
                 (table_of(Division), communities),
                 (table_of(Organization), organizations),
