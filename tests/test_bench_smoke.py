@@ -86,10 +86,12 @@ def test_both_paths_store_the_same_rows(rows: list[dict], tmp_path: Path) -> Non
     now = datetime(2026, 1, 2, 3, 4, 5)
     result = run_repeat(tmp_path, rows, raw_rows(rows, now), now, stats_runs=1)
     assert result.rows == N and result.civicdesk_s > 0 and result.raw_s > 0 and result.ratio > 0
+    assert result.floor_s > 0 and result.floor_ratio > 0
 
     product, raw = _stored(tmp_path / "civicdesk.sqlite3"), _stored(tmp_path / "raw.sqlite3")
     assert len(product) == len(raw) == N
     assert product == raw
+    assert _stored(tmp_path / "floor.sqlite3") == raw  # the floor stores the same rows, in a bare table
     by_id = {row["id"]: row for row in rows}
     columns = [c.name for c in Organization.__table__.columns]
     for stored in random.Random(1).sample(product, 5):

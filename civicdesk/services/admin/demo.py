@@ -29,7 +29,7 @@ from civicdesk.services.admin import auth
 from civicdesk.services.register import search
 from civicdesk.services.cultivation import demo as cultivation_demo
 from civicdesk.services.supervision import demo as supervision_demo
-from civicdesk.services.core.bulk import insert_rows, stamped
+from civicdesk.services.core.bulk import bulk_cache, insert_rows, stamped
 from civicdesk.services.core.database import Database
 from civicdesk.services.core.reference import CITY_CODE, leshan_file
 from civicdesk.services.core.validation import make_id_number, make_uscc
@@ -402,14 +402,15 @@ def load_demo(db: Database, progress: Callable[[int, int], None] | None = None, 
         communities = [{k: v for k, v in c.items() if k not in ("urban", "county")} for c in share.communities
                        if c["code"] not in have]
         organizations = stamped(share.organizations, now)
-        search.prepare_rows(session, organizations)
-        insert_rows(session, [
-            (table_of(Division), communities),
-            (table_of(Organization), organizations),
-            (table_of(OrgPerson), stamped(share.people, now)),
-            (table_of(OrgChange), stamped(share.changes, now)),
-        ], progress)
-        search.index_rows(session, organizations)
+        with bulk_cache(session, len(organizations) + len(share.people) + len(share.changes)):
+            search.prepare_rows(session, organizations, ahead=True)  # index rows made during the insert
+            insert_rows(session, [
+                (table_of(Division), communities),
+                (table_of(Organization), organizations),
+                (table_of(OrgPerson), stamped(share.people, now)),
+                (table_of(OrgChange), stamped(share.changes, now)),
+            ], progress)
+            search.index_rows(session, organizations)
         offices = _supervision_offices(office.code, office.level, own_only)
         supervised = supervision_demo.load(session, offices, now)
         cultivated = cultivation_demo.load(session, [code for code, _level in offices], now)

@@ -41,7 +41,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -363,19 +365,28 @@ def _write_index(session: Session, rows: Iterable[dict[str, Any]], *, delete: bo
         return
     if not _has_index(session):
         return
-    # in rowid order: FTS5 flushes its pending terms whenever a rowid comes lower than the one before, and
-    # bulk rows in insertion order have their ranks all over the place (a 100,000-row insert took 3 times as long)
-    rows = sorted((r for r in rows if _indexed(r)), key=lambda r: r["name_rank"])
-    if not rows:
+    _write_tuples(session, *_index_tuples(rows, uscc=uscc), delete=delete)
+
+
+def _index_tuples(rows: Iterable[dict[str, Any]], *, uscc: bool = True) -> tuple[list[tuple[Any, ...]],
+                                                                                 list[tuple[Any, ...]]]:
+    """The rows of ``org_text`` and of ``org_uscc`` (without ``uscc``: none) of the indexed ones of ``rows``.
+
+    In rowid order: FTS5 flushes its pending terms whenever a rowid comes lower than the one before, and bulk
+    rows in insertion order have their ranks all over the place (a 100,000-row insert took 3 times as long)."""
+    ordered = sorted((r for r in rows if _indexed(r)), key=lambda r: r["name_rank"])
+    return [_text_row(r) for r in ordered], [_uscc_row(r) for r in ordered if uscc and r.get("uscc")]
+
+
+def _write_tuples(session: Session, texts: list[tuple[Any, ...]], usccs: list[tuple[Any, ...]], *,
+                  delete: bool = False) -> None:
+    if not texts and not usccs:
         return
     cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
-        for start in range(0, len(rows), BATCH):
-            chunk = rows[start:start + BATCH]
-            cursor.executemany(_DELETE_TEXT if delete else _INSERT_TEXT, [_text_row(r) for r in chunk])
-            if uscc:
-                cursor.executemany(_DELETE_USCC if delete else _INSERT_USCC,
-                                   [_uscc_row(r) for r in chunk if r.get("uscc")])
+        for start in range(0, max(len(texts), len(usccs)), BATCH):
+            cursor.executemany(_DELETE_TEXT if delete else _INSERT_TEXT, texts[start:start + BATCH])
+            cursor.executemany(_DELETE_USCC if delete else _INSERT_USCC, usccs[start:start + BATCH])
     finally:
         cursor.close()
 
@@ -515,9 +526,18 @@ def index_pending(session: Session, progress: Callable[[int, int], None] | None 
     return len(pending)
 
 
-def prepare_rows(session: Session, rows: list[dict[str, Any]]) -> None:
+#: organizations: a bulk load of this many (``prepare_rows(…, ahead=True)``) makes its index rows meanwhile
+AHEAD_MIN = 10_000
+
+
+def prepare_rows(session: Session, rows: list[dict[str, Any]], *, ahead: bool = False) -> None:
     """Bulk path, before the insert: give new organization rows their seq, pinyin and rank in the dicts, so
-    that the insert writes each row once (setting them afterwards would rewrite the indexes)."""
+    that the insert writes each row once (setting them afterwards would rewrite the indexes).
+
+    With ``ahead`` (a caller that leaves the rows' indexed values as they are until :func:`index_rows`), a load
+    of :data:`AHEAD_MIN` rows or more has its index rows (the 4-grams) made by a thread while the rows are
+    inserted: SQLite's C code (the inserts, the indexes made again, the change log) lets the other core run
+    the Python that makes them, and :func:`index_rows` then writes what the thread made."""
     seq = _next_seq(session)
     for row in rows:
         row["seq"] = seq
@@ -527,11 +547,45 @@ def prepare_rows(session: Session, rows: list[dict[str, Any]]) -> None:
         seq += 1
     left = place(session, [r for r in rows if r.get("deleted_at") is None])
     session.info.setdefault("search_respread", []).extend(left)
+    if ahead and len(rows) >= AHEAD_MIN and _has_index(session):
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-index")
+        session.info["search_ahead"] = (rows, pool.submit(_index_tuples, rows))
+        pool.shutdown(wait=False)  # the thread ends with its one task
+
+
+#: FTS5's pending-terms hash while a bulk load of at least :data:`BULK_HASH_MIN` rows writes the index (bytes;
+#: the tables keep 32 MB, migration 0007): fewer, larger segments and fewer merges of them; the table's own
+#: size is set back in the same transaction
+BULK_HASHSIZE = 128 << 20
+BULK_HASH_MIN = 100_000
+
+
+@contextmanager
+def _bulk_hash(session: Session, count: int) -> Iterator[None]:
+    if not _has_index(session) or count < BULK_HASH_MIN:
+        yield
+        return
+    conn = session.connection()
+    sizes = {table: conn.exec_driver_sql(f"SELECT v FROM {table}_config WHERE k = 'hashsize'").scalar()
+             for table in (TEXT_TABLE, USCC_TABLE)}
+    for table in sizes:
+        conn.exec_driver_sql(f"INSERT INTO {table}({table}, rank) VALUES ('hashsize', {BULK_HASHSIZE})")
+    yield  # on an error the caller's rollback takes the setting back with the rows
+    for table, size in sizes.items():
+        if size is None:
+            conn.exec_driver_sql(f"DELETE FROM {table}_config WHERE k = 'hashsize'")
+        else:
+            conn.exec_driver_sql(f"INSERT INTO {table}({table}, rank) VALUES ('hashsize', {int(size)})")
 
 
 def index_rows(session: Session, rows: list[dict[str, Any]]) -> None:
     """Bulk path, after the insert: the index rows of rows prepared by :func:`prepare_rows`."""
-    _write_index(session, rows)
+    ahead = session.info.pop("search_ahead", None)
+    with _bulk_hash(session, len(rows)):
+        if ahead is not None and ahead[0] is rows:
+            _write_tuples(session, *ahead[1].result())
+        else:
+            _write_index(session, rows)
     _respread(session, session.info.pop("search_respread", []))
 
 
