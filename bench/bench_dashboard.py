@@ -156,7 +156,13 @@ def window_run(path: Path, settings_dir: Path, cold: bool) -> tuple[float, float
         time.sleep(0.001)
     elapsed = time.perf_counter() - start
     window.close()
-    ctx.runner.wait()
+    # the callbacks of what the window started queue more (the register's order and figures: full scans at this
+    # size): run them out here, or they run on the worker beside whatever this process times next
+    while True:
+        ctx.runner.wait()
+        app.processEvents()
+        if not ctx.runner.is_busy():
+            break
     ctx.db.close()
     window.deleteLater()
     app.processEvents()
