@@ -40,7 +40,7 @@ def mixed_templates(sync_templates: Path, tmp_path_factory: pytest.TempPathFacto
     def build(folder: Path) -> None:
         for code, (office, demo) in {"511111": (SHAWAN, True), "511100": (CITY, False)}.items():
             name = pg.template_name(f"sync_{code}")
-            pg.drop_database(server, name)  # what a worker whose build failed half-way left (its error is the one to read)
+            pg.drop_database(server, name)  # left by a worker whose build failed half-way (read its error)
             url = pg.create_database(server, name)
             ok("--db", url, "init", "--office-code", office[0], "--office-name", office[1], "--level", office[2])
             if demo:
