@@ -73,3 +73,27 @@ def test_the_missing_reports_set_by_set_are_those_of_each_campaigns_query(shawan
             assert seen > 30
     finally:
         db.close()
+
+
+
+def test_the_reported_ids_read_ahead_are_those_of_the_units_own_connection(shawan_db_path: Path) -> None:
+    """The reported organizations read ahead on a second connection by a thread (:class:`credit._ReportedAhead`)
+    are the ones the session's own connection reads, campaign by campaign; a session with pending changes reads
+    them on its own connection (a second connection would not see them)."""
+    db = open_database(shawan_db_path)
+    try:
+        with db.read() as session:
+            ids = [str(i) for i in session.connection().exec_driver_sql("SELECT id FROM inspection_campaign").scalars()]
+            raw = session.connection().connection.dbapi_connection
+            ahead = credit._ReportedAhead(session, ids)
+            assert ahead.thread is not None  # a file: read by the thread
+            answers = {i: ahead.ids(i, raw) for i in ids}
+            assert ahead.failed is None and set(ahead.found) == set(ids)
+            inline = {i: raw.execute(credit._REPORTED, (i,)).fetchone()[0] for i in ids}
+            assert answers == inline and any(answers.values())
+            campaign = session.get(credit.InspectionCampaign, ids[0])
+            campaign.year += 1  # pending: only this session sees it
+            pending = credit._ReportedAhead(session, ids)
+            assert pending.thread is None and {i: pending.ids(i, raw) for i in ids} == inline
+    finally:
+        db.close()
