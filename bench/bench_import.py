@@ -199,19 +199,14 @@ def import_ledger(folder: Path, index: int, path: Path, orm: bool) -> Any:
 
 def bulk_insert(folder: Path, index: int, rows: list[dict[str, Any]]) -> tuple[float, float]:
     """The demo's bulk path into a fresh city: (wall, CPU) seconds."""
-    from civicdesk.models import Organization
-    from civicdesk.services.core.bulk import insert_rows, stamped
-    from civicdesk.services.register import search
+    from bench.generate import demo_bulk_insert
 
     db = fresh_database(folder, 2000 + index)
     try:
         gc.collect()
         t, cpu = time.perf_counter(), time.process_time()
         with db.unit() as session:
-            full = stamped([{**r, "community_code": None} for r in rows], datetime(2026, 1, 1))
-            search.prepare_rows(session, full)
-            insert_rows(session, [(Organization.__table__, full)])
-            search.index_rows(session, full)
+            demo_bulk_insert(session, [{**r, "community_code": None} for r in rows], datetime(2026, 1, 1))
         return time.perf_counter() - t, time.process_time() - cpu
     finally:
         db.close()

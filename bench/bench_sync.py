@@ -61,12 +61,10 @@ from typing import NamedTuple
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.generate import generate_organizations, insert_communities
+from bench.generate import demo_bulk_insert, generate_organizations, insert_communities
 from sqlalchemy import func, select
 
 from civicdesk.models import Organization
-from civicdesk.services.register import search
-from civicdesk.services.core.bulk import insert_rows, stamped
 from civicdesk.services.core.database import Database, open_database
 from civicdesk.services.admin.office import init_office
 from civicdesk.services.sync import incoming, keys, outgoing
@@ -119,10 +117,7 @@ def _bulk(path: Path, rows: list[dict], now: datetime, county: str) -> tuple[flo
         start, cpu = time.perf_counter(), time.process_time()
         with db.unit() as session:
             insert_communities(session, SEED, county)  # what the package carries besides the rows
-            full = stamped([dict(r) for r in rows], now)
-            search.prepare_rows(session, full)
-            insert_rows(session, [(Organization.__table__, full)])
-            search.index_rows(session, full)
+            demo_bulk_insert(session, [dict(r) for r in rows], now)
         return time.perf_counter() - start, time.process_time() - cpu
     finally:
         db.close()
