@@ -619,8 +619,15 @@ class _DueRule:
         self.cutoff = inspection._months_before(date(c.year, 12, 31), int(c.rules.get("min_months", 6))).isoformat()
         self.on = on.isoformat()
 
+    def deadline_of(self, form: Any) -> str:
+        return self.deadlines.get(form, self.default) if isinstance(form, str) else self.default
+
+    def ended_in_time(self, form: Any, changed_on: Any) -> bool:
+        """Whether an organization that ended on ``changed_on`` was still due (ended on or after the deadline)."""
+        return changed_on is not None and not _before(changed_on, self.deadline_of(form))
+
     def due(self, form: Any, established_on: Any, status: Any, changed_on: Any) -> bool:
-        deadline = self.deadlines.get(form, self.default) if isinstance(form, str) else self.default
+        deadline = self.deadline_of(form)
         if not deadline < self.on:
             return False
         if established_on is not None and not _before(established_on, self.cutoff, equal=True):
@@ -659,6 +666,7 @@ def _office_missing(session: Session, rules: _Rules, on: date) -> dict[tuple[int
         mine = [c for c in live if c.office_code == registry]
         rules_of = [_DueRule(c, on) for c in mine]
         masks: dict[tuple[Any, ...], int] = {}  # an active group's (form, day) -> its campaigns (bit i: mine[i])
+        in_time: dict[tuple[Any, ...], int] = {}  # (form, day ended) -> the campaigns it ended on or after
         of_form: dict[Any, set[str]] = {}  # legal form -> its organizations due in some campaign
         apart: list[list[str]] = [[] for _ in mine]  # per campaign, those of them not due in it
         for form, established_on, status, changed_on, ids in raw.execute(  # ix_organization_due, covering
@@ -666,15 +674,20 @@ def _office_missing(session: Session, rules: _Rules, on: date) -> dict[tuple[int
                 " FROM organization WHERE deleted_at IS NULL AND registry_code = ? AND tier = 'registered'"
                 " AND legal_form IS NOT NULL GROUP BY legal_form, established_on, status, status_changed_on",
                 (registry,)):
-            if status in LIVE_STATUSES:  # the status changes nothing: the same campaigns for the form and day
-                key = (form, established_on)
-                mask = masks.get(key)
-                if mask is None:
-                    mask = masks[key] = sum(1 << i for i, rule in enumerate(rules_of)
-                                            if rule.due(form, established_on, status, changed_on))
-            else:
-                mask = sum(1 << i for i, rule in enumerate(rules_of)
-                           if rule.due(form, established_on, status, changed_on))
+            # an active group: the campaigns of its form and day (the status changes nothing); an ended one: those
+            # of an active group of its form and day, less those whose deadline came after the day it ended
+            key = (form, established_on)
+            mask = masks.get(key)
+            if mask is None:
+                mask = masks[key] = sum(1 << i for i, rule in enumerate(rules_of)
+                                        if rule.due(form, established_on, None, None))
+            if status is not None and status not in LIVE_STATUSES and mask:
+                ended = (form, changed_on)
+                kept = in_time.get(ended)
+                if kept is None:
+                    kept = in_time[ended] = sum(1 << i for i, rule in enumerate(rules_of)
+                                                if rule.ended_in_time(form, changed_on))
+                mask &= kept
             if not mask:
                 continue
             members = ids.split(",")
