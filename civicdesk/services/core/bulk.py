@@ -29,21 +29,23 @@ from civicdesk.models.sync import BOOKKEEPING_SENT, LOCAL_COLUMNS, ChangeLog, Sy
 
 CHUNK = 5000
 DEFER_MIN = 10_000  # rows: below this, indexes are kept up row by row
-#: the page cache of a bulk unit (KiB): the B-trees that take rows at random places (the UUID key, the change
-#: log's row index, the search index's segments) stay in memory until the commit instead of being spilled to
-#: the WAL and read back; taken only as pages are used, given back after (as the credit engine's)
+#: the page cache of a large unit (KiB; SQLite's default is 2 MB): the B-trees that take rows at random places
+#: (the UUID key, the change log's row index, the search index's segments) stay in memory until the commit
+#: instead of being spilled to the WAL and read back, and an index walked once (the credit engine's, 参检率's) is
+#: read once; taken only as pages are used, given back after
 BULK_CACHE_KIB = 256 * 1024
 
 
 @contextmanager
-def bulk_cache(session: Session, incoming: int = DEFER_MIN) -> Iterator[None]:
-    """For a bulk write of ``incoming`` rows (at least :data:`DEFER_MIN`): a page cache of
-    :data:`BULK_CACHE_KIB` on this connection until the block ends; nested blocks keep the outer one's.  The
-    sorts of ``CREATE INDEX`` stay in memory up to the cache's size too (SQLite sizes its sorter's runs by
-    it); ``temp_store`` cannot be changed inside the unit's transaction.  SQLite only; elsewhere nothing
-    changes."""
+def bulk_cache(session: Session, incoming: int = DEFER_MIN, least: int = DEFER_MIN) -> Iterator[None]:
+    """For a unit that writes or reads ``incoming`` rows (at least ``least``): a page cache of
+    :data:`BULK_CACHE_KIB` on this session's connection until the block ends; nested blocks keep the outer
+    one's.  The sorts of ``CREATE INDEX`` stay in memory up to the cache's size too (SQLite sizes its sorter's
+    runs by it); ``temp_store`` cannot be changed inside the unit's transaction.  The one place that sizes the
+    cache: bulk inserts, the demo, a large sync package, the credit engine's whole office, 参检率.  SQLite
+    only; elsewhere nothing changes."""
     conn = session.connection()
-    if conn.dialect.name != "sqlite" or incoming < DEFER_MIN or session.info.get("bulk_cache"):
+    if conn.dialect.name != "sqlite" or incoming < least or session.info.get("bulk_cache"):
         yield
         return
     cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()

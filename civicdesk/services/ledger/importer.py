@@ -921,7 +921,8 @@ def _text(value: Any) -> str | None:
 
 # -- writing -----------------------------------------------------------------------------------------------------
 #: New rows from which a legacy entry goes in by :mod:`.legacy_entry` (the same rows, change log, audit and search
-#: index as the ORM writes, about 10x faster); fewer go through the ORM as a form's record does.
+#: index as the ORM writes, without an object per row: ``bench/bench_import.py --import --orm`` compares the two);
+#: fewer go through the ORM as a form's record does.
 BULK_MIN = 100
 
 

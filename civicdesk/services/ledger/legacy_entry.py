@@ -15,7 +15,7 @@ unit of work itself: about 2 ms a row.  Here the same rows go in as column dicts
   (every value not null or empty, as JSON, personal numbers masked), in the order the ORM path wrote them:
   each chunk's organizations, then their people.
 
-``tests/ledger/test_legacy_bulk.py`` imports the same ledger both ways and compares the rows, the people, the
+``tests/services/test_ledger_legacy_bulk.py`` imports the same ledger both ways and compares the rows, the people, the
 change log, the audit entries and the search index.
 """
 

@@ -973,26 +973,6 @@ def _write_office(session: Session, office_code: str, found: _OfficeFacts, on: d
     del held
 
 
-#: SQLite's page cache while the whole office's run reads and writes (KiB; the default is 2 MB): the due and
-#: record indexes read once, the new rows' index entries (random ids) kept in memory until the commit; taken
-#: only as pages are read, given back after (as :data:`.inspection.PARTICIPATION_CACHE_KIB`)
-ENGINE_CACHE_KIB = 256 * 1024
-
-
-@contextmanager
-def _page_cache(session: Session) -> Iterator[None]:
-    conn = session.connection()
-    if conn.dialect.name != "sqlite":
-        yield
-        return
-    cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
-    conn.exec_driver_sql(f"PRAGMA cache_size=-{ENGINE_CACHE_KIB}")
-    try:
-        yield
-    finally:
-        conn.exec_driver_sql(f"PRAGMA cache_size={int(cache or 0)}")
-
-
 @contextmanager
 def _gc_paused() -> Iterator[None]:
     """Python's cyclic garbage collector paused while the whole office's run makes its millions of short-lived
@@ -1020,7 +1000,7 @@ def propose_due(db: Database, *, by: auth.UserInfo | None, on: date | None = Non
         with _gc_paused() if organization_ids is None else nullcontext(), db.unit(actor=actor) as session:
             rules = _Rules.read(session, office.code)
             if organization_ids is None:
-                with _page_cache(session):
+                with bulk.bulk_cache(session):  # the due and record indexes read once, the new rows kept
                     found = _office_facts(session, office.code, rules, day)
                     _write_office(session, office.code, found, day, result)
             else:

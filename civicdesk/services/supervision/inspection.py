@@ -47,6 +47,7 @@ from civicdesk.models.base import table_of, utcnow
 from civicdesk.schema import LIVE_STATUSES
 from civicdesk.services.supervision import common
 from civicdesk.services.admin import auth
+from civicdesk.services.core import bulk
 from civicdesk.services.core.database import Database
 from civicdesk.services.core.reference import dictionary
 from civicdesk.services.core.validation import check_text
@@ -56,9 +57,6 @@ from civicdesk.services.supervision.profile import refresh_summary
 CONCLUSIONS = ("pass", "basic", "fail")
 STATES = ("draft", "submitted", "returned", "decided")
 GROUPS = ("registry", "county", "legal_form")
-#: SQLite's page cache while :func:`participation` reads (KiB; the default is 2 MB): room for a city's due and
-#: record indexes and the GROUP BY sort, taken only as pages are read and given back after
-PARTICIPATION_CACHE_KIB = 256 * 1024
 #: the values a report carries (``record``'s keys)
 VALUE_KEYS = ("received_on", "materials", "income", "expenditure", "net_assets", "staff_count", "member_count",
               "activity_count", "sponsor_opinion", "sponsor_opinion_on", "sponsor_note", "conclusion", "reasons")
@@ -895,16 +893,11 @@ def participation(db: Database, year: int, *, group_by: str = "county",
             campaigns = [_info(row)]
         sums: dict[str, list[int]] = {}
         decided: Any = _R.c.state == "decided"
-        conn = session.connection()
-        cache = None
-        if conn.dialect.name == "sqlite":
-            # A city's campaign probes the record index once per due organization (hundreds of thousands, in the
-            # due index's order, not the records'), and groups as many rows: with SQLite's default 2 MB page
-            # cache each probe re-reads its pages from the OS and the GROUP BY sorter spills to temporary files.
-            # A larger cache for this read only (it is given back after) reads each page once.
-            cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
-            conn.exec_driver_sql(f"PRAGMA cache_size=-{PARTICIPATION_CACHE_KIB}")
-        try:
+        # A city's campaign probes the record index once per due organization (hundreds of thousands, in the due
+        # index's order, not the records'), and groups as many rows: with SQLite's default 2 MB page cache each
+        # probe re-reads its pages from the OS and the GROUP BY sorter spills to temporary files.  A larger cache
+        # for this read only (it is given back after) reads each page once.
+        with bulk.bulk_cache(session):
             for c in campaigns:
                 q = (select(column, func.count(),
                             func.count(_R.c.state),  # not the id: the covering index holds the state
@@ -921,9 +914,6 @@ def participation(db: Database, year: int, *, group_by: str = "county",
                     acc = sums.setdefault(str(key), [0] * 7)
                     for i, n in enumerate(counts):
                         acc[i] += int(n or 0)  # type: ignore[call-overload]
-        finally:
-            if cache is not None:
-                conn.exec_driver_sql(f"PRAGMA cache_size={int(cache)}")
         labels = _group_labels(session, group_by, list(sums))
     rows = [ParticipationRow(k, labels.get(k, k), *v) for k, v in sorted(sums.items())]
     total = ParticipationRow(None, "合计", *(sum(r[i] for r in sums.values()) for i in range(7)))

@@ -26,6 +26,7 @@ from civicdesk.models.sync import (
     synced_entities,
 )
 from civicdesk.services.admin.auth import UserInfo, require
+from civicdesk.services.core import bulk
 from civicdesk.services.core.database import Database
 from civicdesk.services.sync import keys as keyring
 from civicdesk.services.sync import package as pkg
@@ -229,9 +230,8 @@ def _apply_error(exc: Exception) -> pkg.PackageRefused:
     return pkg.refuse("apply", detail=text[:160])
 
 
-#: the page cache of an import's connection (KiB): a large package's rows and index entries stay in memory
-#: until the commit instead of being written to the WAL and read back (random UUID keys touch every page)
-IMPORT_CACHE_KIB = 256 * 1024
+#: changes from which a package is applied with the bulk page cache (:func:`.bulk.bulk_cache`)
+IMPORT_CACHE_MIN = 2001
 
 
 def _policy(session: Session, ctx: _Context, origin: str) -> Policy:
@@ -263,16 +263,9 @@ def _apply(session: Session, item: _Ready, actor: str | None, result: ImportResu
     m = item.opened.manifest
     now = utcnow()
     policy = _policy(session, ctx, origin)
-    conn = session.connection()
-    cache = None
-    if conn.dialect.name == "sqlite" and len(item.changes) > 2000:
-        cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
-        conn.exec_driver_sql(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
-    try:
+    # a large package's rows and index entries stay in memory until the commit (random UUID keys touch every page)
+    with bulk.bulk_cache(session, len(item.changes), least=IMPORT_CACHE_MIN):
         counts = apply_changes(session, origin, item.changes, item.divisions, now, policy=policy)
-    finally:
-        if cache is not None:
-            conn.exec_driver_sql(f"PRAGMA cache_size={int(cache)}")
     session.add(Inbox(origin=origin, epoch=epoch, seq=seq, package_id=m["package_id"], sha256=item.opened.sha256,
                       applied_at=now, applied_by=actor, counts=counts, data=item.opened.data))
     session.execute(table_of(Parked).delete().where(Parked.origin == origin, Parked.epoch == epoch, Parked.seq == seq))
