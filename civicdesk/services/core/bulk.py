@@ -391,21 +391,24 @@ def _change_log_sql(table: Table, same: frozenset[str] = frozenset()) -> str:
     Columns whose value is the same in every row (``same``, when :func:`_spliced` allows) are not made again
     row by row: their ``"name":[null,value]`` texts are bound once (``:same0`` …, as SQLite made them for the
     first row: :meth:`_ChangeLogger.write`), spliced between the others' as json_object writes its members
-    (no space, in the columns' order): the same text, about half the cost for a row of mostly shared columns."""
+    (no space, in the columns' order): the same text, about half the cost for a row of mostly shared columns.
+    The text is made by one ``printf`` (its keys in the format, each value a ``%s`` of a text that is never NULL
+    nor holds a NUL: JSON escapes control characters), not by a chain of ``||`` that copies the growing text
+    once per part (at 1,000,000 organizations: 128,719 listings' texts in 1.7 s against 2.0-2.3 s)."""
     columns = _sent_columns(table)
     shared = set(_spliced(table, same) or ())
     if shared:
-        parts: list[str] = []
-        for i, c in enumerate(columns):
-            key = ("{" if i == 0 else ",") + f'"{c.name}":'
+        keys: list[str] = []
+        values: list[str] = []
+        bound = 0
+        for c in columns:  # at most 50 (_spliced): printf's arguments within SQLite's 127
+            keys.append(f'"{c.name}":%s')  # an identifier (_spliced): no quote, no %
             if c.name in shared:
-                parts.append(f"'{key}'")
-                parts.append(f":same{len([n for n in columns[:i] if n.name in shared])}")
+                values.append(f":same{bound}")
+                bound += 1
             else:
-                parts.append(f"'{key}'")
-                parts.append(f"json_array(NULL, {_json_sql(c)})")
-        parts.append("'}'")
-        fields = " || ".join(parts)
+                values.append(f"json_array(NULL, {_json_sql(c)})")
+        fields = f"printf('{{{','.join(keys)}}}', {', '.join(values)})"
     else:
         # every sent column, [null, value], as record_changes logs an ORM insert; json_object takes at most 127
         # arguments, so wide tables are built in parts and merged

@@ -916,13 +916,15 @@ def _write_office(session: Session, office_code: str, found: _OfficeFacts, on: d
     shares given once; one audit entry for the run, as a bulk load has), and propose the removals due through
     the ORM (few: rows changed, not inserted).
 
-    The rows are written in the order of their ids, and the steps' ids (new, random as every id) are given
-    to them in the same order: the new entries of the listings' and steps' indexes and of the change log's
-    row index then go in key order (one walk of each index, not a random probe per row)."""
+    The proposals come in the order of their organizations' ids (:func:`_office_facts`); their new ids (random
+    as every id) are sorted and given to them in that order, and so are the steps' ids: the rows go in the order
+    of their ids and of their organizations at once, and the new entries of the listings' and steps' indexes,
+    of the change log's row index, and the probes of ``organization`` (the foreign key, the change log's scope)
+    go in key order (one walk of each index, not a random probe per row)."""
     now = clock.utcnow()
-    ids = new_ids(len(found.proposals))
-    rows = sorted(((ids[i], p.organization_id, p.list_kind, p.ground, p.detail, p.evidence, p.source_entity,
-                    p.source_id, p.moved_from_id) for i, p in enumerate(found.proposals)), key=lambda r: r[0])
+    ids = sorted(new_ids(len(found.proposals)))
+    rows = [(ids[i], p.organization_id, p.list_kind, p.ground, p.detail, p.evidence, p.source_entity, p.source_id,
+             p.moved_from_id) for i, p in enumerate(found.proposals)]
     if rows:
         # what bulk.stamped gives a new synced row (the change logger completes the version vector)
         stamp = {"origin_office": office_code, "version": 1, "version_vector": {office_code: 1},
