@@ -38,19 +38,18 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
-_UUID4_CLEAR = ~((0xF000 << 64) | (0xC000 << 48))  # the version and variant bits of a UUID
-_UUID4_SET = (0x4000 << 64) | (0x8000 << 48)  # version 4, RFC 4122 variant: what uuid.uuid4 sets
-
-
 def new_ids(count: int) -> list[str]:
     """``count`` new ids as :func:`new_id` makes them (random UUIDs, version 4, as text), made in one go: about
-    half the time of ``count`` calls, for the tens of thousands of rows a bulk writer makes."""
-    raw = os.urandom(16 * count)
-    out = []
-    for i in range(0, 16 * count, 16):
-        h = ((int.from_bytes(raw[i:i + 16], "big") & _UUID4_CLEAR) | _UUID4_SET).to_bytes(16, "big").hex()
-        out.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
-    return out
+    a third of the time of ``count`` calls, for the tens of thousands of rows a bulk writer makes.  The version
+    and variant bits are set in the random bytes of all of them at once (byte 6: version 4 in its high
+    nibble; byte 8: the RFC 4122 variant in its two high bits, as ``uuid.uuid4`` sets them), the text cut from
+    one hexadecimal string."""
+    raw = bytearray(os.urandom(16 * count))
+    raw[6::16] = bytes(b & 0x0F | 0x40 for b in raw[6::16])
+    raw[8::16] = bytes(b & 0x3F | 0x80 for b in raw[8::16])
+    h = raw.hex()
+    return [f"{h[i:i + 8]}-{h[i + 8:i + 12]}-{h[i + 12:i + 16]}-{h[i + 16:i + 20]}-{h[i + 20:i + 32]}"
+            for i in range(0, 32 * count, 32)]
 
 
 def utcnow() -> datetime:

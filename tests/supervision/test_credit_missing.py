@@ -8,9 +8,12 @@ deleted, and days before, between and after the deadlines of the forms."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import date
 from pathlib import Path
+
+import pytest
 
 from civicdesk.services.core.database import open_database
 from civicdesk.services.supervision import credit
@@ -76,24 +79,35 @@ def test_the_missing_reports_set_by_set_are_those_of_each_campaigns_query(shawan
 
 
 
-def test_the_reported_ids_read_ahead_are_those_of_the_units_own_connection(shawan_db_path: Path) -> None:
-    """The reported organizations read ahead on a second connection by a thread (:class:`credit._ReportedAhead`)
-    are the ones the session's own connection reads, campaign by campaign; a session with pending changes reads
-    them on its own connection (a second connection would not see them)."""
+def test_the_reads_aside_are_those_of_the_units_own_connection(shawan_db_path: Path) -> None:
+    """The reads made on a second connection by a thread (:class:`credit._Aside`: the reported organizations of
+    each campaign, the listings' id strings, the names) give what the session's own connection reads; a session
+    with pending changes reads on its own connection (a second connection would not see them), and so does a
+    read that failed aside."""
     db = open_database(shawan_db_path)
     try:
         with db.read() as session:
             ids = [str(i) for i in session.connection().exec_driver_sql("SELECT id FROM inspection_campaign").scalars()]
             raw = session.connection().connection.dbapi_connection
-            ahead = credit._ReportedAhead(session, ids)
-            assert ahead.thread is not None  # a file: read by the thread
-            answers = {i: ahead.ids(i, raw) for i in ids}
-            assert ahead.failed is None and set(ahead.found) == set(ids)
-            inline = {i: raw.execute(credit._REPORTED, (i,)).fetchone()[0] for i in ids}
-            assert answers == inline and any(answers.values())
+            names = ("SELECT o.id, o.name, o.uscc FROM json_each(?) AS j JOIN organization AS o ON o.id = j.value",
+                     (json.dumps(sorted(r[0] for r in raw.execute("SELECT id FROM organization LIMIT 50"))),))
+            inline = {i: raw.execute(credit._REPORTED, (i,)).fetchall() for i in ids}
+            aside = credit._Aside(session, raw)
+            assert aside.pool is not None  # a file: read by the thread
+            pending = {i: aside.read(credit._REPORTED, (i,)) for i in ids}
+            named = aside.read(*names)
+            assert {i: rows() for i, rows in pending.items()} == inline and any(r[0][0] for r in inline.values())
+            assert named() == raw.execute(*names).fetchall() and named()
+            assert aside.conn is not None and aside.conn.in_transaction  # one snapshot until closed
+            failed = aside.read("SELECT no_such_column FROM organization")
+            with pytest.raises(sqlite3.OperationalError):
+                failed()  # read again on the unit's connection, which says what is wrong
+            aside.close()
+            assert aside.pool is None and aside.conn is None
             campaign = session.get(credit.InspectionCampaign, ids[0])
             campaign.year += 1  # pending: only this session sees it
-            pending = credit._ReportedAhead(session, ids)
-            assert pending.thread is None and {i: pending.ids(i, raw) for i in ids} == inline
+            local = credit._Aside(session, raw)
+            assert local.pool is None and {i: local.read(credit._REPORTED, (i,))() for i in ids} == inline
+            local.close()
     finally:
         db.close()

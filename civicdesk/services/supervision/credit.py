@@ -56,9 +56,9 @@ from __future__ import annotations
 import gc
 import json
 import sqlite3
-import threading
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager, nullcontext, suppress
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -626,17 +626,44 @@ class _DueRule:
         """Whether an organization that ended on ``changed_on`` was still due (ended on or after the deadline)."""
         return changed_on is not None and not _before(changed_on, self.deadline_of(form))
 
+    def past(self, form: Any) -> bool:
+        """Whether the deadline of ``form`` has passed on the day."""
+        return self.deadline_of(form) < self.on
+
+    def established_in_time(self, established_on: Any) -> bool:
+        """Whether an organization established on ``established_on`` was due (on or before the cutoff)."""
+        return established_on is None or _before(established_on, self.cutoff, equal=True)
+
     def due(self, form: Any, established_on: Any, status: Any, changed_on: Any) -> bool:
-        deadline = self.deadline_of(form)
-        if not deadline < self.on:
-            return False
-        if established_on is not None and not _before(established_on, self.cutoff, equal=True):
+        if not self.past(form) or not self.established_in_time(established_on):
             return False
         ended = status is not None and status not in LIVE_STATUSES
-        return not (ended and (changed_on is None or _before(changed_on, deadline)))
+        return not (ended and (changed_on is None or _before(changed_on, self.deadline_of(form))))
 
 
-def _office_missing(session: Session, rules: _Rules, on: date) -> dict[tuple[int, str | None], set[str]]:
+def _live(rules: _Rules, on: date) -> list[inspection.CampaignInfo]:
+    """The campaigns with a deadline past on ``on`` (for some form)."""
+    return [c for c in rules.campaigns
+            if any(date.fromisoformat(d["registry"]) < on for d in c.rules["deadlines"].values())]
+
+
+class _Reported(NamedTuple):
+    """The campaigns of each year of the live campaigns, and the reported organizations of each, being read
+    (:meth:`_Aside.read`: one string of ids)."""
+
+    campaigns_of: dict[int, list[str]]
+    ids: dict[str, Callable[[], list[Any]]]
+
+
+def _read_reported(session: Session, rules: _Rules, on: date, aside: _Aside) -> _Reported:
+    years = sorted({c.year for c in _live(rules, on)})
+    campaigns_of = {y: list(session.scalars(select(InspectionCampaign.id).where(InspectionCampaign.year == y)))
+                    for y in years}
+    return _Reported(campaigns_of, {i: aside.read(_REPORTED, (i,)) for y in years for i in campaigns_of[y]})
+
+
+def _office_missing(session: Session, rules: _Rules, on: date, aside: _Aside | None = None,
+                    reported: _Reported | None = None) -> dict[tuple[int, str | None], set[str]]:
     """(year, legal form) -> the organizations of that form whose annual report of that year is missing on
     ``on``, over the whole office: what :func:`_facts` finds report by report, read set by set.
 
@@ -650,22 +677,38 @@ def _office_missing(session: Session, rules: _Rules, on: date) -> dict[tuple[int
     its campaign's), read from ``ix_inspection_record_participation`` as one string and taken out by
     ``difference_update`` in C (no set of the 1.9 million reported ids built, no Python pass over them); what
     is left split by legal form by set intersections.  ``tests/supervision/test_credit_missing.py`` compares
-    it with :func:`_missing`, each campaign's plain query."""
-    live = [c for c in rules.campaigns
-            if any(date.fromisoformat(d["registry"]) < on for d in c.rules["deadlines"].values())]
+    it with :func:`_missing`, each campaign's plain query.
+
+    The reported ids are read by ``aside`` (:class:`_Aside`, begun by :func:`_read_reported` before the walk:
+    ``reported``), or by a reader of its own when none is given."""
+    live = _live(rules, on)
     missing: dict[tuple[int, str | None], set[str]] = {}
     if not live:
         return missing
     raw = session.connection().connection.dbapi_connection  # the big reads through the driver, as strings
     assert raw is not None
-    years = sorted({c.year for c in live})
-    campaigns_of = {y: list(session.scalars(select(InspectionCampaign.id).where(InspectionCampaign.year == y)))
-                    for y in years}
-    reported = _ReportedAhead(session, [i for y in years for i in campaigns_of[y]])
+    own = aside is None
+    aside = aside or _Aside(session, raw)
+    try:
+        reported = reported or _read_reported(session, rules, on, aside)
+        _missing_of(raw, live, on, reported, missing)
+    finally:
+        if own:
+            aside.close()
+    return missing
+
+
+def _missing_of(raw: Any, live: list[inspection.CampaignInfo], on: date, reported: _Reported,
+                missing: dict[tuple[int, str | None], set[str]]) -> None:
+    """:func:`_office_missing`'s walk and differences, into ``missing``."""
     for registry in sorted({c.office_code for c in live}):
         mine = [c for c in live if c.office_code == registry]
         rules_of = [_DueRule(c, on) for c in mine]
-        masks: dict[tuple[Any, ...], int] = {}  # an active group's (form, day) -> its campaigns (bit i: mine[i])
+        # an active group's campaigns (bit i: mine[i]): those whose deadline for its form has passed and whose
+        # cutoff its day of establishment is on or before, each part cached by its own value (a few forms, a
+        # day shared by every form), not by the pair
+        past: dict[Any, int] = {}  # legal form -> the campaigns whose deadline for it has passed
+        established: dict[Any, int] = {}  # day established -> the campaigns it was established in time for
         in_time: dict[tuple[Any, ...], int] = {}  # (form, day ended) -> the campaigns it ended on or after
         of_form: dict[Any, set[str]] = {}  # legal form -> its organizations due in some campaign
         apart: list[list[str]] = [[] for _ in mine]  # per campaign, those of them not due in it
@@ -676,11 +719,14 @@ def _office_missing(session: Session, rules: _Rules, on: date) -> dict[tuple[int
                 (registry,)):
             # an active group: the campaigns of its form and day (the status changes nothing); an ended one: those
             # of an active group of its form and day, less those whose deadline came after the day it ended
-            key = (form, established_on)
-            mask = masks.get(key)
+            mask = past.get(form)
             if mask is None:
-                mask = masks[key] = sum(1 << i for i, rule in enumerate(rules_of)
-                                        if rule.due(form, established_on, None, None))
+                mask = past[form] = sum(1 << i for i, rule in enumerate(rules_of) if rule.past(form))
+            day = established.get(established_on)
+            if day is None:
+                day = established[established_on] = sum(1 << i for i, rule in enumerate(rules_of)
+                                                        if rule.established_in_time(established_on))
+            mask &= day
             if status is not None and status not in LIVE_STATUSES and mask:
                 ended = (form, changed_on)
                 kept = in_time.get(ended)
@@ -702,63 +748,70 @@ def _office_missing(session: Session, rules: _Rules, on: date) -> dict[tuple[int
             left = everyone.copy()
             left.difference_update(apart[i])
             apart[i] = []
-            for campaign_id in campaigns_of[c.year]:
-                ids = reported.ids(campaign_id, raw)
+            for campaign_id in reported.campaigns_of[c.year]:
+                ((ids,),) = reported.ids[campaign_id]()
                 if ids:
                     left.difference_update(ids.split(","))
             for form, members in of_form.items():
                 found = left & members
                 if found:
                     missing.setdefault((c.year, form), set()).update(found)
-    return missing
 
 
 _REPORTED = ("SELECT group_concat(organization_id) FROM inspection_record WHERE campaign_id = ?"  # covering:
              " AND deleted_at IS NULL AND state IN ('submitted', 'decided')")  # ix_inspection_record_participation
 
 
-class _ReportedAhead:
-    """The reported organizations of each campaign (one string of ids), read ahead on a second connection to the
-    same file by a thread while the due walk runs in Python (SQLite's C code releases the GIL: the other core).
-    Called at the start of the whole office's unit (:func:`propose_due`: only reads before it), which holds the
-    write lock and has written nothing yet, so the second connection's snapshot, begun after that lock was
-    taken, is the unit's own: no writer can commit in between.  A database that is not
-    a plain file, or a unit that has written already, reads them on the unit's own connection instead."""
+class _Aside:
+    """Reads of the whole office's run made on a second, read-only connection to the same file by one thread, in
+    the order asked, while the unit's own thread goes on (SQLite's C code releases the GIL: the other core): the
+    reported organizations of each campaign while the due walk runs, the listings' id strings while the reported
+    ids are taken out, the names while the organizations are looked at.  The thread's connection holds one read
+    transaction from its first read to :meth:`close`; it begins after the unit's (:func:`propose_due`: its unit
+    holds the write lock from its start and writes nothing before :func:`_write_office`), so it sees what the
+    unit sees: no writer can commit in between.  A database that is not a plain file, a unit that has written
+    already, or a read that failed: read on the unit's own connection instead (``raw``), when its rows are asked."""
 
-    def __init__(self, session: Session, campaign_ids: list[str]) -> None:
-        self.found: dict[str, str | None] = {}
-        self.failed: BaseException | None = None
-        self.thread: threading.Thread | None = None
+    def __init__(self, session: Session, raw: Any) -> None:
+        self.raw = raw
+        self.conn: sqlite3.Connection | None = None
+        self.pool: ThreadPoolExecutor | None = None
         engine = session.get_bind().engine
-        path = engine.url.database if engine.dialect.name == "sqlite" else None
-        if not campaign_ids or not path or path == ":memory:" or session.new or session.dirty or session.deleted:
+        self.path = engine.url.database if engine.dialect.name == "sqlite" else None
+        if self.path and self.path != ":memory:" and not (session.new or session.dirty or session.deleted):
+            self.pool = ThreadPoolExecutor(1, thread_name_prefix="credit-aside")
+
+    def _read(self, sql: str, params: tuple[Any, ...]) -> list[Any]:
+        if self.conn is None:
+            self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self.conn.execute("BEGIN")
+        return self.conn.execute(sql, params).fetchall()
+
+    def read(self, sql: str, params: tuple[Any, ...] = ()) -> Callable[[], list[Any]]:
+        """Begin a read; what it returns gives its rows (the driver's tuples), waiting for them."""
+        future = self.pool.submit(self._read, sql, params) if self.pool is not None else None
+
+        def rows() -> list[Any]:
+            if future is not None:
+                with suppress(Exception):  # read again on the unit's connection
+                    return future.result()
+            return list(self.raw.execute(sql, params).fetchall())
+
+        return rows
+
+    def close(self) -> None:
+        if self.pool is None:
             return
 
-        def read() -> None:
-            try:
-                conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-                try:
-                    conn.execute("BEGIN")
-                    for campaign_id in campaign_ids:
-                        (ids,) = conn.execute(_REPORTED, (campaign_id,)).fetchone()
-                        self.found[campaign_id] = ids
-                    conn.rollback()
-                finally:
-                    conn.close()
-            except BaseException as exc:  # read again on the unit's connection
-                self.failed = exc
+        def end() -> None:
+            if self.conn is not None:
+                self.conn.rollback()
+                self.conn.close()
+                self.conn = None
 
-        self.thread = threading.Thread(target=read, name="credit-reported", daemon=True)
-        self.thread.start()
-
-    def ids(self, campaign_id: str, raw: Any) -> str | None:
-        if self.thread is not None:
-            self.thread.join()
-            self.thread = None
-        if self.failed is None and campaign_id in self.found:
-            return self.found[campaign_id]
-        (ids,) = raw.execute(_REPORTED, (campaign_id,)).fetchone()
-        return ids  # type: ignore[no-any-return]
+        self.pool.submit(end)
+        self.pool.shutdown(wait=True)
+        self.pool = None
 
 
 class _Listed(NamedTuple):
@@ -783,9 +836,31 @@ def _day(value: Any) -> date | None:
 
 def _office_facts(session: Session, office_code: str, rules: _Rules, on: date) -> _OfficeFacts:
     """What :func:`_facts` finds for every organization some rule may concern, read set by set (one query per
-    rule over the whole office, never one per organization): the same proposals."""
+    rule over the whole office, never one per organization): the same proposals.  The reads that give strings
+    of ids, and the names, are made aside (:class:`_Aside`) while this thread works on what it has."""
+    raw: Any = session.connection().connection.dbapi_connection
+    aside = _Aside(session, raw)
+    try:
+        return _office_facts_aside(session, office_code, rules, on, raw, aside)
+    finally:
+        aside.close()
+
+
+def _office_facts_aside(session: Session, office_code: str, rules: _Rules, on: date, raw: Any,
+                        aside: _Aside) -> _OfficeFacts:
     found = _OfficeFacts()
-    missing = _office_missing(session, rules, on)
+    reported = _read_reported(session, rules, on, aside)  # first: wanted once the due walk is done
+    # then the listings' organizations as strings of ids (the office's abnormal list, the missing reports
+    # proposed before by campaign, the abnormal list of any office), wanted once the missing reports are known
+    office_listed = aside.read(
+        "SELECT group_concat(organization_id) FROM credit_listing WHERE office_code = ? AND state = 'listed'"
+        " AND list_kind = 'abnormal' AND deleted_at IS NULL", (office_code,))
+    proposed_before = aside.read(
+        "SELECT source_id, group_concat(organization_id) FROM credit_listing WHERE deleted_at IS NULL"
+        " AND source_entity = 'inspection_campaign' AND ground = 'annual_report_missing' GROUP BY source_id")
+    abnormal = aside.read("SELECT group_concat(organization_id) FROM credit_listing WHERE deleted_at IS NULL"
+                          " AND list_kind = 'abnormal' AND state = 'listed'")
+    missing = _office_missing(session, rules, on, aside, reported)
     anyone: set[str] = set().union(*missing.values())  # every organization with a report missing
     # the organizations the other rules may concern: a decided penalty, a rectification overdue, an abnormal
     # listing of this office (their records of any office are read, as :func:`_facts` reads them)
@@ -795,10 +870,7 @@ def _office_facts(session: Session, office_code: str, rules: _Rules, on: date) -
         SpotcheckPlan, SpotcheckPlan.id == SpotcheckItem.plan_id).where(
         SpotcheckPlan.office_code == office_code, SpotcheckItem.result == "rectify", SpotcheckItem.rectify_by < on,
         SpotcheckItem.deleted_at.is_(None))))
-    raw: Any = session.connection().connection.dbapi_connection
-    (listed,) = raw.execute(  # ~100,000 ids: one string, not rows
-        "SELECT group_concat(organization_id) FROM credit_listing WHERE office_code = ? AND state = 'listed'"
-        " AND list_kind = 'abnormal' AND deleted_at IS NULL", (office_code,)).fetchone()
+    ((listed,),) = office_listed()  # ~100,000 ids: one string, not rows
     if listed:
         others.update(listed.split(","))
     others -= anyone
@@ -824,12 +896,9 @@ def _office_facts(session: Session, office_code: str, rules: _Rules, on: date) -
     # looked at below (``todo``) is read after, as the driver's plain tuples in the columns of _Listed (made a
     # _Listed, dates parsed, only for the organizations on the abnormal list)
     before: dict[str | None, set[str]] = {}  # campaign id -> the organizations its missing reports proposed
-    for source_id, ids in raw.execute(
-            "SELECT source_id, group_concat(organization_id) FROM credit_listing WHERE deleted_at IS NULL"
-            " AND source_entity = 'inspection_campaign' AND ground = 'annual_report_missing' GROUP BY source_id"):
+    for source_id, ids in proposed_before():
         before[source_id] = set(ids.split(","))
-    (ids,) = raw.execute("SELECT group_concat(organization_id) FROM credit_listing WHERE deleted_at IS NULL"
-                         " AND list_kind = 'abnormal' AND state = 'listed'").fetchone()
+    ((ids,),) = abnormal()
     listed_abnormal: set[str] = set(ids.split(",")) if ids else set()
     reports = rules.auto("annual_report_missing")
     evidence_of: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
@@ -843,11 +912,16 @@ def _office_facts(session: Session, office_code: str, rules: _Rules, on: date) -
     with_records = anyone & (items.keys() | penalties.keys() | listed_abnormal)
     todo = fresh | others | with_records
     order = sorted(todo)  # sorted once: the listings' index probed in key order, the proposals in this order
+    looked_at = json.dumps(order)
+    # the names of the organizations looked at, read aside while their listings are read here and looked at
+    # (those concerned are kept: a proposal or a removal)
+    names = aside.read("SELECT o.id, o.name, o.uscc FROM json_each(?) AS j JOIN organization AS o ON o.id = j.value",
+                       (looked_at,))
     listings: dict[str, list[tuple[Any, ...]]] = {}  # in the order of the table (rowid), as a scan reads them
     for row in raw.execute(
             "SELECT l.id, l.organization_id, l.list_kind, l.state, l.ground, l.source_entity, l.source_id,"
             " l.listed_on, l.decision_no, l.removal_proposed_on FROM json_each(?) AS j JOIN credit_listing AS l"
-            " ON l.organization_id = j.value WHERE l.deleted_at IS NULL ORDER BY l.rowid", (json.dumps(order),)):
+            " ON l.organization_id = j.value WHERE l.deleted_at IS NULL ORDER BY l.rowid", (looked_at,)):
         listings.setdefault(row[1], []).append(row)
     years_of: dict[str, set[int]] = {}  # the missing reports of the organizations looked at below
     forms: dict[str, str | None] = {}
@@ -885,10 +959,8 @@ def _office_facts(session: Session, office_code: str, rules: _Rules, on: date) -
             out = [p for p in out if (p.source_entity, p.source_id, p.ground) not in known]
         found.proposals.extend(out)
     concerned.update(p.organization_id for p in found.proposals)
-    if concerned:
-        for org_id, name, uscc in raw.execute(
-                "SELECT o.id, o.name, o.uscc FROM json_each(?) AS j JOIN organization AS o ON o.id = j.value",
-                (_ids_param(concerned),)):
+    for org_id, name, uscc in names():
+        if org_id in concerned:
             found.orgs[org_id] = (name, uscc)
     return found
 
