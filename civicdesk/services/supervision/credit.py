@@ -647,19 +647,29 @@ def _live(rules: _Rules, on: date) -> list[inspection.CampaignInfo]:
             if any(date.fromisoformat(d["registry"]) < on for d in c.rules["deadlines"].values())]
 
 
-class _Reported(NamedTuple):
-    """The campaigns of each year of the live campaigns, and the reported organizations of each, being read
-    (:meth:`_Aside.read`: one string of ids)."""
+#: the due walk of one registry: ``ix_organization_due`` (covering), grouped in its order (no sort)
+_WALK = ("SELECT legal_form, established_on, status, status_changed_on, group_concat(id)"
+         " FROM organization WHERE deleted_at IS NULL AND registry_code = ? AND tier = 'registered'"
+         " AND legal_form IS NOT NULL GROUP BY legal_form, established_on, status, status_changed_on")
 
+
+class _Reported(NamedTuple):
+    """The due walk of each registry of the live campaigns, the campaigns of each of their years, and the
+    reported organizations of each campaign (one string of ids), being read (:meth:`_Aside.read`)."""
+
+    walks: dict[str, Callable[[], list[Any]]]
     campaigns_of: dict[int, list[str]]
     ids: dict[str, Callable[[], list[Any]]]
 
 
 def _read_reported(session: Session, rules: _Rules, on: date, aside: _Aside) -> _Reported:
-    years = sorted({c.year for c in _live(rules, on)})
+    live = _live(rules, on)
+    walks = {registry: aside.read(_WALK, (registry,)) for registry in sorted({c.office_code for c in live})}
+    years = sorted({c.year for c in live})
     campaigns_of = {y: list(session.scalars(select(InspectionCampaign.id).where(InspectionCampaign.year == y)))
                     for y in years}
-    return _Reported(campaigns_of, {i: aside.read(_REPORTED, (i,)) for y in years for i in campaigns_of[y]})
+    return _Reported(walks, campaigns_of,
+                     {i: aside.read(_REPORTED, (i,)) for y in years for i in campaigns_of[y]})
 
 
 def _office_missing(session: Session, rules: _Rules, on: date, aside: _Aside | None = None,
@@ -679,26 +689,25 @@ def _office_missing(session: Session, rules: _Rules, on: date, aside: _Aside | N
     is left split by legal form by set intersections.  ``tests/supervision/test_credit_missing.py`` compares
     it with :func:`_missing`, each campaign's plain query.
 
-    The reported ids are read by ``aside`` (:class:`_Aside`, begun by :func:`_read_reported` before the walk:
+    The walk and the reported ids are read by ``aside`` (:class:`_Aside`, begun by :func:`_read_reported`:
     ``reported``), or by a reader of its own when none is given."""
     live = _live(rules, on)
     missing: dict[tuple[int, str | None], set[str]] = {}
     if not live:
         return missing
     raw = session.connection().connection.dbapi_connection  # the big reads through the driver, as strings
-    assert raw is not None
     own = aside is None
     aside = aside or _Aside(session, raw)
     try:
         reported = reported or _read_reported(session, rules, on, aside)
-        _missing_of(raw, live, on, reported, missing)
+        _missing_of(live, on, reported, missing)
     finally:
         if own:
             aside.close()
     return missing
 
 
-def _missing_of(raw: Any, live: list[inspection.CampaignInfo], on: date, reported: _Reported,
+def _missing_of(live: list[inspection.CampaignInfo], on: date, reported: _Reported,
                 missing: dict[tuple[int, str | None], set[str]]) -> None:
     """:func:`_office_missing`'s walk and differences, into ``missing``."""
     for registry in sorted({c.office_code for c in live}):
@@ -712,11 +721,7 @@ def _missing_of(raw: Any, live: list[inspection.CampaignInfo], on: date, reporte
         in_time: dict[tuple[Any, ...], int] = {}  # (form, day ended) -> the campaigns it ended on or after
         of_form: dict[Any, set[str]] = {}  # legal form -> its organizations due in some campaign
         apart: list[list[str]] = [[] for _ in mine]  # per campaign, those of them not due in it
-        for form, established_on, status, changed_on, ids in raw.execute(  # ix_organization_due, covering
-                "SELECT legal_form, established_on, status, status_changed_on, group_concat(id)"
-                " FROM organization WHERE deleted_at IS NULL AND registry_code = ? AND tier = 'registered'"
-                " AND legal_form IS NOT NULL GROUP BY legal_form, established_on, status, status_changed_on",
-                (registry,)):
+        for form, established_on, status, changed_on, ids in reported.walks[registry]():
             # an active group: the campaigns of its form and day (the status changes nothing); an ended one: those
             # of an active group of its form and day, less those whose deadline came after the day it ended
             mask = past.get(form)
@@ -849,7 +854,7 @@ def _office_facts(session: Session, office_code: str, rules: _Rules, on: date) -
 def _office_facts_aside(session: Session, office_code: str, rules: _Rules, on: date, raw: Any,
                         aside: _Aside) -> _OfficeFacts:
     found = _OfficeFacts()
-    reported = _read_reported(session, rules, on, aside)  # first: wanted once the due walk is done
+    reported = _read_reported(session, rules, on, aside)  # first: the due walk, then the reported ids
     # then the listings' organizations as strings of ids (the office's abnormal list, the missing reports
     # proposed before by campaign, the abnormal list of any office), wanted once the missing reports are known
     office_listed = aside.read(
@@ -860,26 +865,15 @@ def _office_facts_aside(session: Session, office_code: str, rules: _Rules, on: d
         " AND source_entity = 'inspection_campaign' AND ground = 'annual_report_missing' GROUP BY source_id")
     abnormal = aside.read("SELECT group_concat(organization_id) FROM credit_listing WHERE deleted_at IS NULL"
                           " AND list_kind = 'abnormal' AND state = 'listed'")
-    missing = _office_missing(session, rules, on, aside, reported)
-    anyone: set[str] = set().union(*missing.values())  # every organization with a report missing
-    # the organizations the other rules may concern: a decided penalty, a rectification overdue, an abnormal
-    # listing of this office (their records of any office are read, as :func:`_facts` reads them)
+    # meanwhile, here: the organizations the other rules may concern (a decided penalty, a rectification
+    # overdue, an abnormal listing of this office: their records of any office are read, as :func:`_facts`
+    # reads them), the spot checks and the penalties
     others: set[str] = set(session.scalars(select(Penalty.organization_id).where(
         Penalty.office_code == office_code, Penalty.state == "decided", Penalty.deleted_at.is_(None))))
     others.update(session.scalars(select(SpotcheckItem.organization_id).join(
         SpotcheckPlan, SpotcheckPlan.id == SpotcheckItem.plan_id).where(
         SpotcheckPlan.office_code == office_code, SpotcheckItem.result == "rectify", SpotcheckItem.rectify_by < on,
         SpotcheckItem.deleted_at.is_(None))))
-    ((listed,),) = office_listed()  # ~100,000 ids: one string, not rows
-    if listed:
-        others.update(listed.split(","))
-    others -= anyone
-    if others:  # those not found by the walk of the due index: not deleted?
-        others = set(session.connection().execute(text(
-            "SELECT o.id FROM json_each(:ids) AS j JOIN organization AS o ON o.id = j.value"
-            " WHERE o.deleted_at IS NULL"), {"ids": _ids_param(others)}).scalars())
-    if not anyone and not others:
-        return found
     items: dict[str, list[Any]] = {}
     for item in session.connection().execute(select(
             SpotcheckItem.id, SpotcheckItem.organization_id, SpotcheckItem.rectify_by, SpotcheckItem.rectified_on)
@@ -891,6 +885,18 @@ def _office_facts_aside(session: Session, office_code: str, rules: _Rules, on: d
             Penalty.decided_on).where(Penalty.state == "decided", Penalty.deleted_at.is_(None))
             .order_by(Penalty.decided_on, Penalty.id)):
         penalties.setdefault(p.organization_id, []).append(p)
+    missing = _office_missing(session, rules, on, aside, reported)
+    anyone: set[str] = set().union(*missing.values())  # every organization with a report missing
+    ((listed,),) = office_listed()  # ~100,000 ids: one string, not rows
+    if listed:
+        others.update(listed.split(","))
+    others -= anyone
+    if others:  # those not found by the walk of the due index: not deleted?
+        others = set(session.connection().execute(text(
+            "SELECT o.id FROM json_each(:ids) AS j JOIN organization AS o ON o.id = j.value"
+            " WHERE o.deleted_at IS NULL"), {"ids": _ids_param(others)}).scalars())
+    if not anyone and not others:
+        return found
     # the organizations each campaign's missing reports proposed before, and those on the abnormal list now:
     # their ids as one string each (SQLite's scan, no row made in Python); every listing of the organizations
     # looked at below (``todo``) is read after, as the driver's plain tuples in the columns of _Listed (made a
