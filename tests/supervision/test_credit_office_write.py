@@ -115,3 +115,26 @@ def test_the_prepared_write_stores_what_the_dict_path_stored(shawan_db_path: Pat
     assert new == before
     if epoch > 1:
         assert all(f'"{office}~{epoch}"' in r[6] for r in new["change_log"])
+
+
+def test_each_proposals_change_log_scope_is_its_organizations_county(city_db_path: Path,
+                                                                    clock: program_clock.FixedClock) -> None:
+    """The counties the whole office's run gives the change log (read with the names, not looked up again row
+    by row) are those of the proposals' organizations, in a city whose organizations are of several counties."""
+    db = open_database(city_db_path)
+    try:
+        result = credit.propose_due(db, by=None, on=clock.today() + timedelta(days=3 * 365))
+    finally:
+        db.close()
+    ids = [p.id for p in result.proposed]
+    orgs = sorted({p.organization_id for p in result.proposed})
+    conn = sqlite3.connect(f"file:{city_db_path}?mode=ro", uri=True)
+    try:
+        scope_of = dict(conn.execute(f"SELECT row_id, scope FROM change_log WHERE entity = 'credit_listing' AND"
+                                     f" row_id IN ({', '.join('?' * len(ids))})", ids).fetchall())
+        county_of = dict(conn.execute(f"SELECT id, division_code FROM organization WHERE id IN"
+                                      f" ({', '.join('?' * len(orgs))})", orgs).fetchall())
+    finally:
+        conn.close()
+    assert len(set(county_of.values())) > 1 and len(scope_of) == len(ids)
+    assert {i: scope_of[i] for i in ids} == {p.id: county_of[p.organization_id] for p in result.proposed}

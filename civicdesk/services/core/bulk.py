@@ -219,7 +219,7 @@ def _inserted_ids(session: Session, table: Table, rows: Sequence[dict[str, Any]]
 
 
 def insert_tuples(session: Session, table: Table, names: Sequence[str], rows: Sequence[Sequence[Any]],
-                  constants: dict[str, Any]) -> int:
+                  constants: dict[str, Any], scopes: Sequence[str | None] | None = None) -> int:
     """Insert ``rows`` into ``table`` in the caller's unit of work: each row a tuple of the values of the
     columns ``names`` (in that order), every row with the values of ``constants`` besides (the same in each
     row) and the scalar defaults of the columns left out.  Rows of a synced table are bookkept as
@@ -230,7 +230,11 @@ def insert_tuples(session: Session, table: Table, names: Sequence[str], rows: Se
     varying column's values converted by its type's bind processor column by column, the constants once.  Give
     the rows in the order of their ``id``: the new entries of the key's index and of the change log's row index
     (``entity, row_id``: millions of entries) then go in key order, one walk of each index rather than a
-    random probe per row."""
+    random probe per row.
+
+    ``scopes``: the change log's scope of each row, when the caller has read it (what :func:`_scope_sql` finds:
+    the county of the row's organization, ``organization.division_code``), so that the change log does not
+    look each row's organization up again (SQLite; :meth:`_ChangeLogger.write`)."""
     if not rows:
         return 0
     fixed = dict(constants)
@@ -283,7 +287,7 @@ def insert_tuples(session: Session, table: Table, names: Sequence[str], rows: Se
                f"VALUES ({', '.join(marks)})")
         conn.exec_driver_sql(sql, [(*row, *tail) for row in zip(*values, strict=True)])
         if logger is not None:
-            logger.write(table, last, frozenset(c.name for c in table.columns if c.key not in names))
+            logger.write(table, last, frozenset(c.name for c in table.columns if c.key not in names), scopes)
     return len(rows)
 
 
@@ -384,7 +388,7 @@ def _scope_sql(table: Table) -> str:
     return "t.origin_office"
 
 
-def _change_log_sql(table: Table, same: frozenset[str] = frozenset()) -> str:
+def _change_log_sql(table: Table, same: frozenset[str] = frozenset(), scope: str | None = None) -> str:
     """INSERT … SELECT of the change-log rows of the rows of ``table`` with rowid in (:after, :upto]: the
     JSON of the fields is made by SQLite, row by row, without a round trip through Python objects.
 
@@ -394,7 +398,9 @@ def _change_log_sql(table: Table, same: frozenset[str] = frozenset()) -> str:
     (no space, in the columns' order): the same text, about half the cost for a row of mostly shared columns.
     The text is made by one ``printf`` (its keys in the format, each value a ``%s`` of a text that is never NULL
     nor holds a NUL: JSON escapes control characters), not by a chain of ``||`` that copies the growing text
-    once per part (at 1,000,000 organizations: 128,719 listings' texts in 1.7 s against 2.0-2.3 s)."""
+    once per part (at 1,000,000 organizations: 128,719 listings' texts in 1.7 s against 2.0-2.3 s).
+
+    ``scope``: SQL giving a row's scope in place of :func:`_scope_sql`'s."""
     columns = _sent_columns(table)
     shared = set(_spliced(table, same) or ())
     if shared:
@@ -419,7 +425,7 @@ def _change_log_sql(table: Table, same: frozenset[str] = frozenset()) -> str:
         fields = objects[0]
         for more in objects[1:]:
             fields = f"json_patch({fields}, {more})"
-    scope = _scope_sql(table)
+    scope = scope or _scope_sql(table)
     return (f"INSERT INTO {ChangeLog.__tablename__} "
             "(entity, row_id, op, scope, fields, vector_before, vector_after, author, at) "
             f"SELECT '{table.name}', t.id, 'insert', {scope}, {fields}, 'null', t.version_vector, :author, :at "
@@ -469,9 +475,14 @@ class _ChangeLogger:
     def last_rowid(self, table: Table) -> int:
         return int(self.session.connection().exec_driver_sql(f'SELECT max(rowid) FROM "{table.name}"').scalar() or 0)
 
-    def write(self, table: Table, after: int, same: frozenset[str] = frozenset()) -> int:
+    def write(self, table: Table, after: int, same: frozenset[str] = frozenset(),
+              scopes: Sequence[str | None] | None = None) -> int:
         """Log the rows of ``table`` inserted after rowid ``after``; returns the last rowid.  ``same``: columns
-        whose value is the same in every one of these rows (their JSON made once, from the first row)."""
+        whose value is the same in every one of these rows (their JSON made once, from the first row).
+        ``scopes``: each row's scope, in the order the rows were inserted (:func:`insert_tuples`): put in a
+        temporary table by rowid, read from it by the statement instead of :func:`_scope_sql`'s lookup, when the
+        rows' rowids are those SQLite gives rows appended to a table (the largest plus one: ``after`` + 1 … in
+        the order of the insert); else the lookup as without."""
         upto = self.last_rowid(table)
         params: dict[str, Any] = {"author": self.author, "at": self.at, "after": after, "upto": upto}
         spliced = _spliced(table, same) if same and upto > after else None
@@ -483,11 +494,29 @@ class _ChangeLogger:
             key = (table.name, frozenset(spliced))
         else:
             key = (table.name, frozenset())
+        if scopes is not None and self._appended(table, after, upto, len(scopes)):
+            conn = self.session.connection()
+            conn.exec_driver_sql("CREATE TEMP TABLE bulk_scope (n INTEGER PRIMARY KEY, scope TEXT)")
+            conn.exec_driver_sql("INSERT INTO temp.bulk_scope (n, scope) VALUES (?, ?)",
+                                 list(zip(range(after + 1, upto + 1), scopes, strict=True)))
+            given = "(SELECT s.scope FROM temp.bulk_scope s WHERE s.n = t.rowid)"
+            conn.execute(text(_change_log_sql(table, key[1], given)), params)
+            conn.exec_driver_sql("DROP TABLE temp.bulk_scope")
+            return upto
         sql = self.sql.get(key)
         if sql is None:
             sql = self.sql[key] = text(_change_log_sql(table, key[1]))
         self.session.connection().execute(sql, params)
         return upto
+
+    def _appended(self, table: Table, after: int, upto: int, count: int) -> bool:
+        """Whether the ``count`` rows just inserted have the rowids ``after`` + 1 … ``upto``: as many as that,
+        none of them elsewhere (a table whose largest rowid is the largest there is gets random ones)."""
+        if upto - after != count or upto >= (1 << 63) - 1:
+            return False
+        found = self.session.connection().exec_driver_sql(
+            f'SELECT count(*) FROM "{table.name}" WHERE rowid > ?', (after,)).scalar()
+        return found == count
 
     def write_keys(self, table: Table, ids: Sequence[Any]) -> None:
         """Log the rows of ``table`` just inserted whose ids are ``ids``, in that order (PostgreSQL)."""

@@ -921,8 +921,8 @@ def _office_facts_aside(session: Session, office_code: str, rules: _Rules, on: d
     looked_at = json.dumps(order)
     # the names of the organizations looked at, read aside while their listings are read here and looked at
     # (those concerned are kept: a proposal or a removal)
-    names = aside.read("SELECT o.id, o.name, o.uscc FROM json_each(?) AS j JOIN organization AS o ON o.id = j.value",
-                       (looked_at,))
+    names = aside.read("SELECT o.id, o.name, o.uscc, o.division_code FROM json_each(?) AS j"
+                       " JOIN organization AS o ON o.id = j.value", (looked_at,))
     listings: dict[str, list[tuple[Any, ...]]] = {}  # in the order of the table (rowid), as a scan reads them
     for row in raw.execute(
             "SELECT l.id, l.organization_id, l.list_kind, l.state, l.ground, l.source_entity, l.source_id,"
@@ -965,9 +965,10 @@ def _office_facts_aside(session: Session, office_code: str, rules: _Rules, on: d
             out = [p for p in out if (p.source_entity, p.source_id, p.ground) not in known]
         found.proposals.extend(out)
     concerned.update(p.organization_id for p in found.proposals)
-    for org_id, name, uscc in names():
+    for org_id, name, uscc, county in names():
         if org_id in concerned:
             found.orgs[org_id] = (name, uscc)
+            found.counties[org_id] = county
     return found
 
 
@@ -976,6 +977,7 @@ class _OfficeFacts:
     """The whole office's proposals not made yet and the ids of the listings whose removal falls due."""
 
     orgs: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # id -> name, USCC
+    counties: dict[str, str | None] = field(default_factory=dict)  # id -> division code (the change log's scope)
     proposals: list[Proposal] = field(default_factory=list)
     removals: list[str] = field(default_factory=list)
 
@@ -997,8 +999,9 @@ def _write_office(session: Session, office_code: str, found: _OfficeFacts, on: d
     The proposals come in the order of their organizations' ids (:func:`_office_facts`); their new ids (random
     as every id) are sorted and given to them in that order, and so are the steps' ids: the rows go in the order
     of their ids and of their organizations at once, and the new entries of the listings' and steps' indexes,
-    of the change log's row index, and the probes of ``organization`` (the foreign key, the change log's scope)
-    go in key order (one walk of each index, not a random probe per row)."""
+    of the change log's row index, and the foreign key's probes of ``organization`` go in key order (one walk of
+    each index, not a random probe per row).  The change log's scope of each proposal, its organization's
+    county, is given (read aside with the names): not looked up again row by row."""
     now = clock.utcnow()
     ids = sorted(new_ids(len(found.proposals)))
     rows = [(ids[i], p.organization_id, p.list_kind, p.ground, p.detail, p.evidence, p.source_entity, p.source_id,
@@ -1012,7 +1015,8 @@ def _write_office(session: Session, office_code: str, found: _OfficeFacts, on: d
                                  "removed_by", "reason"))
         bulk.insert_tuples(session, table_of(CreditListing), _PROPOSAL_COLUMNS, rows,
                            {"office_code": office_code, "state": "proposed", "proposed_by": RULES_ACTOR,
-                            "proposed_on": on, **nothing, **stamp})
+                            "proposed_on": on, **nothing, **stamp},
+                           scopes=[found.counties[row[1]] for row in rows])
         event_ids = sorted(new_ids(len(rows)))
         events = [(event_id, row[0], row[3]) for event_id, row in zip(event_ids, rows, strict=True)]
         bulk.insert_tuples(session, table_of(CreditEvent), ("id", "listing_id", "comment"), events,
