@@ -140,3 +140,36 @@ def test_insert_tuples_stores_what_sqlalchemy_stores(db: Database) -> None:
     assert _stored(db, [r["id"] for r in rows]) == _stored(db, [r["id"] for r in reference])
     with db.unit() as session, pytest.raises(ValueError, match="organization.id"):  # made per row: give it
         bulk.insert_tuples(session, TABLE, ["name"], [("无号",)], {})
+
+
+def test_indexes_are_deferred_only_for_a_table_holding_fewer_rows_than_come(city_db: Database,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """``indexes_deferred`` counts a table's rows only up to one more than the rows coming (no walk of a large
+    table's index): its indexes dropped and made again when it holds no more than that, kept when it holds
+    more (the threshold lowered to this small table's size)."""
+    from civicdesk.models.sync import ChangeLog
+
+    statements: list[str] = []
+
+    def seen(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        statements.append(statement)
+
+    with city_db.read() as session:
+        held = int(session.connection().exec_driver_sql("SELECT count(*) FROM change_log").scalar() or 0)
+    assert held > 2
+    monkeypatch.setattr(bulk, "DEFER_MIN", 2)
+
+    class Undo(Exception):
+        pass
+
+    event.listen(city_db.engine, "before_cursor_execute", seen)
+    try:
+        for incoming, dropped in ((held - 1, False), (held, True), (held + 1, True)):
+            statements.clear()
+            with pytest.raises(Undo), city_db.unit() as session:
+                with bulk.indexes_deferred(session, table_of(ChangeLog), incoming):
+                    pass
+                raise Undo
+            assert any(s.startswith("DROP INDEX") for s in statements) is dropped, incoming
+    finally:
+        event.remove(city_db.engine, "before_cursor_execute", seen)
