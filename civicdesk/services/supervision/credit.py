@@ -935,6 +935,7 @@ def _office_facts_aside(session: Session, office_code: str, rules: _Rules, on: d
         for org_id in ids & todo:
             years_of.setdefault(org_id, set()).add(year)
             forms[org_id] = form
+    make = object.__new__
     for org_id in order:
         out: list[Proposal] = []
         mine = listings.get(org_id)
@@ -948,8 +949,11 @@ def _office_facts_aside(session: Session, office_code: str, rules: _Rules, on: d
                 evidence = evidence_of.get((c.id, form))
                 if evidence is None:  # one evidence a campaign and legal form, shared (its JSON made once)
                     evidence = evidence_of[(c.id, form)] = _report_missing(c, org_id, form).evidence
-                out.append(Proposal(org_id, "abnormal", "annual_report_missing", "inspection_campaign", c.id,
-                                    evidence))
+                missed = make(Proposal)  # Proposal(org_id, "abnormal", …, evidence), its __dict__ filled at once
+                missed.__dict__.update(zip(_MISSED_FIELDS, (org_id, "abnormal", "annual_report_missing",
+                                                            "inspection_campaign", c.id, evidence, None, None),
+                                           strict=True))
+                out.append(missed)
         if org_id in items:
             out.extend(_spotcheck_facts(org_id, items[org_id], rules, on))
         if org_id in penalties:
@@ -981,6 +985,10 @@ class _OfficeFacts:
     proposals: list[Proposal] = field(default_factory=list)
     removals: list[str] = field(default_factory=list)
 
+
+#: Proposal's fields in their order (the missing reports' instances made field by field in :func:`_office_facts`:
+#: a frozen dataclass's __init__ sets each through object.__setattr__)
+_MISSED_FIELDS = tuple(f.name for f in fields(Proposal))
 
 #: ListingInfo's fields in their order (its instances made field by field in :func:`_write_office`)
 _INFO_FIELDS = tuple(f.name for f in fields(ListingInfo))
