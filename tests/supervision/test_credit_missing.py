@@ -9,6 +9,7 @@ deleted, and days before, between and after the deadlines of the forms."""
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -111,3 +112,25 @@ def test_the_reads_aside_are_those_of_the_units_own_connection(shawan_db_path: P
             local.close()
     finally:
         db.close()
+
+
+def test_the_reads_aside_open_the_same_file_whatever_its_path_holds(shawan_db_path: Path, tmp_path: Path) -> None:
+    """The second connection opens the unit's file by its URI, the path percent-encoded: in a folder named with a
+    '#' (where ``file:PATH`` would name, and make, an empty file cut at the '#') the thread reads the unit's
+    file itself, not through the fallback, and makes no file beside it."""
+    odd = tmp_path / "odd" / "区 a#b" / "register.sqlite3"
+    odd.parent.mkdir(parents=True)
+    shutil.copyfile(shawan_db_path, odd)
+    db = open_database(odd)
+    try:
+        with db.read() as session:
+            raw = session.connection().connection.dbapi_connection
+            aside = credit._Aside(session, raw)
+            assert aside.pool is not None
+            sql = "SELECT count(*), min(id) FROM inspection_campaign"
+            by_thread = aside.pool.submit(aside._read, sql, ()).result()  # no fallback: the thread's own answer
+            assert by_thread == raw.execute(sql).fetchall() and by_thread[0][0] > 0
+            aside.close()
+    finally:
+        db.close()
+    assert [p.name for p in (tmp_path / "odd").iterdir()] == ["区 a#b"]  # no file made beside it

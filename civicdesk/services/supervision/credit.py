@@ -62,6 +62,7 @@ from contextlib import contextmanager, nullcontext, suppress
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import literal, not_, select, text
@@ -788,7 +789,9 @@ class _Aside:
 
     def _read(self, sql: str, params: tuple[Any, ...]) -> list[Any]:
         if self.conn is None:
-            self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            # the file's URI (its path percent-encoded: a '#' or '?' in it names no other file)
+            uri = f"{Path(self.path).resolve().as_uri()}?mode=ro"
+            self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
             self.conn.execute("BEGIN")
         return self.conn.execute(sql, params).fetchall()
 
