@@ -790,7 +790,7 @@ class _Aside:
     def _read(self, sql: str, params: tuple[Any, ...]) -> list[Any]:
         if self.conn is None:
             # the file's URI (its path percent-encoded: a '#' or '?' in it names no other file)
-            uri = f"{Path(self.path).resolve().as_uri()}?mode=ro"
+            uri = f"{Path(str(self.path)).resolve().as_uri()}?mode=ro"
             self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
             self.conn.execute("BEGIN")
         return self.conn.execute(sql, params).fetchall()
