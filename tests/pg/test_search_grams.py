@@ -108,7 +108,12 @@ def test_the_demo_bulk_insert_fills_the_table(demo_pair: tuple[Database, Databas
     same_answers(served, on_file, ["老年", "老年协", "老年协会", "lnxh", "5151", "51511111MJ"])
 
 
-def test_edits_status_and_deletion_keep_the_table(pair: tuple[Database, Database]) -> None:
+@pytest.mark.parametrize("sort_min", [search.SORT_MIN, 1])
+def test_edits_status_and_deletion_keep_the_table(pair: tuple[Database, Database], sort_min: int,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """(With ``sort_min`` 1 every insert of grams goes through the temporary table in key order, as a large
+    load's do: the same rows.)"""
+    monkeypatch.setattr(search, "SORT_MIN", sort_min)
     for db in pair:
         record = organizations.add_organization(db, social_group(name="乐山市沙湾区钵钵鸡行业协会"))
         with db.unit() as session:  # a new name: new grams and a new rank
@@ -129,7 +134,10 @@ def test_edits_status_and_deletion_keep_the_table(pair: tuple[Database, Database
     same_answers(pair[1], pair[0], ["跷脚牛肉", "qjnr"])
 
 
-def test_a_ledger_import_fills_the_table(pair: tuple[Database, Database], tmp_path: Path) -> None:
+@pytest.mark.parametrize("sort_min", [search.SORT_MIN, 1])
+def test_a_ledger_import_fills_the_table(pair: tuple[Database, Database], tmp_path: Path, sort_min: int,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search, "SORT_MIN", sort_min)
     path = write_office_ledger(tmp_path / "台账.xlsx")
     for db in pair:
         report = ledger.import_ledger(db, path, skip_invalid=True, legacy=True, today=TODAY)

@@ -349,7 +349,10 @@ def _write_grams(session: Session, rows: Iterable[dict[str, Any]], *, delete: bo
             deferred = defer and len(rows) >= DEFER_KEY and _grams_empty(session)
             if deferred:
                 _drop_gram_key(session)
-            with cursor.copy(_COPY_GRAMS) as copy:
+            sorted_in = not deferred and len(rows) >= SORT_MIN
+            if sorted_in:
+                cursor.execute(_MAKE_GRAMS_IN)
+            with cursor.copy(_COPY_GRAMS_IN if sorted_in else _COPY_GRAMS) as copy:
                 for r in rows:
                     live, rank = r.get("status") in LIVE, r["name_rank"]
                     mine = gram_set(r, uscc=uscc)
@@ -357,6 +360,11 @@ def _write_grams(session: Session, rows: Iterable[dict[str, Any]], *, delete: bo
                         copy.write_row((gram, live, rank))
                     if live and count and not deferred:
                         counts.update([g for g in mine if _counted(g)])
+            if sorted_in:
+                cursor.execute("SET LOCAL work_mem = '64MB'")  # the sort of a large load's grams, in memory
+                cursor.execute(f"INSERT INTO {GRAM_TABLE} SELECT gram, live, rank FROM {_GRAMS_IN}"
+                               " ORDER BY gram, live, rank")
+                cursor.execute(f"DROP TABLE {_GRAMS_IN}")
             if deferred:
                 _make_gram_key(session)
                 if count:  # the table was empty: its counts are its rows', whatever was held before
@@ -414,6 +422,15 @@ def _counts_held(session: Session) -> Iterator[None]:
 
 
 DEFER_KEY = 10_000  # organizations: an insert of this many into an empty org_gram makes its key afterwards
+#: organizations: an insert of this many into a table with rows gives its grams to the key in the key's order
+#: (COPY into a temporary table, then INSERT … ORDER BY): a gram's rows come in no order of the key, and an
+#: insert in key order walks the B-tree's pages once instead of landing on a random page each time (1.33
+#: million grams of 20,000 organizations: 10.5-13.0 -> 6.3-6.8 s of the server's CPU, the COPY included)
+SORT_MIN = 1000
+_GRAMS_IN = "org_gram_in"
+_MAKE_GRAMS_IN = (f'CREATE TEMPORARY TABLE {_GRAMS_IN} (gram text COLLATE "C" NOT NULL, live boolean NOT NULL,'
+                  " rank bigint NOT NULL) ON COMMIT DROP")
+_COPY_GRAMS_IN = f"COPY {_GRAMS_IN} (gram, live, rank) FROM STDIN"
 
 
 def _grams_empty(session: Session) -> bool:
