@@ -53,7 +53,7 @@ from sqlalchemy.pool import NullPool  # noqa: E402
 from bench import bench_sync  # noqa: E402
 from bench.bench_import import fresh_database, ledger_rows, write_ledger  # noqa: E402
 from bench.bench_pg_search import build_server, vacuum  # noqa: E402
-from bench.bench_register import build  # noqa: E402
+from bench.bench_register import build, open_read_only  # noqa: E402
 from bench.generate import insert_communities  # noqa: E402
 from civicdesk.models import Organization  # noqa: E402
 from civicdesk.models.engine import normalize_url  # noqa: E402
@@ -322,7 +322,9 @@ def register_figures(db: Database, repeat: int, sort_keys: tuple[str, ...] = tup
 
 def bench_register(server: Server, rows: int, repeat: int, folder: Path) -> None:
     t = time.perf_counter()
-    on_file = build(folder / f"register-{rows}.sqlite3", rows)
+    path = folder / f"register-{rows}.sqlite3"
+    # a kept file (shared, perhaps at an older revision than this program's) is only read: no migration, no backup
+    on_file = open_read_only(path) if path.exists() else build(path, rows)
     print(f"\nregister: SQLite file ready in {time.perf_counter() - t:.1f} s", flush=True)
     t = time.perf_counter()
     served = build_server(server.url, rows)

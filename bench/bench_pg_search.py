@@ -13,6 +13,8 @@ with the machine's load average.  On the server it measures:
 
 * ``PG``: the program's plan: the table ``org_gram`` of migration 0014 (4-grams, rank, live; counted and paged
   by index-only scans) for the queries it answers, else the bigram GIN index of 0013 then the LIKE check;
+* ``PG uncounted``: the same with ``org_gram_count`` (migration 0019) left out: a query of one key counted by an
+  index-only scan of its entries, as 0014 did;
 * ``PG bigram``: the bigram GIN index then LIKE for every query (the program before 0014);
 * ``PG scan``: the LIKE condition alone (what the program did before 0013: a scan of the table);
 * with ``--trgm``, ``PG trgm``: the LIKE condition alone with pg_trgm GIN indexes on the five columns, the
@@ -41,7 +43,7 @@ from sqlalchemy import create_engine, func, or_, select, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 from sqlalchemy.pool import NullPool  # noqa: E402
 
-from bench.bench_register import QUERIES, build  # noqa: E402
+from bench.bench_register import QUERIES, build, open_read_only  # noqa: E402
 from bench.generate import generate_organizations, insert_communities  # noqa: E402
 from civicdesk.models import Organization  # noqa: E402
 from civicdesk.schema import LIVE_STATUSES  # noqa: E402
@@ -70,7 +72,7 @@ def build_server(server: str, rows: int) -> Database:
     with engine.connect() as conn:
         exists = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first()
     if exists:
-        db = open_database(url)
+        db = open_database(url, backup=False)  # a bench database: migrated without a pg_dump of it
         with db.read() as s:
             if s.scalar(select(func.count()).select_from(Organization)) == rows:
                 engine.dispose()
@@ -102,6 +104,7 @@ def vacuum(db: Database) -> None:
     with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.exec_driver_sql("VACUUM ANALYZE organization")
         conn.exec_driver_sql("VACUUM ANALYZE org_gram")
+        conn.exec_driver_sql("VACUUM ANALYZE org_gram_count")
 
 
 def trigram_indexes(db: Database, make: bool) -> bool:
@@ -156,12 +159,33 @@ def measure_bigram(db: Database, query: str, repeat: int) -> tuple[list[float], 
         search._has_grams = kept  # type: ignore[assignment]
 
 
+def measure_uncounted(db: Database, query: str, repeat: int) -> tuple[list[float], list[float], int, list[str]]:
+    """:func:`measure` with ``org_gram_count`` left out (migration 0019): a query of one key of ``org_gram``
+    counted by an index-only scan of its entries, as 0014 did (the A/B of the kept counts)."""
+    kept = search._server_count
+
+    def counted(session: Any, q: str) -> int | None:
+        match = search.gram_plan(q)
+        if match is None or match.high is not None:
+            return kept(session, q)
+        sql = f"SELECT count(*) FROM {search.GRAM_TABLE} WHERE gram = :low AND live"
+        return int(session.execute(text(sql), {"low": match.low}).scalar() or 0)
+
+    search._server_count = counted  # type: ignore[assignment]
+    try:
+        return measure(db, query, repeat)
+    finally:
+        search._server_count = kept  # type: ignore[assignment]
+
+
 def sizes(db: Database) -> str:
     with db.read() as s:
         row = s.execute(text("SELECT pg_relation_size('org_gram'), pg_indexes_size('org_gram'),"
-                             " pg_total_relation_size('organization'), (SELECT count(*) FROM org_gram)")).one()
+                             " pg_total_relation_size('organization'), (SELECT count(*) FROM org_gram),"
+                             " pg_total_relation_size('org_gram_count'), (SELECT count(*) FROM org_gram_count)")).one()
     return (f"org_gram: {row[3]:,} rows, table {row[0] / 2**20:,.0f} MB, key {row[1] / 2**20:,.0f} MB"
-            f" (organization with its indexes {row[2] / 2**20:,.0f} MB)")
+            f" (organization with its indexes {row[2] / 2**20:,.0f} MB); org_gram_count: {row[5]:,} rows,"
+            f" {row[4] / 2**20:,.0f} MB with its index")
 
 
 def measure_like(db: Database, query: str, repeat: int,
@@ -205,7 +229,9 @@ def main() -> None:
         parser.error("give --server (or set CIVICDESK_TEST_PG)")
     args.keep.mkdir(parents=True, exist_ok=True)
     server = normalize_url(args.server)
-    on_file = build(args.keep / f"register-{args.rows}.sqlite3", args.rows)
+    path = args.keep / f"register-{args.rows}.sqlite3"
+    # a kept file (shared, perhaps at an older revision than this program's) is only read: no migration, no backup
+    on_file = open_read_only(path) if path.exists() else build(path, args.rows)
     served = build_server(server, args.rows)
     vacuum(served)
     print(sizes(served))
@@ -214,6 +240,7 @@ def main() -> None:
     results: dict[str, dict[str, Any]] = {}
     for label, query in QUERIES.items():
         results[label] = {"sqlite": measure(on_file, query, args.repeat), "PG": measure(served, query, args.repeat),
+                          "PG uncounted": measure_uncounted(served, query, args.repeat),
                           "PG bigram": measure_bigram(served, query, args.repeat)}
         if not args.no_scan:
             results[label]["PG scan"] = measure_like(served, query, max(3, args.repeat // 4))
@@ -225,7 +252,7 @@ def main() -> None:
         r = results[label]
         n = r["sqlite"][2]
         line = f"  {label:17} {query!r:10} {n:>7,} hits  " + report("SQLite", *r["sqlite"][:2])
-        for kind in ("PG", "PG bigram", "PG scan", "PG trgm"):
+        for kind in ("PG", "PG uncounted", "PG bigram", "PG scan", "PG trgm"):
             if kind in r:
                 same = r[kind][2] == n and r[kind][3] == r["sqlite"][3]
                 line += " | " + report(kind, *r[kind][:2]) + ("" if same else "  DIFFERENT ANSWER")

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select, text
+from sqlalchemy.exc import DBAPIError
 
 from civicdesk.models import Organization
 from civicdesk.services import ledger
@@ -38,8 +39,25 @@ def stored_grams(db: Database) -> set[tuple[str, bool, int]]:
         return {tuple(r) for r in session.execute(text("SELECT gram, live, rank FROM org_gram"))}  # type: ignore[misc]
 
 
+def expected_counts(grams: set[tuple[str, bool, int]]) -> dict[str, int]:
+    """What org_gram_count must sum to: the live rows of each gram that is a whole query."""
+    out: dict[str, int] = {}
+    for gram, live, _rank in grams:
+        if live and search._counted(gram):
+            out[gram] = out.get(gram, 0) + 1
+    return out
+
+
+def stored_counts(db: Database) -> dict[str, int]:
+    with db.read() as session:
+        return {r[0]: r[1] for r in session.execute(text(
+            "SELECT gram, sum(n) FROM org_gram_count GROUP BY gram HAVING sum(n) <> 0"))}
+
+
 def assert_current(db: Database) -> None:
-    assert stored_grams(db) == expected_grams(db)
+    expected = expected_grams(db)
+    assert stored_grams(db) == expected
+    assert stored_counts(db) == expected_counts(expected)
 
 
 def same_answers(served: Database, on_file: Database, queries: list[str]) -> None:
@@ -90,7 +108,12 @@ def test_the_demo_bulk_insert_fills_the_table(demo_pair: tuple[Database, Databas
     same_answers(served, on_file, ["老年", "老年协", "老年协会", "lnxh", "5151", "51511111MJ"])
 
 
-def test_edits_status_and_deletion_keep_the_table(pair: tuple[Database, Database]) -> None:
+@pytest.mark.parametrize("sort_min", [search.SORT_MIN, 1])
+def test_edits_status_and_deletion_keep_the_table(pair: tuple[Database, Database], sort_min: int,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """(With ``sort_min`` 1 every insert of grams goes through the temporary table in key order, as a large
+    load's do: the same rows.)"""
+    monkeypatch.setattr(search, "SORT_MIN", sort_min)
     for db in pair:
         record = organizations.add_organization(db, social_group(name="乐山市沙湾区钵钵鸡行业协会"))
         with db.unit() as session:  # a new name: new grams and a new rank
@@ -111,7 +134,10 @@ def test_edits_status_and_deletion_keep_the_table(pair: tuple[Database, Database
     same_answers(pair[1], pair[0], ["跷脚牛肉", "qjnr"])
 
 
-def test_a_ledger_import_fills_the_table(pair: tuple[Database, Database], tmp_path: Path) -> None:
+@pytest.mark.parametrize("sort_min", [search.SORT_MIN, 1])
+def test_a_ledger_import_fills_the_table(pair: tuple[Database, Database], tmp_path: Path, sort_min: int,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search, "SORT_MIN", sort_min)
     path = write_office_ledger(tmp_path / "台账.xlsx")
     for db in pair:
         report = ledger.import_ledger(db, path, skip_invalid=True, legacy=True, today=TODAY)
@@ -132,3 +158,51 @@ def test_an_emptied_table_is_filled_again_on_open(demo_pair: tuple[Database, Dat
         assert stored_grams(reopened) == before
     finally:
         reopened.close()
+
+
+def test_a_uscc_prefix_is_one_key_and_counts_are_kept(pair: tuple[Database, Database]) -> None:
+    """A USCC prefix of up to 10 characters is one key of org_gram (its prefix rows), a longer one a range of
+    the whole codes; a 4-gram or a prefix is counted from org_gram_count, whose rows an edit adds only for the
+    grams it changes, and a failed flush leaves as they were.  The answers are SQLite's."""
+    on_file, served = pair
+    for db in pair:
+        organizations.add_organization(db, social_group(name="乐山市沙湾区钵钵鸡行业协会", uscc="51511111MJ0000018A"))
+        organizations.add_organization(db, social_group(name="沙湾区钵钵鸡协会", uscc="51511111MJ00000265"))
+    assert_current(served)
+    with served.read() as session:
+        assert search.gram_plan("5151110").high is None and search.gram_plan("51511111MJ00").high is not None
+        rows_before = session.scalar(text("SELECT count(*) FROM org_gram_count"))
+    for db in pair:  # a new legal representative (张三, no 4-gram): the name's grams and the rank stay
+        with db.unit() as session:
+            org = session.scalar(select(Organization).where(Organization.uscc == "51511111MJ0000018A"))
+            org.legal_rep_name = "欧阳明月"
+    assert_current(served)
+    with served.read() as session:
+        added = session.scalar(text("SELECT count(*) FROM org_gram_count")) - rows_before
+    assert added == 1  # 欧阳明月's one 4-gram; the grams taken out and put back again cancel out
+    with pytest.raises(DBAPIError):  # a flush that fails: its index writes and counts roll back together
+        with served.unit() as session:
+            org = session.scalar(select(Organization).where(Organization.uscc == "51511111MJ00000265"))
+            org.name = "沙湾区麻辣烫协会"
+            session.flush()
+            session.execute(text("SELECT 1/0"))
+    assert_current(served)
+    same_answers(served, on_file, ["5151", "5151111", "51511111MJ", "51511111MJ0", "51511111MJ00000265",
+                                   "钵钵鸡行", "bbjh", "欧阳明月", "行业协会", "麻辣烫协"])
+
+
+def test_the_migration_gives_the_program_s_rows(demo_pair: tuple[Database, Database]) -> None:
+    """0019's SQL (the USCC prefix rows, the counts) gives what the program writes, on the demo's rows."""
+    import importlib
+
+    migration = importlib.import_module("civicdesk.models.migrations.versions.0019_postgresql_gram_counts")
+    _on_file, served = demo_pair
+    assert_current(served)
+    before = stored_grams(served)
+    with served.unit() as session:
+        session.execute(text("DELETE FROM org_gram WHERE gram >= '#' AND gram < '$' AND length(gram) <= 11"))
+        session.execute(text("TRUNCATE org_gram_count"))
+        session.execute(text(migration.PREFIX_ROWS))
+        session.execute(text(migration.COUNTS))
+    assert stored_grams(served) == before
+    assert_current(served)
