@@ -15,6 +15,7 @@ from sqlalchemy.exc import DBAPIError
 from civicdesk.models import Organization
 from civicdesk.services import ledger
 from civicdesk.services.core.database import Database, open_database
+from civicdesk.services.core.validation import make_uscc
 from civicdesk.services.register import browse, organizations, search
 from civicdesk.services.register.plain import RegisterFilter
 from tests.factories import social_group
@@ -189,6 +190,34 @@ def test_a_uscc_prefix_is_one_key_and_counts_are_kept(pair: tuple[Database, Data
     assert_current(served)
     same_answers(served, on_file, ["5151", "5151111", "51511111MJ", "51511111MJ0", "51511111MJ00000265",
                                    "钵钵鸡行", "bbjh", "欧阳明月", "行业协会", "麻辣烫协"])
+
+
+def test_a_small_change_folds_its_grams_count_rows(pair: tuple[Database, Database],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A change of few grams leaves one row of org_gram_count per gram it touched, its sum exact; a large
+    change (here: every change, FOLD_MAX 0) appends one row a gram, which the next small change folds."""
+    _on_file, served = pair
+
+    def rows_of(gram: str) -> list[int]:
+        with served.read() as session:
+            return [n for (n,) in session.execute(text("SELECT n FROM org_gram_count WHERE gram = :g"), {"g": gram})]
+
+    monkeypatch.setattr(search, "FOLD_MAX", 0)
+    for i in range(3):
+        organizations.add_organization(served, social_group(name=f"沙湾区钵钵鸡协会第{i}分会",
+                                                            uscc=make_uscc("1", "511111", f"MJ00{i:04d}")))
+    gram = search.grams("钵钵鸡协").split()[0]
+    assert rows_of(gram) == [1, 1, 1]  # appended
+    assert_current(served)
+    monkeypatch.setattr(search, "FOLD_MAX", 2000)
+    last = make_uscc("1", "511111", "MJ000999")
+    organizations.add_organization(served, social_group(name="沙湾区钵钵鸡协会", uscc=last))
+    assert rows_of(gram) == [4]  # folded with this change: one row, the sum
+    with served.unit() as session:  # one taken out of the live ones: the row goes down, still one
+        org = session.scalar(select(Organization).where(Organization.uscc == last))
+        org.status = "revoked"
+    assert rows_of(gram) == [3]
+    assert_current(served)
 
 
 def test_the_migration_gives_the_program_s_rows(demo_pair: tuple[Database, Database]) -> None:

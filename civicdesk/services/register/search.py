@@ -385,14 +385,30 @@ RECOUNT_SQL = (f"INSERT INTO {COUNT_TABLE} (gram, n) SELECT gram, count(*) FROM 
                f" WHERE live AND {COUNTED_SQL} GROUP BY gram")
 
 
+#: grams: a change of at most this many grams (an edit, a form, a small import) folds each gram's rows into one
+#: with its change; a larger one (an import) appends a row per gram, which the next small change of the gram
+#: folds, so that a gram's rows stay few however long the office runs
+FOLD_MAX = 2000
+_FOLD_COUNTS = (
+    f"WITH taken AS (DELETE FROM {COUNT_TABLE} WHERE gram = ANY(%(grams)s) RETURNING gram, n)"
+    f" INSERT INTO {COUNT_TABLE} (gram, n) SELECT gram, sum(n) FROM"
+    " (SELECT gram, n FROM taken UNION ALL SELECT * FROM unnest(%(grams)s::text[], %(ns)s::integer[])) AS c"
+    " GROUP BY gram HAVING sum(n) <> 0")
+
+
 def _write_counts(session: Session, counts: Counter[str]) -> None:
-    """One row per gram whose count changed, its change (``org_gram_count`` holds changes, summed when read:
-    writers append and never wait for each other on a popular gram's row)."""
+    """The count changes of the grams whose count changed (``org_gram_count`` holds changes, summed when read).
+    A large change appends one row per gram (COPY); a small one (:data:`FOLD_MAX`) takes each of its grams'
+    rows out and puts back their sum with its change, in one statement (writers take turns under the unit's
+    lock, and a row another unit appends meanwhile is not taken out, so that the sum stays exact)."""
     changed = [(gram, n) for gram, n in counts.items() if n]
     if not changed:
         return
     cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
+        if len(changed) <= FOLD_MAX:
+            cursor.execute(_FOLD_COUNTS, {"grams": [g for g, _ in changed], "ns": [n for _, n in changed]})
+            return
         with cursor.copy(f"COPY {COUNT_TABLE} (gram, n) FROM STDIN") as copy:
             for row in changed:
                 copy.write_row(row)
