@@ -28,6 +28,7 @@ from civicdesk.services.core.database import Database, open_database  # noqa: E4
 from civicdesk.services.admin.demo import load_demo  # noqa: E402
 from civicdesk.services.admin.office import init_office  # noqa: E402
 from tests.helpers import pg  # noqa: E402
+from tests.helpers.db import digest  # noqa: E402
 from tests.helpers.shared import shared_folder  # noqa: E402
 from tests.helpers.sync import (  # noqa: E402
     CITY, DISTRICTS, SHAWAN, checkpoint, export, make_office, ok, trust_each_other,
@@ -301,6 +302,19 @@ def city_db_path(templates: dict[str, Path], tmp_path: Path) -> Path:
 @pytest.fixture
 def city_db(request: pytest.FixtureRequest, db_backend: str) -> Iterator[Database]:
     yield from _open(request, db_backend, "city_demo", "city_db_path")
+
+
+@pytest.fixture(scope="module")
+def city_db_read(templates: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    """The city with the whole demo register, one copy for all of a module's tests that only read it: copying its
+    68 MB for each test cost more than most such tests' queries.  The module's end checks that no test wrote."""
+    path = tmp_path_factory.mktemp("city_read") / "city_demo.sqlite3"
+    shutil.copyfile(templates["city_demo"], path)
+    database = open_database(path)
+    before = digest(path)
+    yield database
+    database.close()
+    assert digest(path) == before, "a test given city_db_read (read only) changed the database"
 
 
 @pytest.fixture
