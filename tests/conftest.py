@@ -335,7 +335,7 @@ def fast_password_hashing() -> Iterator[None]:
     from civicdesk.services.admin import auth
 
     saved = dict(auth.HASH_PARAMETERS)
-    auth.HASH_PARAMETERS.update(time_cost=1, memory_cost=1024, parallelism=1)
+    auth.HASH_PARAMETERS.update(auth.TEST_HASH_PARAMETERS)
     yield
     auth.HASH_PARAMETERS.clear()
     auth.HASH_PARAMETERS.update(saved)
