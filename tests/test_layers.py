@@ -11,6 +11,7 @@ Every import counts, at any depth: inside functions, ``if TYPE_CHECKING:`` block
 from __future__ import annotations
 
 import ast
+import functools
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NamedTuple
@@ -77,12 +78,18 @@ def outside_models(name: str) -> bool:
     return _top(name, {"civicdesk"}) and not _top(name, {"civicdesk.models", *KERNEL})
 
 
+@functools.cache
+def _imports_of(path: Path, root: Path) -> tuple[Import, ...]:
+    """The imports of one file, read and parsed once per run (several checks read the same layer)."""
+    current, is_package = module_name(path, root)
+    return tuple(imports_in(path.read_text(encoding="utf-8"), current, is_package))
+
+
 def violations(folder: Path, is_forbidden: Callable[[str], bool], root: Path = ROOT) -> list[str]:
     """``file:line: imports name`` for every forbidden import in the .py files under folder."""
     found = []
     for path in sorted(folder.rglob("*.py")):
-        current, is_package = module_name(path, root)
-        for imp in imports_in(path.read_text(encoding="utf-8"), current, is_package):
+        for imp in _imports_of(path, root):
             if is_forbidden(imp.module):
                 found.append(f"{path.relative_to(root).as_posix()}:{imp.line}: imports {imp.module}")
     return found

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import itertools
+import shutil
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,7 +15,7 @@ from civicdesk.services.admin import audit
 from civicdesk.services.admin import auth
 from civicdesk.services.filings import service as filings
 from civicdesk.services.register import organizations
-from civicdesk.services.core.database import Database
+from civicdesk.services.core.database import Database, open_database
 from tests.helpers.db import digest
 from tests.helpers.pg import snapshot
 from tests.factories import social_group
@@ -21,20 +23,66 @@ from tests.factories import social_group
 ACTIONS = tuple(filings.TRANSITIONS)
 
 
-@pytest.fixture
-def office(db: Database) -> dict[str, auth.UserInfo]:
-    admin = auth.create_user(db, "admin", "admin123x", "admin")
-    return {
-        "admin": admin,
-        "clerk": auth.create_user(db, "wang", "clerk123x", "clerk", by=admin),
-        "reviewer": auth.create_user(db, "li", "review123", "reviewer", by=admin),
-        "reviewer2": auth.create_user(db, "zhao", "review456", "reviewer", by=admin),
-    }
+ACCOUNTS = {"admin": ("admin", "admin123x", "admin"), "clerk": ("wang", "clerk123x", "clerk"),
+            "reviewer": ("li", "review123", "reviewer"), "reviewer2": ("zhao", "review456", "reviewer")}
 
 
-@pytest.fixture
-def org(db: Database, office: dict[str, auth.UserInfo]) -> organizations.OrgRecord:
+def _make_office(db: Database) -> dict[str, auth.UserInfo]:
+    admin = auth.create_user(db, *ACCOUNTS["admin"])
+    others = {key: auth.create_user(db, *account, by=admin) for key, account in ACCOUNTS.items() if key != "admin"}
+    return {"admin": admin, **others}
+
+
+def _make_org(db: Database, office: dict[str, auth.UserInfo]) -> organizations.OrgRecord:
     return organizations.add_organization(db, social_group(), by=office["admin"])  # a paper record typed in
+
+
+@pytest.fixture(scope="module")
+def office_templates(templates: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The empty office with the four accounts (``office``), and with the organization too (``org``), made once
+    for the module's tests on SQLite: each test copies one, as ``db_path`` copies the empty office."""
+    folder = tmp_path_factory.mktemp("filings_office")
+    made: dict[str, Any] = {}
+    for key in ("office", "org"):
+        path = made[key] = folder / f"{key}.sqlite3"
+        shutil.copyfile(templates["empty"], path)
+        db = open_database(path)
+        try:
+            office = _make_office(db)
+            if key == "org":
+                made["org_id"] = _make_org(db, office).id
+            with db.engine.connect() as conn:  # the WAL folded into the file, so that a copy is complete
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            db.close()
+    return made
+
+
+@pytest.fixture
+def db_path(templates: dict[str, Path], tmp_path: Path, request: pytest.FixtureRequest) -> Path:
+    """A copy of the empty office (as tests/conftest.py's), or of the office template a test's fixtures ask
+    for: the accounts (``office``) and the organization (``org``) are then there already."""
+    names = request.fixturenames
+    key = "org" if "org" in names else "office" if "office" in names else None
+    source = request.getfixturevalue("office_templates")[key] if key else templates["empty"]
+    target = tmp_path / "empty.sqlite3"
+    shutil.copyfile(source, target)
+    return target
+
+
+@pytest.fixture
+def office(db: Database, db_backend: str) -> dict[str, auth.UserInfo]:
+    if db_backend == "sqlite":  # a copy of office_templates' (db_path)
+        return {key: auth.get_user(db, username) for key, (username, _, _) in ACCOUNTS.items()}
+    return _make_office(db)
+
+
+@pytest.fixture
+def org(db: Database, db_backend: str, office: dict[str, auth.UserInfo],
+        request: pytest.FixtureRequest) -> organizations.OrgRecord:
+    if db_backend == "sqlite":  # a copy of office_templates' (db_path)
+        return organizations.get_organization(db, request.getfixturevalue("office_templates")["org_id"])
+    return _make_org(db, office)
 
 
 def change(org_id: str, **changes: object) -> dict[str, object]:

@@ -45,10 +45,10 @@ QUERIES = ["通江", "老年协会", "协会", "lnxh", "laonian", "LNXH", "51511
 
 
 @pytest.mark.parametrize("query", QUERIES)
-def test_index_finds_exactly_what_like_finds(city_db: Database, query: str) -> None:
-    with city_db.read() as session:
+def test_index_finds_exactly_what_like_finds(city_db_read: Database, query: str) -> None:
+    with city_db_read.read() as session:
         indexed = set(session.scalars(select(Organization.id).where(search.condition(session, query))))
-    assert indexed == _ids(city_db, search.like_condition(query))
+    assert indexed == _ids(city_db_read, search.like_condition(query))
 
 
 def _random_substrings(db: Database) -> list[str]:
@@ -60,17 +60,17 @@ def _random_substrings(db: Database) -> list[str]:
 
 # 40 random substrings in the default run, 150 with -m slow
 @pytest.mark.parametrize("examples", [40, pytest.param(150, marks=pytest.mark.slow)])
-def test_random_substrings_match_like(city_db: Database, examples: int) -> None:
-    texts = _random_substrings(city_db)
+def test_random_substrings_match_like(city_db_read: Database, examples: int) -> None:
+    texts = _random_substrings(city_db_read)
 
     @settings(max_examples=examples, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
     @given(st.sampled_from(texts), st.integers(0, 40), st.integers(2, 6))
     def check(text: str, start: int, length: int) -> None:
         start = start % max(len(text) - 1, 1)
         query = text[start:start + length]
-        with city_db.read() as session:
+        with city_db_read.read() as session:
             indexed = set(session.scalars(select(Organization.id).where(search.condition(session, query))))
-        assert indexed == _ids(city_db, search.like_condition(query))
+        assert indexed == _ids(city_db_read, search.like_condition(query))
 
     check()
 
@@ -117,19 +117,19 @@ def test_cli_search_json(city_db_path: Path, capsys: pytest.CaptureFixture[str])
 
 
 @pytest.mark.parametrize("query", ["通江", "协会", "lnxh", "5151", "laonian", "幼儿园", "张"])
-def test_index_count_and_both_first_page_plans_agree(city_db: Database, query: str,
+def test_index_count_and_both_first_page_plans_agree(city_db_read: Database, query: str,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """The index-only count equals the joined count, and walking the sort index gives the same first page."""
     flt = browse.RegisterFilter(text=query)
-    with city_db.read() as session:
+    with city_db_read.read() as session:
         joined = session.scalar(select(__import__("sqlalchemy").func.count()).select_from(Organization)
                                 .where(*browse._conditions(session, flt)))
-    assert browse.count(city_db, flt) == joined
+    assert browse.count(city_db_read, flt) == joined
     for key in ("name", "established_on", "division"):
         monkeypatch.setattr(browse, "WALK_THRESHOLD", 10**9)
-        looked_up = browse.first_page(city_db, flt, key, False, 50, expected=joined)
+        looked_up = browse.first_page(city_db_read, flt, key, False, 50, expected=joined)
         monkeypatch.setattr(browse, "WALK_THRESHOLD", 0)
-        walked = browse.first_page(city_db, flt, key, False, 50, expected=joined)
+        walked = browse.first_page(city_db_read, flt, key, False, 50, expected=joined)
         assert [r.seq for r in walked] == [r.seq for r in looked_up]
 
 
@@ -145,17 +145,17 @@ def test_status_change_leaves_the_default_count(db: Database) -> None:
 
 @pytest.mark.parametrize("status", ["live", None, "deregistered"])
 @pytest.mark.parametrize("prefix", ["5151110", "51511111MJ", "5151"])
-def test_uscc_prefix_count_and_order_from_the_covering_index(city_db: Database, prefix: str,
+def test_uscc_prefix_count_and_order_from_the_covering_index(city_db_read: Database, prefix: str,
                                                              status: str | None) -> None:
     """A USCC prefix is counted and ordered from the partial covering index (``INDEXED BY``): the same
     count and rows as the planner's own choice."""
     flt = browse.RegisterFilter(text=prefix, status=status)
-    with city_db.read() as session:
+    with city_db_read.read() as session:
         where = browse._conditions(session, flt)
         expected = session.scalar(select(__import__("sqlalchemy").func.count()).select_from(Organization).where(*where))
         in_order = list(session.scalars(select(Organization.seq).where(*where)
                                         .order_by(Organization.uscc.desc(), Organization.name.desc(),
                                                   Organization.seq.desc()).limit(40)))
-    assert browse.count(city_db, flt) == expected
-    assert [r.seq for r in browse.first_page(city_db, flt, "uscc", True, 40, expected=expected)] == in_order
+    assert browse.count(city_db_read, flt) == expected
+    assert [r.seq for r in browse.first_page(city_db_read, flt, "uscc", True, 40, expected=expected)] == in_order
     assert status == "deregistered" or expected > 0

@@ -112,13 +112,14 @@ def test_used_up_gaps_are_spread_again(db: Database, monkeypatch: pytest.MonkeyP
 
 @pytest.mark.parametrize("query", ["通江", "协会", "lnxh", "5151", "laonian", "犍为县", "51511111MJ"])
 @pytest.mark.parametrize("descending", [False, True])
-def test_first_page_from_the_index_is_the_sorted_first_page(city_db: Database, query: str, descending: bool) -> None:
+def test_first_page_from_the_index_is_the_sorted_first_page(city_db_read: Database, query: str,
+                                                            descending: bool) -> None:
     """The index's first ranks are the first rows of ORDER BY pinyin, name, seq over the LIKE scan."""
     flt = browse.RegisterFilter(text=query)
-    got = [r.seq for r in browse.first_page(city_db, flt, "name", descending, 60)]
+    got = [r.seq for r in browse.first_page(city_db_read, flt, "name", descending, 60)]
     o = Organization
     order = [o.name_pinyin, o.name, o.seq]
-    with city_db.read() as session:
+    with city_db_read.read() as session:
         expected = list(session.scalars(
             select(o.seq).where(search.like_condition(query), o.deleted_at.is_(None),
                                 o.status.in_(search.LIVE))
@@ -126,11 +127,11 @@ def test_first_page_from_the_index_is_the_sorted_first_page(city_db: Database, q
         total = session.scalar(select(func.count()).select_from(o).where(
             search.like_condition(query), o.deleted_at.is_(None), o.status.in_(search.LIVE)))
     assert got == expected and len(got) == min(60, total) and total > 0
-    assert browse.count(city_db, flt) == total
+    assert browse.count(city_db_read, flt) == total
 
 
-def test_long_uscc_prefix_uses_the_uscc_index(city_db: Database) -> None:
-    with city_db.read() as session:
+def test_long_uscc_prefix_uses_the_uscc_index(city_db_read: Database) -> None:
+    with city_db_read.read() as session:
         uscc = session.scalar(select(Organization.uscc).where(Organization.uscc.isnot(None)).limit(1))
     for length in (2, 10, 11, 17, 18):
         prefix = uscc[:length]
@@ -138,24 +139,24 @@ def test_long_uscc_prefix_uses_the_uscc_index(city_db: Database) -> None:
         assert match is not None and match.uscc_prefix == prefix
         assert (match.table is None) == (length > search.USCC_TOKENS)
         flt = browse.RegisterFilter(text=prefix)
-        rows = browse.first_page(city_db, flt, "name", False, 30)
+        rows = browse.first_page(city_db_read, flt, "name", False, 30)
         assert rows and all(r.uscc.startswith(prefix) for r in rows)
-        assert browse.count(city_db, flt) >= len(rows)
+        assert browse.count(city_db_read, flt) >= len(rows)
 
 
 @pytest.mark.parametrize("sort_key", ["name", "established_on", "division", "uscc"])
 @pytest.mark.parametrize("descending", [False, True])
 @pytest.mark.parametrize("text", ["", "协会", "5151"])
-def test_ordered_seqs_is_the_plain_order(city_db: Database, sort_key: str, descending: bool, text: str) -> None:
+def test_ordered_seqs_is_the_plain_order(city_db_read: Database, sort_key: str, descending: bool, text: str) -> None:
     """The whole order, read as one JSON array, is exactly the rows of the plain ORDER BY, in its order."""
     flt = browse.RegisterFilter(text=text)
-    with city_db.read() as session:
+    with city_db_read.read() as session:
         o = Organization
         columns = ([o.name_pinyin, o.name] if sort_key == "name"
                    else [getattr(o, c) for c in browse.SORT_KEYS[sort_key]]) + [o.seq]
         expected = list(session.scalars(select(o.seq).where(*browse._conditions(session, flt))
                                         .order_by(*[c.desc() if descending else c for c in columns])))
-    got = browse.ordered_seqs(city_db, flt, sort_key, descending)
+    got = browse.ordered_seqs(city_db_read, flt, sort_key, descending)
     assert list(got) == expected and len(expected) > 100
 
 

@@ -23,6 +23,7 @@ from tests.sync.test_sync_format import _opened_payload
 from tests.sync.test_sync_jurisdiction import DISTRICT, change, refused, rows
 
 world = jurisdiction.world
+world_known = jurisdiction.world_known  # (what world reads once per module)
 
 
 def _penalty(org_id: str, **over: Any) -> dict[str, Any]:

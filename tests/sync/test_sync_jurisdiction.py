@@ -108,23 +108,35 @@ def refused(path: Path, data: bytes) -> Any:
     return result
 
 
-@pytest.fixture
-def world(jurisdiction_template: Path, tmp_path: Path) -> dict[str, Any]:
+def _copy_world(template: Path, folder: Path) -> tuple[Path, Path]:
     import shutil
 
-    for p in jurisdiction_template.iterdir():
+    for p in template.iterdir():
         if p.is_file():
-            shutil.copyfile(p, tmp_path / p.name)
-    city, district = tmp_path / f"{CITY}.sqlite3", tmp_path / f"{DISTRICT}.sqlite3"
+            shutil.copyfile(p, folder / p.name)
+    return folder / f"{CITY}.sqlite3", folder / f"{DISTRICT}.sqlite3"
+
+
+@pytest.fixture(scope="module")
+def world_known(jurisdiction_template: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """What every test's copy of the world holds alike, read once from a copy of it: 沙湾区's key (signing for the
+    city's) and the rows the tests aim at."""
+    city, district = _copy_world(jurisdiction_template, tmp_path_factory.mktemp("world"))
     (first_sha,) = rows(city, "SELECT sha256 FROM sync_inbox WHERE origin = ? AND seq = 1", DISTRICT)
     (city_org,) = rows(city, "SELECT id FROM organization WHERE registry_code = ? AND division_code = ? LIMIT 1",
                        CITY, DISTRICT)
     (other_org,) = rows(city, "SELECT id FROM organization WHERE registry_code = ?", OTHER)
     (own_org,) = rows(city, "SELECT id FROM organization WHERE registry_code = ? AND tier = 'registered' "
                             "ORDER BY id LIMIT 1", DISTRICT)
-    return {"dir": tmp_path, "city": city, "district": district, "other_db": tmp_path / f"{OTHER}.sqlite3",
-            "up": Office(district, city), "previous": first_sha[0], "city_org": city_org[0],
+    return {"up": Office(district, city), "previous": first_sha[0], "city_org": city_org[0],
             "other_org": other_org[0], "own_org": own_org[0]}
+
+
+@pytest.fixture
+def world(jurisdiction_template: Path, world_known: dict[str, Any], tmp_path: Path) -> dict[str, Any]:
+    city, district = _copy_world(jurisdiction_template, tmp_path)
+    return {"dir": tmp_path, "city": city, "district": district, "other_db": tmp_path / f"{OTHER}.sqlite3",
+            **world_known}
 
 
 def _vector(path: Path, entity: str, row_id: str) -> dict[str, int]:

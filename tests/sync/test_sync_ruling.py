@@ -25,6 +25,7 @@ from tests.sync import test_sync_jurisdiction as jurisdiction
 from tests.sync.test_sync_jurisdiction import CITY, DISTRICT, OTHER, Office, change, refused, rows
 
 world = jurisdiction.world
+world_known = jurisdiction.world_known  # (what world reads once per module)
 
 
 def _listed(city: Path, office: str = DISTRICT) -> str:

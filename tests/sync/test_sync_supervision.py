@@ -25,6 +25,7 @@ from tests.sync.test_sync_jurisdiction import CITY, DISTRICT, OTHER, change, ref
 
 # the jurisdiction tests' world: the city holding 沙湾区's first package, its own and 市中区's registrations
 world = jurisdiction.world
+world_known = jurisdiction.world_known  # (what world reads once per module)
 
 NOW = dt.datetime(2026, 6, 1, 9, 0)
 RULES = {"parts": parameters.defaults()["rating.parts"].value, "bands": parameters.defaults()["rating.bands"].value,

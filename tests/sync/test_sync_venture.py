@@ -16,6 +16,7 @@ from tests.sync import test_sync_jurisdiction as jurisdiction
 from tests.sync.test_sync_jurisdiction import DISTRICT, OTHER, change, refused, rows
 
 world = jurisdiction.world
+world_known = jurisdiction.world_known  # (what world reads once per module)
 
 
 def _id() -> str:

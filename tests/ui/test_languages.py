@@ -145,7 +145,7 @@ def problems(root: QWidget, lang: str, data: list[str]) -> list[str]:
 
 @pytest.fixture(autouse=True)
 def cheap_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(auth, "HASH_PARAMETERS", {"time_cost": 1, "memory_cost": 1024, "parallelism": 1})
+    monkeypatch.setattr(auth, "HASH_PARAMETERS", dict(auth.TEST_HASH_PARAMETERS))
 
 
 @pytest.fixture(params=["en", "zh"])

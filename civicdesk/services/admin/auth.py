@@ -52,7 +52,7 @@ PRODUCTION_HASH_PARAMETERS = {"time_cost": 3, "memory_cost": 64 * 1024, "paralle
 #: The cheapest Argon2id, for test runs only (a test suite that logs in a thousand times; its subprocesses
 #: inherit the setting from the environment).  A password hashed so is rehashed at the office's cost the first
 #: time its user logs in without the setting.
-TEST_HASH_PARAMETERS = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
+TEST_HASH_PARAMETERS = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}  # Argon2's least memory: 8 KiB
 #: Environment variable that selects :data:`TEST_HASH_PARAMETERS` (value ``1``); never set it in an office.
 TEST_HASHING_ENV = "CIVICDESK_INSECURE_TEST_HASHING"
 HASH_PARAMETERS = dict(TEST_HASH_PARAMETERS if os.environ.get(TEST_HASHING_ENV) == "1"
