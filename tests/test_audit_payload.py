@@ -46,3 +46,37 @@ def test_entry_hash_is_sha256_of_the_reference_payload() -> None:
             audit.canonical({"fields": {"名称": {"old": None, "new": "社\"团\\"}}, "note": "legacy_entry"}), "f" * 64)
     expected = hashlib.sha256(reference(*args).encode("utf-8")).hexdigest()
     assert audit.entry_hash(*args) == expected
+
+
+def reference_details(fields: dict[Any, Any], extra: dict[str, Any]) -> str:
+    return json.dumps({"fields": {k: {"old": old, "new": new} for k, (old, new) in fields.items()}, **extra},
+                      ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+
+
+def test_fields_details_equals_the_canonical_object() -> None:
+    from datetime import date, datetime
+    from decimal import Decimal
+
+    rng = random.Random(7)
+    names = ["name", "uscc", "名称", "a\"b", "z", "A", "_x", "people[0].name", "\u2028", "é", "e\u0301", "fields",
+             "note", "origin", "1", "10", "2"]
+    values: list[Any] = [None, "", "社会团体", 'q"\\', "\x00\x1f\u2028", 0, -7, 2**70, True, False, 1.5, float("nan"),
+                         float("inf"), -0.0, Decimal("12.3400"), date(2020, 1, 2), datetime(2020, 1, 2, 3, 4, 5),
+                         {"b": 1, "a": [None, {"d": 2, "c": "x"}]}, [3, "y"], Text("sub"), ["\ud800"]]
+    for _ in range(1500):
+        fields = {rng.choice(names): (rng.choice(values), rng.choice(values)) for _ in range(rng.randrange(0, 12))}
+        extra = {k: rng.choice(values) for k in rng.sample(["note", "origin", "epoch", "seq", "sha256", "a", "zz"],
+                                                           rng.randrange(0, 5))}
+        assert audit.fields_details(fields, extra) == reference_details(fields, extra), (fields, extra)
+    # names that are not texts, and an extra named "fields": the encoder's own answer (or its error)
+    for mixed in ({1: (None, 2), "a": (1, None)}, {2: (None, 2), 1: (1, None)}):
+        try:
+            expected: Any = reference_details(mixed, {})
+        except TypeError as exc:  # names of two types cannot be sorted: the same error
+            expected = type(exc)
+        try:
+            got: Any = audit.fields_details(mixed, {})
+        except TypeError as exc:
+            got = type(exc)
+        assert got == expected
+    assert audit.fields_details({"a": (1, 2)}, {"fields": 3}) == reference_details({"a": (1, 2)}, {"fields": 3})

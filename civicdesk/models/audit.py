@@ -56,6 +56,48 @@ def canonical(data: Any) -> str:
     return _ENCODE(data)
 
 
+def _json(value: Any) -> str:
+    """``canonical(value)`` of one value: the usual scalars written directly, anything else by the encoder (a
+    value's JSON is the same alone as inside an object)."""
+    kind = value.__class__
+    if kind is str:
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    if kind is int:
+        return int.__repr__(value)
+    if kind is bool:
+        return "true" if value else "false"
+    return _ENCODE(value)
+
+
+#: '"name":{"new":' of each field name met (column names: a few hundred at most)
+_FIELD_OPEN: dict[str, str] = {}
+
+
+def _field_open(name: str) -> str:
+    found = _FIELD_OPEN.get(name)
+    if found is None:
+        found = encode_basestring(name) + ':{"new":'
+        if len(_FIELD_OPEN) < 10_000:
+            _FIELD_OPEN[name] = found
+    return found
+
+
+def fields_details(fields: dict[str, Any], extra: dict[str, Any]) -> str:
+    """``canonical({"fields": {name: {"old": old, "new": new}, …}, **extra})`` for ``fields`` given as
+    name -> (old, new): the details of a row's change, written out field by field.  The same text as the
+    encoder's (tests/test_audit_payload.py), at about half its cost and without a dict a field: an import writes
+    one such entry a row.  Field and extra names must be texts (else the encoder is asked)."""
+    if "fields" in extra or not all(k.__class__ is str for k in fields) or not all(
+            k.__class__ is str for k in extra):
+        return canonical({"fields": {k: {"old": old, "new": new} for k, (old, new) in fields.items()}, **extra})
+    body = ",".join([f'{_field_open(name)}{_json(pair[1])},"old":{_json(pair[0])}}}'
+                     for name in sorted(fields) for pair in (fields[name],)])
+    top = sorted([("fields", f"{{{body}}}"), *((k, _json(v)) for k, v in extra.items())])
+    return "{" + ",".join([f"{encode_basestring(k)}:{v}" for k, v in top]) + "}"
+
+
 def _text(value: str | None) -> str:
     """One item of :func:`entry_hash`'s payload as ``canonical`` writes it: a JSON string (the same C function
     ``json`` uses for ``ensure_ascii=False``), or null."""
@@ -90,8 +132,8 @@ def _head(session: Session) -> tuple[int, str]:
 
 
 def append(session: Session, entries: list[dict[str, Any]]) -> None:
-    """Append entries (keys: action, entity, entity_id, details, actor?) to the chain, in the session's
-    transaction.  Runs SQL directly, so it works inside a flush as well as outside one."""
+    """Append entries (keys: action, entity, entity_id, details or details_json, actor?) to the chain, in the
+    session's transaction.  Runs SQL directly, so it works inside a flush as well as outside one."""
     if not entries:
         return
     seq, prev = _head(session)
@@ -101,7 +143,8 @@ def append(session: Session, entries: list[dict[str, Any]]) -> None:
     for e in entries:
         seq += 1
         actor = e.get("actor") or default_actor
-        details = canonical(e.get("details") or {})
+        # ``details_json``: the details already as canonical JSON (fields_details), else ``details`` encoded here
+        details = e["details_json"] if "details_json" in e else canonical(e.get("details") or {})
         digest = entry_hash(seq, at, actor, e["action"], e.get("entity"), e.get("entity_id"), details, prev)
         rows.append({"seq": seq, "at": at, "actor": actor, "action": e["action"], "entity": e.get("entity"),
                      "entity_id": e.get("entity_id"), "details": details, "prev_hash": prev, "hash": digest})

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 from typing import Any, cast
 
@@ -294,8 +295,10 @@ def _check_division(
     return division
 
 
+@lru_cache(maxsize=64)
 def _both(code: str) -> tuple[str, str]:
-    """The catalogue's (Chinese, English) label of ``code``, for a ``{…:bilingual}`` parameter."""
+    """The catalogue's (Chinese, English) label of ``code``, for a ``{…:bilingual}`` parameter (the catalogue is
+    read-only: asked once per code, not for every row a rule passes)."""
     return messages.label(code, "zh"), messages.label(code, "en")
 
 
