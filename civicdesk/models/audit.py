@@ -146,11 +146,31 @@ def append(session: Session, entries: list[dict[str, Any]]) -> None:
         # ``details_json``: the details already as canonical JSON (fields_details), else ``details`` encoded here
         details = e["details_json"] if "details_json" in e else canonical(e.get("details") or {})
         digest = entry_hash(seq, at, actor, e["action"], e.get("entity"), e.get("entity_id"), details, prev)
-        rows.append({"seq": seq, "at": at, "actor": actor, "action": e["action"], "entity": e.get("entity"),
-                     "entity_id": e.get("entity_id"), "details": details, "prev_hash": prev, "hash": digest})
+        rows.append((seq, at, actor, e["action"], e.get("entity"), e.get("entity_id"), details, prev, digest))
         prev = digest
-    session.connection().execute(insert(table_of(AuditEntry)), rows)
+    _insert(session, rows)
     session.info["audit_head"] = (seq, prev)
+
+
+_COLUMNS = ("seq", "at", "actor", "action", "entity", "entity_id", "details", "prev_hash", "hash")
+#: entries from which SQLite gets them straight through its driver (an import writes one a row): the columns
+#: are texts and an integer, which SQLAlchemy passes to the driver unchanged
+_DRIVER_MIN = 100
+
+
+def _insert(session: Session, rows: list[tuple[Any, ...]]) -> None:
+    conn = session.connection()
+    if len(rows) >= _DRIVER_MIN and conn.dialect.name == "sqlite":
+        driver = conn.connection.driver_connection
+        assert driver is not None  # an open connection has its DBAPI connection
+        cursor = driver.cursor()
+        try:
+            cursor.executemany(f"INSERT INTO audit_entry ({', '.join(_COLUMNS)}) VALUES "
+                               f"({', '.join('?' * len(_COLUMNS))})", rows)
+        finally:
+            cursor.close()
+        return
+    conn.execute(insert(table_of(AuditEntry)), [dict(zip(_COLUMNS, row, strict=True)) for row in rows])
 
 
 def record(session: Session, action: str, entity: str | None = None, entity_id: str | None = None,
