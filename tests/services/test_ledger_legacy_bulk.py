@@ -24,6 +24,7 @@ if str(ROOT) not in sys.path:  # bench/ is not an installed package
     sys.path.insert(0, str(ROOT))
 
 from bench.bench_import import HEADERS, ledger_rows  # noqa: E402
+from civicdesk.models import audit  # noqa: E402
 from civicdesk.services import ledger  # noqa: E402
 from civicdesk.services.core.database import Database, open_database  # noqa: E402
 from civicdesk.services.core.validation import make_id_number  # noqa: E402
@@ -91,6 +92,10 @@ def contents(db: Database) -> dict[str, Any]:
                           "WHERE action LIKE 'data.%'", (), ("details",)),
             "name_order": [named(i) for (i,) in c.execute(text("SELECT id FROM organization ORDER BY name_rank, id"))],
         }
+        # the details are hashed as stored: each must be the canonical text of what it holds, byte for byte
+        # (the bulk path writes it field by field: audit.fields_details)
+        out["audit_text"] = [d for (d,) in c.execute(text("SELECT details FROM audit_entry WHERE action LIKE 'data.%'"))
+                             if audit.canonical(json.loads(d)) != d]
         names = [n for (n,) in c.execute(text("SELECT name FROM organization ORDER BY uscc, name LIMIT 8"))]
     out["search"] = [(q, *browse.search_organizations(db, q, limit=200)) for q in [*names, "协会", "中心", "5111"]]
     out["search"] = [(q, count, sorted(f"{h.uscc} {h.name}" for h in hits)) for q, count, hits in out["search"]]

@@ -239,6 +239,16 @@ def test_full_import_audits_every_row_with_id_numbers_masked(world: dict[str, An
     assert rows(city, "SELECT count(*) FROM sync_inbox WHERE data IS NOT NULL")[0][0] == 1
 
 
+def test_the_audit_details_of_an_import_are_their_canonical_text(world: dict[str, Any]) -> None:
+    """Each imported row's details are hashed as stored: the canonical JSON of what they hold, byte for byte (the
+    import writes them field by field: audit.fields_details)."""
+    from civicdesk.models import audit
+
+    details = [d for (d,) in rows(world["city"], "SELECT details FROM audit_entry WHERE action LIKE 'sync.%'")]
+    assert len(details) > 1000
+    assert [d for d in details if audit.canonical(json.loads(d)) != d] == []
+
+
 def test_city_package_with_another_districts_rows_is_refused_at_the_district(world: dict[str, Any]) -> None:
     """What the city sends a district is the district's to see: never another county's organizations or people."""
     city, district = world["city"], world["district"]

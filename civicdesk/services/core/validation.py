@@ -31,14 +31,26 @@ def normalize_text(value: str) -> str:
     return unicodedata.normalize("NFKC", value).strip()
 
 
+_USCC_JUNK = re.compile(r"[\s\-]")
+
+
 def normalize_uscc(value: str) -> str:
     """Upper case, half-width, with the spaces and hyphens of hand-typed ledgers removed."""
-    return re.sub(r"[\s\-]", "", normalize_text(value)).upper()
+    return _USCC_JUNK.sub("", normalize_text(value)).upper()
+
+
+#: each USCC character's value (its place in USCC_CHARSET), and the set of them
+_USCC_VALUE = {c: i for i, c in enumerate(USCC_CHARSET)}
+_USCC_CHARS = frozenset(USCC_CHARSET)
 
 
 def uscc_check_char(first17: str) -> str:
     """The 18th character of a USCC whose first 17 characters are given (all in ``USCC_CHARSET``)."""
-    total = sum(USCC_CHARSET.index(c) * w for c, w in zip(first17, USCC_WEIGHTS, strict=True))
+    if len(first17) == 17 and _USCC_CHARS.issuperset(first17):
+        value = _USCC_VALUE
+        total = sum(value[c] * w for c, w in zip(first17, USCC_WEIGHTS, strict=True))
+    else:  # raises as it always did (a character outside the charset, or not 17 of them)
+        total = sum(USCC_CHARSET.index(c) * w for c, w in zip(first17, USCC_WEIGHTS, strict=True))
     return USCC_CHARSET[(31 - total % 31) % 31]
 
 
@@ -47,9 +59,17 @@ def _org_code_value(char: str) -> int:
     return int(char) if char.isdigit() else ord(char) - ord("A") + 10
 
 
+#: each ASCII digit's and capital's value in GB 11714 (what _org_code_value gives them)
+_ORG_CODE_VALUE = {c: _org_code_value(c) for c in "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+
+
 def org_code_check_char(first8: str) -> str:
     """The check character (9th) of a GB 11714 organization code."""
-    total = sum(_org_code_value(c) * w for c, w in zip(first8, ORG_CODE_WEIGHTS, strict=True))
+    value = _ORG_CODE_VALUE
+    if len(first8) == 8 and value.keys() >= set(first8):
+        total = sum(value[c] * w for c, w in zip(first8, ORG_CODE_WEIGHTS, strict=True))
+    else:  # anything else as it always was (other digits, lower case, a wrong length's error)
+        total = sum(_org_code_value(c) * w for c, w in zip(first8, ORG_CODE_WEIGHTS, strict=True))
     check = 11 - total % 11
     return "X" if check == 10 else "0" if check == 11 else str(check)
 
@@ -59,9 +79,10 @@ def validate_uscc(value: str, field: str = "uscc") -> list[Issue]:
     code = normalize_uscc(value)
     if len(code) != 18:
         return [Issue(field, "uscc.length", {"length": len(code), "value": code})]
-    for position, char in enumerate(code, start=1):
-        if char not in USCC_CHARSET:
-            return [Issue(field, "uscc.charset", {"position": position, "char": char, "value": code})]
+    if not _USCC_CHARS.issuperset(code):  # the usual code passes in one call; else the first bad character
+        for position, char in enumerate(code, start=1):
+            if char not in USCC_CHARSET:
+                return [Issue(field, "uscc.charset", {"position": position, "char": char, "value": code})]
     expected = uscc_check_char(code[:17])
     if code[17] != expected:
         return [Issue(field, "uscc.check", {"expected": expected, "actual": code[17], "value": code})]

@@ -111,17 +111,14 @@ class _Audit:
         self.hidden = frozenset(getattr(model, "__history_hidden__", ()))
 
     def entry(self, row: dict[str, Any], note: str | None) -> dict[str, Any]:
-        fields: dict[str, Any] = {}
+        """The entry, its details {"fields": {name: {"old": None, "new": value}}, "note"?} as canonical JSON
+        (``audit.fields_details``: the encoder's very text, without a dict a field)."""
+        fields: dict[str, tuple[None, Any]] = {}
         for key in self.names:
             value = row.get(key)
             if value is None or value == "":
                 continue
             new = "***" if key in self.hidden else value if value.__class__ in _PLAIN else json_value(value)
-            if key in self.masked:
-                fields[key] = {"old": None, "new": audit_model._masked(new, key)}
-            else:
-                fields[key] = {"old": None, "new": new}
-        details: dict[str, Any] = {"fields": fields}
-        if note:
-            details["note"] = note
-        return {"action": "data.insert", "entity": self.entity, "entity_id": str(row["id"]), "details": details}
+            fields[key] = (None, audit_model._masked(new, key) if key in self.masked else new)
+        return {"action": "data.insert", "entity": self.entity, "entity_id": str(row["id"]),
+                "details_json": audit_model.fields_details(fields, {"note": note} if note else {})}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 from typing import Any, cast
 
@@ -23,6 +24,7 @@ from civicdesk.services.register import records
 from civicdesk.services.core.database import Database
 from civicdesk.services.core.reference import DictionaryValue, dictionary_codes, registry_name
 from civicdesk.services.core.validation import (
+    PLAIN_TEXT,
     check_text,
     mask_id_number,
     mask_phone,
@@ -132,11 +134,13 @@ def parse_org_input(data: Any) -> ParsedOrg:
         if spec is None:
             parsed.issues.append(Issue(key, "input.unknown_field", {"field": key}))
             continue
-        # as typed, before trimming: a trimmed "\t=1+1协会" would pass as "=1+1协会"
-        if spec.kind in ("text", "code"):
+        # as typed, before trimming: a trimmed "\t=1+1协会" would pass as "=1+1协会" (the usual text told clean
+        # by check_text's own shortcut before its label is looked up: a ledger parses some 20 texts a row)
+        if spec.kind in ("text", "code") and not (raw.__class__ is str and PLAIN_TEXT.fullmatch(raw) is not None):
             parsed.issues.extend(check_text(raw, key, spec.zh))
         value, issues = records.coerce(spec, raw, key)
-        parsed.issues.extend(issues)
+        if issues:
+            parsed.issues.extend(issues)
         parsed.values[key] = value
     people = data.get("people") or []
     if not isinstance(people, list):
@@ -155,7 +159,7 @@ def parse_org_input(data: Any) -> ParsedOrg:
             if spec is None:
                 parsed.issues.append(Issue(f"{prefix}.{key}", "input.unknown_field", {"field": f"{prefix}.{key}"}))
                 continue
-            if spec.kind in ("text", "code"):
+            if spec.kind in ("text", "code") and not (raw.__class__ is str and PLAIN_TEXT.fullmatch(raw) is not None):
                 parsed.issues.extend(check_text(raw, f"{prefix}.{key}", f"{spec.zh}（人员 {index + 1}）"))
             value, issues = records.coerce(spec, raw, f"{prefix}.{key}")
             parsed.issues.extend(issues)
@@ -281,19 +285,20 @@ def _check_division(
     if not code:
         return None
     division = lookups.division(code)
-    lab = records.label(key)
     if division is None:
-        issues.append(Issue(key, "division.unknown", {"value": code, "label": lab}))
+        issues.append(Issue(key, "division.unknown", {"value": code, "label": records.label(key)}))
         return None
     if division.level != level:
-        issues.append(Issue(key, "division.level", {"label": lab, "value": code, "expected": level}))
+        issues.append(Issue(key, "division.level", {"label": records.label(key), "value": code, "expected": level}))
     elif parent is not None and division.parent_code != parent:
-        issues.append(Issue(key, "division.parent", {"label": lab, "value": code, "parent": parent}))
+        issues.append(Issue(key, "division.parent", {"label": records.label(key), "value": code, "parent": parent}))
     return division
 
 
+@lru_cache(maxsize=64)
 def _both(code: str) -> tuple[str, str]:
-    """The catalogue's (Chinese, English) label of ``code``, for a ``{…:bilingual}`` parameter."""
+    """The catalogue's (Chinese, English) label of ``code``, for a ``{…:bilingual}`` parameter (the catalogue is
+    read-only: asked once per code, not for every row a rule passes)."""
     return messages.label(code, "zh"), messages.label(code, "en")
 
 
@@ -330,11 +335,15 @@ def _forbid(values: dict[str, Any], key: str, context: tuple[str, str], issues: 
         issues.append(Issue(key, "field.not_allowed", {"label": records.label(key), "context": context}))
 
 
+#: the code fields of a record, in ORG_FIELDS' order (``_code_rules`` runs for every row of a ledger or a package)
+_CODE_FIELDS = tuple(spec for spec in records.ORG_FIELDS if spec.kind == "code")
+
+
 def _code_rules(s: _Subject) -> list[Issue]:
     """A code field holds a value of its dictionary."""
     issues: list[Issue] = []
-    for spec in records.ORG_FIELDS:
-        if spec.kind == "code" and s.values.get(spec.name):
+    for spec in _CODE_FIELDS:
+        if s.values.get(spec.name):
             known: dict[str, DictionaryValue] = s.dicts.get(spec.dictionary or "", {})
             if s.values[spec.name] not in known:
                 issues.append(Issue(spec.name, "field.choice", {"label": spec.zh, "value": s.values[spec.name]}))

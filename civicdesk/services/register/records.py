@@ -162,61 +162,65 @@ _FALSE = {"0", "false", "no", "n", "否", "无", "", "f"}
 
 def coerce(spec: FieldSpec, value: Any, field: str) -> tuple[Any, list[Issue]]:
     """``value`` converted to the field's type (None for empty), or the issue explaining why not."""
-    if value is None or (isinstance(value, str) and not normalize_text(value)):
+    if value is None:
         return (False if spec.kind == "bool" else None), []
-    lab = spec.zh
+    # a text is normalized once here (every branch below reads the same normalized text), and the field's label
+    # is asked only for a message: a ledger or a sync package coerces some 20 values a row
+    norm = normalize_text(value) if isinstance(value, str) else None
+    if norm == "":
+        return (False if spec.kind == "bool" else None), []
     if spec.kind in ("text", "code"):
         if not isinstance(value, str | int) or isinstance(value, bool):
             return None, [Issue(field, "input.type", {"field": field, "expected": "text"})]
         free_text = spec.name in ("purpose", "business_scope", "notes")
-        text = str(value).strip() if free_text else normalize_text(str(value))
+        text = str(value).strip() if free_text else norm if norm is not None else normalize_text(str(value))
         if spec.name == "uscc":
             text = normalize_uscc(text)
         elif spec.name == "id_number":
             text = text.upper()
         if spec.max_len and len(text) > spec.max_len:
-            return None, [Issue(field, "field.too_long", {"label": lab, "max": spec.max_len})]
+            return None, [Issue(field, "field.too_long", {"label": spec.zh, "max": spec.max_len})]
         return text, []
     if spec.kind == "bool":
         if isinstance(value, bool):
             return value, []
-        text = normalize_text(str(value)).lower()
+        text = (norm if norm is not None else normalize_text(str(value))).lower()
         if text in _TRUE:
             return True, []
         if text in _FALSE:
             return False, []
-        return None, [Issue(field, "field.boolean", {"label": lab})]
+        return None, [Issue(field, "field.boolean", {"label": spec.zh})]
     if spec.kind == "int":
         if isinstance(value, bool):
-            return None, [Issue(field, "field.number", {"label": lab, "value": value})]
+            return None, [Issue(field, "field.number", {"label": spec.zh, "value": value})]
         try:
-            number = int(normalize_text(str(value)))
+            number = int(norm if norm is not None else normalize_text(str(value)))
         except ValueError:  # also a text of more than 4,300 digits (Python's limit)
-            return None, [Issue(field, "field.number", {"label": lab, "value": _short(value)})]
+            return None, [Issue(field, "field.number", {"label": spec.zh, "value": _short(value)})]
         if number < 0:
-            return None, [Issue(field, "field.negative", {"label": lab})]
+            return None, [Issue(field, "field.negative", {"label": spec.zh})]
         if number > MAX_COUNT:
-            return None, [Issue(field, "field.too_large", {"label": lab, "value": _short(value), "max": MAX_COUNT})]
+            return None, [Issue(field, "field.too_large", {"label": spec.zh, "value": _short(value), "max": MAX_COUNT})]
         return number, []
     if spec.kind == "decimal":
         if isinstance(value, bool) or isinstance(value, float) and value != value:
-            return None, [Issue(field, "field.number", {"label": lab, "value": value})]
+            return None, [Issue(field, "field.number", {"label": spec.zh, "value": value})]
         try:
-            amount = Decimal(normalize_text(str(value)).replace(",", ""))
+            amount = Decimal((norm if norm is not None else normalize_text(str(value))).replace(",", ""))
         except InvalidOperation:
-            return None, [Issue(field, "field.number", {"label": lab, "value": value})]
+            return None, [Issue(field, "field.number", {"label": spec.zh, "value": value})]
         if not amount.is_finite():
-            return None, [Issue(field, "field.number", {"label": lab, "value": value})]
+            return None, [Issue(field, "field.number", {"label": spec.zh, "value": value})]
         if amount < 0:
-            return None, [Issue(field, "field.negative", {"label": lab})]
+            return None, [Issue(field, "field.negative", {"label": spec.zh})]
         if amount > MAX_AMOUNT:
-            return None, [Issue(field, "field.too_large", {"label": lab, "value": _short(value),
+            return None, [Issue(field, "field.too_large", {"label": spec.zh, "value": _short(value),
                                                            "max": format(MAX_AMOUNT, "f")})]
         return amount.quantize(Decimal("0.0001")), []
     if spec.kind == "date":
         parsed = parse_date(value)
         if parsed is None:
-            return None, [Issue(field, "date.format", {"label": lab, "value": value})]
+            return None, [Issue(field, "date.format", {"label": spec.zh, "value": value})]
         return parsed, []
     raise AssertionError(spec.kind)
 

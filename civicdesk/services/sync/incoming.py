@@ -244,14 +244,13 @@ def _policy(session: Session, ctx: _Context, origin: str) -> Policy:
                                   and trust.is_city(peer.office_code, peer.level, local.code, local.level)))
 
 
-def _masked_fields(entity: str, fields: dict[str, list[Any]],
-                   masked: frozenset[str] | None = None) -> dict[str, dict[str, Any]]:
-    """Fields as the audit trail keeps a local edit's: old and new, ID numbers masked (``masked``: the
-    entity's masked columns, when the caller has them at hand)."""
-    if masked is None:
-        masked = _masked_columns(entity)
-    return {k: ({"old": audit_model._masked(old), "new": audit_model._masked(new)} if k in masked
-                else {"old": old, "new": new}) for k, (old, new) in fields.items()}
+def _masked_pairs(fields: dict[str, list[Any]], masked: frozenset[str]) -> dict[str, Any]:
+    """Fields (name -> [old, new]) as the audit trail keeps a local edit's: ID numbers masked (``masked``: the
+    entity's masked columns).  The fields themselves when none is masked (no copy a row)."""
+    if masked.isdisjoint(fields):
+        return fields
+    return {k: ((audit_model._masked(old), audit_model._masked(new)) if k in masked else (old, new))
+            for k, (old, new) in fields.items()}
 
 
 def _masked_columns(entity: str) -> frozenset[str]:
@@ -281,11 +280,13 @@ def _apply(session: Session, item: _Ready, actor: str | None, result: ImportResu
     audit_model.record(session, "sync.import", "sync_peer", origin, actor=actor, epoch=epoch, seq=seq,
                        sha256=item.opened.sha256, counts=counts, audit_head=m["audit_head"])
     # every row the package wrote, as a local edit is audited; the package itself is kept in the inbox row
+    # details {"fields": {name: {"old", "new"}}, origin, epoch, seq, sha256}, written as canonical JSON field by
+    # field (audit.fields_details: the encoder's very text, without a dict a field)
     masked = {entity: _masked_columns(entity) for entity in {w["entity"] for w in policy.written}}
+    extra = {"origin": origin, "epoch": epoch, "seq": seq, "sha256": item.opened.sha256}
     audit_model.append(session, [
         {"action": f"sync.{w['op']}", "entity": w["entity"], "entity_id": w["id"], "actor": actor,
-         "details": {"fields": _masked_fields(w["entity"], w["fields"], masked[w["entity"]]), "origin": origin,
-                     "epoch": epoch, "seq": seq, "sha256": item.opened.sha256}}
+         "details_json": audit_model.fields_details(_masked_pairs(w["fields"], masked[w["entity"]]), extra)}
         for w in policy.written])
     result.status, result.counts = "applied", counts
 
