@@ -30,8 +30,9 @@ Deleted rows (tombstones, never shown) are not indexed and have no rank.
 
 On PostgreSQL there are no FTS5 tables: the ranks are kept the same way, the same 4-grams are rows of a table
 ``org_gram`` (gram, live, rank) whose key counts and pages a search of 2 to 4 characters or a USCC prefix
-(migration 0014, :func:`gram_plan`), and any other query is answered by a GIN index on the bigrams of the
-searched text with the query's LIKE as the check (:func:`_server_condition`, migration 0013): the same rows as here.
+(migration 0014, :func:`gram_plan`); a search with another filter or sort takes the ranks of that key or range,
+and a query of 5 characters or more the ranks holding its rarest 4-gram checked by its LIKE
+(:func:`_server_condition`): the same rows as here.
 
 Pinyin is computed in phrase mode (犍为 -> qianwei, 调解 -> tiaojie) by pypinyin, with the pinyin of each
 segment cached, which keeps it about 6 times faster than converting whole names.
@@ -49,7 +50,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import and_, bindparam, event, func, or_, select, text
+from sqlalchemy import BigInteger, String, and_, bindparam, column, event, func, or_, select, text
+from sqlalchemy import table as table_clause
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -957,38 +959,43 @@ def like_condition(query: str, *, ilike: bool = False) -> Any:
 
 
 # -- PostgreSQL ----------------------------------------------------------------------------------------------
-# No FTS5 on a server: a GIN index on the bigrams of the searched text (migration 0013) gives the candidates of a
-# query of two characters or more (each of its bigrams is in the row), and the query's LIKE checks them, so the
-# answer is the LIKE scan's (what SQLite's index answers too), read through the index.  The text is ASCII
-# lower-cased, as SQLite's LIKE compares; the expression must be the index's, character for character.
-BIGRAM_FUNCTION = (
-    "CREATE OR REPLACE FUNCTION civicdesk_bigrams(t text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE"
-    " STRICT AS $$ SELECT coalesce(array_agg(DISTINCT substr(t, i, 2)), '{}')"
-    " FROM generate_series(1, length(t) - 1) AS i $$")
-BIGRAM_SOURCE = (
-    "civicdesk_bigrams(lower((coalesce(name, '') || chr(1) || coalesce(address, '') || chr(1)"
-    " || coalesce(legal_rep_name, '') || chr(1) || coalesce(name_pinyin, '') || chr(1)"
-    " || coalesce(name_initials, '')) COLLATE \"C\"))")
+# No FTS5 on a server: ``org_gram`` (gram, live, rank; migration 0014) holds SQLite's tokens, one row per distinct
+# gram of an organization, its rank that of the organization's ``name_rank``, for exactly the rows SQLite indexes
+# (not deleted, ranked: :func:`_indexed`).  So a query of 2 to 4 characters (:func:`gram_plan`) is the ranks of its
+# key or range, the same rows as SQLite's index, gone ones included; a longer one the ranks holding its rarest
+# 4-gram (every row containing the query holds each of its 4-grams), checked by the query's LIKE.  The bigram GIN
+# index that answered these before (0013) is dropped by 0020: it was 40% of the server's work for a new row.
+_GRAMS = table_clause(GRAM_TABLE, column("gram", String), column("live"), column("rank", BigInteger))
+_RAREST = text(f"SELECT gram, sum(n) FROM {COUNT_TABLE} WHERE gram = ANY(CAST(:grams AS text[])) GROUP BY gram")
 
 
-def _ascii_lower(value: str) -> str:
-    return "".join(c.lower() if c.isascii() else c for c in value)
+def _gram_ranks(match: GramMatch) -> Any:
+    """``SELECT rank FROM org_gram`` of a :class:`GramMatch` (every row, live or not: a condition's rows)."""
+    g = _GRAMS.c
+    where = g.gram == match.low if match.high is None else and_(g.gram >= match.low, g.gram < match.high)
+    return select(g.rank).where(where)
 
 
-def query_bigrams(query: str) -> list[str]:
-    """The bigrams every row matching ``query`` holds in its searched text (ASCII lower-cased), as the index."""
-    low = _ascii_lower(normalize_query(query))
-    return sorted({low[i:i + 2] for i in range(len(low) - 1)})
+def rarest_gram(session: Session, low: str) -> str:
+    """Of the 4-grams of ``low`` (5 characters or more, letters and digits), the one fewest live rows hold, by
+    ``org_gram_count`` (a gram without a count row has none; the first of equals)."""
+    candidates = list(dict.fromkeys(low[i:i + GRAM] for i in range(len(low) - GRAM + 1)))
+    counts = dict(session.execute(_RAREST, {"grams": candidates}).all())
+    return min(candidates, key=lambda gram: counts.get(gram) or 0)
 
 
-def _server_condition(query: str) -> Any:
-    """PostgreSQL: the LIKE condition, with the bigram index's containment before it for a query of two
-    characters or more (a shorter one is the scan, as on SQLite)."""
-    like = like_condition(query, ilike=True)
-    grams = query_bigrams(query)
-    if not grams:
-        return like
-    return and_(text(f"{BIGRAM_SOURCE} @> CAST(:grams AS text[])").bindparams(grams=grams), like)
+def _server_condition(session: Session, query: str) -> Any:
+    """PostgreSQL's condition for a text query (not a USCC prefix): from ``org_gram`` where it can, else (one
+    character, punctuation) the LIKE scan, as SQLite's :func:`condition`."""
+    match = gram_plan(query)
+    if match is not None:  # 2 to 4 characters: exactly SQLite's rows
+        return Organization.name_rank.in_(_gram_ranks(match))
+    how = plan(query)
+    if how is None or how.like:
+        return like_condition(query, ilike=True)
+    low = normalize_query(query).lower()  # 5 or more letters and digits: candidates, then the check
+    found = _gram_ranks(GramMatch(rarest_gram(session, low), None, several=False))
+    return and_(Organization.name_rank.in_(found), like_condition(query, ilike=True))
 
 
 def _match_sql(match: Match) -> str:
@@ -1013,7 +1020,7 @@ def condition(session: Session, query: str) -> Any:
     if match.uscc_prefix:  # the USCC's own (sort) index: a range, no full-text index needed
         return Organization.uscc.between(match.uscc_prefix, match.uscc_prefix + "\uffff")
     if session.get_bind().dialect.name == "postgresql":
-        return _server_condition(query)
+        return _server_condition(session, query)
     found = hits(query) if _has_index(session) else None
     if found is None:  # a query the index cannot answer (one character, punctuation)
         return like_condition(query)
@@ -1033,7 +1040,8 @@ class GramMatch:
 
 def gram_plan(query: str) -> GramMatch | None:
     """How ``org_gram`` answers ``query``: the queries SQLite's tables answer (2 to 4 characters of letters and
-    digits, USCC prefixes); None for the others (one character, punctuation, longer text: the bigram index)."""
+    digits, USCC prefixes); None for the others (one character, punctuation: the LIKE scan; longer text: the
+    rows of its rarest 4-gram checked by LIKE, :func:`_server_condition`)."""
     match = plan(query)
     if match is None or (match.table is None and not match.uscc_prefix):
         return None
