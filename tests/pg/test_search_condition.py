@@ -40,8 +40,10 @@ ALL = [q for kind in QUERIES.values() for q in kind]
 def _add_rows(db: Database) -> None:
     """A gone row that matches 钵钵鸡研究会, a deleted one, and two live rows holding that query's 4-grams but not
     the query (钵钵鸡研究所, an address on 鸡研究会路): the LIKE check must take them out."""
-    rows = [("沙湾区钵钵鸡研究会", "沙湾区葫芦镇钵钵路1号", "MJ910001"), ("沙湾区跷脚牛肉研究会", "沙湾区铜河路2号", "MJ910002"),
-            ("乐山市钵钵鸡研究所", "沙湾区嘉农镇3号", "MJ910003"), ("沙湾区棋牌协会", "沙湾区鸡研究会路4号", "MJ910004")]
+    rows = [("沙湾区钵钵鸡研究会", "沙湾区葫芦镇钵钵路1号", "MJ910001"),
+            ("沙湾区跷脚牛肉研究会", "沙湾区铜河路2号", "MJ910002"),
+            ("乐山市钵钵鸡研究所", "沙湾区嘉农镇3号", "MJ910003"),
+            ("沙湾区棋牌协会", "沙湾区鸡研究会路4号", "MJ910004")]
     ids = [organizations.add_organization(db, social_group(name=name, address=address,
                                                            uscc=make_uscc("1", "511111", code))).id
            for name, address, code in rows]
@@ -87,9 +89,10 @@ def _shown(rows: list[Any]) -> list[tuple[Any, ...]]:
 def test_a_filtered_or_sorted_search_gives_sqlite_s_rows_and_the_like_scan_s(
         both: tuple[Database, Database], query: str) -> None:
     on_file, served = both
-    for flt, sort_key, descending in ((RegisterFilter(text=query, status=None, legal_form="social_group"), "name", False),
-                                      (RegisterFilter(text=query, status=None), "established_on", True),
-                                      (RegisterFilter(text=query), "uscc", False)):
+    ways = ((RegisterFilter(text=query, status=None, legal_form="social_group"), "name", False),
+            (RegisterFilter(text=query, status=None), "established_on", True),
+            (RegisterFilter(text=query), "uscc", False))
+    for flt, sort_key, descending in ways:
         seqs = list(browse.ordered_seqs(served, flt, sort_key, descending))
         assert seqs == list(browse.ordered_seqs(on_file, flt, sort_key, descending)), (query, flt)
         assert set(seqs) == _like_seqs(served, query, flt), (query, flt)
@@ -113,3 +116,36 @@ def test_the_added_rows_reach_every_path(both: tuple[Database, Database]) -> Non
             Organization.deleted_at.is_(None),
             Organization.name_rank.in_(search._gram_ranks(search.GramMatch(rarest, None, several=False)))))
     assert held == 2  # the gone row and a live one without the query
+
+
+def test_0020_drops_the_bigram_index_and_its_downgrade_makes_it_again(server_templates: dict[str, str]) -> None:
+    from civicdesk.models.engine import make_engine
+    from civicdesk.services.core.database import migrate
+
+    server = pg.require_server()
+    name = pg.test_database_name()
+    url = pg.create_database(server, name, template=server_templates["shawan_demo"])  # at head: 0020 applied
+    engine = make_engine(url)
+
+    def present() -> tuple[bool, bool]:
+        with engine.connect() as conn:
+            index = conn.exec_driver_sql("SELECT 1 FROM pg_indexes WHERE indexname = 'ix_organization_bigrams'")
+            function = conn.exec_driver_sql("SELECT 1 FROM pg_proc WHERE proname = 'civicdesk_bigrams'")
+            return index.first() is not None, function.first() is not None
+
+    try:
+        assert present() == (False, False)
+        migrate(engine, url, "0019", downgrade=True)
+        assert present() == (True, True)
+        with engine.connect() as conn:  # the index made again answers as 0013's did: the demo's 协会 rows
+            found = conn.exec_driver_sql(
+                "SELECT count(*) FROM organization WHERE civicdesk_bigrams(lower((coalesce(name, '') || chr(1)"
+                " || coalesce(address, '') || chr(1) || coalesce(legal_rep_name, '') || chr(1)"
+                " || coalesce(name_pinyin, '') || chr(1) || coalesce(name_initials, '')) COLLATE \"C\"))"
+                " @> ARRAY['协会']").scalar()
+            assert found and found > 100
+        migrate(engine, url, "0020")
+        assert present() == (False, False)
+    finally:
+        engine.dispose()
+        pg.drop_database(server, name)

@@ -980,7 +980,7 @@ def rarest_gram(session: Session, low: str) -> str:
     """Of the 4-grams of ``low`` (5 characters or more, letters and digits), the one fewest live rows hold, by
     ``org_gram_count`` (a gram without a count row has none; the first of equals)."""
     candidates = list(dict.fromkeys(low[i:i + GRAM] for i in range(len(low) - GRAM + 1)))
-    counts = dict(session.execute(_RAREST, {"grams": candidates}).all())
+    counts = {str(r[0]): int(r[1]) for r in session.execute(_RAREST, {"grams": candidates})}
     return min(candidates, key=lambda gram: counts.get(gram) or 0)
 
 
