@@ -24,7 +24,10 @@ Usage::
   and the same whole order on both back ends.
 
 Every figure is the median (and p95 where there are enough runs) of ``--repeat`` runs, wall and CPU of this
-process (``time.process_time``: the server's own CPU is not in it), with the load average.
+process (``time.process_time``: the server's own CPU is not in it), with the load average.  For the imports the
+server's CPU meanwhile is printed beside them (``server cpu``) when the server runs on this machine (its
+processes read from /proc): on one machine the client and the server share the cores, and an import that waits
+for the server while it works pays both.
 """
 
 from __future__ import annotations
@@ -92,6 +95,7 @@ class Server:
         self.url = url
         self.engine = create_engine(url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
         self.made: list[str] = []
+        self.data_dir: str | None = None
 
     def url_of(self, name: str) -> str:
         return make_url(self.url).set(database=name).render_as_string(hide_password=False)
@@ -108,10 +112,51 @@ class Server:
         with self.engine.connect() as conn:
             conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
+    def cpu(self) -> float | None:
+        """The server's CPU seconds so far (its postmaster with the children it reaped, and its live children, from
+        /proc), when the server runs on this machine and its folder is readable; None otherwise.  Its background
+        processes (checkpointer, WAL writer, autovacuum) count too: their work is the load's."""
+        if self.data_dir is None:
+            with self.engine.connect() as conn:
+                self.data_dir = conn.exec_driver_sql("SHOW data_directory").scalar() or ""
+        try:
+            pid = int(Path(self.data_dir, "postmaster.pid").read_text().split()[0])
+            ticks = os.sysconf("SC_CLK_TCK")
+            total = sum(int(x) for x in _proc_stat(pid)[11:15])  # utime stime cutime cstime
+            for entry in os.scandir("/proc"):
+                if entry.name.isdigit():
+                    try:
+                        fields = _proc_stat(int(entry.name))
+                    except OSError:
+                        continue
+                    if int(fields[1]) == pid:
+                        total += int(fields[11]) + int(fields[12])
+            return total / ticks
+        except (OSError, ValueError, IndexError):
+            return None
+
     def close(self) -> None:
         for name in self.made:
             self.drop(name)
         self.engine.dispose()
+
+
+def _proc_stat(pid: int) -> list[str]:
+    """The fields of /proc/PID/stat after the command's name (so that field 1 is the parent's pid)."""
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+
+
+def server_timed(server: Server, fn: Callable[[], Any]) -> tuple[float, float, float | None, Any]:
+    """:func:`timed`, and the server's CPU seconds meanwhile (None when it cannot be read)."""
+    before = server.cpu()
+    wall, cpu, out = timed(fn)
+    after = server.cpu()
+    return wall, cpu, (after - before if before is not None and after is not None else None), out
+
+
+def _served(server_cpu: list[float]) -> str:
+    """", server cpu X" (the median of the server's CPU seconds), or nothing when they could not be read."""
+    return f", server cpu {statistics.median(server_cpu):.2f}" if server_cpu else ""
 
 
 def _value(v: Any) -> Any:
@@ -163,7 +208,7 @@ def bench_ledger(server: Server, rows: int, repeat: int, folder: Path) -> None:
     if not path.exists():
         write_ledger(path, ledger_rows(rows))
     print(f"\nledger import of {rows:,} rows ({path.stat().st_size / 1e6:.1f} MB), legacy entry, {load()}")
-    figures: dict[str, list[float]] = {"sqlite": [], "sqlite_cpu": [], "pg": [], "pg_cpu": []}
+    figures: dict[str, list[float]] = {"sqlite": [], "sqlite_cpu": [], "pg": [], "pg_cpu": [], "pg_server": []}
     answers: dict[str, set[Any]] = {"sqlite": set(), "pg": set()}
     for r in range(repeat):
         for kind in (("sqlite", "pg") if r % 2 == 0 else ("pg", "sqlite")):
@@ -173,7 +218,10 @@ def bench_ledger(server: Server, rows: int, repeat: int, folder: Path) -> None:
                 db = open_database(server.create(f"{PREFIX}ledger"))
                 init_office(db, code="511100", name="乐山市民政局", level="city")
             try:
-                wall, cpu, report = timed(lambda db=db: ledger.import_ledger(db, path, legacy=True))
+                wall, cpu, served, report = server_timed(
+                    server, lambda db=db: ledger.import_ledger(db, path, legacy=True))
+                if kind == "pg" and served is not None:
+                    figures["pg_server"].append(served)
                 if not report.imported:
                     raise SystemExit(f"the ledger was not imported on {kind}: {report.counts()}")
                 answers[kind].add((tuple(sorted(report.counts().items())), register_digest(db)))
@@ -185,11 +233,13 @@ def bench_ledger(server: Server, rows: int, repeat: int, folder: Path) -> None:
             figures[kind].append(wall)
             figures[f"{kind}_cpu"].append(cpu)
         print(f"  repeat {r + 1}: SQLite {figures['sqlite'][-1]:.2f} s (cpu {figures['sqlite_cpu'][-1]:.2f}),"
-              f" PG {figures['pg'][-1]:.2f} s (cpu {figures['pg_cpu'][-1]:.2f}); {load()}", flush=True)
+              f" PG {figures['pg'][-1]:.2f} s (cpu {figures['pg_cpu'][-1]:.2f}{_served(figures['pg_server'][-1:])});"
+              f" {load()}", flush=True)
     same = answers["sqlite"] == answers["pg"] and len(answers["pg"]) == 1
     ratio = statistics.median(figures["pg"]) / statistics.median(figures["sqlite"])
     print(f"ledger {rows:,} rows, median of {repeat}: " + line("SQLite", figures["sqlite"], figures["sqlite_cpu"])
-          + " | " + line("PG", figures["pg"], figures["pg_cpu"]) + f" | PG/SQLite {ratio:.2f}x"
+          + " | " + line("PG", figures["pg"], figures["pg_cpu"]) + _served(figures["pg_server"])
+          + f" | PG/SQLite {ratio:.2f}x"
           + f" | same rows: {'yes' if same else 'NO: DIFFERENT ANSWER'} ({next(iter(answers['pg']))[0]}); {load()}")
 
 
@@ -224,7 +274,7 @@ def bench_sync_import(server: Server, rows: int, repeat: int, folder: Path) -> N
     sent = rows_digest(s.rows, ("id", "uscc", "name", "status", "registry_code", "division_code", "established_on"))
     print(f"\nsync import of {s.changes:,} changes ({s.package_bytes / 1e6:.1f} MB), {load()}")
     figures: dict[str, list[float]] = {k: [] for k in ("sqlite", "sqlite_cpu", "sqlite_bulk", "sqlite_bulk_cpu",
-                                                        "pg", "pg_cpu", "pg_bulk", "pg_bulk_cpu")}
+                                                        "pg", "pg_cpu", "pg_bulk", "pg_bulk_cpu", "pg_server")}
     same = True
 
     def check(db: Database) -> None:
@@ -246,7 +296,10 @@ def bench_sync_import(server: Server, rows: int, repeat: int, folder: Path) -> N
             try:
                 with db.read() as session:
                     keys.decryption_keys(session, bench_sync.PASSPHRASE)  # unlocked once, as in bench_sync
-                wall, cpu, results = timed(lambda db=db: incoming.import_blobs(db, s.blobs, bench_sync.PASSPHRASE))
+                wall, cpu, served, results = server_timed(
+                    server, lambda db=db: incoming.import_blobs(db, s.blobs, bench_sync.PASSPHRASE))
+                if served is not None:
+                    figures["pg_server"].append(served)
                 if {x.status for x in results} != {"applied"}:
                     raise SystemExit(f"the import was not applied on the server: {results}")
                 check(db)
@@ -269,12 +322,14 @@ def bench_sync_import(server: Server, rows: int, repeat: int, folder: Path) -> N
             figures["pg_bulk"].append(wall)
             figures["pg_bulk_cpu"].append(cpu)
         print(f"  repeat {r + 1}: import SQLite {figures['sqlite'][-1]:.2f} s (cpu {figures['sqlite_cpu'][-1]:.2f}),"
-              f" PG {figures['pg'][-1]:.2f} s (cpu {figures['pg_cpu'][-1]:.2f}); bulk insert SQLite"
+              f" PG {figures['pg'][-1]:.2f} s (cpu {figures['pg_cpu'][-1]:.2f}{_served(figures['pg_server'][-1:])});"
+              " bulk insert SQLite"
               f" {figures['sqlite_bulk'][-1]:.2f} s, PG {figures['pg_bulk'][-1]:.2f} s; {load()}", flush=True)
-    m = {k: statistics.median(v) for k, v in figures.items()}
+    m = {k: statistics.median(v) for k, v in figures.items() if v}
     print(f"sync import {s.changes:,} changes, median of {repeat}: "
           + line("SQLite", figures["sqlite"], figures["sqlite_cpu"]) + " | "
-          + line("PG", figures["pg"], figures["pg_cpu"]) + f" | PG/SQLite {m['pg'] / m['sqlite']:.2f}x;"
+          + line("PG", figures["pg"], figures["pg_cpu"]) + _served(figures["pg_server"])
+          + f" | PG/SQLite {m['pg'] / m['sqlite']:.2f}x;"
           f" plain bulk insert SQLite {m['sqlite_bulk']:.2f} s (cpu {m['sqlite_bulk_cpu']:.2f}),"
           f" PG {m['pg_bulk']:.2f} s (cpu {m['pg_bulk_cpu']:.2f}) | every row arrived, same values:"
           f" {'yes' if same else 'NO: DIFFERENT ANSWER'}; {load()}")
