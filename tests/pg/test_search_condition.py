@@ -22,14 +22,15 @@ from tests.factories import social_group
 from tests.helpers import pg
 
 #: the query kinds: 2, 3, 4 characters (a key or a range of org_gram), 5-7 and 8 or more (the rows of the rarest
-#: 4-gram checked by LIKE), full pinyin, initials, USCC short and long prefixes, punctuation and one character
-#: (the LIKE scan), mixed-case ASCII, and queries only the gone row (沙湾区钵钵鸡研究会 on 钵钵路) or only the deleted
-#: one (跷脚牛肉) matches
+#: 4-gram checked by LIKE), full pinyin, initials, USCC short and long prefixes, punctuation (the rarest key of its
+#: runs checked by LIKE; without a run of two the LIKE scan), one character (the LIKE scan), mixed-case ASCII, and
+#: queries only the gone row (沙湾区钵钵鸡研究会 on 钵钵路) or only the deleted one (跷脚牛肉) matches
 QUERIES = {
     "2": ["铜河", "钵钵"], "3": ["工程造", "钵钵鸡"], "4": ["行业协会", "钵钵鸡研"],
     "5-7": ["工程造价协", "钵钵鸡研究会", "xiehui"], "8+": ["沙湾区工程造价行业", "shawanqugongcheng"],
     "pinyin": ["gongchengzaojia", "bobojiyanjiu"], "initials": ["gczj", "swqgczjxh", "bbjy"],
-    "uscc": ["5151", "51511111MJ0", "91511111"], "punctuation": ["工程-造价", "铜河 街道", "87号、"],
+    "uscc": ["5151", "51511111MJ0", "91511111"],
+    "punctuation": ["工程-造价", "铜河 街道", "87号、", "嘉农镇(钵钵", "(钵钵鸡)3号", "沙湾区嘉农镇(钵钵鸡", "a-b"],
     "one": ["会", "Q"], "mixed case": ["XieHui", "ShaWanQu", "GCZJ"],
     "gone only": ["钵路", "钵钵路", "镇钵钵路", "钵钵鸡研究会", "bobojiyanjiuhui", "bbjyjh"],
     "deleted only": ["跷脚牛肉", "跷脚牛肉研究", "qjnryj"],
@@ -42,7 +43,7 @@ def _add_rows(db: Database) -> None:
     the query (钵钵鸡研究所, an address on 鸡研究会路): the LIKE check must take them out."""
     rows = [("沙湾区钵钵鸡研究会", "沙湾区葫芦镇钵钵路1号", "MJ910001"),
             ("沙湾区跷脚牛肉研究会", "沙湾区铜河路2号", "MJ910002"),
-            ("乐山市钵钵鸡研究所", "沙湾区嘉农镇3号", "MJ910003"),
+            ("乐山市钵钵鸡研究所", "沙湾区嘉农镇(钵钵鸡)3号", "MJ910003"),
             ("沙湾区棋牌协会", "沙湾区鸡研究会路4号", "MJ910004")]
     ids = [organizations.add_organization(db, social_group(name=name, address=address,
                                                            uscc=make_uscc("1", "511111", code))).id
@@ -102,20 +103,24 @@ def test_a_filtered_or_sorted_search_gives_sqlite_s_rows_and_the_like_scan_s(
 
 
 def test_the_added_rows_reach_every_path(both: tuple[Database, Database]) -> None:
-    """The gone row is found with every status and not by default; the deleted one never; and the long query's
-    candidates (the rows of its rarest 4-gram) hold rows that its LIKE takes out."""
+    """The gone row is found with every status and not by default; the deleted one never; and the candidates of a
+    long query and of queries with punctuation (the rows of their rarest key) hold rows that their LIKE takes out."""
     _on_file, served = both
     for query in QUERIES["gone only"]:
         assert browse.count(served, RegisterFilter(text=query, status=None, legal_form="social_group")) == 1, query
         assert browse.count(served, RegisterFilter(text=query, legal_form="social_group")) == 0, query
     for query in QUERIES["deleted only"]:
         assert browse.count(served, RegisterFilter(text=query, status=None)) == 0, query
-    with served.read() as session:
-        rarest = search.rarest_gram(session, "钵钵鸡研究会")
-        held = session.scalar(select(func.count()).select_from(Organization).where(
-            Organization.deleted_at.is_(None),
-            Organization.name_rank.in_(search._gram_ranks(search.GramMatch(rarest, None, several=False)))))
-    assert held == 2  # the gone row and a live one without the query
+    for query in ("嘉农镇(钵钵", "(钵钵鸡)3号", "沙湾区嘉农镇(钵钵鸡"):
+        assert browse.count(served, RegisterFilter(text=query, status=None)) == 1, query
+    with served.read() as session:  # the keys' rows hold more than the query's: the LIKE check takes them out
+        for query, kind in (("钵钵鸡研究会", "4-gram"), ("嘉农镇(钵钵", "range"), ("沙湾区嘉农镇(钵钵鸡", "4-gram")):
+            key = search.rarest_key(session, query)
+            assert key is not None and (key.high is None) == (kind == "4-gram"), query
+            held = session.scalar(select(func.count()).select_from(Organization).where(
+                Organization.deleted_at.is_(None), Organization.name_rank.in_(search._gram_ranks(key))))
+            assert held and held >= 2, query
+        assert search.rarest_key(session, "a-b") is None
 
 
 def test_0020_drops_the_bigram_index_and_its_downgrade_makes_it_again(server_templates: dict[str, str]) -> None:

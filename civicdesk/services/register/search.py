@@ -966,7 +966,11 @@ def like_condition(query: str, *, ilike: bool = False) -> Any:
 # 4-gram (every row containing the query holds each of its 4-grams), checked by the query's LIKE.  The bigram GIN
 # index that answered these before (0013) is dropped by 0020: it was 40% of the server's work for a new row.
 _GRAMS = table_clause(GRAM_TABLE, column("gram", String), column("live"), column("rank", BigInteger))
-_RAREST = text(f"SELECT gram, sum(n) FROM {COUNT_TABLE} WHERE gram = ANY(CAST(:grams AS text[])) GROUP BY gram")
+#: the live count of each candidate key or range (``k.l`` to ``k.h``), read from ``org_gram_count``: an estimate for
+#: a range (it counts 4-grams, a row once per gram of the range)
+_ESTIMATES = text(
+    f"SELECT (SELECT coalesce(sum(n), 0) FROM {COUNT_TABLE} WHERE gram >= k.l AND gram < k.h)"
+    " FROM unnest(CAST(:lows AS text[]), CAST(:highs AS text[])) WITH ORDINALITY AS k(l, h, i) ORDER BY k.i")
 
 
 def _gram_ranks(match: GramMatch) -> Any:
@@ -976,26 +980,42 @@ def _gram_ranks(match: GramMatch) -> Any:
     return select(g.rank).where(where)
 
 
-def rarest_gram(session: Session, low: str) -> str:
-    """Of the 4-grams of ``low`` (5 characters or more, letters and digits), the one fewest live rows hold, by
-    ``org_gram_count`` (a gram without a count row has none; the first of equals)."""
-    candidates = list(dict.fromkeys(low[i:i + GRAM] for i in range(len(low) - GRAM + 1)))
-    counts = {str(r[0]): int(r[1]) for r in session.execute(_RAREST, {"grams": candidates})}
-    return min(candidates, key=lambda gram: counts.get(gram) or 0)
+def rarest_key(session: Session, low: str) -> GramMatch | None:
+    """Of the keys every row containing ``low`` (a query, normalized and lower-cased) holds in ``org_gram``, the one
+    fewest live rows hold (by ``org_gram_count``; the first of equals): each 4-gram of its runs of letters and
+    digits of 4 or more, else the range of the tokens starting with its longest run of 2 or 3 (a row holding the
+    query holds the run inside a run of its own, so a token starting there); None when it has no run of 2."""
+    runs = [run for run in _RUN.findall(low) if len(run) > 1]
+    if not runs:
+        return None
+    keys = [GramMatch(run[i:i + GRAM], None, several=False)
+            for run in runs if len(run) >= GRAM for i in range(len(run) - GRAM + 1)]
+    if not keys:
+        longest = max(runs, key=len)
+        keys = [GramMatch(longest, _successor(longest), several=True)]
+    keys = list(dict.fromkeys(keys))
+    if len(keys) == 1:
+        return keys[0]
+    estimates = session.execute(_ESTIMATES, {"lows": [k.low for k in keys],
+                                             "highs": [_successor(k.low) for k in keys]}).scalars().all()
+    return min(zip(keys, estimates, strict=True), key=lambda pair: int(pair[1] or 0))[0]
 
 
 def _server_condition(session: Session, query: str) -> Any:
-    """PostgreSQL's condition for a text query (not a USCC prefix): from ``org_gram`` where it can, else (one
-    character, punctuation) the LIKE scan, as SQLite's :func:`condition`."""
+    """PostgreSQL's condition for a text query (not a USCC prefix): the rows SQLite's :func:`condition` gives.
+
+    2 to 4 letters and digits: the ranks of the key or range (:func:`gram_plan`), SQLite's rows exactly.  Longer,
+    or with punctuation: the ranks of the query's rarest key (:func:`rarest_key`) checked by the query's LIKE (the
+    LIKE scan's rows, which SQLite gives for punctuation; its index for a longer query).  One character, or no
+    run of two: the LIKE scan."""
     match = gram_plan(query)
-    if match is not None:  # 2 to 4 characters: exactly SQLite's rows
+    if match is not None:
         return Organization.name_rank.in_(_gram_ranks(match))
-    how = plan(query)
-    if how is None or how.like:
-        return like_condition(query, ilike=True)
-    low = normalize_query(query).lower()  # 5 or more letters and digits: candidates, then the check
-    found = _gram_ranks(GramMatch(rarest_gram(session, low), None, several=False))
-    return and_(Organization.name_rank.in_(found), like_condition(query, ilike=True))
+    like = like_condition(query, ilike=True)
+    key = rarest_key(session, normalize_query(query).lower())
+    if key is None:
+        return like
+    return and_(Organization.name_rank.in_(_gram_ranks(key)), like)
 
 
 def _match_sql(match: Match) -> str:
