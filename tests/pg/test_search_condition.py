@@ -92,7 +92,8 @@ def test_a_filtered_or_sorted_search_gives_sqlite_s_rows_and_the_like_scan_s(
     on_file, served = both
     ways = ((RegisterFilter(text=query, status=None, legal_form="social_group"), "name", False),
             (RegisterFilter(text=query, status=None), "established_on", True),
-            (RegisterFilter(text=query), "uscc", False))
+            (RegisterFilter(text=query), "uscc", False),
+            (RegisterFilter(text=query), "name", False), (RegisterFilter(text=query), "name", True))
     for flt, sort_key, descending in ways:
         seqs = list(browse.ordered_seqs(served, flt, sort_key, descending))
         assert seqs == list(browse.ordered_seqs(on_file, flt, sort_key, descending)), (query, flt)
