@@ -31,8 +31,9 @@ Deleted rows (tombstones, never shown) are not indexed and have no rank.
 On PostgreSQL there are no FTS5 tables: the ranks are kept the same way, the same 4-grams are rows of a table
 ``org_gram`` (gram, live, rank) whose key counts and pages a search of 2 to 4 characters or a USCC prefix
 (migration 0014, :func:`gram_plan`); a search with another filter or sort takes the ranks of that key or range,
-and a query of 5 characters or more the ranks holding its rarest 4-gram checked by its LIKE
-(:func:`_server_condition`): the same rows as here.
+and a query of 5 characters or more, or one with punctuation, the ranks of its rarest key checked by its LIKE
+(:func:`_server_condition`; its first page in name order walks those ranks in order, :func:`_checked_first_ranks`):
+the same rows as here.  (The bigram GIN index that answered these before was dropped by migration 0020.)
 
 Pinyin is computed in phrase mode (犍为 -> qianwei, 调解 -> tiaojie) by pypinyin, with the pinyin of each
 segment cached, which keeps it about 6 times faster than converting whole names.
