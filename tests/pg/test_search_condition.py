@@ -103,6 +103,35 @@ def test_a_filtered_or_sorted_search_gives_sqlite_s_rows_and_the_like_scan_s(
                 == _shown(browse.first_page(on_file, flt, sort_key, descending, 20))), (query, flt)
 
 
+CHECKED = [q for q in QUERIES["5-7"] + QUERIES["8+"] + QUERIES["pinyin"] + QUERIES["punctuation"] + QUERIES["gone only"]
+           if q != "a-b"]  # (no run of two: no key, the LIKE scan)
+
+
+@pytest.mark.parametrize("query", CHECKED)
+def test_the_checked_first_page_gives_the_like_scan_s_first_ranks(both: tuple[Database, Database], query: str,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first page in name order of a long query or one with punctuation, walked along its rarest key (at a
+    million for keys of 3,000 live rows and more: every key here, with the threshold 0), both ways, live or not:
+    the LIKE scan's first ranks, and SQLite's page."""
+    on_file, served = both
+    monkeypatch.setattr(search, "CHECKED_PAGE_MIN", 0)
+    o = Organization
+    with served.read() as session:
+        for live_only in (True, False):
+            where = [o.deleted_at.is_(None), o.name_rank.is_not(None), search.like_condition(query, ilike=True)]
+            if live_only:
+                where.append(o.status.in_(search.LIVE))
+            for descending in (False, True):
+                order = o.name_rank.desc() if descending else o.name_rank
+                expected = list(session.scalars(select(o.name_rank).where(*where).order_by(order).limit(3)))
+                got = search.first_ranks(session, query, 3, descending=descending, live_only=live_only)
+                assert got == expected, (query, live_only, descending)
+    for descending in (False, True):
+        flt = RegisterFilter(text=query)
+        assert (_shown(browse.first_page(served, flt, "name", descending, 20))
+                == _shown(browse.first_page(on_file, flt, "name", descending, 20))), query
+
+
 def test_the_added_rows_reach_every_path(both: tuple[Database, Database]) -> None:
     """The gone row is found with every status and not by default; the deleted one never; and the candidates of a
     long query and of queries with punctuation (the rows of their rarest key) hold rows that their LIKE takes out."""

@@ -986,6 +986,12 @@ def rarest_key(session: Session, low: str) -> GramMatch | None:
     fewest live rows hold (by ``org_gram_count``; the first of equals): each 4-gram of its runs of letters and
     digits of 4 or more, else the range of the tokens starting with its longest run of 2 or 3 (a row holding the
     query holds the run inside a run of its own, so a token starting there); None when it has no run of 2."""
+    found = _rarest(session, low)
+    return found[0] if found else None
+
+
+def _rarest(session: Session, low: str) -> tuple[GramMatch, int] | None:
+    """:func:`rarest_key` and its estimated live rows."""
     runs = [run for run in _RUN.findall(low) if len(run) > 1]
     if not runs:
         return None
@@ -995,11 +1001,9 @@ def rarest_key(session: Session, low: str) -> GramMatch | None:
         longest = max(runs, key=len)
         keys = [GramMatch(longest, _successor(longest), several=True)]
     keys = list(dict.fromkeys(keys))
-    if len(keys) == 1:
-        return keys[0]
     estimates = [int(r[0] or 0) for r in session.execute(_ESTIMATES, {"lows": [k.low for k in keys],
                                                                       "highs": [_successor(k.low) for k in keys]})]
-    return min(zip(keys, estimates, strict=True), key=lambda pair: pair[1])[0]
+    return min(zip(keys, estimates, strict=True), key=lambda pair: pair[1])
 
 
 def _server_condition(session: Session, query: str) -> Any:
@@ -1121,15 +1125,21 @@ def _server_first_ranks(session: Session, query: str, limit: int, descending: bo
     return [r[0] for r in session.execute(text(sql), {"low": match.low, "high": match.high, "limit": limit})]
 
 
+#: live rows (estimated) of a query's rarest key from which its first page walks the key (a rarer key: the
+#: condition's query, 4-8 ms for 26 rows at a million, where the walk's plan took 12-36 ms: parallel workers)
+CHECKED_PAGE_MIN = 3000
+
+
 def _checked_first_ranks(session: Session, query: str, limit: int, descending: bool,
                          live_only: bool) -> list[int] | None:
     """The first ranks of a query of 5 characters or more or with punctuation (:func:`_server_condition`): the
     ranks of its rarest key in the key's order, each checked by the query's LIKE on its organization, stopping
     after ``limit`` (the whole match was checked for the page too, 0.8-1.1 s for ``laonian`` at a million).  None
-    when no key serves (one character: the LIKE scan)."""
-    key = rarest_key(session, normalize_query(query).lower()) if plan(query) is not None else None
-    if key is None:
+    when no key serves (one character: the LIKE scan) or the key is rare (:data:`CHECKED_PAGE_MIN`)."""
+    found = _rarest(session, normalize_query(query).lower()) if plan(query) is not None else None
+    if found is None or found[1] < CHECKED_PAGE_MIN:
         return None
+    key = found[0]
     g, o = _GRAMS.c, Organization
     where = [g.gram == key.low if key.high is None else and_(g.gram >= key.low, g.gram < key.high),
              o.name_rank == g.rank, o.deleted_at.is_(None), like_condition(query, ilike=True)]
