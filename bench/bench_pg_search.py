@@ -12,21 +12,30 @@ register window does for a search: the count, then the first page (100 rows in n
 with the machine's load average.  On the server it measures:
 
 * ``PG``: the program's plan: the table ``org_gram`` of migration 0014 (4-grams, rank, live; counted and paged
-  by index-only scans) for the queries it answers, else the bigram GIN index of 0013 then the LIKE check;
-* ``PG uncounted``: the same with ``org_gram_count`` (migration 0019) left out: a query of one key counted by an
-  index-only scan of its entries, as 0014 did;
-* ``PG bigram``: the bigram GIN index then LIKE for every query (the program before 0014);
+  by index-only scans) for the queries it answers; for a search with another filter or sort the ranks of the
+  query's key or range, for 5 characters or more the ranks of its rarest 4-gram checked by LIKE, for punctuation
+  or one character the LIKE scan (``search.condition``; migration 0020 dropped the bigram GIN index);
+* with ``--uncounted``, ``PG uncounted``: the same with ``org_gram_count`` (migration 0019) left out: a query of
+  one key counted by an index-only scan of its entries, as 0014 did;
+* with ``--bigram``, ``PG bigram``: the program of 0019: the bigram GIN index of 0013 then LIKE for whatever
+  ``org_gram`` does not count and page (made again by the bench from 0020's frozen SQL, dropped at the end);
+* with ``--intersect``, ``PG intersect``: a query of 5 characters or more answered by the ranks holding both its
+  first and its last 4-gram (instead of its rarest one) checked by LIKE: the alternative measured;
 * ``PG scan``: the LIKE condition alone (what the program did before 0013: a scan of the table);
 * with ``--trgm``, ``PG trgm``: the LIKE condition alone with pg_trgm GIN indexes on the five columns, the
   alternative measured against the bigram index (made by the bench when the extension can be created, dropped
   again at the end);
 
-and checks that each gives the same count and the same first page as SQLite.
+and checks that each gives the same count and the same first page as SQLite.  Besides bench_register's kinds
+(the register's default filter in name order) it measures the kinds that take ``search.condition``
+(:data:`EXTRA`): an 8-character name, punctuation, a 2- and a 4-character query sorted by date, a 2-character
+query with another filter.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import statistics
 import sys
@@ -39,7 +48,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import create_engine, func, or_, select, text  # noqa: E402
+from sqlalchemy import and_, create_engine, func, or_, select, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 from sqlalchemy.pool import NullPool  # noqa: E402
 
@@ -54,6 +63,14 @@ from civicdesk.services.core.database import Database, open_database  # noqa: E4
 from civicdesk.services.register import browse, search  # noqa: E402
 
 TRGM_COLUMNS = ("name", "address", "legal_rep_name", "name_pinyin", "name_initials")
+#: kinds beyond bench_register's: (query, sort key, descending, other filter)
+EXTRA: dict[str, tuple[str, str, bool, dict[str, Any]]] = {
+    "8-char name": ("乐山市智慧树慈善", "name", False, {}),
+    "punctuation": ("老年-协会", "name", False, {}),
+    "2-char by date": ("通江", "established_on", True, {}),
+    "4-char by date": ("老年协会", "established_on", True, {}),
+    "2-char + filter": ("通江", "name", False, {"legal_form": "social_group"}),
+}
 
 
 def load() -> str:
@@ -135,31 +152,82 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def measure(db: Database, query: str, repeat: int) -> tuple[list[float], list[float], int, list[str]]:
-    """What the window does: count, then the first page in name order."""
-    flt = browse.RegisterFilter(text=query)
+def measure(db: Database, query: str, repeat: int, sort_key: str = "name", descending: bool = False,
+            other: dict[str, Any] | None = None) -> tuple[list[float], list[float], int, list[str]]:
+    """What the window does: count, then the first page (in name order unless ``sort_key``)."""
+    flt = browse.RegisterFilter(text=query, **(other or {}))
     wall, cpu = [], []
     n, page = 0, []
     for _ in range(repeat):
         t, c = time.perf_counter(), time.process_time()
         n = browse.count(db, flt)
-        page = browse.first_page(db, flt, "name", False, 100, expected=n)
+        page = browse.first_page(db, flt, sort_key, descending, 100, expected=n)
         wall.append(time.perf_counter() - t)
         cpu.append(time.process_time() - c)
     return wall, cpu, n, [r.id for r in page]
 
 
-def measure_bigram(db: Database, query: str, repeat: int) -> tuple[list[float], list[float], int, list[str]]:
-    """:func:`measure` with org_gram left out: the bigram index and LIKE, as before migration 0014."""
-    kept = search._has_grams
-    search._has_grams = lambda _session: False  # type: ignore[assignment]
+# the program of 0019's condition on the server: the bigram GIN index's containment, then LIKE (frozen here with
+# the index's SQL from migration 0020, which makes it again on a downgrade)
+BIGRAMS = importlib.import_module("civicdesk.models.migrations.versions.0020_postgresql_drop_bigrams")
+
+
+def _bigram_condition(_session: Any, query: str) -> Any:
+    like = search.like_condition(query, ilike=True)
+    low = "".join(c.lower() if c.isascii() else c for c in search.normalize_query(query))
+    grams = sorted({low[i:i + 2] for i in range(len(low) - 1)})
+    if not grams:
+        return like
+    return and_(text(f"{BIGRAMS.BIGRAM_SOURCE} @> CAST(:grams AS text[])").bindparams(grams=grams), like)
+
+
+def _intersect_condition(session: Any, query: str) -> Any:
+    """A query of 5 characters or more: the ranks holding its first and its last 4-gram, checked by LIKE."""
+    low = search.normalize_query(query).lower()
+    how = search.plan(query)
+    if search.gram_plan(query) is not None or how is None or how.like or how.uscc_prefix:
+        return kept_condition(session, query)
+    first, last = (search._gram_ranks(search.GramMatch(g, None, several=False)) for g in (low[:4], low[-4:]))
+    return and_(Organization.name_rank.in_(first.intersect(last).scalar_subquery()),
+                search.like_condition(query, ilike=True))
+
+
+kept_condition = search._server_condition
+kept_first_ranks = search._checked_first_ranks
+
+
+def measure_with(condition: Any, db: Database, query: str, repeat: int, *args: Any) -> tuple[
+        list[float], list[float], int, list[str]]:
+    """:func:`measure` with ``condition`` as the server's ``search._server_condition``; for 0019's bigram path also
+    without the checked first page (0019 had none: such a page was the condition's query)."""
+    search._server_condition = condition  # type: ignore[assignment]
+    if condition is _bigram_condition:
+        search._checked_first_ranks = lambda *_args: None  # type: ignore[assignment]
     try:
-        return measure(db, query, repeat)
+        return measure(db, query, repeat, *args)
     finally:
-        search._has_grams = kept  # type: ignore[assignment]
+        search._server_condition = kept_condition  # type: ignore[assignment]
+        search._checked_first_ranks = kept_first_ranks  # type: ignore[assignment]
 
 
-def measure_uncounted(db: Database, query: str, repeat: int) -> tuple[list[float], list[float], int, list[str]]:
+def bigram_index(db: Database, make: bool) -> None:
+    """Make (as migration 0013 did, from 0020's frozen SQL) or drop the bigram GIN index and its function."""
+    with db.engine.connect() as conn:
+        start = time.perf_counter()
+        if make:
+            conn.exec_driver_sql(BIGRAMS.BIGRAM_FUNCTION)
+            conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_organization_bigrams ON organization USING gin"
+                                 f" ({BIGRAMS.BIGRAM_SOURCE})")
+            conn.exec_driver_sql("ANALYZE organization")
+            print(f"bigram GIN index made in {time.perf_counter() - start:.1f} s")
+        else:
+            conn.exec_driver_sql("DROP INDEX IF EXISTS ix_organization_bigrams")
+            conn.exec_driver_sql("DROP FUNCTION IF EXISTS civicdesk_bigrams(text)")
+        conn.commit()
+
+
+def measure_uncounted(db: Database, query: str, repeat: int, *args: Any) -> tuple[list[float], list[float], int,
+                                                                                  list[str]]:
     """:func:`measure` with ``org_gram_count`` left out (migration 0019): a query of one key of ``org_gram``
     counted by an index-only scan of its entries, as 0014 did (the A/B of the kept counts)."""
     kept = search._server_count
@@ -173,7 +241,7 @@ def measure_uncounted(db: Database, query: str, repeat: int) -> tuple[list[float
 
     search._server_count = counted  # type: ignore[assignment]
     try:
-        return measure(db, query, repeat)
+        return measure(db, query, repeat, *args)
     finally:
         search._server_count = kept  # type: ignore[assignment]
 
@@ -224,6 +292,10 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, default=Path(tempfile.gettempdir()) / "civicdesk-bench")
     parser.add_argument("--trgm", action="store_true", help="also measure pg_trgm GIN indexes")
     parser.add_argument("--no-scan", action="store_true", help="leave out the LIKE scan (slow at a million)")
+    parser.add_argument("--bigram", action="store_true", help="also measure 0019's bigram GIN index (made again)")
+    parser.add_argument("--intersect", action="store_true", help="also measure long queries by two 4-grams")
+    parser.add_argument("--uncounted", action="store_true", help="also measure one key without org_gram_count")
+    parser.add_argument("--only-extra", action="store_true", help="only the kinds of EXTRA and full pinyin")
     args = parser.parse_args()
     if not args.server:
         parser.error("give --server (or set CIVICDESK_TEST_PG)")
@@ -237,24 +309,46 @@ def main() -> None:
     print(sizes(served))
     print(f"\nsearch at {args.rows:,} organizations: count + first page (100 rows by name),"
           f" {args.repeat} runs, {load()}")
+    kinds = {label: (query, "name", False, {}) for label, query in QUERIES.items()
+             if not args.only_extra or label == "full pinyin"}
+    kinds.update(EXTRA)
+    if args.bigram:
+        bigram_index(served, True)
     results: dict[str, dict[str, Any]] = {}
-    for label, query in QUERIES.items():
-        results[label] = {"sqlite": measure(on_file, query, args.repeat), "PG": measure(served, query, args.repeat),
-                          "PG uncounted": measure_uncounted(served, query, args.repeat),
-                          "PG bigram": measure_bigram(served, query, args.repeat)}
-        if not args.no_scan:
+    half = max(1, args.repeat // 2)
+    for label, (query, *how) in kinds.items():
+        r = results[label] = {}
+        for _round in range(2):  # alternating, half the runs each
+            for kind, run in (("sqlite", lambda q=query, h=how: measure(on_file, q, half, *h)),
+                              ("PG", lambda q=query, h=how: measure(served, q, half, *h)),
+                              ("PG uncounted", lambda q=query, h=how: measure_uncounted(served, q, half, *h)),
+                              ("PG bigram", lambda q=query, h=how: measure_with(_bigram_condition, served, q, half,
+                                                                                *h)),
+                              ("PG intersect", lambda q=query, h=how: measure_with(_intersect_condition, served, q,
+                                                                                   half, *h))):
+                if kind == "PG uncounted" and not args.uncounted or kind == "PG bigram" and not args.bigram:
+                    continue
+                if kind == "PG intersect" and not args.intersect:
+                    continue
+                got = run()
+                if kind in r:
+                    got = (r[kind][0] + got[0], r[kind][1] + got[1], got[2], got[3])
+                r[kind] = got
+        if not args.no_scan and label not in EXTRA:
             results[label]["PG scan"] = measure_like(served, query, max(3, args.repeat // 4))
+    if args.bigram:
+        bigram_index(served, False)
     if args.trgm and trigram_indexes(served, True):
-        for label, query in QUERIES.items():
+        for label, (query, *_how) in kinds.items():
             results[label]["PG trgm"] = measure_like(served, query, args.repeat, plain=True)
         trigram_indexes(served, False)
-    for label, query in QUERIES.items():
+    for label, (query, *_how) in kinds.items():
         r = results[label]
         n = r["sqlite"][2]
         line = f"  {label:17} {query!r:10} {n:>7,} hits  " + report("SQLite", *r["sqlite"][:2])
-        for kind in ("PG", "PG uncounted", "PG bigram", "PG scan", "PG trgm"):
+        for kind in ("PG", "PG uncounted", "PG bigram", "PG intersect", "PG scan", "PG trgm"):
             if kind in r:
-                same = r[kind][2] == n and r[kind][3] == r["sqlite"][3]
+                same = r[kind][2] == n and (kind in ("PG scan", "PG trgm") or r[kind][3] == r["sqlite"][3])
                 line += " | " + report(kind, *r[kind][:2]) + ("" if same else "  DIFFERENT ANSWER")
         print(line)
     print(load())

@@ -105,7 +105,7 @@ def test_the_demo_bulk_insert_fills_the_table(demo_pair: tuple[Database, Databas
     assert_current(served)
     with served.read() as session:
         assert search.count_live(session, "老年协会") is not None  # answered by the table
-        assert search.count_live(session, "会") is None  # one character: the bigram index
+        assert search.count_live(session, "会") is None  # one character: the LIKE scan
     same_answers(served, on_file, ["老年", "老年协", "老年协会", "lnxh", "5151", "51511111MJ"])
 
 

@@ -30,8 +30,10 @@ Deleted rows (tombstones, never shown) are not indexed and have no rank.
 
 On PostgreSQL there are no FTS5 tables: the ranks are kept the same way, the same 4-grams are rows of a table
 ``org_gram`` (gram, live, rank) whose key counts and pages a search of 2 to 4 characters or a USCC prefix
-(migration 0014, :func:`gram_plan`), and any other query is answered by a GIN index on the bigrams of the
-searched text with the query's LIKE as the check (:func:`_server_condition`, migration 0013): the same rows as here.
+(migration 0014, :func:`gram_plan`); a search with another filter or sort takes the ranks of that key or range,
+and a query of 5 characters or more, or one with punctuation, the ranks of its rarest key checked by its LIKE
+(:func:`_server_condition`; its first page in name order walks those ranks in order, :func:`_checked_first_ranks`):
+the same rows as here.  (The bigram GIN index that answered these before was dropped by migration 0020.)
 
 Pinyin is computed in phrase mode (犍为 -> qianwei, 调解 -> tiaojie) by pypinyin, with the pinyin of each
 segment cached, which keeps it about 6 times faster than converting whole names.
@@ -49,7 +51,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import and_, bindparam, event, func, or_, select, text
+from sqlalchemy import BigInteger, String, and_, bindparam, column, event, func, or_, select, text
+from sqlalchemy import table as table_clause
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -957,38 +960,75 @@ def like_condition(query: str, *, ilike: bool = False) -> Any:
 
 
 # -- PostgreSQL ----------------------------------------------------------------------------------------------
-# No FTS5 on a server: a GIN index on the bigrams of the searched text (migration 0013) gives the candidates of a
-# query of two characters or more (each of its bigrams is in the row), and the query's LIKE checks them, so the
-# answer is the LIKE scan's (what SQLite's index answers too), read through the index.  The text is ASCII
-# lower-cased, as SQLite's LIKE compares; the expression must be the index's, character for character.
-BIGRAM_FUNCTION = (
-    "CREATE OR REPLACE FUNCTION civicdesk_bigrams(t text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE"
-    " STRICT AS $$ SELECT coalesce(array_agg(DISTINCT substr(t, i, 2)), '{}')"
-    " FROM generate_series(1, length(t) - 1) AS i $$")
-BIGRAM_SOURCE = (
-    "civicdesk_bigrams(lower((coalesce(name, '') || chr(1) || coalesce(address, '') || chr(1)"
-    " || coalesce(legal_rep_name, '') || chr(1) || coalesce(name_pinyin, '') || chr(1)"
-    " || coalesce(name_initials, '')) COLLATE \"C\"))")
+# No FTS5 on a server: ``org_gram`` (gram, live, rank; migration 0014) holds SQLite's tokens, one row per distinct
+# gram of an organization, its rank that of the organization's ``name_rank``, for exactly the rows SQLite indexes
+# (not deleted, ranked: :func:`_indexed`).  So a query of 2 to 4 characters (:func:`gram_plan`) is the ranks of its
+# key or range, the same rows as SQLite's index, gone ones included; a longer one the ranks holding its rarest
+# 4-gram (every row containing the query holds each of its 4-grams), checked by the query's LIKE.  The bigram GIN
+# index that answered these before (0013) is dropped by 0020: it was 40% of the server's work for a new row.
+_GRAMS = table_clause(GRAM_TABLE, column("gram", String), column("live"), column("rank", BigInteger))
+#: the live count of each candidate key or range (``k.l`` to ``k.h``), read from ``org_gram_count``: an estimate for
+#: a range (it counts 4-grams, a row once per gram of the range)
+_ESTIMATES = text(
+    f"SELECT (SELECT coalesce(sum(n), 0) FROM {COUNT_TABLE} WHERE gram >= k.l AND gram < k.h)"
+    " FROM unnest(CAST(:lows AS text[]), CAST(:highs AS text[])) WITH ORDINALITY AS k(l, h, i) ORDER BY k.i")
 
 
-def _ascii_lower(value: str) -> str:
-    return "".join(c.lower() if c.isascii() else c for c in value)
+def _gram_ranks(match: GramMatch) -> Any:
+    """``SELECT rank FROM org_gram`` of a :class:`GramMatch` (every row, live or not: a condition's rows)."""
+    g = _GRAMS.c
+    where = g.gram == match.low if match.high is None else and_(g.gram >= match.low, g.gram < match.high)
+    return select(g.rank).where(where)
 
 
-def query_bigrams(query: str) -> list[str]:
-    """The bigrams every row matching ``query`` holds in its searched text (ASCII lower-cased), as the index."""
-    low = _ascii_lower(normalize_query(query))
-    return sorted({low[i:i + 2] for i in range(len(low) - 1)})
+def rarest_key(session: Session, low: str) -> GramMatch | None:
+    """Of the keys every row containing ``low`` (a query, normalized and lower-cased) holds in ``org_gram``, the one
+    fewest live rows hold (by ``org_gram_count``; the first of equals): each 4-gram of its runs of letters and
+    digits of 4 or more, else the range of the tokens starting with its longest run of 2 or 3 (a row holding the
+    query holds the run inside a run of its own, so a token starting there); None when it has no run of 2."""
+    found = _rarest(session, low)
+    return found[0] if found else None
 
 
-def _server_condition(query: str) -> Any:
-    """PostgreSQL: the LIKE condition, with the bigram index's containment before it for a query of two
-    characters or more (a shorter one is the scan, as on SQLite)."""
+def _rarest(session: Session, low: str) -> tuple[GramMatch, int] | None:
+    """:func:`rarest_key` and its estimated live rows."""
+    runs = [run for run in _RUN.findall(low) if len(run) > 1]
+    if not runs:
+        return None
+    keys = [GramMatch(run[i:i + GRAM], None, several=False)
+            for run in runs if len(run) >= GRAM for i in range(len(run) - GRAM + 1)]
+    if not keys:
+        longest = max(runs, key=len)
+        keys = [GramMatch(longest, _successor(longest), several=True)]
+    keys = list(dict.fromkeys(keys))
+    estimates = [int(r[0] or 0) for r in session.execute(_ESTIMATES, {"lows": [k.low for k in keys],
+                                                                      "highs": [_successor(k.low) for k in keys]})]
+    return min(zip(keys, estimates, strict=True), key=lambda pair: pair[1])
+
+
+def _server_condition(session: Session, query: str) -> Any:
+    """PostgreSQL's condition for a text query (not a USCC prefix): the rows SQLite's :func:`condition` gives.
+
+    2 to 4 letters and digits: the ranks of the key or range (:func:`gram_plan`), SQLite's rows exactly.  Longer,
+    or with punctuation: the ranks of the query's rarest key (:func:`rarest_key`) checked by the query's LIKE (the
+    LIKE scan's rows, which SQLite gives for punctuation; its index for a longer query).  One character, or no
+    run of two: the LIKE scan."""
+    match = gram_plan(query)
+    if match is not None:
+        return _rank_among(_gram_ranks(match))
     like = like_condition(query, ilike=True)
-    grams = query_bigrams(query)
-    if not grams:
+    key = rarest_key(session, normalize_query(query).lower())
+    if key is None:
         return like
-    return and_(text(f"{BIGRAM_SOURCE} @> CAST(:grams AS text[])").bindparams(grams=grams), like)
+    return and_(_rank_among(_gram_ranks(key)), like)
+
+
+def _rank_among(ranks: Any) -> Any:
+    """``name_rank = ANY(ARRAY(ranks))``: the ranks gathered once, then looked up in the rank's index, in rank order.
+    ``name_rank IN (ranks)`` made the server join them (hashed, or a loop over the organizations' index): at a
+    million, 0.96 -> 0.69 s for the count of ``laonian``, 125 -> 65 ms for 通江 with another filter, 814 -> 672 ms
+    for 老年协会 by date; only a very common 2-character query (协会, 197,176 rows) was slower, 1.96 -> 2.25 s."""
+    return Organization.name_rank == func.any(func.array(ranks.scalar_subquery()))
 
 
 def _match_sql(match: Match) -> str:
@@ -1013,7 +1053,7 @@ def condition(session: Session, query: str) -> Any:
     if match.uscc_prefix:  # the USCC's own (sort) index: a range, no full-text index needed
         return Organization.uscc.between(match.uscc_prefix, match.uscc_prefix + "\uffff")
     if session.get_bind().dialect.name == "postgresql":
-        return _server_condition(query)
+        return _server_condition(session, query)
     found = hits(query) if _has_index(session) else None
     if found is None:  # a query the index cannot answer (one character, punctuation)
         return like_condition(query)
@@ -1033,7 +1073,8 @@ class GramMatch:
 
 def gram_plan(query: str) -> GramMatch | None:
     """How ``org_gram`` answers ``query``: the queries SQLite's tables answer (2 to 4 characters of letters and
-    digits, USCC prefixes); None for the others (one character, punctuation, longer text: the bigram index)."""
+    digits, USCC prefixes); None for the others (one character, punctuation: the LIKE scan; longer text: the
+    rows of its rarest 4-gram checked by LIKE, :func:`_server_condition`)."""
     match = plan(query)
     if match is None or (match.table is None and not match.uscc_prefix):
         return None
@@ -1076,12 +1117,39 @@ def _server_first_ranks(session: Session, query: str, limit: int, descending: bo
                         live_only: bool) -> list[int] | None:
     match = gram_plan(query)
     if match is None:
-        return None
+        return _checked_first_ranks(session, query, limit, descending, live_only)
     order = "DESC" if descending else "ASC"
     group = " GROUP BY rank" if match.several else ""
     sql = (f"SELECT rank FROM {GRAM_TABLE} WHERE {_gram_where(match, live_only)}{group}"
            f" ORDER BY rank {order} LIMIT :limit")
     return [r[0] for r in session.execute(text(sql), {"low": match.low, "high": match.high, "limit": limit})]
+
+
+#: live rows (estimated) of a query's rarest key from which its first page walks the key (a rarer key: the
+#: condition's query, 4-8 ms for 26 rows at a million, where the walk's plan took 12-36 ms: parallel workers)
+CHECKED_PAGE_MIN = 3000
+
+
+def _checked_first_ranks(session: Session, query: str, limit: int, descending: bool,
+                         live_only: bool) -> list[int] | None:
+    """The first ranks of a query of 5 characters or more or with punctuation (:func:`_server_condition`): the
+    ranks of its rarest key in the key's order, each checked by the query's LIKE on its organization, stopping
+    after ``limit`` (the whole match was checked for the page too, 0.8-1.1 s for ``laonian`` at a million).  None
+    when no key serves (one character: the LIKE scan) or the key is rare (:data:`CHECKED_PAGE_MIN`)."""
+    found = _rarest(session, normalize_query(query).lower()) if plan(query) is not None else None
+    if found is None or found[1] < CHECKED_PAGE_MIN:
+        return None
+    key = found[0]
+    g, o = _GRAMS.c, Organization
+    where = [g.gram == key.low if key.high is None else and_(g.gram >= key.low, g.gram < key.high),
+             o.name_rank == g.rank, o.deleted_at.is_(None), like_condition(query, ilike=True)]
+    if live_only:
+        where.append(g.live)
+    stmt = select(g.rank).where(*where)
+    if key.several:
+        stmt = stmt.group_by(g.rank)
+    stmt = stmt.order_by(g.rank.desc() if descending else g.rank).limit(limit)
+    return list(session.scalars(stmt))
 
 
 #: fts5vocab over org_text, made in the connection's temp schema when a 3-character query first needs it (a
