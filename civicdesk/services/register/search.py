@@ -81,9 +81,60 @@ def _segment_pinyin(segment: str) -> tuple[str, ...]:
     return tuple(lazy_pinyin(segment, errors=lambda chars: list(chars.lower())))  # type: ignore[arg-type,return-value]
 
 
+@lru_cache(maxsize=200_000)
+def _segment_parts(segment: str) -> tuple[str, str]:
+    """The pieces of :func:`pinyin`'s two texts that ``segment`` gives, before lowering: its syllables joined, and
+    the first letters or digits of them joined."""
+    words = [s for s in _segment_pinyin(segment) if s.strip()]
+    return "".join(words), "".join(w[0] for w in words if w[0].isalnum())
+
+
+def _cut(name: str) -> list[str]:
+    """pypinyin's phrase segmentation of ``name`` (``pypinyin.seg.mmseg.seg.cut``: forward maximum matching of its
+    phrase dictionary, strict mode), the same segments, without its generator and its copies of the rest of
+    the text: from each place, the longest phrase among the texts read while they are prefixes of a phrase,
+    else one character; where the prefixes reach the end of the name without a phrase, each character left."""
+    from pypinyin.constants import PHRASES_DICT
+    from pypinyin.seg.mmseg import seg
+
+    prefixes = seg._prefix_set._set  # what seg.cut asks (trained on PHRASES_DICT)
+    out: list[str] = []
+    i, n = 0, len(name)
+    while i < n:
+        end = 0  # the end of the longest phrase found from i
+        j = i + 1
+        while j <= n:
+            word = name[i:j]
+            if word not in prefixes:
+                break
+            if word in PHRASES_DICT:
+                end = j
+            j += 1
+        if end:
+            out.append(name[i:end])
+            i = end
+        elif j > n:  # every text from i to the end a prefix, none a phrase: one character each
+            out.extend(name[i:])
+            break
+        else:
+            out.append(name[i])
+            i += 1
+    return out
+
+
 def pinyin(name: str) -> tuple[str, str]:
-    """(full pinyin without spaces, initials) of a name: 老年协会 -> ("laonianxiehui", "lnxh")."""
-    from pypinyin.seg.mmseg import seg  # 0.5 s to import (see _segment_pinyin)
+    """(full pinyin without spaces, initials) of a name: 老年协会 -> ("laonianxiehui", "lnxh").
+
+    Each segment's pieces are kept (:func:`_segment_parts`); the texts are lowered whole, as when they were made
+    from the syllables (lowering is not always the same piece by piece: a Greek final sigma)."""
+    parts = [_segment_parts(segment) for segment in _cut(name)]
+    return "".join([p[0] for p in parts]).lower(), "".join([p[1] for p in parts]).lower()
+
+
+def _pinyin_plain(name: str) -> tuple[str, str]:
+    """:func:`pinyin` as pypinyin's own segmentation and the syllables give it, piece by piece (the tests'
+    reference for the fast way)."""
+    from pypinyin.seg.mmseg import seg
 
     syllables: list[str] = []
     for segment in seg.cut(name):
