@@ -30,8 +30,10 @@ from civicdesk.schema import LIVE_STATUSES
 
 CHUNK = 5000
 DEFER_MIN = 10_000  # rows: below this, indexes are kept up row by row
-#: a table's indexes are made again after an insert when it holds at most this many rows per row coming
-DEFER_HELD = 1.0
+#: a table's indexes are made again after an insert when it holds at most this many rows per row coming: at
+#: 100,000 organizations into 100,000 that took 8% less CPU than keeping them up row by row, into 300,000 24%
+#: less (bench/README.md, 2026-12-06); not measured beyond
+DEFER_HELD = 3.0
 #: the page cache of a large unit (KiB; SQLite's default is 2 MB): the B-trees that take rows at random places
 #: (the UUID key, the change log's row index, the search index's segments) stay in memory until the commit
 #: instead of being spilled to the WAL and read back, and an index walked once (the credit engine's, 参检率's) is
@@ -64,8 +66,9 @@ def bulk_cache(session: Session, incoming: int = DEFER_MIN, least: int = DEFER_M
 
 @contextmanager
 def indexes_deferred(session: Session, table: Table, incoming: int) -> Iterator[None]:
-    """For an insert of ``incoming`` rows into a table that holds fewer (a district's first package at the
-    city, the demo): its plain indexes are dropped before and made again after, in the caller's transaction.
+    """For an insert of ``incoming`` rows into a table that holds at most :data:`DEFER_HELD` times as many (a
+    district's first package at the city, the demo, a large import): its plain indexes are dropped before and
+    made again after, in the caller's transaction.
 
     Making an index sorts the rows once; keeping 13 indexes up row by row cost about 7 s of 100,000
     organizations, making them again 2.8 s.  Unique indexes stay (they enforce constraints as rows come).
@@ -125,21 +128,23 @@ _SUMMARY_ADD = (
 @contextmanager
 def summary_deferred(session: Session, table: Table, incoming: int) -> Iterator[None]:
     """For a load of ``incoming`` organizations that :func:`indexes_deferred` would load without their indexes
-    (at least :data:`DEFER_MIN`, into a table holding at most as many): the summary's insert trigger is dropped
-    before, and after the rows the groups they touch get their share in one grouped upsert (what the trigger adds
-    row by row: the same sums, integers), then the trigger is made again from its own stored text; all in the
-    caller's transaction (a failure rolls the trigger back with the rows).  The trigger's upsert per row cost
-    13% of a 100,000-organization load's CPU (issue 18).  SQLite only, a database with the summary only."""
+    (at least :data:`DEFER_MIN`, into a table holding at most :data:`DEFER_HELD` times as many): the summary's
+    insert trigger is dropped before, and after the rows the groups they touch get their share in one grouped
+    upsert (what the trigger adds row by row: the same sums, integers), then the trigger is made again from its
+    own stored text; all in the caller's transaction (a failure rolls the trigger back with the rows).  The
+    trigger's upsert per row cost 13% of a 100,000-organization load's CPU (issue 18).  SQLite only, a database
+    with the summary only."""
     conn = session.connection()
     if conn.dialect.name != "sqlite" or table.name != "organization" or incoming < DEFER_MIN:
         yield
         return
     trigger = conn.execute(text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = :n"),
                            {"n": SUMMARY_TRIGGER}).scalar()
+    most = int(incoming * DEFER_HELD)
     held = conn.execute(text('SELECT count(*) FROM (SELECT 1 FROM organization LIMIT :most)'),
-                        {"most": incoming + 1}).scalar() or 0
+                        {"most": most + 1}).scalar() or 0
     after = int(conn.exec_driver_sql("SELECT max(rowid) FROM organization").scalar() or 0)
-    if trigger is None or held > incoming or after >= 1 << 62:  # near the largest rowid new rows take random ones
+    if trigger is None or held > most or after >= 1 << 62:  # near the largest rowid new rows take random ones
         yield
         return
     conn.exec_driver_sql(f'DROP TRIGGER "{SUMMARY_TRIGGER}"')
