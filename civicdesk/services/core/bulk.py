@@ -30,10 +30,10 @@ from civicdesk.schema import LIVE_STATUSES
 
 CHUNK = 5000
 DEFER_MIN = 10_000  # rows: below this, indexes are kept up row by row
-#: a table's indexes are made again after an insert when it holds at most this many rows per row coming: at
-#: 100,000 organizations into 100,000 that took 8% less CPU than keeping them up row by row, into 300,000 24%
-#: less (bench/README.md, 2026-12-06); not measured beyond
-DEFER_HELD = 3.0
+#: a table's indexes are made again after an insert when it holds at most this many rows per row coming: 100,000
+#: organizations into 100,000 took 8% less CPU than keeping the indexes up row by row, into 300,000 no less
+#: (bench/README.md, 2026-12-06); the break-even lies between, not measured
+DEFER_HELD = 1.0
 #: the page cache of a large unit (KiB; SQLite's default is 2 MB): the B-trees that take rows at random places
 #: (the UUID key, the change log's row index, the search index's segments) stay in memory until the commit
 #: instead of being spilled to the WAL and read back, and an index walked once (the credit engine's, 参检率's) is
