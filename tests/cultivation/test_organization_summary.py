@@ -19,6 +19,7 @@ from civicdesk.errors import InputError
 from civicdesk.models import Organization, StationService
 from civicdesk.models.base import new_id, table_of
 from civicdesk.services import dashboard, ledger
+from civicdesk.services.core import bulk
 from civicdesk.services.core.bulk import insert_rows, stamped
 from civicdesk.services.core.database import Database, make_engine, open_database, to_url
 from civicdesk.services.cultivation import figures, tally
@@ -164,6 +165,47 @@ def test_a_bulk_load(shawan_db_path: Path) -> None:
             insert_rows(session, [(table_of(Organization), stamped(rows, now))])
     finally:
         db.close()
+    check(shawan_db_path)
+
+
+def test_a_large_bulk_load_into_a_register_that_holds_rows(shawan_db_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A load large against its table (``bulk.summary_deferred``: the rule of ``indexes_deferred``, its size
+    lowered here) goes in without the summary's insert trigger: the groups it touches get their share in one
+    grouped upsert after the rows, added to the groups the register already has, and the trigger is made again
+    (a form's organization afterwards is counted by it)."""
+    monkeypatch.setattr(bulk, "DEFER_MIN", 50)
+    conn = sqlite3.connect(shawan_db_path)
+    try:
+        held = conn.execute("SELECT count(*) FROM organization").fetchone()[0]
+        trigger = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'organization_summary_insert'").fetchone()
+    finally:
+        conn.close()
+    db = open_database(shawan_db_path)
+    try:
+        with db.read() as session:
+            template = {c.name: getattr(o, c.name) for o in session.scalars(select(Organization).limit(1))
+                        for c in Organization.__table__.columns}
+        rows = []
+        for n in range(held + 7):  # more than the register holds, into groups it has and groups it has not
+            rows.append({**template, "id": new_id(), "uscc": None, "seq": None, "name": f"批量组织{n}",
+                         "name_rank": None, "community_subtype": ("children_station" if n % 2 else None),
+                         "is_community": bool(n % 2), "tier": ("filed" if n % 2 else "registered"),
+                         "legal_form": None if n % 2 else "social_group", "division_code": template["division_code"],
+                         "established_on": date(1990 + n % 37, 1, 1) if n % 3 else None,
+                         "status": ("active", "suspended", "deregistered")[n % 3],
+                         "deleted_at": datetime(2026, 1, 2) if n % 11 == 0 else None})
+        with db.unit() as session:
+            insert_rows(session, [(table_of(Organization), stamped(rows, datetime(2026, 1, 5, 9, 0)))])
+        organizations.add_organization(db, social_group())  # counted by the trigger made again
+    finally:
+        db.close()
+    conn = sqlite3.connect(shawan_db_path)
+    try:
+        assert conn.execute("SELECT sql FROM sqlite_master WHERE name = 'organization_summary_insert'").fetchone() \
+            == trigger
+    finally:
+        conn.close()
     check(shawan_db_path)
 
 

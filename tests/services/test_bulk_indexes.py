@@ -58,8 +58,9 @@ def test_indexes_made_again_after_a_large_insert(db: Database, monkeypatch: pyte
         plan = " ".join(r[3] for r in conn.execute(
             "EXPLAIN QUERY PLAN SELECT seq FROM organization WHERE deleted_at IS NULL ORDER BY legal_form, name, seq"))
         assert "ix_organization_sort_legal_form" in plan
-    statements.clear()  # now the table holds more rows than come: indexes kept up row by row
-    more = generate_organizations(200, seed=4)
+    statements.clear()  # now the table holds more than DEFER_HELD times the rows that come: kept up row by row
+    more = generate_organizations(int(300 / bulk.DEFER_HELD) - 1, seed=4)
+    monkeypatch.setattr(bulk, "DEFER_MIN", len(more))
     for row in more:  # another seed's USCCs may repeat the first ones
         row["uscc"] = None
     _load(db, more, statements, 4)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import sqlite3
 import uuid
 from datetime import datetime
@@ -142,11 +143,11 @@ def test_insert_tuples_stores_what_sqlalchemy_stores(db: Database) -> None:
         bulk.insert_tuples(session, TABLE, ["name"], [("无号",)], {})
 
 
-def test_indexes_are_deferred_only_for_a_table_holding_fewer_rows_than_come(city_db: Database,
-                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    """``indexes_deferred`` counts a table's rows only up to one more than the rows coming (no walk of a large
-    table's index): its indexes dropped and made again when it holds no more than that, kept when it holds
-    more (the threshold lowered to this small table's size)."""
+def test_indexes_are_deferred_only_for_a_table_holding_few_rows_against_those_coming(
+        city_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``indexes_deferred`` counts a table's rows only up to one more than DEFER_HELD times the rows coming (no
+    walk of a large table's index): its indexes dropped and made again when it holds no more than that, kept when
+    it holds more (the threshold lowered to this small table's size)."""
     from civicdesk.models.sync import ChangeLog
 
     statements: list[str] = []
@@ -164,7 +165,8 @@ def test_indexes_are_deferred_only_for_a_table_holding_fewer_rows_than_come(city
 
     event.listen(city_db.engine, "before_cursor_execute", seen)
     try:
-        for incoming, dropped in ((held - 1, False), (held, True), (held + 1, True)):
+        edge = math.ceil(held / bulk.DEFER_HELD)  # the fewest rows coming that the table holds DEFER_HELD times
+        for incoming, dropped in ((edge - 1, False), (edge, True), (edge + 1, True)):
             statements.clear()
             with pytest.raises(Undo), city_db.unit() as session:
                 with bulk.indexes_deferred(session, table_of(ChangeLog), incoming):

@@ -35,6 +35,41 @@ def test_pinyin_of_polyphonic_names(name: str, full: str, initials: str) -> None
     assert search.pinyin(name) == (full, initials)
 
 
+def test_pinyin_segments_names_as_pypinyin_does() -> None:
+    """:func:`search.pinyin` segments a name itself (``_cut``): the same segments as pypinyin's ``seg.cut`` and
+    the same texts as the syllables of those segments joined and lowered whole, for generated names and for
+    texts where forward maximum matching could go wrong (phrases run together, prefixes of a phrase up to the
+    end of the text, punctuation, Latin and Greek letters: a final sigma lowers by its place, digits)."""
+    import random
+
+    from pypinyin.constants import PHRASES_DICT
+    from pypinyin.seg.mmseg import seg
+
+    from bench.generate import generate_organizations
+
+    rng = random.Random(20)
+    phrases = rng.sample(sorted(PHRASES_DICT), 500)
+    letters = [*"老年协会通江村社区长乐重庆银行 ΑΣσςAbc09,-（）·〇々"] + [chr(c) for c in range(0x4E00, 0x4E00 + 200)]
+    texts = [str(r["name"]) for r in generate_organizations(500, seed=20)]
+    texts += ["".join(rng.choice(phrases) if rng.random() < 0.5 else rng.choice(letters)
+                      for _ in range(rng.randint(1, 8))) for _ in range(1000)]
+    texts += ["", "Σ", "ΑΣ", "ΑΣ老", "中国人", "我是中国人", "长长长", "重庆长江"]
+    ends = []  # prefixes of a phrase to their end, none a phrase, with a phrase after their first character:
+    for phrase in sorted(PHRASES_DICT):  # 一棍子 is 一 棍 子, not 一 棍子
+        for k in range(3, len(phrase)):
+            head = phrase[:k]
+            if not any(head[:m] in PHRASES_DICT for m in range(1, k + 1)) and head[1:] in PHRASES_DICT:
+                ends.append(head)
+                break
+        if len(ends) == 20:
+            break
+    assert len(ends) == 20
+    texts += ends + ["老年" + e for e in ends]
+    for text_ in texts:
+        assert search._cut(text_) == list(seg.cut(text_)), text_
+        assert search.pinyin(text_) == search._pinyin_plain(text_), text_
+
+
 def _ids(db: Database, condition: object) -> set[str]:
     with db.read() as session:
         return set(session.scalars(select(Organization.id).where(condition)))

@@ -26,9 +26,14 @@ from sqlalchemy.orm import Session
 
 from civicdesk.models.base import table_of, utcnow
 from civicdesk.models.sync import BOOKKEEPING_SENT, LOCAL_COLUMNS, ChangeLog, SyncState, epoch_key, synced_entities
+from civicdesk.schema import LIVE_STATUSES
 
 CHUNK = 5000
 DEFER_MIN = 10_000  # rows: below this, indexes are kept up row by row
+#: a table's indexes are made again after an insert when it holds at most this many rows per row coming: 100,000
+#: organizations into 100,000 took 8% less CPU than keeping the indexes up row by row, into 300,000 no less
+#: (bench/README.md, 2026-12-06); the break-even lies between, not measured
+DEFER_HELD = 1.0
 #: the page cache of a large unit (KiB; SQLite's default is 2 MB): the B-trees that take rows at random places
 #: (the UUID key, the change log's row index, the search index's segments) stay in memory until the commit
 #: instead of being spilled to the WAL and read back, and an index walked once (the credit engine's, 参检率's) is
@@ -61,8 +66,9 @@ def bulk_cache(session: Session, incoming: int = DEFER_MIN, least: int = DEFER_M
 
 @contextmanager
 def indexes_deferred(session: Session, table: Table, incoming: int) -> Iterator[None]:
-    """For an insert of ``incoming`` rows into a table that holds fewer (a district's first package at the
-    city, the demo): its plain indexes are dropped before and made again after, in the caller's transaction.
+    """For an insert of ``incoming`` rows into a table that holds at most :data:`DEFER_HELD` times as many (a
+    district's first package at the city, the demo, a large import): its plain indexes are dropped before and
+    made again after, in the caller's transaction.
 
     Making an index sorts the rows once; keeping 13 indexes up row by row cost about 7 s of 100,000
     organizations, making them again 2.8 s.  Unique indexes stay (they enforce constraints as rows come).
@@ -72,8 +78,9 @@ def indexes_deferred(session: Session, table: Table, incoming: int) -> Iterator[
         yield
         return
     name = table.name
-    held = conn.execute(text(f'SELECT count(*) FROM (SELECT 1 FROM "{name}" LIMIT :most)'), {"most": incoming + 1})
-    if (held.scalar() or 0) > incoming:  # counted up to one more than incoming: no walk of a large table's index
+    most = int(incoming * DEFER_HELD)
+    held = conn.execute(text(f'SELECT count(*) FROM (SELECT 1 FROM "{name}" LIMIT :most)'), {"most": most + 1})
+    if (held.scalar() or 0) > most:  # counted up to one more than the most: no walk of a large table's index
         yield
         return
     indexes = [(str(index), str(sql)) for index, sql in conn.execute(text(
@@ -90,6 +97,73 @@ def indexes_deferred(session: Session, table: Table, incoming: int) -> Iterator[
         raise
     for _index, sql in indexes:
         conn.exec_driver_sql(sql)
+
+
+# -- the register's summary during a large load ------------------------------------------------------------------
+#: the summary's trigger on new organizations (migration 0018): dropped during a large load, made again after
+SUMMARY_TRIGGER = "organization_summary_insert"
+_LIVE = "(" + ", ".join(f"'{status}'" for status in LIVE_STATUSES) + ")"
+_SUMMARY_KEY = ("division_code", "tier", "legal_form", "legal_form_null", "is_community", "community_subtype",
+                "subtype_null", "live", "year", "year_null")
+_SUMMARY_SUMS = ("n", "serving", "service_days", "person_times", "in_difficulty", "left_behind", "volunteers",
+                 "activities", "hours_cents", "foundation_cents", "organization_cents", "civil_affairs_cents")
+#: what the trigger adds row by row, added once for the organizations with rowid in (:after, :upto]: their
+#: groups (the trigger's key) with their count and their tally rows' sums, upserted as the trigger upserts
+_SUMMARY_ADD = (
+    f"INSERT INTO organization_summary ({', '.join(_SUMMARY_KEY + _SUMMARY_SUMS)}) "
+    "SELECT o.division_code, o.tier, coalesce(o.legal_form, ''), o.legal_form IS NULL, o.is_community, "
+    "coalesce(o.community_subtype, ''), o.community_subtype IS NULL, "
+    f"o.status IN {_LIVE}, coalesce(substr(o.established_on, 1, 4), ''), o.established_on IS NULL, count(*), "
+    "sum(coalesce(t.service_days > 0, 0)), "
+    + ", ".join(f"sum(coalesce(t.{c}, 0))" for c in ("service_days", "person_times", "in_difficulty",
+                                                      "left_behind", "volunteers", "activities")) + ", "
+    + ", ".join(f"sum(coalesce(CAST(round(t.{c} * 100) AS INTEGER), 0))"
+                for c in ("hours", "funded_foundation", "funded_organization", "funded_civil_affairs")) +
+    " FROM organization o LEFT JOIN cultivation_tally t ON t.organization_id = o.id "
+    "WHERE o.rowid > :after AND o.rowid <= :upto AND o.deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 "
+    f"ON CONFLICT ({', '.join(_SUMMARY_KEY)}) DO UPDATE SET "
+    + ", ".join(f"{s} = {s} + excluded.{s}" for s in _SUMMARY_SUMS))
+
+
+@contextmanager
+def summary_deferred(session: Session, table: Table, incoming: int) -> Iterator[None]:
+    """For a load of ``incoming`` organizations that :func:`indexes_deferred` would load without their indexes
+    (at least :data:`DEFER_MIN`, into a table holding at most :data:`DEFER_HELD` times as many): the summary's
+    insert trigger is dropped before, and after the rows the groups they touch get their share in one grouped
+    upsert (what the trigger adds row by row: the same sums, integers), then the trigger is made again from its
+    own stored text; all in the caller's transaction (a failure rolls the trigger back with the rows).  The
+    trigger's upsert per row cost 13% of a 100,000-organization load's CPU (issue 18).  SQLite only, a database
+    with the summary only."""
+    conn = session.connection()
+    if conn.dialect.name != "sqlite" or table.name != "organization" or incoming < DEFER_MIN:
+        yield
+        return
+    trigger = conn.execute(text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = :n"),
+                           {"n": SUMMARY_TRIGGER}).scalar()
+    most = int(incoming * DEFER_HELD)
+    held = conn.execute(text('SELECT count(*) FROM (SELECT 1 FROM organization LIMIT :most)'),
+                        {"most": most + 1}).scalar() or 0
+    after = int(conn.exec_driver_sql("SELECT max(rowid) FROM organization").scalar() or 0)
+    if trigger is None or held > most or after >= 1 << 62:  # near the largest rowid new rows take random ones
+        yield
+        return
+    conn.exec_driver_sql(f'DROP TRIGGER "{SUMMARY_TRIGGER}"')
+    try:
+        yield
+    except BaseException:
+        with suppress(Exception):  # the caller's rollback undoes all of it in any case
+            _summary_add(session, after, str(trigger))
+        raise
+    _summary_add(session, after, str(trigger))
+
+
+def _summary_add(session: Session, after: int, trigger: str) -> None:
+    """The summary's share of the organizations inserted since rowid ``after`` (SQLite appends rows: max(rowid)
+    + 1 …, so they are those past it), then the trigger made again."""
+    conn = session.connection()
+    upto = int(conn.exec_driver_sql("SELECT max(rowid) FROM organization").scalar() or 0)
+    conn.execute(text(_SUMMARY_ADD), {"after": after, "upto": upto})
+    conn.exec_driver_sql(trigger)
 
 
 def stamped(rows: Iterable[dict[str, Any]], now: datetime) -> list[dict[str, Any]]:
@@ -127,7 +201,7 @@ def _insert_steps(session: Session, steps: Sequence[tuple[Table, Sequence[dict[s
             logger.complete(rows)
             last = 0 if logger.keyed else logger.last_rowid(table)
         logged = logger is not None and not logger.keyed
-        with indexes_deferred(session, table, len(rows)), \
+        with indexes_deferred(session, table, len(rows)), summary_deferred(session, table, len(rows)), \
                 (indexes_deferred(session, table_of(ChangeLog), len(rows)) if logged else nullcontext()):
             for start in range(0, len(rows), chunk):
                 part = rows[start:start + chunk]

@@ -84,9 +84,60 @@ def _segment_pinyin(segment: str) -> tuple[str, ...]:
     return tuple(lazy_pinyin(segment, errors=lambda chars: list(chars.lower())))  # type: ignore[arg-type,return-value]
 
 
+@lru_cache(maxsize=200_000)
+def _segment_parts(segment: str) -> tuple[str, str]:
+    """The pieces of :func:`pinyin`'s two texts that ``segment`` gives, before lowering: its syllables joined, and
+    the first letters or digits of them joined."""
+    words = [s for s in _segment_pinyin(segment) if s.strip()]
+    return "".join(words), "".join(w[0] for w in words if w[0].isalnum())
+
+
+def _cut(name: str) -> list[str]:
+    """pypinyin's phrase segmentation of ``name`` (``pypinyin.seg.mmseg.seg.cut``: forward maximum matching of its
+    phrase dictionary, strict mode), the same segments, without its generator and its copies of the rest of
+    the text: from each place, the longest phrase among the texts read while they are prefixes of a phrase,
+    else one character; where the prefixes reach the end of the name without a phrase, each character left."""
+    from pypinyin.constants import PHRASES_DICT
+    from pypinyin.seg.mmseg import seg
+
+    prefixes = seg._prefix_set._set  # what seg.cut asks (trained on PHRASES_DICT)
+    out: list[str] = []
+    i, n = 0, len(name)
+    while i < n:
+        end = 0  # the end of the longest phrase found from i
+        j = i + 1
+        while j <= n:
+            word = name[i:j]
+            if word not in prefixes:
+                break
+            if word in PHRASES_DICT:
+                end = j
+            j += 1
+        if end:
+            out.append(name[i:end])
+            i = end
+        elif j > n:  # every text from i to the end a prefix, none a phrase: one character each
+            out.extend(name[i:])
+            break
+        else:
+            out.append(name[i])
+            i += 1
+    return out
+
+
 def pinyin(name: str) -> tuple[str, str]:
-    """(full pinyin without spaces, initials) of a name: 老年协会 -> ("laonianxiehui", "lnxh")."""
-    from pypinyin.seg.mmseg import seg  # 0.5 s to import (see _segment_pinyin)
+    """(full pinyin without spaces, initials) of a name: 老年协会 -> ("laonianxiehui", "lnxh").
+
+    Each segment's pieces are kept (:func:`_segment_parts`); the texts are lowered whole, as when they were made
+    from the syllables (lowering is not always the same piece by piece: a Greek final sigma)."""
+    parts = [_segment_parts(segment) for segment in _cut(name)]
+    return "".join([p[0] for p in parts]).lower(), "".join([p[1] for p in parts]).lower()
+
+
+def _pinyin_plain(name: str) -> tuple[str, str]:
+    """:func:`pinyin` as pypinyin's own segmentation and the syllables give it, piece by piece (the tests'
+    reference for the fast way)."""
+    from pypinyin.seg.mmseg import seg
 
     syllables: list[str] = []
     for segment in seg.cut(name):
@@ -673,24 +724,42 @@ def prepare_rows(session: Session, rows: list[dict[str, Any]], *, ahead: bool = 
 #: size is set back in the same transaction
 BULK_HASHSIZE = 128 << 20
 BULK_HASH_MIN = 100_000
+#: FTS5's default ``automerge`` (segments of a level merged once this many are there)
+AUTOMERGE = 4
 
 
 @contextmanager
 def _bulk_hash(session: Session, count: int) -> Iterator[None]:
+    """For a load of at least :data:`BULK_HASH_MIN` rows: the larger hash, and no automatic merge of the segments
+    it writes (``automerge`` 0; ``crisismerge`` still merges a level of 16).  The segments of a load are merged
+    row by row as they come, a fifth of the writes' CPU (300,000 rows in 9 flushes: 9.8 -> 7.6 s), for no
+    search measured faster (7 segments against 9, bench/README.md); later writes merge them bit by bit as any
+    segments.  Both settings are set back in the same transaction."""
     if not _has_index(session) or count < BULK_HASH_MIN:
         yield
         return
     conn = session.connection()
+    tables = (TEXT_TABLE, USCC_TABLE)
     sizes = {table: conn.exec_driver_sql(f"SELECT v FROM {table}_config WHERE k = 'hashsize'").scalar()
-             for table in (TEXT_TABLE, USCC_TABLE)}
-    for table in sizes:
+             for table in tables}
+    merges = {table: conn.exec_driver_sql(f"SELECT v FROM {table}_config WHERE k = 'automerge'").scalar()
+              for table in tables}
+    for table in tables:
         conn.exec_driver_sql(f"INSERT INTO {table}({table}, rank) VALUES ('hashsize', {BULK_HASHSIZE})")
-    yield  # on an error the caller's rollback takes the setting back with the rows
-    for table, size in sizes.items():
+        conn.exec_driver_sql(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', 0)")
+    yield  # on an error the caller's rollback takes the settings back with the rows
+    for table in tables:
+        size, merge = sizes[table], merges[table]
         if size is None:
             conn.exec_driver_sql(f"DELETE FROM {table}_config WHERE k = 'hashsize'")
         else:
             conn.exec_driver_sql(f"INSERT INTO {table}({table}, rank) VALUES ('hashsize', {int(size)})")
+        # set through FTS5 (its settings as the connection holds them, and their cookie, move with it), then the
+        # row of a table that had none taken away again: the default is the value just set
+        conn.exec_driver_sql(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', "
+                             f"{AUTOMERGE if merge is None else int(merge)})")
+        if merge is None:
+            conn.exec_driver_sql(f"DELETE FROM {table}_config WHERE k = 'automerge'")
 
 
 def index_rows(session: Session, rows: list[dict[str, Any]]) -> None:
