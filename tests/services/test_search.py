@@ -1,4 +1,4 @@
-"""Search: the bigram index finds exactly what the LIKE scan finds; pinyin is right for polyphones."""
+"""Search: the 4-gram index finds exactly what the LIKE scan finds; pinyin is right for polyphones."""
 
 from __future__ import annotations
 
