@@ -64,6 +64,14 @@ def bulk_cache(session: Session, incoming: int = DEFER_MIN, least: int = DEFER_M
             conn.exec_driver_sql(f"PRAGMA cache_size={int(cache or 0)}")
 
 
+def _large_against(conn: Any, name: str, incoming: int) -> bool:
+    """Whether table ``name`` holds at most :data:`DEFER_HELD` times ``incoming`` rows: counted up to one more
+    than that, so that a large table's index is not walked whole to learn it."""
+    most = int(incoming * DEFER_HELD)
+    held = conn.execute(text(f'SELECT count(*) FROM (SELECT 1 FROM "{name}" LIMIT :most)'), {"most": most + 1})
+    return (held.scalar() or 0) <= most
+
+
 @contextmanager
 def indexes_deferred(session: Session, table: Table, incoming: int) -> Iterator[None]:
     """For an insert of ``incoming`` rows into a table that holds at most :data:`DEFER_HELD` times as many (a
@@ -78,9 +86,7 @@ def indexes_deferred(session: Session, table: Table, incoming: int) -> Iterator[
         yield
         return
     name = table.name
-    most = int(incoming * DEFER_HELD)
-    held = conn.execute(text(f'SELECT count(*) FROM (SELECT 1 FROM "{name}" LIMIT :most)'), {"most": most + 1})
-    if (held.scalar() or 0) > most:  # counted up to one more than the most: no walk of a large table's index
+    if not _large_against(conn, name, incoming):
         yield
         return
     indexes = [(str(index), str(sql)) for index, sql in conn.execute(text(
@@ -140,11 +146,9 @@ def summary_deferred(session: Session, table: Table, incoming: int) -> Iterator[
         return
     trigger = conn.execute(text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = :n"),
                            {"n": SUMMARY_TRIGGER}).scalar()
-    most = int(incoming * DEFER_HELD)
-    held = conn.execute(text('SELECT count(*) FROM (SELECT 1 FROM organization LIMIT :most)'),
-                        {"most": most + 1}).scalar() or 0
     after = int(conn.exec_driver_sql("SELECT max(rowid) FROM organization").scalar() or 0)
-    if trigger is None or held > most or after >= 1 << 62:  # near the largest rowid new rows take random ones
+    # near the largest rowid new rows take random ones
+    if trigger is None or after >= 1 << 62 or not _large_against(conn, "organization", incoming):
         yield
         return
     conn.exec_driver_sql(f'DROP TRIGGER "{SUMMARY_TRIGGER}"')
