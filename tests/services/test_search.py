@@ -70,6 +70,28 @@ def test_pinyin_segments_names_as_pypinyin_does() -> None:
         assert search.pinyin(text_) == search._pinyin_plain(text_), text_
 
 
+def test_pinyin_keeps_pypinyins_segmentation_when_its_insides_differ(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``_cut`` reads pypinyin's prefix set, which is not its public interface: a pypinyin without it (another
+    version) gets its own ``seg.cut`` instead of an error on every name."""
+    from pypinyin.seg.mmseg import seg
+
+    names = ["乐山市沙湾区老年协会", "重庆长江", "一棍子", "ΑΣ老"]
+    expected = [list(seg.cut(name)) for name in names]
+    class Prefixes:  # the same answers, kept otherwise than in a set called _set
+        def __init__(self, inner: object) -> None:
+            self.inner = inner
+
+        def __contains__(self, word: str) -> bool:
+            return word in self.inner  # type: ignore[operator]
+
+    monkeypatch.setattr(seg, "_prefix_set", Prefixes(seg._prefix_set))
+    assert [search._cut(name) for name in names] == expected
+    monkeypatch.undo()
+    monkeypatch.setattr(seg, "_no_non_phrases", False)  # a looser segmentation than the one _cut copies
+    assert search._cut("一棍子") == list(seg.cut("一棍子"))
+    assert search.pinyin("乐山市老年协会") == ("leshanshilaonianxiehui", "lsslnxh")
+
+
 def _ids(db: Database, condition: object) -> set[str]:
     with db.read() as session:
         return set(session.scalars(select(Organization.id).where(condition)))

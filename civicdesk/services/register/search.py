@@ -100,7 +100,9 @@ def _cut(name: str) -> list[str]:
     from pypinyin.constants import PHRASES_DICT
     from pypinyin.seg.mmseg import seg
 
-    prefixes = seg._prefix_set._set  # what seg.cut asks (trained on PHRASES_DICT)
+    prefixes = getattr(getattr(seg, "_prefix_set", None), "_set", None)  # what seg.cut asks (trained on PHRASES_DICT)
+    if not isinstance(prefixes, set) or getattr(seg, "_no_non_phrases", None) is not True:
+        return list(seg.cut(name))  # a pypinyin whose insides differ (they are not its interface): its own way
     out: list[str] = []
     i, n = 0, len(name)
     while i < n:
