@@ -177,6 +177,17 @@ def test_bench_spotcheck_draws_and_verifies_a_small_list() -> None:
     assert len(timed) == 3 and all(wall >= 0 and cpu >= 0 for wall, cpu in timed)
 
 
+def test_bench_order_parts_runs_on_the_demo_city(templates: dict[str, Path], capsys) -> None:
+    """bench_order_parts on the city demo (read-only): every part measured, the hex variant the same order as
+    the program's, and the program's laonian count the same as FTS5's alone."""
+    from bench import bench_order_parts
+
+    assert bench_order_parts.main(["--db", str(templates["city_demo"]), "--repeat", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "same order: True" in out and out.count("same count: True") == 2
+    assert "same order: False" not in out and "same count: False" not in out
+
+
 def test_bench_pg_clerks_mix_is_checked_on_a_file(templates: dict[str, Path], tmp_path: Path) -> None:
     """One clerk's mix of bench_pg_clerks in this process (tests/pg/test_concurrency.py spawns many on the
     server) on a copy of the empty office: every kind done, and the run passes the bench's own check."""
