@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import Index, Integer, String, Text, insert, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from civicdesk.models import copying
 from civicdesk.models.base import Base, table_of, utcnow
 from civicdesk.models.history import RowChange, listen
 
@@ -134,8 +135,14 @@ def _head(session: Session) -> tuple[int, str]:
 def append(session: Session, entries: list[dict[str, Any]]) -> None:
     """Append entries (keys: action, entity, entity_id, details or details_json, actor?) to the chain, in the
     session's transaction.  Runs SQL directly, so it works inside a flush as well as outside one."""
-    if not entries:
-        return
+    if entries:
+        _insert(session, chained(session, entries))
+
+
+def chained(session: Session, entries: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    """The rows of :func:`append` for ``entries`` (seq, time, actor, hash chained to the head), the head moved
+    past them; no statement when the session holds the head (a bulk load reads it first, :func:`hold_head`, and
+    makes the rows while its thread writes: :func:`insert_chained` then writes them)."""
     seq, prev = _head(session)
     at = utcnow().isoformat(sep=" ", timespec="microseconds")
     default_actor = session.info.get("actor") or SYSTEM_ACTOR
@@ -148,13 +155,23 @@ def append(session: Session, entries: list[dict[str, Any]]) -> None:
         digest = entry_hash(seq, at, actor, e["action"], e.get("entity"), e.get("entity_id"), details, prev)
         rows.append((seq, at, actor, e["action"], e.get("entity"), e.get("entity_id"), details, prev, digest))
         prev = digest
-    _insert(session, rows)
     session.info["audit_head"] = (seq, prev)
+    return rows
+
+
+def hold_head(session: Session) -> None:
+    """Read the chain's head into the session (:func:`chained` then needs no statement)."""
+    session.info["audit_head"] = _head(session)
+
+
+def insert_chained(session: Session, rows: list[tuple[Any, ...]]) -> None:
+    """Write rows made by :func:`chained`."""
+    _insert(session, rows)
 
 
 _COLUMNS = ("seq", "at", "actor", "action", "entity", "entity_id", "details", "prev_hash", "hash")
-#: entries from which SQLite gets them straight through its driver (an import writes one a row): the columns
-#: are texts and an integer, which SQLAlchemy passes to the driver unchanged
+#: entries from which SQLite gets them straight through its driver (an import writes one a row), PostgreSQL by
+#: one COPY: the columns are texts and an integer, which SQLAlchemy passes to the driver unchanged
 _DRIVER_MIN = 100
 
 
@@ -169,6 +186,10 @@ def _insert(session: Session, rows: list[tuple[Any, ...]]) -> None:
                                f"({', '.join('?' * len(_COLUMNS))})", rows)
         finally:
             cursor.close()
+        return
+    if len(rows) >= _DRIVER_MIN and conn.dialect.name == "postgresql":  # one COPY: no statement a row to parse
+        table = table_of(AuditEntry)
+        copying.copy_rows(conn, table, [table.c[name] for name in _COLUMNS], rows)
         return
     conn.execute(insert(table_of(AuditEntry)), [dict(zip(_COLUMNS, row, strict=True)) for row in rows])
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import shutil
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -28,7 +29,7 @@ from civicdesk.models import audit  # noqa: E402
 from civicdesk.services import ledger  # noqa: E402
 from civicdesk.services.core.database import Database, open_database  # noqa: E402
 from civicdesk.services.core.validation import make_id_number  # noqa: E402
-from civicdesk.services.ledger import importer  # noqa: E402
+from civicdesk.services.ledger import importer, legacy_entry  # noqa: E402
 from civicdesk.services.register import browse  # noqa: E402
 from tests.helpers import pg  # noqa: E402
 from tests.helpers.db import digest  # noqa: E402
@@ -192,3 +193,88 @@ def test_kind_of_row_reads_three_cells_and_says_the_same() -> None:
     ]
     for values in rows:
         assert importer._kind_of_row(values, mapping) == _kind_of_row_reference(values, mapping), values
+
+
+# -- PostgreSQL: the rows written part by part while the rest is judged (importer._import_overlapped) -----------
+def test_parts_written_while_judging_write_what_the_orm_writes(request: pytest.FixtureRequest, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parts of 4 rows (five parts and a rest, each written by the unit's writer thread while the next rows are
+    judged): the same rows, people, change log, audit entries, name order and search answers as the ORM's."""
+    path = write(tmp_path / "台账.xlsx", shawan_rows())
+    parts: list[int] = []
+    original = legacy_entry.Load.write
+
+    def counted(self: legacy_entry.Load, part: legacy_entry.Part) -> None:
+        parts.append(len(part.orgs))
+        original(self, part)
+
+    monkeypatch.setattr(legacy_entry.Load, "write", counted)
+    found = {}
+    with two_offices(request, "postgresql", tmp_path) as (orm_db, bulk_db):
+        for bulk, db in ((False, orm_db), (True, bulk_db)):
+            monkeypatch.setattr(importer, "BULK_MIN", 1 if bulk else 10**9)
+            monkeypatch.setattr(importer, "PART", 4 if bulk else 10**9)
+            report = ledger.import_ledger(db, path, legacy=True, skip_invalid=True,
+                                          rejected_path=tmp_path / f"rejected-{bulk}.xlsx", today=TODAY)
+            assert (report.new, report.invalid, report.imported) == (19, 1, True)
+            found[bulk] = contents(db)
+    assert parts == [4, 4, 4, 4, 3]
+    for found_ in found.values():  # each part's ranks are placed among the parts before it: other numbers, the
+        found_["organizations"] = [  # same order (name_order, compared below)
+            json.dumps({k: v for k, v in json.loads(r).items() if k != "name_rank"}, sort_keys=True)
+            for r in found_["organizations"]]
+    for key in found[False]:
+        assert found[True][key] == found[False][key], key
+
+
+def _register(db: Database) -> tuple[int, int, int, int]:
+    with db.read() as session:
+        return tuple(session.execute(text(  # type: ignore[return-value]
+            "SELECT (SELECT count(*) FROM organization), (SELECT count(*) FROM org_person),"
+            " (SELECT count(*) FROM change_log), (SELECT count(*) FROM audit_entry)")).one())
+
+
+@pytest.mark.parametrize("how", ["invalid row", "cancel", "write fails"])
+def test_parts_written_then_refused_leave_the_server_database(request: pytest.FixtureRequest, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch, how: str) -> None:
+    """Parts already written when a later row is invalid (not skipped), when the clerk cancels, or when a part's
+    write fails: the unit rolls back, nothing of the ledger is in the database."""
+    rows = shawan_rows()
+    rows.append(rows.pop(5))  # the invalid row last: four parts are written before it is judged
+    path = write(tmp_path / "台账.xlsx", rows)
+    monkeypatch.setattr(importer, "PART", 4)
+    monkeypatch.setattr(importer, "BULK_MIN", 1)
+    written: list[int] = []
+    part_written = threading.Event()
+    original = legacy_entry.Load.write
+
+    def write_part(self: legacy_entry.Load, part: legacy_entry.Part) -> None:
+        if how == "write fails" and written:
+            raise RuntimeError("the server went away")
+        original(self, part)
+        written.append(len(part.orgs))
+        part_written.set()
+
+    judged = 0
+
+    def progress(done: int, total: int) -> None:  # called before each row is judged (every row here)
+        nonlocal judged
+        judged += 1
+        if judged == 10:  # two parts given to the writer: the first is in the database before more is judged
+            assert part_written.wait(30)
+        if how == "cancel" and judged == 12:
+            raise KeyboardInterrupt  # the GUI's cancel raises from the callback
+
+    monkeypatch.setattr(legacy_entry.Load, "write", write_part)
+    monkeypatch.setattr(importer, "_PROGRESS_EVERY", 1)
+    with two_offices(request, "postgresql", tmp_path) as (db, _other):
+        before = _register(db)
+        if how == "invalid row":
+            report = ledger.import_ledger(db, path, legacy=True, today=TODAY, progress=progress)
+            assert report.invalid == 1 and not report.imported
+        else:
+            with pytest.raises(KeyboardInterrupt if how == "cancel" else RuntimeError):
+                ledger.import_ledger(db, path, legacy=True, skip_invalid=True, progress=progress,
+                                     rejected_path=tmp_path / "rejected.xlsx", today=TODAY)
+        assert written  # a part was in the database
+        assert _register(db) == before

@@ -21,9 +21,9 @@ from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Numeric, Table, insert, select, text
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from civicdesk.models import copying
 from civicdesk.models.base import table_of, utcnow
 from civicdesk.models.sync import BOOKKEEPING_SENT, LOCAL_COLUMNS, ChangeLog, SyncState, epoch_key, synced_entities
 from civicdesk.schema import LIVE_STATUSES
@@ -267,24 +267,8 @@ def _execute_many(session: Session, table: Table, rows: Sequence[dict[str, Any]]
 
 
 def copy_rows(session: Session, table: Table, columns: Sequence[Any], rows: Iterable[Sequence[Any]]) -> None:
-    """PostgreSQL: insert ``rows`` (each the values of ``columns``, in order, already through the columns' bind
-    processors, as an INSERT would send them) by one ``COPY … FROM STDIN``.  The server parses and plans no
-    statement per row: 10,000 organizations in 1.5-1.9 s instead of 3.2-3.5 s by ``executemany`` (bench_pg_scale's
-    sync rows, 2026-12-05); the rows stored are the same (each value as the server reads the INSERT's)."""
-    conn = session.connection()
-    quote = conn.dialect.identifier_preparer
-    names = ", ".join(quote.format_column(c) for c in columns)
-    sql = f"COPY {quote.format_table(table)} ({names}) FROM STDIN"
-    dbapi = conn.dialect.loaded_dbapi
-    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    try:
-        with cursor.copy(sql) as copy:
-            for row in rows:
-                copy.write_row(row)
-    except dbapi.Error as exc:  # as SQLAlchemy raises a failed INSERT: the unit maps it (database_error)
-        raise DBAPIError.instance(sql, None, exc, dbapi.Error, dialect=conn.dialect) from exc
-    finally:
-        cursor.close()
+    """PostgreSQL: insert ``rows`` by one ``COPY`` on the session's connection (:func:`copying.copy_rows`)."""
+    copying.copy_rows(session.connection(), table, columns, rows)
 
 
 def _inserted_ids(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> list[Any]:

@@ -30,6 +30,7 @@ from civicdesk.services.admin import auth
 from civicdesk.services.register import records
 from civicdesk.services.register import organizations
 from civicdesk.services.core.database import Database, OfficeInfo
+from civicdesk.services.core.overlap import Writer
 from civicdesk.services.ledger import cells, safety
 from civicdesk.services.ledger.columns import (
     COLUMNS_BY_FIELD,
@@ -261,38 +262,131 @@ def import_ledger(db: Database, path: str | Path, *, mapping: dict[str, str] | N
         auth.require(db, by, "legacy_entry")
     office = db.office()
     today = today or clock.today()
-    with db.unit(actor=actor) as session, open_ledger(path, max_rows=max_rows, limits=limits) as source:
-        plan = _analyze(session, source, office, mapping, progress, today, keep_rows=True)
+    try:
+        with db.unit(actor=actor) as session, open_ledger(path, max_rows=max_rows, limits=limits) as source:
+            if legacy and session.get_bind().dialect.name == "postgresql":
+                return _import_overlapped(db, session, source, path, office, mapping, skip_invalid, rejected_path,
+                                          actor, progress, today)
+            return _import(session, source, path, office, mapping, skip_invalid, rejected_path, actor, legacy,
+                           progress, today)
+    except _Discarded as discarded:  # invalid rows, not skipped: nothing written
+        return discarded.report
+
+
+class _Discarded(Exception):
+    """Ends the unit of an import whose rows were being written as they were judged, when a row was invalid
+    and invalid rows are not skipped: the unit rolls back, and the report is returned."""
+
+    def __init__(self, report: ImportReport) -> None:
+        super().__init__("discarded")
+        self.report = report
+
+
+def _import(session: Session, source: LedgerSource, path: str | Path, office: OfficeInfo,
+            mapping: dict[str, str] | None, skip_invalid: bool, rejected_path: str | Path | None, actor: str | None,
+            legacy: bool, progress: Progress | None, today: date) -> ImportReport:
+    """:func:`import_ledger`: every row judged, then written."""
+    plan = _analyze(session, source, office, mapping, progress, today, keep_rows=True)
+    report = plan.report
+    report.dry_run = False
+    if report.invalid and not skip_invalid:
+        return report
+    if report.invalid:
+        _write_rejected(plan, path, rejected_path)
+    total = len(plan.new) + len(plan.changed)
+    if legacy:
+        session.info["audit_note"] = "legacy_entry"  # digitized by an administrator, not applied for
+        _add_new(session, plan.new, office.code, progress, total)
+        report.legacy = True
+    else:
+        report.new_filings = submit_new_rows(session, plan.new, office_code=office.code, actor=actor,
+                                             today=today, source_name=Path(path).name, progress=progress,
+                                             total=total)
+    _finish(session, plan, path, office, actor, legacy, progress, today)
+    return report
+
+
+def _write_rejected(plan: _Plan, path: str | Path, rejected_path: str | Path | None) -> None:
+    """The invalid rows, with their reasons, to ``rejected_path`` (default: beside the ledger)."""
+    from civicdesk.services.ledger.exporter import write_rejected
+
+    target = Path(rejected_path) if rejected_path else _free_name(Path(path))
+    write_rejected(target, plan.headers, plan.rejected)
+    plan.report.rejected_file = str(target)
+
+
+def _finish(session: Session, plan: _Plan, path: str | Path, office: OfficeInfo, actor: str | None, legacy: bool,
+            progress: Progress | None, today: date) -> None:
+    """After the new rows: the changed rows' filings, the import's own audit entry."""
+    report = plan.report
+    total = len(plan.new) + len(plan.changed)
+    report.filings = apply_changed_rows(session, plan.changed, office_code=office.code, actor=actor, today=today,
+                                        source_name=Path(path).name)
+    if progress is not None:
+        progress(total, total)
+    details: dict[str, Any] = {
+        "file": Path(path).name, **report.counts(), "filings": report.filings,
+        "new_filings": report.new_filings, "legacy": legacy,
+        "rejected_file": Path(report.rejected_file).name if report.rejected_file else None}
+    audit.record(session, "import.ledger", None, None, **details)
+    session.flush()
+    report.imported = True
+
+
+#: new rows: the parts a legacy entry on PostgreSQL writes while the rest is judged (a multiple of
+#: legacy_entry.CHUNK, so that the audit entries come in the same order)
+PART = 10_000
+
+
+def _import_overlapped(db: Database, session: Session, source: LedgerSource, path: str | Path, office: OfficeInfo,
+                       mapping: dict[str, str] | None, skip_invalid: bool, rejected_path: str | Path | None,
+                       actor: str | None, progress: Progress | None, today: date) -> ImportReport:
+    """Legacy entry on PostgreSQL: the new rows written part by part by the unit's writer thread
+    (``overlap.Writer``) while the next rows are judged, so that the server's work and the program's overlap.
+
+    The judging reads through a second session (``db.read``): the unit's session is the writer's.  It sees
+    what the unit would have seen, the register before the import: the unit holds the write lock from before
+    the judging starts, so no other writer commits meanwhile, and the rows the writer adds are not yet
+    committed.  A row found invalid, when invalid rows are not skipped, stops the writing; the unit is then
+    rolled back (:class:`_Discarded`) and the report returned, nothing written, as :func:`_import`."""
+    from civicdesk.services.ledger.legacy_entry import Load
+
+    session.connection()  # the unit's transaction, and with it the write lock, from here
+    session.info["audit_note"] = "legacy_entry"  # digitized by an administrator, not applied for
+    load = Load(session, office.code)
+    waiting: list[_Pending] = []
+    written = 0
+
+    def hand(writer: Writer, report: ImportReport, pending: _Pending | None) -> None:
+        nonlocal written
+        if report.invalid and not skip_invalid:
+            waiting.clear()  # nothing more is written: the unit will be rolled back
+            return
+        if pending is not None:
+            waiting.append(pending)
+        if len(waiting) >= PART:
+            writer.submit(load.write, load.take([(item.values, item.people) for item in waiting]))
+            written += len(waiting)
+            waiting.clear()
+
+    with db.read() as reader, Writer() as writer:
+        plan = _analyze(reader, source, office, mapping, progress, today, keep_rows=True,
+                        sink=lambda report, pending: hand(writer, report, pending))
         report = plan.report
         report.dry_run = False
         if report.invalid and not skip_invalid:
-            return report
-        if report.invalid:
-            from civicdesk.services.ledger.exporter import write_rejected
-
-            target = Path(rejected_path) if rejected_path else _free_name(Path(path))
-            write_rejected(target, plan.headers, plan.rejected)
-            report.rejected_file = str(target)
-        total = len(plan.new) + len(plan.changed)
-        if legacy:
-            session.info["audit_note"] = "legacy_entry"  # digitized by an administrator, not applied for
-            _add_new(session, plan.new, office.code, progress, total)
-            report.legacy = True
-        else:
-            report.new_filings = submit_new_rows(session, plan.new, office_code=office.code, actor=actor,
-                                                 today=today, source_name=Path(path).name, progress=progress,
-                                                 total=total)
-        report.filings = apply_changed_rows(session, plan.changed, office_code=office.code, actor=actor, today=today,
-                                            source_name=Path(path).name)
-        if progress is not None:
-            progress(total, total)
-        details: dict[str, Any] = {
-            "file": Path(path).name, **report.counts(), "filings": report.filings,
-            "new_filings": report.new_filings, "legacy": legacy,
-            "rejected_file": Path(report.rejected_file).name if report.rejected_file else None}
-        audit.record(session, "import.ledger", None, None, **details)
-        session.flush()
-        report.imported = True
+            raise _Discarded(report)
+        if written or len(waiting) >= BULK_MIN:
+            if waiting:
+                writer.submit(load.write, load.take([(item.values, item.people) for item in waiting]))
+            load.finish(writer)
+        else:  # a few rows: as :func:`_import` writes them
+            writer.drain()
+            _add_new(session, waiting, office.code, progress, len(plan.new) + len(plan.changed))
+    if report.invalid:
+        _write_rejected(plan, path, rejected_path)
+    report.legacy = True
+    _finish(session, plan, path, office, actor, True, progress, today)
     return report
 
 
@@ -449,9 +543,11 @@ def _division_names(d: Division) -> set[str]:
 
 
 def _analyze(session: Session, source: LedgerSource, office: OfficeInfo, overrides: dict[str, str] | None,
-             progress: Progress | None, today: date, *, keep_rows: bool) -> _Plan:
+             progress: Progress | None, today: date, *, keep_rows: bool,
+             sink: Callable[[ImportReport, _Pending | None], None] | None = None) -> _Plan:
     """Judge every row; ``keep_rows`` keeps what writing needs (the new rows' values, the rejected rows' cells),
-    which a preview of a big ledger need not hold in memory."""
+    which a preview of a big ledger need not hold in memory.  ``sink`` is given each new row as it is judged
+    (and None for an invalid one), with the report so far."""
     rows = source.rows()
     header_row, headers = find_header(source, rows)
     mapping = auto_mapping(headers, overrides)
@@ -476,6 +572,8 @@ def _analyze(session: Session, source: LedgerSource, office: OfficeInfo, overrid
             if keep_rows:
                 reason = "；".join(f"[{p.header or p.field}] {p.message()}" for p in problems if p.severity == "error")
                 plan.rejected.append((number, values, reason))
+            if sink is not None:
+                sink(report, None)
         elif isinstance(outcome, ChangedRow):
             report.changed += 1
             report.changes.append(outcome)
@@ -484,6 +582,8 @@ def _analyze(session: Session, source: LedgerSource, office: OfficeInfo, overrid
             report.new += 1
             if keep_rows:
                 plan.new.append(outcome)
+            if sink is not None:
+                sink(report, outcome)
         else:
             report.unchanged += 1
     if progress is not None:

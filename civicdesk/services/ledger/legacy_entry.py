@@ -15,13 +15,17 @@ unit of work itself: about 2 ms a row.  Here the same rows go in as column dicts
   (every value not null or empty, as JSON, personal numbers masked), in the order the ORM path wrote them:
   each chunk's organizations, then their people.
 
-``tests/services/test_ledger_legacy_bulk.py`` imports the same ledger both ways and compares the rows, the people, the
-change log, the audit entries and the search index.
+On PostgreSQL a ledger's rows are written part by part while the rest is judged (:class:`Load`,
+``importer._import_overlapped``): the same rows, change log, search index and audit entries.
+
+``tests/services/test_ledger_legacy_bulk.py`` imports the same ledger both ways (and in parts on the server) and
+compares the rows, the people, the change log, the audit entries and the search index.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Table
@@ -32,6 +36,7 @@ from civicdesk.models import audit as audit_model
 from civicdesk.models.base import table_of
 from civicdesk.models.history import BOOKKEEPING, json_value
 from civicdesk.services.core.bulk import insert_rows
+from civicdesk.services.core.overlap import Writer
 from civicdesk.services.register import search
 
 #: Rows a flush of the ORM path held (its audit entries come in this order: a chunk's organizations, then
@@ -52,14 +57,7 @@ def add_rows(session: Session, rows: Sequence[tuple[dict[str, Any], list[dict[st
     chunks: list[tuple[int, int, int, int]] = []  # (first org, end, first person, end) of each ORM flush
     for start in range(0, len(rows), CHUNK):
         first_person = len(people)
-        for values, persons in rows[start:start + CHUNK]:
-            reps = [p["name"] for p in persons if p.get("role") == "legal_representative"]
-            values.update(entry_mode="import", origin_office=office_code, legal_rep_name=reps[0] if reps else None)
-            org = _completed(values, org_defaults)
-            orgs.append(org)
-            for p in persons:
-                p.update(organization_id=org["id"], origin_office=office_code)
-                people.append(_completed(p, person_defaults))
+        _complete(rows[start:start + CHUNK], office_code, org_defaults, person_defaults, orgs, people)
         chunks.append((start, len(orgs), first_person, len(people)))
     # the audit entries hold the values the flush's capture saw: before the search columns (seq, pinyin, rank);
     # written a chunk at a time (held whole, 100,000 rows' entries took about 2 GB)
@@ -74,6 +72,100 @@ def add_rows(session: Session, rows: Sequence[tuple[dict[str, Any], list[dict[st
                 progress=(lambda done, _all: progress(min(done, len(orgs)), total or len(orgs)))
                 if progress is not None else None)
     search.index_rows(session, orgs)
+
+
+class Load:
+    """New rows entered in parts while the rest of the ledger is still being judged (PostgreSQL: the server
+    writes one part while the program judges the next, ``overlap.Writer``).  The rows, people, change log,
+    search index and audit entries are those of :func:`add_rows`; the search ranks are placed part by part
+    among the rows already written (other numbers, the same order).
+
+    :meth:`take` in the caller, part by part: the rows completed, their audit entries chained, their search grams;
+    :meth:`write` of what it gives on the unit's writer; :meth:`finish` once, after the last part was given, in
+    the caller: the search index's end, by the writer, waited for."""
+
+    def __init__(self, session: Session, office_code: str) -> None:
+        self.session, self.office_code = session, office_code
+        self.org_table, self.person_table = table_of(Organization), table_of(OrgPerson)
+        self.org_defaults, self.person_defaults = _defaults(self.org_table), _defaults(self.person_table)
+        self.note = session.info.get("audit_note")
+        self.org_audit, self.person_audit = _Audit(self.org_table, Organization), _Audit(self.person_table, OrgPerson)
+        audit_model.hold_head(session)  # the parts' entries are chained in the caller, written by the writer
+        self.grams_made = session.get_bind().dialect.name == "postgresql"  # SQLite's index rows: in index_rows
+        #: whether the search grams go in part by part, the key made at the end (search.begin_load): decided by
+        #: the first write
+        self.keyless: bool | None = None
+        self.orgs: list[dict[str, Any]] = []
+        self.grams: list[set[str]] = []
+
+    def take(self, rows: Sequence[tuple[dict[str, Any], list[dict[str, Any]]]]) -> Part:
+        """The part's rows completed (:func:`add_rows`), their audit entries (in :func:`add_rows`'s order: a
+        chunk's organizations, then their people) chained, their pinyin and search grams: for :meth:`write`."""
+        orgs: list[dict[str, Any]] = []
+        people: list[dict[str, Any]] = []
+        entries: list[dict[str, Any]] = []
+        for start in range(0, len(rows), CHUNK):
+            first_org, first_person = len(orgs), len(people)
+            _complete(rows[start:start + CHUNK], self.office_code, self.org_defaults, self.person_defaults, orgs,
+                      people)
+            # before the search columns, as the flush's capture saw them
+            entries.extend(self.org_audit.entry(row, self.note) for row in orgs[first_org:])
+            entries.extend(self.person_audit.entry(row, self.note) for row in people[first_person:])
+        for org in orgs:
+            if org.get("name_pinyin") is None or org.get("name_initials") is None:
+                org["name_pinyin"], org["name_initials"] = search.pinyin(org["name"])
+        grams = search.gram_sets(orgs) if self.grams_made else []
+        self.orgs.extend(orgs)
+        return Part(orgs, people, grams, audit_model.chained(self.session, entries))
+
+    def write(self, part: Part) -> None:
+        """The part's seq and rank (among the rows written before), its rows, people, change log, audit entries
+        and (into a keyless ``org_gram``) search grams."""
+        if self.keyless is None:
+            self.keyless = search.begin_load(self.session)
+        search.prepare_rows(self.session, part.orgs)
+        insert_rows(self.session, [(self.org_table, part.orgs), (self.person_table, part.people)])
+        audit_model.insert_chained(self.session, part.audit)
+        if self.keyless:
+            search.load_grams(self.session, part.orgs, part.grams)
+        else:
+            self.grams.extend(part.grams)
+
+    def finish(self, writer: Writer) -> None:
+        """After the last part was given: the search index's key and counts (or every part's grams), by
+        ``writer``; returns when they are written."""
+        writer.drain()
+        if self.keyless:
+            writer.submit(search.end_load, self.session)
+        elif self.orgs:
+            writer.submit(search.index_rows, self.session, self.orgs, self.grams if self.grams_made else None)
+        writer.drain()
+
+
+@dataclass
+class Part:
+    """A part of a :class:`Load`, as :meth:`Load.take` gives it to :meth:`Load.write`."""
+
+    orgs: list[dict[str, Any]]
+    people: list[dict[str, Any]]
+    grams: list[set[str]]
+    audit: list[tuple[Any, ...]]
+
+
+def _complete(rows: Sequence[tuple[dict[str, Any], list[dict[str, Any]]]], office_code: str,
+              org_defaults: tuple[dict[str, None], list[tuple[str, Any, bool]]],
+              person_defaults: tuple[dict[str, None], list[tuple[str, Any, bool]]],
+              orgs: list[dict[str, Any]], people: list[dict[str, Any]]) -> None:
+    """Complete ``rows`` in place as new records entered by import at ``office_code`` (every column, the
+    defaults, the representative's name, the people's organization) and append them to ``orgs`` and ``people``."""
+    for values, persons in rows:
+        reps = [p["name"] for p in persons if p.get("role") == "legal_representative"]
+        values.update(entry_mode="import", origin_office=office_code, legal_rep_name=reps[0] if reps else None)
+        org = _completed(values, org_defaults)
+        orgs.append(org)
+        for p in persons:
+            p.update(organization_id=org["id"], origin_office=office_code)
+            people.append(_completed(p, person_defaults))
 
 
 def _defaults(table: Table) -> tuple[dict[str, None], list[tuple[str, Any, bool]]]:

@@ -374,14 +374,50 @@ def _counted(gram: str) -> bool:
     return len(gram) <= USCC_TOKENS + 1 if gram[0] == USCC_MARK else len(gram) == GRAM
 
 
+def gram_sets(rows: Iterable[dict[str, Any]]) -> list[set[str]]:
+    """The :func:`gram_set` of each of ``rows``, in order (made ahead: a ledger's part while the parts before it
+    are written, ``legacy_entry.Load``)."""
+    return [gram_set(r) for r in rows]
+
+
+def begin_load(session: Session) -> bool:
+    """A load in parts (a ledger's legacy entry on PostgreSQL) into an empty ``org_gram``: its key dropped, made
+    again by :func:`end_load` (one sort instead of a B-tree kept up gram by gram).  Whether it was dropped (the
+    parts' grams then go in by :func:`load_grams`; else all at the end, by :func:`index_rows`)."""
+    if not _has_grams(session) or not _grams_empty(session):
+        return False
+    _drop_gram_key(session)
+    return True
+
+
+def load_grams(session: Session, rows: list[dict[str, Any]], made: list[set[str]]) -> None:
+    """The grams of a part of a load begun by :func:`begin_load` (``made``: :func:`gram_sets` of ``rows``)."""
+    _write_grams(session, rows, delete=False, uscc=True, count=False, made=made, keyless=True)
+
+
+def end_load(session: Session) -> None:
+    """After the last part of a load begun by :func:`begin_load`: the key, the counts, the rows whose gap was
+    used up (:func:`_respread`)."""
+    _make_gram_key(session)
+    _recount(session)
+    _respread(session, session.info.pop("search_respread", []))
+
+
 def _write_grams(session: Session, rows: Iterable[dict[str, Any]], *, delete: bool, uscc: bool,
-                 defer: bool = True, count: bool = True) -> None:
+                 defer: bool = True, count: bool = True, made: list[set[str]] | None = None,
+                 keyless: bool = False) -> None:
     """PostgreSQL: add (COPY) or take out (by the values they were made from, as SQLite's contentless table) the
     ``org_gram`` rows of ``rows``; a large insert into an empty table makes the key afterwards (one sort).  The
     live counts of :func:`_counted` grams change by as much (:func:`_write_counts`; held to the end of a flush
     or of a bulk change, :func:`_counts_held`, so that an edit's unchanged grams cost no count row; without
-    ``count``, the caller makes them again with :func:`_recount`)."""
-    rows = [r for r in rows if _indexed(r)]
+    ``count``, the caller makes them again with :func:`_recount`).  ``made``: the grams of the indexed rows,
+    made ahead (:func:`gram_sets`, an insert's with ``uscc``: one a row of ``rows``).  ``keyless``: the key is
+    dropped (:func:`begin_load`), the grams go in as they come."""
+    if made is not None:
+        pairs = [(r, g) for r, g in zip(rows, made, strict=True) if _indexed(r)]
+        rows, made = [r for r, _ in pairs], [g for _, g in pairs]
+    else:
+        rows = [r for r in rows if _indexed(r)]
     if not rows:
         return
     held = session.info.get(_COUNTS_HELD)
@@ -402,16 +438,16 @@ def _write_grams(session: Session, rows: Iterable[dict[str, Any]], *, delete: bo
                         counts.subtract([g for g in mine if _counted(g)])
                 cursor.execute(_DELETE_GRAMS, found)
         else:
-            deferred = defer and len(rows) >= DEFER_KEY and _grams_empty(session)
+            deferred = not keyless and defer and len(rows) >= DEFER_KEY and _grams_empty(session)
             if deferred:
                 _drop_gram_key(session)
-            sorted_in = not deferred and len(rows) >= SORT_MIN
+            sorted_in = not deferred and not keyless and len(rows) >= SORT_MIN
             if sorted_in:
                 cursor.execute(_MAKE_GRAMS_IN)
             with cursor.copy(_COPY_GRAMS_IN if sorted_in else _COPY_GRAMS) as copy:
-                for r in rows:
+                for i, r in enumerate(rows):
                     live, rank = r.get("status") in LIVE, r["name_rank"]
-                    mine = gram_set(r, uscc=uscc)
+                    mine = made[i] if made is not None else gram_set(r, uscc=uscc)
                     for gram in mine:
                         copy.write_row((gram, live, rank))
                     if live and count and not deferred:
@@ -764,11 +800,14 @@ def _bulk_hash(session: Session, count: int) -> Iterator[None]:
             conn.exec_driver_sql(f"DELETE FROM {table}_config WHERE k = 'automerge'")
 
 
-def index_rows(session: Session, rows: list[dict[str, Any]]) -> None:
-    """Bulk path, after the insert: the index rows of rows prepared by :func:`prepare_rows`."""
+def index_rows(session: Session, rows: list[dict[str, Any]], made: list[set[str]] | None = None) -> None:
+    """Bulk path, after the insert: the index rows of rows prepared by :func:`prepare_rows`.  ``made``
+    (PostgreSQL): their grams, made by the caller with :func:`gram_sets`."""
     ahead = session.info.pop("search_ahead", None)
     with _bulk_hash(session, len(rows)):
-        if ahead is not None and ahead[0] is rows:
+        if made is not None and _has_grams(session):
+            _write_grams(session, rows, delete=False, uscc=True, made=made)
+        elif ahead is not None and ahead[0] is rows:
             _write_tuples(session, *ahead[1].result())
         else:
             _write_index(session, rows)
