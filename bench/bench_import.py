@@ -197,6 +197,36 @@ def import_ledger(folder: Path, index: int, path: Path, orm: bool) -> Any:
         db.close()
 
 
+def import_steps(folder: Path, path: Path) -> str:
+    """One more import of the ledger (SQLite) with its steps timed (bench/steps.py): where its CPU goes."""
+    from sqlalchemy.orm.session import SessionTransaction
+
+    from bench.steps import Steps
+    from civicdesk.models import audit
+    from civicdesk.services import ledger
+    from civicdesk.services.ledger import importer, legacy_entry
+    from civicdesk.services.register import organizations, search
+
+    db = fresh_database(folder, 3000)
+    try:
+        with Steps([("judging (_RowJudge.judge)", importer._RowJudge, "judge"),
+                    ("of it convert", importer._RowJudge, "convert"),
+                    ("of it validate_org", organizations, "validate_org"),
+                    ("write (legacy_entry.add_rows)", legacy_entry, "add_rows"),
+                    ("of it bulk.insert_rows", legacy_entry, "insert_rows"),
+                    ("search.prepare_rows", search, "prepare_rows"),
+                    ("search.index_rows", search, "index_rows"),
+                    ("audit.append", audit, "append"),
+                    ("commit", SessionTransaction, "commit")]) as steps:
+            gc.collect()
+            cpu = time.process_time()
+            ledger.import_ledger(db, path, legacy=True)
+            total = time.process_time() - cpu
+        return steps.report(total, ("judging (_RowJudge.judge)", "write (legacy_entry.add_rows)", "commit"))
+    finally:
+        db.close()
+
+
 def bulk_insert(folder: Path, index: int, rows: list[dict[str, Any]]) -> tuple[float, float]:
     """The demo's bulk path into a fresh city: (wall, CPU) seconds."""
     from bench.generate import demo_bulk_insert
@@ -242,6 +272,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="also time the legacy import (validation + write) beside a plain bulk insert")
     parser.add_argument("--orm", action="store_true", help="the import writes through the ORM (before issue 20)")
     parser.add_argument("--no-report", action="store_true", help="skip the bare reads and the report")
+    parser.add_argument("--steps", action="store_true",
+                        help="with --import: then one more import with its steps' CPU timed (bench/steps.py)")
     options = parser.parse_args(argv)
 
     from civicdesk.services import ledger
@@ -314,6 +346,9 @@ def main(argv: list[str] | None = None) -> int:
                   f"{w['bulk']:.2f} s (CPU {w['bulk_cpu']:.2f} s), raw sqlite3 {w['raw']:.2f} s (CPU "
                   f"{w['raw_cpu']:.2f} s); import / bulk {w['import'] / w['bulk']:.2f}x (CPU "
                   f"{w['import_cpu'] / w['bulk_cpu']:.2f}x); load {w['load']:.2f}")
+            if options.steps:
+                print(f"one more import, its steps timed (the wrappers' own cost included): "
+                      f"{import_steps(folder, path)}", flush=True)
         if options.no_report:
             return 0
         m = {k: statistics.median(v) for k, v in figures.items()}

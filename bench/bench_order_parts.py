@@ -105,12 +105,22 @@ def main(argv: list[str] | None = None) -> int:
         counted, program_count = cpu_ms(live_count, args.repeat * 4)
         flt = RegisterFilter(text=query, status="live")
         answered, (window_count, page) = cpu_ms(lambda: browse.count_and_first_page(db, flt), args.repeat * 4)
+
+        def ranks() -> list[int] | None:
+            with db.read() as session:
+                return search.first_ranks(session, query, 100)
+
+        ranked, first = cpu_ms(ranks, args.repeat * 4)
+        paged, rows = cpu_ms(lambda: browse.first_page(db, flt), args.repeat * 4)
     finally:
         db.close()
     print(f"full pinyin {query!r}, {count:,} live matches (CPU ms, median of {args.repeat * 4}):")
     print(f"  FTS5's count alone, {match.expression!r} (baseline)  {fts:6.2f}")
     print(f"  search.count_live                          {counted:6.2f}  same count: {program_count == count}")
     print(f"  browse.count_and_first_page ({len(page)} rows)   {answered:6.2f}  same count: {window_count == count}")
+    print(f"  of it search.first_ranks (the page's ranks)  {ranked:6.2f}  {len(first or [])} ranks")
+    same = [r.seq for r in rows] == [r.seq for r in page]
+    print(f"  browse.first_page (ranks, then their rows)  {paged:6.2f}  same rows: {same}")
     return 0
 
 

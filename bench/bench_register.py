@@ -487,6 +487,33 @@ def bench_start(path: Path, runs: int = 5) -> None:
           f" (target < 250 MB)")
 
 
+_IMPORTS = (
+    "import time, json; t = [time.process_time()];"
+    "import PySide6.QtWidgets; t.append(time.process_time());"
+    "import sqlalchemy.orm; t.append(time.process_time());"
+    "import civicdesk.models; t.append(time.process_time());"
+    "sqlalchemy.orm.configure_mappers(); t.append(time.process_time());"
+    "print(json.dumps(t))"
+)
+
+
+def start_floor(runs: int) -> str:
+    """What the normal start cannot paint without, in fresh processes: CPU ms of the interpreter to its first
+    line, PySide6's widgets imported, SQLAlchemy's ORM imported, the models declared, the mappers configured
+    (medians).  The normal start opens the database through SQLAlchemy before its window, so these are its floor."""
+    steps: list[list[float]] = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", _IMPORTS], env={**os.environ, "PYTHONPATH": str(ROOT)},
+                             capture_output=True, text=True, check=True)
+        t = json.loads(out.stdout)
+        steps.append([t[0], *(b - a for a, b in zip(t, t[1:], strict=False))])
+    names = ("interpreter", "PySide6 widgets", "SQLAlchemy ORM", "models declared", "mappers configured")
+    medians = [statistics.median(s[i] for s in steps) for i in range(len(names))]
+    return (f"the normal start's floor (CPU, median of {runs} fresh processes): "
+            + ", ".join(f"{n} {ms(m)}" for n, m in zip(names, medians, strict=True))
+            + f"; SQLAlchemy, models and mappers together {ms(sum(medians[2:]))}, all {ms(sum(medians))}")
+
+
 def bench_start_only(path: Path, runs: int, against: Path | None, login_db: Path | None = None) -> None:
     """``--start-only``: the fast and the normal start of ``path`` alone, ``runs`` fresh processes each, wall
     and CPU to the first paint; with ``--login-db``, also the start of a database with accounts to the login
@@ -514,11 +541,14 @@ def bench_start_only(path: Path, runs: int, against: Path | None, login_db: Path
             print(f"  WARNING: no login was asked ({name}): does --login-db have accounts?")
         walls, cpus = [r["painted"] for r in results], [r["cpu"] for r in results if r["cpu"] is not None]
         cpu = f"CPU {ms(statistics.median(cpus))}" if cpus else "CPU not probed"
+        peak = "" if kind == "login" else f"; peak memory {statistics.median(r['peak'] for r in results):.0f} MB"
         print(f"  {kind:6} start, {name:7}: wall {ms(statistics.median(walls))}, {cpu}"
               f" (wall runs: {', '.join(f'{t * 1000:.0f}' for t in walls)} ms);"
               f" {'database open' if kind == 'login' else 'whole order loaded'}"
               f" {ms(statistics.median(r['ordered'] for r in results))}"
+              f"{peak}"
               f"{'; SQLAlchemy loaded at the paint' if all(r['sqlalchemy'] for r in results) else ''}")
+    print(f"  {start_floor(runs)}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import os
 import pstats
 import shutil
@@ -206,6 +207,41 @@ def profile(folder: Path, s: Setup, top: int) -> None:
         stats.sort_stats(key).print_stats(top)
 
 
+def steps(folder: Path, s: Setup) -> str:
+    """One more import of the package into a fresh copy of the city with its steps timed (bench/steps.py)."""
+    from sqlalchemy.orm.session import SessionTransaction
+
+    from bench.steps import Steps
+    from civicdesk.models import audit
+    from civicdesk.services.register import organizations, search
+    from civicdesk.services.sync import apply, trust
+
+    target = folder / "steps.sqlite3"
+    shutil.copyfile(s.city, target)
+    db = open_database(target)
+    try:
+        with db.read() as session:
+            keys.decryption_keys(session, PASSPHRASE)
+        with Steps([("opening (open_file)", incoming, "open_file"),
+                    ("apply (apply_changes)", incoming, "apply_changes"),
+                    ("of it check_ownership", trust, "check_ownership"),
+                    ("check_rows", trust, "check_rows"),
+                    ("of it validate_org", organizations, "validate_org"),
+                    ("write (_write)", apply, "_write"),
+                    ("of it _insert_many", apply, "_insert_many"),
+                    ("search.prepare_rows", search, "prepare_rows"),
+                    ("search.index_rows", search, "index_rows"),
+                    ("audit.append", audit, "append"),
+                    ("commit", SessionTransaction, "commit")]) as timed:
+            gc.collect()
+            cpu = time.process_time()
+            incoming.import_blobs(db, s.blobs, PASSPHRASE)
+            total = time.process_time() - cpu
+        return timed.report(total, ("opening (open_file)", "apply (apply_changes)", "audit.append", "commit"))
+    finally:
+        db.close()
+
+
 def _load() -> str:
     return "load average " + ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
@@ -218,6 +254,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dir", type=Path, default=None)
     parser.add_argument("--profile", type=int, default=0, metavar="N",
                         help="then profile one more import and print its N costliest functions")
+    parser.add_argument("--steps", action="store_true",
+                        help="then one more import with its steps' CPU timed (bench/steps.py)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
         folder = Path(tmp)
@@ -239,6 +277,8 @@ def main(argv: list[str] | None = None) -> int:
               f"issue 20 target <= 8 s), plain bulk insert {mb:.2f} s, ratio {mi / mb:.2f}x; CPU {ci:.2f} s against "
               f"{cb:.2f} s ({ci / cb:.2f}x); export {s.export_s:.1f} s, package {s.package_bytes / 1e6:.1f} MB; "
               f"after: {_load()}")
+        if args.steps:
+            print(f"one more import, its steps timed (the wrappers' own cost included): {steps(folder, s)}")
         if args.profile:
             profile(folder, s, args.profile)
     return 0

@@ -229,3 +229,58 @@ def test_bench_pg_scale_register_gives_the_same_answers_on_both_back_ends(reques
     for key in a:
         if key not in ("first rows", "count"):
             assert a[key][3] == b[key][3], key
+
+
+def test_steps_time_each_named_function_once_and_put_it_back() -> None:
+    """bench/steps.py: a step called inside itself counts once (its calls all), a method of a class is timed as
+    a method, and every function is the original again after the block."""
+    import types
+
+    from bench.steps import Steps
+
+    module = types.SimpleNamespace()
+
+    def walk(n: int) -> int:
+        return n if n == 0 else module.walk(n - 1) + module.leaf(n)
+
+    module.walk = walk
+    module.leaf = lambda n: sum(range(20_000 * n))
+
+    class Judge:
+        def judge(self, n: int) -> int:
+            return module.walk(n)
+
+    walk_before, judge_before = module.walk, Judge.__dict__["judge"]
+    with Steps([("judge", Judge, "judge"), ("walk", module, "walk"), ("leaf", module, "leaf")]) as steps:
+        assert Judge().judge(5) == sum(sum(range(20_000 * n)) for n in range(1, 6))
+    assert module.walk is walk_before and Judge.__dict__["judge"] is judge_before
+    assert steps.calls == {"judge": 1, "walk": 6, "leaf": 5}
+    # the recursion's inner calls are inside the outermost one: counted once, so never more than the judge's
+    assert steps.cpu["judge"] >= steps.cpu["walk"] >= steps.cpu["leaf"] > 0
+    line = steps.report(steps.cpu["judge"] + 1.0, ("judge",))
+    assert line.startswith("CPU ") and "leaf" in line and line.endswith("outside judge: 1.00 s")
+
+
+@pytest.mark.slow  # a run of the benchmark itself: with the slow runs
+def test_bench_import_and_sync_time_their_steps(tmp_path: Path, capsys) -> None:
+    """``--steps`` of bench_import and bench_sync: one more import each with its steps timed, every row judged
+    once (300 calls of validate_org) and written in one call."""
+    from bench import bench_import
+
+    assert bench_import.main(["--rows", "300", "--repeat", "1", "--import", "--no-report", "--steps",
+                              "--keep", str(tmp_path / "ledger.xlsx")]) == 0
+    out = capsys.readouterr().out
+    assert "judging (_RowJudge.judge)" in out and "of it validate_org" in out
+    assert "write (legacy_entry.add_rows)" in out and "(1 calls)" in out
+    setup = bench_sync.setup(tmp_path, 300)
+    line = bench_sync.steps(tmp_path, setup)
+    assert "of it validate_org" in line and "(300 calls)" in line and "apply (apply_changes)" in line
+
+
+def test_bench_register_measures_the_normal_starts_floor() -> None:
+    """The normal start's floor: each import measured in a fresh process, SQLAlchemy's the largest share."""
+    from bench import bench_register
+
+    line = bench_register.start_floor(1)
+    for part in ("interpreter", "PySide6 widgets", "SQLAlchemy ORM", "models declared", "mappers configured"):
+        assert part in line

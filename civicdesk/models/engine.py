@@ -30,6 +30,10 @@ POSTGRESQL_DRIVERS = ("postgresql", "postgres", "postgresql+psycopg")
 #: so two offices on one server do not wait for each other.  The number is "CivicDsk" in ASCII.
 WRITER_LOCK_KEY = 0x4369766963447362
 _shared: dict[tuple[str, str], tuple[Dialect, LRUCache[Any, Any]]] = {}
+#: every SQLite connection's page cache (KiB; SQLite's default is 2 MB), taken only as pages are read: a search's
+#: doclists at a million organizations (two 4-grams' of every segment, a few MB) stay in it from one search to
+#: the next instead of being copied again from the OS's cache (bench/README.md, issue 20's row 5)
+PAGE_CACHE_KIB = 8 * 1024
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any, *, in_memory: bool) -> None:
@@ -43,6 +47,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any, *, in_memory: bool) -> 
         cursor.execute("PRAGMA journal_mode=WAL")
     # FULL: a committed import or registration survives a power cut (NORMAL may roll it back in WAL).
     cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute(f"PRAGMA cache_size=-{PAGE_CACHE_KIB}")
     cursor.close()
 
 

@@ -12,6 +12,7 @@ from civicdesk.errors import DatabaseError
 from civicdesk.models import Organization
 from civicdesk.models.engine import make_engine
 from civicdesk.models.migrate import REVISIONS, head_revision, known_revisions, script_revisions
+from civicdesk.models.engine import PAGE_CACHE_KIB
 from civicdesk.services.core.database import Database, migrate, open_database, upgrade
 from civicdesk.services.admin.maintenance import verify
 from tests.helpers.db import digest
@@ -25,6 +26,7 @@ def test_new_database_is_migrated_to_head_with_pragmas(tmp_path: Path) -> None:
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
             assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
             assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+            assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -PAGE_CACHE_KIB  # 8 MB, not 2 MB
         report = verify(db)
         assert report.ok and report.schema_revision == head_revision()
         assert not list(tmp_path.glob("*.before-*"))  # nothing to back up in a new file
