@@ -187,14 +187,20 @@ def run(folder: Path, s: Setup, i: int, inspect: Callable[[Database], None] | No
     return Repeat(t_import, t_bulk, c_import, c_bulk, arrived)
 
 
-def profile(folder: Path, s: Setup, top: int) -> None:
-    """One more import of the package into a fresh copy of the city, under cProfile; the top costs printed."""
-    target = folder / "profile.sqlite3"
+def _unlocked_copy(target: Path, s: Setup) -> Database:
+    """A fresh copy of the city at ``target``, opened, its passphrase unlocked (once per process, as in the GUI:
+    not part of an import's time)."""
     shutil.copyfile(s.city, target)
     db = open_database(target)
+    with db.read() as session:
+        keys.decryption_keys(session, PASSPHRASE)
+    return db
+
+
+def profile(folder: Path, s: Setup, top: int) -> None:
+    """One more import of the package into a fresh copy of the city, under cProfile; the top costs printed."""
+    db = _unlocked_copy(folder / "profile.sqlite3", s)
     try:
-        with db.read() as session:
-            keys.decryption_keys(session, PASSPHRASE)
         profiler = cProfile.Profile()
         profiler.enable()
         incoming.import_blobs(db, s.blobs, PASSPHRASE)
@@ -216,12 +222,8 @@ def steps(folder: Path, s: Setup) -> str:
     from civicdesk.services.register import organizations, search
     from civicdesk.services.sync import apply, trust
 
-    target = folder / "steps.sqlite3"
-    shutil.copyfile(s.city, target)
-    db = open_database(target)
+    db = _unlocked_copy(folder / "steps.sqlite3", s)
     try:
-        with db.read() as session:
-            keys.decryption_keys(session, PASSPHRASE)
         with Steps([("opening (open_file)", incoming, "open_file"),
                     ("apply (apply_changes)", incoming, "apply_changes"),
                     ("of it check_ownership", trust, "check_ownership"),
