@@ -201,6 +201,23 @@ def line(label: str, wall: list[float], cpu: list[float], unit: str = "s") -> st
 
 
 # -- ledger ------------------------------------------------------------------------------------------------------
+def ledger_timeline() -> Any:
+    """When a ledger import on the server writes its parts, ends its judging, makes ``org_gram``'s key and
+    commits (bench/steps.Timeline): where the program and the server do not overlap."""
+    from sqlalchemy.orm.session import SessionTransaction
+
+    from bench.steps import Timeline
+    from civicdesk.services.ledger import legacy_entry
+    from civicdesk.services.register import search
+
+    return Timeline([("parts written (Load.write)", legacy_entry.Load, "write"),
+                     ("judging done, the rest written (Load.finish)", legacy_entry.Load, "finish"),
+                     ("org_gram's key and counts (search.end_load)", search, "end_load"),
+                     ("of it the key", search, "_make_gram_key"),
+                     ("the counts", search, "_recount"),
+                     ("commit", SessionTransaction, "commit")])
+
+
 def bench_ledger(server: Server, rows: int, repeat: int, folder: Path) -> None:
     from civicdesk.services import ledger
 
@@ -218,8 +235,11 @@ def bench_ledger(server: Server, rows: int, repeat: int, folder: Path) -> None:
                 db = open_database(server.create(f"{PREFIX}ledger"))
                 init_office(db, code="511100", name="乐山市民政局", level="city")
             try:
-                wall, cpu, served, report = server_timed(
-                    server, lambda db=db: ledger.import_ledger(db, path, legacy=True))
+                with ledger_timeline() as marks:
+                    wall, cpu, served, report = server_timed(
+                        server, lambda db=db: ledger.import_ledger(db, path, legacy=True))
+                if kind == "pg":
+                    print(f"  PostgreSQL's timeline: {marks.report()}", flush=True)
                 if kind == "pg" and served is not None:
                     figures["pg_server"].append(served)
                 if not report.imported:

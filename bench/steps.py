@@ -57,3 +57,48 @@ class Steps:
         parts = [f"{label} {self.cpu[label]:.2f} s ({self.calls[label]:,} calls)" for label, _o, _n in self.targets]
         rest = total - sum(self.cpu[label] for label in top)
         return f"CPU {total:.2f} s by step: " + "; ".join(parts) + f"; outside {', '.join(top)}: {rest:.2f} s"
+
+
+class Timeline:
+    """Wall-clock marks of one run: for each named function, when its first call began and its last call ended,
+    in seconds from the block's start, whichever thread calls it (a writer thread's parts, the judging's end).
+    The wrappers are only timestamps: their cost is nothing beside the steps."""
+
+    def __init__(self, targets: Iterable[tuple[str, Any, str]]) -> None:
+        self.targets = list(targets)
+        self.began: dict[str, float] = {}
+        self.ended: dict[str, float] = {}
+        self.calls = {label: 0 for label, _owner, _name in self.targets}
+        self._saved: list[tuple[Any, str, Any]] = []
+        self._start = 0.0
+
+    def _wrap(self, label: str, original: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(original)
+        def marked(*args: Any, **kwargs: Any) -> Any:
+            self.began.setdefault(label, time.perf_counter() - self._start)
+            self.calls[label] += 1
+            try:
+                return original(*args, **kwargs)
+            finally:
+                self.ended[label] = time.perf_counter() - self._start
+        return marked
+
+    def __enter__(self) -> Timeline:
+        self._start = time.perf_counter()
+        for label, owner, name in self.targets:
+            original = owner.__dict__[name] if isinstance(owner, type) else getattr(owner, name)
+            self._saved.append((owner, name, original))
+            setattr(owner, name, self._wrap(label, getattr(owner, name)))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.total = time.perf_counter() - self._start
+        for owner, name, original in reversed(self._saved):
+            setattr(owner, name, original)
+        self._saved.clear()
+
+    def report(self) -> str:
+        """One line: each step's first start and last end (s from the start), its calls, and the whole."""
+        parts = [f"{label} {self.began[label]:.2f}-{self.ended[label]:.2f} s ({self.calls[label]:,} calls)"
+                 for label, _o, _n in self.targets if label in self.began]
+        return "; ".join(parts) + f"; whole {self.total:.2f} s"

@@ -284,3 +284,25 @@ def test_bench_register_measures_the_normal_starts_floor() -> None:
     line = bench_register.start_floor(1)
     for part in ("interpreter", "PySide6 widgets", "SQLAlchemy ORM", "models declared", "mappers configured"):
         assert part in line
+
+
+def test_timeline_marks_first_start_and_last_end_from_any_thread() -> None:
+    """bench/steps.Timeline: a function called on another thread is marked too, the first call's start and the
+    last call's end, and the originals are back after the block."""
+    import threading
+    import types
+
+    from bench.steps import Timeline
+
+    module = types.SimpleNamespace(part=lambda n: sum(range(50_000 * n)), finish=lambda: None)
+    before = module.part
+    with Timeline([("part", module, "part"), ("finish", module, "finish")]) as marks:
+        worker = threading.Thread(target=lambda: [module.part(n) for n in (1, 2, 3)])
+        worker.start()
+        worker.join()
+        module.finish()
+    assert module.part is before
+    assert marks.calls["part"] == 3 and marks.began["part"] < marks.ended["part"] <= marks.began["finish"]
+    assert marks.ended["finish"] <= marks.total
+    line = marks.report()
+    assert "part " in line and "(3 calls)" in line and line.endswith(f"whole {marks.total:.2f} s")
