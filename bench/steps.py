@@ -16,13 +16,35 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 
-class Steps:
+class _Patched:
+    """Each ``(label, owner, attribute)`` of ``targets`` replaced by ``self._wrap(label, original)`` for the block,
+    the originals put back after it."""
+
     def __init__(self, targets: Iterable[tuple[str, Any, str]]) -> None:
         self.targets = list(targets)
-        self.cpu = {label: 0.0 for label, _owner, _name in self.targets}
         self.calls = {label: 0 for label, _owner, _name in self.targets}
-        self._depth = {label: 0 for label, _owner, _name in self.targets}
         self._saved: list[tuple[Any, str, Any]] = []
+
+    def _wrap(self, label: str, original: Callable[..., Any]) -> Callable[..., Any]:
+        raise NotImplementedError
+
+    def _patch(self) -> None:
+        for label, owner, name in self.targets:
+            original = owner.__dict__[name] if isinstance(owner, type) else getattr(owner, name)
+            self._saved.append((owner, name, original))
+            setattr(owner, name, self._wrap(label, getattr(owner, name)))
+
+    def _restore(self) -> None:
+        for owner, name, original in reversed(self._saved):
+            setattr(owner, name, original)
+        self._saved.clear()
+
+
+class Steps(_Patched):
+    def __init__(self, targets: Iterable[tuple[str, Any, str]]) -> None:
+        super().__init__(targets)
+        self.cpu = {label: 0.0 for label, _owner, _name in self.targets}
+        self._depth = {label: 0 for label, _owner, _name in self.targets}
 
     def _wrap(self, label: str, original: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(original)
@@ -40,16 +62,11 @@ class Steps:
         return timed
 
     def __enter__(self) -> Steps:
-        for label, owner, name in self.targets:
-            original = owner.__dict__[name] if isinstance(owner, type) else getattr(owner, name)
-            self._saved.append((owner, name, original))
-            setattr(owner, name, self._wrap(label, getattr(owner, name)))
+        self._patch()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        for owner, name, original in reversed(self._saved):
-            setattr(owner, name, original)
-        self._saved.clear()
+        self._restore()
 
     def report(self, total: float, top: Iterable[str]) -> str:
         """One line: ``total`` CPU, each step's, and the rest of ``total`` outside the ``top`` steps (which must
@@ -59,18 +76,16 @@ class Steps:
         return f"CPU {total:.2f} s by step: " + "; ".join(parts) + f"; outside {', '.join(top)}: {rest:.2f} s"
 
 
-class Timeline:
+class Timeline(_Patched):
     """Wall-clock marks of one run: for each named function, when its first call began and its last call ended,
     in seconds from the block's start, whichever thread calls it (a writer thread's parts, the judging's end).
     The wrappers are only timestamps: their cost is nothing beside the steps."""
 
     def __init__(self, targets: Iterable[tuple[str, Any, str]]) -> None:
-        self.targets = list(targets)
+        super().__init__(targets)
         self.began: dict[str, float] = {}
         self.ended: dict[str, float] = {}
-        self.calls = {label: 0 for label, _owner, _name in self.targets}
-        self._saved: list[tuple[Any, str, Any]] = []
-        self._start = 0.0
+        self._start = self.total = 0.0
 
     def _wrap(self, label: str, original: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(original)
@@ -85,17 +100,12 @@ class Timeline:
 
     def __enter__(self) -> Timeline:
         self._start = time.perf_counter()
-        for label, owner, name in self.targets:
-            original = owner.__dict__[name] if isinstance(owner, type) else getattr(owner, name)
-            self._saved.append((owner, name, original))
-            setattr(owner, name, self._wrap(label, getattr(owner, name)))
+        self._patch()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.total = time.perf_counter() - self._start
-        for owner, name, original in reversed(self._saved):
-            setattr(owner, name, original)
-        self._saved.clear()
+        self._restore()
 
     def report(self) -> str:
         """One line: each step's first start and last end (s from the start), its calls, and the whole."""
