@@ -240,8 +240,8 @@ def bench_ledger(server: Server, rows: int, repeat: int, folder: Path) -> None:
                         server, lambda db=db: ledger.import_ledger(db, path, legacy=True))
                 if kind == "pg":
                     print(f"  PostgreSQL's timeline: {marks.report()}", flush=True)
-                if kind == "pg" and served is not None:
-                    figures["pg_server"].append(served)
+                    if served is not None:
+                        figures["pg_server"].append(served)
                 if not report.imported:
                     raise SystemExit(f"the ledger was not imported on {kind}: {report.counts()}")
                 answers[kind].add((tuple(sorted(report.counts().items())), register_digest(db)))

@@ -1,8 +1,9 @@
 """CPU seconds by step of one run: named functions wrapped with ``time.process_time()`` counters.
 
 ``with Steps([("judging", importer._RowJudge, "judge"), ...]) as steps: run()`` replaces each ``owner.attribute``
-by a wrapper for the block and restores it after; ``steps.report(total)`` prints each step's inclusive CPU and
-the part of ``total`` that no step took.  A step called inside itself counts once (the outermost call).  The
+by a wrapper for the block and restores it after; ``steps.report(total, top)`` gives each step's inclusive CPU
+and the part of ``total`` outside the ``top`` steps.  :class:`Timeline` marks wall-clock times the same way.
+A step called inside itself counts once (the outermost call).  The
 counters are the process's CPU, so a thread working beside a step (the 4-gram thread of a bulk insert, the
 server writer's thread) is counted in the step it overlaps.  The wrappers cost a few microseconds a call: run
 the steps in a run of their own, not in the one whose total is quoted.
