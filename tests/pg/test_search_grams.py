@@ -235,3 +235,21 @@ def test_the_migration_gives_the_program_s_rows(demo_pair: tuple[Database, Datab
         session.execute(text(migration.COUNTS))
     assert stored_grams(served) == before
     assert_current(served)
+
+
+def test_grams_the_copy_text_cannot_hold_are_written_as_they_are(pair: tuple[Database, Database]) -> None:
+    """The grams go to the server as COPY's text lines made by one join (search._gram_lines); an organization
+    whose grams hold what that text escapes (here a USCC no check has seen, with a tab and a backslash) is
+    written row by row by the driver instead, beside ordinary ones: the table holds every gram as it is."""
+    _on_file, served = pair
+    odd = {"seq": 1, "name": "沙湾区钵钵鸡协会", "address": "沙湾区\t嘉农镇", "legal_rep_name": "张三",
+           "name_pinyin": "shawanqubobojixiehui", "name_initials": "swqbbjxh", "uscc": "51\\51\t11", "status": "active",
+           "deleted_at": None, "name_rank": 7}
+    plain = {**odd, "seq": 2, "uscc": "51511111MJ00000265", "status": "revoked", "name_rank": 9}
+    assert search._gram_lines(search.gram_set(odd), True, 7) is None
+    assert search._gram_lines(set(), True, 7) is None
+    with served.unit() as session:
+        search._write_grams(session, [odd, plain], delete=False, uscc=True, defer=False, count=False)
+    expected = {(g, True, 7) for g in search.gram_set(odd)} | {(g, False, 9) for g in search.gram_set(plain)}
+    assert "#51\\51\t11" in {g for g, _, _ in expected}
+    assert stored_grams(served) == expected

@@ -30,9 +30,10 @@ from civicdesk.services import ledger  # noqa: E402
 from civicdesk.services.core.database import Database, open_database  # noqa: E402
 from civicdesk.services.core.validation import make_id_number  # noqa: E402
 from civicdesk.services.ledger import importer, legacy_entry  # noqa: E402
-from civicdesk.services.register import browse  # noqa: E402
+from civicdesk.services.register import browse, search  # noqa: E402
 from tests.helpers import pg  # noqa: E402
 from tests.helpers.db import digest  # noqa: E402
+from tests.pg.test_search_grams import assert_current  # noqa: E402
 
 TODAY = date(2026, 1, 15)
 _rows_cache: list[list[Any]] = []
@@ -202,10 +203,12 @@ def test_parts_written_while_judging_write_what_the_orm_writes(request: pytest.F
     judged): the same rows, people, change log, audit entries, name order and search answers as the ORM's."""
     path = write(tmp_path / "台账.xlsx", shawan_rows())
     parts: list[int] = []
+    made_apart: list[bool] = []
     original = legacy_entry.Load.write
 
     def counted(self: legacy_entry.Load, part: legacy_entry.Part) -> None:
         parts.append(len(part.orgs))
+        made_apart.append(part.made is not None)
         original(self, part)
 
     monkeypatch.setattr(legacy_entry.Load, "write", counted)
@@ -218,13 +221,30 @@ def test_parts_written_while_judging_write_what_the_orm_writes(request: pytest.F
                                           rejected_path=tmp_path / f"rejected-{bulk}.xlsx", today=TODAY)
             assert (report.new, report.invalid, report.imported) == (19, 1, True)
             found[bulk] = contents(db)
-    assert parts == [4, 4, 4, 4, 3]
+        assert_current(bulk_db)  # the grams and counts the worker process made are the table's exact rows
+    assert parts == [4, 4, 4, 4, 3] and all(made_apart)  # each part's grams made by the worker process
     for found_ in found.values():  # each part's ranks are placed among the parts before it: other numbers, the
         found_["organizations"] = [  # same order (name_order, compared below)
             json.dumps({k: v for k, v in json.loads(r).items() if k != "name_rank"}, sort_keys=True)
             for r in found_["organizations"]]
     for key in found[False]:
         assert found[True][key] == found[False][key], key
+
+
+def test_parts_made_apart_into_a_table_with_grams_are_indexed_at_the_end(request: pytest.FixtureRequest,
+                                                                          tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The worker's grams of a load whose first write finds org_gram's key kept (search.begin_load false) go
+    in at the end by search.index_rows, from the sets the joined grams give back: the table's exact rows."""
+    path = write(tmp_path / "台账.xlsx", shawan_rows())
+    monkeypatch.setattr(importer, "BULK_MIN", 1)
+    monkeypatch.setattr(importer, "PART", 4)
+    monkeypatch.setattr(search, "begin_load", lambda session: False)
+    with two_offices(request, "postgresql", tmp_path) as (db, _other):
+        report = ledger.import_ledger(db, path, legacy=True, skip_invalid=True,
+                                      rejected_path=tmp_path / "rejected.xlsx", today=TODAY)
+        assert (report.new, report.imported) == (19, True)
+        assert_current(db)
 
 
 def _register(db: Database) -> tuple[int, int, int, int]:

@@ -216,3 +216,39 @@ def test_uscc_prefix_count_and_order_from_the_covering_index(city_db_read: Datab
     assert browse.count(city_db_read, flt) == expected
     assert [r.seq for r in browse.first_page(city_db_read, flt, "uscc", True, 40, expected=expected)] == in_order
     assert status == "deregistered" or expected > 0
+
+
+def test_an_organizations_copy_lines_are_its_grams_rows() -> None:
+    """search._gram_lines: one line a gram, ``gram<TAB>t|f<TAB>rank``, as COPY's text format reads them."""
+    grams = search.gram_set({"name": "沙湾区钵钵鸡协会", "name_pinyin": "shawanqu", "uscc": "51511111MJ00000265"})
+    lines = search._gram_lines(grams, False, -42)
+    assert lines is not None and lines.endswith("\n")
+    assert {tuple(line.split("\t")) for line in lines.splitlines()} == {(g, "f", "-42") for g in grams}
+    assert len(lines.splitlines()) == len(grams)
+
+
+def test_a_parts_grams_made_apart_are_the_programs_own() -> None:
+    """search.made_grams (a ledger's load on the server, in a worker process): each row's pinyin when it came
+    without, its grams (joined, or as they are when COPY's text would escape them) and the live counts are those
+    pinyin, gram_set and the counted grams give."""
+    rows = [{"name": "沙湾区钵钵鸡协会", "name_pinyin": None, "name_initials": None, "address": "嘉农镇",
+             "legal_rep_name": "张三", "uscc": "51511111MJ00000265", "status": "active"},
+            {"name": "沙湾区老年协会", "name_pinyin": "given", "name_initials": "g", "address": None,
+             "legal_rep_name": None, "uscc": "51\\51\t11", "status": "active"},
+            {"name": "沙湾区围棋协会", "name_pinyin": None, "name_initials": None, "address": None,
+             "legal_rep_name": None, "uscc": None, "status": "revoked"}]
+    made = search.made_grams([tuple(r[k] for k in search.GRAM_SOURCE) for r in rows])
+    assert made.pinyin == [search.pinyin("沙湾区钵钵鸡协会"), None, search.pinyin("沙湾区围棋协会")]
+    for row, given in zip(rows, made.pinyin, strict=True):
+        if given is not None:
+            row["name_pinyin"], row["name_initials"] = given
+    expected = [search.gram_set(r) for r in rows]
+    assert isinstance(made.bodies[0], bytes) and isinstance(made.bodies[1], tuple)
+    assert search.grams_of_bodies(made.bodies) == expected
+    live: dict[str, int] = {}
+    for grams in expected[:2]:
+        for gram in grams:
+            if search._counted(gram):
+                live[gram] = live.get(gram, 0) + 1
+    assert made.counts == live
+    assert search.grams_of_bodies([b""]) == [set()]

@@ -13,6 +13,7 @@ the column header it came from; cells that would run as formulas or hold control
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -369,7 +370,7 @@ def _import_overlapped(db: Database, session: Session, source: LedgerSource, pat
             written += len(waiting)
             waiting.clear()
 
-    with db.read() as reader, Writer() as writer:
+    with closing(load), db.read() as reader, Writer() as writer:
         plan = _analyze(reader, source, office, mapping, progress, today, keep_rows=True,
                         sink=lambda report, pending: hand(writer, report, pending))
         report = plan.report

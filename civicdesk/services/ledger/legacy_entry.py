@@ -16,7 +16,8 @@ unit of work itself: about 2 ms a row.  Here the same rows go in as column dicts
   each chunk's organizations, then their people.
 
 On PostgreSQL a ledger's rows are written part by part while the rest is judged (:class:`Load`,
-``importer._import_overlapped``): the same rows, change log, search index and audit entries.
+``importer._import_overlapped``): the same rows, change log, search index and audit entries; into an empty
+search table each part's pinyin, grams and counts are made by a worker process meanwhile (``search.made_grams``).
 
 ``tests/services/test_ledger_legacy_bulk.py`` imports the same ledger both ways (and in parts on the server) and
 compares the rows, the people, the change log, the audit entries and the search index.
@@ -24,7 +25,10 @@ compares the rows, the people, the change log, the audit entries and the search 
 
 from __future__ import annotations
 
+import multiprocessing
+from collections import Counter
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -97,6 +101,12 @@ class Load:
         self.keyless: bool | None = None
         self.orgs: list[dict[str, Any]] = []
         self.grams: list[set[str]] = []
+        #: a load into an empty search table (keyless, as the first write will find it: the unit holds the
+        #: writer lock): each part's pinyin, grams and counts made by a worker process (search.made_grams)
+        self.apart = self.grams_made and search.grams_empty(session)
+        self._pool: ProcessPoolExecutor | None = None
+        #: the live counts of the grams the parts wrote (None: a part's row was left for later, recount)
+        self.counts: Counter[str] | None = Counter() if self.apart else None
 
     def take(self, rows: Sequence[tuple[dict[str, Any], list[dict[str, Any]]]]) -> Part:
         """The part's rows completed (:func:`add_rows`), their audit entries (in :func:`add_rows`'s order: a
@@ -111,22 +121,53 @@ class Load:
             # before the search columns, as the flush's capture saw them
             entries.extend(self.org_audit.entry(row, self.note) for row in orgs[first_org:])
             entries.extend(self.person_audit.entry(row, self.note) for row in people[first_person:])
-        for org in orgs:
-            if org.get("name_pinyin") is None or org.get("name_initials") is None:
-                org["name_pinyin"], org["name_initials"] = search.pinyin(org["name"])
-        grams = search.gram_sets(orgs) if self.grams_made else []
+        made: Future[search.MadeGrams] | None = None
+        grams: list[set[str]] = []
+        if self.apart:
+            made = self._worker().submit(search.made_grams, [tuple(org.get(k) for k in search.GRAM_SOURCE)
+                                                             for org in orgs])
+        else:
+            for org in orgs:
+                if org.get("name_pinyin") is None or org.get("name_initials") is None:
+                    org["name_pinyin"], org["name_initials"] = search.pinyin(org["name"])
+            grams = search.gram_sets(orgs) if self.grams_made else []
         self.orgs.extend(orgs)
-        return Part(orgs, people, grams, audit_model.chained(self.session, entries))
+        return Part(orgs, people, grams, audit_model.chained(self.session, entries), made)
+
+    def _worker(self) -> ProcessPoolExecutor:
+        if self._pool is None:  # spawned: this process has threads and open connections a fork would copy
+            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        return self._pool
+
+    def close(self) -> None:
+        """End the worker process (after the last part, or when the load is given up: its tasks not started are
+        dropped)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
 
     def write(self, part: Part) -> None:
         """The part's seq and rank (among the rows written before), its rows, people, change log, audit entries
         and (into a keyless ``org_gram``) search grams."""
         if self.keyless is None:
             self.keyless = search.begin_load(self.session)
+        made = part.made.result() if part.made is not None else None
+        if made is not None:
+            for org, given in zip(part.orgs, made.pinyin, strict=True):
+                if given is not None:
+                    org["name_pinyin"], org["name_initials"] = given
         search.prepare_rows(self.session, part.orgs)
         insert_rows(self.session, [(self.org_table, part.orgs), (self.person_table, part.people)])
         audit_model.insert_chained(self.session, part.audit)
-        if self.keyless:
+        if made is not None and self.keyless:
+            search.load_made_grams(self.session, part.orgs, made.bodies)
+            if self.counts is not None and all(search.indexed(org) for org in part.orgs):
+                self.counts.update(made.counts)
+            else:  # a row left for later (its rank's gap used up): counted again at the end
+                self.counts = None
+        elif made is not None:
+            self.grams.extend(search.grams_of_bodies(made.bodies))
+        elif self.keyless:
             search.load_grams(self.session, part.orgs, part.grams)
         else:
             self.grams.extend(part.grams)
@@ -135,8 +176,9 @@ class Load:
         """After the last part was given: the search index's key and counts (or every part's grams), by
         ``writer``; returns when they are written."""
         writer.drain()
+        self.close()
         if self.keyless:
-            writer.submit(search.end_load, self.session)
+            writer.submit(search.end_load, self.session, self.counts)
         elif self.orgs:
             writer.submit(search.index_rows, self.session, self.orgs, self.grams if self.grams_made else None)
         writer.drain()
@@ -150,6 +192,8 @@ class Part:
     people: list[dict[str, Any]]
     grams: list[set[str]]
     audit: list[tuple[Any, ...]]
+    #: the pinyin and grams of ``orgs``, being made by the load's worker process (then ``grams`` is empty)
+    made: Future[search.MadeGrams] | None = None
 
 
 def _complete(rows: Sequence[tuple[dict[str, Any], list[dict[str, Any]]]], office_code: str,

@@ -325,7 +325,8 @@ def _state(status: str | None) -> str:
     return "" if status in LIVE else "gone"
 
 
-def _indexed(values: dict[str, Any]) -> bool:
+def indexed(values: dict[str, Any]) -> bool:
+    """Whether the search index holds the row of ``values`` (not deleted, ranked)."""
     return values.get("deleted_at") is None and values.get("name_rank") is not None
 
 
@@ -384,7 +385,7 @@ def begin_load(session: Session) -> bool:
     """A load in parts (a ledger's legacy entry on PostgreSQL) into an empty ``org_gram``: its key dropped, made
     again by :func:`end_load` (one sort instead of a B-tree kept up gram by gram).  Whether it was dropped (the
     parts' grams then go in by :func:`load_grams`; else all at the end, by :func:`index_rows`)."""
-    if not _has_grams(session) or not _grams_empty(session):
+    if not _has_grams(session) or not grams_empty(session):
         return False
     _drop_gram_key(session)
     return True
@@ -395,12 +396,97 @@ def load_grams(session: Session, rows: list[dict[str, Any]], made: list[set[str]
     _write_grams(session, rows, delete=False, uscc=True, count=False, made=made, keyless=True)
 
 
-def end_load(session: Session) -> None:
-    """After the last part of a load begun by :func:`begin_load`: the key, the counts, the rows whose gap was
+def end_load(session: Session, counts: dict[str, int] | None = None) -> None:
+    """After the last part of a load begun by :func:`begin_load`: the key, the counts (``counts``: those of every
+    live row the parts wrote, :func:`made_grams`; else counted again from the table), the rows whose gap was
     used up (:func:`_respread`)."""
     _make_gram_key(session)
-    _recount(session)
+    if counts is None:
+        _recount(session)
+    else:  # the table was empty: its counts are the parts' (a scan of millions of grams saved)
+        session.execute(text(f"DELETE FROM {COUNT_TABLE}"))
+        _write_counts(session, Counter(counts))
     _respread(session, session.info.pop("search_respread", []))
+
+
+# -- a load's grams made by another process (PostgreSQL) ------------------------------------------------------
+#: the values of an organization :func:`made_grams` makes its pinyin and grams from, in this order
+GRAM_SOURCE = ("name", "name_pinyin", "name_initials", "address", "legal_rep_name", "uscc", "status")
+
+
+@dataclass
+class MadeGrams:
+    """What :func:`made_grams` gives for a part of a load: each row's pinyin (None: given with the row), its
+    grams (bytes: joined by newlines and encoded, the lines of ``COPY``'s text format without their ends, for
+    :func:`load_made_grams`; a tuple: grams that text would have to escape, written row by row), and the number
+    of the live rows holding each counted gram (:func:`_counted`)."""
+
+    pinyin: list[tuple[str, str] | None]
+    bodies: list[bytes | tuple[str, ...]]
+    counts: dict[str, int]
+
+
+def made_grams(rows: list[tuple[Any, ...]]) -> MadeGrams:
+    """The pinyin and grams of a part of a ledger's load (``rows``: the :data:`GRAM_SOURCE` values of each
+    organization), made in a worker process while the program judges the next part and the server writes the
+    one before (``legacy_entry.Load``): this Python was a fifth of the program's CPU in a load on the server, and
+    the grams are the rows :func:`gram_set` gives, the counts those :func:`_recount` would make of them."""
+    out = MadeGrams([], [], {})
+    counts: Counter[str] = Counter()
+    for name, full, initials, address, legal_rep_name, uscc, status in rows:
+        given = full is not None and initials is not None
+        if not given:
+            full, initials = pinyin(name)
+        out.pinyin.append(None if given else (full, initials))
+        mine = gram_set({"name": name, "name_pinyin": full, "name_initials": initials, "address": address,
+                         "legal_rep_name": legal_rep_name, "uscc": uscc})
+        body = "\n".join(mine)
+        if not mine:
+            out.bodies.append(b"")
+        elif body.count("\n") != len(mine) - 1 or "\t" in body or "\\" in body or "\r" in body:
+            out.bodies.append(tuple(mine))
+        else:
+            out.bodies.append(body.encode())
+        if status in LIVE:
+            counts.update(mine)
+    out.counts = {gram: n for gram, n in counts.items() if _counted(gram)}
+    return out
+
+
+def load_made_grams(session: Session, rows: list[dict[str, Any]], bodies: list[bytes | tuple[str, ...]]) -> None:
+    """The grams of a part of a load begun by :func:`begin_load`, as :func:`made_grams` made them (``bodies``, one
+    a row of ``rows``), by one ``COPY``: each row's lines get their ends (live, rank) by one replace."""
+    cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        with cursor.copy(_COPY_GRAMS) as copy:
+            chunk: list[bytes] = []
+            for row, body in zip(rows, bodies, strict=True):
+                if not body or not indexed(row):
+                    continue
+                live, rank = row.get("status") in LIVE, row["name_rank"]
+                if isinstance(body, bytes):
+                    end = b"\t%s\t%d\n" % (b"t" if live else b"f", rank)
+                    chunk.append(body.replace(b"\n", end) + end)
+                    if len(chunk) >= _COPY_LINES_AT_ONCE:
+                        copy.write(b"".join(chunk))
+                        chunk.clear()
+                else:
+                    for gram in body:
+                        copy.write_row((gram, live, rank))
+            copy.write(b"".join(chunk))
+    finally:
+        cursor.close()
+
+
+def grams_of_bodies(bodies: list[bytes | tuple[str, ...]]) -> list[set[str]]:
+    """The :func:`gram_sets` that :func:`made_grams` gave as ``bodies``."""
+    out: list[set[str]] = []
+    for body in bodies:
+        if isinstance(body, bytes):
+            out.append(set(body.decode().split("\n")) if body else set())
+        else:
+            out.append(set(body))
+    return out
 
 
 def _write_grams(session: Session, rows: Iterable[dict[str, Any]], *, delete: bool, uscc: bool,
@@ -414,10 +500,10 @@ def _write_grams(session: Session, rows: Iterable[dict[str, Any]], *, delete: bo
     made ahead (:func:`gram_sets`, an insert's with ``uscc``: one a row of ``rows``).  ``keyless``: the key is
     dropped (:func:`begin_load`), the grams go in as they come."""
     if made is not None:
-        pairs = [(r, g) for r, g in zip(rows, made, strict=True) if _indexed(r)]
+        pairs = [(r, g) for r, g in zip(rows, made, strict=True) if indexed(r)]
         rows, made = [r for r, _ in pairs], [g for _, g in pairs]
     else:
-        rows = [r for r in rows if _indexed(r)]
+        rows = [r for r in rows if indexed(r)]
     if not rows:
         return
     held = session.info.get(_COUNTS_HELD)
@@ -438,20 +524,29 @@ def _write_grams(session: Session, rows: Iterable[dict[str, Any]], *, delete: bo
                         counts.subtract([g for g in mine if _counted(g)])
                 cursor.execute(_DELETE_GRAMS, found)
         else:
-            deferred = not keyless and defer and len(rows) >= DEFER_KEY and _grams_empty(session)
+            deferred = not keyless and defer and len(rows) >= DEFER_KEY and grams_empty(session)
             if deferred:
                 _drop_gram_key(session)
             sorted_in = not deferred and not keyless and len(rows) >= SORT_MIN
             if sorted_in:
                 cursor.execute(_MAKE_GRAMS_IN)
             with cursor.copy(_COPY_GRAMS_IN if sorted_in else _COPY_GRAMS) as copy:
+                text_lines: list[str] = []
                 for i, r in enumerate(rows):
                     live, rank = r.get("status") in LIVE, r["name_rank"]
                     mine = made[i] if made is not None else gram_set(r, uscc=uscc)
-                    for gram in mine:
-                        copy.write_row((gram, live, rank))
+                    lines = _gram_lines(mine, live, rank)
+                    if lines is not None:
+                        text_lines.append(lines)
+                        if len(text_lines) >= _COPY_LINES_AT_ONCE:
+                            copy.write("".join(text_lines))
+                            text_lines.clear()
+                    else:  # a gram the text format would have to escape: the driver writes its rows
+                        for gram in mine:
+                            copy.write_row((gram, live, rank))
                     if live and count and not deferred:
                         counts.update([g for g in mine if _counted(g)])
+                copy.write("".join(text_lines))
             if sorted_in:
                 cursor.execute("SET LOCAL work_mem = '64MB'")  # the sort of a large load's grams, in memory
                 cursor.execute(f"INSERT INTO {GRAM_TABLE} SELECT gram, live, rank FROM {_GRAMS_IN}"
@@ -541,7 +636,29 @@ _MAKE_GRAMS_IN = (f'CREATE TEMPORARY TABLE {_GRAMS_IN} (gram text COLLATE "C" NO
 _COPY_GRAMS_IN = f"COPY {_GRAMS_IN} (gram, live, rank) FROM STDIN"
 
 
-def _grams_empty(session: Session) -> bool:
+#: organizations whose ``COPY`` lines are joined into one write to the driver
+_COPY_LINES_AT_ONCE = 500
+
+
+def _gram_lines(mine: set[str], live: bool, rank: int) -> str | None:
+    """The ``org_gram`` rows of an organization (its grams ``mine``, whether it is live, its rank) as the lines
+    of ``COPY``'s text format, made by one join: the driver's ``write_row`` per gram was most of the Python a
+    ledger's load spent writing (7.7 million grams of 100,000 organizations).  None when a gram holds what the
+    format escapes (a backslash, tab, newline or carriage return: a gram is letters and digits, or ``#`` and a
+    USCC, so only a USCC that no check has seen could), or there is no gram; the caller then writes them row
+    by row."""
+    if not mine:
+        return None
+    end = f"\t{'t' if live else 'f'}\t{rank}\n"
+    lines = end.join(mine) + end
+    count = len(mine)
+    if lines.count("\n") != count or lines.count("\t") != 2 * count or "\\" in lines or "\r" in lines:
+        return None
+    return lines
+
+
+def grams_empty(session: Session) -> bool:
+    """Whether ``org_gram`` holds no row (PostgreSQL)."""
     return session.execute(text(f"SELECT 1 FROM {GRAM_TABLE} LIMIT 1")).first() is None
 
 
@@ -570,7 +687,7 @@ def _index_tuples(rows: Iterable[dict[str, Any]], *, uscc: bool = True) -> tuple
 
     In rowid order: FTS5 flushes its pending terms whenever a rowid comes lower than the one before, and bulk
     rows in insertion order have their ranks all over the place (a 100,000-row insert took 3 times as long)."""
-    ordered = sorted((r for r in rows if _indexed(r)), key=lambda r: r["name_rank"])
+    ordered = sorted((r for r in rows if indexed(r)), key=lambda r: r["name_rank"])
     return [_text_row(r) for r in ordered], [_uscc_row(r) for r in ordered if uscc and r.get("uscc")]
 
 
@@ -671,7 +788,7 @@ def _index_empty(session: Session) -> bool:
     """Whether the index table exists and holds no row (made again or made new by a migration)."""
     if _has_index(session):
         return session.execute(text("SELECT 1 FROM org_text_docsize LIMIT 1")).first() is None
-    return _has_grams(session) and _grams_empty(session)
+    return _has_grams(session) and grams_empty(session)
 
 
 def has_pending(session: Session) -> bool:
