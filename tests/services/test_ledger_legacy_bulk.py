@@ -217,6 +217,7 @@ def test_parts_written_while_judging_write_what_the_orm_writes(request: pytest.F
         for bulk, db in ((False, orm_db), (True, bulk_db)):
             monkeypatch.setattr(importer, "BULK_MIN", 1 if bulk else 10**9)
             monkeypatch.setattr(importer, "PART", 4 if bulk else 10**9)
+            monkeypatch.setattr(search, "APART_MIN", 1)
             report = ledger.import_ledger(db, path, legacy=True, skip_invalid=True,
                                           rejected_path=tmp_path / f"rejected-{bulk}.xlsx", today=TODAY)
             assert (report.new, report.invalid, report.imported) == (19, 1, True)
@@ -240,6 +241,7 @@ def test_parts_made_apart_into_a_table_with_grams_are_indexed_at_the_end(request
     monkeypatch.setattr(importer, "BULK_MIN", 1)
     monkeypatch.setattr(importer, "PART", 4)
     monkeypatch.setattr(search, "begin_load", lambda session: False)
+    monkeypatch.setattr(search, "APART_MIN", 1)
     with two_offices(request, "postgresql", tmp_path) as (db, _other):
         report = ledger.import_ledger(db, path, legacy=True, skip_invalid=True,
                                       rejected_path=tmp_path / "rejected.xlsx", today=TODAY)
@@ -264,6 +266,8 @@ def test_parts_written_then_refused_leave_the_server_database(request: pytest.Fi
     path = write(tmp_path / "台账.xlsx", rows)
     monkeypatch.setattr(importer, "PART", 4)
     monkeypatch.setattr(importer, "BULK_MIN", 1)
+    if how != "invalid row":  # the grams made by the worker process, given up with the load (else in this one)
+        monkeypatch.setattr(search, "APART_MIN", 1)
     written: list[int] = []
     part_written = threading.Event()
     original = legacy_entry.Load.write

@@ -239,9 +239,9 @@ def test_a_parts_grams_made_apart_are_the_programs_own() -> None:
              "legal_rep_name": None, "uscc": None, "status": "revoked"}]
     made = search.made_grams([tuple(r[k] for k in search.GRAM_SOURCE) for r in rows])
     assert made.pinyin == [search.pinyin("沙湾区钵钵鸡协会"), None, search.pinyin("沙湾区围棋协会")]
-    for row, given in zip(rows, made.pinyin, strict=True):
-        if given is not None:
-            row["name_pinyin"], row["name_initials"] = given
+    for row, made_pinyin in zip(rows, made.pinyin, strict=True):
+        if made_pinyin is not None:
+            row["name_pinyin"], row["name_initials"] = made_pinyin
     expected = [search.gram_set(r) for r in rows]
     assert isinstance(made.bodies[0], bytes) and isinstance(made.bodies[1], tuple)
     assert search.grams_of_bodies(made.bodies) == expected

@@ -337,6 +337,9 @@ def _finish(session: Session, plan: _Plan, path: str | Path, office: OfficeInfo,
 #: new rows: the parts a legacy entry on PostgreSQL writes while the rest is judged (a multiple of
 #: legacy_entry.CHUNK, so that the audit entries come in the same order)
 PART = 10_000
+#: the first part, smaller: the server has nothing to do until it comes (its writes, not the judging, end a
+#: large load on the server: bench/README.md, "Ledger and sync import")
+FIRST_PART = 2_000
 
 
 def _import_overlapped(db: Database, session: Session, source: LedgerSource, path: str | Path, office: OfficeInfo,
@@ -351,6 +354,7 @@ def _import_overlapped(db: Database, session: Session, source: LedgerSource, pat
     committed.  A row found invalid, when invalid rows are not skipped, stops the writing; the unit is then
     rolled back (:class:`_Discarded`) and the report returned, nothing written, as :func:`_import`."""
     from civicdesk.services.ledger.legacy_entry import Load
+    from civicdesk.services.register import search
 
     session.connection()  # the unit's transaction, and with it the write lock, from here
     session.info["audit_note"] = "legacy_entry"  # digitized by an administrator, not applied for
@@ -365,7 +369,12 @@ def _import_overlapped(db: Database, session: Session, source: LedgerSource, pat
             return
         if pending is not None:
             waiting.append(pending)
-        if len(waiting) >= PART:
+            # a ledger this large (as its sheet states; a CSV's is not known, taken as large) has its parts' grams
+            # made by a worker process (legacy_entry.Load.expect; about a second of the other core to start)
+            large = (source.estimated_rows or search.APART_MIN) >= search.APART_MIN
+            if not written and len(waiting) == BULK_MIN and large:
+                load.expect()
+        if len(waiting) >= (PART if written else min(FIRST_PART, PART)):
             writer.submit(load.write, load.take([(item.values, item.people) for item in waiting]))
             written += len(waiting)
             waiting.clear()

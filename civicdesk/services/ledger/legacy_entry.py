@@ -25,10 +25,9 @@ compares the rows, the people, the change log, the audit entries and the search 
 
 from __future__ import annotations
 
-import multiprocessing
 from collections import Counter
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any
 
@@ -102,9 +101,10 @@ class Load:
         self.orgs: list[dict[str, Any]] = []
         self.grams: list[set[str]] = []
         #: a load into an empty search table (keyless, as the first write will find it: the unit holds the
-        #: writer lock): each part's pinyin, grams and counts made by a worker process (search.made_grams)
+        #: writer lock): each part's pinyin, grams and counts made by a worker process (search.made_grams),
+        #: once :meth:`expect` started it
         self.apart = self.grams_made and search.grams_empty(session)
-        self._pool: ProcessPoolExecutor | None = None
+        self._worker: search.GramWorker | None = None
         #: the live counts of the grams the parts wrote (None: a part's row was left for later, recount)
         self.counts: Counter[str] | None = Counter() if self.apart else None
 
@@ -123,9 +123,8 @@ class Load:
             entries.extend(self.person_audit.entry(row, self.note) for row in people[first_person:])
         made: Future[search.MadeGrams] | None = None
         grams: list[set[str]] = []
-        if self.apart:
-            made = self._worker().submit(search.made_grams, [tuple(org.get(k) for k in search.GRAM_SOURCE)
-                                                             for org in orgs])
+        if self._worker is not None:
+            made = self._worker.submit(orgs)
         else:
             for org in orgs:
                 if org.get("name_pinyin") is None or org.get("name_initials") is None:
@@ -134,17 +133,18 @@ class Load:
         self.orgs.extend(orgs)
         return Part(orgs, people, grams, audit_model.chained(self.session, entries), made)
 
-    def _worker(self) -> ProcessPoolExecutor:
-        if self._pool is None:  # spawned: this process has threads and open connections a fork would copy
-            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-        return self._pool
+    def expect(self) -> None:
+        """Many rows will come (a worker process pays for its start): the worker process is started now, ready
+        when the first part is taken, and makes the grams of the parts taken from now on."""
+        if self.apart and self._worker is None:
+            self._worker = search.GramWorker()
 
     def close(self) -> None:
         """End the worker process (after the last part, or when the load is given up: its tasks not started are
         dropped)."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        if self._worker is not None:
+            self._worker.close()
+            self._worker = None
 
     def write(self, part: Part) -> None:
         """The part's seq and rank (among the rows written before), its rows, people, change log, audit entries

@@ -45,7 +45,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -451,6 +451,39 @@ def made_grams(rows: list[tuple[Any, ...]]) -> MadeGrams:
             counts.update(mine)
     out.counts = {gram: n for gram, n in counts.items() if _counted(gram)}
     return out
+
+
+class GramWorker:
+    """A worker process making :func:`made_grams`: spawned (the program has threads and open connections that a
+    fork would copy), about a second of the other core to start.  :meth:`close` it."""
+
+    def __init__(self) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        self._pool.submit(int)  # started now, while the caller goes on
+
+    def submit(self, rows: Iterable[dict[str, Any]]) -> Future[MadeGrams]:
+        """:func:`made_grams` of ``rows`` (organizations' values), made in the worker."""
+        return self._pool.submit(made_grams, [tuple(row.get(k) for k in GRAM_SOURCE) for row in rows])
+
+    def close(self) -> None:
+        """End the process; a task not started is dropped."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+#: organizations: a bulk load of this many into an empty ``org_gram`` (the key dropped, made again after) has
+#: their grams made by a :class:`GramWorker` while its rows are written (:func:`grams_apart`)
+APART_MIN = 2_000
+
+
+def grams_apart(session: Session, count: int) -> GramWorker | None:
+    """A :class:`GramWorker` for a bulk insert of ``count`` organizations, when :func:`index_rows` will load them
+    into an empty ``org_gram`` (PostgreSQL); else None."""
+    if count < APART_MIN or not _has_grams(session) or not grams_empty(session):
+        return None
+    return GramWorker()
 
 
 def load_made_grams(session: Session, rows: list[dict[str, Any]], bodies: list[bytes | tuple[str, ...]]) -> None:
@@ -917,10 +950,17 @@ def _bulk_hash(session: Session, count: int) -> Iterator[None]:
             conn.exec_driver_sql(f"DELETE FROM {table}_config WHERE k = 'automerge'")
 
 
-def index_rows(session: Session, rows: list[dict[str, Any]], made: list[set[str]] | None = None) -> None:
+def index_rows(session: Session, rows: list[dict[str, Any]], made: list[set[str]] | MadeGrams | None = None) -> None:
     """Bulk path, after the insert: the index rows of rows prepared by :func:`prepare_rows`.  ``made``
-    (PostgreSQL): their grams, made by the caller with :func:`gram_sets`."""
+    (PostgreSQL): their grams, made by the caller with :func:`gram_sets`, or by a :class:`GramWorker` (loaded
+    as a load in parts loads them, into an empty table: its counts the worker's)."""
     ahead = session.info.pop("search_ahead", None)
+    if isinstance(made, MadeGrams):
+        if begin_load(session):
+            load_made_grams(session, rows, made.bodies)
+            end_load(session, made.counts if all(indexed(r) for r in rows) else None)
+            return
+        made = grams_of_bodies(made.bodies)
     with _bulk_hash(session, len(rows)):
         if made is not None and _has_grams(session):
             _write_grams(session, rows, delete=False, uscc=True, made=made)

@@ -624,12 +624,21 @@ def _write(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirty: d
             for r in full:
                 if r[name] is None:
                     r[name] = value
+        worker = None
         if entity == "organization":
             search.prepare_rows(session, full)
-        with indexes_deferred(session, table, len(full)):
-            _insert_many(session, table, full)
-        if entity == "organization":
-            search.index_rows(session, full)
+            # into an empty search table (a district's first package at the city): the grams made by another
+            # process while the rows go in, and their counts with them
+            worker = search.grams_apart(session, len(full))
+        try:
+            made = worker.submit(full) if worker is not None else None
+            with indexes_deferred(session, table, len(full)):
+                _insert_many(session, table, full)
+            if entity == "organization":
+                search.index_rows(session, full, made.result() if made is not None else None)
+        finally:
+            if worker is not None:
+                worker.close()
     for entity in order:
         ids = sorted(dirty[entity])
         if not ids:
