@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -252,3 +253,24 @@ def test_a_parts_grams_made_apart_are_the_programs_own() -> None:
                 live[gram] = live.get(gram, 0) + 1
     assert made.counts == live
     assert search.grams_of_bodies([b""]) == [set()]
+
+
+def test_a_gram_worker_that_dies_leaves_its_parts_to_this_process() -> None:
+    """search.GramWorker: its answer is made_grams' own; once its process is gone (killed here) the parts given
+    to it are made in this process, the same answer, and the load goes on."""
+    rows = [{"name": "沙湾区钵钵鸡协会", "name_pinyin": None, "name_initials": None, "address": "嘉农镇",
+             "legal_rep_name": "张三", "uscc": "51511111MJ00000265", "status": "active"}]
+    def seen(made: search.MadeGrams) -> tuple[Any, ...]:  # a set's order is the process's own (hash seed)
+        return made.pinyin, search.grams_of_bodies(made.bodies), made.counts
+
+    expected = seen(search.made_grams([tuple(r[k] for k in search.GRAM_SOURCE) for r in rows]))
+    worker = search.GramWorker()
+    try:
+        assert seen(worker.submit(rows).result()) == expected
+        for process in list(worker._pool._processes.values()):
+            process.kill()
+            process.join()
+        assert seen(worker.submit(rows).result()) == expected
+        assert seen(worker.submit(rows).result()) == expected  # the pool known broken: refused at once, made here
+    finally:
+        worker.close()

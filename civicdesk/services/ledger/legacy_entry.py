@@ -27,7 +27,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any
 
@@ -121,7 +120,7 @@ class Load:
             # before the search columns, as the flush's capture saw them
             entries.extend(self.org_audit.entry(row, self.note) for row in orgs[first_org:])
             entries.extend(self.person_audit.entry(row, self.note) for row in people[first_person:])
-        made: Future[search.MadeGrams] | None = None
+        made: search.MadeLater | None = None
         grams: list[set[str]] = []
         if self._worker is not None:
             made = self._worker.submit(orgs)
@@ -193,7 +192,7 @@ class Part:
     grams: list[set[str]]
     audit: list[tuple[Any, ...]]
     #: the pinyin and grams of ``orgs``, being made by the load's worker process (then ``grams`` is empty)
-    made: Future[search.MadeGrams] | None = None
+    made: search.MadeLater | None = None
 
 
 def _complete(rows: Sequence[tuple[dict[str, Any], list[dict[str, Any]]]], office_code: str,

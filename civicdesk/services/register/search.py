@@ -455,22 +455,54 @@ def made_grams(rows: list[tuple[Any, ...]]) -> MadeGrams:
 
 class GramWorker:
     """A worker process making :func:`made_grams`: spawned (the program has threads and open connections that a
-    fork would copy), about a second of the other core to start.  :meth:`close` it."""
+    fork would copy), about a second of the other core to start.  A worker that cannot start or dies leaves its
+    parts to this process (:meth:`MadeLater.result`): the load goes on, slower.  :meth:`close` it."""
 
     def __init__(self) -> None:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-        self._pool.submit(int)  # started now, while the caller goes on
+        self._pool: Any = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        try:
+            self._pool.submit(int)  # started now, while the caller goes on
+        except (OSError, RuntimeError):  # no process to be had (BrokenProcessPool is a RuntimeError)
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
 
-    def submit(self, rows: Iterable[dict[str, Any]]) -> Future[MadeGrams]:
+    def submit(self, rows: Iterable[dict[str, Any]]) -> MadeLater:
         """:func:`made_grams` of ``rows`` (organizations' values), made in the worker."""
-        return self._pool.submit(made_grams, [tuple(row.get(k) for k in GRAM_SOURCE) for row in rows])
+        values = [tuple(row.get(k) for k in GRAM_SOURCE) for row in rows]
+        future = None
+        if self._pool is not None:
+            try:
+                future = self._pool.submit(made_grams, values)
+            except (OSError, RuntimeError):
+                future = None
+        return MadeLater(future, values)
 
     def close(self) -> None:
         """End the process; a task not started is dropped."""
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+class MadeLater:
+    """A part's :class:`MadeGrams`, being made by a :class:`GramWorker`."""
+
+    def __init__(self, future: Future[MadeGrams] | None, values: list[tuple[Any, ...]]) -> None:
+        self._future, self._values = future, values
+
+    def result(self) -> MadeGrams:
+        """The worker's answer, waited for; made here when the worker could not make it."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        if self._future is not None:
+            try:
+                return self._future.result()
+            except BrokenProcessPool:
+                pass
+        return made_grams(self._values)
 
 
 #: organizations: a bulk load of this many into an empty ``org_gram`` (the key dropped, made again after) has
