@@ -274,3 +274,38 @@ def test_a_gram_worker_that_dies_leaves_its_parts_to_this_process() -> None:
         assert seen(worker.submit(rows).result()) == expected  # the pool known broken: refused at once, made here
     finally:
         worker.close()
+
+
+def test_a_gram_worker_ends_when_its_program_is_killed(tmp_path: Path) -> None:
+    """A program killed while its GramWorker runs (kill -9 of the GUI during an import) leaves no process
+    behind: the worker sees its parent gone and ends (search._end_with_parent)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import sys, time\n"
+        "from civicdesk.services.register import search\n"
+        "if __name__ == '__main__':\n"
+        "    worker = search.GramWorker()\n"
+        "    worker.submit([{'name': '沙湾区老年协会', 'status': 'active'}]).result()\n"
+        "    print(*[p.pid for p in worker._pool._processes.values()], flush=True)\n"
+        "    time.sleep(600)\n", encoding="utf-8")
+    root = Path(__file__).resolve().parents[2]
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True, cwd=root,
+                              env={**os.environ, "PYTHONPATH": str(root)})
+    try:
+        (pid,) = [int(p) for p in parent.stdout.readline().split()]  # type: ignore[union-attr]
+        assert Path(f"/proc/{pid}").exists()
+    finally:
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+    for _ in range(100):  # the worker looks once a second
+        if not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text().split()[2]:
+            break
+        time.sleep(0.1)
+    else:
+        raise AssertionError(f"the worker {pid} outlived its program")

@@ -41,6 +41,7 @@ segment cached, which keeps it about 6 times faster than converting whole names.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections import Counter
@@ -462,7 +463,8 @@ class GramWorker:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        self._pool: Any = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        self._pool: Any = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                              initializer=_end_with_parent, initargs=(os.getpid(),))
         try:
             self._pool.submit(int)  # started now, while the caller goes on
         except (OSError, RuntimeError):  # no process to be had (BrokenProcessPool is a RuntimeError)
@@ -485,6 +487,20 @@ class GramWorker:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+
+
+def _end_with_parent(parent: int) -> None:
+    """In a :class:`GramWorker`'s process: end it when the program that started it is gone (killed: a pool's
+    worker holds its own end of the pipe it waits on, and would wait for ever)."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 class MadeLater:
