@@ -280,6 +280,10 @@ def _ranked_estimate(session: Session) -> int:
     return int(session.scalar(select(func.coalesce(func.max(Organization.seq), 0))) or 0)
 
 
+#: on PostgreSQL, ranked rows a merge walks for the cost of one row's probes (bench_pg_scale's ledger in parts)
+PROBE_COST_PG = 1
+
+
 def place(session: Session, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Give each of ``rows`` (dicts with name_pinyin, name, seq) a ``name_rank`` between its neighbours among
     the rows already ranked; returns the rows that did not fit in their gap (rank None, see :func:`_respread`).
@@ -288,7 +292,10 @@ def place(session: Session, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return []
     order = sorted(rows, key=rank_key)
     keys = [rank_key(r) for r in order]
-    many = len(order) * 16 > _ranked_estimate(session)
+    # a merge walks every ranked row, a probe costs two index descents: on SQLite a probe is two statements a
+    # row, on the server one statement for a batch of rows (_BOTH_BATCH)
+    per_probe = PROBE_COST_PG if session.get_bind().dialect.name == "postgresql" else 16
+    many = len(order) * per_probe > _ranked_estimate(session)
     bounds = (_neighbours_by_merge if many else _neighbours_by_query)(session, keys)
     left: list[dict[str, Any]] = []
     start = 0
