@@ -200,6 +200,14 @@ def line(label: str, wall: list[float], cpu: list[float], unit: str = "s") -> st
             f" (cpu {statistics.median(cpu) * k:.{1 if unit == 'ms' else 2}f})")
 
 
+def _paired(figures: dict[str, list[float]]) -> str:
+    """Each repeat's PostgreSQL / SQLite (its two runs one after the other, under the same load) and their
+    median: on a host whose speed changes from minute to minute, the ratio of the two medians can pair a fast
+    run of one back end with a slow run of the other."""
+    ratios = [pg / sqlite for pg, sqlite in zip(figures["pg"], figures["sqlite"], strict=True)]
+    return f" (each repeat {', '.join(f'{r:.2f}' for r in ratios)}; median {statistics.median(ratios):.2f}x)"
+
+
 # -- ledger ------------------------------------------------------------------------------------------------------
 def ledger_timeline() -> Any:
     """When a ledger import on the server writes its parts, ends its judging, makes ``org_gram``'s key and
@@ -259,7 +267,7 @@ def bench_ledger(server: Server, rows: int, repeat: int, folder: Path) -> None:
     ratio = statistics.median(figures["pg"]) / statistics.median(figures["sqlite"])
     print(f"ledger {rows:,} rows, median of {repeat}: " + line("SQLite", figures["sqlite"], figures["sqlite_cpu"])
           + " | " + line("PG", figures["pg"], figures["pg_cpu"]) + _served(figures["pg_server"])
-          + f" | PG/SQLite {ratio:.2f}x"
+          + f" | PG/SQLite {ratio:.2f}x{_paired(figures)}"
           + f" | same rows: {'yes' if same else 'NO: DIFFERENT ANSWER'} ({next(iter(answers['pg']))[0]}); {load()}")
 
 
@@ -349,7 +357,7 @@ def bench_sync_import(server: Server, rows: int, repeat: int, folder: Path) -> N
     print(f"sync import {s.changes:,} changes, median of {repeat}: "
           + line("SQLite", figures["sqlite"], figures["sqlite_cpu"]) + " | "
           + line("PG", figures["pg"], figures["pg_cpu"]) + _served(figures["pg_server"])
-          + f" | PG/SQLite {m['pg'] / m['sqlite']:.2f}x;"
+          + f" | PG/SQLite {m['pg'] / m['sqlite']:.2f}x{_paired(figures)};"
           f" plain bulk insert SQLite {m['sqlite_bulk']:.2f} s (cpu {m['sqlite_bulk_cpu']:.2f}),"
           f" PG {m['pg_bulk']:.2f} s (cpu {m['pg_bulk_cpu']:.2f}) | every row arrived, same values:"
           f" {'yes' if same else 'NO: DIFFERENT ANSWER'}; {load()}")

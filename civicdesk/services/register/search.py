@@ -435,10 +435,11 @@ class MadeGrams:
 
 
 def made_grams(rows: list[tuple[Any, ...]]) -> MadeGrams:
-    """The pinyin and grams of a part of a ledger's load (``rows``: the :data:`GRAM_SOURCE` values of each
-    organization), made in a worker process while the program judges the next part and the server writes the
-    one before (``legacy_entry.Load``): this Python was a fifth of the program's CPU in a load on the server, and
-    the grams are the rows :func:`gram_set` gives, the counts those :func:`_recount` would make of them."""
+    """The pinyin and grams of a load's organizations (``rows``: the :data:`GRAM_SOURCE` values of each), made
+    in a :class:`GramWorker`'s process while the program judges the next part of a ledger and the server writes
+    the one before (``legacy_entry.Load``), or while a sync package's rows are copied (:func:`grams_apart`): this
+    Python was a fifth of the program's CPU in a ledger's load on the server.  The grams are the rows
+    :func:`gram_set` gives, the counts those :func:`_recount` would make of them."""
     out = MadeGrams([], [], {})
     counts: Counter[str] = Counter()
     for name, full, initials, address, legal_rep_name, uscc, status in rows:
