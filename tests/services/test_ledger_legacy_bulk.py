@@ -197,10 +197,13 @@ def test_kind_of_row_reads_three_cells_and_says_the_same() -> None:
 
 
 # -- PostgreSQL: the rows written part by part while the rest is judged (importer._import_overlapped) -----------
+@pytest.mark.parametrize("apart", [True, False])
 def test_parts_written_while_judging_write_what_the_orm_writes(request: pytest.FixtureRequest, tmp_path: Path,
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+                                                               monkeypatch: pytest.MonkeyPatch, apart: bool) -> None:
     """Parts of 4 rows (five parts and a rest, each written by the unit's writer thread while the next rows are
-    judged): the same rows, people, change log, audit entries, name order and search answers as the ORM's."""
+    judged): the same rows, people, change log, audit entries, name order and search answers as the ORM's; the
+    search grams and their counts exact, made by the worker process (``apart``: a ledger of APART_MIN rows or
+    more) or by the program (a smaller one)."""
     path = write(tmp_path / "台账.xlsx", shawan_rows())
     parts: list[int] = []
     made_apart: list[bool] = []
@@ -217,13 +220,13 @@ def test_parts_written_while_judging_write_what_the_orm_writes(request: pytest.F
         for bulk, db in ((False, orm_db), (True, bulk_db)):
             monkeypatch.setattr(importer, "BULK_MIN", 1 if bulk else 10**9)
             monkeypatch.setattr(importer, "PART", 4 if bulk else 10**9)
-            monkeypatch.setattr(search, "APART_MIN", 1)
+            monkeypatch.setattr(search, "APART_MIN", 1 if apart else 10**9)
             report = ledger.import_ledger(db, path, legacy=True, skip_invalid=True,
                                           rejected_path=tmp_path / f"rejected-{bulk}.xlsx", today=TODAY)
             assert (report.new, report.invalid, report.imported) == (19, 1, True)
             found[bulk] = contents(db)
         assert_current(bulk_db)  # the grams and counts the worker process made are the table's exact rows
-    assert parts == [4, 4, 4, 4, 3] and all(made_apart)  # each part's grams made by the worker process
+    assert parts == [4, 4, 4, 4, 3] and made_apart == [apart] * 5  # each part's grams made by the worker, or not
     for found_ in found.values():  # each part's ranks are placed among the parts before it: other numbers, the
         found_["organizations"] = [  # same order (name_order, compared below)
             json.dumps({k: v for k, v in json.loads(r).items() if k != "name_rank"}, sort_keys=True)

@@ -104,8 +104,9 @@ class Load:
         #: once :meth:`expect` started it
         self.apart = self.grams_made and search.grams_empty(session)
         self._worker: search.GramWorker | None = None
-        #: the live counts of the grams the parts wrote (None: a part's row was left for later, recount)
-        self.counts: Counter[str] | None = Counter() if self.apart else None
+        #: the live counts of the grams the parts wrote, summed by the worker (None: a part's grams made here,
+        #: or a row left for later: counted again from the table at the end)
+        self.counts: Counter[str] | None = None
 
     def take(self, rows: Sequence[tuple[dict[str, Any], list[dict[str, Any]]]]) -> Part:
         """The part's rows completed (:func:`add_rows`), their audit entries (in :func:`add_rows`'s order: a
@@ -135,8 +136,9 @@ class Load:
     def expect(self) -> None:
         """Many rows will come (a worker process pays for its start): the worker process is started now, ready
         when the first part is taken, and makes the grams of the parts taken from now on."""
-        if self.apart and self._worker is None:
+        if self.apart and self._worker is None and not self.orgs:
             self._worker = search.GramWorker()
+            self.counts = Counter()
 
     def close(self) -> None:
         """End the worker process (after the last part, or when the load is given up: its tasks not started are
@@ -168,6 +170,7 @@ class Load:
             self.grams.extend(search.grams_of_bodies(made.bodies))
         elif self.keyless:
             search.load_grams(self.session, part.orgs, part.grams)
+            self.counts = None  # nobody summed this part's: counted again at the end
         else:
             self.grams.extend(part.grams)
 
