@@ -13,30 +13,31 @@ from sqlalchemy import select
 from civicdesk.models import Organization
 from civicdesk.services.core.database import open_database
 from civicdesk.services.register import search
+from civicdesk.services.sync import apply
 from tests.helpers.sync import edit, export, import_json
 from tests.pg.test_search_grams import assert_current
 from tests.sync.test_sync_across_back_ends import mixed, mixed_templates  # noqa: F401 (fixtures)
 
 
-@pytest.mark.parametrize("apart", [False, True])
-def test_sync_imports_keep_the_server_table(mixed: dict[str, str | Path], apart: bool,  # noqa: F811
+@pytest.mark.parametrize("overlap", [False, True])
+def test_sync_imports_keep_the_server_table(mixed: dict[str, str | Path], overlap: bool,  # noqa: F811
                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    """(``apart``: the first package's grams made by a worker process, search.grams_apart, as a package of
-    APART_MIN organizations or more has them: the same rows, the counts the worker's.)"""
+    """(``overlap``: the first package written by a thread while the program makes its grams, search.made_grams,
+    as a package of apply.OVERLAP_MIN rows or more is: the same rows, the counts made with the grams.)"""
     city, district, folder = mixed["pg-511100"], Path(mixed["file-511111"]), Path(mixed["dir"])
     made: list[int] = []
-    original = search.GramWorker.submit
+    original = search.made_grams
 
-    def submit(self: search.GramWorker, rows: list[dict[str, Any]]) -> Any:
-        made.append(len(rows))
-        return original(self, rows)
+    def recorded(values: list[Any]) -> search.MadeGrams:
+        made.append(len(values))
+        return original(values)
 
-    monkeypatch.setattr(search.GramWorker, "submit", submit)
-    monkeypatch.setattr(search, "APART_MIN", 1 if apart else 10**9)
+    monkeypatch.setattr(search, "made_grams", recorded)
+    monkeypatch.setattr(apply, "OVERLAP_MIN", 1 if overlap else 10**9)
     (package,) = export(district, "511100", folder)
     code, results = import_json(city, package)  # type: ignore[arg-type]
     assert code == 0 and results[0]["status"] == "applied", results
-    assert (len(made) == 1 and made[0] > 500) if apart else not made, made  # the demo district: 553
+    assert (len(made) == 1 and made[0] > 500) if overlap else not made, made  # the demo district: 553
     db = open_database(city)
     try:
         assert_current(db)

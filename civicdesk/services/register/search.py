@@ -437,9 +437,10 @@ class MadeGrams:
 def made_grams(rows: list[tuple[Any, ...]]) -> MadeGrams:
     """The pinyin and grams of a load's organizations (``rows``: the :data:`GRAM_SOURCE` values of each), made
     in a :class:`GramWorker`'s process while the program judges the next part of a ledger and the server writes
-    the one before (``legacy_entry.Load``), or while a sync package's rows are copied (:func:`grams_apart`): this
-    Python was a fifth of the program's CPU in a ledger's load on the server.  The grams are the rows
-    :func:`gram_set` gives, the counts those :func:`_recount` would make of them."""
+    the one before (``legacy_entry.Load``; this Python was a fifth of the program's CPU in a ledger's load on the
+    server), or by the program itself while a writer thread copies a sync package's rows
+    (``apply._write_overlapped``).  The grams are the rows :func:`gram_set` gives, the counts those
+    :func:`_recount` would make of them."""
     out = MadeGrams([], [], {})
     counts: Counter[str] = Counter()
     for name, full, initials, address, legal_rep_name, uscc, status in rows:
@@ -481,7 +482,7 @@ class GramWorker:
 
     def submit(self, rows: Iterable[dict[str, Any]]) -> MadeLater:
         """:func:`made_grams` of ``rows`` (organizations' values), made in the worker."""
-        values = [tuple(row.get(k) for k in GRAM_SOURCE) for row in rows]
+        values = gram_values(rows)
         future = None
         if self._pool is not None:
             try:
@@ -529,17 +530,14 @@ class MadeLater:
         return made_grams(self._values)
 
 
-#: organizations: a bulk load of this many into an empty ``org_gram`` (the key dropped, made again after) has
-#: their grams made by a :class:`GramWorker` while its rows are written (:func:`grams_apart`)
+#: organizations: a ledger of this many (legacy_entry.Load, into an empty ``org_gram``) has their grams made by a
+#: :class:`GramWorker` while its rows are judged and written
 APART_MIN = 2_000
 
 
-def grams_apart(session: Session, count: int) -> GramWorker | None:
-    """A :class:`GramWorker` for a bulk insert of ``count`` organizations, when :func:`index_rows` will load them
-    into an empty ``org_gram`` (PostgreSQL); else None."""
-    if count < APART_MIN or not _has_grams(session) or not grams_empty(session):
-        return None
-    return GramWorker()
+def gram_values(rows: Iterable[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    """What :func:`made_grams` makes the grams of ``rows`` (organizations' values) from."""
+    return [tuple(row.get(k) for k in GRAM_SOURCE) for row in rows]
 
 
 def load_made_grams(session: Session, rows: list[dict[str, Any]], bodies: list[bytes | tuple[str, ...]]) -> None:

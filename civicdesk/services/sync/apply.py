@@ -23,7 +23,8 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, Numeric, String, Table, bindparam, insert, select, update
@@ -31,10 +32,12 @@ from sqlalchemy.schema import ColumnDefault
 from sqlalchemy.orm import Session
 
 from civicdesk.models import Division, table_of
+from civicdesk.models import audit as audit_model
 from civicdesk.models.history import json_value
 from civicdesk.models.sync import BOOKKEEPING_SENT, LOCAL_COLUMNS, ChangeLog, Conflict, synced_entities
 from civicdesk.services.register import search
 from civicdesk.services.core.bulk import copy_rows, indexes_deferred
+from civicdesk.services.core.overlap import Writer
 from civicdesk.services.sync import trust
 from civicdesk.services.sync.package import refuse
 from civicdesk.services.supervision import ruling
@@ -427,10 +430,14 @@ def apply_changes(session: Session, origin: str, changes: list[dict[str, Any]], 
             local["updated_at"] = now
             dirty[entity].add(row_id)
 
-    if policy is not None:
-        trust.check_rows(session, new, dirty, state, original)
-        policy.written = _written(new, dirty, state, original)
-    _write(session, new, dirty, state, original)
+    counts["resolved"] = len(resolved)
+    if _overlapped(session, new):
+        _write_overlapped(session, new, dirty, state, original, policy, counts)
+    else:
+        if policy is not None:
+            trust.check_rows(session, new, dirty, state, original)
+            policy.list_written(_written(new, dirty, state, original), counts)
+        _write(session, new, dirty, state, original)
     if new.get("ruling"):  # an arriving ruling's effect on its subject, in this same transaction
         ruling.apply_arrived(session, list(new["ruling"].values()), now)
     _record_conflicts(session, conflicts, now)
@@ -439,7 +446,6 @@ def apply_changes(session: Session, origin: str, changes: list[dict[str, Any]], 
         session.execute(update(conflict).where(conflict.c.id.in_(sorted(resolved)), conflict.c.resolved_at.is_(None))
                         .values(resolved_at=now, resolved_by=f"office:{origin}",
                                 resolution={"by_office": origin, "how": "a newer version from that office"}))
-    counts["resolved"] = len(resolved)
     return counts
 
 
@@ -455,6 +461,17 @@ class Policy:
     local_is_city: bool
     sender_is_city: bool
     written: list[dict[str, Any]] = field(default_factory=list)
+    #: the caller's audit entries of the package (``written`` and the counts -> entries), made as soon as
+    #: ``written`` is known, into ``entries``; on PostgreSQL a large package's are chained and written with its
+    #: rows by the writer thread (:func:`_write_overlapped`), and ``audited`` is then true
+    describe: Callable[[list[dict[str, Any]], dict[str, int]], list[dict[str, Any]]] | None = None
+    entries: list[dict[str, Any]] = field(default_factory=list)
+    audited: bool = False
+
+    def list_written(self, written: list[dict[str, Any]], counts: dict[str, int]) -> None:
+        self.written = written
+        if self.describe is not None:
+            self.entries = self.describe(written, counts)
 
 
 def _written(new: dict[str, dict[str, dict[str, Any]]], dirty: dict[str, set[str]],
@@ -602,17 +619,77 @@ def _record_conflicts(session: Session, conflicts: dict[str, dict[str, Any]], no
         session.execute(insert(table), rows)
 
 
+#: rows: a package inserting this many on PostgreSQL has them written by a thread while the program judges them
+#: (:func:`_write_overlapped`)
+OVERLAP_MIN = 2_000
+
+
+def _overlapped(session: Session, new: dict[str, dict[str, dict[str, Any]]]) -> bool:
+    return (sum(len(rows) for rows in new.values()) >= OVERLAP_MIN
+            and session.connection().dialect.name == "postgresql")
+
+
+def _write_overlapped(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirty: dict[str, set[str]],
+                      state: dict[str, dict[str, dict[str, Any]]], original: dict[str, dict[str, dict[str, Any]]],
+                      policy: Policy | None, counts: dict[str, int]) -> None:
+    """:func:`_write` of a large package on PostgreSQL, its server's work beside the program's: the new rows go
+    in by a writer thread (``overlap.Writer``: copies of the rows, the server indexing them), while this thread
+    makes the new organizations' search grams (:func:`search.made_grams`, which the writer loads once the
+    organizations are in), judges the organizations and their people (``trust.RowChecks`` from the lookups read
+    before: no statement), lists what is written and chains the package's audit entries (``Policy.list_written``;
+    the chain's head read before), which the writer then copies after the rows.  The other entities' checks
+    (which may read the database) run before; the changed rows are written after.
+
+    Two processes then share the machine's cores, the program and the server: no third makes the grams (a
+    :class:`search.GramWorker` took the server's core while this thread judged).  A refusal leaves the writer
+    as soon as its running statement ends, and the caller's transaction rolls back what it wrote."""
+    checks = None
+    if policy is not None:
+        checks = trust.RowChecks(session, new, dirty, state, original, preload=True)
+        checks.run([e for e in checks.entities if e not in trust.JUDGED_APART])
+        checks.across()
+        if policy.describe is not None:
+            audit_model.hold_head(session)  # the entries are chained while the writer writes: no statement then
+    fulls = _full_rows(new)
+    organizations = [full for entity, _table, full in fulls if entity == "organization"]
+    values = search.gram_values(organizations[0]) if organizations else None  # before the writer changes the rows
+    made: Future[search.MadeGrams] | None = Future() if values is not None else None
+    with Writer("sync-writer") as writer:
+        writer.submit(_insert_new, session, new, fulls, made)
+        if made is not None and values is not None:  # needed once the organizations are in: made first
+            try:
+                made.set_result(search.made_grams(values))
+            finally:
+                if not made.done():  # failed here: the writer's wait ends too
+                    made.cancel()
+        if policy is not None and checks is not None:
+            checks.run([e for e in checks.entities if e in trust.JUDGED_APART])
+            policy.list_written(_written(new, dirty, state, original), counts)
+            if policy.entries:
+                writer.submit(audit_model.insert_chained, session, audit_model.chained(session, policy.entries))
+                policy.audited = True
+    _update_dirty(session, new, dirty, state, original)
+    _refresh_supervision(session, new, dirty, state)
+
+
 def _write(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirty: dict[str, set[str]],
            state: dict[str, dict[str, dict[str, Any]]], original: dict[str, dict[str, dict[str, Any]]]) -> None:
+    _insert_new(session, new)
+    _update_dirty(session, new, dirty, state, original)
+    _refresh_supervision(session, new, dirty, state)
+
+
+def _full_rows(new: dict[str, dict[str, dict[str, Any]]]) -> list[tuple[str, Table, list[dict[str, Any]]]]:
+    """Each entity's new rows as they go in, entities in foreign-key order: copies holding every column (a value
+    the sender's row leaves out, the column's default), in key order (fewer pages touched), a row that names
+    another new row of its own table (a serious listing moved from an abnormal one, ``moved_from_id``) after the
+    rows it names.  The rows of ``new`` are read, never changed."""
     entities = synced_entities()
-    order = [e for e in entities if e in new]
-    for entity in order:  # inserts in foreign-key order
+    out = []
+    for entity in [e for e in entities if e in new]:
         table = table_of(entities[entity])
-        # in key order (fewer pages touched), a row that names another new row of its own table (a serious listing
-        # moved from an abnormal one, ``moved_from_id``) after the rows it names
         own = [fk.parent.name for fk in table.foreign_keys if fk.column.table is table]
-        rows = sorted(new[entity].values(),
-                      key=lambda r: (any(r.get(c) in new[entity] for c in own), r["id"]))
+        rows = sorted(new[entity].values(), key=lambda r: (any(r.get(c) in new[entity] for c in own), r["id"]))
         if not rows:
             continue
         names = [c.name for c in table.columns]
@@ -624,22 +701,29 @@ def _write(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirty: d
             for r in full:
                 if r[name] is None:
                     r[name] = value
-        worker = None
+        out.append((entity, table, full))
+    return out
+
+
+def _insert_new(session: Session, new: dict[str, dict[str, dict[str, Any]]],
+                fulls: list[tuple[str, Table, list[dict[str, Any]]]] | None = None,
+                made: Future[search.MadeGrams] | None = None) -> None:
+    """The package's new rows (``fulls``: :func:`_full_rows` of ``new``, when the caller made them); ``made``:
+    the grams of the new organizations, being made by the caller (:func:`_write_overlapped`)."""
+    for entity, table, full in (fulls if fulls is not None else _full_rows(new)):
         if entity == "organization":
             search.prepare_rows(session, full)
-            # into an empty search table (a district's first package at the city): the grams made by another
-            # process while the rows go in, and their counts with them
-            worker = search.grams_apart(session, len(full))
-        try:
-            made = worker.submit(full) if worker is not None else None
-            with indexes_deferred(session, table, len(full)):
-                _insert_many(session, table, full)
-            if entity == "organization":
-                search.index_rows(session, full, made.result() if made is not None else None)
-        finally:
-            if worker is not None:
-                worker.close()
-    for entity in order:
+        with indexes_deferred(session, table, len(full)):
+            _insert_many(session, table, full)
+        if entity == "organization":
+            search.index_rows(session, full, made.result() if made is not None else None)
+
+
+def _update_dirty(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirty: dict[str, set[str]],
+                  state: dict[str, dict[str, dict[str, Any]]], original: dict[str, dict[str, dict[str, Any]]]) -> None:
+    """The package's changed rows (``state``'s values), and the search index of the changed organizations."""
+    entities = synced_entities()
+    for entity in [e for e in entities if e in dirty]:
         ids = sorted(dirty[entity])
         if not ids:
             continue
@@ -657,7 +741,6 @@ def _write(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirty: d
             session.execute(stmt, params[start:start + 2000])
         if entity == "organization":
             _reindex(session, ids, state[entity], original.get(entity, {}))
-    _refresh_supervision(session, new, dirty, state)
 
 
 def _refresh_supervision(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirty: dict[str, set[str]],

@@ -262,6 +262,23 @@ def _apply(session: Session, item: _Ready, actor: str | None, result: ImportResu
     m = item.opened.manifest
     now = utcnow()
     policy = _policy(session, ctx, origin)
+    # every row the package wrote, as a local edit is audited; the package itself is kept in the inbox row
+    # details {"fields": {name: {"old", "new"}}, origin, epoch, seq, sha256}, written as canonical JSON field by
+    # field (audit.fields_details: the encoder's very text, without a dict a field); made by apply_changes as soon
+    # as it knows them (a large package's on PostgreSQL while its rows go in)
+    extra = {"origin": origin, "epoch": epoch, "seq": seq, "sha256": item.opened.sha256}
+
+    def describe(written: list[dict[str, Any]], counts: dict[str, int]) -> list[dict[str, Any]]:
+        masked = {entity: _masked_columns(entity) for entity in {w["entity"] for w in written}}
+        applied = {"action": "sync.import", "entity": "sync_peer", "entity_id": origin, "actor": actor,
+                   "details": {"epoch": epoch, "seq": seq, "sha256": item.opened.sha256, "counts": dict(counts),
+                               "audit_head": m["audit_head"]}}
+        return [applied, *({"action": f"sync.{w['op']}", "entity": w["entity"], "entity_id": w["id"], "actor": actor,
+                            "details_json": audit_model.fields_details(_masked_pairs(w["fields"],
+                                                                                     masked[w["entity"]]), extra)}
+                           for w in written)]
+
+    policy.describe = describe
     # a large package's rows and index entries stay in memory until the commit (random UUID keys touch every page)
     with bulk.bulk_cache(session, len(item.changes), least=IMPORT_CACHE_MIN):
         counts = apply_changes(session, origin, item.changes, item.divisions, now, policy=policy)
@@ -277,17 +294,8 @@ def _apply(session: Session, item: _Ready, actor: str | None, result: ImportResu
         peer.acked_epoch, peer.acked_seq, peer.missing = acks["epoch"], acks["seq"], acks["missing"]
         peer.last_received_at = now
     session.flush()
-    audit_model.record(session, "sync.import", "sync_peer", origin, actor=actor, epoch=epoch, seq=seq,
-                       sha256=item.opened.sha256, counts=counts, audit_head=m["audit_head"])
-    # every row the package wrote, as a local edit is audited; the package itself is kept in the inbox row
-    # details {"fields": {name: {"old", "new"}}, origin, epoch, seq, sha256}, written as canonical JSON field by
-    # field (audit.fields_details: the encoder's very text, without a dict a field)
-    masked = {entity: _masked_columns(entity) for entity in {w["entity"] for w in policy.written}}
-    extra = {"origin": origin, "epoch": epoch, "seq": seq, "sha256": item.opened.sha256}
-    audit_model.append(session, [
-        {"action": f"sync.{w['op']}", "entity": w["entity"], "entity_id": w["id"], "actor": actor,
-         "details_json": audit_model.fields_details(_masked_pairs(w["fields"], masked[w["entity"]]), extra)}
-        for w in policy.written])
+    if not policy.audited:  # the package's entry, then each row's (else written already with the rows)
+        audit_model.append(session, policy.entries)
     result.status, result.counts = "applied", counts
 
 

@@ -393,74 +393,107 @@ def check_rows(session: Session, new: dict[str, dict[str, dict[str, Any]]], dirt
     """Every row the package inserts or changes, as it would be stored, by the rules of ``org add`` and the
     ledger: each value a clerk could not enter refuses the package, naming the row and the field.  Of a row
     already held only the fields the package changes are judged (an old legacy record is not the sender's)."""
-    from civicdesk.services.register import records
-    from civicdesk.services.register import organizations
-    from civicdesk.services.supervision import arrivals
+    checks = RowChecks(session, new, dirty, state, original)
+    checks.run(checks.entities)
+    checks.across()
 
-    touched = {entity: [(row_id, state[entity][row_id])
-                        for row_id in sorted(set(new.get(entity, {})) | dirty.get(entity, set()))]
-               for entity in set(new) | set(dirty)}
-    count = sum(len(v) for v in touched.values())
-    if not count:
-        return
-    lookups = organizations.PreloadedLookups(session) if count > _PRELOAD else organizations.Lookups(session)
-    today = clock.today()  # one day for the whole package (validate_org would ask the clock once per row)
-    # the organization fields read as numbers (records.coerce), named once rather than looked up per field and row
-    numbers = {name: spec for name, spec in records.FIELDS_BY_NAME.items() if spec.kind in ("int", "decimal")}
-    usccs: dict[str, str] = {}
-    entities = synced_entities()
-    context = arrivals.Context(session, state)  # a listing's ground may be its office's own, in this package
-    for entity, rows in touched.items():
-        table = table_of(entities[entity])
-        numeric = {c.name: c for c in table.columns if isinstance(c.type, Numeric)}
-        new_ids = new.get(entity, {})
-        originals = original.get(entity, {})
-        for row_id, row in rows:
-            before = originals.get(row_id) if row_id not in new_ids else None
-            changed = set(row) if before is None else {k for k, v in row.items() if before.get(k) != v}
-            for name in changed & numeric.keys():
-                _numeric_bound(entity, row_id, name, row.get(name), numeric[name])
-            if entity == "organization":
-                for name in changed:
-                    spec = numbers.get(name)
-                    if spec is not None and row.get(name) is not None:
-                        _, issues = records.coerce(spec, row[name], name)
-                        if issues:
-                            raise _invalid(entity, row_id, issues[0])
-                issues = organizations.validate_org(session, dict(row), [], self_id=row_id, today=today,
-                                                    lookups=lookups)
-                issues += _text_issues(row, changed)
-                for issue in issues:
-                    if (issue.severity == "error" and issue.code not in _NOT_FOR_ROWS
-                            and not issue.field.startswith("people") and issue.field in changed):
-                        raise _invalid(entity, row_id, issue)
-                uscc = row.get("uscc")
-                if uscc and "uscc" in changed and row.get("deleted_at") is None:
-                    if uscc in usccs and usccs[uscc] != row_id:  # two rows of this package with one code
-                        from civicdesk.errors import Issue
 
-                        raise _invalid(entity, row_id,
-                                       Issue("uscc", "uscc.duplicate", {"value": uscc, "other": usccs[uscc]}))
-                    usccs[uscc] = row_id
-            elif entity in arrivals.CHECKS:
-                arriving = arrivals.first_issue(entity, dict(row), context)
-                if arriving is not None:
-                    raise _invalid(entity, row_id, arriving)
-            elif entity == "org_person":
-                person = {k: row.get(k) for k in ("role", "name", "id_number", "phone", "term_start", "term_end",
-                                                  "is_current")}
-                issues = organizations.validate_org(session, {}, [person], today=today, lookups=lookups)
-                issues += _text_issues(row, changed, "people[0].")
-                for issue in issues:
-                    name = issue.field.removeprefix("people[0].")
-                    if issue.field.startswith("people[0].") and issue.severity == "error" and name in changed:
-                        raise _invalid(entity, row_id, issue)
-    if "project_payment" in touched or "service_project" in touched:  # payments never over the contract
-        from civicdesk.services.cultivation import projects
+#: the entities whose rows :class:`RowChecks` judges from what it read first (no statement): a large import
+#: on PostgreSQL judges them while its rows are written (``apply``)
+JUDGED_APART = ("organization", "org_person")
 
-        over = projects.over_contract_in(session, state)
-        if over is not None:
-            raise _invalid(*over)
+
+class RowChecks:
+    """:func:`check_rows` in steps: made (what the checks read of the register, read here), then :meth:`run` on
+    some entities or all, and :meth:`across` (the checks across rows).  ``preload``: the register's lookups read
+    at once whatever the number of rows, so that :meth:`run` of :data:`JUDGED_APART` sends no statement and may
+    run while another thread uses the session."""
+
+    def __init__(self, session: Session, new: dict[str, dict[str, dict[str, Any]]], dirty: dict[str, set[str]],
+                 state: dict[str, dict[str, dict[str, Any]]], original: dict[str, dict[str, dict[str, Any]]], *,
+                 preload: bool = False) -> None:
+        from civicdesk.services.register import organizations
+        from civicdesk.services.supervision import arrivals
+
+        self.session, self.new, self.state, self.original = session, new, state, original
+        self.touched = {entity: [(row_id, state[entity][row_id])
+                                 for row_id in sorted(set(new.get(entity, {})) | dirty.get(entity, set()))]
+                        for entity in set(new) | set(dirty)}
+        self.entities = sorted(entity for entity, rows in self.touched.items() if rows)
+        count = sum(len(v) for v in self.touched.values())
+        self.lookups = (organizations.PreloadedLookups(session) if preload or count > _PRELOAD
+                        else organizations.Lookups(session))
+        if preload:
+            self.lookups.dictionaries()
+        self.today = clock.today()  # one day for the whole package (validate_org would ask the clock once per row)
+        self.usccs: dict[str, str] = {}
+        self.context = arrivals.Context(session, state)  # a listing's ground may be its office's own, in this package
+
+    def run(self, entities: Any) -> None:
+        """Judge the rows of ``entities`` (names); the first value a clerk could not enter refuses the package."""
+        from civicdesk.services.register import records
+        from civicdesk.services.register import organizations
+        from civicdesk.services.supervision import arrivals
+
+        session, lookups, today, usccs, context = self.session, self.lookups, self.today, self.usccs, self.context
+        # the organization fields read as numbers (records.coerce), named once rather than looked up per field and row
+        numbers = {name: spec for name, spec in records.FIELDS_BY_NAME.items() if spec.kind in ("int", "decimal")}
+        entities_of = synced_entities()
+        for entity in entities:
+            rows = self.touched.get(entity, [])
+            table = table_of(entities_of[entity])
+            numeric = {c.name: c for c in table.columns if isinstance(c.type, Numeric)}
+            new_ids = self.new.get(entity, {})
+            originals = self.original.get(entity, {})
+            for row_id, row in rows:
+                before = originals.get(row_id) if row_id not in new_ids else None
+                changed = set(row) if before is None else {k for k, v in row.items() if before.get(k) != v}
+                for name in changed & numeric.keys():
+                    _numeric_bound(entity, row_id, name, row.get(name), numeric[name])
+                if entity == "organization":
+                    for name in changed:
+                        spec = numbers.get(name)
+                        if spec is not None and row.get(name) is not None:
+                            _, issues = records.coerce(spec, row[name], name)
+                            if issues:
+                                raise _invalid(entity, row_id, issues[0])
+                    issues = organizations.validate_org(session, dict(row), [], self_id=row_id, today=today,
+                                                        lookups=lookups)
+                    issues += _text_issues(row, changed)
+                    for issue in issues:
+                        if (issue.severity == "error" and issue.code not in _NOT_FOR_ROWS
+                                and not issue.field.startswith("people") and issue.field in changed):
+                            raise _invalid(entity, row_id, issue)
+                    uscc = row.get("uscc")
+                    if uscc and "uscc" in changed and row.get("deleted_at") is None:
+                        if uscc in usccs and usccs[uscc] != row_id:  # two rows of this package with one code
+                            from civicdesk.errors import Issue
+
+                            raise _invalid(entity, row_id,
+                                           Issue("uscc", "uscc.duplicate", {"value": uscc, "other": usccs[uscc]}))
+                        usccs[uscc] = row_id
+                elif entity in arrivals.CHECKS:
+                    arriving = arrivals.first_issue(entity, dict(row), context)
+                    if arriving is not None:
+                        raise _invalid(entity, row_id, arriving)
+                elif entity == "org_person":
+                    person = {k: row.get(k) for k in ("role", "name", "id_number", "phone", "term_start", "term_end",
+                                                      "is_current")}
+                    issues = organizations.validate_org(session, {}, [person], today=today, lookups=lookups)
+                    issues += _text_issues(row, changed, "people[0].")
+                    for issue in issues:
+                        name = issue.field.removeprefix("people[0].")
+                        if issue.field.startswith("people[0].") and issue.severity == "error" and name in changed:
+                            raise _invalid(entity, row_id, issue)
+
+    def across(self) -> None:
+        """The checks across rows: a project's payments never over its contract."""
+        if "project_payment" in self.touched or "service_project" in self.touched:
+            from civicdesk.services.cultivation import projects
+
+            over = projects.over_contract_in(self.session, self.state)
+            if over is not None:
+                raise _invalid(*over)
 
 
 # -- what a recipient may receive ----------------------------------------------------------------------------------
