@@ -18,7 +18,7 @@ from __future__ import annotations
 #: The migration ids in order (the scripts in ``civicdesk/models/migrations/versions``; a test checks them
 #: against Alembic's own view), so that opening an up-to-date database needs no Alembic at all.
 REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009",
-                              "0010", "0011", "0012", "0013", "0014", "0018", "0019", "0020")
+                              "0010", "0011", "0012", "0013", "0014", "0018", "0019", "0020", "0021")
 
 #: The newest migration: a database at this revision needs no migration.
 HEAD_REVISION = REVISIONS[-1]
