@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import Engine, event, select
 
 from civicdesk.models import AuditEntry, Organization
 from civicdesk.services.admin import audit
@@ -70,11 +70,13 @@ def test_the_first_package_gives_the_same_city_either_way(mixed: dict[str, str |
         assert code == 0 and results[0]["status"] == "applied", results
         assert made == []
         made = _overlap(monkeypatch, True)
+        beside = _statements_beside_the_writer(monkeypatch)
         code, results = import_json(str(mixed["pg-511100"]), package)
         assert code == 0 and results[0]["status"] == "applied", results
         # the organizations' grams made once, by the importing thread, not the writer
         assert len(made) == 1 and made[0][0] == threading.current_thread().name and made[0][1] > 500, made
         assert _no_writer_left()
+        assert beside == [], beside  # while the writer had the session, the importing thread sent nothing
         overlapped, by_hand = _city_state(str(mixed["pg-511100"])), _city_state(plain)
         assert overlapped == by_hand
         assert len(overlapped[1]) > 2000  # the package's rows, each in the trail, after the package's own entry
@@ -84,6 +86,42 @@ def test_the_first_package_gives_the_same_city_either_way(mixed: dict[str, str |
         assert set(actions[first + 1:]) == {"sync.insert"}, set(actions[first + 1:])
     finally:
         pg.drop_database(server, _db_name(plain))
+
+
+def _statements_beside_the_writer(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The statements sent by another thread than the writer's while a sync writer runs (listed as they come)."""
+    sent: list[str] = []
+    running: list[str] = []
+
+    class Watched(apply.Writer):
+        def __init__(self, name: str = "unit-writer") -> None:
+            super().__init__(name)
+            running.append(name)
+
+        def __exit__(self, *args: Any) -> None:
+            try:
+                super().__exit__(*args)
+            finally:
+                running.clear()
+
+    def listen(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        if running and threading.current_thread().name not in running:
+            sent.append(statement[:80])
+
+    monkeypatch.setattr(apply, "Writer", Watched)
+    event.listen(Engine, "before_cursor_execute", listen)
+    _listeners.append(listen)
+    return sent
+
+
+_listeners: list[Any] = []
+
+
+@pytest.fixture(autouse=True)
+def _forget_listeners() -> Any:
+    yield
+    while _listeners:
+        event.remove(Engine, "before_cursor_execute", _listeners.pop())
 
 
 def _db_name(url: str) -> str:
