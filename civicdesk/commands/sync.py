@@ -63,6 +63,18 @@ def _target(options: argparse.Namespace, name: str, first: bool) -> Path:
     return folder / name
 
 
+def _check_output(options: argparse.Namespace) -> None:
+    """``-o`` naming a folder that exists: the packages go into it, named as ``--dir`` names them; naming a file in
+    a folder that does not exist: refused before anything is made."""
+    output = options.output
+    if output is None:
+        return
+    if output.is_dir():
+        options.dir, options.output = output, None
+    elif not output.parent.is_dir():
+        raise InputError("sync.output_dir", path=str(output.parent))
+
+
 def _write(path: Path, data: bytes) -> None:
     tmp = path.with_name(path.name + ".part")
     tmp.write_bytes(data)
@@ -130,11 +142,16 @@ def cmd_sync(options: argparse.Namespace) -> int:
         reveal = command == "conflicts" and options.reveal
         user = acting_user(options, db) if command not in ("status", "conflicts") or reveal else None
         if command == "export":
+            _check_output(options)  # before the packages are made and recorded as sent
             packages = outgoing.export(db, options.to, keys.passphrase_for(db, by=user), full=options.full, by=user)
             written = []
             for i, p in enumerate(packages):
                 path = _target(options, p.file_name, i == 0)
-                _write(path, p.data)
+                try:
+                    _write(path, p.data)
+                except OSError as exc:  # recorded as sent already: the clerk is told how to write it again
+                    raise InputError("sync.output_unwritten", path=str(path), seq=p.seq, to=options.to,
+                                     reason=exc.strerror or str(exc)) from None
                 written.append({"file": str(path), "epoch": p.epoch, "seq": p.seq, "sha256": p.sha256,
                                 "full": p.full, "changes": p.changes, "counts": p.counts})
             if options.json:
@@ -145,6 +162,7 @@ def cmd_sync(options: argparse.Namespace) -> int:
                     print(messages.text(code, lang, file=w["file"], seq=w["seq"], changes=w["changes"]))
             return 0
         if command == "resend":
+            _check_output(options)
             p = outgoing.resend(db, options.to, options.seq, options.epoch, by=user)
             path = _target(options, p.file_name, True)
             _write(path, p.data)

@@ -28,6 +28,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No package {seq} (epoch {epoch}) was sent to {code}.",
     ),
     "sync.output_exists": ("文件“{path}”已存在，未覆盖。", "The file '{path}' exists; not overwritten."),
+    "sync.output_unwritten": (
+        "同步包第 {seq} 号已生成并记为已发送，但未能写出“{path}”（{reason}）。"
+        "请用 civicdesk sync resend --to {to} --seq {seq} -o 文件名 重新写出同一个包。",
+        "Package {seq} was made and recorded as sent, but '{path}' could not be written ({reason}). Write the same"
+        " package again with: civicdesk sync resend --to {to} --seq {seq} -o FILE",
+    ),
     "sync.output_dir": ("无法使用文件夹“{path}”（不能创建，或不是文件夹）。",
                         "The folder '{path}' cannot be used (it cannot be made, or is not a folder)."),
     "sync.conflict_not_found": ("未找到冲突“{id}”。", "No conflict '{id}'."),

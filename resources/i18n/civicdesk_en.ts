@@ -332,27 +332,27 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../civicdesk/ui/admin/login_dialog.py" line="192" />
+        <location filename="../../civicdesk/ui/admin/login_dialog.py" line="276" />
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/login_dialog.py" line="199" />
+        <location filename="../../civicdesk/ui/admin/login_dialog.py" line="283" />
         <source>用户：</source>
         <translation>User:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/login_dialog.py" line="200" />
+        <location filename="../../civicdesk/ui/admin/login_dialog.py" line="284" />
         <source>原密码：</source>
         <translation>Current password:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/login_dialog.py" line="203" />
+        <location filename="../../civicdesk/ui/admin/login_dialog.py" line="287" />
         <source>修改</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/login_dialog.py" line="204" />
+        <location filename="../../civicdesk/ui/admin/login_dialog.py" line="288" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -717,7 +717,7 @@
 <context>
     <name>ConnectionBanner</name>
     <message>
-        <location filename="../../civicdesk/ui/widgets/connection_banner.py" line="48" />
+        <location filename="../../civicdesk/ui/widgets/connection_banner.py" line="49" />
         <source>立即重试</source>
         <extracomment>the probe's interval (a test may shorten it)</extracomment>
         <translation>Retry now</translation>
@@ -726,22 +726,22 @@
 <context>
     <name>ConnectionWatch</name>
     <message>
-        <location filename="../../civicdesk/ui/widgets/connection_banner.py" line="83" />
+        <location filename="../../civicdesk/ui/widgets/connection_banner.py" line="84" />
         <source>刷新登记簿</source>
         <translation>Refresh the register</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/widgets/connection_banner.py" line="85" />
+        <location filename="../../civicdesk/ui/widgets/connection_banner.py" line="86" />
         <source>正在刷新登记簿…</source>
         <translation>Refreshing the register…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/widgets/connection_banner.py" line="108" />
+        <location filename="../../civicdesk/ui/widgets/connection_banner.py" line="110" />
         <source>登记簿有其他用户的新更改，已刷新。</source>
         <translation>Other users changed the register: it was refreshed.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/widgets/connection_banner.py" line="151" />
+        <location filename="../../civicdesk/ui/widgets/connection_banner.py" line="156" />
         <source>已重新连接数据库服务器。</source>
         <translation>Reconnected to the database server.</translation>
     </message>
@@ -1493,191 +1493,191 @@
         <translation>%1M</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="54" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="55" />
         <source>登记社会组织</source>
-        <extracomment>the charts, as services/dashboard.py SERIES (not imported here: that module imports SQLAlchemy) the order the figures are computed in on the worker: the cheapest first, so that a dashboard with nothing cached paints its first chart at once (the credit lists: one grouped read of an index, ~0.2 s at 1,000,000 organizations), then those that share the register's statistics (~1.4 s there, computed once), the tiles (the cultivation figures, ~1.4 s, computed once for the tiles and the three charts after them), 参检率 last the register filter a register chart's click sets: (combo of the filter bar, code) per part, with the county</extracomment>
+        <extracomment>the charts, as services/dashboard.py SERIES (not imported here: that module imports SQLAlchemy) the order the figures are computed in on the worker: the cheapest first, so that a dashboard with nothing cached paints its first chart at once (the credit lists: one grouped read of an index, ~0.2 s at 1,000,000 organizations), then those that share the register's statistics (a read of the register's summary, 0.01 s there), the tiles (the cultivation figures, ~0.25 s, computed once for the tiles and the three charts after them), 参检率 last (~0.8 s of CPU: begun at once beside them on a thread of its own, ``Dashboard.start``) the register filter a register chart's click sets: (combo of the filter bar, code) per part, with the county</extracomment>
         <translation>Registered organizations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="54" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="55" />
         <source>社区社会组织</source>
         <translation>Community organizations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="54" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="55" />
         <source>每万人拥有社会组织</source>
         <translation>Organizations per 10,000 people</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="55" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="56" />
         <source>培育孵化基地</source>
         <translation>Incubation bases</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="55" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="56" />
         <source>政府购买服务</source>
         <translation>Purchased services</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="55" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="56" />
         <source>志愿服务队</source>
         <translation>Volunteer teams</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="56" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="57" />
         <source>社区基金</source>
         <translation>Community funds</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="56" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="57" />
         <source>儿童服务站</source>
         <translation>Children's stations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="56" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="57" />
         <source>儿童服务站服务人次</source>
         <translation>Children's station person-times</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="63" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="64" />
         <source>%1 元</source>
         <translation>%1 yuan</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="64" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="65" />
         <source>%1 万元</source>
         <translation>%1 million yuan</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="74" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="75" />
         <source>个（存续）</source>
         <translation>existing</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="75" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="76" />
         <source>个（登记、备案、指导管理）</source>
         <translation>registered, filed and guided</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="76" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="77" />
         <source>个 / 万人</source>
         <translation>per 10,000 people</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="77" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="78" />
         <source>个基地，%1 个社区园区；入驻 %2，出壳 %3</source>
         <translation>bases, %1 community parks; %2 admitted, %3 graduated</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="79" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="80" />
         <source>%1 个项目</source>
         <translation>%1 projects</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="80" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="81" />
         <source>（%1 年以来）</source>
         <translation> (since %1)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="81" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="82" />
         <source>支</source>
         <translation>teams</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="82" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="83" />
         <source>个，规模 %1</source>
         <translation>funds, size %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="83" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="84" />
         <source>个</source>
         <translation>stations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="84" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="85" />
         <source>人次</source>
         <translation>person-times</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="133" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="134" />
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="147" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="148" />
         <source>正在计算…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="154" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="155" />
         <source>点击柱形（或用方向键选中后按回车）查看其背后的记录；右键（或菜单键）导出图片或 PDF 文件。</source>
         <translation>Click a bar (or pick it with the arrow keys and press Enter) to see the rows behind it; right-click (or the menu key) to export it as a PNG image or a PDF.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="229" />
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="408" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="234" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="413" />
         <source>概览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="230" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="235" />
         <source>（更新中…）</source>
         <translation> (updating…)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="250" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="255" />
         <source>（%1年度）</source>
         <translation> (%1)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="253" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="258" />
         <source>暂无数据</source>
         <translation>No data yet</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="319" />
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="326" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="324" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="331" />
         <source>导出为 PNG 图片</source>
         <translation>Export as PNG image</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="320" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="325" />
         <source>PNG 图片 (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="326" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="331" />
         <source>无法写入文件：%1</source>
         <translation>Cannot write the file: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="328" />
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="343" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="333" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="348" />
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="333" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="338" />
         <source>导出为 PDF</source>
         <translation>Export as PDF</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="334" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="339" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="368" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="373" />
         <source>共 %1 条</source>
         <translation>%1 rows</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="369" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="374" />
         <source>（只列出前 %1 条）</source>
         <translation> (only the first %1 listed)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/dashboard/panel.py" line="405" />
+        <location filename="../../civicdesk/ui/dashboard/panel.py" line="410" />
         <source>登记簿</source>
         <translation>Register</translation>
     </message>
@@ -3137,133 +3137,134 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="36" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="40" />
         <source>检索：名称、住所、法定代表人、信用代码、拼音（如 lnxh）</source>
+        <extracomment>the least width of a filter choice (px): its first letters and the arrow</extracomment>
         <translation>Search: name, address, legal representative, credit code, pinyin (e.g. lnxh)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="39" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="43" />
         <source>检索：</source>
         <translation>Search:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="42" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="46" />
         <source>全部组织类型</source>
         <translation>All legal forms</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="43" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="47" />
         <source>全部层级</source>
         <translation>All tiers</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="44" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="48" />
         <source>全部社区类别</source>
         <translation>All community subtypes</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="45" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="49" />
         <source>全部行业类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="47" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="51" />
         <source>存续（含停止活动、清算中）</source>
         <translation>Existing (incl. suspended, in liquidation)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="48" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="52" />
         <source>全部状态</source>
         <translation>all statuses</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="52" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="56" />
         <source>全部区县</source>
         <translation>All counties</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="56" />
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="118" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="60" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="126" />
         <source>全部乡镇（街道）</source>
         <translation>All townships</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="59" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="63" />
         <source>全部来源单位</source>
         <translation>All origin offices</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="67" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="71" />
         <source>全部年检结论</source>
         <translation>All inspection results</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="69" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="73" />
         <source>%1年度：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="71" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="75" />
         <source>%1年度：未年检</source>
         <translation>%1: not inspected</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="72" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="76" />
         <source>上年度年检结论（以作出结论的年检为准）</source>
         <translation>Last year's annual inspection (decided ones only)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="75" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="79" />
         <source>全部评估等级</source>
         <translation>All ratings</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="76" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="80" />
         <source>有评估等级（有效期内）</source>
         <translation>Rated (in force)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="79" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="83" />
         <source>未评估或已过期</source>
         <translation>Not rated or expired</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="80" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="84" />
         <source>评估等级：只算有效期内的等级</source>
         <translation>Rating: only a grade still in force counts</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="83" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="87" />
         <source>全部信用状况</source>
         <translation>Any credit status</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="84" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="88" />
         <source>已列入信用名单（任一）</source>
         <translation>On a credit list (either)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="85" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="89" />
         <source>已列入活动异常名录</source>
         <translation>On the abnormal list</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="86" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="90" />
         <source>已列入严重违法失信名单</source>
         <translation>On the serious list</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="87" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="91" />
         <source>未列入信用名单</source>
         <translation>On no credit list</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="88" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="92" />
         <source>信用状况：现列入的信用名单</source>
         <translation>Credit status: the credit list it is on now</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/filter_bar.py" line="90" />
+        <location filename="../../civicdesk/ui/register/filter_bar.py" line="94" />
         <source>筛选：</source>
         <translation>Filter:</translation>
     </message>
@@ -4516,37 +4517,37 @@ Demo data: %4</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../civicdesk/ui/admin/login_dialog.py" line="108" />
+        <location filename="../../civicdesk/ui/admin/login_dialog.py" line="129" />
         <source>登录 CivicDesk</source>
         <translation>Log in to CivicDesk</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/login_dialog.py" line="122" />
+        <location filename="../../civicdesk/ui/admin/login_dialog.py" line="144" />
         <source>用户名：</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/login_dialog.py" line="123" />
+        <location filename="../../civicdesk/ui/admin/login_dialog.py" line="145" />
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/login_dialog.py" line="125" />
+        <location filename="../../civicdesk/ui/admin/login_dialog.py" line="147" />
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/login_dialog.py" line="127" />
+        <location filename="../../civicdesk/ui/admin/login_dialog.py" line="149" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/login_dialog.py" line="142" />
+        <location filename="../../civicdesk/ui/admin/login_dialog.py" line="200" />
         <source>请输入用户名和密码。</source>
         <translation>Enter your user name and password.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/login_dialog.py" line="146" />
+        <location filename="../../civicdesk/ui/admin/login_dialog.py" line="204" />
         <source>正在验证…</source>
         <translation>Checking…</translation>
     </message>
@@ -4554,160 +4555,160 @@ Demo data: %4</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../civicdesk/ui/fast_start.py" line="60" />
+        <location filename="../../civicdesk/ui/fast_start.py" line="75" />
         <source>正在载入…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="163" />
+        <location filename="../../civicdesk/ui/main_window.py" line="164" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="164" />
+        <location filename="../../civicdesk/ui/main_window.py" line="165" />
         <source>新建数据库…</source>
         <translation>New database…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="165" />
+        <location filename="../../civicdesk/ui/main_window.py" line="166" />
         <source>打开数据库…</source>
         <translation>Open database…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="166" />
+        <location filename="../../civicdesk/ui/main_window.py" line="167" />
         <source>连接服务器…</source>
         <translation>Connect to server…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="168" />
+        <location filename="../../civicdesk/ui/main_window.py" line="169" />
         <source>最近打开</source>
         <translation>Recent databases</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="171" />
+        <location filename="../../civicdesk/ui/main_window.py" line="172" />
         <source>载入演示数据</source>
         <translation>Load demo data</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="179" />
+        <location filename="../../civicdesk/ui/main_window.py" line="180" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="183" />
+        <location filename="../../civicdesk/ui/main_window.py" line="184" />
         <source>同步…</source>
         <translation>Sync…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="190" />
+        <location filename="../../civicdesk/ui/main_window.py" line="191" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="193" />
+        <location filename="../../civicdesk/ui/main_window.py" line="194" />
         <source>组织(&amp;O)</source>
         <translation>&amp;Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="194" />
+        <location filename="../../civicdesk/ui/main_window.py" line="195" />
         <source>新建组织…</source>
         <translation>New organization…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="196" />
+        <location filename="../../civicdesk/ui/main_window.py" line="197" />
         <source>查看所选组织</source>
         <translation>Open the selected organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="201" />
+        <location filename="../../civicdesk/ui/main_window.py" line="202" />
         <source>检索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="204" />
+        <location filename="../../civicdesk/ui/main_window.py" line="205" />
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="205" />
+        <location filename="../../civicdesk/ui/main_window.py" line="206" />
         <source>显示的列</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="207" />
-        <location filename="../../civicdesk/ui/main_window.py" line="487" />
+        <location filename="../../civicdesk/ui/main_window.py" line="208" />
+        <location filename="../../civicdesk/ui/main_window.py" line="494" />
         <source>统计摘要</source>
         <translation>Statistics summary</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="208" />
-        <location filename="../../civicdesk/ui/main_window.py" line="224" />
+        <location filename="../../civicdesk/ui/main_window.py" line="209" />
+        <location filename="../../civicdesk/ui/main_window.py" line="225" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="224" />
+        <location filename="../../civicdesk/ui/main_window.py" line="225" />
         <source>界面语言将在下次启动时切换。</source>
         <translation>The language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="344" />
-        <location filename="../../civicdesk/ui/main_window.py" line="366" />
+        <location filename="../../civicdesk/ui/main_window.py" line="345" />
+        <location filename="../../civicdesk/ui/main_window.py" line="373" />
         <source>共 %1 个组织</source>
         <translation>%1 organizations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="368" />
+        <location filename="../../civicdesk/ui/main_window.py" line="375" />
         <source>（另有 %1 个已注销或撤销，未显示）</source>
         <translation> (%1 more deregistered or revoked, not shown)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="371" />
+        <location filename="../../civicdesk/ui/main_window.py" line="378" />
         <source>市局登记 %1 个</source>
         <translation>%1 by the city bureau</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="371" />
+        <location filename="../../civicdesk/ui/main_window.py" line="378" />
         <source>区县登记 %1 个</source>
         <translation>%1 by the counties</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="372" />
+        <location filename="../../civicdesk/ui/main_window.py" line="379" />
         <source>；本单位登记 %1 个，</source>
         <translation>; %1 registered by this office, </translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="373" />
+        <location filename="../../civicdesk/ui/main_window.py" line="380" />
         <source>市民政局登记、住所在本区县的组织随市局的同步包到达，也列在本单位的登记簿中。</source>
         <translation>Organizations the city bureau registered that are located in this county arrive with the city's sync packages and are listed in this register too.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="445" />
+        <location filename="../../civicdesk/ui/main_window.py" line="452" />
         <source>正在载入演示数据…</source>
         <translation>Loading the demo data…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="451" />
+        <location filename="../../civicdesk/ui/main_window.py" line="458" />
         <source>演示数据已载入，未重复载入。</source>
         <translation>The demo data is already loaded; nothing was added.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="453" />
+        <location filename="../../civicdesk/ui/main_window.py" line="460" />
         <source>已载入演示数据：%1 个组织</source>
         <translation>Demo data loaded: %1 organizations</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="471" />
+        <location filename="../../civicdesk/ui/main_window.py" line="478" />
         <source>%1年户籍人口 %2</source>
         <translation>%1 registered (hukou) population %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="471" />
+        <location filename="../../civicdesk/ui/main_window.py" line="478" />
         <source>%1年常住人口 %2</source>
         <translation>%1 resident population %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="474" />
+        <location filename="../../civicdesk/ui/main_window.py" line="481" />
         <source>登记社会组织 {n} 个（社会团体 {sg}，民办非企业单位 {ss}，基金会 {fd}）。
 社区社会组织 {ct} 个：登记 {cr}，乡镇（街道）备案 {cf}，纳入村（社区）指导管理 {cg}。
 每万人拥有社会组织 {d} 个（{basis}）。</source>
@@ -4716,58 +4717,58 @@ Demo data: %4</translation>
 {d} social organizations per 10,000 people ({basis}).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="484" />
+        <location filename="../../civicdesk/ui/main_window.py" line="491" />
         <source>登记簿中存续的组织：本单位登记 %1 个，市局登记 %2 个（住所在本区县、由市局登记，随市局的同步包到达）。</source>
         <translation>Existing organizations in the register: %1 registered by this office, %2 by the city bureau (located in this county, registered by the city, arrived with the city's sync packages).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="485" />
+        <location filename="../../civicdesk/ui/main_window.py" line="492" />
         <source>登记簿中存续的组织：本单位登记 %1 个，区县登记 %2 个。</source>
         <translation>Existing organizations in the register: %1 registered by this office, %2 by the counties.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="504" />
+        <location filename="../../civicdesk/ui/main_window.py" line="511" />
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="513" />
+        <location filename="../../civicdesk/ui/main_window.py" line="520" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="515" />
+        <location filename="../../civicdesk/ui/main_window.py" line="522" />
         <source>尚未打开过其他数据库：请用“打开数据库…”。</source>
         <translation>No other database was opened yet: use Open database….</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="519" />
-        <location filename="../../civicdesk/ui/main_window.py" line="523" />
+        <location filename="../../civicdesk/ui/main_window.py" line="526" />
+        <location filename="../../civicdesk/ui/main_window.py" line="530" />
         <source>新建数据库</source>
         <translation>New database</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="520" />
+        <location filename="../../civicdesk/ui/main_window.py" line="527" />
         <source>CivicDesk 数据库 (*.sqlite3)</source>
         <translation>CivicDesk databases (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="523" />
+        <location filename="../../civicdesk/ui/main_window.py" line="530" />
         <source>文件已存在，请用“打开数据库”。</source>
         <translation>The file exists; use Open database.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="528" />
+        <location filename="../../civicdesk/ui/main_window.py" line="535" />
         <source>打开数据库</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="529" />
+        <location filename="../../civicdesk/ui/main_window.py" line="536" />
         <source>CivicDesk 数据库 (*.sqlite3 *.db);;所有文件 (*)</source>
         <translation>CivicDesk databases (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/main_window.py" line="542" />
+        <location filename="../../civicdesk/ui/main_window.py" line="549" />
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
@@ -5318,48 +5319,48 @@ Demo data: %4</translation>
 <context>
     <name>OrgTableModel</name>
     <message>
-        <location filename="../../civicdesk/ui/register/org_table_model.py" line="329" />
+        <location filename="../../civicdesk/ui/register/org_table_model.py" line="335" />
         <source>（%1年度 %2）</source>
         <extracomment>the columns; their headers are the catalogue's ``column.register.*``. The supervision columns come last, so that a header state saved before them keeps its columns where they were. column -&gt; sort key of browse, a key of ``civicdesk.schema.SORT_KEYS`` (None: not sortable) optional columns, shown from View → 显示的列 (the supervision columns too: the filter bar finds the organizations by them without showing them) the text colour of a listed organization's name and credit cell (the words "⚠ 已列入…" say it too: never the colour alone) columns showing a dictionary value: column -&gt; (dictionary kind, row attribute)</extracomment>
         <translation>(%1: %2)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_table_model.py" line="333" />
+        <location filename="../../civicdesk/ui/register/org_table_model.py" line="339" />
         <source>⚠ 已列入%1：查看详情了解决定文号与日期</source>
         <translation>⚠ On the %1: see the details for the decision number and date</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_table_model.py" line="339" />
+        <location filename="../../civicdesk/ui/register/org_table_model.py" line="345" />
         <source>未列入信用名单</source>
         <translation>On no credit list</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_table_model.py" line="343" />
+        <location filename="../../civicdesk/ui/register/org_table_model.py" line="349" />
         <source>%1年度年检结论：%2</source>
         <translation>Annual inspection of %1: %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_table_model.py" line="346" />
+        <location filename="../../civicdesk/ui/register/org_table_model.py" line="352" />
         <source>%1年度未年检；无年检结论</source>
         <translation>No inspection of %1 decided; none on record</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_table_model.py" line="347" />
+        <location filename="../../civicdesk/ui/register/org_table_model.py" line="353" />
         <source>%1年度未年检；最近一次：%2年度 %3</source>
         <translation>No inspection of %1 decided; the latest: %2, %3</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_table_model.py" line="350" />
+        <location filename="../../civicdesk/ui/register/org_table_model.py" line="356" />
         <source>评估等级 %1，有效期至 %2</source>
         <translation>Rating %1, valid until %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_table_model.py" line="353" />
+        <location filename="../../civicdesk/ui/register/org_table_model.py" line="359" />
         <source>评估等级 %1 已于 %2 到期</source>
         <translation>Rating %1 expired on %2</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/register/org_table_model.py" line="355" />
+        <location filename="../../civicdesk/ui/register/org_table_model.py" line="361" />
         <source>未评估</source>
         <translation>Not rated</translation>
     </message>
@@ -5635,17 +5636,18 @@ Demo data: %4</translation>
 <context>
     <name>PasswordPair</name>
     <message>
-        <location filename="../../civicdesk/ui/admin/login_dialog.py" line="53" />
+        <location filename="../../civicdesk/ui/admin/login_dialog.py" line="66" />
         <source>至少8位，须同时包含字母和数字</source>
+        <extracomment>a login dialog painted before the services loaded opens its database after its first paint, or after this long</extracomment>
         <translation>At least 8 characters with letters and digits</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/login_dialog.py" line="63" />
+        <location filename="../../civicdesk/ui/admin/login_dialog.py" line="76" />
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/admin/login_dialog.py" line="64" />
+        <location filename="../../civicdesk/ui/admin/login_dialog.py" line="77" />
         <source>再次输入密码：</source>
         <translation>Password again:</translation>
     </message>
@@ -7825,7 +7827,7 @@ Demo data: %4</translation>
     </message>
     <message>
         <location filename="../../civicdesk/ui/sync/window.py" line="91" />
-        <location filename="../../civicdesk/ui/sync/window.py" line="213" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="219" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
@@ -7911,364 +7913,369 @@ Demo data: %4</translation>
         <translation>Not saved: the package is recorded; save the identical file again from the Sent tab.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="196" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="198" />
+        <source>未能写出“{path}”（{reason}）：同步包第 {seq} 号已记录，可在“已发送”中重新保存。</source>
+        <translation>Could not write '{path}' ({reason}): package {seq} is recorded; save it again from the Sent tab.</translation>
+    </message>
+    <message>
+        <location filename="../../civicdesk/ui/sync/window.py" line="202" />
         <source>全部数据</source>
         <translation>all data</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="196" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="202" />
         <source>变更</source>
         <translation>changes</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="197" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="203" />
         <source>第 {seq} 号：{file}（{what} {n} 条）</source>
         <translation>No. {seq}: {file} ({n} {what})</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="199" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="205" />
         <source>请把以下文件作为邮件附件发给对方：</source>
         <translation>Attach these files to an email to the other office:</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="209" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="215" />
         <source>选择文件…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="211" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="217" />
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="215" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="221" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="215" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="221" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="215" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="221" />
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="221" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="227" />
         <source>把收到的同步包拖到下面（可一次多个，顺序不限）：</source>
         <translation>Drop the received packages here (several at once, in any order):</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="243" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="249" />
         <source>已导入</source>
         <translation>Applied</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="243" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="249" />
         <source>此前已导入</source>
         <translation>Already imported</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="244" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="250" />
         <source>已暂存（前面缺包）</source>
         <translation>Parked (an earlier package is missing)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="244" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="250" />
         <source>拒收</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="250" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="256" />
         <source>新增 {a}，更新 {b}，合并 {c}，冲突 {d}，跳过 {e}</source>
         <translation>{a} new, {b} updated, {c} merged, {d} conflicts, {e} skipped</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="259" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="265" />
         <source>导入完成：{n} 个文件，拒收 {m} 个。</source>
         <translation>Import finished: {n} files, {m} refused.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="266" />
-        <location filename="../../civicdesk/ui/sync/window.py" line="368" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="272" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="374" />
         <source>单位</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="266" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="272" />
         <source>最后发送</source>
         <translation>Last sent</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="266" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="272" />
         <source>对方已确认</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="266" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="272" />
         <source>对方未确认</source>
         <translation>Not acknowledged</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="267" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="273" />
         <source>最后收到</source>
         <translation>Last received</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="267" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="273" />
         <source>缺少的包</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="267" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="273" />
         <source>暂存的包</source>
         <translation>Parked</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="273" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="279" />
         <source>本单位名片</source>
         <translation>This office's card</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="287" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="293" />
         <source>生成本单位密钥…</source>
         <translation>Make this office's keys…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="290" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="296" />
         <source>导出本单位名片…</source>
         <translation>Export this office's card…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="307" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="313" />
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="311" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="317" />
         <source>指纹：</source>
         <translation>Fingerprint: </translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="313" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="319" />
         <source>把名片文件发给要同步的单位；对方导入后会打电话核对这串数字。</source>
         <translation>Send the card file to the offices you sync with; after importing it they will phone you to compare these digits.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="316" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="322" />
         <source>您的角色无权同步。</source>
         <translation>Your role may not synchronize.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="319" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="325" />
         <source>本单位尚未生成同步密钥：生成后才能导出同步包和本单位名片。</source>
         <translation>This office has no sync keys yet: make them to export packages and this office's card.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="320" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="326" />
         <source>本单位尚未生成同步密钥：请管理员在此生成（同步 → 已信任单位 → 生成本单位密钥…）。</source>
         <translation>This office has no sync keys yet: an administrator makes them here (Sync → Trusted offices → Make this office's keys…).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="323" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="329" />
         <source>只有管理员可以生成本单位密钥。</source>
         <translation>Only an administrator can make this office's keys.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="325" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="331" />
         <source>请先生成本单位密钥。</source>
         <translation>Make this office's keys first.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="332" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="338" />
         <source>本单位尚未生成同步密钥：请管理员在“已信任单位”中点“生成本单位密钥…”。</source>
         <translation>This office has no sync keys yet: an administrator makes them under Trusted offices with Make this office's keys….</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="336" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="342" />
         <source>未生成密钥。</source>
         <translation>No keys were made.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="342" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="348" />
         <source>已生成本单位同步密钥。指纹：%1</source>
         <translation>This office's sync keys were made. Fingerprint: %1</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="360" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="366" />
         <source>已导出本单位名片：%1（指纹 %2）。请作为邮件附件发给对方，并电话核对指纹。</source>
         <translation>This office's card was saved: %1 (fingerprint %2). Send it as an e-mail attachment and compare the fingerprint by phone.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="368" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="374" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="368" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="374" />
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="368" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="374" />
         <source>指纹（电话核对）</source>
         <translation>Fingerprint (compare by phone)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="370" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="376" />
         <source>导入单位名片…</source>
         <translation>Import an office card…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="373" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="379" />
         <source>收到其他单位的名片文件（.cdcard）后在此导入：核对指纹一致才信任。</source>
         <translation>Import another office's card file (.cdcard) here: it is trusted only after its fingerprint was compared.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="386" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="392" />
         <source>选择单位名片</source>
         <translation>Choose an office card</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="387" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="393" />
         <source>单位名片 (*.cdcard);;所有文件 (*)</source>
         <translation>Office cards (*.cdcard);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="414" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="420" />
         <source>{name}（{code}）已信任，密钥未变。</source>
         <translation>{name} ({code}) is trusted already, with the same keys.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="417" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="423" />
         <source>未信任：{name}（{code}）。</source>
         <translation>Not trusted: {name} ({code}).</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="425" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="431" />
         <source>已信任 {name}（{code}）的新密钥。</source>
         <translation>The new key of {name} ({code}) is trusted.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="425" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="431" />
         <source>已信任 {name}（{code}）。</source>
         <translation>{name} ({code}) is trusted.</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="465" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="471" />
         <source>市级</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="465" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="471" />
         <source>区县级</source>
         <translation>District/county</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="466" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="472" />
         <source>（本单位）</source>
         <translation> (this office)</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="469" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="475" />
         <source>组织</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="469" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="475" />
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="469" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="475" />
         <source>变更记录</source>
         <translation>Change record</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="470" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="476" />
         <source>申请事项</source>
         <translation>Filing</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="470" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="476" />
         <source>办理步骤</source>
         <translation>Filing step</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="472" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="478" />
         <source>未解决</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="472" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="478" />
         <source>已解决</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="474" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="480" />
         <source>冲突（{n}）</source>
         <translation>Conflicts ({n})</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="482" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="488" />
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="482" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="488" />
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="482" />
-        <location filename="../../civicdesk/ui/sync/window.py" line="484" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="488" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="490" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="482" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="488" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="484" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="490" />
         <source>本单位的值</source>
         <translation>Our value</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="484" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="490" />
         <source>对方的值</source>
         <translation>Their value</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="484" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="490" />
         <source>现在的值</source>
         <translation>Current value</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="485" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="491" />
         <source>采用本单位的值</source>
         <translation>Take our values</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="486" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="492" />
         <source>采用对方的值</source>
         <translation>Take their values</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="487" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="493" />
         <source>逐项合并…</source>
         <translation>Merge field by field…</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="538" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="544" />
         <source>解决冲突</source>
         <translation>Resolve conflict</translation>
     </message>
     <message>
-        <location filename="../../civicdesk/ui/sync/window.py" line="538" />
+        <location filename="../../civicdesk/ui/sync/window.py" line="544" />
         <source>确定采用所选的值？这将成为新版本并同步给对方。</source>
         <translation>Take the chosen values? They become a new version that syncs to the other office.</translation>
     </message>

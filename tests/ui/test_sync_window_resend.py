@@ -69,3 +69,27 @@ def test_resave_cancelled_or_unwritable_is_told(qtbot, make_ctx, offices) -> Non
     window.ask_save_path = lambda suggested: str(folder / "no-such-folder" / suggested)
     tab.resave_button.click()
     qtbot.waitUntil(lambda: "无法保存文件" in window.status.text(), timeout=WAIT)
+
+
+def test_an_export_whose_file_cannot_be_written_says_where_to_save_it_again(qtbot, make_ctx, offices) -> None:
+    """The package is recorded as sent before it is saved: a save that fails (a folder gone, a full disk) says
+    so in the window, no traceback, and 已发送 saves the same bytes again."""
+    folder = offices["dir"]
+    window = _window(qtbot, make_ctx, offices["district"])
+    window.ask_save_path = lambda suggested: str(folder / "no-such-folder" / suggested)
+    window.export_package()
+    qtbot.waitUntil(lambda: "未能写出" in window.status.text(), timeout=WAIT)
+    assert "第 1 号已记录" in window.status.text() and "已发送" in window.status.text(), window.status.text()
+    tab = window.sent_tab
+    qtbot.waitUntil(lambda: tab.table.rowCount() == 1, timeout=WAIT)
+    tab.table.selectRow(0)
+    window.ask_save_path = lambda suggested: str(folder / suggested)
+    qtbot.waitUntil(lambda: not window.ctx.runner.is_busy(), timeout=WAIT)
+    tab.resave_button.click()
+    qtbot.waitUntil(lambda: "与原件完全相同" in window.status.text(), timeout=WAIT)
+    (saved,) = folder.glob("*.cdsync")
+    db = open_database(offices["district"])
+    try:
+        assert outgoing.resend(db, "511100", 1).data == saved.read_bytes()
+    finally:
+        db.close()

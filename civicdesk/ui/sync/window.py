@@ -32,7 +32,7 @@ from civicdesk.ui.context import AppContext, Changes
 from civicdesk.ui.sync.common import fill as _fill
 from civicdesk.ui.sync.common import table as _table
 from civicdesk.ui.sync.merge_dialog import MergeDialog
-from civicdesk.ui.sync.sent_tab import SentPackagesTab
+from civicdesk.ui.sync.sent_tab import SentPackagesTab, write_package
 from civicdesk.ui.sync.trust_dialog import TrustCardDialog
 
 
@@ -192,7 +192,13 @@ class SyncWindow(QDialog):
                 self.status.setText(self.tr("未保存：同步包已记录，可在“已发送”中重新保存完全相同的文件。"))
                 return
             self._save_dir = str(Path(path).parent)
-            Path(path).write_bytes(p.data)
+            try:
+                write_package(path, p)
+            except OSError as exc:  # recorded as sent already: the same bytes can be saved again from 已发送
+                told = self.tr("未能写出“{path}”（{reason}）：同步包第 {seq} 号已记录，可在“已发送”中重新保存。")
+                self.status.setText(told.format(path=path, reason=exc.strerror or exc, seq=p.seq))
+                self.refresh()
+                return
             what = self.tr("全部数据") if p.full else self.tr("变更")
             lines.append(self.tr("第 {seq} 号：{file}（{what} {n} 条）").format(
                 seq=p.seq, file=Path(path).name, what=what, n=p.changes))
