@@ -296,6 +296,27 @@ def _server_city(server: Server, s: bench_sync.Setup, folder: Path) -> str:
     return f"{PREFIX}sync_city"
 
 
+def sync_timeline() -> Any:
+    """When a sync import on the server reads its package, judges, copies and indexes the rows and writes its
+    audit (bench/steps.Timeline): the importing thread's steps beside the writer thread's
+    (``apply._write_overlapped``)."""
+    from sqlalchemy.orm.session import SessionTransaction
+
+    from bench.steps import Timeline
+    from civicdesk.models import audit as audit_model
+    from civicdesk.services.register import search
+    from civicdesk.services.sync import apply, trust
+
+    return Timeline([("package read and decoded (incoming.open_file)", incoming, "open_file"),
+                     ("grams made by the program (search.made_grams)", search, "made_grams"),
+                     ("rows judged (RowChecks.run)", trust.RowChecks, "run"),
+                     ("rows copied (apply._insert_many)", apply, "_insert_many"),
+                     ("grams copied (search.load_made_grams)", search, "load_made_grams"),
+                     ("grams' key (search._make_gram_key)", search, "_make_gram_key"),
+                     ("audit copied (audit.insert_chained)", audit_model, "insert_chained"),
+                     ("commit", SessionTransaction, "commit")])
+
+
 def bench_sync_import(server: Server, rows: int, repeat: int, folder: Path) -> None:
     s = bench_sync.setup(folder, rows)
     template = _server_city(server, s, folder)
@@ -324,8 +345,10 @@ def bench_sync_import(server: Server, rows: int, repeat: int, folder: Path) -> N
             try:
                 with db.read() as session:
                     keys.decryption_keys(session, bench_sync.PASSPHRASE)  # unlocked once, as in bench_sync
-                wall, cpu, served, results = server_timed(
-                    server, lambda db=db: incoming.import_blobs(db, s.blobs, bench_sync.PASSPHRASE))
+                with sync_timeline() as marks:
+                    wall, cpu, served, results = server_timed(
+                        server, lambda db=db: incoming.import_blobs(db, s.blobs, bench_sync.PASSPHRASE))
+                print(f"  PostgreSQL's timeline: {marks.report()}", flush=True)
                 if served is not None:
                     figures["pg_server"].append(served)
                 if {x.status for x in results} != {"applied"}:

@@ -80,6 +80,7 @@ def test_an_export_whose_file_cannot_be_written_says_where_to_save_it_again(qtbo
     window.export_package()
     qtbot.waitUntil(lambda: "未能写出" in window.status.text(), timeout=WAIT)
     assert "第 1 号已记录" in window.status.text() and "已发送" in window.status.text(), window.status.text()
+    shot(window, folder, "sync-export-not-written.png", fit=False)
     tab = window.sent_tab
     qtbot.waitUntil(lambda: tab.table.rowCount() == 1, timeout=WAIT)
     tab.table.selectRow(0)

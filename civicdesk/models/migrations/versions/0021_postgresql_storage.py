@@ -14,7 +14,7 @@ own time, on the one core it has for a unit of work:
   pglz's speed, and reads them back faster;
 - a sync package as received or sent (``sync_inbox``, ``sync_outbox``, ``sync_parked``, ``sync_quarantine``:
   ``data``, encrypted bytes that no method compresses): stored out of line without a try
-  (``STORAGE EXTERNAL``); pglz spent about 0.4 s on the 15.8 MB of a 100,000-change package before giving up.
+  (``STORAGE EXTERNAL``); pglz tried each package (15.8 MB for 100,000 changes) before giving up.
 
 Only values written from now on are stored the new way; the ones stored stay readable as they are.  A server
 built without lz4 (``default_toast_compression`` does not offer it) keeps pglz.  The downgrade sets the columns
