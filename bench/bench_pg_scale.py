@@ -310,8 +310,11 @@ def sync_timeline() -> Any:
     return Timeline([("package read and decoded (incoming.open_file)", incoming, "open_file"),
                      ("grams made by the program (search.made_grams)", search, "made_grams"),
                      ("rows judged (RowChecks.run)", trust.RowChecks, "run"),
+                     ("rows listed (Policy.list_written)", apply.Policy, "list_written"),
+                     ("audit chained (audit.chained)", audit_model, "chained"),
                      ("rows copied (apply._insert_many)", apply, "_insert_many"),
                      ("grams copied (search.load_made_grams)", search, "load_made_grams"),
+                     ("grams copied in the key's order (search.load_ordered_grams)", search, "load_ordered_grams"),
                      ("grams' key (search._make_gram_key)", search, "_make_gram_key"),
                      ("audit copied (audit.insert_chained)", audit_model, "insert_chained"),
                      ("commit", SessionTransaction, "commit")])

@@ -253,3 +253,32 @@ def test_grams_the_copy_text_cannot_hold_are_written_as_they_are(pair: tuple[Dat
     expected = {(g, True, 7) for g in search.gram_set(odd)} | {(g, False, 9) for g in search.gram_set(plain)}
     assert "#51\\51\t11" in {g for g, _, _ in expected}
     assert stored_grams(served) == expected
+
+
+def test_grams_made_in_the_keys_order_are_in_the_servers_order(pair: tuple[Database, Database]) -> None:
+    """made_grams with the rows' ranks (a sync package's organizations) gives the grams in the order of org_gram's
+    key as the server orders it ("C" collation: characters outside the BMP, full-width letters folded, escaped
+    characters); loaded by one COPY (search.load_ordered_grams) into the emptied table, the rows lie in that
+    order (ctid), so that the key made over them finds them sorted, and they are exactly the rows' grams."""
+    _on_file, served = pair
+    rows = [{"name": "ＡＢ老年𠀀协会", "address": "Zz 9", "legal_rep_name": None, "uscc": "51\\51\t11",
+             "status": "active", "rank": 3},
+            {"name": "沙湾区老年协会", "address": "嘉农镇", "legal_rep_name": "张三", "uscc": "51511111MJ00000265",
+             "status": "revoked", "rank": -(1 << 40)},
+            {"name": "沙湾区老年协会", "address": None, "legal_rep_name": None, "uscc": None, "status": "active",
+             "rank": 1 << 40}]
+    values = [(r["name"], None, None, r["address"], r["legal_rep_name"], r["uscc"], r["status"]) for r in rows]
+    made = search.made_grams(values, [r["rank"] for r in rows])
+    assert made.ordered is not None
+    with served.unit() as session:
+        assert search.begin_load(session)
+        search.load_ordered_grams(session, made.ordered)
+        laid = [tuple(r) for r in session.execute(text("SELECT gram, live, rank FROM org_gram ORDER BY ctid"))]
+        keyed = [tuple(r) for r in session.execute(text("SELECT gram, live, rank FROM org_gram"
+                                                        " ORDER BY gram, live, rank"))]
+        search.end_load(session, made.counts)
+    assert laid == keyed and len(laid) == len(set(laid))
+    assert set(laid) == {(g, r["status"] in search.LIVE, r["rank"])
+                         for r, grams in zip(rows, made.gram_sets(), strict=True) for g in grams}
+    assert ("#51\\51\t11", True, 3) in laid and any("𠀀" in g for g, _, _ in laid)
+    assert stored_counts(served) == expected_counts(stored_grams(served))

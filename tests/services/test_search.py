@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -253,6 +254,59 @@ def test_a_parts_grams_made_apart_are_the_programs_own() -> None:
                 live[gram] = live.get(gram, 0) + 1
     assert made.counts == live
     assert search.grams_of_bodies([b""]) == [set()]
+
+
+def ordered_rows(lines: list[bytes]) -> list[tuple[str, bool, int]]:
+    """The (gram, live, rank) rows of made_grams' ``ordered`` COPY text, read back as the server reads them."""
+    escapes = {"\\\\": "\\", "\\t": "\t", "\\n": "\n", "\\r": "\r"}
+    out = []
+    for line in b"".join(lines).decode().split("\n")[:-1]:
+        gram, live, rank = line.split("\t")
+        gram = re.sub(r"\\[\\tnr]", lambda m: escapes[m.group(0)], gram)
+        out.append((gram, {"t": True, "f": False}[live], int(rank)))
+    return out
+
+
+def test_grams_made_with_their_ranks_come_in_the_keys_order() -> None:
+    """search.made_grams given the rows' ranks (a sync package's organizations on the server): the grams of every
+    ranked row, once each, as COPY text in the order of org_gram's key (gram by code point, then live, then
+    rank), whatever order the rows came in; a row without a rank is left out; the live counts are those of the
+    ranked live rows; the pinyin as without ranks."""
+    rows = [{"name": "沙湾区老年协会", "name_pinyin": None, "name_initials": None, "address": "嘉农镇老年",
+             "legal_rep_name": "张三", "uscc": "51511111MJ00000265", "status": "active"},
+            {"name": "沙湾区围棋协会", "name_pinyin": "given", "name_initials": "g", "address": None,
+             "legal_rep_name": None, "uscc": "51\\51\t1\n1\r", "status": "revoked"},
+            {"name": "ＡＢ老年𠀀协会", "name_pinyin": None, "name_initials": None, "address": "Zz 9",
+             "legal_rep_name": None, "uscc": None, "status": "active"},
+            {"name": "老年人协会", "name_pinyin": None, "name_initials": None, "address": None,
+             "legal_rep_name": None, "uscc": None, "status": "active"},
+            {"name": "沙湾区老年协会", "name_pinyin": None, "name_initials": None, "address": None,
+             "legal_rep_name": None, "uscc": None, "status": "active"}]
+    ranks = [7, -(1 << 40), 3, None, -5]
+    values = [tuple(r[k] for k in search.GRAM_SOURCE) for r in rows]
+    plain = search.made_grams(values)
+    made = search.made_grams(values, ranks)
+    assert made.pinyin == plain.pinyin and made.bodies == []
+    for row, made_pinyin in zip(rows, made.pinyin, strict=True):
+        if made_pinyin is not None:
+            row["name_pinyin"], row["name_initials"] = made_pinyin
+    sets = [search.gram_set(r) for r in rows]
+    assert made.gram_sets() == sets == search.grams_of_bodies(plain.bodies)
+    assert made.ordered is not None
+    got = ordered_rows(made.ordered)
+    expected = {(g, r["status"] in search.LIVE, rank) for r, grams, rank in zip(rows, sets, ranks, strict=True)
+                if rank is not None for g in grams}
+    assert len(got) == len(expected) and set(got) == expected
+    assert got == sorted(got)  # Python orders str by code point, as the "C" collation orders UTF-8
+    assert ("老年协会", True, -5) in got and ("老年协会", True, 7) in got
+    assert ("#51\\51\t1\n1\r", False, -(1 << 40)) in got
+    live: dict[str, int] = {}
+    for grams in (sets[0], sets[2], sets[4]):  # the live rows with a rank
+        for gram in grams:
+            if search._counted(gram):
+                live[gram] = live.get(gram, 0) + 1
+    assert made.counts == live and live["老年协会"] == 2 and live["#51511111MJ"] == 1
+    assert search.made_grams([], []).ordered == []
 
 
 def test_a_gram_worker_that_dies_leaves_its_parts_to_this_process() -> None:

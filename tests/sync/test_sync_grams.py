@@ -28,9 +28,9 @@ def test_sync_imports_keep_the_server_table(mixed: dict[str, str | Path], overla
     made: list[int] = []
     original = search.made_grams
 
-    def recorded(values: list[Any]) -> search.MadeGrams:
+    def recorded(values: list[Any], *ranks: Any) -> search.MadeGrams:
         made.append(len(values))
-        return original(values)
+        return original(values, *ranks)
 
     monkeypatch.setattr(search, "made_grams", recorded)
     monkeypatch.setattr(apply, "OVERLAP_MIN", 1 if overlap else 10**9)

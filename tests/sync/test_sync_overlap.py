@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, event, select
+from sqlalchemy import Engine, event, select, text
 
 from civicdesk.models import AuditEntry, Organization
 from civicdesk.services.admin import audit
@@ -30,9 +30,9 @@ def _overlap(monkeypatch: pytest.MonkeyPatch, on: bool) -> list[tuple[str, int]]
     made: list[tuple[str, int]] = []
     original = search.made_grams
 
-    def recorded(values: list[tuple[Any, ...]]) -> search.MadeGrams:
+    def recorded(values: list[tuple[Any, ...]], *ranks: Any) -> search.MadeGrams:
         made.append((threading.current_thread().name, len(values)))
-        return original(values)
+        return original(values, *ranks)
 
     monkeypatch.setattr(search, "made_grams", recorded)
     monkeypatch.setattr(apply, "OVERLAP_MIN", 1 if on else 10**9)
@@ -79,6 +79,15 @@ def test_the_first_package_gives_the_same_city_either_way(mixed: dict[str, str |
         assert beside == [], beside  # while the writer had the session, the importing thread sent nothing
         overlapped, by_hand = _city_state(str(mixed["pg-511100"])), _city_state(plain)
         assert overlapped == by_hand
+        # the grams were made in the key's order (the ranks placed first), and lie in it: the key found them sorted
+        city = open_database(str(mixed["pg-511100"]))
+        try:
+            with city.read() as session:
+                laid = session.execute(text("SELECT gram, live, rank FROM org_gram ORDER BY ctid")).all()
+                keyed = session.execute(text("SELECT gram, live, rank FROM org_gram ORDER BY gram, live, rank")).all()
+        finally:
+            city.close()
+        assert len(laid) > 10_000 and laid == keyed
         assert len(overlapped[1]) > 2000  # the package's rows, each in the trail, after the package's own entry
         actions = [entry[0] for entry in overlapped[1]]
         first = actions.index("sync.import")
@@ -191,7 +200,7 @@ def test_a_failed_write_or_grams_not_made_leave_the_city_as_it_was(
 
     monkeypatch.setattr(apply, "_insert_many", copying)
 
-    def broken(values: list[tuple[Any, ...]]) -> search.MadeGrams:
+    def broken(values: list[tuple[Any, ...]], *ranks: Any) -> search.MadeGrams:
         assert copied.wait(30)  # the writer has begun, and waits for these grams once the organizations are in
         raise MemoryError("no room for the grams")
 

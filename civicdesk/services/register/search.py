@@ -44,12 +44,13 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from typing import Any
 
 from sqlalchemy import BigInteger, String, and_, bindparam, column, event, func, or_, select, text
@@ -165,20 +166,21 @@ def _slices(n: int) -> list[slice]:
     return _SLICES[n]
 
 
-def grams(value: str | None) -> str:
-    """The 4-gram tokens of ``value``, space-separated, with GAP between runs of letters and digits."""
-    if not value:
-        return ""
+def _runs(value: str) -> Iterable[str]:
+    """The runs of letters and digits of ``value`` (NFKC, lower case) that hold tokens: two characters or more."""
     if value.isascii():  # pinyin, initials: NFKC leaves ASCII as it is, and often it is one run
         low = value.lower()
         runs = (low,) if low.isalnum() else _RUN.findall(low)
     else:
         runs = _RUN.findall(unicodedata.normalize("NFKC", value).lower())
-    parts = []
-    for run in runs:
-        if len(run) > 1:
-            parts.append(" ".join(map(run.__getitem__, _slices(len(run)))))
-    return f" {GAP} ".join(parts)
+    return [run for run in runs if len(run) > 1]
+
+
+def grams(value: str | None) -> str:
+    """The 4-gram tokens of ``value``, space-separated, with GAP between runs of letters and digits."""
+    if not value:
+        return ""
+    return f" {GAP} ".join(" ".join(map(run.__getitem__, _slices(len(run)))) for run in _runs(value))
 
 
 def uscc_grams(value: str | None) -> str:
@@ -366,9 +368,11 @@ def gram_set(values: dict[str, Any], *, uscc: bool = True) -> set[str]:
     """The rows of ``org_gram`` for an organization: its distinct 4-grams (the tokens of ``org_text``) and its
     USCC marked with ``#`` (``org_uscc``'s prefixes are ranges of it)."""
     out: set[str] = set()
-    for key in _TEXT_KEYS:
-        out.update(grams(values.get(key)).split())
-    out.discard(GAP)
+    for key in _TEXT_KEYS:  # the tokens of grams(), without joining and splitting them
+        value = values.get(key)
+        if value:
+            for run in _runs(value):
+                out.update(map(run.__getitem__, _slices(len(run))))
     if uscc and values.get("uscc"):
         code = values["uscc"]
         out.add(USCC_MARK + code)
@@ -420,6 +424,7 @@ def end_load(session: Session, counts: dict[str, int] | None = None) -> None:
 # -- a load's grams made by another process (PostgreSQL) ------------------------------------------------------
 #: the values of an organization :func:`made_grams` makes its pinyin and grams from, in this order
 GRAM_SOURCE = ("name", "name_pinyin", "name_initials", "address", "legal_rep_name", "uscc", "status")
+_STATUS_AT = GRAM_SOURCE.index("status")
 
 
 @dataclass
@@ -427,22 +432,36 @@ class MadeGrams:
     """What :func:`made_grams` gives for a part of a load: each row's pinyin (None: given with the row), its
     grams (bytes: joined by newlines and encoded, the lines of ``COPY``'s text format without their ends, for
     :func:`load_made_grams`; a tuple: grams that text would have to escape, written row by row), and the number
-    of the live rows holding each counted gram (:func:`_counted`)."""
+    of the live rows holding each counted gram (:func:`_counted`).
+
+    Made with the rows' ranks (``ordered``), it holds instead every row's gram set (``sets``, ``bodies`` empty)
+    and ``ordered``: the ``COPY`` text of all their ``org_gram`` rows in the key's order (:func:`_ordered_lines`);
+    the counts are then those of the live rows that have a rank."""
 
     pinyin: list[tuple[str, str] | None]
     bodies: list[bytes | tuple[str, ...]]
     counts: dict[str, int]
+    sets: list[set[str]] | None = None
+    ordered: list[bytes] | None = None
+
+    def gram_sets(self) -> list[set[str]]:
+        """The :func:`gram_sets` of the rows."""
+        return self.sets if self.sets is not None else grams_of_bodies(self.bodies)
 
 
-def made_grams(rows: list[tuple[Any, ...]]) -> MadeGrams:
+def made_grams(rows: list[tuple[Any, ...]], ranks: list[int | None] | None = None) -> MadeGrams:
     """The pinyin and grams of a load's organizations (``rows``: the :data:`GRAM_SOURCE` values of each), made
     in a :class:`GramWorker`'s process while the program judges the next part of a ledger and the server writes
     the one before (``legacy_entry.Load``; this Python was a fifth of the program's CPU in a ledger's load on the
     server), or by the program itself while a writer thread copies a sync package's rows
     (``apply._write_overlapped``).  The grams are the rows :func:`gram_set` gives, the counts those
-    :func:`_recount` would make of them."""
+    :func:`_recount` would make of them.
+
+    ``ranks``: the rows' ``name_rank`` (None: a row left unindexed), known before: the grams come as
+    :attr:`MadeGrams.ordered`, in the order of ``org_gram``'s key."""
     out = MadeGrams([], [], {})
     counts: Counter[str] = Counter()
+    sets: list[set[str]] = []
     for name, full, initials, address, legal_rep_name, uscc, status in rows:
         given = full is not None and initials is not None
         if not given:
@@ -450,6 +469,9 @@ def made_grams(rows: list[tuple[Any, ...]]) -> MadeGrams:
         out.pinyin.append(None if given else (full, initials))
         mine = gram_set({"name": name, "name_pinyin": full, "name_initials": initials, "address": address,
                          "legal_rep_name": legal_rep_name, "uscc": uscc})
+        if ranks is not None:
+            sets.append(mine)
+            continue
         body = "\n".join(mine)
         if not mine:
             out.bodies.append(b"")
@@ -459,8 +481,47 @@ def made_grams(rows: list[tuple[Any, ...]]) -> MadeGrams:
             out.bodies.append(body.encode())
         if status in LIVE:
             counts.update(mine)
+    if ranks is not None:
+        out.sets = sets
+        out.ordered, out.counts = _ordered_lines(sets, [r[_STATUS_AT] in LIVE for r in rows], ranks)
+        return out
     out.counts = {gram: n for gram, n in counts.items() if _counted(gram)}
     return out
+
+
+def _ordered_lines(sets: list[set[str]], lives: list[bool], ranks: list[int | None]) -> tuple[list[bytes],
+                                                                                                dict[str, int]]:
+    """The ``org_gram`` rows (gram, live, rank) of the rows that have a rank, as ``COPY`` text in the key's order
+    (the gram by code point, as the "C" collation orders its UTF-8; then live; then rank), and the number of the
+    live rows holding each counted gram.  A key made over a table filled in its own order is made by a sort
+    that finds its input already sorted, much faster than a sort of the grams in the order the rows came
+    (``_make_gram_key``; bench/README.md, "The grams in the key's order")."""
+    posted: tuple[defaultdict[str, list[bytes]], defaultdict[str, list[bytes]]] = (defaultdict(list),
+                                                                                   defaultdict(list))
+    append = list.append
+    ranked = sorted((rank, i) for i, rank in enumerate(ranks) if rank is not None)
+    for rank, i in ranked:  # the rank appended to each of its grams' lists (the loop over them run by map)
+        deque(map(append, map(posted[lives[i]].__getitem__, sets[i]), repeat(b"%d" % rank)), maxlen=0)
+    dead, live = posted
+    lines: list[bytes] = []
+    counts: dict[str, int] = {}
+    for gram in sorted(dead.keys() | live.keys()):
+        word = _copy_text(gram).encode()
+        for flag, post in ((b"f", dead), (b"t", live)):
+            held = post.get(gram)
+            if held:
+                start = b"%s\t%s\t" % (word, flag)
+                lines.append(start + (b"\n" + start).join(held) + b"\n")
+        if gram in live and _counted(gram):
+            counts[gram] = len(live[gram])
+    return lines, counts
+
+
+def _copy_text(value: str) -> str:
+    """``value`` as a field of ``COPY``'s text format (a backslash, tab, newline or carriage return escaped)."""
+    if "\\" in value or "\t" in value or "\n" in value or "\r" in value:
+        return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    return value
 
 
 class GramWorker:
@@ -561,6 +622,18 @@ def load_made_grams(session: Session, rows: list[dict[str, Any]], bodies: list[b
                     for gram in body:
                         copy.write_row((gram, live, rank))
             copy.write(b"".join(chunk))
+    finally:
+        cursor.close()
+
+
+def load_ordered_grams(session: Session, lines: list[bytes]) -> None:
+    """The grams of a load begun by :func:`begin_load` as :func:`made_grams` made them with the ranks
+    (:attr:`MadeGrams.ordered`), by one ``COPY``, in the key's order."""
+    cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        with cursor.copy(_COPY_GRAMS) as copy:
+            for start in range(0, len(lines), _COPY_LINES_AT_ONCE):
+                copy.write(b"".join(lines[start:start + _COPY_LINES_AT_ONCE]))
     finally:
         cursor.close()
 
@@ -1011,10 +1084,13 @@ def index_rows(session: Session, rows: list[dict[str, Any]], made: list[set[str]
     ahead = session.info.pop("search_ahead", None)
     if isinstance(made, MadeGrams):
         if begin_load(session):
-            load_made_grams(session, rows, made.bodies)
+            if made.ordered is not None:
+                load_ordered_grams(session, made.ordered)
+            else:
+                load_made_grams(session, rows, made.bodies)
             end_load(session, made.counts if all(indexed(r) for r in rows) else None)
             return
-        made = grams_of_bodies(made.bodies)
+        made = made.gram_sets()
     with _bulk_hash(session, len(rows)):
         if made is not None and _has_grams(session):
             _write_grams(session, rows, delete=False, uscc=True, made=made)

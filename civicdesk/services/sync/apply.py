@@ -638,7 +638,9 @@ def _write_overlapped(session: Session, new: dict[str, dict[str, dict[str, Any]]
     organizations are in), judges the organizations and their people (``trust.RowChecks`` from the lookups read
     before: no statement), lists what is written and chains the package's audit entries (``Policy.list_written``;
     the chain's head read before), which the writer then copies after the rows.  The other entities' checks
-    (which may read the database) run before; the changed rows are written after.
+    (which may read the database) run before, and so does the placing of the new organizations in the name
+    sort (``search.prepare_rows``: their seq and rank), so that their grams are made in the order of
+    ``org_gram``'s key, whose making then finds them sorted; the changed rows are written after.
 
     Two processes then share the machine's cores, the program and the server: no third makes the grams (a
     :class:`search.GramWorker` took the server's core while this thread judged).  A refusal leaves the writer
@@ -652,13 +654,15 @@ def _write_overlapped(session: Session, new: dict[str, dict[str, dict[str, Any]]
             audit_model.hold_head(session)  # the entries are chained while the writer writes: no statement then
     fulls = _full_rows(new)
     organizations = [full for entity, _table, full in fulls if entity == "organization"]
-    values = search.gram_values(organizations[0]) if organizations else None  # before the writer changes the rows
+    if organizations:  # their seq, pinyin and rank first: the grams are made in the order of their key
+        search.prepare_rows(session, organizations[0])
+    values = search.gram_values(organizations[0]) if organizations else None
     made: Future[search.MadeGrams] | None = Future() if values is not None else None
     with Writer("sync-writer") as writer:
-        writer.submit(_insert_new, session, new, fulls, made)
+        writer.submit(_insert_new, session, new, fulls, made, True)
         if made is not None and values is not None:  # needed once the organizations are in: made first
             try:
-                made.set_result(search.made_grams(values))
+                made.set_result(search.made_grams(values, [row["name_rank"] for row in organizations[0]]))
             finally:
                 if not made.done():  # failed here: the writer's wait ends too
                     made.cancel()
@@ -707,11 +711,12 @@ def _full_rows(new: dict[str, dict[str, dict[str, Any]]]) -> list[tuple[str, Tab
 
 def _insert_new(session: Session, new: dict[str, dict[str, dict[str, Any]]],
                 fulls: list[tuple[str, Table, list[dict[str, Any]]]] | None = None,
-                made: Future[search.MadeGrams] | None = None) -> None:
+                made: Future[search.MadeGrams] | None = None, prepared: bool = False) -> None:
     """The package's new rows (``fulls``: :func:`_full_rows` of ``new``, when the caller made them); ``made``:
-    the grams of the new organizations, being made by the caller (:func:`_write_overlapped`)."""
+    the grams of the new organizations, being made by the caller (:func:`_write_overlapped`), which gave the
+    organizations their seq and rank before (``prepared``)."""
     for entity, table, full in (fulls if fulls is not None else _full_rows(new)):
-        if entity == "organization":
+        if entity == "organization" and not prepared:
             search.prepare_rows(session, full)
         with indexes_deferred(session, table, len(full)):
             _insert_many(session, table, full)
