@@ -220,6 +220,9 @@ def ledger_timeline() -> Any:
 
     return Timeline([("parts written (Load.write)", legacy_entry.Load, "write"),
                      ("judging done, the rest written (Load.finish)", legacy_entry.Load, "finish"),
+                     ("grams gathered in the key's order (Load._ordered_grams)", legacy_entry.Load,
+                      "_ordered_grams"),
+                     ("grams copied in the key's order (search.load_ordered_grams)", search, "load_ordered_grams"),
                      ("org_gram's key and counts (search.end_load)", search, "end_load"),
                      ("of it the key", search, "_make_gram_key"),
                      ("the counts", search, "_recount"),

@@ -226,6 +226,8 @@ def test_parts_written_while_judging_write_what_the_orm_writes(request: pytest.F
             assert (report.new, report.invalid, report.imported) == (19, 1, True)
             found[bulk] = contents(db)
         assert_current(bulk_db)  # the grams and counts the worker process made are the table's exact rows
+        if apart:  # gathered part by part (ranks of later parts fall between earlier ones), copied in key order
+            assert _laid(bulk_db) == _laid(bulk_db, "gram, live, rank")
     assert parts == [4, 4, 4, 4, 3] and made_apart == [apart] * 5  # each part's grams made by the worker, or not
     for found_ in found.values():  # each part's ranks are placed among the parts before it: other numbers, the
         found_["organizations"] = [  # same order (name_order, compared below)
@@ -233,6 +235,12 @@ def test_parts_written_while_judging_write_what_the_orm_writes(request: pytest.F
             for r in found_["organizations"]]
     for key in found[False]:
         assert found[True][key] == found[False][key], key
+
+
+def _laid(db: Database, order: str = "ctid") -> list[tuple[Any, ...]]:
+    """org_gram's rows as they lie in the table (ctid), or in another order."""
+    with db.read() as session:
+        return [tuple(r) for r in session.execute(text(f"SELECT gram, live, rank FROM org_gram ORDER BY {order}"))]
 
 
 def test_parts_made_apart_into_a_table_with_grams_are_indexed_at_the_end(request: pytest.FixtureRequest,
@@ -259,11 +267,12 @@ def _register(db: Database) -> tuple[int, int, int, int]:
             " (SELECT count(*) FROM change_log), (SELECT count(*) FROM audit_entry)")).one())
 
 
-@pytest.mark.parametrize("how", ["invalid row", "cancel", "write fails"])
+@pytest.mark.parametrize("how", ["invalid row", "cancel", "write fails", "last write fails"])
 def test_parts_written_then_refused_leave_the_server_database(request: pytest.FixtureRequest, tmp_path: Path,
                                                               monkeypatch: pytest.MonkeyPatch, how: str) -> None:
     """Parts already written when a later row is invalid (not skipped), when the clerk cancels, or when a part's
-    write fails: the unit rolls back, nothing of the ledger is in the database."""
+    write fails (the last one too, while the parts' grams are gathered for the end: no wait left hanging): the
+    unit rolls back, nothing of the ledger is in the database."""
     rows = shawan_rows()
     rows.append(rows.pop(5))  # the invalid row last: four parts are written before it is judged
     path = write(tmp_path / "台账.xlsx", rows)
@@ -277,6 +286,8 @@ def test_parts_written_then_refused_leave_the_server_database(request: pytest.Fi
 
     def write_part(self: legacy_entry.Load, part: legacy_entry.Part) -> None:
         if how == "write fails" and written:
+            raise RuntimeError("the server went away")
+        if how == "last write fails" and len(written) == 4:  # the grams are gathered for the end meanwhile
             raise RuntimeError("the server went away")
         original(self, part)
         written.append(len(part.orgs))
@@ -300,8 +311,19 @@ def test_parts_written_then_refused_leave_the_server_database(request: pytest.Fi
             report = ledger.import_ledger(db, path, legacy=True, today=TODAY, progress=progress)
             assert report.invalid == 1 and not report.imported
         else:
-            with pytest.raises(KeyboardInterrupt if how == "cancel" else RuntimeError):
-                ledger.import_ledger(db, path, legacy=True, skip_invalid=True, progress=progress,
-                                     rejected_path=tmp_path / "rejected.xlsx", today=TODAY)
+            raised: list[BaseException] = []
+
+            def run() -> None:
+                try:
+                    ledger.import_ledger(db, path, legacy=True, skip_invalid=True, progress=progress,
+                                         rejected_path=tmp_path / "rejected.xlsx", today=TODAY)
+                except BaseException as exc:  # noqa: BLE001 -- looked at below
+                    raised.append(exc)
+
+            importing = threading.Thread(target=run, daemon=True)
+            importing.start()
+            importing.join(60)
+            assert not importing.is_alive(), "the import hangs: it waits for a part that the writer never wrote"
+            assert len(raised) == 1 and isinstance(raised[0], KeyboardInterrupt if how == "cancel" else RuntimeError)
         assert written  # a part was in the database
         assert _register(db) == before

@@ -61,6 +61,10 @@ class Writer:
         self._jobs.join()
         self._raise()
 
+    def failed(self) -> bool:
+        """Whether a job failed (its failure is raised at the next :meth:`submit` or :meth:`drain`)."""
+        return self._error is not None
+
     def close(self) -> None:
         """Drain, then end the thread."""
         try:

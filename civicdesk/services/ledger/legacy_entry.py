@@ -25,6 +25,7 @@ compares the rows, the people, the change log, the audit entries and the search 
 
 from __future__ import annotations
 
+import queue
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -107,6 +108,11 @@ class Load:
         #: the live counts of the grams the parts wrote, summed by the worker (None: a part's grams made here,
         #: or a row left for later: counted again from the table at the end)
         self.counts: Counter[str] | None = None
+        #: parts taken (each is written once); the writer hands each written part here once its rows have their
+        #: ranks: (rows, the worker's grams) when its grams wait for the end (:meth:`finish` writes every part's
+        #: in the order of the key), else None
+        self.taken = 0
+        self.ranked: queue.Queue[tuple[list[dict[str, Any]], list[bytes | tuple[str, ...]]] | None] = queue.Queue()
 
     def take(self, rows: Sequence[tuple[dict[str, Any], list[dict[str, Any]]]]) -> Part:
         """The part's rows completed (:func:`add_rows`), their audit entries (in :func:`add_rows`'s order: a
@@ -131,6 +137,7 @@ class Load:
                     org["name_pinyin"], org["name_initials"] = search.pinyin(org["name"])
             grams = search.gram_sets(orgs) if self.grams_made else []
         self.orgs.extend(orgs)
+        self.taken += 1
         return Part(orgs, people, grams, audit_model.chained(self.session, entries), made)
 
     def expect(self) -> None:
@@ -158,10 +165,11 @@ class Load:
                 if given is not None:
                     org["name_pinyin"], org["name_initials"] = given
         search.prepare_rows(self.session, part.orgs)
+        # into an empty org_gram, the worker's grams wait for the end, to go in in the key's order (finish)
+        self.ranked.put((part.orgs, made.bodies) if made is not None and self.keyless else None)
         insert_rows(self.session, [(self.org_table, part.orgs), (self.person_table, part.people)])
         audit_model.insert_chained(self.session, part.audit)
         if made is not None and self.keyless:
-            search.load_made_grams(self.session, part.orgs, made.bodies)
             if self.counts is not None and all(search.indexed(org) for org in part.orgs):
                 self.counts.update(made.counts)
             else:  # a row left for later (its rank's gap used up): counted again at the end
@@ -175,15 +183,49 @@ class Load:
             self.grams.extend(part.grams)
 
     def finish(self, writer: Writer) -> None:
-        """After the last part was given: the search index's key and counts (or every part's grams), by
+        """After the last part was given: the grams that waited for the end, in the key's order (gathered here
+        from each part as soon as the writer has placed its rows, while it writes them: the last part's while
+        the server indexes its rows), then the search index's key and counts (or every part's grams), by
         ``writer``; returns when they are written."""
+        ordered = self._ordered_grams(writer)
+        if ordered is not None:  # copied by the writer as they are made here, once it has written the parts
+            chunks: queue.Queue[bytes | None] = queue.Queue()
+            writer.submit(search.load_ordered_grams, self.session, iter(chunks.get, None))
+            try:
+                for chunk in ordered.chunks():
+                    chunks.put(chunk)
+            finally:
+                chunks.put(None)  # the copy ends (and, were this thread failing, the unit then rolls back)
         writer.drain()
-        self.close()
         if self.keyless:
             writer.submit(search.end_load, self.session, self.counts)
         elif self.orgs:
             writer.submit(search.index_rows, self.session, self.orgs, self.grams if self.grams_made else None)
+        self.close()  # the worker process ends while the server works
         writer.drain()
+
+    def _ordered_grams(self, writer: Writer) -> search.GramRows | None:
+        """The grams of the parts that the writer handed for the end (:meth:`write`), gathered as it hands them;
+        None when it handed none (or failed: :meth:`Writer.drain` then raises its failure)."""
+        rows: search.GramRows | None = None
+        handed = 0
+        while handed < self.taken:
+            try:
+                part = self.ranked.get(timeout=0.05)
+            except queue.Empty:
+                if writer.failed():
+                    return None
+                continue
+            handed += 1
+            if part is None:
+                continue
+            rows = rows or search.GramRows(ascending=False)  # a part's ranks fall between the parts' before
+            # each part's in rank order: a gram's ranks are then a run a part, which their sort merges
+            for org, body in sorted(((org, body) for org, body in zip(*part, strict=True)
+                                     if body and search.indexed(org)), key=lambda pair: pair[0]["name_rank"]):
+                rows.add(body.decode().split("\n") if isinstance(body, bytes) else body,
+                         org.get("status") in search.LIVE, org["name_rank"])
+        return rows
 
 
 @dataclass

@@ -489,32 +489,79 @@ def made_grams(rows: list[tuple[Any, ...]], ranks: list[int | None] | None = Non
     return out
 
 
+class GramRows:
+    """The ``org_gram`` rows (gram, live, rank) of a load gathered organization by organization, given as ``COPY``
+    text in the key's order (:meth:`lines`: the gram by code point, as the "C" collation orders its UTF-8; then
+    live; then rank).  A key made over a table filled in its own order is made by a sort that finds its input
+    already sorted, much faster than a sort of the grams in the order the rows came (``_make_gram_key``;
+    bench/README.md, "The grams in the key's order").
+
+    ``ascending``: the organizations come in the order of their ranks (each gram's ranks are then in order as
+    they come, kept as the text that is written); else each gram's ranks are sorted at the end."""
+
+    def __init__(self, ascending: bool) -> None:
+        self.ascending = ascending
+        #: each gram's ranks (not live, live): as text when ``ascending``, else as numbers
+        self._posted: tuple[defaultdict[str, list[Any]], defaultdict[str, list[Any]]] = (defaultdict(list),
+                                                                                         defaultdict(list))
+        self._text: dict[int, bytes] = {}  # each rank as the COPY text writes it (not ``ascending``)
+        self._last: int | None = None
+
+    def add(self, grams: Iterable[str], live: bool, rank: int) -> None:
+        """The grams of an organization with ``rank``, live or not (``live``)."""
+        if self.ascending:
+            if self._last is not None and rank <= self._last:
+                raise ValueError(f"rank {rank} after {self._last}")  # the caller's mistake: never the data's
+            self._last = rank
+            value: Any = b"%d" % rank
+        else:
+            self._text[rank] = b"%d" % rank
+            value = rank
+        # the rank appended to each of its grams' lists, the loop over them run by map
+        deque(map(list.append, map(self._posted[live].__getitem__, grams), repeat(value)), maxlen=0)
+
+    def lines(self) -> list[bytes]:
+        """The rows as ``COPY`` text, a chunk of lines a gram and live."""
+        return list(self.chunks())
+
+    def chunks(self) -> Iterator[bytes]:
+        """:meth:`lines` as they are made, joined into chunks of those of :data:`_COPY_LINES_AT_ONCE` grams."""
+        out: list[bytes] = []
+        for lines in self._lines():
+            out.append(lines)
+            if len(out) >= _COPY_LINES_AT_ONCE:
+                yield b"".join(out)
+                out.clear()
+        if out:
+            yield b"".join(out)
+
+    def _lines(self) -> Iterator[bytes]:
+        dead, live = self._posted
+        text = self._text.__getitem__
+        for gram in sorted(dead.keys() | live.keys()):
+            word = _copy_text(gram).encode()
+            for flag, post in ((b"f", dead), (b"t", live)):
+                ranks = post.get(gram)
+                if ranks:
+                    start = b"%s\t%s\t" % (word, flag)
+                    if not self.ascending:
+                        ranks.sort()
+                        ranks = list(map(text, ranks))
+                    yield start + (b"\n" + start).join(ranks) + b"\n"
+
+    def counts(self) -> dict[str, int]:
+        """The number of the live rows holding each counted gram (:func:`_counted`)."""
+        return {gram: len(ranks) for gram, ranks in self._posted[True].items() if _counted(gram)}
+
+
 def _ordered_lines(sets: list[set[str]], lives: list[bool], ranks: list[int | None]) -> tuple[list[bytes],
                                                                                                 dict[str, int]]:
-    """The ``org_gram`` rows (gram, live, rank) of the rows that have a rank, as ``COPY`` text in the key's order
-    (the gram by code point, as the "C" collation orders its UTF-8; then live; then rank), and the number of the
-    live rows holding each counted gram.  A key made over a table filled in its own order is made by a sort
-    that finds its input already sorted, much faster than a sort of the grams in the order the rows came
-    (``_make_gram_key``; bench/README.md, "The grams in the key's order")."""
-    posted: tuple[defaultdict[str, list[bytes]], defaultdict[str, list[bytes]]] = (defaultdict(list),
-                                                                                   defaultdict(list))
-    append = list.append
-    ranked = sorted((rank, i) for i, rank in enumerate(ranks) if rank is not None)
-    for rank, i in ranked:  # the rank appended to each of its grams' lists (the loop over them run by map)
-        deque(map(append, map(posted[lives[i]].__getitem__, sets[i]), repeat(b"%d" % rank)), maxlen=0)
-    dead, live = posted
-    lines: list[bytes] = []
-    counts: dict[str, int] = {}
-    for gram in sorted(dead.keys() | live.keys()):
-        word = _copy_text(gram).encode()
-        for flag, post in ((b"f", dead), (b"t", live)):
-            held = post.get(gram)
-            if held:
-                start = b"%s\t%s\t" % (word, flag)
-                lines.append(start + (b"\n" + start).join(held) + b"\n")
-        if gram in live and _counted(gram):
-            counts[gram] = len(live[gram])
-    return lines, counts
+    """The rows of :class:`GramRows` of the rows that have a rank (``sets``: their grams; ``lives``: whether
+    live), and their counts."""
+    rows = GramRows(ascending=True)
+    for rank, i in sorted((rank, i) for i, rank in enumerate(ranks) if rank is not None):
+        rows.add(sets[i], lives[i], rank)
+    return rows.lines(), rows.counts()
 
 
 def _copy_text(value: str) -> str:
@@ -626,14 +673,14 @@ def load_made_grams(session: Session, rows: list[dict[str, Any]], bodies: list[b
         cursor.close()
 
 
-def load_ordered_grams(session: Session, lines: list[bytes]) -> None:
-    """The grams of a load begun by :func:`begin_load` as :func:`made_grams` made them with the ranks
-    (:attr:`MadeGrams.ordered`), by one ``COPY``, in the key's order."""
+def load_ordered_grams(session: Session, lines: Iterable[bytes]) -> None:
+    """The grams of a load begun by :func:`begin_load` in the key's order (:attr:`MadeGrams.ordered`, or the
+    chunks of :meth:`GramRows.chunks` as another thread makes them), by one ``COPY``."""
     cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
         with cursor.copy(_COPY_GRAMS) as copy:
-            for start in range(0, len(lines), _COPY_LINES_AT_ONCE):
-                copy.write(b"".join(lines[start:start + _COPY_LINES_AT_ONCE]))
+            for chunk in lines:
+                copy.write(chunk)
     finally:
         cursor.close()
 
