@@ -220,8 +220,7 @@ def ledger_timeline() -> Any:
 
     return Timeline([("parts written (Load.write)", legacy_entry.Load, "write"),
                      ("judging done, the rest written (Load.finish)", legacy_entry.Load, "finish"),
-                     ("grams gathered in the key's order (Load._ordered_grams)", legacy_entry.Load,
-                      "_ordered_grams"),
+                     ("grams made and gathered in the key's order (Load._gather)", legacy_entry.Load, "_gather"),
                      ("grams copied in the key's order (search.load_ordered_grams)", search, "load_ordered_grams"),
                      ("org_gram's key and counts (search.end_load)", search, "end_load"),
                      ("of it the key", search, "_make_gram_key"),
@@ -316,7 +315,6 @@ def sync_timeline() -> Any:
                      ("rows listed (Policy.list_written)", apply.Policy, "list_written"),
                      ("audit chained (audit.chained)", audit_model, "chained"),
                      ("rows copied (apply._insert_many)", apply, "_insert_many"),
-                     ("grams copied (search.load_made_grams)", search, "load_made_grams"),
                      ("grams copied in the key's order (search.load_ordered_grams)", search, "load_ordered_grams"),
                      ("grams' key (search._make_gram_key)", search, "_make_gram_key"),
                      ("audit copied (audit.insert_chained)", audit_model, "insert_chained"),

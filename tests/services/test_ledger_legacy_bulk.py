@@ -197,21 +197,19 @@ def test_kind_of_row_reads_three_cells_and_says_the_same() -> None:
 
 
 # -- PostgreSQL: the rows written part by part while the rest is judged (importer._import_overlapped) -----------
-@pytest.mark.parametrize("apart", [True, False])
 def test_parts_written_while_judging_write_what_the_orm_writes(request: pytest.FixtureRequest, tmp_path: Path,
-                                                               monkeypatch: pytest.MonkeyPatch, apart: bool) -> None:
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     """Parts of 4 rows (five parts and a rest, each written by the unit's writer thread while the next rows are
     judged): the same rows, people, change log, audit entries, name order and search answers as the ORM's; the
-    search grams and their counts exact, made by the worker process (``apart``: a ledger of APART_MIN rows or
-    more) or by the program (a smaller one)."""
+    search grams and their counts exact, made and gathered by the judging thread as the parts are written
+    (ranks of later parts fall between earlier ones) and copied at the end in the key's order."""
     path = write(tmp_path / "台账.xlsx", shawan_rows())
     parts: list[int] = []
-    made_apart: list[bool] = []
     original = legacy_entry.Load.write
 
     def counted(self: legacy_entry.Load, part: legacy_entry.Part) -> None:
         parts.append(len(part.orgs))
-        made_apart.append(part.made is not None)
+        assert part.grams == []  # they wait for the end
         original(self, part)
 
     monkeypatch.setattr(legacy_entry.Load, "write", counted)
@@ -220,15 +218,13 @@ def test_parts_written_while_judging_write_what_the_orm_writes(request: pytest.F
         for bulk, db in ((False, orm_db), (True, bulk_db)):
             monkeypatch.setattr(importer, "BULK_MIN", 1 if bulk else 10**9)
             monkeypatch.setattr(importer, "PART", 4 if bulk else 10**9)
-            monkeypatch.setattr(search, "APART_MIN", 1 if apart else 10**9)
             report = ledger.import_ledger(db, path, legacy=True, skip_invalid=True,
                                           rejected_path=tmp_path / f"rejected-{bulk}.xlsx", today=TODAY)
             assert (report.new, report.invalid, report.imported) == (19, 1, True)
             found[bulk] = contents(db)
-        assert_current(bulk_db)  # the grams and counts the worker process made are the table's exact rows
-        if apart:  # gathered part by part (ranks of later parts fall between earlier ones), copied in key order
-            assert _laid(bulk_db) == _laid(bulk_db, "gram, live, rank")
-    assert parts == [4, 4, 4, 4, 3] and made_apart == [apart] * 5  # each part's grams made by the worker, or not
+        assert_current(bulk_db)  # the grams and their counts are the table's exact rows
+        assert _laid(bulk_db) == _laid(bulk_db, "gram, live, rank")  # and lie in the key's order
+    assert parts == [4, 4, 4, 4, 3]
     for found_ in found.values():  # each part's ranks are placed among the parts before it: other numbers, the
         found_["organizations"] = [  # same order (name_order, compared below)
             json.dumps({k: v for k, v in json.loads(r).items() if k != "name_rank"}, sort_keys=True)
@@ -243,16 +239,15 @@ def _laid(db: Database, order: str = "ctid") -> list[tuple[Any, ...]]:
         return [tuple(r) for r in session.execute(text(f"SELECT gram, live, rank FROM org_gram ORDER BY {order}"))]
 
 
-def test_parts_made_apart_into_a_table_with_grams_are_indexed_at_the_end(request: pytest.FixtureRequest,
-                                                                          tmp_path: Path,
-                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    """The worker's grams of a load whose first write finds org_gram's key kept (search.begin_load false) go
-    in at the end by search.index_rows, from the sets the joined grams give back: the table's exact rows."""
+def test_parts_into_a_table_whose_key_is_kept_are_indexed_at_the_end(request: pytest.FixtureRequest,
+                                                                       tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A load whose first write finds org_gram's key kept after all (search.begin_load false) has its parts'
+    grams made by the writer and written at the end by search.index_rows: the table's exact rows."""
     path = write(tmp_path / "台账.xlsx", shawan_rows())
     monkeypatch.setattr(importer, "BULK_MIN", 1)
     monkeypatch.setattr(importer, "PART", 4)
     monkeypatch.setattr(search, "begin_load", lambda session: False)
-    monkeypatch.setattr(search, "APART_MIN", 1)
     with two_offices(request, "postgresql", tmp_path) as (db, _other):
         report = ledger.import_ledger(db, path, legacy=True, skip_invalid=True,
                                       rejected_path=tmp_path / "rejected.xlsx", today=TODAY)
@@ -278,8 +273,6 @@ def test_parts_written_then_refused_leave_the_server_database(request: pytest.Fi
     path = write(tmp_path / "台账.xlsx", rows)
     monkeypatch.setattr(importer, "PART", 4)
     monkeypatch.setattr(importer, "BULK_MIN", 1)
-    if how != "invalid row":  # the grams made by the worker process, given up with the load (else in this one)
-        monkeypatch.setattr(search, "APART_MIN", 1)
     written: list[int] = []
     part_written = threading.Event()
     original = legacy_entry.Load.write

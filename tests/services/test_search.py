@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -229,33 +228,6 @@ def test_an_organizations_copy_lines_are_its_grams_rows() -> None:
     assert len(lines.splitlines()) == len(grams)
 
 
-def test_a_parts_grams_made_apart_are_the_programs_own() -> None:
-    """search.made_grams (a ledger's load on the server, in a worker process): each row's pinyin when it came
-    without, its grams (joined, or as they are when COPY's text would escape them) and the live counts are those
-    pinyin, gram_set and the counted grams give."""
-    rows = [{"name": "沙湾区钵钵鸡协会", "name_pinyin": None, "name_initials": None, "address": "嘉农镇",
-             "legal_rep_name": "张三", "uscc": "51511111MJ00000265", "status": "active"},
-            {"name": "沙湾区老年协会", "name_pinyin": "given", "name_initials": "g", "address": None,
-             "legal_rep_name": None, "uscc": "51\\51\t11", "status": "active"},
-            {"name": "沙湾区围棋协会", "name_pinyin": None, "name_initials": None, "address": None,
-             "legal_rep_name": None, "uscc": None, "status": "revoked"}]
-    made = search.made_grams([tuple(r[k] for k in search.GRAM_SOURCE) for r in rows])
-    assert made.pinyin == [search.pinyin("沙湾区钵钵鸡协会"), None, search.pinyin("沙湾区围棋协会")]
-    for row, made_pinyin in zip(rows, made.pinyin, strict=True):
-        if made_pinyin is not None:
-            row["name_pinyin"], row["name_initials"] = made_pinyin
-    expected = [search.gram_set(r) for r in rows]
-    assert isinstance(made.bodies[0], bytes) and isinstance(made.bodies[1], tuple)
-    assert search.grams_of_bodies(made.bodies) == expected
-    live: dict[str, int] = {}
-    for grams in expected[:2]:
-        for gram in grams:
-            if search._counted(gram):
-                live[gram] = live.get(gram, 0) + 1
-    assert made.counts == live
-    assert search.grams_of_bodies([b""]) == [set()]
-
-
 def ordered_rows(lines: list[bytes]) -> list[tuple[str, bool, int]]:
     """The (gram, live, rank) rows of made_grams' ``ordered`` COPY text, read back as the server reads them."""
     escapes = {"\\\\": "\\", "\\t": "\t", "\\n": "\n", "\\r": "\r"}
@@ -268,10 +240,10 @@ def ordered_rows(lines: list[bytes]) -> list[tuple[str, bool, int]]:
 
 
 def test_grams_made_with_their_ranks_come_in_the_keys_order() -> None:
-    """search.made_grams given the rows' ranks (a sync package's organizations on the server): the grams of every
-    ranked row, once each, as COPY text in the order of org_gram's key (gram by code point, then live, then
-    rank), whatever order the rows came in; a row without a rank is left out; the live counts are those of the
-    ranked live rows; the pinyin as without ranks."""
+    """search.made_grams (a sync package's organizations on the server, given their ranks): each row's pinyin when
+    it came without, its gram set, and the grams of every ranked row, once each, as COPY text in the order of
+    org_gram's key (gram by code point, then live, then rank), whatever order the rows came in; a row without a
+    rank is left out; the live counts are those of the ranked live rows."""
     rows = [{"name": "沙湾区老年协会", "name_pinyin": None, "name_initials": None, "address": "嘉农镇老年",
              "legal_rep_name": "张三", "uscc": "51511111MJ00000265", "status": "active"},
             {"name": "沙湾区围棋协会", "name_pinyin": "given", "name_initials": "g", "address": None,
@@ -284,15 +256,14 @@ def test_grams_made_with_their_ranks_come_in_the_keys_order() -> None:
              "legal_rep_name": None, "uscc": None, "status": "active"}]
     ranks = [7, -(1 << 40), 3, None, -5]
     values = [tuple(r[k] for k in search.GRAM_SOURCE) for r in rows]
-    plain = search.made_grams(values)
     made = search.made_grams(values, ranks)
-    assert made.pinyin == plain.pinyin and made.bodies == []
+    assert made.pinyin == [search.pinyin("沙湾区老年协会"), None, search.pinyin("ＡＢ老年𠀀协会"),
+                           search.pinyin("老年人协会"), search.pinyin("沙湾区老年协会")]  # made when not given
     for row, made_pinyin in zip(rows, made.pinyin, strict=True):
         if made_pinyin is not None:
             row["name_pinyin"], row["name_initials"] = made_pinyin
     sets = [search.gram_set(r) for r in rows]
-    assert made.gram_sets() == sets == search.grams_of_bodies(plain.bodies)
-    assert made.ordered is not None
+    assert made.sets == sets
     got = ordered_rows(made.ordered)
     expected = {(g, r["status"] in search.LIVE, rank) for r, grams, rank in zip(rows, sets, ranks, strict=True)
                 if rank is not None for g in grams}
@@ -309,57 +280,20 @@ def test_grams_made_with_their_ranks_come_in_the_keys_order() -> None:
     assert search.made_grams([], []).ordered == []
 
 
-def test_a_gram_worker_that_dies_leaves_its_parts_to_this_process() -> None:
-    """search.GramWorker: its answer is made_grams' own; once its process is gone (killed here) the parts given
-    to it are made in this process, the same answer, and the load goes on."""
-    rows = [{"name": "沙湾区钵钵鸡协会", "name_pinyin": None, "name_initials": None, "address": "嘉农镇",
-             "legal_rep_name": "张三", "uscc": "51511111MJ00000265", "status": "active"}]
-    def seen(made: search.MadeGrams) -> tuple[Any, ...]:  # a set's order is the process's own (hash seed)
-        return made.pinyin, search.grams_of_bodies(made.bodies), made.counts
-
-    expected = seen(search.made_grams([tuple(r[k] for k in search.GRAM_SOURCE) for r in rows]))
-    worker = search.GramWorker()
-    try:
-        assert seen(worker.submit(rows).result()) == expected
-        for process in list(worker._pool._processes.values()):
-            process.kill()
-            process.join()
-        assert seen(worker.submit(rows).result()) == expected
-        assert seen(worker.submit(rows).result()) == expected  # the pool known broken: refused at once, made here
-    finally:
-        worker.close()
 
 
-def test_a_gram_worker_ends_when_its_program_is_killed(tmp_path: Path) -> None:
-    """A program killed while its GramWorker runs (kill -9 of the GUI during an import) leaves no process
-    behind: the worker sees its parent gone and ends (search._end_with_parent)."""
-    import os
-    import signal
-    import subprocess
-    import sys
-    import time
-
-    script = tmp_path / "parent.py"
-    script.write_text(
-        "import sys, time\n"
-        "from civicdesk.services.register import search\n"
-        "if __name__ == '__main__':\n"
-        "    worker = search.GramWorker()\n"
-        "    worker.submit([{'name': '沙湾区老年协会', 'status': 'active'}]).result()\n"
-        "    print(*[p.pid for p in worker._pool._processes.values()], flush=True)\n"
-        "    time.sleep(600)\n", encoding="utf-8")
-    root = Path(__file__).resolve().parents[2]
-    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True, cwd=root,
-                              env={**os.environ, "PYTHONPATH": str(root)})
-    try:
-        (pid,) = [int(p) for p in parent.stdout.readline().split()]  # type: ignore[union-attr]
-        assert Path(f"/proc/{pid}").exists()
-    finally:
-        parent.send_signal(signal.SIGKILL)
-        parent.wait()
-    for _ in range(100):  # the worker looks once a second
-        if not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text().split()[2]:
-            break
-        time.sleep(0.1)
-    else:
-        raise AssertionError(f"the worker {pid} outlived its program")
+def test_gram_rows_gathered_in_any_order_come_in_the_keys_order() -> None:
+    """search.GramRows as a ledger's parts gather it (each part's ranks between those of the parts before): the
+    same COPY text as the rows gathered in rank order; gathered as ranked (``ascending``) out of order, refused."""
+    grams = {7: {"老年协会", "lnxh"}, -3: {"老年协会"}, 12: {"lnxh", "#5151"}, 5: {"老年协会", "围棋"}}
+    lives = {7: True, -3: True, 12: False, 5: True}
+    ascending, any_order = search.GramRows(ascending=True), search.GramRows(ascending=False)
+    for rank in sorted(grams):
+        ascending.add(grams[rank], lives[rank], rank)
+    for rank in (7, -3, 12, 5):  # two parts: 7 and -3, then 12 and 5, each in its own rank order
+        any_order.add(grams[rank], lives[rank], rank)
+    assert any_order.lines() == ascending.lines()
+    assert ordered_rows(ascending.lines())[:3] == [("#5151", False, 12), ("lnxh", False, 12), ("lnxh", True, 7)]
+    assert any_order.counts() == ascending.counts() == {"老年协会": 3, "lnxh": 1}  # live rows; 4-grams and USCCs
+    with pytest.raises(ValueError):
+        ascending.add({"围棋"}, True, 6)

@@ -13,7 +13,6 @@ the column header it came from; cells that would run as formulas or hold control
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -354,7 +353,6 @@ def _import_overlapped(db: Database, session: Session, source: LedgerSource, pat
     committed.  A row found invalid, when invalid rows are not skipped, stops the writing; the unit is then
     rolled back (:class:`_Discarded`) and the report returned, nothing written, as :func:`_import`."""
     from civicdesk.services.ledger.legacy_entry import Load
-    from civicdesk.services.register import search
 
     session.connection()  # the unit's transaction, and with it the write lock, from here
     session.info["audit_note"] = "legacy_entry"  # digitized by an administrator, not applied for
@@ -369,17 +367,12 @@ def _import_overlapped(db: Database, session: Session, source: LedgerSource, pat
             return
         if pending is not None:
             waiting.append(pending)
-            # a ledger this large (as its sheet states; a CSV's is not known, taken as large) has its parts' grams
-            # made by a worker process (legacy_entry.Load.expect; about a second of the other core to start)
-            large = (source.estimated_rows or search.APART_MIN) >= search.APART_MIN
-            if not written and len(waiting) == BULK_MIN and large:
-                load.expect()
         if len(waiting) >= (PART if written else min(FIRST_PART, PART)):
             writer.submit(load.write, load.take([(item.values, item.people) for item in waiting]))
             written += len(waiting)
             waiting.clear()
 
-    with closing(load), db.read() as reader, Writer() as writer:
+    with db.read() as reader, Writer() as writer:
         plan = _analyze(reader, source, office, mapping, progress, today, keep_rows=True,
                         sink=lambda report, pending: hand(writer, report, pending))
         report = plan.report

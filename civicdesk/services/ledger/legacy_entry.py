@@ -17,7 +17,7 @@ unit of work itself: about 2 ms a row.  Here the same rows go in as column dicts
 
 On PostgreSQL a ledger's rows are written part by part while the rest is judged (:class:`Load`,
 ``importer._import_overlapped``): the same rows, change log, search index and audit entries; into an empty
-search table each part's pinyin, grams and counts are made by a worker process meanwhile (``search.made_grams``).
+search table the grams go in at the end, in the order of its key (:meth:`Load.finish`).
 
 ``tests/services/test_ledger_legacy_bulk.py`` imports the same ledger both ways (and in parts on the server) and
 compares the rows, the people, the change log, the audit entries and the search index.
@@ -83,9 +83,10 @@ class Load:
     search index and audit entries are those of :func:`add_rows`; the search ranks are placed part by part
     among the rows already written (other numbers, the same order).
 
-    :meth:`take` in the caller, part by part: the rows completed, their audit entries chained, their search grams;
-    :meth:`write` of what it gives on the unit's writer; :meth:`finish` once, after the last part was given, in
-    the caller: the search index's end, by the writer, waited for."""
+    :meth:`take` in the caller, part by part: the rows completed, their audit entries chained, their pinyin (and
+    their search grams, unless they wait for the end); :meth:`write` of what it gives on the unit's writer;
+    :meth:`finish` once, after the last part was given, in the caller: the search index's end, by the writer,
+    waited for."""
 
     def __init__(self, session: Session, office_code: str) -> None:
         self.session, self.office_code = session, office_code
@@ -95,24 +96,21 @@ class Load:
         self.org_audit, self.person_audit = _Audit(self.org_table, Organization), _Audit(self.person_table, OrgPerson)
         audit_model.hold_head(session)  # the parts' entries are chained in the caller, written by the writer
         self.grams_made = session.get_bind().dialect.name == "postgresql"  # SQLite's index rows: in index_rows
-        #: whether the search grams go in part by part, the key made at the end (search.begin_load): decided by
-        #: the first write
+        #: whether org_gram's key is dropped, its grams going in at the end (search.begin_load): decided by the
+        #: first write
         self.keyless: bool | None = None
         self.orgs: list[dict[str, Any]] = []
         self.grams: list[set[str]] = []
         #: a load into an empty search table (keyless, as the first write will find it: the unit holds the
-        #: writer lock): each part's pinyin, grams and counts made by a worker process (search.made_grams),
-        #: once :meth:`expect` started it
-        self.apart = self.grams_made and search.grams_empty(session)
-        self._worker: search.GramWorker | None = None
-        #: the live counts of the grams the parts wrote, summed by the worker (None: a part's grams made here,
-        #: or a row left for later: counted again from the table at the end)
+        #: writer lock): the grams wait for the end, made and gathered by the caller in the key's order, with
+        #: their counts (:meth:`finish`)
+        self.at_end = self.grams_made and search.grams_empty(session)
+        #: the live counts of the grams (None: counted again from the table at the end)
         self.counts: Counter[str] | None = None
         #: parts taken (each is written once); the writer hands each written part here once its rows have their
-        #: ranks: (rows, the worker's grams) when its grams wait for the end (:meth:`finish` writes every part's
-        #: in the order of the key), else None
+        #: ranks: its rows when their grams wait for the end, else None
         self.taken = 0
-        self.ranked: queue.Queue[tuple[list[dict[str, Any]], list[bytes | tuple[str, ...]]] | None] = queue.Queue()
+        self.ranked: queue.Queue[list[dict[str, Any]] | None] = queue.Queue()
 
     def take(self, rows: Sequence[tuple[dict[str, Any], list[dict[str, Any]]]]) -> Part:
         """The part's rows completed (:func:`add_rows`), their audit entries (in :func:`add_rows`'s order: a
@@ -127,72 +125,41 @@ class Load:
             # before the search columns, as the flush's capture saw them
             entries.extend(self.org_audit.entry(row, self.note) for row in orgs[first_org:])
             entries.extend(self.person_audit.entry(row, self.note) for row in people[first_person:])
-        made: search.MadeLater | None = None
-        grams: list[set[str]] = []
-        if self._worker is not None:
-            made = self._worker.submit(orgs)
-        else:
-            for org in orgs:
-                if org.get("name_pinyin") is None or org.get("name_initials") is None:
-                    org["name_pinyin"], org["name_initials"] = search.pinyin(org["name"])
-            grams = search.gram_sets(orgs) if self.grams_made else []
+        for org in orgs:
+            if org.get("name_pinyin") is None or org.get("name_initials") is None:
+                org["name_pinyin"], org["name_initials"] = search.pinyin(org["name"])
+        grams = search.gram_sets(orgs) if self.grams_made and not self.at_end else []
         self.orgs.extend(orgs)
         self.taken += 1
-        return Part(orgs, people, grams, audit_model.chained(self.session, entries), made)
-
-    def expect(self) -> None:
-        """Many rows will come (a worker process pays for its start): the worker process is started now, ready
-        when the first part is taken, and makes the grams of the parts taken from now on."""
-        if self.apart and self._worker is None and not self.orgs:
-            self._worker = search.GramWorker()
-            self.counts = Counter()
-
-    def close(self) -> None:
-        """End the worker process (after the last part, or when the load is given up: its tasks not started are
-        dropped)."""
-        if self._worker is not None:
-            self._worker.close()
-            self._worker = None
+        return Part(orgs, people, grams, audit_model.chained(self.session, entries))
 
     def write(self, part: Part) -> None:
         """The part's seq and rank (among the rows written before), its rows, people, change log, audit entries
-        and (into a keyless ``org_gram``) search grams."""
+        and search grams (those that do not wait for the end)."""
         if self.keyless is None:
             self.keyless = search.begin_load(self.session)
-        made = part.made.result() if part.made is not None else None
-        if made is not None:
-            for org, given in zip(part.orgs, made.pinyin, strict=True):
-                if given is not None:
-                    org["name_pinyin"], org["name_initials"] = given
         search.prepare_rows(self.session, part.orgs)
-        # into an empty org_gram, the worker's grams wait for the end, to go in in the key's order (finish)
-        self.ranked.put((part.orgs, made.bodies) if made is not None and self.keyless else None)
+        # into an empty org_gram (its key dropped), the grams go in at the end, in the key's order (finish)
+        self.ranked.put(part.orgs if self.keyless else None)
         insert_rows(self.session, [(self.org_table, part.orgs), (self.person_table, part.people)])
         audit_model.insert_chained(self.session, part.audit)
-        if made is not None and self.keyless:
-            if self.counts is not None and all(search.indexed(org) for org in part.orgs):
-                self.counts.update(made.counts)
-            else:  # a row left for later (its rank's gap used up): counted again at the end
-                self.counts = None
-        elif made is not None:
-            self.grams.extend(search.grams_of_bodies(made.bodies))
-        elif self.keyless:
-            search.load_grams(self.session, part.orgs, part.grams)
-            self.counts = None  # nobody summed this part's: counted again at the end
-        else:
-            self.grams.extend(part.grams)
+        if not self.keyless and self.grams_made:  # made here when take() left them for the end after all
+            self.grams.extend(search.gram_sets(part.orgs) if self.at_end else part.grams)
 
     def finish(self, writer: Writer) -> None:
-        """After the last part was given: the grams that waited for the end, in the key's order (gathered here
-        from each part as soon as the writer has placed its rows, while it writes them: the last part's while
-        the server indexes its rows), then the search index's key and counts (or every part's grams), by
-        ``writer``; returns when they are written."""
-        ordered = self._ordered_grams(writer)
-        if ordered is not None:  # copied by the writer as they are made here, once it has written the parts
+        """After the last part was given: the grams that waited for the end, made and gathered here in the key's
+        order from each part as soon as the writer has placed its rows (:meth:`_gather`, while the writer
+        writes the parts that remain), then copied by the writer once it has written them, as they are made
+        here; then the search index's key and counts (or every part's grams), by ``writer``; returns when they
+        are written."""
+        gathered = self._gather(writer)
+        if gathered is not None:
+            if all(search.indexed(org) for org in self.orgs):  # else counted again from the table
+                self.counts = Counter(gathered.counts())
             chunks: queue.Queue[bytes | None] = queue.Queue()
             writer.submit(search.load_ordered_grams, self.session, iter(chunks.get, None))
             try:
-                for chunk in ordered.chunks():
+                for chunk in gathered.chunks():
                     chunks.put(chunk)
             finally:
                 chunks.put(None)  # the copy ends (and, were this thread failing, the unit then rolls back)
@@ -201,12 +168,11 @@ class Load:
             writer.submit(search.end_load, self.session, self.counts)
         elif self.orgs:
             writer.submit(search.index_rows, self.session, self.orgs, self.grams if self.grams_made else None)
-        self.close()  # the worker process ends while the server works
         writer.drain()
 
-    def _ordered_grams(self, writer: Writer) -> search.GramRows | None:
-        """The grams of the parts that the writer handed for the end (:meth:`write`), gathered as it hands them;
-        None when it handed none (or failed: :meth:`Writer.drain` then raises its failure)."""
+    def _gather(self, writer: Writer) -> search.GramRows | None:
+        """The grams of the parts whose grams wait for the end (:meth:`write`), made and gathered as the writer
+        hands the parts; None when it handed none (or failed: :meth:`Writer.drain` then raises its failure)."""
         rows: search.GramRows | None = None
         handed = 0
         while handed < self.taken:
@@ -221,10 +187,8 @@ class Load:
                 continue
             rows = rows or search.GramRows(ascending=False)  # a part's ranks fall between the parts' before
             # each part's in rank order: a gram's ranks are then a run a part, which their sort merges
-            for org, body in sorted(((org, body) for org, body in zip(*part, strict=True)
-                                     if body and search.indexed(org)), key=lambda pair: pair[0]["name_rank"]):
-                rows.add(body.decode().split("\n") if isinstance(body, bytes) else body,
-                         org.get("status") in search.LIVE, org["name_rank"])
+            for org in sorted((org for org in part if search.indexed(org)), key=lambda org: org["name_rank"]):
+                rows.add(search.gram_set(org), org.get("status") in search.LIVE, org["name_rank"])
         return rows
 
 
@@ -234,10 +198,9 @@ class Part:
 
     orgs: list[dict[str, Any]]
     people: list[dict[str, Any]]
+    #: the search grams of ``orgs`` (empty: they wait for the end, or SQLite's are made by index_rows)
     grams: list[set[str]]
     audit: list[tuple[Any, ...]]
-    #: the pinyin and grams of ``orgs``, being made by the load's worker process (then ``grams`` is empty)
-    made: search.MadeLater | None = None
 
 
 def _complete(rows: Sequence[tuple[dict[str, Any], list[dict[str, Any]]]], office_code: str,

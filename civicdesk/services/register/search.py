@@ -41,12 +41,11 @@ segment cached, which keeps it about 6 times faster than converting whole names.
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -396,16 +395,11 @@ def gram_sets(rows: Iterable[dict[str, Any]]) -> list[set[str]]:
 def begin_load(session: Session) -> bool:
     """A load in parts (a ledger's legacy entry on PostgreSQL) into an empty ``org_gram``: its key dropped, made
     again by :func:`end_load` (one sort instead of a B-tree kept up gram by gram).  Whether it was dropped (the
-    parts' grams then go in by :func:`load_grams`; else all at the end, by :func:`index_rows`)."""
+    grams then go in by :func:`load_ordered_grams`, in the key's order; else by :func:`index_rows`)."""
     if not _has_grams(session) or not grams_empty(session):
         return False
     _drop_gram_key(session)
     return True
-
-
-def load_grams(session: Session, rows: list[dict[str, Any]], made: list[set[str]]) -> None:
-    """The grams of a part of a load begun by :func:`begin_load` (``made``: :func:`gram_sets` of ``rows``)."""
-    _write_grams(session, rows, delete=False, uscc=True, count=False, made=made, keyless=True)
 
 
 def end_load(session: Session, counts: dict[str, int] | None = None) -> None:
@@ -429,64 +423,34 @@ _STATUS_AT = GRAM_SOURCE.index("status")
 
 @dataclass
 class MadeGrams:
-    """What :func:`made_grams` gives for a part of a load: each row's pinyin (None: given with the row), its
-    grams (bytes: joined by newlines and encoded, the lines of ``COPY``'s text format without their ends, for
-    :func:`load_made_grams`; a tuple: grams that text would have to escape, written row by row), and the number
-    of the live rows holding each counted gram (:func:`_counted`).
-
-    Made with the rows' ranks (``ordered``), it holds instead every row's gram set (``sets``, ``bodies`` empty)
-    and ``ordered``: the ``COPY`` text of all their ``org_gram`` rows in the key's order (:func:`_ordered_lines`);
-    the counts are then those of the live rows that have a rank."""
+    """What :func:`made_grams` gives for the new organizations of a load: each row's pinyin (None: given with the
+    row), its gram set, the ``COPY`` text of all their ``org_gram`` rows in the key's order (:class:`GramRows`),
+    and the number of the live rows with a rank holding each counted gram (:func:`_counted`)."""
 
     pinyin: list[tuple[str, str] | None]
-    bodies: list[bytes | tuple[str, ...]]
+    sets: list[set[str]]
+    ordered: list[bytes]
     counts: dict[str, int]
-    sets: list[set[str]] | None = None
-    ordered: list[bytes] | None = None
-
-    def gram_sets(self) -> list[set[str]]:
-        """The :func:`gram_sets` of the rows."""
-        return self.sets if self.sets is not None else grams_of_bodies(self.bodies)
 
 
-def made_grams(rows: list[tuple[Any, ...]], ranks: list[int | None] | None = None) -> MadeGrams:
-    """The pinyin and grams of a load's organizations (``rows``: the :data:`GRAM_SOURCE` values of each), made
-    in a :class:`GramWorker`'s process while the program judges the next part of a ledger and the server writes
-    the one before (``legacy_entry.Load``; this Python was a fifth of the program's CPU in a ledger's load on the
-    server), or by the program itself while a writer thread copies a sync package's rows
-    (``apply._write_overlapped``).  The grams are the rows :func:`gram_set` gives, the counts those
-    :func:`_recount` would make of them.
-
-    ``ranks``: the rows' ``name_rank`` (None: a row left unindexed), known before: the grams come as
-    :attr:`MadeGrams.ordered`, in the order of ``org_gram``'s key."""
-    out = MadeGrams([], [], {})
-    counts: Counter[str] = Counter()
+def made_grams(rows: list[tuple[Any, ...]], ranks: list[int | None]) -> MadeGrams:
+    """The pinyin and grams of a load's organizations (``rows``: the :data:`GRAM_SOURCE` values of each; ``ranks``:
+    their ``name_rank``, None for a row left unindexed), made by the program while a writer thread copies a sync
+    package's rows (``apply._write_overlapped``).  The grams are the rows :func:`gram_set` gives, the counts
+    those :func:`_recount` would make of them."""
+    pinyins: list[tuple[str, str] | None] = []
     sets: list[set[str]] = []
-    for name, full, initials, address, legal_rep_name, uscc, status in rows:
+    for name, full, initials, address, legal_rep_name, uscc, _status in rows:
         given = full is not None and initials is not None
         if not given:
             full, initials = pinyin(name)
-        out.pinyin.append(None if given else (full, initials))
-        mine = gram_set({"name": name, "name_pinyin": full, "name_initials": initials, "address": address,
-                         "legal_rep_name": legal_rep_name, "uscc": uscc})
-        if ranks is not None:
-            sets.append(mine)
-            continue
-        body = "\n".join(mine)
-        if not mine:
-            out.bodies.append(b"")
-        elif body.count("\n") != len(mine) - 1 or "\t" in body or "\\" in body or "\r" in body:
-            out.bodies.append(tuple(mine))
-        else:
-            out.bodies.append(body.encode())
-        if status in LIVE:
-            counts.update(mine)
-    if ranks is not None:
-        out.sets = sets
-        out.ordered, out.counts = _ordered_lines(sets, [r[_STATUS_AT] in LIVE for r in rows], ranks)
-        return out
-    out.counts = {gram: n for gram, n in counts.items() if _counted(gram)}
-    return out
+        pinyins.append(None if given else (full, initials))
+        sets.append(gram_set({"name": name, "name_pinyin": full, "name_initials": initials, "address": address,
+                              "legal_rep_name": legal_rep_name, "uscc": uscc}))
+    gathered = GramRows(ascending=True)
+    for rank, i in sorted((rank, i) for i, rank in enumerate(ranks) if rank is not None):
+        gathered.add(sets[i], rows[i][_STATUS_AT] in LIVE, rank)
+    return MadeGrams(pinyins, sets, gathered.lines(), gathered.counts())
 
 
 class GramRows:
@@ -554,16 +518,6 @@ class GramRows:
         return {gram: len(ranks) for gram, ranks in self._posted[True].items() if _counted(gram)}
 
 
-def _ordered_lines(sets: list[set[str]], lives: list[bool], ranks: list[int | None]) -> tuple[list[bytes],
-                                                                                                dict[str, int]]:
-    """The rows of :class:`GramRows` of the rows that have a rank (``sets``: their grams; ``lives``: whether
-    live), and their counts."""
-    rows = GramRows(ascending=True)
-    for rank, i in sorted((rank, i) for i, rank in enumerate(ranks) if rank is not None):
-        rows.add(sets[i], lives[i], rank)
-    return rows.lines(), rows.counts()
-
-
 def _copy_text(value: str) -> str:
     """``value`` as a field of ``COPY``'s text format (a backslash, tab, newline or carriage return escaped)."""
     if "\\" in value or "\t" in value or "\n" in value or "\r" in value:
@@ -571,106 +525,9 @@ def _copy_text(value: str) -> str:
     return value
 
 
-class GramWorker:
-    """A worker process making :func:`made_grams`: spawned (the program has threads and open connections that a
-    fork would copy), about a second of the other core to start.  A worker that cannot start or dies leaves its
-    parts to this process (:meth:`MadeLater.result`): the load goes on, slower.  :meth:`close` it."""
-
-    def __init__(self) -> None:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        self._pool: Any = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                              initializer=_end_with_parent, initargs=(os.getpid(),))
-        try:
-            self._pool.submit(int)  # started now, while the caller goes on
-        except (OSError, RuntimeError):  # no process to be had (BrokenProcessPool is a RuntimeError)
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
-
-    def submit(self, rows: Iterable[dict[str, Any]]) -> MadeLater:
-        """:func:`made_grams` of ``rows`` (organizations' values), made in the worker."""
-        values = gram_values(rows)
-        future = None
-        if self._pool is not None:
-            try:
-                future = self._pool.submit(made_grams, values)
-            except (OSError, RuntimeError):
-                future = None
-        return MadeLater(future, values)
-
-    def close(self) -> None:
-        """End the process; a task not started is dropped."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
-
-
-def _end_with_parent(parent: int) -> None:
-    """In a :class:`GramWorker`'s process: end it when the program that started it is gone (killed: a pool's
-    worker holds its own end of the pipe it waits on, and would wait for ever)."""
-    import threading
-    import time
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(1)
-        os._exit(0)
-
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
-
-
-class MadeLater:
-    """A part's :class:`MadeGrams`, being made by a :class:`GramWorker`."""
-
-    def __init__(self, future: Future[MadeGrams] | None, values: list[tuple[Any, ...]]) -> None:
-        self._future, self._values = future, values
-
-    def result(self) -> MadeGrams:
-        """The worker's answer, waited for; made here when the worker could not make it."""
-        from concurrent.futures.process import BrokenProcessPool
-
-        if self._future is not None:
-            try:
-                return self._future.result()
-            except BrokenProcessPool:
-                pass
-        return made_grams(self._values)
-
-
-#: organizations: a ledger of this many (legacy_entry.Load, into an empty ``org_gram``) has their grams made by a
-#: :class:`GramWorker` while its rows are judged and written
-APART_MIN = 2_000
-
-
 def gram_values(rows: Iterable[dict[str, Any]]) -> list[tuple[Any, ...]]:
     """What :func:`made_grams` makes the grams of ``rows`` (organizations' values) from."""
     return [tuple(row.get(k) for k in GRAM_SOURCE) for row in rows]
-
-
-def load_made_grams(session: Session, rows: list[dict[str, Any]], bodies: list[bytes | tuple[str, ...]]) -> None:
-    """The grams of a part of a load begun by :func:`begin_load`, as :func:`made_grams` made them (``bodies``, one
-    a row of ``rows``), by one ``COPY``: each row's lines get their ends (live, rank) by one replace."""
-    cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    try:
-        with cursor.copy(_COPY_GRAMS) as copy:
-            chunk: list[bytes] = []
-            for row, body in zip(rows, bodies, strict=True):
-                if not body or not indexed(row):
-                    continue
-                live, rank = row.get("status") in LIVE, row["name_rank"]
-                if isinstance(body, bytes):
-                    end = b"\t%s\t%d\n" % (b"t" if live else b"f", rank)
-                    chunk.append(body.replace(b"\n", end) + end)
-                    if len(chunk) >= _COPY_LINES_AT_ONCE:
-                        copy.write(b"".join(chunk))
-                        chunk.clear()
-                else:
-                    for gram in body:
-                        copy.write_row((gram, live, rank))
-            copy.write(b"".join(chunk))
-    finally:
-        cursor.close()
 
 
 def load_ordered_grams(session: Session, lines: Iterable[bytes]) -> None:
@@ -685,27 +542,14 @@ def load_ordered_grams(session: Session, lines: Iterable[bytes]) -> None:
         cursor.close()
 
 
-def grams_of_bodies(bodies: list[bytes | tuple[str, ...]]) -> list[set[str]]:
-    """The :func:`gram_sets` that :func:`made_grams` gave as ``bodies``."""
-    out: list[set[str]] = []
-    for body in bodies:
-        if isinstance(body, bytes):
-            out.append(set(body.decode().split("\n")) if body else set())
-        else:
-            out.append(set(body))
-    return out
-
-
 def _write_grams(session: Session, rows: Iterable[dict[str, Any]], *, delete: bool, uscc: bool,
-                 defer: bool = True, count: bool = True, made: list[set[str]] | None = None,
-                 keyless: bool = False) -> None:
+                 defer: bool = True, count: bool = True, made: list[set[str]] | None = None) -> None:
     """PostgreSQL: add (COPY) or take out (by the values they were made from, as SQLite's contentless table) the
     ``org_gram`` rows of ``rows``; a large insert into an empty table makes the key afterwards (one sort).  The
     live counts of :func:`_counted` grams change by as much (:func:`_write_counts`; held to the end of a flush
     or of a bulk change, :func:`_counts_held`, so that an edit's unchanged grams cost no count row; without
     ``count``, the caller makes them again with :func:`_recount`).  ``made``: the grams of the indexed rows,
-    made ahead (:func:`gram_sets`, an insert's with ``uscc``: one a row of ``rows``).  ``keyless``: the key is
-    dropped (:func:`begin_load`), the grams go in as they come."""
+    made ahead (:func:`gram_sets`, an insert's with ``uscc``: one a row of ``rows``)."""
     if made is not None:
         pairs = [(r, g) for r, g in zip(rows, made, strict=True) if indexed(r)]
         rows, made = [r for r, _ in pairs], [g for _, g in pairs]
@@ -731,10 +575,10 @@ def _write_grams(session: Session, rows: Iterable[dict[str, Any]], *, delete: bo
                         counts.subtract([g for g in mine if _counted(g)])
                 cursor.execute(_DELETE_GRAMS, found)
         else:
-            deferred = not keyless and defer and len(rows) >= DEFER_KEY and grams_empty(session)
+            deferred = defer and len(rows) >= DEFER_KEY and grams_empty(session)
             if deferred:
                 _drop_gram_key(session)
-            sorted_in = not deferred and not keyless and len(rows) >= SORT_MIN
+            sorted_in = not deferred and len(rows) >= SORT_MIN
             if sorted_in:
                 cursor.execute(_MAKE_GRAMS_IN)
             with cursor.copy(_COPY_GRAMS_IN if sorted_in else _COPY_GRAMS) as copy:
@@ -1126,18 +970,15 @@ def _bulk_hash(session: Session, count: int) -> Iterator[None]:
 
 def index_rows(session: Session, rows: list[dict[str, Any]], made: list[set[str]] | MadeGrams | None = None) -> None:
     """Bulk path, after the insert: the index rows of rows prepared by :func:`prepare_rows`.  ``made``
-    (PostgreSQL): their grams, made by the caller with :func:`gram_sets`, or by a :class:`GramWorker` (loaded
-    as a load in parts loads them, into an empty table: its counts the worker's)."""
+    (PostgreSQL): their grams, made by the caller with :func:`gram_sets`, or by :func:`made_grams` (into an empty
+    table: copied in the key's order, the counts made with them)."""
     ahead = session.info.pop("search_ahead", None)
     if isinstance(made, MadeGrams):
         if begin_load(session):
-            if made.ordered is not None:
-                load_ordered_grams(session, made.ordered)
-            else:
-                load_made_grams(session, rows, made.bodies)
+            load_ordered_grams(session, made.ordered)
             end_load(session, made.counts if all(indexed(r) for r in rows) else None)
             return
-        made = made.gram_sets()
+        made = made.sets
     with _bulk_hash(session, len(rows)):
         if made is not None and _has_grams(session):
             _write_grams(session, rows, delete=False, uscc=True, made=made)

@@ -643,7 +643,7 @@ def _write_overlapped(session: Session, new: dict[str, dict[str, dict[str, Any]]
     ``org_gram``'s key, whose making then finds them sorted; the changed rows are written after.
 
     Two processes then share the machine's cores, the program and the server: no third makes the grams (a
-    :class:`search.GramWorker` took the server's core while this thread judged).  A refusal leaves the writer
+    worker process took the server's core while this thread judged).  A refusal leaves the writer
     as soon as its running statement ends, and the caller's transaction rolls back what it wrote."""
     checks = None
     if policy is not None:
