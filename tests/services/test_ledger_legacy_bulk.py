@@ -33,6 +33,7 @@ from civicdesk.services.ledger import importer, legacy_entry  # noqa: E402
 from civicdesk.services.register import browse, search  # noqa: E402
 from tests.helpers import pg  # noqa: E402
 from tests.helpers.db import digest  # noqa: E402
+from tests.helpers.threads import raised_within  # noqa: E402
 from tests.pg.test_search_grams import assert_current  # noqa: E402
 
 TODAY = date(2026, 1, 15)
@@ -304,19 +305,10 @@ def test_parts_written_then_refused_leave_the_server_database(request: pytest.Fi
             report = ledger.import_ledger(db, path, legacy=True, today=TODAY, progress=progress)
             assert report.invalid == 1 and not report.imported
         else:
-            raised: list[BaseException] = []
-
-            def run() -> None:
-                try:
-                    ledger.import_ledger(db, path, legacy=True, skip_invalid=True, progress=progress,
-                                         rejected_path=tmp_path / "rejected.xlsx", today=TODAY)
-                except BaseException as exc:  # noqa: BLE001 -- looked at below
-                    raised.append(exc)
-
-            importing = threading.Thread(target=run, daemon=True)
-            importing.start()
-            importing.join(60)
-            assert not importing.is_alive(), "the import hangs: it waits for a part that the writer never wrote"
+            raised = raised_within(
+                lambda: ledger.import_ledger(db, path, legacy=True, skip_invalid=True, progress=progress,
+                                             rejected_path=tmp_path / "rejected.xlsx", today=TODAY),
+                "the import hangs: it waits for a part that the writer never wrote")
             assert len(raised) == 1 and isinstance(raised[0], KeyboardInterrupt if how == "cancel" else RuntimeError)
         assert written  # a part was in the database
         assert _register(db) == before

@@ -20,6 +20,7 @@ from civicdesk.services.register import search
 from civicdesk.services.sync import apply
 from tests.helpers import pg
 from tests.helpers.sync import export, import_json
+from tests.helpers.threads import raised_within
 from tests.pg.test_search_grams import assert_current
 from tests.sync.test_sync_across_back_ends import mixed, mixed_templates  # noqa: F401 (fixtures)
 from tests.sync.test_sync_jurisdiction import DISTRICT, Office, change, org_row, refused, rows
@@ -205,18 +206,8 @@ def test_a_failed_write_or_grams_not_made_leave_the_city_as_it_was(
         raise MemoryError("no room for the grams")
 
     monkeypatch.setattr(search, "made_grams", broken)
-    raised: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            refused(city, data)  # type: ignore[arg-type]
-        except BaseException as exc:  # noqa: BLE001 -- looked at below
-            raised.append(exc)
-
-    importing = threading.Thread(target=run, daemon=True)
-    importing.start()
-    importing.join(60)
-    assert not importing.is_alive(), "the import hangs: the writer waits for grams that never come"
+    raised = raised_within(lambda: refused(city, data),  # type: ignore[arg-type]
+                           "the import hangs: the writer waits for grams that never come")
     # not a refusal of the package: the program's own failure, raised
     assert len(raised) == 1 and isinstance(raised[0], MemoryError), raised
     assert _no_writer_left()
