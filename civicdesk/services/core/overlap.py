@@ -37,6 +37,7 @@ class Writer:
     def __init__(self, name: str = "unit-writer") -> None:
         self._jobs: queue.Queue[Any] = queue.Queue()
         self._error: BaseException | None = None
+        self._on_failure: list[Callable[[], Any]] = []
         self._interval = sys.getswitchinterval()
         sys.setswitchinterval(SWITCH_INTERVAL_S)
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
@@ -64,6 +65,12 @@ class Writer:
     def failed(self) -> bool:
         """Whether a job failed (its failure is raised at the next :meth:`submit` or :meth:`drain`)."""
         return self._error is not None
+
+    def on_failure(self, call: Callable[[], Any]) -> None:
+        """Have ``call()`` run on the writer's thread when a job fails from now on, so that a caller waiting for
+        what the jobs hand it learns of the failure without a timed wait (a wait with a timeout is measured on
+        the wall clock, which a test may set elsewhere).  A failure before this shows in :meth:`failed`."""
+        self._on_failure.append(call)
 
     def close(self) -> None:
         """Drain, then end the thread."""
@@ -104,6 +111,8 @@ class Writer:
                     try:
                         job(*args)
                     except BaseException as exc:  # noqa: BLE001 -- handed to the caller, raised there
-                        self._error = exc
+                        self._error = exc  # first, then told: a call added meanwhile finds it failed()
+                        for call in list(self._on_failure):
+                            call()
             finally:
                 self._jobs.task_done()

@@ -110,7 +110,7 @@ class Load:
         #: parts taken (each is written once); the writer hands each written part here once its rows have their
         #: ranks: its rows when their grams wait for the end, else None
         self.taken = 0
-        self.ranked: queue.Queue[list[dict[str, Any]] | None] = queue.Queue()
+        self.ranked: queue.Queue[Any] = queue.Queue()  # a part's rows, None, or the mark of a failed writer
 
     def take(self, rows: Sequence[tuple[dict[str, Any], list[dict[str, Any]]]]) -> Part:
         """The part's rows completed (:func:`add_rows`), their audit entries (in :func:`add_rows`'s order: a
@@ -172,16 +172,18 @@ class Load:
 
     def _gather(self, writer: Writer) -> search.GramRows | None:
         """The grams of the parts whose grams wait for the end (:meth:`write`), made and gathered as the writer
-        hands the parts; None when it handed none (or failed: :meth:`Writer.drain` then raises its failure)."""
+        hands the parts; None when it handed none, or failed (told by :meth:`Writer.on_failure`: then
+        :meth:`Writer.drain` raises its failure)."""
+        failed = object()
+        writer.on_failure(lambda: self.ranked.put(failed))  # (set before the parts are waited for, then checked)
+        if writer.failed():
+            return None
         rows: search.GramRows | None = None
         handed = 0
         while handed < self.taken:
-            try:
-                part = self.ranked.get(timeout=0.05)
-            except queue.Empty:
-                if writer.failed():
-                    return None
-                continue
+            part = self.ranked.get()
+            if part is failed:
+                return None
             handed += 1
             if part is None:
                 continue
