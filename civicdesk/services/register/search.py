@@ -404,7 +404,7 @@ def begin_load(session: Session) -> bool:
 
 def end_load(session: Session, counts: dict[str, int] | None = None) -> None:
     """After the last part of a load begun by :func:`begin_load`: the key, the counts (``counts``: those of every
-    live row the parts wrote, :func:`made_grams`; else counted again from the table), the rows whose gap was
+    live row the load wrote, :meth:`GramRows.counts`; else counted again from the table), the rows whose gap was
     used up (:func:`_respread`)."""
     _make_gram_key(session)
     if counts is None:
@@ -415,42 +415,38 @@ def end_load(session: Session, counts: dict[str, int] | None = None) -> None:
     _respread(session, session.info.pop("search_respread", []))
 
 
-# -- a load's grams made by another process (PostgreSQL) ------------------------------------------------------
-#: the values of an organization :func:`made_grams` makes its pinyin and grams from, in this order
+# -- a load's grams in the order of org_gram's key (PostgreSQL) ------------------------------------------------
+#: the values of an organization :func:`made_grams` makes its grams from, in this order
 GRAM_SOURCE = ("name", "name_pinyin", "name_initials", "address", "legal_rep_name", "uscc", "status")
 _STATUS_AT = GRAM_SOURCE.index("status")
 
 
 @dataclass
 class MadeGrams:
-    """What :func:`made_grams` gives for the new organizations of a load: each row's pinyin (None: given with the
-    row), its gram set, the ``COPY`` text of all their ``org_gram`` rows in the key's order (:class:`GramRows`),
-    and the number of the live rows with a rank holding each counted gram (:func:`_counted`)."""
+    """What :func:`made_grams` gives for the new organizations of a load: each row's gram set, the ``COPY`` text
+    of all their ``org_gram`` rows in the key's order (:class:`GramRows`), and the number of the live rows with a
+    rank holding each counted gram (:func:`_counted`)."""
 
-    pinyin: list[tuple[str, str] | None]
     sets: list[set[str]]
     ordered: list[bytes]
     counts: dict[str, int]
 
 
 def made_grams(rows: list[tuple[Any, ...]], ranks: list[int | None]) -> MadeGrams:
-    """The pinyin and grams of a load's organizations (``rows``: the :data:`GRAM_SOURCE` values of each; ``ranks``:
-    their ``name_rank``, None for a row left unindexed), made by the program while a writer thread copies a sync
-    package's rows (``apply._write_overlapped``).  The grams are the rows :func:`gram_set` gives, the counts
-    those :func:`_recount` would make of them."""
-    pinyins: list[tuple[str, str] | None] = []
+    """The grams of a load's organizations (``rows``: the :data:`GRAM_SOURCE` values of each, the pinyin made
+    here when a row has none; ``ranks``: their ``name_rank``, None for a row left unindexed), made by the program
+    while a writer thread copies a sync package's rows (``apply._write_overlapped``).  The grams are the rows
+    :func:`gram_set` gives, the counts those :func:`_recount` would make of them."""
     sets: list[set[str]] = []
     for name, full, initials, address, legal_rep_name, uscc, _status in rows:
-        given = full is not None and initials is not None
-        if not given:
+        if full is None or initials is None:
             full, initials = pinyin(name)
-        pinyins.append(None if given else (full, initials))
         sets.append(gram_set({"name": name, "name_pinyin": full, "name_initials": initials, "address": address,
                               "legal_rep_name": legal_rep_name, "uscc": uscc}))
     gathered = GramRows(ascending=True)
     for rank, i in sorted((rank, i) for i, rank in enumerate(ranks) if rank is not None):
         gathered.add(sets[i], rows[i][_STATUS_AT] in LIVE, rank)
-    return MadeGrams(pinyins, sets, gathered.lines(), gathered.counts())
+    return MadeGrams(sets, gathered.lines(), gathered.counts())
 
 
 class GramRows:
